@@ -1,0 +1,64 @@
+"""Ordered, recorded, transactional schema migrations.
+
+Each file warehouse/sql/migrations/NNN_name.sql runs once, in its own transaction, and is
+recorded in schema_migrations, so an older warehouse file upgrades itself on connect. Views in
+warehouse/sql/views/ are (re)created after every migration run: they hold no data.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+
+from warehouse.db import SQL_DIR
+
+MIGRATIONS_DIR = SQL_DIR / "migrations"
+VIEWS_DIR = SQL_DIR / "views"
+_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+
+
+def available() -> list[tuple[int, str, Path]]:
+    found = []
+    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        m = _NAME.match(path.name)
+        if not m:
+            raise ValueError(f"Nama berkas migrasi tidak sah: {path.name}")
+        found.append((int(m.group(1)), m.group(2), path))
+    return found
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+        " applied_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp())"
+    )
+    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply pending migrations and recreate views. Returns the schema version."""
+    version = current_version(con)
+    for number, name, path in available():
+        if number <= version:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [number, name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        version = number
+    create_views(con)
+    return version
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    # Views may depend on each other: files are named so that sorted order is dependency order.
+    for path in sorted(VIEWS_DIR.glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
