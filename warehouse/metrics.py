@@ -1,0 +1,350 @@
+"""Each KPI declared once (key, Indonesian label, how it is computed, format), plus the analyst
+settings (activity threshold, index weights, grade thresholds) stored in app_setting.
+
+Pages, charts and lampiran look a KPI up here by key, so the number on the projector and the
+number in the letter carry the same name and the same explanation (issue #4).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import math
+from dataclasses import asdict, dataclass, fields
+from typing import Literal
+
+import duckdb
+
+Format = Literal["persen", "angka", "hari", "skor"]
+
+# Content types that count as "kinerja" (performance) content; ucapan = greetings.
+KINERJA_TYPES: tuple[str, ...] = ("kegiatan", "layanan", "informasi", "capaian", "klarifikasi")
+CONTENT_TYPES: tuple[str, ...] = ("ucapan", *KINERJA_TYPES, "lainnya")
+
+SETTINGS_KEY = "metrics"
+
+
+@dataclass(frozen=True)
+class Kpi:
+    key: str
+    label: str  # Bahasa Indonesia, what a tile shows
+    fmt: Format
+    description: str  # Bahasa Indonesia: how it is computed ("bagaimana angka ini dibuat")
+    source: str  # the SQL expression or q_ file that computes it
+    higher_is_better: bool = True
+
+
+KPIS: dict[str, Kpi] = {
+    k.key: k
+    for k in (
+        Kpi(
+            "activity_rate",
+            "Tingkat keaktifan OPD",
+            "persen",
+            "Jumlah OPD aktif dibagi jumlah OPD yang wajib bermedia sosial (kolom 'wajib unggah' "
+            "di daftar OPD). OPD aktif = sedikitnya satu akun resminya mengunggah minimal "
+            "sejumlah postingan yang ditetapkan di Pengaturan (bawaan 4 per bulan, disesuaikan "
+            "dengan panjang periode).",
+            "q_kpi.sql: active_opds / expected_opds",
+        ),
+        Kpi(
+            "active_opds",
+            "OPD aktif",
+            "angka",
+            "Jumlah OPD wajib unggah yang sedikitnya satu akunnya mencapai batas minimal "
+            "postingan dalam periode.",
+            "q_kpi.sql: count(opd) where max posts per account >= required_posts",
+        ),
+        Kpi(
+            "expected_opds",
+            "OPD wajib unggah",
+            "angka",
+            "Jumlah OPD dalam filter yang ditandai wajib bermedia sosial.",
+            "q_kpi.sql: count(opd) where expected_to_post",
+        ),
+        Kpi(
+            "posts",
+            "Jumlah postingan",
+            "angka",
+            "Banyaknya postingan yang diterbitkan dalam periode pada platform dan OPD terpilih.",
+            "q_kpi.sql: count(*) from v_posts",
+        ),
+        Kpi(
+            "kinerja_share",
+            "Porsi konten kinerja",
+            "persen",
+            "Postingan berjenis kegiatan, layanan, informasi, capaian atau klarifikasi dibagi "
+            "seluruh postingan dalam periode.",
+            "q_kpi.sql: count_if(content_type in KINERJA_TYPES) / count(*)",
+        ),
+        Kpi(
+            "ucapan_share",
+            "Porsi konten ucapan",
+            "persen",
+            "Postingan ucapan (selamat hari besar, duka cita, ulang tahun, dsb.) dibagi seluruh "
+            "postingan dalam periode.",
+            "q_kpi.sql: count_if(content_type = 'ucapan') / count(*)",
+            higher_is_better=False,
+        ),
+        Kpi(
+            "figure_share",
+            "Porsi konten berfokus figur",
+            "persen",
+            "Postingan yang menonjolkan figur pribadi pimpinan dibagi seluruh postingan.",
+            "q_kpi.sql: count_if(is_figure_centric) / count(*)",
+            higher_is_better=False,
+        ),
+        Kpi(
+            "engagement",
+            "Total interaksi",
+            "angka",
+            "Jumlah reaksi (suka) + komentar + bagikan dari seluruh postingan dalam periode; "
+            "nilai kosong dihitung nol.",
+            "v_posts.engagement = reactions + comments + shares",
+        ),
+        Kpi(
+            "engagement_per_post",
+            "Interaksi per postingan",
+            "angka",
+            "Total interaksi dibagi jumlah postingan.",
+            "q_kpi.sql: sum(engagement) / count(*)",
+        ),
+        Kpi(
+            "opds_without_operator",
+            "OPD tanpa operator",
+            "angka",
+            "Jumlah OPD wajib unggah yang belum mencatat nama operator/admin media sosial di "
+            "daftar OPD (tidak bergantung pada periode).",
+            "q_kpi.sql: count(opd) where operator_name is null or blank",
+            higher_is_better=False,
+        ),
+        Kpi(
+            "days_since_last_post",
+            "Hari sejak postingan terakhir",
+            "hari",
+            "Selisih hari antara tanggal acuan (akhir periode atau hari ini) dan postingan "
+            "terakhir akun; kosong bila akun belum pernah mengunggah.",
+            "q_account_dormancy.sql",
+            higher_is_better=False,
+        ),
+        Kpi(
+            "index_score",
+            "Indeks Medsos OPD",
+            "skor",
+            "Rata-rata tertimbang lima komponen (0-100): frekuensi, konsistensi, porsi kinerja, "
+            "cakupan platform dan interaksi. Bobot dapat diubah di Pengaturan. Predikat: Sangat "
+            "Baik, Baik, Cukup, Kurang menurut batas nilai di Pengaturan.",
+            "q_opd_index.sql",
+        ),
+    )
+}
+
+# Components of the Indeks Medsos OPD: key -> (Indonesian label, how the 0-100 score is made).
+INDEX_COMPONENTS: dict[str, tuple[str, str]] = {
+    "frequency": (
+        "Frekuensi",
+        "Jumlah postingan OPD dalam periode dibagi target postingan (target per bulan di "
+        "Pengaturan, disesuaikan dengan panjang periode), maksimal 100.",
+    ),
+    "consistency": (
+        "Konsistensi",
+        "Banyaknya minggu (Senin-Minggu) yang berisi sedikitnya satu postingan dibagi banyaknya "
+        "minggu dalam periode, x 100.",
+    ),
+    "kinerja": (
+        "Porsi kinerja",
+        "Porsi postingan kinerja (kegiatan, layanan, informasi, capaian, klarifikasi) x 100.",
+    ),
+    "platform": (
+        "Cakupan platform",
+        "Banyaknya platform yang diunggahi dalam periode dibagi banyaknya platform tempat OPD "
+        "memiliki akun resmi (atau pernah mengunggah), x 100.",
+    ),
+    "engagement": (
+        "Interaksi",
+        "Peringkat persentil interaksi per postingan di antara OPD yang mengunggah dalam "
+        "periode (OPD dengan interaksi per postingan tertinggi = 100); tanpa postingan = 0.",
+    ),
+}
+
+GRADES: tuple[str, ...] = ("Sangat Baik", "Baik", "Cukup", "Kurang")
+
+# Reasons an expected OPD is not active, in priority order (code -> Indonesian text).
+INACTIVE_REASONS: dict[str, str] = {
+    "no_account": "Belum memiliki akun media sosial resmi",
+    "no_operator": "Belum ada operator/admin media sosial",
+    "untrained_operator": "Operator belum mengikuti pelatihan",
+    "dormant": "Akun tidak aktif (tidak ada postingan dalam waktu lama)",
+    "below_minimum": "Jumlah postingan di bawah batas minimal",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Analyst settings (Pengaturan). Stored as JSON in app_setting under key 'metrics'."""
+
+    # Active OPD: at least this many posts on one official account per calendar month.
+    min_posts_per_month: int = 4
+    # Weekly grain (trend by week): at least this many posts in a week.
+    min_posts_per_week: int = 1
+    # An account with no post for this many days is dormant.
+    dormant_days: int = 30
+    # Frequency score target: 100 when an OPD posts this many times a month (all accounts).
+    target_posts_per_month: int = 12
+    # Index weights (any non-negative numbers; the index divides by their sum).
+    w_frequency: float = 30.0
+    w_consistency: float = 20.0
+    w_kinerja: float = 25.0
+    w_platform: float = 10.0
+    w_engagement: float = 15.0
+    # Grade thresholds on the 0-100 index: >= very_good "Sangat Baik", >= good "Baik",
+    # >= fair "Cukup", else "Kurang".
+    grade_very_good: float = 80.0
+    grade_good: float = 60.0
+    grade_fair: float = 40.0
+
+    def weights(self) -> dict[str, float]:
+        return {
+            "frequency": self.w_frequency,
+            "consistency": self.w_consistency,
+            "kinerja": self.w_kinerja,
+            "platform": self.w_platform,
+            "engagement": self.w_engagement,
+        }
+
+    def validate(self) -> list[str]:
+        """Problems in Bahasa Indonesia (empty list = valid)."""
+        errors = []
+        if self.min_posts_per_month < 1:
+            errors.append("Batas minimal postingan per bulan harus sedikitnya 1.")
+        if self.min_posts_per_week < 1:
+            errors.append("Batas minimal postingan per minggu harus sedikitnya 1.")
+        if self.dormant_days < 1:
+            errors.append("Batas hari akun tidak aktif harus sedikitnya 1.")
+        if self.target_posts_per_month < 1:
+            errors.append("Target postingan per bulan harus sedikitnya 1.")
+        if any(w < 0 for w in self.weights().values()):
+            errors.append("Bobot indeks tidak boleh negatif.")
+        if sum(self.weights().values()) <= 0:
+            errors.append("Jumlah bobot indeks harus lebih dari 0.")
+        if not (100 >= self.grade_very_good > self.grade_good > self.grade_fair >= 0):
+            errors.append(
+                "Batas predikat harus berurutan: Sangat Baik > Baik > Cukup, dalam rentang 0-100."
+            )
+        return errors
+
+
+_SETTING_FIELDS = {f.name for f in fields(Settings)}
+
+
+def get_settings(con: duckdb.DuckDBPyConnection) -> Settings:
+    """Settings from app_setting (key 'metrics'); missing keys fall back to the defaults."""
+    cur = con.cursor()
+    try:
+        row = cur.execute("SELECT value FROM app_setting WHERE key = ?", [SETTINGS_KEY]).fetchone()
+    finally:
+        cur.close()
+    if not row or row[0] is None:
+        return Settings()
+    raw = json.loads(row[0]) if isinstance(row[0], str) else dict(row[0])
+    known = {k: v for k, v in raw.items() if k in _SETTING_FIELDS}
+    defaults = Settings()
+    typed = {k: type(getattr(defaults, k))(v) for k, v in known.items()}
+    return Settings(**typed)
+
+
+def save_settings(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    """Validate and store the settings. Raises ValueError (Indonesian message) when invalid."""
+    errors = settings.validate()
+    if errors:
+        raise ValueError(" ".join(errors))
+    payload = {k: v for k, v in asdict(settings).items() if k in _SETTING_FIELDS}
+    cur = con.cursor()
+    try:
+        cur.execute(
+            "INSERT OR REPLACE INTO app_setting (key, value) VALUES (?, ?)",
+            [SETTINGS_KEY, json.dumps(payload)],
+        )
+    finally:
+        cur.close()
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def is_whole_months(start: dt.date, end: dt.date) -> bool:
+    """True when [start, end] runs from the 1st of a month to the last day of a month."""
+    last = calendar.monthrange(end.year, end.month)[1]
+    return start.day == 1 and end.day == last and start <= end
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Number of calendar months touched by [start, end] (Jan 1 - Mar 31 = 3)."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def scaled_count(per_month: int, start: dt.date, end: dt.date) -> int:
+    """A per-month count scaled to the period [start, end] (inclusive).
+
+    Rule (documented in Pengaturan): whole calendar months -> per_month x number of months (so
+    February needs as many posts as March); any other period -> ceil(per_month x days / 30),
+    at least 1. A week with the default 4/month therefore needs ceil(4 x 7 / 30) = 1 post.
+    """
+    if is_whole_months(start, end):
+        return per_month * months_between(start, end)
+    days = (end - start).days + 1
+    return max(1, math.ceil(per_month * days / 30))
+
+
+def required_posts(settings: Settings, start: dt.date, end: dt.date) -> int:
+    """Minimum posts on one official account for an OPD to count as active in [start, end]."""
+    return scaled_count(settings.min_posts_per_month, start, end)
+
+
+def grain_required_posts(settings: Settings, grain: str) -> int:
+    """Minimum per period bucket in a trend: day 1, week min_posts_per_week, month per month."""
+    return {"day": 1, "week": settings.min_posts_per_week}.get(grain, settings.min_posts_per_month)
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    total = d.year * 12 + d.month - 1 + months
+    year, month = divmod(total, 12)
+    day = min(d.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day)
+
+
+def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period just before: whole months -> the same number of months before; otherwise the
+    same number of days just before start."""
+    if is_whole_months(start, end):
+        n = months_between(start, end)
+        p_start = add_months(start, -n)
+        p_end = start - dt.timedelta(days=1)
+        return p_start, p_end
+    length = end - start
+    p_end = start - dt.timedelta(days=1)
+    return p_end - length, p_end
+
+
+def year_ago_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The same dates one year earlier (29 February -> 28 February; a whole month stays whole)."""
+    if is_whole_months(start, end):
+        y_start = add_months(start, -12)
+        y_end_month = add_months(dt.date(end.year, end.month, 1), -12)
+        last = calendar.monthrange(y_end_month.year, y_end_month.month)[1]
+        return y_start, y_end_month.replace(day=last)
+    return add_months(start, -12), add_months(end, -12)
+
+
+def grade_for(score: float | None, settings: Settings) -> str | None:
+    """Grade of an index score (the same rule the SQL applies)."""
+    if score is None:
+        return None
+    if score >= settings.grade_very_good:
+        return GRADES[0]
+    if score >= settings.grade_good:
+        return GRADES[1]
+    if score >= settings.grade_fair:
+        return GRADES[2]
+    return GRADES[3]
