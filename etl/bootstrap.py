@@ -1,0 +1,45 @@
+"""First start: build the warehouse from sample_data/ when it is missing or has no OPDs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from warehouse import settings
+
+
+def sample_files(root: Path | None = None) -> tuple[Path | None, Path]:
+    """The master list ("Daftar Akun Medsos OPD*.xlsx", else .csv) and the exports folder."""
+    root = root or settings.SAMPLE_DATA_DIR
+    masters = sorted(root.glob("Daftar Akun Medsos OPD*.xlsx")) or sorted(
+        root.glob("Daftar Akun Medsos OPD*.csv")
+    )
+    masters = [m for m in masters if not m.name.startswith("~$")]
+    return (masters[0] if masters else None), root / "exports"
+
+
+def ensure_warehouse(
+    db_path: str | os.PathLike[str] | None = None, *, root: Path | None = None
+) -> bool:
+    """Build the warehouse from sample_data/ if needed. Returns True when it was built."""
+    from etl.load import load_paths
+    from etl.master import load_master
+    from warehouse.db import connect
+
+    path = settings.db_path(db_path)
+    existed = Path(path).exists()
+    con = connect(path)
+    try:
+        if existed:
+            (n,) = con.execute("SELECT count(*) FROM opd").fetchone() or (0,)
+            if n:
+                return False
+        master, exports = sample_files(root)
+        if master is None:
+            return False
+        load_master(con, master)
+        if exports.is_dir():
+            load_paths(con, [exports], loaded_by="bootstrap")
+        return True
+    finally:
+        con.close()

@@ -1,0 +1,209 @@
+"""Command line: python -m etl --db FILE <perintah> ... (issue #2).
+
+Exit codes: 0 every file loaded or skipped as already loaded; 1 a file failed (or the command
+failed); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from warehouse import settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Indonesian error lines (exit code 2 stays)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        message = (
+            message.replace("the following arguments are required", "argumen wajib belum diisi")
+            .replace("unrecognized arguments", "argumen tidak dikenal")
+            .replace("invalid choice", "pilihan tidak sah")
+            .replace("invalid int value", "bukan bilangan bulat")
+            .replace("expected one argument", "perlu satu nilai")
+        )
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: kesalahan: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m etl", description="Muat ekspor media sosial OPD ke gudang data.")
+    p.add_argument(
+        "--db", help="berkas gudang data DuckDB (bawaan: $PANTAU_DB atau warehouse/pantau.duckdb)"
+    )
+    sub = p.add_subparsers(dest="cmd", metavar="PERINTAH", parser_class=_Parser)
+    sub.required = True
+
+    o = sub.add_parser("opd", help="muat Daftar Akun Medsos OPD (xlsx/csv)")
+    o.add_argument("master", metavar="BERKAS", help="Daftar Akun Medsos OPD (.xlsx atau .csv)")
+
+    ld = sub.add_parser("load", help="muat berkas atau folder ekspor")
+    ld.add_argument("paths", nargs="+", metavar="PATH", help="berkas atau folder (rekursif)")
+    ld.add_argument("--opd", help="nama, singkatan, atau alias OPD pemilik berkas")
+    ld.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar='"Judul Kolom=field"',
+        help="petakan judul kolom yang tidak dikenal ke kolom baku (boleh berulang)",
+    )
+    ld.add_argument("--format", dest="format_hint", metavar="FORMAT", help="paksa format berkas")
+    ld.add_argument("--json", action="store_true", help="satu objek JSON per baris per berkas")
+    ld.add_argument("--by", dest="loaded_by", metavar="NAMA", help="nama petugas yang memuat")
+    ld.add_argument("--dry-run", action="store_true", help="periksa saja, tanpa menyimpan")
+
+    h = sub.add_parser("history", help="riwayat muatan")
+    h.add_argument("--json", action="store_true", help="satu objek JSON per baris")
+
+    u = sub.add_parser("undo", help="batalkan satu muatan")
+    u.add_argument("load_id", type=int, metavar="LOAD_ID", help="nomor muatan")
+
+    sub.add_parser("relabel", help="hitung ulang label konten semua postingan")
+    sub.add_parser("bootstrap", help="bangun gudang data dari sample_data/ bila masih kosong")
+    return p
+
+
+def _parse_map(items: Sequence[str], parser: argparse.ArgumentParser) -> dict[str, str] | None:
+    out: dict[str, str] = {}
+    for item in items:
+        header, sep, target = item.partition("=")
+        if not sep or not header.strip() or not target.strip():
+            parser.error(f'--map "{item}" harus berbentuk "Judul Kolom=field"')
+        out[header.strip()] = target.strip()
+    return out or None
+
+
+def _progress(i: int, n: int, path: str) -> None:
+    if n > 1:
+        print(f"[{i}/{n}] {Path(path).name}", file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    db = settings.db_path(args.db)
+
+    if args.cmd == "bootstrap":
+        from etl.bootstrap import ensure_warehouse
+
+        built = ensure_warehouse(db)
+        print(
+            f"Gudang data dibangun dari sample_data/: {db}"
+            if built
+            else f"Gudang data sudah berisi, tidak diubah: {db}"
+        )
+        return EXIT_OK
+
+    from warehouse.db import connect
+
+    column_map = _parse_map(args.map, parser) if args.cmd == "load" else None
+    con = connect(db)
+    try:
+        if args.cmd == "opd":
+            return _cmd_opd(con, args.master)
+        if args.cmd == "load":
+            return _cmd_load(con, args, column_map)
+        if args.cmd == "history":
+            return _cmd_history(con, args.json)
+        if args.cmd == "undo":
+            return _cmd_undo(con, args.load_id)
+        if args.cmd == "relabel":
+            from etl.classify import classify_posts
+
+            n = classify_posts(con, None)
+            print(f"Label konten dihitung ulang untuk {n} postingan.")
+            return EXIT_OK
+    finally:
+        con.close()
+    return EXIT_USAGE
+
+
+def _cmd_opd(con, master: str) -> int:
+    from etl.master import MasterRejected, load_master
+
+    path = Path(master)
+    if not path.is_file():
+        print(f"Berkas tidak ditemukan: {master}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        report = load_master(con, path)
+    except MasterRejected as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    # The report never holds operator names or phone numbers (personal data).
+    print(report.summary())
+    return EXIT_OK
+
+
+def _cmd_load(con, args: argparse.Namespace, column_map: dict[str, str] | None) -> int:
+    from etl.load import expand_paths, load_paths
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        for p in missing:
+            print(f"Berkas atau folder tidak ditemukan: {p}", file=sys.stderr)
+        return EXIT_USAGE
+    if not expand_paths(args.paths):
+        print("Tidak ada berkas ekspor untuk dimuat di path yang diberikan.", file=sys.stderr)
+        return EXIT_FAILED
+    reports = load_paths(
+        con,
+        args.paths,
+        opd=args.opd,
+        column_map=column_map,
+        format_hint=args.format_hint,
+        loaded_by=args.loaded_by,
+        dry_run=args.dry_run,
+        progress=_progress,
+    )
+    for r in reports:
+        print(r.to_json() if args.json else r.summary() + "\n", flush=True)
+    failed = sum(r.status == "failed" for r in reports)
+    if not args.json and len(reports) > 1:
+        done = sum(r.status == "loaded" for r in reports)
+        skipped = sum(r.status == "skipped" for r in reports)
+        print(
+            f"Ringkasan: {done} dimuat, {skipped} dilewati, {failed} gagal, dari {len(reports)} berkas."
+        )
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _cmd_history(con, as_json: bool) -> int:
+    from etl.load import history
+
+    df = history(con)
+    if as_json:
+        for row in df.drop("sha256").iter_rows(named=True):
+            print(json.dumps(row, ensure_ascii=False, default=str))
+        return EXIT_OK
+    if df.height == 0:
+        print("Belum ada muatan.")
+        return EXIT_OK
+    for r in df.iter_rows(named=True):
+        period = (
+            f"{r['period_start']} s.d. {r['period_end']}" if r["period_start"] else "tanpa periode"
+        )
+        print(
+            f"#{r['load_id']:<5} {r['loaded_at']:%Y-%m-%d %H:%M}  {r['status']:<8} "
+            f"{r['file_name']}  | {r['opd'] or '-'} | {period} | baru {r['n_new']}, "
+            f"diperbarui {r['n_updated']}, duplikat {r['n_duplicate']}, ditolak {r['n_rejected']}"
+        )
+    return EXIT_OK
+
+
+def _cmd_undo(con, load_id: int) -> int:
+    from etl.load import UndoError, undo_load
+
+    try:
+        n = undo_load(con, load_id)
+    except UndoError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Muatan #{load_id} dibatalkan; {n} postingan dihitung ulang.")
+    return EXIT_OK
