@@ -31,7 +31,7 @@ def ensure_warehouse(
     con = connect(path)
     try:
         if existed:
-            (n,) = con.execute("SELECT count(*) FROM opd").fetchone() or (0,)
+            (n,) = con.execute("SELECT count(*) FROM opd").fetchall()[0]
             if n:
                 return False
         master, exports = sample_files(root)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ import duckdb
 import polars as pl
 
 from etl.matching import OpdIndex, OpdNotFound, resolve_posts
+from etl.normalize import normalize_permalink
 from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, FileRejected, ParsedTable
 from warehouse import settings
 
@@ -143,14 +143,6 @@ def _sha1(s: str) -> str:
 def _norm_permalink(url: str | None) -> str | None:
     if url is None or not url.strip():
         return None
-    try:
-        from etl.normalize import normalize_permalink
-    except ModuleNotFoundError as exc:  # GUARD: etl.normalize is being written in parallel
-        if exc.name != "etl.normalize":
-            raise
-        u = url.strip().split("#")[0].split("?")[0].rstrip("/")
-        u = re.sub(r"^[a-z]+://(www\.|m\.)?", "", u, flags=re.I)
-        return u.lower() or None
     return normalize_permalink(url) or None
 
 
@@ -343,7 +335,7 @@ def prepare(
 def _already_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
     row = con.execute(
         "SELECT min(load_id) FROM loads WHERE sha256 = ? AND status = 'loaded'", [sha256]
-    ).fetchone()
+    ).fetchall()[0]
     return int(row[0]) if row and row[0] is not None else None
 
 
@@ -385,10 +377,14 @@ def _insert_load_row(
             status,
             message,
         ],
-    ).fetchone()
+    ).fetchall()[0]
     assert row is not None
     return int(row[0])
 
+
+# Columns of posts that come from the observation; every other column of posts (labels added
+# by later migrations included) is carried over while the text it was computed from is unchanged.
+_FROM_OBSERVATION = {*OBS_COLUMNS, "load_id", "first_load_id", "caption_norm"}
 
 _RECOMPUTE_SQL = """
 WITH live AS (
@@ -406,45 +402,39 @@ ranked AS (
 ),
 newest AS (SELECT * EXCLUDE (rn) FROM ranked WHERE rn = 1),
 old AS (SELECT * FROM posts WHERE post_key IN (SELECT post_key FROM _affected)),
-joined AS (
-    SELECT
-        n.*,
-        -- labels survive when the text they were computed from did not change
-        coalesce(o.caption IS NOT DISTINCT FROM n.caption
-                 AND o.logbook_label IS NOT DISTINCT FROM n.logbook_label
-                 AND o.opd_id = n.opd_id, FALSE) AS same,
-        o.content_type AS old_content_type,
-        o.content_source AS old_content_source,
-        o.content_reason AS old_content_reason,
-        o.is_figure_centric AS old_is_figure_centric,
-        o.figure_reason AS old_figure_reason,
-        o.rules_version AS old_rules_version
-    FROM newest n
-    LEFT JOIN old o ON o.post_key = n.post_key
-),
 final AS (
     SELECT
-        post_key, opd_id, account_id, platform, native_id, account_handle, published_at,
-        caption, CAST(NULL AS VARCHAR) AS caption_norm, post_format_raw, post_format, permalink,
-        views, reach, reactions, comments, shares, saves,
-        logbook_label, source_sheet, source_row, load_id, first_load_id, observed_at,
-        CASE WHEN same THEN old_content_type END AS content_type,
-        CASE WHEN same THEN old_content_source END AS content_source,
-        CASE WHEN same THEN old_content_reason END AS content_reason,
-        CASE WHEN same THEN old_is_figure_centric END AS is_figure_centric,
-        CASE WHEN same THEN old_figure_reason END AS figure_reason,
-        CASE WHEN same THEN old_rules_version END AS rules_version
-    FROM joined
+        n.*,
+        CAST(NULL AS VARCHAR) AS caption_norm{carried}
+    FROM newest n
+    LEFT JOIN old o ON o.post_key = n.post_key
 )
 SELECT * FROM final
 """
+# Labels survive when the text they were computed from did not change.
+_SAME = (
+    "coalesce(o.caption IS NOT DISTINCT FROM n.caption"
+    " AND o.logbook_label IS NOT DISTINCT FROM n.logbook_label AND o.opd_id = n.opd_id, FALSE)"
+)
+
+
+def _recompute_sql(con: duckdb.DuckDBPyConnection) -> str:
+    # Identifiers come from the posts table's own schema, never from user input.
+    cols = [r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'posts'"
+        " ORDER BY ordinal_position"
+    ).fetchall()]  # fmt: skip
+    carried = [
+        f'CASE WHEN {_SAME} THEN o."{c}" END AS "{c}"' for c in cols if c not in _FROM_OBSERVATION
+    ]
+    return _RECOMPUTE_SQL.replace("{carried}", "".join(",\n        " + c for c in carried))
 
 
 def _recompute_posts(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> pl.DataFrame:
     """Rewrite posts for the given post_keys from live observations. Returns the new rows."""
     con.register("_affected", keys.select("post_key").unique())
     try:
-        fresh = con.sql(_RECOMPUTE_SQL).pl()
+        fresh = con.sql(_recompute_sql(con)).pl()
         # caption_norm = NFKC + lower case (DuckDB has only NFC): computed in polars.
         fresh = fresh.with_columns(
             caption_norm=pl.col("caption").str.normalize("NFKC").str.to_lowercase()
@@ -735,10 +725,12 @@ def undo_load(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
 
     Returns the number of posts affected (changed or removed).
     """
-    row = con.execute("SELECT status, file_name FROM loads WHERE load_id = ?", [load_id]).fetchone()
-    if row is None:
+    rows = con.execute(
+        "SELECT status, file_name FROM loads WHERE load_id = ?", [load_id]
+    ).fetchall()
+    if not rows:
         raise UndoError(f"Muatan #{load_id} tidak ada.")
-    status, file_name = row
+    status, file_name = rows[0]
     if status != "loaded":
         raise UndoError(
             f"Muatan #{load_id} ({file_name}) berstatus '{status}'; hanya muatan berstatus "

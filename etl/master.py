@@ -558,11 +558,11 @@ def _upsert_accounts(
     try:
         (n_new,) = con.execute(
             "SELECT count(*) FROM _master_acc m ANTI JOIN account a USING (platform, handle_norm)"
-        ).fetchone()
+        ).fetchall()[0]
         (n_upd,) = con.execute(
             "SELECT count(*) FROM _master_acc m JOIN account a USING (platform, handle_norm)"
             " WHERE a.opd_id <> m.opd_id OR a.handle <> m.handle OR a.url IS DISTINCT FROM m.url"
-        ).fetchone()
+        ).fetchall()[0]
         con.execute(
             "UPDATE account SET opd_id = m.opd_id, handle = m.handle, url = m.url FROM _master_acc m"
             " WHERE account.platform = m.platform AND account.handle_norm = m.handle_norm"

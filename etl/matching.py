@@ -8,7 +8,7 @@ Order of evidence, strongest first:
 4. the folder or file name ("Rekap Dinkes Oktober.xlsx", "exports/Dinas Kesehatan/...").
 
 Fuzzy matching uses RapidFuzz over every alias (normalized name, short name, variants).
-FUZZY_THRESHOLD is the documented cut-off: a score of 88 (0-100, the mean of WRatio and token_sort_ratio) or
+FUZZY_THRESHOLD is the documented cut-off: a score of 88 (0-100, the better of ratio and token_sort_ratio) or
 more counts as the same OPD, unless another OPD scores within AMBIGUITY_MARGIN points, in which
 case the match is ambiguous and we ask ("Maksud Anda: ...?") instead of guessing.
 """
@@ -23,6 +23,8 @@ from pathlib import PurePath
 import duckdb
 import polars as pl
 from rapidfuzz import fuzz, process
+
+from etl.normalize import normalize_handle
 
 # Same OPD when the best alias scores at least this (0-100).
 FUZZY_THRESHOLD = 88.0
@@ -75,18 +77,6 @@ def name_variants(name: str) -> set[str]:
 # Handles
 
 
-def _fallback_handle(platform: str | None, s: str) -> str:
-    # Used only while etl.normalize is missing: lower case, no @, handle taken from a URL.
-    s = s.strip()
-    if "://" in s or re.match(r"^(www\.)?[\w-]+\.(com|net)/", s, re.I):
-        path = re.sub(r"^[a-z]+://", "", s, flags=re.I).split("?")[0].split("#")[0]
-        parts = [p for p in path.split("/")[1:] if p]
-        skip = {"pages", "channel", "c", "user", "profile.php", "p", "reel", "video", "status"}
-        parts = [p for p in parts if p.lower() not in skip]
-        s = parts[0] if parts else ""
-    return s.lstrip("@").strip().lower()
-
-
 def handle_norm(platform: str | None, s: object) -> str | None:
     """Normalized handle (lower case, no @, no URL) via etl.normalize.normalize_handle."""
     if s is None:
@@ -94,12 +84,7 @@ def handle_norm(platform: str | None, s: object) -> str | None:
     text = str(s).strip()
     if not text or text in {"-", "–", "—"}:
         return None
-    try:
-        from etl.normalize import normalize_handle
-    except ImportError:  # the normalize module is being written in parallel
-        out: str | None = _fallback_handle(platform, text)
-    else:
-        out = normalize_handle(platform or "", text)
+    out = normalize_handle(platform or "", text)
     return out or None
 
 
@@ -151,16 +136,16 @@ class OpdIndex:
         self._choices = [a for a in self.aliases if len(a) >= MIN_FUZZY_ALIAS_LEN]
 
     def _ranked(self, norm: str) -> list[tuple[int, float]]:
-        """Best score per OPD, highest first. Score = mean of WRatio (forgives partial and
-        reordered words) and token_sort_ratio (keeps "dinas" from matching every "dinas ...")."""
+        """Best score per OPD, highest first: the better of ratio (typos) and token_sort_ratio
+        (reordered words). No partial matching: "Dinas Kesehatan Hewan" is not "Dinas Kesehatan"."""
         if not self._choices:
             return []
-        w = process.cdist([norm], self._choices, scorer=fuzz.WRatio)[0]
+        w = process.cdist([norm], self._choices, scorer=fuzz.ratio)[0]
         t = process.cdist([norm], self._choices, scorer=fuzz.token_sort_ratio)[0]
         best: dict[int, float] = {}
         for alias, a, b in zip(self._choices, w, t, strict=True):
             oid = self.aliases[alias]
-            score = (float(a) + float(b)) / 2
+            score = max(float(a), float(b))
             if score > best.get(oid, -1.0):
                 best[oid] = score
         return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))

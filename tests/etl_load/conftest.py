@@ -78,7 +78,9 @@ def posts_frame(rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(full, schema=POST_SCHEMA)
 
 
-def ig_post(n: int, *, likes: int = 10, caption: str | None = None, day: int = 1, handle="dinkes.sukamaju"):
+def ig_post(
+    n: int, *, likes: int = 10, caption: str | None = None, day: int = 1, handle="dinkes.sukamaju"
+):
     return {
         "platform": "instagram",
         "native_id": f"1790000000{n:04d}",
@@ -118,3 +120,15 @@ def sha(text: str) -> str:
 def posts_state(con) -> pl.DataFrame:
     """posts without volatile columns, sorted: for exact comparisons."""
     return con.sql("SELECT * FROM posts ORDER BY post_key").pl()
+
+
+@pytest.fixture(autouse=True)
+def _no_labels(request, monkeypatch):
+    """Loader tests check the loader; labelling (etl.classify/etl.campaigns, tested by their
+    owners) runs for real only in tests marked `with_labels`."""
+    if "with_labels" not in request.keywords:
+        monkeypatch.setattr("etl.load._label", lambda con, load_ids: None)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "with_labels: run the real classify/campaign step")
