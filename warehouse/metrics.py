@@ -163,8 +163,9 @@ INDEX_COMPONENTS: dict[str, tuple[str, str]] = {
     ),
     "engagement": (
         "Interaksi",
-        "Peringkat persentil interaksi per postingan di antara OPD yang mengunggah dalam "
-        "periode (OPD dengan interaksi per postingan tertinggi = 100); tanpa postingan = 0.",
+        "Peringkat persentil interaksi per postingan (reaksi + komentar + bagikan) di antara "
+        "OPD yang mengunggah dalam periode: terendah 0, tertinggi 100; tanpa postingan = 0. "
+        "Postingan tanpa data interaksi (misalnya dari buku rekap) dihitung 0.",
     ),
 }
 

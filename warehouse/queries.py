@@ -18,6 +18,8 @@ Conventions shared by all functions:
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -25,8 +27,7 @@ import duckdb
 import polars as pl
 
 from warehouse import metrics
-from warehouse.db import query as run_named
-from warehouse.db import run_sql
+from warehouse.db import sql_text
 from warehouse.metrics import Settings
 
 Grain = Literal["day", "week", "month"]
@@ -58,8 +59,113 @@ class Filters:
         return Filters(start, end, self.platforms, self.opd_kinds, self.opd_ids)
 
 
+MAX_ROWS = 5_000  # Altair's default row limit; also the drill-down cap.
+
+# KPI tiles in display order (Ringkasan).
+KPI_SUMMARY_KEYS: tuple[str, ...] = (
+    "activity_rate",
+    "active_opds",
+    "expected_opds",
+    "posts",
+    "kinerja_share",
+    "ucapan_share",
+    "figure_share",
+    "engagement",
+    "engagement_per_post",
+    "opds_without_operator",
+)
+
+_KPI_SCHEMA = {
+    "key": pl.String,
+    "label": pl.String,
+    "format": pl.String,
+    "value": pl.Float64,
+    "previous_value": pl.Float64,
+    "change_previous": pl.Float64,
+    "year_ago_value": pl.Float64,
+    "change_year_ago": pl.Float64,
+    "previous_start": pl.Date,
+    "previous_end": pl.Date,
+    "year_ago_start": pl.Date,
+    "year_ago_end": pl.Date,
+}
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@functools.cache
+def _param_names(name: str) -> frozenset[str]:
+    return frozenset(_PARAM.findall(sql_text(name)))
+
+
+def _run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> pl.DataFrame:
+    """Run warehouse/sql/<name>.sql binding only the parameters the file uses (DuckDB rejects
+    extra ones), so every function can pass the common filter set."""
+    used = _param_names(name)
+    missing = used - params.keys()
+    if missing:
+        raise KeyError(f"{name}.sql needs parameters {sorted(missing)}")
+    # DuckDB 2.0: execute(...).pl() is gone; the relation API takes params and fetches whole.
+    # (warehouse.db.query still uses execute().pl(): reported to the lead.)
+    cur = con.cursor()
+    try:
+        df = cur.sql(sql_text(name), params={k: v for k, v in params.items() if k in used}).pl()
+    finally:
+        cur.close()
+    return _plain_numbers(df)
+
+
+def _plain_numbers(df: pl.DataFrame) -> pl.DataFrame:
+    """DuckDB sums integers into DECIMAL(38,0): hand the UI Int64 / Float64 instead."""
+    casts = []
+    for name, dtype in df.schema.items():
+        if isinstance(dtype, pl.Decimal):
+            casts.append(pl.col(name).cast(pl.Int64 if dtype.scale == 0 else pl.Float64))
+    return df.with_columns(casts) if casts else df
+
+
 def _settings(con: duckdb.DuckDBPyConnection, settings: Settings | None) -> Settings:
     return settings if settings is not None else metrics.get_settings(con)
+
+
+def _grain(grain: str) -> str:
+    if grain not in ("day", "week", "month"):
+        raise ValueError(f"Satuan waktu tidak dikenal: {grain!r}")
+    return grain
+
+
+def _limit(n: int) -> int:
+    return max(0, min(int(n), MAX_ROWS))
+
+
+def _as_of(f: Filters, as_of: dt.date | None) -> dt.date:
+    return as_of if as_of is not None else min(f.end, dt.date.today())
+
+
+def _num(v: Any) -> float | None:
+    return None if v is None else float(v)
+
+
+def _diff(a: Any, b: Any) -> float | None:
+    return None if a is None or b is None else float(a) - float(b)
+
+
+def _drill_params(
+    f: Filters,
+    content_types: tuple[str, ...],
+    kinerja_only: bool,
+    figure_centric: bool | None,
+    campaign_id: int | None,
+    search: str | None,
+) -> dict[str, Any]:
+    return {
+        **f.params(),
+        "content_types": list(content_types),
+        "kinerja_only": bool(kinerja_only),
+        "figure_centric": figure_centric,
+        "campaign_id": None if campaign_id is None else int(campaign_id),
+        "search": search or None,
+    }
 
 
 # --------------------------------------------------------------------------- filter options
@@ -67,7 +173,7 @@ def _settings(con: duckdb.DuckDBPyConnection, settings: Settings | None) -> Sett
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:
     """Cache key for the UI: the newest load id (0 when nothing is loaded)."""
-    raise NotImplementedError
+    return int(_run(con, "q_data_version", {})["version"][0])
 
 
 def filter_options(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -76,22 +182,23 @@ def filter_options(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     Columns: opd_id, opd, opd_short, opd_kind, parent_opd_id, expected_to_post (bool),
     n_accounts. Sorted by opd_kind, opd.
     """
-    raise NotImplementedError
+    return _run(con, "q_filter_options", {})
 
 
 def platforms(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Platforms that have an account or a post, sorted (facebook, instagram, ...)."""
-    raise NotImplementedError
+    return _run(con, "q_platforms", {})["platform"].to_list()
 
 
 def opd_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
     """OPD kinds present in the opd table, sorted."""
-    raise NotImplementedError
+    return _run(con, "q_opd_kinds", {})["opd_kind"].to_list()
 
 
 def date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date | None]:
     """(first, last) publication date in posts; (None, None) when empty."""
-    raise NotImplementedError
+    row = _run(con, "q_date_bounds", {}).row(0)
+    return row[0], row[1]
 
 
 # --------------------------------------------------------------------------- Ringkasan
@@ -111,7 +218,38 @@ def kpi_summary(
     KPI keys: activity_rate, active_opds, expected_opds, posts, kinerja_share, ucapan_share,
     figure_share, engagement, engagement_per_post, opds_without_operator.
     """
-    raise NotImplementedError
+    s = _settings(con, settings)
+    periods = {
+        "": (f.start, f.end),
+        "previous_": metrics.previous_period(f.start, f.end),
+        "year_ago_": metrics.year_ago_period(f.start, f.end),
+    }
+    values: dict[str, dict[str, Any]] = {}
+    for prefix, (start, end) in periods.items():
+        g = f.shifted(start, end)
+        params = {**g.params(), "required_posts": metrics.required_posts(s, start, end)}
+        values[prefix] = _run(con, "q_kpi", params).row(0, named=True)
+    rows = []
+    for key in KPI_SUMMARY_KEYS:
+        kpi = metrics.KPIS[key]
+        cur, prev, ago = (values[p][key] for p in ("", "previous_", "year_ago_"))
+        rows.append(
+            {
+                "key": key,
+                "label": kpi.label,
+                "format": kpi.fmt,
+                "value": _num(cur),
+                "previous_value": _num(prev),
+                "change_previous": _diff(cur, prev),
+                "year_ago_value": _num(ago),
+                "change_year_ago": _diff(cur, ago),
+                "previous_start": periods["previous_"][0],
+                "previous_end": periods["previous_"][1],
+                "year_ago_start": periods["year_ago_"][0],
+                "year_ago_end": periods["year_ago_"][1],
+            }
+        )
+    return pl.DataFrame(rows, schema=_KPI_SCHEMA)
 
 
 def activity_trend(
@@ -125,7 +263,9 @@ def activity_trend(
     Columns: month (date, first of month), opd_kind ("semua" when by_kind is False),
     active_opds, expected_opds, activity_rate (0..1; null when expected_opds = 0), posts.
     """
-    raise NotImplementedError
+    s = _settings(con, settings)
+    params = {**f.params(), "min_per_month": s.min_posts_per_month, "by_kind": by_kind}
+    return _run(con, "q_activity_trend", params)
 
 
 def activity_by_kind(
@@ -136,7 +276,9 @@ def activity_by_kind(
     Columns: opd_kind, expected_opds, active_opds, activity_rate (0..1), required_posts
     (minimum posts on one account in this period, see metrics.required_posts).
     """
-    raise NotImplementedError
+    s = _settings(con, settings)
+    params = {**f.params(), "required_posts": metrics.required_posts(s, f.start, f.end)}
+    return _run(con, "q_activity_by_kind", params)
 
 
 def content_mix(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
@@ -145,7 +287,7 @@ def content_mix(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
     Columns: content_type ("belum_dilabeli" when unlabelled), is_kinerja (bool), posts,
     share (0..1 of all posts). Sorted by posts descending.
     """
-    raise NotImplementedError
+    return _run(con, "q_content_mix", f.params())
 
 
 def top_bottom_opds(
@@ -155,7 +297,12 @@ def top_bottom_opds(
 
     Columns: position ("atas" / "bawah"), rank, opd_id, opd, opd_kind, index_score, grade, posts.
     """
-    raise NotImplementedError
+    ranked = opd_index(con, f, settings)
+    cols = ["rank", "opd_id", "opd", "opd_kind", "index_score", "grade", "posts"]
+    top = ranked.head(n).select(cols).with_columns(position=pl.lit("atas"))
+    rest = ranked.slice(min(n, ranked.height))
+    bottom = rest.tail(n).select(cols).with_columns(position=pl.lit("bawah"))
+    return pl.concat([top, bottom]).select(["position", *cols])
 
 
 # --------------------------------------------------------------------------- Keaktifan OPD
@@ -178,7 +325,22 @@ def opd_index(
     set), index_score (0..100, weighted mean of scores), grade (Sangat Baik/Baik/Cukup/Kurang).
     How each score is made: metrics.INDEX_COMPONENTS.
     """
-    raise NotImplementedError
+    s = _settings(con, settings)
+    params = {
+        **f.params(),
+        "expected_only": expected_only,
+        "required_posts": metrics.required_posts(s, f.start, f.end),
+        "target_posts": metrics.scaled_count(s.target_posts_per_month, f.start, f.end),
+        "w_frequency": s.w_frequency,
+        "w_consistency": s.w_consistency,
+        "w_kinerja": s.w_kinerja,
+        "w_platform": s.w_platform,
+        "w_engagement": s.w_engagement,
+        "grade_very_good": s.grade_very_good,
+        "grade_good": s.grade_good,
+        "grade_fair": s.grade_fair,
+    }
+    return _run(con, "q_opd_index", params)
 
 
 def opd_month_heatmap(
@@ -190,7 +352,8 @@ def opd_month_heatmap(
     required_posts (monthly minimum), is_active (bool).
     400 OPDs x 12 months = 4,800 rows: narrow the filters for longer periods.
     """
-    raise NotImplementedError
+    s = _settings(con, settings)
+    return _run(con, "q_opd_month_heatmap", {**f.params(), "min_per_month": s.min_posts_per_month})
 
 
 def inactive_opds(
@@ -209,7 +372,34 @@ def inactive_opds(
     (no post for at least settings.dormant_days before as_of), below_minimum.
     as_of defaults to min(f.end, today).
     """
-    raise NotImplementedError
+    s = _settings(con, settings)
+    params = {
+        **f.params(),
+        "required_posts": metrics.required_posts(s, f.start, f.end),
+        "dormant_days": s.dormant_days,
+        "as_of": _as_of(f, as_of),
+    }
+    df = _run(con, "q_inactive_opds", params)
+    texts = metrics.INACTIVE_REASONS
+    return df.select(
+        "opd_id",
+        "opd",
+        "opd_kind",
+        pl.col("reason_codes").list.first().alias("reason_code"),
+        pl.col("reason_codes").list.first().replace_strict(texts).alias("reason"),
+        pl.col("reason_codes")
+        .list.eval(pl.element().replace_strict(texts))
+        .list.join("; ")
+        .alias("all_reasons"),
+        "n_accounts",
+        "has_operator",
+        "operator_trained",
+        "posts",
+        "max_account_posts",
+        "required_posts",
+        "last_post_at",
+        pl.col("days_since_last_post").cast(pl.Int64),
+    )
 
 
 def account_dormancy(
@@ -225,7 +415,10 @@ def account_dormancy(
     ("aktif" / "dorman" / "belum_pernah"). Sorted by days_since_last_post descending, nulls first.
     Only posts published before as_of + 1 day count (as_of defaults to min(f.end, today)).
     """
-    raise NotImplementedError
+    s = _settings(con, settings)
+    params = {**f.params(), "dormant_days": s.dormant_days, "as_of": _as_of(f, as_of)}
+    df = _run(con, "q_account_dormancy", params)
+    return df.with_columns(pl.col("days_since_last_post").cast(pl.Int64))
 
 
 def opd_daily_counts(con: duckdb.DuckDBPyConnection, f: Filters, opd_id: int) -> pl.DataFrame:
@@ -234,7 +427,8 @@ def opd_daily_counts(con: duckdb.DuckDBPyConnection, f: Filters, opd_id: int) ->
     Columns: day (date), weekday (0 = Senin .. 6 = Minggu), week_start (date, Monday),
     posts, kinerja_posts.
     """
-    raise NotImplementedError
+    params = {**f.params(), "opd_id": int(opd_id)}
+    return _run(con, "q_opd_daily_counts", params)
 
 
 # --------------------------------------------------------------------------- Jenis Konten
@@ -254,7 +448,10 @@ def content_share_by_opd(
     kinerja_posts, kinerja_share, figure_posts, figure_share.
     sort_by must be one of SHARE_SORTS (ValueError otherwise).
     """
-    raise NotImplementedError
+    if sort_by not in SHARE_SORTS:
+        raise ValueError(f"Kolom urutan tidak dikenal: {sort_by!r}")
+    df = _run(con, "q_content_share_by_opd", f.params())
+    return df.sort([sort_by, "opd"], descending=[descending, False], nulls_last=True)
 
 
 def content_mix_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
@@ -262,21 +459,21 @@ def content_mix_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFra
 
     Columns: opd_id, opd, opd_short, opd_kind, content_type, posts, share (within the OPD).
     """
-    raise NotImplementedError
+    return _run(con, "q_content_mix_by_opd", f.params())
 
 
 def content_mix_over_time(
     con: duckdb.DuckDBPyConnection, f: Filters, grain: Grain = "month"
 ) -> pl.DataFrame:
     """Columns: period_start (date), content_type, posts, share (within the period)."""
-    raise NotImplementedError
+    return _run(con, "q_content_mix_over_time", {**f.params(), "grain": _grain(grain)})
 
 
 def figure_share_trend(
     con: duckdb.DuckDBPyConnection, f: Filters, grain: Grain = "month"
 ) -> pl.DataFrame:
     """Columns: period_start, posts, figure_posts, figure_share, ucapan_share, kinerja_share."""
-    raise NotImplementedError
+    return _run(con, "q_figure_share_trend", {**f.params(), "grain": _grain(grain)})
 
 
 def example_posts(
@@ -291,7 +488,13 @@ def example_posts(
     Columns: post_key, published_at, opd, platform, caption, content_type, content_source,
     content_reason, is_figure_centric, figure_reason, engagement, permalink.
     """
-    raise NotImplementedError
+    params = {
+        **f.params(),
+        "content_type": content_type,
+        "figure_centric": figure_centric,
+        "limit": _limit(limit),
+    }
+    return _run(con, "q_example_posts", params)
 
 
 # --------------------------------------------------------------------------- Tren
@@ -312,7 +515,16 @@ def trend(
     engagement_per_post.
     by="opd" over many OPDs x months can exceed Altair's 5,000 rows: pass opd_ids.
     """
-    raise NotImplementedError
+    s = _settings(con, settings)
+    if by not in ("none", "platform", "opd_kind", "opd"):
+        raise ValueError(f"Pengelompokan tidak dikenal: {by!r}")
+    params = {
+        **f.params(),
+        "grain": _grain(grain),
+        "by": by,
+        "min_bucket": metrics.grain_required_posts(s, grain),
+    }
+    return _run(con, "q_trend", params)
 
 
 def trend_comparison(
@@ -326,7 +538,24 @@ def trend_comparison(
     Columns: period_index (0..), period_start, posts, kinerja_share, engagement,
     year_ago_start, year_ago_posts, year_ago_kinerja_share, year_ago_engagement.
     """
-    raise NotImplementedError
+    now = trend(con, f, grain, "none", settings)
+    y_start, y_end = metrics.year_ago_period(f.start, f.end)
+    ago = trend(con, f.shifted(y_start, y_end), grain, "none", settings)
+    now = now.with_row_index("period_index").select(
+        pl.col("period_index").cast(pl.Int64),
+        "period_start",
+        "posts",
+        "kinerja_share",
+        "engagement",
+    )
+    ago = ago.with_row_index("period_index").select(
+        pl.col("period_index").cast(pl.Int64),
+        pl.col("period_start").alias("year_ago_start"),
+        pl.col("posts").alias("year_ago_posts"),
+        pl.col("kinerja_share").alias("year_ago_kinerja_share"),
+        pl.col("engagement").alias("year_ago_engagement"),
+    )
+    return now.join(ago, on="period_index", how="left").sort("period_index")
 
 
 def engagement_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
@@ -336,7 +565,7 @@ def engagement_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFram
     reach, engagement_per_reach (engagement / reach over posts where reach is known; null when
     no reach). Sorted by engagement descending.
     """
-    raise NotImplementedError
+    return _run(con, "q_engagement_by_opd", f.params())
 
 
 def top_posts(con: duckdb.DuckDBPyConnection, f: Filters, n: int = 10) -> pl.DataFrame:
@@ -345,7 +574,7 @@ def top_posts(con: duckdb.DuckDBPyConnection, f: Filters, n: int = 10) -> pl.Dat
     Columns: post_key, published_at, opd, platform, caption, content_type, reactions, comments,
     shares, engagement, reach, engagement_per_reach, permalink.
     """
-    raise NotImplementedError
+    return _run(con, "q_top_posts", {**f.params(), "limit": _limit(n)})
 
 
 # --------------------------------------------------------------------------- Kampanye
@@ -354,7 +583,7 @@ def top_posts(con: duckdb.DuckDBPyConnection, f: Filters, n: int = 10) -> pl.Dat
 def campaigns(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Columns: campaign_id, name, description, start_date, end_date, hashtags, keywords,
     posts, opds_participating."""
-    raise NotImplementedError
+    return _run(con, "q_campaigns", {})
 
 
 def campaign_participation(
@@ -365,7 +594,7 @@ def campaign_participation(
     Columns: opd_id, opd, opd_kind, campaign_posts, first_post_at, last_post_at,
     participated (bool). Non-participants first, then by campaign_posts descending.
     """
-    raise NotImplementedError
+    return _run(con, "q_campaign_participation", {**f.params(), "campaign_id": int(campaign_id)})
 
 
 def campaign_summary(con: duckdb.DuckDBPyConnection, f: Filters, campaign_id: int) -> pl.DataFrame:
@@ -373,7 +602,7 @@ def campaign_summary(con: duckdb.DuckDBPyConnection, f: Filters, campaign_id: in
 
     Columns: opd_kind, expected_opds, participating_opds, participation_rate, campaign_posts.
     """
-    raise NotImplementedError
+    return _run(con, "q_campaign_summary", {**f.params(), "campaign_id": int(campaign_id)})
 
 
 # --------------------------------------------------------------------------- Unggah Data
@@ -385,7 +614,7 @@ def load_history(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pl.DataFra
     Columns: load_id, loaded_at, file_name, format, platform, opd, period_start, period_end,
     rows_read, n_new, n_updated, n_duplicate, n_rejected, status, loaded_by, message.
     """
-    raise NotImplementedError
+    return _run(con, "q_load_history", {"limit": _limit(limit)})
 
 
 # --------------------------------------------------------------------------- drill-down
@@ -414,7 +643,15 @@ def drilldown_posts(
     search: case-insensitive substring of the caption (bound as a parameter).
     sort_by must be one of DRILL_SORTS.
     """
-    raise NotImplementedError
+    if sort_by not in DRILL_SORTS:
+        raise ValueError(f"Kolom urutan tidak dikenal: {sort_by!r}")
+    params = {
+        **_drill_params(f, content_types, kinerja_only, figure_centric, campaign_id, search),
+        "sort_by": sort_by,
+        "descending": descending,
+        "limit": _limit(limit),
+    }
+    return _run(con, "q_drilldown_posts", params)
 
 
 def drilldown_count(
@@ -428,11 +665,5 @@ def drilldown_count(
     search: str | None = None,
 ) -> int:
     """How many posts drilldown_posts would return without the limit."""
-    raise NotImplementedError
-
-
-__all__ = [
-    "Filters",
-    "run_named",
-    "run_sql",
-]
+    params = _drill_params(f, content_types, kinerja_only, figure_centric, campaign_id, search)
+    return int(_run(con, "q_drilldown_count", params)["n"][0])

@@ -1,0 +1,29 @@
+-- q_content_share_by_opd: ucapan / kinerja / figure-centric shares per OPD that posted.
+-- Grain: OPD.
+with
+opds as (
+    select * from v_opd_profile
+    where (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
+      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
+),
+period_posts as (
+    select p.* from v_post_facts p
+    semi join opds using (opd_id)
+    where p.published_at >= $start and p.published_at < $end_excl
+      and (len($platforms) = 0 or list_contains($platforms, p.platform))
+),
+final as (
+    select
+        opd_id, any_value(opd) as opd, any_value(opd_short) as opd_short,
+        any_value(opd_kind) as opd_kind,
+        count(*) as posts,
+        count_if(is_ucapan) as ucapan_posts,
+        count_if(is_ucapan) / count(*) as ucapan_share,
+        count_if(is_kinerja) as kinerja_posts,
+        count_if(is_kinerja) / count(*) as kinerja_share,
+        count_if(is_figure) as figure_posts,
+        count_if(is_figure) / count(*) as figure_share
+    from period_posts
+    group by opd_id
+)
+select * from final

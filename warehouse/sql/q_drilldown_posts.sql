@@ -1,0 +1,59 @@
+-- q_drilldown_posts: the posts behind a number, sorted by a whitelisted key, limited.
+-- Grain: post. The sort key arrives as a value ($sort_by) checked against a whitelist in
+-- queries.py and is matched here by CASE, so no SQL text is ever built from input.
+
+with
+opds as (
+    select * from v_opd_profile
+    where (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
+      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
+),
+matching as (
+    select p.* from v_post_facts p
+    semi join opds using (opd_id)
+    where p.published_at >= $start and p.published_at < $end_excl
+      and (len($platforms) = 0 or list_contains($platforms, p.platform))
+      and (len($content_types) = 0
+           or list_contains($content_types, coalesce(p.content_type, 'belum_dilabeli')))
+      and (not $kinerja_only or p.is_kinerja)
+      and ($figure_centric is null or p.is_figure = $figure_centric)
+      and ($campaign_id is null or p.post_key in (
+              select post_key from post_campaign where campaign_id = $campaign_id))
+      and ($search is null or contains(lower(coalesce(p.caption, '')), lower($search)))
+),
+final as (
+    select
+        post_key, published_at, opd_id, opd, opd_kind, platform, account_handle, caption,
+        post_format, content_type, content_source, content_reason, is_figure_centric,
+        figure_reason, reactions, comments, shares, engagement, reach, permalink
+    from matching
+)
+select * from final
+order by
+    case when $descending then
+        case $sort_by
+            when 'published_at' then epoch(published_at)
+            when 'engagement' then CAST(engagement AS DOUBLE)
+            when 'reach' then CAST(reach AS DOUBLE)
+        end
+    end desc nulls last,
+    case when not $descending then
+        case $sort_by
+            when 'published_at' then epoch(published_at)
+            when 'engagement' then CAST(engagement AS DOUBLE)
+            when 'reach' then CAST(reach AS DOUBLE)
+        end
+    end asc nulls last,
+    case when $descending then
+        case $sort_by
+            when 'opd' then opd when 'platform' then platform when 'content_type' then content_type
+        end
+    end desc nulls last,
+    case when not $descending then
+        case $sort_by
+            when 'opd' then opd when 'platform' then platform when 'content_type' then content_type
+        end
+    end asc nulls last,
+    published_at desc,
+    post_key
+limit $limit

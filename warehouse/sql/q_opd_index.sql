@@ -1,0 +1,129 @@
+-- q_opd_index: Indeks Medsos OPD with every component score and weight (issue #4).
+-- Grain: OPD. Scores are 0..100; index = sum(weight x score) / sum(weights).
+-- frequency = min(100, 100 x posts / $target_posts); consistency = 100 x weeks with a post /
+-- weeks in period (Monday weeks touching the period); kinerja = 100 x kinerja share;
+-- platform = 100 x platforms posted / platforms with an account or a post; engagement =
+-- 100 x percent_rank of engagement per post among OPDs that posted (lowest 0, highest 100,
+-- a lone OPD 100; 0 without posts).
+with
+opds as (
+    select * from v_opd_profile
+    where (not $expected_only or expected_to_post)
+      and (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
+      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
+),
+period_posts as (
+    select p.opd_id, p.account_key, p.platform, p.week_start, p.is_kinerja, p.engagement
+    from v_post_facts p
+    semi join opds using (opd_id)
+    where p.published_at >= $start and p.published_at < $end_excl
+      and (len($platforms) = 0 or list_contains($platforms, p.platform))
+),
+weeks as (
+    select count(*) as weeks_in_period
+    from generate_series(CAST(date_trunc('week', CAST($start AS DATE)) AS TIMESTAMP),
+                         CAST(date_trunc('week', CAST($end_excl AS DATE) - 1) AS TIMESTAMP),
+                         interval 7 day) as t(w)
+),
+per_account as (
+    select opd_id, account_key, count(*) as n from period_posts group by opd_id, account_key
+),
+busiest as (
+    select opd_id, max(n) as max_account_posts from per_account group by opd_id
+),
+per_opd as (
+    select
+        opd_id,
+        count(*) as posts,
+        count(distinct week_start) as weeks_with_post,
+        count_if(is_kinerja) as kinerja_posts,
+        sum(engagement) as engagement,
+        count(distinct platform) as platforms_posted
+    from period_posts
+    group by opd_id
+),
+platform_union as (
+    select opd_id, count(distinct platform) as platforms_total
+    from (
+        select a.opd_id, a.platform from account a
+        semi join opds using (opd_id)
+        where len($platforms) = 0 or list_contains($platforms, a.platform)
+        union
+        select opd_id, platform from period_posts
+    )
+    group by opd_id
+),
+base as (
+    select
+        o.opd_id, o.opd, o.opd_short, o.opd_kind, o.expected_to_post,
+        coalesce(p.posts, 0) as posts,
+        coalesce(b.max_account_posts, 0) as max_account_posts,
+        CAST($required_posts AS INTEGER) as required_posts,
+        coalesce(b.max_account_posts, 0) >= $required_posts as is_active,
+        CAST($target_posts AS INTEGER) as target_posts,
+        coalesce(p.weeks_with_post, 0) as weeks_with_post,
+        w.weeks_in_period,
+        coalesce(p.kinerja_posts, 0) as kinerja_posts,
+        p.kinerja_posts / nullif(p.posts, 0) as kinerja_share,
+        coalesce(p.platforms_posted, 0) as platforms_posted,
+        coalesce(u.platforms_total, 0) as platforms_total,
+        coalesce(p.engagement, 0) as engagement,
+        p.engagement / nullif(p.posts, 0) as engagement_per_post
+    from opds o
+    cross join weeks w
+    left join per_opd p using (opd_id)
+    left join busiest b using (opd_id)
+    left join platform_union u using (opd_id)
+),
+engagement_rank as (
+    select
+        opd_id,
+        case when count(*) over () = 1 then 1.0
+             else percent_rank() over (order by engagement_per_post) end as engagement_pct
+    from base
+    where posts > 0
+),
+scored as (
+    select
+        b.*,
+        least(100.0, 100.0 * b.posts / b.target_posts) as score_frequency,
+        100.0 * b.weeks_with_post / b.weeks_in_period as score_consistency,
+        coalesce(100.0 * b.kinerja_share, 0.0) as score_kinerja,
+        coalesce(100.0 * b.platforms_posted / nullif(b.platforms_total, 0), 0.0) as score_platform,
+        coalesce(100.0 * e.engagement_pct, 0.0) as score_engagement,
+        CAST($w_frequency AS DOUBLE) as w_frequency,
+        CAST($w_consistency AS DOUBLE) as w_consistency,
+        CAST($w_kinerja AS DOUBLE) as w_kinerja,
+        CAST($w_platform AS DOUBLE) as w_platform,
+        CAST($w_engagement AS DOUBLE) as w_engagement
+    from base b
+    left join engagement_rank e using (opd_id)
+),
+indexed as (
+    select
+        *,
+        (w_frequency * score_frequency + w_consistency * score_consistency
+         + w_kinerja * score_kinerja + w_platform * score_platform
+         + w_engagement * score_engagement)
+        / (w_frequency + w_consistency + w_kinerja + w_platform + w_engagement) as index_score
+    from scored
+),
+final as (
+    select
+        CAST(rank() over (order by index_score desc) AS INTEGER) as rank,
+        opd_id, opd, opd_short, opd_kind, expected_to_post, posts, max_account_posts,
+        required_posts, is_active, target_posts, weeks_with_post, weeks_in_period,
+        kinerja_posts, kinerja_share, platforms_posted, platforms_total, engagement,
+        engagement_per_post, score_frequency, score_consistency, score_kinerja, score_platform,
+        score_engagement, w_frequency, w_consistency, w_kinerja, w_platform, w_engagement,
+        index_score,
+        case
+            when index_score >= $grade_very_good then 'Sangat Baik'
+            when index_score >= $grade_good then 'Baik'
+            when index_score >= $grade_fair then 'Cukup'
+            else 'Kurang'
+        end as grade
+    from indexed
+)
+select * from final
+order by rank, opd
