@@ -116,7 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.cmd == "relabel":
             from etl.classify import classify_posts
 
-            n = classify_posts(con, None)
+            con.execute("BEGIN TRANSACTION")
+            try:
+                n = classify_posts(con, None)
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
             print(f"Label konten dihitung ulang untuk {n} postingan.")
             return EXIT_OK
     finally:

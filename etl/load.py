@@ -148,7 +148,10 @@ def _norm_permalink(url: str | None) -> str | None:
 
 def add_post_keys(df: pl.DataFrame) -> pl.DataFrame:
     """post_key per row (needs opd_id): native id, else permalink, else content hash."""
-    links = df.get_column("permalink").drop_nulls().unique().to_list()
+    native = pl.col("native_id").cast(pl.String).str.strip_chars()
+    has_native = native.is_not_null() & (native != "")
+    # Permalinks are normalized and hashes computed only for rows that need them.
+    links = df.filter(~has_native).get_column("permalink").drop_nulls().unique().to_list()
     link_map = pl.DataFrame(
         {"permalink": links, "_link_norm": [_norm_permalink(u) for u in links]},
         schema={"permalink": pl.String, "_link_norm": pl.String},
@@ -164,11 +167,13 @@ def add_post_keys(df: pl.DataFrame) -> pl.DataFrame:
         ],
         separator="|",
     )
-    native = pl.col("native_id").cast(pl.String).str.strip_chars()
-    df = df.with_columns(_hash_input=hash_input)
-    hashes = df.get_column("_hash_input").map_elements(_sha1, return_dtype=pl.String)
+    needs_hash = ~has_native & pl.col("_link_norm").is_null()
+    df = df.with_columns(_hash_input=pl.when(needs_hash).then(hash_input))
+    hashes = df.get_column("_hash_input").map_elements(
+        _sha1, return_dtype=pl.String, skip_nulls=True
+    )
     return df.with_columns(
-        post_key=pl.when(native.is_not_null() & (native != ""))
+        post_key=pl.when(has_native)
         .then(pl.col("platform") + pl.lit(":") + native)
         .when(pl.col("_link_norm").is_not_null())
         .then(pl.col("platform") + pl.lit(":url:") + pl.col("_link_norm"))
@@ -277,6 +282,8 @@ def prepare(
     report.rejects = rejects
     report.rejected = rejects.height
 
+    if obs.height == 0 and not rejects.height:
+        report.notes.append("Berkas tidak berisi baris postingan.")
     platforms = obs.get_column("platform").unique().to_list()
     prep.platform = platforms[0] if len(platforms) == 1 else None
     if obs.height:
@@ -420,10 +427,7 @@ _SAME = (
 
 def _recompute_sql(con: duckdb.DuckDBPyConnection) -> str:
     # Identifiers come from the posts table's own schema, never from user input.
-    cols = [r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'posts'"
-        " ORDER BY ordinal_position"
-    ).fetchall()]  # fmt: skip
+    cols = con.sql("SELECT * FROM posts").columns  # binds only, nothing is read
     carried = [
         f'CASE WHEN {_SAME} THEN o."{c}" END AS "{c}"' for c in cols if c not in _FROM_OBSERVATION
     ]
@@ -650,8 +654,13 @@ def load_file(
             path, data=raw, file_name=name, column_map=dict(column_map) if column_map else None,
             format_hint=format_hint,
         )  # fmt: skip
-    except FileRejected as exc:
-        report = LoadReport(file=name, status="failed", error=str(exc))
+    except Exception as exc:  # a parser bug must not stop a folder load: this file fails
+        msg = (
+            str(exc)
+            if isinstance(exc, FileRejected)
+            else (f"Berkas {name}: kesalahan tak terduga saat membaca berkas: {exc!r}")
+        )
+        report = LoadReport(file=name, status="failed", error=msg)
         if not dry_run:
             _record_failure(
                 con, report=report, sha256=sha256, file_path=file_path, loaded_by=loaded_by,

@@ -1,0 +1,142 @@
+"""python -m etl: exit codes, --json keys, personal data never printed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from etl.bootstrap import ensure_warehouse
+
+from .conftest import SECRET_NAMES, SECRET_PHONES, write_master
+
+ROOT = Path(__file__).resolve().parents[2]
+JSON_KEYS = ["file", "format", "opd", "rows_read", "new", "updated", "duplicate", "rejected",
+             "status", "error", "load_id"]  # fmt: skip
+
+IG_HEADER = (
+    '"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'
+    '"Publish time",Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,Follows,'
+    "Comments,Saves"
+)
+
+
+def ig_csv(path: Path, n: int, likes: int = 10) -> Path:
+    lines = [IG_HEADER]
+    for i in range(n):
+        lines.append(
+            f'"1790000000{i:04d}","1784","dinkes.sukamaju","Dinkes Sukamaju","Posyandu ke-{i}",0,'
+            f'"10/{i + 1:02d}/2026 08:30","https://www.instagram.com/p/ABC{i}/","IG image",,'
+            f'"Lifetime",{likes * 10},{likes * 8},{likes},0,0,1,2'
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    return path
+
+
+def etl(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "etl", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "w.duckdb"
+
+
+def test_opd_command_loads_and_never_prints_personal_data(db, tmp_path):
+    master = write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx")
+    out = etl("opd", str(master), db=db)
+    assert out.returncode == 0, out.stderr
+    assert "OPD baru          : 6" in out.stdout
+    again = etl("opd", str(master), db=db)
+    assert again.returncode == 0 and "OPD tetap         : 6" in again.stdout
+    for text in (out.stdout, out.stderr, again.stdout, again.stderr):
+        for secret in (*SECRET_NAMES, *SECRET_PHONES, "6285712345678"):
+            assert secret not in text
+
+
+def test_usage_errors_exit_2(db, tmp_path):
+    missing = etl("load", db=db)
+    assert missing.returncode == 2 and "argumen wajib belum diisi" in missing.stderr
+    bad_map = etl("load", str(ig_csv(tmp_path / "a.csv", 1)), "--map", "tanpa-sama-dengan", db=db)
+    assert bad_map.returncode == 2 and "--map" in bad_map.stderr
+    nofile = etl("load", str(tmp_path / "tidak-ada.csv"), db=db)
+    assert nofile.returncode == 2 and "tidak ditemukan" in nofile.stderr
+    assert etl("undo", "abc", db=db).returncode == 2
+
+
+def test_load_json_skip_failure_history_and_undo(db, tmp_path):
+    master = write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx")
+    assert etl("opd", str(master), db=db).returncode == 0
+    good = ig_csv(tmp_path / "ig_okt.csv", 3)
+    first = etl("load", str(good), "--json", "--by", "Rina", db=db)
+    assert first.returncode == 0, first.stderr + first.stdout
+    rec = json.loads(first.stdout.strip())
+    assert list(rec) == JSON_KEYS
+    assert (rec["status"], rec["new"], rec["opd"], rec["error"]) == (
+        "loaded",
+        3,
+        "Dinas Kesehatan",
+        None,
+    )
+
+    # Same file again: skipped, still exit 0.
+    second = etl("load", str(good), "--json", db=db)
+    assert second.returncode == 0
+    rec2 = json.loads(second.stdout.strip())
+    assert rec2["status"] == "skipped" and f"muatan #{rec['load_id']}" in rec2["error"]
+
+    # A folder with a good newer export and a broken file: progress on stderr, exit 1.
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    ig_csv(folder / "ig_nov.csv", 4, likes=20)
+    (folder / "rusak.csv").write_text("ini bukan ekspor\n1,2,3\n", encoding="utf-8")
+    (folder / "~$ig_nov.xlsx").write_text("lock")
+    third = etl("load", str(folder), "--json", db=db)
+    assert third.returncode == 1
+    recs = [json.loads(line) for line in third.stdout.splitlines()]
+    assert [r["file"] for r in recs] == ["ig_nov.csv", "rusak.csv"]
+    assert [r["status"] for r in recs] == ["loaded", "failed"]
+    assert (recs[0]["new"], recs[0]["updated"]) == (1, 3)
+    assert recs[1]["error"] and "rusak.csv" in recs[1]["error"]
+    assert "[1/2] ig_nov.csv" in third.stderr and "[2/2] rusak.csv" in third.stderr
+
+    # Readable report in Bahasa Indonesia.
+    text = etl("load", str(ig_csv(tmp_path / "ig_des.csv", 1, likes=5)), db=db)
+    assert text.returncode == 0 and "[DIMUAT] ig_des.csv" in text.stdout
+    assert "Baris      : 1 dibaca, 0 baru, 1 diperbarui" in text.stdout
+
+    hist = etl("history", "--json", db=db)
+    assert hist.returncode == 0
+    rows = [json.loads(line) for line in hist.stdout.splitlines()]
+    assert [r["status"] for r in rows] == ["loaded", "failed", "loaded", "skipped", "loaded"]
+
+    undo = etl("undo", str(rows[0]["load_id"]), db=db)
+    assert undo.returncode == 0 and f"Muatan #{rows[0]['load_id']} dibatalkan" in undo.stdout
+    assert etl("undo", "999", db=db).returncode == 1
+
+
+def test_bootstrap_builds_once(tmp_path):
+    root = tmp_path / "sample_data"
+    (root / "exports" / "Dinas Kesehatan").mkdir(parents=True)
+    write_master(root / "Daftar Akun Medsos OPD Kabupaten Sukamaju.xlsx")
+    ig_csv(root / "exports" / "Dinas Kesehatan" / "ig.csv", 2)
+    db = tmp_path / "w.duckdb"
+    assert ensure_warehouse(db, root=root) is True
+    assert ensure_warehouse(db, root=root) is False
+    from warehouse.db import connect
+
+    con = connect(db)
+    assert con.execute("SELECT count(*) FROM opd").fetchall()[0] == (6,)
+    assert con.execute("SELECT count(*) FROM posts").fetchall()[0] == (2,)
