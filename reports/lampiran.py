@@ -1,0 +1,313 @@
+"""Any report table as an official-letter attachment (lampiran): Excel (xlsxwriter) or PDF (fpdf2).
+
+Both writers take the same column spec: a list of (column, Indonesian header, kind), where kind is
+one of KINDS. A numbered "No" column comes first, a title block ("LAMPIRAN ...") on top, and an
+optional signature placeholder for the Kepala Diskominfo at the end. Paper: A4 or F4 (215 x 330
+mm, the folio paper Indonesian offices print letters on).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import polars as pl
+
+from reports import idfmt
+
+Paper = Literal["A4", "F4"]
+KINDS = ("teks", "angka", "desimal", "persen", "tanggal", "waktu", "hari", "skor")
+Column = tuple[str, str, str]
+
+F4_MM = (215.0, 330.0)
+A4_MM = (210.0, 297.0)
+# xlsxwriter paper codes: 9 = A4. Excel has no F4 code; 14 = Folio 8.5 x 13 in (215.9 x 330.2
+# mm) is the nearest standard size, within a millimetre of F4, so we use it for F4.
+XLSX_PAPER = {"A4": 9, "F4": 14}
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+WIDE_CHARS = 110  # estimated table width (characters) above which a page turns landscape
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The signature block at the end; blanks are dotted placeholders to fill in by hand."""
+
+    position: str = "Kepala Dinas Komunikasi dan Informatika"
+    region: str = ""  # e.g. "Kabupaten Contoh"
+    place: str = ""  # city for "Contoh, 1 Desember 2025"
+    date: dt.date | None = None
+    name: str = ""
+    nip: str = ""
+
+    def lines(self) -> list[str]:
+        place = self.place or "...................."
+        when = idfmt.format_date(self.date) if self.date else "...................."
+        position = f"{self.position} {self.region}".strip()
+        return [
+            f"{place}, {when}",
+            position,
+            "",
+            "",
+            "",
+            self.name or "(........................................)",
+            f"NIP. {self.nip}" if self.nip else "NIP. ........................................",
+        ]
+
+
+def _check(df: pl.DataFrame, columns: Sequence[Column], paper: str) -> None:
+    if paper not in XLSX_PAPER:
+        raise ValueError(f"Ukuran kertas tidak dikenal: {paper!r} (pilih A4 atau F4).")
+    missing = [c for c, _, _ in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"Kolom tidak ada di tabel: {', '.join(missing)}")
+    bad = [k for _, _, k in columns if k not in KINDS]
+    if bad:
+        raise ValueError(f"Jenis kolom tidak dikenal: {', '.join(bad)}")
+
+
+def format_cell(value: Any, kind: str) -> str:
+    """A value as Indonesian text (used by the PDF and for width estimates)."""
+    if value is None:
+        return idfmt.MISSING
+    if kind == "angka":
+        return idfmt.format_number(value, 0)
+    if kind in ("desimal", "skor"):
+        return idfmt.format_number(value, 1)
+    if kind == "persen":
+        return idfmt.format_percent(value)
+    if kind == "hari":
+        return idfmt.format_number(value, 0)
+    if kind == "tanggal":
+        return idfmt.format_date(value)
+    if kind == "waktu":
+        return idfmt.format_datetime(value) if isinstance(value, dt.datetime) else str(value)
+    return str(value)
+
+
+def _title_lines(title: str, subtitle: str | None, letter_ref: str | None) -> list[str]:
+    first = title.strip()
+    lines = [] if first.upper().startswith("LAMPIRAN") else ["LAMPIRAN"]
+    if letter_ref:
+        lines.append(letter_ref)
+    lines.append(first.upper() if lines else first)
+    if subtitle:
+        lines.append(subtitle)
+    return lines
+
+
+def _widths(df: pl.DataFrame, columns: Sequence[Column]) -> list[int]:
+    """Character widths per column (header and a sample of formatted values, 6..50)."""
+    widths = []
+    sample = df.head(200)
+    for col, header, kind in columns:
+        longest = max((len(format_cell(v, kind)) for v in sample[col].to_list()), default=0)
+        widths.append(max(6, min(50, max(len(header), longest) + 2)))
+    return widths
+
+
+def is_wide(df: pl.DataFrame, columns: Sequence[Column]) -> bool:
+    """Landscape when the estimated table width exceeds WIDE_CHARS."""
+    return sum(_widths(df, columns)) + 5 > WIDE_CHARS
+
+
+# --------------------------------------------------------------------------- Excel
+
+
+def to_xlsx(
+    df: pl.DataFrame,
+    *,
+    title: str,
+    subtitle: str | None = None,
+    columns: Sequence[Column],
+    paper: Paper = "A4",
+    letter_ref: str | None = None,
+    signature: Signature | None = None,
+    sheet_name: str = "Lampiran",
+) -> bytes:
+    """The table as an .xlsx attachment, ready to print.
+
+    Numbers stay numbers (Excel shows thousands/decimal separators from the reader's regional
+    setting: Indonesian Windows prints 1.234,5); dates carry the Indonesian locale code [$-421]
+    so months print as "Desember". Print setup: paper A4 (code 9) or F4 (Folio code 14, see
+    XLSX_PAPER), landscape when wide, header rows repeated on each page, fit to page width,
+    "Halaman x dari y" in the footer.
+    """
+    import xlsxwriter
+
+    _check(df, columns, paper)
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "remove_timezone": True})
+    ws = wb.add_worksheet(sheet_name[:31])
+    title_fmt = wb.add_format({"bold": True, "font_size": 12, "align": "center"})
+    sub_fmt = wb.add_format({"font_size": 11, "align": "center"})
+    head_fmt = wb.add_format(
+        {
+            "bold": True,
+            "bg_color": "#D9E1F2",
+            "border": 1,
+            "align": "center",
+            "valign": "vcenter",
+            "text_wrap": True,
+        }
+    )
+    base = {"border": 1, "valign": "top"}
+    cell_fmts = {
+        "teks": wb.add_format({**base, "text_wrap": True}),
+        "angka": wb.add_format({**base, "num_format": "#,##0"}),
+        "desimal": wb.add_format({**base, "num_format": "#,##0.0"}),
+        "skor": wb.add_format({**base, "num_format": "#,##0.0"}),
+        "persen": wb.add_format({**base, "num_format": "0.0%"}),
+        "hari": wb.add_format({**base, "num_format": "#,##0"}),
+        "tanggal": wb.add_format({**base, "num_format": "[$-421]d mmmm yyyy"}),
+        "waktu": wb.add_format({**base, "num_format": "[$-421]d mmmm yyyy hh.mm"}),
+    }
+    no_fmt = wb.add_format({**base, "align": "center"})
+
+    n_cols = len(columns) + 1
+    lines = _title_lines(title, subtitle, letter_ref)
+    for i, line in enumerate(lines):
+        fmt = title_fmt if i < len(lines) - (1 if subtitle else 0) else sub_fmt
+        ws.merge_range(i, 0, i, n_cols - 1, line, fmt)
+    header_row = len(lines) + 1
+
+    ws.write(header_row, 0, "No", head_fmt)
+    for j, (_, header, _) in enumerate(columns, start=1):
+        ws.write(header_row, j, header, head_fmt)
+
+    for i, row in enumerate(df.select([c for c, _, _ in columns]).iter_rows(), start=1):
+        r = header_row + i
+        ws.write_number(r, 0, i, no_fmt)
+        for j, ((_, _, kind), value) in enumerate(zip(columns, row, strict=True), start=1):
+            fmt = cell_fmts[kind]
+            if value is None:
+                ws.write_blank(r, j, None, fmt)
+            elif kind in ("tanggal", "waktu") and isinstance(value, dt.date):
+                ws.write_datetime(r, j, value, fmt)
+            elif kind in ("angka", "desimal", "skor", "persen", "hari"):
+                ws.write_number(r, j, float(value), fmt)
+            else:
+                ws.write_string(r, j, str(value), fmt)
+
+    ws.set_column(0, 0, 5)
+    for j, width in enumerate(_widths(df, columns), start=1):
+        ws.set_column(j, j, width)
+
+    last = header_row + df.height
+    if signature is not None:
+        sig_col = max(1, n_cols - 3)
+        for k, line in enumerate(signature.lines()):
+            ws.write_string(last + 2 + k, sig_col, line)
+
+    ws.freeze_panes(header_row + 1, 0)
+    ws.repeat_rows(header_row)
+    ws.set_paper(XLSX_PAPER[paper])
+    if is_wide(df, columns):
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    ws.set_margins(left=0.6, right=0.6, top=0.7, bottom=0.7)
+    ws.center_horizontally()
+    ws.set_footer("&CHalaman &P dari &N")
+    wb.close()
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def _latin1(text: str) -> str:
+    """Core fonts speak latin-1 only: map the usual typographic characters, drop the rest."""
+    table = {"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
+             "\u201d": '"', "\u2026": "...", "\u2022": "-", "\u221e": "inf"}  # fmt: skip
+    text = "".join(table.get(ch, ch) for ch in text)
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def to_pdf(
+    df: pl.DataFrame,
+    *,
+    title: str,
+    subtitle: str | None = None,
+    columns: Sequence[Column],
+    paper: Paper = "A4",
+    letter_ref: str | None = None,
+    signature: Signature | None = None,
+    core_font: bool = False,
+) -> bytes:
+    """The table as a PDF attachment: title block, numbered rows with Indonesian numbers and
+    dates, the header repeated on every page, "Halaman x dari y" at the foot, and an optional
+    signature block. Uses DejaVu Sans when installed (full Unicode), else core Helvetica with
+    text made latin-1 safe (core_font=True forces the latter)."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    _check(df, columns, paper)
+    orientation = "L" if is_wide(df, columns) else "P"
+    fmt = F4_MM if paper == "F4" else A4_MM
+    use_dejavu = not core_font and (DEJAVU_DIR / "DejaVuSans.ttf").exists()
+    clean = (lambda s: s) if use_dejavu else _latin1
+
+    class _Pdf(FPDF):
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font(family, "", 8)
+            self.cell(0, 6, f"Halaman {self.page_no()} dari {{nb}}", align="C")
+
+    pdf = _Pdf(orientation=orientation, unit="mm", format=fmt)
+    if use_dejavu:
+        pdf.add_font("DejaVu", "", str(DEJAVU_DIR / "DejaVuSans.ttf"))
+        pdf.add_font("DejaVu", "B", str(DEJAVU_DIR / "DejaVuSans-Bold.ttf"))
+        family = "DejaVu"
+    else:
+        family = "Helvetica"
+    pdf.set_title(clean(title))
+    pdf.set_creator("Pantau Medsos")
+    pdf.set_margins(15, 15, 15)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_page()
+
+    lines = _title_lines(title, subtitle, letter_ref)
+    for i, line in enumerate(lines):
+        is_sub = subtitle is not None and i == len(lines) - 1
+        pdf.set_font(family, "" if is_sub else "B", 10 if is_sub else 12)
+        pdf.multi_cell(0, 6, clean(line), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+
+    widths = [4, *_widths(df, columns)]
+    numeric = {"angka", "desimal", "persen", "hari", "skor"}
+    aligns = ["C", *("R" if k in numeric else "L" for _, _, k in columns)]
+    pdf.set_font(family, "", 8)
+    heading = FontFace(emphasis="BOLD", fill_color=(217, 225, 242))
+    with pdf.table(
+        col_widths=widths,
+        text_align=aligns,
+        headings_style=heading,
+        line_height=4.5,
+        repeat_headings=1,
+    ) as table:
+        head = table.row()
+        head.cell("No")
+        for _, header, _ in columns:
+            head.cell(clean(header))
+        for i, row in enumerate(df.select([c for c, _, _ in columns]).iter_rows(), start=1):
+            r = table.row()
+            r.cell(str(i))
+            for (_, _, kind), value in zip(columns, row, strict=True):
+                r.cell(clean(format_cell(value, kind)))
+
+    if signature is not None:
+        block = signature.lines()
+        if pdf.get_y() + 6 * len(block) + 8 > pdf.h - 18:
+            pdf.add_page()
+        pdf.ln(8)
+        x = pdf.w - pdf.r_margin - 90
+        pdf.set_font(family, "", 10)
+        for line in block:
+            pdf.set_x(x)
+            pdf.cell(90, 5, clean(line), align="C", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
