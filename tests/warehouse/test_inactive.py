@@ -1,0 +1,73 @@
+"""Not-active OPDs with their reasons, and dormant accounts (days since the last post)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.warehouse.conftest import JAN
+from warehouse import metrics
+from warehouse import queries as q
+
+F = q.Filters(*JAN)
+R = metrics.INACTIVE_REASONS
+
+
+def test_inactive_opds_and_reasons(wh):
+    df = q.inactive_opds(wh, F, as_of=dt.date(2026, 1, 31))
+    got = {r["opd_id"]: r for r in df.iter_rows(named=True)}
+    assert set(got) == {2, 3, 5}  # Dinkes and Kec Kota are active; Setwan is not expected
+    disdik, bkd, desa = got[2], got[3], got[5]
+    assert disdik["reason_code"] == "untrained_operator"
+    assert disdik["all_reasons"] == f"{R['untrained_operator']}; {R['below_minimum']}"
+    assert (disdik["days_since_last_post"], disdik["posts"]) == (23, 3)  # 8 -> 31 January
+    assert bkd["reason_code"] == "no_operator"
+    assert (bkd["posts"], bkd["max_account_posts"], bkd["required_posts"]) == (4, 2, 4)
+    assert bkd["days_since_last_post"] == 11
+    assert desa["reason_code"] == "no_operator"  # blank operator name
+    assert desa["all_reasons"] == "; ".join([R["no_operator"], R["dormant"], R["below_minimum"]])
+    assert desa["last_post_at"] is None and desa["days_since_last_post"] is None
+    assert desa["reason"] == R["no_operator"]
+
+
+def test_no_account_and_dormant_reasons(wh):
+    # February 2026 (as of 28 Feb): Kec Kota has no account and no February post.
+    feb = q.Filters(dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    got = {r["opd_id"]: r for r in q.inactive_opds(wh, feb).iter_rows(named=True)}
+    kec = got[4]
+    assert kec["reason_code"] == "no_account" and kec["n_accounts"] == 0
+    # Last post 31 Jan 23:59 -> 28 days before 28 Feb: not yet dormant (30 days).
+    assert kec["days_since_last_post"] == 28
+    assert R["dormant"] not in kec["all_reasons"]
+    # Dinkes posted once on 1 Feb (below 4) with a trained operator: only below_minimum.
+    assert got[1]["reason_code"] == "below_minimum"
+    # Disdik: last post 8 Jan -> 51 days: dormant after the untrained operator.
+    assert got[2]["all_reasons"].split("; ")[:2] == [R["untrained_operator"], R["dormant"]]
+    assert got[2]["days_since_last_post"] == 51
+
+
+def test_as_of_defaults_to_period_end(wh):
+    df = q.inactive_opds(wh, F)  # F ends 31 Jan 2026, before today
+    assert {r["opd_id"]: r["days_since_last_post"] for r in df.iter_rows(named=True)}[2] == 23
+
+
+def test_account_dormancy(wh):
+    df = q.account_dormancy(wh, F, as_of=dt.date(2026, 1, 31))
+    got = {r["account_id"]: r for r in df.iter_rows(named=True)}
+    assert set(got) == {1, 2, 3, 4, 5, 6}
+    assert got[5]["status"] == "belum_pernah" and got[5]["days_since_last_post"] is None
+    assert df["account_id"].to_list()[0] == 5  # never posted first
+    assert (got[1]["days_since_last_post"], got[1]["posts_in_period"]) == (8, 5)
+    assert (got[3]["days_since_last_post"], got[3]["status"]) == (23, "aktif")
+    # The 1 Feb post is after as_of: it does not count.
+    later = q.account_dormancy(wh, F, as_of=dt.date(2026, 3, 15))
+    g = {r["account_id"]: r for r in later.iter_rows(named=True)}
+    assert (g[1]["days_since_last_post"], g[1]["status"]) == (42, "dorman")
+    s = metrics.Settings(dormant_days=60)
+    assert q.account_dormancy(wh, F, s, as_of=dt.date(2026, 3, 15)).filter(
+        q_account(1))["status"].item() == "aktif"  # fmt: skip
+
+
+def q_account(account_id: int):
+    import polars as pl
+
+    return pl.col("account_id") == account_id

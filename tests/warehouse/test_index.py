@@ -1,0 +1,99 @@
+"""Indeks Medsos OPD: every component score, the weighted index and the grade, against the
+plain-Python reference and hand arithmetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.warehouse import reference as ref
+from tests.warehouse.conftest import JAN
+from warehouse import metrics
+from warehouse import queries as q
+
+F = q.Filters(*JAN)
+COMPONENTS = ("frequency", "consistency", "kinerja", "platform", "engagement")
+
+
+def rows(df):
+    return {r["opd_id"]: r for r in df.iter_rows(named=True)}
+
+
+def test_components_match_reference(wh):
+    s = metrics.Settings()
+    got = rows(q.opd_index(wh, F))
+    want = ref.index_rows(*JAN, required=4, target=12, weights=s.weights())
+    assert set(got) == set(want) == {1, 2, 3, 4, 5}
+    for opd_id, w in want.items():
+        g = got[opd_id]
+        for c in COMPONENTS:
+            assert g[f"score_{c}"] == pytest.approx(w[f"score_{c}"]), (opd_id, c)
+        assert g["index_score"] == pytest.approx(w["index_score"])
+        assert g["is_active"] == w["is_active"]
+        assert g["grade"] == ref.grade(w["index_score"])
+
+
+def test_dinkes_by_hand(wh):
+    d = rows(q.opd_index(wh, F))[1]
+    # 7 posts / target 12; 5 of 5 Monday-weeks (29 Dec .. 26 Jan); 5 kinerja of 7;
+    # facebook + instagram of 2 account platforms; highest engagement per post -> 100.
+    assert d["score_frequency"] == pytest.approx(700 / 12)
+    assert (d["weeks_with_post"], d["weeks_in_period"]) == (5, 5)
+    assert d["score_kinerja"] == pytest.approx(500 / 7)
+    assert (d["platforms_posted"], d["platforms_total"]) == (2, 2)
+    assert d["score_engagement"] == 100.0
+    want = (30 * 700 / 12 + 20 * 100 + 25 * 500 / 7 + 10 * 100 + 15 * 100) / 100
+    assert d["index_score"] == pytest.approx(want)  # 80.357...
+    assert d["grade"] == "Sangat Baik" and d["rank"] == 1
+    assert (d["w_frequency"], d["w_consistency"], d["w_kinerja"], d["w_platform"],
+            d["w_engagement"]) == (30, 20, 25, 10, 15)  # fmt: skip
+
+
+def test_never_posting_opd_scores_zero(wh):
+    desa = rows(q.opd_index(wh, F))[5]
+    assert desa["posts"] == 0 and desa["index_score"] == 0.0 and desa["grade"] == "Kurang"
+    # Its tiktok account counts as a platform it should cover.
+    assert (desa["platforms_posted"], desa["platforms_total"]) == (0, 1)
+
+
+def test_weights_and_grade_thresholds_are_settings(wh):
+    only_kinerja = metrics.Settings(
+        w_frequency=0, w_consistency=0, w_kinerja=1, w_platform=0, w_engagement=0,
+        grade_very_good=90, grade_good=70, grade_fair=50,
+    )  # fmt: skip
+    got = rows(q.opd_index(wh, F, only_kinerja))
+    assert got[4]["index_score"] == pytest.approx(75.0)  # Kec Kota: 3 kinerja of 4
+    assert got[4]["grade"] == "Baik"
+    assert got[1]["index_score"] == pytest.approx(500 / 7) and got[1]["grade"] == "Baik"
+    assert got[2]["grade"] == "Kurang"  # 1 of 3
+    ranked = q.opd_index(wh, F, only_kinerja)
+    assert ranked["opd_id"].to_list()[:2] == [4, 1]
+
+
+def test_grade_for_matches_sql(wh):
+    s = metrics.Settings()
+    for r in q.opd_index(wh, F).iter_rows(named=True):
+        assert metrics.grade_for(r["index_score"], s) == r["grade"]
+    assert metrics.grade_for(80.0, s) == "Sangat Baik"
+    assert metrics.grade_for(79.99, s) == "Baik"
+    assert metrics.grade_for(40.0, s) == "Cukup"
+    assert metrics.grade_for(39.9, s) == "Kurang"
+
+
+def test_expected_only_flag_and_top_bottom(wh):
+    assert 6 not in rows(q.opd_index(wh, F))
+    assert 6 in rows(q.opd_index(wh, F, expected_only=False))
+    tb = q.top_bottom_opds(wh, F, n=2)
+    assert tb.filter(tb["position"] == "atas")["opd_id"].to_list() == [1, 4]
+    assert tb.filter(tb["position"] == "bawah")["opd_id"].to_list()[-1] == 5
+    assert tb.height == 4
+
+
+def test_settings_round_trip_and_validation(wh):
+    s = metrics.Settings(min_posts_per_month=6, w_engagement=0, grade_fair=35)
+    metrics.save_settings(wh, s)
+    assert metrics.get_settings(wh) == s
+    with pytest.raises(ValueError, match="Bobot"):
+        metrics.save_settings(wh, metrics.Settings(w_kinerja=-1))
+    with pytest.raises(ValueError, match="predikat"):
+        metrics.save_settings(wh, metrics.Settings(grade_good=90))
+    assert metrics.get_settings(wh) == s

@@ -1,0 +1,218 @@
+"""Activity, content shares, engagement and period comparisons against hand-computed numbers
+and the plain-Python reference (tests/warehouse/reference.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from tests.warehouse import reference as ref
+from tests.warehouse.conftest import JAN
+from warehouse import metrics
+from warehouse import queries as q
+
+F = q.Filters(*JAN)
+
+
+def kpis(df):
+    return {r["key"]: r for r in df.iter_rows(named=True)}
+
+
+def test_kpi_tiles_january_by_hand(wh):
+    k = kpis(q.kpi_summary(wh, F))
+    # Active: Dinkes (5 on facebook) and Kecamatan Kota (4 logbook facebook rows); BKD has 4
+    # posts but only 2 on any one account; Setwan is not expected to post.
+    assert k["expected_opds"]["value"] == 5
+    assert k["active_opds"]["value"] == 2
+    assert k["activity_rate"]["value"] == pytest.approx(2 / 5)
+    assert k["posts"]["value"] == 19
+    # kinerja: 4 Dinkes fb + 1 Dinkes ig + 1 Disdik + 2 BKD + 3 Kec + 1 Setwan = 12
+    assert k["kinerja_share"]["value"] == pytest.approx(12 / 19)
+    assert k["ucapan_share"]["value"] == pytest.approx(5 / 19)
+    assert k["figure_share"]["value"] == pytest.approx(3 / 19)
+    assert k["engagement"]["value"] == 13 + 20 + 6 + 10 + 40 + 40 + 15 + 1 + 2 + 3 + 7
+    # Badan Keuangan (NULL operator) and Desa Sukamaju (blank name): no operator.
+    assert k["opds_without_operator"]["value"] == 2
+    assert all(k[key]["label"] == metrics.KPIS[key].label for key in k)
+
+
+def test_period_comparisons(wh):
+    k = kpis(q.kpi_summary(wh, F))
+    rate = k["activity_rate"]
+    # December 2025: only Dinkes reached 4 on one account (Disdik 3, BKD 1) -> 1/5.
+    assert (rate["previous_start"], rate["previous_end"]) == (
+        dt.date(2025, 12, 1),
+        dt.date(2025, 12, 31),
+    )
+    assert rate["previous_value"] == pytest.approx(0.2)
+    assert rate["change_previous"] == pytest.approx(0.2)
+    # January 2025: one post -> 0 active.
+    assert (rate["year_ago_start"], rate["year_ago_end"]) == (
+        dt.date(2025, 1, 1),
+        dt.date(2025, 1, 31),
+    )
+    assert rate["year_ago_value"] == pytest.approx(0.0)
+    assert rate["change_year_ago"] == pytest.approx(0.4)
+    assert k["posts"]["previous_value"] == 8
+    assert k["posts"]["year_ago_value"] == 1
+    assert k["kinerja_share"]["previous_value"] == pytest.approx(3 / 8)
+    assert k["engagement_per_post"]["year_ago_value"] == pytest.approx(100.0)
+
+
+def test_activity_rate_per_kind_matches_reference(wh):
+    got = {r["opd_kind"]: r for r in q.activity_by_kind(wh, F).iter_rows(named=True)}
+    want = ref.by_kind_activity(*JAN, required=4)
+    assert {k: (r["active_opds"], r["expected_opds"]) for k, r in got.items()} == want
+    assert want == {"dinas": (1, 2), "badan": (0, 1), "kecamatan": (1, 1), "desa": (0, 1)}
+    assert got["dinas"]["activity_rate"] == pytest.approx(0.5)
+    assert {r["required_posts"] for r in got.values()} == {4}
+
+
+def test_threshold_setting_changes_activity(wh):
+    s = metrics.Settings(min_posts_per_month=2)
+    k = kpis(q.kpi_summary(wh, F, s))
+    # With 2 a month: Dinkes, Disdik (3), BKD (2 on instagram), Kec Kota -> 4 of 5.
+    assert k["active_opds"]["value"] == 4 == len(ref.active_opds(*JAN, required=2))
+    metrics.save_settings(wh, s)
+    assert kpis(q.kpi_summary(wh, F))["active_opds"]["value"] == 4
+
+
+def test_platform_and_kind_filters(wh):
+    f = q.Filters(*JAN, platforms=("instagram",))
+    k = kpis(q.kpi_summary(wh, f))
+    assert k["posts"]["value"] == len(ref.posts_in(*JAN, platforms=("instagram",))) == 6
+    assert k["active_opds"]["value"] == 0
+    f = q.Filters(*JAN, opd_kinds=("dinas",))
+    k = kpis(q.kpi_summary(wh, f))
+    assert (k["active_opds"]["value"], k["expected_opds"]["value"]) == (1, 2)
+    assert k["posts"]["value"] == 10
+    f = q.Filters(*JAN, opd_ids=(4,))
+    assert kpis(q.kpi_summary(wh, f))["activity_rate"]["value"] == 1.0
+
+
+def test_activity_trend_by_month_and_kind(wh):
+    f = q.Filters(dt.date(2025, 12, 1), dt.date(2026, 1, 31))
+    t = q.activity_trend(wh, f)
+    assert t["month"].to_list() == [dt.date(2025, 12, 1), dt.date(2026, 1, 1)]
+    assert t["activity_rate"].to_list() == pytest.approx([0.2, 0.4])
+    assert t["posts"].to_list() == [8, 18]  # Setwan's post is not an expected OPD's post
+    by_kind = q.activity_trend(wh, f, by_kind=True).filter(pl.col("opd_kind") == "dinas")
+    assert by_kind["active_opds"].to_list() == [1, 1]
+    assert by_kind["expected_opds"].to_list() == [2, 2]
+
+
+def test_required_posts_scaling_rule():
+    s = metrics.Settings()
+    assert metrics.required_posts(s, dt.date(2026, 2, 1), dt.date(2026, 2, 28)) == 4
+    assert metrics.required_posts(s, dt.date(2026, 1, 1), dt.date(2026, 3, 31)) == 12
+    assert metrics.required_posts(s, dt.date(2026, 1, 5), dt.date(2026, 1, 11)) == 1
+    assert metrics.required_posts(s, dt.date(2026, 1, 1), dt.date(2026, 1, 15)) == 2
+    assert metrics.required_posts(s, dt.date(2026, 1, 10), dt.date(2026, 2, 20)) == 6  # 42 days
+
+
+def test_previous_and_year_ago_periods():
+    assert metrics.previous_period(dt.date(2026, 3, 1), dt.date(2026, 3, 31)) == (
+        dt.date(2026, 2, 1), dt.date(2026, 2, 28))  # fmt: skip
+    assert metrics.previous_period(dt.date(2026, 1, 1), dt.date(2026, 3, 31)) == (
+        dt.date(2025, 10, 1), dt.date(2025, 12, 31))  # fmt: skip
+    assert metrics.previous_period(dt.date(2026, 1, 10), dt.date(2026, 1, 16)) == (
+        dt.date(2026, 1, 3), dt.date(2026, 1, 9))  # fmt: skip
+    assert metrics.year_ago_period(dt.date(2024, 2, 1), dt.date(2024, 2, 29)) == (
+        dt.date(2023, 2, 1), dt.date(2023, 2, 28))  # fmt: skip
+    assert metrics.year_ago_period(dt.date(2024, 2, 29), dt.date(2024, 3, 5)) == (
+        dt.date(2023, 2, 28), dt.date(2023, 3, 5))  # fmt: skip
+
+
+def test_content_mix_and_shares(wh):
+    mix = {r["content_type"]: r for r in q.content_mix(wh, F).iter_rows(named=True)}
+    assert mix["kegiatan"]["posts"] == 7 and mix["kegiatan"]["is_kinerja"]
+    assert mix["belum_dilabeli"]["posts"] == 1 and not mix["belum_dilabeli"]["is_kinerja"]
+    assert sum(r["posts"] for r in mix.values()) == 19
+    assert sum(r["share"] for r in mix.values()) == pytest.approx(1.0)
+    share = q.content_share_by_opd(wh, F)
+    assert share["opd"].to_list()[0] == "Dinas Pendidikan"  # 2 of 3 ucapan: highest
+    disdik = share.row(0, named=True)
+    assert (disdik["ucapan_share"], disdik["figure_share"]) == pytest.approx((2 / 3, 2 / 3))
+    by_kinerja = q.content_share_by_opd(wh, F, sort_by="kinerja_share")
+    assert by_kinerja["kinerja_share"].to_list() == sorted(
+        by_kinerja["kinerja_share"], reverse=True
+    )
+    with pytest.raises(ValueError):
+        q.content_share_by_opd(wh, F, sort_by="posts; drop table posts")
+
+
+def test_content_mix_by_opd_and_over_time(wh):
+    by_opd = q.content_mix_by_opd(wh, F)
+    dinkes = by_opd.filter(pl.col("opd_id") == 1)
+    assert dict(zip(dinkes["content_type"], dinkes["posts"], strict=True)) == {
+        "capaian": 1, "informasi": 1, "kegiatan": 2, "layanan": 1, "ucapan": 2}  # fmt: skip
+    assert dinkes["share"].sum() == pytest.approx(1.0)
+    over = q.content_mix_over_time(wh, q.Filters(dt.date(2025, 12, 1), dt.date(2026, 1, 31)))
+    dec = over.filter(pl.col("period_start") == dt.date(2025, 12, 1))
+    assert dict(zip(dec["content_type"], dec["posts"], strict=True)) == {"kegiatan": 3, "ucapan": 5}
+    fig = q.figure_share_trend(wh, F)
+    assert fig.row(0, named=True)["figure_posts"] == 3
+
+
+def test_engagement_per_opd_and_reach(wh):
+    e = {r["opd_id"]: r for r in q.engagement_by_opd(wh, F).iter_rows(named=True)}
+    assert e[1]["engagement"] == 144 and e[1]["engagement_per_post"] == pytest.approx(144 / 7)
+    # Reach known on 4 Dinkes facebook posts: 100 + 200 + 80 + 400; their engagement 13+20+10+40.
+    assert e[1]["reach"] == 780 and e[1]["posts_with_reach"] == 4
+    assert e[1]["engagement_per_reach"] == pytest.approx(83 / 780)
+    assert e[4]["engagement"] == 0 and e[4]["engagement_per_reach"] is None
+    top = q.top_posts(wh, F, n=2)
+    assert top["engagement"].to_list() == [40, 40]
+    assert top["engagement_per_reach"].to_list()[0] == pytest.approx(40 / 400)
+    assert top["post_key"].to_list() == ["p004", "p005"]  # tie broken by newest first
+
+
+def test_trend_by_platform_week(wh):
+    t = q.trend(wh, F, grain="week", by="platform")
+    weeks = sorted(set(t["period_start"]))
+    assert weeks == ref.mondays(*JAN)
+    fb = t.filter(pl.col("group") == "facebook").sort("period_start")
+    want = [sum(1 for p in ref.posts_in(*JAN, platforms=("facebook",))
+                if p["at"].date() - dt.timedelta(days=p["at"].weekday()) == w) for w in weeks]  # fmt: skip
+    assert fb["posts"].to_list() == want
+    assert t["posts"].sum() == 19
+    none = q.trend(wh, F, grain="month")
+    assert none.row(0, named=True)["group"] == "semua"
+    assert none.row(0, named=True)["active_opds"] == 2  # Dinkes, Kec Kota (Setwan posts once)
+    with pytest.raises(ValueError):
+        q.trend(wh, F, grain="hour")
+
+
+def test_trend_zero_fills_periods(wh):
+    t = q.trend(wh, q.Filters(dt.date(2025, 11, 1), dt.date(2026, 1, 31)), by="opd_kind")
+    assert len(set(t["period_start"])) == 3
+    nov = t.filter(pl.col("period_start") == dt.date(2025, 11, 1))
+    assert nov["posts"].sum() == 0 and nov.height == t["group"].n_unique()
+
+
+def test_trend_comparison_year_ago(wh):
+    t = q.trend_comparison(wh, F)
+    row = t.row(0, named=True)
+    assert (row["posts"], row["year_ago_posts"]) == (19, 1)
+    assert row["year_ago_start"] == dt.date(2025, 1, 1)
+    assert row["year_ago_engagement"] == 100
+
+
+def test_daily_counts_for_calendar(wh):
+    d = q.opd_daily_counts(wh, F, opd_id=4)
+    assert d.height == 31 and d["posts"].sum() == 4
+    last = d.row(30, named=True)
+    assert (last["day"], last["posts"], last["weekday"]) == (dt.date(2026, 1, 31), 1, 5)  # Sabtu
+    assert d.filter(pl.col("day") == dt.date(2026, 1, 15))["kinerja_posts"].item() == 1
+
+
+def test_heatmap_is_zero_filled(wh):
+    f = q.Filters(dt.date(2025, 12, 1), dt.date(2026, 1, 31))
+    h = q.opd_month_heatmap(wh, f)
+    assert h.height == 5 * 2
+    disdik = h.filter(pl.col("opd_id") == 2).sort("month")
+    assert disdik["posts"].to_list() == [3, 3] and disdik["is_active"].to_list() == [False, False]
+    kec = h.filter(pl.col("opd_id") == 4).sort("month")
+    assert kec["posts"].to_list() == [0, 4] and kec["is_active"].to_list() == [False, True]
