@@ -1,11 +1,16 @@
 """Load parsed exports into the warehouse: one file = one transaction (issue #2).
 
-Every good row becomes a post_observation of this load; posts then holds, per post_key, the
-newest observation (observed_at desc, load_id desc) among loads with status 'loaded'. Keeping
-every observation is what makes undo exact and lets the newest export's metrics win.
+Every good row becomes a post_observation of this load; posts is then recomputed, per post_key,
+from the live observations (loads with status 'loaded'): each field from the best observation
+that has it, platform exports before hand-kept logbooks, then newest export date (observed_at),
+then newest load. With no logbook involved that is simply the newest observation (observed_at
+desc, load_id desc). Keeping every observation is what makes undo exact and lets the newest
+export's metrics win.
 
 Natural key (post_key): platform + native id, else platform + normalized permalink, else a sha1 of
-(opd_id, platform, publish minute, NFKC caption) for logbook rows without a link.
+(opd_id, platform, publish minute, NFKC caption) for logbook rows without a link. A row whose id
+or link was already seen in a live load takes that post's key (table post_link, migration 010), so
+a logbook link and the export row of the same post are one post.
 """
 
 from __future__ import annotations
@@ -147,11 +152,14 @@ def _norm_permalink(url: str | None) -> str | None:
 
 
 def add_post_keys(df: pl.DataFrame) -> pl.DataFrame:
-    """post_key per row (needs opd_id): native id, else permalink, else content hash."""
+    """Natural key per row (needs opd_id): native id, else permalink, else content hash.
+
+    Also adds native_key and url_key (either may be null): the identities used to recognise the
+    same post reached through another file (see migration 010, post_link).
+    """
     native = pl.col("native_id").cast(pl.String).str.strip_chars()
     has_native = native.is_not_null() & (native != "")
-    # Permalinks are normalized and hashes computed only for rows that need them.
-    links = df.filter(~has_native).get_column("permalink").drop_nulls().unique().to_list()
+    links = df.get_column("permalink").drop_nulls().unique().to_list()
     link_map = pl.DataFrame(
         {"permalink": links, "_link_norm": [_norm_permalink(u) for u in links]},
         schema={"permalink": pl.String, "_link_norm": pl.String},
@@ -167,18 +175,50 @@ def add_post_keys(df: pl.DataFrame) -> pl.DataFrame:
         ],
         separator="|",
     )
-    needs_hash = ~has_native & pl.col("_link_norm").is_null()
+    df = df.with_columns(
+        native_key=pl.when(has_native).then(pl.col("platform") + pl.lit(":") + native),
+        url_key=pl.col("platform") + pl.lit(":url:") + pl.col("_link_norm"),
+    )
+    # Hashes only for rows with neither id nor link.
+    needs_hash = pl.col("native_key").is_null() & pl.col("url_key").is_null()
     df = df.with_columns(_hash_input=pl.when(needs_hash).then(hash_input))
     hashes = df.get_column("_hash_input").map_elements(
         _sha1, return_dtype=pl.String, skip_nulls=True
     )
     return df.with_columns(
-        post_key=pl.when(has_native)
-        .then(pl.col("platform") + pl.lit(":") + native)
-        .when(pl.col("_link_norm").is_not_null())
-        .then(pl.col("platform") + pl.lit(":url:") + pl.col("_link_norm"))
-        .otherwise(pl.col("platform") + pl.lit(":h:") + hashes)
+        post_key=pl.coalesce("native_key", "url_key", pl.col("platform") + pl.lit(":h:") + hashes)
     ).drop("_link_norm", "_hash_input")
+
+
+def _adopt_known_keys(con: duckdb.DuckDBPyConnection, df: pl.DataFrame) -> pl.DataFrame:
+    """A row whose id or link was already seen in a live load takes that post's key, so a
+    logbook link and the export row of the same post are one post (first identity seen wins)."""
+    probe = (
+        df.with_row_index("_i")
+        .select("_i", link_key=pl.concat_list("native_key", "url_key"))
+        .explode("link_key")
+        .drop_nulls("link_key")
+    )
+    if probe.height == 0:
+        return df
+    con.register("_probe", probe)
+    try:
+        known = con.sql(
+            "SELECT p._i, arg_min(k.post_key, k.load_id) AS _known"
+            " FROM _probe p JOIN post_link k ON k.link_key = p.link_key"
+            " JOIN loads l ON l.load_id = k.load_id AND l.status = 'loaded'"
+            " GROUP BY p._i"
+        ).pl()
+    finally:
+        con.unregister("_probe")
+    if known.height == 0:
+        return df
+    return (
+        df.with_row_index("_i")
+        .join(known.with_columns(pl.col("_i").cast(pl.UInt32)), on="_i", how="left")
+        .with_columns(post_key=pl.coalesce("_known", "post_key"))
+        .drop("_i", "_known")
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,6 +236,9 @@ class Prepared:
     platform: str | None = None
     opd_id: int | None = None
     exported_at: dt.datetime | None = None
+    links: pl.DataFrame | None = None  # post_key, link_key
+    within_dupes: int = 0
+    opd_names: dict[int, str] = field(default_factory=dict)
 
 
 def _combine(
@@ -270,12 +313,18 @@ def prepare(
         n = res.posts.get_column("opd_id").n_unique()
         report.opd = f"{n} OPD"
 
-    good = add_post_keys(res.posts)
+    good = _adopt_known_keys(con, add_post_keys(res.posts))
     # Duplicate keys within one file: the last row wins, the others count as duplicates.
     deduped = good.unique(subset="post_key", keep="last", maintain_order=True)
     within_dupes = good.height - deduped.height
     obs = deduped.select(list(OBS_COLUMNS))
     prep.obs = obs
+    prep.links = (
+        good.select("post_key", link_key=pl.concat_list("native_key", "url_key"))
+        .explode("link_key")
+        .drop_nulls("link_key")
+        .unique(maintain_order=True)
+    )
 
     rejects = pl.concat([parser_rejects, invalid.cast(REJECT_SCHEMA), res.rejects])
     prep.rejects = rejects
@@ -290,48 +339,8 @@ def prepare(
         report.period_start = obs.get_column("published_at").min().date()  # type: ignore[union-attr]
         report.period_end = obs.get_column("published_at").max().date()  # type: ignore[union-attr]
 
-    # Compare with posts as they are now: new / updated / duplicate.
-    cur = con  # the caller's connection: inside its transaction
-    cur.register("_prep_obs", obs)
-    try:
-        status = cur.sql(
-            "SELECT o.post_key, CASE WHEN p.post_key IS NULL THEN 'baru'"
-            " WHEN p.caption IS DISTINCT FROM o.caption"
-            " OR p.views IS DISTINCT FROM o.views OR p.reach IS DISTINCT FROM o.reach"
-            " OR p.reactions IS DISTINCT FROM o.reactions OR p.comments IS DISTINCT FROM o.comments"
-            " OR p.shares IS DISTINCT FROM o.shares OR p.saves IS DISTINCT FROM o.saves"
-            " THEN 'diperbarui' ELSE 'duplikat' END AS status"
-            " FROM _prep_obs o LEFT JOIN posts p USING (post_key)"
-        ).pl()
-    finally:
-        cur.unregister("_prep_obs")
-    counts = dict(status.group_by("status").len().iter_rows())
-    report.new = int(counts.get("baru", 0))
-    report.updated = int(counts.get("diperbarui", 0))
-    report.duplicate = int(counts.get("duplikat", 0)) + within_dupes
-    names = pl.DataFrame(
-        {"opd_id": list(index.names), "opd": list(index.names.values())},
-        schema={"opd_id": pl.Int64, "opd": pl.String},
-    )
-    report.preview = (
-        obs.join(status, on="post_key", how="left")
-        .join(names, on="opd_id", how="left")
-        .select(
-            "status",
-            "opd",
-            "platform",
-            "account_handle",
-            "published_at",
-            "caption",
-            "post_format",
-            "permalink",
-            *METRICS,
-            "logbook_label",
-            "source_sheet",
-            "source_row",
-            "post_key",
-        )  # fmt: skip
-    )
+    prep.within_dupes = within_dupes
+    prep.opd_names = dict(index.names)
     return prep
 
 
@@ -395,19 +404,29 @@ _FROM_OBSERVATION = {*OBS_COLUMNS, "load_id", "first_load_id", "caption_norm"}
 
 _RECOMPUTE_SQL = """
 WITH live AS (
-    SELECT o.*
+    SELECT o.*, coalesce(l.format, '') NOT LIKE '%logbook%' AS from_export
     FROM post_observation o
     JOIN loads l ON l.load_id = o.load_id AND l.status = 'loaded'
     WHERE o.post_key IN (SELECT post_key FROM _affected)
 ),
-ranked AS (
+ordered AS (
     SELECT
         *,
-        row_number() OVER (PARTITION BY post_key ORDER BY observed_at DESC, load_id DESC) AS rn,
-        min(load_id) OVER (PARTITION BY post_key) AS first_load_id
+        row_number() OVER (
+            PARTITION BY post_key ORDER BY from_export, observed_at, load_id
+        ) AS rank_
     FROM live
 ),
-newest AS (SELECT * EXCLUDE (rn) FROM ranked WHERE rn = 1),
+newest AS (
+    SELECT
+        post_key,
+        {fields},
+        arg_max(load_id, rank_) AS load_id,
+        min(load_id) AS first_load_id,
+        arg_max(observed_at, rank_) AS observed_at
+    FROM ordered
+    GROUP BY post_key
+),
 old AS (SELECT * FROM posts WHERE post_key IN (SELECT post_key FROM _affected)),
 final AS (
     SELECT
@@ -418,6 +437,12 @@ final AS (
 )
 SELECT * FROM final
 """
+# Each field of a post comes from the best observation that has it: platform exports before
+# hand-kept logbooks, then newest export date, then newest load. A logbook row adds its label
+# to the export's post; a newer export without a column keeps the older export's value.
+_FIELDS = ",\n        ".join(
+    f'arg_max("{c}", rank_) AS "{c}"' for c in OBS_COLUMNS if c not in ("post_key", "observed_at")
+)
 # Labels survive when the text they were computed from did not change.
 _SAME = (
     "coalesce(o.caption IS NOT DISTINCT FROM n.caption"
@@ -431,7 +456,9 @@ def _recompute_sql(con: duckdb.DuckDBPyConnection) -> str:
     carried = [
         f'CASE WHEN {_SAME} THEN o."{c}" END AS "{c}"' for c in cols if c not in _FROM_OBSERVATION
     ]
-    return _RECOMPUTE_SQL.replace("{carried}", "".join(",\n        " + c for c in carried))
+    return _RECOMPUTE_SQL.replace("{fields}", _FIELDS).replace(
+        "{carried}", "".join(",\n        " + c for c in carried)
+    )
 
 
 def _recompute_posts(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> pl.DataFrame:
@@ -482,6 +509,70 @@ def _label(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int | None]) -> No
             match_campaigns(con, lid)
 
 
+_COMPARED = ("caption", *METRICS)
+
+
+def _snapshot(con: duckdb.DuckDBPyConnection, obs: pl.DataFrame) -> pl.DataFrame:
+    """posts rows of the file's keys before writing: what new/updated/duplicate compare with."""
+    con.register("_keys", obs.select("post_key"))
+    try:
+        cols = ", ".join(_COMPARED)
+        return con.sql(
+            f"SELECT post_key, {cols} FROM posts WHERE post_key IN (SELECT post_key FROM _keys)"
+        ).pl()
+    finally:
+        con.unregister("_keys")
+
+
+def _count_changes(prep: Prepared, before: pl.DataFrame, fresh: pl.DataFrame) -> None:
+    """new = key not in posts before; updated = caption or a metric of the post changed;
+    duplicate = the post is as it was (plus repeated rows within the file)."""
+    assert prep.obs is not None
+    r = prep.report
+    after = fresh.select("post_key", *[pl.col(c).alias(f"{c}_after") for c in _COMPARED])
+    changed = pl.any_horizontal([pl.col(c).ne_missing(pl.col(f"{c}_after")) for c in _COMPARED])
+    status = (
+        prep.obs.select("post_key")
+        .join(before.with_columns(_was=pl.lit(True)), on="post_key", how="left")
+        .join(after, on="post_key", how="left")
+        .select(
+            "post_key",
+            status=pl.when(pl.col("_was").is_null())
+            .then(pl.lit("baru"))
+            .when(changed)
+            .then(pl.lit("diperbarui"))
+            .otherwise(pl.lit("duplikat")),
+        )
+    )
+    counts = dict(status.group_by("status").len().iter_rows())
+    r.new = int(counts.get("baru", 0))
+    r.updated = int(counts.get("diperbarui", 0))
+    r.duplicate = int(counts.get("duplikat", 0)) + prep.within_dupes
+    names = pl.DataFrame(
+        {"opd_id": list(prep.opd_names), "opd": list(prep.opd_names.values())},
+        schema={"opd_id": pl.Int64, "opd": pl.String},
+    )
+    r.preview = (
+        prep.obs.join(status, on="post_key", how="left")
+        .join(names, on="opd_id", how="left")
+        .select(
+            "status",
+            "opd",
+            "platform",
+            "account_handle",
+            "published_at",
+            "caption",
+            "post_format",
+            "permalink",
+            *METRICS,
+            "logbook_label",
+            "source_sheet",
+            "source_row",
+            "post_key",
+        )  # fmt: skip
+    )
+
+
 def write_prepared(
     con: duckdb.DuckDBPyConnection,
     prep: Prepared,
@@ -522,7 +613,23 @@ def write_prepared(
         )
     finally:
         con.unregister("_rej")
-    _recompute_posts(con, prep.obs)
+    if prep.links is not None and prep.links.height:
+        con.register("_links", prep.links)
+        try:
+            con.execute(
+                "INSERT INTO post_link (load_id, post_key, link_key)"
+                " SELECT ?, post_key, link_key FROM _links",
+                [load_id],
+            )
+        finally:
+            con.unregister("_links")
+    before = _snapshot(con, prep.obs)
+    fresh = _recompute_posts(con, prep.obs)
+    _count_changes(prep, before, fresh)
+    con.execute(
+        "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ? WHERE load_id = ?",
+        [r.new, r.updated, r.duplicate, load_id],
+    )
     _label(con, [load_id])
     return load_id
 
@@ -582,16 +689,7 @@ def load_tables(
             )
         return report
 
-    if dry_run:
-        try:
-            prep = prepare(
-                con, tables, file_name=file_name, sha256=sha256, file_path=file_path, opd=opd,
-                load_time=load_time,
-            )  # fmt: skip
-        except (FileRejected, OpdNotFound) as exc:
-            return LoadReport(file=file_name, status="failed", error=str(exc))
-        return prep.report
-
+    # A dry run does the real load and rolls it back: the preview is exactly what a load does.
     report = LoadReport(file=file_name)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -601,19 +699,24 @@ def load_tables(
         )  # fmt: skip
         report = prep.report
         report.load_id = write_prepared(con, prep, loaded_by=loaded_by, load_time=load_time)
-        con.execute("COMMIT")
+        con.execute("ROLLBACK" if dry_run else "COMMIT")
     except Exception as exc:
         con.execute("ROLLBACK")
         known = isinstance(exc, (FileRejected, OpdNotFound))
         report.error = str(exc) if known else f"Berkas {file_name}: kesalahan tak terduga: {exc!r}"
-        report.rejects = pl.DataFrame(schema=REJECT_SCHEMA)
-        report.rejected = 0
-        report.preview = None
-        _record_failure(
-            con, report=report, sha256=sha256, file_path=file_path, loaded_by=loaded_by,
-            load_time=load_time,
-        )  # fmt: skip
+        report.status = "failed"
+        report.load_id = None
+        if not dry_run:
+            report.rejects = pl.DataFrame(schema=REJECT_SCHEMA)
+            report.rejected = 0
+            report.preview = None
+            _record_failure(
+                con, report=report, sha256=sha256, file_path=file_path, loaded_by=loaded_by,
+                load_time=load_time,
+            )  # fmt: skip
         return report
+    if dry_run:
+        report.load_id = None
     report.status = "loaded"
     return report
 
@@ -753,6 +856,7 @@ def undo_load(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
         ).pl()
         con.execute("DELETE FROM post_observation WHERE load_id = ?", [load_id])
         con.execute("DELETE FROM rejects WHERE load_id = ?", [load_id])
+        con.execute("DELETE FROM post_link WHERE load_id = ?", [load_id])
         con.execute(
             "UPDATE loads SET status = 'undone', undone_at = ? WHERE load_id = ?",
             [_now_wib(), load_id],
