@@ -11,7 +11,7 @@ override_part as (
 other_part as (
     select
         (select coalesce(max(version), 0) from rule_set) as rules_version,
-        (select string_agg(key || '=' || CAST(value AS VARCHAR), ';' order by key) from app_setting) as settings_text,
+        (select string_agg(key || '=' || CAST(value AS VARCHAR), '|' order by key) from app_setting) as settings_text,
         (select count(*) from post_campaign) as n_post_campaign,
         (select count(*) from opd) + (select count(*) from account) as n_master
 ),

@@ -1,0 +1,88 @@
+"""Docs-consistency for the metrics layer: every q_*.sql is used and shaped by the house rules,
+every KPI has a label and description, checks return 0 rows, the kinerja list agrees."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+from tests.warehouse.conftest import build_warehouse
+from warehouse import metrics
+from warehouse import queries as q
+from warehouse.db import SQL_DIR, connect
+
+Q_FILES = sorted(SQL_DIR.glob("q_*.sql"))
+CHECKS = sorted((SQL_DIR / "checks").glob("*.sql"))
+
+
+def test_every_q_file_is_used_by_queries_py():
+    source = inspect.getsource(q)
+    used = set(re.findall(r'"(q_[a-z0-9_]+)"', source))
+    files = {p.stem for p in Q_FILES}
+    assert files - used == set(), "q_*.sql files no function runs"
+    assert used - files == set(), "names in queries.py without a q_*.sql file"
+
+
+@pytest.mark.parametrize("path", Q_FILES, ids=lambda p: p.name)
+def test_q_files_are_one_cte_chain_with_a_grain(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(f"-- {path.stem}:"), "header comment names the query"
+    assert "grain" in text.lower()
+    body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("--"))
+    assert body.strip().startswith("with"), "a named CTE chain"
+    assert re.search(r"select \* from final\b", body), "ends with select * from final"
+    assert body.count(";") == 0, "one statement per file"
+    assert "{" not in body, "no Python format placeholders in SQL"
+
+
+def test_every_kpi_has_label_format_and_description():
+    for key, kpi in metrics.KPIS.items():
+        assert kpi.key == key
+        assert kpi.label and kpi.description and kpi.source
+        assert kpi.fmt in ("persen", "angka", "hari", "skor")
+    for key in q.KPI_SUMMARY_KEYS:
+        assert key in metrics.KPIS
+    assert set(metrics.INDEX_COMPONENTS) == set(metrics.Settings().weights())
+    assert all(label and text for label, text in metrics.INDEX_COMPONENTS.values())
+
+
+def test_kpi_summary_keys_are_columns_of_q_kpi():
+    con = connect(":memory:")
+    cols = q._run(con, "q_kpi", {**q.Filters(*__import__("tests.warehouse.conftest",
+                  fromlist=["JAN"]).JAN).params(), "required_posts": 4}).columns  # fmt: skip
+    assert set(q.KPI_SUMMARY_KEYS) <= set(cols)
+
+
+def test_kinerja_types_agree_with_label_table():
+    con = connect(":memory:")
+    rows = con.execute("SELECT content_type FROM content_type_label WHERE is_kinerja").fetchall()
+    assert {r[0] for r in rows} == set(metrics.KINERJA_TYPES)
+
+
+def test_migration_defaults_equal_settings_defaults():
+    con = connect(":memory:")
+    assert metrics.get_settings(con) == metrics.Settings()
+
+
+@pytest.mark.parametrize("path", CHECKS, ids=lambda p: p.name)
+def test_checks_return_no_rows(path):
+    con = build_warehouse()
+    assert con.sql(path.read_text(encoding="utf-8")).pl().height == 0
+
+
+def test_metric_checks_catch_problems():
+    con = build_warehouse()
+    con.execute("UPDATE posts SET content_type = 'promosi' WHERE post_key = 'p000'")
+    con.execute("UPDATE posts SET opd_id = 2 WHERE post_key = 'p001'")  # account 1 is Dinkes'
+    con.execute("""UPDATE app_setting SET value = '{"w_kinerja": -5}' WHERE key = 'metrics'""")
+
+    def rows(name: str) -> int:
+        return con.sql((SQL_DIR / "checks" / name).read_text(encoding="utf-8")).pl().height
+
+    assert rows("metrics_known_content_types.sql") == 1
+    assert rows("metrics_account_opd_agrees.sql") == 1
+    assert rows("metrics_settings_valid.sql") == 1
+    con.execute("DELETE FROM opd WHERE opd_id = 6")
+    assert rows("metrics_posts_have_opd.sql") == 1
