@@ -206,7 +206,8 @@ def _header(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
             f = HEADER_ALIASES.get(normalize_opd_name(v)) if v else None
             if f and f not in mapping.values():
                 mapping[j] = f
-        if "name" in mapping.values() and len(mapping) >= 2:
+        # A master sheet names OPDs and at least one platform column (not a pivot or a recap).
+        if "name" in mapping.values() and any(f in PLATFORM_FIELDS for f in mapping.values()):
             return i, mapping
     return None
 

@@ -136,3 +136,17 @@ def test_report_never_shows_personal_data(con, tmp_path):
     # ...but they are stored.
     stored = {r[0] for r in con.execute("SELECT operator_name FROM opd").fetchall()}
     assert set(SECRET_NAMES) <= stored
+
+
+def test_sheet_without_a_header_is_rejected_clearly(con, tmp_path):
+    import pytest
+
+    from etl.master import MasterRejected
+
+    path = tmp_path / "salah.csv"
+    path.write_text("Judul;Isi\nA;B\n", encoding="utf-8")
+    with pytest.raises(
+        MasterRejected, match=r'salah\.csv: baris judul kolom tidak ditemukan.*"Nama OPD"'
+    ):
+        load_master(con, path)
+    assert con.execute("SELECT count(*) FROM opd").fetchall()[0] == (0,)
