@@ -246,7 +246,13 @@ def _combine(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     posts, rejects = [], []
     for t in tables:
-        p = t.posts.select([pl.col(c).cast(dtype) for c, dtype in POST_SCHEMA.items()])
+        have = set(t.posts.columns)
+        p = t.posts.select(
+            [
+                (pl.col(c) if c in have else pl.lit(None)).cast(dtype).alias(c)
+                for c, dtype in POST_SCHEMA.items()
+            ]
+        )
         p = p.with_columns(
             platform=pl.coalesce("platform", pl.lit(t.platform, pl.String)),
             account_handle=pl.coalesce("account_handle", pl.lit(t.account_handle, pl.String)),
