@@ -69,6 +69,11 @@ def _check(df: pl.DataFrame, columns: Sequence[Column], paper: str) -> None:
         raise ValueError(f"Jenis kolom tidak dikenal: {', '.join(bad)}")
 
 
+def _rows(df: pl.DataFrame, columns: Sequence[Column]) -> zip:
+    """Row tuples in column-spec order (a column may appear twice, e.g. in two formats)."""
+    return zip(*(df[c].to_list() for c, _, _ in columns), strict=True)
+
+
 def format_cell(value: Any, kind: str) -> str:
     """A value as Indonesian text (used by the PDF and for width estimates)."""
     if value is None:
@@ -178,7 +183,7 @@ def to_xlsx(
     for j, (_, header, _) in enumerate(columns, start=1):
         ws.write(header_row, j, header, head_fmt)
 
-    for i, row in enumerate(df.select([c for c, _, _ in columns]).iter_rows(), start=1):
+    for i, row in enumerate(_rows(df, columns), start=1):
         r = header_row + i
         ws.write_number(r, 0, i, no_fmt)
         for j, ((_, _, kind), value) in enumerate(zip(columns, row, strict=True), start=1):
@@ -294,7 +299,7 @@ def to_pdf(
         head.cell("No")
         for _, header, _ in columns:
             head.cell(clean(header))
-        for i, row in enumerate(df.select([c for c, _, _ in columns]).iter_rows(), start=1):
+        for i, row in enumerate(_rows(df, columns), start=1):
             r = table.row()
             r.cell(str(i))
             for (_, _, kind), value in zip(columns, row, strict=True):
