@@ -105,29 +105,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     column_map = _parse_map(args.map, parser) if args.cmd == "load" else None
     con = connect(db)
     try:
-        if args.cmd == "opd":
-            return _cmd_opd(con, args.master)
-        if args.cmd == "load":
-            return _cmd_load(con, args, column_map)
-        if args.cmd == "history":
-            return _cmd_history(con, args.json)
-        if args.cmd == "undo":
-            return _cmd_undo(con, args.load_id)
-        if args.cmd == "relabel":
-            from etl.classify import classify_posts
-
-            con.execute("BEGIN TRANSACTION")
-            try:
-                n = classify_posts(con, None)
-                con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
-                raise
-            print(f"Label konten dihitung ulang untuk {n} postingan.")
-            return EXIT_OK
+        return _dispatch(con, args, column_map)
+    except Exception as exc:  # a readable line instead of a traceback; nothing was half-written
+        print(f"Perintah {args.cmd} gagal: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     finally:
         con.close()
+
+
+def _dispatch(con, args: argparse.Namespace, column_map: dict[str, str] | None) -> int:
+    if args.cmd == "opd":
+        return _cmd_opd(con, args.master)
+    if args.cmd == "load":
+        return _cmd_load(con, args, column_map)
+    if args.cmd == "history":
+        return _cmd_history(con, args.json)
+    if args.cmd == "undo":
+        return _cmd_undo(con, args.load_id)
+    if args.cmd == "relabel":
+        return _cmd_relabel(con)
     return EXIT_USAGE
+
+
+def _cmd_relabel(con) -> int:
+    from etl.classify import classify_posts
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        n = classify_posts(con, None)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    print(f"Label konten dihitung ulang untuk {n} postingan.")
+    return EXIT_OK
 
 
 def _cmd_opd(con, master: str) -> int:
