@@ -198,17 +198,37 @@ def _read_rows(path: Path, data: bytes | None) -> list[tuple[str | None, list[li
     )
 
 
-def _header(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
-    """Index of the header row (within the first 30) and column index -> field."""
+def _map_row(row: list[str | None]) -> dict[int, str]:
+    mapping: dict[int, str] = {}
+    for j, v in enumerate(row):
+        f = HEADER_ALIASES.get(normalize_opd_name(v)) if v else None
+        if f and f not in mapping.values():
+            mapping[j] = f
+    return mapping
+
+
+def _header(
+    rows: list[list[str | None]],
+) -> tuple[int, dict[int, str], dict[str, str]] | None:
+    """Header within the first 30 rows: (first data row index, column index -> field, field ->
+    header as written). Two-row headers are common ("No" and "Nama OPD" merged over two rows
+    beside "Akun Media Sosial" spanning Instagram | Facebook | ...): the row below fills in."""
     for i, row in enumerate(rows[:30]):
-        mapping: dict[int, str] = {}
-        for j, v in enumerate(row):
-            f = HEADER_ALIASES.get(normalize_opd_name(v)) if v else None
-            if f and f not in mapping.values():
-                mapping[j] = f
+        mapping = _map_row(row)
+        if "name" not in mapping.values():
+            continue
+        labels = {f: str(row[j]) for j, f in mapping.items()}
+        start = i + 1
+        if not any(f in PLATFORM_FIELDS for f in mapping.values()) and i + 1 < len(rows):
+            below = rows[i + 1]
+            for j, f in _map_row(below).items():
+                if j not in mapping and f not in mapping.values():
+                    mapping[j] = f
+                    labels[f] = str(below[j])
+            start = i + 2
         # A master sheet names OPDs and at least one platform column (not a pivot or a recap).
-        if "name" in mapping.values() and any(f in PLATFORM_FIELDS for f in mapping.values()):
-            return i, mapping
+        if any(f in PLATFORM_FIELDS for f in mapping.values()):
+            return start, mapping, labels
     return None
 
 
@@ -288,10 +308,9 @@ def load_master(
         if hdr is None:
             continue
         found_header = True
-        h, mapping = hdr
+        start, mapping, headers = hdr
         where_sheet = f', lembar "{sheet}"' if sheet else ""
-        headers = {f: (rows[h][j] or f) for j, f in mapping.items()}
-        for i in range(h + 1, len(rows)):
+        for i in range(start, len(rows)):
             row = rows[i]
             vals = {f: (row[j] if j < len(row) else None) for j, f in mapping.items()}
             excel_row = i + 1

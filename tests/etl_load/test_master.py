@@ -150,3 +150,31 @@ def test_sheet_without_a_header_is_rejected_clearly(con, tmp_path):
     ):
         load_master(con, path)
     assert con.execute("SELECT count(*) FROM opd").fetchall()[0] == (0,)
+
+
+def test_two_row_header_with_merged_cells(con, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["DAFTAR AKUN MEDIA SOSIAL OPD"])
+    ws.append(["No", "Nama OPD", "Akun Media Sosial", None, "Operator", None])
+    ws.append([None, None, "Instagram", "Facebook", "Nama", "No. HP"])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("B2:B3")
+    ws.merge_cells("C2:D2")
+    ws.append([1, "Dinas Sosial", "@dinsos", "Dinsos Sukamaju", "Rudi", "0811"])
+    ws.append([2, "Kecamatan Cibodas", "-", "Kec Cibodas", None, None])
+    path = tmp_path / "Daftar Akun.xlsx"
+    wb.save(path)
+    report = load_master(con, path)
+    assert report.opd_new == 2 and report.accounts_new == 3
+    assert con.execute("SELECT master_row FROM opd WHERE name = 'Dinas Sosial'").fetchall()[0] == (
+        4,
+    )
+    assert sorted(con.execute("SELECT platform, handle_norm FROM account").fetchall()) == [
+        ("facebook", "dinsos sukamaju"),
+        ("facebook", "kec cibodas"),
+        ("instagram", "dinsos"),
+    ]
