@@ -238,6 +238,36 @@ class Settings:
 
 _SETTING_FIELDS = {f.name for f in fields(Settings)}
 
+# For the Pengaturan page: field -> (Indonesian label, Indonesian help text).
+SETTING_LABELS: dict[str, tuple[str, str]] = {
+    "min_posts_per_month": (
+        "Minimal postingan per bulan",
+        "OPD dihitung aktif bila sedikitnya satu akun resminya mengunggah sebanyak ini dalam "
+        "sebulan. Untuk periode beberapa bulan penuh: dikalikan jumlah bulan; periode lain: "
+        "dibulatkan ke atas dari (nilai x jumlah hari / 30), minimal 1.",
+    ),
+    "min_posts_per_week": (
+        "Minimal postingan per minggu",
+        "Batas aktif untuk grafik tren mingguan.",
+    ),
+    "dormant_days": (
+        "Batas hari akun tidak aktif",
+        "Akun tanpa postingan selama sekian hari (atau belum pernah) disebut tidak aktif.",
+    ),
+    "target_posts_per_month": (
+        "Target postingan per bulan (indeks)",
+        "Komponen frekuensi bernilai 100 bila OPD mencapai target ini (semua akun).",
+    ),
+    "w_frequency": ("Bobot frekuensi", INDEX_COMPONENTS["frequency"][1]),
+    "w_consistency": ("Bobot konsistensi", INDEX_COMPONENTS["consistency"][1]),
+    "w_kinerja": ("Bobot porsi kinerja", INDEX_COMPONENTS["kinerja"][1]),
+    "w_platform": ("Bobot cakupan platform", INDEX_COMPONENTS["platform"][1]),
+    "w_engagement": ("Bobot interaksi", INDEX_COMPONENTS["engagement"][1]),
+    "grade_very_good": ("Batas predikat Sangat Baik", "Indeks sedikitnya nilai ini."),
+    "grade_good": ("Batas predikat Baik", "Indeks sedikitnya nilai ini."),
+    "grade_fair": ("Batas predikat Cukup", "Indeks sedikitnya nilai ini; di bawahnya Kurang."),
+}
+
 
 def get_settings(con: duckdb.DuckDBPyConnection) -> Settings:
     """Settings from app_setting (key 'metrics'); missing keys fall back to the defaults."""

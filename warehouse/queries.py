@@ -54,6 +54,13 @@ class Filters:
             "opd_ids": [int(i) for i in self.opd_ids],
         }
 
+    @classmethod
+    def month_of(cls, day: dt.date, **kw: Any) -> Filters:
+        """The calendar month containing `day` (other filters as keyword arguments)."""
+        start = day.replace(day=1)
+        end = metrics.add_months(start, 1) - dt.timedelta(days=1)
+        return cls(start, end, **kw)
+
     def shifted(self, start: dt.date, end: dt.date) -> Filters:
         """The same filters over another period (for comparisons)."""
         return Filters(start, end, self.platforms, self.opd_kinds, self.opd_ids)

@@ -86,3 +86,14 @@ def test_metric_checks_catch_problems():
     assert rows("metrics_settings_valid.sql") == 1
     con.execute("DELETE FROM opd WHERE opd_id = 6")
     assert rows("metrics_posts_have_opd.sql") == 1
+
+
+def test_every_setting_has_a_label():
+    assert set(metrics.SETTING_LABELS) == set(metrics.Settings().__dataclass_fields__)
+
+
+def test_month_of():
+    import datetime as dt
+
+    f = q.Filters.month_of(dt.date(2024, 2, 10), platforms=("x",))
+    assert (f.start, f.end, f.platforms) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29), ("x",))
