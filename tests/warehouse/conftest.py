@@ -89,7 +89,9 @@ POSTS = [
 JAN = (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
 
 
-def build_warehouse():
+def build_warehouse(posts: list[tuple] | None = None):
+    """The warehouse above; `posts` replaces POSTS (same tuple shape) for property tests."""
+    posts = POSTS if posts is None else posts
     con = connect(":memory:")
     con.register("opd_df", pl.DataFrame(
         OPDS,
@@ -114,9 +116,12 @@ def build_warehouse():
         " VALUES (1, 'rekap.xlsx', 'abc', 'logbook', NULL, 30, 30, 'loaded')"
     )
     con.register("posts_df", pl.DataFrame(
-        [(f"p{i:03d}", *row) for i, row in enumerate(POSTS)],
-        schema=["post_key", "opd_id", "account_id", "platform", "published_at", "content_type",
-                "is_figure_centric", "reactions", "comments", "shares", "reach"],
+        [(f"p{i:03d}", *row) for i, row in enumerate(posts)],
+        schema={"post_key": pl.String, "opd_id": pl.Int32, "account_id": pl.Int32,
+                "platform": pl.String, "published_at": pl.Datetime("us"),
+                "content_type": pl.String, "is_figure_centric": pl.Boolean,
+                "reactions": pl.Int64, "comments": pl.Int64, "shares": pl.Int64,
+                "reach": pl.Int64},
         orient="row",
     ))  # fmt: skip
     con.execute(

@@ -14,9 +14,9 @@ from tests.warehouse.conftest import ACCOUNTS, OPDS, POSTS
 KINERJA = {"kegiatan", "layanan", "informasi", "capaian", "klarifikasi"}
 
 
-def posts_in(start: dt.date, end: dt.date, platforms=(), opd_ids=()):
+def posts_in(start: dt.date, end: dt.date, platforms=(), opd_ids=(), source=None):
     out = []
-    for opd_id, account_id, platform, at, ctype, figure, rea, com, sha, reach in POSTS:
+    for opd_id, account_id, platform, at, ctype, figure, rea, com, sha, reach in (POSTS if source is None else source):
         if not (start <= at.date() <= end):
             continue
         if platforms and platform not in platforms:
@@ -40,8 +40,8 @@ def busiest_account(posts, opd_id) -> int:
     return max(counts.values(), default=0)
 
 
-def active_opds(start, end, required, kinds=(), platforms=()):
-    posts = posts_in(start, end, platforms)
+def active_opds(start, end, required, kinds=(), platforms=(), source=None):
+    posts = posts_in(start, end, platforms, source=source)
     return [o for o in expected_opds(kinds) if busiest_account(posts, o) >= required]
 
 
@@ -54,9 +54,9 @@ def mondays(start: dt.date, end: dt.date) -> list[dt.date]:
     return out
 
 
-def index_rows(start, end, required, target, weights, platforms=()):
+def index_rows(start, end, required, target, weights, platforms=(), source=None):
     """Component scores per expected OPD, as metrics.INDEX_COMPONENTS describes them."""
-    posts = posts_in(start, end, platforms)
+    posts = posts_in(start, end, platforms, source=source)
     n_weeks = len(mondays(start, end))
     rows = {}
     for opd_id in expected_opds():
