@@ -16,7 +16,9 @@ KINERJA = {"kegiatan", "layanan", "informasi", "capaian", "klarifikasi"}
 
 def posts_in(start: dt.date, end: dt.date, platforms=(), opd_ids=(), source=None):
     out = []
-    for opd_id, account_id, platform, at, ctype, figure, rea, com, sha, reach in (POSTS if source is None else source):
+    for opd_id, account_id, platform, at, ctype, figure, rea, com, sha, reach in (
+        POSTS if source is None else source
+    ):
         if not (start <= at.date() <= end):
             continue
         if platforms and platform not in platforms:
