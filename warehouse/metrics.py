@@ -111,6 +111,14 @@ KPIS: dict[str, Kpi] = {
             "q_kpi.sql: sum(engagement) / count(*)",
         ),
         Kpi(
+            "engagement_per_reach",
+            "Interaksi per jangkauan",
+            "persen",
+            "Interaksi dibagi jangkauan (reach), hanya dari postingan yang jangkauannya "
+            "tercatat di ekspor platform; kosong bila tidak ada data jangkauan.",
+            "q_kpi.sql: sum(engagement) / sum(reach) where reach > 0",
+        ),
+        Kpi(
             "opds_without_operator",
             "OPD tanpa operator",
             "angka",

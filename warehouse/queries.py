@@ -79,6 +79,7 @@ KPI_SUMMARY_KEYS: tuple[str, ...] = (
     "figure_share",
     "engagement",
     "engagement_per_post",
+    "engagement_per_reach",
     "opds_without_operator",
 )
 
@@ -223,7 +224,8 @@ def kpi_summary(
     Previous period = metrics.previous_period(start, end) (the month before for a calendar month,
     else the same number of days before); year ago = the same dates one year earlier.
     KPI keys: activity_rate, active_opds, expected_opds, posts, kinerja_share, ucapan_share,
-    figure_share, engagement, engagement_per_post, opds_without_operator.
+    figure_share, engagement, engagement_per_post, engagement_per_reach (over posts whose
+    reach is known), opds_without_operator.
     """
     s = _settings(con, settings)
     periods = {

@@ -33,6 +33,8 @@ def test_kpi_tiles_january_by_hand(wh):
     assert k["ucapan_share"]["value"] == pytest.approx(5 / 19)
     assert k["figure_share"]["value"] == pytest.approx(3 / 19)
     assert k["engagement"]["value"] == 13 + 20 + 6 + 10 + 40 + 40 + 15 + 1 + 2 + 3 + 7
+    assert k["engagement_per_reach"]["value"] == pytest.approx(83 / 780)
+    assert k["engagement_per_reach"]["year_ago_value"] is None  # no reach known
     # Badan Keuangan (NULL operator) and Desa Sukamaju (blank name): no operator.
     assert k["opds_without_operator"]["value"] == 2
     assert all(k[key]["label"] == metrics.KPIS[key].label for key in k)

@@ -33,7 +33,9 @@ content as (
         count_if(is_kinerja) as kinerja_posts,
         count_if(is_ucapan) as ucapan_posts,
         count_if(is_figure) as figure_posts,
-        coalesce(sum(engagement), 0) as engagement
+        coalesce(sum(engagement), 0) as engagement,
+        sum(engagement) filter (where reach > 0) as engagement_with_reach,
+        sum(reach) filter (where reach > 0) as reach
     from period_posts
 ),
 final as (
@@ -47,6 +49,7 @@ final as (
         c.figure_posts / nullif(c.posts, 0) as figure_share,
         c.engagement,
         c.engagement / nullif(c.posts, 0) as engagement_per_post,
+        c.engagement_with_reach / c.reach as engagement_per_reach,
         a.opds_without_operator
     from activity a
     cross join content c
