@@ -433,7 +433,7 @@ def account_dormancy(
 def opd_daily_counts(con: duckdb.DuckDBPyConnection, f: Filters, opd_id: int) -> pl.DataFrame:
     """Daily posts of one OPD for a calendar heatmap (every day of the period, zero-filled).
 
-    Columns: day (date), weekday (0 = Senin .. 6 = Minggu), week_start (date, Monday),
+    Columns: day (date), weekday (0 = Senin to 6 = Minggu), week_start (date, Monday),
     posts, kinerja_posts.
     """
     params = {**f.params(), "opd_id": int(opd_id)}

@@ -97,3 +97,33 @@ def test_month_of():
 
     f = q.Filters.month_of(dt.date(2024, 2, 10), platforms=("x",))
     assert (f.start, f.end, f.platforms) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29), ("x",))
+
+
+def _documented_columns(fn) -> list[str]:
+    doc = inspect.getdoc(fn) or ""
+    m = re.search(r"Columns:(.*?)\.(?:\s|$)", doc, re.S)
+    assert m, f"{fn.__name__}: docstring lists no 'Columns:'"
+    text = re.sub(r"\([^)]*\)", "", m.group(1).replace("\n", " "))
+    return [c.strip().split(" ")[0] for c in text.split(",") if c.strip()]
+
+
+def test_docstring_columns_are_the_returned_columns():
+    import datetime as dt
+
+    con = build_warehouse()
+    con.execute("INSERT INTO campaign (campaign_id, name) VALUES (1, 'Kampanye')")
+    f = q.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+    extra = {"opd_daily_counts": {"opd_id": 1}, "campaign_participation": {"campaign_id": 1},
+             "campaign_summary": {"campaign_id": 1}}  # fmt: skip
+    checked = 0
+    for name, fn in inspect.getmembers(q, inspect.isfunction):
+        if fn.__module__ != q.__name__ or name.startswith("_"):
+            continue
+        params = list(inspect.signature(fn).parameters)
+        if "Columns:" not in (inspect.getdoc(fn) or ""):
+            continue
+        args = (con, f) if len(params) > 1 and params[1] == "f" else (con,)
+        df = fn(*args, **extra.get(name, {}))
+        assert _documented_columns(fn) == df.columns, name
+        checked += 1
+    assert checked >= 24
