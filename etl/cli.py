@@ -166,6 +166,15 @@ def _cmd_load(con, args: argparse.Namespace, column_map: dict[str, str] | None) 
         for p in missing:
             print(f"Berkas atau folder tidak ditemukan: {p}", file=sys.stderr)
         return EXIT_USAGE
+    if args.opd:
+        # Checked once up front: an unknown --opd would fail every file the same way.
+        from etl.matching import OpdIndex, OpdNotFound
+
+        try:
+            OpdIndex.from_db(con).resolve_option(args.opd)
+        except OpdNotFound as exc:
+            print(f"--opd: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if not expand_paths(args.paths):
         print("Tidak ada berkas ekspor untuk dimuat di path yang diberikan.", file=sys.stderr)
         return EXIT_FAILED

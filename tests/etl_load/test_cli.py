@@ -112,6 +112,10 @@ def test_load_json_skip_failure_history_and_undo(db, tmp_path):
     assert recs[1]["error"] and "rusak.csv" in recs[1]["error"]
     assert "[1/2] ig_nov.csv" in third.stderr and "[2/2] rusak.csv" in third.stderr
 
+    # An unknown --opd is a usage error, reported once with suggestions.
+    wrong = etl("load", str(folder), "--opd", "Dinas Kesehatn Hewan", db=db)
+    assert wrong.returncode == 2 and "Maksud Anda" in wrong.stderr and wrong.stdout == ""
+
     # Readable report in Bahasa Indonesia.
     text = etl("load", str(ig_csv(tmp_path / "ig_des.csv", 1, likes=5)), db=db)
     assert text.returncode == 0 and "[DIMUAT] ig_des.csv" in text.stdout
