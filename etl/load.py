@@ -494,25 +494,12 @@ def _recompute_posts(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> pl.D
 
 def _label(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int | None]) -> None:
     """Content labels and campaign links for posts of the given loads (same transaction)."""
-    # GUARD (issue #2): etl.classify and etl.campaigns are being written in parallel; this
-    # guard goes once both modules exist.
-    try:
-        from etl.classify import classify_posts
-    except ModuleNotFoundError as exc:
-        if exc.name != "etl.classify":
-            raise
-        classify_posts = None  # type: ignore[assignment]
-    try:
-        from etl.campaigns import match_campaigns
-    except ModuleNotFoundError as exc:
-        if exc.name != "etl.campaigns":
-            raise
-        match_campaigns = None  # type: ignore[assignment]
+    from etl.campaigns import match_campaigns
+    from etl.classify import classify_posts
+
     for lid in load_ids:
-        if classify_posts is not None:
-            classify_posts(con, lid)
-        if match_campaigns is not None:
-            match_campaigns(con, lid)
+        classify_posts(con, lid)
+        match_campaigns(con, lid)
 
 
 _COMPARED = ("caption", *METRICS)
