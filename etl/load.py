@@ -623,7 +623,10 @@ def write_prepared(
         "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ? WHERE load_id = ?",
         [r.new, r.updated, r.duplicate, load_id],
     )
-    _label(con, [load_id])
+    # This load's posts, plus any post whose text changed while an older load stays its newest
+    # observation (a logbook caption filling an export without one): those lost their labels.
+    unlabelled = fresh.filter(pl.col("content_type").is_null()).get_column("load_id").unique()
+    _label(con, sorted({load_id, *unlabelled.to_list()}))
     return load_id
 
 
