@@ -772,9 +772,16 @@ def load_file(
     )  # fmt: skip
 
 
+def _is_master_list(name: str) -> bool:
+    from etl.matching import normalize_opd_name
+
+    return normalize_opd_name(name).startswith("daftar akun")
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to load: folders recursively (data files only), skipping Excel lock files (~$...)
-    and hidden files; a file named explicitly is always included."""
+    """Files to load: folders recursively (data files only), skipping Excel lock files (~$...),
+    hidden files and the master list ("Daftar Akun ..."); a file named explicitly is always
+    included."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -782,7 +789,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 rel = f.relative_to(p).parts
                 if not f.is_file() or any(part.startswith((".", "~$")) for part in rel):
                     continue
-                if f.suffix.lower() in DATA_SUFFIXES:
+                # The master list often sits beside the exports; it is loaded with `opd`.
+                if f.suffix.lower() in DATA_SUFFIXES and not _is_master_list(f.name):
                     out.append(f)
         else:
             out.append(p)
