@@ -180,7 +180,8 @@ def _drill_params(
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:
-    """Cache key for the UI: the newest load id (0 when nothing is loaded)."""
+    """Cache key for the UI: changes when a load, an undo, a label override, a rule set, a
+    campaign tag, the master list or a setting changes (a non-negative int, not a load id)."""
     return int(_run(con, "q_data_version", {})["version"][0])
 
 
