@@ -1,0 +1,98 @@
+"""Kampanye: the Bupati's programmes; who took part and who has not posted about it yet."""
+
+import streamlit as st
+
+from ui import actions, charts, data, filters, i18n
+from ui import widgets as w
+from ui.widgets import Col
+
+big = w.presenting()
+w.header(i18n.t("page_kampanye"))
+f = filters.current()
+
+camps = data.qp("campaigns")
+if not big:
+    actions.campaign_form(key="new_campaign", expanded=not camps.height)
+if not camps.height:
+    w.empty_state(
+        i18n.tr("Belum ada kampanye", "No campaign yet"),
+        i18n.tr(
+            "Tetapkan kampanye (nama, periode, tagar dan kata kunci) lewat formulir "
+            "di atas; postingan yang cocok akan dihitung otomatis.",
+            "Define a campaign (name, period, hashtags, keywords) with the form "
+            "above; matching posts are counted automatically.",
+        ),
+    )
+    st.stop()
+
+names = camps.get_column("name").to_list()
+choice = st.selectbox(i18n.tr("Kampanye", "Campaign"), names, key="kampanye")
+camp = camps.row(names.index(choice), named=True)
+start = camp["start_date"] or f.start
+end = camp["end_date"] or f.end
+cf = filters.make_filters(start, end, f.platforms, f.opd_kinds, f.opd_ids)
+tags = " ".join(f"#{t}" for t in (camp.get("hashtags") or []))
+words = ", ".join(camp.get("keywords") or [])
+st.caption(f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)} · {tags} {words}".strip())
+
+part = data.q("campaign_participation", cf, campaign_id=int(camp["campaign_id"]))
+summary = data.q("campaign_summary", cf, campaign_id=int(camp["campaign_id"]))
+joined = part.filter(part["participated"]) if part.height else part
+missing = part.filter(~part["participated"]) if part.height else part
+k1, k2, k3 = st.columns(3)
+with k1:
+    w.kpi(
+        i18n.tr("OPD ikut serta", "OPDs taking part"),
+        f"{i18n.fmt_int(joined.height)} / {i18n.fmt_int(part.height)}",
+    )
+with k2:
+    w.kpi(
+        i18n.tr("Tingkat partisipasi", "Participation rate"),
+        i18n.fmt_pct(joined.height / part.height if part.height else None),
+    )
+with k3:
+    w.kpi(
+        i18n.tr("Postingan kampanye", "Campaign posts"),
+        i18n.fmt_int(part.get_column("campaign_posts").sum() if part.height else 0),
+    )
+
+if summary.height:
+    st.subheader(i18n.tr("Partisipasi per jenis OPD", "Participation by OPD kind"))
+    w.chart(
+        charts.ranking_bar(
+            charts.with_labels(summary, "opd_kind", "kind").rename({"opd_kind_label": "opd"}),
+            x="participation_rate",
+            x_title=i18n.tr("Partisipasi", "Rate"),
+            percent=True,
+            big=big,
+            domain_max=1,
+        )
+    )
+
+left, right = st.columns(2) if not big else (st.container(), st.container())
+with left:
+    st.subheader(i18n.tr("Belum mengunggah tentang kampanye ini", "Has not posted about it"))
+    if missing.height:
+        w.table(
+            missing,
+            [Col("opd", "OPD"), Col("opd_kind", i18n.t("opd_kind"), "kind")],
+            key="camp_missing",
+            title=i18n.tr(f"OPD belum mengunggah {choice}", f"OPDs not yet posting about {choice}"),
+        )
+    else:
+        st.success(i18n.tr("Semua OPD sudah ikut serta.", "Every OPD took part."))
+with right:
+    st.subheader(i18n.tr("Sudah ikut serta", "Took part"))
+    w.table(
+        joined,
+        [
+            Col("opd", "OPD"),
+            Col("campaign_posts", i18n.t("posts"), "int"),
+            Col("first_post_at", i18n.tr("Pertama", "First"), "date"),
+            Col("last_post_at", i18n.tr("Terakhir", "Last"), "date"),
+        ],
+        key="camp_joined",
+        title=i18n.tr(f"Partisipasi {choice}", f"{choice} participation"),
+    )
+
+w.drilldown(choice, cf, key="campaign_posts", campaign_id=int(camp["campaign_id"]))

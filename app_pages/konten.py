@@ -1,0 +1,95 @@
+"""Jenis Konten: ucapan or kinerja, per OPD and over time; examples, reasons and relabelling."""
+
+import streamlit as st
+
+from ui import actions, charts, data, filters, i18n
+from ui import widgets as w
+from ui.widgets import Col
+
+big = w.presenting()
+w.header(i18n.t("page_konten"))
+w.require_data()
+f = filters.current()
+
+shares = data.q("content_share_by_opd", f, sort_by="ucapan_share")
+if not shares.height:
+    w.no_match()
+    st.stop()
+
+st.subheader(i18n.tr("Komposisi konten dari bulan ke bulan", "Content mix month by month"))
+over_time = data.q("content_mix_over_time", f)
+w.chart(charts.share_over_time(over_time, x="period_start", big=big))
+
+st.subheader(i18n.tr("Komposisi konten per OPD", "Content mix per OPD"))
+st.caption(
+    i18n.tr(
+        "Diurutkan dari porsi ucapan tertinggi: bagian jingga adalah ucapan.",
+        "Sorted by greetings share, highest first: the orange part is greetings.",
+    )
+)
+by_opd = data.q("content_mix_by_opd", f)
+w.chart(charts.mix_by_group(by_opd, sort=shares.get_column("opd").to_list(), big=big))
+
+st.subheader(i18n.tr("Peringkat porsi ucapan", "Greetings share ranking"))
+w.table(
+    shares,
+    [
+        Col("opd", "OPD"),
+        Col("opd_kind", i18n.t("opd_kind"), "kind"),
+        Col("posts", i18n.t("posts"), "int"),
+        Col("ucapan_share", i18n.t("ucapan_share"), "pct"),
+        Col("kinerja_share", i18n.t("kinerja_share"), "pct"),
+        Col("figure_share", i18n.t("figure_share"), "pct"),
+    ],
+    key="ucapan_rank",
+    title=i18n.tr("Peringkat porsi ucapan OPD", "OPD greetings share"),
+    height=380,
+)
+
+st.subheader(i18n.tr("Postingan yang menonjolkan figur pimpinan", "Figure-centric posts"))
+fig = data.q("figure_share_trend", f)
+if fig.height:
+    w.chart(
+        charts.line_over_time(
+            fig,
+            x="period_start",
+            y="figure_share",
+            y_title=i18n.t("figure_share"),
+            percent=True,
+            big=big,
+            height=260,
+        )
+    )
+w.drilldown(
+    i18n.tr("postingan berfokus figur", "figure-centric posts"),
+    f,
+    key="figure",
+    figure_centric=True,
+)
+
+if not big:
+    st.subheader(
+        i18n.tr(
+            "Contoh postingan per label, dengan alasannya",
+            "Example posts per label, with the reason",
+        )
+    )
+    label = st.segmented_control(
+        i18n.t("content_type"),
+        list(charts.CONTENT_COLORS)[:-1],
+        default="ucapan",
+        format_func=i18n.content_label,
+        key="example_label",
+        required=True,
+    )
+    examples = data.q("example_posts", f, content_type=label, limit=20)
+    if examples.height:
+        actions.relabel_editor(examples, key="relabel")
+    else:
+        w.empty_state(
+            i18n.tr("Tidak ada contoh", "No examples"),
+            i18n.tr(
+                "Tidak ada postingan berlabel ini pada filter sekarang.",
+                "No post carries this label under the current filters.",
+            ),
+        )

@@ -1,0 +1,60 @@
+"""Pengaturan: OPD master list and accounts, thresholds and index weights, classification rules."""
+
+import streamlit as st
+
+from ui import actions, data, i18n
+from ui import widgets as w
+from ui.widgets import Col
+
+st.title(i18n.t("page_pengaturan"))
+tab_opd, tab_thr, tab_rules = st.tabs(
+    [
+        i18n.tr("Daftar OPD dan akun", "OPDs and accounts"),
+        i18n.tr("Ambang dan bobot indeks", "Thresholds and index weights"),
+        i18n.tr("Aturan klasifikasi", "Classification rules"),
+    ]
+)
+
+with tab_opd:
+    st.caption(
+        i18n.tr(
+            "Daftar Akun Medsos OPD adalah sumber nama OPD, jenisnya, operator dan akun resminya. "
+            "Unggah versi terbaru untuk memperbarui; OPD lama tidak dihapus.",
+            "The Daftar Akun Medsos OPD sheet lists OPD names, kinds, operators and official "
+            "accounts. Upload the newest version to update; existing OPDs are kept.",
+        )
+    )
+    actions.master_upload()
+    if st.session_state.get("_master_report"):
+        st.code(st.session_state["_master_report"], language=None)
+    opds = data.filter_options()
+    if not opds.height:
+        w.empty_state(
+            i18n.tr("Daftar OPD masih kosong", "The OPD list is empty"),
+            i18n.tr(
+                "Unggah sheet Daftar Akun Medsos OPD di atas.",
+                "Upload the Daftar Akun Medsos OPD sheet above.",
+            ),
+        )
+    else:
+        w.table(
+            opds,
+            [
+                Col("opd", "OPD"),
+                Col("opd_short", i18n.tr("Singkatan", "Short name")),
+                Col("opd_kind", i18n.t("opd_kind"), "kind"),
+                Col("expected_to_post", i18n.tr("Wajib unggah", "Must post"), "bool"),
+                Col("n_accounts", i18n.tr("Jumlah akun", "Accounts"), "int"),
+            ],
+            key="opd_master",
+            title=i18n.tr("Daftar OPD", "OPD list"),
+            height=360,
+        )
+
+with tab_thr:
+    actions.settings_form()
+
+with tab_rules:
+    if st.session_state.get("_rules_msg"):
+        st.success(st.session_state.pop("_rules_msg"))
+    actions.rules_editor()

@@ -1,0 +1,125 @@
+"""Tren: posts, active OPDs, kinerja share and engagement over time, with period comparison."""
+
+import streamlit as st
+
+from ui import charts, data, filters, i18n
+from ui import widgets as w
+from ui.widgets import Col
+
+big = w.presenting()
+w.header(i18n.t("page_tren"))
+w.require_data()
+f = filters.current()
+
+METRICS = {
+    "posts": (i18n.t("posts"), False),
+    "active_opds": (i18n.t("active_opd"), False),
+    "kinerja_share": (i18n.t("kinerja_share"), True),
+    "engagement": (i18n.t("engagement"), False),
+}
+GROUPS = {
+    "none": i18n.t("all"),
+    "platform": i18n.t("platform"),
+    "opd_kind": i18n.t("opd_kind"),
+    "opd": i18n.t("opd"),
+}
+c1, c2, c3 = st.columns([2, 2, 1])
+metric = c1.segmented_control(
+    i18n.tr("Ukuran", "Measure"),
+    list(METRICS),
+    default="posts",
+    format_func=lambda k: METRICS[k][0],
+    key="tren_metric",
+    required=True,
+)
+by = c2.segmented_control(
+    i18n.tr("Dipisah menurut", "Split by"),
+    list(GROUPS),
+    default="none",
+    format_func=GROUPS.get,
+    key="tren_by",
+    required=True,
+)
+grain = c3.segmented_control(
+    i18n.tr("Satuan waktu", "Time unit"),
+    ["month", "week"],
+    default="month",
+    key="tren_grain",
+    required=True,
+    format_func=lambda g: i18n.tr("Bulan", "Month") if g == "month" else i18n.tr("Minggu", "Week"),
+)
+
+kpis = data.q("kpi_summary", f)
+k1, k2, k3, k4 = st.columns(4)
+for col, key in zip((k1, k2, k3, k4), METRICS, strict=True):
+    with col:
+        w.kpi_from(kpis, key, label=METRICS[key][0])
+
+w.comparison_caption(kpis)
+series = data.q("trend", f, grain=grain, by=by)
+if not series.height:
+    w.no_match()
+    st.stop()
+if by == "opd" and series.get_column("group").n_unique() > 12:
+    st.caption(
+        i18n.tr(
+            "Menampilkan 12 OPD dengan postingan terbanyak; pilih OPD di panel kiri "
+            "untuk membandingkan OPD tertentu.",
+            "Showing the 12 OPDs with most posts; pick OPDs on the left to compare.",
+        )
+    )
+    series = charts.top_groups(series, value="posts", n=12)
+label, pct = METRICS[metric]
+st.subheader(label)
+w.chart(
+    charts.line_over_time(
+        series,
+        x="period_start",
+        y=metric,
+        y_title=label,
+        percent=pct,
+        color=None if by == "none" else "group",
+        color_kind="platform" if by == "platform" else None,
+        color_title=GROUPS[by],
+        big=big,
+        height=360,
+    )
+)
+
+if metric in ("posts", "kinerja_share", "engagement"):
+    st.subheader(
+        i18n.tr("Dibanding periode yang sama tahun lalu", "Against the same period last year")
+    )
+    comp = data.q("trend_comparison", f, grain=grain)
+    if comp.height:
+        w.chart(
+            charts.year_comparison(
+                comp, metric=metric, y_title=label, percent=pct, big=big, grain=grain
+            )
+        )
+
+if not big:
+    st.subheader(i18n.tr("Postingan dengan interaksi tertinggi", "Posts with most engagement"))
+    top = data.q("top_posts", f, n=10)
+    w.table(
+        top,
+        w.post_cols(),
+        key="top_posts",
+        title=i18n.tr("Postingan dengan interaksi tertinggi", "Top posts"),
+    )
+    st.subheader(i18n.tr("Interaksi per OPD", "Engagement per OPD"))
+    eng = data.q("engagement_by_opd", f)
+    w.table(
+        eng,
+        [
+            Col("opd", "OPD"),
+            Col("opd_kind", i18n.t("opd_kind"), "kind"),
+            Col("posts", i18n.t("posts"), "int"),
+            Col("engagement", i18n.t("engagement"), "int"),
+            Col("engagement_per_post", i18n.tr("Interaksi per postingan", "Per post"), "num"),
+            Col("engagement_per_reach", i18n.tr("Interaksi per jangkauan", "Per reach"), "pct"),
+        ],
+        key="engagement_opd",
+        title=i18n.tr("Interaksi per OPD", "Engagement per OPD"),
+        height=360,
+    )

@@ -1,0 +1,56 @@
+"""Unggah Data: upload exports, check format/OPD/preview/rejects, confirm; history with undo."""
+
+import streamlit as st
+
+from ui import actions, i18n
+from ui import widgets as w
+from ui.widgets import Col
+
+st.title(i18n.t("page_unggah"))
+st.caption(
+    i18n.tr(
+        "Unggah ekspor postingan. Setiap berkas diperiksa dulu (format, OPD, pratinjau, baris "
+        "ditolak); tidak ada yang masuk ke gudang data sebelum Anda menekan tombol Muat. Berkas yang "
+        "sama tidak akan dihitung dua kali.",
+        "Upload post exports. Each file is checked first (format, OPD, preview, rejected rows); "
+        "nothing enters the warehouse before you press Load. The same file is never counted twice.",
+    )
+)
+
+actions.upload_flow()
+
+st.subheader(i18n.tr("Riwayat pemuatan", "Load history"))
+hist = actions.load_history()
+if not hist.height:
+    w.empty_state(
+        i18n.tr("Belum ada riwayat", "No history yet"),
+        i18n.tr(
+            "Berkas yang dimuat akan tercatat di sini dan dapat dibatalkan.",
+            "Loaded files are listed here and can be undone.",
+        ),
+    )
+    st.stop()
+hist = hist.with_columns(hist["status"].replace(actions.STATUS_ID))
+w.table(
+    hist,
+    [
+        Col("load_id", "ID", "int"),
+        Col("loaded_at", i18n.tr("Waktu muat", "Loaded at"), "datetime"),
+        Col("file_name", i18n.tr("Berkas", "File")),
+        Col("format", "Format"),
+        Col("opd", "OPD"),
+        Col("period_start", i18n.tr("Dari", "From"), "date"),
+        Col("period_end", i18n.tr("Sampai", "To"), "date"),
+        Col("n_new", i18n.tr("Baru", "New"), "int"),
+        Col("n_updated", i18n.tr("Diperbarui", "Updated"), "int"),
+        Col("n_duplicate", i18n.tr("Duplikat", "Duplicate"), "int"),
+        Col("n_rejected", i18n.tr("Ditolak", "Rejected"), "int"),
+        Col("status", "Status"),
+        Col("message", i18n.tr("Keterangan", "Message")),
+    ],
+    key="history",
+    title=i18n.tr("Riwayat pemuatan data", "Load history"),
+    numbered=False,
+    height=320,
+)
+actions.undo_flow(hist.with_columns(hist["status"].replace({"dimuat": "loaded"})))

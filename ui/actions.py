@@ -1,0 +1,638 @@
+"""Everything the UI writes: uploads and undo, master list, relabelling, campaigns, settings.
+
+Each write runs on its own cursor of the cached handle (one transaction per call inside etl/ or
+warehouse/), then calls data.changed() so every cached chart shows the new state at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from ui import data, i18n
+from ui.widgets import Col, empty_state, table
+
+# Canonical fields an analyst can map an unknown layout onto (etl.schema.POST_SCHEMA names).
+MAPPABLE = {
+    "published_at": ("Waktu terbit (wajib)", "Publish time (required)"),
+    "caption": ("Keterangan / caption", "Caption"),
+    "permalink": ("Tautan postingan", "Post link"),
+    "platform": ("Platform", "Platform"),
+    "account_handle": ("Nama akun", "Account name"),
+    "opd_hint": ("Nama OPD", "OPD name"),
+    "post_format_raw": ("Bentuk postingan", "Post type"),
+    "views": ("Tayangan", "Views"),
+    "reach": ("Jangkauan", "Reach"),
+    "reactions": ("Suka / reaksi", "Likes / reactions"),
+    "comments": ("Komentar", "Comments"),
+    "shares": ("Dibagikan", "Shares"),
+    "logbook_label": ("Jenis konten (logbook)", "Content type (logbook)"),
+}
+
+
+@contextmanager
+def _cursor():
+    cur = data.con().cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+def _user() -> str:
+    return str(st.session_state.get("analyst_name") or "analis")
+
+
+# ---------------------------------------------------------------- upload
+
+
+def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] | None):
+    """Parse without writing; memoised per session by content + choices (no re-parse on rerun)."""
+    from etl.load import load_file
+
+    digest = hashlib.sha256(raw).hexdigest()
+    key = ("dry", digest, opd, json.dumps(column_map or {}, sort_keys=True), data.version()[0])
+    memo = st.session_state.setdefault("_dry_runs", {})
+    if key not in memo:
+        with _cursor() as cur:
+            memo[key] = load_file(
+                cur,
+                name,
+                data=raw,
+                file_name=name,
+                opd=opd,
+                column_map=column_map or None,
+                dry_run=True,
+            )
+    return memo[key]
+
+
+def file_columns(name: str, raw: bytes) -> list[str]:
+    """Column headers of an uploaded file, for mapping an unknown layout by hand."""
+    try:
+        from etl import parse
+
+        fn: Callable[..., list[str]] | None = getattr(parse, "columns_of", None)
+        if fn is not None:
+            return list(fn(name, raw))
+    except ImportError:
+        pass
+    try:
+        from etl import readers
+
+        if readers.sniff_kind(raw) in ("csv", "text"):
+            text = readers.decode_text(raw)
+            rows, _ = readers.preview_csv(text, readers.sniff_delimiter(text))
+            return [c for c in (rows[0] if rows else []) if c]
+        for sheet in readers.read_excel_sheets(raw, name, readers.sniff_kind(raw)):
+            grid = getattr(sheet, "frame", None)
+            if grid is not None and grid.height:
+                return [str(v) for v in grid.row(0) if v not in (None, "")]
+    except Exception:
+        return []
+    return []
+
+
+def _report_row(r) -> dict[str, Any]:
+    return {
+        "file": r.file,
+        "format": r.format,
+        "opd": r.opd,
+        "rows_read": r.rows_read,
+        "new": r.new,
+        "updated": r.updated,
+        "duplicate": r.duplicate,
+        "rejected": r.rejected,
+        "status": r.status,
+        "message": r.error or "; ".join(r.notes or []),
+    }
+
+
+REPORT_COLS = (
+    Col("file", "Berkas"),
+    Col("format", "Format"),
+    Col("opd", "OPD"),
+    Col("rows_read", "Baris dibaca", "int"),
+    Col("new", "Baru", "int"),
+    Col("updated", "Diperbarui", "int"),
+    Col("duplicate", "Duplikat", "int"),
+    Col("rejected", "Ditolak", "int"),
+    Col("status", "Status"),
+    Col("message", "Keterangan"),
+)
+
+STATUS_ID = {"loaded": "dimuat", "skipped": "dilewati", "failed": "gagal", "undone": "dibatalkan"}
+
+
+def upload_flow() -> None:
+    """Upload -> per-file check (format, OPD, preview, rejects) -> confirm -> report."""
+    nonce = st.session_state.setdefault("_upload_nonce", 0)
+    files = st.file_uploader(
+        i18n.tr("Pilih satu atau beberapa berkas ekspor", "Choose one or more export files"),
+        type=["csv", "xlsx", "xls", "zip", "txt"],
+        accept_multiple_files=True,
+        key=f"uploader_{nonce}",
+        help=i18n.tr(
+            "Meta Business Suite (Facebook/Instagram), TikTok Studio, YouTube Studio, X, atau "
+            "Rekap Postingan OPD (xlsx).",
+            "Meta Business Suite (Facebook/Instagram), TikTok Studio, YouTube Studio, X, or an "
+            "OPD's Rekap Postingan logbook (xlsx).",
+        ),
+    )
+    if st.session_state.get("_last_load_summary") is not None:
+        st.success(i18n.tr("Berkas selesai dimuat.", "Files loaded."), icon=":material/done_all:")
+        table(st.session_state["_last_load_summary"], REPORT_COLS, key="load_summary", export=False)
+    if not files:
+        return
+    st.session_state["_last_load_summary"] = None
+    opts = data.filter_options()
+    opd_names = opts.get_column("opd").to_list() if opts.height else []
+    auto = i18n.tr("(deteksi otomatis)", "(detect automatically)")
+    plan: list[tuple[str, bytes, str | None, dict[str, str] | None]] = []
+    for i, up in enumerate(files):
+        raw = up.getvalue()
+        with st.container(border=True):
+            choice = st.selectbox(
+                i18n.tr(f"OPD untuk {up.name}", f"OPD for {up.name}"),
+                [auto, *opd_names],
+                key=f"opd_{nonce}_{i}",
+                help=i18n.tr(
+                    "Biarkan otomatis kecuali OPD tidak dikenali dari nama akun.",
+                    "Leave automatic unless the account name does not identify the OPD.",
+                ),
+            )
+            opd = None if choice == auto else choice
+            cmap = st.session_state.get(f"map_{nonce}_{i}")
+            rep = _dry_run(up.name, raw, opd, cmap)
+            _show_check(rep)
+            if rep.status == "failed":
+                _column_mapper(up.name, raw, key=f"map_{nonce}_{i}")
+            else:
+                plan.append((up.name, raw, opd, cmap))
+    if not plan:
+        return
+    label = i18n.tr(f"Muat {len(plan)} berkas ke gudang data", f"Load {len(plan)} file(s)")
+    if st.button(label, type="primary", icon=":material/cloud_upload:", key=f"go_{nonce}"):
+        from etl.load import load_file
+
+        rows = []
+        with st.spinner(i18n.tr("Memuat...", "Loading...")), _cursor() as cur:
+            for name, raw, opd, cmap in plan:
+                r = load_file(
+                    cur,
+                    name,
+                    data=raw,
+                    file_name=name,
+                    opd=opd,
+                    column_map=cmap or None,
+                    loaded_by=_user(),
+                )
+                rows.append(_report_row(r))
+        summary = pl.DataFrame(rows).with_columns(pl.col("status").replace(STATUS_ID))
+        st.session_state["_last_load_summary"] = summary
+        st.session_state["_upload_nonce"] = nonce + 1
+        st.session_state.pop("_dry_runs", None)
+        data.changed()
+        st.rerun()
+
+
+def _show_check(rep) -> None:
+    ok = rep.status != "failed"
+    icon = ":material/check_circle:" if ok else ":material/error:"
+    st.markdown(f"{icon} **{rep.file}**")
+    if not ok:
+        st.error(rep.error or i18n.tr("Berkas tidak dapat dibaca.", "The file cannot be read."))
+        return
+    if rep.status == "skipped":
+        st.warning(rep.error or i18n.tr("Berkas ini sudah pernah dimuat.", "Already loaded."))
+        return
+    c = st.columns(6)
+    c[0].metric(i18n.tr("Format", "Format"), rep.format or "-")
+    c[1].metric("OPD", rep.opd or "-")
+    c[2].metric(i18n.tr("Baris", "Rows"), i18n.fmt_int(rep.rows_read))
+    c[3].metric(i18n.tr("Baru", "New"), i18n.fmt_int(rep.new))
+    c[4].metric(i18n.tr("Diperbarui", "Updated"), i18n.fmt_int(rep.updated))
+    c[5].metric(i18n.tr("Ditolak", "Rejected"), i18n.fmt_int(rep.rejected))
+    for note in rep.notes or []:
+        st.caption(f"• {note}")
+    tabs = st.tabs([i18n.tr("Pratinjau", "Preview"), i18n.tr("Baris ditolak", "Rejected rows")])
+    with tabs[0]:
+        if rep.preview is not None and rep.preview.height:
+            st.dataframe(rep.preview.head(50), hide_index=True, height=250)
+        else:
+            st.caption(i18n.tr("Tidak ada pratinjau.", "No preview."))
+    with tabs[1]:
+        if rep.rejects is not None and rep.rejects.height:
+            table(
+                rep.rejects,
+                [
+                    Col("sheet", "Sheet"),
+                    Col("row_number", i18n.tr("Baris", "Row"), "int"),
+                    Col("column_name", i18n.tr("Kolom", "Column")),
+                    Col("value", i18n.tr("Nilai", "Value")),
+                    Col("reason", i18n.t("reason")),
+                ],
+                key=f"rej_{rep.file}",
+                export=False,
+                numbered=False,
+            )
+        else:
+            st.caption(i18n.tr("Tidak ada baris yang ditolak.", "No row rejected."))
+
+
+def _column_mapper(name: str, raw: bytes, *, key: str) -> None:
+    cols = file_columns(name, raw)
+    if not cols:
+        return
+    with st.expander(
+        i18n.tr("Petakan kolom secara manual", "Map the columns by hand"),
+        expanded=True,
+        icon=":material/table_edit:",
+    ):
+        st.caption(
+            i18n.tr(
+                "Tata letak berkas ini belum dikenal. Pilih kolom berkas untuk setiap isian; "
+                "sedikitnya waktu terbit, lalu periksa lagi.",
+                "This layout is unknown. Pick the file's column for each field; at least the "
+                "publish time, then check again.",
+            )
+        )
+        none = "—"
+        mapping: dict[str, str] = {}
+        grid = st.columns(3)
+        for i, (field, labels) in enumerate(MAPPABLE.items()):
+            pick = grid[i % 3].selectbox(
+                labels[0] if i18n.current_lang() == "id" else labels[1],
+                [none, *cols],
+                key=f"{key}_{field}",
+            )
+            if pick != none:
+                mapping[field] = pick
+        if st.button(
+            i18n.tr("Periksa dengan pemetaan ini", "Check with this mapping"),
+            key=f"{key}_apply",
+            disabled="published_at" not in mapping,
+        ):
+            st.session_state[key] = mapping
+            st.rerun()
+
+
+def load_history() -> pl.DataFrame:
+    from etl.load import history
+
+    with _cursor() as cur:
+        return history(cur)
+
+
+def undo_flow(hist: pl.DataFrame) -> None:
+    loaded = hist.filter(pl.col("status") == "loaded") if hist.height else hist
+    if not loaded.height:
+        return
+    labels = {
+        int(
+            r["load_id"]
+        ): f"#{r['load_id']} · {r['file_name']} · {i18n.fmt_date(r['loaded_at'], with_time=True)}"
+        for r in loaded.iter_rows(named=True)
+    }
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    pick = c1.selectbox(
+        i18n.tr("Batalkan muatan", "Undo a load"),
+        list(labels),
+        format_func=labels.get,
+        key="undo_pick",
+    )
+    if c2.button(i18n.tr("Batalkan", "Undo"), key="undo_go", icon=":material/undo:"):
+        from etl.load import undo_load
+
+        with _cursor() as cur:
+            n = undo_load(cur, int(pick))
+        data.changed()
+        st.toast(
+            i18n.tr(
+                f"Muatan #{pick} dibatalkan ({i18n.fmt_int(n)} postingan).",
+                f"Load #{pick} undone ({i18n.fmt_int(n)} posts).",
+            )
+        )
+        st.rerun()
+
+
+# ---------------------------------------------------------------- master list
+
+
+def master_upload() -> None:
+    up = st.file_uploader(
+        i18n.tr(
+            "Unggah sheet Daftar Akun Medsos OPD (xlsx atau csv)",
+            "Upload the Daftar Akun Medsos OPD sheet (xlsx or csv)",
+        ),
+        type=["xlsx", "csv"],
+        key=f"master_{st.session_state.get('_master_nonce', 0)}",
+    )
+    if up is None:
+        return
+    if st.button(
+        i18n.tr("Perbarui daftar OPD", "Update the OPD list"), type="primary", key="master_go"
+    ):
+        from etl.master import load_master
+
+        with _cursor() as cur:
+            rep = load_master(cur, up.name, data=up.getvalue(), file_name=up.name)
+        st.session_state["_master_nonce"] = st.session_state.get("_master_nonce", 0) + 1
+        data.changed()
+        st.session_state["_master_report"] = rep.summary()
+        st.rerun()
+
+
+# ---------------------------------------------------------------- relabelling
+
+
+def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
+    """Example posts with their reason; analysts may change the label in place and save."""
+    labels = [c for c in i18n.CONTENT_LABELS_ID if c != "belum_dilabeli"]
+    view = examples.select(
+        "post_key",
+        pl.col("published_at")
+        .map_elements(lambda d: i18n.fmt_date(d), return_dtype=pl.String)
+        .alias("date"),
+        "opd",
+        pl.col("platform").map_elements(i18n.platform_label, return_dtype=pl.String),
+        "caption",
+        "content_reason",
+        pl.col("content_type")
+        .map_elements(i18n.content_label, return_dtype=pl.String)
+        .alias("label"),
+        "permalink",
+    )
+    options = [i18n.content_label(c) for c in labels]
+    edited = st.data_editor(
+        view,
+        hide_index=True,
+        disabled=["post_key", "date", "opd", "platform", "caption", "content_reason", "permalink"],
+        column_order=["date", "opd", "platform", "caption", "content_reason", "label", "permalink"],
+        column_config={
+            "date": st.column_config.TextColumn(i18n.t("date"), width="small"),
+            "opd": st.column_config.TextColumn("OPD"),
+            "platform": st.column_config.TextColumn(i18n.t("platform"), width="small"),
+            "caption": st.column_config.TextColumn(i18n.t("caption"), width="large"),
+            "content_reason": st.column_config.TextColumn(i18n.t("reason")),
+            "label": st.column_config.SelectboxColumn(
+                i18n.t("content_type"), options=options, required=True
+            ),
+            "permalink": st.column_config.LinkColumn(
+                i18n.t("link"), display_text=i18n.t("open_post")
+            ),
+        },
+        key=key,
+    )
+    back = dict(zip(options, labels, strict=True))
+    changes = [
+        (pk, back[new])
+        for pk, old, new in zip(view["post_key"], view["label"], edited["label"], strict=True)
+        if new != old
+    ]
+    st.caption(
+        i18n.tr(
+            "Ubah kolom Jenis konten bila label keliru, lalu simpan. Koreksi analis "
+            "tetap berlaku setelah data dimuat ulang.",
+            "Change the content type where the label is wrong, then save. Analyst "
+            "corrections survive re-imports.",
+        )
+    )
+    if st.button(
+        i18n.tr(f"Simpan {len(changes)} koreksi", f"Save {len(changes)} correction(s)"),
+        disabled=not changes,
+        key=f"{key}_save",
+        icon=":material/save:",
+    ):
+        from etl.classify import set_override
+
+        with _cursor() as cur:
+            for post_key, content_type in changes:
+                set_override(cur, post_key, content_type, by=_user(), note="koreksi analis")
+        data.changed()
+        st.toast(i18n.tr("Koreksi label disimpan.", "Label corrections saved."))
+        st.rerun()
+
+
+# ---------------------------------------------------------------- campaigns
+
+
+def _terms(text: str) -> list[str]:
+    return [t.strip().lstrip("#").lower() for t in text.replace("\n", ",").split(",") if t.strip()]
+
+
+def campaign_form(*, key: str, expanded: bool = False) -> None:
+    with (
+        st.expander(
+            i18n.tr("Tetapkan kampanye baru", "Define a new campaign"),
+            expanded=expanded,
+            icon=":material/add_circle:",
+        ),
+        st.form(key),
+    ):
+        name = st.text_input(
+            i18n.tr("Nama kampanye", "Campaign name"), placeholder="Gerakan Tanam Pohon"
+        )
+        c1, c2 = st.columns(2)
+        today = dt.date.today()
+        start = c1.date_input(
+            i18n.tr("Mulai", "Start"), value=today.replace(day=1), format="DD/MM/YYYY"
+        )
+        end = c2.date_input(i18n.tr("Selesai", "End"), value=today, format="DD/MM/YYYY")
+        tags = st.text_input(
+            i18n.tr("Tagar (pisahkan dengan koma)", "Hashtags (comma separated)"),
+            placeholder="#TanamPohon, #KabupatenHijau",
+        )
+        words = st.text_input(
+            i18n.tr("Kata kunci (pisahkan dengan koma)", "Keywords (comma separated)"),
+            placeholder="tanam pohon, penghijauan",
+        )
+        if st.form_submit_button(i18n.tr("Simpan kampanye", "Save campaign"), type="primary"):
+            if not name.strip():
+                st.error(i18n.tr("Nama kampanye wajib diisi.", "A campaign needs a name."))
+                return
+            if not (_terms(tags) or _terms(words)):
+                st.error(
+                    i18n.tr(
+                        "Isi sedikitnya satu tagar atau kata kunci.",
+                        "Give at least one hashtag or keyword.",
+                    )
+                )
+                return
+            from etl.campaigns import save_campaign
+
+            try:
+                with _cursor() as cur:
+                    save_campaign(
+                        cur,
+                        name.strip(),
+                        start_date=start,
+                        end_date=end,
+                        hashtags=_terms(tags),
+                        keywords=_terms(words),
+                    )
+            except ValueError as exc:
+                st.error(str(exc))
+                return
+            data.changed()
+            st.toast(i18n.tr("Kampanye disimpan.", "Campaign saved."))
+            st.rerun()
+
+
+# ---------------------------------------------------------------- settings
+
+
+SETTING_LABELS = {
+    "min_posts_per_month": (
+        "Minimal postingan per bulan agar OPD dihitung aktif",
+        "Minimum posts a month for an active OPD",
+    ),
+    "min_posts_per_week": (
+        "Minimal postingan per minggu (tren mingguan)",
+        "Minimum posts a week (weekly trend)",
+    ),
+    "dormant_days": ("Akun dianggap tidak aktif setelah (hari)", "Dormant after (days)"),
+    "target_posts_per_month": (
+        "Target postingan per bulan (skor frekuensi 100)",
+        "Posts a month for a full frequency score",
+    ),
+    "w_frequency": ("Bobot frekuensi", "Weight: frequency"),
+    "w_consistency": ("Bobot konsistensi", "Weight: consistency"),
+    "w_kinerja": ("Bobot porsi kinerja", "Weight: performance share"),
+    "w_platform": ("Bobot cakupan platform", "Weight: platform coverage"),
+    "w_engagement": ("Bobot interaksi", "Weight: engagement"),
+    "grade_very_good": ("Batas predikat Sangat Baik", "Threshold: very good"),
+    "grade_good": ("Batas predikat Baik", "Threshold: good"),
+    "grade_fair": ("Batas predikat Cukup", "Threshold: fair"),
+}
+
+
+def settings_form() -> None:
+    from dataclasses import asdict, replace
+
+    from warehouse import metrics
+
+    with _cursor() as cur:
+        current = metrics.get_settings(cur)
+    values = asdict(current)
+    with st.form("settings_form"):
+        new: dict[str, Any] = {}
+        groups = (
+            (
+                i18n.tr("Ambang keaktifan", "Activity thresholds"),
+                [
+                    "min_posts_per_month",
+                    "min_posts_per_week",
+                    "dormant_days",
+                    "target_posts_per_month",
+                ],
+            ),
+            (
+                i18n.tr("Bobot Indeks Medsos OPD", "Index weights"),
+                ["w_frequency", "w_consistency", "w_kinerja", "w_platform", "w_engagement"],
+            ),
+            (
+                i18n.tr("Batas predikat", "Grade thresholds"),
+                ["grade_very_good", "grade_good", "grade_fair"],
+            ),
+        )
+        for title, names in groups:
+            st.markdown(f"**{title}**")
+            cols = st.columns(len(names))
+            for col, name in zip(cols, names, strict=True):
+                if name not in values:
+                    continue
+                label = SETTING_LABELS.get(name, (name, name))
+                v = values[name]
+                if isinstance(v, int) and not isinstance(v, bool):
+                    new[name] = col.number_input(
+                        label[0] if i18n.current_lang() == "id" else label[1],
+                        value=int(v),
+                        step=1,
+                        min_value=0,
+                        key=f"set_{name}",
+                    )
+                else:
+                    new[name] = col.number_input(
+                        label[0] if i18n.current_lang() == "id" else label[1],
+                        value=float(v),
+                        step=1.0,
+                        min_value=0.0,
+                        key=f"set_{name}",
+                    )
+        if st.form_submit_button(i18n.tr("Simpan pengaturan", "Save settings"), type="primary"):
+            candidate = replace(current, **new)
+            errors = candidate.validate()
+            if errors:
+                for e in errors:
+                    st.error(e)
+                return
+            with _cursor() as cur:
+                metrics.save_settings(cur, candidate)
+            data.changed()
+            st.toast(i18n.tr("Pengaturan disimpan.", "Settings saved."))
+            st.rerun()
+
+
+def rules_editor() -> None:
+    """The classification rules as JSON; each save becomes a new rules version."""
+    try:
+        from etl import classify
+    except ImportError:
+        empty_state(
+            i18n.tr("Aturan belum tersedia", "Rules not available"),
+            i18n.tr("Modul klasifikasi belum terpasang.", "The classifier is missing."),
+        )
+        return
+    with _cursor() as cur:
+        rules = classify.load_rules(cur)
+    st.caption(
+        i18n.tr(
+            f"Versi aturan yang berlaku: {rules.version}",
+            f"Rules version in force: {rules.version}",
+        )
+    )
+    text = st.text_area(
+        i18n.tr("Aturan klasifikasi (JSON)", "Classification rules (JSON)"),
+        json.dumps(rules.data, ensure_ascii=False, indent=2, default=str),
+        height=360,
+        key="rules_text",
+    )
+    if st.button(
+        i18n.tr("Simpan aturan (versi baru)", "Save rules (new version)"),
+        key="rules_save",
+        icon=":material/save:",
+    ):
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as exc:
+            st.error(
+                i18n.tr(
+                    f"JSON tidak sah di baris {exc.lineno}, kolom {exc.colno}: {exc.msg}",
+                    f"Invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                )
+            )
+            return
+        try:
+            with _cursor() as cur:
+                version = classify.save_rules(
+                    cur, parsed, by=_user(), note="diubah lewat Pengaturan"
+                )
+                n = classify.classify_posts(cur)
+        except ValueError as exc:
+            st.error(str(exc))
+            return
+        st.session_state["_rules_msg"] = i18n.tr(
+            f"Aturan versi {version} disimpan; {i18n.fmt_int(n)} postingan dilabeli ulang.",
+            f"Rules version {version} saved; {i18n.fmt_int(n)} posts relabelled.",
+        )
+        data.changed()
+        st.toast(i18n.tr("Aturan disimpan.", "Rules saved."))
+        st.rerun()

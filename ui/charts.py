@@ -1,0 +1,533 @@
+"""Pure Altair builders: a small aggregated polars frame in, an alt.Chart out. No st.* calls.
+
+Every chart carries the id-ID locale (decimal ",", thousands ".", Indonesian month names) in its
+Vega-Lite config, fixed colours per content type and per platform (Okabe-Ito based, readable by
+colour-blind viewers), and large fonts; big=True scales them up for the projector.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from ui import i18n
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies. Ucapan is the orange
+# leaders look for first; the kinerja family is blues/greens.
+CONTENT_COLORS = {
+    "ucapan": "#E69F00",
+    "kegiatan": "#0072B2",
+    "layanan": "#009E73",
+    "informasi": "#56B4E9",
+    "capaian": "#CC79A7",
+    "klarifikasi": "#D55E00",
+    "lainnya": "#9E9E9E",
+    "belum_dilabeli": "#D9D9D9",
+}
+PLATFORM_COLORS = {
+    "facebook": "#1F5FBF",
+    "instagram": "#C2185B",
+    "tiktok": "#00897B",
+    "youtube": "#E53935",
+    "x": "#424242",
+}
+ACCENT = "#0072B2"
+WARN = "#D55E00"
+SEQ_SCHEME = "blues"
+
+ID_NUMBER_LOCALE = {
+    "decimal": ",",
+    "thousands": ".",
+    "grouping": [3],
+    "currency": ["Rp", ""],
+    "percent": "%",
+}
+ID_TIME_LOCALE = {
+    "dateTime": "%A, %e %B %Y %X",
+    "date": "%d/%m/%Y",
+    "time": "%H.%M.%S",
+    "periods": ["", ""],
+    "days": ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+    "shortDays": ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"],
+    "months": list(i18n.MONTHS_ID),
+    "shortMonths": list(i18n.MONTHS_SHORT_ID),
+}
+EN_NUMBER_LOCALE = {
+    "decimal": ".",
+    "thousands": ",",
+    "grouping": [3],
+    "currency": ["$", ""],
+}
+EN_TIME_LOCALE = {
+    "dateTime": "%a %b %e %X %Y",
+    "date": "%m/%d/%Y",
+    "time": "%H:%M:%S",
+    "periods": ["AM", "PM"],
+    "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    "months": list(i18n.MONTHS_EN),
+    "shortMonths": list(i18n.MONTHS_SHORT_EN),
+}
+
+MONTH_FMT = "%b %Y"
+CONTENT_ORDER = {c: i for i, c in enumerate(CONTENT_COLORS)}
+
+
+def _n_periods(df: pl.DataFrame, x: str) -> int:
+    return df.get_column(x).n_unique() if df.height and x in df.columns else 0
+
+
+def time_x(df: pl.DataFrame, x: str, grain: str = "month") -> alt.X:
+    """Months as one ordinal label each ("Mei 2026"): dates arrive as UTC ISO strings, so
+    UTC time units keep every month under its own label whatever the viewer's time zone."""
+    n = _n_periods(df, x)
+    if grain == "month":
+        return alt.X(
+            f"utcyearmonth({x}):O",
+            title=None,
+            axis=alt.Axis(
+                format=MONTH_FMT,
+                labelAngle=0 if n <= 9 else -40,
+                labelOverlap=n > 18,
+            ),
+        )
+    return alt.X(
+        f"utcyearmonthdate({x}):T",
+        title=None,
+        axis=alt.Axis(format="%d %b", labelAngle=0, labelOverlap=True),
+    )
+
+
+def time_tooltip(x: str, grain: str = "month") -> alt.Tooltip:
+    if grain == "month":
+        return alt.Tooltip(f"utcyearmonth({x}):T", title=i18n.t("month"), format="%B %Y")
+    return alt.Tooltip(
+        f"utcyearmonthdate({x}):T", title=i18n.tr("Minggu mulai", "Week of"), format="%e %B %Y"
+    )
+
+
+def locale_config() -> dict:
+    if i18n.current_lang() == "en":
+        return {"number": EN_NUMBER_LOCALE, "time": EN_TIME_LOCALE}
+    return {"number": ID_NUMBER_LOCALE, "time": ID_TIME_LOCALE}
+
+
+def finish(chart: alt.TopLevelMixin, *, big: bool = False, height: int | None = None):
+    """Apply locale, fonts and sizing. Call last: configured charts cannot be layered."""
+    k = 1.45 if big else 1.0
+    if height is not None:
+        chart = chart.properties(height=int(height * (1.35 if big else 1.0)))
+    return (
+        chart.properties(width="container")
+        .configure(locale=locale_config(), font="Source Sans Pro, Arial, sans-serif")
+        .configure_axis(
+            labelFontSize=int(14 * k),
+            titleFontSize=int(15 * k),
+            labelLimit=int(260 * k),
+            titlePadding=10,
+            gridOpacity=0.5,
+        )
+        .configure_legend(
+            labelFontSize=int(14 * k),
+            titleFontSize=int(15 * k),
+            symbolSize=int(180 * k),
+            orient="bottom",
+            columns=0,
+            labelLimit=300,
+        )
+        .configure_title(fontSize=int(18 * k), anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def _content_scale(present: list[str] | None = None) -> alt.Scale:
+    codes = [c for c in CONTENT_COLORS if present is None or c in present]
+    return alt.Scale(
+        domain=[i18n.content_label(c) for c in codes], range=[CONTENT_COLORS[c] for c in codes]
+    )
+
+
+def _platform_scale() -> alt.Scale:
+    codes = list(PLATFORM_COLORS)
+    return alt.Scale(
+        domain=[i18n.platform_label(c) for c in codes], range=[PLATFORM_COLORS[c] for c in codes]
+    )
+
+
+def with_labels(df: pl.DataFrame, column: str, kind: str) -> pl.DataFrame:
+    """Add <column>_label holding the translated label of a code column (content/platform/kind)."""
+    fn = {
+        "content": i18n.content_label,
+        "platform": i18n.platform_label,
+        "kind": i18n.kind_label,
+    }[kind]
+    codes = df.get_column(column).unique().to_list()
+    mapping = {c: fn(c) for c in codes}
+    return df.with_columns(
+        pl.col(column).replace_strict(mapping, return_dtype=pl.String).alias(f"{column}_label")
+    )
+
+
+def _color(column: str, kind: str | None, title: str, df: pl.DataFrame | None = None) -> alt.Color:
+    if kind == "content":
+        present = df.get_column(column).unique().to_list() if df is not None else None
+        return alt.Color(
+            f"{column}_label:N",
+            title=title,
+            scale=_content_scale(present),
+            sort=[i18n.content_label(c) for c in CONTENT_COLORS],
+        )
+    if kind == "platform":
+        return alt.Color(f"{column}_label:N", title=title, scale=_platform_scale())
+    return alt.Color(f"{column}:N", title=title, scale=alt.Scale(scheme="tableau10"))
+
+
+def _prep(df: pl.DataFrame, color: str | None, color_kind: str | None) -> pl.DataFrame:
+    if color and color_kind in ("content", "platform", "kind"):
+        df = with_labels(df, color, color_kind)
+    if color and color_kind == "content":
+        df = df.with_columns(
+            pl.col(color)
+            .replace_strict(CONTENT_ORDER, default=99, return_dtype=pl.Int32)
+            .alias("_order")
+        )
+    return df
+
+
+def line_over_time(
+    df: pl.DataFrame,
+    *,
+    y: str,
+    y_title: str,
+    x: str = "month",
+    color: str | None = None,
+    color_kind: str | None = None,
+    color_title: str = "",
+    percent: bool = False,
+    big: bool = False,
+    height: int = 320,
+    zero: bool = True,
+    grain: str = "month",
+):
+    """A monthly line (one line per color group), points for each month, Indonesian axis."""
+    data = _prep(df, color, color_kind)
+    y_fmt = ".0%" if percent else ",.0f"
+    tip_fmt = ".1%" if percent else ",.0f"
+    enc = {
+        "x": time_x(data, x, grain),
+        "y": alt.Y(
+            f"{y}:Q", title=y_title, axis=alt.Axis(format=y_fmt), scale=alt.Scale(zero=zero)
+        ),
+        "tooltip": [
+            time_tooltip(x, grain),
+            alt.Tooltip(f"{y}:Q", title=y_title, format=tip_fmt),
+        ],
+    }
+    if color:
+        enc["color"] = _color(color, color_kind, color_title)
+        label_col = f"{color}_label" if color_kind else color
+        enc["tooltip"].insert(0, alt.Tooltip(f"{label_col}:N", title=color_title))
+    chart = (
+        alt.Chart(data)
+        .mark_line(point=alt.OverlayMarkDef(size=70 if not big else 120), strokeWidth=3)
+        .encode(**enc)
+    )
+    return finish(chart, big=big, height=height)
+
+
+def share_over_time(
+    df: pl.DataFrame,
+    *,
+    value: str = "posts",
+    category: str = "content_type",
+    x: str = "month",
+    big: bool = False,
+    height: int = 320,
+):
+    """Stacked 100% bars per month of content types (or platforms)."""
+    kind = "content" if category == "content_type" else "platform"
+    data = _prep(df, category, kind)
+    title = i18n.t("content_type") if kind == "content" else i18n.t("platform")
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=time_x(data, x),
+            y=alt.Y(
+                f"sum({value}):Q",
+                stack="normalize",
+                title=i18n.t("share"),
+                axis=alt.Axis(format=".0%"),
+            ),
+            color=_color(category, kind, title, data),
+            order=alt.Order("_order:Q" if kind == "content" else f"{category}:N"),
+            tooltip=[
+                time_tooltip(x),
+                alt.Tooltip(f"{category}_label:N", title=title),
+                alt.Tooltip(f"sum({value}):Q", title=i18n.t("posts"), format=",.0f"),
+            ],
+        )
+    )
+    return finish(chart, big=big, height=height)
+
+
+def mix_by_group(
+    df: pl.DataFrame,
+    *,
+    group: str = "opd",
+    value: str = "posts",
+    category: str = "content_type",
+    group_title: str = "",
+    sort: list[str] | None = None,
+    big: bool = False,
+    row_height: int = 26,
+):
+    """One horizontal 100% bar per group (OPD), split by content type."""
+    data = _prep(df, category, "content")
+    n = max(1, data.get_column(group).n_unique())
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{group}:N", title=group_title or None, sort=sort),
+            x=alt.X(
+                f"sum({value}):Q",
+                stack="normalize",
+                title=i18n.t("share"),
+                axis=alt.Axis(format=".0%"),
+            ),
+            color=_color(category, "content", i18n.t("content_type"), data),
+            order=alt.Order("_order:Q"),
+            tooltip=[
+                alt.Tooltip(f"{group}:N", title=group_title or i18n.t("opd")),
+                alt.Tooltip(f"{category}_label:N", title=i18n.t("content_type")),
+                alt.Tooltip(f"sum({value}):Q", title=i18n.t("posts"), format=",.0f"),
+            ],
+        )
+    )
+    return finish(chart, big=big, height=min(1400, 40 + n * row_height))
+
+
+def content_totals(df: pl.DataFrame, *, value: str = "posts", big: bool = False, height: int = 300):
+    """Horizontal bars: posts per content type, in the fixed colours, with share labels."""
+    data = _prep(df, "content_type", "content")
+    total = float(data.get_column(value).sum() or 0) or 1.0
+    data = data.with_columns((pl.col(value) / total).alias("share"))
+    base = alt.Chart(data).encode(
+        y=alt.Y(
+            "content_type_label:N", title=None, sort=[i18n.content_label(c) for c in CONTENT_COLORS]
+        ),
+        x=alt.X(f"{value}:Q", title=i18n.t("posts"), axis=alt.Axis(format=",.0f")),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "content_type_label:N",
+            scale=_content_scale(data.get_column("content_type").to_list()),
+            legend=None,
+        ),
+        tooltip=[
+            alt.Tooltip("content_type_label:N", title=i18n.t("content_type")),
+            alt.Tooltip(f"{value}:Q", title=i18n.t("posts"), format=",.0f"),
+            alt.Tooltip("share:Q", title=i18n.t("share"), format=".1%"),
+        ],
+    )
+    labels = base.mark_text(align="left", dx=6, fontSize=16 if big else 13).encode(
+        text=alt.Text("share:Q", format=".0%")
+    )
+    return finish(bars + labels, big=big, height=height)
+
+
+def ranking_bar(
+    df: pl.DataFrame,
+    *,
+    y: str = "opd",
+    x: str,
+    x_title: str,
+    percent: bool = False,
+    color: str = ACCENT,
+    ascending: bool = False,
+    big: bool = False,
+    row_height: int = 28,
+    domain_max: float | None = None,
+):
+    """Ranked horizontal bars with the value printed at the end of each bar."""
+    n = max(1, df.height)
+    fmt = ".0%" if percent else ",.0f"
+    tip = ".1%" if percent else ",.1f"
+    scale = alt.Scale(domain=[0, domain_max]) if domain_max is not None else alt.Scale()
+    base = alt.Chart(df).encode(
+        y=alt.Y(
+            f"{y}:N",
+            title=None,
+            sort=alt.EncodingSortField(x, order="ascending" if ascending else "descending"),
+        ),
+        x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=fmt), scale=scale),
+    )
+    bars = base.mark_bar(color=color).encode(
+        tooltip=[
+            alt.Tooltip(f"{y}:N", title=i18n.t("opd")),
+            alt.Tooltip(f"{x}:Q", title=x_title, format=tip),
+        ]
+    )
+    text = base.mark_text(align="left", dx=5, fontSize=16 if big else 13).encode(
+        text=alt.Text(f"{x}:Q", format=".1%" if percent else ",.1f")
+    )
+    return finish(bars + text, big=big, height=40 + n * row_height)
+
+
+def heatmap(
+    df: pl.DataFrame,
+    *,
+    x: str = "month",
+    y: str = "opd",
+    value: str,
+    value_title: str,
+    percent: bool = False,
+    sort: list[str] | None = None,
+    big: bool = False,
+    row_height: int = 24,
+):
+    """OPD x month grid; cells coloured by value on a colour-blind-safe sequential scale."""
+    n = max(1, df.get_column(y).n_unique()) if df.height else 1
+    fmt = ".0%" if percent else ",.0f"
+    chart = (
+        alt.Chart(df)
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=time_x(df, x),
+            y=alt.Y(f"{y}:N", title=None, sort=sort, axis=alt.Axis(labelOverlap=False)),
+            color=alt.Color(
+                f"{value}:Q",
+                title=value_title,
+                scale=alt.Scale(scheme=SEQ_SCHEME),
+                legend=alt.Legend(format=fmt, orient="right", gradientLength=200),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{y}:N", title=i18n.t("opd")),
+                time_tooltip(x),
+                alt.Tooltip(f"{value}:Q", title=value_title, format=".1%" if percent else ",.0f"),
+            ],
+        )
+    )
+    return finish(chart, big=big, height=min(2000, 30 + n * row_height))
+
+
+def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False):
+    """GitHub-style calendar from queries.opd_daily_counts: weeks across, Senin..Minggu down."""
+    days = "['Sen','Sel','Rab','Kam','Jum','Sab','Min']"
+    if i18n.current_lang() == "en":
+        days = "['Mon','Tue','Wed','Thu','Fri','Sat','Sun']"
+    chart = (
+        alt.Chart(df)
+        .mark_rect(stroke="white", strokeWidth=1.5, cornerRadius=2)
+        .encode(
+            x=alt.X(
+                "utcyearmonthdate(week_start):O",
+                title=None,
+                axis=alt.Axis(format="%d %b", labelAngle=-45, labelOverlap=True),
+            ),
+            y=alt.Y(
+                "weekday:O",
+                title=None,
+                sort="ascending",
+                axis=alt.Axis(labelExpr=f"{days}[datum.value]", labelOverlap=False),
+            ),
+            color=alt.Color(
+                f"{value}:Q",
+                title=i18n.t("posts"),
+                scale=alt.Scale(scheme="greens", domainMin=0),
+                legend=alt.Legend(format=",.0f", orient="right", tickMinStep=1),
+            ),
+            tooltip=[
+                alt.Tooltip("utcyearmonthdate(day):T", title=i18n.t("date"), format="%A, %e %B %Y"),
+                alt.Tooltip(f"{value}:Q", title=i18n.t("posts"), format=",.0f"),
+            ],
+        )
+    )
+    return finish(chart, big=big, height=230)
+
+
+def bars_by_group(
+    df: pl.DataFrame,
+    *,
+    x: str,
+    y: str,
+    x_title: str,
+    color: str | None = None,
+    color_kind: str | None = None,
+    percent: bool = False,
+    big: bool = False,
+    height: int = 300,
+):
+    """Grouped vertical bars, e.g. this period vs the previous one per platform."""
+    data = _prep(df, color, color_kind)
+    fmt = ".0%" if percent else ",.0f"
+    enc = {
+        "x": alt.X(f"{x}:N", title=None, axis=alt.Axis(labelAngle=0)),
+        "y": alt.Y(f"{y}:Q", title=x_title, axis=alt.Axis(format=fmt)),
+        "tooltip": [alt.Tooltip(f"{x}:N"), alt.Tooltip(f"{y}:Q", title=x_title, format=fmt)],
+    }
+    if color:
+        enc["color"] = _color(color, color_kind, "")
+        enc["xOffset"] = alt.XOffset(f"{color}:N")
+    return finish(alt.Chart(data).mark_bar().encode(**enc), big=big, height=height)
+
+
+def top_groups(df: pl.DataFrame, *, value: str, n: int, group: str = "group") -> pl.DataFrame:
+    """Keep the n groups with the largest total of value (so a chart stays readable)."""
+    keep = (
+        df.group_by(group).agg(pl.col(value).sum().alias("_t")).sort("_t", descending=True).head(n)
+    )
+    return df.filter(pl.col(group).is_in(keep.get_column(group).implode()))
+
+
+def year_comparison(
+    df: pl.DataFrame,
+    *,
+    metric: str,
+    y_title: str,
+    percent: bool = False,
+    big: bool = False,
+    height: int = 300,
+    grain: str = "month",
+):
+    """This period against the same period a year earlier (queries.trend_comparison frame)."""
+    now = i18n.tr("Periode ini", "This period")
+    ago = i18n.tr("Tahun lalu", "A year earlier")
+    long = pl.concat(
+        [
+            df.select(
+                pl.col("period_start").alias("x"),
+                pl.col(metric).alias("v"),
+                pl.lit(now).alias("series"),
+            ),
+            df.select(
+                pl.col("period_start").alias("x"),
+                pl.col(f"year_ago_{metric}").alias("v"),
+                pl.lit(ago).alias("series"),
+            ),
+        ]
+    )
+    fmt = ".0%" if percent else ",.0f"
+    chart = (
+        alt.Chart(long)
+        .mark_line(point=True, strokeWidth=3)
+        .encode(
+            x=time_x(long, "x", grain),
+            y=alt.Y("v:Q", title=y_title, axis=alt.Axis(format=fmt)),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=[now, ago], range=[ACCENT, "#9E9E9E"]),
+            ),
+            strokeDash=alt.StrokeDash(
+                "series:N", legend=None, scale=alt.Scale(domain=[now, ago], range=[[1, 0], [6, 4]])
+            ),
+            tooltip=[
+                alt.Tooltip("series:N", title=" "),
+                time_tooltip("x", grain),
+                alt.Tooltip("v:Q", title=y_title, format=".1%" if percent else ",.0f"),
+            ],
+        )
+    )
+    return finish(chart, big=big, height=height)

@@ -1,0 +1,172 @@
+"""Global sidebar filters, bound to the URL so a leader can share the exact view.
+
+Every filter widget uses bind="query-params": its value lives in the address bar
+(?dari=Mei+2026&sampai=Okt+2026&platform=Instagram&jenis=Dinas&opd=Dinas+Kesehatan) and survives
+page switches. Values equal to the default are left out of the URL to keep it short.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import streamlit as st
+
+from ui import data, i18n
+
+# Month labels in the URL are always Indonesian, so a shared link works in either language.
+_MONTH_KEY_FMT = "%Y-%m"
+DEFAULT_MONTHS = 6
+
+
+def _month_label_id(key: str) -> str:
+    y, m = int(key[:4]), int(key[5:7])
+    return f"{i18n.MONTHS_SHORT_ID[m - 1]} {y}"
+
+
+def month_keys(first: dt.date, last: dt.date) -> list[str]:
+    """'YYYY-MM' keys from first's month to last's month, inclusive."""
+    keys = []
+    y, m = first.year, first.month
+    while (y, m) <= (last.year, last.month):
+        keys.append(f"{y:04d}-{m:02d}")
+        m += 1
+        if m == 13:
+            y, m = y + 1, 1
+    return keys
+
+
+def month_start(key: str) -> dt.date:
+    return dt.date(int(key[:4]), int(key[5:7]), 1)
+
+
+def month_end(key: str) -> dt.date:
+    y, m = int(key[:4]), int(key[5:7])
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _period_options() -> tuple[list[str], str, str]:
+    first, last = data.date_bounds()
+    if first is None or last is None:
+        today = dt.date.today()
+        keys = [f"{today.year:04d}-{today.month:02d}"]
+        return keys, keys[0], keys[0]
+    keys = month_keys(first, last)
+    return keys, keys[max(0, len(keys) - DEFAULT_MONTHS)], keys[-1]
+
+
+def sidebar() -> object:
+    """Draw the filters in the sidebar and return the queries.Filters they select.
+
+    The result is also kept in st.session_state["filters"] for the pages (ui.filters.current()).
+    """
+    keys, default_from, default_to = _period_options()
+    opts = data.filter_options()
+    platform_opts = data.platforms() or ["facebook", "instagram", "tiktok", "youtube", "x"]
+    kind_opts = data.opd_kinds()
+
+    with st.sidebar:
+        st.markdown(f"### {i18n.t('filters')}")
+        c1, c2 = st.columns(2)
+        start_key = c1.selectbox(
+            i18n.t("period_from"),
+            keys,
+            index=keys.index(default_from),
+            format_func=_month_label_id,
+            key="dari",
+            bind="query-params",
+        )
+        end_key = c2.selectbox(
+            i18n.t("period_to"),
+            keys,
+            index=keys.index(default_to),
+            format_func=_month_label_id,
+            key="sampai",
+            bind="query-params",
+        )
+        if end_key < start_key:  # a reversed range is a slip of the hand, not an empty view
+            start_key, end_key = end_key, start_key
+        chosen_platforms = st.multiselect(
+            i18n.t("platform"),
+            platform_opts,
+            format_func=i18n.platform_label,
+            placeholder=i18n.t("all"),
+            key="platform",
+            bind="query-params",
+        )
+        chosen_kinds = st.multiselect(
+            i18n.t("opd_kind"),
+            kind_opts,
+            format_func=i18n.kind_label,
+            placeholder=i18n.t("all"),
+            key="jenis",
+            bind="query-params",
+        )
+        opd_frame = opts
+        if chosen_kinds and opd_frame.height:
+            opd_frame = opd_frame.filter(opd_frame["opd_kind"].is_in(chosen_kinds))
+        names = opd_frame.get_column("opd").to_list() if opd_frame.height else []
+        chosen_opds = st.multiselect(
+            i18n.t("opd"),
+            names,
+            placeholder=i18n.t("all"),
+            key="opd",
+            bind="query-params",
+        )
+        st.caption(i18n.t("share_hint"))
+
+    name_to_id = (
+        dict(
+            zip(opts.get_column("opd").to_list(), opts.get_column("opd_id").to_list(), strict=False)
+        )
+        if opts.height
+        else {}
+    )
+    f = make_filters(
+        month_start(start_key),
+        month_end(end_key),
+        tuple(chosen_platforms),
+        tuple(chosen_kinds),
+        tuple(int(name_to_id[n]) for n in chosen_opds if n in name_to_id),
+    )
+    st.session_state["filters"] = f
+    return f
+
+
+def make_filters(start, end, platforms=(), kinds=(), opd_ids=()):
+    """A queries.Filters (kept in one place so pages never build one by hand)."""
+    return data.Filters(
+        start=start,
+        end=end,
+        platforms=tuple(platforms),
+        opd_kinds=tuple(kinds),
+        opd_ids=tuple(opd_ids),
+    )
+
+
+def current() -> object:
+    """The Filters selected in the sidebar during this run (app.py draws the sidebar first)."""
+    f = st.session_state.get("filters")
+    if f is None:
+        keys, a, b = _period_options()
+        f = make_filters(month_start(a), month_end(b))
+    return f
+
+
+def describe(f) -> str:
+    """One line naming the period and the active filters, for captions and lampiran titles."""
+    if f.start.year == f.end.year and f.start.month == f.end.month:
+        period = i18n.fmt_month(f.start, short=False)
+    else:
+        period = f"{i18n.fmt_month(f.start, short=False)} – {i18n.fmt_month(f.end, short=False)}"
+    parts = [period]
+    if f.platforms:
+        parts.append(", ".join(i18n.platform_label(p) for p in f.platforms))
+    if f.opd_kinds:
+        parts.append(", ".join(i18n.kind_label(k) for k in f.opd_kinds))
+    if f.opd_ids:
+        opts = data.filter_options()
+        if opts.height:
+            names = opts.filter(opts["opd_id"].is_in(list(f.opd_ids))).get_column("opd").to_list()
+            parts.append(", ".join(names))
+    return " · ".join(parts)

@@ -1,0 +1,281 @@
+"""Labels a user reads (Bahasa Indonesia first, English switch) and id-ID number/date formatting.
+
+Pages never write a user-visible string literal for shared concepts (platforms, content types,
+OPD kinds, KPI names): they look it up here, so the projector, the tables and the lampiran agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+MONTHS_SHORT_ID = (
+    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+)  # fmt: skip
+DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+DAYS_SHORT_ID = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTHS_SHORT_EN = tuple(m[:3] for m in MONTHS_EN)
+
+PLATFORM_LABELS = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "tiktok": "TikTok",
+    "youtube": "YouTube",
+    "x": "X (Twitter)",
+}
+
+CONTENT_LABELS_ID = {
+    "ucapan": "Ucapan",
+    "kegiatan": "Kegiatan",
+    "layanan": "Layanan",
+    "informasi": "Informasi",
+    "capaian": "Capaian",
+    "klarifikasi": "Klarifikasi",
+    "lainnya": "Lainnya",
+    "belum_dilabeli": "Belum dilabeli",
+}
+CONTENT_LABELS_EN = {
+    "ucapan": "Greetings",
+    "kegiatan": "Activities",
+    "layanan": "Services",
+    "informasi": "Information",
+    "capaian": "Achievements",
+    "klarifikasi": "Clarifications",
+    "lainnya": "Other",
+    "belum_dilabeli": "Unlabelled",
+}
+
+KIND_LABELS = {
+    "dinas": "Dinas",
+    "badan": "Badan",
+    "bagian": "Bagian",
+    "sekretariat": "Sekretariat",
+    "inspektorat": "Inspektorat",
+    "rsud": "RSUD",
+    "kecamatan": "Kecamatan",
+    "kelurahan": "Kelurahan",
+    "desa": "Desa",
+    "lainnya": "Lainnya",
+}
+
+# Why an OPD is not active (Keaktifan page). Keys are what the warehouse returns.
+REASON_LABELS_ID = {
+    "no_account": "Belum punya akun",
+    "no_operator": "Belum ada operator",
+    "untrained_operator": "Operator belum pelatihan",
+    "untrained": "Operator belum pelatihan",
+    "dormant": "Akun tidak aktif (dorman)",
+    "active": "Aktif",
+    "low_activity": "Jarang mengunggah",
+    "below_minimum": "Unggahan di bawah batas minimal",
+}
+REASON_LABELS_EN = {
+    "no_account": "No account",
+    "no_operator": "No operator",
+    "untrained_operator": "Operator not trained",
+    "untrained": "Operator not trained",
+    "dormant": "Dormant account",
+    "active": "Active",
+    "low_activity": "Posts rarely",
+    "below_minimum": "Below the minimum number of posts",
+}
+
+# Text keys -> (Indonesian, English). Only strings shared by several pages live here; a
+# page-specific sentence may be written inline through tr("...", "...").
+TEXT: dict[str, tuple[str, str]] = {
+    "app_title": ("Pantau Medsos", "Pantau Medsos"),
+    "group_meeting": ("Rapat Pimpinan", "Leadership meeting"),
+    "group_analyst": ("Analis", "Analyst"),
+    "page_ringkasan": ("Ringkasan", "Overview"),
+    "page_keaktifan": ("Keaktifan OPD", "OPD activity"),
+    "page_konten": ("Jenis Konten", "Content types"),
+    "page_tren": ("Tren", "Trends"),
+    "page_kampanye": ("Kampanye", "Campaigns"),
+    "page_unggah": ("Unggah Data", "Upload data"),
+    "page_pengaturan": ("Pengaturan", "Settings"),
+    "filters": ("Filter", "Filters"),
+    "period_from": ("Dari bulan", "From month"),
+    "period_to": ("Sampai bulan", "To month"),
+    "platform": ("Platform", "Platform"),
+    "opd_kind": ("Jenis OPD", "OPD kind"),
+    "opd": ("OPD", "Agency (OPD)"),
+    "all": ("Semua", "All"),
+    "presentation": ("Mode presentasi", "Presentation mode"),
+    "exit_presentation": ("Keluar dari mode presentasi", "Leave presentation mode"),
+    "language": ("Bahasa", "Language"),
+    "share_hint": (
+        "Alamat halaman ini menyimpan filter: salin dari bilah alamat untuk membagikan tampilan.",
+        "This page's address keeps the filters: copy it from the address bar to share the view.",
+    ),
+    "preparing": ("Menyiapkan data contoh...", "Preparing sample data..."),
+    "no_data_title": ("Belum ada data", "No data yet"),
+    "no_data_body": (
+        "Gudang data masih kosong. Buka **Unggah Data** untuk memuat ekspor Meta Business Suite, "
+        "TikTok Studio, YouTube Studio, X, atau Rekap Postingan OPD.",
+        "The warehouse is empty. Open **Upload data** to load Meta Business Suite, TikTok Studio, "
+        "YouTube Studio, X exports or the OPDs' Rekap Postingan logbooks.",
+    ),
+    "no_match_title": ("Tidak ada data untuk filter ini", "Nothing matches these filters"),
+    "no_match_body": (
+        "Longgarkan filter di panel kiri: perpanjang periode, atau kosongkan pilihan platform, "
+        "jenis OPD dan OPD.",
+        "Loosen the filters on the left: widen the period, or clear platform, OPD kind and OPD.",
+    ),
+    "drill_title": ("Postingan di balik angka ini", "Posts behind this number"),
+    "open_post": ("Buka", "Open"),
+    "download_xlsx": ("Unduh lampiran Excel", "Download Excel appendix"),
+    "download_pdf": ("Unduh lampiran PDF", "Download PDF appendix"),
+    "paper": ("Ukuran kertas", "Paper size"),
+    "activity_rate": ("Tingkat keaktifan", "Activity rate"),
+    "posts": ("Postingan", "Posts"),
+    "kinerja_share": ("Porsi kinerja", "Performance share"),
+    "ucapan_share": ("Porsi ucapan", "Greetings share"),
+    "no_operator": ("OPD tanpa operator", "OPDs without operator"),
+    "active_opd": ("OPD aktif", "Active OPDs"),
+    "engagement": ("Interaksi", "Engagement"),
+    "month": ("Bulan", "Month"),
+    "rank": ("No.", "No."),
+    "index": ("Indeks", "Index"),
+    "content_type": ("Jenis konten", "Content type"),
+    "share": ("Porsi", "Share"),
+    "count": ("Jumlah", "Count"),
+    "date": ("Tanggal", "Date"),
+    "caption": ("Keterangan", "Caption"),
+    "reason": ("Alasan", "Reason"),
+    "link": ("Tautan", "Link"),
+    "days_since": ("Hari tanpa unggahan", "Days since last post"),
+    "last_post": ("Unggahan terakhir", "Last post"),
+    "figure_share": ("Porsi figur pimpinan", "Figure-centric share"),
+    "vs_prev": ("dibanding periode sebelumnya", "vs previous period"),
+}
+
+_LANG = {"id": 0, "en": 1}
+
+
+def current_lang() -> str:
+    """'id' or 'en', from the session (ui.filters keeps it in sync with ?lang=)."""
+    try:
+        import streamlit as st
+
+        lang = st.session_state.get("lang")
+    except Exception:  # outside a Streamlit run (unit tests of this module)
+        lang = None
+    return "en" if lang in ("en", "English") else "id"
+
+
+def t(key: str) -> str:
+    """The label for key in the current language (the key itself if unknown: visible in review)."""
+    pair = TEXT.get(key)
+    if pair is None:
+        return key
+    return pair[_LANG[current_lang()]]
+
+
+def tr(indonesian: str, english: str) -> str:
+    """An inline, page-specific string in both languages."""
+    return english if current_lang() == "en" else indonesian
+
+
+def content_label(code: str | None) -> str:
+    labels = CONTENT_LABELS_EN if current_lang() == "en" else CONTENT_LABELS_ID
+    return labels.get(code or "", code or "-")
+
+
+def platform_label(code: str | None) -> str:
+    return PLATFORM_LABELS.get(code or "", code or "-")
+
+
+def kind_label(code: str | None) -> str:
+    return KIND_LABELS.get(code or "", (code or "-").title())
+
+
+def reason_label(code: str | None) -> str:
+    labels = REASON_LABELS_EN if current_lang() == "en" else REASON_LABELS_ID
+    return labels.get(code or "", code or "-")
+
+
+# ---- id-ID number and date formatting (1.234,5; 3 Oktober 2026) --------------------------
+
+
+def _missing(x: Any) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def fmt_num(x: Any, decimals: int = 0) -> str:
+    """1234.5 -> '1.234,5': the same rounding (half up) as the lampiran (reports.idfmt)."""
+    if _missing(x):
+        return "-"
+    from reports import idfmt
+
+    text = idfmt.format_number(x, decimals)
+    if current_lang() == "en":
+        text = text.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
+    return text
+
+
+def fmt_int(x: Any) -> str:
+    return fmt_num(x, 0)
+
+
+def fmt_pct(x: Any, decimals: int = 1, *, ratio: bool = True) -> str:
+    """0.452 -> '45,2%' (ratio=True) or 45.2 -> '45,2%' (ratio=False)."""
+    if _missing(x):
+        return "-"
+    from decimal import Decimal
+
+    return fmt_num(Decimal(str(x)) * (100 if ratio else 1), decimals) + "%"
+
+
+def fmt_delta_pp(x: Any, decimals: int = 1) -> str:
+    """A change of a ratio in percentage points: 0.052 -> '+5,2 poin'."""
+    if _missing(x):
+        return ""
+    from decimal import Decimal
+
+    v = Decimal(str(x)) * 100
+    sign = "+" if v > 0 else ("−" if v < 0 else "±")
+    unit = "pts" if current_lang() == "en" else "poin"
+    return f"{sign}{fmt_num(abs(v), decimals)} {unit}"
+
+
+def fmt_delta(x: Any, decimals: int = 0) -> str:
+    if _missing(x):
+        return ""
+    v = float(x)
+    sign = "+" if v > 0 else ("−" if v < 0 else "±")
+    return f"{sign}{fmt_num(abs(v), decimals)}"
+
+
+def fmt_date(d: dt.date | dt.datetime | None, *, with_time: bool = False) -> str:
+    """3 Oktober 2026 (09.10)."""
+    if d is None:
+        return "-"
+    months = MONTHS_EN if current_lang() == "en" else MONTHS_ID
+    s = f"{d.day} {months[d.month - 1]} {d.year}"
+    if with_time and isinstance(d, dt.datetime):
+        s += f" {d.hour:02d}.{d.minute:02d}"
+    return s
+
+
+def fmt_month(d: dt.date | str | None, *, short: bool = True) -> str:
+    """date(2026, 10, 1) or '2026-10' -> 'Okt 2026' (short) / 'Oktober 2026'."""
+    if d is None:
+        return "-"
+    if isinstance(d, str):
+        year, month = int(d[:4]), int(d[5:7])
+    else:
+        year, month = d.year, d.month
+    if current_lang() == "en":
+        names = MONTHS_SHORT_EN if short else MONTHS_EN
+    else:
+        names = MONTHS_SHORT_ID if short else MONTHS_ID
+    return f"{names[month - 1]} {year}"

@@ -1,0 +1,387 @@
+"""Shared page pieces: header, KPI tile, empty states, tables with lampiran export, drill-down."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import polars as pl
+import streamlit as st
+
+from ui import data, filters, i18n
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of a display table / lampiran: source column, label, how to show it.
+
+    kind: text, int, num (1 decimal), pct (fraction 0..1), date, datetime, link, content,
+    platform, kind, reason, bool, caption (shortened text).
+    """
+
+    name: str
+    label: str
+    kind: str = "text"
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get("presentasi"))
+
+
+def header(title: str, subtitle: str | None = None) -> None:
+    """Page title plus the period and filters in force (so a screenshot is self-explanatory)."""
+    st.title(title)
+    f = filters.current()
+    line = filters.describe(f)
+    st.caption(f"{subtitle} · {line}" if subtitle else line)
+
+
+def empty_state(title: str, body: str, *, icon: str = ":material/info:") -> None:
+    st.info(f"**{title}**\n\n{body}", icon=icon)
+
+
+def no_data() -> None:
+    empty_state(i18n.t("no_data_title"), i18n.t("no_data_body"), icon=":material/inbox:")
+    st.page_link("app_pages/unggah.py", label=i18n.t("page_unggah"), icon=":material/upload:")
+
+
+def no_match() -> None:
+    empty_state(i18n.t("no_match_title"), i18n.t("no_match_body"), icon=":material/filter_alt_off:")
+
+
+def require_data() -> None:
+    """Stop the page with guidance when the warehouse holds no post at all."""
+    first, _ = data.date_bounds()
+    if first is None:
+        no_data()
+        st.stop()
+
+
+def kpi(
+    label: str,
+    value: str,
+    delta: str | None = None,
+    *,
+    help: str | None = None,
+    inverse: bool = False,
+    description: str | None = None,
+) -> None:
+    flat = bool(delta) and delta.lstrip("±+−-").split(" ")[0].strip("0,.") == ""
+    st.metric(
+        label,
+        value,
+        delta_description=description,
+        delta=delta or None,
+        delta_color="off" if flat else ("inverse" if inverse else "normal"),
+        delta_arrow="off" if flat else "auto",
+        help=help,
+        border=True,
+    )
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _fmt_cell(kind: str):
+    if kind == "int":
+        return i18n.fmt_int
+    if kind == "num":
+        return lambda v: i18n.fmt_num(v, 1)
+    if kind == "pct":
+        return i18n.fmt_pct
+    if kind == "date":
+        return lambda v: i18n.fmt_date(v) if v is not None else "-"
+    if kind == "datetime":
+        return lambda v: i18n.fmt_date(v, with_time=True) if v is not None else "-"
+    if kind == "content":
+        return i18n.content_label
+    if kind == "platform":
+        return i18n.platform_label
+    if kind == "kind":
+        return i18n.kind_label
+    if kind == "reason":
+        return i18n.reason_label
+    if kind == "bool":
+        return lambda v: (
+            "-" if v is None else (i18n.tr("Ya", "Yes") if v else i18n.tr("Tidak", "No"))
+        )
+    if kind == "caption":
+        return lambda v: "" if v is None else (v if len(v) <= 140 else v[:137] + "...")
+    return lambda v: "" if v is None else str(v)
+
+
+def display_frame(df: pl.DataFrame, cols: Sequence[Col], *, numbered: bool = True) -> pl.DataFrame:
+    """Indonesian-formatted strings for reading (1.234,5; 45,2%; 3 Oktober 2026)."""
+    out = {}
+    if numbered:
+        out[i18n.t("rank")] = list(range(1, df.height + 1))
+    for c in cols:
+        if c.name not in df.columns:
+            continue
+        values = df.get_column(c.name).to_list()
+        if c.kind == "link":
+            out[c.label] = values
+        else:
+            fn = _fmt_cell(c.kind)
+            out[c.label] = [fn(v) for v in values]
+    return pl.DataFrame(out, strict=False)
+
+
+def _column_config(cols: Sequence[Col]) -> dict:
+    cfg = {}
+    for c in cols:
+        if c.kind == "link":
+            cfg[c.label] = st.column_config.LinkColumn(c.label, display_text=i18n.t("open_post"))
+        elif c.kind in ("int", "num", "pct"):
+            cfg[c.label] = st.column_config.TextColumn(c.label, alignment="right")
+        elif c.kind == "caption":
+            cfg[c.label] = st.column_config.TextColumn(c.label, width="large")
+    cfg[i18n.t("rank")] = st.column_config.NumberColumn(i18n.t("rank"), width="small", format="%d")
+    return cfg
+
+
+def table(
+    df: pl.DataFrame,
+    cols: Sequence[Col],
+    *,
+    key: str,
+    title: str | None = None,
+    export: bool = True,
+    height: int | str = "auto",
+    numbered: bool = True,
+) -> None:
+    """A read-only table in Indonesian formats, with Excel/PDF lampiran buttons under it."""
+    shown = display_frame(df, cols, numbered=numbered)
+    st.dataframe(
+        shown, hide_index=True, column_config=_column_config(cols), height=height, key=f"tbl_{key}"
+    )
+    if export and df.height and not presenting():
+        export_buttons(df, cols, title=title or key, key=key)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60] or "lampiran"
+
+
+_LAMPIRAN_KIND = {
+    "int": "angka",
+    "num": "desimal",
+    "pct": "persen",
+    "date": "tanggal",
+    "datetime": "waktu",
+}
+
+
+def lampiran_frame(df: pl.DataFrame, cols: Sequence[Col]) -> tuple[pl.DataFrame, list]:
+    """The frame and (column, header, kind) spec reports.lampiran expects: numbers and dates stay
+    typed (Excel keeps them numeric), codes become their Indonesian labels."""
+    out, spec = {}, []
+    for i, c in enumerate(cols):
+        if c.kind == "link" or c.name not in df.columns:
+            continue
+        name = f"c{i}"
+        values = df.get_column(c.name)
+        if c.kind in _LAMPIRAN_KIND:
+            out[name] = values
+            spec.append((name, c.label, _LAMPIRAN_KIND[c.kind]))
+        else:
+            fn = _fmt_cell(c.kind)
+            out[name] = pl.Series(name, [fn(v) for v in values.to_list()], dtype=pl.String)
+            spec.append((name, c.label, "teks"))
+    return pl.DataFrame(out), spec
+
+
+def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: str) -> None:
+    """Excel and PDF lampiran (numbered rows, Indonesian dates and numbers, A4 or F4)."""
+    from reports import lampiran
+
+    f = filters.current()
+    subtitle = filters.describe(f)
+    frame, spec = lampiran_frame(df, cols)
+    name = f"{_slug(title)}_{f.start:%Y%m}-{f.end:%Y%m}"
+    # One compact button per table: three controls did not fit under half-width tables.
+    pop = st.popover(i18n.tr("Unduh lampiran", "Download appendix"), icon=":material/download:")
+    c1 = c2 = c3 = pop
+    paper = (
+        c3.segmented_control(
+            i18n.t("paper"), ["A4", "F4"], default="A4", key=f"paper_{key}", required=True
+        )
+        or "A4"
+    )
+    c1.download_button(
+        i18n.t("download_xlsx"),
+        lambda: lampiran.to_xlsx(frame, title=title, subtitle=subtitle, columns=spec, paper=paper),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx_{key}",
+        icon=":material/table_view:",
+        on_click="ignore",
+    )
+    c2.download_button(
+        i18n.t("download_pdf"),
+        lambda: lampiran.to_pdf(frame, title=title, subtitle=subtitle, columns=spec, paper=paper),
+        file_name=f"{name}.pdf",
+        mime="application/pdf",
+        key=f"pdf_{key}",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+    )
+
+
+# ---------------------------------------------------------------- drill-down
+
+
+def post_cols() -> tuple[Col, ...]:
+    """Columns of a list of posts, labels in the current language."""
+    return (
+        Col("published_at", i18n.t("date"), "datetime"),
+        Col("opd", "OPD", "text"),
+        Col("platform", i18n.t("platform"), "platform"),
+        Col("content_type", i18n.t("content_type"), "content"),
+        Col("caption", i18n.t("caption"), "caption"),
+        Col("content_reason", i18n.t("reason"), "text"),
+        Col("engagement", i18n.t("engagement"), "int"),
+        Col("permalink", i18n.t("link"), "link"),
+    )
+
+
+def drilldown(label: str, f, *, key: str, expanded: bool = False, **kwargs) -> None:
+    """An expander listing the posts behind a number, with links to the real posts."""
+    if presenting():
+        return
+    with st.expander(
+        f"{i18n.t('drill_title')}: {label}", expanded=expanded, icon=":material/search:"
+    ):
+        try:
+            total = data.q("drilldown_count", f, **kwargs)
+            posts = data.q("drilldown_posts", f, limit=500, **kwargs)
+        except NotImplementedError:
+            st.caption(
+                i18n.tr("Rincian postingan belum tersedia.", "Post details not available yet.")
+            )
+            return
+        if not posts.height:
+            st.caption(i18n.tr("Tidak ada postingan.", "No posts."))
+            return
+        shown = i18n.fmt_int(posts.height)
+        st.caption(
+            i18n.tr(
+                f"{i18n.fmt_int(total)} postingan; ditampilkan {shown} terbaru.",
+                f"{i18n.fmt_int(total)} posts; showing the newest {shown}.",
+            )
+        )
+        table(posts, post_cols(), key=f"drill_{key}", title=label, numbered=True, height=360)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+# ---------------------------------------------------------------- look
+
+
+_BASE_CSS = """
+<style>
+/* Room for long OPD names in tables and the sidebar at 1366x768. */
+section[data-testid="stSidebar"] { min-width: 300px; }
+div[data-testid="stMetric"] { padding: 0.6rem 0.9rem; }
+div[data-testid="stMetricValue"] { font-size: 2.1rem; }
+</style>
+"""
+
+_PRESENT_CSS = """
+<style>
+section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
+button[data-testid="stExpandSidebarButton"] { display: none !important; }
+html, body, .stMarkdown p, .stCaption { font-size: 1.25rem !important; }
+h1 { font-size: 3rem !important; }
+h2, h3 { font-size: 2.2rem !important; }
+div[data-testid="stMetricLabel"] p { font-size: 1.5rem !important; }
+div[data-testid="stMetricValue"] { font-size: 3.4rem !important; }
+div[data-testid="stMetricDelta"] { font-size: 1.4rem !important; }
+.block-container { padding-top: 3.5rem; max-width: 100% !important; }
+</style>
+"""
+
+
+def _leave_presentation() -> None:
+    st.session_state["presentasi"] = False
+
+
+def apply_style(presenting_now: bool) -> None:
+    """House CSS; in presentation mode hide the sidebar, enlarge type, offer a way out."""
+    st.html(_BASE_CSS)
+    if presenting_now:
+        st.html(_PRESENT_CSS)
+        st.button(
+            i18n.t("exit_presentation"),
+            icon=":material/close_fullscreen:",
+            on_click=_leave_presentation,
+            key="leave_presentation",
+            type="tertiary",
+        )
+
+
+def chart(c, *, key: str | None = None) -> None:
+    """Draw an Altair chart at full width (charts are built in ui.charts, never here)."""
+    st.altair_chart(c, width="stretch", key=key)
+
+
+def kpi_from(
+    kpis: pl.DataFrame,
+    key: str,
+    *,
+    inverse: bool = False,
+    help: str | None = None,
+    label: str | None = None,
+) -> None:
+    """A KPI tile from a kpi_summary row: value and change vs the previous period, id-ID."""
+    rows = kpis.filter(pl.col("key") == key) if kpis.height else kpis
+    if not rows.height:
+        kpi(label or key, "-")
+        return
+    r = rows.row(0, named=True)
+    fmt = r.get("format")
+    value, change = r.get("value"), r.get("change_previous")
+    if fmt == "persen":
+        shown, delta = i18n.fmt_pct(value), i18n.fmt_delta_pp(change)
+    else:
+        shown, delta = i18n.fmt_int(value), i18n.fmt_delta(change)
+    if help is None and i18n.current_lang() == "id":
+        from warehouse.metrics import KPIS
+
+        help = KPIS[key].description if key in KPIS else None
+    prev = r.get("previous_start"), r.get("previous_end")
+    if prev[0] is not None:
+        since = i18n.tr("Dibanding ", "Compared with ") + _period_text(prev[0], prev[1]) + "."
+        help = f"{help}\n\n{since}" if help else since
+    kpi(
+        label or r.get("label"),
+        shown,
+        delta,
+        inverse=inverse,
+        help=help,
+    )
+
+
+def comparison_caption(kpis: pl.DataFrame) -> None:
+    """One line under a KPI row naming the period the changes compare with."""
+    if not kpis.height or "previous_start" not in kpis.columns:
+        return
+    r = kpis.row(0, named=True)
+    if r.get("previous_start") is None:
+        return
+    st.caption(
+        i18n.tr("Perubahan dibanding periode sebelumnya: ", "Change against the previous period: ")
+        + _period_text(r["previous_start"], r["previous_end"])
+    )
+
+
+def _period_text(start: dt.date, end: dt.date) -> str:
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        if (start.year, start.month) == (end.year, end.month):
+            return i18n.fmt_month(start, short=False)
+        return f"{i18n.fmt_month(start)} – {i18n.fmt_month(end)}"
+    return f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)}"
