@@ -6,6 +6,8 @@ warehouse/pantau.duckdb); on first start it is built from sample_data/.
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from ui import data, filters, i18n, widgets
@@ -21,10 +23,11 @@ st.set_page_config(
 @st.cache_resource(show_spinner=False)
 def _bootstrap(path: str) -> str:
     """Build the warehouse from sample_data/ once per process (a no-op when it exists)."""
-    try:
-        from etl.bootstrap import ensure_warehouse
-    except ImportError:
-        return "no-bootstrap"
+    # PANTAU_BOOTSTRAP=0 keeps an empty warehouse empty (tests of the empty states).
+    if os.environ.get("PANTAU_BOOTSTRAP", "1") == "0":
+        return "off"
+    from etl.bootstrap import ensure_warehouse
+
     ensure_warehouse(path)
     return "ok"
 

@@ -3,9 +3,9 @@
 - One handle per process (st.cache_resource); every query runs on its own cursor
   (warehouse.db.query does that), so sessions never share a cursor.
 - Every warehouse query is wrapped by st.cache_data keyed by its Filters (hashable) and
-  `version()`: the newest load id plus the settings, so an import, an undo or a settings change
-  shows at once without anyone clearing caches by hand. Writes made through the UI also call
-  `changed()`, which drops cached results (label overrides and campaigns do not create a load).
+  `version()`: queries.data_version, which moves on every load, undo, override, rule set,
+  campaign, master list or setting change, so an import shows at once in every session without
+  anyone clearing caches by hand. Writes made here also call `changed()` (belt and braces).
 - Cached results are pickled copies: a page can never mutate another session's frame.
 """
 
@@ -18,14 +18,10 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from warehouse import db, settings
+from warehouse import db, queries, settings
+from warehouse.queries import Filters
 
-try:  # the metrics engineer's modules; the UI degrades to empty states until they exist
-    from warehouse import queries
-    from warehouse.queries import Filters
-except ImportError:  # pragma: no cover - only while the tree is being built
-    queries = None  # type: ignore[assignment]
-    Filters = Any  # type: ignore[misc,assignment]
+__all__ = ["Filters", "con", "q", "qp", "version", "changed"]
 
 
 @st.cache_resource(show_spinner=False)
@@ -38,22 +34,14 @@ def con() -> duckdb.DuckDBPyConnection:
     return _handle(str(settings.db_path()))
 
 
-def _settings_token() -> str:
-    try:
-        from warehouse import metrics
-
-        return repr(metrics.get_settings(con()))
-    except Exception:  # settings table or module not ready: still a stable key
-        return ""
-
-
-def version() -> tuple[int, str, int]:
+def version() -> tuple[int, int, str]:
     """Cache key part that changes whenever the data or the settings change."""
     try:
         dv = int(queries.data_version(con()))
     except Exception:
         dv = 0
-    return dv, _settings_token(), int(st.session_state.get("_ui_writes", 0))
+    # The file is part of the key: one process may serve (or test) several warehouses.
+    return dv, int(st.session_state.get("_ui_writes", 0)), str(settings.db_path())
 
 
 def changed() -> None:
@@ -95,43 +83,19 @@ def clear_all() -> None:
 # ---------------------------------------------------------------- options and bounds
 
 
-def ready() -> bool:
-    """True when the query layer is importable (it always is once the tree is complete)."""
-    return queries is not None
-
-
 def date_bounds() -> tuple[dt.date | None, dt.date | None]:
-    if not ready():
-        return None, None
-    try:
-        return qp("date_bounds")
-    except NotImplementedError:
-        return None, None
+    """(first, last) publication date; (None, None) on an empty warehouse."""
+    return qp("date_bounds")
 
 
 def filter_options() -> pl.DataFrame:
-    empty = pl.DataFrame(schema={"opd_id": pl.Int64, "opd": pl.String, "opd_kind": pl.String})
-    if not ready():
-        return empty
-    try:
-        return qp("filter_options")
-    except NotImplementedError:
-        return empty
+    """Every OPD (opd_id, opd, opd_kind, ...) for the sidebar."""
+    return qp("filter_options")
 
 
 def platforms() -> list[str]:
-    if not ready():
-        return []
-    try:
-        return list(qp("platforms"))
-    except NotImplementedError:
-        return []
+    return list(qp("platforms"))
 
 
 def opd_kinds() -> list[str]:
-    if not ready():
-        return []
-    try:
-        return list(qp("opd_kinds"))
-    except NotImplementedError:
-        return []
+    return list(qp("opd_kinds"))

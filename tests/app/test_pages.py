@@ -1,0 +1,212 @@
+"""AppTest: every page renders on the sample and on an empty warehouse, and shows the
+warehouse's numbers (computed here with SQL of the test's own, not through the UI)."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from reports import idfmt
+from tests.app.conftest import APP, PAGES, default_period
+from warehouse.db import connect
+
+
+def run_page(page: str, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page != "ringkasan":
+        at.switch_page(PAGES[page]).run()
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [t.value for t in at.title]
+    parts += [s.value for s in at.subheader]
+    return "\n".join(str(p) for p in parts)
+
+
+def metric(at: AppTest, label: str) -> str:
+    found = [m.value for m in at.metric if m.label == label]
+    assert found, f"no metric {label!r} in {[m.label for m in at.metric]}"
+    return found[0]
+
+
+def scalar(path, sql: str, params: list | None = None):
+    con = connect(path)
+    try:
+        return con.execute(sql, params or []).fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_page_renders_on_sample_data(page, sample_db, use_db):
+    use_db(sample_db)
+    at = run_page(page)
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert not at.error, [e.value for e in at.error]
+    if page in ("ringkasan", "keaktifan", "konten", "tren", "kampanye"):
+        charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+        assert len(charts) >= 1, f"{page}: no chart drawn"
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_page_renders_on_empty_warehouse(page, empty_db, use_db):
+    use_db(empty_db)
+    at = run_page(page)
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    body = texts(at)
+    if page in ("ringkasan", "keaktifan", "konten", "tren"):
+        # The empty state says what to do next, in Indonesian.
+        assert "Belum ada data" in body and "Unggah Data" in body
+    if page == "kampanye":
+        assert "Belum ada kampanye" in body
+    if page == "unggah":
+        assert "Belum ada riwayat" in body
+    if page == "pengaturan":
+        assert "Daftar OPD masih kosong" in body
+
+
+def test_ringkasan_numbers_equal_the_warehouse(sample_db, use_db):
+    use_db(sample_db)
+    start, end = default_period(sample_db)
+    posts = scalar(
+        sample_db,
+        "SELECT count(*) FROM v_posts WHERE published_at >= ? AND published_at < ? + INTERVAL 1 DAY",
+        [start, end],
+    )
+    kinerja = scalar(
+        sample_db,
+        "SELECT count(*) FILTER (WHERE content_type IN "
+        "('kegiatan','layanan','informasi','capaian','klarifikasi')) / count(*) FROM v_posts "
+        "WHERE published_at >= ? AND published_at < ? + INTERVAL 1 DAY",
+        [start, end],
+    )
+    no_operator = scalar(
+        sample_db,
+        "SELECT count(*) FROM opd WHERE expected_to_post AND "
+        "(operator_name IS NULL OR trim(operator_name) = '')",
+    )
+    at = run_page("ringkasan")
+    assert not at.exception
+    assert metric(at, "Postingan") == idfmt.format_number(posts)
+    assert metric(at, "Porsi kinerja") == idfmt.format_percent(kinerja)
+    assert metric(at, "OPD tanpa operator") == idfmt.format_number(no_operator)
+    # The caption names the period the filters chose.
+    assert idfmt.format_month(start) in texts(at)
+
+
+def test_activity_rate_tile_equals_kpi_summary(sample_db, use_db):
+    from warehouse import queries
+
+    use_db(sample_db)
+    start, end = default_period(sample_db)
+    con = connect(sample_db)
+    try:
+        kpis = queries.kpi_summary(con, queries.Filters(start, end))
+    finally:
+        con.close()
+    rate = kpis.filter(kpis["key"] == "activity_rate")["value"][0]
+    at = run_page("ringkasan")
+    assert metric(at, "Tingkat keaktifan") == idfmt.format_percent(rate)
+
+
+def test_url_filters_narrow_the_numbers(sample_db, use_db):
+    use_db(sample_db)
+    start, end = default_period(sample_db)
+    posts_ig = scalar(
+        sample_db,
+        "SELECT count(*) FROM v_posts WHERE platform = 'instagram' AND published_at >= ? "
+        "AND published_at < ? + INTERVAL 1 DAY",
+        [start, end],
+    )
+    at = run_page("ringkasan", {"platform": "Instagram"})
+    assert not at.exception
+    assert at.multiselect(key="platform").value == ["instagram"]
+    assert metric(at, "Postingan") == idfmt.format_number(posts_ig)
+
+
+def test_period_from_the_url(sample_db, use_db):
+    use_db(sample_db)
+    start, end = default_period(sample_db)
+    label = f"{idfmt.MONTHS_SHORT[end.month - 1]} {end.year}"
+    posts = scalar(
+        sample_db,
+        "SELECT count(*) FROM v_posts WHERE date_trunc('month', published_at) = ?",
+        [end.replace(day=1)],
+    )
+    at = run_page("tren", {"dari": label, "sampai": label})
+    assert not at.exception
+    assert metric(at, "Postingan") == idfmt.format_number(posts)
+
+
+def test_keaktifan_tables_match_queries(sample_db, use_db):
+    use_db(sample_db)
+    start, end = default_period(sample_db)
+    expected_opds = scalar(sample_db, "SELECT count(*) FROM opd WHERE expected_to_post")
+    at = run_page("keaktifan")
+    assert not at.exception
+    ranking = at.dataframe[0].value
+    assert len(ranking) == expected_opds
+    # The ranking is numbered 1..n and sorted by the index, highest first.
+    assert list(ranking["No."]) == list(range(1, expected_opds + 1))
+    scores = [float(s.replace(".", "").replace(",", ".")) for s in ranking["Indeks"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_kampanye_participation_matches(sample_db, use_db):
+    use_db(sample_db)
+    row = scalar(sample_db, "SELECT count(*) FROM campaign")
+    at = run_page("kampanye")
+    assert not at.exception
+    if row == 0:
+        assert "Belum ada kampanye" in texts(at)
+        return
+    cid, start, end = (
+        connect(sample_db)
+        .execute("SELECT campaign_id, start_date, end_date FROM campaign ORDER BY name LIMIT 1")
+        .fetchone()
+    )
+    joined = scalar(
+        sample_db,
+        "SELECT count(DISTINCT p.opd_id) FROM post_campaign pc JOIN v_posts p USING (post_key) "
+        "JOIN opd o ON o.opd_id = p.opd_id WHERE pc.campaign_id = ? AND o.expected_to_post "
+        "AND p.published_at >= ? AND p.published_at < ? + INTERVAL 1 DAY",
+        [cid, start, end],
+    )
+    expected = scalar(sample_db, "SELECT count(*) FROM opd WHERE expected_to_post")
+    assert metric(at, "OPD ikut serta") == f"{joined} / {expected}"
+
+
+def test_pengaturan_lists_every_opd(sample_db, use_db):
+    use_db(sample_db)
+    n = scalar(sample_db, "SELECT count(*) FROM opd")
+    at = run_page("pengaturan")
+    assert not at.exception
+    assert len(at.dataframe[0].value) == n
+
+
+def test_unggah_history_lists_every_load(sample_db, use_db):
+    use_db(sample_db)
+    n = scalar(sample_db, "SELECT count(*) FROM loads")
+    at = run_page("unggah")
+    assert not at.exception
+    assert len(at.dataframe[0].value) == n
+
+
+def test_presentation_mode_and_english(sample_db, use_db):
+    use_db(sample_db)
+    at = run_page("ringkasan", {"presentasi": "1"})
+    assert not at.exception
+    assert at.toggle(key="presentasi").value is True
+    assert any(b.key == "leave_presentation" for b in at.button)
+    at.button(key="leave_presentation").click().run()
+    assert at.toggle(key="presentasi").value is False
+
+    en = run_page("ringkasan", {"lang": "English"})
+    assert not en.exception
+    assert en.title[0].value == "Overview"
+    assert metric(en, "Posts")
