@@ -404,80 +404,73 @@ def _insert_load_row(
     return int(row[0])
 
 
-# Columns of posts that come from the observation; every other column of posts (labels added
+# Columns of posts that come from the observations; every other column of posts (labels added
 # by later migrations included) is carried over while the text it was computed from is unchanged.
 _FROM_OBSERVATION = {*OBS_COLUMNS, "load_id", "first_load_id", "caption_norm"}
+_FIELDS = [c for c in OBS_COLUMNS if c not in ("post_key", "observed_at")]
 
-_RECOMPUTE_SQL = """
-WITH live AS (
-    SELECT o.*, coalesce(l.format, '') NOT LIKE '%logbook%' AS from_export
-    FROM post_observation o
-    JOIN loads l ON l.load_id = o.load_id AND l.status = 'loaded'
-    WHERE o.post_key IN (SELECT post_key FROM _affected)
-),
-ordered AS (
-    SELECT
-        *,
-        row_number() OVER (
-            PARTITION BY post_key ORDER BY from_export, observed_at, load_id
-        ) AS rank_
-    FROM live
-),
-newest AS (
-    SELECT
-        post_key,
-        {fields},
-        arg_max(load_id, rank_) AS load_id,
-        min(load_id) AS first_load_id,
-        arg_max(observed_at, rank_) AS observed_at
-    FROM ordered
-    GROUP BY post_key
-),
-old AS (SELECT * FROM posts WHERE post_key IN (SELECT post_key FROM _affected)),
-final AS (
-    SELECT
-        n.*,
-        CAST(NULL AS VARCHAR) AS caption_norm{carried}
-    FROM newest n
-    LEFT JOIN old o ON o.post_key = n.post_key
-)
-SELECT * FROM final
+_LIVE_SQL = """
+SELECT o.*, coalesce(l.format, '') NOT LIKE '%logbook%' AS from_export
+FROM post_observation o
+JOIN loads l ON l.load_id = o.load_id AND l.status = 'loaded'
+WHERE o.post_key IN (SELECT post_key FROM _affected)
 """
-# Each field of a post comes from the best observation that has it: platform exports before
-# hand-kept logbooks, then newest export date, then newest load. A logbook row adds its label
-# to the export's post; a newer export without a column keeps the older export's value.
-_FIELDS = ",\n        ".join(
-    f'arg_max("{c}", rank_) AS "{c}"' for c in OBS_COLUMNS if c not in ("post_key", "observed_at")
-)
-# Labels survive when the text they were computed from did not change.
-_SAME = (
-    "coalesce(o.caption IS NOT DISTINCT FROM n.caption"
-    " AND o.logbook_label IS NOT DISTINCT FROM n.logbook_label AND o.opd_id = n.opd_id, FALSE)"
-)
+_OLD_SQL = "SELECT * FROM posts WHERE post_key IN (SELECT post_key FROM _affected)"
 
 
-def _recompute_sql(con: duckdb.DuckDBPyConnection) -> str:
-    # Identifiers come from the posts table's own schema, never from user input.
-    cols = con.sql("SELECT * FROM posts").columns  # binds only, nothing is read
-    carried = [
-        f'CASE WHEN {_SAME} THEN o."{c}" END AS "{c}"' for c in cols if c not in _FROM_OBSERVATION
-    ]
-    return _RECOMPUTE_SQL.replace("{fields}", _FIELDS).replace(
-        "{carried}", "".join(",\n        " + c for c in carried)
-    )
-
-
-def _recompute_posts(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> pl.DataFrame:
-    """Rewrite posts for the given post_keys from live observations. Returns the new rows."""
-    con.register("_affected", keys.select("post_key").unique())
+def _old_posts(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> pl.DataFrame:
+    con.register("_affected", keys.select("post_key").unique().to_arrow())
     try:
-        fresh = con.sql(_recompute_sql(con)).pl()
-        # caption_norm = NFKC + lower case (DuckDB has only NFC): computed in polars.
-        fresh = fresh.with_columns(
-            caption_norm=pl.col("caption").str.normalize("NFKC").str.to_lowercase()
+        return con.sql(_OLD_SQL).pl()
+    finally:
+        con.unregister("_affected")
+
+
+def _recompute_posts(
+    con: duckdb.DuckDBPyConnection, keys: pl.DataFrame, old: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Rewrite posts for the given post_keys from live observations. Returns the new rows.
+
+    Each field comes from the best observation that has it: platform exports before hand-kept
+    logbooks, then newest export date (observed_at), then newest load. A logbook row adds its
+    label to the export's post; a newer export lacking a column keeps the older export's value.
+    Done in polars: a 20-column arg_max in DuckDB costs more than fetching the few rows.
+    """
+    if old is None:
+        old = _old_posts(con, keys)
+    con.register("_affected", keys.select("post_key").unique().to_arrow())
+    try:
+        live = con.sql(_LIVE_SQL).pl()
+        newest = (
+            live.sort("post_key", "from_export", "observed_at", "load_id")
+            .group_by("post_key")
+            .agg(
+                *[pl.col(c).drop_nulls().last() for c in _FIELDS],
+                pl.col("load_id").last(),
+                pl.col("load_id").min().alias("first_load_id"),
+                pl.col("observed_at").last(),
+            )
+            # caption_norm = NFKC + lower case (DuckDB has only NFC).
+            .with_columns(caption_norm=pl.col("caption").str.normalize("NFKC").str.to_lowercase())
+        )
+        carried = [c for c in old.columns if c not in _FROM_OBSERVATION]
+        prev = old.select(
+            "post_key",
+            *[pl.col(c).alias(f"_old_{c}") for c in ("caption", "logbook_label", "opd_id")],
+            *carried,
+        )
+        same = (
+            pl.col("caption").eq_missing(pl.col("_old_caption"))
+            & pl.col("logbook_label").eq_missing(pl.col("_old_logbook_label"))
+            & pl.col("opd_id").eq_missing(pl.col("_old_opd_id"))
+        ).fill_null(False)
+        fresh = (
+            newest.join(prev, on="post_key", how="left")
+            .with_columns([pl.when(same).then(pl.col(c)).alias(c) for c in carried])
+            .drop("_old_caption", "_old_logbook_label", "_old_opd_id")
         )
         con.execute("DELETE FROM posts WHERE post_key IN (SELECT post_key FROM _affected)")
-        con.register("_fresh", fresh)
+        con.register("_fresh", fresh.to_arrow())
         try:
             con.execute("INSERT INTO posts BY NAME SELECT * FROM _fresh")
         finally:
@@ -503,18 +496,6 @@ def _label(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int | None]) -> No
 
 
 _COMPARED = ("caption", *METRICS)
-
-
-def _snapshot(con: duckdb.DuckDBPyConnection, obs: pl.DataFrame) -> pl.DataFrame:
-    """posts rows of the file's keys before writing: what new/updated/duplicate compare with."""
-    con.register("_keys", obs.select("post_key"))
-    try:
-        cols = ", ".join(_COMPARED)
-        return con.sql(
-            f"SELECT post_key, {cols} FROM posts WHERE post_key IN (SELECT post_key FROM _keys)"
-        ).pl()
-    finally:
-        con.unregister("_keys")
 
 
 def _count_changes(prep: Prepared, before: pl.DataFrame, fresh: pl.DataFrame) -> None:
@@ -616,8 +597,8 @@ def write_prepared(
             )
         finally:
             con.unregister("_links")
-    before = _snapshot(con, prep.obs)
-    fresh = _recompute_posts(con, prep.obs)
+    before = _old_posts(con, prep.obs)
+    fresh = _recompute_posts(con, prep.obs, before)
     _count_changes(prep, before, fresh)
     con.execute(
         "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ? WHERE load_id = ?",
