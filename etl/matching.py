@@ -158,6 +158,11 @@ class OpdIndex:
         if norm in self.aliases:
             oid = self.aliases[norm]
             return NameMatch(oid, self.names.get(oid, text), 100.0, "exact")
+        # "Dinas Kesehatan Kab. Sukamaju", "Kec. Sukamaju": the same variants the aliases have.
+        hits = {self.aliases[v] for v in name_variants(text) if v in self.aliases}
+        if len(hits) == 1:
+            oid = hits.pop()
+            return NameMatch(oid, self.names.get(oid, text), 100.0, "exact")
         ranked = self._ranked(norm)
         if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
             return None
@@ -322,7 +327,8 @@ def resolve_posts(
         & pl.lit(option_id is not None)
         & has_hint
         & (
-            pl.col("hint_opd_id").is_null() | (pl.col("hint_opd_id") != pl.lit(option_id, pl.Int64))
+            pl.col("hint_opd_id").is_not_null()
+            & (pl.col("hint_opd_id") != pl.lit(option_id, pl.Int64))
         ),
     )
 
@@ -377,6 +383,19 @@ def resolve_posts(
             f'OPD "{index.names.get(_first(good, platform, h), "")}". Tambahkan akun ini ke daftar.'
         )
     if option is not None:
+        unknown_hints = (
+            good.filter(has_hint & pl.col("hint_opd_id").is_null() & pl.col("acc_opd_id").is_null())
+            .get_column("opd_hint")
+            .unique()
+            .sort()
+            .to_list()
+        )
+        if unknown_hints:
+            notes.append(
+                "Nama OPD "
+                + ", ".join(f'"{h}"' for h in unknown_hints[:5])
+                + f' tidak dikenal; barisnya dimuat ke "{option.name}" sesuai pilihan OPD.'
+            )
         elsewhere = good.filter(
             pl.col("acc_opd_id").is_not_null() & (pl.col("acc_opd_id") != option_id)
         )

@@ -175,3 +175,18 @@ def test_file_whose_opd_cannot_be_determined_is_rejected_whole(master_con):
     assert master_con.execute(
         "SELECT status, message FROM loads WHERE load_id = ?", [r.load_id]
     ).fetchall()[0] == ("failed", r.error)
+
+
+def test_logbook_hint_spelled_with_kabupaten_or_unknown(master_con):
+    rows = [
+        logbook_row(1, "Dinas Kesehatan Kab. Sukamaju"),
+        logbook_row(2, "Kec. Sukamaju"),
+        logbook_row(3, "Puskesmas Cibodas"),  # unknown: loaded under --opd, with a note
+    ]
+    t = table(rows, fmt="logbook", platform=None, sheet="Oktober")
+    r = load_tables(master_con, [t], file_name="Rekap.xlsx", sha256=sha("k"), opd="Dinkes")
+    assert (r.new, r.rejected) == (2, 1)
+    assert r.rejects.item(0, "value") == "Kec. Sukamaju"
+    assert any('"Puskesmas Cibodas" tidak dikenal' in n for n in r.notes)
+    index = OpdIndex.from_db(master_con)
+    assert index.match_name("Kec. Sukamaju").name == "Kecamatan Sukamaju"
