@@ -189,6 +189,11 @@ def _read_rows(path: Path, data: bytes | None) -> list[tuple[str | None, list[li
                 break
             except UnicodeDecodeError:
                 continue
+        first, _, rest = text.partition("\n")
+        if first.strip().lower().startswith("sep="):  # Excel's "sep=;" line
+            delim = first.strip()[4:5] or ","
+            rows = [[_cell(v) for v in r] for r in csv.reader(io.StringIO(rest), delimiter=delim)]
+            return [(None, [[None], *rows])]  # keep Excel row numbers: line 1 was sep=
         sample = text[:4096]
         delim = ";" if sample.count(";") > sample.count(",") else ","
         rows = [[_cell(v) for v in r] for r in csv.reader(io.StringIO(text), delimiter=delim)]
