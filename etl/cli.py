@@ -159,7 +159,7 @@ def _cmd_opd(con, master: str) -> int:
 
 
 def _cmd_load(con, args: argparse.Namespace, column_map: dict[str, str] | None) -> int:
-    from etl.load import expand_paths, load_paths
+    from etl.load import expand_paths, load_file
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -175,20 +175,23 @@ def _cmd_load(con, args: argparse.Namespace, column_map: dict[str, str] | None) 
         except OpdNotFound as exc:
             print(f"--opd: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    if not expand_paths(args.paths):
+    files = expand_paths(args.paths)
+    if not files:
         print("Tidak ada berkas ekspor untuk dimuat di path yang diberikan.", file=sys.stderr)
         return EXIT_FAILED
-    reports = load_paths(
-        con,
-        args.paths,
-        opd=args.opd,
-        column_map=column_map,
-        format_hint=args.format_hint,
-        loaded_by=args.loaded_by,
-        dry_run=args.dry_run,
-        progress=_progress,
-    )
-    for r in reports:
+    reports = []
+    for i, f in enumerate(files, start=1):  # each report printed as soon as its file is done
+        _progress(i, len(files), str(f))
+        r = load_file(
+            con,
+            f,
+            opd=args.opd,
+            column_map=column_map,
+            format_hint=args.format_hint,
+            loaded_by=args.loaded_by,
+            dry_run=args.dry_run,
+        )
+        reports.append(r)
         print(r.to_json() if args.json else r.summary() + "\n", flush=True)
     failed = sum(r.status == "failed" for r in reports)
     if not args.json and len(reports) > 1:
