@@ -131,11 +131,21 @@ def test_load_json_skip_failure_history_and_undo(db, tmp_path):
     assert etl("undo", "999", db=db).returncode == 1
 
 
-def test_bootstrap_builds_once(tmp_path):
+def test_bootstrap_builds_once(tmp_path, monkeypatch):
+    import types
+
+    from .conftest import ig_post, table
+
+    def parse_file(path, *, data=None, file_name=None, column_map=None, format_hint=None):
+        return [table([ig_post(i) for i in range(int(data.decode().split()[0]))])]
+
+    # Stub parser: this tests the bootstrap's orchestration, not the export formats.
+    monkeypatch.setitem(sys.modules, "etl.parse", types.SimpleNamespace(parse_file=parse_file))
     root = tmp_path / "sample_data"
     (root / "exports" / "Dinas Kesehatan").mkdir(parents=True)
     write_master(root / "Daftar Akun Medsos OPD Kabupaten Sukamaju.xlsx")
-    ig_csv(root / "exports" / "Dinas Kesehatan" / "ig.csv", 2)
+    (root / "exports" / "Dinas Kesehatan" / "ig.csv").write_text("2 posts")
+    (root / "exports" / "Dinas Kesehatan" / "ig2.csv").write_text("3 posts")
     db = tmp_path / "w.duckdb"
     assert ensure_warehouse(db, root=root) is True
     assert ensure_warehouse(db, root=root) is False
@@ -143,4 +153,10 @@ def test_bootstrap_builds_once(tmp_path):
 
     con = connect(db)
     assert con.execute("SELECT count(*) FROM opd").fetchall()[0] == (6,)
-    assert con.execute("SELECT count(*) FROM posts").fetchall()[0] == (2,)
+    assert con.execute("SELECT count(*) FROM posts").fetchall()[0] == (3,)
+    assert con.execute("SELECT count(*), min(loaded_by) FROM loads").fetchall()[0] == (
+        2,
+        "bootstrap",
+    )
+    # No master list in sample_data/: nothing to build from.
+    assert ensure_warehouse(tmp_path / "other.duckdb", root=tmp_path / "empty") is False
