@@ -347,3 +347,36 @@ def test_logbook_link_and_export_row_are_one_post(master_con):
     assert _count(master_con, "SELECT count(*) FROM posts") == 2
     checks = run_checks(master_con)
     assert checks == {name: 0 for name in checks}
+
+
+@pytest.mark.with_labels
+def test_labels_follow_the_text_through_loads_and_undo(master_con, monkeypatch):
+    """With a stand-in classifier (label = the caption's first word), labels are recomputed
+    exactly when the text a post shows changes, also after an undo."""
+    import etl.campaigns
+    import etl.classify
+
+    calls = []
+
+    def fake_classify(con, load_id=None):
+        calls.append(load_id)
+        con.execute(
+            "UPDATE posts SET content_type = split_part(caption, ' ', 1), rules_version = 1"
+            " WHERE load_id = ?",
+            [load_id],
+        )
+        return 0
+
+    monkeypatch.setattr(etl.classify, "classify_posts", fake_classify)
+    monkeypatch.setattr(etl.campaigns, "match_campaigns", lambda con, load_id=None: 0)
+    ra = load_tables(master_con, [table([ig_post(1, caption="ucapan A"), ig_post(2, caption="kegiatan B")],
+                                        exported_at=OCT20)], file_name="a.csv", sha256=sha("a"))  # fmt: skip
+    rb = load_tables(master_con, [table([ig_post(1, caption="layanan A2")], exported_at=OCT25)],
+                     file_name="b.csv", sha256=sha("b"))  # fmt: skip
+    labels = dict(master_con.execute("SELECT native_id, content_type FROM posts").fetchall())
+    assert labels == {"17900000000001": "layanan", "17900000000002": "kegiatan"}
+    calls.clear()
+    undo_load(master_con, rb.load_id)
+    labels = dict(master_con.execute("SELECT native_id, content_type FROM posts").fetchall())
+    assert labels == {"17900000000001": "ucapan", "17900000000002": "kegiatan"}
+    assert calls == [ra.load_id]  # the post went back to A's text: A's posts relabelled
