@@ -65,6 +65,8 @@ JSON_KEYS = ("file", "format", "opd", "rows_read", "new", "updated", "duplicate"
              "status", "error", "load_id")  # fmt: skip
 
 Progress = Callable[[int, int, str], None]
+# Load id used inside a dry run's rolled-back transaction.
+DRY_RUN_LOAD_ID = -1
 
 
 @dataclass
@@ -372,13 +374,16 @@ def _insert_load_row(
     loaded_at: dt.datetime,
     message: str | None,
     prep: Prepared | None = None,
+    load_id: int | None = None,
 ) -> int:
     r = prep.report if prep else None
+    # An explicit id (dry runs) leaves the sequence alone: no gaps in the numbers users see.
+    id_col, id_val = ("load_id, ", f"{int(load_id)}, ") if load_id is not None else ("", "")
     row = con.execute(
-        "INSERT INTO loads (file_name, file_path, sha256, format, platform, opd_id, period_start,"
-        " period_end, exported_at, rows_read, n_new, n_updated, n_duplicate, n_rejected,"
-        " loaded_by, loaded_at, status, message)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
+        f"INSERT INTO loads ({id_col}file_name, file_path, sha256, format, platform, opd_id,"
+        " period_start, period_end, exported_at, rows_read, n_new, n_updated, n_duplicate,"
+        " n_rejected, loaded_by, loaded_at, status, message)"
+        f" VALUES ({id_val}?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
         [
             file_name,
             file_path,
@@ -553,6 +558,7 @@ def write_prepared(
     *,
     loaded_by: str | None,
     load_time: dt.datetime,
+    dry_run: bool = False,
 ) -> int:
     """Write one prepared file in the caller's open transaction. Returns the load id."""
     r = prep.report
@@ -567,6 +573,7 @@ def write_prepared(
         loaded_at=load_time,
         message=message,
         prep=prep,
+        load_id=DRY_RUN_LOAD_ID if dry_run else None,
     )
     assert prep.obs is not None and prep.rejects is not None
     con.register("_obs", prep.obs)
@@ -675,7 +682,9 @@ def load_tables(
             load_time=load_time,
         )  # fmt: skip
         report = prep.report
-        report.load_id = write_prepared(con, prep, loaded_by=loaded_by, load_time=load_time)
+        report.load_id = write_prepared(
+            con, prep, loaded_by=loaded_by, load_time=load_time, dry_run=dry_run
+        )
         con.execute("ROLLBACK" if dry_run else "COMMIT")
     except Exception as exc:
         con.execute("ROLLBACK")

@@ -275,6 +275,11 @@ def test_dry_run_writes_nothing_and_previews(master_con):
         _count(master_con, f"SELECT count(*) FROM {t}")
         for t in ("loads", "posts", "post_observation", "rejects")
     ]
+    # ...and the next real load gets the next number.
+    real = load_tables(
+        master_con, [table(rows, exported_at=OCT25)], file_name="b.csv", sha256=sha("b")
+    )
+    assert real.load_id == 2
 
 
 def test_expand_paths_skips_lock_and_hidden_files(tmp_path):
