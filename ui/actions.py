@@ -53,6 +53,24 @@ def _user() -> str:
 # ---------------------------------------------------------------- upload
 
 
+def _safe_load(fn: Callable[..., Any], cur, name: str, **kwargs: Any):
+    """The loader's report; an unexpected failure becomes a failed report naming the file, so
+    one bad file never takes the page down (the loader already reports known problems)."""
+    from etl.load import LoadReport
+
+    try:
+        return fn(cur, name, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - shown to the analyst, never swallowed silently
+        return LoadReport(
+            file=name,
+            status="failed",
+            error=i18n.tr(
+                f"Berkas {name} tidak dapat diproses: {exc}",
+                f"File {name} could not be processed: {exc}",
+            ),
+        )
+
+
 def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] | None):
     """Parse without writing; memoised per session by content + choices (no re-parse on rerun)."""
     from etl.load import load_file
@@ -62,7 +80,8 @@ def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] 
     memo = st.session_state.setdefault("_dry_runs", {})
     if key not in memo:
         with _cursor() as cur:
-            memo[key] = load_file(
+            memo[key] = _safe_load(
+                load_file,
                 cur,
                 name,
                 data=raw,
@@ -185,7 +204,8 @@ def upload_flow() -> None:
         rows = []
         with st.spinner(i18n.tr("Memuat...", "Loading...")), _cursor() as cur:
             for name, raw, opd, cmap in plan:
-                r = load_file(
+                r = _safe_load(
+                    load_file,
                     cur,
                     name,
                     data=raw,

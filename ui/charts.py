@@ -114,9 +114,10 @@ def locale_config() -> dict:
 
 def finish(chart: alt.TopLevelMixin, *, big: bool = False, height: int | None = None):
     """Apply locale, fonts and sizing. Call last: configured charts cannot be layered."""
-    k = 1.45 if big else 1.0
+    # Projector: type about 1.8x, charts tall enough to fill most of a 1080p screen each.
+    k = 1.8 if big else 1.0
     if height is not None:
-        chart = chart.properties(height=int(height * (1.35 if big else 1.0)))
+        chart = chart.properties(height=int(height * (1.7 if big else 1.0)))
     return (
         chart.properties(width="container")
         .configure(locale=locale_config(), font="Source Sans Pro, Arial, sans-serif")
@@ -331,7 +332,7 @@ def content_totals(df: pl.DataFrame, *, value: str = "posts", big: bool = False,
             alt.Tooltip("share:Q", title=i18n.t("share"), format=".1%"),
         ],
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=16 if big else 13).encode(
+    labels = base.mark_text(align="left", dx=6, fontSize=24 if big else 13).encode(
         text=alt.Text("share:Q", format=".0%")
     )
     return finish(bars + labels, big=big, height=height)
@@ -352,6 +353,7 @@ def ranking_bar(
 ):
     """Ranked horizontal bars with the value printed at the end of each bar."""
     n = max(1, df.height)
+    row_height = int(row_height * (1.7 if big else 1.0))
     fmt = ".0%" if percent else ",.0f"
     tip = ".1%" if percent else ",.1f"
     scale = alt.Scale(domain=[0, domain_max]) if domain_max is not None else alt.Scale()
@@ -361,7 +363,7 @@ def ranking_bar(
             title=None,
             sort=alt.EncodingSortField(x, order="ascending" if ascending else "descending"),
         ),
-        x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=fmt), scale=scale),
+        x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=fmt, tickCount=5), scale=scale),
     )
     bars = base.mark_bar(color=color).encode(
         tooltip=[
@@ -369,10 +371,10 @@ def ranking_bar(
             alt.Tooltip(f"{x}:Q", title=x_title, format=tip),
         ]
     )
-    text = base.mark_text(align="left", dx=5, fontSize=16 if big else 13).encode(
+    text = base.mark_text(align="left", dx=5, fontSize=24 if big else 13).encode(
         text=alt.Text(f"{x}:Q", format=".1%" if percent else ",.1f")
     )
-    return finish(bars + text, big=big, height=40 + n * row_height)
+    return finish(bars + text, big=big, height=int((40 + n * row_height) / (1.7 if big else 1)))
 
 
 def heatmap(

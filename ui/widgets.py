@@ -286,8 +286,8 @@ _BASE_CSS = """
 <style>
 /* Room for long OPD names in tables and the sidebar at 1366x768. */
 section[data-testid="stSidebar"] { min-width: 300px; }
-div[data-testid="stMetric"] { padding: 0.6rem 0.9rem; }
-div[data-testid="stMetricValue"] { font-size: 2.1rem; }
+[data-testid="stMetric"] { padding: 0.6rem 0.9rem; }
+[data-testid="stMetricValue"] { font-size: 2.1rem; }
 </style>
 """
 
@@ -298,9 +298,9 @@ button[data-testid="stExpandSidebarButton"] { display: none !important; }
 html, body, .stMarkdown p, .stCaption { font-size: 1.25rem !important; }
 h1 { font-size: 3rem !important; }
 h2, h3 { font-size: 2.2rem !important; }
-div[data-testid="stMetricLabel"] p { font-size: 1.5rem !important; }
-div[data-testid="stMetricValue"] { font-size: 3.4rem !important; }
-div[data-testid="stMetricDelta"] { font-size: 1.4rem !important; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { font-size: 1.6rem !important; }
+[data-testid="stMetricValue"] { font-size: 3.4rem !important; }
+[data-testid="stMetricDelta"] { font-size: 1.4rem !important; }
 .block-container { padding-top: 3.5rem; max-width: 100% !important; }
 </style>
 """

@@ -1,0 +1,129 @@
+"""Every page in a real browser: charts drawn, no exception box, screenshots; an upload through
+the upload page shows its posts on the Ringkasan page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reports import idfmt
+from tests.browser.conftest import SCREENSHOTS, full_screenshot, wait_idle
+from warehouse.db import connect
+
+pytestmark = pytest.mark.browser
+
+PAGES = {  # url path -> (has charts, a heading it must show)
+    "": (True, "Ringkasan"),
+    "keaktifan": (True, "Keaktifan OPD"),
+    "jenis-konten": (True, "Jenis Konten"),
+    "tren": (True, "Tren"),
+    "kampanye": (True, "Kampanye"),
+    "unggah": (False, "Unggah Data"),
+    "pengaturan": (False, "Pengaturan"),
+}
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_in_browser(path, app_url, page):
+    has_charts, heading = PAGES[path]
+    page.goto(f"{app_url}/{path}")
+    wait_idle(page)
+    page.wait_for_selector(f"h1:has-text('{heading}')", timeout=20000)
+    if has_charts:
+        page.wait_for_selector(".vega-embed canvas, .vega-embed svg", timeout=20000)
+        assert len(page.query_selector_all(".vega-embed canvas, .vega-embed svg")) >= 1
+    assert page.query_selector('[data-testid="stException"]') is None
+    assert "Page not found" not in page.inner_text("body")
+    full_screenshot(page, SCREENSHOTS / f"{path or 'ringkasan'}.png")
+
+
+def test_presentation_mode_hides_the_sidebar(app_url, page):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{app_url}/?presentasi=1")
+    wait_idle(page)
+    page.wait_for_selector(".vega-embed canvas, .vega-embed svg", timeout=20000)
+    sidebar = page.query_selector('[data-testid="stSidebar"]')
+    assert sidebar is None or not sidebar.is_visible()
+    assert page.query_selector('[data-testid="stException"]') is None
+    full_screenshot(page, SCREENSHOTS / "ringkasan_presentasi.png")
+
+
+def _facebook_csv(db) -> tuple[bytes, int, dt.date]:
+    """A Meta Business Suite Facebook export (UTF-8 with BOM, US dates) for one known page."""
+    con = connect(db)
+    try:
+        handle, last = con.execute(
+            "SELECT a.handle, (SELECT max(published_at)::DATE FROM posts) FROM account a "
+            "WHERE a.platform = 'facebook' ORDER BY a.account_id LIMIT 1"
+        ).fetchone()
+    finally:
+        con.close()
+    header = (
+        '"Post ID","Page ID","Page name",Title,Description,"Duration (sec)","Publish time",'
+        '"Caption type",Permalink,"Is crosspost","Is share","Post type",Languages,'
+        '"Custom labels","Funded content status","Data comment",Date,Views,Reach,'
+        '"Reactions, Comments and Shares",Reactions,Comments,Shares,"Total clicks"'
+    )
+    rows = []
+    n = 3
+    for i in range(n):
+        pid = f"99887766554433{i:02d}"
+        when = dt.datetime(last.year, last.month, 10 + i, 9, 30)
+        rows.append(
+            f'"{pid}","1234567890","{handle}","","Uji unggah peramban {i}: sosialisasi layanan '
+            f'KTP elektronik","","{when:%m/%d/%Y %H:%M}","","https://www.facebook.com/{handle}'
+            f'/posts/{pid}","No","No","Photos","","","","","Lifetime","100","80","12","10","1",'
+            f'"1","3"'
+        )
+    text = "\n".join([header, *rows]) + "\n"
+    return "\ufeff".encode() + text.encode("utf-8"), n, last
+
+
+def _posts_tile(page) -> str:
+    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=20000)
+    labels = []
+    for m in page.query_selector_all('[data-testid="stMetric"]'):
+        label = m.query_selector('[data-testid="stMetricLabel"]')
+        text = label.inner_text().strip() if label else ""
+        labels.append(text)
+        if text.startswith("Postingan"):
+            return m.query_selector('[data-testid="stMetricValue"]').inner_text().strip()
+    raise AssertionError(f"no Postingan tile among {labels}")
+
+
+def test_upload_shows_its_posts(app_url, browser_db, page, tmp_path):
+    # The server holds its copy of the warehouse locked; the source file has the same rows.
+    data, n, last = _facebook_csv(browser_db)
+    month = f"{idfmt.MONTHS_SHORT[last.month - 1]}+{last.year}"
+    view = f"{app_url}/?dari={month}&sampai={month}"
+    page.goto(view)
+    wait_idle(page)
+    before = _posts_tile(page)
+
+    file = tmp_path / "Uji_Browser_Facebook.csv"
+    file.write_bytes(data)
+    page.goto(f"{app_url}/unggah")
+    wait_idle(page)
+    page.set_input_files('[data-testid="stFileUploader"] input[type="file"]', str(file))
+    # The check shows either the confirm button or an error naming the file.
+    page.wait_for_selector(
+        'button:has-text("Muat 1 berkas"), [data-testid="stAlertContentError"]', timeout=30000
+    )
+    wait_idle(page)
+    full_screenshot(page, SCREENSHOTS / "unggah_pemeriksaan.png")
+    assert page.query_selector('[data-testid="stException"]') is None
+    errors = [
+        e.inner_text() for e in page.query_selector_all('[data-testid="stAlertContentError"]')
+    ]
+    assert not errors, errors
+    page.get_by_role("button", name="Muat 1 berkas ke gudang data").click()
+    page.get_by_text("Berkas selesai dimuat.").wait_for(timeout=30000)
+    wait_idle(page)
+    full_screenshot(page, SCREENSHOTS / "unggah_selesai.png")
+
+    page.goto(view)
+    wait_idle(page)
+    after = _posts_tile(page)
+    as_int = lambda s: int(s.replace(".", ""))  # noqa: E731
+    assert as_int(after) == as_int(before) + n, (before, after)
