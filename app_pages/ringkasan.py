@@ -61,10 +61,24 @@ with left:
                 height=300,
             )
         )
+picked = None
 with right:
     st.subheader(i18n.tr("Komposisi konten", "Content mix"))
     if mix.height:
-        w.chart(charts.content_totals(mix, big=big, height=300))
+        picked = w.chart_pick(
+            charts.content_totals(mix, big=big, height=300),
+            key="mix",
+            selection=charts.SELECT_CONTENT,
+            field="content_type",
+        )
+        if not big:
+            st.caption(
+                i18n.tr("Klik batang untuk melihat postingannya.", "Click a bar to see its posts.")
+            )
+if picked:
+    w.drilldown(
+        i18n.content_label(picked), f, key="mix_pick", expanded=True, content_types=(picked,)
+    )
 
 tb = data.q("top_bottom_opds", f, n=5)
 if tb.height:

@@ -395,15 +395,16 @@ def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
         view,
         hide_index=True,
         disabled=["post_key", "date", "opd", "platform", "caption", "content_reason", "permalink"],
-        column_order=["date", "opd", "platform", "caption", "content_reason", "label", "permalink"],
+        # The editable label comes early so it is on screen at 1366 px without scrolling.
+        column_order=["date", "opd", "label", "content_reason", "caption", "platform", "permalink"],
         column_config={
             "date": st.column_config.TextColumn(i18n.t("date"), width="small"),
             "opd": st.column_config.TextColumn("OPD"),
             "platform": st.column_config.TextColumn(i18n.t("platform"), width="small"),
-            "caption": st.column_config.TextColumn(i18n.t("caption"), width="large"),
+            "caption": st.column_config.TextColumn(i18n.t("caption"), width="medium"),
             "content_reason": st.column_config.TextColumn(i18n.t("reason")),
             "label": st.column_config.SelectboxColumn(
-                i18n.t("content_type"), options=options, required=True
+                i18n.t("content_type") + " ✎", options=options, required=True, width="small"
             ),
             "permalink": st.column_config.LinkColumn(
                 i18n.t("link"), display_text=i18n.t("open_post")

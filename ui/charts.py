@@ -309,8 +309,14 @@ def mix_by_group(
     return finish(chart, big=big, height=min(1400, 40 + n * row_height))
 
 
+SELECT_CONTENT = "pilih_jenis"
+
+
 def content_totals(df: pl.DataFrame, *, value: str = "posts", big: bool = False, height: int = 300):
-    """Horizontal bars: posts per content type, in the fixed colours, with share labels."""
+    """Horizontal bars: posts per content type, in the fixed colours, with share labels.
+
+    A click selects a content type (selection SELECT_CONTENT on field content_type): the page
+    then lists the posts behind that bar."""
     data = _prep(df, "content_type", "content")
     total = float(data.get_column(value).sum() or 0) or 1.0
     data = data.with_columns((pl.col(value) / total).alias("share"))
@@ -320,17 +326,23 @@ def content_totals(df: pl.DataFrame, *, value: str = "posts", big: bool = False,
         ),
         x=alt.X(f"{value}:Q", title=i18n.t("posts"), axis=alt.Axis(format=",.0f")),
     )
-    bars = base.mark_bar().encode(
-        color=alt.Color(
-            "content_type_label:N",
-            scale=_content_scale(data.get_column("content_type").to_list()),
-            legend=None,
-        ),
-        tooltip=[
-            alt.Tooltip("content_type_label:N", title=i18n.t("content_type")),
-            alt.Tooltip(f"{value}:Q", title=i18n.t("posts"), format=",.0f"),
-            alt.Tooltip("share:Q", title=i18n.t("share"), format=".1%"),
-        ],
+    pick = alt.selection_point(name=SELECT_CONTENT, fields=["content_type"])
+    bars = (
+        base.mark_bar(cursor="pointer")
+        .add_params(pick)
+        .encode(
+            color=alt.Color(
+                "content_type_label:N",
+                scale=_content_scale(data.get_column("content_type").to_list()),
+                legend=None,
+            ),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
+            tooltip=[
+                alt.Tooltip("content_type_label:N", title=i18n.t("content_type")),
+                alt.Tooltip(f"{value}:Q", title=i18n.t("posts"), format=",.0f"),
+                alt.Tooltip("share:Q", title=i18n.t("share"), format=".1%"),
+            ],
+        )
     )
     labels = base.mark_text(align="left", dx=6, fontSize=24 if big else 13).encode(
         text=alt.Text("share:Q", format=".0%")

@@ -329,6 +329,19 @@ def chart(c, *, key: str | None = None) -> None:
     st.altair_chart(c, width="stretch", key=key)
 
 
+def chart_pick(c, *, key: str, selection: str, field: str) -> str | None:
+    """Draw a clickable chart; return the value of `field` the user clicked, if any."""
+    event = st.altair_chart(c, width="stretch", key=key, on_select="rerun")
+    try:
+        picked = event.selection.get(selection) or []
+    except AttributeError:
+        return None
+    if isinstance(picked, dict):  # interval-style payloads
+        values = picked.get(field) or []
+        return values[0] if values else None
+    return picked[0].get(field) if picked else None
+
+
 def kpi_from(
     kpis: pl.DataFrame,
     key: str,
