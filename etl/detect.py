@@ -1,0 +1,170 @@
+"""Which export is this, and where is its header row? (issue #2)
+
+Detection is from the header cells only, never the file name: every row among the first
+PREVIEW_ROWS is scored against each format's alias table; a format qualifies when its required
+fields are all present (a required subset, never the exact column tuple, because Facebook has
+32-34 columns varying by month).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from etl.formats import logbook, meta_facebook, meta_instagram, tiktok, x, youtube
+from etl.normalize import header_key
+
+FORMATS = ("meta_facebook", "meta_instagram", "tiktok", "youtube", "x", "logbook")
+MODULES: dict[str, ModuleType] = {
+    "meta_facebook": meta_facebook,
+    "meta_instagram": meta_instagram,
+    "tiktok": tiktok,
+    "youtube": youtube,
+    "x": x,
+    "logbook": logbook,
+}
+POST_FIELDS = (
+    "published_at",
+    "caption",
+    "permalink",
+    "platform",
+    "native_id",
+    "views",
+    "reach",
+    "reactions",
+    "comments",
+    "shares",
+    "saves",
+    "opd_hint",
+    "logbook_label",
+    "post_format_raw",
+    "account_handle",
+)
+
+
+def _build_index(mod: ModuleType) -> dict[str, tuple[str, int]]:
+    idx: dict[str, tuple[str, int]] = {}
+    for fld, aliases in mod.HEADERS.items():
+        for rank, alias in enumerate(aliases):
+            idx.setdefault(header_key(alias), (fld, rank))
+    return idx
+
+
+_INDEX = {name: _build_index(mod) for name, mod in MODULES.items()}
+
+
+@dataclass
+class Detection:
+    format: str
+    row: int  # index of the header row in the preview / grid
+    columns: dict[int, str]  # column index -> field
+    headers: dict[str, str]  # field -> header text as found
+    subheader: bool = False  # a second header row (per-platform link columns) under `row`
+
+
+def match_cells(
+    cells: list[str | None], fmt: str, column_map: dict[str, str] | None = None
+) -> dict[int, tuple[str, int]]:
+    """Column index -> (field, rank) for the cells of one candidate header row."""
+    idx = _INDEX[fmt]
+    user = {header_key(k): v for k, v in (column_map or {}).items()}
+    out: dict[int, tuple[str, int]] = {}
+    for j, cell in enumerate(cells):
+        if cell is None:
+            continue
+        key = header_key(cell)
+        if not key:
+            continue
+        if key in user:
+            out[j] = (user[key], -1)  # a hand mapping beats every alias
+        elif key in idx:
+            out[j] = idx[key]
+        elif fmt == "logbook":
+            link = logbook.link_column_field(key)
+            if link:
+                out[j] = (link, 0)
+    return out
+
+
+def _resolve(matched: dict[int, tuple[str, int]]) -> dict[int, str]:
+    """One column per field: best-ranked alias, then leftmost."""
+    best: dict[str, tuple[int, int]] = {}
+    for j, (fld, rank) in matched.items():
+        if fld not in best or (rank, j) < best[fld]:
+            best[fld] = (rank, j)
+    return {j: fld for fld, (_rank, j) in best.items()}
+
+
+def _qualifies(fields: set[str], fmt: str) -> bool:
+    return all(any(f in fields for f in group) for group in MODULES[fmt].REQUIRED)
+
+
+def _is_subheader(cells: list[str | None], fmt: str) -> bool:
+    """A row under the header holding only sub-headings ("Facebook | Instagram | TikTok")."""
+    if fmt != "logbook":
+        return False
+    nonempty = [c for c in cells if c is not None and str(c).strip()]
+    if not nonempty:
+        return False
+    matched = match_cells(cells, fmt)
+    return len(matched) == len(nonempty) and any(f.startswith("link_") for f, _ in matched.values())
+
+
+def detect(
+    rows: list[list[str | None]],
+    *,
+    column_map: dict[str, str] | None = None,
+    format_hint: str | None = None,
+) -> Detection | None:
+    """Best (format, header row) over the preview rows, or None when nothing qualifies."""
+    candidates = [format_hint] if format_hint else list(FORMATS)
+    best: tuple[tuple[int, int, int], Detection] | None = None
+    for i, cells in enumerate(rows):
+        for k, fmt in enumerate(candidates):
+            matched = match_cells(cells, fmt, column_map)
+            sub = False
+            if i + 1 < len(rows) and _is_subheader(rows[i + 1], fmt):
+                sub = True
+                parent: str | None = None
+                merged = dict(matched)
+                for j in range(max(len(cells), len(rows[i + 1]))):
+                    top = cells[j] if j < len(cells) else None
+                    if top is not None and str(top).strip():
+                        parent = str(top)
+                    below = rows[i + 1][j] if j < len(rows[i + 1]) else None
+                    if below is not None and str(below).strip():
+                        m = match_cells([below], fmt, column_map)
+                        if m:
+                            merged[j] = m[0]
+                matched = merged
+            columns = _resolve(matched)
+            fields = set(columns.values())
+            if not _qualifies(fields, fmt):
+                continue
+            distinct = len(fields & set(MODULES[fmt].DISTINCTIVE))
+            score = (len(fields) + 3 * distinct, -i, -k)
+            if best is None or score > best[0]:
+                headers = {}
+                for j, fld in columns.items():
+                    top = cells[j] if j < len(cells) else None
+                    below = rows[i + 1][j] if sub and j < len(rows[i + 1]) else None
+                    text = str(below) if below not in (None, "") else str(top)
+                    if sub and below not in (None, "") and parent is not None and top in (None, ""):
+                        text = str(below)
+                    headers[fld] = text.strip()
+                best = (score, Detection(fmt, i, columns, headers, sub))
+    return best[1] if best else None
+
+
+def guess_header_cells(rows: list[list[str | None]]) -> list[str]:
+    """The row most likely meant as a header (most text cells): listed in the rejection."""
+    best: list[str] = []
+    for cells in rows:
+        texts = [
+            str(c).strip()
+            for c in cells
+            if c is not None and str(c).strip() and not str(c).strip().replace(".", "").isdigit()
+        ]
+        if len(texts) > len(best):
+            best = texts
+    return best

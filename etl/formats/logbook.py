@@ -1,0 +1,309 @@
+"""Hand-kept OPD logbooks ("Rekap Postingan", xlsx or csv).
+
+No public template exists (export-formats.md): title rows and a kop, merged header cells, one
+sheet per month or per platform, headers in many spellings, a link column per platform in some
+offices (one post per non-empty link), JUMLAH/TOTAL rows, spacer rows and a signature block at
+the bottom. Anything that is clearly not a post row is dropped silently; a row that looks like a
+post but has no readable date becomes a reject naming its Excel row.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.formats._common import (
+    Context,
+    blank_to_null,
+    col,
+    make_rejects,
+    metric_exprs,
+    parse_dates,
+    to_posts,
+)
+from etl.normalize import (
+    PLATFORM_VALUES,
+    header_key,
+    infer_date_order,
+    is_url_expr,
+    platform_from_url_expr,
+    platform_value_expr,
+    post_format_expr,
+)
+from etl.schema import PLATFORMS, ParsedTable, empty_rejects
+
+NAME = "logbook"
+PLATFORM = None
+
+# Order inside a tuple is priority: with both "Judul" and "Keterangan", Judul is the caption.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "row_no": ("No", "No.", "Nomor", "No Urut", "Nmr"),
+    "published_at": (
+        "Tanggal",
+        "Tgl",
+        "Tgl.",
+        "Hari Tanggal",
+        "Hari/Tanggal",
+        "Hari, Tanggal",
+        "Tanggal Unggah",
+        "Tgl Unggah",
+        "Tanggal Upload",
+        "Tanggal Posting",
+        "Tanggal Postingan",
+        "Tanggal Publikasi",
+        "Tanggal Tayang",
+        "Tanggal Terbit",
+        "Waktu Posting",
+        "Date",
+        "Tanggal dan Waktu",
+    ),
+    "time": ("Jam", "Pukul", "Jam Posting", "Jam Unggah", "Waktu", "Jam Tayang", "Time"),
+    "day": ("Hari",),
+    "platform": (
+        "Platform",
+        "Media",
+        "Media Sosial",
+        "Medsos",
+        "Jenis Media",
+        "Saluran",
+        "Kanal",
+        "Platform Media Sosial",
+    ),
+    "permalink": (
+        "Link",
+        "Tautan",
+        "Link Postingan",
+        "URL",
+        "Link Konten",
+        "Tautan Postingan",
+        "Link Unggahan",
+        "Alamat Link",
+        "Link/Tautan",
+        "Link Publikasi",
+        "Permalink",
+    ),
+    "caption": (
+        "Judul",
+        "Judul Konten",
+        "Judul Postingan",
+        "Isi",
+        "Isi Konten",
+        "Isi Postingan",
+        "Caption",
+        "Topik Konten",
+        "Topik",
+        "Tema",
+        "Materi",
+        "Uraian",
+        "Konten",
+        "Judul/Isi",
+        "Keterangan",
+    ),
+    "logbook_label": ("Jenis", "Jenis Konten", "Kategori", "Kategori Konten", "Jenis Informasi"),
+    "post_format_raw": (
+        "Jenis Postingan",
+        "Format",
+        "Format Konten",
+        "Jenis Postingan/Format",
+        "Bentuk",
+        "Bentuk Konten",
+        "Tipe Konten",
+        "Tipe Postingan",
+    ),
+    "opd_hint": ("Nama OPD", "OPD", "Perangkat Daerah", "Unit Kerja", "Instansi", "Nama Instansi"),
+    "account_handle": ("Akun", "Nama Akun", "Username", "Akun Medsos", "Akun Media Sosial"),
+    "admin": ("Admin", "Petugas", "Operator", "Nama Admin", "PIC"),
+    "status": ("Status",),
+    "views": ("Views", "Tayangan", "Dilihat", "Jumlah Tayangan", "Penayangan"),
+    "reach": ("Jangkauan", "Reach"),
+    "reactions": ("Like", "Likes", "Suka", "Jumlah Like", "Reaksi"),
+    "comments": ("Komentar", "Comments", "Jumlah Komentar"),
+    "shares": ("Share", "Shares", "Dibagikan", "Bagikan"),
+}
+REQUIRED: tuple[tuple[str, ...], ...] = (
+    ("published_at",),
+    (
+        "permalink",
+        "platform",
+        "caption",
+        "link_facebook",
+        "link_instagram",
+        "link_tiktok",
+        "link_youtube",
+        "link_x",
+    ),
+)
+DISTINCTIVE: tuple[str, ...] = ()
+VALUES: dict[str, str] = {}  # post format values: etl.normalize.POST_FORMAT_VALUES
+
+# Headers like "Facebook", "Link IG", "Tautan Instagram", "URL TikTok": one link per platform.
+_LINK_WORDS = {"link", "tautan", "url", "akun", "postingan"}
+
+
+def link_column_field(key: str) -> str | None:
+    """'link fb' / 'instagram' / 'tautan tiktok' -> 'link_<platform>', else None."""
+    words = key.split()
+    rest = [w for w in words if w not in _LINK_WORDS]
+    if not rest or len(rest) > 2:
+        return None
+    plat = PLATFORM_VALUES.get(" ".join(rest))
+    if plat is None:
+        return None
+    if rest == ["x"] and words == ["x"]:
+        return "link_x"
+    return f"link_{plat}"
+
+
+def sheet_platform(sheet: str | None) -> str | None:
+    """'Instagram', 'IG Januari', 'FB' as a sheet name -> platform (per-platform sheets)."""
+    if not sheet:
+        return None
+    key = header_key(sheet)
+    if key in PLATFORM_VALUES:
+        return PLATFORM_VALUES[key]
+    for w in key.split():
+        if len(w) > 1 and w in PLATFORM_VALUES and w not in ("tt", "tw"):
+            return PLATFORM_VALUES[w]
+    return None
+
+
+# In per-platform link columns: dashes and "tidak" mean no post; a bare number is a count
+# (JUMLAH row); a tick or "ada" means a post without a link.
+_NOT_A_LINK = r"(?i)^(-+|\d+([.,]\d+)?|tidak|tidak ada|belum|n/?a|x|–|—)$"
+_TOTAL_ROW = r"^\s*(jumlah|total|sub ?total|grand total)\b"
+_SIGNATURE = (
+    r"\b(mengetahui|kepala dinas|kepala badan|kepala bagian|kepala kantor|kepala bidang|"
+    r"sekretaris|nip\.?\s*[:\d]|nip\b|pembina|penata|ttd|dibuat oleh|disetujui|diperiksa|"
+    r"plt\.|plh\.)"
+)
+
+
+def _first_url(e: pl.Expr) -> pl.Expr:
+    s = e.str.strip_chars()
+    found = s.str.extract(r"(?i)((?:https?://|www\.)\S+)", 1)
+    return pl.coalesce(found, pl.when(is_url_expr(s)).then(s))
+
+
+def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
+    link_cols = [c for c in raw.columns if c.startswith("link_")]
+    text = pl.col("__rowtext") if "__rowtext" in raw.columns else pl.lit("")
+    date_hdr = (ctx.headers.get("published_at") or "").strip().lower()
+    # A totals/signature row has no date and no link; a caption that merely mentions
+    # "Kepala Dinas" on a dated row is still a post.
+    plain = blank_to_null(col(raw, "published_at")).is_null() & ~text.str.contains(
+        r"(?i)https?://|www\."
+    )
+    df = raw.with_columns(
+        (text.str.contains(_TOTAL_ROW) & plain).alias("__total"),
+        (text.str.contains(_SIGNATURE) & plain).alias("__sign"),
+    ).with_columns(
+        (pl.col("__total") | pl.col("__sign")).cum_max().alias("__end"),
+    )
+    # Repeated header rows (a second month block under the first) are not posts.
+    df = df.filter(
+        col(df, "published_at").str.to_lowercase().fill_null("") != date_hdr
+        if date_hdr
+        else pl.lit(True)
+    )
+
+    # One post per non-empty link: per-platform columns first, then the generic link column.
+    parts = []
+    for lc in link_cols:
+        v = blank_to_null(col(df, lc))
+        v = pl.when(~v.str.contains(_NOT_A_LINK)).then(v)
+        parts.append(
+            df.filter(v.is_not_null()).with_columns(
+                _first_url(col(df, lc)).alias("permalink"),
+                pl.lit(lc.removeprefix("link_")).alias("__link_platform"),
+                pl.lit(link_cols.index(lc)).alias("__k"),
+            )
+        )
+    if link_cols:
+        has_any = pl.any_horizontal(
+            [
+                pl.when(~blank_to_null(col(df, lc)).str.contains(_NOT_A_LINK)).then(True)
+                for lc in link_cols
+            ]
+        ).fill_null(False)
+        rest = df.filter(~has_any).with_columns(
+            _first_url(col(df, "permalink")).alias("permalink"),
+            pl.lit(None, pl.String).alias("__link_platform"),
+            pl.lit(len(link_cols)).alias("__k"),
+        )
+        df = pl.concat([*parts, rest], how="diagonal_relaxed").sort("__row", "__k")
+    else:
+        df = df.with_columns(
+            _first_url(col(df, "permalink")).alias("permalink"),
+            pl.lit(None, pl.String).alias("__link_platform"),
+        )
+
+    has_link = pl.col("permalink").is_not_null() | pl.col("__link_platform").is_not_null()
+    caption = blank_to_null(col(df, "caption"))
+    date_raw = blank_to_null(col(df, "published_at"))
+    # Totals and the signature block are not posts unless they carry a real URL.
+    df = df.filter(pl.col("permalink").is_not_null() | ~(pl.col("__total") | pl.col("__sign")))
+    # Below JUMLAH / "Mengetahui": names and NIP lines in the caption column are not posts.
+    df = df.filter(has_link | date_raw.is_not_null() | ~pl.col("__end"))
+    # Spacer rows and pre-numbered empty template rows.
+    df = df.filter(has_link | date_raw.is_not_null() | caption.is_not_null())
+
+    order = (
+        infer_date_order(df["published_at"], default="dmy")
+        if "published_at" in df.columns
+        else "dmy"
+    )
+    good, rejects = parse_dates(
+        df.with_columns(caption.alias("caption")),
+        ctx,
+        order=order,
+        content=has_link | pl.col("caption").is_not_null(),
+    )
+    plat = pl.coalesce(
+        pl.col("__link_platform"),
+        platform_value_expr(col(good, "platform")),
+        platform_from_url_expr(pl.col("permalink")),
+        pl.lit(sheet_platform(ctx.sheet), pl.String),
+    )
+    good = good.with_columns(plat.alias("__platform"))
+    no_plat = good.filter(pl.col("__platform").is_null() | ~pl.col("__platform").is_in(PLATFORMS))
+    plat_rejects = empty_rejects()
+    if no_plat.height:
+        plat_rejects = make_rejects(
+            no_plat,
+            ctx,
+            "platform",
+            pl.coalesce(col(no_plat, "platform"), pl.col("permalink")),
+            pl.lit(
+                "Platform tidak dapat ditentukan: kolom Platform kosong/tidak dikenal dan link "
+                "bukan link Facebook/Instagram/TikTok/YouTube/X"
+            ),
+        )
+        good = good.filter(
+            pl.col("__platform").is_not_null() & pl.col("__platform").is_in(PLATFORMS)
+        )
+    fmt_raw = blank_to_null(col(good, "post_format_raw"))
+    out = good.with_columns(
+        pl.col("__platform").alias("platform"),
+        pl.lit(None, pl.String).alias("native_id"),
+        blank_to_null(col(good, "account_handle")).alias("account_handle"),
+        blank_to_null(col(good, "opd_hint")).alias("opd_hint"),
+        fmt_raw.alias("post_format_raw"),
+        post_format_expr(fmt_raw).alias("post_format"),
+        blank_to_null(col(good, "logbook_label")).alias("logbook_label"),
+        *metric_exprs(good),
+    )
+    posts = to_posts(out, ctx)
+    # A row with two links and a bad date is one reject, not two.
+    rejects = (
+        pl.concat([rejects, plat_rejects])
+        .unique(maintain_order=True)
+        .sort("row_number", maintain_order=True)
+    )
+    plats = posts["platform"].drop_nulls().unique()
+    return ParsedTable(
+        format=NAME,
+        posts=posts,
+        rejects=rejects,
+        sheet=ctx.sheet,
+        platform=plats.item() if plats.len() == 1 else None,
+        notes=ctx.notes,
+    )

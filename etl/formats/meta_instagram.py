@@ -1,0 +1,104 @@
+"""Meta Business Suite, Instagram posts (CSV).
+
+Quirks: "Account username" is the handle; Post type IG image / IG carousel / IG reel; quoted
+thousands "12,400"; some exports lack Data comment and Date; a ';' variant with dd/mm dates and
+"2.300" thousands (separators and date order decided per file).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.formats._common import Context, col, metric_exprs, parse_dates, single_value, to_posts
+from etl.normalize import infer_date_order, post_format_expr
+from etl.schema import ParsedTable
+
+NAME = "meta_instagram"
+PLATFORM = "instagram"
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "native_id": ("Post ID", "ID Postingan", "ID Posting", "ID da publicação"),
+    "account_id": ("Account ID", "ID Akun", "ID da conta"),
+    "account_handle": (
+        "Account username",
+        "Nama pengguna akun",
+        "Nama pengguna",
+        "Username akun",
+        "Nome de usuário da conta",
+    ),
+    "account_name": ("Account name", "Nama akun", "Nome da conta"),
+    "caption": ("Description", "Deskripsi", "Keterangan", "Descrição"),
+    "published_at": (
+        "Publish time",
+        "Waktu publikasi",
+        "Waktu dipublikasikan",
+        "Waktu penerbitan",
+        "Horário de publicação",
+    ),
+    "permalink": ("Permalink", "Tautan permanen", "Link permanente"),
+    "post_format_raw": ("Post type", "Jenis postingan", "Tipe postingan", "Tipo de publicação"),
+    "date_scope": ("Date", "Tanggal", "Data"),
+    "views": ("Views", "Impressions", "Tayangan", "Impresi", "Visualizações"),
+    "reach": ("Reach", "Jangkauan", "Alcance"),
+    "reactions": ("Likes", "Suka", "Jumlah suka", "Curtidas"),
+    "comments": ("Comments", "Komentar", "Comentários"),
+    "shares": ("Shares", "Bagikan", "Dibagikan", "Compartilhamentos"),
+    "saves": ("Saves", "Simpan", "Disimpan", "Salvamentos"),
+}
+REQUIRED: tuple[tuple[str, ...], ...] = (
+    ("published_at",),
+    ("permalink",),
+    ("account_handle", "account_id"),
+)
+DISTINCTIVE = ("account_handle", "account_id", "saves")
+
+VALUES: dict[str, str] = {
+    "ig image": "foto",
+    "ig carousel": "carousel",
+    "ig reel": "reels",
+    "ig video": "video",
+    "ig story": "story",
+    "ig live": "live",
+    "gambar ig": "foto",
+    "reel ig": "reels",
+    "carousel ig": "carousel",
+}
+
+
+def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
+    order = infer_date_order(raw["published_at"], default="mdy")
+    good, rejects = parse_dates(
+        raw.with_columns(
+            col(raw, "permalink").alias("permalink"), col(raw, "caption").alias("caption")
+        ),
+        ctx,
+        order=order,
+        content=pl.col("permalink").is_not_null() | pl.col("caption").is_not_null(),
+    )
+    fmt_raw = col(good, "post_format_raw")
+    account_id = col(good, "account_id")
+    out = good.with_columns(
+        pl.lit(PLATFORM).alias("platform"),
+        pl.when(col(good, "native_id").str.contains(r"^\d+(_\d+)?$"))
+        .then(col(good, "native_id"))
+        .alias("native_id"),
+        pl.coalesce(
+            col(good, "account_handle"), pl.when(account_id.str.contains(r"^\d+$")).then(account_id)
+        ).alias("account_handle"),
+        fmt_raw.alias("post_format_raw"),
+        pl.coalesce(
+            fmt_raw.str.to_lowercase().replace_strict(VALUES, default=None, return_dtype=pl.String),
+            post_format_expr(fmt_raw),
+        ).alias("post_format"),
+        *metric_exprs(good),
+    )
+    posts = to_posts(out, ctx)
+    return ParsedTable(
+        format=NAME,
+        posts=posts,
+        rejects=rejects,
+        sheet=ctx.sheet,
+        platform=PLATFORM,
+        account_handle=single_value(posts["account_handle"]),
+        notes=ctx.notes,
+    )

@@ -1,0 +1,572 @@
+"""Text, handle, permalink, date and number normalization (issue #2).
+
+Scalar helpers (normalize_text, normalize_handle, normalize_permalink) are shared with the
+loader and the classifier. The *_expr helpers are vectorized polars expressions used by the
+format parsers: no Python loop per row, one pass over the column (performance-facts.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from urllib.parse import parse_qs, urlsplit
+
+import polars as pl
+
+LOCAL_TZ = "Asia/Jakarta"
+
+_WS = re.compile(r"\s+")
+
+
+# ---------------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------------
+def normalize_text(s: str | None) -> str | None:
+    """NFKC (Unicode bold/italic letters -> plain), lower case, collapsed whitespace."""
+    if s is None:
+        return None
+    return _WS.sub(" ", unicodedata.normalize("NFKC", str(s))).strip().lower()
+
+
+def normalize_text_expr(expr: pl.Expr) -> pl.Expr:
+    """Vectorized normalize_text."""
+    return (
+        expr.str.normalize("NFKC").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
+    )
+
+
+def header_key(s: str | None) -> str:
+    """Key a header cell is matched on: NFKC, lower, punctuation -> space, collapsed."""
+    t = normalize_text(s) or ""
+    t = re.sub(r"[^0-9a-z]+", " ", t)
+    return t.strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Permalinks and handles
+# ---------------------------------------------------------------------------------------------
+# Canonical host per platform: exports and logbooks write m./web./mobile./www. variants.
+_CANON_HOST = {
+    "facebook.com": "www.facebook.com",
+    "fb.com": "www.facebook.com",
+    "fb.watch": "fb.watch",
+    "instagram.com": "www.instagram.com",
+    "instagr.am": "www.instagram.com",
+    "tiktok.com": "www.tiktok.com",
+    "youtube.com": "www.youtube.com",
+    "twitter.com": "x.com",
+    "x.com": "x.com",
+}
+# Query parameters that identify the post itself (everything else is tracking noise).
+_KEEP_QUERY = ("v", "story_fbid", "fbid", "id")
+_HOST_PREFIXES = ("www.", "m.", "web.", "mobile.", "mbasic.", "touch.", "vt.", "vm.")
+
+
+def _bare_host(host: str) -> str:
+    host = host.lower().strip(".")
+    if ":" in host:
+        host = host.split(":", 1)[0]
+    changed = True
+    while changed:
+        changed = False
+        for p in _HOST_PREFIXES:
+            if host.startswith(p) and host.count(".") >= 2:
+                host = host[len(p) :]
+                changed = True
+    return host
+
+
+def normalize_permalink(url: str | None) -> str | None:
+    """Canonical post URL: https, lower canonical host, no tracking query/fragment/trailing '/'.
+
+    youtu.be/<id> and youtube shorts keep their id; a YouTube watch URL keeps its v=.
+    """
+    if url is None:
+        return None
+    u = str(url).strip()
+    if not u:
+        return None
+    if "://" not in u:
+        if not re.match(r"^[\w.-]+\.[a-z]{2,}(/|$)", u, re.I):
+            return None
+        u = "https://" + u
+    try:
+        parts = urlsplit(u)
+    except ValueError:
+        return None
+    if not parts.netloc:
+        return None
+    bare = _bare_host(parts.netloc)
+    path = parts.path.rstrip("/")
+    if bare == "youtu.be" and path:
+        return f"https://www.youtube.com/watch?v={path.strip('/').split('/')[0]}"
+    host = _CANON_HOST.get(bare, bare)
+    query = ""
+    if parts.query:
+        q = parse_qs(parts.query)
+        kept = [f"{k}={q[k][0]}" for k in _KEEP_QUERY if k in q]
+        query = "&".join(kept)
+    out = f"https://{host}{path}"
+    if query:
+        out += ("?" if path else "/?") + query
+    return out
+
+
+_PLATFORM_HOSTS = {
+    "facebook.com": "facebook",
+    "fb.com": "facebook",
+    "fb.watch": "facebook",
+    "instagram.com": "instagram",
+    "instagr.am": "instagram",
+    "tiktok.com": "tiktok",
+    "youtube.com": "youtube",
+    "youtu.be": "youtube",
+    "twitter.com": "x",
+    "x.com": "x",
+}
+
+_IG_RESERVED = {"p", "reel", "reels", "tv", "stories", "explore", "accounts", "share"}
+_X_RESERVED = {"i", "intent", "home", "search", "hashtag", "share"}
+_FB_RESERVED = {"watch", "share", "photo", "photo.php", "story.php", "permalink.php", "groups"}
+
+
+def platform_from_url(url: str | None) -> str | None:
+    """facebook/instagram/tiktok/youtube/x from a link's host, else None."""
+    if not url:
+        return None
+    u = url.strip()
+    if "://" not in u:
+        u = "https://" + u
+    try:
+        host = _bare_host(urlsplit(u).netloc)
+    except ValueError:
+        return None
+    return _PLATFORM_HOSTS.get(host)
+
+
+def normalize_handle(platform: str, s: str | None) -> str | None:
+    """Account key: '@Dinkes.Kab', 'https://www.instagram.com/dinkes.kab/' -> 'dinkes.kab'.
+
+    Accepts a profile URL, a post URL (tiktok.com/@h/video/.., x.com/h/status/..,
+    youtube.com/@h or /channel/<id>), an @handle, or a Facebook page name.
+    """
+    if s is None:
+        return None
+    raw = unicodedata.normalize("NFKC", str(s)).strip()
+    if not raw:
+        return None
+    looks_url = "://" in raw or re.match(
+        r"^(www\.|m\.|web\.)?(facebook|fb|instagram|tiktok|youtube|twitter|x)\.com/", raw, re.I
+    )
+    if looks_url:
+        u = raw if "://" in raw else "https://" + raw
+        try:
+            parts = urlsplit(u)
+        except ValueError:
+            return None
+        segs = [p for p in parts.path.split("/") if p]
+        plat = platform or _PLATFORM_HOSTS.get(_bare_host(parts.netloc), "")
+        handle: str | None = None
+        if plat == "tiktok" or plat == "youtube":
+            at = [p for p in segs if p.startswith("@")]
+            if at:
+                handle = at[0][1:]
+            elif plat == "youtube" and len(segs) >= 2 and segs[0] in ("channel", "c", "user"):
+                handle = segs[1]
+            elif segs and plat == "youtube" and segs[0] not in ("watch", "shorts", "live"):
+                handle = segs[0]
+        elif plat == "facebook":
+            q = parse_qs(parts.query)
+            if segs and segs[0] == "profile.php" and "id" in q:
+                handle = q["id"][0]
+            elif len(segs) >= 2 and segs[0] in ("pages", "people"):
+                handle = segs[1]
+            elif segs and segs[0] not in _FB_RESERVED:
+                handle = segs[0]
+        elif plat == "instagram":
+            if segs and segs[0] not in _IG_RESERVED:
+                handle = segs[0]
+        elif plat == "x":
+            if segs and segs[0] not in _X_RESERVED:
+                handle = segs[0]
+        elif segs:
+            handle = segs[0]
+        if handle is None:
+            return None
+        raw = handle
+    raw = raw.lstrip("@").strip()
+    return normalize_text(raw) or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------------
+MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    [
+        ("januari", "january", "jan"),
+        ("februari", "pebruari", "february", "feb", "peb"),
+        ("maret", "march", "mar"),
+        ("april", "apr"),
+        ("mei", "may"),
+        ("juni", "june", "jun"),
+        ("juli", "july", "jul"),
+        ("agustus", "august", "aug", "agu", "agt", "ags", "agst", "agus"),
+        ("september", "sept", "sep"),
+        ("oktober", "october", "okt", "oct"),
+        ("november", "nopember", "nov", "nop"),
+        ("desember", "december", "des", "dec"),
+    ],
+    start=1,
+):
+    for _n in _names:
+        MONTHS[_n] = _num
+
+DAY_NAMES = (
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "jum'at",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "sen",
+    "sel",
+    "rab",
+    "kam",
+    "jum",
+    "sab",
+    "min",
+)
+_DAY_RE = r"^(?:" + "|".join(sorted((re.escape(d) for d in DAY_NAMES), key=len, reverse=True))
+_DAY_RE += r")\b\.?,?\s*"
+
+# Optional time part: "13:45", "13.45", "13:45:07", "1:05 PM", "+0000" offset, "WIB".
+_TIME = (
+    r"(?:[\s,t]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?\s*(am|pm)?)?"
+    r"\s*(?:(?:utc|gmt|z)?\s*([+-])(\d{2}):?(\d{2}))?\s*$"
+)
+_P_ISO = r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME
+_P_NUM = r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})" + _TIME
+_P_DMONY = r"^(\d{1,2})[-\s/.]*([a-z]+)\.?[-\s/.,]*(\d{4}|\d{2})" + _TIME
+_P_MONDY = r"^([a-z]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME
+_P_SERIAL = r"^(\d{5})(?:\.(\d+))?$"
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def _clean_date_text(expr: pl.Expr) -> pl.Expr:
+    return (
+        expr.str.normalize("NFKC")
+        .str.to_lowercase()
+        .str.strip_chars()
+        .str.replace(_DAY_RE, "")
+        .str.replace_all(r"\b(pukul|jam|wib|wita|wit)\b|\bat\b", " ")
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars(" ,")
+    )
+
+
+def _year(e: pl.Expr) -> pl.Expr:
+    y = e.cast(pl.Int32, strict=False)
+    return pl.when(y < 100).then(y + 2000).otherwise(y)
+
+
+def _assemble(y: pl.Expr, m: pl.Expr, d: pl.Expr, g: pl.Expr, time_first_group: int) -> pl.Expr:
+    """Datetime from parts via strptime, so impossible dates (31/02) become null, not errors."""
+    h = g.struct.field(str(time_first_group)).cast(pl.Int32, strict=False).fill_null(0)
+    mi = g.struct.field(str(time_first_group + 1)).cast(pl.Int32, strict=False).fill_null(0)
+    s = g.struct.field(str(time_first_group + 2)).cast(pl.Int32, strict=False).fill_null(0)
+    ampm = g.struct.field(str(time_first_group + 3))
+    h = pl.when(ampm == "pm").then(h % 12 + 12).when(ampm == "am").then(h % 12).otherwise(h)
+    text = pl.format(
+        "{}-{}-{} {}:{}:{}",
+        y.cast(pl.String).str.zfill(4),
+        m.cast(pl.String).str.zfill(2),
+        d.cast(pl.String).str.zfill(2),
+        h.cast(pl.String).str.zfill(2),
+        mi.cast(pl.String).str.zfill(2),
+        s.cast(pl.String).str.zfill(2),
+    )
+    out = text.str.strptime(pl.Datetime("us"), "%Y-%m-%d %H:%M:%S", strict=False)
+    # Explicit offset ("+0000" in X classic): shift to UTC now, flagged for zone conversion.
+    sign = g.struct.field(str(time_first_group + 4))
+    oh = g.struct.field(str(time_first_group + 5)).cast(pl.Int64, strict=False)
+    om = g.struct.field(str(time_first_group + 6)).cast(pl.Int64, strict=False)
+    offset_min = pl.when(sign == "-").then(-(oh * 60 + om)).otherwise(oh * 60 + om)
+    return pl.struct(
+        out.alias("ts"),
+        offset_min.alias("offset"),
+    )
+
+
+def parse_datetime_expr(expr: pl.Expr, *, order: str = "dmy", source_tz: str = LOCAL_TZ) -> pl.Expr:
+    """Parse any supported date/time text into a naive WIB Datetime('us'); null when unreadable.
+
+    Styles: Excel serial (45658, 45658.57), ISO (2025-02-03[ 13:45[:00]]), numeric D/M/Y or
+    M/D/Y per `order` ('dmy' | 'mdy'), '1 Desember 2025', '3 Feb 2025', 'Senin, 01-12-2025',
+    'Rabu, 3 Februari 2025 pukul 13.45', 'Oct 3, 2026', 'Tue, Jul 14, 2026', '1:05 PM',
+    '2024-03-15 18:42 +0000' (an explicit offset wins over source_tz).
+    Times without a zone are taken in source_tz and converted to WIB.
+    """
+    c = _clean_date_text(expr)
+    iso = c.str.extract_groups(_P_ISO)
+    num = c.str.extract_groups(_P_NUM)
+    dmony = c.str.extract_groups(_P_DMONY)
+    mondy = c.str.extract_groups(_P_MONDY)
+    serial = c.str.extract_groups(_P_SERIAL)
+
+    def f(g: pl.Expr, i: int) -> pl.Expr:
+        return g.struct.field(str(i))
+
+    a_iso = _assemble(_year(f(iso, 1)), f(iso, 2), f(iso, 3), iso, 4)
+    if order == "mdy":
+        a_num = _assemble(_year(f(num, 3)), f(num, 1), f(num, 2), num, 4)
+    else:
+        a_num = _assemble(_year(f(num, 3)), f(num, 2), f(num, 1), num, 4)
+    mon1 = f(dmony, 2).replace_strict(MONTHS, default=None, return_dtype=pl.Int32)
+    a_dmony = _assemble(_year(f(dmony, 3)), mon1, f(dmony, 1), dmony, 4)
+    mon2 = f(mondy, 1).replace_strict(MONTHS, default=None, return_dtype=pl.Int32)
+    a_mondy = _assemble(_year(f(mondy, 3)), mon2, f(mondy, 2), mondy, 4)
+
+    days = f(serial, 1).cast(pl.Int64, strict=False)
+    frac = pl.concat_str(pl.lit("0."), f(serial, 2).fill_null("0")).cast(pl.Float64, strict=False)
+    ser_ts = pl.when((days >= 20000) & (days <= 80000)).then(
+        pl.lit(_EXCEL_EPOCH)
+        + pl.duration(days=days, seconds=(frac * 86400).round(0).cast(pl.Int64))
+    )
+    a_serial = pl.struct(
+        ser_ts.cast(pl.Datetime("us")).alias("ts"), pl.lit(None, pl.Int64).alias("offset")
+    )
+
+    both = pl.coalesce(
+        pl.when(a_iso.struct.field("ts").is_not_null()).then(a_iso),
+        pl.when(a_num.struct.field("ts").is_not_null()).then(a_num),
+        pl.when(a_dmony.struct.field("ts").is_not_null()).then(a_dmony),
+        pl.when(a_mondy.struct.field("ts").is_not_null()).then(a_mondy),
+        pl.when(a_serial.struct.field("ts").is_not_null()).then(a_serial),
+    )
+    ts = both.struct.field("ts")
+    offset = both.struct.field("offset")
+    # Explicit offset: ts is wall time at that offset -> UTC -> WIB.
+    utc_based = (ts - pl.duration(minutes=offset.fill_null(0))).dt.replace_time_zone("UTC")
+    from_offset = utc_based.dt.convert_time_zone(LOCAL_TZ).dt.replace_time_zone(None)
+    if source_tz == LOCAL_TZ:
+        no_offset = ts
+    else:
+        no_offset = (
+            ts.dt.replace_time_zone(source_tz, ambiguous="earliest", non_existent="null")
+            .dt.convert_time_zone(LOCAL_TZ)
+            .dt.replace_time_zone(None)
+        )
+    return (
+        pl.when(offset.is_not_null()).then(from_offset).otherwise(no_offset).cast(pl.Datetime("us"))
+    )
+
+
+def parse_time_of_day_expr(expr: pl.Expr) -> pl.Expr:
+    """Seconds since midnight from '13.45', '13:45:00', '1899-12-30 13:45:00', '0.5729' (Excel)."""
+    c = expr.str.strip_chars().str.to_lowercase()
+    g = c.str.extract_groups(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:wib)?$")
+    h = g.struct.field("1").cast(pl.Int64, strict=False)
+    ampm = g.struct.field("4")
+    h = pl.when(ampm == "pm").then(h % 12 + 12).when(ampm == "am").then(h % 12).otherwise(h)
+    secs = (
+        h * 3600
+        + g.struct.field("2").cast(pl.Int64, strict=False) * 60
+        + g.struct.field("3").cast(pl.Int64, strict=False).fill_null(0)
+    )
+    frac = pl.when(c.str.contains(r"^0?\.\d+$")).then(
+        (c.cast(pl.Float64, strict=False) * 86400).round(0).cast(pl.Int64)
+    )
+    out = pl.coalesce(secs, frac)
+    return pl.when((out >= 0) & (out < 86400)).then(out)
+
+
+def infer_date_order(values: pl.Series, default: str = "dmy") -> str:
+    """Per file: 'mdy' when some numeric date has a second part > 12 and none a first part > 12."""
+    s = values.drop_nulls().str.strip_chars()
+    g = s.str.extract_groups(r"^(?:[a-zA-Z]+,?\s*)?(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}")
+    a = g.struct.field("1").cast(pl.Int32, strict=False)
+    b = g.struct.field("2").cast(pl.Int32, strict=False)
+    first_big = bool((a > 12).any())
+    second_big = bool((b > 12).any())
+    if second_big and not first_big:
+        return "mdy"
+    if first_big and not second_big:
+        return "dmy"
+    return default
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------------
+_SUFFIX = {"k": 1e3, "rb": 1e3, "ribu": 1e3, "m": 1e6, "jt": 1e6, "juta": 1e6, "b": 1e9}
+
+
+def parse_number_expr(expr: pl.Expr) -> pl.Expr:
+    """Float from '12,400', '2.300', '1.234.567', '1,234.5', '1.2K', '1,5 jt', '38%', '12 400'.
+
+    Separators are decided per value: with both '.' and ',' the last is the decimal mark; a
+    single mark followed by exactly three digits is a thousands separator (counts are whole
+    numbers) unless a K/M suffix or a percent sign follows; repeated marks are thousands.
+    '38%' -> 38.0. Empty, '-' and text -> null.
+    """
+    s = (
+        expr.cast(pl.String)
+        .str.to_lowercase()
+        .str.replace_all(r"[\s\u00a0\u202f']", "")
+        .str.replace(r"^\+", "")
+    )
+    pct = s.str.ends_with("%")
+    suffix = s.str.extract(r"\d(k|rb|ribu|m|jt|juta|b)$", 1)
+    core = s.str.replace(r"(%|k|rb|ribu|m|jt|juta|b)$", "")
+    core = pl.when(core.str.contains(r"^-?[0-9][0-9.,]*$")).then(core)
+    n_dot = core.str.count_matches(r"\.")
+    n_com = core.str.count_matches(",")
+    last_sep = core.str.extract(r"([.,])[0-9]*$", 1)
+    tail = core.str.extract(r"[.,]([0-9]*)$", 1).str.len_chars()
+    scaled = suffix.is_not_null() | pct
+    dec = (
+        pl.when((n_dot > 0) & (n_com > 0))
+        .then(last_sep)
+        .when((n_dot + n_com == 1) & (scaled | (tail != 3)))
+        .then(last_sep)
+    )
+    plain = (
+        pl.when(dec == ",")
+        .then(core.str.replace_all(r"\.", "").str.replace(",", "."))
+        .when(dec == ".")
+        .then(core.str.replace_all(",", ""))
+        .otherwise(core.str.replace_all(r"[.,]", ""))
+    )
+    mult = suffix.replace_strict(_SUFFIX, default=1.0, return_dtype=pl.Float64)
+    return plain.cast(pl.Float64, strict=False) * mult
+
+
+def parse_count_expr(expr: pl.Expr) -> pl.Expr:
+    """Whole count (Int64) via parse_number_expr; negative or non-finite -> null."""
+    v = parse_number_expr(expr)
+    return pl.when(v.is_finite() & (v >= 0) & (v < 9e18)).then(v.round(0)).cast(pl.Int64)
+
+
+# ---------------------------------------------------------------------------------------------
+# Platforms and post formats (value aliases: English + Indonesian UI)
+# ---------------------------------------------------------------------------------------------
+PLATFORM_VALUES: dict[str, str] = {
+    "facebook": "facebook",
+    "fb": "facebook",
+    "face book": "facebook",
+    "fanpage": "facebook",
+    "instagram": "instagram",
+    "ig": "instagram",
+    "insta": "instagram",
+    "tiktok": "tiktok",
+    "tik tok": "tiktok",
+    "tt": "tiktok",
+    "youtube": "youtube",
+    "you tube": "youtube",
+    "yt": "youtube",
+    "twitter": "x",
+    "x": "x",
+    "x twitter": "x",
+    "twitter x": "x",
+    "tw": "x",
+}
+
+POST_FORMAT_VALUES: dict[str, str] = {
+    # Meta Facebook (English + Indonesian UI)
+    "photos": "foto",
+    "photo": "foto",
+    "foto": "foto",
+    "gambar": "foto",
+    "image": "foto",
+    "poster": "foto",
+    "flyer": "foto",
+    "infografis": "foto",
+    "videos": "video",
+    "video": "video",
+    "reels": "reels",
+    "reel": "reels",
+    "links": "tautan",
+    "link": "tautan",
+    "tautan": "tautan",
+    "text": "teks",
+    "teks": "teks",
+    "status": "teks",
+    "carousel": "carousel",
+    "album": "carousel",
+    "slide": "carousel",
+    "live": "live",
+    "siaran langsung": "live",
+    "video langsung": "live",
+    "story": "story",
+    "stories": "story",
+    "cerita": "story",
+    # Meta Instagram
+    "ig image": "foto",
+    "ig carousel": "carousel",
+    "ig reel": "reels",
+    "ig video": "video",
+    "ig story": "story",
+    "ig live": "live",
+    # Swedish/Indonesian UI plurals seen in localized exports
+    "foton": "foto",
+    "postingan foto": "foto",
+    "postingan video": "video",
+    "short": "video",
+    "shorts": "video",
+}
+
+
+def platform_value_expr(expr: pl.Expr) -> pl.Expr:
+    """'FB' / 'Instagram' / 'Tik Tok' / 'Twitter' -> canonical platform, else null."""
+    k = normalize_text_expr(expr).str.replace_all(r"[^0-9a-z]+", " ").str.strip_chars()
+    return k.replace_strict(PLATFORM_VALUES, default=None, return_dtype=pl.String)
+
+
+def post_format_expr(expr: pl.Expr) -> pl.Expr:
+    """'Photos' / 'IG reel' / 'Foto' -> one of POST_FORMATS, else null."""
+    k = normalize_text_expr(expr).str.replace_all(r"[^0-9a-z]+", " ").str.strip_chars()
+    return k.replace_strict(POST_FORMAT_VALUES, default=None, return_dtype=pl.String)
+
+
+_HOST_RE = r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^/@]*@)?([^/:?#]+)"
+
+
+def platform_from_url_expr(expr: pl.Expr) -> pl.Expr:
+    """Vectorized platform_from_url."""
+    host = (
+        expr.str.strip_chars()
+        .str.to_lowercase()
+        .str.extract(_HOST_RE, 1)
+        .str.replace(r"^(?:(?:www|m|web|mobile|mbasic|touch|vt|vm)\.)+", "")
+    )
+    return host.replace_strict(_PLATFORM_HOSTS, default=None, return_dtype=pl.String)
+
+
+def is_url_expr(expr: pl.Expr) -> pl.Expr:
+    """True for 'https://..', 'www.x.com/..', 'instagram.com/p/..' (no spaces)."""
+    s = expr.str.strip_chars()
+    return s.str.contains(r"(?i)^(https?://|www\.)\S+$") | s.str.contains(
+        r"(?i)^[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|id|be|am|watch|co|net|org)(/\S*)?$"
+    )
