@@ -116,6 +116,14 @@ _KIND_WORDS = {
     "desa": "desa",
     "lainnya": "lainnya",
     "lain lain": "lainnya",
+    # Known offices outside the named kinds: lainnya without a warning.
+    "satpol": "lainnya",
+    "satuan": "lainnya",
+    "kantor": "lainnya",
+    "upt": "lainnya",
+    "uptd": "lainnya",
+    "puskesmas": "lainnya",
+    "lembaga": "lainnya",
 }
 _YES = {"ya", "y", "sudah", "iya", "true", "1", "v", "ok", "sdh", "✓", "√"}
 _NO = {"tidak", "t", "belum", "tdk", "blm", "false", "0", "x", "no", "n", "-"}
@@ -237,6 +245,10 @@ def _header(
     return None
 
 
+def _is_number(v: str | None) -> bool:
+    return v is not None and re.fullmatch(r"\d+\.?", v.strip()) is not None
+
+
 _FOOTER_WORDS = ("mengetahui", "nip ", "kepala ", "keterangan", "catatan", "jumlah", "total")
 
 
@@ -325,7 +337,10 @@ def load_master(
             if _not_an_opd_row(vals):
                 continue  # a footer: place and date, signature block, notes
             if vals.get("name") is None:
-                if any(vals.get(p) for p in PLATFORM_FIELDS):
+                # Group rows ("I. SEKRETARIAT DAERAH") and a signature block under a platform
+                # column are not OPDs; a numbered row with accounts but no name is an error.
+                numbered = "no" not in vals or _is_number(vals.get("no"))
+                if numbered and any(vals.get(p) for p in PLATFORM_FIELDS):
                     report.errors.append(f'{where}, kolom "{headers["name"]}": nama OPD kosong.')
                 continue  # a numbering-only or footer row
             report.rows_read += 1
