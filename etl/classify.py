@@ -216,7 +216,9 @@ def _classify_normalized(text: pl.Series, rules: Rules) -> pl.DataFrame:
     comp = _compile(rules.key)
     dec = comp.decision
     sc = _scores(text, comp.content, CONTENT_TYPES)
-    fg = _scores(text, comp.figure, FIGURE_PARTS)
+    # The figure a post centres on is named early (its subject): look at the opening only.
+    window = int(dec.get("figure_window", 0) or 0)
+    fg = _scores(text.str.slice(0, window) if window > 0 else text, comp.figure, FIGURE_PARTS)
     frame = pl.concat([sc, fg], how="horizontal")
 
     priority = [t for t in dec.get("priority", KINERJA_TYPES) if t in KINERJA_TYPES]
@@ -266,9 +268,13 @@ def _classify_normalized(text: pl.Series, rules: Rules) -> pl.DataFrame:
     min_action = float(dec.get("figure_min_action", 1))
     max_sub = float(dec.get("figure_max_substance", 2))
     excluded = list(dec.get("figure_excluded_types", []))
+    # A greeting posted in an official's name ("Bupati ... mengucapkan") centres on the person.
+    role = pl.col("s_action") >= min_action
+    if dec.get("figure_greeting_counts", False):
+        role = role | (pl.col("content_type") == "ucapan")
     is_fig = (
         (pl.col("s_person") >= min_person)
-        & (pl.col("s_action") >= min_action)
+        & role
         & (pl.col("s_substance") < max_sub)
         & ~pl.col("content_type").is_in(excluded)
     )
