@@ -195,9 +195,8 @@ def _parse_text(
     if det is None:
         raise _reject_layout(name, None, rows_opt)
     grid = readers.read_csv_grid(text, delim, starts[det.row])
-    table = _build(grid, 0, det.row + 1, det, name, None, file_handle)
-    if table is None:
-        raise FileRejected(f"Berkas '{name}' tidak berisi baris postingan (hanya judul kolom).")
+    table = _build(grid, 0, det.row + 1, det, name, None, file_handle, keep_empty=True)
+    assert table is not None
     return [table]
 
 
@@ -246,6 +245,7 @@ def _build(
     name: str,
     sheet: str | None,
     file_handle: str | None,
+    keep_empty: bool = False,
 ) -> ParsedTable | None:
     """Slice the data rows under the header, name columns by field, hand to the format."""
     start = header_idx + 1 + (1 if det.subheader else 0)
@@ -268,7 +268,7 @@ def _build(
         [pl.col(c).str.strip_chars().str.len_chars().fill_null(0) > 0 for c in keep]
     )
     raw = raw.filter(nonblank)
-    if raw.height == 0:
+    if raw.height == 0 and not keep_empty:
         return None
     for fld in det.columns.values():
         if fld not in raw.columns:
@@ -282,5 +282,8 @@ def _build(
     )
     table: ParsedTable = MODULES[det.format].build(raw, ctx)
     if table.posts.height == 0 and table.rejects.height == 0:
-        return None
+        if not keep_empty:
+            return None
+        # A platform export with only its header: the account posted nothing in the period.
+        table.notes.append(f"{ctx.where()} tidak berisi postingan (hanya judul kolom).")
     return table

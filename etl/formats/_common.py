@@ -45,7 +45,13 @@ def blank_to_null(e: pl.Expr) -> pl.Expr:
 
 
 def metric_exprs(raw: pl.DataFrame) -> list[pl.Expr]:
-    return [parse_count_expr(col(raw, m)).alias(m) for m in METRIC_FIELDS]
+    # Absent metric columns stay a typed null (a UDF over a literal would not broadcast).
+    return [
+        parse_count_expr(col(raw, m)).alias(m)
+        if m in raw.columns
+        else pl.lit(None, pl.Int64).alias(m)
+        for m in METRIC_FIELDS
+    ]
 
 
 def parse_dates(

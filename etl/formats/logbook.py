@@ -193,7 +193,9 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
         r"(?i)https?://|www\."
     )
     df = raw.with_columns(
-        (text.str.contains(_TOTAL_ROW) & plain).alias("__total"),
+        (text.str.contains(_TOTAL_ROW) & ~text.str.contains(r"(?i)https?://|www\.")).alias(
+            "__total"
+        ),
         (text.str.contains(_SIGNATURE) & plain).alias("__sign"),
     ).with_columns(
         (pl.col("__total") | pl.col("__sign")).cum_max().alias("__end"),
