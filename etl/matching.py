@@ -209,13 +209,29 @@ class OpdIndex:
             norm = normalize_opd_name(part)
             if not norm:
                 continue
-            m = self._contained_alias(norm)
+            m = self._contained_alias(norm) or self._contained_handle(part)
             if m is not None:
                 return m
             m = self.match_name(part)
             if m is not None:
                 return m
         return None
+
+    def _contained_handle(self, part: str) -> NameMatch | None:
+        # YouTube Studio never names the channel in the files, only in the folder or ZIP the
+        # analyst saved them under ("Content 2025-12-01_2026-11-20 diskominfosukamaju.zip").
+        low = unicodedata.normalize("NFKC", part).lower()
+        tokens = set(low.split())
+        padded = " " + " ".join(low.split()) + " "
+        owners = {
+            oid
+            for h, oid in self.accounts.select("handle_norm", "acc_opd_id").iter_rows()
+            if h and len(h) >= 5 and (h in tokens or f" {h} " in padded)
+        }
+        if len(owners) != 1:
+            return None
+        oid = owners.pop()
+        return NameMatch(oid, self.names.get(oid, ""), 100.0, "exact")
 
     def _contained_alias(self, norm: str) -> NameMatch | None:
         # "rekap postingan dinkes oktober 2026" contains the alias "dinkes" as whole words.

@@ -190,3 +190,14 @@ def test_logbook_hint_spelled_with_kabupaten_or_unknown(master_con):
     assert any('"Puskesmas Cibodas" tidak dikenal' in n for n in r.notes)
     index = OpdIndex.from_db(master_con)
     assert index.match_name("Kec. Sukamaju").name == "Kecamatan Sukamaju"
+
+
+def test_opd_from_an_account_handle_in_the_folder_name(master_con, tmp_path):
+    # YouTube Studio files never name the channel; the analyst's folder or ZIP name does.
+    yt = {"platform": "youtube", "native_id": "v1", "published_at": dt.datetime(2026, 10, 2, 7),
+          "caption": "Video"}  # fmt: skip
+    folder = tmp_path / "Content 2025-12-01_2026-11-20 kominfosukamaju"
+    r = load_tables(master_con, [table([yt], fmt="youtube", platform="youtube")],
+                    file_name="Table data.csv", sha256=sha("yt"),
+                    file_path=str(folder / "Table data.csv"))  # fmt: skip
+    assert r.status == "loaded" and r.opd == "Dinas Komunikasi dan Informatika"
