@@ -204,7 +204,7 @@ def _scores(text: pl.Series, p: _Pass, groups: tuple[str, ...]) -> pl.DataFrame:
         else:
             cols.append(pl.lit(0.0).alias(f"s_{g}"))
             cols.append(pl.lit([], dtype=pl.List(pl.String)).alias(f"m_{g}"))
-    return frame.select(cols)
+    return frame.with_columns(cols).drop("_m")  # with_columns broadcasts the literals
 
 
 def _phrase_text(col: str) -> pl.Expr:
@@ -253,7 +253,12 @@ def _classify_normalized(text: pl.Series, rules: Rules) -> pl.DataFrame:
     for t in CONTENT_TYPES:
         reason = (
             pl.when((pl.col("content_type") == t) & (pl.col(f"m_{t}").list.len() > 0))
-            .then(pl.lit(f"{t}: ") + _phrase_text(f"m_{t}"))
+            .then(
+                pl.lit(f"{t} (skor ")
+                + pl.col(f"s_{t}").round(0).cast(pl.Int64).cast(pl.String)
+                + pl.lit("): ")
+                + _phrase_text(f"m_{t}")
+            )
             .otherwise(reason)
         )
     reason = reason.fill_null(pl.lit(NO_MATCH_REASON))

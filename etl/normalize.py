@@ -387,9 +387,7 @@ def parse_datetime_series(
     return out.to_series().alias(s.name)
 
 
-def parse_datetime_expr(
-    expr: pl.Expr, *, order: str = "dmy", source_tz: str = LOCAL_TZ
-) -> pl.Expr:
+def parse_datetime_expr(expr: pl.Expr, *, order: str = "dmy", source_tz: str = LOCAL_TZ) -> pl.Expr:
     """Parse any supported date/time text into a naive WIB Datetime('us'); null when unreadable.
 
     Styles: Excel serial (45658, 45658.57), ISO (2025-02-03[ 13:45[:00]]), numeric D/M/Y or
@@ -462,7 +460,9 @@ def parse_number_series(s: pl.Series) -> pl.Series:
         pl.col("s").str.extract(r"\d(k|rb|ribu|m|jt|juta|b)$", 1).alias("suffix"),
         pl.col("s").str.replace(r"(%|k|rb|ribu|m|jt|juta|b)$", "").alias("core"),
     ).with_columns(
-        pl.when(pl.col("core").str.contains(r"^-?[0-9][0-9.,]*$")).then(pl.col("core")).alias("core")
+        pl.when(pl.col("core").str.contains(r"^-?[0-9][0-9.,]*$"))
+        .then(pl.col("core"))
+        .alias("core")
     )
     core = pl.col("core")
     df = df.with_columns(

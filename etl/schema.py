@@ -16,24 +16,24 @@ PLATFORMS = ("facebook", "instagram", "tiktok", "youtube", "x")
 POST_FORMATS = ("foto", "video", "reels", "carousel", "teks", "tautan", "live", "story")
 
 POST_SCHEMA: dict[str, pl.DataType] = {
-    "source_sheet": pl.String(),      # sheet name, None for CSV
-    "source_row": pl.Int64(),         # row number as the user sees it in Excel/CSV (1-based)
-    "platform": pl.String(),          # one of PLATFORMS
-    "native_id": pl.String(),         # the platform's own post id, when known and trustworthy
-    "account_handle": pl.String(),    # page name / username / channel handle, as in the file
-    "opd_hint": pl.String(),          # logbook "Nama OPD" column, else None
+    "source_sheet": pl.String(),  # sheet name, None for CSV
+    "source_row": pl.Int64(),  # row number as the user sees it in Excel/CSV (1-based)
+    "platform": pl.String(),  # one of PLATFORMS
+    "native_id": pl.String(),  # the platform's own post id, when known and trustworthy
+    "account_handle": pl.String(),  # page name / username / channel handle, as in the file
+    "opd_hint": pl.String(),  # logbook "Nama OPD" column, else None
     "published_at": pl.Datetime("us"),  # naive, in WIB (Asia/Jakarta)
-    "caption": pl.String(),           # raw text, as exported (Unicode bold kept)
-    "post_format_raw": pl.String(),   # "IG reel", "Photos", "Video", ...
-    "post_format": pl.String(),       # one of POST_FORMATS, or None
+    "caption": pl.String(),  # raw text, as exported (Unicode bold kept)
+    "post_format_raw": pl.String(),  # "IG reel", "Photos", "Video", ...
+    "post_format": pl.String(),  # one of POST_FORMATS, or None
     "permalink": pl.String(),
     "views": pl.Int64(),
     "reach": pl.Int64(),
-    "reactions": pl.Int64(),          # likes / reactions
+    "reactions": pl.Int64(),  # likes / reactions
     "comments": pl.Int64(),
     "shares": pl.Int64(),
     "saves": pl.Int64(),
-    "logbook_label": pl.String(),     # logbook "Jenis Konten", as written
+    "logbook_label": pl.String(),  # logbook "Jenis Konten", as written
 }
 
 REJECT_SCHEMA: dict[str, pl.DataType] = {
@@ -41,7 +41,7 @@ REJECT_SCHEMA: dict[str, pl.DataType] = {
     "row_number": pl.Int64(),
     "column_name": pl.String(),
     "value": pl.String(),
-    "reason": pl.String(),            # Bahasa Indonesia
+    "reason": pl.String(),  # Bahasa Indonesia
 }
 
 
@@ -49,11 +49,11 @@ REJECT_SCHEMA: dict[str, pl.DataType] = {
 class ParsedTable:
     """One sheet (or one CSV) of one file, parsed into canonical posts."""
 
-    format: str                       # meta_facebook, meta_instagram, tiktok, youtube, x, logbook
-    posts: pl.DataFrame               # POST_SCHEMA
-    rejects: pl.DataFrame             # REJECT_SCHEMA
+    format: str  # meta_facebook, meta_instagram, tiktok, youtube, x, logbook
+    posts: pl.DataFrame  # POST_SCHEMA
+    rejects: pl.DataFrame  # REJECT_SCHEMA
     sheet: str | None = None
-    platform: str | None = None       # None when a logbook sheet mixes platforms
+    platform: str | None = None  # None when a logbook sheet mixes platforms
     account_handle: str | None = None  # file-level handle (TikTok ZIP name, X file name...)
     exported_at: dt.datetime | None = None
     notes: list[str] = field(default_factory=list)  # warnings for the report, Bahasa Indonesia
@@ -62,8 +62,13 @@ class ParsedTable:
 class FileRejected(Exception):
     """A whole file cannot be loaded. The message is Bahasa Indonesia and names file/sheet/column."""
 
-    def __init__(self, message: str, *, columns_found: list[str] | None = None,
-                 columns_needed: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        columns_found: list[str] | None = None,
+        columns_needed: list[str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.columns_found = columns_found or []
         self.columns_needed = columns_needed or []

@@ -166,13 +166,13 @@ def sheet_platform(sheet: str | None) -> str | None:
     return None
 
 
-# In per-platform link columns: dashes and "tidak" mean no post; a bare number is a count
-# (JUMLAH row); a tick or "ada" means a post without a link.
-_NOT_A_LINK = r"(?i)^(-+|\d+([.,]\d+)?|tidak|tidak ada|belum|n/?a|x|–|—)$"
+# In per-platform link columns a cell counts as a post when it holds a URL or a tick ("✓",
+# "v", "ada", "sudah"); dashes, counts (JUMLAH row) and signature text do not.
+_TICK = r"(?i)^(✓|✔|☑|√|v|ada|sudah|ya|ok|posted|done|terposting|diunggah)$"
 _TOTAL_ROW = r"^\s*(jumlah|total|sub ?total|grand total)\b"
 _SIGNATURE = (
     r"\b(mengetahui|kepala dinas|kepala badan|kepala bagian|kepala kantor|kepala bidang|"
-    r"sekretaris|nip\.?\s*[:\d]|nip\b|pembina|penata|ttd|dibuat oleh|disetujui|diperiksa|"
+    r"sekretaris|camat\b|lurah\b|kepala desa|kades\b|sekcam\b|nip\.?\s*[:\d]|nip\b|pembina|penata|ttd|dibuat oleh|disetujui|diperiksa|"
     r"plt\.|plh\.)"
 )
 
@@ -181,6 +181,27 @@ def _first_url(e: pl.Expr) -> pl.Expr:
     s = e.str.strip_chars()
     found = s.str.extract(r"(?i)((?:https?://|www\.)\S+)", 1)
     return pl.coalesce(found, pl.when(is_url_expr(s)).then(s))
+
+
+def _split_links(df: pl.DataFrame) -> pl.DataFrame:
+    """One row per URL in the generic link column ("Instagram & Facebook" rows hold two)."""
+    if "permalink" not in df.columns:
+        return df.with_columns(pl.lit(None, pl.String).alias("permalink"))
+    urls = pl.col("permalink").str.extract_all(r"(?i)(?:https?://|www\.)[^\s,;]+")
+    return df.with_columns(
+        pl.when(urls.list.len() > 1)
+        .then(urls)
+        .otherwise(pl.concat_list(_first_url(pl.col("permalink"))))
+        .alias("permalink")
+    ).explode("permalink")
+
+
+def _link_cell(e: pl.Expr) -> pl.Expr:
+    """The cell when it marks a post (URL or tick), else null."""
+    s = e.str.strip_chars()
+    return pl.when(is_url_expr(s) | s.str.contains(r"(?i)https?://") | s.str.contains(_TICK)).then(
+        s
+    )
 
 
 def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
@@ -210,8 +231,7 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     # One post per non-empty link: per-platform columns first, then the generic link column.
     parts = []
     for lc in link_cols:
-        v = blank_to_null(col(df, lc))
-        v = pl.when(~v.str.contains(_NOT_A_LINK)).then(v)
+        v = _link_cell(col(df, lc))
         parts.append(
             df.filter(v.is_not_null()).with_columns(
                 _first_url(col(df, lc)).alias("permalink"),
@@ -221,22 +241,15 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
         )
     if link_cols:
         has_any = pl.any_horizontal(
-            [
-                pl.when(~blank_to_null(col(df, lc)).str.contains(_NOT_A_LINK)).then(True)
-                for lc in link_cols
-            ]
+            [_link_cell(col(df, lc)).is_not_null() for lc in link_cols]
         ).fill_null(False)
-        rest = df.filter(~has_any).with_columns(
-            _first_url(col(df, "permalink")).alias("permalink"),
+        rest = _split_links(df.filter(~has_any)).with_columns(
             pl.lit(None, pl.String).alias("__link_platform"),
             pl.lit(len(link_cols)).alias("__k"),
         )
         df = pl.concat([*parts, rest], how="diagonal_relaxed").sort("__row", "__k")
     else:
-        df = df.with_columns(
-            _first_url(col(df, "permalink")).alias("permalink"),
-            pl.lit(None, pl.String).alias("__link_platform"),
-        )
+        df = _split_links(df).with_columns(pl.lit(None, pl.String).alias("__link_platform"))
 
     has_link = pl.col("permalink").is_not_null() | pl.col("__link_platform").is_not_null()
     caption = blank_to_null(col(df, "caption"))
@@ -261,8 +274,9 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     )
     plat = pl.coalesce(
         pl.col("__link_platform"),
-        platform_value_expr(col(good, "platform")),
+        # The link's host beats the Platform cell ("Instagram & Facebook" with two links).
         platform_from_url_expr(pl.col("permalink")),
+        platform_value_expr(col(good, "platform")),
         pl.lit(sheet_platform(ctx.sheet), pl.String),
     )
     good = good.with_columns(plat.alias("__platform"))
