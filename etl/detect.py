@@ -141,7 +141,12 @@ def detect(
             fields = set(columns.values())
             if not _qualifies(fields, fmt):
                 continue
-            distinct = len(fields & set(MODULES[fmt].DISTINCTIVE))
+            # A platform format must show one of its own distinctive headers: a hand mapping
+            # (column_map) alone makes a generic logbook, not a fake Meta/X export.
+            own = {matched[j][0] for j in columns if matched[j][1] >= 0}
+            distinct = len(own & set(MODULES[fmt].DISTINCTIVE))
+            if fmt != "logbook" and distinct == 0:
+                continue
             score = (len(fields) + 3 * distinct, -i, -k)
             if best is None or score > best[0]:
                 headers = {}
