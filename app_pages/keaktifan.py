@@ -98,7 +98,7 @@ w.table(
         Col("posts_in_period", i18n.t("posts"), "int"),
         Col("last_post_at", i18n.t("last_post"), "date"),
         Col("days_since_last_post", i18n.t("days_since"), "int"),
-        Col("status", i18n.tr("Status", "Status")),
+        Col("status", i18n.tr("Status", "Status"), "reason"),
         Col("url", i18n.t("link"), "link"),
     ],
     key="dormancy",

@@ -4,7 +4,9 @@ from warehouse.db import connect
 
 def test_fresh_database_gets_every_migration(tmp_path):
     con = connect(tmp_path / "w.duckdb")
-    versions = [r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
+    versions = [
+        r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()
+    ]
     assert versions == [n for n, _, _ in migrations.available()]
     assert "post_key" in con.sql("SELECT * FROM v_posts").columns
 

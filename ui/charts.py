@@ -533,6 +533,7 @@ def year_comparison(
                 "series:N",
                 title=None,
                 scale=alt.Scale(domain=[now, ago], range=[ACCENT, "#9E9E9E"]),
+                legend=alt.Legend(orient="top", title=None),
             ),
             strokeDash=alt.StrokeDash(
                 "series:N", legend=None, scale=alt.Scale(domain=[now, ago], range=[[1, 0], [6, 4]])

@@ -77,6 +77,9 @@ REASON_LABELS_ID = {
     "active": "Aktif",
     "low_activity": "Jarang mengunggah",
     "below_minimum": "Unggahan di bawah batas minimal",
+    "aktif": "Aktif",
+    "dorman": "Dorman",
+    "belum_pernah": "Belum pernah mengunggah",
 }
 REASON_LABELS_EN = {
     "no_account": "No account",
@@ -87,6 +90,9 @@ REASON_LABELS_EN = {
     "active": "Active",
     "low_activity": "Posts rarely",
     "below_minimum": "Below the minimum number of posts",
+    "aktif": "Active",
+    "dorman": "Dormant",
+    "belum_pernah": "Never posted",
 }
 
 # Text keys -> (Indonesian, English). Only strings shared by several pages live here; a
@@ -242,7 +248,7 @@ def fmt_delta_pp(x: Any, decimals: int = 1) -> str:
     from decimal import Decimal
 
     v = Decimal(str(x)) * 100
-    sign = "+" if v > 0 else ("−" if v < 0 else "±")
+    sign = "+" if v > 0 else ("-" if v < 0 else "±")
     unit = "pts" if current_lang() == "en" else "poin"
     return f"{sign}{fmt_num(abs(v), decimals)} {unit}"
 
@@ -251,7 +257,7 @@ def fmt_delta(x: Any, decimals: int = 0) -> str:
     if _missing(x):
         return ""
     v = float(x)
-    sign = "+" if v > 0 else ("−" if v < 0 else "±")
+    sign = "+" if v > 0 else ("-" if v < 0 else "±")
     return f"{sign}{fmt_num(abs(v), decimals)}"
 
 
