@@ -22,6 +22,7 @@ def ensure_warehouse(
     db_path: str | os.PathLike[str] | None = None, *, root: Path | None = None
 ) -> bool:
     """Build the warehouse from sample_data/ if needed. Returns True when it was built."""
+    from etl.campaigns import load_campaign_file
     from etl.load import load_paths
     from etl.master import load_master
     from warehouse.db import connect
@@ -40,6 +41,10 @@ def ensure_warehouse(
         load_master(con, master)
         if exports.is_dir():
             load_paths(con, [exports], loaded_by="bootstrap")
+        root = root or settings.SAMPLE_DATA_DIR
+        for campaigns in sorted(root.glob("Program Unggulan*.xlsx")):  # the analyst's campaigns
+            if not campaigns.name.startswith("~$"):
+                load_campaign_file(con, campaigns)
         return True
     finally:
         con.close()

@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     u.add_argument("load_id", type=int, metavar="LOAD_ID", help="nomor muatan")
 
     sub.add_parser("relabel", help="hitung ulang label konten semua postingan")
+    k = sub.add_parser("campaigns", help="muat daftar kampanye (xlsx/csv) dan cocokkan postingan")
+    k.add_argument(
+        "campaign_file", metavar="BERKAS", help="Nama Kampanye, Mulai, Selesai, Tagar, Kata Kunci"
+    )
     sub.add_parser("bootstrap", help="bangun gudang data dari sample_data/ bila masih kosong")
     return p
 
@@ -124,7 +128,22 @@ def _dispatch(con, args: argparse.Namespace, column_map: dict[str, str] | None) 
         return _cmd_undo(con, args.load_id)
     if args.cmd == "relabel":
         return _cmd_relabel(con)
+    if args.cmd == "campaigns":
+        return _cmd_campaigns(con, args.campaign_file)
     return EXIT_USAGE
+
+
+def _cmd_campaigns(con, path: str) -> int:
+    from etl.campaigns import CampaignFileError, load_campaign_file
+
+    try:
+        done = load_campaign_file(con, path)
+    except CampaignFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    for name, campaign_id, n in done:
+        print(f"Kampanye #{campaign_id} {name}: {n} postingan cocok.")
+    return EXIT_OK
 
 
 def _cmd_relabel(con) -> int:

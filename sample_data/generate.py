@@ -1621,6 +1621,61 @@ def write_master(opds: list[Opd], out: Path) -> None:
     save_workbook(wb, out / MASTER_NAME, dt.datetime(2026, 10, 31, 15, 0))
 
 
+CAMPAIGN_FILE = f"Program Unggulan Bupati {KAB} 2026.xlsx"
+
+
+def write_campaigns(out: Path) -> None:
+    """The campaign list an analyst at Diskominfo keeps (loaded by `python -m etl campaigns`).
+
+    Periods follow CAMPAIGNS; no randomness, so the other files do not change."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Kampanye"
+    ws["A1"] = f"PROGRAM UNGGULAN BUPATI {KAB.upper()} TAHUN 2026"
+    ws["A2"] = "Tagar dan kata kunci kampanye untuk dipantau di media sosial OPD"
+    for r in (1, 2):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=7)
+        ws.cell(r, 1).font = Font(bold=True, size=12 if r == 1 else 10)
+    head = ["No", "Nama Kampanye", "Mulai", "Selesai", "Tagar", "Kata Kunci", "Keterangan"]
+    for c, h in enumerate(head, 1):
+        ws.cell(4, c, h).font = Font(bold=True)
+    rows = [
+        (
+            "Sukamaju Melayani",
+            dt.date(2025, 12, 1),
+            dt.date(2026, 12, 31),
+            "#SukamajuMelayani",
+            "sukamaju melayani",
+            "Pelayanan publik cepat dan ramah: adminduk, perizinan, pajak daerah, kecamatan.",
+        ),
+        (
+            "Sukamaju Sehat",
+            dt.date(2026, 3, 1),
+            dt.date(2026, 12, 31),
+            "#SukamajuSehat",
+            "sukamaju sehat",
+            "Kesehatan masyarakat: posyandu, stunting, UHC, rumah sakit.",
+        ),
+        (
+            "Gerakan Tanam Pangan",
+            dt.date(2026, 6, 1),
+            dt.date(2026, 12, 31),
+            "#GerakanTanamPangan",
+            "gerakan tanam pangan",
+            "Ketahanan pangan: tanam padi dan cabai pekarangan, kecamatan dan desa.",
+        ),
+    ]
+    for i, (name, start, end, tag, words, note) in enumerate(rows, 1):
+        r = 4 + i
+        for c, v in enumerate((i, name, start, end, tag, words, note), 1):
+            ws.cell(r, c, v)
+        for c in (3, 4):
+            ws.cell(r, c).number_format = "DD/MM/YYYY"
+    for col, w in zip("ABCDEFG", [5, 28, 12, 12, 24, 24, 70], strict=True):
+        ws.column_dimensions[col].width = w
+    save_workbook(wb, out / CAMPAIGN_FILE, dt.datetime(2026, 11, 2, 9, 30))
+
+
 # --- Meta Facebook ----------------------------------------------------------------------------
 
 FB_BASE = [
@@ -2625,6 +2680,7 @@ def generate(out: Path, seed: int = DEFAULT_SEED) -> dict[str, int]:
     items = make_items(opds, random.Random(seed + 1))
     assign_ids(items, by_key, pages)
     write_master(opds, out)
+    write_campaigns(out)
     stats: dict[str, int] = {"items": len(items)}
     per_opd: dict[str, list[Item]] = {}
     for it in items:
