@@ -178,7 +178,7 @@ def _cmd_opd(con, master: str) -> int:
 
 
 def _cmd_load(con, args: argparse.Namespace, column_map: dict[str, str] | None) -> int:
-    from etl.load import expand_paths, load_file
+    from etl.load import load_file, plan_paths
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -194,12 +194,12 @@ def _cmd_load(con, args: argparse.Namespace, column_map: dict[str, str] | None) 
         except OpdNotFound as exc:
             print(f"--opd: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    files = expand_paths(args.paths)
+    files = plan_paths(args.paths)
     if not files:
         print("Tidak ada berkas ekspor untuk dimuat di path yang diberikan.", file=sys.stderr)
         return EXIT_FAILED
     reports = []
-    for i, f in enumerate(files, start=1):  # each report printed as soon as its file is done
+    for i, (f, optional) in enumerate(files, start=1):  # each report printed when done
         _progress(i, len(files), str(f))
         r = load_file(
             con,
@@ -209,6 +209,7 @@ def _cmd_load(con, args: argparse.Namespace, column_map: dict[str, str] | None) 
             format_hint=args.format_hint,
             loaded_by=args.loaded_by,
             dry_run=args.dry_run,
+            optional=optional,
         )
         reports.append(r)
         print(r.to_json() if args.json else r.summary() + "\n", flush=True)

@@ -60,7 +60,10 @@ LABEL_COLUMNS = (
     "rules_version",
 )
 # File types a folder load picks up; a file named explicitly is always tried.
-DATA_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".xls", ".zip", ".tsv"}
+DATA_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".xls", ".zip", ".tsv", ".txt"}
+# Found in a folder, these load only when they parse as a known layout (Excel "Unicode Text"
+# logbooks are .txt): anything else, a readme say, is reported as skipped, not as a failure.
+OPTIONAL_SUFFIXES = {".txt", ".tsv"}
 JSON_KEYS = ("file", "format", "opd", "rows_read", "new", "updated", "duplicate", "rejected",
              "status", "error", "load_id")  # fmt: skip
 
@@ -718,8 +721,13 @@ def load_file(
     data: bytes | None = None,
     file_name: str | None = None,
     dry_run: bool = False,
+    optional: bool = False,
 ) -> LoadReport:
-    """Parse and load one file (path, or bytes from the upload page with file_name)."""
+    """Parse and load one file (path, or bytes from the upload page with file_name).
+
+    optional: a text file found in a folder; when it is not a post export at all it is
+    reported as skipped (status 'skipped'), not failed.
+    """
     path = Path(path)
     name = file_name or path.name
     file_path = None if data is not None else str(path)
@@ -749,6 +757,18 @@ def load_file(
             if isinstance(exc, FileRejected)
             else (f"Berkas {name}: kesalahan tak terduga saat membaca berkas: {exc!r}")
         )
+        if optional and isinstance(exc, FileRejected):
+            report = LoadReport(
+                file=name,
+                status="skipped",
+                error=f"Berkas '{name}' bukan ekspor postingan yang dikenali: dilewati. ({exc})",
+            )
+            if not dry_run:
+                report.load_id = _insert_load_row(
+                    con, file_name=name, file_path=file_path, sha256=sha256, status="skipped",
+                    loaded_by=loaded_by, loaded_at=_now_wib(), message=report.error,
+                )  # fmt: skip
+            return report
         report = LoadReport(file=name, status="failed", error=msg)
         if not dry_run:
             _record_failure(
@@ -768,11 +788,13 @@ def _is_master_list(name: str) -> bool:
     return normalize_opd_name(name).startswith("daftar akun")
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to load: folders recursively (data files only), skipping Excel lock files (~$...),
-    hidden files and the master list ("Daftar Akun ..."); a file named explicitly is always
-    included."""
-    out: list[Path] = []
+def plan_paths(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+    """Files to load, each with `optional` (a .txt/.tsv found in a folder: see load_file).
+
+    Folders recursively (data files only), skipping Excel lock files (~$...), hidden files and
+    the master list ("Daftar Akun ..."); a file named explicitly is always included.
+    """
+    out: list[tuple[Path, bool]] = []
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(p.rglob("*")):
@@ -780,11 +802,17 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 if not f.is_file() or any(part.startswith((".", "~$")) for part in rel):
                     continue
                 # The master list often sits beside the exports; it is loaded with `opd`.
-                if f.suffix.lower() in DATA_SUFFIXES and not _is_master_list(f.name):
-                    out.append(f)
+                suffix = f.suffix.lower()
+                if suffix in DATA_SUFFIXES and not _is_master_list(f.name):
+                    out.append((f, suffix in OPTIONAL_SUFFIXES))
         else:
-            out.append(p)
+            out.append((p, False))
     return out
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The files of plan_paths, without the optional flags."""
+    return [f for f, _ in plan_paths(paths)]
 
 
 def load_paths(
@@ -799,9 +827,9 @@ def load_paths(
     progress: Progress | None = None,
 ) -> list[LoadReport]:
     """Load files and folders; each file is its own transaction, so one bad file stays out."""
-    files = expand_paths(paths)
+    files = plan_paths(paths)
     reports = []
-    for i, f in enumerate(files, start=1):
+    for i, (f, optional) in enumerate(files, start=1):
         if progress is not None:
             progress(i, len(files), str(f))
         reports.append(
@@ -813,6 +841,7 @@ def load_paths(
                 format_hint=format_hint,
                 loaded_by=loaded_by,
                 dry_run=dry_run,
+                optional=optional,
             )  # fmt: skip
         )
     return reports
