@@ -142,7 +142,8 @@ def _validate_entries(entries: Any, where: str) -> list[str]:
             pl.Series([""]).str.contains(_bounded(pattern))
         except Exception as exc:  # noqa: BLE001 - both engines' errors are reported the same way
             problems.append(f"{where} baris {i} ('{pattern}'): pola tidak sah ({exc}).")
-        if pattern and re.fullmatch(pattern, "") is not None:
+            continue  # an invalid pattern cannot be tried on empty text
+        if re.fullmatch(pattern, "", re.ASCII) is not None:
             problems.append(f"{where} baris {i} ('{pattern}'): pola cocok dengan teks kosong.")
     return problems
 
@@ -156,9 +157,7 @@ class _Pass:
 
     @functools.cached_property
     def _compiled(self) -> list[tuple[str, re.Pattern[str], float]]:
-        return [
-            (g, _python_regex(_bounded(p)), w) for g, p, w in self.entries
-        ]
+        return [(g, _python_regex(_bounded(p)), w) for g, p, w in self.entries]
 
     def lookup(self, phrases: list[str]) -> pl.DataFrame:
         """Distinct matched phrases -> the group and weight of the first pattern matching them."""

@@ -29,6 +29,7 @@ SELECT
          ELSE p.content_reason END                           AS content_reason,
     p.content_type                                           AS computed_content_type,
     p.logbook_label,
+    p.logbook_content_type,                                  -- logbook_label as a content_type code (comparable)
     coalesce(ov.is_figure_centric, p.is_figure_centric)      AS is_figure_centric,
     p.figure_reason,
     p.load_id,

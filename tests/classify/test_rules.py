@@ -1,0 +1,244 @@
+"""Behaviour of the rule classifier on single captions (no warehouse)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import polars as pl
+import pytest
+
+from etl.classify import (
+    CONTENT_TYPES,
+    NO_MATCH_REASON,
+    Rules,
+    classify_frame,
+    default_rules,
+    map_logbook_label,
+    map_logbook_series,
+    validate_rules,
+)
+
+
+def label(*captions: str) -> list[dict]:
+    return classify_frame(pl.DataFrame({"caption": list(captions)})).to_dicts()
+
+
+# --------------------------------------------------------------------------- ucapan vs kinerja
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        (
+            "Selamat pagi Sobat Sukamaju! ☀️ Hari ini Dinas Kesehatan melaksanakan posyandu "
+            "serentak dan imunisasi di 12 desa. #SukamajuSehat",
+            "kegiatan",
+        ),
+        (
+            "Selamat Hari Pahlawan 2026. Pada peringatan ini Dinas Sosial menyalurkan bantuan "
+            "kepada 150 veteran dan melaksanakan ziarah ke Taman Makam Pahlawan.",
+            "kegiatan",
+        ),
+        (
+            "Selamat Hari Raya Idul Fitri 1447 H 🙏 Kami informasikan jadwal pelayanan "
+            "Disdukcapil setelah libur lebaran: mulai Senin 30 Maret, jam buka 08.00-15.00 WIB.",
+            "layanan",
+        ),
+    ],
+)
+def test_greeting_plus_report_is_kinerja(caption: str, expected: str) -> None:
+    (row,) = label(caption)
+    assert row["content_type"] == expected
+    # The greeting is not hidden: the reason says it lost.
+    assert "kalah: ucapan:" in row["content_reason"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Selamat Hari Raya Idul Fitri 1447 H. Mohon maaf lahir dan batin 🙏",
+        "Keluarga besar Diskominfo mengucapkan Dirgahayu Republik Indonesia ke-81. Merdeka!",
+        "Innalillahi wa inna ilaihi rajiun. Turut berduka cita atas wafatnya ibunda Sekda.",
+        "Selamat dan sukses atas dilantiknya Camat Sukaresmi yang baru.",
+    ],
+)
+def test_pure_greetings_are_ucapan(caption: str) -> None:
+    (row,) = label(caption)
+    assert row["content_type"] == "ucapan"
+    assert row["content_reason"].startswith("ucapan (skor ")
+
+
+def test_every_label_is_reachable() -> None:
+    rows = label(
+        "Selamat Tahun Baru Islam 1448 H",
+        "Rapat koordinasi evaluasi kinerja triwulan III di Aula Setda",
+        "Syarat dan cara mengurus akta kelahiran secara online, tanpa antre",
+        "Imbauan waspada DBD: lakukan 3M plus di musim hujan",
+        "Alhamdulillah, Kabupaten Sukamaju kembali meraih opini WTP dari BPK RI",
+        "Waspada penipuan! Akun WhatsApp palsu mengatasnamakan Bupati. Itu hoaks.",
+        "Kuis berhadiah! Jawab di kolom komentar ya",
+    )
+    assert [r["content_type"] for r in rows] == list(CONTENT_TYPES)
+
+
+# --------------------------------------------------------------------------- normalization
+
+
+def _bold(text: str) -> str:
+    """Mathematical bold letters and digits, as caption generators write them."""
+    out = []
+    for ch in text:
+        if "A" <= ch <= "Z":
+            out.append(chr(0x1D400 + ord(ch) - ord("A")))
+        elif "a" <= ch <= "z":
+            out.append(chr(0x1D41A + ord(ch) - ord("a")))
+        elif "0" <= ch <= "9":
+            out.append(chr(0x1D7CE + ord(ch) - ord("0")))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Selamat Hari Guru Nasional 2026. Guru hebat, Indonesia kuat!",
+        "Bupati Sukamaju menghadiri Rapat Koordinasi Penurunan Stunting di Pendopo",
+        "Jadwal pelayanan KTP-el keliling: Senin di Kecamatan Sukaresmi",
+    ],
+)
+def test_unicode_bold_caption_classifies_like_plain(caption: str) -> None:
+    bold = _bold(caption)
+    assert bold != caption and unicodedata.normalize("NFKC", bold) == caption
+    plain_row, bold_row = label(caption, bold)
+    assert plain_row["content_type"] != "lainnya"
+    assert bold_row == {**plain_row, "caption": bold}
+
+
+def test_empty_and_missing_captions_are_lainnya_without_phrases() -> None:
+    rows = classify_frame(pl.DataFrame({"caption": ["", None, "📷📷"]})).to_dicts()
+    assert [r["content_type"] for r in rows] == ["lainnya"] * 3
+    assert [r["content_reason"] for r in rows] == [NO_MATCH_REASON] * 3
+    assert [r["is_figure_centric"] for r in rows] == [False] * 3
+
+
+# --------------------------------------------------------------------------- explanation
+
+
+def test_reason_names_the_matched_phrases() -> None:
+    (row,) = label("Dirgahayu Kabupaten Sukamaju ke-79! Mohon maaf lahir dan batin.")
+    assert row["content_type"] == "ucapan"
+    assert "'dirgahayu'" in row["content_reason"]
+    assert "'mohon maaf lahir dan batin'" in row["content_reason"]
+    # Every quoted phrase really is in the caption (lower case).
+    quoted = row["content_reason"].split(": ", 1)[1].strip("'").split("', '")
+    caption = row["caption"].lower()
+    assert quoted and all(q in caption for q in quoted), quoted
+
+
+# --------------------------------------------------------------------------- figure-centric
+
+
+@pytest.mark.parametrize(
+    ("caption", "figure", "person"),
+    [
+        ("Bupati Sukamaju menghadiri peresmian gedung baru Kecamatan Cibening.", True, "bupati"),
+        (
+            "Wakil Bupati menerima kunjungan silaturahmi Ketua TP PKK Provinsi di Pendopo.",
+            True,
+            "wakil bupati",
+        ),
+        (
+            "Sekda Sukamaju membuka acara Bimbingan Teknis Penyusunan SAKIP di Aula Setda.",
+            True,
+            "sekda",
+        ),
+        # The service is the subject, not the person: no flag.
+        (
+            "Jadwal pelayanan KTP-el keliling minggu ini di Kecamatan Sukaresmi. Syarat: "
+            "fotokopi KK. Layanan ini program Bupati.",
+            False,
+            None,
+        ),
+        ("Posyandu serentak di 12 desa: 1.240 balita ditimbang dan diimunisasi.", False, None),
+    ],
+)
+def test_figure_centric_examples(caption: str, figure: bool, person: str | None) -> None:
+    (row,) = label(caption)
+    assert row["is_figure_centric"] is figure
+    if figure:
+        assert f"tokoh: '{person}'" in row["figure_reason"]
+        assert "; peran: '" in row["figure_reason"]
+    else:
+        assert row["figure_reason"] is None
+
+
+# --------------------------------------------------------------------------- rule documents
+
+
+def test_shipped_rules_are_valid() -> None:
+    assert validate_rules(default_rules().data) == []
+
+
+def test_validate_rules_explains_problems_in_indonesian() -> None:
+    data = json.loads(default_rules().to_json())
+    data["labels"]["promosi"] = [{"pattern": "diskon", "weight": 1}]
+    data["labels"]["kegiatan"] = [
+        {"pattern": "rapat(", "weight": 2},
+        {"pattern": "  ", "weight": 1},
+        {"pattern": "apel", "weight": 0},
+        {"pattern": "x*", "weight": 1},
+    ]
+    data["figure"]["jabatan"] = []
+    problems = validate_rules(data)
+    assert len(problems) == 6, problems
+    text = "\n".join(problems)
+    assert "Label 'promosi' tidak dikenal (pilihan: ucapan, kegiatan, layanan," in text
+    assert "labels.kegiatan baris 1 ('rapat('): pola tidak sah" in text
+    assert "labels.kegiatan baris 2: pola kosong." in text
+    assert "labels.kegiatan baris 3 ('apel'): bobot harus angka lebih dari 0." in text
+    assert "labels.kegiatan baris 4 ('x*'): pola cocok dengan teks kosong." in text
+    assert "Bagian figur 'jabatan' tidak dikenal." in text
+    assert validate_rules({"note": "x"}) == ["Bagian 'labels' tidak ada atau bukan objek."]
+
+
+def test_a_new_pattern_changes_the_label_and_is_explained() -> None:
+    caption = "Ngopi bareng warga: ngobrolin jalan rusak sama Pak Lurah"
+    assert label(caption)[0]["content_reason"] == NO_MATCH_REASON
+    data = json.loads(default_rules().to_json())
+    data["labels"]["kegiatan"].append({"pattern": "ngopi bareng warga", "weight": 5})
+    out = classify_frame(pl.DataFrame({"caption": [caption]}), Rules(data)).row(0, named=True)
+    assert out["content_type"] == "kegiatan"
+    assert "'ngopi bareng warga'" in out["content_reason"]
+
+
+# --------------------------------------------------------------------------- logbook labels
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Ucapan Hari Besar", "ucapan"),
+        ("UCAPAN HBN", "ucapan"),
+        ("Giat", "kegiatan"),
+        ("Dokumentasi Kegiatan", "kegiatan"),
+        ("Info Layanan", "layanan"),
+        ("Informasi Layanan", "layanan"),
+        ("Info Publik", "informasi"),
+        ("Prestasi", "capaian"),
+        ("Hoax", "klarifikasi"),
+        ("Lain-lain", "lainnya"),
+        ("Ucapan Duka Cita", "ucapan"),  # not in the list: found by its keyword
+        ("", None),
+        (None, None),
+        ("Publikasi", None),  # says nothing about the type: no guess
+    ],
+)
+def test_logbook_labels_map_to_codes(written: str | None, code: str | None) -> None:
+    assert map_logbook_label(written) == code
+
+
+def test_logbook_series_maps_each_row() -> None:
+    s = pl.Series(["Giat", None, "Ucapan HBN", "Giat", "Publikasi"])
+    assert map_logbook_series(s).to_list() == ["kegiatan", None, "ucapan", "kegiatan", None]
