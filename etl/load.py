@@ -2,9 +2,10 @@
 
 Every good row becomes a post_observation of this load; posts is then recomputed, per post_key,
 from the live observations (loads with status 'loaded'): each field from the best observation
-that has it, platform exports before hand-kept logbooks, then newest export date (observed_at),
-then newest load. With no logbook involved that is simply the newest observation (observed_at
-desc, load_id desc). Keeping every observation is what makes undo exact and lets the newest
+that has it, platform exports before hand-kept logbooks, then newest export date (observed_at:
+loads.exported_at, see etl/export_date.py, else load time), then the larger metric total (a
+re-export of the same period), then newest load. With no logbook involved that is simply the
+newest observation. Keeping every observation is what makes undo exact and lets the newest
 export's metrics win.
 
 Natural key (post_key): platform + native id, else platform + normalized permalink, else a sha1 of
@@ -26,6 +27,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from etl.export_date import export_date
 from etl.matching import OpdIndex, OpdNotFound, resolve_posts
 from etl.normalize import normalize_permalink
 from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, FileRejected, ParsedTable
@@ -440,17 +442,24 @@ def _recompute_posts(
     """Rewrite posts for the given post_keys from live observations. Returns the new rows.
 
     Each field comes from the best observation that has it: platform exports before hand-kept
-    logbooks, then newest export date (observed_at), then newest load. A logbook row adds its
-    label to the export's post; a newer export lacking a column keeps the older export's value.
+    logbooks, then newest export date (observed_at), then larger metric total, then newest load.
+    A logbook row adds its label to the export's post; a newer export lacking a column keeps the
+    older export's value.
     Done in polars: a 20-column arg_max in DuckDB costs more than fetching the few rows.
     """
     if old is None:
         old = _old_posts(con, keys)
     con.register("_affected", keys.select("post_key").unique().to_arrow())
     try:
-        live = con.sql(_LIVE_SQL).pl()
+        # Two exports with the same date (a re-export of the same period): lifetime totals
+        # only grow, so the larger total is the later export. Load order is the last resort.
+        live = (
+            con.sql(_LIVE_SQL)
+            .pl()
+            .with_columns(_total=pl.sum_horizontal([pl.col(m).fill_null(0) for m in METRICS]))
+        )
         newest = (
-            live.sort("post_key", "from_export", "observed_at", "load_id")
+            live.sort("post_key", "from_export", "observed_at", "_total", "load_id")
             .group_by("post_key")
             .agg(
                 *[pl.col(c).drop_nulls().last() for c in _FIELDS],
@@ -776,6 +785,11 @@ def load_file(
                 load_time=_now_wib(),
             )  # fmt: skip
         return report
+    # The export date decides which export's lifetime metrics win (not the load order).
+    exported = export_date(raw, name, file_path)
+    for t in tables:
+        if t.exported_at is None:
+            t.exported_at = exported
     return load_tables(
         con, tables, file_name=name, sha256=sha256, file_path=file_path, opd=opd,
         loaded_by=loaded_by, dry_run=dry_run,
