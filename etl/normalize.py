@@ -590,6 +590,35 @@ def post_format_expr(expr: pl.Expr) -> pl.Expr:
     return k.replace_strict(POST_FORMAT_VALUES, default=None, return_dtype=pl.String)
 
 
+# A post's link tells its format on most platforms (logbooks without a format column). Checked
+# in order; a link that does not tell (facebook.com/<page>/posts/<id>, share/p/, x.com) -> null.
+_H = r"(?:^|//|\.)"
+_FORMAT_FROM_URL: tuple[tuple[str, str], ...] = (
+    (_H + r"instagram\.com/(?:[^/?#]+/)?reels?/", "reels"),
+    (_H + r"instagram\.com/(?:[^/?#]+/)?tv/", "video"),
+    (_H + r"instagram\.com/stories/", "story"),
+    (_H + r"instagram\.com/(?:[^/?#]+/)?p/", "foto"),
+    (_H + r"youtube\.com/shorts/", "reels"),
+    (_H + r"youtube\.com/live/", "live"),
+    (_H + r"(?:youtube\.com/(?:watch|embed/|v/)|youtu\.be/)", "video"),
+    (_H + r"tiktok\.com/@[^/?#]+/photo/", "foto"),
+    (_H + r"tiktok\.com/(?:@[^/?#]+/video/|t/|v/)|(?:^|//)v[mt]\.tiktok\.com/", "video"),
+    (_H + r"facebook\.com/(?:[^/?#]+/)?reels?/", "reels"),
+    (_H + r"(?:facebook\.com/(?:[^/?#]+/)?videos?/|facebook\.com/watch|fb\.watch/)", "video"),
+    (_H + r"facebook\.com/(?:photo|[^/?#]+/photos/)", "foto"),
+)
+
+
+def post_format_from_url_expr(expr: pl.Expr) -> pl.Expr:
+    """'instagram.com/reel/..' -> reels, '/p/' -> foto, TikTok video -> video, YouTube Shorts ->
+    reels, YouTube -> video, Facebook reel/video/photo links; else null."""
+    url = expr.str.strip_chars().str.to_lowercase()
+    out = pl.lit(None, pl.String)
+    for pattern, fmt in reversed(_FORMAT_FROM_URL):
+        out = pl.when(url.str.contains(pattern)).then(pl.lit(fmt)).otherwise(out)
+    return out
+
+
 _HOST_RE = r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^/@]*@)?([^/:?#]+)"
 
 

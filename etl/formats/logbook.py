@@ -28,6 +28,7 @@ from etl.normalize import (
     platform_from_url_expr,
     platform_value_expr,
     post_format_expr,
+    post_format_from_url_expr,
 )
 from etl.schema import PLATFORMS, ParsedTable, empty_rejects
 
@@ -309,7 +310,10 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
         blank_to_null(col(good, "account_handle")).alias("account_handle"),
         blank_to_null(col(good, "opd_hint")).alias("opd_hint"),
         fmt_raw.alias("post_format_raw"),
-        post_format_expr(fmt_raw).alias("post_format"),
+        # The format column when it says something known, else what the link tells.
+        pl.coalesce(
+            post_format_expr(fmt_raw), post_format_from_url_expr(pl.col("permalink"))
+        ).alias("post_format"),
         blank_to_null(col(good, "logbook_label")).alias("logbook_label"),
         *metric_exprs(good),
     )

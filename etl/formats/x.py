@@ -12,6 +12,7 @@ import re
 import polars as pl
 
 from etl.formats._common import Context, col, metric_exprs, parse_dates, single_value, to_posts
+from etl.normalize import parse_count_expr
 from etl.schema import ParsedTable
 
 NAME = "x"
@@ -27,6 +28,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "comments": ("replies", "Balasan"),
     "shares": ("retweets", "Reposts", "Repost"),
     "saves": ("Bookmarks", "Markah"),
+    "media_views": ("media views", "Tayangan media"),
 }
 REQUIRED: tuple[tuple[str, ...], ...] = (("published_at",), ("permalink",), ("caption",))
 DISTINCTIVE = ("permalink", "caption")
@@ -37,6 +39,18 @@ def handle_from_file_name(file_name: str) -> str | None:
     """tweet_activity_metrics_<handle>_<yyyymmdd>_<yyyymmdd>_<lang>.csv -> handle."""
     m = re.search(r"tweet_activity_metrics_(.+?)_\d{8}_\d{8}", file_name)
     return m.group(1) if m else None
+
+
+def x_post_format(raw: pl.DataFrame) -> pl.Expr:
+    """X exports have no format column: media views mean the post carried media (the export
+    cannot tell a photo from a video; photos are what offices post: 'foto'), else a link in the
+    text makes it 'tautan', else 'teks'. The 2024+ export has no media column: tautan or teks."""
+    media = parse_count_expr(col(raw, "media_views")) if "media_views" in raw.columns else None
+    link = col(raw, "caption").str.contains(r"(?i)https?://|\bwww\.|\bt\.co/").fill_null(False)
+    fmt = pl.when(link).then(pl.lit("tautan")).otherwise(pl.lit("teks"))
+    if media is not None:
+        fmt = pl.when(media.fill_null(0) > 0).then(pl.lit("foto")).otherwise(fmt)
+    return fmt
 
 
 def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
@@ -63,6 +77,7 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
             "account_handle"
         ),
         *metric_exprs(good),
+        x_post_format(good).alias("post_format"),
     )
     posts = to_posts(out, ctx)
     return ParsedTable(

@@ -294,7 +294,7 @@ def x_classic() -> None:
         ["1.76881E+18", "https://twitter.com/prokopim_skmj/status/1768810000000000001", "Bupati Sukamaju menghadiri rakor",
          "2025-11-30 23:00 +0000", "1234.0", "50.0", "0.04", "3.0", "2.0", "40.0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"],
         ["1768810000000000002", "https://twitter.com/prokopim_skmj/status/1768810000000000002", "Selamat pagi",
-         "2025-12-01 01:30 +0000", "10.0", "1.0", "0.1", "0.0", "0.0", "1.0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"],
+         "2025-12-01 01:30 +0000", "10.0", "1.0", "0.1", "0.0", "0.0", "1.0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "35.0", "2.0"],
     ]  # fmt: skip
     (d / "input.csv").write_text(csv_text(header, rows), encoding="utf-8")
     (d / "file_name.txt").write_text(
@@ -306,9 +306,10 @@ def x_classic() -> None:
         [
             {**base, "source_row": 2, "native_id": "1768810000000000001", "published_at": "2025-12-01 06:00:00",
              "caption": "Bupati Sukamaju menghadiri rakor", "permalink": rows[0][1],
-             "views": 1234, "reactions": 40, "comments": 2, "shares": 3},
+             "views": 1234, "reactions": 40, "comments": 2, "shares": 3, "post_format": "teks"},
             {**base, "source_row": 3, "native_id": "1768810000000000002", "published_at": "2025-12-01 08:30:00",
-             "caption": "Selamat pagi", "permalink": rows[1][1], "views": 10, "reactions": 1, "comments": 0, "shares": 0},
+             "caption": "Selamat pagi", "permalink": rows[1][1], "views": 10, "reactions": 1, "comments": 0, "shares": 0,
+             "post_format": "foto"},
         ],
         [],
     )  # fmt: skip
@@ -322,13 +323,18 @@ def x_content() -> None:
     rows = [
         ["1812000000000000001", "Tue, Jul 14, 2026", "Info layanan\nKTP-el 🪪", "https://x.com/diskominfo_skmj/status/1812000000000000001",
          "5,432", "21", "40", "2", "1", "0", "3", "4", "1", "1", "0", "0", "0"],
+        ["1812000000000000002", "Wed, Jul 15, 2026", "Baca: https://sukamajukab.go.id/berita/1", "https://x.com/diskominfo_skmj/status/1812000000000000002",
+         "100", "2", "3", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0"],
     ]  # fmt: skip
     (d / "input.csv").write_text(csv_text(header, rows), encoding="utf-8")
     write_expected(
         d,
         [{"source_row": 2, "platform": "x", "native_id": "1812000000000000001", "account_handle": "diskominfo_skmj",
           "published_at": "2026-07-14 00:00:00", "caption": "Info layanan\nKTP-el 🪪", "permalink": rows[0][3],
-          "views": 5432, "reactions": 21, "comments": 3, "shares": 4, "saves": 2}],
+          "views": 5432, "reactions": 21, "comments": 3, "shares": 4, "saves": 2, "post_format": "teks"},
+         {"source_row": 3, "platform": "x", "native_id": "1812000000000000002", "account_handle": "diskominfo_skmj",
+          "published_at": "2026-07-15 00:00:00", "caption": "Baca: https://sukamajukab.go.id/berita/1", "permalink": rows[1][3],
+          "views": 100, "reactions": 2, "comments": 1, "shares": 0, "saves": 0, "post_format": "tautan"}],
         [],
     )  # fmt: skip
 
@@ -387,13 +393,16 @@ def logbook_merged_links() -> None:
         d,
         [
             {**base, "source_row": 7, "platform": "instagram", "published_at": "2025-12-03 00:00:00", "caption": BOLD,
-             "permalink": "https://www.instagram.com/p/DNDL_hIiLv-/", "logbook_label": "Ucapan Hari Besar"},
+             "permalink": "https://www.instagram.com/p/DNDL_hIiLv-/", "logbook_label": "Ucapan Hari Besar",
+             "post_format": "foto"},
             {**base, "source_row": 7, "platform": "facebook", "published_at": "2025-12-03 00:00:00", "caption": BOLD,
              "permalink": "https://www.facebook.com/616/posts/1221", "logbook_label": "Ucapan Hari Besar"},
             {**base, "source_row": 8, "platform": "instagram", "published_at": "2025-12-15 00:00:00", "caption": "Pelayanan KTP-el",
-             "permalink": "https://www.instagram.com/p/Dhq/", "logbook_label": "Informasi Layanan"},
+             "permalink": "https://www.instagram.com/p/Dhq/", "logbook_label": "Informasi Layanan",
+             "post_format": "foto"},
             {**base, "source_row": 8, "platform": "tiktok", "published_at": "2025-12-15 00:00:00", "caption": "Pelayanan KTP-el",
-             "permalink": "https://www.tiktok.com/@kec.sukaresmi/video/7400000000000000009", "logbook_label": "Informasi Layanan"},
+             "permalink": "https://www.tiktok.com/@kec.sukaresmi/video/7400000000000000009", "logbook_label": "Informasi Layanan",
+             "post_format": "video"},
             {**base, "source_row": 10, "platform": "facebook", "published_at": "2025-12-20 13:45:00", "caption": "Kerja bakti",
              "logbook_label": "Kegiatan"},
         ],
@@ -434,7 +443,8 @@ def logbook_platform_sheets() -> None:
         d,
         [
             {"source_sheet": "Instagram", "source_row": 3, "platform": "instagram", "published_at": "2025-12-01 00:00:00",
-             "caption": "Bank sampah", "permalink": "instagram.com/p/DLH1", "logbook_label": "Edukasi"},
+             "caption": "Bank sampah", "permalink": "instagram.com/p/DLH1", "logbook_label": "Edukasi",
+             "post_format": "foto"},
             {"source_sheet": "Instagram", "source_row": 4, "platform": "instagram", "published_at": "2027-02-03 00:00:00",
              "caption": "Hari Peduli Sampah", "logbook_label": "Ucapan"},
             {"source_sheet": "FB", "source_row": 2, "platform": "facebook", "published_at": "2026-08-03 00:00:00",
