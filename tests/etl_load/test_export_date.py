@@ -10,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl.export_date import export_date, period_from_name
 from etl.load import load_file
@@ -59,6 +61,18 @@ def ig_export(path: Path, days: range, likes: int, *, mtime: dt.datetime | None 
 def test_period_from_name(name, period):
     want = tuple(dt.date.fromisoformat(d) for d in period) if period else None
     assert period_from_name(name) == want
+
+
+_days = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 12, 31))
+
+
+@given(a=_days, b=_days, digits=st.integers(min_value=0, max_value=10**16))
+def test_period_names_round_trip(a, b, digits):
+    a, b = min(a, b), max(a, b)
+    meta = f"{a:%b-%d-%Y}_{b:%b-%d-%Y}_{digits}.csv"
+    assert period_from_name(meta) == (a, b)
+    assert period_from_name(f"Content {a:%Y-%m-%d}_{b:%Y-%m-%d} Dinkes Sukamaju") == (a, b)
+    assert period_from_name(f"tweet_activity_metrics_dinkes_{a:%Y%m%d}_{b:%Y%m%d}_en.csv") == (a, b)
 
 
 def _zip(members: dict[str, bytes], when: tuple[int, ...]) -> bytes:
