@@ -150,6 +150,23 @@ def _not_post_export(rows: list[list[str | None]]) -> bool:
     return False
 
 
+def _chart_data(det: Detection, rows: list[list[str | None]]) -> bool:
+    """YouTube Studio "Chart data.csv": one row per day per video (Date, Content, Video title,
+    ..., Views). It has the Table data columns, but its views are a day's, not the video's."""
+    if det.format != "youtube" or det.row >= len(rows):
+        return False
+    cells = [header_key(c) for c in rows[det.row] if c not in (None, "")]
+    return bool(cells) and cells[0] in ("date", "tanggal")
+
+
+def _reject_chart(name: str, sheet: str | None) -> FileRejected:
+    where = f"Berkas '{name}'" + (f", sheet '{sheet}'" if sheet else "")
+    return FileRejected(
+        f"{where} adalah data grafik YouTube Studio (tayangan per hari per video, 'Chart data'), "
+        "bukan daftar video: dilewati. Unggah 'Table data.csv' dari ekspor yang sama."
+    )
+
+
 def _reject_layout(name: str, sheet: str | None, rows: list[list[str | None]]) -> FileRejected:
     where = f"Berkas '{name}'" + (f", sheet '{sheet}'" if sheet else "")
     metric = _daily_metric(rows)
@@ -194,6 +211,8 @@ def _parse_text(
     det = detect(rows_opt, column_map=column_map, format_hint=format_hint)
     if det is None:
         raise _reject_layout(name, None, rows_opt)
+    if _chart_data(det, rows_opt):
+        raise _reject_chart(name, None)
     grid = readers.read_csv_grid(text, delim, starts[det.row])
     table = _build(grid, 0, det.row + 1, det, name, None, file_handle, keep_empty=True)
     assert table is not None
@@ -221,6 +240,11 @@ def _parse_sheets(
             err = _reject_layout(name, sheet.name, rows)
             first_error = first_error or err
             notes.append(f"{err} Sheet dilewati.")
+            continue
+        if _chart_data(det, rows):
+            err = _reject_chart(name, sheet.name)
+            first_error = first_error or err
+            notes.append(str(err))
             continue
         table = _build(grid, det.row, sheet.first_row, det, name, sheet.name, file_handle)
         if table is None:

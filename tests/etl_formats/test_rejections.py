@@ -129,3 +129,23 @@ def test_signature_sheet_is_skipped_with_a_note() -> None:
     tables = parse_file("rekap.xlsx", data=data)
     assert [t.sheet for t in tables] == ["Januari"]
     assert any("sheet 'TTD'" in n and "dilewati" in n for n in tables[0].notes)
+
+
+def test_youtube_chart_data_is_not_a_video_list() -> None:
+    # Studio's "Chart data.csv": the Table data columns plus Date, one row per day per video.
+    chart = (
+        b"Date,Content,Video title,Video publish time,Duration,Views\n"
+        b"2026-01-03,AVbduwkYaKL,Peresmian Jembatan,2026-01-03,1409,310\n"
+        b"2026-01-04,AVbduwkYaKL,Peresmian Jembatan,2026-01-03,1409,129\n"
+    )
+    with pytest.raises(FileRejected) as exc:
+        parse_file("Chart data.csv", data=chart)
+    assert "Chart data.csv" in str(exc.value) and "bukan daftar video" in str(exc.value)
+    # Table data of the same export still loads.
+    table = (
+        b"Content,Video title,Video publish time,Duration,Views\n"
+        b"Total,,,,439\n"
+        b"AVbduwkYaKL,Peresmian Jembatan,2026-01-03,1409,439\n"
+    )
+    (t,) = parse_file("Table data.csv", data=table)
+    assert t.posts.select("native_id", "views").rows() == [("AVbduwkYaKL", 439)]
