@@ -50,9 +50,10 @@ with st.sidebar:
         required=True,
     )
 
-# Pages live in app_pages/, not pages/: with a pages/ folder Streamlit 1.67 starts a fresh
-# server in the old folder-based mode, so a shared deep link (/keaktifan?opd=...) would run the
-# page alone, without this file's sidebar filters and page config, until someone opens "/".
+# Pages live in app_pages/, not pages/: Streamlit 1.67 still treats a pages/ folder as its old
+# folder-based navigation, so a shared deep link (/kampanye?...) whose path matches a file name
+# there would run that page alone, without this file's sidebar filters and page config.
+# tests/browser checks that every deep link shows the sidebar filters.
 P = "app_pages/"
 meeting = [
     st.Page(

@@ -23,8 +23,8 @@ GROUPS = {
     "opd_kind": i18n.t("opd_kind"),
     "opd": i18n.t("opd"),
 }
-c1, c2, c3 = st.columns([2, 2, 1])
-metric = c1.segmented_control(
+# Measure on its own row: four labels do not fit beside the other controls at 1366 px.
+metric = st.segmented_control(
     i18n.tr("Ukuran", "Measure"),
     list(METRICS),
     default="posts",
@@ -32,6 +32,7 @@ metric = c1.segmented_control(
     key="tren_metric",
     required=True,
 )
+c2, c3 = st.columns([3, 1])
 by = c2.segmented_control(
     i18n.tr("Dipisah menurut", "Split by"),
     list(GROUPS),

@@ -37,7 +37,7 @@ w.table(
         Col("load_id", "ID", "int"),
         Col("loaded_at", i18n.tr("Waktu muat", "Loaded at"), "datetime"),
         Col("file_name", i18n.tr("Berkas", "File")),
-        Col("format", "Format"),
+        Col("format", "Format", "format"),
         Col("opd", "OPD"),
         Col("period_start", i18n.tr("Dari", "From"), "date"),
         Col("period_end", i18n.tr("Sampai", "To"), "date"),

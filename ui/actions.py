@@ -233,19 +233,32 @@ def _show_check(rep) -> None:
     if rep.status == "skipped":
         st.warning(rep.error or i18n.tr("Berkas ini sudah pernah dimuat.", "Already loaded."))
         return
-    c = st.columns(6)
-    c[0].metric(i18n.tr("Format", "Format"), rep.format or "-")
-    c[1].metric("OPD", rep.opd or "-")
-    c[2].metric(i18n.tr("Baris", "Rows"), i18n.fmt_int(rep.rows_read))
-    c[3].metric(i18n.tr("Baru", "New"), i18n.fmt_int(rep.new))
-    c[4].metric(i18n.tr("Diperbarui", "Updated"), i18n.fmt_int(rep.updated))
-    c[5].metric(i18n.tr("Ditolak", "Rejected"), i18n.fmt_int(rep.rejected))
+    # Format and OPD are long names: plain text, so st.metric does not cut them to "met...".
+    st.markdown(
+        f"**{i18n.tr('Format', 'Format')}:** {i18n.format_label(rep.format)}  \n"
+        f"**OPD:** {rep.opd or '-'}"
+    )
+    c = st.columns(4)
+    c[0].metric(i18n.tr("Baris dibaca", "Rows read"), i18n.fmt_int(rep.rows_read))
+    c[1].metric(i18n.tr("Baru", "New"), i18n.fmt_int(rep.new))
+    c[2].metric(i18n.tr("Diperbarui", "Updated"), i18n.fmt_int(rep.updated))
+    c[3].metric(i18n.tr("Ditolak", "Rejected"), i18n.fmt_int(rep.rejected))
     for note in rep.notes or []:
         st.caption(f"• {note}")
     tabs = st.tabs([i18n.tr("Pratinjau", "Preview"), i18n.tr("Baris ditolak", "Rejected rows")])
     with tabs[0]:
         if rep.preview is not None and rep.preview.height:
-            st.dataframe(rep.preview.head(50), hide_index=True, height=250)
+            preview = rep.preview.head(50)
+            table(
+                preview.with_columns(pl.col("status").replace(PREVIEW_STATUS_ID))
+                if "status" in preview.columns
+                else preview,
+                [c for c in _preview_columns() if c.name in preview.columns],
+                key=f"preview_{rep.file}",
+                export=False,
+                numbered=False,
+                height=250,
+            )
         else:
             st.caption(i18n.tr("Tidak ada pratinjau.", "No preview."))
     with tabs[1]:
@@ -265,6 +278,28 @@ def _show_check(rep) -> None:
             )
         else:
             st.caption(i18n.tr("Tidak ada baris yang ditolak.", "No row rejected."))
+
+
+PREVIEW_STATUS_ID = {"baru": "Baru", "diperbarui": "Diperbarui", "duplikat": "Duplikat"}
+
+
+def _preview_columns() -> list[Col]:
+    return [
+        Col("status", "Status"),
+        Col("opd", "OPD"),
+        Col("platform", "Platform", "platform"),
+        Col("account_handle", i18n.tr("Akun", "Account")),
+        Col("published_at", i18n.tr("Waktu unggah", "Published"), "datetime"),
+        Col("caption", i18n.tr("Keterangan", "Caption"), "caption"),
+        Col("post_format", i18n.tr("Bentuk", "Format")),
+        Col("permalink", i18n.t("link"), "link"),
+        Col("views", i18n.tr("Tayangan", "Views"), "int"),
+        Col("reach", i18n.tr("Jangkauan", "Reach"), "int"),
+        Col("reactions", i18n.tr("Reaksi", "Reactions"), "int"),
+        Col("comments", i18n.tr("Komentar", "Comments"), "int"),
+        Col("shares", i18n.tr("Dibagikan", "Shares"), "int"),
+        Col("logbook_label", i18n.tr("Label logbook", "Logbook label")),
+    ]
 
 
 def _column_mapper(name: str, raw: bytes, *, key: str) -> None:

@@ -33,6 +33,16 @@ PLATFORM_LABELS = {
     "x": "X (Twitter)",
 }
 
+# Detected export layouts (etl.detect.FORMATS) as an analyst knows them.
+FORMAT_LABELS = {
+    "meta_facebook": "Meta Business Suite - Facebook",
+    "meta_instagram": "Meta Business Suite - Instagram",
+    "tiktok": "TikTok Studio",
+    "youtube": "YouTube Studio",
+    "x": "X (Twitter) Analytics",
+    "logbook": "Rekap Postingan (logbook OPD)",
+}
+
 CONTENT_LABELS_ID = {
     "ucapan": "Ucapan",
     "kegiatan": "Kegiatan",
@@ -198,6 +208,10 @@ def content_label(code: str | None) -> str:
 
 def platform_label(code: str | None) -> str:
     return PLATFORM_LABELS.get(code or "", code or "-")
+
+
+def format_label(code: str | None) -> str:
+    return FORMAT_LABELS.get(code or "", code or "-")
 
 
 def kind_label(code: str | None) -> str:

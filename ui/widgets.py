@@ -101,6 +101,8 @@ def _fmt_cell(kind: str):
         return i18n.platform_label
     if kind == "kind":
         return i18n.kind_label
+    if kind == "format":
+        return i18n.format_label
     if kind == "reason":
         return i18n.reason_label
     if kind == "bool":

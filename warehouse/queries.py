@@ -546,7 +546,8 @@ def trend_comparison(
     """The trend of the period next to the same period one year earlier, aligned by position.
 
     Columns: period_index (0..), period_start, posts, kinerja_share, engagement,
-    year_ago_start, year_ago_posts, year_ago_kinerja_share, year_ago_engagement.
+    year_ago_start, year_ago_posts, year_ago_kinerja_share, year_ago_engagement (year-ago values
+    are null for periods before the first post in the warehouse: no data, not zero).
     """
     now = trend(con, f, grain, "none", settings)
     y_start, y_end = metrics.year_ago_period(f.start, f.end)
@@ -565,7 +566,25 @@ def trend_comparison(
         pl.col("kinerja_share").alias("year_ago_kinerja_share"),
         pl.col("engagement").alias("year_ago_engagement"),
     )
+    # A year-ago period before the first post in the warehouse has no data, not zero posts:
+    # null, so the chart leaves a gap instead of drawing a fall to 0.
+    first, _ = date_bounds(con)
+    if first is not None:
+        covered = pl.col("year_ago_start") >= _period_floor(first, grain)
+        ago = ago.with_columns(
+            pl.when(covered).then(pl.col(c)).otherwise(None).alias(c)
+            for c in ("year_ago_posts", "year_ago_kinerja_share", "year_ago_engagement")
+        )
     return now.join(ago, on="period_index", how="left").sort("period_index")
+
+
+def _period_floor(day: dt.date, grain: Grain) -> dt.date:
+    """Start of the day, ISO week or month holding `day`."""
+    if grain == "day":
+        return day
+    if grain == "week":
+        return day - dt.timedelta(days=day.weekday())
+    return day.replace(day=1)
 
 
 def engagement_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:

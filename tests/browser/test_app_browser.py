@@ -35,6 +35,10 @@ def test_page_in_browser(path, app_url, page):
         assert len(page.query_selector_all(".vega-embed canvas, .vega-embed svg")) >= 1
     assert page.query_selector('[data-testid="stException"]') is None
     assert "Page not found" not in page.inner_text("body")
+    # A deep link runs app.py first: its sidebar filters are there (pages/ is not the old
+    # folder-based navigation).
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "Filter" in sidebar.inner_text()
     full_screenshot(page, SCREENSHOTS / f"{path or 'ringkasan'}.png")
 
 

@@ -202,6 +202,19 @@ def test_trend_comparison_year_ago(wh):
     assert row["year_ago_engagement"] == 100
 
 
+def test_trend_comparison_before_first_post_is_null_not_zero(wh):
+    first, _ = q.date_bounds(wh)
+    # A window whose year-ago half lies wholly before the first post in the warehouse.
+    start = dt.date(first.year + 1, first.month, 1) - dt.timedelta(days=31)
+    f = q.Filters(start.replace(day=1), first.replace(year=first.year + 1))
+    t = q.trend_comparison(wh, f)
+    before = t.filter(pl.col("year_ago_start") < first.replace(day=1))
+    assert before.height >= 1
+    assert before["year_ago_posts"].null_count() == before.height
+    covered = t.filter(pl.col("year_ago_start") >= first.replace(day=1))
+    assert covered["year_ago_posts"].null_count() == 0
+
+
 def test_daily_counts_for_calendar(wh):
     d = q.opd_daily_counts(wh, F, opd_id=4)
     assert d.height == 31 and d["posts"].sum() == 4
