@@ -92,7 +92,16 @@ if metric in ("posts", "kinerja_share", "engagement"):
         i18n.tr("Dibanding periode yang sama tahun lalu", "Against the same period last year")
     )
     comp = data.q("trend_comparison", f, grain=grain)
-    if comp.height:
+    if comp.height and comp[f"year_ago_{metric}"].null_count() == comp.height:
+        st.caption(
+            i18n.tr(
+                "Belum ada data untuk periode yang sama tahun lalu: gudang data baru berisi "
+                "postingan sejak bulan pertama yang dimuat.",
+                "No data yet for the same period last year: the warehouse starts at the first "
+                "month loaded.",
+            )
+        )
+    elif comp.height:
         w.chart(
             charts.year_comparison(
                 comp, metric=metric, y_title=label, percent=pct, big=big, grain=grain

@@ -1,0 +1,49 @@
+"""Run every benchmark in turn and print its figures (`make bench`).
+
+Each script measures its own baseline in the same run and prints ratios, because machines here
+are noisy: compare ratios, not seconds, between runs. Sizes can be made smaller for a quick look:
+
+    .venv/bin/python benchmarks/run.py            # full sizes (about 10 minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py --quick    # small sizes (about 2 minutes)
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# (script, full-size arguments, quick arguments)
+BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
+    ("parse_speed.py", ["--rows", "100000"], ["--rows", "20000", "--repeat", "1"]),
+    ("load_speed.py", [], ["--files", "10", "--rows", "200", "--baseline-files", "1"]),
+    ("classify_speed.py", ["1000000"], ["100000"]),
+    ("classify_eval.py", [], []),
+    ("query_speed.py", ["--posts", "1000000"], ["--posts", "100000"]),
+]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes")
+    ap.add_argument("only", nargs="*", help="run only these scripts (e.g. classify_speed.py)")
+    args = ap.parse_args()
+    failed = 0
+    for script, full, quick in BENCHMARKS:
+        if args.only and script not in args.only:
+            continue
+        cmd = [sys.executable, str(HERE / script), *(quick if args.quick else full)]
+        print(f"\n===== {script} {' '.join(cmd[2:])}", flush=True)
+        t = time.perf_counter()
+        rc = subprocess.call(cmd, cwd=HERE.parent)
+        print(f"===== {script}: {time.perf_counter() - t:.0f} s, exit {rc}", flush=True)
+        failed += rc != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
