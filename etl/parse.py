@@ -203,7 +203,7 @@ def _parse_text(
     file_handle: str | None,
 ) -> list[ParsedTable]:
     text = readers.decode_text(data)
-    if not text.strip():
+    if not text[:4096].strip() and not text.strip():
         raise FileRejected(f"Berkas '{name}' kosong: tidak ada data yang dapat dibaca.")
     delim = readers.sniff_delimiter(text)
     rows, starts = readers.preview_csv(text, delim)
