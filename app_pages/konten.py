@@ -93,3 +93,40 @@ if not big:
                 "No post carries this label under the current filters.",
             ),
         )
+
+    st.subheader(
+        i18n.tr("Label dari logbook OPD dibanding label sistem", "OPD logbook labels vs ours")
+    )
+    agreement = data.q("label_agreement", f)
+    if not agreement.height:
+        st.caption(
+            i18n.tr(
+                "Tidak ada postingan berlabel logbook (kolom Jenis Konten) pada filter sekarang.",
+                "No post with a logbook label (Jenis Konten column) under the current filters.",
+            )
+        )
+    else:
+        w.table(
+            agreement,
+            [
+                Col("opd", "OPD"),
+                Col("labelled_posts", i18n.tr("Berlabel logbook", "With logbook label"), "int"),
+                Col("agreeing_posts", i18n.tr("Sama", "Same"), "int"),
+                Col("disagreeing_posts", i18n.tr("Berbeda", "Different"), "int"),
+                Col("agreement_share", i18n.tr("Kesesuaian", "Agreement"), "pct"),
+            ],
+            key="label_agreement",
+            title=i18n.tr("Kesesuaian label logbook OPD", "OPD logbook label agreement"),
+            height=280,
+        )
+        differ = data.q("label_disagreements", f, limit=100)
+        if differ.height:
+            st.caption(
+                i18n.tr(
+                    "Postingan yang labelnya berbeda (100 terbaru). Pilih label yang benar bila "
+                    "label sistem keliru.",
+                    "Posts whose labels differ (newest 100). Pick the right label where ours is "
+                    "wrong.",
+                )
+            )
+            actions.relabel_editor(differ, key="relabel_disagree")

@@ -424,20 +424,34 @@ def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
         .map_elements(i18n.content_label, return_dtype=pl.String)
         .alias("label"),
         "permalink",
+        # The OPD's own logbook label, when the list is about disagreements with it.
+        *(["logbook_label"] if "logbook_label" in examples.columns else []),
     )
     options = [i18n.content_label(c) for c in labels]
     edited = st.data_editor(
         view,
         hide_index=True,
-        disabled=["post_key", "date", "opd", "platform", "caption", "content_reason", "permalink"],
+        disabled=[c for c in view.columns if c != "label"],
         # The editable label comes early so it is on screen at 1366 px without scrolling.
-        column_order=["date", "opd", "label", "content_reason", "caption", "platform", "permalink"],
+        column_order=[
+            "date",
+            "opd",
+            "label",
+            *(["logbook_label"] if "logbook_label" in view.columns else []),
+            "content_reason",
+            "caption",
+            "platform",
+            "permalink",
+        ],
         column_config={
             "date": st.column_config.TextColumn(i18n.t("date"), width="small"),
             "opd": st.column_config.TextColumn("OPD"),
             "platform": st.column_config.TextColumn(i18n.t("platform"), width="small"),
             "caption": st.column_config.TextColumn(i18n.t("caption"), width="medium"),
             "content_reason": st.column_config.TextColumn(i18n.t("reason")),
+            "logbook_label": st.column_config.TextColumn(
+                i18n.tr("Label logbook OPD", "OPD logbook label"), width="small"
+            ),
             "label": st.column_config.SelectboxColumn(
                 i18n.t("content_type") + " ✎", options=options, required=True, width="small"
             ),

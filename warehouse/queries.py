@@ -507,6 +507,26 @@ def example_posts(
     return _run(con, "q_example_posts", params)
 
 
+def label_agreement(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Per OPD: the OPD's own logbook label against the label in use.
+
+    Columns: opd_id, opd, labelled_posts, agreeing_posts, disagreeing_posts, agreement_share.
+    Only OPDs with logbook labels in the period; lowest agreement first.
+    """
+    return _run(con, "q_label_agreement", f.params())
+
+
+def label_disagreements(
+    con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 200
+) -> pl.DataFrame:
+    """Posts whose logbook label differs from the label in use, newest first.
+
+    Columns: post_key, published_at, opd, platform, caption, logbook_label,
+    logbook_content_type, content_type, content_source, content_reason, permalink.
+    """
+    return _run(con, "q_label_disagreements", {**f.params(), "limit": _limit(limit)})
+
+
 # --------------------------------------------------------------------------- Tren
 
 

@@ -124,3 +124,34 @@ def test_empty_warehouse_does_not_fail():
     assert q.trend(con, F)["posts"].sum() == 0
     assert q.date_bounds(con) == (None, None)
     assert q.data_version(con) >= 0
+
+
+def test_label_agreement_counts_logbook_labels_against_the_label_in_use(wh):
+    # Give every third post a logbook label: 'kegiatan' (agrees where the post is kegiatan).
+    wh.execute(
+        "UPDATE posts SET logbook_label = 'Giat', logbook_content_type = 'kegiatan'"
+        " WHERE CAST(substr(post_key, 2) AS INTEGER) % 3 = 0"
+    )
+    posts = wh.sql(
+        "SELECT opd_id, content_type, logbook_content_type FROM posts"
+        " WHERE logbook_content_type IS NOT NULL AND published_at >= $s AND published_at < $e",
+        params={"s": JAN[0], "e": JAN[1] + dt.timedelta(days=1)},
+    ).pl()
+    expected = {
+        opd_id: (g.height, int((g["content_type"] == "kegiatan").sum()))
+        for (opd_id,), g in posts.group_by("opd_id")
+    }
+    got = q.label_agreement(wh, F)
+    assert {
+        r["opd_id"]: (r["labelled_posts"], r["agreeing_posts"]) for r in got.iter_rows(named=True)
+    } == expected
+    assert (got["agreeing_posts"] + got["disagreeing_posts"] == got["labelled_posts"]).all()
+    assert got["agreement_share"].is_sorted()
+    differ = q.label_disagreements(wh, F)
+    assert differ.height == sum(n - same for n, same in expected.values())
+    assert (differ["content_type"] != "kegiatan").all()
+    # An analyst relabelling a post to the logbook's label removes the disagreement.
+    from etl.classify import set_override
+
+    set_override(wh, differ["post_key"][0], "kegiatan", by="uji", note="uji")
+    assert q.label_disagreements(wh, F).height == differ.height - 1
