@@ -189,8 +189,22 @@ def _make_pass(groups: dict[str, list[dict[str, Any]]]) -> _Pass:
 
 
 @dataclass(frozen=True)
+class _LabelPasses:
+    """One regex pass per label. A single alternation of every label's ~400 patterns outgrows the
+    regex engine's DFA cache on real captions (~6,000 captions/s); one pass per label stays on the
+    DFA (~300,000 captions/s, benchmarks/classify_speed.py)."""
+
+    passes: dict[str, _Pass]
+
+    @property
+    def regex(self) -> str:
+        """Every label's pattern, as one alternation (for inspection and tests only)."""
+        return "|".join(p.regex for p in self.passes.values())
+
+
+@dataclass(frozen=True)
 class _Compiled:
-    content: _Pass
+    content: _LabelPasses
     figure: _Pass
     decision: dict[str, Any]
 
@@ -198,8 +212,9 @@ class _Compiled:
 @functools.lru_cache(maxsize=8)
 def _compile(key: str) -> _Compiled:
     data = json.loads(key)
+    labels = data.get("labels", {})
     return _Compiled(
-        content=_make_pass(data.get("labels", {})),
+        content=_LabelPasses({g: _make_pass({g: labels[g]}) for g in labels}),
         figure=_make_pass(data.get("figure", {})),
         decision=data.get("decision", {}),
     )
@@ -240,6 +255,104 @@ def _scores(text: pl.Series, p: _Pass, groups: tuple[str, ...]) -> pl.DataFrame:
     return frame.with_columns(cols).drop("_m")  # with_columns broadcasts the literals
 
 
+def _label_scores(text: pl.Series, lp: _LabelPasses, groups: tuple[str, ...]) -> pl.DataFrame:
+    """Per-row score and matched phrases for each label, one regex scan per label.
+
+    Across labels, a phrase inside a longer phrase of another label found in the same caption
+    does not count ('waspada' of informasi inside 'waspada penipuan' of klarifikasi): the same
+    outcome as one longest-first alternation over every label.
+    """
+    found: dict[str, pl.Series] = {}
+    weights: dict[str, dict[str, float]] = {}
+    for g in groups:
+        p = lp.passes.get(g)
+        if p is None:
+            continue
+        m = text.str.extract_all(p.regex).list.unique(maintain_order=True)
+        table = p.lookup(m.explode().drop_nulls().unique().to_list())
+        found[g] = m
+        weights[g] = dict(zip(table["phrase"], table["weight"], strict=True))
+    found = _drop_phrases_inside_other_labels(found)
+    cols: dict[str, pl.Series] = {}
+    for g in groups:
+        if g not in found or not weights[g]:
+            cols[f"s_{g}"] = pl.Series(f"s_{g}", [0.0] * len(text), dtype=pl.Float64)
+            cols[f"m_{g}"] = pl.Series(f"m_{g}", [[]] * len(text), dtype=pl.List(pl.String))
+            continue
+        m = found[g].fill_null([])
+        cols[f"s_{g}"] = (
+            m.list.eval(
+                pl.element().replace_strict(weights[g], default=0.0, return_dtype=pl.Float64)
+            )
+            .list.sum()
+            .fill_null(0.0)
+            .alias(f"s_{g}")
+        )
+        cols[f"m_{g}"] = m.alias(f"m_{g}")
+    return pl.DataFrame(list(cols.values()))
+
+
+def _drop_phrases_inside_other_labels(found: dict[str, pl.Series]) -> dict[str, pl.Series]:
+    """Remove from each label's matches the phrases contained in another label's match."""
+    long = pl.concat(
+        [
+            pl.DataFrame({"phrase": m})
+            .with_row_index("row")
+            .explode("phrase")
+            .drop_nulls("phrase")
+            .with_columns(pl.lit(g).alias("group"))
+            for g, m in found.items()
+        ]
+    )
+    if long.height == 0:
+        return found
+    # Containment among the distinct phrases of different labels (a few thousand at most).
+    distinct = long.select("phrase", "group").unique()
+    pairs = (
+        distinct.join(distinct, how="cross", suffix="_long")
+        .filter(
+            (pl.col("group") != pl.col("group_long"))
+            & (pl.col("phrase_long").str.len_bytes() > pl.col("phrase").str.len_bytes())
+            & pl.col("phrase_long").str.contains(pl.col("phrase"), literal=True)
+        )
+        .select("phrase", "group", "phrase_long", "group_long")
+    )
+    if pairs.height == 0:
+        return found
+    drops = (
+        long.join(pairs, on=["phrase", "group"])
+        .join(
+            long.rename({"phrase": "phrase_long", "group": "group_long"}),
+            on=["row", "phrase_long", "group_long"],
+            how="semi",
+        )
+        .select("row", "group", "phrase")
+        .unique()
+    )
+    if drops.height == 0:
+        return found
+    out = {}
+    for g, m in found.items():
+        d = drops.filter(pl.col("group") == g)
+        if d.height == 0:
+            out[g] = m
+            continue
+        per_row = d.group_by("row").agg(pl.col("phrase").alias("drop"))
+        frame = (
+            pl.DataFrame({"m": m})
+            .with_row_index("row")
+            .join(per_row, on="row", how="left")
+            .sort("row")
+        )
+        out[g] = frame.select(
+            pl.when(pl.col("drop").is_null())
+            .then(pl.col("m"))
+            .otherwise(pl.col("m").list.set_difference(pl.col("drop")))
+            .alias("m")
+        ).to_series()
+    return out
+
+
 def _phrase_text(col: str) -> pl.Expr:
     return pl.lit("'") + pl.col(col).list.join("', '") + pl.lit("'")
 
@@ -248,7 +361,7 @@ def _classify_normalized(text: pl.Series, rules: Rules) -> pl.DataFrame:
     """text (already NFKC + lower) -> content_type, content_reason, is_figure_centric, figure_reason."""
     comp = _compile(rules.key)
     dec = comp.decision
-    sc = _scores(text, comp.content, CONTENT_TYPES)
+    sc = _label_scores(text, comp.content, CONTENT_TYPES)
     # The figure a post centres on is named early (its subject): look at the opening only.
     window = int(dec.get("figure_window", 0) or 0)
     fg = _scores(text.str.slice(0, window) if window > 0 else text, comp.figure, FIGURE_PARTS)
