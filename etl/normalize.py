@@ -573,8 +573,8 @@ POST_FORMAT_VALUES: dict[str, str] = {
     "foton": "foto",
     "postingan foto": "foto",
     "postingan video": "video",
-    "short": "video",
-    "shorts": "video",
+    "short": "reels",  # the issue groups reels and shorts: one short vertical video format
+    "shorts": "reels",
 }
 
 

@@ -109,3 +109,15 @@ def test_x_format_from_media_views_then_links_else_teks(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (table,) = parse_file(path)
     assert table.posts["post_format"].to_list() == ["foto", "tautan", "teks", "teks"]
+
+
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [("Shorts", "reels"), ("IG reel", "reels"), ("Foto", "foto"), ("IG carousel", "carousel"),
+     ("Siaran langsung", "live"), ("Cerita", "story"), ("apa saja", None)],
+)  # fmt: skip
+def test_post_format_values_from_a_column(value, want):
+    from etl.normalize import post_format_expr
+
+    got = pl.DataFrame({"v": [value]}).select(post_format_expr(pl.col("v"))).item()
+    assert got == want
