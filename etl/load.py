@@ -30,7 +30,14 @@ import polars as pl
 from etl.export_date import export_date
 from etl.matching import OpdIndex, OpdNotFound, resolve_posts
 from etl.normalize import normalize_permalink
-from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, FileRejected, ParsedTable
+from etl.schema import (
+    PLATFORMS,
+    POST_SCHEMA,
+    REJECT_SCHEMA,
+    FileRejected,
+    NotAPostExport,
+    ParsedTable,
+)
 from warehouse import settings
 
 METRICS = ("views", "reach", "reactions", "comments", "shares", "saves")
@@ -735,7 +742,9 @@ def load_file(
     """Parse and load one file (path, or bytes from the upload page with file_name).
 
     optional: a text file found in a folder; when it is not a post export at all it is
-    reported as skipped (status 'skipped'), not failed.
+    reported as skipped (status 'skipped'), not failed. A recognised companion export with no
+    posts (schema.NotAPostExport: daily metrics, Overview, Totals, Chart data) is always skipped
+    with its reason: nothing in it is lost, and a folder load of real exports exits 0.
     """
     path = Path(path)
     name = file_name or path.name
@@ -766,11 +775,14 @@ def load_file(
             if isinstance(exc, FileRejected)
             else (f"Berkas {name}: kesalahan tak terduga saat membaca berkas: {exc!r}")
         )
-        if optional and isinstance(exc, FileRejected):
+        companion = isinstance(exc, NotAPostExport)
+        if companion or (optional and isinstance(exc, FileRejected)):
             report = LoadReport(
                 file=name,
                 status="skipped",
-                error=f"Berkas '{name}' bukan ekspor postingan yang dikenali: dilewati. ({exc})",
+                error=str(exc)
+                if companion
+                else f"Berkas '{name}' bukan ekspor postingan yang dikenali: dilewati. ({exc})",
             )
             if not dry_run:
                 report.load_id = _insert_load_row(

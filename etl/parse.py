@@ -17,7 +17,7 @@ from etl import readers
 from etl.detect import FORMATS, MODULES, POST_FIELDS, Detection, detect, guess_header_cells
 from etl.formats._common import Context
 from etl.normalize import header_key
-from etl.schema import FileRejected, ParsedTable
+from etl.schema import FileRejected, NotAPostExport, ParsedTable
 from warehouse.settings import source_timezone
 
 __all__ = ["FORMATS", "parse_file"]
@@ -98,6 +98,7 @@ def _parse_zip(
     handle = _zip_handle(name)
     tables: list[ParsedTable] = []
     skipped: list[str] = []
+    companions_only = True  # every member a known companion export (or not a table)
     for member, blob in readers.zip_members(data, name):
         label = f"{name}/{member}"
         if PurePath(member).suffix.lower() in _SKIP_EXT:
@@ -107,11 +108,13 @@ def _parse_zip(
             got = _parse_bytes(blob, label, column_map, format_hint, handle)
         except FileRejected as exc:
             skipped.append(str(exc))
+            companions_only = companions_only and isinstance(exc, NotAPostExport)
             continue
         tables.extend(got)
     if not tables:
         detail = " | ".join(skipped) if skipped else "ZIP tidak berisi berkas"
-        raise FileRejected(f"Berkas ZIP '{name}' tidak berisi ekspor postingan. {detail}")
+        error = NotAPostExport if skipped and companions_only else FileRejected
+        raise error(f"Berkas ZIP '{name}' tidak berisi ekspor postingan. {detail}")
     if skipped:
         tables[0].notes.extend(f"{name}: {s}" for s in skipped)
     return tables
@@ -161,7 +164,7 @@ def _chart_data(det: Detection, rows: list[list[str | None]]) -> bool:
 
 def _reject_chart(name: str, sheet: str | None) -> FileRejected:
     where = f"Berkas '{name}'" + (f", sheet '{sheet}'" if sheet else "")
-    return FileRejected(
+    return NotAPostExport(
         f"{where} adalah data grafik YouTube Studio (tayangan per hari per video, 'Chart data'), "
         "bukan daftar video: dilewati. Unggah 'Table data.csv' dari ekspor yang sama."
     )
@@ -173,13 +176,13 @@ def _reject_layout(name: str, sheet: str | None, rows: list[list[str | None]]) -
     if metric is not None or (
         rows and rows[0] and str(rows[0][0] or "").lower().startswith("sep=")
     ):
-        return FileRejected(
+        return NotAPostExport(
             f"{where} adalah ekspor metrik harian tingkat akun ('{metric or 'metrik harian'}'), "
             "bukan ekspor postingan. Unggah ekspor Konten/postingan dari Meta Business Suite."
         )
     if _not_post_export(rows):
         found = guess_header_cells(rows)
-        return FileRejected(
+        return NotAPostExport(
             f"{where} berisi ringkasan per hari ({', '.join(found)}), bukan ekspor postingan: "
             "dilewati.",
             columns_found=found,

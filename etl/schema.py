@@ -74,6 +74,12 @@ class FileRejected(Exception):
         self.columns_needed = columns_needed or []
 
 
+class NotAPostExport(FileRejected):
+    """A file recognised as a companion export that holds no posts (account-level daily metrics,
+    TikTok Overview, YouTube Studio Totals/Chart data). Loaders report it as skipped, not failed:
+    it sits beside the post exports in every folder an OPD sends."""
+
+
 def empty_posts() -> pl.DataFrame:
     return pl.DataFrame(schema=POST_SCHEMA)
 

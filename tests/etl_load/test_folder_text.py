@@ -90,3 +90,25 @@ def test_cli_folder_with_readme_exits_0(master_db, tmp_path, capsys):
     # Named explicitly, the readme is a failed file: exit 1.
     code = main(["--db", str(master_db), "load", str(folder / "BACA SAYA.txt")])
     assert code == 1
+
+
+def test_companion_exports_are_skipped_with_their_reason_and_exit_0(master_db, tmp_path, capsys):
+    # What sits beside the post exports in a real folder: YouTube Studio's Totals.csv and a Meta
+    # account-level daily metric. Nothing in them is a post, so they are skipped, not failed.
+    folder = tmp_path / "ekspor"
+    folder.mkdir()
+    (folder / "Totals.csv").write_text("Date,Views\n2026-01-03,310\n2026-01-04,129\n")
+    # Meta Business Suite's daily "Jangkauan" (reach) export: UTF-16 LE with BOM, a sep= line.
+    daily = 'sep=,\nJangkauan\n"Tanggal","Primary"\n"2026-01-03T00:00:00","8351"\n'
+    (folder / "Jangkauan.csv").write_bytes(b"\xff\xfe" + daily.encode("utf-16-le"))
+    (folder / "acak.csv").write_text("Kolom A,Kolom B\n1,2\n")  # an unknown layout: a failure
+    code = main(["--db", str(master_db), "load", str(folder), "--json"])
+    out = {o["file"]: o for o in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert out["Totals.csv"]["status"] == "skipped"
+    assert "bukan ekspor postingan" in out["Totals.csv"]["error"]
+    assert out["Jangkauan.csv"]["status"] == "skipped"
+    assert "metrik harian" in out["Jangkauan.csv"]["error"]
+    assert out["acak.csv"]["status"] == "failed" and code == 1
+    (folder / "acak.csv").unlink()
+    (folder / "Totals.csv").write_text("Date,Views\n2026-01-05,99\n")  # new bytes, same kind
+    assert main(["--db", str(master_db), "load", str(folder)]) == 0
