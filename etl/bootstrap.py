@@ -34,6 +34,11 @@ def ensure_warehouse(
         if existed:
             (n,) = con.execute("SELECT count(*) FROM opd").fetchall()[0]
             if n:
+                # A newer release's shipped rules replace older shipped ones (never an
+                # analyst's own edit), so an old warehouse labels like a new one.
+                from etl.classify import upgrade_shipped_rules
+
+                upgrade_shipped_rules(con)
                 return False
         master, exports = sample_files(root)
         if master is None:

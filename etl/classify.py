@@ -534,7 +534,7 @@ def load_rules(con: duckdb.DuckDBPyConnection) -> Rules:
         _run(
             con,
             "INSERT INTO rule_set (version, created_by, note, rules) VALUES (1, ?, ?, ?)",
-            ["sistem", rules.data.get("note", "aturan bawaan"), rules.to_json()],
+            [SHIPPED_BY, rules.data.get("note", "aturan bawaan"), rules.to_json()],
         )
         return Rules(rules.data, 1)
     version, stored = rows[0]
@@ -563,6 +563,35 @@ def save_rules(
         "INSERT INTO rule_set (version, created_by, note, rules) VALUES (?, ?, ?, ?)",
         [version, by, note, json.dumps(data, ensure_ascii=False)],
     )
+    return version
+
+
+SHIPPED_BY = "sistem"  # rule_set.created_by of the rules shipped in the repository
+
+
+def upgrade_shipped_rules(con: duckdb.DuckDBPyConnection) -> int | None:
+    """When the newest rule set is a shipped one (no analyst edit since) and the repository's
+    rules file has changed, store the new shipped rules as the next version and re-label every
+    post. Returns the new version, or None when nothing changed. An analyst's own version is
+    never replaced: their edits win until they choose otherwise."""
+    current = load_rules(con)
+    (by,) = _run(con, "SELECT created_by FROM rule_set WHERE version = ?", [current.version])[0]
+    shipped = default_rules()
+    if by != SHIPPED_BY or current.key == shipped.key:
+        return None
+    con.execute("BEGIN TRANSACTION")
+    try:
+        version = int(_run(con, "SELECT max(version) + 1 FROM rule_set")[0][0])
+        _run(
+            con,
+            "INSERT INTO rule_set (version, created_by, note, rules) VALUES (?, ?, ?, ?)",
+            [version, SHIPPED_BY, shipped.data.get("note", "aturan bawaan"), shipped.to_json()],
+        )
+        classify_posts(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
     return version
 
 
