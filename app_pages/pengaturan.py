@@ -7,11 +7,12 @@ from ui import widgets as w
 from ui.widgets import Col
 
 st.title(i18n.t("page_pengaturan"))
-tab_opd, tab_thr, tab_rules = st.tabs(
+tab_opd, tab_thr, tab_rules, tab_letter = st.tabs(
     [
         i18n.tr("Daftar OPD dan akun", "OPDs and accounts"),
         i18n.tr("Ambang dan bobot indeks", "Thresholds and index weights"),
         i18n.tr("Aturan klasifikasi", "Classification rules"),
+        i18n.tr("Lampiran surat", "Letter appendix"),
     ]
 )
 
@@ -58,3 +59,6 @@ with tab_rules:
     if st.session_state.get("_rules_msg"):
         st.success(st.session_state.pop("_rules_msg"))
     actions.rules_editor()
+
+with tab_letter:
+    actions.letter_form()

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import polars as pl
 import streamlit as st
@@ -195,6 +196,29 @@ def lampiran_frame(df: pl.DataFrame, cols: Sequence[Col]) -> tuple[pl.DataFrame,
     return pl.DataFrame(out), spec
 
 
+def signature():
+    """The signature block from Pengaturan > Lampiran surat, dated today (WIB); None when the
+    analyst turned it off."""
+    from reports import lampiran
+    from warehouse.letter import get_letter
+
+    cur = data.con().cursor()
+    try:
+        letter = get_letter(cur)
+    finally:
+        cur.close()
+    if not letter.with_signature:
+        return None
+    return lampiran.Signature(
+        position=letter.position,
+        region=letter.region,
+        place=letter.place,
+        date=dt.datetime.now(ZoneInfo("Asia/Jakarta")).date(),
+        name=letter.name,
+        nip=letter.nip,
+    )
+
+
 def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: str) -> None:
     """Excel and PDF lampiran (numbered rows, Indonesian dates and numbers, A4 or F4)."""
     from reports import lampiran
@@ -202,6 +226,7 @@ def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: st
     f = filters.current()
     subtitle = filters.describe(f)
     frame, spec = lampiran_frame(df, cols)
+    sign = signature()
     name = f"{_slug(title)}_{f.start:%Y%m}-{f.end:%Y%m}"
     # One compact button per table: three controls did not fit under half-width tables.
     pop = st.popover(i18n.tr("Unduh lampiran", "Download appendix"), icon=":material/download:")
@@ -214,7 +239,9 @@ def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: st
     )
     c1.download_button(
         i18n.t("download_xlsx"),
-        lambda: lampiran.to_xlsx(frame, title=title, subtitle=subtitle, columns=spec, paper=paper),
+        lambda: lampiran.to_xlsx(
+            frame, title=title, subtitle=subtitle, columns=spec, paper=paper, signature=sign
+        ),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{key}",
@@ -223,7 +250,9 @@ def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: st
     )
     c2.download_button(
         i18n.t("download_pdf"),
-        lambda: lampiran.to_pdf(frame, title=title, subtitle=subtitle, columns=spec, paper=paper),
+        lambda: lampiran.to_pdf(
+            frame, title=title, subtitle=subtitle, columns=spec, paper=paper, signature=sign
+        ),
         file_name=f"{name}.pdf",
         mime="application/pdf",
         key=f"pdf_{key}",
