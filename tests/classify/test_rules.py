@@ -18,6 +18,7 @@ from etl.classify import (
     map_logbook_series,
     validate_rules,
 )
+from tests.classify.build_eval_set import to_bold
 
 
 def label(*captions: str) -> list[dict]:
@@ -85,21 +86,6 @@ def test_every_label_is_reachable() -> None:
 # --------------------------------------------------------------------------- normalization
 
 
-def _bold(text: str) -> str:
-    """Mathematical bold letters and digits, as caption generators write them."""
-    out = []
-    for ch in text:
-        if "A" <= ch <= "Z":
-            out.append(chr(0x1D400 + ord(ch) - ord("A")))
-        elif "a" <= ch <= "z":
-            out.append(chr(0x1D41A + ord(ch) - ord("a")))
-        elif "0" <= ch <= "9":
-            out.append(chr(0x1D7CE + ord(ch) - ord("0")))
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 @pytest.mark.parametrize(
     "caption",
     [
@@ -109,7 +95,7 @@ def _bold(text: str) -> str:
     ],
 )
 def test_unicode_bold_caption_classifies_like_plain(caption: str) -> None:
-    bold = _bold(caption)
+    bold = to_bold(caption)
     assert bold != caption and unicodedata.normalize("NFKC", bold) == caption
     plain_row, bold_row = label(caption, bold)
     assert plain_row["content_type"] != "lainnya"
