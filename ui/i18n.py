@@ -132,7 +132,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Alamat halaman ini menyimpan filter: salin dari bilah alamat untuk membagikan tampilan.",
         "This page's address keeps the filters: copy it from the address bar to share the view.",
     ),
-    "preparing": ("Menyiapkan data contoh...", "Preparing sample data..."),
+    "preparing": (
+        "Menyiapkan gudang data dari data contoh (sekali saja, sekitar setengah menit)...",
+        "Building the warehouse from the sample data (once, about half a minute)...",
+    ),
     "no_data_title": ("Belum ada data", "No data yet"),
     "no_data_body": (
         "Gudang data masih kosong. Buka **Unggah Data** untuk memuat ekspor Meta Business Suite, "
