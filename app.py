@@ -35,9 +35,12 @@ def _bootstrap(path: str) -> str:
 with st.spinner(i18n.t("preparing")):
     _bootstrap(str(data.settings.db_path()))
 
-# ?presentasi=1 (the documented short link) switches the bound toggle on.
-if st.query_params.get("presentasi") in ("1", "ya") and "presentasi" not in st.session_state:
-    st.session_state["presentasi"] = True
+# Presentation mode lives in the address as ?presentasi=1 (also "ya"/"true"), so a copied link
+# opens on the projector view. Synced by hand, not with bind="query-params": a bound toggle drops
+# "1" (not a boolean it parses) and ignores a value set from the link before it is drawn.
+_asked = str(st.query_params.get("presentasi", "")).lower() in ("1", "ya", "true")
+if "presentasi" not in st.session_state:
+    st.session_state["presentasi"] = _asked
 
 with st.sidebar:
     lang = st.segmented_control(
@@ -112,11 +115,14 @@ with st.sidebar:
     st.toggle(
         i18n.t("presentation"),
         key="presentasi",
-        bind="query-params",
         help=i18n.tr(
             "Huruf besar, tanpa panel samping: untuk proyektor.",
             "Large type, no sidebar: for the projector.",
         ),
     )
+if st.session_state["presentasi"] and st.query_params.get("presentasi") != "1":
+    st.query_params["presentasi"] = "1"
+elif not st.session_state["presentasi"] and "presentasi" in st.query_params:
+    del st.query_params["presentasi"]
 widgets.apply_style(presenting)
 page.run()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import actions, charts, data, filters, i18n
+from ui import actions, charts, data, filters, i18n, slides
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -25,6 +25,18 @@ if not camps.height:
     )
     st.stop()
 
+T_KIND = i18n.tr("Partisipasi per jenis OPD", "Participation by OPD kind")
+T_MISSING = i18n.tr("Belum mengunggah tentang kampanye ini", "Has not posted about it")
+T_JOINED = i18n.tr("Sudah ikut serta", "Took part")
+deck = slides.Deck(
+    "kampanye",
+    {
+        "kpi": i18n.tr("Angka utama", "Key figures"),
+        "kind": T_KIND,
+        "missing": T_MISSING,
+        "joined": T_JOINED,
+    },
+)
 names = camps.get_column("name").to_list()
 choice = st.selectbox(i18n.tr("Kampanye", "Campaign"), names, key="kampanye")
 camp = camps.row(names.index(choice), named=True)
@@ -39,60 +51,71 @@ part = data.q("campaign_participation", cf, campaign_id=int(camp["campaign_id"])
 summary = data.q("campaign_summary", cf, campaign_id=int(camp["campaign_id"]))
 joined = part.filter(part["participated"]) if part.height else part
 missing = part.filter(~part["participated"]) if part.height else part
-k1, k2, k3 = st.columns(3)
-with k1:
-    w.kpi(
-        i18n.tr("OPD ikut serta", "OPDs taking part"),
-        f"{i18n.fmt_int(joined.height)} / {i18n.fmt_int(part.height)}",
-    )
-with k2:
-    w.kpi(
-        i18n.tr("Tingkat partisipasi", "Participation rate"),
-        i18n.fmt_pct(joined.height / part.height if part.height else None),
-    )
-with k3:
-    w.kpi(
-        i18n.tr("Postingan kampanye", "Campaign posts"),
-        i18n.fmt_int(part.get_column("campaign_posts").sum() if part.height else 0),
-    )
-
-if summary.height:
-    st.subheader(i18n.tr("Partisipasi per jenis OPD", "Participation by OPD kind"))
-    w.chart(
-        charts.ranking_bar(
-            charts.with_labels(summary, "opd_kind", "kind").rename({"opd_kind_label": "opd"}),
-            x="participation_rate",
-            x_title=i18n.tr("Partisipasi", "Rate"),
-            percent=True,
-            big=big,
-            domain_max=1,
+if deck.show("kpi"):
+    k1, k2, k3 = st.columns(3)
+    with k1:
+        w.kpi(
+            i18n.tr("OPD ikut serta", "OPDs taking part"),
+            f"{i18n.fmt_int(joined.height)} / {i18n.fmt_int(part.height)}",
         )
-    )
+    with k2:
+        w.kpi(
+            i18n.tr("Tingkat partisipasi", "Participation rate"),
+            i18n.fmt_pct(joined.height / part.height if part.height else None),
+        )
+    with k3:
+        w.kpi(
+            i18n.tr("Postingan kampanye", "Campaign posts"),
+            i18n.fmt_int(part.get_column("campaign_posts").sum() if part.height else 0),
+        )
+
+if deck.show("kind"):
+    st.subheader(T_KIND)
+    if summary.height:
+        deck.chart(
+            charts.ranking_bar(
+                charts.with_labels(summary, "opd_kind", "kind").rename({"opd_kind_label": "opd"}),
+                x="participation_rate",
+                x_title=i18n.tr(
+                    "OPD yang ikut serta (% dari OPD wajib)", "OPDs taking part (% of OPDs)"
+                ),
+                y_title=i18n.t("opd_kind"),
+                percent=True,
+                big=big,
+                domain_max=1,
+            )
+        )
+    else:
+        w.no_match()
 
 left, right = st.columns(2) if not big else (st.container(), st.container())
 with left:
-    st.subheader(i18n.tr("Belum mengunggah tentang kampanye ini", "Has not posted about it"))
-    if missing.height:
-        w.table(
-            missing,
-            [Col("opd", "OPD"), Col("opd_kind", i18n.t("opd_kind"), "kind")],
-            key="camp_missing",
-            title=i18n.tr(f"OPD belum mengunggah {choice}", f"OPDs not yet posting about {choice}"),
-        )
-    else:
-        st.success(i18n.tr("Semua OPD sudah ikut serta.", "Every OPD took part."))
+    if deck.show("missing"):
+        st.subheader(T_MISSING)
+        if missing.height:
+            w.table(
+                missing,
+                [Col("opd", "OPD"), Col("opd_kind", i18n.t("opd_kind"), "kind")],
+                key="camp_missing",
+                title=i18n.tr(
+                    f"OPD belum mengunggah {choice}", f"OPDs not yet posting about {choice}"
+                ),
+            )
+        else:
+            st.success(i18n.tr("Semua OPD sudah ikut serta.", "Every OPD took part."))
 with right:
-    st.subheader(i18n.tr("Sudah ikut serta", "Took part"))
-    w.table(
-        joined,
-        [
-            Col("opd", "OPD"),
-            Col("campaign_posts", i18n.t("posts"), "int"),
-            Col("first_post_at", i18n.tr("Pertama", "First"), "date"),
-            Col("last_post_at", i18n.tr("Terakhir", "Last"), "date"),
-        ],
-        key="camp_joined",
-        title=i18n.tr(f"Partisipasi {choice}", f"{choice} participation"),
-    )
+    if deck.show("joined"):
+        st.subheader(T_JOINED)
+        w.table(
+            joined,
+            [
+                Col("opd", "OPD"),
+                Col("campaign_posts", i18n.t("posts"), "int"),
+                Col("first_post_at", i18n.tr("Pertama", "First"), "date"),
+                Col("last_post_at", i18n.tr("Terakhir", "Last"), "date"),
+            ],
+            key="camp_joined",
+            title=i18n.tr(f"Partisipasi {choice}", f"{choice} participation"),
+        )
 
 w.drilldown(choice, cf, key="campaign_posts", campaign_id=int(camp["campaign_id"]))

@@ -1,8 +1,9 @@
-"""Keaktifan OPD: who is active, who is not and why, and one OPD's calendar."""
+"""Keaktifan OPD: who is active, who is not and why, how each index is made, one OPD's calendar."""
 
+import polars as pl
 import streamlit as st
 
-from ui import charts, data, filters, i18n
+from ui import charts, data, filters, i18n, scorecard, slides
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -16,92 +17,176 @@ if not idx.height:
     w.no_match()
     st.stop()
 
-st.subheader(i18n.tr("Peringkat Indeks Medsos OPD", "OPD social media index ranking"))
-w.table(
-    idx,
-    [
-        Col("opd", "OPD"),
-        Col("opd_kind", i18n.t("opd_kind"), "kind"),
-        Col("index_score", i18n.t("index"), "num"),
-        Col("grade", i18n.tr("Predikat", "Grade")),
-        Col("posts", i18n.t("posts"), "int"),
-        Col("is_active", i18n.tr("Aktif", "Active"), "bool"),
-        Col("kinerja_share", i18n.t("kinerja_share"), "pct"),
-        Col("weeks_with_post", i18n.tr("Minggu aktif", "Active weeks"), "int"),
-        Col(
-            "engagement_per_post", i18n.tr("Interaksi per postingan", "Engagement per post"), "num"
-        ),
-    ],
-    key="opd_index",
-    title=i18n.tr("Peringkat Indeks Medsos OPD", "OPD index ranking"),
-    height=420,
+T_INACTIVE = i18n.tr("OPD yang belum aktif dan penyebabnya", "Inactive OPDs and why")
+T_HEAT = i18n.tr("Unggahan OPD per bulan", "Posts per OPD and month")
+T_CAL = i18n.tr("Kalender unggahan satu OPD", "Posting calendar of one OPD")
+deck = slides.Deck(
+    "keaktifan",
+    {
+        "kpi": i18n.tr("Angka utama", "Key figures"),
+        "inactive": T_INACTIVE,
+        "heatmap": T_HEAT,
+        "calendar": T_CAL,
+    },
 )
-
-st.subheader(i18n.tr("OPD yang belum aktif dan penyebabnya", "Inactive OPDs and why"))
 inactive = data.q("inactive_opds", f)
-if inactive.height:
+
+if deck.active and deck.show("kpi"):
+    # Only on the projector: the page itself opens with the full ranking table instead.
+    active = int(idx.get_column("is_active").sum())
+    grades = idx.get_column("grade").value_counts()
+    weak = grades.filter(pl.col("grade") == "Kurang").get_column("count").sum()
+    a, b = st.columns(2)
+    with a:
+        w.kpi(i18n.t("active_opd"), f"{i18n.fmt_int(active)} / {i18n.fmt_int(idx.height)}")
+        w.kpi(
+            i18n.tr("Rata-rata Indeks Medsos OPD", "Average social media index"),
+            i18n.fmt_num(idx.get_column("index_score").mean(), 1),
+        )
+    with b:
+        w.kpi(i18n.tr("OPD belum aktif", "Inactive OPDs"), i18n.fmt_int(inactive.height))
+        w.kpi(i18n.tr("OPD berpredikat Kurang", "OPDs graded Kurang (poor)"), i18n.fmt_int(weak))
+
+if not big:
+    st.subheader(i18n.tr("Peringkat Indeks Medsos OPD", "OPD social media index ranking"))
     w.table(
-        inactive,
+        idx,
         [
             Col("opd", "OPD"),
             Col("opd_kind", i18n.t("opd_kind"), "kind"),
-            Col("reason_code", i18n.t("reason"), "reason"),
+            Col("index_score", i18n.t("index"), "num"),
+            Col("grade", i18n.tr("Predikat", "Grade")),
             Col("posts", i18n.t("posts"), "int"),
-            Col("required_posts", i18n.tr("Minimum", "Minimum"), "int"),
+            Col("is_active", i18n.tr("Aktif", "Active"), "bool"),
+            Col("kinerja_share", i18n.t("kinerja_share"), "pct"),
+            Col("weeks_with_post", i18n.tr("Minggu aktif", "Active weeks"), "int"),
+            Col(
+                "engagement_per_post",
+                i18n.tr("Interaksi per postingan", "Engagement per post"),
+                "num",
+            ),
+        ],
+        key="opd_index",
+        title=i18n.tr("Peringkat Indeks Medsos OPD", "OPD index ranking"),
+        height=420,
+    )
+    with st.expander(
+        i18n.tr("Bagaimana indeks satu OPD dihitung?", "How is an OPD's index made?"),
+        icon=":material/calculate:",
+    ):
+        names = idx.get_column("opd").to_list()
+        who = st.selectbox(i18n.t("opd"), names, key="index_opd")
+        scorecard.explain(idx.row(names.index(who), named=True), data.grade_thresholds())
+
+if deck.show("inactive"):
+    st.subheader(T_INACTIVE)
+    if inactive.height and big:
+        reasons = (
+            inactive.group_by("reason_code")
+            .agg(pl.len().alias("opds"))
+            .with_columns(
+                pl.col("reason_code")
+                .map_elements(i18n.reason_label, return_dtype=pl.String)
+                .alias("reason")
+            )
+        )
+        deck.chart(
+            charts.ranking_bar(
+                reasons,
+                y="reason",
+                x="opds",
+                x_title=i18n.tr("Banyaknya OPD", "Number of OPDs"),
+                y_title=i18n.t("reason"),
+                color=charts.WARN,
+                big=big,
+                integer=True,
+            )
+        )
+    elif inactive.height:
+        w.table(
+            inactive,
+            [
+                Col("opd", "OPD"),
+                Col("opd_kind", i18n.t("opd_kind"), "kind"),
+                Col("reason_code", i18n.t("reason"), "reason"),
+                Col("posts", i18n.t("posts"), "int"),
+                Col("required_posts", i18n.tr("Minimum", "Minimum"), "int"),
+                Col("last_post_at", i18n.t("last_post"), "date"),
+                Col("days_since_last_post", i18n.t("days_since"), "int"),
+            ],
+            key="inactive",
+            title=i18n.tr("Daftar OPD belum aktif", "Inactive OPDs"),
+        )
+    else:
+        st.success(
+            i18n.tr(
+                "Semua OPD wajib aktif pada periode ini.",
+                "Every OPD that must post was active in this period.",
+            )
+        )
+
+if deck.show("heatmap"):
+    st.subheader(T_HEAT)
+    grid = data.q("opd_month_heatmap", f)
+    order = idx.get_column("opd").to_list()
+    if big:
+        # Fifty rows do not fit a projector: the 20 lowest in the index, who need the talk.
+        order = order[-20:]
+        grid = grid.filter(pl.col("opd").is_in(order)) if grid.height else grid
+        st.caption(
+            i18n.tr("20 OPD dengan Indeks Medsos terendah.", "The 20 OPDs with the lowest index.")
+        )
+    if grid.height:
+        deck.chart(
+            charts.heatmap(grid, value="posts", value_title=i18n.t("posts"), sort=order, big=big)
+        )
+        partial = w.partial_period(f)
+        if partial:
+            st.caption(
+                i18n.tr(
+                    f"Kolom bulan terakhir baru berisi data {partial[1]}.",
+                    f"The last month's column only holds data {partial[1]}.",
+                )
+            )
+
+if deck.show("calendar"):
+    st.subheader(T_CAL)
+    names = idx.get_column("opd").to_list()
+    ids = dict(zip(names, idx.get_column("opd_id").to_list(), strict=True))
+    choice = st.selectbox(i18n.t("opd"), names, key="calendar_opd")
+    if choice:
+        days = data.q("opd_daily_counts", f, opd_id=int(ids[choice]))
+        if days.height and days.get_column("posts").sum() > 0:
+            deck.chart(charts.calendar(days, big=big))
+        else:
+            w.empty_state(
+                i18n.tr("Tidak ada unggahan", "No posts"),
+                i18n.tr(
+                    f"{choice} tidak mengunggah apa pun pada periode ini.",
+                    f"{choice} posted nothing in this period.",
+                ),
+            )
+        one = filters.make_filters(f.start, f.end, f.platforms, f.opd_kinds, (int(ids[choice]),))
+        w.drilldown(choice, one, key="opd_posts")
+
+if not big:
+    st.subheader(
+        i18n.tr("Akun dan hari sejak unggahan terakhir", "Accounts and days since last post")
+    )
+    acc = data.q("account_dormancy", f)
+    w.table(
+        acc,
+        [
+            Col("opd", "OPD"),
+            Col("platform", i18n.t("platform"), "platform"),
+            Col("handle", i18n.tr("Akun", "Account")),
+            Col("posts_in_period", i18n.t("posts"), "int"),
             Col("last_post_at", i18n.t("last_post"), "date"),
             Col("days_since_last_post", i18n.t("days_since"), "int"),
+            Col("status", i18n.tr("Status", "Status"), "reason"),
+            Col("url", i18n.t("link"), "link"),
         ],
-        key="inactive",
-        title=i18n.tr("Daftar OPD belum aktif", "Inactive OPDs"),
+        key="dormancy",
+        title=i18n.tr("Keaktifan akun", "Account activity"),
+        height=360,
     )
-else:
-    st.success(
-        i18n.tr(
-            "Semua OPD wajib aktif pada periode ini.",
-            "Every OPD that must post was active in this period.",
-        )
-    )
-
-st.subheader(i18n.tr("Unggahan OPD per bulan", "Posts per OPD and month"))
-grid = data.q("opd_month_heatmap", f)
-if grid.height:
-    order = idx.get_column("opd").to_list()
-    w.chart(charts.heatmap(grid, value="posts", value_title=i18n.t("posts"), sort=order, big=big))
-
-st.subheader(i18n.tr("Kalender unggahan satu OPD", "Posting calendar of one OPD"))
-names = idx.get_column("opd").to_list()
-ids = dict(zip(names, idx.get_column("opd_id").to_list(), strict=True))
-choice = st.selectbox(i18n.t("opd"), names, key="calendar_opd")
-if choice:
-    days = data.q("opd_daily_counts", f, opd_id=int(ids[choice]))
-    if days.height and days.get_column("posts").sum() > 0:
-        w.chart(charts.calendar(days, big=big))
-    else:
-        w.empty_state(
-            i18n.tr("Tidak ada unggahan", "No posts"),
-            i18n.tr(
-                f"{choice} tidak mengunggah apa pun pada periode ini.",
-                f"{choice} posted nothing in this period.",
-            ),
-        )
-    one = filters.make_filters(f.start, f.end, f.platforms, f.opd_kinds, (int(ids[choice]),))
-    w.drilldown(choice, one, key="opd_posts")
-
-st.subheader(i18n.tr("Akun dan hari sejak unggahan terakhir", "Accounts and days since last post"))
-acc = data.q("account_dormancy", f)
-w.table(
-    acc,
-    [
-        Col("opd", "OPD"),
-        Col("platform", i18n.t("platform"), "platform"),
-        Col("handle", i18n.tr("Akun", "Account")),
-        Col("posts_in_period", i18n.t("posts"), "int"),
-        Col("last_post_at", i18n.t("last_post"), "date"),
-        Col("days_since_last_post", i18n.t("days_since"), "int"),
-        Col("status", i18n.tr("Status", "Status"), "reason"),
-        Col("url", i18n.t("link"), "link"),
-    ],
-    key="dormancy",
-    title=i18n.tr("Keaktifan akun", "Account activity"),
-    height=360,
-)

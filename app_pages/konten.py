@@ -1,8 +1,9 @@
 """Jenis Konten: ucapan or kinerja, per OPD and over time; examples, reasons and relabelling."""
 
+import polars as pl
 import streamlit as st
 
-from ui import actions, charts, data, filters, i18n
+from ui import actions, charts, data, filters, i18n, slides
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -16,50 +17,99 @@ if not shares.height:
     w.no_match()
     st.stop()
 
-st.subheader(i18n.tr("Komposisi konten dari bulan ke bulan", "Content mix month by month"))
-over_time = data.q("content_mix_over_time", f)
-w.chart(charts.share_over_time(over_time, x="period_start", big=big))
-
-st.subheader(i18n.tr("Komposisi konten per OPD", "Content mix per OPD"))
-st.caption(
-    i18n.tr(
-        "Diurutkan dari porsi ucapan tertinggi: bagian jingga adalah ucapan.",
-        "Sorted by greetings share, highest first: the orange part is greetings.",
-    )
-)
-by_opd = data.q("content_mix_by_opd", f)
-w.chart(charts.mix_by_group(by_opd, sort=shares.get_column("opd").to_list(), big=big))
-
-st.subheader(i18n.tr("Peringkat porsi ucapan", "Greetings share ranking"))
-w.table(
-    shares,
-    [
-        Col("opd", "OPD"),
-        Col("opd_kind", i18n.t("opd_kind"), "kind"),
-        Col("posts", i18n.t("posts"), "int"),
-        Col("ucapan_share", i18n.t("ucapan_share"), "pct"),
-        Col("kinerja_share", i18n.t("kinerja_share"), "pct"),
-        Col("figure_share", i18n.t("figure_share"), "pct"),
-    ],
-    key="ucapan_rank",
-    title=i18n.tr("Peringkat porsi ucapan OPD", "OPD greetings share"),
-    height=380,
+T_TIME = i18n.tr("Komposisi konten dari bulan ke bulan", "Content mix month by month")
+T_OPD = i18n.tr("Komposisi konten per OPD", "Content mix per OPD")
+T_FIG = i18n.tr("Postingan yang menonjolkan figur pimpinan", "Figure-centric posts")
+deck = slides.Deck(
+    "konten",
+    {"kpi": i18n.tr("Angka utama", "Key figures"), "time": T_TIME, "opd": T_OPD, "figure": T_FIG},
 )
 
-st.subheader(i18n.tr("Postingan yang menonjolkan figur pimpinan", "Figure-centric posts"))
-fig = data.q("figure_share_trend", f)
-if fig.height:
-    w.chart(
-        charts.line_over_time(
-            fig,
-            x="period_start",
-            y="figure_share",
-            y_title=i18n.t("figure_share"),
-            percent=True,
-            big=big,
-            height=260,
+if deck.active and deck.show("kpi"):
+    kpis = data.q("kpi_summary", f)
+    a, b = st.columns(2)
+    with a:
+        w.kpi_from(kpis, "posts", label=i18n.t("posts"))
+        w.kpi_from(kpis, "kinerja_share", label=i18n.t("kinerja_share"))
+    with b:
+        w.kpi_from(kpis, "ucapan_share", label=i18n.t("ucapan_share"), inverse=True)
+        w.kpi_from(kpis, "figure_share", label=i18n.t("figure_share"), inverse=True)
+    w.comparison_caption(kpis)
+
+if deck.show("time"):
+    st.subheader(T_TIME)
+    over_time = data.q("content_mix_over_time", f)
+    deck.chart(charts.share_over_time(over_time, x="period_start", big=big))
+    partial = w.partial_period(f)
+    if partial:
+        st.caption(
+            i18n.tr(
+                f"Batang bulan terakhir baru berisi data {partial[1]}; porsinya tetap sebanding.",
+                f"The last month's bar only holds data {partial[1]}; its shares still compare.",
+            )
+        )
+
+if deck.show("opd"):
+    st.subheader(T_OPD)
+    order = shares.get_column("opd").to_list()
+    by_opd = data.q("content_mix_by_opd", f)
+    if big:
+        # Fifty bars do not fit a projector: the 20 with the largest greetings share.
+        order = order[:20]
+        by_opd = by_opd.filter(pl.col("opd").is_in(order))
+    st.caption(
+        i18n.tr(
+            (
+                "20 OPD dengan porsi ucapan tertinggi"
+                if big
+                else "Diurutkan dari porsi ucapan tertinggi"
+            )
+            + ": bagian jingga adalah ucapan.",
+            (
+                "The 20 OPDs with the largest greetings share"
+                if big
+                else "Sorted by greetings share, highest first"
+            )
+            + ": the orange part is greetings.",
         )
     )
+    deck.chart(charts.mix_by_group(by_opd, sort=order, big=big))
+
+if not big:
+    st.subheader(i18n.tr("Peringkat porsi ucapan", "Greetings share ranking"))
+    w.table(
+        shares,
+        [
+            Col("opd", "OPD"),
+            Col("opd_kind", i18n.t("opd_kind"), "kind"),
+            Col("posts", i18n.t("posts"), "int"),
+            Col("ucapan_share", i18n.t("ucapan_share"), "pct"),
+            Col("kinerja_share", i18n.t("kinerja_share"), "pct"),
+            Col("figure_share", i18n.t("figure_share"), "pct"),
+        ],
+        key="ucapan_rank",
+        title=i18n.tr("Peringkat porsi ucapan OPD", "OPD greetings share"),
+        height=380,
+    )
+
+if deck.show("figure"):
+    st.subheader(T_FIG)
+    fig = data.q("figure_share_trend", f)
+    if fig.height:
+        partial = w.partial_period(f)
+        deck.chart(
+            charts.line_over_time(
+                fig,
+                x="period_start",
+                y="figure_share",
+                y_title=i18n.t("figure_share"),
+                percent=True,
+                big=big,
+                height=260,
+                partial=partial,
+            )
+        )
+        w.partial_caption(partial)
 w.drilldown(
     i18n.tr("postingan berfokus figur", "figure-centric posts"),
     f,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, data, filters, i18n
+from ui import charts, data, filters, i18n, slides
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -23,74 +23,105 @@ GROUPS = {
     "opd_kind": i18n.t("opd_kind"),
     "opd": i18n.t("opd"),
 }
-# Measure on its own row: four labels do not fit beside the other controls at 1366 px.
-metric = st.segmented_control(
-    i18n.tr("Ukuran", "Measure"),
-    list(METRICS),
-    default="posts",
-    format_func=lambda k: METRICS[k][0],
-    key="tren_metric",
-    required=True,
+T_YEAR = i18n.tr("Dibanding periode yang sama tahun lalu", "Against the same period last year")
+deck = slides.Deck(
+    "tren",
+    {
+        "kpi": i18n.tr("Angka utama", "Key figures"),
+        "trend": i18n.tr("Tren dari waktu ke waktu", "Over time"),
+        "year": T_YEAR,
+    },
 )
-c2, c3 = st.columns([3, 1])
-by = c2.segmented_control(
-    i18n.tr("Dipisah menurut", "Split by"),
-    list(GROUPS),
-    default="none",
-    format_func=GROUPS.get,
-    key="tren_by",
-    required=True,
-)
-grain = c3.segmented_control(
-    i18n.tr("Satuan waktu", "Time unit"),
-    ["month", "week"],
-    default="month",
-    key="tren_grain",
-    required=True,
-    format_func=lambda g: i18n.tr("Bulan", "Month") if g == "month" else i18n.tr("Minggu", "Week"),
-)
+CONTROLS = {"tren_metric": "posts", "tren_by": "none", "tren_grain": "month"}
+for k in CONTROLS:
+    # On the projector the controls sit on the chart slides only: keep their choice while the
+    # key-figures slide (where they are not drawn) is shown.
+    if k in st.session_state:
+        st.session_state[k] = st.session_state[k]
+if deck.active and deck.current_name == "kpi":
+    metric, by, grain = (st.session_state.get(k, v) for k, v in CONTROLS.items())
+else:
+    # Measure on its own row: four labels do not fit beside the other controls at 1366 px.
+    metric = st.segmented_control(
+        i18n.tr("Ukuran", "Measure"),
+        list(METRICS),
+        default="posts",
+        format_func=lambda k: METRICS[k][0],
+        key="tren_metric",
+        required=True,
+    )
+    c2, c3 = st.columns([3, 1])
+    by = c2.segmented_control(
+        i18n.tr("Dipisah menurut", "Split by"),
+        list(GROUPS),
+        default="none",
+        format_func=GROUPS.get,
+        key="tren_by",
+        required=True,
+    )
+    grain = c3.segmented_control(
+        i18n.tr("Satuan waktu", "Time unit"),
+        ["month", "week"],
+        default="month",
+        key="tren_grain",
+        required=True,
+        format_func=lambda g: (
+            i18n.tr("Bulan", "Month") if g == "month" else i18n.tr("Minggu", "Week")
+        ),
+    )
 
-kpis = data.q("kpi_summary", f)
-k1, k2, k3, k4 = st.columns(4)
-for col, key in zip((k1, k2, k3, k4), METRICS, strict=True):
-    with col:
-        w.kpi_from(kpis, key, label=METRICS[key][0])
-
-w.comparison_caption(kpis)
+if deck.show("kpi"):
+    kpis = data.q("kpi_summary", f)
+    cols = st.columns(4) if not big else st.columns(2) * 2
+    for col, key in zip(cols, METRICS, strict=True):
+        with col:
+            w.kpi_from(kpis, key, label=METRICS[key][0])
+    w.comparison_caption(kpis)
 series = data.q("trend", f, grain=grain, by=by)
 if not series.height:
     w.no_match()
     st.stop()
 if by == "opd" and series.get_column("group").n_unique() > 12:
-    st.caption(
-        i18n.tr(
-            "Menampilkan 12 OPD dengan postingan terbanyak; pilih OPD di panel kiri "
-            "untuk membandingkan OPD tertentu.",
-            "Showing the 12 OPDs with most posts; pick OPDs on the left to compare.",
+    if deck.show("trend"):
+        st.caption(
+            i18n.tr(
+                "Menampilkan 12 OPD dengan postingan terbanyak; pilih OPD di panel kiri "
+                "untuk membandingkan OPD tertentu.",
+                "Showing the 12 OPDs with most posts; pick OPDs on the left to compare.",
+            )
         )
-    )
     series = charts.top_groups(series, value="posts", n=12)
 label, pct = METRICS[metric]
-st.subheader(label)
-w.chart(
-    charts.line_over_time(
-        series,
-        x="period_start",
-        y=metric,
-        y_title=label,
-        percent=pct,
-        color=None if by == "none" else "group",
-        color_kind="platform" if by == "platform" else None,
-        color_title=GROUPS[by],
-        big=big,
-        height=360,
+partial = w.partial_period(f, grain)
+if deck.show("trend"):
+    st.subheader(label)
+    deck.chart(
+        charts.line_over_time(
+            series,
+            x="period_start",
+            y=metric,
+            y_title=label,
+            percent=pct,
+            color=None if by == "none" else "group",
+            color_kind="platform" if by == "platform" else None,
+            color_title=GROUPS[by],
+            big=big,
+            height=360,
+            partial=partial,
+        )
     )
-)
+    w.partial_caption(partial, grain)
 
-if metric in ("posts", "kinerja_share", "engagement"):
-    st.subheader(
-        i18n.tr("Dibanding periode yang sama tahun lalu", "Against the same period last year")
+if deck.active and deck.show("year") and metric not in ("posts", "kinerja_share", "engagement"):
+    st.subheader(T_YEAR)
+    st.caption(
+        i18n.tr(
+            "Perbandingan tahun lalu tersedia untuk ukuran Postingan, Porsi kinerja dan Interaksi.",
+            "The year-ago comparison is available for Posts, Performance share and Engagement.",
+        )
     )
+elif deck.show("year") and metric in ("posts", "kinerja_share", "engagement"):
+    st.subheader(T_YEAR)
     comp = data.q("trend_comparison", f, grain=grain)
     if comp.height and comp[f"year_ago_{metric}"].null_count() == comp.height:
         st.caption(
@@ -102,9 +133,15 @@ if metric in ("posts", "kinerja_share", "engagement"):
             )
         )
     elif comp.height:
-        w.chart(
+        deck.chart(
             charts.year_comparison(
-                comp, metric=metric, y_title=label, percent=pct, big=big, grain=grain
+                comp,
+                metric=metric,
+                y_title=label,
+                percent=pct,
+                big=big,
+                grain=grain,
+                partial=partial,
             )
         )
 

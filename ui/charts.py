@@ -7,6 +7,8 @@ colour-blind viewers), and large fonts; big=True scales them up for the projecto
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import polars as pl
 
@@ -209,15 +211,23 @@ def line_over_time(
     height: int = 320,
     zero: bool = True,
     grain: str = "month",
+    partial: tuple[dt.date, str] | None = None,
 ):
-    """A monthly line (one line per color group), points for each month, Indonesian axis."""
+    """A monthly line (one line per color group), points for each month, Indonesian axis.
+
+    partial = (start of the last, unfinished period, its note e.g. "s.d. 20 Nov"): that
+    period's points are drawn hollow and the note is written above it, so a leader does not
+    read the unfinished month's lower figure as a real fall."""
     data = _prep(df, color, color_kind)
     y_fmt = ".0%" if percent else ",.0f"
     tip_fmt = ".1%" if percent else ",.0f"
     enc = {
         "x": time_x(data, x, grain),
         "y": alt.Y(
-            f"{y}:Q", title=y_title, axis=alt.Axis(format=y_fmt), scale=alt.Scale(zero=zero)
+            f"{y}:Q",
+            title=y_title,
+            axis=alt.Axis(format=y_fmt, tickCount=6),
+            scale=alt.Scale(zero=zero),
         ),
         "tooltip": [
             time_tooltip(x, grain),
@@ -228,12 +238,49 @@ def line_over_time(
         enc["color"] = _color(color, color_kind, color_title)
         label_col = f"{color}_label" if color_kind else color
         enc["tooltip"].insert(0, alt.Tooltip(f"{label_col}:N", title=color_title))
-    chart = (
-        alt.Chart(data)
-        .mark_line(point=alt.OverlayMarkDef(size=70 if not big else 120), strokeWidth=3)
-        .encode(**enc)
+    size = 70 if not big else 220
+    if partial is None:
+        chart = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=size), strokeWidth=3)
+        return finish(chart.encode(**enc), big=big, height=height)
+    data = data.with_columns(_is_partial(data, x, partial[0]))
+    enc["tooltip"].append(alt.Tooltip("_note:N", title=" "))
+    base = alt.Chart(data).encode(**enc)
+    fixed = {} if color else {"color": ACCENT}
+    line = base.mark_line(strokeWidth=3, **fixed)
+    whole = base.transform_filter("!datum._partial").mark_point(
+        size=size, filled=True, opacity=1, **fixed
     )
-    return finish(chart, big=big, height=height)
+    unfinished = base.transform_filter("datum._partial").mark_point(
+        size=size * 1.3, filled=False, fill="white", strokeWidth=3, **fixed
+    )
+    layers = [line, whole, unfinished, _partial_note(data, x, partial, grain, big)]
+    return finish(alt.layer(*layers), big=big, height=height)
+
+
+def _is_partial(df: pl.DataFrame, x: str, since: dt.date) -> list[pl.Expr]:
+    flag = pl.col(x).cast(pl.Date) >= since
+    return [
+        flag.alias("_partial"),
+        pl.when(flag)
+        .then(pl.lit(i18n.tr("Periode belum selesai", "Period not finished yet")))
+        .otherwise(pl.lit(""))
+        .alias("_note"),
+    ]
+
+
+def _partial_note(
+    df: pl.DataFrame, x: str, partial: tuple[dt.date, str], grain: str, big: bool
+) -> alt.Chart:
+    """The note ("s.d. 20 Nov") at the top of the unfinished period's column."""
+    row = df.filter(pl.col("_partial")).select(x).unique().head(1)
+    note = row.with_columns(pl.lit(partial[1]).alias("_label"))
+    return (
+        alt.Chart(note)
+        .mark_text(
+            baseline="top", dy=-2, fontSize=22 if big else 13, fontStyle="italic", color="#555"
+        )
+        .encode(x=time_x(df, x, grain), y=alt.value(0), text="_label:N")
+    )
 
 
 def share_over_time(
@@ -362,12 +409,15 @@ def ranking_bar(
     big: bool = False,
     row_height: int = 28,
     domain_max: float | None = None,
+    y_title: str | None = None,
+    integer: bool = False,
 ):
-    """Ranked horizontal bars with the value printed at the end of each bar."""
+    """Ranked horizontal bars with the value printed at the end of each bar (integer=True for
+    counts: "3", not "3,0")."""
     n = max(1, df.height)
     row_height = int(row_height * (1.7 if big else 1.0))
     fmt = ".0%" if percent else ",.0f"
-    tip = ".1%" if percent else ",.1f"
+    tip = ".1%" if percent else (",.0f" if integer else ",.1f")
     scale = alt.Scale(domain=[0, domain_max]) if domain_max is not None else alt.Scale()
     base = alt.Chart(df).encode(
         y=alt.Y(
@@ -379,12 +429,12 @@ def ranking_bar(
     )
     bars = base.mark_bar(color=color).encode(
         tooltip=[
-            alt.Tooltip(f"{y}:N", title=i18n.t("opd")),
+            alt.Tooltip(f"{y}:N", title=y_title or i18n.t("opd")),
             alt.Tooltip(f"{x}:Q", title=x_title, format=tip),
         ]
     )
     text = base.mark_text(align="left", dx=5, fontSize=24 if big else 13).encode(
-        text=alt.Text(f"{x}:Q", format=".1%" if percent else ",.1f")
+        text=alt.Text(f"{x}:Q", format=tip)
     )
     return finish(bars + text, big=big, height=int((40 + n * row_height) / (1.7 if big else 1)))
 
@@ -504,8 +554,11 @@ def year_comparison(
     big: bool = False,
     height: int = 300,
     grain: str = "month",
+    partial: tuple[dt.date, str] | None = None,
 ):
-    """This period against the same period a year earlier (queries.trend_comparison frame)."""
+    """This period against the same period a year earlier (queries.trend_comparison frame).
+
+    partial: as in line_over_time; the unfinished period's note is written above it."""
     now = i18n.tr("Periode ini", "This period")
     ago = i18n.tr("Tahun lalu", "A year earlier")
     long = pl.concat(
@@ -545,4 +598,8 @@ def year_comparison(
             ],
         )
     )
+    if partial is not None and long.height:
+        long = long.with_columns(_is_partial(long, "x", partial[0]))
+        if long.get_column("_partial").any():
+            chart = alt.layer(chart, _partial_note(long, "x", partial, grain, big))
     return finish(chart, big=big, height=height)

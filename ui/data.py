@@ -99,3 +99,11 @@ def platforms() -> list[str]:
 
 def opd_kinds() -> list[str]:
     return list(qp("opd_kinds"))
+
+
+def grade_thresholds() -> tuple[float, float, float]:
+    """(Sangat Baik, Baik, Cukup) lower bounds of the index grades, as set in Pengaturan."""
+    from warehouse import metrics
+
+    s = metrics.get_settings(con())
+    return float(s.grade_very_good), float(s.grade_good), float(s.grade_fair)

@@ -306,6 +306,42 @@ def drilldown(label: str, f, *, key: str, expanded: bool = False, **kwargs) -> N
         table(posts, post_cols(), key=f"drill_{key}", title=label, numbered=True, height=360)
 
 
+def partial_period(f, grain: str = "month") -> tuple[dt.date, str] | None:
+    """(start, note) of the last period the data only partly covers, e.g. (1 Nov, "s.d. 20 Nov")
+    when the newest post is from 20 November; None when the period's last month/week is whole.
+    Charts mark it so a leader does not read an unfinished month as a real fall."""
+    _, last = data.date_bounds()
+    if last is None or last >= f.end or last < f.start:
+        return None
+    if grain == "week":
+        start = last - dt.timedelta(days=last.weekday())
+        if last.weekday() == 6:
+            return None
+    else:
+        start = last.replace(day=1)
+        if (last + dt.timedelta(days=1)).month != last.month:
+            return None
+    month = (i18n.MONTHS_SHORT_EN if i18n.current_lang() == "en" else i18n.MONTHS_SHORT_ID)[
+        last.month - 1
+    ]
+    return start, i18n.tr(f"s.d. {last.day} {month}", f"to {last.day} {month}")
+
+
+def partial_caption(partial: tuple[dt.date, str] | None, grain: str = "month") -> None:
+    """One line under a trend chart explaining the hollow last point."""
+    if partial is None:
+        return
+    unit = i18n.tr("Bulan", "Month") if grain == "month" else i18n.tr("Minggu", "Week")
+    st.caption(
+        i18n.tr(
+            f"Titik berongga: {unit.lower()} terakhir belum selesai (data {partial[1]}), "
+            "jadi angkanya belum sebanding dengan periode sebelumnya.",
+            f"Hollow point: the last {unit.lower()} is not over yet (data {partial[1]}), "
+            "so its figure is not comparable with earlier periods yet.",
+        )
+    )
+
+
 def today() -> dt.date:
     return dt.date.today()
 
@@ -327,12 +363,14 @@ _PRESENT_CSS = """
 section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
 button[data-testid="stExpandSidebarButton"] { display: none !important; }
 html, body, .stMarkdown p, .stCaption { font-size: 1.25rem !important; }
-h1 { font-size: 3rem !important; }
 h2, h3 { font-size: 2.2rem !important; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { font-size: 1.6rem !important; }
 [data-testid="stMetricValue"] { font-size: 3.4rem !important; }
 [data-testid="stMetricDelta"] { font-size: 1.4rem !important; }
 .block-container { padding-top: 3.5rem; max-width: 100% !important; }
+/* Slides: every pixel of height goes to the chart. The way out sits in the top bar. */
+h1 { font-size: 2.4rem !important; padding-top: 0.2rem !important; }
+.st-key-leave_presentation { position: fixed; top: 0.6rem; right: 4rem; z-index: 999991; }
 </style>
 """
 
@@ -360,9 +398,15 @@ def chart(c, *, key: str | None = None) -> None:
     st.altair_chart(c, width="stretch", key=key)
 
 
-def chart_pick(c, *, key: str, selection: str, field: str) -> str | None:
-    """Draw a clickable chart; return the value of `field` the user clicked, if any."""
-    event = st.altair_chart(c, width="stretch", key=key, on_select="rerun")
+def chart_pick(c, *, key: str, selection: str, field: str, deck=None) -> str | None:
+    """Draw a clickable chart; return the value of `field` the user clicked, if any.
+
+    deck: the page's ui.slides.Deck, so that on a slide the chart fills the screen."""
+    box = st.container()
+    if deck is not None:
+        box, c = deck.fit(c)
+    with box:
+        event = st.altair_chart(c, width="stretch", key=key, on_select="rerun")
     try:
         picked = event.selection.get(selection) or []
     except AttributeError:

@@ -4,6 +4,7 @@ the upload page shows its posts on the Ringkasan page."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -46,11 +47,45 @@ def test_presentation_mode_hides_the_sidebar(app_url, page):
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(f"{app_url}/?presentasi=1")
     wait_idle(page)
-    page.wait_for_selector(".vega-embed canvas, .vega-embed svg", timeout=20000)
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=20000)
     sidebar = page.query_selector('[data-testid="stSidebar"]')
     assert sidebar is None or not sidebar.is_visible()
     assert page.query_selector('[data-testid="stException"]') is None
     full_screenshot(page, SCREENSHOTS / "ringkasan_presentasi.png")
+
+
+def _visible_charts(page) -> int:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.vega-embed')].filter(e => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+        }).length"""
+    )
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_presentation_slides_one_chart_per_screen(size, app_url, page):
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{app_url}/?presentasi=1&slide=1")
+    wait_idle(page)
+    page.get_by_text("Slide 1 dari 5").wait_for(timeout=20000)
+    assert page.query_selector('[data-testid="stMetric"]') is not None
+    assert _visible_charts(page) == 0
+    page.screenshot(path=str(SCREENSHOTS / f"presentasi_{width}_slide1.png"))
+
+    page.get_by_role("button", name="Berikutnya").click()
+    page.get_by_text("Slide 2 dari 5").wait_for(timeout=20000)
+    wait_idle(page)
+    page.wait_for_selector(".vega-embed canvas, .vega-embed svg", timeout=20000)
+    assert "slide=2" in page.url and "presentasi=1" in page.url  # the link opens this slide
+    assert _visible_charts(page) == 1
+    box = page.query_selector(".vega-embed").bounding_box()
+    # The chart fills the screen below the slide bar, yet ends on it (no scrolling).
+    assert box["height"] >= 0.45 * height and box["y"] + box["height"] <= height, box
+    assert page.query_selector('[data-testid="stException"]') is None
+    time.sleep(0.5)
+    page.screenshot(path=str(SCREENSHOTS / f"presentasi_{width}_slide2.png"))
 
 
 def _facebook_csv(db) -> tuple[bytes, int, dt.date]:
