@@ -42,6 +42,11 @@ _asked = str(st.query_params.get("presentasi", "")).lower() in ("1", "ya", "true
 if "presentasi" not in st.session_state:
     st.session_state["presentasi"] = _asked
 
+# ?lang=en (and ?lang=id) as well as the bound control's own ?lang=English.
+_lang = str(st.query_params.get("lang", "")).lower()
+if "lang" not in st.session_state and _lang in ("en", "id"):
+    st.session_state["lang"] = _lang
+
 with st.sidebar:
     lang = st.segmented_control(
         i18n.t("language"),

@@ -130,8 +130,8 @@ if deck.show("heatmap"):
     grid = data.q("opd_month_heatmap", f)
     order = idx.get_column("opd").to_list()
     if big:
-        # Fifty rows do not fit a projector: the 20 lowest in the index, who need the talk.
-        order = order[-20:]
+        # Fifty rows do not fit a projector: the 15 lowest in the index, who need the talk.
+        order = order[-15:]
         grid = grid.filter(pl.col("opd").is_in(order)) if grid.height else grid
         st.caption(
             i18n.tr("20 OPD dengan Indeks Medsos terendah.", "The 20 OPDs with the lowest index.")

@@ -110,7 +110,7 @@ if picked:
 
 tb = data.q("top_bottom_opds", f, n=5)
 top, bottom = st.columns(2) if not big else (st.container(), st.container())
-title = i18n.tr("Indeks Medsos OPD (0–100)", "Social media index (0–100)")
+title = i18n.tr("Indeks (0–100)", "Index (0–100)")
 with top:
     if deck.show("top"):
         st.subheader(T_TOP)

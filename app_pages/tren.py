@@ -108,7 +108,8 @@ if deck.show("trend"):
             big=big,
             height=360,
             partial=partial,
-        )
+        ),
+        below_controls=True,
     )
     w.partial_caption(partial, grain)
 
@@ -142,7 +143,8 @@ elif deck.show("year") and metric in ("posts", "kinerja_share", "engagement"):
                 big=big,
                 grain=grain,
                 partial=partial,
-            )
+            ),
+            below_controls=True,
         )
 
 if not big:

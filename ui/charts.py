@@ -459,7 +459,13 @@ def heatmap(
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
             x=time_x(df, x),
-            y=alt.Y(f"{y}:N", title=None, sort=sort, axis=alt.Axis(labelOverlap=False)),
+            y=alt.Y(
+                f"{y}:N",
+                title=None,
+                sort=sort,
+                # Rows, not type, set the height: projector type would overlap the names.
+                axis=alt.Axis(labelOverlap=False, labelFontSize=17 if big else 14),
+            ),
             color=alt.Color(
                 f"{value}:Q",
                 title=value_title,

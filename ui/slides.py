@@ -29,6 +29,22 @@ _CSS = """
 .st-key-slide_chart [data-testid="stVegaLiteChart"] {
     height: calc(100vh - 24rem) !important; min-height: 300px;
 }
+.st-key-slide_chart_short [data-testid="stVegaLiteChart"] {
+    height: calc(100vh - 33rem) !important; min-height: 260px;
+}
+/* 1366x768 and other short screens: smaller headings leave the chart half the screen. */
+@media (max-height: 820px) {
+    h1 { font-size: 1.9rem !important; }
+    h2, h3 { font-size: 1.7rem !important; }
+    .st-key-slide_nav button { min-height: 2.6rem; }
+    .st-key-slide_nav button p, .st-key-slide_nav [data-testid="stMarkdownContainer"] p {
+        font-size: 1.25rem !important;
+    }
+    .st-key-slide_chart [data-testid="stVegaLiteChart"] { height: calc(100vh - 19rem) !important; }
+    .st-key-slide_chart_short [data-testid="stVegaLiteChart"] {
+        height: calc(100vh - 27rem) !important;
+    }
+}
 </style>
 """
 
@@ -91,16 +107,18 @@ class Deck:
             raise KeyError(f"slide {name!r} is not declared on deck {self.key!r}")
         return not self.active or name == self.current_name
 
-    def fit(self, c):
+    def fit(self, c, *, below_controls: bool = False):
         """(container, chart): where and what to draw so that on a slide the chart fills the
-        screen (see _CSS); outside presentation the chart as built, in a plain container."""
+        screen (see _CSS); outside presentation the chart as built, in a plain container.
+        below_controls: the slide shows two rows of controls above the chart (Tren)."""
         if not self.active:
             return st.container(), c
-        return st.container(key="slide_chart"), c.properties(height="container")
+        box = "slide_chart_short" if below_controls else "slide_chart"
+        return st.container(key=box), c.properties(height="container")
 
-    def chart(self, c, *, key: str | None = None) -> None:
+    def chart(self, c, *, key: str | None = None, below_controls: bool = False) -> None:
         """Draw a chart at full width; on a slide it fills the screen."""
-        box, c = self.fit(c)
+        box, c = self.fit(c, below_controls=below_controls)
         with box:
             st.altair_chart(c, width="stretch", key=key)
 

@@ -70,7 +70,8 @@ def test_presentation_slides_one_chart_per_screen(size, app_url, page):
     page.goto(f"{app_url}/?presentasi=1&slide=1")
     wait_idle(page)
     page.get_by_text("Slide 1 dari 5").wait_for(timeout=20000)
-    assert page.query_selector('[data-testid="stMetric"]') is not None
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=20000)
+    wait_idle(page)
     assert _visible_charts(page) == 0
     page.screenshot(path=str(SCREENSHOTS / f"presentasi_{width}_slide1.png"))
 
