@@ -105,6 +105,58 @@ def _python_regex(rust_pattern: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\(\?-u:(\\[bBwWdDsS])\)", r"\1", rust_pattern), re.ASCII)
 
 
+# Rule groups as one flat table (the analyst's editor): content labels, then the three parts of
+# the figure-centric test, each with a stable code.
+FIGURE_GROUPS = {"person": "figur_tokoh", "action": "figur_peran", "substance": "figur_substansi"}
+RULE_GROUPS = (*CONTENT_TYPES, *FIGURE_GROUPS.values())
+
+
+def rules_table(rules: Rules) -> pl.DataFrame:
+    """Every pattern of a rule set as rows (group, pattern, weight), groups in RULE_GROUPS order."""
+    rows = [
+        (g, str(e.get("pattern", "")), float(e.get("weight", 1)))
+        for g in CONTENT_TYPES
+        for e in rules.data.get("labels", {}).get(g, [])
+    ]
+    rows += [
+        (code, str(e.get("pattern", "")), float(e.get("weight", 1)))
+        for part, code in FIGURE_GROUPS.items()
+        for e in rules.data.get("figure", {}).get(part, [])
+    ]
+    return pl.DataFrame(
+        rows, schema={"group": pl.String, "pattern": pl.String, "weight": pl.Float64}, orient="row"
+    )
+
+
+def rules_with_table(rules: Rules, table: pl.DataFrame) -> dict[str, Any]:
+    """The rule document with its patterns replaced by the table's rows (blank patterns dropped);
+    decision settings and logbook mappings are kept. Validate with validate_rules."""
+    data = json.loads(rules.to_json())
+    labels: dict[str, list[dict[str, Any]]] = {g: [] for g in CONTENT_TYPES}
+    figure: dict[str, list[dict[str, Any]]] = {part: [] for part in FIGURE_GROUPS}
+    part_of = {code: part for part, code in FIGURE_GROUPS.items()}
+    unknown = []
+    for group, pattern, weight in table.select("group", "pattern", "weight").iter_rows():
+        if pattern is None or not str(pattern).strip():
+            continue
+        entry = {"pattern": str(pattern).strip(), "weight": weight if weight is not None else 1}
+        if isinstance(entry["weight"], float) and entry["weight"].is_integer():
+            entry["weight"] = int(entry["weight"])
+        if group in labels:
+            labels[group].append(entry)
+        elif group in part_of:
+            figure[part_of[group]].append(entry)
+        else:
+            unknown.append(group)
+    data["labels"] = labels
+    data["figure"] = figure
+    if unknown:
+        # Reported by validate_rules like any other unknown label.
+        for g in unknown:
+            data["labels"].setdefault(str(g), [])
+    return data
+
+
 def validate_rules(data: dict[str, Any]) -> list[str]:
     """Problems in a rule document, in Bahasa Indonesia (empty list = valid)."""
     problems: list[str] = []

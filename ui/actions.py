@@ -17,7 +17,7 @@ import polars as pl
 import streamlit as st
 
 from ui import data, i18n
-from ui.widgets import Col, empty_state, table
+from ui.widgets import Col, table
 
 # Canonical fields an analyst can map an unknown layout onto (etl.schema.POST_SCHEMA names).
 MAPPABLE = {
@@ -364,8 +364,32 @@ def undo_flow(hist: pl.DataFrame) -> None:
         key="undo_pick",
     )
     if c2.button(i18n.tr("Batalkan", "Undo"), key="undo_go", icon=":material/undo:"):
+        st.session_state["_undo_confirm"] = int(pick)
+    # A load holds a whole file of posts: one more click, naming what goes, before it goes.
+    asked = st.session_state.get("_undo_confirm")
+    if asked is None or asked not in labels:
+        return
+    row = loaded.filter(pl.col("load_id") == asked).row(0, named=True)
+    st.warning(
+        i18n.tr(
+            f"Batalkan muatan #{asked} ({row['file_name']})? Postingan yang hanya berasal dari "
+            f"berkas ini (baru: {i18n.fmt_int(row['n_new'])}) dikeluarkan dan angka yang "
+            "diperbarui kembali ke muatan lain. Berkas yang sama dapat dimuat lagi kapan saja.",
+            f"Undo load #{asked} ({row['file_name']})? Posts that only this file brought (new: "
+            f"{i18n.fmt_int(row['n_new'])}) are taken out and updated metrics go back to the "
+            "other loads. The same file can be loaded again at any time.",
+        ),
+        icon=":material/warning:",
+    )
+    y, n_ = st.columns([1, 4])
+    if n_.button(i18n.tr("Tidak", "No"), key="undo_no"):
+        st.session_state.pop("_undo_confirm", None)
+        st.rerun()
+    if y.button(i18n.tr("Ya, batalkan", "Yes, undo"), key="undo_yes", type="primary"):
         from etl.load import undo_load
 
+        st.session_state.pop("_undo_confirm", None)
+        pick = asked
         with _cursor() as cur:
             n = undo_load(cur, int(pick))
         data.changed()
@@ -716,57 +740,122 @@ def letter_form() -> None:
 
 
 def rules_editor() -> None:
-    """The classification rules as JSON; each save becomes a new rules version."""
-    try:
-        from etl import classify
-    except ImportError:
-        empty_state(
-            i18n.tr("Aturan belum tersedia", "Rules not available"),
-            i18n.tr("Modul klasifikasi belum terpasang.", "The classifier is missing."),
-        )
-        return
+    """The classification rules: a table of patterns per label, a box to try a caption, and the
+    whole JSON for advanced edits. Each save becomes a new rules version and re-labels posts."""
+    from etl import classify
+
     with _cursor() as cur:
         rules = classify.load_rules(cur)
     st.caption(
         i18n.tr(
-            f"Versi aturan yang berlaku: {rules.version}",
-            f"Rules version in force: {rules.version}",
+            f"Versi aturan yang berlaku: {rules.version}. Setiap pola adalah ekspresi reguler "
+            "(huruf kecil); bobot yang lebih besar lebih menentukan. Label dengan skor tertinggi "
+            "menang; kinerja mengalahkan ucapan bila skornya cukup.",
+            f"Rules version in force: {rules.version}. Each pattern is a regular expression "
+            "(lower case); a larger weight counts more. The label with the highest score wins; "
+            "kinerja beats a greeting when its score is high enough.",
         )
     )
-    text = st.text_area(
-        i18n.tr("Aturan klasifikasi (JSON)", "Classification rules (JSON)"),
-        json.dumps(rules.data, ensure_ascii=False, indent=2, default=str),
-        height=360,
-        key="rules_text",
+    tab_table, tab_try, tab_json = st.tabs(
+        [
+            i18n.tr("Pola per label", "Patterns per label"),
+            i18n.tr("Coba aturan", "Try the rules"),
+            i18n.tr("JSON (lanjutan)", "JSON (advanced)"),
+        ]
     )
-    if st.button(
-        i18n.tr("Simpan aturan (versi baru)", "Save rules (new version)"),
-        key="rules_save",
-        icon=":material/save:",
-    ):
-        try:
-            parsed = json.loads(text)
-        except json.JSONDecodeError as exc:
-            st.error(
-                i18n.tr(
-                    f"JSON tidak sah di baris {exc.lineno}, kolom {exc.colno}: {exc.msg}",
-                    f"Invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+    with tab_table:
+        edited = st.data_editor(
+            classify.rules_table(rules),
+            num_rows="dynamic",
+            hide_index=True,
+            height=420,
+            key="rules_table",
+            column_config={
+                "group": st.column_config.SelectboxColumn(
+                    i18n.tr("Label", "Label"), options=list(classify.RULE_GROUPS), required=True
+                ),
+                "pattern": st.column_config.TextColumn(
+                    i18n.tr("Pola", "Pattern"), width="large", required=True
+                ),
+                "weight": st.column_config.NumberColumn(
+                    i18n.tr("Bobot", "Weight"), min_value=0.1, step=1.0, required=True
+                ),
+            },
+        )
+        if st.button(
+            i18n.tr("Simpan aturan (versi baru)", "Save rules (new version)"),
+            key="rules_table_save",
+            icon=":material/save:",
+            type="primary",
+        ):
+            _save_rules(classify.rules_with_table(rules, edited))
+    with tab_try:
+        caption = st.text_area(
+            i18n.tr("Tempel keterangan sebuah postingan", "Paste a post's caption"),
+            key="rules_try",
+            height=120,
+        )
+        if caption.strip():
+            out = classify.classify_frame(pl.DataFrame({"caption": [caption]}), rules).row(
+                0, named=True
+            )
+            st.markdown(
+                f"**{i18n.t('content_type')}:** {i18n.content_label(out['content_type'])}  \n"
+                f"**{i18n.t('reason')}:** {out['content_reason']}  \n"
+                + (
+                    f"**{i18n.tr('Menonjolkan figur', 'Figure-centric')}:** {out['figure_reason']}"
+                    if out["is_figure_centric"]
+                    else i18n.tr("Tidak menonjolkan figur pimpinan.", "Not figure-centric.")
                 )
             )
-            return
-        try:
-            with _cursor() as cur:
-                version = classify.save_rules(
-                    cur, parsed, by=_user(), note="diubah lewat Pengaturan"
-                )
-                n = classify.classify_posts(cur)
-        except ValueError as exc:
-            st.error(str(exc))
-            return
-        st.session_state["_rules_msg"] = i18n.tr(
-            f"Aturan versi {version} disimpan; {i18n.fmt_int(n)} postingan dilabeli ulang.",
-            f"Rules version {version} saved; {i18n.fmt_int(n)} posts relabelled.",
+    with tab_json:
+        text = st.text_area(
+            i18n.tr("Aturan klasifikasi (JSON)", "Classification rules (JSON)"),
+            json.dumps(rules.data, ensure_ascii=False, indent=2, default=str),
+            height=360,
+            key="rules_text",
         )
-        data.changed()
-        st.toast(i18n.tr("Aturan disimpan.", "Rules saved."))
-        st.rerun()
+        if st.button(
+            i18n.tr("Simpan JSON (versi baru)", "Save JSON (new version)"),
+            key="rules_save",
+            icon=":material/save:",
+        ):
+            try:
+                parsed = json.loads(text)
+            except json.JSONDecodeError as exc:
+                st.error(
+                    i18n.tr(
+                        f"JSON tidak sah di baris {exc.lineno}, kolom {exc.colno}: {exc.msg}",
+                        f"Invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                    )
+                )
+                return
+            _save_rules(parsed)
+
+
+def _save_rules(parsed: dict[str, Any]) -> None:
+    """New rules version and every post re-labelled, in one transaction (all or nothing)."""
+    from etl import classify
+
+    problems = classify.validate_rules(parsed)
+    if problems:
+        st.error(
+            i18n.tr("Aturan tidak disimpan:", "Rules not saved:") + "\n\n- " + "\n- ".join(problems)
+        )
+        return
+    with _cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            version = classify.save_rules(cur, parsed, by=_user(), note="diubah lewat Pengaturan")
+            n = classify.classify_posts(cur)
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+    st.session_state["_rules_msg"] = i18n.tr(
+        f"Aturan versi {version} disimpan; {i18n.fmt_int(n)} postingan dilabeli ulang.",
+        f"Rules version {version} saved; {i18n.fmt_int(n)} posts relabelled.",
+    )
+    data.changed()
+    st.toast(i18n.tr("Aturan disimpan.", "Rules saved."))
+    st.rerun()

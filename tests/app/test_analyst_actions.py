@@ -1,0 +1,79 @@
+"""AppTest: an analyst tries a caption against the rules, saves rules (a new version re-labels
+the posts), and undoes a load only after confirming it."""
+
+from __future__ import annotations
+
+import json
+
+from tests.app.test_pages import run_page, scalar
+
+
+def test_try_a_caption_against_the_rules(sample_db, use_db):
+    use_db(sample_db)
+    at = run_page("pengaturan")
+    at.text_area(key="rules_try").input("Selamat Hari Guru Nasional! Terima kasih para guru").run()
+    assert not at.exception
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "Ucapan" in shown and "'selamat hari" in shown
+
+
+def test_saving_rules_makes_a_version_and_relabels(copy_db, use_db):
+    use_db(copy_db)
+    before = scalar(copy_db, "SELECT max(version) FROM rule_set")
+    at = run_page("pengaturan")
+    data = json.loads(at.text_area(key="rules_text").value)
+    # A clear analyst decision: every post saying 'posyandu' is layanan, whatever else it says.
+    data["labels"]["layanan"].append({"pattern": "posyandu", "weight": 50})
+    at.text_area(key="rules_text").input(json.dumps(data))
+    at.button(key="rules_save").click().run()
+    assert not at.exception and not at.error
+    assert scalar(copy_db, "SELECT max(version) FROM rule_set") == before + 1
+    wrong = scalar(
+        copy_db,
+        "SELECT count(*) FROM posts WHERE lower(caption_norm) LIKE '%posyandu%' "
+        "AND (content_type <> 'layanan' OR rules_version <> ?)",
+        [before + 1],
+    )
+    assert wrong == 0
+    assert scalar(copy_db, "SELECT count(*) FROM posts WHERE caption_norm LIKE '%posyandu%'") > 0
+
+
+def test_invalid_rules_are_refused_and_nothing_changes(copy_db, use_db):
+    use_db(copy_db)
+    before = scalar(copy_db, "SELECT max(version) FROM rule_set")
+    at = run_page("pengaturan")
+    data = json.loads(at.text_area(key="rules_text").value)
+    data["labels"]["layanan"].append({"pattern": "jadwal(", "weight": 2})
+    at.text_area(key="rules_text").input(json.dumps(data))
+    at.button(key="rules_save").click().run()
+    assert any("pola tidak sah" in e.value for e in at.error)
+    assert scalar(copy_db, "SELECT max(version) FROM rule_set") == before
+
+
+def test_undo_asks_first_then_takes_the_load_out(copy_db, use_db):
+    use_db(copy_db)
+    load_id = scalar(
+        copy_db, "SELECT max(load_id) FROM loads WHERE status = 'loaded' AND n_new > 0"
+    )
+    new = scalar(copy_db, "SELECT n_new FROM loads WHERE load_id = ?", [load_id])
+    posts_before = scalar(copy_db, "SELECT count(*) FROM posts")
+    at = run_page("unggah")
+    at.selectbox(key="undo_pick").set_value(load_id)
+    at.button(key="undo_go").click().run()
+    assert any(f"#{load_id}" in w.value for w in at.warning)
+    assert scalar(copy_db, "SELECT status FROM loads WHERE load_id = ?", [load_id]) == "loaded"
+    at.button(key="undo_yes").click().run()
+    assert not at.exception
+    assert scalar(copy_db, "SELECT status FROM loads WHERE load_id = ?", [load_id]) == "undone"
+    assert scalar(copy_db, "SELECT count(*) FROM posts") == posts_before - new
+
+
+def test_undo_can_be_called_off(copy_db, use_db):
+    use_db(copy_db)
+    load_id = scalar(copy_db, "SELECT max(load_id) FROM loads WHERE status = 'loaded'")
+    at = run_page("unggah")
+    at.selectbox(key="undo_pick").set_value(load_id)
+    at.button(key="undo_go").click().run()
+    at.button(key="undo_no").click().run()
+    assert not at.warning
+    assert scalar(copy_db, "SELECT status FROM loads WHERE load_id = ?", [load_id]) == "loaded"
