@@ -55,7 +55,7 @@ if not big:
             Col("opd", "OPD"),
             Col("opd_kind", i18n.t("opd_kind"), "kind"),
             Col("index_score", i18n.t("index"), "num"),
-            Col("grade", i18n.tr("Predikat", "Grade")),
+            Col("grade", i18n.tr("Predikat", "Grade"), "grade"),
             Col("posts", i18n.t("posts"), "int"),
             Col("is_active", i18n.tr("Aktif", "Active"), "bool"),
             Col("kinerja_share", i18n.t("kinerja_share"), "pct"),

@@ -213,6 +213,16 @@ def platform_label(code: str | None) -> str:
     return PLATFORM_LABELS.get(code or "", code or "-")
 
 
+# The warehouse names grades in Indonesian (metrics.grade_case); English readers get these.
+GRADES_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Cukup": "Fair", "Kurang": "Poor"}
+
+
+def grade_label(grade: str | None) -> str:
+    if grade is None:
+        return "-"
+    return GRADES_EN.get(grade, grade) if current_lang() == "en" else grade
+
+
 def format_label(code: str | None) -> str:
     return FORMAT_LABELS.get(code or "", code or "-")
 

@@ -78,9 +78,9 @@ def explain(r: dict[str, Any], thresholds: tuple[float, float, float]) -> None:
     st.markdown(
         i18n.tr(
             f"**{r['opd']}**: Indeks **{i18n.fmt_num(r['index_score'], 1)}** dari 100, "
-            f"predikat **{r['grade']}**.",
+            f"predikat **{i18n.grade_label(r['grade'])}**.",
             f"**{r['opd']}**: index **{i18n.fmt_num(r['index_score'], 1)}** of 100, "
-            f"grade **{r['grade']}**.",
+            f"grade **{i18n.grade_label(r['grade'])}**.",
         )
     )
     table(

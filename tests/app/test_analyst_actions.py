@@ -77,3 +77,15 @@ def test_undo_can_be_called_off(copy_db, use_db):
     at.button(key="undo_no").click().run()
     assert not at.warning
     assert scalar(copy_db, "SELECT status FROM loads WHERE load_id = ?", [load_id]) == "loaded"
+
+
+def test_grades_read_in_the_chosen_language(sample_db, use_db):
+    use_db(sample_db)
+    for lang, good, other in (
+        ("en", "Very good", "Sangat Baik"),
+        ("id", "Sangat Baik", "Very good"),
+    ):
+        at = run_page("keaktifan", {"lang": lang})
+        assert not at.exception
+        cells = {str(v) for df in at.dataframe for v in df.value.to_numpy().ravel()}
+        assert good in cells and other not in cells
