@@ -94,27 +94,16 @@ def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] 
 
 
 def file_columns(name: str, raw: bytes) -> list[str]:
-    """Column headers of an uploaded file, for mapping an unknown layout by hand."""
-    try:
-        from etl import parse
+    """Column headers of an uploaded file whose layout is unknown, for mapping by hand: the
+    headers the parser itself found (after title rows), as its refusal lists them."""
+    from etl.parse import parse_file
+    from etl.schema import FileRejected
 
-        fn: Callable[..., list[str]] | None = getattr(parse, "columns_of", None)
-        if fn is not None:
-            return list(fn(name, raw))
-    except ImportError:
-        pass
     try:
-        from etl import readers
-
-        if readers.sniff_kind(raw) in ("csv", "text"):
-            text = readers.decode_text(raw)
-            rows, _ = readers.preview_csv(text, readers.sniff_delimiter(text))
-            return [c for c in (rows[0] if rows else []) if c]
-        for sheet in readers.read_excel_sheets(raw, name, readers.sniff_kind(raw)):
-            grid = getattr(sheet, "frame", None)
-            if grid is not None and grid.height:
-                return [str(v) for v in grid.row(0) if v not in (None, "")]
-    except Exception:
+        parse_file(name, data=raw, file_name=name)
+    except FileRejected as exc:
+        return list(exc.columns_found)
+    except Exception:  # noqa: BLE001 - an unreadable file has no columns to map
         return []
     return []
 
@@ -329,11 +318,11 @@ def _column_mapper(name: str, raw: bytes, *, key: str) -> None:
                 key=f"{key}_{field}",
             )
             if pick != none:
-                mapping[field] = pick
+                mapping[pick] = field  # the parser's column_map: file header -> field
         if st.button(
             i18n.tr("Periksa dengan pemetaan ini", "Check with this mapping"),
             key=f"{key}_apply",
-            disabled="published_at" not in mapping,
+            disabled="published_at" not in mapping.values(),
         ):
             st.session_state[key] = mapping
             st.rerun()

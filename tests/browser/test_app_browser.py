@@ -167,3 +167,53 @@ def test_upload_shows_its_posts(app_url, browser_db, page, tmp_path):
     after = _posts_tile(page)
     as_int = lambda s: int(s.replace(".", ""))  # noqa: E731
     assert as_int(after) == as_int(before) + n, (before, after)
+
+
+def _pick(page, label: str, option: str) -> None:
+    """Choose an option in a Streamlit selectbox found by its label."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    box.click()
+    box.fill(option)  # long lists render only what is in view: filter first
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)
+
+
+def test_unknown_layout_is_mapped_by_hand_then_loaded(app_url, page, tmp_path):
+    # An OPD's own export with headers no parser knows: the page lists its columns to map.
+    file = tmp_path / "Laporan_Bulanan_Kecamatan.csv"
+    file.write_text(
+        "Kapan Tayang,Teks Unggahan,Alamat,Jempol\n"
+        "03/11/2026 09.15,Rapat koordinasi posyandu di aula kecamatan,"
+        "https://www.instagram.com/p/UJIPETA1/,12\n"
+        "04/11/2026 10.00,Jadwal pelayanan KTP-el keliling hari Sabtu,"
+        "https://www.instagram.com/p/UJIPETA2/,7\n",
+        encoding="utf-8",
+    )
+    view = f"{app_url}/?dari=Nov+2026&sampai=Nov+2026&opd=Kecamatan+Cibening"
+    page.goto(view)
+    wait_idle(page)
+    before = _posts_tile(page)
+    page.goto(f"{app_url}/unggah")
+    wait_idle(page)
+    page.set_input_files('[data-testid="stFileUploader"] input[type="file"]', str(file))
+    page.get_by_text("Petakan kolom secara manual", exact=True).wait_for(timeout=30000)
+    wait_idle(page)
+    errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+    assert any("Kapan Tayang" in e and "tidak dikenali" in e for e in errors), errors
+    _pick(page, "OPD untuk Laporan_Bulanan_Kecamatan.csv", "Kecamatan Cibening")
+    _pick(page, "Waktu terbit (wajib)", "Kapan Tayang")
+    _pick(page, "Keterangan / caption", "Teks Unggahan")
+    _pick(page, "Tautan postingan", "Alamat")
+    _pick(page, "Suka / reaksi", "Jempol")
+    page.get_by_role("button", name="Periksa dengan pemetaan ini").click()
+    page.get_by_role("button", name="Muat 1 berkas ke gudang data").wait_for(timeout=30000)
+    wait_idle(page)
+    full_screenshot(page, SCREENSHOTS / "unggah_pemetaan.png")
+    page.get_by_role("button", name="Muat 1 berkas ke gudang data").click()
+    page.get_by_text("Berkas selesai dimuat.").wait_for(timeout=30000)
+    wait_idle(page)
+    assert page.query_selector('[data-testid="stException"]') is None
+    page.goto(view)
+    wait_idle(page)
+    as_int = lambda s: int(s.replace(".", ""))  # noqa: E731
+    assert as_int(_posts_tile(page)) == as_int(before) + 2, before
