@@ -408,10 +408,14 @@ def master_upload() -> None:
     if st.button(
         i18n.tr("Perbarui daftar OPD", "Update the OPD list"), type="primary", key="master_go"
     ):
-        from etl.master import load_master
+        from etl.master import MasterRejected, load_master
 
-        with _cursor() as cur:
-            rep = load_master(cur, up.name, data=up.getvalue(), file_name=up.name)
+        try:
+            with _cursor() as cur:
+                rep = load_master(cur, up.name, data=up.getvalue(), file_name=up.name)
+        except MasterRejected as exc:  # the whole list unreadable: nothing was changed
+            st.error(str(exc), icon=":material/error:")
+            return
         st.session_state["_master_nonce"] = st.session_state.get("_master_nonce", 0) + 1
         data.changed()
         st.session_state["_master_report"] = rep.summary()

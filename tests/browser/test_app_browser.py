@@ -217,3 +217,27 @@ def test_unknown_layout_is_mapped_by_hand_then_loaded(app_url, page, tmp_path):
     wait_idle(page)
     as_int = lambda s: int(s.replace(".", ""))  # noqa: E731
     assert as_int(_posts_tile(page)) == as_int(before) + 2, before
+
+
+def test_master_list_upload_updates_and_a_wrong_file_is_refused(app_url, page, tmp_path):
+    from etl.bootstrap import sample_files
+
+    master, _ = sample_files()
+    page.goto(f"{app_url}/pengaturan")
+    wait_idle(page)
+    uploader = '[data-testid="stFileUploader"] input[type="file"]'
+    page.set_input_files(uploader, str(master))
+    page.get_by_role("button", name="Perbarui daftar OPD").click()
+    wait_idle(page)
+    report = page.locator('[data-testid="stCode"]').inner_text()
+    assert master.name in report and "OPD" in report
+    assert page.query_selector('[data-testid="stException"]') is None
+    # A post export given as the master list: refused with a message, no exception box.
+    wrong = tmp_path / "Daftar Akun salah.csv"
+    wrong.write_text("Tanggal,Link\n03/11/2026,https://x.com/a/status/1\n", encoding="utf-8")
+    page.set_input_files(uploader, str(wrong))
+    page.get_by_role("button", name="Perbarui daftar OPD").click()
+    wait_idle(page)
+    errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+    assert any("Daftar Akun salah.csv" in e for e in errors), errors
+    assert page.query_selector('[data-testid="stException"]') is None
