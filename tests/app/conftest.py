@@ -1,7 +1,6 @@
 """Warehouses for the app tests, built once per test session.
 
-`sample_db`: the fictional kabupaten from sample_data/ (etl.bootstrap.ensure_warehouse), or, while
-sample_data/ or the format parsers are missing, the synthetic warehouse of tests/app/synthetic.py.
+`sample_db`: the fictional kabupaten from sample_data/ (etl.bootstrap.ensure_warehouse).
 `empty_db`: a migrated warehouse with no OPD and no post.
 Each test points PANTAU_DB at one of them; PANTAU_BOOTSTRAP=0 keeps app.py from filling it.
 """
@@ -31,18 +30,10 @@ PAGES = {
 
 
 def build_sample(path: Path) -> Path:
-    import importlib.util
+    """The bundled fictional kabupaten, built the way the app's first start builds it."""
+    from etl.bootstrap import ensure_warehouse
 
-    from etl.bootstrap import ensure_warehouse, sample_files
-
-    master, _ = sample_files()
-    # The sample needs the format parsers (etl.parse); until they exist, the synthetic one.
-    if master is not None and importlib.util.find_spec("etl.parse") is not None:
-        ensure_warehouse(path)
-    else:
-        from tests.app import synthetic
-
-        synthetic.build(path)
+    assert ensure_warehouse(path), "sample_data/ did not build a warehouse"
     return path
 
 
