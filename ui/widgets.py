@@ -287,14 +287,8 @@ def drilldown(label: str, f, *, key: str, expanded: bool = False, **kwargs) -> N
     with st.expander(
         f"{i18n.t('drill_title')}: {label}", expanded=expanded, icon=":material/search:"
     ):
-        try:
-            total = data.q("drilldown_count", f, **kwargs)
-            posts = data.q("drilldown_posts", f, limit=500, **kwargs)
-        except NotImplementedError:
-            st.caption(
-                i18n.tr("Rincian postingan belum tersedia.", "Post details not available yet.")
-            )
-            return
+        total = data.q("drilldown_count", f, **kwargs)
+        posts = data.q("drilldown_posts", f, limit=500, **kwargs)
         if not posts.height:
             st.caption(i18n.tr("Tidak ada postingan.", "No posts."))
             return
