@@ -124,6 +124,7 @@ if not big:
             "Example posts per label, with the reason",
         )
     )
+    actions.who()
     label = st.segmented_control(
         i18n.t("content_type"),
         list(charts.CONTENT_COLORS)[:-1],

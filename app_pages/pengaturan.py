@@ -7,6 +7,7 @@ from ui import widgets as w
 from ui.widgets import Col
 
 st.title(i18n.t("page_pengaturan"))
+actions.who()
 tab_opd, tab_thr, tab_rules, tab_letter = st.tabs(
     [
         i18n.tr("Daftar OPD dan akun", "OPDs and accounts"),

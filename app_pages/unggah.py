@@ -17,6 +17,7 @@ st.caption(
     )
 )
 
+actions.who()
 actions.upload_flow()
 
 st.subheader(i18n.tr("Riwayat pemuatan", "Load history"))

@@ -47,7 +47,23 @@ def _cursor():
 
 
 def _user() -> str:
-    return str(st.session_state.get("analyst_name") or "analis")
+    """Who is working: recorded on loads, label corrections and rule versions."""
+    return str(st.session_state.get("_analyst") or "analis")
+
+
+def who() -> None:
+    """The analyst's name for the records (kept for the session, across pages)."""
+    name = st.text_input(
+        i18n.tr("Nama petugas", "Your name"),
+        value=st.session_state.get("_analyst", ""),
+        placeholder=i18n.tr("mis. Rina (Diskominfo)", "e.g. Rina (Diskominfo)"),
+        help=i18n.tr(
+            "Dicatat di riwayat pemuatan, koreksi label dan versi aturan.",
+            "Recorded in the load history, label corrections and rule versions.",
+        ),
+        key="analyst_name_input",
+    )
+    st.session_state["_analyst"] = name.strip()
 
 
 # ---------------------------------------------------------------- upload

@@ -21,6 +21,7 @@ def test_saving_rules_makes_a_version_and_relabels(copy_db, use_db):
     use_db(copy_db)
     before = scalar(copy_db, "SELECT max(version) FROM rule_set")
     at = run_page("pengaturan")
+    at.text_input(key="analyst_name_input").input("Rina (Diskominfo)").run()
     data = json.loads(at.text_area(key="rules_text").value)
     # A clear analyst decision: every post saying 'posyandu' is layanan, whatever else it says.
     data["labels"]["layanan"].append({"pattern": "posyandu", "weight": 50})
@@ -28,6 +29,8 @@ def test_saving_rules_makes_a_version_and_relabels(copy_db, use_db):
     at.button(key="rules_save").click().run()
     assert not at.exception and not at.error
     assert scalar(copy_db, "SELECT max(version) FROM rule_set") == before + 1
+    who = "SELECT created_by FROM rule_set ORDER BY version DESC LIMIT 1"
+    assert scalar(copy_db, who) == "Rina (Diskominfo)"
     wrong = scalar(
         copy_db,
         "SELECT count(*) FROM posts WHERE lower(caption_norm) LIKE '%posyandu%' "
