@@ -618,6 +618,27 @@ def save_rules(
     return version
 
 
+def save_rules_and_relabel(
+    con: duckdb.DuckDBPyConnection,
+    rules: Rules | dict[str, Any],
+    *,
+    by: str | None,
+    note: str | None,
+) -> tuple[int, int]:
+    """save_rules then classify_posts over every post, in one transaction: a new version is
+    never left standing with posts labelled by the old one. Returns (version, posts labelled).
+    Invalid rules raise ValueError before anything is written."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        version = save_rules(con, rules, by=by, note=note)
+        n = classify_posts(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return version, n
+
+
 SHIPPED_BY = "sistem"  # rule_set.created_by of the rules shipped in the repository
 
 

@@ -853,14 +853,9 @@ def _save_rules(parsed: dict[str, Any]) -> None:
         )
         return
     with _cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            version = classify.save_rules(cur, parsed, by=_user(), note="diubah lewat Pengaturan")
-            n = classify.classify_posts(cur)
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
+        version, n = classify.save_rules_and_relabel(
+            cur, parsed, by=_user(), note="diubah lewat Pengaturan"
+        )
     st.session_state["_rules_msg"] = i18n.tr(
         f"Aturan versi {version} disimpan; {i18n.fmt_int(n)} postingan dilabeli ulang.",
         f"Rules version {version} saved; {i18n.fmt_int(n)} posts relabelled.",

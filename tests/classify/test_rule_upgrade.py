@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from etl.classify import default_rules, load_rules, save_rules, upgrade_shipped_rules
 
 from .conftest import ig_post, load_rows, one
@@ -43,3 +45,20 @@ def test_an_analysts_own_rules_are_never_replaced(con):
     assert upgrade_shipped_rules(con) is None
     assert load_rules(con).version == 2
     assert one(con, "SELECT count(*) FROM rule_set") == (2,)
+
+
+def test_save_and_relabel_is_all_or_nothing(con, monkeypatch):
+    from etl import classify
+
+    load_rows(con, [ig_post(1, CAPTION)], "a.csv")
+    version, n = classify.save_rules_and_relabel(con, default_rules(), by="analis", note="uji")
+    assert (version, n) == (2, 1)
+    assert one(con, "SELECT rules_version FROM posts") == (2,)
+
+    def broken(_con, load_id=None):
+        raise RuntimeError("relabel failed halfway")
+
+    monkeypatch.setattr(classify, "classify_posts", broken)
+    with pytest.raises(RuntimeError, match="halfway"):
+        classify.save_rules_and_relabel(con, default_rules(), by="analis", note="uji")
+    assert one(con, "SELECT max(version) FROM rule_set") == (2,)  # version 3 rolled back
