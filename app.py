@@ -32,8 +32,13 @@ def _bootstrap(path: str) -> str:
     return "ok"
 
 
-with st.spinner(i18n.t("preparing")):
-    _bootstrap(str(data.settings.db_path()))
+try:
+    with st.spinner(i18n.t("preparing")):
+        _bootstrap(str(data.settings.db_path()))
+    data.con()
+except data.db.WarehouseLocked as exc:  # the CLI is writing: say so instead of a traceback
+    st.error(str(exc), icon=":material/lock:")
+    st.stop()
 
 # Presentation mode lives in the address as ?presentasi=1 (also "ya"/"true"), so a copied link
 # opens on the projector view. Synced by hand, not with bind="query-params": a bound toggle drops

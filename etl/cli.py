@@ -95,8 +95,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.cmd == "bootstrap":
         from etl.bootstrap import ensure_warehouse
+        from warehouse.db import WarehouseLocked
 
-        built = ensure_warehouse(db)
+        try:
+            built = ensure_warehouse(db)
+        except WarehouseLocked as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_FAILED
         print(
             f"Gudang data dibangun dari sample_data/: {db}"
             if built
@@ -104,10 +109,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_OK
 
-    from warehouse.db import connect
+    from warehouse.db import WarehouseLocked, connect
 
     column_map = _parse_map(args.map, parser) if args.cmd == "load" else None
-    con = connect(db)
+    try:
+        con = connect(db)
+    except WarehouseLocked as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
     try:
         return _dispatch(con, args, column_map)
     except Exception as exc:  # a readable line instead of a traceback; nothing was half-written

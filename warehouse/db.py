@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -15,14 +16,33 @@ from warehouse import settings
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 
+class WarehouseLocked(Exception):
+    """Another program holds the warehouse file open for writing. Bahasa Indonesia message."""
+
+
 def connect(
     path: str | Path | None = None, *, read_only: bool = False, migrate: bool = True
 ) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file (":memory:" works too) and bring its schema up to date."""
+    """Open the warehouse file (":memory:" works too) and bring its schema up to date.
+
+    Raises WarehouseLocked when another process (the app, or a CLI run) has the file open:
+    DuckDB allows one writing process per file."""
     target = ":memory:" if str(path) == ":memory:" else str(settings.db_path(path))
     if target != ":memory:":
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(target, read_only=read_only)
+    try:
+        con = duckdb.connect(target, read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        holder = re.search(r"PID (\d+)", str(exc))
+        raise WarehouseLocked(
+            f"Gudang data {target} sedang dibuka oleh program lain"
+            + (f" (PID {holder.group(1)})" if holder else "")
+            + ", misalnya aplikasi Pantau Medsos atau perintah python -m etl yang masih berjalan."
+            " Satu berkas gudang data hanya dapat ditulis oleh satu program: tutup program itu"
+            " dulu, atau muat berkas lewat halaman Unggah Data di aplikasi."
+        ) from exc
     con.execute("SET TimeZone = 'Asia/Jakarta'")
     if migrate and not read_only:
         from warehouse.migrations import migrate as run_migrations

@@ -92,3 +92,28 @@ def test_grades_read_in_the_chosen_language(sample_db, use_db):
         assert not at.exception
         cells = {str(v) for df in at.dataframe for v in df.value.to_numpy().ravel()}
         assert good in cells and other not in cells
+
+
+def test_a_warehouse_locked_by_another_program_is_explained(tmp_path, use_db):
+    import subprocess
+    import sys
+
+    from warehouse.db import connect
+
+    db = tmp_path / "terkunci.duckdb"
+    connect(db).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ok', flush=True); "
+         "time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        use_db(db)
+        at = run_page("ringkasan")
+        assert not at.exception
+        assert any("sedang dibuka oleh program lain" in e.value for e in at.error)
+    finally:
+        holder.kill()
+        holder.wait()
