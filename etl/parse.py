@@ -22,7 +22,10 @@ from warehouse.settings import source_timezone
 
 __all__ = ["FORMATS", "parse_file"]
 
-MAP_HINT = 'Petakan kolom secara manual, misalnya di CLI: --map "Kolom di berkas=published_at".'
+MAP_HINT = (
+    "Petakan kolom secara manual: di halaman Unggah Data (Petakan kolom secara manual), atau "
+    'di CLI dengan --map "Kolom di berkas=published_at".'
+)
 NEEDED = [
     "Tanggal (published_at)",
     "Link (permalink) atau Platform (platform) atau Judul/Isi (caption)",
