@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import actions, i18n
+from ui import actions, data, i18n
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -40,6 +40,7 @@ w.table(
         Col("file_name", i18n.tr("Berkas", "File")),
         # What an analyst checks first (did it load, how much) before the details.
         Col("status", "Status"),
+        Col("loaded_by", i18n.tr("Oleh", "By")),
         Col("opd", "OPD"),
         Col("n_new", i18n.tr("Baru", "New"), "int"),
         Col("n_updated", i18n.tr("Diperbarui", "Updated"), "int"),
@@ -56,3 +57,36 @@ w.table(
     height=320,
 )
 actions.undo_flow(hist.with_columns(hist["status"].replace({"dimuat": "loaded"})))
+
+rejected = data.qp("rejected_rows", limit=500)
+if rejected.height:
+    with st.expander(
+        i18n.tr(
+            f"Baris yang ditolak saat dimuat ({i18n.fmt_int(rejected.height)})",
+            f"Rows rejected while loading ({i18n.fmt_int(rejected.height)})",
+        ),
+        icon=":material/rule:",
+    ):
+        st.caption(
+            i18n.tr(
+                "Perbaiki di berkas asal lalu unggah ulang; baris lain dari berkas yang sama "
+                "sudah masuk.",
+                "Fix them in the source file and upload it again; the file's other rows are in.",
+            )
+        )
+        w.table(
+            rejected,
+            [
+                Col("load_id", i18n.tr("Muatan", "Load"), "int"),
+                Col("file_name", i18n.tr("Berkas", "File")),
+                Col("sheet", "Sheet"),
+                Col("row_number", i18n.tr("Baris", "Row"), "int"),
+                Col("column_name", i18n.tr("Kolom", "Column")),
+                Col("value", i18n.tr("Nilai", "Value")),
+                Col("reason", i18n.t("reason")),
+            ],
+            key="rejected_rows",
+            title=i18n.tr("Baris yang ditolak", "Rejected rows"),
+            numbered=False,
+            height=300,
+        )

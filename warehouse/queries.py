@@ -657,6 +657,14 @@ def campaign_summary(con: duckdb.DuckDBPyConnection, f: Filters, campaign_id: in
 # --------------------------------------------------------------------------- Unggah Data
 
 
+def rejected_rows(con: duckdb.DuckDBPyConnection, limit: int = 500) -> pl.DataFrame:
+    """Rows kept out of live loads, newest load first.
+
+    Columns: load_id, loaded_at, file_name, sheet, row_number, column_name, value, reason.
+    """
+    return _run(con, "q_rejected_rows", {"limit": _limit(limit)})
+
+
 def load_history(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pl.DataFrame:
     """Newest loads first.
 

@@ -155,3 +155,20 @@ def test_label_agreement_counts_logbook_labels_against_the_label_in_use(wh):
 
     set_override(wh, differ["post_key"][0], "kegiatan", by="uji", note="uji")
     assert q.label_disagreements(wh, F).height == differ.height - 1
+
+
+def test_rejected_rows_of_live_loads_only(wh):
+    wh.execute(
+        "INSERT INTO loads (load_id, file_name, sha256, status, loaded_at) VALUES"
+        " (2, 'rekap2.xlsx', 'b2', 'loaded', TIMESTAMP '2026-02-01 10:00'),"
+        " (3, 'rekap3.xlsx', 'b3', 'undone', TIMESTAMP '2026-02-02 10:00')"
+    )
+    wh.execute(
+        "INSERT INTO rejects VALUES"
+        " (2, 'rekap2.xlsx', 'Feb 26', 10, 'Tanggal', '31/02/2026', 'Tanggal tidak dapat dibaca'),"
+        " (2, 'rekap2.xlsx', 'Feb 26', 4, 'Tanggal', '30/02/2026', 'Tanggal tidak dapat dibaca'),"
+        " (3, 'rekap3.xlsx', NULL, 7, 'Link', 'x', 'Tautan tidak sah')"
+    )
+    got = q.rejected_rows(wh)
+    assert got.select("load_id", "row_number").rows() == [(2, 4), (2, 10)]  # undone load left out
+    assert got["reason"].to_list() == ["Tanggal tidak dapat dibaca"] * 2

@@ -1,0 +1,15 @@
+-- q_rejected_rows: rows the loader kept out of live loads (file, sheet, row, column, value and
+-- the reason in Bahasa Indonesia), newest load first, for an analyst to fix at the source.
+-- Grain: rejected row.
+with
+final as (
+    select
+        r.load_id, l.loaded_at, r.file_name, r.sheet, r.row_number, r.column_name, r.value,
+        r.reason
+    from rejects r
+    join loads l using (load_id)
+    where l.status = 'loaded'
+)
+select * from final
+order by loaded_at desc, load_id desc, sheet, row_number
+limit $limit
