@@ -117,3 +117,16 @@ def test_a_warehouse_locked_by_another_program_is_explained(tmp_path, use_db):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_unggah_lists_rejected_rows_of_live_loads(sample_db, use_db):
+    use_db(sample_db)
+    n = scalar(
+        sample_db,
+        "SELECT count(*) FROM rejects JOIN loads USING (load_id) WHERE loads.status = 'loaded'",
+    )
+    assert n > 0  # the sample has unreadable dates (31/02/2026) on purpose
+    at = run_page("unggah")
+    assert not at.exception
+    labels = [e.label for e in at.expander]
+    assert f"Baris yang ditolak saat dimuat ({n})" in labels, labels
