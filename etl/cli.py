@@ -11,8 +11,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warehouse import settings
+
+if TYPE_CHECKING:  # the CLI starts fast: duckdb is imported when a command needs it
+    import duckdb
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -126,7 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         con.close()
 
 
-def _dispatch(con, args: argparse.Namespace, column_map: dict[str, str] | None) -> int:
+def _dispatch(
+    con: duckdb.DuckDBPyConnection, args: argparse.Namespace, column_map: dict[str, str] | None
+) -> int:
     if args.cmd == "opd":
         return _cmd_opd(con, args.master)
     if args.cmd == "load":
@@ -142,7 +148,7 @@ def _dispatch(con, args: argparse.Namespace, column_map: dict[str, str] | None) 
     return EXIT_USAGE
 
 
-def _cmd_campaigns(con, path: str) -> int:
+def _cmd_campaigns(con: duckdb.DuckDBPyConnection, path: str) -> int:
     from etl.campaigns import CampaignFileError, load_campaign_file
 
     try:
@@ -155,7 +161,7 @@ def _cmd_campaigns(con, path: str) -> int:
     return EXIT_OK
 
 
-def _cmd_relabel(con) -> int:
+def _cmd_relabel(con: duckdb.DuckDBPyConnection) -> int:
     from etl.classify import classify_posts
 
     con.execute("BEGIN TRANSACTION")
@@ -169,7 +175,7 @@ def _cmd_relabel(con) -> int:
     return EXIT_OK
 
 
-def _cmd_opd(con, master: str) -> int:
+def _cmd_opd(con: duckdb.DuckDBPyConnection, master: str) -> int:
     from etl.master import MasterRejected, load_master
 
     path = Path(master)
@@ -186,7 +192,9 @@ def _cmd_opd(con, master: str) -> int:
     return EXIT_OK
 
 
-def _cmd_load(con, args: argparse.Namespace, column_map: dict[str, str] | None) -> int:
+def _cmd_load(
+    con: duckdb.DuckDBPyConnection, args: argparse.Namespace, column_map: dict[str, str] | None
+) -> int:
     from etl.load import load_file, plan_paths
 
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -232,7 +240,7 @@ def _cmd_load(con, args: argparse.Namespace, column_map: dict[str, str] | None) 
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _cmd_history(con, as_json: bool) -> int:
+def _cmd_history(con: duckdb.DuckDBPyConnection, as_json: bool) -> int:
     from etl.load import history
 
     df = history(con)
@@ -255,7 +263,7 @@ def _cmd_history(con, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _cmd_undo(con, load_id: int) -> int:
+def _cmd_undo(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
     from etl.load import UndoError, undo_load
 
     try:
