@@ -114,7 +114,9 @@ def locale_config() -> dict:
     return {"number": ID_NUMBER_LOCALE, "time": ID_TIME_LOCALE}
 
 
-def finish(chart: alt.TopLevelMixin, *, big: bool = False, height: int | None = None):
+def finish(
+    chart: alt.TopLevelMixin, *, big: bool = False, height: int | None = None
+) -> alt.TopLevelMixin:
     """Apply locale, fonts and sizing. Call last: configured charts cannot be layered."""
     # Projector: type about 1.8x, charts tall enough to fill most of a 1080p screen each.
     k = 1.8 if big else 1.0
@@ -212,7 +214,7 @@ def line_over_time(
     zero: bool = True,
     grain: str = "month",
     partial: tuple[dt.date, str] | None = None,
-):
+) -> alt.TopLevelMixin:
     """A monthly line (one line per color group), points for each month, Indonesian axis.
 
     partial = (start of the last, unfinished period, its note e.g. "s.d. 20 Nov"): that
@@ -291,7 +293,7 @@ def share_over_time(
     x: str = "month",
     big: bool = False,
     height: int = 320,
-):
+) -> alt.TopLevelMixin:
     """Stacked 100% bars per month of content types (or platforms)."""
     kind = "content" if category == "content_type" else "platform"
     data = _prep(df, category, kind)
@@ -329,7 +331,7 @@ def mix_by_group(
     sort: list[str] | None = None,
     big: bool = False,
     row_height: int = 26,
-):
+) -> alt.TopLevelMixin:
     """One horizontal 100% bar per group (OPD), split by content type."""
     data = _prep(df, category, "content")
     n = max(1, data.get_column(group).n_unique())
@@ -359,7 +361,9 @@ def mix_by_group(
 SELECT_CONTENT = "pilih_jenis"
 
 
-def content_totals(df: pl.DataFrame, *, value: str = "posts", big: bool = False, height: int = 300):
+def content_totals(
+    df: pl.DataFrame, *, value: str = "posts", big: bool = False, height: int = 300
+) -> alt.TopLevelMixin:
     """Horizontal bars: posts per content type, in the fixed colours, with share labels.
 
     A click selects a content type (selection SELECT_CONTENT on field content_type): the page
@@ -411,7 +415,7 @@ def ranking_bar(
     domain_max: float | None = None,
     y_title: str | None = None,
     integer: bool = False,
-):
+) -> alt.TopLevelMixin:
     """Ranked horizontal bars with the value printed at the end of each bar (integer=True for
     counts: "3", not "3,0")."""
     n = max(1, df.height)
@@ -450,7 +454,7 @@ def heatmap(
     sort: list[str] | None = None,
     big: bool = False,
     row_height: int = 24,
-):
+) -> alt.TopLevelMixin:
     """OPD x month grid; cells coloured by value on a colour-blind-safe sequential scale."""
     n = max(1, df.get_column(y).n_unique()) if df.height else 1
     fmt = ".0%" if percent else ",.0f"
@@ -482,7 +486,7 @@ def heatmap(
     return finish(chart, big=big, height=min(2000, 30 + n * row_height))
 
 
-def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False):
+def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> alt.TopLevelMixin:
     """GitHub-style calendar from queries.opd_daily_counts: weeks across, Senin..Minggu down."""
     days = "['Sen','Sel','Rab','Kam','Jum','Sab','Min']"
     if i18n.current_lang() == "en":
@@ -528,7 +532,7 @@ def bars_by_group(
     percent: bool = False,
     big: bool = False,
     height: int = 300,
-):
+) -> alt.TopLevelMixin:
     """Grouped vertical bars, e.g. this period vs the previous one per platform."""
     data = _prep(df, color, color_kind)
     fmt = ".0%" if percent else ",.0f"
@@ -561,7 +565,7 @@ def year_comparison(
     height: int = 300,
     grain: str = "month",
     partial: tuple[dt.date, str] | None = None,
-):
+) -> alt.TopLevelMixin:
     """This period against the same period a year earlier (queries.trend_comparison frame).
 
     partial: as in line_over_time; the unfinished period's note is written above it."""

@@ -133,7 +133,13 @@ def sidebar() -> object:
     return f
 
 
-def make_filters(start, end, platforms=(), kinds=(), opd_ids=()):
+def make_filters(
+    start: dt.date,
+    end: dt.date,
+    platforms: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+    opd_ids: tuple[int, ...] = (),
+) -> data.Filters:
     """A queries.Filters (kept in one place so pages never build one by hand)."""
     return data.Filters(
         start=start,
@@ -153,7 +159,7 @@ def current() -> object:
     return f
 
 
-def describe(f) -> str:
+def describe(f: data.Filters) -> str:
     """One line naming the period and the active filters, for captions and lampiran titles."""
     if f.start.year == f.end.year and f.start.month == f.end.month:
         period = i18n.fmt_month(f.start, short=False)

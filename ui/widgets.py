@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import polars as pl
 import streamlit as st
 
+from reports import lampiran
 from ui import data, filters, i18n
 
 
@@ -198,7 +199,7 @@ def lampiran_frame(df: pl.DataFrame, cols: Sequence[Col]) -> tuple[pl.DataFrame,
     return pl.DataFrame(out), spec
 
 
-def signature():
+def signature() -> lampiran.Signature | None:
     """The signature block from Pengaturan > Lampiran surat, dated today (WIB); None when the
     analyst turned it off."""
     from reports import lampiran
@@ -280,7 +281,7 @@ def post_cols() -> tuple[Col, ...]:
     )
 
 
-def drilldown(label: str, f, *, key: str, expanded: bool = False, **kwargs) -> None:
+def drilldown(label: str, f: data.Filters, *, key: str, expanded: bool = False, **kwargs) -> None:
     """An expander listing the posts behind a number, with links to the real posts."""
     if presenting():
         return
@@ -302,7 +303,7 @@ def drilldown(label: str, f, *, key: str, expanded: bool = False, **kwargs) -> N
         table(posts, post_cols(), key=f"drill_{key}", title=label, numbered=True, height=360)
 
 
-def partial_period(f, grain: str = "month") -> tuple[dt.date, str] | None:
+def partial_period(f: data.Filters, grain: str = "month") -> tuple[dt.date, str] | None:
     """(start, note) of the last period the data only partly covers, e.g. (1 Nov, "s.d. 20 Nov")
     when the newest post is from 20 November; None when the period's last month/week is whole.
     Charts mark it so a leader does not read an unfinished month as a real fall."""
