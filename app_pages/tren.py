@@ -41,8 +41,10 @@ for k in CONTROLS:
 if deck.active and deck.current_name == "kpi":
     metric, by, grain = (st.session_state.get(k, v) for k, v in CONTROLS.items())
 else:
-    # Measure on its own row: four labels do not fit beside the other controls at 1366 px.
-    metric = st.segmented_control(
+    # Measure on its own row beside the sidebar (four labels do not fit at 1366 px); on the
+    # projector (no sidebar) all three controls share one row, leaving the chart more height.
+    c1, c2, c3 = st.columns([5, 4, 2]) if deck.active else (st.container(), *st.columns([3, 1]))
+    metric = c1.segmented_control(
         i18n.tr("Ukuran", "Measure"),
         list(METRICS),
         default="posts",
@@ -50,7 +52,6 @@ else:
         key="tren_metric",
         required=True,
     )
-    c2, c3 = st.columns([3, 1])
     by = c2.segmented_control(
         i18n.tr("Dipisah menurut", "Split by"),
         list(GROUPS),

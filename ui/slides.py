@@ -30,7 +30,7 @@ _CSS = """
     height: calc(100vh - 24rem) !important; min-height: 300px;
 }
 .st-key-slide_chart_short [data-testid="stVegaLiteChart"] {
-    height: calc(100vh - 33rem) !important; min-height: 260px;
+    height: calc(100vh - 28rem) !important; min-height: 260px;
 }
 /* 1366x768 and other short screens: smaller headings leave the chart half the screen. */
 @media (max-height: 820px) {
@@ -42,7 +42,7 @@ _CSS = """
     }
     .st-key-slide_chart [data-testid="stVegaLiteChart"] { height: calc(100vh - 19rem) !important; }
     .st-key-slide_chart_short [data-testid="stVegaLiteChart"] {
-        height: calc(100vh - 27rem) !important;
+        height: calc(100vh - 24.5rem) !important;
     }
 }
 </style>
