@@ -95,28 +95,16 @@ def test_grades_read_in_the_chosen_language(sample_db, use_db):
 
 
 def test_a_warehouse_locked_by_another_program_is_explained(tmp_path, use_db):
-    import subprocess
-    import sys
-
+    from tests.lockholder import held_open
     from warehouse.db import connect
 
     db = tmp_path / "terkunci.duckdb"
     connect(db).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ok', flush=True); "
-         "time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout.readline().strip() == "ok"
+    with held_open(db):
         use_db(db)
         at = run_page("ringkasan")
         assert not at.exception
         assert any("sedang dibuka oleh program lain" in e.value for e in at.error)
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_unggah_lists_rejected_rows_of_live_loads(sample_db, use_db):
