@@ -31,7 +31,6 @@ if not hist.height:
         ),
     )
     st.stop()
-hist = hist.with_columns(hist["status"].replace(actions.STATUS_ID))
 w.table(
     hist,
     [
@@ -39,7 +38,7 @@ w.table(
         Col("loaded_at", i18n.tr("Waktu muat", "Loaded at"), "datetime"),
         Col("file_name", i18n.tr("Berkas", "File")),
         # What an analyst checks first (did it load, how much) before the details.
-        Col("status", "Status"),
+        Col("status", "Status", "load_status"),
         Col("loaded_by", i18n.tr("Oleh", "By")),
         Col("opd", "OPD"),
         Col("n_new", i18n.tr("Baru", "New"), "int"),
@@ -56,7 +55,7 @@ w.table(
     numbered=False,
     height=320,
 )
-actions.undo_flow(hist.with_columns(hist["status"].replace({"dimuat": "loaded"})))
+actions.undo_flow(hist)
 
 rejected = data.qp("rejected_rows", limit=500)
 if rejected.height:

@@ -139,20 +139,20 @@ def _report_row(r) -> dict[str, Any]:
     }
 
 
-REPORT_COLS = (
-    Col("file", "Berkas"),
-    Col("format", "Format"),
-    Col("opd", "OPD"),
-    Col("rows_read", "Baris dibaca", "int"),
-    Col("new", "Baru", "int"),
-    Col("updated", "Diperbarui", "int"),
-    Col("duplicate", "Duplikat", "int"),
-    Col("rejected", "Ditolak", "int"),
-    Col("status", "Status"),
-    Col("message", "Keterangan"),
-)
-
-STATUS_ID = {"loaded": "dimuat", "skipped": "dilewati", "failed": "gagal", "undone": "dibatalkan"}
+def _report_cols() -> tuple[Col, ...]:
+    """Columns of the after-load summary, in the current language."""
+    return (
+        Col("file", i18n.tr("Berkas", "File")),
+        Col("status", "Status", "load_status"),
+        Col("format", "Format", "format"),
+        Col("opd", "OPD"),
+        Col("rows_read", i18n.tr("Baris dibaca", "Rows read"), "int"),
+        Col("new", i18n.tr("Baru", "New"), "int"),
+        Col("updated", i18n.tr("Diperbarui", "Updated"), "int"),
+        Col("duplicate", i18n.tr("Duplikat", "Duplicate"), "int"),
+        Col("rejected", i18n.tr("Ditolak", "Rejected"), "int"),
+        Col("message", i18n.tr("Keterangan", "Message")),
+    )
 
 
 def upload_flow() -> None:
@@ -172,7 +172,9 @@ def upload_flow() -> None:
     )
     if st.session_state.get("_last_load_summary") is not None:
         st.success(i18n.tr("Berkas selesai dimuat.", "Files loaded."), icon=":material/done_all:")
-        table(st.session_state["_last_load_summary"], REPORT_COLS, key="load_summary", export=False)
+        table(
+            st.session_state["_last_load_summary"], _report_cols(), key="load_summary", export=False
+        )
     if not files:
         return
     st.session_state["_last_load_summary"] = None
@@ -220,7 +222,7 @@ def upload_flow() -> None:
                     loaded_by=_user(),
                 )
                 rows.append(_report_row(r))
-        summary = pl.DataFrame(rows).with_columns(pl.col("status").replace(STATUS_ID))
+        summary = pl.DataFrame(rows)
         st.session_state["_last_load_summary"] = summary
         st.session_state["_upload_nonce"] = nonce + 1
         st.session_state.pop("_dry_runs", None)

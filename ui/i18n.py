@@ -223,6 +223,21 @@ def grade_label(grade: str | None) -> str:
     return GRADES_EN.get(grade, grade) if current_lang() == "en" else grade
 
 
+LOAD_STATUS = {  # loads.status -> (Indonesian, English)
+    "loaded": ("Dimuat", "Loaded"),
+    "skipped": ("Dilewati", "Skipped"),
+    "failed": ("Gagal", "Failed"),
+    "undone": ("Dibatalkan", "Undone"),
+}
+
+
+def load_status_label(code: str | None) -> str:
+    pair = LOAD_STATUS.get(code or "")
+    if pair is None:
+        return code or "-"
+    return pair[1] if current_lang() == "en" else pair[0]
+
+
 def format_label(code: str | None) -> str:
     return FORMAT_LABELS.get(code or "", code or "-")
 

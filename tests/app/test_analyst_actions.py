@@ -118,3 +118,13 @@ def test_unggah_lists_rejected_rows_of_live_loads(sample_db, use_db):
     assert not at.exception
     labels = [e.label for e in at.expander]
     assert f"Baris yang ditolak saat dimuat ({n})" in labels, labels
+
+
+def test_load_statuses_read_in_the_chosen_language(sample_db, use_db):
+    for lang, loaded, skipped in (("en", "Loaded", "Skipped"), ("id", "Dimuat", "Dilewati")):
+        use_db(sample_db)
+        at = run_page("unggah", {"lang": lang})
+        assert not at.exception
+        cells = {str(v) for df in at.dataframe for v in df.value.to_numpy().ravel()}
+        assert {loaded, skipped} <= cells, sorted(cells)[:20]
+        assert "loaded" not in cells and "skipped" not in cells  # never the raw code
