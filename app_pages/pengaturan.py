@@ -47,6 +47,8 @@ with tab_opd:
                 Col("opd_kind", i18n.t("opd_kind"), "kind"),
                 Col("expected_to_post", i18n.tr("Wajib unggah", "Must post"), "bool"),
                 Col("n_accounts", i18n.tr("Jumlah akun", "Accounts"), "int"),
+                Col("has_operator", i18n.tr("Ada operator", "Has an operator"), "bool"),
+                Col("operator_trained", i18n.tr("Operator terlatih", "Operator trained"), "bool"),
             ],
             key="opd_master",
             title=i18n.tr("Daftar OPD", "OPD list"),

@@ -186,7 +186,13 @@ def test_pengaturan_lists_every_opd(sample_db, use_db):
     n = scalar(sample_db, "SELECT count(*) FROM opd")
     at = run_page("pengaturan")
     assert not at.exception
-    assert len(at.dataframe[0].value) == n
+    table = at.dataframe[0].value
+    assert len(table) == n
+    # Why an OPD is not active starts here: who has no operator (master list, own SQL).
+    no_operator = scalar(
+        sample_db, "SELECT count(*) FROM opd WHERE coalesce(trim(operator_name), '') = ''"
+    )
+    assert no_operator > 0 and (table["Ada operator"] == "Tidak").sum() == no_operator
 
 
 def test_unggah_history_lists_every_load(sample_db, use_db):
