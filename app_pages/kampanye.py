@@ -13,6 +13,7 @@ f = filters.current()
 camps = data.qp("campaigns")
 if not big:
     actions.campaign_form(key="new_campaign", expanded=not camps.height)
+    actions.campaign_file_upload()
 if not camps.height:
     w.empty_state(
         i18n.tr("Belum ada kampanye", "No campaign yet"),

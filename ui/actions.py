@@ -533,6 +533,59 @@ def _terms(text: str) -> list[str]:
     return [t.strip().lstrip("#").lower() for t in text.replace("\n", ",").split(",") if t.strip()]
 
 
+def campaign_file_upload() -> None:
+    """The analyst's campaign sheet (Nama Kampanye, Mulai, Selesai, Tagar, Kata Kunci):
+    every campaign in it defined or updated at once; a sheet with any problem changes nothing."""
+    import tempfile
+    from pathlib import Path
+
+    from etl.campaigns import CampaignFileError, load_campaign_file
+
+    with st.expander(
+        i18n.tr("Unggah daftar kampanye (xlsx/csv)", "Upload a campaign list (xlsx/csv)"),
+        icon=":material/upload_file:",
+    ):
+        st.caption(
+            i18n.tr(
+                "Kolom: Nama Kampanye, Mulai, Selesai, Tagar, Kata Kunci (Keterangan boleh). "
+                "Kampanye dengan nama yang sama diperbarui.",
+                "Columns: Nama Kampanye, Mulai, Selesai, Tagar, Kata Kunci (Keterangan "
+                "optional). A campaign with the same name is updated.",
+            )
+        )
+        nonce = st.session_state.get("_campaign_nonce", 0)
+        up = st.file_uploader(
+            i18n.tr("Daftar kampanye", "Campaign list"),
+            type=["xlsx", "csv"],
+            key=f"campaign_file_{nonce}",
+        )
+        if up is None or not st.button(
+            i18n.tr("Muat daftar kampanye", "Load the campaign list"),
+            key="campaign_file_go",
+            type="primary",
+        ):
+            return
+        # The reader takes a path (its messages name the file): keep the analyst's file name.
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / Path(up.name).name
+            path.write_bytes(up.getvalue())
+            try:
+                with _cursor() as cur:
+                    done = load_campaign_file(cur, path)
+            except CampaignFileError as exc:
+                st.error(str(exc), icon=":material/error:")
+                return
+        st.session_state["_campaign_nonce"] = nonce + 1
+        data.changed()
+        st.toast(
+            i18n.tr(
+                f"{len(done)} kampanye dimuat: " + ", ".join(n for n, _, _ in done),
+                f"{len(done)} campaign(s) loaded: " + ", ".join(n for n, _, _ in done),
+            )
+        )
+        st.rerun()
+
+
 def campaign_form(*, key: str, expanded: bool = False) -> None:
     with (
         st.expander(

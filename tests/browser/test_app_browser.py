@@ -241,3 +241,34 @@ def test_master_list_upload_updates_and_a_wrong_file_is_refused(app_url, page, t
     errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
     assert any("Daftar Akun salah.csv" in e for e in errors), errors
     assert page.query_selector('[data-testid="stException"]') is None
+
+
+def test_campaign_list_upload_defines_campaigns_and_refuses_a_bad_sheet(app_url, page, tmp_path):
+    good = tmp_path / "Program Unggulan Uji.csv"
+    good.write_text(
+        "Nama Kampanye,Mulai,Selesai,Tagar,Kata Kunci\n"
+        "Gerakan Bersih Sungai,1 Juni 2026,31 Desember 2026,#BersihSungai,bersih sungai\n",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "Kampanye Salah.csv"
+    bad.write_text(
+        "Nama Kampanye,Mulai,Selesai,Tagar,Kata Kunci\nSalah Tanggal,1/3/2026,31/02/2026,#x,\n",
+        encoding="utf-8",
+    )
+    page.goto(f"{app_url}/kampanye")
+    wait_idle(page)
+    page.get_by_text("Unggah daftar kampanye (xlsx/csv)").click()
+    uploader = '[data-testid="stFileUploader"] input[type="file"]'
+    page.set_input_files(uploader, str(bad))
+    page.get_by_role("button", name="Muat daftar kampanye").click()
+    wait_idle(page)
+    errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+    assert any("Kampanye Salah.csv" in e and "kolom Selesai" in e for e in errors), errors
+    page.set_input_files(uploader, str(good))
+    page.get_by_role("button", name="Muat daftar kampanye").click()
+    wait_idle(page)
+    box = page.get_by_role("combobox", name="Kampanye", exact=True)
+    box.click()
+    box.fill("Bersih Sungai")
+    assert page.get_by_role("option", name="Gerakan Bersih Sungai", exact=True).is_visible()
+    assert page.query_selector('[data-testid="stException"]') is None
