@@ -109,6 +109,7 @@ def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] 
     return memo[key]
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
 def file_columns(name: str, raw: bytes) -> list[str]:
     """Column headers of an uploaded file whose layout is unknown, for mapping by hand: the
     headers the parser itself found (after title rows), as its refusal lists them."""

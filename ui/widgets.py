@@ -231,7 +231,6 @@ def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: st
     f = filters.current()
     subtitle = filters.describe(f)
     frame, spec = lampiran_frame(df, cols)
-    sign = signature()
     name = f"{_slug(title)}_{f.start:%Y%m}-{f.end:%Y%m}"
     # One compact button per table: three controls did not fit under half-width tables.
     pop = st.popover(i18n.tr("Unduh lampiran", "Download appendix"), icon=":material/download:")
@@ -245,7 +244,7 @@ def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: st
     c1.download_button(
         i18n.t("download_xlsx"),
         lambda: lampiran.to_xlsx(
-            frame, title=title, subtitle=subtitle, columns=spec, paper=paper, signature=sign
+            frame, title=title, subtitle=subtitle, columns=spec, paper=paper, signature=signature()
         ),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -256,7 +255,7 @@ def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: st
     c2.download_button(
         i18n.t("download_pdf"),
         lambda: lampiran.to_pdf(
-            frame, title=title, subtitle=subtitle, columns=spec, paper=paper, signature=sign
+            frame, title=title, subtitle=subtitle, columns=spec, paper=paper, signature=signature()
         ),
         file_name=f"{name}.pdf",
         mime="application/pdf",

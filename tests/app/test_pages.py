@@ -192,7 +192,7 @@ def test_pengaturan_lists_every_opd(sample_db, use_db):
     no_operator = scalar(
         sample_db, "SELECT count(*) FROM opd WHERE coalesce(trim(operator_name), '') = ''"
     )
-    assert no_operator > 0 and (table["Ada operator"] == "Tidak").sum() == no_operator
+    assert no_operator > 0 and (table["Operator"] == "Tidak").sum() == no_operator
 
 
 def test_unggah_history_lists_every_load(sample_db, use_db):
