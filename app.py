@@ -106,6 +106,12 @@ analyst = [
         url_path="unggah",
     ),
     st.Page(
+        P + "kelengkapan.py",
+        title=i18n.t("page_kelengkapan"),
+        icon=":material/fact_check:",
+        url_path="kelengkapan",
+    ),
+    st.Page(
         P + "pengaturan.py",
         title=i18n.t("page_pengaturan"),
         icon=":material/settings:",

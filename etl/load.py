@@ -27,6 +27,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from etl import coverage
 from etl.export_date import export_date
 from etl.matching import OpdIndex, OpdNotFound, resolve_posts
 from etl.normalize import normalize_permalink
@@ -253,6 +254,7 @@ class Prepared:
     links: pl.DataFrame | None = None  # post_key, link_key
     within_dupes: int = 0
     opd_names: dict[int, str] = field(default_factory=dict)
+    coverage: pl.DataFrame | None = None  # etl.coverage.COVERAGE_SCHEMA
 
 
 def _combine(
@@ -361,6 +363,11 @@ def prepare(
 
     prep.within_dupes = within_dupes
     prep.opd_names = dict(index.names)
+    prep.coverage, cov_notes = coverage.derive(
+        tables, obs, file_name=file_name, file_path=file_path, file_opd_id=res.file_opd_id,
+        exported_at=prep.exported_at,
+    )  # fmt: skip
+    report.notes.extend(cov_notes)
     return prep
 
 
@@ -623,6 +630,8 @@ def write_prepared(
             )
         finally:
             con.unregister("_links")
+    if prep.coverage is not None:
+        coverage.write(con, load_id, prep.coverage)
     before = _old_posts(con, prep.obs)
     fresh = _recompute_posts(con, prep.obs, before)
     _count_changes(prep, before, fresh)
