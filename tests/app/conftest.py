@@ -25,6 +25,7 @@ PAGES = {
     "tren": "app_pages/tren.py",
     "kampanye": "app_pages/kampanye.py",
     "unggah": "app_pages/unggah.py",
+    "kelengkapan": "app_pages/kelengkapan.py",
     "pengaturan": "app_pages/pengaturan.py",
 }
 
