@@ -11,8 +11,8 @@ import polars as pl
 import pytest
 
 from reports import lampiran
+from tests.factory import JAN
 from tests.warehouse import pdftext
-from tests.warehouse.conftest import JAN
 from warehouse import queries as q
 
 COLS = [
