@@ -27,7 +27,7 @@ def _no_labels(request, monkeypatch):
     """Loader tests check the loader; labelling (etl.classify/etl.campaigns, tested by their
     owners) runs for real only in tests marked `with_labels`."""
     if "with_labels" not in request.keywords:
-        monkeypatch.setattr("etl.load._label", lambda con, load_ids: None)
+        monkeypatch.setattr("etl.recompute.label", lambda con, load_ids: None)
 
 
 def pytest_configure(config):
