@@ -1,4 +1,4 @@
-"""Lampiran exports: the xlsx opened with openpyxl, the PDF read with tests/warehouse/pdftext."""
+"""Lampiran exports: the xlsx opened with openpyxl, the PDF read with tests/reports/pdftext."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from reports import lampiran
 from tests.factory import JAN
-from tests.warehouse import pdftext
+from tests.reports import pdftext
 from warehouse import queries as q
 
 COLS = [
