@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from etl.load import load_file, load_tables, undo_load
 from etl.master import load_master
 from etl.schema import REJECT_SCHEMA, ParsedTable
-from tests.etl_load.conftest import posts_frame, write_master
+from tests.factory import posts_frame, write_master
 from warehouse.db import connect
 
 MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
