@@ -1,11 +1,22 @@
-"""The content-label vocabulary of the classifier (codes, Indonesian names, sources)."""
+"""The content-label vocabulary of the classifier. The codes themselves are defined once in
+warehouse.metrics (CONTENT_TYPES, KINERJA_TYPES); the Indonesian names here are the ones a
+logbook may write for a code."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-CONTENT_TYPES = ("ucapan", "kegiatan", "layanan", "informasi", "capaian", "klarifikasi", "lainnya")
-KINERJA_TYPES = ("kegiatan", "layanan", "informasi", "capaian", "klarifikasi")
+from warehouse.metrics import CONTENT_TYPES, KINERJA_TYPES
+
+__all__ = [
+    "CONTENT_LABELS",
+    "CONTENT_SOURCES",
+    "CONTENT_TYPES",
+    "FIGURE_PARTS",
+    "KINERJA_TYPES",
+    "NO_MATCH_REASON",
+    "RULES_FILE",
+]
 CONTENT_LABELS = {
     "ucapan": "Ucapan",
     "kegiatan": "Kegiatan",
