@@ -20,7 +20,14 @@ from etl.classify import (
     validate_rules,
 )
 from etl.classify.engine import _make_pass, _Pass
-from tests.classify.conftest import ig_post, load_rows, one
+from tests.factory import (
+    CLASSIFY_MASTER_HEADER,
+    CLASSIFY_MASTER_ROWS,
+    ig_post,
+    load_rows,
+    one,
+    write_master,
+)
 from warehouse.db import connect
 
 
@@ -89,12 +96,17 @@ def test_patterns_close_their_word_boundary(caption: str, not_in_reason: str) ->
     assert not_in_reason not in out["content_reason"][0]
 
 
-def test_two_first_loads_at_once_create_one_version_1(tmp_path) -> None:
+def _warehouse(tmp_path):
     from etl.master import load_master
-    from tests.classify.conftest import write_master
 
     con = connect(str(tmp_path / "w.duckdb"))
-    load_master(con, write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx"))
+    master = tmp_path / "Daftar Akun Medsos OPD.xlsx"
+    load_master(con, write_master(master, CLASSIFY_MASTER_HEADER, CLASSIFY_MASTER_ROWS))
+    return con
+
+
+def test_two_first_loads_at_once_create_one_version_1(tmp_path) -> None:
+    con = _warehouse(tmp_path)
     errors: list[BaseException] = []
     barrier = threading.Barrier(2)
 
@@ -121,11 +133,7 @@ def test_two_first_loads_at_once_create_one_version_1(tmp_path) -> None:
 
 
 def test_two_saves_at_once_get_distinct_versions(tmp_path) -> None:
-    from etl.master import load_master
-    from tests.classify.conftest import write_master
-
-    con = connect(str(tmp_path / "w.duckdb"))
-    load_master(con, write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx"))
+    con = _warehouse(tmp_path)
     load_rows(con, [ig_post(1, "Rapat koordinasi stunting")], "a.csv")
     versions: list[int] = []
     errors: list[BaseException] = []
