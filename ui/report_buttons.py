@@ -108,3 +108,33 @@ def chart_downloads(chart, *, name: str, key: str) -> None:
         "SVG", lambda: chart_image.to_svg(chart), file_name=f"{slug(name)}.svg",
         mime="image/svg+xml", key=f"csvg_{key}", on_click="ignore",
     )  # fmt: skip
+
+
+# ---------------------------------------------------------------- whole reports
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def _recap(f: data.Filters, lang: str, _version: tuple) -> str:
+    from reports import whatsapp
+
+    return whatsapp.recap(data.con(), f, lang=lang)
+
+
+def whatsapp_recap(f: data.Filters) -> None:
+    """A button that shows the WhatsApp recap of the current view in a box with a copy icon."""
+    key = "show_wa_recap"
+    if st.button(i18n.tr("Rekap WhatsApp", "WhatsApp recap"), icon=":material/chat:", key="wa_btn"):
+        st.session_state[key] = not st.session_state.get(key, False)
+    if st.session_state.get(key):
+        st.caption(
+            i18n.tr(
+                "Salin dengan ikon di pojok kanan atas kotak, lalu tempel di grup WhatsApp.",
+                "Copy with the icon at the box's top right, then paste into the WhatsApp group.",
+            )
+        )
+        st.code(_recap(f, i18n.current_lang(), data.version()), language=None, wrap_lines=True)
+
+
+def report_bar(f: data.Filters) -> None:
+    """The whole-report buttons of Ringkasan: WhatsApp recap."""
+    whatsapp_recap(f)
