@@ -12,9 +12,18 @@ import copy
 import functools
 from typing import Any
 
-from reports import fonts
+from reports import fonts, idfmt
 
 SLIDE_W, SLIDE_H = 1280, 720
+# Vega's number and date words in Indonesian (d3 ships no id-ID locale): 1.234,5 and "Januari".
+ID_FORMAT = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""],
+             "percent": "%"}  # fmt: skip
+ID_TIME = {
+    "dateTime": "%A, %e %B %Y %X", "date": "%d/%m/%Y", "time": "%H.%M.%S",
+    "periods": ["", ""], "days": [*idfmt.DAYS[6:], *idfmt.DAYS[:6]],
+    "shortDays": [*idfmt.DAYS_SHORT[6:], *idfmt.DAYS_SHORT[:6]],
+    "months": list(idfmt.MONTHS), "shortMonths": list(idfmt.MONTHS_SHORT),
+}  # fmt: skip
 _COMPOUND = ("hconcat", "vconcat", "concat", "facet", "repeat")
 
 
@@ -39,11 +48,21 @@ def slide_spec(chart: Any, width: int = SLIDE_W, height: int = SLIDE_H) -> dict:
     return spec
 
 
-def to_png(chart: Any, width: int = SLIDE_W, height: int = SLIDE_H, scale: float = 1.0) -> bytes:
-    """PNG bytes (scale 2 doubles the pixels for sharp print)."""
-    return _vlc().vegalite_to_png(slide_spec(chart, width, height), scale=scale)
+def _locale(lang: str) -> dict:
+    # allowed_base_urls=[]: the spec carries its data; nothing may be fetched.
+    if lang == "en":
+        return {"allowed_base_urls": []}
+    return {"allowed_base_urls": [], "format_locale": ID_FORMAT, "time_format_locale": ID_TIME}
 
 
-def to_svg(chart: Any, width: int = SLIDE_W, height: int = SLIDE_H) -> str:
+def to_png(
+    chart: Any, width: int = SLIDE_W, height: int = SLIDE_H, scale: float = 1.0, lang: str = "id"
+) -> bytes:
+    """PNG bytes (scale 2 doubles the pixels for sharp print); numbers and months in the
+    language's format ("id": 1.234,5 and Januari)."""
+    return _vlc().vegalite_to_png(slide_spec(chart, width, height), scale=scale, **_locale(lang))
+
+
+def to_svg(chart: Any, width: int = SLIDE_W, height: int = SLIDE_H, lang: str = "id") -> str:
     """SVG text (UTF-8)."""
-    return _vlc().vegalite_to_svg(slide_spec(chart, width, height))
+    return _vlc().vegalite_to_svg(slide_spec(chart, width, height), **_locale(lang))

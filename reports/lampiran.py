@@ -263,7 +263,6 @@ def to_pdf(
     colour-emoji fallbacks when installed (reports.fonts), else core Helvetica with text made
     latin-1 safe (core_font=True forces the latter). Cell text is printed literally."""
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
 
     _check(df, columns, paper)
     orientation = "L" if is_wide(df, columns) else "P"
@@ -300,9 +299,24 @@ def to_pdf(
         pdf.multi_cell(0, 6, clean(line), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
 
-    widths = [4, *_widths(df, columns)]
+    draw_table(pdf, df, columns, family, clean)
+
+    if signature is not None:
+        letterhead.pdf_signature(pdf, signature, family, clean)
+    return bytes(pdf.output())
+
+
+def draw_table(
+    pdf, df: pl.DataFrame, columns: Sequence[Column], family: str, clean, numbered: bool = True
+) -> None:
+    """The table at the cursor (fpdf2), numbered unless told not to, header repeated on each
+    page, links clickable, cell text printed literally (no markdown). Shared by the lampiran
+    and the reports."""
+    from fpdf.fonts import FontFace
+
     numeric = {"angka", "desimal", "persen", "hari", "skor"}
-    aligns = ["C", *("R" if k in numeric else "L" for _, _, k in columns)]
+    widths = [*([4] if numbered else []), *_widths(df, columns)]
+    aligns = [*(["C"] if numbered else []), *("R" if k in numeric else "L" for _, _, k in columns)]
     pdf.set_font(family, "", 8)
     heading = FontFace(emphasis="BOLD", fill_color=(217, 225, 242))
     with pdf.table(
@@ -314,18 +328,16 @@ def to_pdf(
         markdown=False,
     ) as table:
         head = table.row()
-        head.cell("No")
+        if numbered:
+            head.cell("No")
         for _, header, _ in columns:
             head.cell(clean(header))
         for i, row in enumerate(_rows(df, columns), start=1):
             r = table.row()
-            r.cell(str(i))
+            if numbered:
+                r.cell(str(i))
             for (_, _, kind), value in zip(columns, row, strict=True):
                 if kind == "tautan" and value:
                     r.cell(clean(format_cell(value, kind)), link=str(value))
                 else:
                     r.cell(clean(format_cell(value, kind)))
-
-    if signature is not None:
-        letterhead.pdf_signature(pdf, signature, family, clean)
-    return bytes(pdf.output())
