@@ -10,10 +10,10 @@ import pytest
 from polars.testing import assert_frame_equal
 
 import etl.load as load_mod
+from etl import recompute
 from etl.load import expand_paths, history, load_tables, undo_load
+from tests.factory import ig_post, posts_state, sha, table
 from warehouse.db import SQL_DIR
-
-from .conftest import ig_post, posts_state, sha, table
 
 OCT20 = dt.datetime(2026, 10, 20, 9, 0)
 OCT25 = dt.datetime(2026, 10, 25, 9, 0)
@@ -148,7 +148,7 @@ def test_load_row_fields_period_and_rejects(master_con):
     assert h.height == 1 and h.item(0, "opd") == "Dinas Kesehatan" and h.item(0, "n_new") == 2
 
 
-@pytest.mark.parametrize("where", ["_recompute_posts", "insert_rejects", "_label"])
+@pytest.mark.parametrize("where", ["recompute_posts", "insert_rejects", "label"])
 def test_failure_in_the_middle_leaves_nothing(master_con, monkeypatch, where):
     load_tables(
         master_con, [table([ig_post(1)], exported_at=OCT20)], file_name="a.csv", sha256=sha("a")
@@ -174,7 +174,7 @@ def test_failure_in_the_middle_leaves_nothing(master_con, monkeypatch, where):
 
             con = Wrapped()
         else:
-            m.setattr(load_mod, where, boom)
+            m.setattr(recompute, where, boom)
             con = master_con
         r = load_tables(con, [table(rows, exported_at=OCT25)], file_name="b.csv", sha256=sha("b"))
     assert r.status == "failed" and "disk penuh" in r.error and "b.csv" in r.error
@@ -231,9 +231,8 @@ def test_undo_older_load_when_a_newer_exists_is_exact(master_con):
     }
     # ...and the same as loading B alone into a fresh warehouse, apart from load ids.
     from etl.master import load_master
+    from tests.factory import write_master
     from warehouse.db import connect
-
-    from .conftest import write_master
 
     fresh = connect(":memory:")
     load_master(fresh, write_master(Path(__file__).parent / ".tmp_master.xlsx"))

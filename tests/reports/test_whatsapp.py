@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reports import idfmt, whatsapp
-from tests.warehouse.conftest import JAN
+from tests.factory import JAN
 from warehouse import queries as q
 
 GOLDEN = Path(__file__).parent / "golden"

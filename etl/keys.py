@@ -1,0 +1,95 @@
+"""Natural keys of posts (post_key) and adoption of keys already seen in live loads.
+
+post_key: platform + native id, else platform + normalized permalink, else a sha1 of
+(opd_id, platform, publish minute, NFKC caption) for logbook rows without a link. A row whose id
+or link was already seen in a live load takes that post's key (table post_link, migration 010).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+import polars as pl
+
+from etl.normalize import normalize_permalink
+
+
+def _sha1(s: str) -> str:
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()
+
+
+def _norm_permalink(url: str | None) -> str | None:
+    if url is None or not url.strip():
+        return None
+    return normalize_permalink(url) or None
+
+
+def add_post_keys(df: pl.DataFrame) -> pl.DataFrame:
+    """Natural key per row (needs opd_id): native id, else permalink, else content hash.
+
+    Also adds native_key and url_key (either may be null): the identities used to recognise the
+    same post reached through another file (see migration 010, post_link).
+    """
+    native = pl.col("native_id").cast(pl.String).str.strip_chars()
+    has_native = native.is_not_null() & (native != "")
+    links = df.get_column("permalink").drop_nulls().unique().to_list()
+    link_map = pl.DataFrame(
+        {"permalink": links, "_link_norm": [_norm_permalink(u) for u in links]},
+        schema={"permalink": pl.String, "_link_norm": pl.String},
+    )
+    df = df.join(link_map, on="permalink", how="left")
+    caption_nfkc = pl.col("caption").fill_null("").str.normalize("NFKC").str.strip_chars()
+    hash_input = pl.concat_str(
+        [
+            pl.col("opd_id").cast(pl.String),
+            pl.col("platform"),
+            pl.col("published_at").dt.strftime("%Y-%m-%d %H:%M"),
+            caption_nfkc,
+        ],
+        separator="|",
+    )
+    df = df.with_columns(
+        native_key=pl.when(has_native).then(pl.col("platform") + pl.lit(":") + native),
+        url_key=pl.col("platform") + pl.lit(":url:") + pl.col("_link_norm"),
+    )
+    # Hashes only for rows with neither id nor link.
+    needs_hash = pl.col("native_key").is_null() & pl.col("url_key").is_null()
+    df = df.with_columns(_hash_input=pl.when(needs_hash).then(hash_input))
+    hashes = df.get_column("_hash_input").map_elements(
+        _sha1, return_dtype=pl.String, skip_nulls=True
+    )
+    return df.with_columns(
+        post_key=pl.coalesce("native_key", "url_key", pl.col("platform") + pl.lit(":h:") + hashes)
+    ).drop("_link_norm", "_hash_input")
+
+
+def adopt_known_keys(con: duckdb.DuckDBPyConnection, df: pl.DataFrame) -> pl.DataFrame:
+    """A row whose id or link was already seen in a live load takes that post's key, so a
+    logbook link and the export row of the same post are one post (first identity seen wins)."""
+    probe = (
+        df.with_row_index("_i")
+        .select("_i", link_key=pl.concat_list("native_key", "url_key"))
+        .explode("link_key")
+        .drop_nulls("link_key")
+    )
+    if probe.height == 0:
+        return df
+    con.register("_probe", probe)
+    try:
+        known = con.sql(
+            "SELECT p._i, arg_min(k.post_key, k.load_id) AS _known"
+            " FROM _probe p JOIN post_link k ON k.link_key = p.link_key"
+            " JOIN loads l ON l.load_id = k.load_id AND l.status = 'loaded'"
+            " GROUP BY p._i"
+        ).pl()
+    finally:
+        con.unregister("_probe")
+    if known.height == 0:
+        return df
+    return (
+        df.with_row_index("_i")
+        .join(known.with_columns(pl.col("_i").cast(pl.UInt32)), on="_i", how="left")
+        .with_columns(post_key=pl.coalesce("_known", "post_key"))
+        .drop("_i", "_known")
+    )

@@ -1,0 +1,142 @@
+"""Preparing one file for the warehouse, without writing: combine the parsed tables, drop rows
+the loader cannot store, tie rows to OPDs and accounts, key them, and resolve in-file duplicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import duckdb
+import polars as pl
+
+from etl.columns import OBS_COLUMNS, now_wib
+from etl.keys import add_post_keys, adopt_known_keys
+from etl.load_report import LoadReport
+from etl.matching import OpdIndex, resolve_posts
+from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, ParsedTable
+
+
+@dataclass
+class Prepared:
+    report: LoadReport
+    sha256: str
+    file_path: str | None
+    obs: pl.DataFrame | None = None  # OBS_COLUMNS, one row per post_key
+    rejects: pl.DataFrame | None = None
+    formats: list[str] = field(default_factory=list)
+    platform: str | None = None
+    opd_id: int | None = None
+    exported_at: dt.datetime | None = None
+    links: pl.DataFrame | None = None  # post_key, link_key
+    within_dupes: int = 0
+    opd_names: dict[int, str] = field(default_factory=dict)
+
+
+def _combine(
+    tables: list[ParsedTable], load_time: dt.datetime
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    posts, rejects = [], []
+    for t in tables:
+        have = set(t.posts.columns)
+        p = t.posts.select(
+            [
+                (pl.col(c) if c in have else pl.lit(None)).cast(dtype).alias(c)
+                for c, dtype in POST_SCHEMA.items()
+            ]
+        )
+        p = p.with_columns(
+            platform=pl.coalesce("platform", pl.lit(t.platform, pl.String)),
+            account_handle=pl.coalesce("account_handle", pl.lit(t.account_handle, pl.String)),
+            source_sheet=pl.coalesce("source_sheet", pl.lit(t.sheet, pl.String)),
+            observed_at=pl.lit(t.exported_at or load_time, pl.Datetime("us")),
+        )
+        posts.append(p)
+        r = t.rejects.select([pl.col(c).cast(dtype) for c, dtype in REJECT_SCHEMA.items()])
+        rejects.append(r.with_columns(sheet=pl.coalesce("sheet", pl.lit(t.sheet, pl.String))))
+    schema = {**POST_SCHEMA, "observed_at": pl.Datetime("us")}
+    all_posts = pl.concat(posts) if posts else pl.DataFrame(schema=schema)
+    all_rej = pl.concat(rejects) if rejects else pl.DataFrame(schema=REJECT_SCHEMA)
+    return all_posts, all_rej
+
+
+def _invalid_rows(df: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Rows the loader cannot store (no date, unknown platform): rejects, not crashes."""
+    no_date = pl.col("published_at").is_null()
+    bad_platform = pl.col("platform").is_null() | ~pl.col("platform").is_in(list(PLATFORMS))
+    bad = df.filter(no_date | bad_platform)
+    rej = bad.select(
+        sheet=pl.col("source_sheet"),
+        row_number=pl.col("source_row"),
+        column_name=pl.when(no_date).then(pl.lit("Tanggal")).otherwise(pl.lit("Platform")),
+        value=pl.when(no_date).then(pl.lit(None, pl.String)).otherwise(pl.col("platform")),
+        reason=pl.when(no_date)
+        .then(pl.lit("Tanggal unggah kosong atau tidak terbaca"))
+        .otherwise(pl.lit("Platform tidak dikenal")),
+    )
+    return df.filter(~(no_date | bad_platform)), rej
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    tables: list[ParsedTable],
+    *,
+    file_name: str,
+    sha256: str,
+    file_path: str | None = None,
+    opd: str | None = None,
+    load_time: dt.datetime | None = None,
+) -> Prepared:
+    """Everything a load needs, computed without writing: keys, OPDs, rejects, counts."""
+    load_time = load_time or now_wib()
+    report = LoadReport(file=file_name)
+    prep = Prepared(report=report, sha256=sha256, file_path=file_path)
+    prep.formats = list(dict.fromkeys(t.format for t in tables))
+    report.format = ", ".join(prep.formats) or None
+    for t in tables:
+        report.notes.extend(t.notes)
+    exported = [t.exported_at for t in tables if t.exported_at is not None]
+    prep.exported_at = max(exported) if exported else None
+
+    posts, parser_rejects = _combine(tables, load_time)
+    report.rows_read = posts.height + parser_rejects.select("sheet", "row_number").unique().height
+    posts, invalid = _invalid_rows(posts)
+
+    index = OpdIndex.from_db(con)
+    res = resolve_posts(index, posts, opd=opd, path=file_path or file_name, file_name=file_name)
+    report.notes.extend(res.notes)
+    prep.opd_id = res.file_opd_id
+    report.opd = index.names.get(res.file_opd_id) if res.file_opd_id is not None else None
+    if res.file_opd_id is None and res.posts.height:
+        n = res.posts.get_column("opd_id").n_unique()
+        report.opd = f"{n} OPD"
+
+    good = adopt_known_keys(con, add_post_keys(res.posts))
+    # Duplicate keys within one file: the last row wins, the others count as duplicates.
+    deduped = good.unique(subset="post_key", keep="last", maintain_order=True)
+    within_dupes = good.height - deduped.height
+    obs = deduped.select(list(OBS_COLUMNS))
+    prep.obs = obs
+    prep.links = (
+        good.select("post_key", link_key=pl.concat_list("native_key", "url_key"))
+        .explode("link_key")
+        .drop_nulls("link_key")
+        .unique(maintain_order=True)
+    )
+
+    rejects = pl.concat([parser_rejects, invalid.cast(REJECT_SCHEMA), res.rejects])
+    prep.rejects = rejects
+    report.rejects = rejects
+    report.rejected = rejects.height
+
+    if obs.height == 0 and not rejects.height:
+        report.notes.append("Berkas tidak berisi baris postingan.")
+    platforms = obs.get_column("platform").unique().to_list()
+    prep.platform = platforms[0] if len(platforms) == 1 else None
+    if obs.height:
+        report.period_start = obs.get_column("published_at").min().date()  # type: ignore[union-attr]
+        report.period_end = obs.get_column("published_at").max().date()  # type: ignore[union-attr]
+
+    prep.within_dupes = within_dupes
+    prep.opd_names = dict(index.names)
+    return prep

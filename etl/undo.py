@@ -1,0 +1,70 @@
+"""Undo one load exactly, and the load history."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from etl import recompute
+from etl.columns import now_wib
+
+
+class UndoError(Exception):
+    """Bahasa Indonesia message."""
+
+
+def undo_load(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
+    """Take one load back out, exactly: posts become what they would be without it.
+
+    Returns the number of posts affected (changed or removed).
+    """
+    rows = con.execute(
+        "SELECT status, file_name FROM loads WHERE load_id = ?", [load_id]
+    ).fetchall()
+    if not rows:
+        raise UndoError(f"Muatan #{load_id} tidak ada.")
+    status, file_name = rows[0]
+    if status != "loaded":
+        raise UndoError(
+            f"Muatan #{load_id} ({file_name}) berstatus '{status}'; hanya muatan berstatus "
+            "'loaded' yang dapat dibatalkan."
+        )
+    con.execute("BEGIN TRANSACTION")
+    try:
+        keys = con.sql(
+            "SELECT DISTINCT post_key FROM post_observation WHERE load_id = $id",
+            params={"id": load_id},
+        ).pl()
+        con.execute("DELETE FROM post_observation WHERE load_id = ?", [load_id])
+        con.execute("DELETE FROM rejects WHERE load_id = ?", [load_id])
+        con.execute("DELETE FROM post_link WHERE load_id = ?", [load_id])
+        con.execute(
+            "UPDATE loads SET status = 'undone', undone_at = ? WHERE load_id = ?",
+            [now_wib(), load_id],
+        )
+        fresh = recompute.recompute_posts(con, keys)
+        # Posts that went back to an older observation with another text need new labels.
+        relabel = (
+            fresh.filter(pl.col("content_type").is_null())
+            .get_column("load_id")
+            .unique()
+            .sort()
+            .to_list()
+        )
+        recompute.label(con, relabel)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return keys.height
+
+
+def history(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Every load, newest first, with the OPD name."""
+    return con.sql(
+        "SELECT l.load_id, l.loaded_at, l.status, l.file_name, l.format, l.platform,"
+        " o.name AS opd, l.period_start, l.period_end, l.exported_at, l.rows_read, l.n_new,"
+        " l.n_updated, l.n_duplicate, l.n_rejected, l.loaded_by, l.undone_at, l.message,"
+        " l.file_path, l.sha256"
+        " FROM loads l LEFT JOIN opd o USING (opd_id) ORDER BY l.load_id DESC"
+    ).pl()

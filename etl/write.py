@@ -1,0 +1,156 @@
+"""Writing one prepared file in the caller's transaction: the loads row, observations,
+rejects, post links; then posts recomputed and labelled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import polars as pl
+
+from etl import recompute
+from etl.columns import DRY_RUN_LOAD_ID, OBS_COLUMNS
+from etl.load_report import LoadReport
+from etl.prepare import Prepared
+
+
+def already_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
+    row = con.execute(
+        "SELECT min(load_id) FROM loads WHERE sha256 = ? AND status = 'loaded'", [sha256]
+    ).fetchall()[0]
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def insert_load_row(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    file_name: str,
+    file_path: str | None,
+    sha256: str,
+    status: str,
+    loaded_by: str | None,
+    loaded_at: dt.datetime,
+    message: str | None,
+    prep: Prepared | None = None,
+    load_id: int | None = None,
+) -> int:
+    r = prep.report if prep else None
+    # An explicit id (dry runs) leaves the sequence alone: no gaps in the numbers users see.
+    id_col, id_val = ("load_id, ", f"{int(load_id)}, ") if load_id is not None else ("", "")
+    row = con.execute(
+        f"INSERT INTO loads ({id_col}file_name, file_path, sha256, format, platform, opd_id,"
+        " period_start, period_end, exported_at, rows_read, n_new, n_updated, n_duplicate,"
+        " n_rejected, loaded_by, loaded_at, status, message)"
+        f" VALUES ({id_val}?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
+        [
+            file_name,
+            file_path,
+            sha256,
+            ", ".join(prep.formats) if prep and prep.formats else None,
+            prep.platform if prep else None,
+            prep.opd_id if prep else None,
+            r.period_start if r else None,
+            r.period_end if r else None,
+            prep.exported_at if prep else None,
+            r.rows_read if r else 0,
+            r.new if r else 0,
+            r.updated if r else 0,
+            r.duplicate if r else 0,
+            r.rejected if r else 0,
+            loaded_by,
+            loaded_at,
+            status,
+            message,
+        ],
+    ).fetchall()[0]
+    assert row is not None
+    return int(row[0])
+
+
+def write_prepared(
+    con: duckdb.DuckDBPyConnection,
+    prep: Prepared,
+    *,
+    loaded_by: str | None,
+    load_time: dt.datetime,
+    dry_run: bool = False,
+) -> int:
+    """Write one prepared file in the caller's open transaction. Returns the load id."""
+    r = prep.report
+    message = "; ".join(r.notes) or None
+    load_id = insert_load_row(
+        con,
+        file_name=r.file,
+        file_path=prep.file_path,
+        sha256=prep.sha256,
+        status="loaded",
+        loaded_by=loaded_by,
+        loaded_at=load_time,
+        message=message,
+        prep=prep,
+        load_id=DRY_RUN_LOAD_ID if dry_run else None,
+    )
+    assert prep.obs is not None and prep.rejects is not None
+    con.register("_obs", prep.obs)
+    try:
+        cols = ", ".join(OBS_COLUMNS)
+        con.execute(
+            f"INSERT INTO post_observation (load_id, {cols}) SELECT ?, {cols} FROM _obs", [load_id]
+        )
+    finally:
+        con.unregister("_obs")
+    rej = prep.rejects.with_columns(file_name=pl.lit(r.file))
+    con.register("_rej", rej)
+    try:
+        con.execute(
+            "INSERT INTO rejects (load_id, file_name, sheet, row_number, column_name, value, reason)"
+            " SELECT ?, file_name, sheet, row_number, column_name, value, reason FROM _rej",
+            [load_id],
+        )
+    finally:
+        con.unregister("_rej")
+    if prep.links is not None and prep.links.height:
+        con.register("_links", prep.links)
+        try:
+            con.execute(
+                "INSERT INTO post_link (load_id, post_key, link_key)"
+                " SELECT ?, post_key, link_key FROM _links",
+                [load_id],
+            )
+        finally:
+            con.unregister("_links")
+    before = recompute.old_posts(con, prep.obs)
+    fresh = recompute.recompute_posts(con, prep.obs, before)
+    recompute.count_changes(prep, before, fresh)
+    con.execute(
+        "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ? WHERE load_id = ?",
+        [r.new, r.updated, r.duplicate, load_id],
+    )
+    # This load's posts, plus any post whose text changed while an older load stays its newest
+    # observation (a logbook caption filling an export without one): those lost their labels.
+    unlabelled = fresh.filter(pl.col("content_type").is_null()).get_column("load_id").unique()
+    recompute.label(con, sorted({load_id, *unlabelled.to_list()}))
+    return load_id
+
+
+def record_failure(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    report: LoadReport,
+    sha256: str,
+    file_path: str | None,
+    loaded_by: str | None,
+    load_time: dt.datetime,
+) -> None:
+    report.status = "failed"
+    report.new = report.updated = report.duplicate = 0
+    report.load_id = insert_load_row(
+        con,
+        file_name=report.file,
+        file_path=file_path,
+        sha256=sha256,
+        status="failed",
+        loaded_by=loaded_by,
+        loaded_at=load_time,
+        message=report.error,
+    )
