@@ -8,8 +8,7 @@ import json
 import pytest
 
 from etl.classify import default_rules, load_rules, save_rules, upgrade_shipped_rules
-
-from .conftest import ig_post, load_rows, one
+from tests.factory import ig_post, load_rows, one
 
 CAPTION = "Rapat koordinasi lintas sektor"
 
