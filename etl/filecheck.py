@@ -26,7 +26,9 @@ from etl.schema import FileRejected
 from warehouse.settings import ParseLimits
 
 _CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"'
+)
 _CHUNK = 1 << 20
 
 
@@ -94,6 +96,13 @@ def _check_zip(zf: zipfile.ZipFile, name: str, limits: ParseLimits, depth: int) 
             f"{_mb(limits.total_bytes)}."
         )
     names = {i.filename for i in infos}
+    props = zf.NameToInfo.get("docProps/core.xml")
+    if props is not None and props.file_size > limits.properties_bytes:
+        # etl.export_date reads it in the app's own process.
+        raise FileRejected(
+            f"Berkas '{name}': properti dokumen (docProps/core.xml) berukuran "
+            f"{_mb(props.file_size)}; batasnya {_mb(limits.properties_bytes)}."
+        )
     if "xl/workbook.xml" in names:
         _check_xlsx(zf, name, limits)
         return

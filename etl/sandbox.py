@@ -32,8 +32,9 @@ def _context() -> Any:
     global _CTX
     if _CTX is None:
         ctx = mp.get_context("forkserver")
-        # Only these modules, never __main__ (under Streamlit that is its CLI script).
-        ctx.set_forkserver_preload(["etl.sandbox", "etl.parse", "etl.export_date"])
+        # "__main__" once in the server, so each child does not run the main script again
+        # (multiprocessing re-imports a script-path main in every child otherwise).
+        ctx.set_forkserver_preload(["__main__", "etl.sandbox", "etl.parse"])
         _CTX = ctx
     return _CTX
 
@@ -47,8 +48,8 @@ def parse_file(
     format_hint: str | None = None,
     limits: ParseLimits | None = None,
 ) -> list[ParsedTable]:
-    """etl.parse.parse_file in a bounded child process; tables get exported_at when the file
-    says it (etl.export_date). Raises FileRejected (or NotAPostExport) only."""
+    """etl.parse.parse_file in a bounded child process. Raises FileRejected (or
+    NotAPostExport) only."""
     name = file_name or PurePath(str(path)).name
     lim = limits or parse_limits()
     if data is None:
@@ -62,10 +63,9 @@ def parse_file(
         check_bytes(data, name, lim)
     ctx = _context()
     recv, send = ctx.Pipe(duplex=False)
-    file_path = None if file_name else str(path)
     proc = ctx.Process(
         target=_child,
-        args=(send, data, name, file_path, column_map, format_hint, lim),
+        args=(send, data, name, column_map, format_hint, lim),
         daemon=True,
     )
     proc.start()
@@ -136,12 +136,10 @@ def _child(
     conn: multiprocessing.connection.Connection,
     data: bytes,
     name: str,
-    file_path: str | None,
     column_map: dict[str, str] | None,
     format_hint: str | None,
     lim: ParseLimits,
 ) -> None:
-    from etl.export_date import export_date
     from etl.filecheck import check_bytes
     from etl.parse import parse_file as parse
 
@@ -151,15 +149,11 @@ def _child(
         tables = parse(
             name, data=data, file_name=name, column_map=column_map, format_hint=format_hint
         )
-        exported = export_date(data, name, file_path)
         rows = sum(t.posts.height + t.rejects.height for t in tables)
         size = sum(t.posts.estimated_size() + t.rejects.estimated_size() for t in tables)
         if rows > lim.output_rows or size > lim.output_bytes:
             conn.send(("output", _output_message(name, rows, size, lim)))
             return
-        for t in tables:
-            if t.exported_at is None:
-                t.exported_at = exported
         msg: tuple = ("ok", tables)
     except FileRejected as exc:
         msg = (

@@ -58,6 +58,7 @@ class ParseLimits:
     zip_depth: int = 2  # a ZIP inside a ZIP inside the file, no deeper
     sheet_cells: int = 20_000_000  # used range of one worksheet, rows x columns
     shared_strings_bytes: int = 128 << 20
+    properties_bytes: int = 1 << 20  # docProps/core.xml, read outside the child (export date)
     memory_bytes: int = field(
         default_factory=lambda: _env_int("PANTAU_PARSE_MEMORY_MB", 3072) << 20
     )  # address space of the parsing child
