@@ -150,7 +150,7 @@ def load_file(
             con, [], file_name=name, sha256=sha256, file_path=file_path, opd=opd,
             loaded_by=loaded_by, dry_run=dry_run,
         )  # fmt: skip
-    from etl.parse import parse_file
+    from etl.sandbox import parse_file  # bounded child process
 
     try:
         tables = parse_file(
