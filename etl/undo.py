@@ -62,9 +62,5 @@ def undo_load(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
 def history(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Every load, newest first, with the OPD name."""
     return con.sql(
-        "SELECT l.load_id, l.loaded_at, l.status, l.file_name, l.format, l.platform,"
-        " o.name AS opd, l.period_start, l.period_end, l.exported_at, l.rows_read, l.n_new,"
-        " l.n_updated, l.n_duplicate, l.n_rejected, l.loaded_by, l.undone_at, l.message,"
-        " l.file_path, l.sha256"
-        " FROM loads l LEFT JOIN opd o USING (opd_id) ORDER BY l.load_id DESC"
+        "SELECT * FROM v_load_history ORDER BY load_id DESC"
     ).pl()

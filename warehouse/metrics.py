@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-import math
 from dataclasses import asdict, dataclass, fields
 from typing import Literal
 
@@ -54,7 +53,7 @@ KPIS: dict[str, Kpi] = {
             "angka",
             "Jumlah OPD wajib unggah yang sedikitnya satu akunnya mencapai batas minimal "
             "postingan dalam periode.",
-            "q_kpi.sql: count(opd) where max posts per account >= required_posts",
+            "views/030_scope_and_activity.sql: opd_activity (is_active)",
         ),
         Kpi(
             "expected_opds",
@@ -341,29 +340,6 @@ def is_whole_months(start: dt.date, end: dt.date) -> bool:
 def months_between(start: dt.date, end: dt.date) -> int:
     """Number of calendar months touched by [start, end] (Jan 1 - Mar 31 = 3)."""
     return (end.year - start.year) * 12 + end.month - start.month + 1
-
-
-def scaled_count(per_month: int, start: dt.date, end: dt.date) -> int:
-    """A per-month count scaled to the period [start, end] (inclusive).
-
-    Rule (documented in Pengaturan): whole calendar months -> per_month x number of months (so
-    February needs as many posts as March); any other period -> ceil(per_month x days / 30),
-    at least 1. A week with the default 4/month therefore needs ceil(4 x 7 / 30) = 1 post.
-    """
-    if is_whole_months(start, end):
-        return per_month * months_between(start, end)
-    days = (end - start).days + 1
-    return max(1, math.ceil(per_month * days / 30))
-
-
-def required_posts(settings: Settings, start: dt.date, end: dt.date) -> int:
-    """Minimum posts on one official account for an OPD to count as active in [start, end]."""
-    return scaled_count(settings.min_posts_per_month, start, end)
-
-
-def grain_required_posts(settings: Settings, grain: str) -> int:
-    """Minimum per period bucket in a trend: day 1, week min_posts_per_week, month per month."""
-    return {"day": 1, "week": settings.min_posts_per_week}.get(grain, settings.min_posts_per_month)
 
 
 def add_months(d: dt.date, months: int) -> dt.date:

@@ -136,6 +136,16 @@ def _settings(con: duckdb.DuckDBPyConnection, settings: Settings | None) -> Sett
     return settings if settings is not None else metrics.get_settings(con)
 
 
+def _activity_params(s: Settings) -> dict[str, Any]:
+    """The settings the activity rule (opd_activity, views/030_scope_and_activity.sql) takes:
+    the minimum itself is computed there, for the bucket at hand."""
+    return {
+        "min_per_month": s.min_posts_per_month,
+        "min_per_week": s.min_posts_per_week,
+        "target_per_month": s.target_posts_per_month,
+    }
+
+
 def _grain(grain: str) -> str:
     if grain not in ("day", "week", "month"):
         raise ValueError(f"Satuan waktu tidak dikenal: {grain!r}")
@@ -238,7 +248,7 @@ def kpi_summary(
     values: dict[str, dict[str, Any]] = {}
     for prefix, (start, end) in periods.items():
         g = f.shifted(start, end)
-        params = {**g.params(), "required_posts": metrics.required_posts(s, start, end)}
+        params = {**g.params(), **_activity_params(s)}
         values[prefix] = _run(con, "q_kpi", params).row(0, named=True)
     rows = []
     for key in KPI_SUMMARY_KEYS:
@@ -275,7 +285,7 @@ def activity_trend(
     active_opds, expected_opds, activity_rate (0..1; null when expected_opds = 0), posts.
     """
     s = _settings(con, settings)
-    params = {**f.params(), "min_per_month": s.min_posts_per_month, "by_kind": by_kind}
+    params = {**f.params(), **_activity_params(s), "by_kind": by_kind}
     return _run(con, "q_activity_trend", params)
 
 
@@ -285,11 +295,11 @@ def activity_by_kind(
     """Activity rate over the whole period, per OPD kind.
 
     Columns: opd_kind, expected_opds, active_opds, activity_rate (0..1), required_posts
-    (minimum posts on one account in this period, see metrics.required_posts).
+    (minimum posts on one account in this period, activity_minimum in
+    views/030_scope_and_activity.sql).
     """
     s = _settings(con, settings)
-    params = {**f.params(), "required_posts": metrics.required_posts(s, f.start, f.end)}
-    return _run(con, "q_activity_by_kind", params)
+    return _run(con, "q_activity_by_kind", {**f.params(), **_activity_params(s)})
 
 
 def content_mix(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
@@ -339,9 +349,8 @@ def opd_index(
     s = _settings(con, settings)
     params = {
         **f.params(),
+        **_activity_params(s),
         "expected_only": expected_only,
-        "required_posts": metrics.required_posts(s, f.start, f.end),
-        "target_posts": metrics.scaled_count(s.target_posts_per_month, f.start, f.end),
         "w_frequency": s.w_frequency,
         "w_consistency": s.w_consistency,
         "w_kinerja": s.w_kinerja,
@@ -364,7 +373,7 @@ def opd_month_heatmap(
     400 OPDs x 12 months = 4,800 rows: narrow the filters for longer periods.
     """
     s = _settings(con, settings)
-    return _run(con, "q_opd_month_heatmap", {**f.params(), "min_per_month": s.min_posts_per_month})
+    return _run(con, "q_opd_month_heatmap", {**f.params(), **_activity_params(s)})
 
 
 def inactive_opds(
@@ -386,7 +395,7 @@ def inactive_opds(
     s = _settings(con, settings)
     params = {
         **f.params(),
-        "required_posts": metrics.required_posts(s, f.start, f.end),
+        **_activity_params(s),
         "dormant_days": s.dormant_days,
         "as_of": _as_of(f, as_of),
     }
@@ -542,7 +551,7 @@ def trend(
 
     Columns: period_start (date), group (platform / opd_kind / opd name, "semua" when by="none"),
     posts, opds_posting (OPDs with >= 1 post), active_opds (OPDs meeting the minimum scaled to
-    the grain, metrics.grain_required_posts), kinerja_posts, kinerja_share, engagement,
+    the grain, activity_minimum in views/030_scope_and_activity.sql), kinerja_posts, kinerja_share, engagement,
     engagement_per_post.
     by="opd" over many OPDs x months can exceed Altair's 5,000 rows: pass opd_ids.
     """
@@ -553,7 +562,7 @@ def trend(
         **f.params(),
         "grain": _grain(grain),
         "by": by,
-        "min_bucket": metrics.grain_required_posts(s, grain),
+        **_activity_params(s),
     }
     return _run(con, "q_trend", params)
 

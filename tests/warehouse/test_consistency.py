@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.factory import hand_warehouse
+from tests.factory import JAN, hand_warehouse
 from warehouse import metrics
 from warehouse import queries as q
 from warehouse.db import SQL_DIR, connect
@@ -53,8 +53,10 @@ def test_every_kpi_has_label_format_and_description():
 
 def test_kpi_summary_keys_are_columns_of_q_kpi():
     con = connect(":memory:")
-    cols = q._run(con, "q_kpi", {**q.Filters(*__import__("tests.warehouse.conftest",
-                  fromlist=["JAN"]).JAN).params(), "required_posts": 4}).columns  # fmt: skip
+    cols = q.kpi_summary(con, q.Filters(*JAN)).columns
+    assert cols[:2] == ["key", "label"]
+    cols = q._run(con, "q_kpi", {**q.Filters(*JAN).params(), "min_per_month": 4,
+                  "min_per_week": 1}).columns  # fmt: skip
     assert set(q.KPI_SUMMARY_KEYS) <= set(cols)
 
 

@@ -12,6 +12,7 @@ from tests.factory import JAN
 from tests.warehouse import reference as ref
 from warehouse import metrics
 from warehouse import queries as q
+from warehouse.db import connect
 
 F = q.Filters(*JAN)
 
@@ -105,13 +106,29 @@ def test_activity_trend_by_month_and_kind(wh):
     assert by_kind["expected_opds"].to_list() == [2, 2]
 
 
+def _minimum(con, start: dt.date, end: dt.date, per_month: int = 4) -> int:
+    """The activity minimum the warehouse applies to [start, end] (views/030)."""
+    sql = "SELECT activity_minimum('period', ?, ?, ?, 1)"
+    return con.execute(sql, [start, end + dt.timedelta(days=1), per_month]).fetchone()[0]
+
+
 def test_required_posts_scaling_rule():
-    s = metrics.Settings()
-    assert metrics.required_posts(s, dt.date(2026, 2, 1), dt.date(2026, 2, 28)) == 4
-    assert metrics.required_posts(s, dt.date(2026, 1, 1), dt.date(2026, 3, 31)) == 12
-    assert metrics.required_posts(s, dt.date(2026, 1, 5), dt.date(2026, 1, 11)) == 1
-    assert metrics.required_posts(s, dt.date(2026, 1, 1), dt.date(2026, 1, 15)) == 2
-    assert metrics.required_posts(s, dt.date(2026, 1, 10), dt.date(2026, 2, 20)) == 6  # 42 days
+    con = connect(":memory:")
+    assert _minimum(con, dt.date(2026, 2, 1), dt.date(2026, 2, 28)) == 4
+    assert _minimum(con, dt.date(2026, 1, 1), dt.date(2026, 3, 31)) == 12
+    assert _minimum(con, dt.date(2026, 1, 5), dt.date(2026, 1, 11)) == 1
+    assert _minimum(con, dt.date(2026, 1, 1), dt.date(2026, 1, 15)) == 2
+    assert _minimum(con, dt.date(2026, 1, 10), dt.date(2026, 2, 20)) == 6  # 42 days
+    assert _minimum(con, dt.date(2025, 12, 1), dt.date(2026, 1, 31), per_month=3) == 6
+
+
+def test_the_minimum_every_query_reports_is_the_rule(wh):
+    s = metrics.Settings(min_posts_per_month=5)
+    f = q.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 20))  # 20 days: ceil(5 x 20 / 30) = 4
+    assert set(q.opd_index(wh, f, s)["required_posts"]) == {4}
+    assert set(q.activity_by_kind(wh, f, s)["required_posts"]) == {4}
+    assert set(q.inactive_opds(wh, f, s)["required_posts"]) == {4}
+    assert set(q.opd_month_heatmap(wh, f, s)["required_posts"]) == {5}  # a month: the monthly
 
 
 def test_previous_and_year_ago_periods():

@@ -2,15 +2,8 @@
 -- Only posts up to $as_of count; status: belum_pernah (never), dorman (>= $dormant_days days),
 -- aktif.
 with
-opds as (
-    select * from v_opd_profile
-    where (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
-      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
-),
 accounts as (
-    select a.*, o.opd, o.opd_kind from account a
-    join opds o using (opd_id)
-    where len($platforms) = 0 or list_contains($platforms, a.platform)
+    select * from scoped_accounts($platforms, $opd_kinds, $opd_ids)
 ),
 account_posts as (
     select
@@ -18,7 +11,7 @@ account_posts as (
         max(p.published_at) as last_post_at,
         count(*) filter (where p.published_at >= $start and p.published_at < $end_excl)
             as posts_in_period
-    from posts p
+    from scoped_posts_all($platforms, $opd_kinds, $opd_ids) p
     semi join accounts a using (account_id)
     where p.published_at < CAST($as_of AS DATE) + 1
     group by p.account_id

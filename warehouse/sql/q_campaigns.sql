@@ -3,7 +3,7 @@ with
 tagged as (
     select pc.campaign_id, p.post_key, p.opd_id
     from post_campaign pc
-    join posts p using (post_key)
+    join v_posts p using (post_key)
 ),
 counts as (
     select campaign_id, count(distinct post_key) as posts, count(distinct opd_id) as opds_participating

@@ -1,15 +1,8 @@
 -- q_content_mix: posts per content type in the period. Grain: content type.
 with
-opds as (
-    select opd_id from v_opd_profile
-    where (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
-      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
-),
 period_posts as (
-    select p.content_type, p.is_kinerja from v_post_facts p
-    semi join opds using (opd_id)
-    where p.published_at >= $start and p.published_at < $end_excl
-      and (len($platforms) = 0 or list_contains($platforms, p.platform))
+    select content_type, is_kinerja
+    from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
 ),
 final as (
     select

@@ -13,7 +13,8 @@ other_part as (
         (select coalesce(max(version), 0) from rule_set) as rules_version,
         (select string_agg(key || '=' || CAST(value AS VARCHAR), '|' order by key) from app_setting) as settings_text,
         (select count(*) from post_campaign) as n_post_campaign,
-        (select count(*) from opd) + (select count(*) from account) as n_master
+        (select CAST(count(*) + coalesce(sum(n_accounts), 0) AS BIGINT) from v_opd_profile)
+            as n_master
 ),
 final as (
     select

@@ -2,6 +2,6 @@
 with
 final as (
     select CAST(min(published_at) AS DATE) as first_date, CAST(max(published_at) AS DATE) as last_date
-    from posts
+    from v_posts
 )
 select * from final

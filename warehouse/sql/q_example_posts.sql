@@ -1,15 +1,7 @@
 -- q_example_posts: newest posts with a label and the reason it was given. Grain: post.
 with
-opds as (
-    select * from v_opd_profile
-    where (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
-      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
-),
 period_posts as (
-    select p.* from v_post_facts p
-    semi join opds using (opd_id)
-    where p.published_at >= $start and p.published_at < $end_excl
-      and (len($platforms) = 0 or list_contains($platforms, p.platform))
+    select * from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
 ),
 final as (
     select

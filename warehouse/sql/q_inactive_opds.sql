@@ -3,33 +3,25 @@
 -- Grain: OPD. Dormant: no post for >= $dormant_days days up to $as_of (or never).
 with
 opds as (
-    select * from v_opd_profile
-    where expected_to_post
-      and (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
-      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
-),
-known_posts as (
-    select p.opd_id, p.account_key, p.published_at from v_post_facts p
-    semi join opds using (opd_id)
-    where p.published_at < CAST($as_of AS DATE) + 1
-      and (len($platforms) = 0 or list_contains($platforms, p.platform))
-),
-per_account as (
-    select opd_id, account_key, count(*) as n from known_posts
-    where published_at >= $start and published_at < $end_excl
-    group by opd_id, account_key
+    select * from scoped_opds($opd_kinds, $opd_ids) where expected_to_post
 ),
 in_period as (
-    select opd_id, sum(n) as posts, max(n) as max_account_posts from per_account group by opd_id
+    select opd_id, posts, max_account_posts, is_active
+    from opd_activity('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                      $min_per_month, $min_per_week, false,
+                      counted_before := CAST($as_of AS DATE) + 1)
 ),
 last_post as (
-    select opd_id, max(published_at) as last_post_at from known_posts group by opd_id
+    select opd_id, max(published_at) as last_post_at
+    from scoped_posts_all($platforms, $opd_kinds, $opd_ids)
+    where published_at < CAST($as_of AS DATE) + 1
+    group by opd_id
 ),
 accounts as (
-    select a.opd_id, count(*) as n_accounts from account a
+    select opd_id, count(*) as n_accounts
+    from scoped_accounts($platforms, $opd_kinds, $opd_ids)
     semi join opds using (opd_id)
-    where len($platforms) = 0 or list_contains($platforms, a.platform)
-    group by a.opd_id
+    group by opd_id
 ),
 base as (
     select
@@ -39,7 +31,9 @@ base as (
         o.operator_trained,
         coalesce(i.posts, 0) as posts,
         coalesce(i.max_account_posts, 0) as max_account_posts,
-        CAST($required_posts AS INTEGER) as required_posts,
+        activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week)
+            as required_posts,
+        coalesce(i.is_active, false) as is_active,
         l.last_post_at,
         CAST($as_of AS DATE) - CAST(l.last_post_at AS DATE) as days_since_last_post
     from opds o
@@ -59,7 +53,7 @@ final as (
             'below_minimum'
         ], lambda x: x is not null) as reason_codes
     from base
-    where max_account_posts < required_posts
+    where not is_active
 )
 select * from final
 order by opd_kind, opd

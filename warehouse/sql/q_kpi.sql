@@ -1,28 +1,22 @@
 -- q_kpi: KPI tiles for one period (called once per compared period). Grain: one row.
--- Active OPD: its busiest official account has >= $required_posts posts in the period.
+-- Active OPD: opd_activity over the whole period (views/030_scope_and_activity.sql).
 with
 opds as (
-    select * from v_opd_profile
-    where (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
-      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
+    select * from scoped_opds($opd_kinds, $opd_ids)
 ),
 period_posts as (
-    select p.* from v_post_facts p
-    semi join opds using (opd_id)
-    where p.published_at >= $start and p.published_at < $end_excl
-      and (len($platforms) = 0 or list_contains($platforms, p.platform))
-),
-per_account as (
-    select opd_id, account_key, count(*) as n from period_posts group by opd_id, account_key
+    select * from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
 ),
 per_opd as (
-    select opd_id, max(n) as max_account_posts from per_account group by opd_id
+    select opd_id, is_active
+    from opd_activity('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                      $min_per_month, $min_per_week, false)
 ),
 activity as (
     select
         count(*) filter (where o.expected_to_post) as expected_opds,
-        count(*) filter (where o.expected_to_post
-                         and coalesce(a.max_account_posts, 0) >= $required_posts) as active_opds,
+        count(*) filter (where o.expected_to_post and coalesce(a.is_active, false))
+            as active_opds,
         count(*) filter (where o.expected_to_post and not o.has_operator) as opds_without_operator
     from opds o
     left join per_opd a using (opd_id)

@@ -1,12 +1,10 @@
--- q_load_history: the newest loads first. Grain: load.
+-- q_load_history: the newest loads first (v_load_history). Grain: load.
 with
 final as (
     select
-        l.load_id, l.loaded_at, l.file_name, l.format, l.platform, o.name as opd,
-        l.period_start, l.period_end, l.rows_read, l.n_new, l.n_updated, l.n_duplicate,
-        l.n_rejected, l.status, l.loaded_by, l.message
-    from loads l
-    left join opd o using (opd_id)
+        load_id, loaded_at, file_name, format, platform, opd, period_start, period_end,
+        rows_read, n_new, n_updated, n_duplicate, n_rejected, status, loaded_by, message
+    from v_load_history
 )
 select * from final
 order by loaded_at desc, load_id desc

@@ -7,10 +7,7 @@ days as (
 ),
 counts as (
     select pub_date as day, count(*) as posts, count_if(is_kinerja) as kinerja_posts
-    from v_post_facts
-    where opd_id = $opd_id
-      and published_at >= $start and published_at < $end_excl
-      and (len($platforms) = 0 or list_contains($platforms, platform))
+    from scoped_posts($start, $end_excl, $platforms, [], [$opd_id])
     group by pub_date
 ),
 final as (

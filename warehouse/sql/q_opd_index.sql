@@ -1,23 +1,20 @@
 -- q_opd_index: Indeks Medsos OPD with every component score and weight (issue #4).
 -- Grain: OPD. Scores are 0..100; index = sum(weight x score) / sum(weights).
--- frequency = min(100, 100 x posts / $target_posts); consistency = 100 x weeks with a post /
--- weeks in period (Monday weeks touching the period); kinerja = 100 x kinerja share;
+-- frequency = min(100, 100 x posts / target_posts, the monthly target scaled to the period);
+-- consistency = 100 x weeks with a post / weeks in period (Monday weeks touching the period);
+-- kinerja = 100 x kinerja share;
 -- platform = 100 x platforms posted / platforms with an account or a post; engagement =
 -- 100 x percent_rank of engagement per post among OPDs that posted (lowest 0, highest 100,
 -- a lone OPD 100; 0 without posts).
 with
 opds as (
-    select * from v_opd_profile
-    where (not $expected_only or expected_to_post)
-      and (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
-      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
+    select * from scoped_opds($opd_kinds, $opd_ids)
+    where not $expected_only or expected_to_post
 ),
 period_posts as (
-    select p.opd_id, p.account_key, p.platform, p.week_start, p.is_kinerja, p.engagement
-    from v_post_facts p
+    select opd_id, platform, week_start, is_kinerja, engagement
+    from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
     semi join opds using (opd_id)
-    where p.published_at >= $start and p.published_at < $end_excl
-      and (len($platforms) = 0 or list_contains($platforms, p.platform))
 ),
 weeks as (
     select count(*) as weeks_in_period
@@ -25,11 +22,10 @@ weeks as (
                          CAST(date_trunc('week', CAST($end_excl AS DATE) - 1) AS TIMESTAMP),
                          interval 7 day) as t(w)
 ),
-per_account as (
-    select opd_id, account_key, count(*) as n from period_posts group by opd_id, account_key
-),
 busiest as (
-    select opd_id, max(n) as max_account_posts from per_account group by opd_id
+    select opd_id, max_account_posts, is_active
+    from opd_activity('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                      $min_per_month, $min_per_week, false)
 ),
 per_opd as (
     select
@@ -45,9 +41,8 @@ per_opd as (
 platform_union as (
     select opd_id, count(distinct platform) as platforms_total
     from (
-        select a.opd_id, a.platform from account a
+        select opd_id, platform from scoped_accounts($platforms, $opd_kinds, $opd_ids)
         semi join opds using (opd_id)
-        where len($platforms) = 0 or list_contains($platforms, a.platform)
         union
         select opd_id, platform from period_posts
     )
@@ -58,9 +53,10 @@ base as (
         o.opd_id, o.opd, o.opd_short, o.opd_kind, o.expected_to_post,
         coalesce(p.posts, 0) as posts,
         coalesce(b.max_account_posts, 0) as max_account_posts,
-        CAST($required_posts AS INTEGER) as required_posts,
-        coalesce(b.max_account_posts, 0) >= $required_posts as is_active,
-        CAST($target_posts AS INTEGER) as target_posts,
+        activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week)
+            as required_posts,
+        coalesce(b.is_active, false) as is_active,
+        scaled_count($target_per_month, $start, $end_excl) as target_posts,
         coalesce(p.weeks_with_post, 0) as weeks_with_post,
         w.weeks_in_period,
         coalesce(p.kinerja_posts, 0) as kinerja_posts,

@@ -1,7 +1,7 @@
 -- q_opd_kinds: OPD kinds in the master list. Grain: kind.
 with
 final as (
-    select distinct kind as opd_kind from opd
+    select distinct opd_kind from v_opd_profile
 )
 select * from final
 order by opd_kind

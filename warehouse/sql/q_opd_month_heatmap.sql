@@ -1,10 +1,7 @@
 -- q_opd_month_heatmap: OPD x month grid, zero-filled. Grain: OPD x calendar month.
 with
 opds as (
-    select * from v_opd_profile
-    where expected_to_post
-      and (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
-      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
+    select * from scoped_opds($opd_kinds, $opd_ids) where expected_to_post
 ),
 months as (
     select CAST(m AS DATE) as month
@@ -12,27 +9,19 @@ months as (
                          CAST(date_trunc('month', CAST($end_excl AS DATE) - 1) AS TIMESTAMP),
                          interval 1 month) as t(m)
 ),
-period_posts as (
-    select p.opd_id, p.account_key, p.month_start from v_post_facts p
-    semi join opds using (opd_id)
-    where p.published_at >= $start and p.published_at < $end_excl
-      and (len($platforms) = 0 or list_contains($platforms, p.platform))
-),
-per_account as (
-    select opd_id, month_start, account_key, count(*) as n
-    from period_posts group by opd_id, month_start, account_key
-),
 per_opd_month as (
-    select opd_id, month_start as month, max(n) as max_account_posts, sum(n) as posts
-    from per_account group by opd_id, month_start
+    select opd_id, period_start as month, max_account_posts, posts, is_active
+    from opd_activity('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                      $min_per_month, $min_per_week, false)
 ),
 final as (
     select
         o.opd_id, o.opd, o.opd_short, o.opd_kind, m.month,
         coalesce(p.posts, 0) as posts,
         coalesce(p.max_account_posts, 0) as max_account_posts,
-        CAST($min_per_month AS INTEGER) as required_posts,
-        coalesce(p.max_account_posts, 0) >= $min_per_month as is_active
+        activity_minimum('month', $start, $end_excl, $min_per_month, $min_per_week)
+            as required_posts,
+        coalesce(p.is_active, false) as is_active
     from opds o
     cross join months m
     left join per_opd_month p on p.opd_id = o.opd_id and p.month = m.month

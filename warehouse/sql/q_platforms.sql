@@ -1,9 +1,9 @@
 -- q_platforms: platforms that have an account or a post. Grain: platform.
 with
 found as (
-    select platform from account
+    select unnest(account_platforms) as platform from v_opd_profile
     union
-    select distinct platform from posts
+    select distinct platform from v_posts
 ),
 final as (
     select platform from found where platform is not null

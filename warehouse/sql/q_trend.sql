@@ -1,17 +1,9 @@
 -- q_trend: posts, OPDs posting, active OPDs, kinerja share and engagement per period bucket and
 -- group ($by: none, platform, opd_kind, opd). Grain: period x group, zero-filled.
--- Active in a bucket: the busiest account has >= $min_bucket posts (the minimum for $grain).
+-- Active in a bucket: opd_activity with the $grain bucket (views/030_scope_and_activity.sql).
 with
-opds as (
-    select * from v_opd_profile
-    where (len($opd_kinds) = 0 or list_contains($opd_kinds, opd_kind))
-      and (len($opd_ids) = 0 or list_contains($opd_ids, opd_id))
-),
 period_posts as (
-    select p.* from v_post_facts p
-    semi join opds using (opd_id)
-    where p.published_at >= $start and p.published_at < $end_excl
-      and (len($platforms) = 0 or list_contains($platforms, p.platform))
+    select * from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
 ),
 tagged as (
     select
@@ -35,17 +27,22 @@ groups as (
     union
     select 'semua' where $by = 'none'
 ),
-per_account as (
-    select period_start, "group", opd_id, account_key, count(*) as n
-    from tagged group by all
-),
 per_opd as (
-    select period_start, "group", opd_id, max(n) as max_account_posts
-    from per_account group by all
+    select
+        a.period_start,
+        case $by
+            when 'platform' then a.platform
+            when 'opd_kind' then o.opd_kind
+            when 'opd' then o.opd
+            else 'semua'
+        end as "group",
+        a.opd_id, a.is_active
+    from opd_activity($grain, $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                      $min_per_month, $min_per_week, $by = 'platform') a
+    join v_opd_profile o using (opd_id)
 ),
 activity as (
-    select period_start, "group", count(*) as opds_posting,
-           count_if(max_account_posts >= $min_bucket) as active_opds
+    select period_start, "group", count(*) as opds_posting, count_if(is_active) as active_opds
     from per_opd group by all
 ),
 content as (

@@ -1,0 +1,116 @@
+"""Each rule written once: the activity rule, its minimum and the filter preamble live in
+warehouse/sql/views/030_scope_and_activity.sql; every q_*.sql reads through the view layer.
+A copy of the rule anywhere else makes these tests fail."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warehouse.db import SQL_DIR, connect
+
+ROOT = Path(__file__).resolve().parents[2]
+RULE_FILE = SQL_DIR / "views" / "030_scope_and_activity.sql"
+Q_FILES = sorted(SQL_DIR.glob("q_*.sql"))
+CODE = [
+    p
+    for top in ("warehouse", "etl", "ui", "app_pages", "reports", "app.py")
+    for p in ([ROOT / top] if top.endswith(".py") else sorted((ROOT / top).rglob("*")))
+    if p.suffix in (".sql", ".py") and p != RULE_FILE
+]
+
+# What a second copy of the activity rule or of its minimum looks like.
+RULE_COPIES = {
+    "busiest account (max per account)": re.compile(r"max\(\s*n\s*\)", re.I),
+    "comparison with the minimum": re.compile(
+        r"(>=|<)\s*\$?(required_posts|min_per_month|min_per_week|min_bucket|required)\b", re.I
+    ),
+    "busiest account compared": re.compile(r"max_account_posts\s*(>=|<)", re.I),
+    "minimum computed in Python": re.compile(
+        r"def\s+(required_posts|scaled_count|grain_required_posts)\b|math\.ceil\(\s*per_month"
+    ),
+}
+# The filter preamble: the sidebar's lists tested against a column.
+PREAMBLE = re.compile(
+    r"list_contains\(\s*\$?(platforms|opd_kinds|opd_ids)\b|len\(\s*\$(platforms|opd_kinds|opd_ids)\)"
+)
+# Tables a q_ file must not read directly: posts, OPDs and accounts come through the views.
+BASE_TABLES = re.compile(r"\b(from|join)\s+(posts|opd|account|v_post_facts)\b", re.I)
+
+
+def _code_lines(path: Path) -> list[tuple[int, str]]:
+    comment = "--" if path.suffix == ".sql" else "#"
+    out = []
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip().startswith(comment):
+            out.append((i, line))
+    return out
+
+
+def test_the_activity_rule_is_written_once():
+    found = [
+        f"{p.relative_to(ROOT)}:{i}: {what}: {line.strip()}"
+        for p in CODE
+        for i, line in _code_lines(p)
+        for what, pattern in RULE_COPIES.items()
+        if pattern.search(line)
+    ]
+    assert found == [], "the activity rule belongs only in " + RULE_FILE.name
+    text = RULE_FILE.read_text(encoding="utf-8")
+    assert "CREATE OR REPLACE MACRO opd_activity" in text
+    assert len(re.findall(r"max\(n\)\s*>=", text)) == 1
+
+
+def test_the_filter_preamble_is_written_once():
+    found = [
+        f"{p.relative_to(ROOT)}:{i}: {line.strip()}"
+        for p in CODE
+        for i, line in _code_lines(p)
+        if PREAMBLE.search(line)
+    ]
+    assert found == [], "filter by the sidebar only through scoped_* in " + RULE_FILE.name
+
+
+@pytest.mark.parametrize("path", Q_FILES, ids=lambda p: p.name)
+def test_q_files_read_through_the_view_layer(path):
+    direct = [line.strip() for _, line in _code_lines(path) if BASE_TABLES.search(line)]
+    assert direct == [], f"{path.name} reads a table the views and macros already shape"
+
+
+def _reference_minimum(per_month: int, start: dt.date, end: dt.date) -> int:
+    """The rule as Pengaturan states it (test-only restatement)."""
+    whole = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    if whole and start <= end:
+        return per_month * ((end.year - start.year) * 12 + end.month - start.month + 1)
+    return max(1, math.ceil(per_month * ((end - start).days + 1) / 30))
+
+
+_CON = connect(":memory:")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)),
+    st.integers(0, 800),
+    st.integers(1, 40),
+    st.booleans(),
+)
+def test_the_sql_minimum_follows_the_stated_rule(start, days, per_month, snap):
+    if snap:  # whole months are the common case: make them likely
+        start = start.replace(day=1)
+        last = start + dt.timedelta(days=days)
+        end = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+    else:
+        end = start + dt.timedelta(days=days)
+    got = _CON.execute(
+        "SELECT activity_minimum('period', ?, ?, ?, 1)",
+        [start, end + dt.timedelta(days=1), per_month],
+    ).fetchone()[0]
+    assert got == _reference_minimum(per_month, start, end)

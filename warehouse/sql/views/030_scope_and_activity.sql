@@ -1,0 +1,111 @@
+-- The dashboard's scope and its activity rule, each written once (in the spirit of dbt:
+-- views 010-021 stage the data, these macros define scope and activity, the q_*.sql files
+-- are the marts and read posts and OPDs only through them).
+--
+-- Filter arguments are what the sidebar binds: start_d inclusive, end_excl exclusive (dates),
+-- platforms / opd_kinds / opd_ids lists where an empty list means "all".
+
+-- OPDs in scope (kind and OPD filters). Grain: OPD (v_opd_profile's columns).
+CREATE OR REPLACE MACRO scoped_opds(opd_kinds, opd_ids) AS TABLE
+    SELECT * FROM v_opd_profile
+    WHERE (len(opd_kinds) = 0 OR list_contains(opd_kinds, opd_kind))
+      AND (len(opd_ids) = 0 OR list_contains(opd_ids, opd_id));
+
+-- Official accounts of the OPDs in scope on the chosen platforms. Grain: account (the account
+-- table's columns, then opd and opd_kind).
+CREATE OR REPLACE MACRO scoped_accounts(platforms, opd_kinds, opd_ids) AS TABLE
+    SELECT a.*, o.opd, o.opd_kind FROM account a
+    JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
+    WHERE len(platforms) = 0 OR list_contains(platforms, a.platform);
+
+-- Posts of the OPDs in scope on the chosen platforms, any date. Grain: post (v_post_facts).
+CREATE OR REPLACE MACRO scoped_posts_all(platforms, opd_kinds, opd_ids) AS TABLE
+    SELECT p.* FROM v_post_facts p
+    SEMI JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
+    WHERE len(platforms) = 0 OR list_contains(platforms, p.platform);
+
+-- The same, published in [start_d, end_excl). Grain: post.
+CREATE OR REPLACE MACRO scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids) AS TABLE
+    SELECT * FROM scoped_posts_all(platforms, opd_kinds, opd_ids)
+    WHERE published_at >= start_d AND published_at < end_excl;
+
+-- A per-month count scaled to [start_d, end_excl): whole calendar months -> per_month x months
+-- (February needs as many posts as March); any other period -> ceil(per_month x days / 30),
+-- at least 1 (a week at 4 a month needs 1). Pengaturan explains this rule to the analyst.
+CREATE OR REPLACE MACRO scaled_count(per_month, start_d, end_excl) AS
+    CAST(CASE
+        WHEN day(CAST(start_d AS DATE)) = 1 AND day(CAST(end_excl AS DATE)) = 1
+             AND CAST(end_excl AS DATE) > CAST(start_d AS DATE)
+        THEN per_month * ((year(CAST(end_excl AS DATE)) - year(CAST(start_d AS DATE))) * 12
+                          + month(CAST(end_excl AS DATE)) - month(CAST(start_d AS DATE)))
+        ELSE greatest(1, ceil(per_month * (CAST(end_excl AS DATE) - CAST(start_d AS DATE)) / 30))
+    END AS INTEGER);
+
+-- The minimum posts on one account for an OPD to be active in one bucket: the whole period
+-- ('period': the monthly minimum scaled to the period), a calendar month (the monthly minimum,
+-- also a month the period cuts), a Monday week (the weekly minimum) or a day (1).
+CREATE OR REPLACE MACRO activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS
+    CASE bucket
+        WHEN 'day' THEN 1
+        WHEN 'week' THEN CAST(per_week AS INTEGER)
+        WHEN 'month' THEN CAST(per_month AS INTEGER)
+        ELSE scaled_count(per_month, start_d, end_excl)
+    END;
+
+-- THE activity rule: an OPD is active in a bucket when its busiest account has at least
+-- activity_minimum posts there. "Account" is account_key (v_post_facts): the official account,
+-- or the platform for logbook rows matched to no account. Grain: bucket x OPD (x platform when
+-- by_platform), only OPDs with a post in the bucket: an OPD absent here posted nothing and is
+-- not active. Columns: period_start (bucket start; start_d for 'period'), opd_id, platform
+-- (null unless by_platform), posts, max_account_posts, required_posts, is_active.
+-- counted_before (optional): only posts published before it count, the minimum stays the
+-- bucket's (an OPD judged part-way through a period).
+CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                     per_month, per_week, by_platform,
+                                     counted_before := NULL) AS TABLE
+    WITH per_account AS (
+        SELECT
+            CASE bucket
+                WHEN 'day' THEN pub_date
+                WHEN 'week' THEN week_start
+                WHEN 'month' THEN month_start
+                ELSE CAST(start_d AS DATE)
+            END AS period_start,
+            opd_id,
+            CASE WHEN by_platform THEN platform END AS platform,
+            account_key,
+            count(*) AS n
+        FROM scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids)
+        WHERE counted_before IS NULL OR published_at < counted_before
+        GROUP BY ALL
+    )
+    SELECT
+        period_start, opd_id, platform,
+        sum(n) AS posts,
+        max(n) AS max_account_posts,
+        activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS required_posts,
+        max(n) >= activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS is_active
+    FROM per_account
+    GROUP BY period_start, opd_id, platform;
+
+-- Campaign participation, the one definition: every campaign x every expected-to-post OPD in
+-- scope, with its posts tagged for the campaign (post_campaign) published in the period on the
+-- chosen platforms; participated = at least one such post. Grain: campaign x OPD.
+CREATE OR REPLACE MACRO campaign_participation(start_d, end_excl, platforms, opd_kinds,
+                                               opd_ids) AS TABLE
+    WITH tagged AS (
+        SELECT pc.campaign_id, p.opd_id, count(DISTINCT p.post_key) AS campaign_posts,
+               min(p.published_at) AS first_post_at, max(p.published_at) AS last_post_at
+        FROM scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids) p
+        JOIN post_campaign pc USING (post_key)
+        GROUP BY pc.campaign_id, p.opd_id
+    )
+    SELECT
+        c.campaign_id, o.opd_id, o.opd, o.opd_short, o.opd_kind,
+        coalesce(t.campaign_posts, 0) AS campaign_posts,
+        t.first_post_at, t.last_post_at,
+        coalesce(t.campaign_posts, 0) > 0 AS participated
+    FROM campaign c
+    CROSS JOIN scoped_opds(opd_kinds, opd_ids) o
+    LEFT JOIN tagged t ON t.campaign_id = c.campaign_id AND t.opd_id = o.opd_id
+    WHERE o.expected_to_post;
