@@ -38,7 +38,8 @@ if deck.active and deck.show("kpi"):
     weak = grades.filter(pl.col("grade") == "Kurang").get_column("count").sum()
     a, b = st.columns(2)
     with a:
-        w.kpi(i18n.t("active_opd"), f"{i18n.fmt_int(active)} / {i18n.fmt_int(idx.height)}")
+        judged = int(idx.filter(pl.col("activity_status") != "no_data").height)
+        w.kpi(i18n.t("active_opd"), f"{i18n.fmt_int(active)} / {i18n.fmt_int(judged)}")
         w.kpi(
             i18n.tr("Rata-rata Indeks Medsos OPD", "Average social media index"),
             i18n.fmt_num(idx.get_column("index_score").mean(), 1),
@@ -57,7 +58,7 @@ if not big:
             Col("index_score", i18n.t("index"), "num"),
             Col("grade", i18n.tr("Predikat", "Grade"), "grade"),
             Col("posts", i18n.t("posts"), "int"),
-            Col("is_active", i18n.tr("Aktif", "Active"), "bool"),
+            Col("activity_status", i18n.tr("Status", "Status"), "reason"),
             Col("kinerja_share", i18n.t("kinerja_share"), "pct"),
             Col("weeks_with_post", i18n.tr("Minggu aktif", "Active weeks"), "int"),
             Col(
@@ -76,7 +77,16 @@ if not big:
     ):
         names = idx.get_column("opd").to_list()
         who = st.selectbox(i18n.t("opd"), names, key="index_opd")
-        scorecard.explain(idx.row(names.index(who), named=True), data.grade_thresholds())
+        row = idx.row(names.index(who), named=True)
+        if row["index_score"] is None:
+            st.info(
+                i18n.tr(
+                    f"{who}: data periode ini belum diterima, jadi indeksnya belum dihitung.",
+                    f"{who}: this period's data has not arrived, so no index yet.",
+                )
+            )
+        else:
+            scorecard.explain(row, data.grade_thresholds())
 
 if deck.show("inactive"):
     st.subheader(T_INACTIVE)
@@ -131,15 +141,33 @@ if deck.show("heatmap"):
     order = idx.get_column("opd").to_list()
     if big:
         # Fifty rows do not fit a projector: the 15 lowest in the index, who need the talk.
-        order = order[-15:]
+        # OPDs without data have no index: the lowest are among those judged.
+        ranked = idx.filter(pl.col("index_score").is_not_null()).get_column("opd").to_list()
+        order = ranked[-15:]
         grid = grid.filter(pl.col("opd").is_in(order)) if grid.height else grid
         st.caption(
             i18n.tr("20 OPD dengan Indeks Medsos terendah.", "The 20 OPDs with the lowest index.")
         )
     if grid.height:
         deck.chart(
-            charts.heatmap(grid, value="posts", value_title=i18n.t("posts"), sort=order, big=big)
+            charts.heatmap(
+                grid,
+                value="posts",
+                value_title=i18n.t("posts"),
+                sort=order,
+                big=big,
+                no_data="no_data",
+            )
         )
+        if grid.height and grid.get_column("no_data").any():
+            st.caption(
+                i18n.tr(
+                    "Abu-abu: data bulan itu belum diterima dan OPD belum aktif, jadi tidak "
+                    "dinilai (bukan nol postingan).",
+                    "Grey: that month's data has not arrived and the OPD is not active, so it "
+                    "is not judged (not zero posts).",
+                )
+            )
         partial = w.partial_period(f)
         if partial:
             st.caption(

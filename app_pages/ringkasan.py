@@ -58,6 +58,7 @@ if deck.show("kpi"):
     with c4:
         w.kpi_from(kpis, "opds_without_operator", label=i18n.t("no_operator"), inverse=True)
     w.comparison_caption(kpis)
+    coverage_panel.denominator_caption(kpis)
 
 trend = data.q("activity_trend", f)
 mix = data.q("content_mix", f)
@@ -80,9 +81,11 @@ with left:
                     big=big,
                     height=300,
                     partial=partial,
+                    gaps=coverage_panel.trend_gaps(trend),
                 )
             )
             w.partial_caption(partial)
+            coverage_panel.gap_caption(trend)
         else:
             w.no_match()
 picked = None

@@ -43,3 +43,64 @@ def summary_panel(f: data.Filters) -> None:
         label=i18n.tr("Buka Kelengkapan Data", "Open Data completeness"),
         icon=":material/fact_check:",
     )
+
+
+def kpi_value(kpis, key: str) -> float | None:
+    row = kpis.filter(kpis["key"] == key)
+    return row["value"][0] if row.height else None
+
+
+def denominator_caption(kpis) -> None:
+    """Under the activity tile: the rate's denominator, stated ("dari 41 OPD yang datanya
+    lengkap") and how many OPDs were not judged for want of data."""
+    judged, no_data = kpi_value(kpis, "judged_opds"), kpi_value(kpis, "no_data_opds")
+    if judged is None:
+        return
+    text = i18n.tr(
+        f"Tingkat keaktifan dihitung dari {i18n.fmt_int(judged)} OPD yang datanya lengkap.",
+        f"The activity rate is over {i18n.fmt_int(judged)} OPDs whose data is complete.",
+    )
+    if no_data:
+        text += " " + i18n.tr(
+            f"{i18n.fmt_int(no_data)} OPD belum dinilai: datanya belum diterima.",
+            f"{i18n.fmt_int(no_data)} OPDs not judged: their data has not arrived.",
+        )
+    st.caption(text)
+
+
+def trend_gaps(trend, x: str = "month") -> list:
+    """Periods of an activity trend in which no OPD's data arrived (the rate is no data)."""
+    if trend.height == 0 or "judged_opds" not in trend.columns:
+        return []
+    return trend.filter(trend["judged_opds"] == 0).get_column(x).unique().sort().to_list()
+
+
+def gap_caption(trend, x: str = "month") -> None:
+    """Under a trend: which periods are grey (no data) and which were judged on part of the
+    OPDs only."""
+    if trend.height == 0 or "no_data_opds" not in trend.columns:
+        return
+    gaps = trend_gaps(trend, x)
+    parts = []
+    if gaps:
+        months = ", ".join(i18n.fmt_month(m, short=False) for m in gaps)
+        parts.append(
+            i18n.tr(
+                f"Abu-abu: data belum diterima ({months}), bukan nol.",
+                f"Grey: data not received ({months}), not zero.",
+            )
+        )
+    some = trend.filter((trend["no_data_opds"] > 0) & (trend["judged_opds"] > 0))
+    if some.height:
+        months = ", ".join(
+            f"{i18n.fmt_month(r[x], short=True)} ({r['judged_opds']}/{r['expected_opds']})"
+            for r in some.iter_rows(named=True)
+        )
+        parts.append(
+            i18n.tr(
+                f"Dihitung dari OPD yang datanya lengkap saja: {months}.",
+                f"Over the OPDs with complete data only: {months}.",
+            )
+        )
+    if parts:
+        st.caption(" ".join(parts))

@@ -92,6 +92,8 @@ REASON_LABELS_ID = {
     "belum_pernah": "Belum pernah mengunggah",
     "not_received": "Data belum diterima",
     "not_submitted": "Tidak menyerahkan data",
+    "inactive": "Belum aktif",
+    "no_data": "Data belum diterima",
 }
 REASON_LABELS_EN = {
     "no_account": "No account",
@@ -107,6 +109,8 @@ REASON_LABELS_EN = {
     "belum_pernah": "Never posted",
     "not_received": "Data not received yet",
     "not_submitted": "Data not submitted",
+    "inactive": "Not active",
+    "no_data": "Data not received",
 }
 
 # Text keys -> (Indonesian, English). Only strings shared by several pages live here; a

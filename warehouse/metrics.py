@@ -41,11 +41,12 @@ KPIS: dict[str, Kpi] = {
             "activity_rate",
             "Tingkat keaktifan OPD",
             "persen",
-            "Jumlah OPD aktif dibagi jumlah OPD yang wajib bermedia sosial (kolom 'wajib unggah' "
-            "di daftar OPD). OPD aktif = sedikitnya satu akun resminya mengunggah minimal "
-            "sejumlah postingan yang ditetapkan di Pengaturan (bawaan 4 per bulan, disesuaikan "
-            "dengan panjang periode).",
-            "q_kpi.sql: active_opds / expected_opds",
+            "Jumlah OPD aktif dibagi jumlah OPD wajib bermedia sosial (kolom 'wajib unggah' "
+            "di daftar OPD) yang datanya lengkap. OPD aktif = sedikitnya satu akun resminya "
+            "mengunggah minimal sejumlah postingan yang ditetapkan di Pengaturan (bawaan 4 per "
+            "bulan, disesuaikan dengan panjang periode). OPD yang belum aktif dan ekspor salah "
+            "satu akunnya untuk periode itu belum diterima tidak dinilai (bukan dianggap nol).",
+            "q_kpi.sql: active_opds / judged_opds (opd_judgement)",
         ),
         Kpi(
             "active_opds",
@@ -61,6 +62,23 @@ KPIS: dict[str, Kpi] = {
             "angka",
             "Jumlah OPD dalam filter yang ditandai wajib bermedia sosial.",
             "q_kpi.sql: count(opd) where expected_to_post",
+        ),
+        Kpi(
+            "judged_opds",
+            "OPD yang datanya lengkap",
+            "angka",
+            "OPD wajib unggah yang aktif, atau yang ekspor semua akunnya untuk seluruh hari "
+            "periode sudah diterima: penyebut tingkat keaktifan.",
+            "views/030_scope_and_activity.sql: opd_judgement (is_judged)",
+        ),
+        Kpi(
+            "no_data_opds",
+            "OPD yang datanya belum diterima",
+            "angka",
+            "OPD wajib unggah yang belum aktif dan ekspor salah satu akunnya untuk periode ini "
+            "belum diterima: tidak dinilai, tidak masuk tingkat keaktifan.",
+            "views/030_scope_and_activity.sql: opd_judgement (activity_status = 'no_data')",
+            higher_is_better=False,
         ),
         Kpi(
             "posts",

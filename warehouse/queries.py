@@ -73,6 +73,8 @@ KPI_SUMMARY_KEYS: tuple[str, ...] = (
     "activity_rate",
     "active_opds",
     "expected_opds",
+    "judged_opds",
+    "no_data_opds",
     "posts",
     "kinerja_share",
     "ucapan_share",
@@ -282,7 +284,9 @@ def activity_trend(
     """Activity rate per calendar month (each month judged with the monthly minimum).
 
     Columns: month (date, first of month), opd_kind ("semua" when by_kind is False),
-    active_opds, expected_opds, activity_rate (0..1; null when expected_opds = 0), posts.
+    active_opds, expected_opds, judged_opds (expected OPDs active or with all their data for
+    the month received), no_data_opds (the others: not judged), activity_rate (active /
+    judged, 0..1; null when no OPD's data for the month arrived), posts.
     """
     s = _settings(con, settings)
     params = {**f.params(), **_activity_params(s), "by_kind": by_kind}
@@ -294,7 +298,8 @@ def activity_by_kind(
 ) -> pl.DataFrame:
     """Activity rate over the whole period, per OPD kind.
 
-    Columns: opd_kind, expected_opds, active_opds, activity_rate (0..1), required_posts
+    Columns: opd_kind, expected_opds, judged_opds, active_opds, activity_rate (active /
+    judged, 0..1; null when no OPD of the kind has its data), required_posts
     (minimum posts on one account in this period, activity_minimum in
     views/030_scope_and_activity.sql).
     """
@@ -318,7 +323,8 @@ def top_bottom_opds(
 
     Columns: position ("atas" / "bawah"), rank, opd_id, opd, opd_kind, index_score, grade, posts.
     """
-    ranked = opd_index(con, f, settings)
+    # OPDs without received data have no index: they are neither top nor bottom.
+    ranked = opd_index(con, f, settings).filter(pl.col("index_score").is_not_null())
     cols = ["rank", "opd_id", "opd", "opd_kind", "index_score", "grade", "posts"]
     top = ranked.head(n).select(cols).with_columns(position=pl.lit("atas"))
     rest = ranked.slice(min(n, ranked.height))
@@ -339,11 +345,13 @@ def opd_index(
 
     Columns: rank, opd_id, opd, opd_short, opd_kind, expected_to_post, posts,
     max_account_posts (posts on the busiest account), required_posts, is_active (bool),
-    target_posts, weeks_with_post, weeks_in_period, kinerja_posts, kinerja_share,
+    activity_status (active | inactive | no_data), data_complete (bool: every account's data for
+    the period arrived), target_posts, weeks_with_post, weeks_in_period, kinerja_posts, kinerja_share,
     platforms_posted, platforms_total, engagement, engagement_per_post,
     score_frequency, score_consistency, score_kinerja, score_platform, score_engagement
     (each 0..100), w_frequency, w_consistency, w_kinerja, w_platform, w_engagement (weights as
-    set), index_score (0..100, weighted mean of scores), grade (Sangat Baik/Baik/Cukup/Kurang).
+    set), index_score (0..100, weighted mean of scores; null for no_data: no index without
+    data), grade (Sangat Baik/Baik/Cukup/Kurang; null for no_data). rank null for no_data.
     How each score is made: metrics.INDEX_COMPONENTS.
     """
     s = _settings(con, settings)
@@ -369,7 +377,8 @@ def opd_month_heatmap(
     """OPD x month grid (every OPD and month of the period, zero-filled).
 
     Columns: opd_id, opd, opd_short, opd_kind, month (date), posts, max_account_posts,
-    required_posts (monthly minimum), is_active (bool).
+    required_posts (monthly minimum), is_active (bool), activity_status (active | inactive |
+    no_data), no_data (bool: the month's data did not arrive and the OPD is not active).
     400 OPDs x 12 months = 4,800 rows: narrow the filters for longer periods.
     """
     s = _settings(con, settings)
@@ -388,7 +397,9 @@ def inactive_opds(
     all_reasons (Indonesian, "; "-joined), n_accounts, has_operator (bool),
     operator_trained (bool or null = unknown), posts, max_account_posts, required_posts,
     last_post_at (timestamp or null), days_since_last_post (int or null = never).
-    reason_code in order of priority: no_account, no_operator, untrained_operator, dormant
+    reason_code in order of priority: not_submitted / not_received (not active and some
+    account's data for the period has not arrived: not judged; not_submitted once today is past
+    the last month's collection deadline), no_account, no_operator, untrained_operator, dormant
     (no post for at least settings.dormant_days before as_of), below_minimum.
     as_of defaults to min(f.end, today).
     """
@@ -398,6 +409,9 @@ def inactive_opds(
         **_activity_params(s),
         "dormant_days": s.dormant_days,
         "as_of": _as_of(f, as_of),
+        "deadline_day": s.collection_deadline_day,
+        # The collection deadline is about today, not about the end of the period.
+        "today": dt.date.today(),
     }
     df = _run(con, "q_inactive_opds", params)
     texts = metrics.INACTIVE_REASONS

@@ -1,23 +1,25 @@
--- q_activity_by_kind: activity over the whole period per OPD kind. Grain: OPD kind.
+-- q_activity_by_kind: activity over the whole period per OPD kind (opd_judgement: the rate is
+-- over the OPDs whose data arrived). Grain: OPD kind.
 with
 opds as (
     select * from scoped_opds($opd_kinds, $opd_ids) where expected_to_post
 ),
 per_opd as (
-    select opd_id, is_active
-    from opd_activity('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                      $min_per_month, $min_per_week, false)
+    select opd_id, is_active, is_judged
+    from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                       $min_per_month, $min_per_week)
 ),
 final as (
     select
         o.opd_kind,
         count(*) as expected_opds,
-        count_if(coalesce(a.is_active, false)) as active_opds,
-        count_if(coalesce(a.is_active, false)) / count(*) as activity_rate,
+        count_if(a.is_judged) as judged_opds,
+        count_if(a.is_active) as active_opds,
+        count_if(a.is_active) / nullif(count_if(a.is_judged), 0) as activity_rate,
         activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week)
             as required_posts
     from opds o
-    left join per_opd a using (opd_id)
+    join per_opd a using (opd_id)
     group by o.opd_kind
 )
 select * from final

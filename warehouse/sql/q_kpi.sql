@@ -1,5 +1,7 @@
 -- q_kpi: KPI tiles for one period (called once per compared period). Grain: one row.
--- Active OPD: opd_activity over the whole period (views/030_scope_and_activity.sql).
+-- Active OPD and the rate's denominator: opd_judgement over the whole period
+-- (views/030_scope_and_activity.sql): an OPD whose data for the period has not all arrived and
+-- that is not active is no_data, left out of the rate (judged_opds, "datanya lengkap").
 with
 opds as (
     select * from scoped_opds($opd_kinds, $opd_ids)
@@ -8,18 +10,19 @@ period_posts as (
     select * from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
 ),
 per_opd as (
-    select opd_id, is_active
-    from opd_activity('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                      $min_per_month, $min_per_week, false)
+    select opd_id, is_active, is_judged
+    from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                       $min_per_month, $min_per_week)
 ),
 activity as (
     select
         count(*) filter (where o.expected_to_post) as expected_opds,
-        count(*) filter (where o.expected_to_post and coalesce(a.is_active, false))
-            as active_opds,
+        count(*) filter (where o.expected_to_post and a.is_judged) as judged_opds,
+        count(*) filter (where o.expected_to_post and not a.is_judged) as no_data_opds,
+        count(*) filter (where o.expected_to_post and a.is_active) as active_opds,
         count(*) filter (where o.expected_to_post and not o.has_operator) as opds_without_operator
     from opds o
-    left join per_opd a using (opd_id)
+    join per_opd a using (opd_id)
 ),
 content as (
     select
@@ -34,9 +37,11 @@ content as (
 ),
 final as (
     select
-        a.active_opds / nullif(a.expected_opds, 0) as activity_rate,
+        a.active_opds / nullif(a.judged_opds, 0) as activity_rate,
         a.active_opds,
         a.expected_opds,
+        a.judged_opds,
+        a.no_data_opds,
         c.posts,
         c.kinerja_posts / nullif(c.posts, 0) as kinerja_share,
         c.ucapan_posts / nullif(c.posts, 0) as ucapan_share,

@@ -6,6 +6,9 @@
 -- platform = 100 x platforms posted / platforms with an account or a post; engagement =
 -- 100 x percent_rank of engagement per post among OPDs that posted (lowest 0, highest 100,
 -- a lone OPD 100; 0 without posts).
+-- An OPD whose data for the period has not arrived and that is not active (opd_judgement
+-- no_data) gets no index, rank or grade: no data is not a low score. An active OPD with part of
+-- its data missing is scored on what arrived (data_complete = false says so).
 with
 opds as (
     select * from scoped_opds($opd_kinds, $opd_ids)
@@ -23,9 +26,9 @@ weeks as (
                          interval 7 day) as t(w)
 ),
 busiest as (
-    select opd_id, max_account_posts, is_active
-    from opd_activity('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                      $min_per_month, $min_per_week, false)
+    select opd_id, max_account_posts, is_active, activity_status, data_complete
+    from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                       $min_per_month, $min_per_week)
 ),
 per_opd as (
     select
@@ -55,7 +58,9 @@ base as (
         coalesce(b.max_account_posts, 0) as max_account_posts,
         activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week)
             as required_posts,
-        coalesce(b.is_active, false) as is_active,
+        b.is_active,
+        b.activity_status,
+        b.data_complete,
         scaled_count($target_per_month, $start, $end_excl) as target_posts,
         coalesce(p.weeks_with_post, 0) as weeks_with_post,
         w.weeks_in_period,
@@ -68,7 +73,7 @@ base as (
     from opds o
     cross join weeks w
     left join per_opd p using (opd_id)
-    left join busiest b using (opd_id)
+    join busiest b using (opd_id)
     left join platform_union u using (opd_id)
 ),
 engagement_rank as (
@@ -98,22 +103,25 @@ scored as (
 indexed as (
     select
         *,
+        case when activity_status = 'no_data' then null else
         (w_frequency * score_frequency + w_consistency * score_consistency
          + w_kinerja * score_kinerja + w_platform * score_platform
          + w_engagement * score_engagement)
-        / (w_frequency + w_consistency + w_kinerja + w_platform + w_engagement) as index_score
+        / (w_frequency + w_consistency + w_kinerja + w_platform + w_engagement) end as index_score
     from scored
 ),
 final as (
     select
-        CAST(rank() over (order by index_score desc) AS INTEGER) as rank,
+        CAST(case when index_score is not null
+                  then rank() over (order by index_score desc nulls last) end AS INTEGER) as rank,
         opd_id, opd, opd_short, opd_kind, expected_to_post, posts, max_account_posts,
-        required_posts, is_active, target_posts, weeks_with_post, weeks_in_period,
+        required_posts, is_active, activity_status, data_complete, target_posts, weeks_with_post, weeks_in_period,
         kinerja_posts, kinerja_share, platforms_posted, platforms_total, engagement,
         engagement_per_post, score_frequency, score_consistency, score_kinerja, score_platform,
         score_engagement, w_frequency, w_consistency, w_kinerja, w_platform, w_engagement,
         index_score,
         case
+            when index_score is null then null
             when index_score >= $grade_very_good then 'Sangat Baik'
             when index_score >= $grade_good then 'Baik'
             when index_score >= $grade_fair then 'Cukup'
@@ -122,4 +130,4 @@ final as (
     from indexed
 )
 select * from final
-order by rank, opd
+order by rank nulls last, opd

@@ -1,4 +1,5 @@
 -- q_opd_month_heatmap: OPD x month grid, zero-filled. Grain: OPD x calendar month.
+-- activity_status / no_data from opd_judgement: a month whose data did not arrive is a gap.
 with
 opds as (
     select * from scoped_opds($opd_kinds, $opd_ids) where expected_to_post
@@ -10,9 +11,9 @@ months as (
                          interval 1 month) as t(m)
 ),
 per_opd_month as (
-    select opd_id, period_start as month, max_account_posts, posts, is_active
-    from opd_activity('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                      $min_per_month, $min_per_week, false)
+    select opd_id, period_start as month, max_account_posts, posts, is_active, activity_status
+    from opd_judgement('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                       $min_per_month, $min_per_week)
 ),
 final as (
     select
@@ -21,7 +22,9 @@ final as (
         coalesce(p.max_account_posts, 0) as max_account_posts,
         activity_minimum('month', $start, $end_excl, $min_per_month, $min_per_week)
             as required_posts,
-        coalesce(p.is_active, false) as is_active
+        coalesce(p.is_active, false) as is_active,
+        p.activity_status,
+        p.activity_status = 'no_data' as no_data
     from opds o
     cross join months m
     left join per_opd_month p on p.opd_id = o.opd_id and p.month = m.month

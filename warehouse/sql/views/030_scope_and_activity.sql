@@ -88,6 +88,95 @@ CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_k
     FROM per_account
     GROUP BY period_start, opd_id, platform;
 
+-- The first day of the bucket a day falls in ('period': the period's own start).
+CREATE OR REPLACE MACRO bucket_start(bucket, day_d, start_d) AS
+    CASE bucket
+        WHEN 'day' THEN CAST(day_d AS DATE)
+        WHEN 'week' THEN CAST(date_trunc('week', day_d) AS DATE)
+        WHEN 'month' THEN CAST(date_trunc('month', day_d) AS DATE)
+        ELSE CAST(start_d AS DATE)
+    END;
+
+-- Data coverage per bucket and OPD: of the OPD's accounts in scope, how many some live load
+-- covers on every day of the bucket's part of [start_d, end_excl) (v_coverage_day,
+-- views/025_v_coverage.sql). Grain: bucket x OPD with an account in scope.
+CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds,
+                                     opd_ids) AS TABLE
+    WITH days AS (
+        SELECT CAST(t.d AS DATE) AS day,
+               bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
+        FROM generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
+                             CAST(CAST(end_excl AS DATE) - 1 AS TIMESTAMP),
+                             INTERVAL 1 DAY) AS t(d)
+    ),
+    lengths AS (SELECT period_start, count(*) AS n_days FROM days GROUP BY period_start),
+    acc AS (SELECT account_id, opd_id FROM scoped_accounts(platforms, opd_kinds, opd_ids)),
+    covered AS (
+        SELECT d.period_start, c.account_id, count(*) AS n_days
+        FROM v_coverage_day c
+        JOIN days d ON d.day = c.day
+        SEMI JOIN acc ON acc.account_id = c.account_id
+        GROUP BY d.period_start, c.account_id
+    ),
+    per_opd AS (
+        SELECT
+            l.period_start, a.opd_id,
+            count(*) AS n_accounts,
+            count(*) FILTER (WHERE coalesce(c.n_days, 0) = l.n_days) AS n_accounts_complete,
+            count(*) FILTER (WHERE coalesce(c.n_days, 0) = 0) AS n_accounts_missing
+        FROM lengths l
+        CROSS JOIN acc a
+        LEFT JOIN covered c ON c.period_start = l.period_start AND c.account_id = a.account_id
+        GROUP BY l.period_start, a.opd_id
+    )
+    SELECT *, n_accounts_complete = n_accounts AS data_complete FROM per_opd;
+
+-- THE judgement: the activity rule read together with data coverage. Every OPD in scope x
+-- every bucket of [start_d, end_excl). activity_status:
+--   active   - the rule says active (its posts prove it, whatever else is missing);
+--   inactive - not active, and every account's data for the whole bucket arrived;
+--   no_data  - not active, and some account's data for the bucket has not arrived: not judged,
+--              left out of every rate ("data belum diterima"), drawn as a gap.
+-- An OPD without an account in scope has no export to wait for: judged on its posts.
+-- is_judged = active or inactive (the denominator of a rate). Arguments as opd_activity's.
+CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                      per_month, per_week, counted_before := NULL) AS TABLE
+    WITH buckets AS (
+        SELECT DISTINCT bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
+        FROM generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
+                             CAST(CAST(end_excl AS DATE) - 1 AS TIMESTAMP),
+                             INTERVAL 1 DAY) AS t(d)
+    ),
+    act AS (
+        SELECT * FROM opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                   per_month, per_week, false, counted_before := counted_before)
+    ),
+    cov AS (
+        SELECT * FROM opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids)
+    ),
+    judged AS (
+        SELECT
+            b.period_start, o.opd_id, o.opd_kind, o.expected_to_post,
+            coalesce(a.posts, 0) AS posts,
+            coalesce(a.max_account_posts, 0) AS max_account_posts,
+            activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS required_posts,
+            coalesce(a.is_active, false) AS is_active,
+            coalesce(c.data_complete, true) AS data_complete,
+            coalesce(c.n_accounts, 0) AS n_accounts,
+            coalesce(c.n_accounts_missing, 0) AS n_accounts_missing
+        FROM scoped_opds(opd_kinds, opd_ids) o
+        CROSS JOIN buckets b
+        LEFT JOIN act a ON a.opd_id = o.opd_id AND a.period_start = b.period_start
+        LEFT JOIN cov c ON c.opd_id = o.opd_id AND c.period_start = b.period_start
+    )
+    SELECT
+        *,
+        CASE WHEN is_active THEN 'active'
+             WHEN data_complete THEN 'inactive'
+             ELSE 'no_data' END AS activity_status,
+        is_active OR data_complete AS is_judged
+    FROM judged;
+
 -- Campaign participation, the one definition: every campaign x every expected-to-post OPD in
 -- scope, with its posts tagged for the campaign (post_campaign) published in the period on the
 -- chosen platforms; participated = at least one such post. Grain: campaign x OPD.
