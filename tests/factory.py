@@ -364,6 +364,13 @@ def hand_warehouse(posts: list[tuple] | None = None):
         " SELECT load_id, post_key, opd_id, account_id, platform, published_at, reactions,"
         " comments, shares, reach, observed_at FROM posts"
     )
+    # The load declares every day from 2024 to 2027 for every OPD (a logbook of all its
+    # accounts): all data received, so every OPD is judged on its posts (etl/coverage.py).
+    con.execute(
+        "INSERT INTO load_coverage (load_id, opd_id, platform, account_id, period_start,"
+        " period_end, basis) SELECT 1, opd_id, NULL, NULL, DATE '2024-01-01', DATE '2027-12-31',"
+        " 'title' FROM opd"
+    )
     for name in ("opd_df", "acc_df", "posts_df"):
         con.unregister(name)
     return con

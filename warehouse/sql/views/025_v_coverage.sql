@@ -2,6 +2,11 @@
 -- load_coverage, filled by etl/coverage.py). A day no live load covers is "no data", which is
 -- not "zero posts". Undo needs nothing: only loads with status 'loaded' count.
 
+-- v_opd_operator: the operator's name per OPD, for the analyst's collection checklist only
+-- (personal data: v_opd_profile leaves it out; the pages mask it where leaders look).
+CREATE OR REPLACE VIEW v_opd_operator AS
+SELECT opd_id, nullif(trim(operator_name), '') AS operator_name FROM opd;
+
 -- v_coverage_span: each live load's period resolved to master accounts. Grain: load x account.
 -- A logbook row (platform NULL) covers every account of its OPD; an export whose posts are not
 -- tied to an account (account_id NULL) covers the OPD's accounts on its platform.
@@ -136,37 +141,3 @@ JOIN opd o ON o.opd_id = g.opd_id
 LEFT JOIN covered c USING (account_id, month_start)
 LEFT JOIN loads_in_month l USING (account_id, month_start)
 LEFT JOIN post_counts pc USING (account_id, month_start);
-
--- opd_period_coverage: per OPD, how many of its accounts on the chosen platforms the live loads
--- cover on every day of [p_start, p_end_excl), and how many on none. Grain: OPD (OPDs without an
--- account on those platforms are absent: there is no export to wait for).
--- coverage_status: complete | partial | missing.
-CREATE OR REPLACE MACRO opd_period_coverage(p_start, p_end_excl, p_platforms) AS TABLE
-WITH acc AS (
-    SELECT a.opd_id, a.account_id
-    FROM account a
-    WHERE len(p_platforms) = 0 OR list_contains(p_platforms, a.platform)
-),
-cov AS (
-    SELECT d.account_id, count(*) AS days
-    FROM v_coverage_day d
-    WHERE d.day >= CAST(p_start AS DATE) AND d.day < CAST(p_end_excl AS DATE)
-    GROUP BY d.account_id
-),
-per_opd AS (
-    SELECT
-        acc.opd_id,
-        count(*) AS n_accounts,
-        count(*) FILTER (WHERE coalesce(cov.days, 0)
-                         = CAST(p_end_excl AS DATE) - CAST(p_start AS DATE)) AS n_accounts_complete,
-        count(*) FILTER (WHERE coalesce(cov.days, 0) = 0) AS n_accounts_missing
-    FROM acc
-    LEFT JOIN cov USING (account_id)
-    GROUP BY acc.opd_id
-)
-SELECT
-    *,
-    CASE WHEN n_accounts_complete = n_accounts THEN 'complete'
-         WHEN n_accounts_missing = n_accounts THEN 'missing'
-         ELSE 'partial' END AS coverage_status
-FROM per_opd;
