@@ -7,7 +7,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.charts import finish, time_tooltip, time_x
+from ui.charts import MONTH_FMT, finish, time_tooltip, time_x
 
 # Colour-blind-safe: received blue, partial orange, missing grey (a gap, not a low value).
 STATUS_COLORS = {"received": "#0072B2", "partial": "#E69F00", "missing": "#BBBBBB"}
@@ -43,11 +43,13 @@ def coverage_grid(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
         .unique(maintain_order=True)
     )
     n = max(1, order.len())
+    # A tall grid: months read at the top, where the eye starts.
+    x = time_x(data, "month_start").axis(format=MONTH_FMT, orient="top", labelAngle=0)
     chart = (
         alt.Chart(data)
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
-            x=time_x(data, "month_start"),
+            x=x,
             y=alt.Y(
                 "account:N",
                 title=None,
