@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, data, filters, i18n, slides
+from ui import charts, coverage_panel, data, filters, i18n, slides
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -94,6 +94,9 @@ if by == "opd" and series.get_column("group").n_unique() > 12:
     series = charts.top_groups(series, value="posts", n=12)
 label, pct = METRICS[metric]
 partial = w.partial_period(f, grain)
+# Months whose data did not arrive (coverage), from the same judgement as the activity rate.
+coverage = data.q("activity_trend", f) if grain == "month" else None
+gaps = coverage_panel.trend_gaps(coverage) if coverage is not None else []
 if deck.show("trend"):
     st.subheader(label)
     deck.chart(
@@ -109,10 +112,13 @@ if deck.show("trend"):
             big=big,
             height=360,
             partial=partial,
+            gaps=gaps,
         ),
         below_controls=True,
     )
     w.partial_caption(partial, grain)
+    if coverage is not None:
+        coverage_panel.gap_caption(coverage)
 
 if deck.active and deck.show("year") and metric not in ("posts", "kinerja_share", "engagement"):
     st.subheader(T_YEAR)

@@ -138,7 +138,9 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
     Keys: period {start, end}, filters {platforms, opd_kinds, opd_ids}, kpis {key: value}
     (warehouse.queries.kpi_summary: activity_rate 0..1, counts, shares 0..1), opds: one object
     per OPD expected to post (opd, opd_kind, posts, max_account_posts, required_posts,
-    is_active, index_score 0-100, grade, reason_code, reason), in the index's rank order.
+    is_active, activity_status active | inactive | no_data, data_complete, index_score 0-100
+    or null without data, grade, reason_code, reason), in the index's rank order.
+    activity_rate is over the judged OPDs (kpis judged_opds), as on the pages.
     """
     import polars as pl
 
@@ -149,7 +151,7 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
     inactive = queries.inactive_opds(con, f).select("opd_id", "reason_code", "all_reasons")
     opds = index.join(inactive, on="opd_id", how="left").select(
         "rank", "opd", "opd_kind", "posts", "max_account_posts", "required_posts", "is_active",
-        pl.col("index_score").round(2), "grade", "reason_code",
+        "activity_status", "data_complete", pl.col("index_score").round(2), "grade", "reason_code",
         pl.col("all_reasons").alias("reason"),
     )  # fmt: skip
     return {
@@ -186,5 +188,10 @@ def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) ->
         print(f"  {kpi.label}: {shown}")
     print("Keaktifan per OPD:")
     for o in data["opds"]:
-        state = "aktif" if o["is_active"] else f"belum aktif ({o['reason'] or '-'})"
-        print(f"  {o['rank']:>3}. {o['opd']}: {o['posts']} postingan, {state}")
+        state = {
+            "active": "aktif",
+            "inactive": f"belum aktif ({o['reason'] or '-'})",
+            "no_data": f"belum dinilai ({o['reason'] or '-'})",
+        }[o["activity_status"]]
+        rank = f"{o['rank']:>3}." if o["rank"] is not None else "  -."
+        print(f"  {rank} {o['opd']}: {o['posts']} postingan, {state}")
