@@ -61,6 +61,4 @@ def undo_load(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
 
 def history(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Every load, newest first, with the OPD name."""
-    return con.sql(
-        "SELECT * FROM v_load_history ORDER BY load_id DESC"
-    ).pl()
+    return con.sql("SELECT * FROM v_load_history ORDER BY load_id DESC").pl()

@@ -3,14 +3,12 @@
 -- operator_name is personal data: the page masks it where the audience must not see it.
 with
 accounts as (
-    select a.account_id, a.opd_id, a.platform, a.handle, o.name as opd, o.short_name as opd_short,
-           o.kind as opd_kind, o.operator_name
-    from account a
-    join opd o using (opd_id)
+    select a.account_id, a.opd_id, a.platform, a.handle, a.opd, o.opd_short, a.opd_kind,
+           c.operator_name
+    from scoped_accounts($platforms, $opd_kinds, $opd_ids) a
+    join v_opd_profile o using (opd_id)
+    join v_opd_operator c using (opd_id)
     where o.expected_to_post
-      and (len($opd_kinds) = 0 or list_contains($opd_kinds, o.kind))
-      and (len($opd_ids) = 0 or list_contains($opd_ids, a.opd_id))
-      and (len($platforms) = 0 or list_contains($platforms, a.platform))
 ),
 latest as (
     select account_id, max(coalesce(exported_at, loaded_at)) as latest_export,

@@ -6,12 +6,10 @@ with
 accounts as (
     select m.*, coverage_due_date(m.month_start, $deadline_day) as due_date
     from v_account_month_coverage m
+    semi join scoped_accounts($platforms, $opd_kinds, $opd_ids) s using (account_id)
     where m.expected_to_post
       and m.month_start >= CAST(date_trunc('month', CAST($start AS DATE)) AS DATE)
       and m.month_start < $end_excl
-      and (len($opd_kinds) = 0 or list_contains($opd_kinds, m.opd_kind))
-      and (len($opd_ids) = 0 or list_contains($opd_ids, m.opd_id))
-      and (len($platforms) = 0 or list_contains($platforms, m.platform))
 ),
 final as (
     select
