@@ -57,7 +57,7 @@ w.table(
 )
 actions.undo_flow(hist)
 
-rejected = data.qp("rejected_rows", limit=500)
+rejected = data.rejected_rows(limit=500)
 if rejected.height:
     with st.expander(
         i18n.tr(

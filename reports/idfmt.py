@@ -46,7 +46,7 @@ def format_number(value: float | int | Decimal | None, decimals: int = 0) -> str
     sign = "-" if q < 0 else ""
     text = f"{abs(q):.{decimals}f}"
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -2,7 +2,7 @@
 settings (activity threshold, index weights, grade thresholds) stored in app_setting.
 
 Pages, charts and lampiran look a KPI up here by key, so the number on the projector and the
-number in the letter carry the same name and the same explanation (issue #4).
+number in the letter carry the same name and the same explanation.
 """
 
 from __future__ import annotations

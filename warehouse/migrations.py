@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.db import SQL_DIR
+from warehouse.settings import SQL_DIR
 
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 VIEWS_DIR = SQL_DIR / "views"
