@@ -49,8 +49,9 @@ ID_TIME_LOCALE = {
     "date": "%d/%m/%Y",
     "time": "%H.%M.%S",
     "periods": ["", ""],
-    "days": ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
-    "shortDays": ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"],
+    # d3 weeks start on Sunday (Minggu); the vocabulary's start on Monday.
+    "days": [i18n.DAYS_ID[6], *i18n.DAYS_ID[:6]],
+    "shortDays": [i18n.DAYS_SHORT_ID[6], *i18n.DAYS_SHORT_ID[:6]],
     "months": list(i18n.MONTHS_ID),
     "shortMonths": list(i18n.MONTHS_SHORT_ID),
 }

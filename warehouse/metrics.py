@@ -15,11 +15,12 @@ from typing import Literal
 
 import duckdb
 
-Format = Literal["persen", "angka", "hari", "skor"]
+# Re-exported: callers look a content type or an inactive reason up beside the KPIs.
+from warehouse.vocabulary import CONTENT_TYPES as CONTENT_TYPES
+from warehouse.vocabulary import INACTIVE_REASONS as INACTIVE_REASONS
+from warehouse.vocabulary import KINERJA_TYPES as KINERJA_TYPES
 
-# Content types that count as "kinerja" (performance) content; ucapan = greetings.
-KINERJA_TYPES: tuple[str, ...] = ("kegiatan", "layanan", "informasi", "capaian", "klarifikasi")
-CONTENT_TYPES: tuple[str, ...] = ("ucapan", *KINERJA_TYPES, "lainnya")
+Format = Literal["persen", "angka", "hari", "skor"]
 
 SETTINGS_KEY = "metrics"
 
@@ -178,17 +179,6 @@ INDEX_COMPONENTS: dict[str, tuple[str, str]] = {
 
 GRADES: tuple[str, ...] = ("Sangat Baik", "Baik", "Cukup", "Kurang")
 
-# Reasons an expected OPD is not active, in priority order (code -> Indonesian text).
-INACTIVE_REASONS: dict[str, str] = {
-    "no_account": "Belum memiliki akun media sosial resmi",
-    "no_operator": "Belum ada operator/admin media sosial",
-    "untrained_operator": "Operator belum mengikuti pelatihan",
-    "dormant": "Akun tidak aktif (tidak ada postingan dalam waktu lama)",
-    "below_minimum": "Jumlah postingan di bawah batas minimal",
-    # Not judged: the period's exports have not all arrived (warehouse/sql/views/030_v_coverage).
-    "not_received": "Data belum diterima",
-    "not_submitted": "Tidak menyerahkan data",
-}
 
 # Coverage of an account-month by the loaded exports (code -> Indonesian, English).
 COVERAGE_STATUS: dict[str, tuple[str, str]] = {
