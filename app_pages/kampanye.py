@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import actions, charts, data, filters, i18n, slides
+from ui import charts, data, filters, i18n, slides
 from ui import widgets as w
+from ui.forms import campaigns as campaigns_form
 from ui.widgets import Col
 
 big = w.presenting()
@@ -12,8 +13,8 @@ f = filters.current()
 
 camps = data.campaigns()
 if not big:
-    actions.campaign_form(key="new_campaign", expanded=not camps.height)
-    actions.campaign_file_upload()
+    campaigns_form.campaign_form(key="new_campaign", expanded=not camps.height)
+    campaigns_form.campaign_file_upload()
 if not camps.height:
     w.empty_state(
         i18n.tr("Belum ada kampanye", "No campaign yet"),

@@ -3,8 +3,10 @@
 import polars as pl
 import streamlit as st
 
-from ui import actions, charts, data, filters, i18n, slides
+from ui import charts, data, filters, i18n, slides
 from ui import widgets as w
+from ui.forms import common as common_form
+from ui.forms import labels as labels_form
 from ui.widgets import Col
 
 big = w.presenting()
@@ -124,7 +126,7 @@ if not big:
             "Example posts per label, with the reason",
         )
     )
-    actions.who()
+    common_form.who()
     label = st.segmented_control(
         i18n.t("content_type"),
         list(charts.CONTENT_COLORS)[:-1],
@@ -135,7 +137,7 @@ if not big:
     )
     examples = data.example_posts(f, content_type=label, limit=20)
     if examples.height:
-        actions.relabel_editor(examples, key="relabel")
+        labels_form.relabel_editor(examples, key="relabel")
     else:
         w.empty_state(
             i18n.tr("Tidak ada contoh", "No examples"),
@@ -180,4 +182,4 @@ if not big:
                     "wrong.",
                 )
             )
-            actions.relabel_editor(differ, key="relabel_disagree")
+            labels_form.relabel_editor(differ, key="relabel_disagree")
