@@ -20,6 +20,8 @@ run: install
 
 test: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 -q
 
 lint: install-dev

@@ -2,18 +2,19 @@
 
 import streamlit as st
 
-from ui import actions, charts, data, filters, i18n, slides
+from ui import charts, data, filters, i18n, slides
 from ui import widgets as w
+from ui.forms import campaigns as campaigns_form
 from ui.widgets import Col
 
 big = w.presenting()
 w.header(i18n.t("page_kampanye"))
 f = filters.current()
 
-camps = data.qp("campaigns")
+camps = data.campaigns()
 if not big:
-    actions.campaign_form(key="new_campaign", expanded=not camps.height)
-    actions.campaign_file_upload()
+    campaigns_form.campaign_form(key="new_campaign", expanded=not camps.height)
+    campaigns_form.campaign_file_upload()
 if not camps.height:
     w.empty_state(
         i18n.tr("Belum ada kampanye", "No campaign yet"),
@@ -48,8 +49,8 @@ tags = " ".join(f"#{t}" for t in (camp.get("hashtags") or []))
 words = ", ".join(camp.get("keywords") or [])
 st.caption(f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)} · {tags} {words}".strip())
 
-part = data.q("campaign_participation", cf, campaign_id=int(camp["campaign_id"]))
-summary = data.q("campaign_summary", cf, campaign_id=int(camp["campaign_id"]))
+part = data.campaign_participation(cf, campaign_id=int(camp["campaign_id"]))
+summary = data.campaign_summary(cf, campaign_id=int(camp["campaign_id"]))
 joined = part.filter(part["participated"]) if part.height else part
 missing = part.filter(~part["participated"]) if part.height else part
 if deck.show("kpi"):

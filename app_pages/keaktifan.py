@@ -7,12 +7,14 @@ from ui import charts, data, filters, i18n, scorecard, slides
 from ui import widgets as w
 from ui.widgets import Col
 
+SLIDE_LOWEST = 15  # heatmap rows on a projector slide
+
 big = w.presenting()
 w.header(i18n.t("page_keaktifan"))
 w.require_data()
 f = filters.current()
 
-idx = data.q("opd_index", f)
+idx = data.opd_index(f)
 if not idx.height:
     w.no_match()
     st.stop()
@@ -29,7 +31,7 @@ deck = slides.Deck(
         "calendar": T_CAL,
     },
 )
-inactive = data.q("inactive_opds", f)
+inactive = data.inactive_opds(f)
 
 if deck.active and deck.show("kpi"):
     # Only on the projector: the page itself opens with the full ranking table instead.
@@ -137,16 +139,19 @@ if deck.show("inactive"):
 
 if deck.show("heatmap"):
     st.subheader(T_HEAT)
-    grid = data.q("opd_month_heatmap", f)
+    grid = data.opd_month_heatmap(f)
     order = idx.get_column("opd").to_list()
     if big:
-        # Fifty rows do not fit a projector: the 15 lowest in the index, who need the talk.
+        # Fifty rows do not fit a projector: the lowest in the index, who need the talk.
         # OPDs without data have no index: the lowest are among those judged.
         ranked = idx.filter(pl.col("index_score").is_not_null()).get_column("opd").to_list()
-        order = ranked[-15:]
+        order = ranked[-SLIDE_LOWEST:]
         grid = grid.filter(pl.col("opd").is_in(order)) if grid.height else grid
         st.caption(
-            i18n.tr("20 OPD dengan Indeks Medsos terendah.", "The 20 OPDs with the lowest index.")
+            i18n.tr(
+                f"{len(order)} OPD dengan Indeks Medsos terendah.",
+                f"The {len(order)} OPDs with the lowest index.",
+            )
         )
     if grid.height:
         deck.chart(
@@ -183,7 +188,7 @@ if deck.show("calendar"):
     ids = dict(zip(names, idx.get_column("opd_id").to_list(), strict=True))
     choice = st.selectbox(i18n.t("opd"), names, key="calendar_opd")
     if choice:
-        days = data.q("opd_daily_counts", f, opd_id=int(ids[choice]))
+        days = data.opd_daily_counts(f, opd_id=int(ids[choice]))
         if days.height and days.get_column("posts").sum() > 0:
             deck.chart(charts.calendar(days, big=big))
         else:
@@ -201,7 +206,7 @@ if not big:
     st.subheader(
         i18n.tr("Akun dan hari sejak unggahan terakhir", "Accounts and days since last post")
     )
-    acc = data.q("account_dormancy", f)
+    acc = data.account_dormancy(f)
     w.table(
         acc,
         [

@@ -24,7 +24,7 @@ w.require_data()
 f = filters.current()
 today = dt.date.today()
 
-grid = data.q("coverage_grid", f)
+grid = data.coverage_grid(f)
 if grid.height == 0:
     w.no_match()
     st.stop()
@@ -65,7 +65,7 @@ month = st.selectbox(
     format_func=lambda d: i18n.fmt_month(d, short=False),
     key="coverage_month",
 )
-missing = data.q("coverage_missing", f, month=month)
+missing = data.coverage_missing(f, month=month)
 month_text = i18n.fmt_month(month, short=False)
 if missing.height == 0:
     st.success(
@@ -122,7 +122,7 @@ else:
 
 if not big:
     st.subheader(i18n.tr("Ekspor terakhir per akun", "Latest export per account"))
-    acc = data.q("coverage_accounts", f)
+    acc = data.coverage_accounts(f)
     w.table(
         acc,
         [

@@ -3,8 +3,10 @@
 import polars as pl
 import streamlit as st
 
-from ui import actions, charts, data, filters, i18n, slides
+from ui import charts, data, filters, i18n, slides
 from ui import widgets as w
+from ui.forms import common as common_form
+from ui.forms import labels as labels_form
 from ui.widgets import Col
 
 big = w.presenting()
@@ -12,7 +14,7 @@ w.header(i18n.t("page_konten"))
 w.require_data()
 f = filters.current()
 
-shares = data.q("content_share_by_opd", f, sort_by="ucapan_share")
+shares = data.content_share_by_opd(f, sort_by="ucapan_share")
 if not shares.height:
     w.no_match()
     st.stop()
@@ -26,19 +28,19 @@ deck = slides.Deck(
 )
 
 if deck.active and deck.show("kpi"):
-    kpis = data.q("kpi_summary", f)
+    kpis = data.kpi_summary(f)
     a, b = st.columns(2)
     with a:
         w.kpi_from(kpis, "posts", label=i18n.t("posts"))
         w.kpi_from(kpis, "kinerja_share", label=i18n.t("kinerja_share"))
     with b:
-        w.kpi_from(kpis, "ucapan_share", label=i18n.t("ucapan_share"), inverse=True)
-        w.kpi_from(kpis, "figure_share", label=i18n.t("figure_share"), inverse=True)
+        w.kpi_from(kpis, "ucapan_share", label=i18n.t("ucapan_share"))
+        w.kpi_from(kpis, "figure_share", label=i18n.t("figure_share"))
     w.comparison_caption(kpis)
 
 if deck.show("time"):
     st.subheader(T_TIME)
-    over_time = data.q("content_mix_over_time", f)
+    over_time = data.content_mix_over_time(f)
     deck.chart(charts.share_over_time(over_time, x="period_start", big=big))
     partial = w.partial_period(f)
     if partial:
@@ -52,7 +54,7 @@ if deck.show("time"):
 if deck.show("opd"):
     st.subheader(T_OPD)
     order = shares.get_column("opd").to_list()
-    by_opd = data.q("content_mix_by_opd", f)
+    by_opd = data.content_mix_by_opd(f)
     if big:
         # Fifty bars do not fit a projector: the 20 with the largest greetings share.
         order = order[:20]
@@ -94,7 +96,7 @@ if not big:
 
 if deck.show("figure"):
     st.subheader(T_FIG)
-    fig = data.q("figure_share_trend", f)
+    fig = data.figure_share_trend(f)
     if fig.height:
         partial = w.partial_period(f)
         deck.chart(
@@ -124,7 +126,7 @@ if not big:
             "Example posts per label, with the reason",
         )
     )
-    actions.who()
+    common_form.who()
     label = st.segmented_control(
         i18n.t("content_type"),
         list(charts.CONTENT_COLORS)[:-1],
@@ -133,9 +135,9 @@ if not big:
         key="example_label",
         required=True,
     )
-    examples = data.q("example_posts", f, content_type=label, limit=20)
+    examples = data.example_posts(f, content_type=label, limit=20)
     if examples.height:
-        actions.relabel_editor(examples, key="relabel")
+        labels_form.relabel_editor(examples, key="relabel")
     else:
         w.empty_state(
             i18n.tr("Tidak ada contoh", "No examples"),
@@ -148,7 +150,7 @@ if not big:
     st.subheader(
         i18n.tr("Label dari logbook OPD dibanding label sistem", "OPD logbook labels vs ours")
     )
-    agreement = data.q("label_agreement", f)
+    agreement = data.label_agreement(f)
     if not agreement.height:
         st.caption(
             i18n.tr(
@@ -170,7 +172,7 @@ if not big:
             title=i18n.tr("Kesesuaian label logbook OPD", "OPD logbook label agreement"),
             height=280,
         )
-        differ = data.q("label_disagreements", f, limit=100)
+        differ = data.label_disagreements(f, limit=100)
         if differ.height:
             st.caption(
                 i18n.tr(
@@ -180,4 +182,4 @@ if not big:
                     "wrong.",
                 )
             )
-            actions.relabel_editor(differ, key="relabel_disagree")
+            labels_form.relabel_editor(differ, key="relabel_disagree")

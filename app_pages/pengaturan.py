@@ -2,13 +2,17 @@
 
 import streamlit as st
 
-from ui import actions, data, i18n
+from ui import data, i18n
 from ui import widgets as w
+from ui.forms import common as common_form
 from ui.forms import letter as letter_form
+from ui.forms import master as master_form
+from ui.forms import rules as rules_form
+from ui.forms import settings as settings_form
 from ui.widgets import Col
 
 st.title(i18n.t("page_pengaturan"))
-actions.who()
+common_form.who()
 tab_opd, tab_thr, tab_rules, tab_letter = st.tabs(
     [
         i18n.tr("Daftar OPD dan akun", "OPDs and accounts"),
@@ -27,7 +31,7 @@ with tab_opd:
             "accounts. Upload the newest version to update; existing OPDs are kept.",
         )
     )
-    actions.master_upload()
+    master_form.master_upload()
     if st.session_state.get("_master_report"):
         st.code(st.session_state["_master_report"], language=None)
     opds = data.filter_options()
@@ -57,12 +61,12 @@ with tab_opd:
         )
 
 with tab_thr:
-    actions.settings_form()
+    settings_form.settings_form()
 
 with tab_rules:
     if st.session_state.get("_rules_msg"):
         st.success(st.session_state.pop("_rules_msg"))
-    actions.rules_editor()
+    rules_form.rules_editor()
 
 with tab_letter:
     letter_form.letter_form()

@@ -28,7 +28,7 @@ deck = slides.Deck(
     },
 )
 
-kpis = data.q("kpi_summary", f)
+kpis = data.kpi_summary(f)
 if deck.show("kpi"):
     c1, c2, c3, c4 = st.columns(4) if not big else st.columns(2) * 2
     with c1:
@@ -56,12 +56,12 @@ if deck.show("kpi"):
             ),
         )
     with c4:
-        w.kpi_from(kpis, "opds_without_operator", label=i18n.t("no_operator"), inverse=True)
+        w.kpi_from(kpis, "opds_without_operator", label=i18n.t("no_operator"))
     w.comparison_caption(kpis)
     coverage_panel.denominator_caption(kpis)
 
-trend = data.q("activity_trend", f)
-mix = data.q("content_mix", f)
+trend = data.activity_trend(f)
+mix = data.content_mix(f)
 if trend.height == 0 and mix.height == 0:
     w.no_match()
     st.stop()
@@ -113,7 +113,7 @@ if picked:
         i18n.content_label(picked), f, key="mix_pick", expanded=True, content_types=(picked,)
     )
 
-tb = data.q("top_bottom_opds", f, n=5)
+tb = data.top_bottom_opds(f, n=5)
 top, bottom = st.columns(2) if not big else (st.container(), st.container())
 title = i18n.tr("Indeks (0–100)", "Index (0–100)")
 with top:

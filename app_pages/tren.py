@@ -72,13 +72,13 @@ else:
     )
 
 if deck.show("kpi"):
-    kpis = data.q("kpi_summary", f)
+    kpis = data.kpi_summary(f)
     cols = st.columns(4) if not big else st.columns(2) * 2
     for col, key in zip(cols, METRICS, strict=True):
         with col:
             w.kpi_from(kpis, key, label=METRICS[key][0])
     w.comparison_caption(kpis)
-series = data.q("trend", f, grain=grain, by=by)
+series = data.trend(f, grain=grain, by=by)
 if not series.height:
     w.no_match()
     st.stop()
@@ -95,7 +95,7 @@ if by == "opd" and series.get_column("group").n_unique() > 12:
 label, pct = METRICS[metric]
 partial = w.partial_period(f, grain)
 # Months whose data did not arrive (coverage), from the same judgement as the activity rate.
-coverage = data.q("activity_trend", f) if grain == "month" else None
+coverage = data.activity_trend(f) if grain == "month" else None
 gaps = coverage_panel.trend_gaps(coverage) if coverage is not None else []
 if deck.show("trend"):
     st.subheader(label)
@@ -130,7 +130,7 @@ if deck.active and deck.show("year") and metric not in ("posts", "kinerja_share"
     )
 elif deck.show("year") and metric in ("posts", "kinerja_share", "engagement"):
     st.subheader(T_YEAR)
-    comp = data.q("trend_comparison", f, grain=grain)
+    comp = data.trend_comparison(f, grain=grain)
     if comp.height and comp[f"year_ago_{metric}"].null_count() == comp.height:
         st.caption(
             i18n.tr(
@@ -156,7 +156,7 @@ elif deck.show("year") and metric in ("posts", "kinerja_share", "engagement"):
 
 if not big:
     st.subheader(i18n.tr("Postingan dengan interaksi tertinggi", "Posts with most engagement"))
-    top = data.q("top_posts", f, n=10)
+    top = data.top_posts(f, n=10)
     w.table(
         top,
         w.post_cols(),
@@ -164,7 +164,7 @@ if not big:
         title=i18n.tr("Postingan dengan interaksi tertinggi", "Top posts"),
     )
     st.subheader(i18n.tr("Interaksi per OPD", "Engagement per OPD"))
-    eng = data.q("engagement_by_opd", f)
+    eng = data.engagement_by_opd(f)
     w.table(
         eng,
         [

@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from ui import actions, data, i18n
+from ui import data, i18n
 from ui import widgets as w
+from ui.forms import common as common_form
+from ui.forms import history as history_form
+from ui.forms import upload as upload_form
 from ui.widgets import Col
 
 st.title(i18n.t("page_unggah"))
@@ -17,11 +20,11 @@ st.caption(
     )
 )
 
-actions.who()
-actions.upload_flow()
+common_form.who()
+upload_form.upload_flow()
 
 st.subheader(i18n.tr("Riwayat pemuatan", "Load history"))
-hist = actions.load_history()
+hist = history_form.load_history()
 if not hist.height:
     w.empty_state(
         i18n.tr("Belum ada riwayat", "No history yet"),
@@ -55,9 +58,9 @@ w.table(
     numbered=False,
     height=320,
 )
-actions.undo_flow(hist)
+history_form.undo_flow(hist)
 
-rejected = data.qp("rejected_rows", limit=500)
+rejected = data.rejected_rows(limit=500)
 if rejected.height:
     with st.expander(
         i18n.tr(

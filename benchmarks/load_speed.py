@@ -1,4 +1,4 @@
-"""Loader speed (issue #2): N generated files, one transaction per file, against a row-by-row
+"""Loader speed: N generated files, one transaction per file, against a row-by-row
 executemany baseline measured in the same run.
 
     .venv/bin/python benchmarks/load_speed.py [--files 40] [--rows 500] [--baseline-files 2]

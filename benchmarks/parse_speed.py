@@ -1,4 +1,4 @@
-"""Parser speed (issue #2): parse_file on a generated 100,000-row logbook xlsx and a 100,000-row
+"""Parser speed: parse_file on a generated 100,000-row logbook xlsx and a 100,000-row
 Meta Facebook CSV, against row-by-row baselines measured in the same run.
 
     .venv/bin/python benchmarks/parse_speed.py [--rows 100000] [--repeat 3] [--skip-baseline]

@@ -1,4 +1,4 @@
-"""Dashboard query speed on a synthetic 1M-post warehouse (issue #4).
+"""Dashboard query speed on a synthetic 1M-post warehouse.
 
 Builds a temporary DuckDB file (default 1,000,000 posts, 400 accounts, 200 OPDs, 24 months),
 then prints milliseconds per warehouse.queries function, cold (first run on a new connection)

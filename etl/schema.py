@@ -81,9 +81,5 @@ class NotAPostExport(FileRejected):
     it sits beside the post exports in every folder an OPD sends."""
 
 
-def empty_posts() -> pl.DataFrame:
-    return pl.DataFrame(schema=POST_SCHEMA)
-
-
 def empty_rejects() -> pl.DataFrame:
     return pl.DataFrame(schema=REJECT_SCHEMA)

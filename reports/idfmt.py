@@ -11,13 +11,14 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-DAYS_SHORT = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
+from warehouse import vocabulary
+
+# Indonesian month and day names: defined once in warehouse.vocabulary.
+MONTHS = vocabulary.MONTHS_ID
+MONTHS_SHORT = vocabulary.MONTHS_SHORT_ID
+DAYS = vocabulary.DAYS_ID
+DAYS_SHORT = vocabulary.DAYS_SHORT_ID
+
 MISSING = "-"
 EN_DASH = "\u2013"
 
@@ -46,7 +47,7 @@ def format_number(value: float | int | Decimal | None, decimals: int = 0) -> str
     sign = "-" if q < 0 else ""
     text = f"{abs(q):.{decimals}f}"
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -123,17 +124,6 @@ def format_month(value: dt.date | None, *, short: bool = False) -> str:
         return MISSING
     months = MONTHS_SHORT if short else MONTHS
     return f"{months[value.month - 1]} {value.year}"
-
-
-def month_name(month: int, *, short: bool = False) -> str:
-    """1 -> "Januari" (short "Jan")."""
-    return (MONTHS_SHORT if short else MONTHS)[month - 1]
-
-
-def day_name(value: dt.date | int, *, short: bool = False) -> str:
-    """A date or a weekday number (0 = Senin) -> "Senin" (short "Sen")."""
-    idx = value if isinstance(value, int) else value.weekday()
-    return (DAYS_SHORT if short else DAYS)[idx]
 
 
 def _last_day(d: dt.date) -> int:

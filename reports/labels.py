@@ -1,6 +1,5 @@
 """The words documents print for codes (platforms, content types, OPD kinds, grades), in
-Indonesian or English. The vocabulary itself is defined once in ui.i18n (plain dicts, no
-Streamlit import); this module only picks a language so documents built outside a page
+Indonesian or English. The vocabulary itself is defined once in warehouse.vocabulary; this module only picks a language so documents built outside a page
 (reports, WhatsApp text, CLI) need no Streamlit session."""
 
 from __future__ import annotations
@@ -8,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reports import idfmt
-from ui.i18n import (
+from warehouse.vocabulary import (
     CONTENT_LABELS_EN,
     CONTENT_LABELS_ID,
     GRADES_EN,

@@ -19,6 +19,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import duckdb
@@ -69,10 +70,12 @@ def sample_warehouse() -> Path:
     key = sources_key()
     target = cache_dir() / f"sample-{key}.duckdb"
     if target.exists():
+        os.utime(target)  # in use: not pruned
         return target
     with FileLock(str(target) + ".lock"):
         if target.exists():  # another worker built it while this one waited
             return target
+        _prune(keep=target)
         work = Path(tempfile.mkdtemp(prefix=f"sample-{key}-", dir=cache_dir()))
         try:
             built = work / "pantau.duckdb"
@@ -83,6 +86,14 @@ def sample_warehouse() -> Path:
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+def _prune(keep: Path, max_age_days: float = 2.0) -> None:
+    """Drop cached warehouses of sources nobody has built for a while (old commits)."""
+    cutoff = time.time() - max_age_days * 86400
+    for old in cache_dir().glob("sample-*.duckdb"):
+        if old != keep and old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)
 
 
 def private_copy(source: Path, folder: Path) -> Path:

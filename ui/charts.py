@@ -50,8 +50,9 @@ ID_TIME_LOCALE = {
     "date": "%d/%m/%Y",
     "time": "%H.%M.%S",
     "periods": ["", ""],
-    "days": ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
-    "shortDays": ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"],
+    # d3 weeks start on Sunday (Minggu); the vocabulary's start on Monday.
+    "days": [i18n.DAYS_ID[6], *i18n.DAYS_ID[:6]],
+    "shortDays": [i18n.DAYS_SHORT_ID[6], *i18n.DAYS_SHORT_ID[:6]],
     "months": list(i18n.MONTHS_ID),
     "shortMonths": list(i18n.MONTHS_SHORT_ID),
 }
@@ -589,32 +590,6 @@ def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> al
         )
     )
     return finish(chart, big=big, height=230)
-
-
-def bars_by_group(
-    df: pl.DataFrame,
-    *,
-    x: str,
-    y: str,
-    x_title: str,
-    color: str | None = None,
-    color_kind: str | None = None,
-    percent: bool = False,
-    big: bool = False,
-    height: int = 300,
-) -> alt.TopLevelMixin:
-    """Grouped vertical bars, e.g. this period vs the previous one per platform."""
-    data = _prep(df, color, color_kind)
-    fmt = ".0%" if percent else ",.0f"
-    enc = {
-        "x": alt.X(f"{x}:N", title=None, axis=alt.Axis(labelAngle=0)),
-        "y": alt.Y(f"{y}:Q", title=x_title, axis=alt.Axis(format=fmt)),
-        "tooltip": [alt.Tooltip(f"{x}:N"), alt.Tooltip(f"{y}:Q", title=x_title, format=fmt)],
-    }
-    if color:
-        enc["color"] = _color(color, color_kind, "")
-        enc["xOffset"] = alt.XOffset(f"{color}:N")
-    return finish(alt.Chart(data).mark_bar().encode(**enc), big=big, height=height)
 
 
 def top_groups(df: pl.DataFrame, *, value: str, n: int, group: str = "group") -> pl.DataFrame:

@@ -11,13 +11,13 @@ from ui import data, i18n
 def summary_panel(f: data.Filters) -> None:
     """Counts of account-months received / partial / missing and the OPDs still missing data
     for the period's last month, with a link to the Kelengkapan Data page."""
-    s = data.q("coverage_summary", f)
+    s = data.coverage_summary(f)
     total = s["received"] + s["partial"] + s["missing"]
     if total == 0:
         return
     st.subheader(i18n.tr("Kelengkapan data", "Data completeness"))
     month = f.end.replace(day=1)
-    missing = data.q("coverage_missing", f, month=month)
+    missing = data.coverage_missing(f, month=month)
     st.markdown(
         i18n.tr(
             f"**{i18n.fmt_int(s['received'])}** dari {i18n.fmt_int(total)} akun-bulan diterima "

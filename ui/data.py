@@ -1,7 +1,7 @@
 """The Streamlit side of the warehouse: one cached DuckDB handle, cached query results.
 
 - One handle per process (st.cache_resource); every query runs on its own cursor
-  (warehouse.db.query does that), so sessions never share a cursor.
+  (warehouse.queries._run does that), so sessions never share a cursor.
 - Every warehouse query is wrapped by st.cache_data keyed by its Filters (hashable) and
   `version()`: queries.data_version, which moves on every load, undo, override, rule set,
   campaign, master list or setting change, so an import shows at once in every session without
@@ -12,16 +12,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import functools
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 import polars as pl
 import streamlit as st
 
-from warehouse import db, queries, settings
+from warehouse import coverage, db, queries, settings
 from warehouse.queries import Filters
 
-__all__ = ["Filters", "con", "q", "qp", "version", "changed"]
+__all__ = ["Filters", "con", "version", "changed"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @st.cache_resource(show_spinner=False)
@@ -50,34 +55,66 @@ def changed() -> None:
     st.session_state["_ui_writes"] = int(st.session_state.get("_ui_writes", 0)) + 1
 
 
-def _strip(kwargs: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in kwargs.items() if k != "__v"}
-
-
+# `name`, `v` and the arguments make the cache key; `_fn` (leading underscore) is not hashed.
+# The version moves on every write, so no session sees a stale result.
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
-def _cached_f(name: str, f: Any, kwargs: tuple[tuple[str, Any], ...]) -> Any:
-    # The version travels inside kwargs (as "__v") so it is part of the cache key.
-    return getattr(queries, name)(con(), f, **_strip(dict(kwargs)))
+def _run_cached(name: str, v: tuple[int, int, str], _fn: Any, *args: Any, **kwargs: Any) -> Any:
+    return _fn(con(), *args, **kwargs)
 
 
-@st.cache_data(show_spinner=False, max_entries=128, ttl=3600)
-def _cached_plain(name: str, kwargs: tuple[tuple[str, Any], ...]) -> Any:
-    return getattr(queries, name)(con(), **_strip(dict(kwargs)))
+def _cached(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R]) -> Callable[P, R]:
+    """warehouse.queries.<fn> without its connection argument, cached per arguments and data
+    version. Same signature and docstring as the query, so a page's call leads to it."""
 
+    @functools.wraps(fn)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return _run_cached(f"{fn.__module__}.{fn.__name__}", version(), fn, *args, **kwargs)
 
-def q(name: str, f: Any, **kwargs: Any) -> Any:
-    """Cached result of warehouse.queries.<name>(con, f, **kwargs) for the current version."""
-    return _cached_f(name, f, tuple(sorted(kwargs.items())) + (("__v", version()),))
-
-
-def qp(name: str, **kwargs: Any) -> Any:
-    """Cached result of warehouse.queries.<name>(con, **kwargs) (no filters)."""
-    return _cached_plain(name, tuple(sorted(kwargs.items())) + (("__v", version()),))
+    return call
 
 
 def clear_all() -> None:
-    _cached_f.clear()
-    _cached_plain.clear()
+    _run_cached.clear()
+
+
+# ---------------------------------------------------------------- queries the pages call
+
+kpi_summary = _cached(queries.kpi_summary)
+activity_trend = _cached(queries.activity_trend)
+activity_by_kind = _cached(queries.activity_by_kind)
+content_mix = _cached(queries.content_mix)
+top_bottom_opds = _cached(queries.top_bottom_opds)
+opd_index = _cached(queries.opd_index)
+opd_month_heatmap = _cached(queries.opd_month_heatmap)
+inactive_opds = _cached(queries.inactive_opds)
+account_dormancy = _cached(queries.account_dormancy)
+opd_daily_counts = _cached(queries.opd_daily_counts)
+content_share_by_opd = _cached(queries.content_share_by_opd)
+content_mix_by_opd = _cached(queries.content_mix_by_opd)
+content_mix_over_time = _cached(queries.content_mix_over_time)
+figure_share_trend = _cached(queries.figure_share_trend)
+example_posts = _cached(queries.example_posts)
+label_agreement = _cached(queries.label_agreement)
+label_disagreements = _cached(queries.label_disagreements)
+trend = _cached(queries.trend)
+trend_comparison = _cached(queries.trend_comparison)
+engagement_by_opd = _cached(queries.engagement_by_opd)
+top_posts = _cached(queries.top_posts)
+campaigns = _cached(queries.campaigns)
+campaign_participation = _cached(queries.campaign_participation)
+campaign_summary = _cached(queries.campaign_summary)
+rejected_rows = _cached(queries.rejected_rows)
+load_history = _cached(queries.load_history)
+drilldown_posts = _cached(queries.drilldown_posts)
+drilldown_count = _cached(queries.drilldown_count)
+coverage_grid = _cached(coverage.coverage_grid)
+coverage_accounts = _cached(coverage.coverage_accounts)
+coverage_missing = _cached(coverage.coverage_missing)
+coverage_summary = _cached(coverage.coverage_summary)
+_date_bounds = _cached(queries.date_bounds)
+_filter_options = _cached(queries.filter_options)
+_platforms = _cached(queries.platforms)
+_opd_kinds = _cached(queries.opd_kinds)
 
 
 # ---------------------------------------------------------------- options and bounds
@@ -85,20 +122,20 @@ def clear_all() -> None:
 
 def date_bounds() -> tuple[dt.date | None, dt.date | None]:
     """(first, last) publication date; (None, None) on an empty warehouse."""
-    return qp("date_bounds")
+    return _date_bounds()
 
 
 def filter_options() -> pl.DataFrame:
     """Every OPD (opd_id, opd, opd_kind, ...) for the sidebar."""
-    return qp("filter_options")
+    return _filter_options()
 
 
 def platforms() -> list[str]:
-    return list(qp("platforms"))
+    return list(_platforms())
 
 
 def opd_kinds() -> list[str]:
-    return list(qp("opd_kinds"))
+    return list(_opd_kinds())
 
 
 def grade_thresholds() -> tuple[float, float, float]:

@@ -10,108 +10,24 @@ import datetime as dt
 import math
 from typing import Any
 
-MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-MONTHS_SHORT_ID = (
-    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
-)  # fmt: skip
-DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-DAYS_SHORT_ID = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-MONTHS_SHORT_EN = tuple(m[:3] for m in MONTHS_EN)
-
-PLATFORM_LABELS = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "tiktok": "TikTok",
-    "youtube": "YouTube",
-    "x": "X (Twitter)",
-}
-
-# Detected export layouts (etl.detect.FORMATS) as an analyst knows them.
-FORMAT_LABELS = {
-    "meta_facebook": "Meta Business Suite - Facebook",
-    "meta_instagram": "Meta Business Suite - Instagram",
-    "tiktok": "TikTok Studio",
-    "youtube": "YouTube Studio",
-    "x": "X (Twitter) Analytics",
-    "logbook": "Rekap Postingan (logbook OPD)",
-}
-
-CONTENT_LABELS_ID = {
-    "ucapan": "Ucapan",
-    "kegiatan": "Kegiatan",
-    "layanan": "Layanan",
-    "informasi": "Informasi",
-    "capaian": "Capaian",
-    "klarifikasi": "Klarifikasi",
-    "lainnya": "Lainnya",
-    "belum_dilabeli": "Belum dilabeli",
-}
-CONTENT_LABELS_EN = {
-    "ucapan": "Greetings",
-    "kegiatan": "Activities",
-    "layanan": "Services",
-    "informasi": "Information",
-    "capaian": "Achievements",
-    "klarifikasi": "Clarifications",
-    "lainnya": "Other",
-    "belum_dilabeli": "Unlabelled",
-}
-
-KIND_LABELS = {
-    "dinas": "Dinas",
-    "badan": "Badan",
-    "bagian": "Bagian",
-    "sekretariat": "Sekretariat",
-    "inspektorat": "Inspektorat",
-    "rsud": "RSUD",
-    "kecamatan": "Kecamatan",
-    "kelurahan": "Kelurahan",
-    "desa": "Desa",
-    "lainnya": "Lainnya",
-}
-
-# Why an OPD is not active (Keaktifan page). Keys are what the warehouse returns.
-REASON_LABELS_ID = {
-    "no_account": "Belum punya akun",
-    "no_operator": "Belum ada operator",
-    "untrained_operator": "Operator belum pelatihan",
-    "untrained": "Operator belum pelatihan",
-    "dormant": "Akun tidak aktif (dorman)",
-    "active": "Aktif",
-    "low_activity": "Jarang mengunggah",
-    "below_minimum": "Unggahan di bawah batas minimal",
-    "aktif": "Aktif",
-    "dorman": "Dorman",
-    "belum_pernah": "Belum pernah mengunggah",
-    "not_received": "Data belum diterima",
-    "not_submitted": "Tidak menyerahkan data",
-    "inactive": "Belum aktif",
-    "no_data": "Data belum diterima",
-}
-REASON_LABELS_EN = {
-    "no_account": "No account",
-    "no_operator": "No operator",
-    "untrained_operator": "Operator not trained",
-    "untrained": "Operator not trained",
-    "dormant": "Dormant account",
-    "active": "Active",
-    "low_activity": "Posts rarely",
-    "below_minimum": "Below the minimum number of posts",
-    "aktif": "Active",
-    "dorman": "Dormant",
-    "belum_pernah": "Never posted",
-    "not_received": "Data not received yet",
-    "not_submitted": "Data not submitted",
-    "inactive": "Not active",
-    "no_data": "Data not received",
-}
+# The vocabulary (codes and their words) is defined once in warehouse.vocabulary; pages read it
+# through here.
+from warehouse.vocabulary import (  # noqa: E402, F401
+    CONTENT_LABELS_EN,
+    CONTENT_LABELS_ID,
+    DAYS_ID,
+    DAYS_SHORT_ID,
+    FORMAT_LABELS,
+    GRADES_EN,
+    KIND_LABELS,
+    MONTHS_EN,
+    MONTHS_ID,
+    MONTHS_SHORT_EN,
+    MONTHS_SHORT_ID,
+    PLATFORM_LABELS,
+    REASON_LABELS_EN,
+    REASON_LABELS_ID,
+)
 
 # Text keys -> (Indonesian, English). Only strings shared by several pages live here; a
 # page-specific sentence may be written inline through tr("...", "...").
@@ -223,7 +139,6 @@ def platform_label(code: str | None) -> str:
 
 
 # The warehouse names grades in Indonesian (metrics.grade_case); English readers get these.
-GRADES_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Cukup": "Fair", "Kurang": "Poor"}
 
 
 def grade_label(grade: str | None) -> str:

@@ -231,8 +231,8 @@ def drilldown(label: str, f: data.Filters, *, key: str, expanded: bool = False, 
     with st.expander(
         f"{i18n.t('drill_title')}: {label}", expanded=expanded, icon=":material/search:"
     ):
-        total = data.q("drilldown_count", f, **kwargs)
-        posts = data.q("drilldown_posts", f, limit=500, **kwargs)
+        total = data.drilldown_count(f, **kwargs)
+        posts = data.drilldown_posts(f, limit=500, **kwargs)
         if not posts.height:
             st.caption(i18n.tr("Tidak ada postingan.", "No posts."))
             return
@@ -280,10 +280,6 @@ def partial_caption(partial: tuple[dt.date, str] | None, grain: str = "month") -
             "so its figure is not comparable with earlier periods yet.",
         )
     )
-
-
-def today() -> dt.date:
-    return dt.date.today()
 
 
 # ---------------------------------------------------------------- look
@@ -361,11 +357,11 @@ def kpi_from(
     kpis: pl.DataFrame,
     key: str,
     *,
-    inverse: bool = False,
     help: str | None = None,
     label: str | None = None,
 ) -> None:
-    """A KPI tile from a kpi_summary row: value and change vs the previous period, id-ID."""
+    """A KPI tile from a kpi_summary row: value and change vs the previous period, id-ID.
+    A rise shows red when the KPI's direction says lower is better (metrics.Kpi)."""
     rows = kpis.filter(pl.col("key") == key) if kpis.height else kpis
     if not rows.height:
         kpi(label or key, "-")
@@ -385,11 +381,13 @@ def kpi_from(
     if prev[0] is not None:
         since = i18n.tr("Dibanding ", "Compared with ") + _period_text(prev[0], prev[1]) + "."
         help = f"{help}\n\n{since}" if help else since
+    from warehouse.metrics import KPIS
+
     kpi(
         label or r.get("label"),
         shown,
         delta,
-        inverse=inverse,
+        inverse=key in KPIS and not KPIS[key].higher_is_better,
         help=help,
     )
 

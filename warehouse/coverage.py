@@ -26,7 +26,9 @@ from warehouse.queries import Filters, _run, _settings
 __all__ = ["coverage_accounts", "coverage_grid", "coverage_missing", "coverage_summary"]
 
 
-def _params(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings | None, as_of: dt.date | None):
+def _params(
+    con: duckdb.DuckDBPyConnection, f: Filters, s: Settings | None, as_of: dt.date | None
+) -> dict[str, Any]:
     st = _settings(con, s)
     return {
         **f.params(),

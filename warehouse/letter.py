@@ -111,9 +111,9 @@ def save_logo(con: duckdb.DuckDBPyConnection, data: bytes | None, file_name: str
         from PIL import Image, UnidentifiedImageError
 
         try:
-            with Image.open(io.BytesIO(data)) as im:
-                im.load()
-                im = im.convert("RGBA")
+            with Image.open(io.BytesIO(data)) as opened:
+                opened.load()
+                im = opened.convert("RGBA")
                 im.thumbnail((LOGO_MAX_PX, LOGO_MAX_PX))
                 out = io.BytesIO()
                 im.save(out, format="PNG")

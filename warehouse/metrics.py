@@ -2,7 +2,7 @@
 settings (activity threshold, index weights, grade thresholds) stored in app_setting.
 
 Pages, charts and lampiran look a KPI up here by key, so the number on the projector and the
-number in the letter carry the same name and the same explanation (issue #4).
+number in the letter carry the same name and the same explanation.
 """
 
 from __future__ import annotations
@@ -11,15 +11,16 @@ import calendar
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass, fields
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import duckdb
 
-Format = Literal["persen", "angka", "hari", "skor"]
+# Re-exported: callers look a content type or an inactive reason up beside the KPIs.
+from warehouse.vocabulary import CONTENT_TYPES as CONTENT_TYPES
+from warehouse.vocabulary import INACTIVE_REASONS as INACTIVE_REASONS
+from warehouse.vocabulary import KINERJA_TYPES as KINERJA_TYPES
 
-# Content types that count as "kinerja" (performance) content; ucapan = greetings.
-KINERJA_TYPES: tuple[str, ...] = ("kegiatan", "layanan", "informasi", "capaian", "klarifikasi")
-CONTENT_TYPES: tuple[str, ...] = ("ucapan", *KINERJA_TYPES, "lainnya")
+Format = Literal["persen", "angka", "hari", "skor"]
 
 SETTINGS_KEY = "metrics"
 
@@ -196,17 +197,6 @@ INDEX_COMPONENTS: dict[str, tuple[str, str]] = {
 
 GRADES: tuple[str, ...] = ("Sangat Baik", "Baik", "Cukup", "Kurang")
 
-# Reasons an expected OPD is not active, in priority order (code -> Indonesian text).
-INACTIVE_REASONS: dict[str, str] = {
-    "no_account": "Belum memiliki akun media sosial resmi",
-    "no_operator": "Belum ada operator/admin media sosial",
-    "untrained_operator": "Operator belum mengikuti pelatihan",
-    "dormant": "Akun tidak aktif (tidak ada postingan dalam waktu lama)",
-    "below_minimum": "Jumlah postingan di bawah batas minimal",
-    # Not judged: the period's exports have not all arrived (warehouse/sql/views/025_v_coverage).
-    "not_received": "Data belum diterima",
-    "not_submitted": "Tidak menyerahkan data",
-}
 
 # Coverage of an account-month by the loaded exports (code -> Indonesian, English).
 COVERAGE_STATUS: dict[str, tuple[str, str]] = {
@@ -278,36 +268,80 @@ class Settings:
 
 _SETTING_FIELDS = {f.name for f in fields(Settings)}
 
-# For the Pengaturan page: field -> (Indonesian label, Indonesian help text).
-SETTING_LABELS: dict[str, tuple[str, str]] = {
-    "min_posts_per_month": (
-        "Minimal postingan per bulan",
+
+class SettingText(NamedTuple):
+    label: str  # Bahasa Indonesia, the Pengaturan field
+    label_en: str
+    help: str  # Bahasa Indonesia: what the setting does
+
+
+# For the Pengaturan page, one entry per Settings field.
+SETTING_LABELS: dict[str, SettingText] = {
+    "min_posts_per_month": SettingText(
+        "Minimal postingan per bulan agar OPD dihitung aktif",
+        "Minimum posts a month for an active OPD",
         "OPD dihitung aktif bila sedikitnya satu akun resminya mengunggah sebanyak ini dalam "
         "sebulan. Untuk periode beberapa bulan penuh: dikalikan jumlah bulan; periode lain: "
         "dibulatkan ke atas dari (nilai x jumlah hari / 30), minimal 1.",
     ),
-    "min_posts_per_week": (
-        "Minimal postingan per minggu",
+    "min_posts_per_week": SettingText(
+        "Minimal postingan per minggu (tren mingguan)",
+        "Minimum posts a week (weekly trend)",
         "Batas aktif untuk grafik tren mingguan.",
     ),
-    "dormant_days": (
-        "Batas hari akun tidak aktif",
+    "dormant_days": SettingText(
+        "Akun dianggap tidak aktif setelah (hari)",
+        "Dormant after (days)",
         "Akun tanpa postingan selama sekian hari (atau belum pernah) disebut tidak aktif.",
     ),
-    "target_posts_per_month": (
-        "Target postingan per bulan (indeks)",
+    "target_posts_per_month": SettingText(
+        "Target postingan per bulan (skor frekuensi 100)",
+        "Posts a month for a full frequency score",
         "Komponen frekuensi bernilai 100 bila OPD mencapai target ini (semua akun).",
     ),
-    "w_frequency": ("Bobot frekuensi", INDEX_COMPONENTS["frequency"][1]),
-    "w_consistency": ("Bobot konsistensi", INDEX_COMPONENTS["consistency"][1]),
-    "w_kinerja": ("Bobot porsi kinerja", INDEX_COMPONENTS["kinerja"][1]),
-    "w_platform": ("Bobot cakupan platform", INDEX_COMPONENTS["platform"][1]),
-    "w_engagement": ("Bobot interaksi", INDEX_COMPONENTS["engagement"][1]),
-    "grade_very_good": ("Batas predikat Sangat Baik", "Indeks sedikitnya nilai ini."),
-    "grade_good": ("Batas predikat Baik", "Indeks sedikitnya nilai ini."),
-    "grade_fair": ("Batas predikat Cukup", "Indeks sedikitnya nilai ini; di bawahnya Kurang."),
-    "collection_deadline_day": (
+    "w_frequency": SettingText(
+        "Bobot frekuensi",
+        "Weight: frequency",
+        INDEX_COMPONENTS["frequency"][1],
+    ),
+    "w_consistency": SettingText(
+        "Bobot konsistensi",
+        "Weight: consistency",
+        INDEX_COMPONENTS["consistency"][1],
+    ),
+    "w_kinerja": SettingText(
+        "Bobot porsi kinerja",
+        "Weight: performance share",
+        INDEX_COMPONENTS["kinerja"][1],
+    ),
+    "w_platform": SettingText(
+        "Bobot cakupan platform",
+        "Weight: platform coverage",
+        INDEX_COMPONENTS["platform"][1],
+    ),
+    "w_engagement": SettingText(
+        "Bobot interaksi",
+        "Weight: engagement",
+        INDEX_COMPONENTS["engagement"][1],
+    ),
+    "grade_very_good": SettingText(
+        "Batas predikat Sangat Baik",
+        "Threshold: very good",
+        "Indeks sedikitnya nilai ini.",
+    ),
+    "grade_good": SettingText(
+        "Batas predikat Baik",
+        "Threshold: good",
+        "Indeks sedikitnya nilai ini.",
+    ),
+    "grade_fair": SettingText(
+        "Batas predikat Cukup",
+        "Threshold: fair",
+        "Indeks sedikitnya nilai ini; di bawahnya Kurang.",
+    ),
+    "collection_deadline_day": SettingText(
         "Batas pengumpulan data (tanggal bulan berikutnya)",
+        "Data due on this day of the next month",
         "Ekspor suatu bulan ditunggu sampai tanggal ini pada bulan berikutnya. Sebelumnya data "
         "yang belum masuk disebut 'belum diterima'; sesudahnya 'tidak menyerahkan data'.",
     ),

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.db import SQL_DIR
+from warehouse import vocabulary
+from warehouse.settings import SQL_DIR
 
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 VIEWS_DIR = SQL_DIR / "views"
@@ -57,6 +58,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             raise
         version = number
     create_views(con)
+    vocabulary.seed_lookup_tables(con)
     return version
 
 

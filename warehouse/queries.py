@@ -1,7 +1,7 @@
-"""One typed function per dashboard report query (issue #4).
+"""One typed function per dashboard report query.
 
 Every function takes a DuckDB connection (the UI passes its cached handle; each query runs on its
-own cursor via warehouse.db.query) and returns a polars DataFrame with English snake_case columns;
+own cursor, see _run) and returns a polars DataFrame with English snake_case columns;
 the UI translates labels. Results are aggregated in SQL to what a chart shows (Altair refuses more
 than 5,000 rows). Values are bound as $parameters; a sort column comes from a whitelist.
 
@@ -116,7 +116,6 @@ def _run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> p
     if missing:
         raise KeyError(f"{name}.sql needs parameters {sorted(missing)}")
     # DuckDB 2.0: execute(...).pl() is gone; the relation API takes params and fetches whole.
-    # (warehouse.db.query still uses execute().pl(): reported to the lead.)
     cur = con.cursor()
     try:
         df = cur.sql(sql_text(name), params={k: v for k, v in params.items() if k in used}).pl()
@@ -748,13 +747,3 @@ def drilldown_count(
     """How many posts drilldown_posts would return without the limit."""
     params = _drill_params(f, content_types, kinerja_only, figure_centric, campaign_id, search)
     return int(_run(con, "q_drilldown_count", params)["n"][0])
-
-
-# Coverage (Kelengkapan Data) lives in its own module; re-exported so every page reaches its
-# queries the same way (ui.data.q looks functions up here).
-from warehouse.coverage import (  # noqa: E402, F401
-    coverage_accounts,
-    coverage_grid,
-    coverage_missing,
-    coverage_summary,
-)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA_DIR = ROOT / "sample_data"
+SQL_DIR = ROOT / "warehouse" / "sql"
 DEFAULT_DB_PATH = ROOT / "warehouse" / "pantau.duckdb"
 
 # Time zone every timestamp is stored in (naive TIMESTAMP values mean WIB).
@@ -23,7 +24,7 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def source_timezone(fmt: str) -> str:
-    """Time zone a platform export writes its times in (documented setting, issue #2).
+    """Time zone a platform export writes its times in (documented setting).
 
     Meta Business Suite writes "Publish time" without a zone; one public parser says US Pacific,
     Indonesian admins see their page's local time. Default WIB; override per format with

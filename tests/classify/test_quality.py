@@ -1,4 +1,4 @@
-"""The quality bar of issue #3, measured on the held-out part of the evaluation set, and the
+"""The quality bar of the classifier, measured on the held-out part of the evaluation set, and the
 structural guard that keeps labelling one million posts fast."""
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ CHECKS = sorted((SQL_DIR / "checks").glob("*.sql"))
 def test_every_q_file_is_used_by_queries_py():
     from warehouse import coverage
 
-    # Query functions live in queries.py and in area modules it re-exports (coverage).
+    # Query functions live in queries.py and in area modules beside it (coverage).
     source = inspect.getsource(q) + inspect.getsource(coverage)
     used = set(re.findall(r'"(q_[a-z0-9_]+)"', source))
     files = {p.stem for p in Q_FILES}

@@ -114,3 +114,37 @@ def test_the_sql_minimum_follows_the_stated_rule(start, days, per_month, snap):
         [start, end + dt.timedelta(days=1), per_month],
     ).fetchone()[0]
     assert got == _reference_minimum(per_month, start, end)
+
+
+def test_lookup_tables_are_seeded_from_the_vocabulary(tmp_path):
+    from warehouse import vocabulary
+
+    path = tmp_path / "old.duckdb"
+    con = connect(path)
+    # A warehouse made before the vocabulary was the source: its own longer label.
+    con.execute(
+        "UPDATE content_type_label SET label = 'Informasi Publik' WHERE content_type = 'informasi'"
+    )
+    con.close()
+    con = connect(path)
+    rows = con.execute(
+        "SELECT content_type, label, is_kinerja FROM content_type_label ORDER BY sort_order"
+    ).fetchall()
+    con.close()
+    assert [r[0] for r in rows] == list(vocabulary.CONTENT_TYPES)
+    assert {r[0]: r[1] for r in rows} == {
+        c: vocabulary.CONTENT_LABELS_ID[c] for c in vocabulary.CONTENT_TYPES
+    }
+    assert {r[0] for r in rows if r[2]} == set(vocabulary.KINERJA_TYPES)
+
+
+def test_month_and_day_names_are_defined_once():
+    lists = ('"Januari", "Februari"', '"Senin", "Selasa"', '"Minggu", "Senin"', '"Jan", "Feb"')
+    files = {
+        str(p.relative_to(ROOT))
+        for p in CODE
+        if p.suffix == ".py"
+        for _, line in _code_lines(p)
+        if any(x in line for x in lists)
+    }
+    assert files == {"warehouse/vocabulary.py"}

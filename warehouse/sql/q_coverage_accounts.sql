@@ -1,14 +1,14 @@
--- q_coverage_accounts: per account in scope of the OPDs expected to post, the newest export
--- that reports on it (any period) and the last day any live load covers. Grain: account.
+-- q_coverage_accounts: per account of the OPDs expected to post, the newest export that
+-- reports on it (any period) and the last day any live load covers. Grain: account.
 -- operator_name is personal data: the page masks it where the audience must not see it.
 with
 accounts as (
-    select s.account_id, s.opd_id, s.platform, s.handle, s.opd, p.opd_short, s.opd_kind,
-           op.operator_name
-    from scoped_accounts($platforms, $opd_kinds, $opd_ids) s
-    join v_opd_profile p using (opd_id)
-    left join v_opd_operator op using (opd_id)
-    where p.expected_to_post
+    select a.account_id, a.opd_id, a.platform, a.handle, a.opd, o.opd_short, a.opd_kind,
+           c.operator_name
+    from scoped_accounts($platforms, $opd_kinds, $opd_ids) a
+    join v_opd_profile o using (opd_id)
+    join v_opd_operator c using (opd_id)
+    where o.expected_to_post
 ),
 latest as (
     select account_id, max(coalesce(exported_at, loaded_at)) as latest_export,

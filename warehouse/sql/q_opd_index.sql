@@ -1,4 +1,4 @@
--- q_opd_index: Indeks Medsos OPD with every component score and weight (issue #4).
+-- q_opd_index: Indeks Medsos OPD with every component score and weight.
 -- Grain: OPD. Scores are 0..100; index = sum(weight x score) / sum(weights).
 -- frequency = min(100, 100 x posts / target_posts, the monthly target scaled to the period);
 -- consistency = 100 x weeks with a post / weeks in period (Monday weeks touching the period);

@@ -1,5 +1,5 @@
 -- Check (must return 0 rows): every effective content label is a known type, so each post is
--- counted as ucapan, kinerja or lainnya and shares add up (issue #4).
+-- counted as ucapan, kinerja or lainnya and shares add up.
 WITH final AS (
     SELECT v.post_key, v.content_type
     FROM v_posts v

@@ -1,5 +1,5 @@
 -- Check (must return 0 rows): the stored metrics settings are usable: thresholds at least 1,
--- weights not negative with a positive sum, grade limits ordered within 0..100 (issue #4).
+-- weights not negative with a positive sum, grade limits ordered within 0..100.
 WITH s AS (
     SELECT
         CAST(value ->> 'min_posts_per_month' AS DOUBLE) AS min_month,

@@ -1,4 +1,4 @@
--- Check (must return 0 rows): a post_key appears at most once in posts (issue #2).
+-- Check (must return 0 rows): a post_key appears at most once in posts.
 WITH counted AS (
     SELECT post_key, count(*) AS n
     FROM posts

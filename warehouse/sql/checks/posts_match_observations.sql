@@ -1,5 +1,5 @@
 -- Check (must return 0 rows): every post comes from a live observation of a 'loaded' load with
--- the same metrics, and every live observation's key is in posts (issue #2, undo exactness).
+-- the same metrics, and every live observation's key is in posts (undo exactness).
 WITH live AS (
     SELECT o.*
     FROM post_observation o

@@ -60,7 +60,7 @@ CREATE TABLE loads (
 );
 
 -- One row per post per load that saw it. posts holds the newest observation; keeping every
--- observation is what makes undo exact (issue #2) and lets the newest export's metrics win.
+-- observation is what makes undo exact and lets the newest export's metrics win.
 CREATE TABLE post_observation (
     load_id          INTEGER NOT NULL,
     post_key         VARCHAR NOT NULL,

@@ -1,4 +1,4 @@
--- 002: content classification (issue #3). The OPD's own logbook label mapped to a code sits
+-- 002: content classification. The OPD's own logbook label mapped to a code sits
 -- beside the computed label so disagreements are queryable; a small label table gives every
 -- page the same Indonesian names and the kinerja grouping.
 

@@ -1,4 +1,4 @@
--- 010 (issue #2): the identities each observation was seen under, so that one post reached by
+-- 010: the identities each observation was seen under, so that one post reached by
 -- two routes is counted once: an OPD logbook row with only a link and the platform export row
 -- with the native id and the same link. link_key is "<platform>:<native id>" or
 -- "<platform>:url:<normalized permalink>". A new row whose link keys were already seen in a

@@ -1,4 +1,4 @@
--- 020: default analyst settings for the metrics layer (issue #4): activity threshold, dormant
+-- 020: default analyst settings for the metrics layer: activity threshold, dormant
 -- days, frequency target, Indeks Medsos weights and grade thresholds. Pengaturan edits this row
 -- through warehouse.metrics.save_settings; the defaults equal warehouse.metrics.Settings() (tested).
 INSERT INTO app_setting (key, value)

@@ -1,4 +1,4 @@
--- v_post_facts: v_posts plus the derived columns every report groups by (issue #4).
+-- v_post_facts: v_posts plus the derived columns every report groups by.
 -- Grain: post. account_key: the official account, or the platform when a logbook row could not
 -- be matched to an account (so an OPD's logbook posts still count per platform).
 -- is_kinerja comes from content_type_label (migration 002), the one list of kinerja types;

@@ -1,4 +1,4 @@
--- v_opd_profile: one row per OPD with what the "why not active" reasons need (issue #4).
+-- v_opd_profile: one row per OPD with what the "why not active" reasons need.
 -- Grain: OPD. Operator personal data stays out: only whether one is recorded and trained.
 CREATE OR REPLACE VIEW v_opd_profile AS
 WITH acc AS (

@@ -2,11 +2,6 @@
 -- load_coverage, filled by etl/coverage.py). A day no live load covers is "no data", which is
 -- not "zero posts". Undo needs nothing: only loads with status 'loaded' count.
 
--- v_opd_operator: the operator's name per OPD, for the analyst's collection checklist only
--- (personal data: v_opd_profile leaves it out; the pages mask it where leaders look).
-CREATE OR REPLACE VIEW v_opd_operator AS
-SELECT opd_id, nullif(trim(operator_name), '') AS operator_name FROM opd;
-
 -- v_coverage_span: each live load's period resolved to master accounts. Grain: load x account.
 -- A logbook row (platform NULL) covers every account of its OPD; an export whose posts are not
 -- tied to an account (account_id NULL) covers the OPD's accounts on its platform.

@@ -1,0 +1,41 @@
+"""What every form shares: a cursor on the cached handle, and who is working."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import streamlit as st
+
+from ui import data, i18n
+
+
+@contextmanager
+def cursor() -> Iterator[Any]:
+    """A cursor of the cached handle for one write (closed afterwards)."""
+    cur = data.con().cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+def user() -> str:
+    """Who is working: recorded on loads, label corrections and rule versions."""
+    return str(st.session_state.get("_analyst") or "analis")
+
+
+def who() -> None:
+    """The analyst's name for the records (kept for the session, across pages)."""
+    name = st.text_input(
+        i18n.tr("Nama petugas", "Your name"),
+        value=st.session_state.get("_analyst", ""),
+        placeholder=i18n.tr("mis. Rina (Diskominfo)", "e.g. Rina (Diskominfo)"),
+        help=i18n.tr(
+            "Dicatat di riwayat pemuatan, koreksi label dan versi aturan.",
+            "Recorded in the load history, label corrections and rule versions.",
+        ),
+        key="analyst_name_input",
+    )
+    st.session_state["_analyst"] = name.strip()

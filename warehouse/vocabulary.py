@@ -1,0 +1,152 @@
+"""The project's vocabulary, defined once: every code the warehouse stores or returns (content
+types, OPD kinds, platforms, inactive reasons, grades) with the words a user reads for it, in
+Bahasa Indonesia and English, plus month and day names. No Streamlit: ui.i18n, reports/, the
+charts and the warehouse's lookup tables (seed_lookup_tables) all read it from here.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+# Content types that count as "kinerja" (performance) content; ucapan = greetings.
+KINERJA_TYPES: tuple[str, ...] = ("kegiatan", "layanan", "informasi", "capaian", "klarifikasi")
+CONTENT_TYPES: tuple[str, ...] = ("ucapan", *KINERJA_TYPES, "lainnya")
+
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+MONTHS_SHORT_ID = (
+    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+)  # fmt: skip
+DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+DAYS_SHORT_ID = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTHS_SHORT_EN = tuple(m[:3] for m in MONTHS_EN)
+
+PLATFORM_LABELS = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "tiktok": "TikTok",
+    "youtube": "YouTube",
+    "x": "X (Twitter)",
+}
+
+# Detected export layouts (etl.detect.FORMATS) as an analyst knows them.
+FORMAT_LABELS = {
+    "meta_facebook": "Meta Business Suite - Facebook",
+    "meta_instagram": "Meta Business Suite - Instagram",
+    "tiktok": "TikTok Studio",
+    "youtube": "YouTube Studio",
+    "x": "X (Twitter) Analytics",
+    "logbook": "Rekap Postingan (logbook OPD)",
+}
+
+CONTENT_LABELS_ID = {
+    "ucapan": "Ucapan",
+    "kegiatan": "Kegiatan",
+    "layanan": "Layanan",
+    "informasi": "Informasi",
+    "capaian": "Capaian",
+    "klarifikasi": "Klarifikasi",
+    "lainnya": "Lainnya",
+    "belum_dilabeli": "Belum dilabeli",
+}
+CONTENT_LABELS_EN = {
+    "ucapan": "Greetings",
+    "kegiatan": "Activities",
+    "layanan": "Services",
+    "informasi": "Information",
+    "capaian": "Achievements",
+    "klarifikasi": "Clarifications",
+    "lainnya": "Other",
+    "belum_dilabeli": "Unlabelled",
+}
+
+KIND_LABELS = {
+    "dinas": "Dinas",
+    "badan": "Badan",
+    "bagian": "Bagian",
+    "sekretariat": "Sekretariat",
+    "inspektorat": "Inspektorat",
+    "rsud": "RSUD",
+    "kecamatan": "Kecamatan",
+    "kelurahan": "Kelurahan",
+    "desa": "Desa",
+    "lainnya": "Lainnya",
+}
+
+# Why an OPD is not active (Keaktifan page). Keys are what the warehouse returns.
+REASON_LABELS_ID = {
+    "no_account": "Belum punya akun",
+    "no_operator": "Belum ada operator",
+    "untrained_operator": "Operator belum pelatihan",
+    "untrained": "Operator belum pelatihan",
+    "dormant": "Akun tidak aktif (dorman)",
+    "active": "Aktif",
+    "low_activity": "Jarang mengunggah",
+    "below_minimum": "Unggahan di bawah batas minimal",
+    "aktif": "Aktif",
+    "dorman": "Dorman",
+    "belum_pernah": "Belum pernah mengunggah",
+    "not_received": "Data belum diterima",
+    "not_submitted": "Tidak menyerahkan data",
+    "inactive": "Belum aktif",
+    "no_data": "Data belum diterima",
+}
+REASON_LABELS_EN = {
+    "no_account": "No account",
+    "no_operator": "No operator",
+    "untrained_operator": "Operator not trained",
+    "untrained": "Operator not trained",
+    "dormant": "Dormant account",
+    "active": "Active",
+    "low_activity": "Posts rarely",
+    "below_minimum": "Below the minimum number of posts",
+    "aktif": "Active",
+    "dorman": "Dormant",
+    "belum_pernah": "Never posted",
+    "not_received": "Data not received yet",
+    "not_submitted": "Data not submitted",
+    "inactive": "Not active",
+    "no_data": "Data not received",
+}
+
+GRADES_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Cukup": "Fair", "Kurang": "Poor"}
+
+# Reasons an expected OPD is not active, in priority order (code -> Indonesian text).
+INACTIVE_REASONS: dict[str, str] = {
+    "no_account": "Belum memiliki akun media sosial resmi",
+    "no_operator": "Belum ada operator/admin media sosial",
+    "untrained_operator": "Operator belum mengikuti pelatihan",
+    "dormant": "Akun tidak aktif (tidak ada postingan dalam waktu lama)",
+    "below_minimum": "Jumlah postingan di bawah batas minimal",
+    # Not judged: the period's exports have not all arrived (warehouse/sql/views/025_v_coverage.sql).
+    "not_received": "Data belum diterima",
+    "not_submitted": "Tidak menyerahkan data",
+}
+
+
+def seed_lookup_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the content_type_label table say what this module says (labels, kinerja flag,
+    order). Writes only when they differ, so a connect does not dirty the file."""
+    want = [
+        (code, CONTENT_LABELS_ID[code], code in KINERJA_TYPES, i)
+        for i, code in enumerate(CONTENT_TYPES, 1)
+    ]
+    have = con.execute(
+        "SELECT content_type, label, is_kinerja, sort_order FROM content_type_label ORDER BY 4"
+    ).fetchall()
+    if have == want:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM content_type_label")
+        con.executemany("INSERT INTO content_type_label VALUES (?, ?, ?, ?)", want)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
