@@ -57,6 +57,9 @@ class ParsedTable:
     account_handle: str | None = None  # file-level handle (TikTok ZIP name, X file name...)
     exported_at: dt.datetime | None = None
     notes: list[str] = field(default_factory=list)  # warnings for the report, Bahasa Indonesia
+    assumptions: list[str] = field(default_factory=list)  # every assumption made, Indonesian
+    period: tuple[dt.date, dt.date] | None = None  # declared period (name, title), if any
+    period_source: str | None = None  # where the period was read, Bahasa Indonesia
 
 
 class FileRejected(Exception):

@@ -12,6 +12,11 @@ DEFAULT_DB_PATH = ROOT / "warehouse" / "pantau.duckdb"
 # Time zone every timestamp is stored in (naive TIMESTAMP values mean WIB).
 LOCAL_TZ = "Asia/Jakarta"
 
+# A file whose rejected rows exceed this share of its post rows is not loaded: its status is
+# 'needs_review' (a file where no row loads is 'failed'). A quarter: one bad row in four means
+# the file is read wrongly as a whole (a date order, a layout), not a few typos.
+REVIEW_REJECT_SHARE = 0.25
+
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The warehouse file: --db, else $PANTAU_DB, else warehouse/pantau.duckdb."""

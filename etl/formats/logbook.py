@@ -23,7 +23,6 @@ from etl.formats._common import (
 from etl.normalize import (
     PLATFORM_VALUES,
     header_key,
-    infer_date_order,
     is_url_expr,
     platform_from_url_expr,
     platform_value_expr,
@@ -268,15 +267,11 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     # Spacer rows and pre-numbered empty template rows.
     df = df.filter(has_link | date_raw.is_not_null() | caption.is_not_null())
 
-    order = (
-        infer_date_order(df["published_at"], default="dmy")
-        if "published_at" in df.columns
-        else "dmy"
-    )
     good, rejects = parse_dates(
         df.with_columns(caption.alias("caption")),
         ctx,
-        order=order,
+        native="dmy",
+        native_reason="buku rekap OPD berbahasa Indonesia menulis hari/bulan/tahun",
         content=has_link | pl.col("caption").is_not_null(),
     )
     plat = pl.coalesce(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.formats._common import Context, col, metric_exprs, parse_dates, single_value, to_posts
-from etl.normalize import infer_date_order, post_format_expr
+from etl.normalize import post_format_expr
 from etl.schema import ParsedTable
 
 NAME = "meta_facebook"
@@ -96,11 +96,6 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
         .otherwise(title)
     )
     permalink = col(raw, "permalink")
-    order = (
-        infer_date_order(raw["published_at"], default="mdy")
-        if "published_at" in raw.columns
-        else "mdy"
-    )
     pre = raw.with_columns(
         caption.alias("caption"),
         permalink.alias("permalink"),
@@ -108,7 +103,9 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     good, rejects = parse_dates(
         pre,
         ctx,
-        order=order,
+        native="mdy",
+        native_reason="Meta Business Suite menulis waktu publikasi MM/DD/YYYY di semua bahasa, "
+        "dan berkas ini masih berbentuk ekspor aslinya (pemisah ',')",
         content=pl.col("permalink").is_not_null() | pl.col("caption").is_not_null(),
     )
     page_id = col(good, "page_id")

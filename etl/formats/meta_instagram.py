@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.formats._common import Context, col, metric_exprs, parse_dates, single_value, to_posts
-from etl.normalize import infer_date_order, post_format_expr
+from etl.normalize import post_format_expr
 from etl.schema import ParsedTable
 
 NAME = "meta_instagram"
@@ -66,13 +66,14 @@ VALUES: dict[str, str] = {
 
 
 def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
-    order = infer_date_order(raw["published_at"], default="mdy")
     good, rejects = parse_dates(
         raw.with_columns(
             col(raw, "permalink").alias("permalink"), col(raw, "caption").alias("caption")
         ),
         ctx,
-        order=order,
+        native="mdy",
+        native_reason="Meta Business Suite menulis waktu publikasi MM/DD/YYYY di semua bahasa, "
+        "dan berkas ini masih berbentuk ekspor aslinya (pemisah ',')",
         content=pl.col("permalink").is_not_null() | pl.col("caption").is_not_null(),
     )
     fmt_raw = col(good, "post_format_raw")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import polars as pl
 
 from etl.formats._common import Context, col, metric_exprs, parse_dates, single_value, to_posts
-from etl.normalize import infer_date_order
 from etl.schema import ParsedTable
 
 NAME = "tiktok"
@@ -38,14 +37,13 @@ VALUES: dict[str, str] = {}
 
 
 def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
-    order = infer_date_order(raw["published_at"], default="dmy")
     pre = raw.with_columns(
         col(raw, "permalink").alias("permalink"), col(raw, "caption").alias("caption")
     )
     good, rejects = parse_dates(
         pre,
         ctx,
-        order=order,
+        native=None,
         content=pl.col("permalink").is_not_null() | pl.col("caption").is_not_null(),
     )
     link = pl.col("permalink")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import polars as pl
 
 from etl.formats._common import Context, col, metric_exprs, parse_dates, to_posts
-from etl.normalize import infer_date_order
 from etl.schema import ParsedTable
 
 NAME = "youtube"
@@ -33,11 +32,10 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     # The "Total" row sums every video; a re-export may also add an empty trailing row.
     vid = col(raw, "native_id")
     raw = raw.filter(vid.is_not_null() & (vid.str.to_lowercase() != "total"))
-    order = infer_date_order(raw["published_at"], default="dmy")
     good, rejects = parse_dates(
         raw.with_columns(col(raw, "caption").alias("caption")),
         ctx,
-        order=order,
+        native=None,
         content=pl.lit(True),
     )
     vid = col(good, "native_id")
