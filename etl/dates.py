@@ -132,8 +132,9 @@ def decide_order(
         return ev.user_order, f"urutan {ORDER_LABEL[ev.user_order]} dipilih oleh pengguna"
     if parts.height == 0:
         return native or "dmy", None
-    first_big = parts.filter(pl.col("a") > 12)
-    second_big = parts.filter(pl.col("b") > 12)
+    # 13/13 reads in neither order: an unreadable date (a reject), not evidence.
+    first_big = parts.filter((pl.col("a") > 12) & (pl.col("b") <= 12))
+    second_big = parts.filter((pl.col("b") > 12) & (pl.col("a") <= 12))
     if first_big.height and second_big.height:
         raise FileRejected(
             f"{where}, kolom '{column}': tanggal ditulis dengan dua urutan sekaligus "

@@ -18,11 +18,22 @@ import polars as pl
 
 from etl import readers
 from etl.dates import DateEvidence, period_from_text
-from etl.detect import FORMATS, MODULES, POST_FIELDS, Detection, detect, guess_header_cells
+from etl.detect import (
+    FORMAT_LABELS,
+    FORMATS,
+    MODULES,
+    POST_FIELDS,
+    Detection,
+    closest_format,
+    detect,
+    guess_header_cells,
+)
 from etl.export_date import period_from_name
 from etl.formats._common import Context
+from etl.metric_checks import metric_problems
 from etl.normalize import header_key
 from etl.schema import FileRejected, NotAPostExport, ParsedTable
+from etl.sheet_cells import fill_merges, formula_rejects
 from warehouse.settings import source_timezone
 
 __all__ = ["FORMATS", "parse_file"]
@@ -243,6 +254,18 @@ def _reject_layout(name: str, sheet: str | None, rows: list[list[str | None]]) -
             columns_found=found,
         )
     found = guess_header_cells(rows)
+    near = closest_format(rows)
+    if near is not None and near.missing:
+        label = FORMAT_LABELS[near.format]
+        return FileRejected(
+            f"{where}: tampak seperti ekspor {label}, tetapi kolom wajibnya tidak lengkap. "
+            f"Kolom yang ditemukan: {', '.join(found) if found else '(tidak ada)'}. Kolom "
+            f"{label} yang tidak ada: {'; '.join(near.missing)}. Ekspor ulang dengan kolom "
+            f"tersebut (judul kolom dalam bahasa Indonesia, Inggris, Spanyol atau Portugis "
+            f"dikenali). {MAP_HINT}",
+            columns_found=found,
+            columns_needed=near.missing,
+        )
     return FileRejected(
         f"{where}: tata letak kolom tidak dikenali. Kolom yang ditemukan: "
         f"{', '.join(found) if found else '(tidak ada)'}. Kolom yang dibutuhkan: "
@@ -260,7 +283,8 @@ def _parse_text(
     format_hint: str | None,
     file_handle: str | None,
 ) -> list[ParsedTable]:
-    text = readers.decode_text(data)
+    enc_notes: list[str] = []
+    text = readers.decode_text(data, enc_notes)
     if not text[:4096].strip() and not text.strip():
         raise FileRejected(f"Berkas '{name}' kosong: tidak ada data yang dapat dibaca.")
     delim = readers.sniff_delimiter(text)
@@ -275,6 +299,7 @@ def _parse_text(
     ev = _evidence(title=_title(rows_opt[: det.row]), delimiter=delim, text_head=text[:65536])
     table = _build(grid, 0, det.row + 1, det, name, None, file_handle, ev, keep_empty=True)
     assert table is not None
+    table.assumptions[:0] = [f"Berkas '{name}': {n}" for n in enc_notes]
     return [table]
 
 
@@ -306,7 +331,9 @@ def _parse_sheets(
             notes.append(str(err))
             continue
         ev = _evidence(title=_title(rows[: det.row]), sheet=sheet.name)
-        table = _build(grid, det.row, sheet.first_row, det, name, sheet.name, file_handle, ev)
+        table = _build(
+            grid, det.row, sheet.first_row, det, name, sheet.name, file_handle, ev, layout=sheet
+        )
         if table is None:
             notes.append(
                 f"Berkas '{name}', sheet '{sheet.name}' tidak berisi baris postingan: dilewati."
@@ -337,9 +364,19 @@ def _build(
     file_handle: str | None,
     ev: DateEvidence,
     keep_empty: bool = False,
+    layout: readers.RawSheet | None = None,
 ) -> ParsedTable | None:
-    """Slice the data rows under the header, name columns by field, hand to the format."""
+    """Slice the data rows under the header, name columns by field, hand to the format.
+
+    layout: the xlsx sheet, whose merge ranges fill their rows and whose formula cells without
+    a value reject theirs (etl.sheet_cells)."""
     start = header_idx + 1 + (1 if det.subheader else 0)
+    where = f"Berkas '{name}'" + (f", sheet '{sheet}'" if sheet else "")
+    merged_lines: list[str] = []
+    formula_rej = None
+    if layout is not None and (layout.merges or layout.formulas_without_value):
+        grid, merged_lines = fill_merges(grid, layout, start, det.columns, det.headers, where)
+        formula_rej = formula_rejects(layout, start, det.columns, det.headers)
     # Excel row of grid row i is first_row + i.
     data = grid.slice(start).with_row_index("__i")
     exprs = [
@@ -373,7 +410,19 @@ def _build(
         evidence=ev,
     )
     table: ParsedTable = MODULES[det.format].build(raw, ctx)
-    table.assumptions = ctx.assumptions
+    table.assumptions = [*merged_lines, *ctx.assumptions]
+    # Rows that became posts but hold a metric that is not a count: rejects with the reason.
+    bad_metrics = metric_problems(raw, det.headers, sheet).filter(
+        pl.col("row_number").is_in(table.posts["source_row"].implode())
+    )
+    if bad_metrics.height:
+        formula_rej = bad_metrics if formula_rej is None else pl.concat([formula_rej, bad_metrics])
+    if formula_rej is not None and formula_rej.height:
+        bad = formula_rej["row_number"].implode()
+        table.posts = table.posts.filter(~pl.col("source_row").is_in(bad))
+        table.rejects = pl.concat(
+            [table.rejects.filter(~pl.col("row_number").is_in(bad)), formula_rej]
+        ).sort("row_number")
     if ev.period is not None:
         table.period, table.period_source = ev.period, ev.period_source
     if table.posts.height == 0 and table.rejects.height == 0:

@@ -13,9 +13,9 @@ DEFAULT_DB_PATH = ROOT / "warehouse" / "pantau.duckdb"
 LOCAL_TZ = "Asia/Jakarta"
 
 # A file whose rejected rows exceed this share of its post rows is not loaded: its status is
-# 'needs_review' (a file where no row loads is 'failed'). A quarter: one bad row in four means
-# the file is read wrongly as a whole (a date order, a layout), not a few typos.
-REVIEW_REJECT_SHARE = 0.25
+# 'needs_review' (a file where no row loads is 'failed'). More than half: when most rows fail,
+# the file as a whole is read wrongly (a layout, a date order), not a few typos in it.
+REVIEW_REJECT_SHARE = 0.5
 
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
