@@ -10,7 +10,7 @@ import os
 
 import streamlit as st
 
-from ui import data, filters, i18n, widgets
+from ui import data, filters, i18n, navigation, widgets
 
 st.set_page_config(
     page_title="Pantau Medsos",
@@ -63,58 +63,22 @@ with st.sidebar:
         required=True,
     )
 
-# Pages live in app_pages/, not pages/: Streamlit 1.67 still treats a pages/ folder as its old
-# folder-based navigation, so a shared deep link (/kampanye?...) whose path matches a file name
-# there would run that page alone, without this file's sidebar filters and page config.
-# tests/browser checks that every deep link shows the sidebar filters.
-P = "app_pages/"
-meeting = [
-    st.Page(
-        P + "ringkasan.py",
-        title=i18n.t("page_ringkasan"),
-        icon=":material/dashboard:",
-        url_path="ringkasan",
-        default=True,
-    ),
-    st.Page(
-        P + "keaktifan.py",
-        title=i18n.t("page_keaktifan"),
-        icon=":material/leaderboard:",
-        url_path="keaktifan",
-    ),
-    st.Page(
-        P + "konten.py",
-        title=i18n.t("page_konten"),
-        icon=":material/category:",
-        url_path="jenis-konten",
-    ),
-    st.Page(
-        P + "tren.py", title=i18n.t("page_tren"), icon=":material/trending_up:", url_path="tren"
-    ),
-    st.Page(
-        P + "kampanye.py",
-        title=i18n.t("page_kampanye"),
-        icon=":material/campaign:",
-        url_path="kampanye",
-    ),
-]
-analyst = [
-    st.Page(
-        P + "unggah.py",
-        title=i18n.t("page_unggah"),
-        icon=":material/upload_file:",
-        url_path="unggah",
-    ),
-    st.Page(
-        P + "pengaturan.py",
-        title=i18n.t("page_pengaturan"),
-        icon=":material/settings:",
-        url_path="pengaturan",
-    ),
-]
+# The page list is declared once in ui/navigation.py (why app_pages/ and not pages/:
+# docs/DECISIONS.md; tests/browser checks that every deep link shows the sidebar filters).
+groups: dict[str, list] = {"meeting": [], "analyst": []}
+for spec in navigation.PAGES:
+    groups[spec.group].append(
+        st.Page(
+            spec.path,
+            title=i18n.t(spec.title_key),
+            icon=spec.icon,
+            url_path=spec.url_path,
+            default=spec.default,
+        )
+    )
 presenting = bool(st.session_state.get("presentasi"))
 page = st.navigation(
-    {i18n.t("group_meeting"): meeting, i18n.t("group_analyst"): analyst},
+    {i18n.t("group_meeting"): groups["meeting"], i18n.t("group_analyst"): groups["analyst"]},
     position="top" if presenting else "sidebar",
     expanded=True,
 )

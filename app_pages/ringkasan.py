@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from ui import charts, data, filters, i18n, slides
+from ui import charts, coverage_panel, data, filters, i18n, slides
 from ui import widgets as w
 
 big = w.presenting()
@@ -139,6 +139,9 @@ with bottom:
             )
         else:
             w.no_match()
+
+if not big:
+    coverage_panel.summary_panel(f)
 
 w.drilldown(i18n.tr("semua postingan periode ini", "all posts in this period"), f, key="all")
 w.drilldown(i18n.tr("postingan kinerja", "performance posts"), f, key="kinerja", kinerja_only=True)

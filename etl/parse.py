@@ -300,6 +300,8 @@ def _parse_text(
     table = _build(grid, 0, det.row + 1, det, name, None, file_handle, ev, keep_empty=True)
     assert table is not None
     table.assumptions[:0] = [f"Berkas '{name}': {n}" for n in enc_notes]
+    above = [str(c).strip() for r in rows_opt[: det.row] for c in r if c and str(c).strip()]
+    table.title = " ".join(above) or None
     return [table]
 
 
@@ -331,9 +333,12 @@ def _parse_sheets(
             notes.append(str(err))
             continue
         ev = _evidence(title=_title(rows[: det.row]), sheet=sheet.name)
+        # A logbook month sheet with its header but no rows still says the office posted
+        # nothing that month (etl/coverage.py): it is kept, with zero posts.
         table = _build(
-            grid, det.row, sheet.first_row, det, name, sheet.name, file_handle, ev, layout=sheet
-        )
+            grid, det.row, sheet.first_row, det, name, sheet.name, file_handle, ev,
+            keep_empty=det.format == "logbook", layout=sheet,
+        )  # fmt: skip
         if table is None:
             notes.append(
                 f"Berkas '{name}', sheet '{sheet.name}' tidak berisi baris postingan: dilewati."
@@ -352,6 +357,12 @@ def _title(rows: list[list[str | None]]) -> str | None:
     """Text of the rows above the header (a logbook's kop and title), for its period."""
     cells = [str(c).strip() for r in rows for c in r if c not in (None, "")]
     return " | ".join(cells) if cells else None
+
+
+def _title_text(grid: pl.DataFrame, header_idx: int) -> str | None:
+    """The cells above the header row, joined (kop and title: where a logbook names its month)."""
+    cells = [str(c).strip() for row in grid.head(header_idx).iter_rows() for c in row if c]
+    return " ".join(c for c in cells if c) or None
 
 
 def _build(
@@ -410,6 +421,7 @@ def _build(
         evidence=ev,
     )
     table: ParsedTable = MODULES[det.format].build(raw, ctx)
+    table.title = _title_text(grid, header_idx)
     table.assumptions = [*merged_lines, *ctx.assumptions]
     # Rows that became posts but hold a metric that is not a count: rejects with the reason.
     bad_metrics = metric_problems(raw, det.headers, sheet).filter(

@@ -8,7 +8,7 @@ import datetime as dt
 import duckdb
 import polars as pl
 
-from etl import recompute
+from etl import coverage, recompute
 from etl.columns import DRY_RUN_LOAD_ID, OBS_COLUMNS
 from etl.load_report import LoadReport
 from etl.prepare import Prepared
@@ -126,6 +126,8 @@ def write_prepared(
             )
         finally:
             con.unregister("_links")
+    if prep.coverage is not None:
+        coverage.write(con, load_id, prep.coverage)
     before = recompute.old_posts(con, prep.obs)
     fresh = recompute.recompute_posts(con, prep.obs, before)
     recompute.count_changes(prep, before, fresh)

@@ -670,6 +670,10 @@ SETTING_LABELS = {
     "grade_very_good": ("Batas predikat Sangat Baik", "Threshold: very good"),
     "grade_good": ("Batas predikat Baik", "Threshold: good"),
     "grade_fair": ("Batas predikat Cukup", "Threshold: fair"),
+    "collection_deadline_day": (
+        "Batas pengumpulan data (tanggal bulan berikutnya)",
+        "Data due on this day of the next month",
+    ),
 }
 
 
@@ -701,6 +705,7 @@ def settings_form() -> None:
                 i18n.tr("Batas predikat", "Grade thresholds"),
                 ["grade_very_good", "grade_good", "grade_fair"],
             ),
+            (i18n.tr("Pengumpulan data", "Data collection"), ["collection_deadline_day"]),
         )
         for title, names in groups:
             st.markdown(f"**{title}**")

@@ -111,6 +111,8 @@ def _fmt_cell(kind: str):
         return i18n.grade_label
     if kind == "load_status":
         return i18n.load_status_label
+    if kind == "coverage":
+        return i18n.coverage_label
     if kind == "bool":
         return lambda v: (
             "-" if v is None else (i18n.tr("Ya", "Yes") if v else i18n.tr("Tidak", "No"))

@@ -725,3 +725,13 @@ def drilldown_count(
     """How many posts drilldown_posts would return without the limit."""
     params = _drill_params(f, content_types, kinerja_only, figure_centric, campaign_id, search)
     return int(_run(con, "q_drilldown_count", params)["n"][0])
+
+
+# Coverage (Kelengkapan Data) lives in its own module; re-exported so every page reaches its
+# queries the same way (ui.data.q looks functions up here).
+from warehouse.coverage import (  # noqa: E402, F401
+    coverage_accounts,
+    coverage_grid,
+    coverage_missing,
+    coverage_summary,
+)

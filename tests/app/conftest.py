@@ -1,6 +1,7 @@
-"""Warehouses for the app tests, built once per test session.
+"""Warehouses for the app tests.
 
-`sample_db`: the fictional kabupaten from sample_data/ (etl.bootstrap.ensure_warehouse).
+`sample_db`: the fictional kabupaten from sample_data/, built once for all workers and runs
+(tests/factory.py), copied once per worker.
 `empty_db`: a migrated warehouse with no OPD and no post.
 Each test points PANTAU_DB at one of them; PANTAU_BOOTSTRAP=0 keeps app.py from filling it.
 """
@@ -8,53 +9,36 @@ Each test points PANTAU_DB at one of them; PANTAU_BOOTSTRAP=0 keeps app.py from 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests import factory
+from ui import navigation
 from warehouse import settings
 from warehouse.db import connect
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
-PAGES = {
-    "ringkasan": "app_pages/ringkasan.py",
-    "keaktifan": "app_pages/keaktifan.py",
-    "konten": "app_pages/konten.py",
-    "tren": "app_pages/tren.py",
-    "kampanye": "app_pages/kampanye.py",
-    "unggah": "app_pages/unggah.py",
-    "pengaturan": "app_pages/pengaturan.py",
-}
-
-
-def build_sample(path: Path) -> Path:
-    """The bundled fictional kabupaten, built the way the app's first start builds it."""
-    from etl.bootstrap import ensure_warehouse
-
-    assert ensure_warehouse(path), "sample_data/ did not build a warehouse"
-    return path
+# The app's own page list (ui/navigation.py, what app.py navigates): key -> script path.
+PAGES = {spec.key: spec.path for spec in navigation.PAGES}
 
 
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory) -> Path:
-    return build_sample(tmp_path_factory.mktemp("sample") / "pantau.duckdb")
+    """This worker's copy of the sample warehouse (built once per sources, tests/factory.py)."""
+    return factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("sample"))
 
 
 @pytest.fixture(scope="session")
 def empty_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("empty") / "pantau.duckdb"
-    connect(path).close()
-    return path
+    return factory.empty_warehouse(tmp_path_factory.mktemp("empty") / "pantau.duckdb")
 
 
 @pytest.fixture
 def copy_db(sample_db, tmp_path) -> Path:
     """A private copy of the sample warehouse for tests that write."""
-    target = tmp_path / "pantau.duckdb"
-    shutil.copy(sample_db, target)
-    return target
+    return factory.private_copy(sample_db, tmp_path)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ missing browser fails the run.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,6 +15,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.factory import private_copy, sample_warehouse
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("PANTAU_CHROMIUM", "/usr/bin/chromium")
@@ -53,16 +54,14 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def browser_db(tmp_path_factory) -> Path:
-    from tests.app.conftest import build_sample
-
-    return build_sample(tmp_path_factory.mktemp("browser") / "pantau.duckdb")
+    """A copy of the sample warehouse (built once for all workers, tests/factory.py)."""
+    return private_copy(sample_warehouse(), tmp_path_factory.mktemp("browser"))
 
 
 @pytest.fixture(scope="module")
-def app_url(browser_db, tmp_path_factory):
+def app_url(tmp_path_factory):
     _require_browser()
-    db = tmp_path_factory.mktemp("served") / "pantau.duckdb"
-    shutil.copy(browser_db, db)
+    db = private_copy(sample_warehouse(), tmp_path_factory.mktemp("served"))
     port = _free_port()
     env = dict(os.environ, PANTAU_DB=str(db), PANTAU_BOOTSTRAP="0")
     log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115

@@ -19,7 +19,7 @@ from etl.campaigns import (
     save_campaign,
 )
 from etl.cli import main as cli_main
-from tests.classify.conftest import ig_post, load_rows, one
+from tests.factory import ig_post, load_rows, one
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CAMPAIGNS = ROOT / "sample_data" / "Program Unggulan Bupati Sukamaju 2026.xlsx"

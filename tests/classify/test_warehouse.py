@@ -16,7 +16,7 @@ from etl.classify import (
     save_rules,
     set_override,
 )
-from tests.classify.conftest import ig_post, load_rows, one
+from tests.factory import ig_post, load_rows, one
 
 GREETING = "Selamat Hari Guru Nasional 2026. Guru hebat, Indonesia kuat!"
 ACTIVITY = "Rapat koordinasi evaluasi kinerja triwulan III di Aula Setda"

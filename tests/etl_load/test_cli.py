@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from etl.bootstrap import ensure_warehouse
-
-from .conftest import SECRET_NAMES, SECRET_PHONES, write_master
+from tests.factory import SECRET_NAMES, SECRET_PHONES, write_master
 
 ROOT = Path(__file__).resolve().parents[2]
 JSON_KEYS = ["file", "format", "opd", "rows_read", "new", "updated", "duplicate", "rejected",
@@ -134,7 +133,7 @@ def test_load_json_skip_failure_history_and_undo(db, tmp_path):
 def test_bootstrap_builds_once(tmp_path, monkeypatch):
     import types
 
-    from .conftest import ig_post, table
+    from tests.factory import ig_post, table
 
     def parse_file(path, *, data=None, file_name=None, column_map=None, format_hint=None, **_):
         return [table([ig_post(i) for i in range(int(data.decode().split()[0]))])]

@@ -16,9 +16,8 @@ from hypothesis import strategies as st
 from etl.export_date import export_date, period_from_name
 from etl.load import load_file
 from etl.master import load_master
+from tests.factory import write_master
 from warehouse.db import connect
-
-from .conftest import write_master
 
 IG_HEADER = (
     '"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'

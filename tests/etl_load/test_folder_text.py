@@ -12,9 +12,8 @@ import pytest
 from etl.cli import main
 from etl.load import load_paths, plan_paths
 from etl.master import load_master
+from tests.factory import write_master
 from warehouse.db import connect
-
-from .conftest import write_master
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
 UTF16 = CASES / "logbook" / "unicode_text_utf16" / "input.txt"

@@ -10,8 +10,7 @@ import pytest
 
 from etl.load import load_file, load_tables
 from etl.parse import parse_file
-
-from .conftest import posts_state, sha
+from tests.factory import posts_state, sha
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
 INPUTS = sorted(CASES.glob("*/*/input.*"))

@@ -12,9 +12,8 @@ from polars.testing import assert_frame_equal
 import etl.load as load_mod
 from etl import recompute
 from etl.load import expand_paths, history, load_tables, undo_load
+from tests.factory import ig_post, posts_state, sha, table
 from warehouse.db import SQL_DIR
-
-from .conftest import ig_post, posts_state, sha, table
 
 OCT20 = dt.datetime(2026, 10, 20, 9, 0)
 OCT25 = dt.datetime(2026, 10, 25, 9, 0)
@@ -232,9 +231,8 @@ def test_undo_older_load_when_a_newer_exists_is_exact(master_con):
     }
     # ...and the same as loading B alone into a fresh warehouse, apart from load ids.
     from etl.master import load_master
+    from tests.factory import write_master
     from warehouse.db import connect
-
-    from .conftest import write_master
 
     fresh = connect(":memory:")
     load_master(fresh, write_master(Path(__file__).parent / ".tmp_master.xlsx"))

@@ -11,8 +11,7 @@ import pytest
 
 from etl.load import load_file, load_paths
 from etl.schema import FileRejected
-
-from .conftest import ig_post, table
+from tests.factory import ig_post, table
 
 
 @pytest.fixture

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from etl.master import load_master
-
-from .conftest import MASTER_HEADER, MASTER_ROWS, SECRET_NAMES, SECRET_PHONES, write_master
+from tests.factory import MASTER_HEADER, MASTER_ROWS, SECRET_NAMES, SECRET_PHONES, write_master
 
 
 def _opd(con):

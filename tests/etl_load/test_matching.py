@@ -8,8 +8,7 @@ import pytest
 
 from etl.load import load_tables
 from etl.matching import FUZZY_THRESHOLD, OpdIndex, OpdNotFound
-
-from .conftest import ig_post, sha, table
+from tests.factory import ig_post, sha, table
 
 
 def _opd_of(con):

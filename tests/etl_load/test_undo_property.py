@@ -14,9 +14,8 @@ from polars.testing import assert_frame_equal
 
 from etl.load import load_tables, undo_load
 from etl.master import load_master
+from tests.factory import ig_post, posts_state, sha, table, write_master
 from warehouse.db import connect
-
-from .conftest import ig_post, posts_state, sha, table, write_master
 
 _MASTER = Path(tempfile.mkdtemp()) / "Daftar Akun Medsos OPD.xlsx"
 write_master(_MASTER)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from tests.warehouse.conftest import ACCOUNTS, OPDS, POSTS
+from tests.factory import ACCOUNTS, OPDS, POSTS
 
 KINERJA = {"kegiatan", "layanan", "informasi", "capaian", "klarifikasi"}
 

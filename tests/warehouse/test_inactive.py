@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.warehouse.conftest import JAN
+from tests.factory import JAN
 from warehouse import metrics
 from warehouse import queries as q
 

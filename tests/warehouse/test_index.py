@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factory import JAN
 from tests.warehouse import reference as ref
-from tests.warehouse.conftest import JAN
 from warehouse import metrics
 from warehouse import queries as q
 

@@ -8,8 +8,8 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from tests.factory import JAN
 from tests.warehouse import reference as ref
-from tests.warehouse.conftest import JAN
 from warehouse import metrics
 from warehouse import queries as q
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.factory import ACCOUNTS, JAN, hand_warehouse
 from tests.warehouse import reference as ref
-from tests.warehouse.conftest import ACCOUNTS, JAN, build_warehouse
 from warehouse import metrics
 from warehouse import queries as q
 
@@ -31,7 +31,7 @@ post = st.tuples(
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(post, max_size=60), st.integers(1, 5))
 def test_sql_metrics_equal_reference(posts, min_posts):
-    con = build_warehouse(posts)
+    con = hand_warehouse(posts)
     s = metrics.Settings(min_posts_per_month=min_posts)
     f = q.Filters(*JAN)
     in_jan = ref.posts_in(*JAN, source=posts)

@@ -7,7 +7,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from tests.warehouse.conftest import JAN
+from tests.factory import JAN
 from warehouse import queries as q
 
 F = q.Filters(*JAN)

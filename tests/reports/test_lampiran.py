@@ -1,4 +1,4 @@
-"""Lampiran exports: the xlsx opened with openpyxl, the PDF read with tests/warehouse/pdftext."""
+"""Lampiran exports: the xlsx opened with openpyxl, the PDF read with tests/reports/pdftext."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import polars as pl
 import pytest
 
 from reports import lampiran
-from tests.warehouse import pdftext
-from tests.warehouse.conftest import JAN
+from tests.factory import JAN
+from tests.reports import pdftext
 from warehouse import queries as q
 
 COLS = [
