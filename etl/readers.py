@@ -84,7 +84,7 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> str:
     other line into mojibake). How many lines took which encoding goes to `notes`.
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        data = data[3:]
     if data.startswith(b"\xff\xfe"):
         return data[2:].decode("utf-16-le", errors="replace")
     if data.startswith(b"\xfe\xff"):

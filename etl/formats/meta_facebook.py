@@ -43,7 +43,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "reactions": ("Reactions", "Reaksi", "Reaktioner", "Reacciones", "Reações"),
     "comments": ("Comments", "Komentar", "Kommentarer", "Comentarios", "Comentários"),
     "shares": ("Shares", "Bagikan", "Dibagikan", "Berbagi", "Delningar", "Veces compartido",
-               "Compartidos", "Compartilhamentos"),
+               "Veces que se ha compartido", "Veces que se compartió", "Compartidos",
+               "Compartilhamentos"),
 }  # fmt: skip
 # The Page columns are not required: a trimmed export loads when the uploader names the OPD.
 REQUIRED: tuple[tuple[str, ...], ...] = (("published_at",), ("permalink",))

@@ -39,7 +39,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "reactions": ("Likes", "Suka", "Jumlah suka", "Curtidas", "Me gusta"),
     "comments": ("Comments", "Komentar", "Comentários", "Comentarios"),
     "shares": ("Shares", "Bagikan", "Dibagikan", "Compartilhamentos", "Veces compartido",
-               "Compartidos"),
+               "Veces que se ha compartido", "Veces que se compartió", "Compartidos"),
     "saves": ("Saves", "Simpan", "Disimpan", "Salvamentos", "Guardados"),
 }  # fmt: skip
 # The account columns are not required: a trimmed export loads when the uploader names the OPD.
