@@ -3,13 +3,15 @@
 import polars as pl
 import streamlit as st
 
-from ui import charts, coverage_panel, data, filters, i18n, slides
+from ui import charts, coverage_panel, data, filters, i18n, report_buttons, slides
 from ui import widgets as w
 
 big = w.presenting()
 w.header(i18n.t("page_ringkasan"))
 w.require_data()
 f = filters.current()
+if not big:
+    report_buttons.report_bar(f)
 
 T_TREND = i18n.tr("Tingkat keaktifan per bulan", "Activity rate by month")
 T_MIX = i18n.tr("Komposisi konten", "Content mix")
