@@ -113,7 +113,7 @@ def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] 
 def file_columns(name: str, raw: bytes) -> list[str]:
     """Column headers of an uploaded file whose layout is unknown, for mapping by hand: the
     headers the parser itself found (after title rows), as its refusal lists them."""
-    from etl.parse import parse_file
+    from etl.sandbox import parse_file
     from etl.schema import FileRejected
 
     try:

@@ -186,7 +186,7 @@ INACTIVE_REASONS: dict[str, str] = {
     "untrained_operator": "Operator belum mengikuti pelatihan",
     "dormant": "Akun tidak aktif (tidak ada postingan dalam waktu lama)",
     "below_minimum": "Jumlah postingan di bawah batas minimal",
-    # Not judged: the period's exports have not all arrived (warehouse/sql/views/030_v_coverage).
+    # Not judged: the period's exports have not all arrived (warehouse/sql/views/025_v_coverage).
     "not_received": "Data belum diterima",
     "not_submitted": "Tidak menyerahkan data",
 }
@@ -223,7 +223,7 @@ class Settings:
     grade_good: float = 60.0
     grade_fair: float = 40.0
     # Data for a month is due on this day of the next month; a month still missing after it is
-    # "tidak menyerahkan data", before it only "belum diterima" (warehouse/sql/views/030).
+    # "tidak menyerahkan data", before it only "belum diterima" (warehouse/sql/views/025_v_coverage.sql).
     collection_deadline_day: int = 5
 
     def weights(self) -> dict[str, float]:
