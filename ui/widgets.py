@@ -69,8 +69,10 @@ def kpi(
     help: str | None = None,
     inverse: bool = False,
     description: str | None = None,
+    neutral: bool = False,
 ) -> None:
-    flat = bool(delta) and delta.lstrip("±+−-").split(" ")[0].strip("0,.") == ""
+    """A KPI card. neutral: the delta is words (e.g. "belum ada pembanding"), drawn grey."""
+    flat = neutral or (bool(delta) and delta.lstrip("±+−-").split(" ")[0].strip("0,.") == "")
     st.metric(
         label,
         value,
@@ -423,7 +425,8 @@ def kpi_from(
     help: str | None = None,
     label: str | None = None,
 ) -> None:
-    """A KPI tile from a kpi_summary row: value and change vs the previous period, id-ID."""
+    """A KPI tile from a kpi_summary row: value, change and what the change compares with
+    (on the card itself), id-ID; "belum ada pembanding" when there is nothing to compare."""
     rows = kpis.filter(pl.col("key") == key) if kpis.height else kpis
     if not rows.height:
         kpi(label or key, "-")
@@ -439,30 +442,62 @@ def kpi_from(
         from warehouse.metrics import KPIS
 
         help = KPIS[key].description if key in KPIS else None
-    prev = r.get("previous_start"), r.get("previous_end")
-    if prev[0] is not None:
-        since = i18n.tr("Dibanding ", "Compared with ") + _period_text(prev[0], prev[1]) + "."
-        help = f"{help}\n\n{since}" if help else since
-    kpi(
-        label or r.get("label"),
-        shown,
-        delta,
-        inverse=inverse,
-        help=help,
-    )
+    against = comparison_text(r, "previous", short=True)
+    if r.get("previous_status") == "none":
+        kpi(label or r.get("label"), shown, against, inverse=inverse, help=help, neutral=True)
+        return
+    kpi(label or r.get("label"), shown, delta, inverse=inverse, help=help, description=against)
+
+
+def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> str:
+    """What a kpi_summary row's change compares with, in words (kind: previous / year_ago).
+
+    full: "dibanding Okt 2026"; cut: "1-20 Nov dibanding 1-20 Okt 2026"; none:
+    "belum ada pembanding" with the reason (data start)."""
+    status = r.get(f"{kind}_status")
+    o_start, o_end = r.get(f"{kind}_start"), r.get(f"{kind}_end")
+    if status == "none":
+        reason = r.get(f"{kind}_reason")
+        text = i18n.tr("belum ada pembanding", "nothing to compare with")
+        if short:
+            return text
+        if reason == "before_data" and o_start is not None:
+            text += i18n.tr(
+                f" (data {_period_text(o_start, o_end)} belum lengkap)",
+                f" (data for {_period_text(o_start, o_end)} incomplete)",
+            )
+        return text
+    if o_start is None:
+        return ""
+    if status == "cut":
+        c_start, c_end = r.get("compared_start"), r.get("compared_end")
+        return i18n.tr(
+            f"{_period_text(c_start, c_end)} dibanding {_period_text(o_start, o_end)}",
+            f"{_period_text(c_start, c_end)} vs {_period_text(o_start, o_end)}",
+        )
+    return i18n.tr("dibanding ", "vs ") + _period_text(o_start, o_end)
 
 
 def comparison_caption(kpis: pl.DataFrame) -> None:
-    """One line under a KPI row naming the period the changes compare with."""
-    if not kpis.height or "previous_start" not in kpis.columns:
+    """One line under a KPI row: what every change compares with, and why (unfinished period:
+    the same days; no data: no change shown)."""
+    if not kpis.height or "previous_status" not in kpis.columns:
         return
     r = kpis.row(0, named=True)
-    if r.get("previous_start") is None:
-        return
-    st.caption(
-        i18n.tr("Perubahan dibanding periode sebelumnya: ", "Change against the previous period: ")
-        + _period_text(r["previous_start"], r["previous_end"])
-    )
+    status = r.get("previous_status")
+    if status == "cut":
+        c_end = r["compared_end"]
+        text = i18n.tr(
+            f"Data s.d. {i18n.fmt_date(c_end)}: periode belum selesai, jadi perubahan "
+            f"membandingkan hari yang sama: {comparison_text(r)}.",
+            f"Data up to {i18n.fmt_date(c_end)}: the period is not over, so changes compare "
+            f"the same days: {comparison_text(r)}.",
+        )
+    elif status == "none":
+        text = i18n.tr("Perubahan tidak ditampilkan: ", "No change shown: ") + comparison_text(r)
+    else:
+        text = i18n.tr("Perubahan ", "Changes ") + comparison_text(r) + "."
+    st.caption(text)
 
 
 def _period_text(start: dt.date, end: dt.date) -> str:

@@ -96,6 +96,13 @@ _KPI_SCHEMA = {
     "previous_end": pl.Date,
     "year_ago_start": pl.Date,
     "year_ago_end": pl.Date,
+    "compared_start": pl.Date,
+    "compared_end": pl.Date,
+    "compared_value": pl.Float64,
+    "previous_status": pl.String,
+    "year_ago_status": pl.String,
+    "previous_reason": pl.String,
+    "year_ago_reason": pl.String,
 }
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -215,52 +222,56 @@ def date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date
 
 
 def kpi_summary(
-    con: duckdb.DuckDBPyConnection, f: Filters, settings: Settings | None = None
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    settings: Settings | None = None,
+    bounds: tuple[dt.date | None, dt.date | None] | None = None,
 ) -> pl.DataFrame:
-    """KPI tiles with period comparison: one row per KPI key in metrics.KPIS.
+    """KPI tiles with period comparisons: one row per KPI key in KPI_SUMMARY_KEYS.
 
     Columns: key, label (Indonesian, from metrics), format ("persen"/"angka"/"hari"),
-    value, previous_value, change_previous (value - previous_value; for "persen" KPIs a
-    difference in fraction points), year_ago_value, change_year_ago, previous_start,
-    previous_end, year_ago_start, year_ago_end.
-    Previous period = metrics.previous_period(start, end) (the month before for a calendar month,
-    else the same number of days before); year ago = the same dates one year earlier.
-    KPI keys: activity_rate, active_opds, expected_opds, posts, kinerja_share, ucapan_share,
-    figure_share, engagement, engagement_per_post, engagement_per_reach (over posts whose
-    reach is known), opds_without_operator.
+    value (the whole chosen period), previous_value, change_previous, year_ago_value,
+    change_year_ago, previous_start, previous_end, year_ago_start, year_ago_end,
+    compared_start, compared_end (the part of the chosen period the changes compare: the whole
+    period, or its days up to the newest post when it is unfinished), compared_value (the KPI on
+    that part), previous_status, year_ago_status ("full" / "cut" / "none", warehouse.compare),
+    previous_reason, year_ago_reason (null, "no_data", "no_current_data", "before_data").
+    change_* = compared_value - other value (for "persen" KPIs a difference in fraction
+    points); null with the other value when the status is "none" (no data to compare with).
+    Which periods are compared: warehouse.compare.plan. bounds: (first, last) post date,
+    read from the warehouse when not given.
     """
+    from warehouse import compare
+
     s = _settings(con, settings)
-    periods = {
-        "": (f.start, f.end),
-        "previous_": metrics.previous_period(f.start, f.end),
-        "year_ago_": metrics.year_ago_period(f.start, f.end),
-    }
-    values: dict[str, dict[str, Any]] = {}
-    for prefix, (start, end) in periods.items():
+    first, last = bounds if bounds is not None else date_bounds(con)
+    plans = {k: compare.plan(f.start, f.end, first, last, k) for k in ("previous", "year_ago")}
+
+    @functools.cache
+    def at(start: dt.date, end: dt.date) -> dict[str, Any]:
         g = f.shifted(start, end)
         params = {**g.params(), "required_posts": metrics.required_posts(s, start, end)}
-        values[prefix] = _run(con, "q_kpi", params).row(0, named=True)
+        return _run(con, "q_kpi", params).row(0, named=True)
+
     rows = []
     for key in KPI_SUMMARY_KEYS:
         kpi = metrics.KPIS[key]
-        cur, prev, ago = (values[p][key] for p in ("", "previous_", "year_ago_"))
-        rows.append(
-            {
-                "key": key,
-                "label": kpi.label,
-                "format": kpi.fmt,
-                "value": _num(cur),
-                "previous_value": _num(prev),
-                "change_previous": _diff(cur, prev),
-                "year_ago_value": _num(ago),
-                "change_year_ago": _diff(cur, ago),
-                "previous_start": periods["previous_"][0],
-                "previous_end": periods["previous_"][1],
-                "year_ago_start": periods["year_ago_"][0],
-                "year_ago_end": periods["year_ago_"][1],
-            }
-        )
-    return pl.DataFrame(rows, schema=_KPI_SCHEMA)
+        cur = at(f.start, f.end)[key]
+        row: dict[str, Any] = {"key": key, "label": kpi.label, "format": kpi.fmt}
+        row["value"] = _num(cur)
+        cmp_cur = plans["previous"].current
+        row["compared_start"], row["compared_end"] = cmp_cur
+        row["compared_value"] = _num(at(*cmp_cur)[key])
+        for name, p in (("previous", plans["previous"]), ("year_ago", plans["year_ago"])):
+            other = at(*p.other)[key] if p.comparable else None
+            mine = at(*p.current)[key]
+            row[f"{name}_value"] = _num(other)
+            row[f"change_{name}"] = _diff(mine, other) if p.comparable else None
+            row[f"{name}_start"], row[f"{name}_end"] = p.other
+            row[f"{name}_status"] = p.status
+            row[f"{name}_reason"] = p.reason
+        rows.append(row)
+    return pl.DataFrame(rows, schema=_KPI_SCHEMA).select(list(_KPI_SCHEMA))
 
 
 def activity_trend(
