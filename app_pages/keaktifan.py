@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from ui import charts, data, filters, i18n, scorecard, slides
+from ui import charts, data, explain, filters, i18n, scorecard, slides
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -29,7 +29,7 @@ deck = slides.Deck(
         "calendar": T_CAL,
     },
 )
-inactive = data.q("inactive_opds", f)
+inactive = explain.with_inactive_detail(data.q("inactive_opds", f))
 
 if deck.active and deck.show("kpi"):
     # Only on the projector: the page itself opens with the full ranking table instead.
@@ -109,6 +109,7 @@ if deck.show("inactive"):
                 Col("opd", "OPD"),
                 Col("opd_kind", i18n.t("opd_kind"), "kind"),
                 Col("reason_code", i18n.t("reason"), "reason"),
+                Col("detail", i18n.tr("Yang belum terpenuhi", "Rule not met")),
                 Col("posts", i18n.t("posts"), "int"),
                 Col("required_posts", i18n.tr("Minimum", "Minimum"), "int"),
                 Col("last_post_at", i18n.t("last_post"), "date"),

@@ -389,7 +389,10 @@ def inactive_opds(
     Columns: opd_id, opd, opd_kind, reason_code, reason (Indonesian, main reason),
     all_reasons (Indonesian, "; "-joined), n_accounts, has_operator (bool),
     operator_trained (bool or null = unknown), posts, max_account_posts, required_posts,
-    last_post_at (timestamp or null), days_since_last_post (int or null = never).
+    last_post_at (timestamp or null), days_since_last_post (int or null = never),
+    busiest_platform, busiest_account (the account with most posts in the period, null when
+    none posted; the activity rule judges this one), busiest_posts (= max_account_posts),
+    tied_accounts (accounts sharing that count), n_accounts_posting, dormant_days (setting).
     reason_code in order of priority: no_account, no_operator, untrained_operator, dormant
     (no post for at least settings.dormant_days before as_of), below_minimum.
     as_of defaults to min(f.end, today).
@@ -402,6 +405,8 @@ def inactive_opds(
         "as_of": _as_of(f, as_of),
     }
     df = _run(con, "q_inactive_opds", params)
+    busiest = _run(con, "q_busiest_account", f.params())
+    df = df.join(busiest, on="opd_id", how="left")
     texts = metrics.INACTIVE_REASONS
     return df.select(
         "opd_id",
@@ -421,6 +426,12 @@ def inactive_opds(
         "required_posts",
         "last_post_at",
         pl.col("days_since_last_post").cast(pl.Int64),
+        "busiest_platform",
+        "busiest_account",
+        pl.col("busiest_posts").fill_null(0).cast(pl.Int64),
+        pl.col("tied_accounts").fill_null(0).cast(pl.Int64),
+        pl.col("n_accounts_posting").fill_null(0).cast(pl.Int64),
+        pl.lit(s.dormant_days, dtype=pl.Int64).alias("dormant_days"),
     )
 
 

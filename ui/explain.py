@@ -1,0 +1,69 @@
+"""Sentences that say, in numbers, why a figure is what it is (read aloud in a meeting).
+
+Each function takes one row of a warehouse.queries frame (a dict) and returns text in the
+chosen language; the numbers come from the row, never recomputed here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from ui import i18n
+
+
+def inactive_detail(r: dict[str, Any]) -> str:
+    """Which rule an OPD failed, in numbers, from a queries.inactive_opds row.
+
+    "akun terbanyak: Instagram @dinkes 14 dari minimal 24 (semua akun 36)"; "belum ada
+    postingan (minimal 24 pada satu akun)"; plus "terakhir mengunggah 45 hari lalu (batas 30)"
+    when the OPD is dormant.
+    """
+    need = i18n.fmt_int(r.get("required_posts"))
+    n = int(r.get("busiest_posts") or 0)
+    parts: list[str] = []
+    if n == 0:
+        parts.append(
+            i18n.tr(
+                f"belum ada postingan (minimal {need} pada satu akun)",
+                f"no posts (at least {need} on one account)",
+            )
+        )
+    else:
+        who = i18n.platform_label(r.get("busiest_platform"))
+        account = r.get("busiest_account")
+        if account:
+            who += f" {account}"
+        ties = int(r.get("tied_accounts") or 1)
+        tie = i18n.tr(f", {ties} akun sama banyak", f", {ties} accounts tied") if ties > 1 else ""
+        text = i18n.tr(
+            f"akun terbanyak: {who} {i18n.fmt_int(n)} dari minimal {need}{tie}",
+            f"busiest account: {who} {i18n.fmt_int(n)} of at least {need}{tie}",
+        )
+        total = int(r.get("posts") or 0)
+        if total > n:
+            text += i18n.tr(
+                f" (semua akun {i18n.fmt_int(total)}; minimal berlaku per akun)",
+                f" (all accounts {i18n.fmt_int(total)}; the minimum applies per account)",
+            )
+        parts.append(text)
+    days, limit_days = r.get("days_since_last_post"), r.get("dormant_days")
+    if limit_days is not None and (days is None or days >= limit_days):
+        limit = i18n.fmt_int(limit_days)
+        if days is None:
+            parts.append(i18n.tr("belum pernah mengunggah", "never posted"))
+        else:
+            parts.append(
+                i18n.tr(
+                    f"terakhir mengunggah {i18n.fmt_int(days)} hari lalu (batas {limit})",
+                    f"last post {i18n.fmt_int(days)} days ago (limit {limit})",
+                )
+            )
+    return "; ".join(parts)
+
+
+def with_inactive_detail(df: pl.DataFrame) -> pl.DataFrame:
+    """queries.inactive_opds frame plus a `detail` column (inactive_detail of each row)."""
+    details = [inactive_detail(r) for r in df.iter_rows(named=True)]
+    return df.with_columns(pl.Series("detail", details, dtype=pl.String))
