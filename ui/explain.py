@@ -6,6 +6,7 @@ chosen language; the numbers come from the row, never recomputed here.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import polars as pl
@@ -67,3 +68,41 @@ def with_inactive_detail(df: pl.DataFrame) -> pl.DataFrame:
     """queries.inactive_opds frame plus a `detail` column (inactive_detail of each row)."""
     details = [inactive_detail(r) for r in df.iter_rows(named=True)]
     return df.with_columns(pl.Series("detail", details, dtype=pl.String))
+
+
+def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> str:
+    """What a kpi_summary row's change compares with, in words (kind: previous / year_ago).
+
+    full: "dibanding Okt 2026"; cut: "1-20 Nov dibanding 1-20 Okt 2026"; none:
+    "belum ada pembanding" with the reason (data start)."""
+    status = r.get(f"{kind}_status")
+    o_start, o_end = r.get(f"{kind}_start"), r.get(f"{kind}_end")
+    if status == "none":
+        reason = r.get(f"{kind}_reason")
+        text = i18n.tr("belum ada pembanding", "nothing to compare with")
+        if short:
+            return text
+        if reason == "before_data" and o_start is not None:
+            text += i18n.tr(
+                f" (data {period_text(o_start, o_end)} belum lengkap)",
+                f" (data for {period_text(o_start, o_end)} incomplete)",
+            )
+        return text
+    if o_start is None:
+        return ""
+    if status == "cut":
+        c_start, c_end = r.get("compared_start"), r.get("compared_end")
+        return i18n.tr(
+            f"{period_text(c_start, c_end)} dibanding {period_text(o_start, o_end)}",
+            f"{period_text(c_start, c_end)} vs {period_text(o_start, o_end)}",
+        )
+    return i18n.tr("dibanding ", "vs ") + period_text(o_start, o_end)
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    """'Oktober 2026', 'Jun 2026 – Nov 2026' for whole months, else '1 Juni 2026 – 20 ...'."""
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        if (start.year, start.month) == (end.year, end.month):
+            return i18n.fmt_month(start, short=False)
+        return f"{i18n.fmt_month(start)} – {i18n.fmt_month(end)}"
+    return f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)}"

@@ -12,7 +12,7 @@ import polars as pl
 import streamlit as st
 
 from reports import lampiran
-from ui import data, filters, i18n
+from ui import data, explain, filters, i18n
 
 
 @dataclass(frozen=True)
@@ -442,40 +442,11 @@ def kpi_from(
         from warehouse.metrics import KPIS
 
         help = KPIS[key].description if key in KPIS else None
-    against = comparison_text(r, "previous", short=True)
+    against = explain.comparison_text(r, "previous", short=True)
     if r.get("previous_status") == "none":
         kpi(label or r.get("label"), shown, against, inverse=inverse, help=help, neutral=True)
         return
     kpi(label or r.get("label"), shown, delta, inverse=inverse, help=help, description=against)
-
-
-def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> str:
-    """What a kpi_summary row's change compares with, in words (kind: previous / year_ago).
-
-    full: "dibanding Okt 2026"; cut: "1-20 Nov dibanding 1-20 Okt 2026"; none:
-    "belum ada pembanding" with the reason (data start)."""
-    status = r.get(f"{kind}_status")
-    o_start, o_end = r.get(f"{kind}_start"), r.get(f"{kind}_end")
-    if status == "none":
-        reason = r.get(f"{kind}_reason")
-        text = i18n.tr("belum ada pembanding", "nothing to compare with")
-        if short:
-            return text
-        if reason == "before_data" and o_start is not None:
-            text += i18n.tr(
-                f" (data {_period_text(o_start, o_end)} belum lengkap)",
-                f" (data for {_period_text(o_start, o_end)} incomplete)",
-            )
-        return text
-    if o_start is None:
-        return ""
-    if status == "cut":
-        c_start, c_end = r.get("compared_start"), r.get("compared_end")
-        return i18n.tr(
-            f"{_period_text(c_start, c_end)} dibanding {_period_text(o_start, o_end)}",
-            f"{_period_text(c_start, c_end)} vs {_period_text(o_start, o_end)}",
-        )
-    return i18n.tr("dibanding ", "vs ") + _period_text(o_start, o_end)
 
 
 def comparison_caption(kpis: pl.DataFrame) -> None:
@@ -489,20 +460,14 @@ def comparison_caption(kpis: pl.DataFrame) -> None:
         c_end = r["compared_end"]
         text = i18n.tr(
             f"Data s.d. {i18n.fmt_date(c_end)}: periode belum selesai, jadi perubahan "
-            f"membandingkan hari yang sama: {comparison_text(r)}.",
+            f"membandingkan hari yang sama: {explain.comparison_text(r)}.",
             f"Data up to {i18n.fmt_date(c_end)}: the period is not over, so changes compare "
-            f"the same days: {comparison_text(r)}.",
+            f"the same days: {explain.comparison_text(r)}.",
         )
     elif status == "none":
-        text = i18n.tr("Perubahan tidak ditampilkan: ", "No change shown: ") + comparison_text(r)
+        text = i18n.tr(
+            "Perubahan tidak ditampilkan: ", "No change shown: "
+        ) + explain.comparison_text(r)
     else:
-        text = i18n.tr("Perubahan ", "Changes ") + comparison_text(r) + "."
+        text = i18n.tr("Perubahan ", "Changes ") + explain.comparison_text(r) + "."
     st.caption(text)
-
-
-def _period_text(start: dt.date, end: dt.date) -> str:
-    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
-        if (start.year, start.month) == (end.year, end.month):
-            return i18n.fmt_month(start, short=False)
-        return f"{i18n.fmt_month(start)} – {i18n.fmt_month(end)}"
-    return f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)}"

@@ -315,16 +315,37 @@ def content_mix(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
 def top_bottom_opds(
     con: duckdb.DuckDBPyConnection, f: Filters, n: int = 5, settings: Settings | None = None
 ) -> pl.DataFrame:
-    """The n best and n worst OPDs by Indeks Medsos (expected-to-post OPDs only).
+    """The n best and n worst OPDs by Indeks Medsos (expected-to-post OPDs only), ties kept.
 
-    Columns: position ("atas" / "bawah"), rank, opd_id, opd, opd_kind, index_score, grade, posts.
+    An OPD tied with the n-th (same rank, i.e. the same index score) is listed too, so a list
+    may be longer than n and never picks some of several equal OPDs; the two lists never
+    overlap (top first). Columns: position ("atas" / "bawah"), rank (shared by ties), opd_id,
+    opd, opd_kind, index_score, grade, posts, tie_size (OPDs in the whole ranking with this
+    rank; 1 = no tie). Raises ValueError when n < 1.
     """
-    ranked = opd_index(con, f, settings)
-    cols = ["rank", "opd_id", "opd", "opd_kind", "index_score", "grade", "posts"]
-    top = ranked.head(n).select(cols).with_columns(position=pl.lit("atas"))
-    rest = ranked.slice(min(n, ranked.height))
-    bottom = rest.tail(n).select(cols).with_columns(position=pl.lit("bawah"))
-    return pl.concat([top, bottom]).select(["position", *cols])
+    if n < 1:
+        raise ValueError(f"n harus sedikitnya 1: {n}")
+    ranked = opd_index(con, f, settings).with_columns(
+        pl.len().over("rank").cast(pl.Int64).alias("tie_size")
+    )
+    cols = ["rank", "opd_id", "opd", "opd_kind", "index_score", "grade", "posts", "tie_size"]
+    if not ranked.height:
+        empty = ranked.select(cols).with_columns(position=pl.lit("atas"))
+        return empty.select(["position", *cols])
+    cut = ranked["rank"][min(n, ranked.height) - 1]
+    top = ranked.filter(pl.col("rank") <= cut)
+    rest = ranked.filter(pl.col("rank") > cut)
+    if rest.height:
+        low = rest.sort("rank", descending=True)["rank"][min(n, rest.height) - 1]
+        bottom = rest.filter(pl.col("rank") >= low)
+    else:
+        bottom = rest
+    return pl.concat(
+        [
+            top.select(cols).with_columns(position=pl.lit("atas")),
+            bottom.select(cols).with_columns(position=pl.lit("bawah")),
+        ]
+    ).select(["position", *cols])
 
 
 # --------------------------------------------------------------------------- Keaktifan OPD
