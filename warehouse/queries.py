@@ -768,3 +768,10 @@ def drilldown_count(
     """How many posts drilldown_posts would return without the limit."""
     params = _drill_params(f, content_types, kinerja_only, figure_centric, campaign_id, search)
     return int(_run(con, "q_drilldown_count", params)["n"][0])
+
+
+def master_contradictions(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Rows of the master list that contradict themselves: warehouse.master_checks."""
+    from warehouse import master_checks
+
+    return master_checks.contradictions(con)
