@@ -73,8 +73,9 @@ def with_inactive_detail(df: pl.DataFrame) -> pl.DataFrame:
 def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> str:
     """What a kpi_summary row's change compares with, in words (kind: previous / year_ago).
 
-    full: "dibanding Okt 2026"; cut: "1-20 Nov dibanding 1-20 Okt 2026"; none:
-    "belum ada pembanding" with the reason (data start)."""
+    full: "dibanding Des 2025 – Mei 2026"; cut: "1 Jun – 20 Nov 2026 dibanding 1 Des 2025 –
+    20 Mei 2026"; none: "belum ada pembanding" and why. short (on a card):
+    only the other period ("vs 1 Des 2025 – 20 Mei 2026") or "belum ada pembanding"."""
     status = r.get(f"{kind}_status")
     o_start, o_end = r.get(f"{kind}_start"), r.get(f"{kind}_end")
     if status == "none":
@@ -90,19 +91,26 @@ def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> 
         return text
     if o_start is None:
         return ""
+    other = period_text(o_start, o_end, short=True)
+    if short:
+        return i18n.tr("vs ", "vs ") + other
     if status == "cut":
-        c_start, c_end = r.get("compared_start"), r.get("compared_end")
-        return i18n.tr(
-            f"{period_text(c_start, c_end)} dibanding {period_text(o_start, o_end)}",
-            f"{period_text(c_start, c_end)} vs {period_text(o_start, o_end)}",
-        )
-    return i18n.tr("dibanding ", "vs ") + period_text(o_start, o_end)
+        mine = period_text(r["compared_start"], r["compared_end"], short=True)
+        return i18n.tr(f"{mine} dibanding {other}", f"{mine} vs {other}")
+    return i18n.tr("dibanding ", "vs ") + other
 
 
-def period_text(start: dt.date, end: dt.date) -> str:
-    """'Oktober 2026', 'Jun 2026 – Nov 2026' for whole months, else '1 Juni 2026 – 20 ...'."""
+def period_text(start: dt.date, end: dt.date, *, short: bool = False) -> str:
+    """'Oktober 2026', 'Jun 2026 – Nov 2026' for whole months, else '1 Juni 2026 – 20 ...'.
+
+    short: month abbreviations ('1 Jun – 20 Nov 2026', the year once when both share it)."""
     if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
         if (start.year, start.month) == (end.year, end.month):
-            return i18n.fmt_month(start, short=False)
+            return i18n.fmt_month(start, short=short)
         return f"{i18n.fmt_month(start)} – {i18n.fmt_month(end)}"
-    return f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)}"
+    if not short:
+        return f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)}"
+    names = i18n.MONTHS_SHORT_EN if i18n.current_lang() == "en" else i18n.MONTHS_SHORT_ID
+    a = f"{start.day} {names[start.month - 1]}"
+    b = f"{end.day} {names[end.month - 1]} {end.year}"
+    return f"{a} – {b}" if start.year == end.year else f"{a} {start.year} – {b}"

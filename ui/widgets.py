@@ -459,15 +459,15 @@ def comparison_caption(kpis: pl.DataFrame) -> None:
     if status == "cut":
         c_end = r["compared_end"]
         text = i18n.tr(
-            f"Data s.d. {i18n.fmt_date(c_end)}: periode belum selesai, jadi perubahan "
-            f"membandingkan hari yang sama: {explain.comparison_text(r)}.",
-            f"Data up to {i18n.fmt_date(c_end)}: the period is not over, so changes compare "
-            f"the same days: {explain.comparison_text(r)}.",
+            f"Data baru s.d. {i18n.fmt_date(c_end)}, jadi perubahan membandingkan hari yang "
+            f"sama: {explain.comparison_text(r)}.",
+            f"Data only up to {i18n.fmt_date(c_end)}, so changes compare the same days: "
+            f"{explain.comparison_text(r)}.",
         )
     elif status == "none":
-        text = i18n.tr(
-            "Perubahan tidak ditampilkan: ", "No change shown: "
-        ) + explain.comparison_text(r)
+        text = i18n.tr("Perubahan tidak ditampilkan: ", "No change shown: ") + (
+            explain.comparison_text(r)
+        )
     else:
         text = i18n.tr("Perubahan ", "Changes ") + explain.comparison_text(r) + "."
     st.caption(text)

@@ -775,3 +775,28 @@ def master_contradictions(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     from warehouse import master_checks
 
     return master_checks.contradictions(con)
+
+
+# --------------------------------------------------------------------------- format mix
+
+
+def format_mix_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Posts per OPD and post format over the period (OPDs with a post only).
+
+    Columns: opd_id, opd, opd_short, opd_kind, post_format (foto, video, reels, carousel, teks,
+    tautan, live, story, or "tidak_tercatat" when the source did not say), posts, share (0..1
+    of the OPD's posts), opd_posts (the OPD's posts in the period). Sorted by opd_posts
+    descending, then OPD. Format codes: etl.schema.POST_FORMATS.
+    """
+    return _run(con, "q_format_mix_by_opd", f.params())
+
+
+def format_mix_over_time(
+    con: duckdb.DuckDBPyConnection, f: Filters, grain: Grain = "month"
+) -> pl.DataFrame:
+    """Posts per period bucket and post format.
+
+    Columns: period_start (date: first day of the day/week/month), post_format (as in
+    format_mix_by_opd), posts, share (0..1 of the bucket's posts).
+    """
+    return _run(con, "q_format_mix_over_time", {**f.params(), "grain": _grain(grain)})
