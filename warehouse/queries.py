@@ -800,3 +800,18 @@ def format_mix_over_time(
     format_mix_by_opd), posts, share (0..1 of the bucket's posts).
     """
     return _run(con, "q_format_mix_over_time", {**f.params(), "grain": _grain(grain)})
+
+
+def kecamatan_rollup(
+    con: duckdb.DuckDBPyConnection, f: Filters, settings: Settings | None = None
+) -> pl.DataFrame:
+    """Each kecamatan with its desa and kelurahan (master list parent): how many are active.
+
+    Columns: kecamatan_id, kecamatan, kecamatan_short, members (office + villages, expected
+    to post, in the filters), villages, desa, kelurahan, active_members, active_villages,
+    office_in_scope (bool), office_active (bool), posts, required_posts (the activity
+    minimum of the period, metrics.required_posts). Sorted by kecamatan.
+    """
+    s = _settings(con, settings)
+    params = {**f.params(), "required_posts": metrics.required_posts(s, f.start, f.end)}
+    return _run(con, "q_kecamatan_rollup", params)
