@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import actions, data, i18n
 from ui import widgets as w
+from ui.forms import letter as letter_form
 from ui.widgets import Col
 
 st.title(i18n.t("page_pengaturan"))
@@ -90,4 +91,4 @@ with tab_rules:
     actions.rules_editor()
 
 with tab_letter:
-    actions.letter_form()
+    letter_form.letter_form()

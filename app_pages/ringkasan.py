@@ -3,13 +3,15 @@
 import polars as pl
 import streamlit as st
 
-from ui import charts, data, filters, i18n, lists, slides
+from ui import charts, coverage_panel, data, filters, i18n, lists, report_buttons, slides
 from ui import widgets as w
 
 big = w.presenting()
 w.header(i18n.t("page_ringkasan"))
 w.require_data()
 f = filters.current()
+if not big:
+    report_buttons.report_bar(f)
 
 T_TREND = i18n.tr("Tingkat keaktifan per bulan", "Activity rate by month")
 T_MIX = i18n.tr("Komposisi konten", "Content mix")
@@ -151,6 +153,9 @@ with bottom:
             )
         else:
             w.no_match()
+
+if not big:
+    coverage_panel.summary_panel(f)
 
 w.drilldown(i18n.tr("semua postingan periode ini", "all posts in this period"), f, key="all")
 w.drilldown(i18n.tr("postingan kinerja", "performance posts"), f, key="kinerja", kinerja_only=True)

@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         "campaign_file", metavar="BERKAS", help="Nama Kampanye, Mulai, Selesai, Tagar, Kata Kunci"
     )
     sub.add_parser("bootstrap", help="bangun gudang data dari sample_data/ bila masih kosong")
+    from etl import cli_reports
+
+    cli_reports.add_parsers(sub)
     return p
 
 
@@ -145,6 +148,10 @@ def _dispatch(
         return _cmd_relabel(con)
     if args.cmd == "campaigns":
         return _cmd_campaigns(con, args.campaign_file)
+    from etl import cli_reports
+
+    if args.cmd in cli_reports.COMMANDS:
+        return cli_reports.run(con, args)
     return EXIT_USAGE
 
 

@@ -61,7 +61,7 @@ def load_tables(
 ) -> LoadReport:
     """Load already parsed tables of one file (load_file after parsing; tests use it directly)."""
     load_time = now_wib()
-    previous = already_loaded(con, sha256)
+    previous = already_loaded(con, sha256, file_name)
     if previous is not None:
         report = LoadReport(file=file_name, status="skipped", load_id=None)
         report.error = (
@@ -145,12 +145,12 @@ def load_file(
         )
         return report
     sha256 = hashlib.sha256(raw).hexdigest()
-    if already_loaded(con, sha256) is not None:
+    if already_loaded(con, sha256, name) is not None:
         return load_tables(
             con, [], file_name=name, sha256=sha256, file_path=file_path, opd=opd,
             loaded_by=loaded_by, dry_run=dry_run,
         )  # fmt: skip
-    from etl.parse import parse_file
+    from etl.sandbox import parse_file  # bounded child process
 
     try:
         tables = parse_file(

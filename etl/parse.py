@@ -222,6 +222,8 @@ def _parse_text(
     grid = readers.read_csv_grid(text, delim, starts[det.row])
     table = _build(grid, 0, det.row + 1, det, name, None, file_handle, keep_empty=True)
     assert table is not None
+    above = [str(c).strip() for r in rows_opt[: det.row] for c in r if c and str(c).strip()]
+    table.title = " ".join(above) or None
     return [table]
 
 
@@ -252,7 +254,12 @@ def _parse_sheets(
             first_error = first_error or err
             notes.append(str(err))
             continue
-        table = _build(grid, det.row, sheet.first_row, det, name, sheet.name, file_handle)
+        # A logbook month sheet with its header but no rows still says the office posted
+        # nothing that month (etl/coverage.py): it is kept, with zero posts.
+        table = _build(
+            grid, det.row, sheet.first_row, det, name, sheet.name, file_handle,
+            keep_empty=det.format == "logbook",
+        )  # fmt: skip
         if table is None:
             notes.append(
                 f"Berkas '{name}', sheet '{sheet.name}' tidak berisi baris postingan: dilewati."
@@ -265,6 +272,12 @@ def _parse_sheets(
         raise FileRejected(f"Berkas '{name}' tidak berisi data postingan di sheet mana pun.")
     tables[0].notes.extend(notes)
     return tables
+
+
+def _title_text(grid: pl.DataFrame, header_idx: int) -> str | None:
+    """The cells above the header row, joined (kop and title: where a logbook names its month)."""
+    cells = [str(c).strip() for row in grid.head(header_idx).iter_rows() for c in row if c]
+    return " ".join(c for c in cells if c) or None
 
 
 def _build(
@@ -311,6 +324,7 @@ def _build(
         file_handle=file_handle,
     )
     table: ParsedTable = MODULES[det.format].build(raw, ctx)
+    table.title = _title_text(grid, header_idx)
     if table.posts.height == 0 and table.rejects.height == 0:
         if not keep_empty:
             return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import duckdb
 import polars as pl
 
+from etl import coverage
 from etl.columns import OBS_COLUMNS, now_wib
 from etl.keys import add_post_keys, adopt_known_keys
 from etl.load_report import LoadReport
@@ -31,6 +32,7 @@ class Prepared:
     links: pl.DataFrame | None = None  # post_key, link_key
     within_dupes: int = 0
     opd_names: dict[int, str] = field(default_factory=dict)
+    coverage: pl.DataFrame | None = None  # etl.coverage.COVERAGE_SCHEMA
 
 
 def _combine(
@@ -139,4 +141,9 @@ def prepare(
 
     prep.within_dupes = within_dupes
     prep.opd_names = dict(index.names)
+    prep.coverage, cov_notes = coverage.derive(
+        tables, obs, file_name=file_name, file_path=file_path, file_opd_id=res.file_opd_id,
+        exported_at=prep.exported_at,
+    )  # fmt: skip
+    report.notes.extend(cov_notes)
     return prep

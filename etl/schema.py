@@ -56,6 +56,7 @@ class ParsedTable:
     platform: str | None = None  # None when a logbook sheet mixes platforms
     account_handle: str | None = None  # file-level handle (TikTok ZIP name, X file name...)
     exported_at: dt.datetime | None = None
+    title: str | None = None  # text of the rows above the header (a logbook's declared month)
     notes: list[str] = field(default_factory=list)  # warnings for the report, Bahasa Indonesia
 
 

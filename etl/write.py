@@ -8,17 +8,29 @@ import datetime as dt
 import duckdb
 import polars as pl
 
-from etl import recompute
+from etl import coverage, recompute
 from etl.columns import DRY_RUN_LOAD_ID, OBS_COLUMNS
+from etl.export_date import period_from_name
 from etl.load_report import LoadReport
 from etl.prepare import Prepared
 
 
-def already_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
-    row = con.execute(
-        "SELECT min(load_id) FROM loads WHERE sha256 = ? AND status = 'loaded'", [sha256]
-    ).fetchall()[0]
-    return int(row[0]) if row and row[0] is not None else None
+def already_loaded(
+    con: duckdb.DuckDBPyConnection, sha256: str, file_name: str | None = None
+) -> int | None:
+    """The live load of the same bytes, else None. Identical bytes under a name declaring another
+    period (two header-only exports of different quarters) are another export: its period is
+    the data (etl/coverage.py)."""
+    rows = con.execute(
+        "SELECT load_id, file_name FROM loads WHERE sha256 = ? AND status = 'loaded'"
+        " ORDER BY load_id",
+        [sha256],
+    ).fetchall()
+    wanted = period_from_name(file_name) if file_name else None
+    for load_id, name in rows:
+        if file_name is None or period_from_name(name) == wanted:
+            return int(load_id)
+    return None
 
 
 def insert_load_row(
@@ -119,6 +131,8 @@ def write_prepared(
             )
         finally:
             con.unregister("_links")
+    if prep.coverage is not None:
+        coverage.write(con, load_id, prep.coverage)
     before = recompute.old_posts(con, prep.obs)
     fresh = recompute.recompute_posts(con, prep.obs, before)
     recompute.count_changes(prep, before, fresh)

@@ -90,6 +90,8 @@ REASON_LABELS_ID = {
     "aktif": "Aktif",
     "dorman": "Dorman",
     "belum_pernah": "Belum pernah mengunggah",
+    "not_received": "Data belum diterima",
+    "not_submitted": "Tidak menyerahkan data",
 }
 REASON_LABELS_EN = {
     "no_account": "No account",
@@ -103,6 +105,8 @@ REASON_LABELS_EN = {
     "aktif": "Active",
     "dorman": "Dormant",
     "belum_pernah": "Never posted",
+    "not_received": "Data not received yet",
+    "not_submitted": "Data not submitted",
 }
 
 # Text keys -> (Indonesian, English). Only strings shared by several pages live here; a
@@ -118,6 +122,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_kampanye": ("Kampanye", "Campaigns"),
     "page_unggah": ("Unggah Data", "Upload data"),
     "page_pengaturan": ("Pengaturan", "Settings"),
+    "page_kelengkapan": ("Kelengkapan Data", "Data completeness"),
     "filters": ("Filter", "Filters"),
     "period_from": ("Dari bulan", "From month"),
     "period_to": ("Sampai bulan", "To month"),
@@ -270,6 +275,16 @@ def kind_label(code: str | None) -> str:
 def reason_label(code: str | None) -> str:
     labels = REASON_LABELS_EN if current_lang() == "en" else REASON_LABELS_ID
     return labels.get(code or "", code or "-")
+
+
+def coverage_label(code: str | None) -> str:
+    """received / partial / missing -> Diterima / Sebagian / Belum ada (warehouse.metrics)."""
+    from warehouse.metrics import COVERAGE_STATUS
+
+    pair = COVERAGE_STATUS.get(code or "")
+    if pair is None:
+        return code or "-"
+    return pair[1] if current_lang() == "en" else pair[0]
 
 
 # ---- id-ID number and date formatting (1.234,5; 3 Oktober 2026) --------------------------

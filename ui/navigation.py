@@ -31,5 +31,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("tren", "page_tren", ":material/trending_up:", "tren", "meeting"),
     PageSpec("kampanye", "page_kampanye", ":material/campaign:", "kampanye", "meeting"),
     PageSpec("unggah", "page_unggah", ":material/upload_file:", "unggah", "analyst"),
+    PageSpec("kelengkapan", "page_kelengkapan", ":material/fact_check:", "kelengkapan", "analyst"),
     PageSpec("pengaturan", "page_pengaturan", ":material/settings:", "pengaturan", "analyst"),
 )

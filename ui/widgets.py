@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import polars as pl
 import streamlit as st
 
-from reports import lampiran
 from ui import data, explain, filters, i18n
 
 
@@ -113,6 +110,8 @@ def _fmt_cell(kind: str):
         return i18n.grade_label
     if kind == "load_status":
         return i18n.load_status_label
+    if kind == "coverage":
+        return i18n.coverage_label
     if kind == "bool":
         return lambda v: (
             "-" if v is None else (i18n.tr("Ya", "Yes") if v else i18n.tr("Tidak", "No"))
@@ -171,10 +170,6 @@ def table(
         export_buttons(df, cols, title=title or key, key=key)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60] or "lampiran"
-
-
 _LAMPIRAN_KIND = {
     "int": "angka",
     "num": "desimal",
@@ -189,11 +184,14 @@ def lampiran_frame(df: pl.DataFrame, cols: Sequence[Col]) -> tuple[pl.DataFrame,
     typed (Excel keeps them numeric), codes become their Indonesian labels."""
     out, spec = {}, []
     for i, c in enumerate(cols):
-        if c.kind == "link" or c.name not in df.columns:
+        if c.name not in df.columns:
             continue
         name = f"c{i}"
         values = df.get_column(c.name)
-        if c.kind in _LAMPIRAN_KIND:
+        if c.kind == "link":
+            out[name] = values.cast(pl.String)
+            spec.append((name, c.label, "tautan"))
+        elif c.kind in _LAMPIRAN_KIND:
             out[name] = values
             spec.append((name, c.label, _LAMPIRAN_KIND[c.kind]))
         else:
@@ -203,68 +201,12 @@ def lampiran_frame(df: pl.DataFrame, cols: Sequence[Col]) -> tuple[pl.DataFrame,
     return pl.DataFrame(out), spec
 
 
-def signature() -> lampiran.Signature | None:
-    """The signature block from Pengaturan > Lampiran surat, dated today (WIB); None when the
-    analyst turned it off."""
-    from reports import lampiran
-    from warehouse.letter import get_letter
-
-    cur = data.con().cursor()
-    try:
-        letter = get_letter(cur)
-    finally:
-        cur.close()
-    if not letter.with_signature:
-        return None
-    return lampiran.Signature(
-        position=letter.position,
-        region=letter.region,
-        place=letter.place,
-        date=dt.datetime.now(ZoneInfo("Asia/Jakarta")).date(),
-        name=letter.name,
-        nip=letter.nip,
-    )
-
-
 def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: str) -> None:
-    """Excel and PDF lampiran (numbered rows, Indonesian dates and numbers, A4 or F4)."""
-    from reports import lampiran
+    """Excel, PDF, CSV and image lampiran (kop, letter block, numbered rows, A4 or F4)."""
+    from ui import report_buttons
 
-    f = filters.current()
-    subtitle = filters.describe(f)
     frame, spec = lampiran_frame(df, cols)
-    name = f"{_slug(title)}_{f.start:%Y%m}-{f.end:%Y%m}"
-    # One compact button per table: three controls did not fit under half-width tables.
-    pop = st.popover(i18n.tr("Unduh lampiran", "Download appendix"), icon=":material/download:")
-    c1 = c2 = c3 = pop
-    paper = (
-        c3.segmented_control(
-            i18n.t("paper"), ["A4", "F4"], default="A4", key=f"paper_{key}", required=True
-        )
-        or "A4"
-    )
-    c1.download_button(
-        i18n.t("download_xlsx"),
-        lambda: lampiran.to_xlsx(
-            frame, title=title, subtitle=subtitle, columns=spec, paper=paper, signature=signature()
-        ),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{key}",
-        icon=":material/table_view:",
-        on_click="ignore",
-    )
-    c2.download_button(
-        i18n.t("download_pdf"),
-        lambda: lampiran.to_pdf(
-            frame, title=title, subtitle=subtitle, columns=spec, paper=paper, signature=signature()
-        ),
-        file_name=f"{name}.pdf",
-        mime="application/pdf",
-        key=f"pdf_{key}",
-        icon=":material/picture_as_pdf:",
-        on_click="ignore",
-    )
+    report_buttons.lampiran_popover(frame, spec, title=title, key=key)
 
 
 # ---------------------------------------------------------------- drill-down

@@ -188,6 +188,16 @@ INACTIVE_REASONS: dict[str, str] = {
     "untrained_operator": "Operator belum mengikuti pelatihan",
     "dormant": "Akun tidak aktif (tidak ada postingan dalam waktu lama)",
     "below_minimum": "Jumlah postingan di bawah batas minimal",
+    # Not judged: the period's exports have not all arrived (warehouse/sql/views/025_v_coverage).
+    "not_received": "Data belum diterima",
+    "not_submitted": "Tidak menyerahkan data",
+}
+
+# Coverage of an account-month by the loaded exports (code -> Indonesian, English).
+COVERAGE_STATUS: dict[str, tuple[str, str]] = {
+    "received": ("Diterima", "Received"),
+    "partial": ("Sebagian", "Partly received"),
+    "missing": ("Belum ada", "Not received"),
 }
 
 
@@ -214,6 +224,9 @@ class Settings:
     grade_very_good: float = 80.0
     grade_good: float = 60.0
     grade_fair: float = 40.0
+    # Data for a month is due on this day of the next month; a month still missing after it is
+    # "tidak menyerahkan data", before it only "belum diterima" (warehouse/sql/views/025_v_coverage.sql).
+    collection_deadline_day: int = 5
 
     def weights(self) -> dict[str, float]:
         return {
@@ -239,6 +252,8 @@ class Settings:
             errors.append("Bobot indeks tidak boleh negatif.")
         if sum(self.weights().values()) <= 0:
             errors.append("Jumlah bobot indeks harus lebih dari 0.")
+        if not 1 <= self.collection_deadline_day <= 28:
+            errors.append("Batas pengumpulan data harus tanggal 1 sampai 28 bulan berikutnya.")
         if not (100 >= self.grade_very_good > self.grade_good > self.grade_fair >= 0):
             errors.append(
                 "Batas predikat harus berurutan: Sangat Baik > Baik > Cukup, dalam rentang 0-100."
@@ -276,6 +291,11 @@ SETTING_LABELS: dict[str, tuple[str, str]] = {
     "grade_very_good": ("Batas predikat Sangat Baik", "Indeks sedikitnya nilai ini."),
     "grade_good": ("Batas predikat Baik", "Indeks sedikitnya nilai ini."),
     "grade_fair": ("Batas predikat Cukup", "Indeks sedikitnya nilai ini; di bawahnya Kurang."),
+    "collection_deadline_day": (
+        "Batas pengumpulan data (tanggal bulan berikutnya)",
+        "Ekspor suatu bulan ditunggu sampai tanggal ini pada bulan berikutnya. Sebelumnya data "
+        "yang belum masuk disebut 'belum diterima'; sesudahnya 'tidak menyerahkan data'.",
+    ),
 }
 
 

@@ -815,3 +815,13 @@ def kecamatan_rollup(
     s = _settings(con, settings)
     params = {**f.params(), "required_posts": metrics.required_posts(s, f.start, f.end)}
     return _run(con, "q_kecamatan_rollup", params)
+
+
+# Coverage (Kelengkapan Data) lives in its own module; re-exported so every page reaches its
+# queries the same way (ui.data.q looks functions up here).
+from warehouse.coverage import (  # noqa: E402, F401
+    coverage_accounts,
+    coverage_grid,
+    coverage_missing,
+    coverage_summary,
+)

@@ -57,7 +57,7 @@ def test_save_and_relabel_is_all_or_nothing(con, monkeypatch):
     def broken(_con, load_id=None):
         raise RuntimeError("relabel failed halfway")
 
-    monkeypatch.setattr(classify, "classify_posts", broken)
+    monkeypatch.setattr(classify.store, "classify_posts", broken)
     with pytest.raises(RuntimeError, match="halfway"):
         classify.save_rules_and_relabel(con, default_rules(), by="analis", note="uji")
     assert one(con, "SELECT max(version) FROM rule_set") == (2,)  # version 3 rolled back

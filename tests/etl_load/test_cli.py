@@ -140,6 +140,8 @@ def test_bootstrap_builds_once(tmp_path, monkeypatch):
 
     # Stub parser: this tests the bootstrap's orchestration, not the export formats.
     monkeypatch.setitem(sys.modules, "etl.parse", types.SimpleNamespace(parse_file=parse_file))
+    # the loader parses through the bounded child (etl.sandbox): stub that entry too
+    monkeypatch.setitem(sys.modules, "etl.sandbox", types.SimpleNamespace(parse_file=parse_file))
     root = tmp_path / "sample_data"
     (root / "exports" / "Dinas Kesehatan").mkdir(parents=True)
     write_master(root / "Daftar Akun Medsos OPD Kabupaten Sukamaju.xlsx")

@@ -29,6 +29,8 @@ def stub_parse(monkeypatch):
         return [table([ig_post(i) for i in range(n)])]
 
     monkeypatch.setitem(sys.modules, "etl.parse", types.SimpleNamespace(parse_file=parse_file))
+    # the loader parses through the bounded child (etl.sandbox): stub that entry too
+    monkeypatch.setitem(sys.modules, "etl.sandbox", types.SimpleNamespace(parse_file=parse_file))
     return calls
 
 

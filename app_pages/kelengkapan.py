@@ -1,0 +1,139 @@
+"""Kelengkapan Data: which OPD exports arrived, for the analyst's monthly collection round."""
+
+import datetime as dt
+
+import polars as pl
+import streamlit as st
+
+from reports import coverage_text
+from ui import coverage_chart, data, filters, i18n
+from ui import widgets as w
+from ui.widgets import Col
+
+big = w.presenting()
+w.header(
+    i18n.t("page_kelengkapan"),
+    i18n.tr(
+        "Ekspor mana yang sudah masuk per akun dan bulan. Bulan tanpa berkas dihitung "
+        "'belum ada data', bukan 'tidak mengunggah'.",
+        "Which exports arrived, per account and month. A month without a file counts as "
+        "'no data', not as 'posted nothing'.",
+    ),
+)
+w.require_data()
+f = filters.current()
+today = dt.date.today()
+
+grid = data.q("coverage_grid", f)
+if grid.height == 0:
+    w.no_match()
+    st.stop()
+
+n = {k: int((grid["status"] == k).sum()) for k in coverage_chart.STATUS_COLORS}
+late = int((grid["reason_code"] == "not_submitted").sum())
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(i18n.tr("Akun-bulan diterima", "Account-months received"), i18n.fmt_int(n["received"]))
+c2.metric(i18n.tr("Sebagian", "Partly received"), i18n.fmt_int(n["partial"]))
+c3.metric(i18n.tr("Belum ada", "Not received"), i18n.fmt_int(n["missing"]))
+c4.metric(
+    i18n.reason_label("not_submitted"),
+    i18n.fmt_int(late),
+    help=i18n.tr(
+        "Akun-bulan yang belum lengkap setelah batas pengumpulan (Pengaturan).",
+        "Account-months still incomplete after the collection deadline (Settings).",
+    ),
+)
+
+st.subheader(i18n.tr("OPD x akun x bulan", "OPD x account x month"))
+st.caption(
+    i18n.tr(
+        "Biru: seluruh hari bulan itu tercakup ekspor atau buku rekap. Jingga: sebagian hari "
+        "(arahkan kursor untuk melihat tanggalnya). Abu-abu: belum ada berkas, jadi tidak "
+        "dihitung sebagai nol postingan.",
+        "Blue: every day of the month is covered by an export or logbook. Orange: some days "
+        "(hover to see which). Grey: no file yet, so it does not count as zero posts.",
+    )
+)
+w.chart(coverage_chart.coverage_grid(grid, big=big), key="coverage_grid")
+
+st.subheader(i18n.tr("Yang belum masuk", "Still missing"))
+months = grid.get_column("month_start").unique().sort().to_list()
+month = st.selectbox(
+    i18n.t("month"),
+    months,
+    index=len(months) - 1,
+    format_func=lambda d: i18n.fmt_month(d, short=False),
+    key="coverage_month",
+)
+missing = data.q("coverage_missing", f, month=month)
+month_text = i18n.fmt_month(month, short=False)
+if missing.height == 0:
+    st.success(
+        i18n.tr(
+            f"Data {month_text} dari semua akun sudah masuk.",
+            f"Every account's data for {month_text} has arrived.",
+        )
+    )
+else:
+    due = missing.get_column("due_date").min()
+    st.caption(
+        i18n.tr(
+            f"Batas pengumpulan data {month_text}: {i18n.fmt_date(due)}.",
+            f"Deadline for {month_text}: {i18n.fmt_date(due)}.",
+        )
+    )
+    # Operator names are personal data: shown to the analyst, never on the projector.
+    show_ops = not big
+    shown = missing if show_ops else missing.with_columns(pl.lit(None).alias("operator_name"))
+    cols = [
+        Col("opd", "OPD"),
+        Col("opd_kind", i18n.t("opd_kind"), "kind"),
+        Col("accounts", i18n.tr("Akun yang belum lengkap", "Incomplete accounts")),
+        Col("reason_code", i18n.t("reason"), "reason"),
+    ]
+    if show_ops:
+        cols.insert(2, Col("operator_name", i18n.tr("Operator", "Operator")))
+    w.table(
+        shown,
+        cols,
+        key="coverage_missing",
+        title=i18n.tr(
+            f"Data medsos {month_text} yang belum masuk", f"Missing social media data {month_text}"
+        ),
+    )
+    if show_ops:
+        with_ops = st.checkbox(
+            i18n.tr("Sertakan nama operator di teks", "Include operator names in the text"),
+            value=False,
+            key="coverage_wa_ops",
+        )
+        text = coverage_text.whatsapp_text(missing, month, with_operator=with_ops, today=today)
+        st.markdown(i18n.tr("**Teks untuk grup WhatsApp**", "**Text for the WhatsApp group**"))
+        st.code(text, language=None, wrap_lines=True)
+        st.download_button(
+            i18n.tr("Unduh teks WhatsApp", "Download WhatsApp text"),
+            text,
+            file_name=f"data_medsos_belum_masuk_{month:%Y%m}.txt",
+            mime="text/plain",
+            key="coverage_wa_download",
+            icon=":material/chat:",
+            on_click="ignore",
+        )
+
+if not big:
+    st.subheader(i18n.tr("Ekspor terakhir per akun", "Latest export per account"))
+    acc = data.q("coverage_accounts", f)
+    w.table(
+        acc,
+        [
+            Col("opd", "OPD"),
+            Col("platform", i18n.t("platform"), "platform"),
+            Col("handle", i18n.tr("Akun", "Account")),
+            Col("latest_export", i18n.tr("Tanggal ekspor terakhir", "Latest export"), "date"),
+            Col("covered_until", i18n.tr("Data sampai", "Data up to"), "date"),
+            Col("n_loads", i18n.tr("Berkas", "Files"), "int"),
+        ],
+        key="coverage_accounts",
+        title=i18n.tr("Ekspor terakhir per akun", "Latest export per account"),
+        height=360,
+    )

@@ -1,0 +1,256 @@
+"""The classifier in the warehouse: rule-set versions, labelling posts, analysts' overrides."""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from etl.classify.engine import classify_normalized
+from etl.classify.logbook import map_logbook_series
+from etl.classify.rules import Rules, default_rules, validate_rules
+from etl.classify.textnorm import normalize_series
+from etl.classify.vocab import CONTENT_TYPES, NO_MATCH_REASON
+
+SHIPPED_BY = "sistem"  # rule_set.created_by of the rules shipped in the repository
+# One writer of rule_set versions at a time in this process (the app's sessions share one
+# connection through cursors; DuckDB lets one process write a warehouse file): two saves or two
+# first loads can then never both take the same version number.
+VERSION_LOCK = threading.RLock()
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
+    # DuckDB 2.0: an execute() result must be fetched whole before the next statement. Runs on
+    # con itself (not a cursor) so it joins the caller's open transaction.
+    return con.execute(sql, params if params is not None else []).fetchall()
+
+
+def seed_shipped_rules(con: duckdb.DuckDBPyConnection) -> None:
+    """Store the shipped rules as version 1 when rule_set is empty. Runs on its own cursor
+    (committed at once, outside any open transaction of the caller) under VERSION_LOCK, and
+    inserts only when no version exists yet: two first loads at once store one version 1."""
+    shipped = default_rules()
+    with VERSION_LOCK:
+        cur = con.cursor()
+        try:
+            cur.execute(
+                "INSERT INTO rule_set (version, created_by, note, rules) "
+                "SELECT 1, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rule_set)",
+                [SHIPPED_BY, shipped.data.get("note", "aturan bawaan"), shipped.to_json()],
+            ).fetchall()
+        finally:
+            cur.close()
+
+
+def load_rules(con: duckdb.DuckDBPyConnection) -> Rules:
+    """The newest rule set; seeds the repository's rules as version 1 when rule_set is empty."""
+    rows = _run(con, "SELECT version, rules FROM rule_set ORDER BY version DESC LIMIT 1")
+    if not rows:
+        seed_shipped_rules(con)
+        rows = _run(con, "SELECT version, rules FROM rule_set ORDER BY version DESC LIMIT 1")
+        if not rows:  # the caller's transaction began before the seed: same content, version 1
+            return Rules(default_rules().data, 1)
+    version, stored = rows[0]
+    data = stored if isinstance(stored, dict) else json.loads(stored)
+    return Rules(data, int(version))
+
+
+def _next_version(con: duckdb.DuckDBPyConnection) -> int:
+    # Version 1 always exists once seeded, even when the caller's snapshot predates the seed.
+    return int(_run(con, "SELECT greatest(coalesce(max(version), 0), 1) + 1 FROM rule_set")[0][0])
+
+
+def save_rules(
+    con: duckdb.DuckDBPyConnection,
+    rules: Rules | dict[str, Any],
+    *,
+    by: str | None,
+    note: str | None,
+) -> int:
+    """Store an edited rule set as a new version and return its number. Invalid rules raise
+    ValueError with the problems listed (Bahasa Indonesia). Posts are re-labelled by
+    classify_posts(con) afterwards, which records the version used on every post."""
+    data = rules.data if isinstance(rules, Rules) else rules
+    problems = validate_rules(data)
+    if problems:
+        raise ValueError("Aturan tidak disimpan:\n" + "\n".join(problems))
+    load_rules(con)  # make sure version 1 (the shipped rules) exists first
+    version = _next_version(con)
+    _run(
+        con,
+        "INSERT INTO rule_set (version, created_by, note, rules) VALUES (?, ?, ?, ?)",
+        [version, by, note, json.dumps(data, ensure_ascii=False)],
+    )
+    return version
+
+
+def save_rules_and_relabel(
+    con: duckdb.DuckDBPyConnection,
+    rules: Rules | dict[str, Any],
+    *,
+    by: str | None,
+    note: str | None,
+) -> tuple[int, int]:
+    """save_rules then classify_posts over every post, in one transaction: a new version is
+    never left standing with posts labelled by the old one. Returns (version, posts labelled).
+    Invalid rules raise ValueError before anything is written."""
+    data = rules.data if isinstance(rules, Rules) else rules
+    problems = validate_rules(data)
+    if problems:
+        raise ValueError("Aturan tidak disimpan:\n" + "\n".join(problems))
+    seed_shipped_rules(con)
+    with VERSION_LOCK:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            version = save_rules(con, rules, by=by, note=note)
+            n = classify_posts(con)
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise ValueError(
+                "Aturan tidak disimpan: gudang data sedang diubah proses lain "
+                f"({type(exc).__name__}). Coba simpan lagi."
+            ) from exc
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return version, n
+
+
+def upgrade_shipped_rules(con: duckdb.DuckDBPyConnection) -> int | None:
+    """When the newest rule set is a shipped one (no analyst edit since) and the repository's
+    rules file has changed, store the new shipped rules as the next version and re-label every
+    post. Returns the new version, or None when nothing changed. An analyst's own version is
+    never replaced: their edits win until they choose otherwise."""
+    current = load_rules(con)
+    (by,) = _run(con, "SELECT created_by FROM rule_set WHERE version = ?", [current.version])[0]
+    shipped = default_rules()
+    if by != SHIPPED_BY or current.key == shipped.key:
+        return None
+    with VERSION_LOCK:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            version = _next_version(con)
+            _run(
+                con,
+                "INSERT INTO rule_set (version, created_by, note, rules) VALUES (?, ?, ?, ?)",
+                [version, SHIPPED_BY, shipped.data.get("note", "aturan bawaan"), shipped.to_json()],
+            )
+            classify_posts(con)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return version
+
+
+def _fetch_posts(con: duckdb.DuckDBPyConnection, load_id: int | None) -> pl.DataFrame:
+    # The loader calls this inside its open transaction: use con itself, not a cursor (a
+    # cursor is a separate connection and would not see the uncommitted rows).
+    cols = "post_key, caption, logbook_label"
+    if load_id is None:
+        return con.sql(f"SELECT {cols} FROM posts").pl()
+    return con.sql(
+        f"SELECT {cols} FROM posts WHERE load_id = $load_id", params={"load_id": load_id}
+    ).pl()
+
+
+def classify_posts(con: duckdb.DuckDBPyConnection, load_id: int | None = None) -> int:
+    """Label the posts of one load (None = every post) with the newest rules; returns rows labelled.
+
+    Writes posts.content_type/content_source/content_reason/is_figure_centric/figure_reason/
+    rules_version and logbook_content_type. Manual overrides live in label_override and are
+    applied by v_posts, so re-running never loses them. No transaction of its own: the loader
+    calls it inside the load transaction.
+    """
+    rules = load_rules(con)
+    posts = _fetch_posts(con, load_id)
+    if posts.height == 0:
+        return 0
+    # The loader's caption_norm is NFKC + lower only: the classifier's own normalization
+    # (letterforms, dashes, repeated letters) is applied to the raw caption here.
+    text = normalize_series(posts["caption"])
+    labels = classify_normalized(text, rules)
+    logbook = map_logbook_series(posts["logbook_label"], rules)
+    out = pl.concat([posts.select("post_key"), labels, logbook.to_frame()], how="horizontal")
+    # No phrase matched but the OPD's logbook names a type: use it, and say so.
+    no_match = (pl.col("content_reason") == NO_MATCH_REASON) & pl.col(
+        "logbook_content_type"
+    ).is_not_null()
+    out = out.with_columns(
+        pl.when(no_match)
+        .then(pl.col("logbook_content_type"))
+        .otherwise(pl.col("content_type"))
+        .alias("content_type"),
+        pl.when(no_match).then(pl.lit("logbook")).otherwise(pl.lit("rule")).alias("content_source"),
+        pl.when(no_match)
+        .then(pl.lit(NO_MATCH_REASON + "; dipakai label logbook OPD"))
+        .otherwise(pl.col("content_reason"))
+        .alias("content_reason"),
+        pl.lit(rules.version, dtype=pl.Int32).alias("rules_version"),
+    )
+    view = "_classify_out"
+    con.register(view, out.to_arrow())
+    try:
+        _run(
+            con,
+            f"""
+            UPDATE posts SET
+                content_type = o.content_type,
+                content_source = o.content_source,
+                content_reason = o.content_reason,
+                is_figure_centric = o.is_figure_centric,
+                figure_reason = o.figure_reason,
+                rules_version = o.rules_version,
+                logbook_content_type = o.logbook_content_type
+            FROM {view} o
+            WHERE posts.post_key = o.post_key
+            """,
+        )
+    finally:
+        con.unregister(view)
+    return out.height
+
+
+# --------------------------------------------------------------------------- overrides
+
+
+def set_override(
+    con: duckdb.DuckDBPyConnection,
+    post_key: str,
+    content_type: str | None,
+    is_figure_centric: bool | None = None,
+    *,
+    note: str | None = None,
+    by: str | None = None,
+) -> None:
+    """An analyst's correction of one post, kept by post_key so it survives re-imports and
+    re-labelling (v_posts applies it)."""
+    if content_type is not None and content_type not in CONTENT_TYPES:
+        raise ValueError(
+            f"Jenis konten '{content_type}' tidak dikenal (pilihan: {', '.join(CONTENT_TYPES)})."
+        )
+    if content_type is None and is_figure_centric is None:
+        raise ValueError("Koreksi kosong: isi jenis konten atau penanda figur.")
+    _run(
+        con,
+        """
+        INSERT INTO label_override (post_key, content_type, is_figure_centric, note, overridden_by)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (post_key) DO UPDATE SET
+            content_type = excluded.content_type,
+            is_figure_centric = excluded.is_figure_centric,
+            note = excluded.note,
+            overridden_by = excluded.overridden_by,
+            overridden_at = current_localtimestamp()
+        """,
+        [post_key, content_type, is_figure_centric, note, by],
+    )
+
+
+def clear_override(con: duckdb.DuckDBPyConnection, post_key: str) -> None:
+    """Drop the analyst's correction: the computed label applies again."""
+    _run(con, "DELETE FROM label_override WHERE post_key = ?", [post_key])

@@ -1,0 +1,190 @@
+"""CLI commands that read the warehouse: `coverage` and `metrics` (for scripts and monthly jobs).
+
+Both read the same functions the pages call (warehouse.coverage, warehouse.queries), with the
+same filters, so a figure printed here is the figure on the page for that period.
+
+    python -m etl --db FILE coverage --from 2026-09 --to 2026-11 [--json]
+    python -m etl --db FILE metrics --from 2026-10 --to 2026-10 [--json]
+
+--from/--to take YYYY-MM (whole months) or YYYY-MM-DD. Filters: --platform, --jenis (OPD kind),
+--opd (name, short name or alias), each repeatable. Text output is Bahasa Indonesia.
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import datetime as dt
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from warehouse.queries import Filters
+
+COMMANDS = ("coverage", "metrics")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+class UsageError(Exception):
+    """A bad argument value; Bahasa Indonesia message. The CLI exits 2."""
+
+
+def add_parsers(sub: Any) -> None:
+    """Add the `coverage` and `metrics` sub-commands to the CLI's sub-parser set."""
+    for name, help_text in (
+        ("coverage", "kelengkapan data per OPD, akun dan bulan (diterima/sebagian/belum ada)"),
+        ("metrics", "angka utama dan keaktifan per OPD, sama dengan di halaman"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM")
+        p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM")
+        p.add_argument("--platform", action="append", default=[], help="boleh berulang")
+        p.add_argument("--jenis", action="append", default=[], help="jenis OPD, boleh berulang")
+        p.add_argument("--opd", action="append", default=[], help="nama OPD, boleh berulang")
+        p.add_argument("--json", action="store_true", help="keluaran JSON")
+
+
+def parse_day(text: str, *, end: bool) -> dt.date:
+    """YYYY-MM -> first (or, with end, last) day of the month; YYYY-MM-DD -> that day."""
+    m = _MONTH.match(text.strip())
+    try:
+        if m:
+            y, mo = int(m.group(1)), int(m.group(2))
+            return dt.date(y, mo, calendar.monthrange(y, mo)[1] if end else 1)
+        return dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise UsageError(f"Tanggal '{text}' tidak sah: tulis YYYY-MM atau YYYY-MM-DD.") from exc
+
+
+def filters_from(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Filters:
+    from etl.matching import OpdIndex, OpdNotFound
+    from warehouse.queries import Filters
+
+    start = parse_day(args.date_from, end=False)
+    end = parse_day(args.date_to, end=True)
+    if end < start:
+        raise UsageError(f"--to ({end}) lebih awal dari --from ({start}).")
+    opd_ids: list[int] = []
+    if args.opd:
+        index = OpdIndex.from_db(con)
+        for name in args.opd:
+            try:
+                opd_ids.append(int(index.resolve_option(name).opd_id))
+            except OpdNotFound as exc:
+                raise UsageError(f"--opd: {exc}") from exc
+    return Filters(start, end, tuple(args.platform), tuple(args.jenis), tuple(opd_ids))
+
+
+def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    """Run `coverage` or `metrics`; prints to stdout. Returns the exit code (2 on bad usage)."""
+    import sys
+
+    try:
+        f = filters_from(con, args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    if args.cmd == "coverage":
+        _print_coverage(con, f, args.json)
+    else:
+        _print_metrics(con, f, args.json)
+    return 0
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    return v
+
+
+def _print_coverage(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) -> None:
+    from warehouse import metrics
+    from warehouse.coverage import coverage_grid
+
+    grid = coverage_grid(con, f)
+    cols = ["opd", "opd_kind", "platform", "handle", "month_start", "status", "days_covered",
+            "days_in_month", "covered_days", "n_posts", "reason_code", "due_date", "load_ids",
+            "latest_export"]  # fmt: skip
+    if as_json:
+        for row in grid.select(cols).iter_rows(named=True):
+            print(json.dumps({k: _jsonable(v) for k, v in row.items()}, ensure_ascii=False))
+        return
+    if grid.height == 0:
+        print("Tidak ada akun OPD wajib unggah dalam filter ini.")
+        return
+    for r in grid.iter_rows(named=True):
+        status = metrics.COVERAGE_STATUS[r["status"]][0]
+        days = f" tgl {r['covered_days']}" if r["status"] == "partial" else ""
+        why = f", {metrics.INACTIVE_REASONS[r['reason_code']]}" if r["reason_code"] else ""
+        loads = ", ".join(f"#{i}" for i in r["load_ids"]) or "-"
+        print(
+            f"{r['month_start']:%Y-%m}  {r['opd']} | {r['platform']} {r['handle']} | "
+            f"{status}{days}{why} | {r['n_posts']} postingan | muatan {loads}"
+        )
+    counts = {k: int((grid["status"] == k).sum()) for k in metrics.COVERAGE_STATUS}
+    print(
+        "Ringkasan: "
+        + ", ".join(f"{metrics.COVERAGE_STATUS[k][0].lower()} {n}" for k, n in counts.items())
+        + f" akun-bulan, dari {grid.height}."
+    )
+
+
+def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any]:
+    """The key figures and per-OPD activity for one period, as plain JSON-able values.
+
+    Keys: period {start, end}, filters {platforms, opd_kinds, opd_ids}, kpis {key: value}
+    (warehouse.queries.kpi_summary: activity_rate 0..1, counts, shares 0..1), opds: one object
+    per OPD expected to post (opd, opd_kind, posts, max_account_posts, required_posts,
+    is_active, index_score 0-100, grade, reason_code, reason), in the index's rank order.
+    """
+    import polars as pl
+
+    from warehouse import metrics, queries
+
+    kpis = queries.kpi_summary(con, f)
+    index = queries.opd_index(con, f)
+    inactive = queries.inactive_opds(con, f).select("opd_id", "reason_code", "all_reasons")
+    opds = index.join(inactive, on="opd_id", how="left").select(
+        "rank", "opd", "opd_kind", "posts", "max_account_posts", "required_posts", "is_active",
+        pl.col("index_score").round(2), "grade", "reason_code",
+        pl.col("all_reasons").alias("reason"),
+    )  # fmt: skip
+    return {
+        "period": {"start": f.start.isoformat(), "end": f.end.isoformat()},
+        "filters": {
+            "platforms": list(f.platforms),
+            "opd_kinds": list(f.opd_kinds),
+            "opd_ids": list(f.opd_ids),
+        },
+        "kpis": {
+            r["key"]: r["value"] for r in kpis.iter_rows(named=True) if r["key"] in metrics.KPIS
+        },
+        "opds": [{k: _jsonable(v) for k, v in r.items()} for r in opds.iter_rows(named=True)],
+    }
+
+
+def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) -> None:
+    from reports import idfmt
+    from warehouse import metrics
+
+    data = metrics_payload(con, f)
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+        return
+    print(f"Periode {idfmt.format_date(f.start)} s.d. {idfmt.format_date(f.end)}")
+    for key, value in data["kpis"].items():
+        kpi = metrics.KPIS[key]
+        if value is None:
+            shown = "-"
+        elif kpi.fmt == "persen":
+            shown = idfmt.format_percent(value)
+        else:
+            shown = idfmt.format_number(value)
+        print(f"  {kpi.label}: {shown}")
+    print("Keaktifan per OPD:")
+    for o in data["opds"]:
+        state = "aktif" if o["is_active"] else f"belum aktif ({o['reason'] or '-'})"
+        print(f"  {o['rank']:>3}. {o['opd']}: {o['posts']} postingan, {state}")

@@ -1,0 +1,94 @@
+"""Caption normalization: letterforms of every kind fold to the ASCII letters they imitate
+(checked against Unicode's confusables data), dashes, quotes, repeated letters."""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.classify import classify_frame
+from etl.classify.textnorm import confusable_targets, fold_table, normalize_series, normalize_text
+
+# Scripts whose letters are Latin lookalikes in fancy-text generators; Arabic, CJK and the
+# like are real text and must stay.
+_LOOKALIKE_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "CHEROKEE", "MATHEMATICAL", "FULLWIDTH")
+
+
+def test_every_latin_lookalike_in_unicode_confusables_folds_to_its_letter() -> None:
+    checked, wrong = 0, []
+    for char, targets in confusable_targets().items():
+        name = unicodedata.name(char, "")
+        if not name.startswith(_LOOKALIKE_SCRIPTS) or not any(t.isalpha() for t in targets):
+            continue
+        if not unicodedata.category(char).startswith("L"):
+            continue
+        checked += 1
+        got = normalize_text(char)
+        # A letter that is itself an ASCII letter in another style (math bold I) keeps its
+        # identity even where it looks like another one (I and l).
+        identity = unicodedata.normalize("NFKC", char).lower()
+        # Unicode's skeleton of capital I is 'l': a capital l-lookalike reads as i.
+        capital_i = "l" in targets and got == "i"
+        if got not in targets and got != identity and not capital_i:
+            wrong.append((char, name, got, sorted(targets)))
+    assert checked > 400
+    assert wrong == []
+
+
+def test_small_capitals_circled_squared_fullwidth_and_math_letters() -> None:
+    cases = {
+        "ꜱᴇʟᴀᴍᴀᴛ ʜᴀʀɪ ʀᴀʏᴀ ɪᴅᴜʟ ғɪᴛʀɪ": "selamat hari raya idul fitri",
+        "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡxʏᴢ": string.ascii_lowercase,
+        "Ⓢⓔⓛⓐⓜⓐⓣ": "selamat",
+        "ＳＥＬＡＭＡＴ": "selamat",
+        "🅢🅔🅛🅐🅜🅐🅣 🄷🄰🅁🄸": "selamat hari",
+        "𝓢𝓮𝓵𝓪𝓶𝓪𝓽 𝕙𝕒𝕣𝕚": "selamat hari",
+        "Ѕеlаmаt": "selamat",  # Cyrillic S, e, a
+        "ΗUΤ ΚΟRΡΙ": "hut korpi",  # Greek capitals (Ρ is a Latin P lookalike)
+    }
+    for raw, want in cases.items():
+        assert normalize_text(raw) == want, raw
+
+
+def test_real_scripts_and_emoji_stay() -> None:
+    assert normalize_text("السلام عليكم 🙏🇮🇩") == "السلام عليكم 🙏🇮🇩"
+
+
+def test_dashes_quotes_and_repeated_letters() -> None:
+    assert (
+        normalize_text("Buka 07.30–15.00, Jumat 07.30—11.00")
+        == "buka 07.30-15.00, jumat 07.30-11.00"
+    )
+    assert normalize_text("“Hari” ‘Santri’") == "\"hari\" 'santri'"
+    assert normalize_text("Selamaaaat pagiiii, mohon maaf") == "selamat pagi, mohon maaf"
+    assert normalize_text(None) == ""
+
+
+def test_en_dash_time_range_reads_as_opening_hours() -> None:
+    out = classify_frame(pl.DataFrame({"caption": ["Pelayanan buka Senin–Kamis 07.30–15.00"]}))
+    assert out["content_type"][0] == "layanan"
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.text(max_size=40))
+def test_normalization_is_idempotent_and_lower_case(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert once == once.lower()
+
+
+@settings(deadline=None, max_examples=30)
+@given(st.lists(st.text(max_size=20), max_size=8))
+def test_series_and_single_string_agree(texts: list[str]) -> None:
+    series = normalize_series(pl.Series(texts, dtype=pl.String)).to_list()
+    assert series == [normalize_text(t) for t in texts]
+
+
+def test_fold_table_values_are_lower_case_ascii_or_punctuation() -> None:
+    for key, value in fold_table().items():
+        assert value == value.lower(), key
+        assert value.isascii() or value in ("\u200d",), key

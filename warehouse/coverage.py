@@ -1,0 +1,147 @@
+"""Data coverage queries: which account-months the loaded exports report on (Kelengkapan Data).
+
+Coverage is derived at load time (etl/coverage.py -> table load_coverage) and read through the
+views in warehouse/sql/views/025_v_coverage.sql; only live loads count, so an undo takes its
+coverage back out. An account-month is `received` (every day covered by some export or logbook),
+`partial` (some days: `covered_days` says which, e.g. "1-20") or `missing`. Missing data is
+"belum diterima" (not_received) until the collection deadline (setting collection_deadline_day of
+the next month) and "tidak menyerahkan data" (not_submitted) after it.
+
+Every function takes the same `Filters` as warehouse.queries (platform, OPD kind and OPD apply to
+accounts; the period selects the months it touches) and returns a polars frame.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from warehouse import metrics
+from warehouse.metrics import Settings
+from warehouse.queries import Filters, _run, _settings
+
+__all__ = ["coverage_accounts", "coverage_grid", "coverage_missing", "coverage_summary"]
+
+
+def _params(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings | None, as_of: dt.date | None):
+    st = _settings(con, s)
+    return {
+        **f.params(),
+        "deadline_day": int(st.collection_deadline_day),
+        "as_of": _as_of_today(as_of),
+    }
+
+
+def _as_of_today(as_of: dt.date | None) -> dt.date:
+    # The deadline is about today, not about the end of the chosen period.
+    return as_of if as_of is not None else dt.date.today()
+
+
+def coverage_grid(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    settings: Settings | None = None,
+    as_of: dt.date | None = None,
+) -> pl.DataFrame:
+    """One row per account (of OPDs expected to post) and month the period touches.
+
+    Columns: opd_id, opd, opd_short, opd_kind, expected_to_post, account_id, platform, handle,
+    month_start, month_end (date), days_in_month, days_covered (int), first_covered,
+    last_covered (date or null), covered_days (str "1-20, 25" or null), status
+    (received | partial | missing), n_posts (posts of the account in the month; meaningful
+    only where covered), load_ids (list of the live loads covering part of the month),
+    latest_export (naive WIB timestamp of the newest such export), due_date (date),
+    reason_code (null | not_received | not_submitted; as_of defaults to today).
+    """
+    return _run(con, "q_coverage_grid", _params(con, f, settings, as_of))
+
+
+def coverage_accounts(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Per account: the newest export that reports on it, whatever its period.
+
+    Columns: account_id, opd_id, platform, handle, opd, opd_short, opd_kind, operator_name
+    (personal data: mask it for audiences that must not see it), latest_export (naive WIB
+    timestamp or null = never received), covered_until (date), n_loads.
+    """
+    return _run(con, "q_coverage_accounts", f.params())
+
+
+def coverage_missing(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    month: dt.date,
+    settings: Settings | None = None,
+    as_of: dt.date | None = None,
+) -> pl.DataFrame:
+    """What is still missing for one month, one row per OPD: the collection checklist.
+
+    Columns: opd_id, opd, opd_kind, operator_name (personal data), accounts (str,
+    "Facebook @x (belum ada), Instagram @y (1-20)"), n_missing, n_partial, reason_code
+    (not_submitted when any account is past the deadline, else not_received), due_date.
+    """
+    month_start = month.replace(day=1)
+    month_end = metrics.add_months(month_start, 1) - dt.timedelta(days=1)
+    grid = coverage_grid(con, f.shifted(month_start, month_end), settings, as_of)
+    gaps = grid.filter(pl.col("status") != "received")
+    ops = (
+        _run(con, "q_coverage_accounts", f.params())
+        .select("opd_id", "operator_name")
+        .unique("opd_id")
+    )
+    label = pl.col("platform").str.to_titlecase() + pl.lit(" ") + pl.col("handle")
+    detail = (
+        pl.when(pl.col("status") == "missing")
+        .then(pl.lit(metrics.COVERAGE_STATUS["missing"][0].lower()))
+        .otherwise(pl.lit("ada tgl ") + pl.col("covered_days"))
+    )
+    return (
+        gaps.with_columns((label + pl.lit(" (") + detail + pl.lit(")")).alias("_acc"))
+        .group_by("opd_id", "opd", "opd_kind", maintain_order=True)
+        .agg(
+            pl.col("_acc").str.join(", ").alias("accounts"),
+            (pl.col("status") == "missing").sum().alias("n_missing"),
+            (pl.col("status") == "partial").sum().alias("n_partial"),
+            pl.when((pl.col("reason_code") == "not_submitted").any())
+            .then(pl.lit("not_submitted"))
+            .otherwise(pl.lit("not_received"))
+            .alias("reason_code"),
+            pl.col("due_date").first(),
+        )
+        .join(ops, on="opd_id", how="left")
+        .select(
+            "opd_id",
+            "opd",
+            "opd_kind",
+            "operator_name",
+            "accounts",
+            "n_missing",
+            "n_partial",
+            "reason_code",
+            "due_date",
+        )  # fmt: skip
+        .with_columns(pl.col("n_missing", "n_partial").cast(pl.Int64))
+    )
+
+
+def coverage_summary(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    settings: Settings | None = None,
+    as_of: dt.date | None = None,
+) -> dict[str, Any]:
+    """Counts of account-months by status over the period's months, for a panel.
+
+    Keys: received, partial, missing (account-months), accounts, months (numbers),
+    not_submitted (account-months past their deadline and not fully received).
+    """
+    grid = coverage_grid(con, f, settings, as_of)
+    counts = {k: int((grid["status"] == k).sum()) for k in metrics.COVERAGE_STATUS}
+    return {
+        **counts,
+        "accounts": grid["account_id"].n_unique(),
+        "months": grid["month_start"].n_unique(),
+        "not_submitted": int((grid["reason_code"] == "not_submitted").sum()),
+    }

@@ -1,0 +1,172 @@
+-- Data coverage: which days of which official account the live loads report on (table
+-- load_coverage, filled by etl/coverage.py). A day no live load covers is "no data", which is
+-- not "zero posts". Undo needs nothing: only loads with status 'loaded' count.
+
+-- v_coverage_span: each live load's period resolved to master accounts. Grain: load x account.
+-- A logbook row (platform NULL) covers every account of its OPD; an export whose posts are not
+-- tied to an account (account_id NULL) covers the OPD's accounts on its platform.
+CREATE OR REPLACE VIEW v_coverage_span AS
+SELECT
+    c.load_id,
+    a.opd_id,
+    a.account_id,
+    a.platform,
+    c.period_start,
+    c.period_end,
+    c.basis,
+    l.exported_at,
+    l.loaded_at,
+    l.file_name
+FROM load_coverage c
+JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+JOIN account a
+  ON a.opd_id = c.opd_id
+ AND (c.platform IS NULL OR a.platform = c.platform)
+ AND (c.account_id IS NULL OR a.account_id = c.account_id);
+
+-- v_coverage_day: one row per account and day some live load covers. Grain: account x day.
+CREATE OR REPLACE VIEW v_coverage_day AS
+SELECT opd_id, account_id, platform, day, max(load_id) AS latest_load_id
+FROM (
+    SELECT s.opd_id, s.account_id, s.platform, s.load_id,
+           CAST(unnest(generate_series(s.period_start, s.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+    FROM v_coverage_span s
+)
+GROUP BY opd_id, account_id, platform, day;
+
+-- coverage_due_date: data for the month starting month_start is due on deadline_day of the next
+-- month (setting collection_deadline_day). Missing after it: "tidak menyerahkan data".
+CREATE OR REPLACE MACRO coverage_due_date(month_start, deadline_day) AS
+    CAST(date_trunc('month', month_start) + INTERVAL 1 MONTH AS DATE) + (deadline_day - 1);
+
+-- v_account_month_coverage: every master account x every month from the first data (post or
+-- covered day) to the current month, with how many days were covered and which.
+-- Grain: account x month. status: received (every day covered) | partial | missing.
+-- n_posts: posts of the account in the month; a post not tied to an account counts for its OPD's
+-- only account on that platform.
+CREATE OR REPLACE VIEW v_account_month_coverage AS
+WITH bounds AS (
+    SELECT
+        date_trunc('month', least(
+            (SELECT min(day) FROM v_coverage_day),
+            (SELECT CAST(min(published_at) AS DATE) FROM posts))) AS lo,
+        date_trunc('month', greatest(
+            (SELECT max(day) FROM v_coverage_day),
+            (SELECT CAST(max(published_at) AS DATE) FROM posts),
+            current_date)) AS hi
+),
+months AS (
+    SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month_start
+    FROM bounds
+    WHERE lo IS NOT NULL
+),
+grid AS (
+    SELECT a.account_id, a.opd_id, a.platform, a.handle, m.month_start,
+           CAST(m.month_start + INTERVAL 1 MONTH AS DATE) - 1 AS month_end
+    FROM account a CROSS JOIN months m
+),
+days AS (
+    SELECT d.account_id, CAST(date_trunc('month', d.day) AS DATE) AS month_start, d.day,
+           d.latest_load_id,
+           d.day - CAST(row_number() OVER (PARTITION BY d.account_id ORDER BY d.day) AS INTEGER)
+               AS island
+    FROM v_coverage_day d
+),
+islands AS (
+    SELECT account_id, month_start, min(day) AS a, max(day) AS b, count(*) AS n
+    FROM days
+    GROUP BY account_id, month_start, island
+),
+covered AS (
+    SELECT account_id, month_start, sum(n) AS days_covered,
+           min(a) AS first_covered, max(b) AS last_covered,
+           string_agg(CASE WHEN a = b THEN CAST(day(a) AS VARCHAR)
+                           ELSE day(a) || '-' || day(b) END, ', ' ORDER BY a) AS covered_days
+    FROM islands
+    GROUP BY account_id, month_start
+),
+loads_in_month AS (
+    SELECT g.account_id, g.month_start,
+           list(DISTINCT s.load_id ORDER BY s.load_id) AS load_ids,
+           max(coalesce(s.exported_at, s.loaded_at)) AS latest_export
+    FROM grid g
+    JOIN v_coverage_span s
+      ON s.account_id = g.account_id
+     AND s.period_start <= g.month_end AND s.period_end >= g.month_start
+    GROUP BY g.account_id, g.month_start
+),
+only_account AS (
+    SELECT opd_id, platform, min(account_id) AS account_id
+    FROM account GROUP BY opd_id, platform HAVING count(*) = 1
+),
+post_counts AS (
+    SELECT coalesce(p.account_id, oa.account_id) AS account_id,
+           CAST(date_trunc('month', p.published_at) AS DATE) AS month_start,
+           count(*) AS n_posts
+    FROM posts p
+    LEFT JOIN only_account oa
+      ON p.account_id IS NULL AND oa.opd_id = p.opd_id AND oa.platform = p.platform
+    WHERE coalesce(p.account_id, oa.account_id) IS NOT NULL
+    GROUP BY ALL
+)
+SELECT
+    g.opd_id,
+    o.name                                                   AS opd,
+    o.short_name                                             AS opd_short,
+    o.kind                                                   AS opd_kind,
+    o.expected_to_post,
+    g.account_id,
+    g.platform,
+    g.handle,
+    g.month_start,
+    g.month_end,
+    day(g.month_end)                                         AS days_in_month,
+    coalesce(c.days_covered, 0)                              AS days_covered,
+    c.first_covered,
+    c.last_covered,
+    c.covered_days,
+    CASE WHEN coalesce(c.days_covered, 0) = 0 THEN 'missing'
+         WHEN c.days_covered = day(g.month_end) THEN 'received'
+         ELSE 'partial' END                                  AS status,
+    coalesce(pc.n_posts, 0)                                  AS n_posts,
+    coalesce(l.load_ids, [])                                 AS load_ids,
+    l.latest_export
+FROM grid g
+JOIN opd o ON o.opd_id = g.opd_id
+LEFT JOIN covered c USING (account_id, month_start)
+LEFT JOIN loads_in_month l USING (account_id, month_start)
+LEFT JOIN post_counts pc USING (account_id, month_start);
+
+-- opd_period_coverage: per OPD, how many of its accounts on the chosen platforms the live loads
+-- cover on every day of [p_start, p_end_excl), and how many on none. Grain: OPD (OPDs without an
+-- account on those platforms are absent: there is no export to wait for).
+-- coverage_status: complete | partial | missing.
+CREATE OR REPLACE MACRO opd_period_coverage(p_start, p_end_excl, p_platforms) AS TABLE
+WITH acc AS (
+    SELECT a.opd_id, a.account_id
+    FROM account a
+    WHERE len(p_platforms) = 0 OR list_contains(p_platforms, a.platform)
+),
+cov AS (
+    SELECT d.account_id, count(*) AS days
+    FROM v_coverage_day d
+    WHERE d.day >= CAST(p_start AS DATE) AND d.day < CAST(p_end_excl AS DATE)
+    GROUP BY d.account_id
+),
+per_opd AS (
+    SELECT
+        acc.opd_id,
+        count(*) AS n_accounts,
+        count(*) FILTER (WHERE coalesce(cov.days, 0)
+                         = CAST(p_end_excl AS DATE) - CAST(p_start AS DATE)) AS n_accounts_complete,
+        count(*) FILTER (WHERE coalesce(cov.days, 0) = 0) AS n_accounts_missing
+    FROM acc
+    LEFT JOIN cov USING (account_id)
+    GROUP BY acc.opd_id
+)
+SELECT
+    *,
+    CASE WHEN n_accounts_complete = n_accounts THEN 'complete'
+         WHEN n_accounts_missing = n_accounts THEN 'missing'
+         ELSE 'partial' END AS coverage_status
+FROM per_opd;
