@@ -230,6 +230,23 @@ def post_format_label(code: str | None) -> str:
     return pair[1] if current_lang() == "en" else pair[0]
 
 
+# Loads made by the app itself, not by a person (loads.loaded_by).
+WHO_LABELS = {
+    "bootstrap": (
+        "Sistem (data contoh saat pertama dibuka)",
+        "System (sample data on first start)",
+    ),
+}
+
+
+def who_label(value: str | None) -> str:
+    """Who loaded a file: the analyst's name as typed, or the app's own loads in words."""
+    if not value:
+        return "-"
+    pair = WHO_LABELS.get(value)
+    return value if pair is None else (pair[1] if current_lang() == "en" else pair[0])
+
+
 def content_label(code: str | None) -> str:
     labels = CONTENT_LABELS_EN if current_lang() == "en" else CONTENT_LABELS_ID
     return labels.get(code or "", code or "-")

@@ -17,7 +17,8 @@ class Col:
     """One column of a display table / lampiran: source column, label, how to show it.
 
     kind: text, int, num (1 decimal), pct (fraction 0..1), date, datetime, link, content,
-    platform, kind, reason, bool, caption (shortened text).
+    platform, kind, reason, bool, caption (shortened text), who (loaded_by: the app's own loads
+    in words).
     """
 
     name: str
@@ -112,6 +113,8 @@ def _fmt_cell(kind: str):
         return i18n.load_status_label
     if kind == "coverage":
         return i18n.coverage_label
+    if kind == "who":
+        return i18n.who_label
     if kind == "bool":
         return lambda v: (
             "-" if v is None else (i18n.tr("Ya", "Yes") if v else i18n.tr("Tidak", "No"))
