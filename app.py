@@ -72,10 +72,24 @@ for spec in navigation.PAGES:
             spec.path,
             title=i18n.t(spec.title_key),
             icon=spec.icon,
-            url_path=spec.url_path,
+            # The default page is served at "/", so its own path would be free for nothing:
+            # it gets an internal one, and a hidden twin takes its path below.
+            url_path=navigation.ROOT_PAGE_URL_PATH if spec.default else spec.url_path,
             default=spec.default,
         )
     )
+    if spec.default:
+        # A shared deep link such as /ringkasan opens the page instead of Streamlit's English
+        # "Page not found" dialog.
+        groups[spec.group].append(
+            st.Page(
+                spec.path,
+                title=i18n.t(spec.title_key),
+                icon=spec.icon,
+                url_path=spec.url_path,
+                visibility="hidden",
+            )
+        )
 presenting = bool(st.session_state.get("presentasi"))
 page = st.navigation(
     {i18n.t("group_meeting"): groups["meeting"], i18n.t("group_analyst"): groups["analyst"]},
