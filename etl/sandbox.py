@@ -47,9 +47,10 @@ def parse_file(
     column_map: dict[str, str] | None = None,
     format_hint: str | None = None,
     limits: ParseLimits | None = None,
+    **evidence: Any,
 ) -> list[ParsedTable]:
     """etl.parse.parse_file in a bounded child process. Raises FileRejected (or
-    NotAPostExport) only."""
+    NotAPostExport) only. evidence: date_order, exported_at, folder (passed through)."""
     name = file_name or PurePath(str(path)).name
     lim = limits or parse_limits()
     if data is None:
@@ -65,7 +66,7 @@ def parse_file(
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(
         target=_child,
-        args=(send, data, name, column_map, format_hint, lim),
+        args=(send, data, name, column_map, format_hint, lim, evidence),
         daemon=True,
     )
     proc.start()
@@ -139,6 +140,7 @@ def _child(
     column_map: dict[str, str] | None,
     format_hint: str | None,
     lim: ParseLimits,
+    evidence: dict[str, Any] | None = None,
 ) -> None:
     from etl.filecheck import check_bytes
     from etl.parse import parse_file as parse
@@ -147,8 +149,9 @@ def _child(
         _limit_self(lim)
         check_bytes(data, name, lim)
         tables = parse(
-            name, data=data, file_name=name, column_map=column_map, format_hint=format_hint
-        )
+            name, data=data, file_name=name, column_map=column_map, format_hint=format_hint,
+            **(evidence or {}),
+        )  # fmt: skip
         rows = sum(t.posts.height + t.rejects.height for t in tables)
         size = sum(t.posts.estimated_size() + t.rejects.estimated_size() for t in tables)
         if rows > lim.output_rows or size > lim.output_bytes:
