@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ld.add_argument("--format", dest="format_hint", metavar="FORMAT", help="paksa format berkas")
     ld.add_argument("--json", action="store_true", help="satu objek JSON per baris per berkas")
+    ld.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy"),
+        help="urutan tanggal angka bila berkas tidak memastikannya: dmy (hari/bulan) atau mdy "
+        "(bulan/hari)",
+    )
     ld.add_argument("--by", dest="loaded_by", metavar="NAMA", help="nama petugas yang memuat")
     ld.add_argument("--dry-run", action="store_true", help="periksa saja, tanpa menyimpan")
 
@@ -238,13 +244,14 @@ def _cmd_load(
             opd=args.opd,
             column_map=column_map,
             format_hint=args.format_hint,
+            date_order=args.date_order,
             loaded_by=args.loaded_by,
             dry_run=args.dry_run,
             optional=optional,
         )
         reports.append(r)
         print(r.to_json() if args.json else r.summary() + "\n", flush=True)
-    failed = sum(r.status == "failed" for r in reports)
+    failed = sum(r.status in ("failed", "needs_review") for r in reports)
     if not args.json and len(reports) > 1:
         done = sum(r.status == "loaded" for r in reports)
         skipped = sum(r.status == "skipped" for r in reports)

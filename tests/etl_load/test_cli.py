@@ -15,7 +15,7 @@ from tests.factory import SECRET_NAMES, SECRET_PHONES, write_master
 
 ROOT = Path(__file__).resolve().parents[2]
 JSON_KEYS = ["file", "format", "opd", "rows_read", "new", "updated", "duplicate", "rejected",
-             "status", "error", "load_id"]  # fmt: skip
+             "status", "error", "load_id", "assumptions", "declared_period"]  # fmt: skip
 
 IG_HEADER = (
     '"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'
@@ -135,7 +135,7 @@ def test_bootstrap_builds_once(tmp_path, monkeypatch):
 
     from tests.factory import ig_post, table
 
-    def parse_file(path, *, data=None, file_name=None, column_map=None, format_hint=None):
+    def parse_file(path, *, data=None, file_name=None, column_map=None, format_hint=None, **_):
         return [table([ig_post(i) for i in range(int(data.decode().split()[0]))])]
 
     # Stub parser: this tests the bootstrap's orchestration, not the export formats.
