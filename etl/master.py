@@ -378,7 +378,7 @@ def load_master(
 
     from warehouse import backup
 
-    if con.execute("SELECT count(*) FROM opd").fetchone()[0]:  # type: ignore[index]
+    if con.execute("SELECT count(*) FROM opd").fetchall()[0][0]:  # type: ignore[index]
         backup.before(con, "master")  # replacing a master list: a snapshot first
     con.execute("BEGIN TRANSACTION")
     try:

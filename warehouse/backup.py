@@ -49,7 +49,7 @@ def db_file(con: duckdb.DuckDBPyConnection) -> Path | None:
     """The file of the connection's current database; None in memory."""
     row = con.execute(
         "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
-    ).fetchone()
+    ).fetchall()[0]
     return Path(row[0]) if row and row[0] else None
 
 
@@ -127,8 +127,10 @@ def scheduled(con: duckdb.DuckDBPyConnection) -> Snapshot | None:
     snaps = list_snapshots(db)
     if snaps and dt.datetime.now() - snaps[0].taken_at < dt.timedelta(hours=hours):
         return None
-    has = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'loads'").fetchone()
-    if not has or not has[0] or not con.execute("SELECT count(*) FROM loads").fetchone()[0]:
+    has = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'loads'").fetchall()[
+        0
+    ]
+    if not has or not has[0] or not con.execute("SELECT count(*) FROM loads").fetchall()[0][0]:
         return None
     return snapshot(con, "schedule")
 
@@ -209,7 +211,7 @@ def _tables(con: duckdb.DuckDBPyConnection, database: str) -> list[str]:
 
 
 def _dbname(con: duckdb.DuckDBPyConnection) -> str:
-    (name,) = con.execute("SELECT current_database()").fetchone()  # type: ignore[misc]
+    (name,) = con.execute("SELECT current_database()").fetchall()[0]  # type: ignore[misc]
     return str(name)
 
 
@@ -227,6 +229,6 @@ def content_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]
     backup/restore round trip."""
     out = {}
     for t in _tables(con, _dbname(con)):
-        n, h = con.execute(f'SELECT count(*), coalesce(sum(hash(x)), 0) FROM "{t}" x').fetchone()  # type: ignore[misc]
+        n, h = con.execute(f'SELECT count(*), coalesce(sum(hash(x)), 0) FROM "{t}" x').fetchall()[0]  # type: ignore[misc]
         out[t] = (int(n), int(h))
     return out

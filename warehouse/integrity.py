@@ -35,7 +35,7 @@ def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
         "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
         " AND table_name = $t",
         {"t": table},
-    ).fetchone()
+    ).fetchall()[0]
     return bool(row and row[0])
 
 
@@ -62,7 +62,7 @@ def problems(con: duckdb.DuckDBPyConnection) -> list[str]:
         (ranged,) = con.execute(  # type: ignore[misc]
             f"SELECT count(*) FROM {table} WHERE load_id BETWEEN $lo AND $hi",
             {"lo": min(grouped, default=0), "hi": max(grouped, default=0)},
-        ).fetchone()
+        ).fetchall()[0]
         if ranged != total:
             out.append(
                 f"Tabel {table}: {total} baris terhitung seluruhnya, tetapi {ranged} terlihat "
@@ -71,7 +71,7 @@ def problems(con: duckdb.DuckDBPyConnection) -> list[str]:
         for load_id in sorted(set(recent) | set(grouped) - set(status)):
             (seen,) = con.execute(  # type: ignore[misc]
                 f"SELECT count(*) FROM {table} WHERE load_id = $id", {"id": load_id}
-            ).fetchone()
+            ).fetchall()[0]
             if seen != grouped.get(load_id, 0):
                 out.append(
                     f"Tabel {table}, muatan #{load_id}: {grouped.get(load_id, 0)} baris "

@@ -28,7 +28,9 @@ def test_backup_then_restore_gives_identical_tables(filled):
     before = backup.content_hashes(filled)
     snap = backup.snapshot(filled, "manual")
     assert snap is not None and snap.path.is_file()
-    rep = load_file(filled, TIKTOK_ZIP, file_name="Content_diskominfo.sukamaju.zip", opd="Diskominfo")
+    rep = load_file(
+        filled, TIKTOK_ZIP, file_name="Content_diskominfo.sukamaju.zip", opd="Diskominfo"
+    )
     assert rep.status == "loaded", rep.error
     changed = backup.content_hashes(filled)
     assert changed["posts"] != before["posts"] and changed["loads"] != before["loads"]
@@ -42,9 +44,13 @@ def test_backup_then_restore_gives_identical_tables(filled):
 
 def test_ids_after_restore_never_reuse_a_number(filled):
     snap = backup.snapshot(filled)
-    second = load_file(filled, TIKTOK_ZIP, file_name="Content_diskominfo.sukamaju.zip", opd="Diskominfo")
+    second = load_file(
+        filled, TIKTOK_ZIP, file_name="Content_diskominfo.sukamaju.zip", opd="Diskominfo"
+    )
     backup.restore(filled, snap.path)
-    again = load_file(filled, TIKTOK_ZIP, file_name="Content_diskominfo.sukamaju.zip", opd="Diskominfo")
+    again = load_file(
+        filled, TIKTOK_ZIP, file_name="Content_diskominfo.sukamaju.zip", opd="Diskominfo"
+    )
     assert again.status == "loaded" and again.load_id > second.load_id
 
 
@@ -55,7 +61,9 @@ def test_failed_restore_changes_nothing(filled, tmp_path):
     # A snapshot whose posts rows break a NOT NULL column: the restore fails after the tables
     # sorted before posts (loads, opd, post_observation...) were already replaced.
     broken = duckdb.connect(str(snap.path))
-    for (v,) in broken.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall():
+    for (v,) in broken.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal"
+    ).fetchall():
         broken.execute(f"DROP VIEW IF EXISTS {v} CASCADE")
     broken.execute("DROP TABLE posts")
     broken.execute("CREATE TABLE posts (post_key VARCHAR)")
@@ -84,13 +92,13 @@ def test_snapshots_are_kept_n_deep(filled, monkeypatch):
 def test_undo_takes_a_snapshot_first(filled):
     db = backup.db_file(filled)
     n = len(backup.list_snapshots(db))
-    (lid,) = filled.execute("SELECT max(load_id) FROM loads").fetchone()
+    (lid,) = filled.execute("SELECT max(load_id) FROM loads").fetchall()[0]
     undo_load(filled, lid)
     snaps = backup.list_snapshots(db)
     assert len(snaps) == n + 1 and snaps[0].reason == "sebelum-batal-muat"
     # the snapshot still holds the undone load
     backup.restore(filled, snaps[0].path)
-    (status,) = filled.execute("SELECT status FROM loads WHERE load_id = ?", [lid]).fetchone()
+    (status,) = filled.execute("SELECT status FROM loads WHERE load_id = ?", [lid]).fetchall()[0]
     assert status == "loaded"
 
 

@@ -69,7 +69,7 @@ def test_restore_from_the_cli_serves_it_again(db):
     assert r.returncode == 0, r.stderr
     con = connect(db)
     assert integrity.problems(con) == []
-    (status,) = con.execute("SELECT status FROM loads WHERE load_id = 1").fetchone()
+    (status,) = con.execute("SELECT status FROM loads WHERE load_id = 1").fetchall()[0]
     assert status == "loaded"
     con.close()
 
