@@ -1,9 +1,13 @@
 """Any report table as an official-letter attachment (lampiran): Excel (xlsxwriter) or PDF (fpdf2).
 
 Both writers take the same column spec: a list of (column, Indonesian header, kind), where kind is
-one of KINDS. A numbered "No" column comes first, a title block ("LAMPIRAN ...") on top, and an
-optional signature placeholder for the Kepala Diskominfo at the end. Paper: A4 or F4 (215 x 330
-mm, the folio paper Indonesian offices print letters on).
+one of KINDS ("tautan" = a link to the post, clickable in both). On top: the kop surat
+(reports.letterhead.Kop) and the "Lampiran Surat Nomor / Tanggal / Perihal" block when given,
+then the title block ("LAMPIRAN ..."); a numbered "No" column comes first; the signature block
+(jabatan, nama, pangkat/golongan, NIP) at the end. Paper: A4 or F4 (215 x 330 mm, the folio paper
+Indonesian offices print letters on), landscape when the table is wide. Text from posts is data:
+xlsx cells are written as strings (never formulas); PDF text is printed literally (no markup) in
+plain letterforms (reports.printtext.for_print) with an emoji font as fallback (reports.fonts).
 """
 
 from __future__ import annotations
@@ -11,16 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 import polars as pl
 
-from reports import idfmt
+from reports import fonts, idfmt, letterhead
+from reports.letterhead import Kop, LetterRef, Signature
+from reports.printtext import for_print
 
 Paper = Literal["A4", "F4"]
-KINDS = ("teks", "angka", "desimal", "persen", "tanggal", "waktu", "hari", "skor")
+KINDS = ("teks", "angka", "desimal", "persen", "tanggal", "waktu", "hari", "skor", "tautan")
 Column = tuple[str, str, str]
 
 F4_MM = (215.0, 330.0)
@@ -28,34 +32,11 @@ A4_MM = (210.0, 297.0)
 # xlsxwriter paper codes: 9 = A4. Excel has no F4 code; 14 = Folio 8.5 x 13 in (215.9 x 330.2
 # mm) is the nearest standard size, within a millimetre of F4, so we use it for F4.
 XLSX_PAPER = {"A4": 9, "F4": 14}
-DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
 WIDE_CHARS = 110  # estimated table width (characters) above which a page turns landscape
-
-
-@dataclass(frozen=True)
-class Signature:
-    """The signature block at the end; blanks are dotted placeholders to fill in by hand."""
-
-    position: str = "Kepala Dinas Komunikasi dan Informatika"
-    region: str = ""  # e.g. "Kabupaten Contoh"
-    place: str = ""  # city for "Contoh, 1 Desember 2025"
-    date: dt.date | None = None
-    name: str = ""
-    nip: str = ""
-
-    def lines(self) -> list[str]:
-        place = self.place or "...................."
-        when = idfmt.format_date(self.date) if self.date else "...................."
-        position = f"{self.position} {self.region}".strip()
-        return [
-            f"{place}, {when}",
-            position,
-            "",
-            "",
-            "",
-            self.name or "(........................................)",
-            f"NIP. {self.nip}" if self.nip else "NIP. ........................................",
-        ]
+# Width caps per kind (characters): captions and names get room, dates and numbers only what
+# their longest value needs, links a readable stub (the full address stays clickable).
+MAX_WIDTH = {"teks": 60, "tautan": 34}
+MIN_WIDTH = {"teks": 10, "tautan": 14}
 
 
 def _check(df: pl.DataFrame, columns: Sequence[Column], paper: str) -> None:
@@ -90,7 +71,18 @@ def format_cell(value: Any, kind: str) -> str:
         return idfmt.format_date(value)
     if kind == "waktu":
         return idfmt.format_datetime(value) if isinstance(value, dt.datetime) else str(value)
+    if kind == "tautan":
+        return short_link(str(value))
     return str(value)
+
+
+def short_link(url: str, limit: int = 40) -> str:
+    """A printable stub of a post address: no scheme or "www.", cut in the middle when long."""
+    bare = url.split("://", 1)[-1].removeprefix("www.")
+    if len(bare) <= limit:
+        return bare
+    keep = limit - 3
+    return bare[: keep // 2] + "..." + bare[-(keep - keep // 2) :]
 
 
 def _title_lines(title: str, subtitle: str | None, letter_ref: str | None) -> list[str]:
@@ -105,12 +97,16 @@ def _title_lines(title: str, subtitle: str | None, letter_ref: str | None) -> li
 
 
 def _widths(df: pl.DataFrame, columns: Sequence[Column]) -> list[int]:
-    """Character widths per column (header and a sample of formatted values, 6..50)."""
+    """Character widths per column, sized by content: the longest formatted value in a sample
+    (captions long, dates short), at least the header's longest word (headers wrap), within
+    the kind's bounds (MIN_WIDTH / MAX_WIDTH, else 6..24)."""
     widths = []
     sample = df.head(200)
     for col, header, kind in columns:
         longest = max((len(format_cell(v, kind)) for v in sample[col].to_list()), default=0)
-        widths.append(max(6, min(50, max(len(header), longest) + 2)))
+        word = max((len(w) for w in header.split()), default=0)
+        lo, hi = MIN_WIDTH.get(kind, 6), MAX_WIDTH.get(kind, 24)
+        widths.append(max(lo, min(hi, max(word + 3, longest + 2))))
     return widths
 
 
@@ -132,20 +128,29 @@ def to_xlsx(
     letter_ref: str | None = None,
     signature: Signature | None = None,
     sheet_name: str = "Lampiran",
+    kop: Kop | None = None,
+    letter: LetterRef | None = None,
 ) -> bytes:
     """The table as an .xlsx attachment, ready to print.
 
-    Numbers stay numbers (Excel shows thousands/decimal separators from the reader's regional
-    setting: Indonesian Windows prints 1.234,5); dates carry the Indonesian locale code [$-421]
-    so months print as "Desember". Print setup: paper A4 (code 9) or F4 (Folio code 14, see
-    XLSX_PAPER), landscape when wide, header rows repeated on each page, fit to page width,
-    "Halaman x dari y" in the footer.
+    Rows from the top: kop (when given and not empty: merged rows, logo, double rule), the
+    letter block (Lampiran Surat Nomor/Tanggal/Perihal) on the right, the title block, the
+    header row, numbered rows, the signature block. Numbers stay numbers (Excel shows
+    thousands/decimal separators from the reader's regional setting: Indonesian Windows prints
+    1.234,5); dates carry the Indonesian locale code [$-421] so months print as "Desember";
+    text is written with write_string (a caption "=SUM(A1)" stays text); links are
+    hyperlinks. Print setup: paper A4 (code 9) or F4 (Folio code 14, see XLSX_PAPER),
+    landscape when wide, header row repeated on each page, fit to page width, "Halaman x dari
+    y" in the footer.
     """
     import xlsxwriter
 
     _check(df, columns, paper)
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "remove_timezone": True})
+    wb = xlsxwriter.Workbook(
+        buf, {"in_memory": True, "remove_timezone": True, "strings_to_formulas": False,
+              "strings_to_urls": False}
+    )  # fmt: skip
     ws = wb.add_worksheet(sheet_name[:31])
     title_fmt = wb.add_format({"bold": True, "font_size": 12, "align": "center"})
     sub_fmt = wb.add_format({"font_size": 11, "align": "center"})
@@ -169,31 +174,47 @@ def to_xlsx(
         "hari": wb.add_format({**base, "num_format": "#,##0"}),
         "tanggal": wb.add_format({**base, "num_format": "[$-421]d mmmm yyyy"}),
         "waktu": wb.add_format({**base, "num_format": "[$-421]d mmmm yyyy hh.mm"}),
+        "tautan": wb.add_format({**base, "font_color": "blue", "underline": 1, "text_wrap": True}),
     }
     no_fmt = wb.add_format({**base, "align": "center"})
 
     n_cols = len(columns) + 1
+    row0 = 0
+    if kop is not None and not kop.is_empty():
+        row0 = letterhead.xlsx_kop(wb, ws, kop, n_cols)
+    side_col = max(1, n_cols - 3)
+    if letter is not None:
+        row0 = letterhead.xlsx_lines(ws, letter.lines(), row0, side_col) + 1
     lines = _title_lines(title, subtitle, letter_ref)
     for i, line in enumerate(lines):
         fmt = title_fmt if i < len(lines) - (1 if subtitle else 0) else sub_fmt
-        ws.merge_range(i, 0, i, n_cols - 1, line, fmt)
-    header_row = len(lines) + 1
+        if n_cols > 1:
+            ws.merge_range(row0 + i, 0, row0 + i, n_cols - 1, line, fmt)
+        else:
+            ws.write_string(row0 + i, 0, line, fmt)
+    header_row = row0 + len(lines) + 1
 
     ws.write(header_row, 0, "No", head_fmt)
     for j, (_, header, _) in enumerate(columns, start=1):
-        ws.write(header_row, j, header, head_fmt)
+        ws.write_string(header_row, j, header, head_fmt)
 
     for i, row in enumerate(_rows(df, columns), start=1):
         r = header_row + i
         ws.write_number(r, 0, i, no_fmt)
         for j, ((_, _, kind), value) in enumerate(zip(columns, row, strict=True), start=1):
             fmt = cell_fmts[kind]
-            if value is None:
+            if value is None or (kind == "tautan" and not str(value).strip()):
                 ws.write_blank(r, j, None, fmt)
             elif kind in ("tanggal", "waktu") and isinstance(value, dt.date):
                 ws.write_datetime(r, j, value, fmt)
             elif kind in ("angka", "desimal", "skor", "persen", "hari"):
                 ws.write_number(r, j, float(value), fmt)
+            elif kind == "tautan" and str(value).startswith(("http://", "https://")):
+                # Excel refuses addresses over 2,079 characters: those stay plain text.
+                if len(str(value)) <= 2079:
+                    ws.write_url(r, j, str(value), fmt, string=str(value))
+                else:
+                    ws.write_string(r, j, str(value), fmt)
             else:
                 ws.write_string(r, j, str(value), fmt)
 
@@ -203,9 +224,7 @@ def to_xlsx(
 
     last = header_row + df.height
     if signature is not None:
-        sig_col = max(1, n_cols - 3)
-        for k, line in enumerate(signature.lines()):
-            ws.write_string(last + 2 + k, sig_col, line)
+        letterhead.xlsx_lines(ws, signature.lines(), last + 2, side_col)
 
     ws.freeze_panes(header_row + 1, 0)
     ws.repeat_rows(header_row)
@@ -225,14 +244,6 @@ def to_xlsx(
 # --------------------------------------------------------------------------- PDF
 
 
-def _latin1(text: str) -> str:
-    """Core fonts speak latin-1 only: map the usual typographic characters, drop the rest."""
-    table = {"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
-             "\u201d": '"', "\u2026": "...", "\u2022": "-", "\u221e": "inf"}  # fmt: skip
-    text = "".join(table.get(ch, ch) for ch in text)
-    return text.encode("latin-1", "replace").decode("latin-1")
-
-
 def to_pdf(
     df: pl.DataFrame,
     *,
@@ -243,19 +254,19 @@ def to_pdf(
     letter_ref: str | None = None,
     signature: Signature | None = None,
     core_font: bool = False,
+    kop: Kop | None = None,
+    letter: LetterRef | None = None,
 ) -> bytes:
-    """The table as a PDF attachment: title block, numbered rows with Indonesian numbers and
-    dates, the header repeated on every page, "Halaman x dari y" at the foot, and an optional
-    signature block. Uses DejaVu Sans when installed (full Unicode), else core Helvetica with
-    text made latin-1 safe (core_font=True forces the latter)."""
+    """The table as a PDF attachment: kop and letter block when given, title block, numbered
+    rows with Indonesian numbers and dates, the header repeated on every page, "Halaman x dari
+    y" at the foot, and an optional signature block. Uses DejaVu Sans with Noto symbol and
+    colour-emoji fallbacks when installed (reports.fonts), else core Helvetica with text made
+    latin-1 safe (core_font=True forces the latter). Cell text is printed literally."""
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
 
     _check(df, columns, paper)
     orientation = "L" if is_wide(df, columns) else "P"
     fmt = F4_MM if paper == "F4" else A4_MM
-    use_dejavu = not core_font and (DEJAVU_DIR / "DejaVuSans.ttf").exists()
-    clean = (lambda s: s) if use_dejavu else _latin1
 
     class _Pdf(FPDF):
         def footer(self) -> None:
@@ -264,17 +275,22 @@ def to_pdf(
             self.cell(0, 6, f"Halaman {self.page_no()} dari {{nb}}", align="C")
 
     pdf = _Pdf(orientation=orientation, unit="mm", format=fmt)
-    if use_dejavu:
-        pdf.add_font("DejaVu", "", str(DEJAVU_DIR / "DejaVuSans.ttf"))
-        pdf.add_font("DejaVu", "B", str(DEJAVU_DIR / "DejaVuSans-Bold.ttf"))
-        family = "DejaVu"
-    else:
-        family = "Helvetica"
+    family = fonts.setup(pdf, core_font=core_font)
+    unicode_ok = family != "Helvetica"
+
+    def clean(text: str) -> str:
+        text = for_print(text)
+        return text if unicode_ok else fonts.latin1(text)
+
     pdf.set_title(clean(title))
     pdf.set_creator("Pantau Medsos")
     pdf.set_margins(15, 15, 15)
     pdf.set_auto_page_break(True, margin=18)
     pdf.add_page()
+    if kop is not None and not kop.is_empty():
+        letterhead.pdf_kop(pdf, kop, family, clean)
+    if letter is not None:
+        letterhead.pdf_letter_ref(pdf, letter, family, clean)
 
     lines = _title_lines(title, subtitle, letter_ref)
     for i, line in enumerate(lines):
@@ -283,9 +299,24 @@ def to_pdf(
         pdf.multi_cell(0, 6, clean(line), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
 
-    widths = [4, *_widths(df, columns)]
+    draw_table(pdf, df, columns, family, clean)
+
+    if signature is not None:
+        letterhead.pdf_signature(pdf, signature, family, clean)
+    return bytes(pdf.output())
+
+
+def draw_table(
+    pdf, df: pl.DataFrame, columns: Sequence[Column], family: str, clean, numbered: bool = True
+) -> None:
+    """The table at the cursor (fpdf2), numbered unless told not to, header repeated on each
+    page, links clickable, cell text printed literally (no markdown). Shared by the lampiran
+    and the reports."""
+    from fpdf.fonts import FontFace
+
     numeric = {"angka", "desimal", "persen", "hari", "skor"}
-    aligns = ["C", *("R" if k in numeric else "L" for _, _, k in columns)]
+    widths = [*([4] if numbered else []), *_widths(df, columns)]
+    aligns = [*(["C"] if numbered else []), *("R" if k in numeric else "L" for _, _, k in columns)]
     pdf.set_font(family, "", 8)
     heading = FontFace(emphasis="BOLD", fill_color=(217, 225, 242))
     with pdf.table(
@@ -294,25 +325,19 @@ def to_pdf(
         headings_style=heading,
         line_height=4.5,
         repeat_headings=1,
+        markdown=False,
     ) as table:
         head = table.row()
-        head.cell("No")
+        if numbered:
+            head.cell("No")
         for _, header, _ in columns:
             head.cell(clean(header))
         for i, row in enumerate(_rows(df, columns), start=1):
             r = table.row()
-            r.cell(str(i))
+            if numbered:
+                r.cell(str(i))
             for (_, _, kind), value in zip(columns, row, strict=True):
-                r.cell(clean(format_cell(value, kind)))
-
-    if signature is not None:
-        block = signature.lines()
-        if pdf.get_y() + 6 * len(block) + 8 > pdf.h - 18:
-            pdf.add_page()
-        pdf.ln(8)
-        x = pdf.w - pdf.r_margin - 90
-        pdf.set_font(family, "", 10)
-        for line in block:
-            pdf.set_x(x)
-            pdf.cell(90, 5, clean(line), align="C", new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
+                if kind == "tautan" and value:
+                    r.cell(clean(format_cell(value, kind)), link=str(value))
+                else:
+                    r.cell(clean(format_cell(value, kind)))

@@ -113,7 +113,7 @@ def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] 
 def file_columns(name: str, raw: bytes) -> list[str]:
     """Column headers of an uploaded file whose layout is unknown, for mapping by hand: the
     headers the parser itself found (after title rows), as its refusal lists them."""
-    from etl.parse import parse_file
+    from etl.sandbox import parse_file
     from etl.schema import FileRejected
 
     try:
@@ -743,70 +743,6 @@ def settings_form() -> None:
             data.changed()
             st.toast(i18n.tr("Pengaturan disimpan.", "Settings saved."))
             st.rerun()
-
-
-def letter_form() -> None:
-    """Who signs the lampiran (printed under every exported table)."""
-    from warehouse.letter import LetterSettings, get_letter, save_letter
-
-    with _cursor() as cur:
-        current = get_letter(cur)
-    st.caption(
-        i18n.tr(
-            "Blok tanda tangan di akhir setiap lampiran (Excel dan PDF). Kolom yang kosong "
-            "dicetak sebagai titik-titik untuk diisi tangan.",
-            "The signature block at the end of every appendix (Excel and PDF). Empty fields "
-            "print as dotted blanks to fill in by hand.",
-        )
-    )
-    with st.form("letter_form"):
-        c1, c2 = st.columns(2)
-        region = c1.text_input(
-            i18n.tr("Nama daerah", "Region"),
-            current.region,
-            placeholder="Kabupaten Sukamaju",
-            key="letter_region",
-        )
-        place = c2.text_input(
-            i18n.tr("Tempat (kota) surat", "Place of the letter"),
-            current.place,
-            placeholder="Sukamaju",
-            key="letter_place",
-        )
-        position = st.text_input(
-            i18n.tr("Jabatan penanda tangan", "Position"), current.position, key="letter_position"
-        )
-        c3, c4 = st.columns(2)
-        name = c3.text_input(
-            i18n.tr("Nama penanda tangan", "Name"), current.name, key="letter_name"
-        )
-        nip = c4.text_input(
-            "NIP", current.nip, placeholder="19800101 200501 1 001", key="letter_nip"
-        )
-        with_signature = st.checkbox(
-            i18n.tr("Sertakan blok tanda tangan", "Include the signature block"),
-            current.with_signature,
-            key="letter_with_signature",
-        )
-        if st.form_submit_button(
-            i18n.tr("Simpan pengaturan lampiran", "Save appendix settings"), type="primary"
-        ):
-            candidate = LetterSettings(
-                region=region.strip(),
-                place=place.strip(),
-                position=position.strip(),
-                name=name.strip(),
-                nip=nip.strip(),
-                with_signature=with_signature,
-            )
-            problems = candidate.validate()
-            if problems:
-                for p in problems:
-                    st.error(p)
-                return
-            with _cursor() as cur:
-                save_letter(cur, candidate)
-            st.toast(i18n.tr("Pengaturan lampiran disimpan.", "Appendix settings saved."))
 
 
 def rules_editor() -> None:

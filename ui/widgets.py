@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import polars as pl
 import streamlit as st
 
-from reports import lampiran
-from ui import data, filters, i18n
+from ui import data, explain, filters, i18n
 
 
 @dataclass(frozen=True)
@@ -20,7 +17,8 @@ class Col:
     """One column of a display table / lampiran: source column, label, how to show it.
 
     kind: text, int, num (1 decimal), pct (fraction 0..1), date, datetime, link, content,
-    platform, kind, reason, bool, caption (shortened text).
+    platform, kind, reason, bool, caption (shortened text), who (loaded_by: the app's own loads
+    in words).
     """
 
     name: str
@@ -69,8 +67,10 @@ def kpi(
     help: str | None = None,
     inverse: bool = False,
     description: str | None = None,
+    neutral: bool = False,
 ) -> None:
-    flat = bool(delta) and delta.lstrip("±+−-").split(" ")[0].strip("0,.") == ""
+    """A KPI card. neutral: the delta is words (e.g. "belum ada pembanding"), drawn grey."""
+    flat = neutral or (bool(delta) and delta.lstrip("±+−-").split(" ")[0].strip("0,.") == "")
     st.metric(
         label,
         value,
@@ -113,6 +113,8 @@ def _fmt_cell(kind: str):
         return i18n.load_status_label
     if kind == "coverage":
         return i18n.coverage_label
+    if kind == "who":
+        return i18n.who_label
     if kind == "bool":
         return lambda v: (
             "-" if v is None else (i18n.tr("Ya", "Yes") if v else i18n.tr("Tidak", "No"))
@@ -171,10 +173,6 @@ def table(
         export_buttons(df, cols, title=title or key, key=key)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60] or "lampiran"
-
-
 _LAMPIRAN_KIND = {
     "int": "angka",
     "num": "desimal",
@@ -189,11 +187,14 @@ def lampiran_frame(df: pl.DataFrame, cols: Sequence[Col]) -> tuple[pl.DataFrame,
     typed (Excel keeps them numeric), codes become their Indonesian labels."""
     out, spec = {}, []
     for i, c in enumerate(cols):
-        if c.kind == "link" or c.name not in df.columns:
+        if c.name not in df.columns:
             continue
         name = f"c{i}"
         values = df.get_column(c.name)
-        if c.kind in _LAMPIRAN_KIND:
+        if c.kind == "link":
+            out[name] = values.cast(pl.String)
+            spec.append((name, c.label, "tautan"))
+        elif c.kind in _LAMPIRAN_KIND:
             out[name] = values
             spec.append((name, c.label, _LAMPIRAN_KIND[c.kind]))
         else:
@@ -203,68 +204,12 @@ def lampiran_frame(df: pl.DataFrame, cols: Sequence[Col]) -> tuple[pl.DataFrame,
     return pl.DataFrame(out), spec
 
 
-def signature() -> lampiran.Signature | None:
-    """The signature block from Pengaturan > Lampiran surat, dated today (WIB); None when the
-    analyst turned it off."""
-    from reports import lampiran
-    from warehouse.letter import get_letter
-
-    cur = data.con().cursor()
-    try:
-        letter = get_letter(cur)
-    finally:
-        cur.close()
-    if not letter.with_signature:
-        return None
-    return lampiran.Signature(
-        position=letter.position,
-        region=letter.region,
-        place=letter.place,
-        date=dt.datetime.now(ZoneInfo("Asia/Jakarta")).date(),
-        name=letter.name,
-        nip=letter.nip,
-    )
-
-
 def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: str) -> None:
-    """Excel and PDF lampiran (numbered rows, Indonesian dates and numbers, A4 or F4)."""
-    from reports import lampiran
+    """Excel, PDF, CSV and image lampiran (kop, letter block, numbered rows, A4 or F4)."""
+    from ui import report_buttons
 
-    f = filters.current()
-    subtitle = filters.describe(f)
     frame, spec = lampiran_frame(df, cols)
-    name = f"{_slug(title)}_{f.start:%Y%m}-{f.end:%Y%m}"
-    # One compact button per table: three controls did not fit under half-width tables.
-    pop = st.popover(i18n.tr("Unduh lampiran", "Download appendix"), icon=":material/download:")
-    c1 = c2 = c3 = pop
-    paper = (
-        c3.segmented_control(
-            i18n.t("paper"), ["A4", "F4"], default="A4", key=f"paper_{key}", required=True
-        )
-        or "A4"
-    )
-    c1.download_button(
-        i18n.t("download_xlsx"),
-        lambda: lampiran.to_xlsx(
-            frame, title=title, subtitle=subtitle, columns=spec, paper=paper, signature=signature()
-        ),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{key}",
-        icon=":material/table_view:",
-        on_click="ignore",
-    )
-    c2.download_button(
-        i18n.t("download_pdf"),
-        lambda: lampiran.to_pdf(
-            frame, title=title, subtitle=subtitle, columns=spec, paper=paper, signature=signature()
-        ),
-        file_name=f"{name}.pdf",
-        mime="application/pdf",
-        key=f"pdf_{key}",
-        icon=":material/picture_as_pdf:",
-        on_click="ignore",
-    )
+    report_buttons.lampiran_popover(frame, spec, title=title, key=key)
 
 
 # ---------------------------------------------------------------- drill-down
@@ -396,6 +341,10 @@ def apply_style(presenting_now: bool) -> None:
 def chart(c, *, key: str | None = None) -> None:
     """Draw an Altair chart at full width (charts are built in ui.charts, never here)."""
     st.altair_chart(c, width="stretch", key=key)
+    if key and not presenting():
+        from ui import report_buttons
+
+        report_buttons.chart_downloads(c, key=key)
 
 
 def chart_pick(c, *, key: str, selection: str, field: str, deck=None) -> str | None:
@@ -407,6 +356,10 @@ def chart_pick(c, *, key: str, selection: str, field: str, deck=None) -> str | N
         box, c = deck.fit(c)
     with box:
         event = st.altair_chart(c, width="stretch", key=key, on_select="rerun")
+    if not presenting():
+        from ui import report_buttons
+
+        report_buttons.chart_downloads(c, key=key)
     try:
         picked = event.selection.get(selection) or []
     except AttributeError:
@@ -425,7 +378,8 @@ def kpi_from(
     help: str | None = None,
     label: str | None = None,
 ) -> None:
-    """A KPI tile from a kpi_summary row: value and change vs the previous period, id-ID."""
+    """A KPI tile from a kpi_summary row: value, change and what the change compares with
+    (on the card itself), id-ID; "belum ada pembanding" when there is nothing to compare."""
     rows = kpis.filter(pl.col("key") == key) if kpis.height else kpis
     if not rows.height:
         kpi(label or key, "-")
@@ -441,35 +395,32 @@ def kpi_from(
         from warehouse.metrics import KPIS
 
         help = KPIS[key].description if key in KPIS else None
-    prev = r.get("previous_start"), r.get("previous_end")
-    if prev[0] is not None:
-        since = i18n.tr("Dibanding ", "Compared with ") + _period_text(prev[0], prev[1]) + "."
-        help = f"{help}\n\n{since}" if help else since
-    kpi(
-        label or r.get("label"),
-        shown,
-        delta,
-        inverse=inverse,
-        help=help,
-    )
+    against = explain.comparison_text(r, "previous", short=True)
+    if r.get("previous_status") == "none":
+        kpi(label or r.get("label"), shown, against, inverse=inverse, help=help, neutral=True)
+        return
+    kpi(label or r.get("label"), shown, delta, inverse=inverse, help=help, description=against)
 
 
 def comparison_caption(kpis: pl.DataFrame) -> None:
-    """One line under a KPI row naming the period the changes compare with."""
-    if not kpis.height or "previous_start" not in kpis.columns:
+    """One line under a KPI row: what every change compares with, and why (unfinished period:
+    the same days; no data: no change shown)."""
+    if not kpis.height or "previous_status" not in kpis.columns:
         return
     r = kpis.row(0, named=True)
-    if r.get("previous_start") is None:
-        return
-    st.caption(
-        i18n.tr("Perubahan dibanding periode sebelumnya: ", "Change against the previous period: ")
-        + _period_text(r["previous_start"], r["previous_end"])
-    )
-
-
-def _period_text(start: dt.date, end: dt.date) -> str:
-    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
-        if (start.year, start.month) == (end.year, end.month):
-            return i18n.fmt_month(start, short=False)
-        return f"{i18n.fmt_month(start)} – {i18n.fmt_month(end)}"
-    return f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)}"
+    status = r.get("previous_status")
+    if status == "cut":
+        c_end = r["compared_end"]
+        text = i18n.tr(
+            f"Data baru s.d. {i18n.fmt_date(c_end)}, jadi perubahan membandingkan hari yang "
+            f"sama: {explain.comparison_text(r)}.",
+            f"Data only up to {i18n.fmt_date(c_end)}, so changes compare the same days: "
+            f"{explain.comparison_text(r)}.",
+        )
+    elif status == "none":
+        text = i18n.tr("Perubahan tidak ditampilkan: ", "No change shown: ") + (
+            explain.comparison_text(r)
+        )
+    else:
+        text = i18n.tr("Perubahan ", "Changes ") + explain.comparison_text(r) + "."
+    st.caption(text)

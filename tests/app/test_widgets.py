@@ -52,10 +52,12 @@ def test_display_frame_is_numbered_and_formatted():
     assert shown.row(1)[4:6] == ("-", "-")
 
 
-def test_lampiran_keeps_numbers_typed_and_drops_links():
+def test_lampiran_keeps_numbers_typed_and_the_link_column():
     frame, spec = lampiran_frame(TABLE, COLS)
-    assert [k for _, _, k in spec] == ["teks", "teks", "angka", "persen", "tanggal"]
-    assert [h for _, h, _ in spec] == ["OPD", "Jenis OPD", "Postingan", "Porsi", "Terakhir"]
+    assert [k for _, _, k in spec] == ["teks", "teks", "angka", "persen", "tanggal", "tautan"]
+    assert [h for _, h, _ in spec] == ["OPD", "Jenis OPD", "Postingan", "Porsi", "Terakhir",
+                                       "Tautan"]  # fmt: skip
+    assert frame[spec[5][0]].to_list() == ["https://www.facebook.com/dinkes/posts/1", None]
     assert frame[spec[2][0]].to_list() == [1234, 0]
     assert frame[spec[1][0]].to_list() == ["Dinas", "Desa"]
     xlsx = lampiran.to_xlsx(frame, title="Uji", columns=spec, paper="F4")

@@ -18,7 +18,7 @@ from tests.factory import ig_post, table
 def stub_parse(monkeypatch):
     calls = []
 
-    def parse_file(path, *, data=None, file_name=None, column_map=None, format_hint=None):
+    def parse_file(path, *, data=None, file_name=None, column_map=None, format_hint=None, **_):
         calls.append((str(path), file_name, column_map, format_hint))
         text = data.decode()
         if text.startswith("rusak"):
@@ -29,6 +29,8 @@ def stub_parse(monkeypatch):
         return [table([ig_post(i) for i in range(n)])]
 
     monkeypatch.setitem(sys.modules, "etl.parse", types.SimpleNamespace(parse_file=parse_file))
+    # the loader parses through the bounded child (etl.sandbox): stub that entry too
+    monkeypatch.setitem(sys.modules, "etl.sandbox", types.SimpleNamespace(parse_file=parse_file))
     return calls
 
 

@@ -1,0 +1,70 @@
+"""The words documents print for codes (platforms, content types, OPD kinds, grades), in
+Indonesian or English. The vocabulary itself is defined once in ui.i18n (plain dicts, no
+Streamlit import); this module only picks a language so documents built outside a page
+(reports, WhatsApp text, CLI) need no Streamlit session."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reports import idfmt
+from ui.i18n import (
+    CONTENT_LABELS_EN,
+    CONTENT_LABELS_ID,
+    GRADES_EN,
+    KIND_LABELS,
+    MONTHS_EN,
+    PLATFORM_LABELS,
+)
+
+Lang = str  # "id" or "en"
+
+
+def content(code: str | None, lang: Lang = "id") -> str:
+    labels = CONTENT_LABELS_EN if lang == "en" else CONTENT_LABELS_ID
+    return labels.get(code or "", code or "-")
+
+
+def platform(code: str | None) -> str:
+    return PLATFORM_LABELS.get(code or "", code or "-")
+
+
+def kind(code: str | None) -> str:
+    return KIND_LABELS.get(code or "", (code or "-").title())
+
+
+def grade(value: str | None, lang: Lang = "id") -> str:
+    if value is None:
+        return "-"
+    return GRADES_EN.get(value, value) if lang == "en" else value
+
+
+def month(day, lang: Lang = "id") -> str:
+    """ "Januari 2026" / "January 2026"."""
+    if lang == "en":
+        return f"{MONTHS_EN[day.month - 1]} {day.year}"
+    return idfmt.format_month(day)
+
+
+def period(start: dt.date, end: dt.date, lang: Lang = "id") -> str:
+    """Indonesian: reports.idfmt.format_period; English: months by name or the two dates."""
+    if lang != "en":
+        return idfmt.format_period(start, end)
+    whole = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    if whole and (start.year, start.month) == (end.year, end.month):
+        return month(start, lang)
+    if whole:
+        return f"{month(start, lang)} \u2013 {month(end, lang)}"
+    return f"{start.day} {MONTHS_EN[start.month - 1]} {start.year} \u2013 {end.day} {MONTHS_EN[end.month - 1]} {end.year}"
+
+
+def number(value, decimals: int = 0, lang: Lang = "id") -> str:
+    if lang == "en" and value is not None:
+        return f"{value:,.{decimals}f}"
+    return idfmt.format_number(value, decimals)
+
+
+def percent(value, lang: Lang = "id") -> str:
+    if lang == "en" and value is not None:
+        return f"{value * 100:.1f}%"
+    return idfmt.format_percent(value)

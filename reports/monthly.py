@@ -1,0 +1,212 @@
+"""Laporan bulanan: the whole evaluation for a period as one document (PDF or DOCX), in one
+click: cover with kop, key figures with their comparison, activity and content charts, the
+ranking with grades, the not-active list with reasons, campaign participation, and a page that
+states how each figure is computed.
+
+Every number is read through warehouse.queries (and warehouse.metrics for definitions and
+settings); nothing is recomputed here. Period and filters are the caller's (the page passes
+the sidebar's Filters).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import polars as pl
+
+from reports import advice, doc, idfmt, labels, report_charts
+from reports.letterhead import Kop, Signature
+from warehouse import metrics, queries
+from warehouse.queries import Filters
+
+TREND_MONTHS = 6
+FIGURE_KEYS = (
+    "activity_rate", "active_opds", "posts", "kinerja_share", "ucapan_share", "figure_share",
+    "engagement", "engagement_per_post", "opds_without_operator",
+)  # fmt: skip
+RANK_COLUMNS = [
+    ("rank", "Peringkat", "angka"), ("opd", "OPD", "teks"), ("kind", "Jenis", "teks"),
+    ("posts", "Postingan", "angka"), ("kinerja_share", "Porsi kinerja", "persen"),
+    ("index_score", "Indeks", "skor"), ("grade", "Predikat", "teks"),
+]  # fmt: skip
+INACTIVE_COLUMNS = [
+    ("opd", "OPD", "teks"), ("all_reasons", "Alasan", "teks"), ("posts", "Postingan", "angka"),
+    ("days_since_last_post", "Hari sejak unggahan terakhir", "hari"),
+]  # fmt: skip
+MISSING_COLUMNS = [
+    ("opd", "OPD", "teks"), ("accounts", "Akun yang datanya kurang", "teks"),
+    ("reason", "Keterangan", "teks"),
+]  # fmt: skip
+MISSING_REASONS = {"not_received": "Belum diterima", "not_submitted": "Tidak menyerahkan data"}
+CAMPAIGN_COLUMNS = [
+    ("name", "Kampanye", "teks"), ("participating", "OPD ikut", "angka"),
+    ("expected", "OPD wajib", "angka"), ("campaign_posts", "Postingan", "angka"),
+]  # fmt: skip
+
+
+def describe_filters(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
+    """ "Januari 2026 · Facebook · Dinas" (period, then the filters in force)."""
+    parts = [labels.period(f.start, f.end)]
+    if f.platforms:
+        parts.append(", ".join(labels.platform(p) for p in f.platforms))
+    if f.opd_kinds:
+        parts.append(", ".join(labels.kind(k) for k in f.opd_kinds))
+    if f.opd_ids:
+        opts = queries.filter_options(con)
+        parts.append(", ".join(opts.filter(opts["opd_id"].is_in(list(f.opd_ids)))["opd"]))
+    return " \u00b7 ".join(parts)
+
+
+def trend_window(f: Filters) -> Filters:
+    """The TREND_MONTHS whole months ending with the period's last month (same filters)."""
+    last = f.end.replace(day=1)
+    return f.shifted(metrics.add_months(last, -(TREND_MONTHS - 1)), f.end)
+
+
+def _change_text(r: dict) -> str:
+    if r["change_previous"] is None:
+        return "tanpa pembanding"
+    prev = labels.period(r["previous_start"], r["previous_end"])
+    return f"{idfmt.format_change(r['change_previous'], r['format'])} vs {prev}"
+
+
+def key_figures(con: duckdb.DuckDBPyConnection, f: Filters) -> doc.Figures:
+    k = {r["key"]: r for r in queries.kpi_summary(con, f).iter_rows(named=True)}
+    rows = []
+    for key in FIGURE_KEYS:
+        r = k[key]
+        rows.append((r["label"], idfmt.format_value(r["value"], r["format"]), _change_text(r)))
+    return doc.Figures(tuple(rows))
+
+
+def _campaigns(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Campaigns running in the period, with how many expected OPDs took part (counts of
+    queries.campaign_participation rows)."""
+    out = []
+    for c in queries.campaigns(con).iter_rows(named=True):
+        start, end = c.get("start_date"), c.get("end_date")
+        if (start and start > f.end) or (end and end < f.start):
+            continue
+        part = queries.campaign_participation(con, f, c["campaign_id"])
+        out.append({
+            "name": c["name"], "participating": int(part["participated"].sum()),
+            "expected": part.height, "campaign_posts": int(part["campaign_posts"].sum()),
+        })  # fmt: skip
+    schema = {"name": pl.String, "participating": pl.Int64, "expected": pl.Int64,
+              "campaign_posts": pl.Int64}  # fmt: skip
+    return pl.DataFrame(out, schema=schema)
+
+
+def coverage_blocks(con: duckdb.DuckDBPyConnection, f: Filters) -> list[doc.Block]:
+    """ "Kelengkapan data": account-months received, partly received and missing
+    (warehouse.coverage, re-exported by warehouse.queries), and what is still missing for the period's last month."""
+    c = queries.coverage_summary(con, f)
+    total = c["received"] + c["partial"] + c["missing"]
+    blocks: list[doc.Block] = [doc.Heading("6. Kelengkapan data yang diterima")]
+    if not total:
+        return [*blocks, doc.Para("Belum ada akun resmi dalam filter ini.")]
+    blocks.append(doc.Para(
+        f"Dari {idfmt.format_number(c['accounts'])} akun resmi selama {c['months']} bulan "
+        f"({idfmt.format_number(total)} akun-bulan): {idfmt.format_number(c['received'])} "
+        f"lengkap, {idfmt.format_number(c['partial'])} sebagian, "
+        f"{idfmt.format_number(c['missing'])} belum ada; "
+        f"{idfmt.format_number(c['not_submitted'])} akun-bulan melewati batas pengumpulan."
+    ))  # fmt: skip
+    month = f.end.replace(day=1)
+    missing = queries.coverage_missing(con, f, month).with_columns(
+        reason=pl.col("reason_code").replace_strict(MISSING_REASONS, default=pl.col("reason_code"))
+    )
+    if missing.height:
+        blocks += [
+            doc.Para(f"Yang masih kurang untuk {labels.month(month)}:", small=True),
+            doc.Table(missing, MISSING_COLUMNS),
+        ]
+    return blocks
+
+
+def method_blocks(con: duckdb.DuckDBPyConnection) -> list[doc.Block]:
+    """ "Cara menghitung setiap angka": each KPI's definition, the index components and the
+    settings in force, from warehouse.metrics (the same text the dashboard's help shows)."""
+    s = metrics.get_settings(con)
+    blocks: list[doc.Block] = [doc.Heading("Cara menghitung setiap angka")]
+    for kpi in metrics.KPIS.values():
+        blocks.append(doc.Para(f"{kpi.label}: {kpi.description}", small=True))
+    blocks.append(doc.Heading("Indeks Medsos OPD", level=2))
+    weights = s.weights()
+    for key, (label, how) in metrics.INDEX_COMPONENTS.items():
+        w = idfmt.format_number(weights[key], 1)
+        blocks.append(doc.Para(f"{label} (bobot {w}): {how}", small=True))
+    blocks.append(doc.Heading("Pengaturan yang berlaku", level=2))
+    blocks.append(doc.Bullets((
+        f"OPD aktif: sedikitnya {s.min_posts_per_month} postingan per bulan pada satu akun resmi.",
+        f"Akun tidak aktif: tanpa postingan selama {s.dormant_days} hari.",
+        f"Target frekuensi indeks: {s.target_posts_per_month} postingan per bulan.",
+        "Predikat: Sangat Baik \u2265 " + idfmt.format_number(s.grade_very_good, 0)
+        + ", Baik \u2265 " + idfmt.format_number(s.grade_good, 0)
+        + ", Cukup \u2265 " + idfmt.format_number(s.grade_fair, 0) + ", selain itu Kurang.",
+        "Alasan OPD belum aktif, menurut urutan: "
+        + "; ".join(metrics.INACTIVE_REASONS.values()) + ".",
+        "Batas saran perbaikan pada rapor OPD: " + advice.LIMITS_TEXT,
+    )))  # fmt: skip
+    return blocks
+
+
+def build(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    *,
+    kop: Kop | None = None,
+    signature: Signature | None = None,
+    paper: str = "A4",
+    made_on: dt.date | None = None,
+) -> doc.Document:
+    """The monthly report as a reports.doc.Document (render with reports.doc_pdf / doc_docx)."""
+    period = labels.period(f.start, f.end)
+    d = doc.Document(
+        title="LAPORAN BULANAN EVALUASI MEDIA SOSIAL OPD",
+        subtitle=describe_filters(con, f),
+        kop=kop, signature=signature, paper=paper,
+    )  # fmt: skip
+    if made_on is not None:
+        d.add(doc.Para(f"Disusun {idfmt.format_date(made_on)} dari data yang dimuat sampai "
+                       "tanggal itu.", small=True))  # fmt: skip
+    d.add(doc.Heading("1. Angka utama"), key_figures(con, f))
+
+    d.add(doc.Heading("2. Keaktifan dan jenis konten"))
+    window = trend_window(f)
+    trend = queries.activity_trend(con, window)
+    if trend.height:
+        d.add(doc.Picture(report_charts.activity_trend(
+            trend, f"Tingkat keaktifan OPD, {labels.period(window.start, window.end)}")))  # fmt: skip
+    mix = queries.content_mix(con, f)
+    if mix.height:
+        d.add(doc.Picture(report_charts.content_mix(mix, f"Komposisi konten, {period}"),
+                          width_frac=0.9))  # fmt: skip
+    else:
+        d.add(doc.Para("Tidak ada postingan dalam periode ini."))
+
+    d.add(doc.Heading("3. Peringkat Indeks Medsos OPD"))
+    idx = queries.opd_index(con, f).with_columns(
+        kind=pl.col("opd_kind").map_elements(labels.kind, return_dtype=pl.String)
+    )
+    d.add(doc.Table(idx, RANK_COLUMNS, numbered=False))
+
+    d.add(doc.Heading("4. OPD belum aktif dan alasannya"))
+    inactive = queries.inactive_opds(con, f)
+    if inactive.height:
+        d.add(doc.Para(f"{inactive.height} OPD wajib unggah belum aktif pada {period}."),
+              doc.Table(inactive, INACTIVE_COLUMNS))  # fmt: skip
+    else:
+        d.add(doc.Para("Semua OPD wajib unggah aktif."))
+
+    d.add(doc.Heading("5. Partisipasi kampanye"))
+    camp = _campaigns(con, f)
+    if camp.height:
+        d.add(doc.Table(camp, CAMPAIGN_COLUMNS))
+    else:
+        d.add(doc.Para("Tidak ada kampanye yang berjalan dalam periode ini."))
+
+    d.add(*coverage_blocks(con, f))
+    d.add(doc.Sign(), doc.NewPage(), *method_blocks(con))
+    return d

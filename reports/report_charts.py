@@ -1,0 +1,105 @@
+"""The charts printed in the monthly report and the rapor, as Altair specs rendered to PNG by
+reports.chart_image. They draw frames returned by warehouse.queries as they are (no figure is
+computed here); labels come from reports.labels."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from reports import chart_image, idfmt, labels
+
+PRINT_W, PRINT_H = 1000, 430
+BLUE, GREY, ORANGE = "#2F5597", "#A6A6A6", "#C55A11"
+
+
+def _png(chart: alt.Chart, width: int = PRINT_W, height: int = PRINT_H) -> bytes:
+    """Sized for a printed page: type large enough to read at 17 cm, pixels doubled."""
+    styled = (
+        chart.configure_view(strokeWidth=0)
+        .configure_axis(labelFontSize=14, titleFontSize=14)
+        .configure_legend(labelFontSize=14)
+        .configure_title(fontSize=17)
+    )
+    return chart_image.to_png(styled, width, height, scale=2)
+
+
+def activity_trend(trend: pl.DataFrame, title: str) -> bytes:
+    """queries.activity_trend frame (month, activity_rate) as a line with labelled points."""
+    df = trend.select("month", "activity_rate").with_columns(
+        label=pl.col("activity_rate").map_elements(labels.percent, return_dtype=pl.String)
+    )
+    base = alt.Chart(df).encode(
+        x=alt.X("month:T", title=None, timeUnit="yearmonth", axis=alt.Axis(format="%b %Y")),
+        y=alt.Y(
+            "activity_rate:Q",
+            title="Tingkat keaktifan",
+            axis=alt.Axis(format="%"),
+            scale=alt.Scale(domain=[0, 1]),
+        ),  # fmt: skip
+    )
+    line = base.mark_line(point=alt.OverlayMarkDef(size=80), color=BLUE, strokeWidth=3)
+    text = base.mark_text(dy=-14, fontSize=14).encode(text="label:N")
+    return _png((line + text).properties(title=title))
+
+
+def content_mix(mix: pl.DataFrame, title: str) -> bytes:
+    """queries.content_mix frame (content_type, is_kinerja, share) as horizontal bars."""
+    df = mix.with_columns(
+        jenis=pl.col("content_type").map_elements(labels.content, return_dtype=pl.String),
+        label=pl.col("share").map_elements(labels.percent, return_dtype=pl.String),
+        group=pl.when(pl.col("is_kinerja")).then(pl.lit("Kinerja")).otherwise(pl.lit("Lainnya")),
+    )
+    base = alt.Chart(df).encode(
+        y=alt.Y("jenis:N", title=None, sort="-x"),
+        x=alt.X("share:Q", title="Porsi postingan", axis=alt.Axis(format="%")),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("group:N", title=None,
+                        scale=alt.Scale(domain=["Kinerja", "Lainnya"], range=[BLUE, GREY])),
+    )  # fmt: skip
+    text = base.mark_text(align="left", dx=4, fontSize=14).encode(text="label:N")
+    return _png((bars + text).properties(title=title))
+
+
+def monthly_posts(months: pl.DataFrame, title: str) -> bytes:
+    """queries.opd_month_heatmap rows of one OPD (month, posts, is_active) as bars, one per
+    month label (ordinal, so each bar sits on its own month)."""
+    df = months.sort("month").with_columns(
+        status=pl.when(pl.col("is_active")).then(pl.lit("Aktif")).otherwise(pl.lit("Belum aktif")),
+        bulan=pl.col("month").map_elements(lambda d: idfmt.format_month(d, short=True),
+                                           return_dtype=pl.String),
+    )  # fmt: skip
+    base = alt.Chart(df).encode(
+        x=alt.X("bulan:O", title=None, sort=df["bulan"].to_list(), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("posts:Q", title="Postingan"),
+    )
+    bars = base.mark_bar(width={"band": 0.6}).encode(
+        color=alt.Color("status:N", title="Status bulan itu", legend=alt.Legend(orient="right"),
+                        scale=alt.Scale(domain=["Aktif", "Belum aktif"], range=[BLUE, ORANGE])),
+    )  # fmt: skip
+    text = base.mark_text(dy=-10, fontSize=14).encode(text="posts:Q")
+    return _png((bars + text).properties(title=title), height=210)
+
+
+def mix_comparison(rows: pl.DataFrame, title: str) -> bytes:
+    """rows: content_type, share, who ("OPD ini" / "Kabupaten" / "Jenis OPD") as grouped bars;
+    each share comes from queries.content_mix over the matching filter."""
+    df = rows.with_columns(
+        jenis=pl.col("content_type").map_elements(labels.content, return_dtype=pl.String)
+    )
+    order = rows["who"].unique(maintain_order=True).to_list()
+    chart = (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            y=alt.Y("jenis:N", title=None),
+            yOffset=alt.YOffset("who:N", sort=order),
+            x=alt.X("share:Q", title="Porsi postingan", axis=alt.Axis(format="%")),
+            color=alt.Color(
+                "who:N", title=None, sort=order, scale=alt.Scale(range=[BLUE, GREY, ORANGE])
+            ),
+        )  # fmt: skip
+        .properties(title=title)
+    )
+    return _png(chart, height=380)
