@@ -153,8 +153,13 @@ def accept_model(con: duckdb.DuckDBPyConnection, version: int, *, by: str | None
     """Make candidate `version` the active model and re-label every post, in one transaction.
     Returns posts labelled. Raises ValueError (Bahasa Indonesia) when it is not a candidate."""
     from etl.classify.store import classify_posts
+    from warehouse import backup
 
     with VERSION_LOCK:
+        rows = _rows(con, "SELECT status FROM model_set WHERE version = ?", [version])
+        if not rows or rows[0][0] != "kandidat":
+            raise ValueError(f"Model versi {version} bukan kandidat yang menunggu persetujuan.")
+        backup.before(con, "relabel")  # every post's label may change: a snapshot first
         con.execute("BEGIN TRANSACTION")
         try:
             rows = _rows(con, "SELECT status FROM model_set WHERE version = ?", [version])

@@ -104,8 +104,8 @@ def save_rules_and_relabel(
     seed_shipped_rules(con)
     from warehouse import backup
 
-    backup.before(con, "relabel")  # every post's label changes: a snapshot first
-    with VERSION_LOCK:
+    with VERSION_LOCK:  # the snapshot too: two saves at once must not snapshot together
+        backup.before(con, "relabel")  # every post's label changes: a snapshot first
         con.execute("BEGIN TRANSACTION")
         try:
             version = save_rules(con, rules, by=by, note=note)
