@@ -29,6 +29,9 @@ def undo_load(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
             f"Muatan #{load_id} ({file_name}) berstatus '{status}'; hanya muatan berstatus "
             "'loaded' yang dapat dibatalkan."
         )
+    from warehouse import backup
+
+    backup.before(con, "undo")  # undo is destructive: a snapshot first, kept N deep
     con.execute("BEGIN TRANSACTION")
     try:
         keys = con.sql(
@@ -65,6 +68,6 @@ def history(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         "SELECT l.load_id, l.loaded_at, l.status, l.file_name, l.format, l.platform,"
         " o.name AS opd, l.period_start, l.period_end, l.exported_at, l.rows_read, l.n_new,"
         " l.n_updated, l.n_duplicate, l.n_rejected, l.loaded_by, l.undone_at, l.message,"
-        " l.file_path, l.sha256"
+        " l.file_path, l.sha256, l.declared_start, l.declared_end, l.declared_source, l.report"
         " FROM loads l LEFT JOIN opd o USING (opd_id) ORDER BY l.load_id DESC"
     ).pl()

@@ -102,6 +102,9 @@ def save_rules_and_relabel(
     if problems:
         raise ValueError("Aturan tidak disimpan:\n" + "\n".join(problems))
     seed_shipped_rules(con)
+    from warehouse import backup
+
+    backup.before(con, "relabel")  # every post's label changes: a snapshot first
     with VERSION_LOCK:
         con.execute("BEGIN TRANSACTION")
         try:
