@@ -72,7 +72,7 @@ def filters_from(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Fi
         index = OpdIndex.from_db(con)
         for name in args.opd:
             try:
-                opd_ids.append(int(index.resolve_option(name)))
+                opd_ids.append(int(index.resolve_option(name).opd_id))
             except OpdNotFound as exc:
                 raise UsageError(f"--opd: {exc}") from exc
     return Filters(start, end, tuple(args.platform), tuple(args.jenis), tuple(opd_ids))

@@ -431,6 +431,11 @@ def resolve_posts(
 
     ids = good.get_column("opd_id").unique().to_list()
     file_opd = ids[0] if len(ids) == 1 else option_id
+    if not ids and file_opd is None and path_match is not None:
+        # A header-only export names its owner only in its folder or file name; the load still
+        # records that this OPD sent the period (its coverage), so the owner is said.
+        notes.append(f'OPD ditentukan dari nama berkas/folder: "{path_match.name}".')
+        file_opd = path_id
     good = good.with_columns(pl.col("account_id").cast(pl.Int64)).drop(
         "handle_norm", "acc_opd_id", "hint_opd_id", "_other"
     )

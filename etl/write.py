@@ -10,15 +10,27 @@ import polars as pl
 
 from etl import coverage, recompute
 from etl.columns import DRY_RUN_LOAD_ID, OBS_COLUMNS
+from etl.export_date import period_from_name
 from etl.load_report import LoadReport
 from etl.prepare import Prepared
 
 
-def already_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
-    row = con.execute(
-        "SELECT min(load_id) FROM loads WHERE sha256 = ? AND status = 'loaded'", [sha256]
-    ).fetchall()[0]
-    return int(row[0]) if row and row[0] is not None else None
+def already_loaded(
+    con: duckdb.DuckDBPyConnection, sha256: str, file_name: str | None = None
+) -> int | None:
+    """The live load of the same bytes, else None. Identical bytes under a name declaring another
+    period (two header-only exports of different quarters) are another export: its period is
+    the data (etl/coverage.py)."""
+    rows = con.execute(
+        "SELECT load_id, file_name FROM loads WHERE sha256 = ? AND status = 'loaded'"
+        " ORDER BY load_id",
+        [sha256],
+    ).fetchall()
+    wanted = period_from_name(file_name) if file_name else None
+    for load_id, name in rows:
+        if file_name is None or period_from_name(name) == wanted:
+            return int(load_id)
+    return None
 
 
 def insert_load_row(
@@ -33,15 +45,18 @@ def insert_load_row(
     message: str | None,
     prep: Prepared | None = None,
     load_id: int | None = None,
+    report: LoadReport | None = None,
 ) -> int:
-    r = prep.report if prep else None
+    r = prep.report if prep else report
     # An explicit id (dry runs) leaves the sequence alone: no gaps in the numbers users see.
     id_col, id_val = ("load_id, ", f"{int(load_id)}, ") if load_id is not None else ("", "")
     row = con.execute(
         f"INSERT INTO loads ({id_col}file_name, file_path, sha256, format, platform, opd_id,"
         " period_start, period_end, exported_at, rows_read, n_new, n_updated, n_duplicate,"
-        " n_rejected, loaded_by, loaded_at, status, message)"
-        f" VALUES ({id_val}?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
+        " n_rejected, loaded_by, loaded_at, status, message, report, declared_start,"
+        " declared_end, declared_source)"
+        f" VALUES ({id_val}?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " RETURNING load_id",
         [
             file_name,
             file_path,
@@ -61,6 +76,10 @@ def insert_load_row(
             loaded_at,
             status,
             message,
+            r.stored() if r else None,
+            r.declared_start if r else None,
+            r.declared_end if r else None,
+            r.declared_source if r else None,
         ],
     ).fetchall()[0]
     assert row is not None
@@ -125,8 +144,8 @@ def write_prepared(
     fresh = recompute.recompute_posts(con, prep.obs, before)
     recompute.count_changes(prep, before, fresh)
     con.execute(
-        "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ? WHERE load_id = ?",
-        [r.new, r.updated, r.duplicate, load_id],
+        "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ?, report = ? WHERE load_id = ?",
+        [r.new, r.updated, r.duplicate, r.stored(), load_id],
     )
     # This load's posts, plus any post whose text changed while an older load stays its newest
     # observation (a logbook caption filling an export without one): those lost their labels.
@@ -155,4 +174,5 @@ def record_failure(
         loaded_by=loaded_by,
         loaded_at=load_time,
         message=report.error,
+        report=report,
     )

@@ -1827,6 +1827,14 @@ def write_fb_file(
     write_text(path, "\r\n".join(lines) + "\r\n", "utf-8", bom=True, mtime=exported)
 
 
+# Exports an OPD never sent (OPD key, platform, period start): the posts exist, the file does
+# not, so these account-months are "data belum diterima", not "no posts" (Kelengkapan Data).
+WITHHELD = {
+    ("dishub", "facebook", dt.date(2026, 9, 1)),  # Dishub's only account: the whole OPD
+    ("bapenda", "instagram", dt.date(2026, 9, 1)),  # one of two accounts: partly received
+}
+
+
 def periods(cadence: str) -> list[tuple[dt.date, dt.date]]:
     if cadence == "M":
         out = []
@@ -2700,6 +2708,8 @@ def generate(out: Path, seed: int = DEFAULT_SEED) -> dict[str, int]:
                     continue
                 exported = export_time(b, erng)
                 digits = str(erng.randrange(10**15, 10**16))
+                if (op.key, "facebook", a) in WITHHELD:
+                    continue  # drawn above all the same: every other file stays as it was
                 cols = fb_columns(a)
                 rows = fb_rows(list(reversed(sel)), op, pages[op.key], exported)
                 excel = op.key == "satpolpp" and a == dt.date(2026, 3, 1)
@@ -2739,12 +2749,11 @@ def generate(out: Path, seed: int = DEFAULT_SEED) -> dict[str, int]:
                 rows = ig_rows(list(reversed(sel)), op, pages[op.key], exported)
                 semi = op.key == "pupr" and a == dt.date(2026, 6, 1)
                 lean = a >= dt.date(2026, 6, 1) and zlib.crc32(op.key.encode()) % 2 == 0
+                name = meta_name(a, b, str(erng.randrange(10**15, 10**16)))
+                if (op.key, "instagram", a) in WITHHELD:
+                    continue
                 write_ig_file(
-                    out
-                    / "exports"
-                    / "instagram"
-                    / folder(op)
-                    / meta_name(a, b, str(erng.randrange(10**15, 10**16))),
+                    out / "exports" / "instagram" / folder(op) / name,
                     rows,
                     exported,
                     lean,

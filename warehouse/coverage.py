@@ -1,7 +1,7 @@
 """Data coverage queries: which account-months the loaded exports report on (Kelengkapan Data).
 
 Coverage is derived at load time (etl/coverage.py -> table load_coverage) and read through the
-views in warehouse/sql/views/030_v_coverage.sql; only live loads count, so an undo takes its
+views in warehouse/sql/views/025_v_coverage.sql; only live loads count, so an undo takes its
 coverage back out. An account-month is `received` (every day covered by some export or logbook),
 `partial` (some days: `covered_days` says which, e.g. "1-20") or `missing`. Missing data is
 "belum diterima" (not_received) until the collection deadline (setting collection_deadline_day of

@@ -172,8 +172,10 @@ INDEX_COMPONENTS: dict[str, tuple[str, str]] = {
     "engagement": (
         "Interaksi",
         "Peringkat persentil interaksi per postingan (reaksi + komentar + bagikan) di antara "
-        "OPD yang mengunggah dalam periode: terendah 0, tertinggi 100; tanpa postingan = 0. "
-        "Postingan tanpa data interaksi (misalnya dari buku rekap) dihitung 0.",
+        "OPD yang postingannya membawa angka interaksi: terendah 0, tertinggi 100; tanpa "
+        "postingan = 0. OPD yang postingannya tidak membawa angka interaksi sama sekali "
+        '(misalnya hanya buku rekap) tidak diberi skor ini ("-"): bobotnya dibagi ke '
+        "komponen lain sebanding bobot masing-masing.",
     ),
 }
 
@@ -212,7 +214,7 @@ class Settings:
     grade_good: float = 60.0
     grade_fair: float = 40.0
     # Data for a month is due on this day of the next month; a month still missing after it is
-    # "tidak menyerahkan data", before it only "belum diterima" (warehouse/sql/views/030).
+    # "tidak menyerahkan data", before it only "belum diterima" (warehouse/sql/views/025_v_coverage.sql).
     collection_deadline_day: int = 5
 
     def weights(self) -> dict[str, float]:

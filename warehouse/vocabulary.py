@@ -120,7 +120,7 @@ INACTIVE_REASONS: dict[str, str] = {
     "untrained_operator": "Operator belum mengikuti pelatihan",
     "dormant": "Akun tidak aktif (tidak ada postingan dalam waktu lama)",
     "below_minimum": "Jumlah postingan di bawah batas minimal",
-    # Not judged: the period's exports have not all arrived (warehouse/sql/views/030_v_coverage).
+    # Not judged: the period's exports have not all arrived (warehouse/sql/views/025_v_coverage).
     "not_received": "Data belum diterima",
     "not_submitted": "Tidak menyerahkan data",
 }

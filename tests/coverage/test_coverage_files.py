@@ -1,0 +1,64 @@
+"""Coverage from real files: header-only exports of two periods with identical bytes both count,
+their OPD read from the folder; the CLI prints each account-month with its status."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+
+from etl import cli
+from etl.load import load_paths
+from etl.master import load_master
+from tests.factory import write_master
+from warehouse.db import connect
+
+IG_HEADER = (
+    '\ufeff"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'
+    '"Publish time",Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,Follows,'
+    "Comments,Saves\n"
+)
+
+
+def test_two_header_only_exports_cover_their_own_months(tmp_path):
+    folder = tmp_path / "exports" / "Dinkes"
+    folder.mkdir(parents=True)
+    for name in ("Jul-01-2026_Jul-31-2026_1111.csv", "Aug-01-2026_Aug-31-2026_2222.csv"):
+        (folder / name).write_text(IG_HEADER, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    try:
+        load_master(con, write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx"))
+        reports = load_paths(con, [tmp_path / "exports"])
+        assert [r.status for r in reports] == ["loaded", "loaded"], [r.error for r in reports]
+        assert all(r.opd == "Dinas Kesehatan" for r in reports)
+        rows = con.execute(
+            "SELECT month_start, status, n_posts FROM v_account_month_coverage m"
+            " JOIN opd o USING (opd_id) WHERE o.name = 'Dinas Kesehatan' AND platform = 'instagram'"
+            " AND month_start BETWEEN DATE '2026-06-01' AND DATE '2026-09-01' ORDER BY month_start"
+        ).fetchall()
+        # The grid starts at the first month with data; September has no file.
+        assert rows == [
+            (dt.date(2026, 7, 1), "received", 0),
+            (dt.date(2026, 8, 1), "received", 0),
+            (dt.date(2026, 9, 1), "missing", 0),
+        ]
+        # Loading the very same file again still adds nothing.
+        again = load_paths(con, [folder / "Jul-01-2026_Jul-31-2026_1111.csv"])
+        assert again[0].status == "skipped"
+    finally:
+        con.close()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli.main(["--db", str(db), "coverage", "--from", "2026-07", "--to", "2026-09",
+                         "--opd", "Dinkes", "--platform", "instagram", "--json"])  # fmt: skip
+    assert code == 0
+    got = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(g["month_start"], g["status"], g["n_posts"]) for g in got] == [
+        ("2026-07-01", "received", 0),
+        ("2026-08-01", "received", 0),
+        ("2026-09-01", "missing", 0),
+    ]
+    assert got[2]["reason_code"] in ("not_received", "not_submitted")
+    assert got[0]["load_ids"] and got[2]["load_ids"] == []
