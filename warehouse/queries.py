@@ -371,7 +371,8 @@ def opd_index(
     Columns: rank, opd_id, opd, opd_short, opd_kind, expected_to_post, posts,
     max_account_posts (posts on the busiest account), required_posts, is_active (bool),
     target_posts, weeks_with_post, weeks_in_period, kinerja_posts, kinerja_share,
-    platforms_posted, platforms_total, engagement, engagement_per_post,
+    platforms_posted, platforms_total, engagement, engagement_per_post, interaction_posts (posts
+    whose export carries interaction counts; 0 = no engagement score),
     score_frequency, score_consistency, score_kinerja, score_platform, score_engagement
     (each 0..100), w_frequency, w_consistency, w_kinerja, w_platform, w_engagement (weights as
     set), index_score (0..100, weighted mean of scores), grade (Sangat Baik/Baik/Cukup/Kurang).
