@@ -39,6 +39,13 @@ try:
 except data.db.WarehouseLocked as exc:  # the CLI is writing: say so instead of a traceback
     st.error(str(exc), icon=":material/lock:")
     st.stop()
+except Exception as exc:  # a bundled sample file failed: name it instead of an empty app
+    from etl.bootstrap import SampleDataError
+
+    if not isinstance(exc, SampleDataError):
+        raise
+    st.error(str(exc), icon=":material/error:")
+    st.stop()
 
 # Presentation mode lives in the address as ?presentasi=1 (also "ya"/"true"), so a copied link
 # opens on the projector view. Synced by hand, not with bind="query-params": a bound toggle drops
@@ -72,10 +79,24 @@ for spec in navigation.PAGES:
             spec.path,
             title=i18n.t(spec.title_key),
             icon=spec.icon,
-            url_path=spec.url_path,
+            # The default page is served at "/", so its own path would be free for nothing:
+            # it gets an internal one, and a hidden twin takes its path below.
+            url_path=navigation.ROOT_PAGE_URL_PATH if spec.default else spec.url_path,
             default=spec.default,
         )
     )
+    if spec.default:
+        # A shared deep link such as /ringkasan opens the page instead of Streamlit's English
+        # "Page not found" dialog.
+        groups[spec.group].append(
+            st.Page(
+                spec.path,
+                title=i18n.t(spec.title_key),
+                icon=spec.icon,
+                url_path=spec.url_path,
+                visibility="hidden",
+            )
+        )
 presenting = bool(st.session_state.get("presentasi"))
 page = st.navigation(
     {i18n.t("group_meeting"): groups["meeting"], i18n.t("group_analyst"): groups["analyst"]},

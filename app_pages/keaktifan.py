@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from ui import charts, data, filters, i18n, scorecard, slides
+from ui import charts, charts_reach, data, explain, filters, i18n, scorecard, slides
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -22,16 +22,21 @@ if not idx.height:
 T_INACTIVE = i18n.tr("OPD yang belum aktif dan penyebabnya", "Inactive OPDs and why")
 T_HEAT = i18n.tr("Unggahan OPD per bulan", "Posts per OPD and month")
 T_CAL = i18n.tr("Kalender unggahan satu OPD", "Posting calendar of one OPD")
+T_KEC = i18n.tr(
+    "Kecamatan dan desa/kelurahannya: berapa yang aktif",
+    "Each kecamatan and its villages: how many are active",
+)
 deck = slides.Deck(
     "keaktifan",
     {
         "kpi": i18n.tr("Angka utama", "Key figures"),
         "inactive": T_INACTIVE,
         "heatmap": T_HEAT,
+        "kecamatan": T_KEC,
         "calendar": T_CAL,
     },
 )
-inactive = data.inactive_opds(f)
+inactive = explain.with_inactive_detail(data.inactive_opds(f))
 
 if deck.active and deck.show("kpi"):
     # Only on the projector: the page itself opens with the full ranking table instead.
@@ -121,6 +126,7 @@ if deck.show("inactive"):
                 Col("opd", "OPD"),
                 Col("opd_kind", i18n.t("opd_kind"), "kind"),
                 Col("reason_code", i18n.t("reason"), "reason"),
+                Col("detail", i18n.tr("Yang belum terpenuhi", "Rule not met")),
                 Col("posts", i18n.t("posts"), "int"),
                 Col("required_posts", i18n.tr("Minimum", "Minimum"), "int"),
                 Col("last_post_at", i18n.t("last_post"), "date"),
@@ -181,6 +187,20 @@ if deck.show("heatmap"):
                     f"The last month's column only holds data {partial[1]}.",
                 )
             )
+
+if deck.show("kecamatan"):
+    rollup = data.kecamatan_rollup(f)
+    if rollup.height:
+        st.subheader(T_KEC)
+        deck.chart(charts_reach.kecamatan_rollup(rollup, big=big))
+        st.caption(
+            i18n.tr(
+                "Tiap batang: kantor kecamatan ditambah desa/kelurahan di bawahnya (menurut "
+                "Daftar Akun), biru yang aktif, jingga yang belum.",
+                "Each bar: the kecamatan office plus the villages under it (master list), "
+                "blue active, orange not yet.",
+            )
+        )
 
 if deck.show("calendar"):
     st.subheader(T_CAL)

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from ui import charts, data, filters, i18n, slides
+from ui import charts, charts_mix, data, filters, i18n, slides
 from ui import widgets as w
 from ui.forms import common as common_form
 from ui.forms import labels as labels_form
@@ -22,9 +22,21 @@ if not shares.height:
 T_TIME = i18n.tr("Komposisi konten dari bulan ke bulan", "Content mix month by month")
 T_OPD = i18n.tr("Komposisi konten per OPD", "Content mix per OPD")
 T_FIG = i18n.tr("Postingan yang menonjolkan figur pimpinan", "Figure-centric posts")
+T_FMT_TIME = i18n.tr(
+    "Format postingan dari bulan ke bulan (berita, foto, video, ...)",
+    "Post formats month by month (news, photo, video, ...)",
+)
+T_FMT_OPD = i18n.tr("Format postingan per OPD", "Post formats per OPD")
 deck = slides.Deck(
     "konten",
-    {"kpi": i18n.tr("Angka utama", "Key figures"), "time": T_TIME, "opd": T_OPD, "figure": T_FIG},
+    {
+        "kpi": i18n.tr("Angka utama", "Key figures"),
+        "time": T_TIME,
+        "opd": T_OPD,
+        "format_time": T_FMT_TIME,
+        "format_opd": T_FMT_OPD,
+        "figure": T_FIG,
+    },
 )
 
 if deck.active and deck.show("kpi"):
@@ -76,6 +88,36 @@ if deck.show("opd"):
         )
     )
     deck.chart(charts.mix_by_group(by_opd, sort=order, big=big))
+
+if deck.show("format_time"):
+    st.subheader(T_FMT_TIME)
+    fmt_time = data.format_mix_over_time(f)
+    deck.chart(charts_mix.format_over_time(fmt_time, big=big))
+
+if deck.show("format_opd"):
+    st.subheader(T_FMT_OPD)
+    fmt_opd = data.format_mix_by_opd(f)
+    order = list(dict.fromkeys(fmt_opd.get_column("opd").to_list()))
+    if big and len(order) > 15:
+        order = order[:15]
+        fmt_opd = fmt_opd.filter(pl.col("opd").is_in(order))
+    st.caption(
+        i18n.tr(
+            (
+                "15 OPD dengan postingan terbanyak"
+                if big and len(order) == 15
+                else "Diurutkan dari postingan terbanyak"
+            )
+            + "; tiap batang = 100% postingan OPD itu.",
+            (
+                "The 15 OPDs with most posts"
+                if big and len(order) == 15
+                else "Sorted by number of posts"
+            )
+            + "; each bar = 100% of that OPD's posts.",
+        )
+    )
+    deck.chart(charts_mix.format_by_opd(fmt_opd, sort=order, big=big))
 
 if not big:
     st.subheader(i18n.tr("Peringkat porsi ucapan", "Greetings share ranking"))

@@ -59,6 +59,32 @@ with tab_opd:
             title=i18n.tr("Daftar OPD", "OPD list"),
             height=360,
         )
+        issues = data.master_contradictions()
+        if issues.height:
+            st.warning(
+                i18n.tr(
+                    f"{issues.height} isian Daftar Akun saling bertentangan. Angka di dasbor "
+                    "membaca daftar apa adanya; perbaiki di berkas asal lalu unggah lagi.",
+                    f"{issues.height} master-list entries contradict each other. The figures "
+                    "read the list as written; fix the source file and upload it again.",
+                ),
+                icon=":material/rule:",
+            )
+            w.table(
+                issues,
+                [
+                    Col("opd", "OPD"),
+                    Col("master_row", i18n.tr("Baris", "Row"), "int"),
+                    Col(
+                        "problem" if i18n.current_lang() == "id" else "problem_en",
+                        i18n.tr("Yang bertentangan", "Contradiction"),
+                        "caption",
+                    ),
+                ],
+                key="master_contradictions",
+                title=i18n.tr("Isian Daftar Akun yang bertentangan", "Master-list contradictions"),
+                height=240,
+            )
 
 with tab_thr:
     settings_form.settings_form()

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from ui import charts, coverage_panel, data, filters, i18n, report_buttons, slides
+from ui import charts, coverage_panel, data, filters, i18n, lists, report_buttons, slides
 from ui import widgets as w
 
 big = w.presenting()
@@ -15,8 +15,11 @@ if not big:
 
 T_TREND = i18n.tr("Tingkat keaktifan per bulan", "Activity rate by month")
 T_MIX = i18n.tr("Komposisi konten", "Content mix")
-T_TOP = i18n.tr("5 OPD teratas (Indeks Medsos)", "Top 5 OPDs (social media index)")
-T_BOTTOM = i18n.tr("5 OPD terbawah (Indeks Medsos)", "Bottom 5 OPDs (social media index)")
+N_TB = lists.top_n_choice()
+T_TOP = i18n.tr(f"{N_TB} OPD teratas (Indeks Medsos)", f"Top {N_TB} OPDs (social media index)")
+T_BOTTOM = i18n.tr(
+    f"{N_TB} OPD terbawah (Indeks Medsos)", f"Bottom {N_TB} OPDs (social media index)"
+)
 deck = slides.Deck(
     "ringkasan",
     {
@@ -113,13 +116,14 @@ if picked:
         i18n.content_label(picked), f, key="mix_pick", expanded=True, content_types=(picked,)
     )
 
-tb = data.top_bottom_opds(f, n=5)
+tb = data.top_bottom_opds(f, n=N_TB)
 top, bottom = st.columns(2) if not big else (st.container(), st.container())
 title = i18n.tr("Indeks (0–100)", "Index (0–100)")
 with top:
     if deck.show("top"):
         st.subheader(T_TOP)
         rows = tb.filter(pl.col("position") == "atas") if tb.height else tb
+        lists.tie_caption(rows, N_TB)
         if rows.height:
             deck.chart(
                 charts.ranking_bar(rows, x="index_score", x_title=title, big=big, domain_max=100)
@@ -130,6 +134,7 @@ with bottom:
     if deck.show("bottom"):
         st.subheader(T_BOTTOM)
         rows = tb.filter(pl.col("position") == "bawah") if tb.height else tb
+        lists.tie_caption(rows, N_TB)
         if rows.height:
             deck.chart(
                 charts.ranking_bar(
@@ -140,6 +145,13 @@ with bottom:
                     ascending=True,
                     big=big,
                     domain_max=100,
+                )
+            )
+        elif tb.height:
+            st.caption(
+                i18n.tr(
+                    "Semua OPD pada pilihan ini sudah ada di daftar teratas.",
+                    "Every OPD in this selection is already in the top list.",
                 )
             )
         else:

@@ -42,7 +42,7 @@ w.table(
         Col("file_name", i18n.tr("Berkas", "File")),
         # What an analyst checks first (did it load, how much) before the details.
         Col("status", "Status", "load_status"),
-        Col("loaded_by", i18n.tr("Oleh", "By")),
+        Col("loaded_by", i18n.tr("Oleh", "By"), "who"),
         Col("opd", "OPD"),
         Col("n_new", i18n.tr("Baru", "New"), "int"),
         Col("n_updated", i18n.tr("Diperbarui", "Updated"), "int"),

@@ -161,6 +161,51 @@ def detect(
     return best[1] if best else None
 
 
+FORMAT_LABELS = {
+    "meta_facebook": "Meta Business Suite (Facebook)",
+    "meta_instagram": "Meta Business Suite (Instagram)",
+    "tiktok": "TikTok Studio",
+    "youtube": "YouTube Studio",
+    "x": "X (Twitter)",
+    "logbook": "buku Rekap Postingan",
+}
+
+
+@dataclass
+class NearMiss:
+    """The format a refused header row resembles most, and what it lacks."""
+
+    format: str
+    row: int
+    found: list[str]  # header cells of that row matched to this format's fields
+    missing: list[str]  # each missing required group as "alias / alias"
+
+
+def closest_format(rows: list[list[str | None]]) -> NearMiss | None:
+    """The format whose own headers a non-qualifying file shows most (two fields at least,
+    one of them distinctive for a platform format), for a refusal naming that format's
+    required columns instead of a generic list."""
+    best: tuple[tuple[int, int], NearMiss] | None = None
+    for i, cells in enumerate(rows):
+        for k, fmt in enumerate(FORMATS):
+            matched = match_cells(cells, fmt)
+            columns = _resolve(matched)
+            fields = set(columns.values())
+            own = len(fields & set(MODULES[fmt].DISTINCTIVE))
+            if len(fields) < 2 or (fmt != "logbook" and own == 0):
+                continue
+            missing = [
+                " / ".join(dict.fromkeys(MODULES[fmt].HEADERS[group[0]][:2]))
+                for group in MODULES[fmt].REQUIRED
+                if not any(f in fields for f in group)
+            ]
+            score = (len(fields) + 3 * own, -k)
+            if best is None or score > best[0]:
+                found = [str(cells[j]).strip() for j in sorted(columns)]
+                best = (score, NearMiss(fmt, i, found, missing))
+    return best[1] if best else None
+
+
 def guess_header_cells(rows: list[list[str | None]]) -> list[str]:
     """The row most likely meant as a header (most text cells): listed in the rejection."""
     best: list[str] = []

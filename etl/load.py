@@ -89,6 +89,16 @@ def load_tables(
             load_time=load_time,
         )  # fmt: skip
         report = prep.report
+        blocked = report.status in ("failed", "needs_review")
+        if blocked and not dry_run:
+            # Too many rows rejected: nothing is written; the loads row keeps the report.
+            con.execute("ROLLBACK")
+            report.load_id = insert_load_row(
+                con, file_name=file_name, file_path=file_path, sha256=sha256,
+                status=report.status, loaded_by=loaded_by, loaded_at=load_time,
+                message=report.error, prep=prep,
+            )  # fmt: skip
+            return report
         report.load_id = write_prepared(
             con, prep, loaded_by=loaded_by, load_time=load_time, dry_run=dry_run
         )
@@ -110,7 +120,8 @@ def load_tables(
         return report
     if dry_run:
         report.load_id = None
-    report.status = "loaded"
+    if not blocked:
+        report.status = "loaded"
     return report
 
 
@@ -121,6 +132,7 @@ def load_file(
     opd: str | None = None,
     column_map: Mapping[str, str] | None = None,
     format_hint: str | None = None,
+    date_order: str | None = None,
     loaded_by: str | None = None,
     data: bytes | None = None,
     file_name: str | None = None,
@@ -152,10 +164,14 @@ def load_file(
         )  # fmt: skip
     from etl.sandbox import parse_file  # bounded child process
 
+    # The export date decides which export's lifetime metrics win (not the load order), and is
+    # evidence for the dates inside the file (order, year of a day-month date, plausibility).
+    exported = export_date(raw, name, file_path)
     try:
         tables = parse_file(
             path, data=raw, file_name=name, column_map=dict(column_map) if column_map else None,
-            format_hint=format_hint,
+            format_hint=format_hint, date_order=date_order, exported_at=exported,
+            folder=path.parent.name if file_path else None,
         )  # fmt: skip
     except Exception as exc:  # a parser bug must not stop a folder load: this file fails
         msg = (
@@ -185,8 +201,6 @@ def load_file(
                 load_time=now_wib(),
             )  # fmt: skip
         return report
-    # The export date decides which export's lifetime metrics win (not the load order).
-    exported = export_date(raw, name, file_path)
     for t in tables:
         if t.exported_at is None:
             t.exported_at = exported
@@ -236,6 +250,7 @@ def load_paths(
     opd: str | None = None,
     column_map: Mapping[str, str] | None = None,
     format_hint: str | None = None,
+    date_order: str | None = None,
     loaded_by: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
@@ -253,6 +268,7 @@ def load_paths(
                 opd=opd,
                 column_map=column_map,
                 format_hint=format_hint,
+                date_order=date_order,
                 loaded_by=loaded_by,
                 dry_run=dry_run,
                 optional=optional,

@@ -14,7 +14,9 @@ import polars as pl
 from etl.schema import REJECT_SCHEMA
 
 JSON_KEYS = ("file", "format", "opd", "rows_read", "new", "updated", "duplicate", "rejected",
-             "status", "error", "load_id")  # fmt: skip
+             "status", "error", "load_id", "assumptions", "declared_period")  # fmt: skip
+STATUS_LABEL = {"loaded": "DIMUAT", "skipped": "DILEWATI", "failed": "GAGAL",
+                "needs_review": "PERLU DIPERIKSA"}  # fmt: skip
 
 
 @dataclass
@@ -27,14 +29,30 @@ class LoadReport:
     updated: int = 0
     duplicate: int = 0
     rejected: int = 0
-    status: str = "loaded"  # loaded | skipped | failed
+    status: str = "loaded"  # loaded | skipped | failed | needs_review (nothing written)
     error: str | None = None
     load_id: int | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     notes: list[str] = field(default_factory=list)
+    # Every assumption the load made (date order and why, zone, years, fill-downs, duplicates).
+    assumptions: list[str] = field(default_factory=list)
+    # The period the file says it covers (file name, title, sheet), and where that was read.
+    declared_start: dt.date | None = None
+    declared_end: dt.date | None = None
+    declared_source: str | None = None
     rejects: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=REJECT_SCHEMA))
     preview: pl.DataFrame | None = None
+
+    @property
+    def declared_period(self) -> dict | None:
+        if self.declared_start is None or self.declared_end is None:
+            return None
+        return {
+            "start": self.declared_start.isoformat(),
+            "end": self.declared_end.isoformat(),
+            "source": self.declared_source,
+        }
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in JSON_KEYS}
@@ -42,16 +60,22 @@ class LoadReport:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
+    def stored(self) -> str:
+        """What the loads row keeps (loads.report): the JSON report plus up to 200 rejects."""
+        d = self.to_dict()
+        d["notes"] = self.notes
+        d["rejects"] = self.rejects.head(200).to_dicts()
+        d["period"] = [_iso(self.period_start), _iso(self.period_end)]
+        return json.dumps(d, ensure_ascii=False, default=str)
+
     def summary(self) -> str:
         """Readable report, Bahasa Indonesia."""
-        status = {"loaded": "DIMUAT", "skipped": "DILEWATI", "failed": "GAGAL"}.get(
-            self.status, self.status
-        )
+        status = STATUS_LABEL.get(self.status, self.status)
         head = f"[{status}] {self.file}" + (f" (muatan #{self.load_id})" if self.load_id else "")
         lines = [head]
         if self.error:
             lines.append(f"  Pesan      : {self.error}")
-        if self.status == "loaded" or self.rows_read:
+        if self.status in ("loaded", "needs_review") or self.rows_read:
             lines += [
                 f"  Format     : {self.format or '-'}",
                 f"  OPD        : {self.opd or '-'}",
@@ -59,7 +83,15 @@ class LoadReport:
                 f"  Baris      : {self.rows_read} dibaca, {self.new} baru, {self.updated} "
                 f"diperbarui, {self.duplicate} duplikat, {self.rejected} ditolak",
             ]
+        if self.declared_start and self.declared_end:
+            lines.append(
+                f"  Periode berkas: {_fmt_date(self.declared_start)} s.d. "
+                f"{_fmt_date(self.declared_end)} ({self.declared_source})"
+            )
         lines += [f"  Catatan    : {n}" for n in self.notes]
+        if self.assumptions:
+            lines.append("  Asumsi muatan:")
+            lines += [f"    - {a}" for a in self.assumptions]
         if self.rejects.height:
             lines.append("  Baris ditolak (maks. 10):")
             for sheet, row, col, value, reason in self.rejects.head(10).iter_rows():
@@ -75,6 +107,10 @@ class LoadReport:
                 val = f' nilai "{value}"' if value not in (None, "") else ""
                 lines.append(f"    - {where}{val}: {reason}")
         return "\n".join(lines)
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
 
 
 def _fmt_date(d: dt.date | None) -> str:

@@ -376,6 +376,10 @@ def load_master(
             '"Instagram" atau "Facebook".'
         )
 
+    from warehouse import backup
+
+    if con.execute("SELECT count(*) FROM opd").fetchall()[0][0]:  # type: ignore[index]
+        backup.before(con, "master")  # replacing a master list: a snapshot first
     con.execute("BEGIN TRANSACTION")
     try:
         _upsert(con, entries, report)

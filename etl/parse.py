@@ -8,16 +8,32 @@ Bahasa Indonesia message naming the file (and sheet); row problems go to ParsedT
 
 from __future__ import annotations
 
+import contextvars
+import dataclasses
+import datetime as dt
 import re
 from pathlib import Path, PurePath
 
 import polars as pl
 
 from etl import readers
-from etl.detect import FORMATS, MODULES, POST_FIELDS, Detection, detect, guess_header_cells
+from etl.dates import DateEvidence, period_from_text
+from etl.detect import (
+    FORMAT_LABELS,
+    FORMATS,
+    MODULES,
+    POST_FIELDS,
+    Detection,
+    closest_format,
+    detect,
+    guess_header_cells,
+)
+from etl.export_date import period_from_name
 from etl.formats._common import Context
+from etl.metric_checks import metric_problems
 from etl.normalize import header_key
 from etl.schema import FileRejected, NotAPostExport, ParsedTable
+from etl.sheet_cells import fill_merges, formula_rejects
 from warehouse.settings import source_timezone
 
 __all__ = ["FORMATS", "parse_file"]
@@ -40,11 +56,18 @@ def parse_file(
     file_name: str | None = None,
     column_map: dict[str, str] | None = None,
     format_hint: str | None = None,
+    date_order: str | None = None,
+    exported_at: dt.datetime | None = None,
+    folder: str | None = None,
 ) -> list[ParsedTable]:
     """Parse an xlsx/xls/csv/txt/zip export or logbook into canonical posts.
 
     column_map: header as found in the file -> POST_SCHEMA field (forces that mapping).
     format_hint: one of FORMATS, skips auto-detection of the format (not of the header row).
+    date_order: 'dmy' | 'mdy', the user's choice for numeric dates (else decided from evidence).
+    exported_at: the export date (etl.export_date), evidence for dates and the year of
+    day-month dates. folder: the name of the folder holding the file (YouTube puts the period
+    there).
     """
     if data is None:
         data = Path(path).read_bytes()
@@ -58,7 +81,47 @@ def parse_file(
                 f"Pemetaan kolom untuk berkas '{name}' memakai nama field yang tidak dikenal: "
                 f"{', '.join(bad)}. Nama field yang sah: {', '.join(POST_FIELDS)}."
             )
+    if date_order is not None and date_order not in ("dmy", "mdy"):
+        raise FileRejected(f"Urutan tanggal '{date_order}' tidak dikenal. Pilihan: dmy, mdy.")
+    base = DateEvidence(exported_at=exported_at, user_order=date_order)
+    _NAMES.set([(name, "nama berkas"), *([(folder, "nama folder")] if folder else [])])
+    _BASE.set(base)
     return _parse_bytes(data, name, column_map, format_hint, file_handle=None)
+
+
+# Evidence from the names around the file, set per parse_file call (a ZIP's members share it).
+_NAMES: contextvars.ContextVar[list[tuple[str, str]] | None] = contextvars.ContextVar(
+    "names", default=None
+)
+_BASE: contextvars.ContextVar[DateEvidence | None] = contextvars.ContextVar("base", default=None)
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d,\d+E[+-]\d+\b|(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+\b")
+
+
+def _evidence(
+    title: str | None = None,
+    sheet: str | None = None,
+    delimiter: str | None = None,
+    text_head: str = "",
+) -> DateEvidence:
+    """DateEvidence for one table: the declared period from the sheet's title rows, its name,
+    the file name, then the folder name; locale markers from a text file's separator."""
+    ev = dataclasses.replace(_BASE.get() or DateEvidence())
+    sources = [(title, "judul lembar"), (sheet, "nama sheet"), *(_NAMES.get() or [])]
+    for text, label in sources:
+        if not text:
+            continue
+        period = period_from_name(text) or period_from_text(text)
+        if period is not None:
+            ev.period, ev.period_source = period, f"{label} '{text.strip()[:80]}'"
+            break
+    if delimiter == ";":
+        extra = " dan angka berkoma desimal" if _DECIMAL_COMMA.search(text_head) else ""
+        ev.locale_order = "dmy"
+        ev.locale_reason = (
+            f"berkas memakai pemisah kolom ';'{extra}, tanda disimpan ulang oleh Excel dengan "
+            "pengaturan regional berkoma desimal (mis. Indonesia), yang menulis hari/bulan/tahun"
+        )
+    return ev
 
 
 def _parse_bytes(
@@ -191,6 +254,18 @@ def _reject_layout(name: str, sheet: str | None, rows: list[list[str | None]]) -
             columns_found=found,
         )
     found = guess_header_cells(rows)
+    near = closest_format(rows)
+    if near is not None and near.missing:
+        label = FORMAT_LABELS[near.format]
+        return FileRejected(
+            f"{where}: tampak seperti ekspor {label}, tetapi kolom wajibnya tidak lengkap. "
+            f"Kolom yang ditemukan: {', '.join(found) if found else '(tidak ada)'}. Kolom "
+            f"{label} yang tidak ada: {'; '.join(near.missing)}. Ekspor ulang dengan kolom "
+            f"tersebut (judul kolom dalam bahasa Indonesia, Inggris, Spanyol atau Portugis "
+            f"dikenali). {MAP_HINT}",
+            columns_found=found,
+            columns_needed=near.missing,
+        )
     return FileRejected(
         f"{where}: tata letak kolom tidak dikenali. Kolom yang ditemukan: "
         f"{', '.join(found) if found else '(tidak ada)'}. Kolom yang dibutuhkan: "
@@ -208,7 +283,8 @@ def _parse_text(
     format_hint: str | None,
     file_handle: str | None,
 ) -> list[ParsedTable]:
-    text = readers.decode_text(data)
+    enc_notes: list[str] = []
+    text = readers.decode_text(data, enc_notes)
     if not text[:4096].strip() and not text.strip():
         raise FileRejected(f"Berkas '{name}' kosong: tidak ada data yang dapat dibaca.")
     delim = readers.sniff_delimiter(text)
@@ -220,8 +296,10 @@ def _parse_text(
     if _chart_data(det, rows_opt):
         raise _reject_chart(name, None)
     grid = readers.read_csv_grid(text, delim, starts[det.row])
-    table = _build(grid, 0, det.row + 1, det, name, None, file_handle, keep_empty=True)
+    ev = _evidence(title=_title(rows_opt[: det.row]), delimiter=delim, text_head=text[:65536])
+    table = _build(grid, 0, det.row + 1, det, name, None, file_handle, ev, keep_empty=True)
     assert table is not None
+    table.assumptions[:0] = [f"Berkas '{name}': {n}" for n in enc_notes]
     above = [str(c).strip() for r in rows_opt[: det.row] for c in r if c and str(c).strip()]
     table.title = " ".join(above) or None
     return [table]
@@ -254,11 +332,12 @@ def _parse_sheets(
             first_error = first_error or err
             notes.append(str(err))
             continue
+        ev = _evidence(title=_title(rows[: det.row]), sheet=sheet.name)
         # A logbook month sheet with its header but no rows still says the office posted
         # nothing that month (etl/coverage.py): it is kept, with zero posts.
         table = _build(
-            grid, det.row, sheet.first_row, det, name, sheet.name, file_handle,
-            keep_empty=det.format == "logbook",
+            grid, det.row, sheet.first_row, det, name, sheet.name, file_handle, ev,
+            keep_empty=det.format == "logbook", layout=sheet,
         )  # fmt: skip
         if table is None:
             notes.append(
@@ -272,6 +351,12 @@ def _parse_sheets(
         raise FileRejected(f"Berkas '{name}' tidak berisi data postingan di sheet mana pun.")
     tables[0].notes.extend(notes)
     return tables
+
+
+def _title(rows: list[list[str | None]]) -> str | None:
+    """Text of the rows above the header (a logbook's kop and title), for its period."""
+    cells = [str(c).strip() for r in rows for c in r if c not in (None, "")]
+    return " | ".join(cells) if cells else None
 
 
 def _title_text(grid: pl.DataFrame, header_idx: int) -> str | None:
@@ -288,10 +373,21 @@ def _build(
     name: str,
     sheet: str | None,
     file_handle: str | None,
+    ev: DateEvidence,
     keep_empty: bool = False,
+    layout: readers.RawSheet | None = None,
 ) -> ParsedTable | None:
-    """Slice the data rows under the header, name columns by field, hand to the format."""
+    """Slice the data rows under the header, name columns by field, hand to the format.
+
+    layout: the xlsx sheet, whose merge ranges fill their rows and whose formula cells without
+    a value reject theirs (etl.sheet_cells)."""
     start = header_idx + 1 + (1 if det.subheader else 0)
+    where = f"Berkas '{name}'" + (f", sheet '{sheet}'" if sheet else "")
+    merged_lines: list[str] = []
+    formula_rej = None
+    if layout is not None and (layout.merges or layout.formulas_without_value):
+        grid, merged_lines = fill_merges(grid, layout, start, det.columns, det.headers, where)
+        formula_rej = formula_rejects(layout, start, det.columns, det.headers)
     # Excel row of grid row i is first_row + i.
     data = grid.slice(start).with_row_index("__i")
     exprs = [
@@ -322,9 +418,25 @@ def _build(
         headers=det.headers,
         source_tz=source_timezone(det.format),
         file_handle=file_handle,
+        evidence=ev,
     )
     table: ParsedTable = MODULES[det.format].build(raw, ctx)
     table.title = _title_text(grid, header_idx)
+    table.assumptions = [*merged_lines, *ctx.assumptions]
+    # Rows that became posts but hold a metric that is not a count: rejects with the reason.
+    bad_metrics = metric_problems(raw, det.headers, sheet).filter(
+        pl.col("row_number").is_in(table.posts["source_row"].implode())
+    )
+    if bad_metrics.height:
+        formula_rej = bad_metrics if formula_rej is None else pl.concat([formula_rej, bad_metrics])
+    if formula_rej is not None and formula_rej.height:
+        bad = formula_rej["row_number"].implode()
+        table.posts = table.posts.filter(~pl.col("source_row").is_in(bad))
+        table.rejects = pl.concat(
+            [table.rejects.filter(~pl.col("row_number").is_in(bad)), formula_rej]
+        ).sort("row_number")
+    if ev.period is not None:
+        table.period, table.period_source = ev.period, ev.period_source
     if table.posts.height == 0 and table.rejects.height == 0:
         if not keep_empty:
             return None

@@ -12,10 +12,12 @@ import polars as pl
 
 from etl import coverage
 from etl.columns import OBS_COLUMNS, now_wib
+from etl.dedupe import resolve_in_file
 from etl.keys import add_post_keys, adopt_known_keys
 from etl.load_report import LoadReport
 from etl.matching import OpdIndex, resolve_posts
 from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, ParsedTable
+from warehouse import settings
 
 
 @dataclass
@@ -97,6 +99,12 @@ def prepare(
     report.format = ", ".join(prep.formats) or None
     for t in tables:
         report.notes.extend(t.notes)
+        report.assumptions.extend(a for a in t.assumptions if a not in report.assumptions)
+    declared = [t for t in tables if t.period is not None]
+    if declared:
+        report.declared_start = min(t.period[0] for t in declared)  # type: ignore[index]
+        report.declared_end = max(t.period[1] for t in declared)  # type: ignore[index]
+        report.declared_source = "; ".join(dict.fromkeys(t.period_source or "" for t in declared))
     exported = [t.exported_at for t in tables if t.exported_at is not None]
     prep.exported_at = max(exported) if exported else None
 
@@ -114,9 +122,9 @@ def prepare(
         report.opd = f"{n} OPD"
 
     good = adopt_known_keys(con, add_post_keys(res.posts))
-    # Duplicate keys within one file: the last row wins, the others count as duplicates.
-    deduped = good.unique(subset="post_key", keep="last", maintain_order=True)
+    deduped, dupe_lines = resolve_in_file(good)
     within_dupes = good.height - deduped.height
+    report.assumptions.extend(dupe_lines)
     obs = deduped.select(list(OBS_COLUMNS))
     prep.obs = obs
     prep.links = (
@@ -146,4 +154,25 @@ def prepare(
         exported_at=prep.exported_at,
     )  # fmt: skip
     report.notes.extend(cov_notes)
+    judge_status(report, posts=good.height)
     return prep
+
+
+def judge_status(report: LoadReport, *, posts: int) -> None:
+    """'failed' when rows were read but none can load; 'needs_review' when the rejected share of
+    post rows exceeds settings.REVIEW_REJECT_SHARE. Either way nothing is written."""
+    rejected = report.rejected
+    if rejected and posts == 0:
+        report.status = "failed"
+        report.error = (
+            f"Berkas {report.file}: tidak ada baris yang dapat dimuat ({rejected} baris ditolak). "
+            "Tidak ada yang disimpan; perbaiki baris yang ditolak lalu unggah lagi."
+        )
+    elif rejected and rejected / (rejected + posts) > settings.REVIEW_REJECT_SHARE:
+        report.status = "needs_review"
+        share = round(100 * settings.REVIEW_REJECT_SHARE)
+        report.error = (
+            f"Berkas {report.file}: {rejected} dari {rejected + posts} baris ditolak (lebih dari "
+            f"{share}%): perlu diperiksa, tidak ada yang disimpan. Perbaiki baris yang ditolak "
+            "(daftar di bawah) lalu unggah lagi."
+        )

@@ -12,7 +12,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import polars as pl
@@ -31,6 +31,12 @@ class RawSheet:
     grid: pl.DataFrame
     first_row: int  # Excel row number (1-based) of grid row 0
     delimiter: str | None = None
+    first_col: int = 1  # Excel column number (1-based) of grid column c0
+    # Merge ranges (first row, first col, last row, last col), Excel numbers, 1-based.
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Cells holding a formula without a saved value (row, col), Excel numbers: calamine reads
+    # them as empty, so a row would silently lose that value.
+    formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -70,10 +76,15 @@ def sniff_kind(data: bytes) -> str:
 # ---------------------------------------------------------------------------------------------
 # Text / CSV
 # ---------------------------------------------------------------------------------------------
-def decode_text(data: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 LE/BE with BOM (Excel 'Unicode text'), else cp1252."""
+def decode_text(data: bytes, notes: list[str] | None = None) -> str:
+    """UTF-8 (BOM or not), UTF-16 LE/BE with BOM (Excel 'Unicode text'), else line by line.
+
+    A file that is not UTF-8 as a whole is decoded one line at a time: UTF-8 where the line is
+    valid UTF-8, else cp1252 (one line pasted from an old Windows program must not turn every
+    other line into mojibake). How many lines took which encoding goes to `notes`.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        data = data[3:]
     if data.startswith(b"\xff\xfe"):
         return data[2:].decode("utf-16-le", errors="replace")
     if data.startswith(b"\xfe\xff"):
@@ -88,10 +99,21 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    out, legacy, utf8 = [], 0, 0
+    for line in data.splitlines(keepends=True):
+        try:
+            out.append(line.decode("utf-8"))
+            utf8 += any(b > 0x7F for b in line)
+        except UnicodeDecodeError:
+            out.append(line.decode("cp1252", errors="replace"))
+            legacy += 1
+    if notes is not None:
+        mixed = f" dan {utf8} baris UTF-8" if utf8 else ""
+        notes.append(
+            f"Pengodean teks: {legacy} baris dibaca sebagai Windows-1252{mixed}; setiap baris "
+            "didekode sendiri-sendiri sehingga huruf beraksen tetap utuh."
+        )
+    return "".join(out)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -201,6 +223,83 @@ def _first_used_rows(data: bytes) -> dict[str, int]:
     return out
 
 
+_MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_EMPTY_FORMULA = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
+_VALUE_CELL = re.compile(rb'<c r="([A-Z]+)\d+"[^>]*?>(?:(?!</c>).){0,200}?<(?:v|is)>', re.S)
+
+
+def col_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+@dataclass
+class SheetLayout:
+    """What calamine does not give: merge ranges, formula cells without a value, first column."""
+
+    merges: list[tuple[int, int, int, int]]
+    formulas_without_value: list[tuple[int, int]]
+    first_col: int
+
+
+def sheet_layouts(data: bytes) -> dict[str, SheetLayout]:
+    """Sheet name -> SheetLayout, from the sheet XML (only sheets that have merges or formulas
+    without a value; the full cell scan for the first column runs only for those)."""
+    out: dict[str, SheetLayout] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for name, path in _sheet_paths(zf).items():
+                xml = zf.read(path)
+                if b"<mergeCell " not in xml and b"<f" not in xml:
+                    continue
+                merges = [
+                    (int(m.group(2)), col_number(m.group(1).decode()),
+                     int(m.group(4)), col_number(m.group(3).decode()))
+                    for m in _MERGE.finditer(xml)
+                ]  # fmt: skip
+                empty = [
+                    (int(m.group(2)), col_number(m.group(1).decode()))
+                    for m in _EMPTY_FORMULA.finditer(xml)
+                ]
+                if not merges and not empty:
+                    continue
+                cols = {m.group(1) for m in _VALUE_CELL.finditer(xml)}
+                first = min((col_number(c.decode()) for c in cols), default=1)
+                out[name] = SheetLayout(merges, empty, first)
+    except (KeyError, zipfile.BadZipFile, ValueError):
+        return out
+    return out
+
+
+def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
+    wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+    rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    targets = {
+        m.group(1): m.group(2)
+        for m in re.finditer(r'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)
+    }
+    targets.update(
+        {
+            m.group(2): m.group(1)
+            for m in re.finditer(r'<Relationship[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)
+        }
+    )
+    out = {}
+    for m in re.finditer(r"<sheet\b[^>]*>", wb):
+        tag = m.group(0)
+        name_m = re.search(r'name="([^"]*)"', tag)
+        rid_m = re.search(r'r:id="([^"]+)"', tag) or re.search(r'\bid="([^"]+)"', tag)
+        if not name_m or not rid_m or rid_m.group(1) not in targets:
+            continue
+        target = targets[rid_m.group(1)].lstrip("/")
+        out[_xml_unescape(name_m.group(1))] = target if target.startswith("xl/") else "xl/" + target
+    return out
+
+
 def _xml_unescape(s: str) -> str:
     return (
         s.replace("&lt;", "<")
@@ -223,6 +322,7 @@ def read_excel_sheets(data: bytes, file_name: str, kind: str) -> Iterator[RawShe
             f"({type(exc).__name__}). Buka di Excel lalu simpan ulang sebagai .xlsx."
         ) from exc
     offsets = _first_used_rows(data) if kind == "xlsx" else {}
+    layouts = sheet_layouts(data) if kind == "xlsx" else {}
     for name in reader.sheet_names:
         try:
             sheet = reader.load_sheet(name, header_row=None, dtypes="string")
@@ -233,7 +333,15 @@ def read_excel_sheets(data: bytes, file_name: str, kind: str) -> Iterator[RawShe
                 f"({type(exc).__name__})."
             ) from exc
         df = df.rename({c: f"c{i}" for i, c in enumerate(df.columns)})
-        yield RawSheet(name=name, grid=df, first_row=offsets.get(name, 1))
+        lay = layouts.get(name)
+        yield RawSheet(
+            name=name,
+            grid=df,
+            first_row=offsets.get(name, 1),
+            first_col=lay.first_col if lay else 1,
+            merges=lay.merges if lay else [],
+            formulas_without_value=lay.formulas_without_value if lay else [],
+        )
 
 
 def zip_members(data: bytes, file_name: str) -> Iterator[tuple[str, bytes]]:

@@ -44,12 +44,12 @@ def parse_file(
     *,
     data: bytes | None = None,
     file_name: str | None = None,
-    column_map: dict[str, str] | None = None,
-    format_hint: str | None = None,
     limits: ParseLimits | None = None,
+    **options: Any,
 ) -> list[ParsedTable]:
-    """etl.parse.parse_file in a bounded child process. Raises FileRejected (or
-    NotAPostExport) only."""
+    """etl.parse.parse_file in a bounded child process; `options` are its keyword arguments
+    (column_map, format_hint, date_order, ...), passed through unchanged. Raises FileRejected
+    (or NotAPostExport) only."""
     name = file_name or PurePath(str(path)).name
     lim = limits or parse_limits()
     if data is None:
@@ -65,7 +65,7 @@ def parse_file(
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(
         target=_child,
-        args=(send, data, name, column_map, format_hint, lim),
+        args=(send, data, name, options, lim),
         daemon=True,
     )
     proc.start()
@@ -136,8 +136,7 @@ def _child(
     conn: multiprocessing.connection.Connection,
     data: bytes,
     name: str,
-    column_map: dict[str, str] | None,
-    format_hint: str | None,
+    options: dict[str, Any],
     lim: ParseLimits,
 ) -> None:
     from etl.filecheck import check_bytes
@@ -146,9 +145,7 @@ def _child(
     try:
         _limit_self(lim)
         check_bytes(data, name, lim)
-        tables = parse(
-            name, data=data, file_name=name, column_map=column_map, format_hint=format_hint
-        )
+        tables = parse(name, data=data, file_name=name, **options)
         rows = sum(t.posts.height + t.rejects.height for t in tables)
         size = sum(t.posts.estimated_size() + t.rejects.estimated_size() for t in tables)
         if rows > lim.output_rows or size > lim.output_bytes:

@@ -58,6 +58,9 @@ class ParsedTable:
     exported_at: dt.datetime | None = None
     title: str | None = None  # text of the rows above the header (a logbook's declared month)
     notes: list[str] = field(default_factory=list)  # warnings for the report, Bahasa Indonesia
+    assumptions: list[str] = field(default_factory=list)  # every assumption made, Indonesian
+    period: tuple[dt.date, dt.date] | None = None  # declared period (name, title), if any
+    period_source: str | None = None  # where the period was read, Bahasa Indonesia
 
 
 class FileRejected(Exception):

@@ -45,15 +45,18 @@ def insert_load_row(
     message: str | None,
     prep: Prepared | None = None,
     load_id: int | None = None,
+    report: LoadReport | None = None,
 ) -> int:
-    r = prep.report if prep else None
+    r = prep.report if prep else report
     # An explicit id (dry runs) leaves the sequence alone: no gaps in the numbers users see.
     id_col, id_val = ("load_id, ", f"{int(load_id)}, ") if load_id is not None else ("", "")
     row = con.execute(
         f"INSERT INTO loads ({id_col}file_name, file_path, sha256, format, platform, opd_id,"
         " period_start, period_end, exported_at, rows_read, n_new, n_updated, n_duplicate,"
-        " n_rejected, loaded_by, loaded_at, status, message)"
-        f" VALUES ({id_val}?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
+        " n_rejected, loaded_by, loaded_at, status, message, report, declared_start,"
+        " declared_end, declared_source)"
+        f" VALUES ({id_val}?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " RETURNING load_id",
         [
             file_name,
             file_path,
@@ -73,6 +76,10 @@ def insert_load_row(
             loaded_at,
             status,
             message,
+            r.stored() if r else None,
+            r.declared_start if r else None,
+            r.declared_end if r else None,
+            r.declared_source if r else None,
         ],
     ).fetchall()[0]
     assert row is not None
@@ -137,8 +144,8 @@ def write_prepared(
     fresh = recompute.recompute_posts(con, prep.obs, before)
     recompute.count_changes(prep, before, fresh)
     con.execute(
-        "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ? WHERE load_id = ?",
-        [r.new, r.updated, r.duplicate, load_id],
+        "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ?, report = ? WHERE load_id = ?",
+        [r.new, r.updated, r.duplicate, r.stored(), load_id],
     )
     # This load's posts, plus any post whose text changed while an older load stays its newest
     # observation (a logbook caption filling an export without one): those lost their labels.
@@ -167,4 +174,5 @@ def record_failure(
         loaded_by=loaded_by,
         loaded_at=load_time,
         message=report.error,
+        report=report,
     )

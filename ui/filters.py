@@ -86,11 +86,14 @@ def sidebar() -> object:
         )
         if end_key < start_key:  # a reversed range is a slip of the hand, not an empty view
             start_key, end_key = end_key, start_key
+        # select_all=False: Streamlit's own "Select all" row is English only, and an empty
+        # choice already means "all" (the placeholder says so).
         chosen_platforms = st.multiselect(
             i18n.t("platform"),
             platform_opts,
             format_func=i18n.platform_label,
             placeholder=i18n.t("all"),
+            select_all=False,
             key="platform",
             bind="query-params",
         )
@@ -99,6 +102,7 @@ def sidebar() -> object:
             kind_opts,
             format_func=i18n.kind_label,
             placeholder=i18n.t("all"),
+            select_all=False,
             key="jenis",
             bind="query-params",
         )
@@ -110,6 +114,7 @@ def sidebar() -> object:
             i18n.t("opd"),
             names,
             placeholder=i18n.t("all"),
+            select_all=False,
             key="opd",
             bind="query-params",
         )

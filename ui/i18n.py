@@ -129,6 +129,44 @@ def tr(indonesian: str, english: str) -> str:
     return english if current_lang() == "en" else indonesian
 
 
+# Post formats as stored (etl.schema.POST_FORMATS) and "tidak_tercatat" (the source did not say).
+POST_FORMAT_LABELS = {
+    "tautan": ("Berita/tautan", "News/link"),
+    "foto": ("Foto", "Photo"),
+    "video": ("Video", "Video"),
+    "reels": ("Reels/Shorts", "Reels/Shorts"),
+    "carousel": ("Carousel", "Carousel"),
+    "story": ("Story", "Story"),
+    "live": ("Siaran langsung", "Live"),
+    "teks": ("Teks saja", "Text only"),
+    "tidak_tercatat": ("Tidak tercatat", "Not recorded"),
+}
+
+
+def post_format_label(code: str | None) -> str:
+    pair = POST_FORMAT_LABELS.get(code or "")
+    if pair is None:
+        return code or "-"
+    return pair[1] if current_lang() == "en" else pair[0]
+
+
+# Loads made by the app itself, not by a person (loads.loaded_by).
+WHO_LABELS = {
+    "bootstrap": (
+        "Sistem (data contoh saat pertama dibuka)",
+        "System (sample data on first start)",
+    ),
+}
+
+
+def who_label(value: str | None) -> str:
+    """Who loaded a file: the analyst's name as typed, or the app's own loads in words."""
+    if not value:
+        return "-"
+    pair = WHO_LABELS.get(value)
+    return value if pair is None else (pair[1] if current_lang() == "en" else pair[0])
+
+
 def content_label(code: str | None) -> str:
     labels = CONTENT_LABELS_EN if current_lang() == "en" else CONTENT_LABELS_ID
     return labels.get(code or "", code or "-")

@@ -8,6 +8,8 @@ from typing import Literal
 
 # Folder of the page scripts, relative to app.py (why not pages/: docs/DECISIONS.md).
 FOLDER = "app_pages/"
+# Internal path of the default page (served at "/"); its spec's url_path goes to a hidden twin.
+ROOT_PAGE_URL_PATH = "beranda"
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ def _basis(r: dict[str, Any], score: str) -> str:
             f"aktif di {n(r['platforms_posted'])} dari {n(r['platforms_total'])} platform akunnya",
             f"posted on {n(r['platforms_posted'])} of its {n(r['platforms_total'])} platforms",
         )
+    if r.get(score) is None:
+        return i18n.tr("tidak ada angka interaksi", "no interaction counts")
     per_post = i18n.fmt_num(r.get("engagement_per_post"), 1)
     return i18n.tr(
         f"{per_post} interaksi per postingan, dibanding OPD lain (peringkat persentil)",
@@ -54,21 +56,51 @@ def _basis(r: dict[str, Any], score: str) -> str:
 
 
 def breakdown(r: dict[str, Any]) -> pl.DataFrame:
-    """One row per component: name, basis, score, weight, points it adds to the index."""
-    total_w = sum(float(r[w] or 0) for _, w, _, _ in COMPONENTS) or 1.0
+    """One row per component: name, basis, score (null = no data: shown "-"), weight (share
+    of the weights of the parts with data, 0..1), points it adds to the index."""
+    have = [(s, w) for s, w, _, _ in COMPONENTS if r[s] is not None]
+    total_w = sum(float(r[w] or 0) for _, w in have) or 1.0
     rows = []
     for score, weight, name_id, name_en in COMPONENTS:
-        s, wt = float(r[score] or 0), float(r[weight] or 0)
+        wt = float(r[weight] or 0)
+        s = None if r[score] is None else float(r[score])
         rows.append(
             {
                 "component": i18n.tr(name_id, name_en),
                 "basis": _basis(r, score),
                 "score": s,
-                "weight": wt / total_w,
-                "points": s * wt / total_w,
+                "weight": None if s is None else wt / total_w,
+                "points": None if s is None else s * wt / total_w,
             }
         )
-    return pl.DataFrame(rows)
+    return pl.DataFrame(
+        rows,
+        schema={
+            "component": pl.String,
+            "basis": pl.String,
+            "score": pl.Float64,
+            "weight": pl.Float64,
+            "points": pl.Float64,
+        },
+    )
+
+
+def missing_note(r: dict[str, Any]) -> str | None:
+    """'Interaksi: tidak ada data (...); bobotnya 15% dibagi ke komponen lain.' or None."""
+    missing = [(w, i, e) for s, w, i, e in COMPONENTS if r[s] is None]
+    if not missing:
+        return None
+    total = sum(float(r[w] or 0) for _, w, _, _ in COMPONENTS) or 1.0
+    names = ", ".join(i18n.tr(i, e) for _, i, e in missing)
+    share = i18n.fmt_pct(sum(float(r[w] or 0) for w, _, _ in missing) / total, 0)
+    return i18n.tr(
+        f"{names}: tidak ada data (postingan dari buku rekap tidak membawa angka interaksi), "
+        f'ditulis "-" dan bukan 0; bobotnya ({share}) dibagi ke komponen yang ada '
+        "datanya, sebanding bobot masing-masing.",
+        f'{names}: no data (logbook posts carry no interaction counts), shown "-" not 0; '
+        f"its weight ({share}) is spread over the parts with data in proportion to their "
+        "weights.",
+    )
 
 
 def explain(r: dict[str, Any], thresholds: tuple[float, float, float]) -> None:
@@ -96,6 +128,9 @@ def explain(r: dict[str, Any], thresholds: tuple[float, float, float]) -> None:
         export=False,
         numbered=False,
     )
+    note = missing_note(r)
+    if note:
+        st.caption(note)
     very_good, good, fair = (i18n.fmt_num(t, 0) for t in thresholds)
     st.caption(
         i18n.tr(

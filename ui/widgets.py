@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from ui import data, filters, i18n
+from ui import data, explain, filters, i18n
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,8 @@ class Col:
     """One column of a display table / lampiran: source column, label, how to show it.
 
     kind: text, int, num (1 decimal), pct (fraction 0..1), date, datetime, link, content,
-    platform, kind, reason, bool, caption (shortened text).
+    platform, kind, reason, bool, caption (shortened text), who (loaded_by: the app's own loads
+    in words).
     """
 
     name: str
@@ -66,8 +67,10 @@ def kpi(
     help: str | None = None,
     inverse: bool = False,
     description: str | None = None,
+    neutral: bool = False,
 ) -> None:
-    flat = bool(delta) and delta.lstrip("±+−-").split(" ")[0].strip("0,.") == ""
+    """A KPI card. neutral: the delta is words (e.g. "belum ada pembanding"), drawn grey."""
+    flat = neutral or (bool(delta) and delta.lstrip("±+−-").split(" ")[0].strip("0,.") == "")
     st.metric(
         label,
         value,
@@ -110,6 +113,8 @@ def _fmt_cell(kind: str):
         return i18n.load_status_label
     if kind == "coverage":
         return i18n.coverage_label
+    if kind == "who":
+        return i18n.who_label
     if kind == "bool":
         return lambda v: (
             "-" if v is None else (i18n.tr("Ya", "Yes") if v else i18n.tr("Tidak", "No"))
@@ -332,6 +337,10 @@ def apply_style(presenting_now: bool) -> None:
 def chart(c, *, key: str | None = None) -> None:
     """Draw an Altair chart at full width (charts are built in ui.charts, never here)."""
     st.altair_chart(c, width="stretch", key=key)
+    if key and not presenting():
+        from ui import report_buttons
+
+        report_buttons.chart_downloads(c, key=key)
 
 
 def chart_pick(c, *, key: str, selection: str, field: str, deck=None) -> str | None:
@@ -343,6 +352,10 @@ def chart_pick(c, *, key: str, selection: str, field: str, deck=None) -> str | N
         box, c = deck.fit(c)
     with box:
         event = st.altair_chart(c, width="stretch", key=key, on_select="rerun")
+    if not presenting():
+        from ui import report_buttons
+
+        report_buttons.chart_downloads(c, key=key)
     try:
         picked = event.selection.get(selection) or []
     except AttributeError:
@@ -360,7 +373,8 @@ def kpi_from(
     help: str | None = None,
     label: str | None = None,
 ) -> None:
-    """A KPI tile from a kpi_summary row: value and change vs the previous period, id-ID.
+    """A KPI tile from a kpi_summary row: value, change and what the change compares with
+    (on the card itself), id-ID; "belum ada pembanding" when there is nothing to compare.
     A rise shows red when the KPI's direction says lower is better (metrics.Kpi)."""
     rows = kpis.filter(pl.col("key") == key) if kpis.height else kpis
     if not rows.height:
@@ -377,37 +391,35 @@ def kpi_from(
         from warehouse.metrics import KPIS
 
         help = KPIS[key].description if key in KPIS else None
-    prev = r.get("previous_start"), r.get("previous_end")
-    if prev[0] is not None:
-        since = i18n.tr("Dibanding ", "Compared with ") + _period_text(prev[0], prev[1]) + "."
-        help = f"{help}\n\n{since}" if help else since
     from warehouse.metrics import KPIS
 
-    kpi(
-        label or r.get("label"),
-        shown,
-        delta,
-        inverse=key in KPIS and not KPIS[key].higher_is_better,
-        help=help,
-    )
+    against = explain.comparison_text(r, "previous", short=True)
+    inverse = key in KPIS and not KPIS[key].higher_is_better
+    if r.get("previous_status") == "none":
+        kpi(label or r.get("label"), shown, against, inverse=inverse, help=help, neutral=True)
+        return
+    kpi(label or r.get("label"), shown, delta, inverse=inverse, help=help, description=against)
 
 
 def comparison_caption(kpis: pl.DataFrame) -> None:
-    """One line under a KPI row naming the period the changes compare with."""
-    if not kpis.height or "previous_start" not in kpis.columns:
+    """One line under a KPI row: what every change compares with, and why (unfinished period:
+    the same days; no data: no change shown)."""
+    if not kpis.height or "previous_status" not in kpis.columns:
         return
     r = kpis.row(0, named=True)
-    if r.get("previous_start") is None:
-        return
-    st.caption(
-        i18n.tr("Perubahan dibanding periode sebelumnya: ", "Change against the previous period: ")
-        + _period_text(r["previous_start"], r["previous_end"])
-    )
-
-
-def _period_text(start: dt.date, end: dt.date) -> str:
-    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
-        if (start.year, start.month) == (end.year, end.month):
-            return i18n.fmt_month(start, short=False)
-        return f"{i18n.fmt_month(start)} – {i18n.fmt_month(end)}"
-    return f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)}"
+    status = r.get("previous_status")
+    if status == "cut":
+        c_end = r["compared_end"]
+        text = i18n.tr(
+            f"Data baru s.d. {i18n.fmt_date(c_end)}, jadi perubahan membandingkan hari yang "
+            f"sama: {explain.comparison_text(r)}.",
+            f"Data only up to {i18n.fmt_date(c_end)}, so changes compare the same days: "
+            f"{explain.comparison_text(r)}.",
+        )
+    elif status == "none":
+        text = i18n.tr("Perubahan tidak ditampilkan: ", "No change shown: ") + (
+            explain.comparison_text(r)
+        )
+    else:
+        text = i18n.tr("Perubahan ", "Changes ") + explain.comparison_text(r) + "."
+    st.caption(text)

@@ -190,8 +190,10 @@ INDEX_COMPONENTS: dict[str, tuple[str, str]] = {
     "engagement": (
         "Interaksi",
         "Peringkat persentil interaksi per postingan (reaksi + komentar + bagikan) di antara "
-        "OPD yang mengunggah dalam periode: terendah 0, tertinggi 100; tanpa postingan = 0. "
-        "Postingan tanpa data interaksi (misalnya dari buku rekap) dihitung 0.",
+        "OPD yang postingannya membawa angka interaksi: terendah 0, tertinggi 100; tanpa "
+        "postingan = 0. OPD yang postingannya tidak membawa angka interaksi sama sekali "
+        '(misalnya hanya buku rekap) tidak diberi skor ini ("-"): bobotnya dibagi ke '
+        "komponen lain sebanding bobot masing-masing.",
     ),
 }
 

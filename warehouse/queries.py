@@ -98,6 +98,13 @@ _KPI_SCHEMA = {
     "previous_end": pl.Date,
     "year_ago_start": pl.Date,
     "year_ago_end": pl.Date,
+    "compared_start": pl.Date,
+    "compared_end": pl.Date,
+    "compared_value": pl.Float64,
+    "previous_status": pl.String,
+    "year_ago_status": pl.String,
+    "previous_reason": pl.String,
+    "year_ago_reason": pl.String,
 }
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -226,52 +233,56 @@ def date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date
 
 
 def kpi_summary(
-    con: duckdb.DuckDBPyConnection, f: Filters, settings: Settings | None = None
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    settings: Settings | None = None,
+    bounds: tuple[dt.date | None, dt.date | None] | None = None,
 ) -> pl.DataFrame:
-    """KPI tiles with period comparison: one row per KPI key in metrics.KPIS.
+    """KPI tiles with period comparisons: one row per KPI key in KPI_SUMMARY_KEYS.
 
     Columns: key, label (Indonesian, from metrics), format ("persen"/"angka"/"hari"),
-    value, previous_value, change_previous (value - previous_value; for "persen" KPIs a
-    difference in fraction points), year_ago_value, change_year_ago, previous_start,
-    previous_end, year_ago_start, year_ago_end.
-    Previous period = metrics.previous_period(start, end) (the month before for a calendar month,
-    else the same number of days before); year ago = the same dates one year earlier.
-    KPI keys: activity_rate, active_opds, expected_opds, posts, kinerja_share, ucapan_share,
-    figure_share, engagement, engagement_per_post, engagement_per_reach (over posts whose
-    reach is known), opds_without_operator.
+    value (the whole chosen period), previous_value, change_previous, year_ago_value,
+    change_year_ago, previous_start, previous_end, year_ago_start, year_ago_end,
+    compared_start, compared_end (the part of the chosen period the changes compare: the whole
+    period, or its days up to the newest post when it is unfinished), compared_value (the KPI on
+    that part), previous_status, year_ago_status ("full" / "cut" / "none", warehouse.compare),
+    previous_reason, year_ago_reason (null, "no_data", "no_current_data", "before_data").
+    change_* = compared_value - other value (for "persen" KPIs a difference in fraction
+    points); null with the other value when the status is "none" (no data to compare with).
+    Which periods are compared: warehouse.compare.plan. bounds: (first, last) post date,
+    read from the warehouse when not given.
     """
+    from warehouse import compare
+
     s = _settings(con, settings)
-    periods = {
-        "": (f.start, f.end),
-        "previous_": metrics.previous_period(f.start, f.end),
-        "year_ago_": metrics.year_ago_period(f.start, f.end),
-    }
-    values: dict[str, dict[str, Any]] = {}
-    for prefix, (start, end) in periods.items():
+    first, last = bounds if bounds is not None else date_bounds(con)
+    plans = {k: compare.plan(f.start, f.end, first, last, k) for k in ("previous", "year_ago")}
+
+    @functools.cache
+    def at(start: dt.date, end: dt.date) -> dict[str, Any]:
         g = f.shifted(start, end)
         params = {**g.params(), **_activity_params(s)}
-        values[prefix] = _run(con, "q_kpi", params).row(0, named=True)
+        return _run(con, "q_kpi", params).row(0, named=True)
+
     rows = []
     for key in KPI_SUMMARY_KEYS:
         kpi = metrics.KPIS[key]
-        cur, prev, ago = (values[p][key] for p in ("", "previous_", "year_ago_"))
-        rows.append(
-            {
-                "key": key,
-                "label": kpi.label,
-                "format": kpi.fmt,
-                "value": _num(cur),
-                "previous_value": _num(prev),
-                "change_previous": _diff(cur, prev),
-                "year_ago_value": _num(ago),
-                "change_year_ago": _diff(cur, ago),
-                "previous_start": periods["previous_"][0],
-                "previous_end": periods["previous_"][1],
-                "year_ago_start": periods["year_ago_"][0],
-                "year_ago_end": periods["year_ago_"][1],
-            }
-        )
-    return pl.DataFrame(rows, schema=_KPI_SCHEMA)
+        cur = at(f.start, f.end)[key]
+        row: dict[str, Any] = {"key": key, "label": kpi.label, "format": kpi.fmt}
+        row["value"] = _num(cur)
+        cmp_cur = plans["previous"].current
+        row["compared_start"], row["compared_end"] = cmp_cur
+        row["compared_value"] = _num(at(*cmp_cur)[key])
+        for name, p in (("previous", plans["previous"]), ("year_ago", plans["year_ago"])):
+            other = at(*p.other)[key] if p.comparable else None
+            mine = at(*p.current)[key]
+            row[f"{name}_value"] = _num(other)
+            row[f"change_{name}"] = _diff(mine, other) if p.comparable else None
+            row[f"{name}_start"], row[f"{name}_end"] = p.other
+            row[f"{name}_status"] = p.status
+            row[f"{name}_reason"] = p.reason
+        rows.append(row)
+    return pl.DataFrame(rows, schema=_KPI_SCHEMA).select(list(_KPI_SCHEMA))
 
 
 def activity_trend(
@@ -318,17 +329,39 @@ def content_mix(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
 def top_bottom_opds(
     con: duckdb.DuckDBPyConnection, f: Filters, n: int = 5, settings: Settings | None = None
 ) -> pl.DataFrame:
-    """The n best and n worst OPDs by Indeks Medsos (expected-to-post OPDs only).
+    """The n best and n worst OPDs by Indeks Medsos (expected-to-post OPDs only), ties kept.
 
-    Columns: position ("atas" / "bawah"), rank, opd_id, opd, opd_kind, index_score, grade, posts.
+    An OPD tied with the n-th (same rank, i.e. the same index score) is listed too, so a list
+    may be longer than n and never picks some of several equal OPDs; the two lists never
+    overlap (top first). Columns: position ("atas" / "bawah"), rank (shared by ties), opd_id,
+    opd, opd_kind, index_score, grade, posts, tie_size (OPDs in the whole ranking with this
+    rank; 1 = no tie). Raises ValueError when n < 1.
     """
+    if n < 1:
+        raise ValueError(f"n harus sedikitnya 1: {n}")
     # OPDs without received data have no index: they are neither top nor bottom.
     ranked = opd_index(con, f, settings).filter(pl.col("index_score").is_not_null())
-    cols = ["rank", "opd_id", "opd", "opd_kind", "index_score", "grade", "posts"]
-    top = ranked.head(n).select(cols).with_columns(position=pl.lit("atas"))
-    rest = ranked.slice(min(n, ranked.height))
-    bottom = rest.tail(n).select(cols).with_columns(position=pl.lit("bawah"))
-    return pl.concat([top, bottom]).select(["position", *cols])
+    ranked = ranked.with_columns(
+        pl.len().over("rank").cast(pl.Int64).alias("tie_size")
+    )
+    cols = ["rank", "opd_id", "opd", "opd_kind", "index_score", "grade", "posts", "tie_size"]
+    if not ranked.height:
+        empty = ranked.select(cols).with_columns(position=pl.lit("atas"))
+        return empty.select(["position", *cols])
+    cut = ranked["rank"][min(n, ranked.height) - 1]
+    top = ranked.filter(pl.col("rank") <= cut)
+    rest = ranked.filter(pl.col("rank") > cut)
+    if rest.height:
+        low = rest.sort("rank", descending=True)["rank"][min(n, rest.height) - 1]
+        bottom = rest.filter(pl.col("rank") >= low)
+    else:
+        bottom = rest
+    return pl.concat(
+        [
+            top.select(cols).with_columns(position=pl.lit("atas")),
+            bottom.select(cols).with_columns(position=pl.lit("bawah")),
+        ]
+    ).select(["position", *cols])
 
 
 # --------------------------------------------------------------------------- Keaktifan OPD
@@ -345,8 +378,9 @@ def opd_index(
     Columns: rank, opd_id, opd, opd_short, opd_kind, expected_to_post, posts,
     max_account_posts (posts on the busiest account), required_posts, is_active (bool),
     activity_status (active | inactive | no_data), data_complete (bool: every account's data for
-    the period arrived), target_posts, weeks_with_post, weeks_in_period, kinerja_posts, kinerja_share,
-    platforms_posted, platforms_total, engagement, engagement_per_post,
+    the period arrived), target_posts, weeks_with_post, weeks_in_period, kinerja_posts,
+    kinerja_share, platforms_posted, platforms_total, engagement, engagement_per_post,
+    interaction_posts (posts whose export carries interaction counts; 0 = no engagement score),
     score_frequency, score_consistency, score_kinerja, score_platform, score_engagement
     (each 0..100), w_frequency, w_consistency, w_kinerja, w_platform, w_engagement (weights as
     set), index_score (0..100, weighted mean of scores; null for no_data: no index without
@@ -395,7 +429,10 @@ def inactive_opds(
     Columns: opd_id, opd, opd_kind, reason_code, reason (Indonesian, main reason),
     all_reasons (Indonesian, "; "-joined), n_accounts, has_operator (bool),
     operator_trained (bool or null = unknown), posts, max_account_posts, required_posts,
-    last_post_at (timestamp or null), days_since_last_post (int or null = never).
+    last_post_at (timestamp or null), days_since_last_post (int or null = never),
+    busiest_platform, busiest_account (the account with most posts in the period, null when
+    none posted; the activity rule judges this one), busiest_posts (= max_account_posts),
+    tied_accounts (accounts sharing that count), n_accounts_posting, dormant_days (setting).
     reason_code in order of priority: not_submitted / not_received (not active and some
     account's data for the period has not arrived: not judged; not_submitted once today is past
     the last month's collection deadline), no_account, no_operator, untrained_operator, dormant
@@ -413,6 +450,8 @@ def inactive_opds(
         "today": dt.date.today(),
     }
     df = _run(con, "q_inactive_opds", params)
+    busiest = _run(con, "q_busiest_account", f.params())
+    df = df.join(busiest, on="opd_id", how="left")
     texts = metrics.INACTIVE_REASONS
     return df.select(
         "opd_id",
@@ -432,6 +471,12 @@ def inactive_opds(
         "required_posts",
         "last_post_at",
         pl.col("days_since_last_post").cast(pl.Int64),
+        "busiest_platform",
+        "busiest_account",
+        pl.col("busiest_posts").fill_null(0).cast(pl.Int64),
+        pl.col("tied_accounts").fill_null(0).cast(pl.Int64),
+        pl.col("n_accounts_posting").fill_null(0).cast(pl.Int64),
+        pl.lit(s.dormant_days, dtype=pl.Int64).alias("dormant_days"),
     )
 
 
@@ -747,3 +792,49 @@ def drilldown_count(
     """How many posts drilldown_posts would return without the limit."""
     params = _drill_params(f, content_types, kinerja_only, figure_centric, campaign_id, search)
     return int(_run(con, "q_drilldown_count", params)["n"][0])
+
+
+def master_contradictions(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Rows of the master list that contradict themselves: warehouse.master_checks."""
+    from warehouse import master_checks
+
+    return master_checks.contradictions(con)
+
+
+# --------------------------------------------------------------------------- format mix
+
+
+def format_mix_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Posts per OPD and post format over the period (OPDs with a post only).
+
+    Columns: opd_id, opd, opd_short, opd_kind, post_format (foto, video, reels, carousel, teks,
+    tautan, live, story, or "tidak_tercatat" when the source did not say), posts, share (0..1
+    of the OPD's posts), opd_posts (the OPD's posts in the period). Sorted by opd_posts
+    descending, then OPD. Format codes: etl.schema.POST_FORMATS.
+    """
+    return _run(con, "q_format_mix_by_opd", f.params())
+
+
+def format_mix_over_time(
+    con: duckdb.DuckDBPyConnection, f: Filters, grain: Grain = "month"
+) -> pl.DataFrame:
+    """Posts per period bucket and post format.
+
+    Columns: period_start (date: first day of the day/week/month), post_format (as in
+    format_mix_by_opd), posts, share (0..1 of the bucket's posts).
+    """
+    return _run(con, "q_format_mix_over_time", {**f.params(), "grain": _grain(grain)})
+
+
+def kecamatan_rollup(
+    con: duckdb.DuckDBPyConnection, f: Filters, settings: Settings | None = None
+) -> pl.DataFrame:
+    """Each kecamatan with its desa and kelurahan (master list parent): how many are active.
+
+    Columns: kecamatan_id, kecamatan, kecamatan_short, members (office + villages, expected
+    to post, in the filters), villages, desa, kelurahan, active_members, active_villages,
+    office_in_scope (bool), office_active (bool), posts, required_posts (the activity
+    minimum of the period, activity_minimum in views/030_scope_and_activity.sql). Sorted by kecamatan.
+    """
+    s = _settings(con, settings)
+    return _run(con, "q_kecamatan_rollup", {**f.params(), **_activity_params(s)})

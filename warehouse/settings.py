@@ -14,6 +14,11 @@ DEFAULT_DB_PATH = ROOT / "warehouse" / "pantau.duckdb"
 # Time zone every timestamp is stored in (naive TIMESTAMP values mean WIB).
 LOCAL_TZ = "Asia/Jakarta"
 
+# A file whose rejected rows exceed this share of its post rows is not loaded: its status is
+# 'needs_review' (a file where no row loads is 'failed'). More than half: when most rows fail,
+# the file as a whole is read wrongly (a layout, a date order), not a few typos in it.
+REVIEW_REJECT_SHARE = 0.5
+
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The warehouse file: --db, else $PANTAU_DB, else warehouse/pantau.duckdb."""

@@ -9,11 +9,13 @@ Every format module has the same shape (one alias table, one build function):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import polars as pl
 
-from etl.normalize import parse_count_expr, parse_datetime_expr, parse_time_of_day_expr
+from etl.dates import DateEvidence, check_range, decide_order, fmt_date
+from etl.normalize import parse_count_expr, parse_datetime_series, parse_time_of_day_expr
 from etl.schema import POST_SCHEMA, REJECT_SCHEMA
 
 METRIC_FIELDS = ("views", "reach", "reactions", "comments", "shares", "saves")
@@ -27,6 +29,13 @@ class Context:
     source_tz: str
     file_handle: str | None = None  # handle known from the file/ZIP name
     notes: list[str] = field(default_factory=list)
+    evidence: DateEvidence = field(default_factory=DateEvidence)
+    assumptions: list[str] = field(default_factory=list)  # for the load report, Indonesian
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def assume(self, text: str) -> None:
+        if text not in self.assumptions:
+            self.assumptions.append(text)
 
     def where(self) -> str:
         s = f"Berkas '{self.file_name}'"
@@ -58,36 +67,59 @@ def parse_dates(
     raw: pl.DataFrame,
     ctx: Context,
     *,
-    order: str,
+    native: str | None,
+    native_reason: str | None = None,
     content: pl.Expr,
     date_field: str = "published_at",
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Add `published_at` (WIB); split off rows with an unreadable or missing date as rejects.
+    """Add `published_at` (WIB); split off rows with an unreadable, missing or implausible date.
 
-    `content` marks rows that are clearly posts (a link or caption): an empty date there is a
-    reject; an empty date on a row without content is just not a post row and is dropped.
-    An optional `time` field (logbook "Jam") is added to a date that has no time of its own.
+    The day/month order comes from etl.dates.decide_order (native: the order the platform itself
+    writes, with native_reason; None when it has none). A day and month without a year take the
+    year of the export date. Dates before 2004, after the export (or today), or outside the
+    file's declared period are rejects with their reason. Every such decision goes to
+    ctx.assumptions. `content` marks rows that are clearly posts (a link or caption): an empty
+    date there is a reject; an empty date on a row without content is dropped. An optional
+    `time` field (logbook "Jam") is added to a date that has no time of its own.
+    Raises FileRejected when the day/month order cannot be decided.
     """
-    raw_date = blank_to_null(col(raw, date_field))
-    ts = parse_datetime_expr(raw_date, order=order, source_tz=ctx.source_tz)
+    header = ctx.headers.get(date_field, date_field)
+    ev = ctx.evidence
+    values = raw.select(blank_to_null(col(raw, date_field)).alias("v"))["v"]
+    order, reason = decide_order(
+        values, ev, native=native, native_reason=native_reason, where=ctx.where(),
+        column=header, source_tz=ctx.source_tz,
+    )  # fmt: skip
+    if reason:
+        ctx.assume(f"{ctx.where()}, kolom '{header}': {reason}.")
+    ref = ev.exported_at.date() if ev.exported_at is not None else None
+    parsed = parse_datetime_series(
+        values, order=order, source_tz=ctx.source_tz, ref_date=ref, with_flags=True
+    )
+    assert isinstance(parsed, pl.DataFrame)
+    ts = pl.col("__ts")
+    df = raw.with_columns(
+        parsed.get_column(values.name).alias("__ts"),
+        parsed.get_column("no_year").alias("__no_year"),
+        values.alias("__date_raw"),
+        content.fill_null(False).alias("__content"),
+    )
     if "time" in raw.columns:
         secs = parse_time_of_day_expr(blank_to_null(col(raw, "time")))
         midnight = ts == ts.dt.truncate("1d")
-        ts = (
+        df = df.with_columns(
             pl.when(midnight & secs.is_not_null())
             .then(ts + pl.duration(seconds=secs))
             .otherwise(ts)
+            .alias("__ts")
         )
-    df = raw.with_columns(
-        ts.alias("published_at"),
-        raw_date.alias("__date_raw"),
-        content.fill_null(False).alias("__content"),
-    )
-    bad = df.filter(
-        (pl.col("__date_raw").is_not_null() & pl.col("published_at").is_null())
-        | (pl.col("__date_raw").is_null() & pl.col("__content"))
-    )
-    header = ctx.headers.get(date_field, date_field)
+    df = df.with_columns(pl.col("__ts").alias("published_at"))
+    bad_range, range_reason = check_range(df, ev, today=ctx.today)
+    df = df.with_columns(range_reason.alias("__range"))
+    unread = pl.col("__date_raw").is_not_null() & pl.col("published_at").is_null()
+    missing = pl.col("__date_raw").is_null() & pl.col("__content")
+    no_year_unknown = unread & pl.col("__date_raw").str.contains(r"^\D*\d{1,2}\D*$")
+    bad = df.filter(unread | missing | pl.col("__range").is_not_null())
     rejects = bad.select(
         pl.lit(ctx.sheet, pl.String).alias("sheet"),
         pl.col("__row").cast(pl.Int64).alias("row_number"),
@@ -95,10 +127,33 @@ def parse_dates(
         pl.col("__date_raw").alias("value"),
         pl.when(pl.col("__date_raw").is_null())
         .then(pl.lit("Tanggal kosong pada baris yang berisi link/isi postingan"))
+        .when(pl.col("__range").is_not_null())
+        .then(pl.col("__range"))
+        .when(no_year_unknown)
+        .then(
+            pl.format(
+                "Tanggal '{}' tanpa tahun, dan tanggal ekspor berkas tidak diketahui untuk "
+                "menentukan tahunnya",
+                pl.col("__date_raw"),
+            )
+        )
         .otherwise(pl.format("Tanggal tidak dapat dibaca: '{}'", pl.col("__date_raw")))
         .alias("reason"),
     )
-    good = df.filter(pl.col("published_at").is_not_null()).drop("__date_raw", "__content")
+    good = df.filter(pl.col("published_at").is_not_null() & pl.col("__range").is_null())
+    n_year = int(good["__no_year"].sum())
+    if n_year and ref is not None:
+        ctx.assume(
+            f"{ctx.where()}, kolom '{header}': {n_year} tanggal tanpa tahun (mis. "
+            f"'{good.filter(pl.col('__no_year'))['__date_raw'][0]}'); tahunnya diambil dari "
+            f"tanggal ekspor {fmt_date(ref)} (tanggal setelah tanggal ekspor = tahun sebelumnya)."
+        )
+    if good.height:
+        ctx.assume(
+            f"{ctx.where()}: waktu dibaca dalam zona {ctx.source_tz} dan disimpan dalam WIB "
+            "(Asia/Jakarta)."
+        )
+    good = good.drop("__date_raw", "__content", "__ts", "__no_year", "__range")
     return good, rejects.cast(REJECT_SCHEMA)  # type: ignore[arg-type]
 
 

@@ -20,10 +20,10 @@ from etl.formats._common import (
     parse_dates,
     to_posts,
 )
+from etl.formats.filldown import check_order, fill_down
 from etl.normalize import (
     PLATFORM_VALUES,
     header_key,
-    infer_date_order,
     is_url_expr,
     platform_from_url_expr,
     platform_value_expr,
@@ -267,18 +267,17 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     df = df.filter(has_link | date_raw.is_not_null() | ~pl.col("__end"))
     # Spacer rows and pre-numbered empty template rows.
     df = df.filter(has_link | date_raw.is_not_null() | caption.is_not_null())
+    df = fill_down(df, ctx, content=has_link | caption.is_not_null())
 
-    order = (
-        infer_date_order(df["published_at"], default="dmy")
-        if "published_at" in df.columns
-        else "dmy"
-    )
     good, rejects = parse_dates(
         df.with_columns(caption.alias("caption")),
         ctx,
-        order=order,
+        native="dmy",
+        native_reason="buku rekap OPD berbahasa Indonesia menulis hari/bulan/tahun",
         content=has_link | pl.col("caption").is_not_null(),
     )
+    good, fill_rejects = check_order(good, ctx)
+    rejects = pl.concat([rejects, fill_rejects])
     plat = pl.coalesce(
         pl.col("__link_platform"),
         # The link's host beats the Platform cell ("Instagram & Facebook" with two links).

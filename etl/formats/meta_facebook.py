@@ -11,45 +11,57 @@ from __future__ import annotations
 import polars as pl
 
 from etl.formats._common import Context, col, metric_exprs, parse_dates, single_value, to_posts
-from etl.normalize import infer_date_order, post_format_expr
+from etl.normalize import post_format_expr
 from etl.schema import ParsedTable
 
 NAME = "meta_facebook"
 PLATFORM = "facebook"
 
 # One table: field -> header aliases (English UI, Indonesian UI, Swedish seen in the wild).
+# Spanish and Portuguese UI headers follow the Indonesian ones.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "native_id": ("Post ID", "ID Postingan", "ID Posting", "ID Kiriman", "Publicerings-id"),
-    "page_id": ("Page ID", "ID Halaman", "Sid-id"),
-    "page_name": ("Page name", "Nama Halaman", "Nama halaman", "Sidnamn"),
-    "title": ("Title", "Judul", "Titel"),
-    "description": ("Description", "Deskripsi", "Keterangan", "Beskrivning"),
-    "published_at": (
-        "Publish time",
-        "Waktu publikasi",
-        "Waktu dipublikasikan",
-        "Waktu penerbitan",
-        "Waktu terbit",
-        "Publiceringstid",
-    ),
-    "permalink": ("Permalink", "Tautan permanen", "Permalänk"),
-    "post_format_raw": ("Post type", "Jenis postingan", "Tipe postingan", "Inläggstyp"),
-    "date_scope": ("Date", "Tanggal", "Datum"),
-    "views": ("Views", "Impressions", "Tayangan", "Impresi", "Visningar"),
-    "reach": ("Reach", "Jangkauan", "Räckvidd"),
-    "reactions": ("Reactions", "Reaksi", "Reaktioner"),
-    "comments": ("Comments", "Komentar", "Kommentarer"),
-    "shares": ("Shares", "Bagikan", "Dibagikan", "Berbagi", "Delningar"),
-}
-REQUIRED: tuple[tuple[str, ...], ...] = (
-    ("published_at",),
-    ("permalink",),
-    ("page_id", "page_name"),
-)
-DISTINCTIVE = ("page_id", "page_name")
+    "native_id": ("Post ID", "ID Postingan", "ID Posting", "ID Kiriman", "Publicerings-id",
+                  "Identificador de la publicación", "Identificação da publicação"),
+    "page_id": ("Page ID", "ID Halaman", "Sid-id", "Identificador de la página",
+                "Identificação da Página"),
+    "page_name": ("Page name", "Nama Halaman", "Nama halaman", "Sidnamn",
+                  "Nombre de la página", "Nome da Página"),
+    "title": ("Title", "Judul", "Titel", "Título"),
+    "description": ("Description", "Deskripsi", "Keterangan", "Beskrivning", "Descripción",
+                    "Descrição"),
+    "published_at": ("Publish time", "Waktu publikasi", "Waktu dipublikasikan",
+                     "Waktu penerbitan", "Waktu terbit", "Publiceringstid",
+                     "Hora de publicación", "Horário de publicação"),
+    "permalink": ("Permalink", "Tautan permanen", "Permalänk", "Enlace permanente",
+                  "Link permanente"),
+    "post_format_raw": ("Post type", "Jenis postingan", "Tipe postingan", "Inläggstyp",
+                        "Tipo de publicación", "Tipo de publicação"),
+    "date_scope": ("Date", "Tanggal", "Datum", "Fecha", "Data"),
+    "views": ("Views", "Impressions", "Tayangan", "Impresi", "Visningar", "Visualizaciones",
+              "Impresiones", "Visualizações", "Impressões"),
+    "reach": ("Reach", "Jangkauan", "Räckvidd", "Alcance"),
+    "reactions": ("Reactions", "Reaksi", "Reaktioner", "Reacciones", "Reações"),
+    "comments": ("Comments", "Komentar", "Kommentarer", "Comentarios", "Comentários"),
+    "shares": ("Shares", "Bagikan", "Dibagikan", "Berbagi", "Delningar", "Veces compartido",
+               "Veces que se ha compartido", "Veces que se compartió", "Compartidos",
+               "Compartilhamentos"),
+}  # fmt: skip
+# The Page columns are not required: a trimmed export loads when the uploader names the OPD.
+REQUIRED: tuple[tuple[str, ...], ...] = (("published_at",), ("permalink",))
+DISTINCTIVE = ("page_id", "page_name", "title")
+# Named in a refusal when the file has none of them and no OPD was given.
+ACCOUNT_FIELDS = ("page_id", "page_name")
 
 # Post type values, English + Indonesian + Swedish UI.
 VALUES: dict[str, str] = {
+    "fotos": "foto",
+    "vídeos": "video",
+    "reel": "reels",
+    "enlaces": "tautan",
+    "texto": "teks",
+    "en vivo": "live",
+    "ao vivo": "live",
+    "siaran langsung": "live",
     "photos": "foto",
     "foto": "foto",
     "foton": "foto",
@@ -96,11 +108,6 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
         .otherwise(title)
     )
     permalink = col(raw, "permalink")
-    order = (
-        infer_date_order(raw["published_at"], default="mdy")
-        if "published_at" in raw.columns
-        else "mdy"
-    )
     pre = raw.with_columns(
         caption.alias("caption"),
         permalink.alias("permalink"),
@@ -108,7 +115,9 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     good, rejects = parse_dates(
         pre,
         ctx,
-        order=order,
+        native="mdy",
+        native_reason="Meta Business Suite menulis waktu publikasi MM/DD/YYYY di semua bahasa, "
+        "dan berkas ini masih berbentuk ekspor aslinya (pemisah ',')",
         content=pl.col("permalink").is_not_null() | pl.col("caption").is_not_null(),
     )
     page_id = col(good, "page_id")

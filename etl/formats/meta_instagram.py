@@ -10,49 +10,58 @@ from __future__ import annotations
 import polars as pl
 
 from etl.formats._common import Context, col, metric_exprs, parse_dates, single_value, to_posts
-from etl.normalize import infer_date_order, post_format_expr
+from etl.normalize import post_format_expr
 from etl.schema import ParsedTable
 
 NAME = "meta_instagram"
 PLATFORM = "instagram"
 
+# English, Indonesian, Spanish, Portuguese UI headers.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "native_id": ("Post ID", "ID Postingan", "ID Posting", "ID da publicação"),
-    "account_id": ("Account ID", "ID Akun", "ID da conta"),
-    "account_handle": (
-        "Account username",
-        "Nama pengguna akun",
-        "Nama pengguna",
-        "Username akun",
-        "Nome de usuário da conta",
-    ),
-    "account_name": ("Account name", "Nama akun", "Nome da conta"),
-    "caption": ("Description", "Deskripsi", "Keterangan", "Descrição"),
-    "published_at": (
-        "Publish time",
-        "Waktu publikasi",
-        "Waktu dipublikasikan",
-        "Waktu penerbitan",
-        "Horário de publicação",
-    ),
-    "permalink": ("Permalink", "Tautan permanen", "Link permanente"),
-    "post_format_raw": ("Post type", "Jenis postingan", "Tipe postingan", "Tipo de publicação"),
-    "date_scope": ("Date", "Tanggal", "Data"),
-    "views": ("Views", "Impressions", "Tayangan", "Impresi", "Visualizações"),
+    "native_id": ("Post ID", "ID Postingan", "ID Posting", "ID da publicação",
+                  "Identificação da publicação", "Identificador de la publicación"),
+    "account_id": ("Account ID", "ID Akun", "ID da conta", "Identificação da conta",
+                   "Identificador de la cuenta"),
+    "account_handle": ("Account username", "Nama pengguna akun", "Nama pengguna",
+                       "Username akun", "Nome de usuário da conta",
+                       "Nombre de usuario de la cuenta"),
+    "account_name": ("Account name", "Nama akun", "Nome da conta", "Nombre de la cuenta"),
+    "caption": ("Description", "Deskripsi", "Keterangan", "Descrição", "Descripción"),
+    "published_at": ("Publish time", "Waktu publikasi", "Waktu dipublikasikan",
+                     "Waktu penerbitan", "Horário de publicação", "Hora de publicación"),
+    "permalink": ("Permalink", "Tautan permanen", "Link permanente", "Enlace permanente"),
+    "post_format_raw": ("Post type", "Jenis postingan", "Tipe postingan", "Tipo de publicação",
+                        "Tipo de publicación"),
+    "date_scope": ("Date", "Tanggal", "Data", "Fecha"),
+    "views": ("Views", "Impressions", "Tayangan", "Impresi", "Visualizações",
+              "Visualizaciones", "Impressões", "Impresiones"),
     "reach": ("Reach", "Jangkauan", "Alcance"),
-    "reactions": ("Likes", "Suka", "Jumlah suka", "Curtidas"),
-    "comments": ("Comments", "Komentar", "Comentários"),
-    "shares": ("Shares", "Bagikan", "Dibagikan", "Compartilhamentos"),
-    "saves": ("Saves", "Simpan", "Disimpan", "Salvamentos"),
-}
-REQUIRED: tuple[tuple[str, ...], ...] = (
-    ("published_at",),
-    ("permalink",),
-    ("account_handle", "account_id"),
-)
+    "reactions": ("Likes", "Suka", "Jumlah suka", "Curtidas", "Me gusta"),
+    "comments": ("Comments", "Komentar", "Comentários", "Comentarios"),
+    "shares": ("Shares", "Bagikan", "Dibagikan", "Compartilhamentos", "Veces compartido",
+               "Veces que se ha compartido", "Veces que se compartió", "Compartidos"),
+    "saves": ("Saves", "Simpan", "Disimpan", "Salvamentos", "Guardados"),
+}  # fmt: skip
+# The account columns are not required: a trimmed export loads when the uploader names the OPD.
+REQUIRED: tuple[tuple[str, ...], ...] = (("published_at",), ("permalink",))
 DISTINCTIVE = ("account_handle", "account_id", "saves")
+ACCOUNT_FIELDS = ("account_handle", "account_id")
 
 VALUES: dict[str, str] = {
+    "imagem do ig": "foto",
+    "reel do ig": "reels",
+    "carrossel do ig": "carousel",
+    "vídeo do ig": "video",
+    "story do ig": "story",
+    "imagen de ig": "foto",
+    "reel de ig": "reels",
+    "carrusel de ig": "carousel",
+    "video de ig": "video",
+    "historia de ig": "story",
+    "foto ig": "foto",
+    "video ig": "video",
+    "korsel ig": "carousel",
+    "cerita ig": "story",
     "ig image": "foto",
     "ig carousel": "carousel",
     "ig reel": "reels",
@@ -66,13 +75,14 @@ VALUES: dict[str, str] = {
 
 
 def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
-    order = infer_date_order(raw["published_at"], default="mdy")
     good, rejects = parse_dates(
         raw.with_columns(
             col(raw, "permalink").alias("permalink"), col(raw, "caption").alias("caption")
         ),
         ctx,
-        order=order,
+        native="mdy",
+        native_reason="Meta Business Suite menulis waktu publikasi MM/DD/YYYY di semua bahasa, "
+        "dan berkas ini masih berbentuk ekspor aslinya (pemisah ',')",
         content=pl.col("permalink").is_not_null() | pl.col("caption").is_not_null(),
     )
     fmt_raw = col(good, "post_format_raw")

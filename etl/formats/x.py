@@ -61,7 +61,8 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     good, rejects = parse_dates(
         pre,
         ctx,
-        order="mdy",
+        native="mdy",
+        native_reason="X (Twitter) menulis tanggal dalam bahasa Inggris AS (bulan/hari)",
         content=pl.col("permalink").is_not_null() | pl.col("caption").is_not_null(),
     )
     link = pl.col("permalink")

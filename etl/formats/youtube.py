@@ -9,35 +9,48 @@ from __future__ import annotations
 import polars as pl
 
 from etl.formats._common import Context, col, metric_exprs, parse_dates, to_posts
-from etl.normalize import infer_date_order
 from etl.schema import ParsedTable
 
 NAME = "youtube"
 PLATFORM = "youtube"
 
+# One table per language column: English, Indonesian, Spanish, Portuguese UI. In the Indonesian
+# UI "Tayangan" is impressions, not views ("Penayangan"), so it is deliberately absent.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "native_id": ("Content", "Konten", "Video"),
-    "caption": ("Video title", "Judul video"),
-    "published_at": ("Video publish time", "Waktu publikasi video", "Waktu publikasi"),
-    "views": ("Views", "Penayangan", "Tayangan", "Kali ditonton"),
-    "reactions": ("Likes", "Suka", "Like"),
-    "comments": ("Comments added", "Komentar yang ditambahkan", "Komentar ditambahkan"),
-    "shares": ("Shares", "Dibagikan", "Berbagi"),
-}
+    "native_id": ("Content", "Konten", "Video", "Contenido", "Conteúdo"),
+    "caption": ("Video title", "Judul video", "Título del video", "Título do vídeo"),
+    "published_at": (
+        "Video publish time",
+        "Waktu publikasi video",
+        "Waktu publikasi",
+        "Hora de publicación del video",
+        "Fecha de publicación del video",
+        "Horário de publicação do vídeo",
+        "Data de publicação do vídeo",
+    ),
+    "views": ("Views", "Penayangan", "Kali ditonton", "Vistas", "Visualizaciones",
+              "Visualizações"),
+    "reactions": ("Likes", "Suka", "Like", "Me gusta", "Marcações Gostei", "Gostei"),
+    "comments": ("Comments added", "Komentar yang ditambahkan", "Komentar ditambahkan",
+                 "Comentarios añadidos", "Comentários adicionados"),
+    "shares": ("Shares", "Dibagikan", "Berbagi", "Veces compartido", "Compartidos",
+               "Compartilhamentos"),
+}  # fmt: skip
 REQUIRED: tuple[tuple[str, ...], ...] = (("native_id",), ("published_at",))
 DISTINCTIVE = ("native_id", "published_at")
 VALUES: dict[str, str] = {}
+# The totals row's label in each UI language.
+TOTAL_WORDS = ("total", "jumlah", "totales", "totais")
 
 
 def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     # The "Total" row sums every video; a re-export may also add an empty trailing row.
     vid = col(raw, "native_id")
-    raw = raw.filter(vid.is_not_null() & (vid.str.to_lowercase() != "total"))
-    order = infer_date_order(raw["published_at"], default="dmy")
+    raw = raw.filter(vid.is_not_null() & ~vid.str.to_lowercase().is_in(TOTAL_WORDS))
     good, rejects = parse_dates(
         raw.with_columns(col(raw, "caption").alias("caption")),
         ctx,
-        order=order,
+        native=None,
         content=pl.lit(True),
     )
     vid = col(good, "native_id")

@@ -445,13 +445,15 @@ def logbook_platform_sheets() -> None:
             {"source_sheet": "Instagram", "source_row": 3, "platform": "instagram", "published_at": "2025-12-01 00:00:00",
              "caption": "Bank sampah", "permalink": "instagram.com/p/DLH1", "logbook_label": "Edukasi",
              "post_format": "foto"},
-            {"source_sheet": "Instagram", "source_row": 4, "platform": "instagram", "published_at": "2027-02-03 00:00:00",
-             "caption": "Hari Peduli Sampah", "logbook_label": "Ucapan"},
             {"source_sheet": "FB", "source_row": 2, "platform": "facebook", "published_at": "2026-08-03 00:00:00",
              "caption": "Uji emisi", "permalink": "https://m.facebook.com/dlh/posts/9", "logbook_label": "Kegiatan"},
         ],
-        [],
+        # A date after the export is a typo, not a post.
+        [{"sheet": "Instagram", "row_number": "4", "column_name": "Tanggal Unggah",
+          "value": "Rabu, 3 Februari 2027",
+          "reason": "Tanggal 03-02-2027 jatuh setelah tanggal ekspor berkas (20-11-2026)"}],
     )  # fmt: skip
+    (d / "exported_at.txt").write_text("2026-11-20")
 
 
 LB_HEADER = [

@@ -4,6 +4,7 @@ tests/cases/make_cases.py; expectations there are literal values, not parser out
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import polars as pl
@@ -39,7 +40,9 @@ def test_golden(inp: Path) -> None:
     case = inp.parent
     name_file = case / "file_name.txt"
     file_name = name_file.read_text().strip() if name_file.exists() else inp.name
-    tables = parse_file(inp, file_name=file_name)
+    stamp = case / "exported_at.txt"
+    exported = dt.datetime.fromisoformat(stamp.read_text().strip()) if stamp.exists() else None
+    tables = parse_file(inp, file_name=file_name, exported_at=exported)
     assert {t.format for t in tables} == {case.parent.name}
     posts = pl.concat([t.posts for t in tables])
     expected = _read_expected(case / "expected.csv", POST_SCHEMA)

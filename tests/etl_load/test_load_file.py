@@ -18,7 +18,7 @@ from tests.factory import ig_post, table
 def stub_parse(monkeypatch):
     calls = []
 
-    def parse_file(path, *, data=None, file_name=None, column_map=None, format_hint=None):
+    def parse_file(path, *, data=None, file_name=None, column_map=None, format_hint=None, **_):
         calls.append((str(path), file_name, column_map, format_hint))
         text = data.decode()
         if text.startswith("rusak"):

@@ -62,5 +62,5 @@ def test_hostile_file(con, tmp_path, k: HostileFile):
     if rep.status == "failed":
         (n,) = con.execute(
             "SELECT count(*) FROM post_observation WHERE load_id = ?", [rep.load_id]
-        ).fetchone()
+        ).fetchall()[0]
         assert n == 0

@@ -28,7 +28,8 @@ def posts_in(start: dt.date, end: dt.date, platforms=(), opd_ids=(), source=None
         out.append(
             dict(opd_id=opd_id, account_key=account_id if account_id else f"platform:{platform}",
                  platform=platform, at=at, ctype=ctype, figure=figure,
-                 engagement=(rea or 0) + (com or 0) + (sha or 0), reach=reach)
+                 engagement=(rea or 0) + (com or 0) + (sha or 0), reach=reach,
+                 has_interaction=any(v is not None for v in (rea, com, sha)))
         )  # fmt: skip
     return out
 
@@ -68,7 +69,6 @@ def index_rows(start, end, required, target, weights, platforms=(), source=None)
         acct_platforms = {a[2] for a in ACCOUNTS if a[1] == opd_id}
         posted_platforms = {p["platform"] for p in mine}
         total_platforms = acct_platforms | posted_platforms
-        engagement = sum(p["engagement"] for p in mine)
         rows[opd_id] = dict(
             posts=n,
             is_active=busiest_account(posts, opd_id) >= required,
@@ -77,19 +77,26 @@ def index_rows(start, end, required, target, weights, platforms=(), source=None)
             score_kinerja=100.0 * sum(p["ctype"] in KINERJA for p in mine) / n if n else 0.0,
             score_platform=(100.0 * len(posted_platforms) / len(total_platforms)
                             if total_platforms else 0.0),
-            epp=engagement / n if n else None,
+            n_interaction=sum(p["has_interaction"] for p in mine),
+            epp=(sum(p["engagement"] for p in mine if p["has_interaction"])
+                 / max(1, sum(p["has_interaction"] for p in mine))),
         )  # fmt: skip
-    posting = [o for o, r in rows.items() if r["posts"] > 0]
+    # Engagement is ranked among OPDs whose posts carry interaction counts; an OPD with posts
+    # but none carrying counts (logbook only) has no engagement score and its weight is spread.
+    posting = [o for o, r in rows.items() if r["n_interaction"] > 0]
     for r in rows.values():
         if r["posts"] == 0:
             r["score_engagement"] = 0.0
+        elif r["n_interaction"] == 0:
+            r["score_engagement"] = None
         elif len(posting) == 1:
             r["score_engagement"] = 100.0
         else:
             below = sum(rows[x]["epp"] < r["epp"] for x in posting)
             r["score_engagement"] = 100.0 * below / (len(posting) - 1)
-        total_w = sum(weights.values())
-        r["index_score"] = sum(weights[k] * r[f"score_{k}"] for k in weights) / total_w
+        have = [k for k in weights if r[f"score_{k}"] is not None]
+        total_w = sum(weights[k] for k in have)
+        r["index_score"] = sum(weights[k] * r[f"score_{k}"] for k in have) / total_w
     return rows
 
 

@@ -71,3 +71,13 @@ def q_account(account_id: int):
     import polars as pl
 
     return pl.col("account_id") == account_id
+
+
+def test_inactive_rows_name_the_busiest_account(wh):
+    got = {r["opd_id"]: r for r in q.inactive_opds(wh, F).iter_rows(named=True)}
+    bkd, desa = got[3], got[5]
+    # BKD: 4 posts, 2 on each of two accounts: the rule judges one account (2 of 4 needed).
+    assert (bkd["busiest_posts"], bkd["max_account_posts"], bkd["posts"]) == (2, 2, 4)
+    assert bkd["tied_accounts"] == 2 and bkd["busiest_platform"] in ("facebook", "instagram")
+    assert (desa["busiest_posts"], desa["busiest_platform"], desa["tied_accounts"]) == (0, None, 0)
+    assert {r["dormant_days"] for r in got.values()} == {metrics.Settings().dormant_days}

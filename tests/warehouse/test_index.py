@@ -97,3 +97,34 @@ def test_settings_round_trip_and_validation(wh):
     with pytest.raises(ValueError, match="predikat"):
         metrics.save_settings(wh, metrics.Settings(grade_good=90))
     assert metrics.get_settings(wh) == s
+
+
+def test_top_bottom_keep_ties_and_never_overlap(wh):
+    idx = q.opd_index(wh, F)
+    for n in range(1, idx.height + 2):
+        tb = q.top_bottom_opds(wh, F, n=n)
+        top = tb.filter(tb["position"] == "atas")
+        bottom = tb.filter(tb["position"] == "bawah")
+        assert not set(top["opd_id"]) & set(bottom["opd_id"])
+        assert top.height >= min(n, idx.height)
+        # Every OPD with the rank of a listed one is listed: no tie is cut.
+        for part in (top, bottom):
+            for rank in set(part["rank"]):
+                assert (
+                    part.filter(part["rank"] == rank).height
+                    == idx.filter(idx["rank"] == rank).height
+                )
+        sizes = dict(zip(tb["opd_id"], tb["tie_size"], strict=True))
+        for r in tb.iter_rows(named=True):
+            assert sizes[r["opd_id"]] == idx.filter(idx["rank"] == r["rank"]).height
+
+
+def test_part_without_data_spreads_its_weight(wh):
+    kec = rows(q.opd_index(wh, F))[4]
+    # Kecamatan Kota reports by logbook only: no interaction counts, so no engagement score
+    # (not 0), and the index is the weighted mean of the four parts it has.
+    assert kec["posts"] == 4 and kec["interaction_posts"] == 0
+    assert kec["score_engagement"] is None
+    parts = ("frequency", "consistency", "kinerja", "platform")
+    want = sum(kec[f"w_{p}"] * kec[f"score_{p}"] for p in parts) / sum(kec[f"w_{p}"] for p in parts)
+    assert kec["index_score"] == pytest.approx(want)

@@ -78,7 +78,13 @@ def test_the_filter_preamble_is_written_once():
     assert found == [], "filter by the sidebar only through scoped_* in " + RULE_FILE.name
 
 
-@pytest.mark.parametrize("path", Q_FILES, ids=lambda p: p.name)
+# Checks of the master list as the analyst uploaded it: reading the opd table is the point.
+RAW_MASTER_CHECKS = {"q_master_contradictions.sql"}
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in Q_FILES if p.name not in RAW_MASTER_CHECKS], ids=lambda p: p.name
+)
 def test_q_files_read_through_the_view_layer(path):
     direct = [line.strip() for _, line in _code_lines(path) if BASE_TABLES.search(line)]
     assert direct == [], f"{path.name} reads a table the views and macros already shape"

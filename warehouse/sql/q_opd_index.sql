@@ -4,8 +4,10 @@
 -- consistency = 100 x weeks with a post / weeks in period (Monday weeks touching the period);
 -- kinerja = 100 x kinerja share;
 -- platform = 100 x platforms posted / platforms with an account or a post; engagement =
--- 100 x percent_rank of engagement per post among OPDs that posted (lowest 0, highest 100,
--- a lone OPD 100; 0 without posts).
+-- 100 x percent_rank of engagement per post among OPDs whose posts carry interaction counts
+-- (lowest 0, highest 100, a lone OPD 100; 0 when it posted nothing). An OPD whose posts carry
+-- no interaction counts at all (logbook rows) has no engagement score (null, shown "-"): its
+-- index is the weighted mean of the parts it has, i.e. that weight is spread over the others.
 -- An OPD whose data for the period has not arrived and that is not active (opd_judgement
 -- no_data) gets no index, rank or grade: no data is not a low score. An active OPD with part of
 -- its data missing is scored on what arrived (data_complete = false says so).
@@ -15,7 +17,9 @@ opds as (
     where not $expected_only or expected_to_post
 ),
 period_posts as (
-    select opd_id, platform, week_start, is_kinerja, engagement
+    select opd_id, platform, week_start, is_kinerja, engagement,
+           (reactions is not null or comments is not null or shares is not null)
+               as has_interaction
     from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
     semi join opds using (opd_id)
 ),
@@ -37,6 +41,8 @@ per_opd as (
         count(distinct week_start) as weeks_with_post,
         count_if(is_kinerja) as kinerja_posts,
         sum(engagement) as engagement,
+        count_if(has_interaction) as interaction_posts,
+        sum(engagement) filter (where has_interaction) as interaction_engagement,
         count(distinct platform) as platforms_posted
     from period_posts
     group by opd_id
@@ -69,7 +75,9 @@ base as (
         coalesce(p.platforms_posted, 0) as platforms_posted,
         coalesce(u.platforms_total, 0) as platforms_total,
         coalesce(p.engagement, 0) as engagement,
-        p.engagement / nullif(p.posts, 0) as engagement_per_post
+        p.engagement / nullif(p.posts, 0) as engagement_per_post,
+        coalesce(p.interaction_posts, 0) as interaction_posts,
+        p.interaction_engagement / nullif(p.interaction_posts, 0) as interaction_per_post
     from opds o
     cross join weeks w
     left join per_opd p using (opd_id)
@@ -80,9 +88,9 @@ engagement_rank as (
     select
         opd_id,
         case when count(*) over () = 1 then 1.0
-             else percent_rank() over (order by engagement_per_post) end as engagement_pct
+             else percent_rank() over (order by interaction_per_post) end as engagement_pct
     from base
-    where posts > 0
+    where interaction_posts > 0
 ),
 scored as (
     select
@@ -91,7 +99,9 @@ scored as (
         100.0 * b.weeks_with_post / b.weeks_in_period as score_consistency,
         coalesce(100.0 * b.kinerja_share, 0.0) as score_kinerja,
         coalesce(100.0 * b.platforms_posted / nullif(b.platforms_total, 0), 0.0) as score_platform,
-        coalesce(100.0 * e.engagement_pct, 0.0) as score_engagement,
+        case when b.posts = 0 then 0.0
+             when b.interaction_posts = 0 then null
+             else 100.0 * e.engagement_pct end as score_engagement,
         CAST($w_frequency AS DOUBLE) as w_frequency,
         CAST($w_consistency AS DOUBLE) as w_consistency,
         CAST($w_kinerja AS DOUBLE) as w_kinerja,
@@ -106,8 +116,10 @@ indexed as (
         case when activity_status = 'no_data' then null else
         (w_frequency * score_frequency + w_consistency * score_consistency
          + w_kinerja * score_kinerja + w_platform * score_platform
-         + w_engagement * score_engagement)
-        / (w_frequency + w_consistency + w_kinerja + w_platform + w_engagement) end as index_score
+         + coalesce(w_engagement * score_engagement, 0))
+        / nullif(w_frequency + w_consistency + w_kinerja + w_platform
+                 + case when score_engagement is null then 0 else w_engagement end, 0)
+        end as index_score
     from scored
 ),
 final as (
@@ -115,9 +127,10 @@ final as (
         CAST(case when index_score is not null
                   then rank() over (order by index_score desc nulls last) end AS INTEGER) as rank,
         opd_id, opd, opd_short, opd_kind, expected_to_post, posts, max_account_posts,
-        required_posts, is_active, activity_status, data_complete, target_posts, weeks_with_post, weeks_in_period,
-        kinerja_posts, kinerja_share, platforms_posted, platforms_total, engagement,
-        engagement_per_post, score_frequency, score_consistency, score_kinerja, score_platform,
+        required_posts, is_active, activity_status, data_complete, target_posts,
+        weeks_with_post, weeks_in_period, kinerja_posts, kinerja_share, platforms_posted,
+        platforms_total, engagement, engagement_per_post, interaction_posts, score_frequency,
+        score_consistency, score_kinerja, score_platform,
         score_engagement, w_frequency, w_consistency, w_kinerja, w_platform, w_engagement,
         index_score,
         case

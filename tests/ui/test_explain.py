@@ -1,0 +1,39 @@
+"""The "not active" explanation states the failed rule with the row's own numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.factory import JAN
+from ui import explain
+from warehouse import queries as q
+
+
+def test_explanations_of_the_hand_warehouse(wh):
+    df = explain.with_inactive_detail(q.inactive_opds(wh, q.Filters(*JAN)))
+    got = dict(zip(df["opd_id"], df["detail"], strict=True))
+    # BKD: 2 on its busiest account of 4 needed, 4 over all accounts, two accounts tied.
+    assert " 2 dari minimal 4, 2 akun sama banyak" in got[3]
+    assert "(semua akun 4; minimal berlaku per akun)" in got[3]
+    assert got[3].startswith("akun terbanyak: ")
+    # Desa Sukamaju never posted.
+    assert got[5] == "belum ada postingan (minimal 4 pada satu akun); belum pernah mengunggah"
+
+
+def test_dormant_days_are_stated():
+    row = {
+        "required_posts": 24,
+        "busiest_posts": 14,
+        "busiest_platform": "instagram",
+        "busiest_account": "@dinsos",
+        "tied_accounts": 1,
+        "posts": 14,
+        "days_since_last_post": 45,
+        "dormant_days": 30,
+        "last_post_at": dt.datetime(2026, 10, 1),
+    }
+    assert explain.inactive_detail(row) == (
+        "akun terbanyak: Instagram @dinsos 14 dari minimal 24; "
+        "terakhir mengunggah 45 hari lalu (batas 30)"
+    )
+    assert "hari lalu" not in explain.inactive_detail({**row, "days_since_last_post": 29})

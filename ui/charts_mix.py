@@ -1,0 +1,109 @@
+"""Post-format mix charts (berita/tautan, foto, video, reels/shorts, carousel, story, ...).
+
+Pure Altair builders like ui.charts: a small aggregated frame in, a chart out, every category
+named in the legend (at most the nine formats of i18n.POST_FORMAT_LABELS).
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from ui import i18n
+from ui.charts import finish, time_tooltip, time_x
+
+# Okabe-Ito order again; "tidak tercatat" light grey so it reads as "unknown", not a format.
+FORMAT_COLORS = {
+    "tautan": "#56B4E9",
+    "foto": "#0072B2",
+    "video": "#D55E00",
+    "reels": "#E69F00",
+    "carousel": "#009E73",
+    "story": "#CC79A7",
+    "live": "#F0E442",
+    "teks": "#7F7F7F",
+    "tidak_tercatat": "#D9D9D9",
+}
+ORDER = {c: i for i, c in enumerate(FORMAT_COLORS)}
+
+
+def _prep(df: pl.DataFrame) -> pl.DataFrame:
+    codes = df.get_column("post_format").unique().to_list()
+    labels = {c: i18n.post_format_label(c) for c in codes}
+    return df.with_columns(
+        pl.col("post_format").replace_strict(labels, return_dtype=pl.String).alias("format_label"),
+        pl.col("post_format")
+        .replace_strict(ORDER, default=99, return_dtype=pl.Int32)
+        .alias("_order"),
+    )
+
+
+def _color(df: pl.DataFrame) -> alt.Color:
+    present = [c for c in FORMAT_COLORS if c in set(df.get_column("post_format").to_list())]
+    return alt.Color(
+        "format_label:N",
+        title=i18n.tr("Format", "Format"),
+        scale=alt.Scale(
+            domain=[i18n.post_format_label(c) for c in present],
+            range=[FORMAT_COLORS[c] for c in present],
+        ),
+        sort=[i18n.post_format_label(c) for c in present],
+    )
+
+
+def format_over_time(
+    df: pl.DataFrame, *, x: str = "period_start", big: bool = False, height: int = 320
+) -> alt.TopLevelMixin:
+    """Stacked 100% bars per month, one colour per post format (format_mix_over_time)."""
+    data = _prep(df)
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=time_x(data, x),
+            y=alt.Y(
+                "posts:Q", stack="normalize", title=i18n.t("share"), axis=alt.Axis(format=".0%")
+            ),
+            color=_color(data),
+            order=alt.Order("_order:Q"),
+            tooltip=[
+                time_tooltip(x),
+                alt.Tooltip("format_label:N", title=i18n.tr("Format", "Format")),
+                alt.Tooltip("posts:Q", title=i18n.t("posts"), format=",.0f"),
+                alt.Tooltip("share:Q", title=i18n.t("share"), format=".1%"),
+            ],
+        )
+    )
+    return finish(chart, big=big, height=height)
+
+
+def format_by_opd(
+    df: pl.DataFrame,
+    *,
+    sort: list[str] | None = None,
+    group: str = "opd",
+    big: bool = False,
+    row_height: int = 26,
+) -> alt.TopLevelMixin:
+    """One horizontal 100% bar per OPD split by post format (format_mix_by_opd)."""
+    data = _prep(df)
+    n = max(1, data.get_column(group).n_unique())
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{group}:N", title=None, sort=sort),
+            x=alt.X(
+                "posts:Q", stack="normalize", title=i18n.t("share"), axis=alt.Axis(format=".0%")
+            ),
+            color=_color(data),
+            order=alt.Order("_order:Q"),
+            tooltip=[
+                alt.Tooltip(f"{group}:N", title=i18n.t("opd")),
+                alt.Tooltip("format_label:N", title=i18n.tr("Format", "Format")),
+                alt.Tooltip("posts:Q", title=i18n.t("posts"), format=",.0f"),
+                alt.Tooltip("share:Q", title=i18n.t("share"), format=".1%"),
+            ],
+        )
+    )
+    return finish(chart, big=big, height=min(1400, 40 + n * row_height))
