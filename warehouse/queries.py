@@ -341,9 +341,7 @@ def top_bottom_opds(
         raise ValueError(f"n harus sedikitnya 1: {n}")
     # OPDs without received data have no index: they are neither top nor bottom.
     ranked = opd_index(con, f, settings).filter(pl.col("index_score").is_not_null())
-    ranked = ranked.with_columns(
-        pl.len().over("rank").cast(pl.Int64).alias("tie_size")
-    )
+    ranked = ranked.with_columns(pl.len().over("rank").cast(pl.Int64).alias("tie_size"))
     cols = ["rank", "opd_id", "opd", "opd_kind", "index_score", "grade", "posts", "tie_size"]
     if not ranked.height:
         empty = ranked.select(cols).with_columns(position=pl.lit("atas"))
