@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from reports import chart_image, labels
+from reports import chart_image, idfmt, labels
 
 PRINT_W, PRINT_H = 1000, 430
 BLUE, GREY, ORANGE = "#2F5597", "#A6A6A6", "#C55A11"
@@ -63,20 +63,23 @@ def content_mix(mix: pl.DataFrame, title: str) -> bytes:
 
 
 def monthly_posts(months: pl.DataFrame, title: str) -> bytes:
-    """queries.opd_month_heatmap rows of one OPD (month, posts, is_active) as bars."""
-    df = months.with_columns(
-        status=pl.when(pl.col("is_active")).then(pl.lit("Aktif")).otherwise(pl.lit("Belum aktif"))
-    )
+    """queries.opd_month_heatmap rows of one OPD (month, posts, is_active) as bars, one per
+    month label (ordinal, so each bar sits on its own month)."""
+    df = months.sort("month").with_columns(
+        status=pl.when(pl.col("is_active")).then(pl.lit("Aktif")).otherwise(pl.lit("Belum aktif")),
+        bulan=pl.col("month").map_elements(lambda d: idfmt.format_month(d, short=True),
+                                           return_dtype=pl.String),
+    )  # fmt: skip
     base = alt.Chart(df).encode(
-        x=alt.X("month:T", timeUnit="yearmonth", title=None, axis=alt.Axis(format="%b %Y")),
+        x=alt.X("bulan:O", title=None, sort=df["bulan"].to_list(), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("posts:Q", title="Postingan"),
     )
-    bars = base.mark_bar(size=40).encode(
-        color=alt.Color("status:N", title=None,
+    bars = base.mark_bar(width={"band": 0.6}).encode(
+        color=alt.Color("status:N", title="Status bulan itu", legend=alt.Legend(orient="right"),
                         scale=alt.Scale(domain=["Aktif", "Belum aktif"], range=[BLUE, ORANGE])),
     )  # fmt: skip
     text = base.mark_text(dy=-10, fontSize=14).encode(text="posts:Q")
-    return _png((bars + text).properties(title=title), height=300)
+    return _png((bars + text).properties(title=title), height=210)
 
 
 def mix_comparison(rows: pl.DataFrame, title: str) -> bytes:
