@@ -37,6 +37,7 @@ class KillResult:
     wal_bytes: int  # WAL size when killed
     present: bool  # the big load survived (committed before the kill)
     problems: list[str]
+    killed: bool = True  # False: the load ended before the chosen moment came
 
 
 def _etl(db: Path, *args: str, **kw) -> subprocess.Popen:
@@ -64,8 +65,28 @@ def build_base(work: Path, rows: int) -> tuple[Path, Path]:
     assert all(r.status == "loaded" for r in load_paths(con, small))
     con.close()
     big = work / "big.csv"
-    write_csv(big, 7, rows)
+    write_big(big, rows)
     return base, big
+
+
+def write_big(path: Path, rows: int) -> None:
+    """An Instagram export of `rows` posts, every row valid: times within January-October
+    2026 (the loader holds a file with most dates implausible for review, loading nothing)."""
+    import datetime as dt
+
+    from load_speed import IG_HEADER, caption
+
+    base = dt.datetime(2026, 1, 1, 7, 0)
+    lines = [IG_HEADER]
+    for i in range(rows):
+        pid = f"7{i:09d}"
+        at = base + dt.timedelta(minutes=(i * 37) % (300 * 24 * 60))
+        lines.append(
+            f'"{pid}","1784","opd{i % 20}.bench","OPD","{caption(i)}",0,"{at:%m/%d/%Y %H:%M}",'
+            f'"https://www.instagram.com/p/B{pid}/","IG image",,"Lifetime",{100 + i},{80 + i},'
+            f"{10 + i % 50},{i % 3},0,{i % 7},{i % 5}"
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
 
 
 def _wal(db: Path) -> int:
@@ -97,16 +118,19 @@ def one_kill(base: Path, big: Path, db: Path, moment: str, rnd: random.Random, f
         if moment == "wal" and size >= size_mark:
             break
         if moment == "checkpoint":  # the WAL is (nearly) whole: commit done, checkpoint next
-            if reached is None and size >= wal_peak * 0.95:
+            if reached is None and size >= wal_peak * 0.999:
                 reached = now
             if reached is not None and now - reached >= wait:
                 break
         time.sleep(0.001)
     killed_wal = _wal(db)
-    if proc.poll() is None:
+    killed = proc.poll() is None
+    if killed:
         proc.send_signal(signal.SIGKILL)
     proc.wait()
-    return KillResult(moment, time.monotonic() - t0, killed_wal, False, check_after(db))
+    return KillResult(
+        moment, time.monotonic() - t0, killed_wal, False, check_after(db), killed=killed
+    )
 
 
 def check_after(db: Path) -> list[str]:
@@ -189,13 +213,15 @@ def run(kills: int, rows: int, seed: int, work: Path, log=print) -> list[KillRes
         results.append(r)
         log(
             f"kill {i + 1:3d} {r.moment:<10} at {r.after_s:6.2f} s, WAL {r.wal_bytes:>11,} B: "
+            f"{'' if r.killed else '(ended before the kill) '}"
             f"load {'present' if r.present else 'absent '} "
             f"{'OK' if not r.problems else 'PROBLEM ' + '; '.join(r.problems)}"
         )
     bad = sum(1 for r in results if r.problems)
     log(
         f"{len(results)} kills: {sum(r.present for r in results)} loads committed, "
-        f"{len(results) - sum(r.present for r in results)} absent, {bad} with problems"
+        f"{len(results) - sum(r.present for r in results)} absent, "
+        f"{sum(not r.killed for r in results)} ended before the kill, {bad} with problems"
     )
     return results
 
