@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import data, i18n
+from ui import backup_panel, data, i18n
 from ui import widgets as w
 from ui.forms import common as common_form
 from ui.forms import letter as letter_form
@@ -13,12 +13,13 @@ from ui.widgets import Col
 
 st.title(i18n.t("page_pengaturan"))
 common_form.who()
-tab_opd, tab_thr, tab_rules, tab_letter = st.tabs(
+tab_opd, tab_thr, tab_rules, tab_letter, tab_backup = st.tabs(
     [
         i18n.tr("Daftar OPD dan akun", "OPDs and accounts"),
         i18n.tr("Ambang dan bobot indeks", "Thresholds and index weights"),
         i18n.tr("Aturan klasifikasi", "Classification rules"),
         i18n.tr("Lampiran surat", "Letter appendix"),
+        i18n.tr("Cadangan", "Backups"),
     ]
 )
 
@@ -96,3 +97,6 @@ with tab_rules:
 
 with tab_letter:
     letter_form.letter_form()
+
+with tab_backup:
+    backup_panel.panel()

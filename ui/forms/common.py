@@ -8,17 +8,20 @@ from typing import Any
 
 import streamlit as st
 
-from ui import data, i18n
+from ui import data, i18n, import_queue
 
 
 @contextmanager
 def cursor() -> Iterator[Any]:
     """A cursor of the cached handle for one write (closed afterwards)."""
-    cur = data.con().cursor()
-    try:
-        yield cur
-    finally:
-        cur.close()
+    # Every write from any session takes its turn (ui/import_queue.py): two uploads at once
+    # on the one shared connection otherwise conflict inside DuckDB.
+    with import_queue.turn():
+        cur = data.con().cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
 
 
 def user() -> str:

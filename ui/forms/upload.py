@@ -11,6 +11,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
+from etl.errors import describe
 from ui import data, i18n
 from ui.forms.common import cursor, user
 from ui.widgets import Col, table
@@ -44,8 +45,8 @@ def _safe_load(fn: Callable[..., Any], cur, name: str, **kwargs: Any):
             file=name,
             status="failed",
             error=i18n.tr(
-                f"Berkas {name} tidak dapat diproses: {exc}",
-                f"File {name} could not be processed: {exc}",
+                f"Berkas {name} tidak dapat diproses: {describe(exc)}",
+                f"File {name} could not be processed: {describe(exc)}",
             ),
         )
 
