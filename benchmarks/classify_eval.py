@@ -64,14 +64,19 @@ def load_set(name: str) -> pl.DataFrame:
         return df.select(
             "caption",
             pl.col("label").alias("truth"),
-            pl.col("figure_centric").cast(pl.String).str.to_lowercase().is_in(["1", "true"])
+            pl.col("figure_centric")
+            .cast(pl.String)
+            .str.to_lowercase()
+            .is_in(["1", "true"])
             .alias("fig_truth"),
         )
     df = pl.read_csv(EVAL_SET)
     if name != "all":
         df = df.filter(pl.col("split") == name)
     return df.select(
-        "caption", pl.col("content_type").alias("truth"), pl.col("is_figure_centric").alias("fig_truth")
+        "caption",
+        pl.col("content_type").alias("truth"),
+        pl.col("is_figure_centric").alias("fig_truth"),
     )
 
 
