@@ -4,6 +4,7 @@ with no English exception text and no binary garbage; the process survives all o
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -19,7 +20,7 @@ ENGLISH = re.compile(
     r"No such file|not supported|invalid|failed to",
     re.IGNORECASE,
 )
-FILES = corpus()
+FILES = corpus(slow=os.environ.get("PANTAU_SOAK") == "1")  # the soak adds the huge ones
 
 
 @pytest.fixture(scope="module")
