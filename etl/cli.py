@@ -80,10 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
         "campaign_file", metavar="BERKAS", help="Nama Kampanye, Mulai, Selesai, Tagar, Kata Kunci"
     )
     sub.add_parser("bootstrap", help="bangun gudang data dari sample_data/ bila masih kosong")
-    from etl import cli_backup, cli_reports
+    from etl import cli_backup, cli_model, cli_reports
 
     cli_reports.add_parsers(sub)
     cli_backup.add_parsers(sub)
+    cli_model.add_parsers(sub)
     return p
 
 
@@ -157,10 +158,12 @@ def _dispatch(
         return _cmd_relabel(con)
     if args.cmd == "campaigns":
         return _cmd_campaigns(con, args.campaign_file)
-    from etl import cli_backup, cli_reports
+    from etl import cli_backup, cli_model, cli_reports
 
     if args.cmd in cli_backup.COMMANDS:
         return cli_backup.run(con, args)
+    if args.cmd in cli_model.COMMANDS:
+        return cli_model.run(con, args)
     if args.cmd in cli_reports.COMMANDS:
         return cli_reports.run(con, args)
     return EXIT_USAGE

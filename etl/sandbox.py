@@ -18,6 +18,7 @@ import multiprocessing as mp
 import multiprocessing.connection
 import resource
 import sys
+import threading
 import traceback
 from pathlib import Path, PurePath
 from typing import Any
@@ -32,9 +33,8 @@ def _context() -> Any:
     global _CTX
     if _CTX is None:
         ctx = mp.get_context("forkserver")
-        # "__main__" once in the server, so each child does not run the main script again
-        # (multiprocessing re-imports a script-path main in every child otherwise).
-        ctx.set_forkserver_preload(["__main__", "etl.sandbox", "etl.parse"])
+        # Never "__main__": under Streamlit that is its CLI, in a script it may be unguarded.
+        ctx.set_forkserver_preload(["etl.sandbox", "etl.parse"])
         _CTX = ctx
     return _CTX
 
@@ -68,7 +68,7 @@ def parse_file(
         args=(send, data, name, options, lim),
         daemon=True,
     )
-    proc.start()
+    _start(proc)
     send.close()
     try:
         msg = recv.recv() if recv.poll(lim.seconds) else ("timeout",)
@@ -83,6 +83,32 @@ def parse_file(
             proc.kill()
             proc.join()
     return _unpack(msg, name, proc.exitcode, lim)
+
+
+_START = threading.Lock()
+
+
+def _start(proc: Any) -> None:
+    """Start the child without it importing the main module again: multiprocessing tells a
+    child to re-run a script-path __main__, which runs an unguarded script a second time (and
+    imports Streamlit's CLI in every child). The child needs only etl.sandbox."""
+    main = sys.modules.get("__main__")
+    with _START:
+        saved = {
+            k: main.__dict__[k] for k in ("__file__", "__spec__") if main and k in main.__dict__
+        }
+        try:
+            if main is not None:
+                main.__dict__.pop("__file__", None)
+                main.__dict__["__spec__"] = None
+            proc.start()
+        finally:
+            if main is not None:
+                main.__dict__.update(saved)
+                if "__file__" not in saved:
+                    main.__dict__.pop("__file__", None)
+                if "__spec__" not in saved:
+                    main.__dict__.pop("__spec__", None)
 
 
 def _unpack(msg: tuple, name: str, exitcode: int | None, lim: ParseLimits) -> list[ParsedTable]:

@@ -25,7 +25,7 @@ def render(d: doc.Document, *, core_font: bool = False) -> bytes:
             self.cell(0, 6, f"Halaman {self.page_no()} dari {{nb}}", align="C")
 
     pdf = _Pdf(orientation="P", unit="mm", format=F4_MM if d.paper == "F4" else A4_MM)
-    family = fonts.setup(pdf, core_font=core_font)
+    family = fonts.setup(pdf, core_font=core_font, text=_all_text(d))
     unicode_ok = family != "Helvetica"
 
     def clean(text: str) -> str:
@@ -91,13 +91,29 @@ def render(d: doc.Document, *, core_font: bool = False) -> bytes:
     return bytes(pdf.output())
 
 
+def _all_text(d: doc.Document) -> str:
+    """Every character the document prints (fonts.setup embeds only the fallbacks needed)."""
+    from reports.lampiran import format_cell
+
+    bits = [d.title, d.subtitle, "\u2022"]
+    bits += [t for _, t in d.kop.lines()] if d.kop else []
+    bits += d.signature.lines() if d.signature else []
+    for b in d.blocks:
+        if isinstance(b, doc.Table):
+            bits += [h for _, h, _ in b.columns]
+            bits += [format_cell(v, k) for c, _, k in b.columns for v in b.frame[c].to_list()]
+        elif not isinstance(b, doc.Picture):
+            bits.append(repr(b))
+    return for_print("".join(bits))
+
+
 def _figures(pdf, block: doc.Figures, family: str, clean, width: float) -> None:
     """Key figures as a grid of boxes: label, big value, comparison (wrapped in the box)."""
     per_row, gap = block.per_row, 2.5
     compact = per_row > 3
     box_w = (width - gap * (per_row - 1)) / per_row
     box_h = 21.0 if compact else 19.0
-    sizes = (6.8, 11, 6.3) if compact else (8, 14, 7.5)
+    sizes = (6.8, 10, 6.3) if compact else (8, 14, 7.5)
     for i, (label, value, note) in enumerate(block.rows):
         col = i % per_row
         if col == 0:

@@ -23,16 +23,13 @@ from reports.letterhead import Kop, Signature
 from warehouse import metrics, queries
 from warehouse.queries import Filters
 
-MIX_COLUMNS = [
-    ("jenis", "Jenis konten", "teks"), ("opd", "OPD ini", "persen"),
-    ("kind", "Rata-rata jenis OPD", "persen"), ("all", "Kabupaten", "persen"),
-]  # fmt: skip
 ACCOUNT_COLUMNS = [
     ("platform_label", "Platform", "teks"), ("handle", "Akun", "teks"),
     ("posts_in_period", "Postingan", "angka"), ("last_post", "Postingan terakhir", "tanggal"),
     ("status_label", "Status", "teks"),
 ]  # fmt: skip
-STATUS_LABELS = {"aktif": "Aktif", "dorman": "Tidak aktif", "belum_pernah": "Belum pernah"}
+STATUS_LABELS = {"aktif": "Mengunggah", "dorman": "Tidak aktif (dorman)",
+                 "belum_pernah": "Belum pernah mengunggah"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -78,24 +75,28 @@ def _row(df: pl.DataFrame, opd_id: int) -> dict | None:
     return rows.row(0, named=True) if rows.height else None
 
 
-def _mix_table(data: _Data, opd_id: int, kind: str) -> pl.DataFrame:
+def _mix_table(data: _Data, opd_id: int, kind: str) -> tuple[pl.DataFrame, list]:
+    """Content shares in three rows (this OPD, its kind, the kabupaten), one column per content
+    type: a wide, short table so the rapor stays on one page."""
+
     def shares(df: pl.DataFrame) -> dict[str, float]:
         return dict(zip(df["content_type"].to_list(), df["share"].to_list(), strict=True))
 
     mine = shares(data.mix_by_opd.filter(pl.col("opd_id") == opd_id))
-    of_kind = shares(data.mix_kind.get(kind, data.mix_all.clear()))
-    everyone = shares(data.mix_all)
+    rows = {
+        "OPD ini": mine,
+        f"Rata-rata {labels.kind(kind)}": shares(data.mix_kind.get(kind, data.mix_all.clear())),
+        "Kabupaten": shares(data.mix_all),
+    }
     order = [c for c in (*metrics.CONTENT_TYPES, "belum_dilabeli")
-             if c in mine or c in of_kind or c in everyone]  # fmt: skip
-    return pl.DataFrame(
-        {
-            "jenis": [labels.content(c) for c in order],
-            "opd": [mine.get(c, 0.0) if mine else None for c in order],
-            "kind": [of_kind.get(c, 0.0) for c in order],
-            "all": [everyone.get(c, 0.0) for c in order],
-        },
-        schema={"jenis": pl.String, "opd": pl.Float64, "kind": pl.Float64, "all": pl.Float64},
-    )
+             if any(c in r for r in rows.values())]  # fmt: skip
+    frame = pl.DataFrame(
+        {"who": list(rows), **{c: [r.get(c, 0.0) if r else None for r in rows.values()]
+                               for c in order}},
+        schema={"who": pl.String, **dict.fromkeys(order, pl.Float64)},
+    )  # fmt: skip
+    columns = [("who", "", "teks"), *((c, labels.content(c), "persen") for c in order)]
+    return frame, columns
 
 
 def _delta(now, before, f: Filters, decimals: int = 0) -> str:
@@ -154,7 +155,7 @@ def _page(d: doc.Document, data: _Data, r: dict, f: Filters, first: bool) -> Non
     d.add(doc.Bullets(tuple(points)) if points else doc.Para(
         "Tidak ada catatan: pertahankan frekuensi dan mutu konten."))  # fmt: skip
     d.add(doc.Heading("Jenis konten dibanding OPD sejenis dan kabupaten", level=2),
-          doc.Table(_mix_table(data, opd_id, kind), MIX_COLUMNS, numbered=False))  # fmt: skip
+          doc.Table(*_mix_table(data, opd_id, kind), numbered=False))  # fmt: skip
     d.add(doc.Sign())
 
 
