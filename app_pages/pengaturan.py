@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import actions, backup_panel, data, i18n
+from ui import actions, backup_panel, data, i18n, model_panel
 from ui import widgets as w
 from ui.forms import letter as letter_form
 from ui.widgets import Col
@@ -90,6 +90,7 @@ with tab_rules:
     if st.session_state.get("_rules_msg"):
         st.success(st.session_state.pop("_rules_msg"))
     actions.rules_editor()
+    model_panel.model_retraining(actions.current_user())
 
 with tab_letter:
     letter_form.letter_form()

@@ -55,6 +55,11 @@ def _user() -> str:
     return str(st.session_state.get("_analyst") or "analis")
 
 
+def current_user() -> str:
+    """The analyst's name as recorded (for other UI modules)."""
+    return _user()
+
+
 def who() -> None:
     """The analyst's name for the records (kept for the session, across pages)."""
     name = st.text_input(
@@ -806,7 +811,11 @@ def rules_editor() -> None:
             height=120,
         )
         if caption.strip():
-            out = classify.classify_frame(pl.DataFrame({"caption": [caption]}), rules).row(
+            from etl.classify.model_store import active_model
+
+            with _cursor() as cur:
+                model, _ = active_model(cur)
+            out = classify.classify_frame(pl.DataFrame({"caption": [caption]}), rules, model).row(
                 0, named=True
             )
             st.markdown(

@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,9 +42,10 @@ class KillResult:
 
 
 def _etl(db: Path, *args: str, **kw) -> subprocess.Popen:
+    kw.setdefault("stdout", subprocess.DEVNULL)
+    kw.setdefault("stderr", subprocess.DEVNULL)
     return subprocess.Popen(
-        [sys.executable, "-m", "etl", "--db", str(db), *args], cwd=ROOT,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **kw,
+        [sys.executable, "-m", "etl", "--db", str(db), *args], cwd=ROOT, text=True, **kw
     )  # fmt: skip
 
 
@@ -97,30 +99,35 @@ def _wal(db: Path) -> int:
 
 
 def one_kill(base: Path, big: Path, db: Path, moment: str, rnd: random.Random, full_s: float,
-             wal_peak: int) -> KillResult:  # fmt: skip
+             wal_window: tuple[int, int]) -> KillResult:  # fmt: skip
     for p in (db, Path(str(db) + ".wal")):
         p.unlink(missing_ok=True)
     shutil.copy(base, db)
-    start_wal = _wal(db)
-    proc = _etl(db, "load", str(big))
+    proc = _etl(db, "load", str(big), stdout=subprocess.PIPE)
+    committed = threading.Event()  # the CLI prints a file's report after its COMMIT
+
+    def watch() -> None:
+        assert proc.stdout is not None
+        if proc.stdout.readline():
+            committed.set()
+        proc.stdout.read()
+
+    threading.Thread(target=watch, daemon=True).start()
     t0 = time.monotonic()
     at = rnd.uniform(0.05, full_s) if moment == "random" else None
-    # The connect() before the load writes a small WAL (views); the commit writes the rest.
-    size_mark = (
-        rnd.randint(max(start_wal + 1, int(wal_peak * 0.3)), wal_peak) if moment == "wal" else 0
-    )
-    wait = rnd.uniform(0.0, 0.3)
-    reached = None
+    wait = rnd.uniform(0.0, 0.4)
+    start, peak = wal_window
+    mark = rnd.randint(start + 1, max(start + 1, peak))
+    grew = None
     while proc.poll() is None:
         now, size = time.monotonic() - t0, _wal(db)
         if moment == "random" and now >= at:
             break
-        if moment == "wal" and size >= size_mark:
+        if moment == "wal" and size >= mark:  # the commit is writing the WAL
             break
-        if moment == "checkpoint":  # the WAL is (nearly) whole: commit done, checkpoint next
-            if reached is None and size >= wal_peak * 0.999:
-                reached = now
-            if reached is not None and now - reached >= wait:
+        if moment == "checkpoint" and committed.is_set():  # commit done: checkpoint, close
+            grew = now if grew is None else grew
+            if now - grew >= wait:
                 break
         time.sleep(0.001)
     killed_wal = _wal(db)
@@ -139,7 +146,7 @@ def check_after(db: Path) -> list[str]:
     from warehouse.db import connect
     from warehouse.integrity import WarehouseCorrupt, problems
 
-    opened = _etl(db, "history")
+    opened = _etl(db, "history", stderr=subprocess.PIPE)
     _, err = opened.communicate(timeout=600)
     out: list[str] = []
     if opened.returncode != 0:
@@ -185,29 +192,37 @@ def check_after(db: Path) -> list[str]:
     return out
 
 
-def measure(base: Path, big: Path, db: Path) -> tuple[float, int]:
-    """A full, unkilled load: its duration and the WAL's peak size."""
+def measure(base: Path, big: Path, db: Path) -> tuple[float, tuple[int, int]]:
+    """A full, unkilled load: its duration and the WAL sizes the commit writes between (the
+    size before the burst after the longest still period, parse and prepare; the peak)."""
     shutil.copy(base, db)
     proc = _etl(db, "load", str(big))
-    t0, peak = time.monotonic(), 0
+    t0, trail = time.monotonic(), [(0.0, 0)]
     while proc.poll() is None:
-        peak = max(peak, _wal(db))
-        time.sleep(0.002)
-    return time.monotonic() - t0, peak
+        size = _wal(db)
+        if size != trail[-1][1]:
+            trail.append((time.monotonic() - t0, size))
+        time.sleep(0.001)
+    gaps = [(trail[i][0] - trail[i - 1][0], i) for i in range(1, len(trail)) if trail[i][1]]
+    _, j = max(gaps) if gaps else (0.0, 1)
+    peak = max(size for _, size in trail)
+    return time.monotonic() - t0, (trail[j - 1][1], peak)
 
 
 def run(kills: int, rows: int, seed: int, work: Path, log=print) -> list[KillResult]:
     base, big = build_base(work, rows)
     db = work / "k.duckdb"
-    full_s, peak = measure(base, big, db)
+    full_s, window = measure(base, big, db)
     for p in (db, Path(str(db) + ".wal")):
         p.unlink(missing_ok=True)
-    log(f"full load of {rows} rows: {full_s:.1f} s, WAL peak {peak:,} bytes")
+    log(
+        f"full load of {rows} rows: {full_s:.1f} s, commit writes the WAL from {window[0]:,} to {window[1]:,} bytes"
+    )
     rnd = random.Random(seed)
     moments = ["random", "wal", "checkpoint"]
     results = []
     for i in range(kills):
-        r = one_kill(base, big, db, moments[i % 3], rnd, full_s, peak)
+        r = one_kill(base, big, db, moments[i % 3], rnd, full_s, window)
         con_present = _present(db)
         r.present = con_present
         results.append(r)

@@ -13,3 +13,5 @@ def test_three_kills_leave_every_load_whole_or_absent(tmp_path):
     results = run(3, 8_000, seed=11, work=tmp_path, log=lines.append)
     assert [r.moment for r in results] == ["random", "wal", "checkpoint"]
     assert not [r.problems for r in results if r.problems], "\n".join(lines)
+    # killed after the CLI reported the load (commit done): it must have survived, whole
+    assert results[2].present, "\n".join(lines)
