@@ -39,6 +39,13 @@ try:
 except data.db.WarehouseLocked as exc:  # the CLI is writing: say so instead of a traceback
     st.error(str(exc), icon=":material/lock:")
     st.stop()
+except Exception as exc:  # a bundled sample file failed: name it instead of an empty app
+    from etl.bootstrap import SampleDataError
+
+    if not isinstance(exc, SampleDataError):
+        raise
+    st.error(str(exc), icon=":material/error:")
+    st.stop()
 
 # Presentation mode lives in the address as ?presentasi=1 (also "ya"/"true"), so a copied link
 # opens on the projector view. Synced by hand, not with bind="query-params": a bound toggle drops

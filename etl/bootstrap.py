@@ -8,6 +8,11 @@ from pathlib import Path
 from warehouse import settings
 
 
+class SampleDataError(RuntimeError):
+    """A bundled sample file failed to load: the first start would show a silently empty or
+    partial kabupaten, so it stops with the files named instead."""
+
+
 def sample_files(root: Path | None = None) -> tuple[Path | None, Path]:
     """The master list ("Daftar Akun Medsos OPD*.xlsx", else .csv) and the exports folder."""
     root = root or settings.SAMPLE_DATA_DIR
@@ -21,7 +26,10 @@ def sample_files(root: Path | None = None) -> tuple[Path | None, Path]:
 def ensure_warehouse(
     db_path: str | os.PathLike[str] | None = None, *, root: Path | None = None
 ) -> bool:
-    """Build the warehouse from sample_data/ if needed. Returns True when it was built."""
+    """Build the warehouse from sample_data/ if needed. Returns True when it was built.
+
+    Raises SampleDataError (message in Bahasa Indonesia) when a bundled export fails to load.
+    """
     from etl.campaigns import load_campaign_file
     from etl.load import load_paths
     from etl.master import load_master
@@ -45,7 +53,14 @@ def ensure_warehouse(
             return False
         load_master(con, master)
         if exports.is_dir():
-            load_paths(con, [exports], loaded_by="bootstrap")
+            reports = load_paths(con, [exports], loaded_by="bootstrap")
+            failed = [r for r in reports if r.status in ("failed", "needs_review")]
+            if failed:
+                names = "; ".join(f"{r.file}: {r.error or r.status}" for r in failed[:5])
+                raise SampleDataError(
+                    f"{len(failed)} berkas data contoh gagal dimuat ({names}). "
+                    "Gudang data contoh tidak lengkap; perbaiki berkas atau pemuatnya."
+                )
         root = root or settings.SAMPLE_DATA_DIR
         for campaigns in sorted(root.glob("Program Unggulan*.xlsx")):  # the analyst's campaigns
             if not campaigns.name.startswith("~$"):

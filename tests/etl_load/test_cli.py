@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.bootstrap import ensure_warehouse
+from etl.bootstrap import SampleDataError, ensure_warehouse
 from tests.factory import SECRET_NAMES, SECRET_PHONES, write_master
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,3 +161,26 @@ def test_bootstrap_builds_once(tmp_path, monkeypatch):
     )
     # No master list in sample_data/: nothing to build from.
     assert ensure_warehouse(tmp_path / "other.duckdb", root=tmp_path / "empty") is False
+
+
+def test_bootstrap_stops_when_a_sample_file_fails(tmp_path, monkeypatch):
+    """A bundled export that fails must not leave a silently partial sample kabupaten."""
+    import types
+
+    from etl.schema import FileRejected
+    from tests.factory import ig_post, table
+
+    def parse_file(path, *, data=None, file_name=None, **_):
+        if (file_name or Path(path).name) == "rusak.csv":
+            raise FileRejected("Berkas rusak.csv tidak dapat dibaca.")
+        return [table([ig_post(1)])]
+
+    monkeypatch.setitem(sys.modules, "etl.parse", types.SimpleNamespace(parse_file=parse_file))
+    monkeypatch.setitem(sys.modules, "etl.sandbox", types.SimpleNamespace(parse_file=parse_file))
+    root = tmp_path / "sample_data"
+    (root / "exports" / "Dinas Kesehatan").mkdir(parents=True)
+    write_master(root / "Daftar Akun Medsos OPD Kabupaten Sukamaju.xlsx")
+    (root / "exports" / "Dinas Kesehatan" / "ig.csv").write_text("1")
+    (root / "exports" / "Dinas Kesehatan" / "rusak.csv").write_text("x")
+    with pytest.raises(SampleDataError, match="rusak.csv"):
+        ensure_warehouse(tmp_path / "w.duckdb", root=root)
