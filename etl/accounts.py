@@ -6,10 +6,11 @@ account is tied, in order, by:
 2. the page name: a Meta export names the Page ("Dinas Kesehatan Kabupaten Sukamaju") where the
    master list may hold the same name with other abbreviations ("Dinas Kesehatan Kab.
    Sukamaju"), compared as OPD names are (etl.matching.normalize_opd_name), within the OPD;
-3. the OPD's only account on that platform (a logbook row names no account at all; an export
-   names the page differently from the list).
+3. the OPD's only account on that platform, for a row naming no account (a logbook row) or
+   naming it by a display name (an export naming its Page differently from the list); a
+   username that matches nothing is another account and stays untied.
 Every tie by rule 2 or 3 is stated in the load report. A row still untied while its OPD has
-accounts on that platform (two or more, none matching) is listed with how to map it once.
+accounts on that platform is listed with how to map it once (etl.accounts.map_alias).
 """
 
 from __future__ import annotations
@@ -69,9 +70,12 @@ def tie(
         .select("_i", pl.col("_acc").alias("_by_name"), pl.col("_acc_handle").alias("_nh"))
     )
     out = out.join(by_name, on="_i", how="left").join(per, on=["opd_id", "platform"], how="left")
-    only = loose & pl.col("_by_name").is_null() & (pl.col("_n") == 1)
+    # The only account: for a row naming no account, or naming it by a display name (a Page
+    # name has spaces); a username that matches nothing is another account, never re-tied.
+    unnamed = pl.col("account_handle").is_null() | pl.col("account_handle").str.contains(r"\s")
+    only = loose & pl.col("_by_name").is_null() & (pl.col("_n") == 1) & unnamed
     assumptions: list[str] = []
-    for (opd_id, platform, acc_handle, file_handle), n in _groups(out, loose):
+    for (opd_id, platform, acc_handle, file_handle), n in _groups(out, loose, unnamed):
         said = f"berkas menyebut '{file_handle}'" if file_handle else "baris tanpa nama akun"
         assumptions.append(
             f"{n} postingan {platform} {names.get(opd_id, opd_id)} dikaitkan ke akun "
@@ -84,7 +88,7 @@ def tie(
         )
     )
     untied = (
-        out.filter(pl.col("account_id").is_null() & (pl.col("_n") >= 2))
+        out.filter(pl.col("account_id").is_null() & (pl.col("_n") >= 1))
         .group_by("opd_id", "platform", "account_handle")
         .agg(pl.len().alias("n"), pl.col("_n").first())
         .sort("opd_id", "platform")
@@ -92,7 +96,8 @@ def tie(
     notes = [
         f"{n} postingan {platform} {names.get(opd_id, opd_id)} ('{h or 'tanpa nama akun'}') "
         f"belum terkait akun: OPD ini punya {k} akun {platform} di Daftar Akun dan tidak ada "
-        "yang cocok. Petakan sekali (diingat untuk muatan berikutnya): python -m etl "
+        "yang cocok. Bila akun itu sama, petakan sekali (diingat untuk muatan berikutnya): "
+        "python -m etl "
         f'akun --platform {platform} --nama "{h or ""}" --akun "HANDLE DI DAFTAR".'
         for opd_id, platform, h, n, k in untied.iter_rows()
     ]
@@ -100,8 +105,8 @@ def tie(
     return out.drop(drop), assumptions, notes
 
 
-def _groups(out: pl.DataFrame, loose: pl.Expr) -> list[tuple[tuple, int]]:
-    tied = out.filter(loose & (pl.col("_by_name").is_not_null() | (pl.col("_n") == 1)))
+def _groups(out: pl.DataFrame, loose: pl.Expr, unnamed: pl.Expr) -> list[tuple[tuple, int]]:
+    tied = out.filter(loose & (pl.col("_by_name").is_not_null() | ((pl.col("_n") == 1) & unnamed)))
     g = (
         tied.with_columns(pl.coalesce("_nh", "_acc_handle").alias("_h"))
         .group_by("opd_id", "platform", "_h", "account_handle")

@@ -297,6 +297,10 @@ def _cmd_history(con: duckdb.DuckDBPyConnection, as_json: bool) -> int:
             f"{r['file_name']}  | {r['opd'] or '-'} | {period} | baru {r['n_new']}, "
             f"diperbarui {r['n_updated']}, duplikat {r['n_duplicate']}, ditolak {r['n_rejected']}"
         )
+        # The assumptions the load made, as kept with it (loads.report).
+        stored = json.loads(r["report"]) if r.get("report") else {}
+        for a in stored.get("assumptions") or []:
+            print(f"        asumsi: {a}")
     return EXIT_OK
 
 
