@@ -2,19 +2,20 @@
 
 import streamlit as st
 
-from ui import actions, data, i18n
+from ui import actions, backup_panel, data, i18n, model_panel
 from ui import widgets as w
 from ui.forms import letter as letter_form
 from ui.widgets import Col
 
 st.title(i18n.t("page_pengaturan"))
 actions.who()
-tab_opd, tab_thr, tab_rules, tab_letter = st.tabs(
+tab_opd, tab_thr, tab_rules, tab_letter, tab_backup = st.tabs(
     [
         i18n.tr("Daftar OPD dan akun", "OPDs and accounts"),
         i18n.tr("Ambang dan bobot indeks", "Thresholds and index weights"),
         i18n.tr("Aturan klasifikasi", "Classification rules"),
         i18n.tr("Lampiran surat", "Letter appendix"),
+        i18n.tr("Cadangan", "Backups"),
     ]
 )
 
@@ -89,6 +90,10 @@ with tab_rules:
     if st.session_state.get("_rules_msg"):
         st.success(st.session_state.pop("_rules_msg"))
     actions.rules_editor()
+    model_panel.model_retraining(actions.current_user())
 
 with tab_letter:
     letter_form.letter_form()
+
+with tab_backup:
+    backup_panel.panel()

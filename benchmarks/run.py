@@ -24,6 +24,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("classify_speed.py", ["1000000"], ["100000"]),
     ("classify_eval.py", [], []),
     ("query_speed.py", ["--posts", "1000000"], ["--posts", "100000"]),
+    ("report_speed.py", ["--copies", "4"], ["--copies", "1"]),
 ]
 
 

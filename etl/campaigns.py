@@ -213,6 +213,15 @@ def _read_grid(path: Path) -> list[tuple[str | None, list[list[object]]]]:
     if suffix in {".xlsx", ".xlsm"}:
         import openpyxl  # a handful of rows: exact cell values and row numbers matter here
 
+        from etl.filecheck import check_bytes
+        from etl.schema import FileRejected
+        from warehouse.settings import parse_limits
+
+        try:  # read here, not in the bounded child: refuse what would take the server down
+            check_bytes(raw, path.name, parse_limits())
+        except FileRejected as exc:
+            raise CampaignFileError(str(exc)) from exc
+
         try:
             wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - any unreadable workbook gets the same message

@@ -86,9 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
         "campaign_file", metavar="BERKAS", help="Nama Kampanye, Mulai, Selesai, Tagar, Kata Kunci"
     )
     sub.add_parser("bootstrap", help="bangun gudang data dari sample_data/ bila masih kosong")
-    from etl import cli_reports
+    from etl import cli_backup, cli_model, cli_reports
 
     cli_reports.add_parsers(sub)
+    cli_backup.add_parsers(sub)
+    cli_model.add_parsers(sub)
     return p
 
 
@@ -128,12 +130,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_OK
 
+    from etl import cli_backup
     from warehouse.db import WarehouseLocked, connect
+    from warehouse.integrity import WarehouseCorrupt
 
     column_map = _parse_map(args.map, parser) if args.cmd == "load" else None
     try:
-        con = connect(db)
-    except WarehouseLocked as exc:
+        con = connect(db, check=args.cmd not in cli_backup.NO_CHECK)
+    except (WarehouseLocked, WarehouseCorrupt) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_FAILED
     try:
@@ -162,8 +166,12 @@ def _dispatch(
         return _cmd_relabel(con)
     if args.cmd == "campaigns":
         return _cmd_campaigns(con, args.campaign_file)
-    from etl import cli_reports
+    from etl import cli_backup, cli_model, cli_reports
 
+    if args.cmd in cli_backup.COMMANDS:
+        return cli_backup.run(con, args)
+    if args.cmd in cli_model.COMMANDS:
+        return cli_model.run(con, args)
     if args.cmd in cli_reports.COMMANDS:
         return cli_reports.run(con, args)
     return EXIT_USAGE
@@ -184,7 +192,9 @@ def _cmd_campaigns(con: duckdb.DuckDBPyConnection, path: str) -> int:
 
 def _cmd_relabel(con: duckdb.DuckDBPyConnection) -> int:
     from etl.classify import classify_posts
+    from warehouse import backup
 
+    backup.before(con, "relabel")
     con.execute("BEGIN TRANSACTION")
     try:
         n = classify_posts(con, None)

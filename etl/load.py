@@ -24,6 +24,7 @@ import duckdb
 import polars as pl
 
 from etl.columns import DRY_RUN_LOAD_ID, LABEL_COLUMNS, METRICS, OBS_COLUMNS, now_wib
+from etl.errors import describe
 from etl.export_date import export_date
 from etl.keys import add_post_keys
 from etl.load_report import JSON_KEYS, LoadReport
@@ -106,7 +107,9 @@ def load_tables(
     except Exception as exc:
         con.execute("ROLLBACK")
         known = isinstance(exc, (FileRejected, OpdNotFound))
-        report.error = str(exc) if known else f"Berkas {file_name}: kesalahan tak terduga: {exc!r}"
+        report.error = (
+            str(exc) if known else f"Berkas {file_name}: kesalahan tak terduga: {describe(exc)}"
+        )
         report.status = "failed"
         report.load_id = None
         if not dry_run:
@@ -177,7 +180,7 @@ def load_file(
         msg = (
             str(exc)
             if isinstance(exc, FileRejected)
-            else (f"Berkas {name}: kesalahan tak terduga saat membaca berkas: {exc!r}")
+            else (f"Berkas {name}: kesalahan tak terduga saat membaca berkas: {describe(exc)}")
         )
         companion = isinstance(exc, NotAPostExport)
         if companion or (optional and isinstance(exc, FileRejected)):

@@ -183,6 +183,15 @@ def _read_rows(path: Path, data: bytes | None) -> list[tuple[str | None, list[li
     if suffix in {".xlsx", ".xlsm"}:
         import openpyxl  # a few hundred rows: exact Excel row numbers matter more than speed
 
+        from etl.filecheck import check_bytes
+        from etl.schema import FileRejected
+        from warehouse.settings import parse_limits
+
+        try:  # read here, not in the bounded child: refuse what would take the server down
+            check_bytes(raw, path.name, parse_limits())
+        except FileRejected as exc:
+            raise MasterRejected(str(exc)) from exc
+
         wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         out = []
         for ws in wb.worksheets:
@@ -376,6 +385,10 @@ def load_master(
             '"Instagram" atau "Facebook".'
         )
 
+    from warehouse import backup
+
+    if con.execute("SELECT count(*) FROM opd").fetchall()[0][0]:  # type: ignore[index]
+        backup.before(con, "master")  # replacing a master list: a snapshot first
     con.execute("BEGIN TRANSACTION")
     try:
         _upsert(con, entries, report)

@@ -18,6 +18,7 @@ import multiprocessing as mp
 import multiprocessing.connection
 import resource
 import sys
+import threading
 import traceback
 from pathlib import Path, PurePath
 from typing import Any
@@ -32,9 +33,8 @@ def _context() -> Any:
     global _CTX
     if _CTX is None:
         ctx = mp.get_context("forkserver")
-        # "__main__" once in the server, so each child does not run the main script again
-        # (multiprocessing re-imports a script-path main in every child otherwise).
-        ctx.set_forkserver_preload(["__main__", "etl.sandbox", "etl.parse"])
+        # Never "__main__": under Streamlit that is its CLI, in a script it may be unguarded.
+        ctx.set_forkserver_preload(["etl.sandbox", "etl.parse"])
         _CTX = ctx
     return _CTX
 
@@ -44,13 +44,12 @@ def parse_file(
     *,
     data: bytes | None = None,
     file_name: str | None = None,
-    column_map: dict[str, str] | None = None,
-    format_hint: str | None = None,
     limits: ParseLimits | None = None,
-    **evidence: Any,
+    **options: Any,
 ) -> list[ParsedTable]:
-    """etl.parse.parse_file in a bounded child process. Raises FileRejected (or
-    NotAPostExport) only. evidence: date_order, exported_at, folder (passed through)."""
+    """etl.parse.parse_file in a bounded child process; `options` are its keyword arguments
+    (column_map, format_hint, date_order, ...), passed through unchanged. Raises FileRejected
+    (or NotAPostExport) only."""
     name = file_name or PurePath(str(path)).name
     lim = limits or parse_limits()
     if data is None:
@@ -66,10 +65,10 @@ def parse_file(
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(
         target=_child,
-        args=(send, data, name, column_map, format_hint, lim, evidence),
+        args=(send, data, name, options, lim),
         daemon=True,
     )
-    proc.start()
+    _start(proc)
     send.close()
     try:
         msg = recv.recv() if recv.poll(lim.seconds) else ("timeout",)
@@ -84,6 +83,32 @@ def parse_file(
             proc.kill()
             proc.join()
     return _unpack(msg, name, proc.exitcode, lim)
+
+
+_START = threading.Lock()
+
+
+def _start(proc: Any) -> None:
+    """Start the child without it importing the main module again: multiprocessing tells a
+    child to re-run a script-path __main__, which runs an unguarded script a second time (and
+    imports Streamlit's CLI in every child). The child needs only etl.sandbox."""
+    main = sys.modules.get("__main__")
+    with _START:
+        saved = {
+            k: main.__dict__[k] for k in ("__file__", "__spec__") if main and k in main.__dict__
+        }
+        try:
+            if main is not None:
+                main.__dict__.pop("__file__", None)
+                main.__dict__["__spec__"] = None
+            proc.start()
+        finally:
+            if main is not None:
+                main.__dict__.update(saved)
+                if "__file__" not in saved:
+                    main.__dict__.pop("__file__", None)
+                if "__spec__" not in saved:
+                    main.__dict__.pop("__spec__", None)
 
 
 def _unpack(msg: tuple, name: str, exitcode: int | None, lim: ParseLimits) -> list[ParsedTable]:
@@ -137,10 +162,8 @@ def _child(
     conn: multiprocessing.connection.Connection,
     data: bytes,
     name: str,
-    column_map: dict[str, str] | None,
-    format_hint: str | None,
+    options: dict[str, Any],
     lim: ParseLimits,
-    evidence: dict[str, Any] | None = None,
 ) -> None:
     from etl.filecheck import check_bytes
     from etl.parse import parse_file as parse
@@ -148,10 +171,7 @@ def _child(
     try:
         _limit_self(lim)
         check_bytes(data, name, lim)
-        tables = parse(
-            name, data=data, file_name=name, column_map=column_map, format_hint=format_hint,
-            **(evidence or {}),
-        )  # fmt: skip
+        tables = parse(name, data=data, file_name=name, **options)
         rows = sum(t.posts.height + t.rejects.height for t in tables)
         size = sum(t.posts.estimated_size() + t.rejects.estimated_size() for t in tables)
         if rows > lim.output_rows or size > lim.output_bytes:

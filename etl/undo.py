@@ -29,6 +29,9 @@ def undo_load(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
             f"Muatan #{load_id} ({file_name}) berstatus '{status}'; hanya muatan berstatus "
             "'loaded' yang dapat dibatalkan."
         )
+    from warehouse import backup
+
+    backup.before(con, "undo")  # undo is destructive: a snapshot first, kept N deep
     con.execute("BEGIN TRANSACTION")
     try:
         keys = con.sql(

@@ -56,7 +56,7 @@ def improvement_points(
         points.append(f"Belum aktif: {inactive_reasons}.")
     if index_row is not None:
         posts, required = index_row.get("posts") or 0, index_row.get("required_posts") or 0
-        if not index_row.get("is_active") and required:
+        if not index_row.get("is_active") and required and not inactive_reasons:
             points.append(
                 f"Postingan terbanyak pada satu akun {idfmt.format_number(index_row.get('max_account_posts') or 0)}, "
                 f"di bawah batas minimal {idfmt.format_number(required)} dalam periode ini."

@@ -20,13 +20,14 @@ from reports.letterhead import Kop, Signature
 @dataclass(frozen=True)
 class Heading:
     text: str
-    level: int = 1  # 1 section, 2 sub-section
+    level: int = 1  # 0 page title (centred), 1 section, 2 sub-section
 
 
 @dataclass(frozen=True)
 class Para:
     text: str
     small: bool = False
+    centered: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Figures:
     """Key figures: (label, value, comparison text) rows."""
 
     rows: tuple[tuple[str, str, str], ...]
+    per_row: int = 3  # boxes per row (6 = one compact row, for a one-page rapor)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def render(d: doc.Document, *, core_font: bool = False) -> bytes:
             self.cell(0, 6, f"Halaman {self.page_no()} dari {{nb}}", align="C")
 
     pdf = _Pdf(orientation="P", unit="mm", format=F4_MM if d.paper == "F4" else A4_MM)
-    family = fonts.setup(pdf, core_font=core_font)
+    family = fonts.setup(pdf, core_font=core_font, text=_all_text(d))
     unicode_ok = family != "Helvetica"
 
     def clean(text: str) -> str:
@@ -39,11 +39,12 @@ def render(d: doc.Document, *, core_font: bool = False) -> bytes:
     pdf.add_page()
     if d.kop is not None:
         letterhead.pdf_kop(pdf, d.kop, family, clean)
-    pdf.set_font(family, "B", 14)
-    pdf.multi_cell(0, 7, clean(d.title), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, "", 10.5)
-    pdf.multi_cell(0, 6, clean(d.subtitle), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
+    if d.title:
+        pdf.set_font(family, "B", 14)
+        pdf.multi_cell(0, 7, clean(d.title), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(family, "", 10.5)
+        pdf.multi_cell(0, 6, clean(d.subtitle), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
     width = pdf.w - pdf.l_margin - pdf.r_margin
     for block in d.blocks:
         if isinstance(block, doc.Sign):
@@ -53,13 +54,21 @@ def render(d: doc.Document, *, core_font: bool = False) -> bytes:
             pdf.add_page()
             if block.with_kop and d.kop is not None:
                 letterhead.pdf_kop(pdf, d.kop, family, clean)
+        elif isinstance(block, doc.Heading) and block.level == 0:
+            pdf.set_font(family, "B", 13)
+            pdf.multi_cell(0, 6.5, clean(block.text), align="C", new_x="LMARGIN", new_y="NEXT")
         elif isinstance(block, doc.Heading):
             if pdf.get_y() > pdf.h - 45:
                 pdf.add_page()
+            pdf.ln(2 if block.level == 1 else 1)
+            pdf.set_font(family, "B", 12.5 if block.level == 1 else 10.5)
+            pdf.multi_cell(0, 6.5 if block.level == 1 else 5.5, clean(block.text),
+                           new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+            pdf.ln(1 if block.level == 1 else 0.5)
+        elif isinstance(block, doc.Para) and block.centered:
+            pdf.set_font(family, "", 9.5)
+            pdf.multi_cell(0, 5, clean(block.text), align="C", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(2)
-            pdf.set_font(family, "B", 12.5 if block.level == 1 else 11)
-            pdf.multi_cell(0, 6.5, clean(block.text), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
         elif isinstance(block, doc.Para):
             pdf.set_font(family, "", 8.5 if block.small else 10)
             pdf.multi_cell(0, 4.4 if block.small else 5.2, clean(block.text), new_x="LMARGIN",
@@ -69,7 +78,7 @@ def render(d: doc.Document, *, core_font: bool = False) -> bytes:
             pdf.set_font(family, "", 10)
             for item in block.items:
                 pdf.cell(5, 5.2, "\u2022" if unicode_ok else "-")
-                pdf.multi_cell(0, 5.2, clean(item), new_x="LMARGIN", new_y="NEXT")
+                pdf.multi_cell(0, 5.2, clean(item), align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1.5)
         elif isinstance(block, doc.Figures):
             _figures(pdf, block, family, clean, width)
@@ -82,11 +91,29 @@ def render(d: doc.Document, *, core_font: bool = False) -> bytes:
     return bytes(pdf.output())
 
 
+def _all_text(d: doc.Document) -> str:
+    """Every character the document prints (fonts.setup embeds only the fallbacks needed)."""
+    from reports.lampiran import format_cell
+
+    bits = [d.title, d.subtitle, "\u2022"]
+    bits += [t for _, t in d.kop.lines()] if d.kop else []
+    bits += d.signature.lines() if d.signature else []
+    for b in d.blocks:
+        if isinstance(b, doc.Table):
+            bits += [h for _, h, _ in b.columns]
+            bits += [format_cell(v, k) for c, _, k in b.columns for v in b.frame[c].to_list()]
+        elif not isinstance(b, doc.Picture):
+            bits.append(repr(b))
+    return for_print("".join(bits))
+
+
 def _figures(pdf, block: doc.Figures, family: str, clean, width: float) -> None:
-    """Key figures as a three-column grid of boxes: label, big value, comparison."""
-    per_row, gap = 3, 3.0
+    """Key figures as a grid of boxes: label, big value, comparison (wrapped in the box)."""
+    per_row, gap = block.per_row, 2.5
+    compact = per_row > 3
     box_w = (width - gap * (per_row - 1)) / per_row
-    box_h = 22.0
+    box_h = 21.0 if compact else 19.0
+    sizes = (6.8, 10, 6.3) if compact else (8, 14, 7.5)
     for i, (label, value, note) in enumerate(block.rows):
         col = i % per_row
         if col == 0:
@@ -96,15 +123,17 @@ def _figures(pdf, block: doc.Figures, family: str, clean, width: float) -> None:
         x = pdf.l_margin + col * (box_w + gap)
         pdf.set_draw_color(180, 180, 180)
         pdf.rect(x, y, box_w, box_h)
-        pdf.set_xy(x + 2, y + 1.5)
-        pdf.set_font(family, "", 8)
-        pdf.multi_cell(box_w - 4, 3.6, clean(label), new_x="LEFT", new_y="NEXT")
-        pdf.set_xy(x + 2, y + 9)
-        pdf.set_font(family, "B", 14)
-        pdf.cell(box_w - 4, 7, clean(value))
-        pdf.set_xy(x + 2, y + 16.5)
-        pdf.set_font(family, "", 7.5)
-        pdf.cell(box_w - 4, 4, clean(note))
+        pdf.set_xy(x + 1.5, y + 1.2)
+        pdf.set_font(family, "", sizes[0])
+        pdf.multi_cell(box_w - 3, sizes[0] * 0.42, clean(label), align="L", new_x="LEFT",
+                       new_y="NEXT")  # fmt: skip
+        pdf.set_xy(x + 1.5, y + (7.5 if compact else 6.5))
+        pdf.set_font(family, "B", sizes[1])
+        pdf.cell(box_w - 3, 6, clean(value))
+        pdf.set_xy(x + 1.5, y + (14 if compact else 14))
+        pdf.set_font(family, "", sizes[2])
+        pdf.multi_cell(box_w - 3, sizes[2] * 0.42, clean(note), align="L", new_x="LEFT",
+                       new_y="NEXT")  # fmt: skip
         if col == per_row - 1 or i == len(block.rows) - 1:
             pdf.set_xy(pdf.l_margin, y + box_h + gap)
     pdf.set_draw_color(0, 0, 0)

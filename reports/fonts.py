@@ -8,6 +8,7 @@ the core Helvetica (latin-1 only) and say so through `has_unicode()`.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -27,18 +28,40 @@ def has_unicode() -> bool:
     return TEXT_REGULAR.exists() and TEXT_BOLD.exists()
 
 
-def setup(pdf, *, core_font: bool = False) -> str:
+@functools.cache
+def cmap(path: str) -> frozenset[int]:
+    """The code points a font file has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(path, lazy=True).getBestCmap())
+
+
+def setup(pdf, *, core_font: bool = False, text: str | None = None) -> str:
     """Register the text font and the fallbacks on an fpdf2 FPDF; return the family to use
-    ("DejaVu", or "Helvetica" when DejaVu is missing or core_font is asked for)."""
+    ("DejaVu", or "Helvetica" when DejaVu is missing or core_font is asked for).
+
+    text: everything the document will print, when known; then only the fallback fonts that
+    cover a character DejaVu lacks are embedded (parsing the 10 MB emoji font costs seconds,
+    and a rapor for every OPD has no emoji). None registers every fallback."""
     if core_font or not has_unicode():
         return "Helvetica"
     pdf.add_font(FAMILY, "", str(TEXT_REGULAR))
     pdf.add_font(FAMILY, "B", str(TEXT_BOLD))
+    missing = None
+    if text is not None:
+        have = cmap(str(TEXT_REGULAR)) & cmap(str(TEXT_BOLD))
+        missing = {ord(ch) for ch in set(text)} - have
     present = []
     for name, path in FALLBACKS.items():
-        if path.exists():
-            pdf.add_font(name, "", str(path))
-            present.append(name)
+        if not path.exists():
+            continue
+        if missing is not None:
+            covered = missing & cmap(str(path))
+            if not covered:
+                continue
+            missing -= covered
+        pdf.add_font(name, "", str(path))
+        present.append(name)
     if present:
         pdf.set_fallback_fonts(present, exact_match=False)
     return FAMILY

@@ -275,7 +275,11 @@ def to_pdf(
             self.cell(0, 6, f"Halaman {self.page_no()} dari {{nb}}", align="C")
 
     pdf = _Pdf(orientation=orientation, unit="mm", format=fmt)
-    family = fonts.setup(pdf, core_font=core_font)
+    family = fonts.setup(
+        pdf,
+        core_font=core_font,
+        text=_all_text(df, columns, title, subtitle, kop, letter, signature),
+    )
     unicode_ok = family != "Helvetica"
 
     def clean(text: str) -> str:
@@ -304,6 +308,18 @@ def to_pdf(
     if signature is not None:
         letterhead.pdf_signature(pdf, signature, family, clean)
     return bytes(pdf.output())
+
+
+def _all_text(df, columns, *parts) -> str:
+    """Every character the PDF will print (to embed only the fallback fonts needed)."""
+    bits = [for_print(format_cell(v, k)) for c, _, k in columns for v in df[c].to_list()]
+    bits += [for_print(h) for _, h, _ in columns]
+    for part in parts:
+        if isinstance(part, str):
+            bits.append(part)
+        elif part is not None:
+            bits += [x if isinstance(x, str) else x[1] for x in part.lines()]
+    return "".join(bits)
 
 
 def draw_table(

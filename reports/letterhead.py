@@ -153,14 +153,14 @@ def pdf_letter_ref(pdf, ref: LetterRef, family: str, clean=lambda s: s) -> None:
 
 def pdf_signature(pdf, sig: Signature, family: str, clean=lambda s: s) -> None:
     block = sig.lines()
-    if pdf.get_y() + 5 * len(block) + 8 > pdf.h - pdf.b_margin:
+    if pdf.get_y() + 4.6 * len(block) + 5 > pdf.h - pdf.b_margin:
         pdf.add_page()
-    pdf.ln(8)
+    pdf.ln(5)
     x = pdf.w - pdf.r_margin - 90
     pdf.set_font(family, "", 10)
     for line in block:
         pdf.set_x(x)
-        pdf.cell(90, 5, clean(line), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(90, 4.6, clean(line), align="C", new_x="LMARGIN", new_y="NEXT")
 
 
 # --------------------------------------------------------------------------- Excel

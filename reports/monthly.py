@@ -34,6 +34,11 @@ INACTIVE_COLUMNS = [
     ("opd", "OPD", "teks"), ("all_reasons", "Alasan", "teks"), ("posts", "Postingan", "angka"),
     ("days_since_last_post", "Hari sejak unggahan terakhir", "hari"),
 ]  # fmt: skip
+MISSING_COLUMNS = [
+    ("opd", "OPD", "teks"), ("accounts", "Akun yang datanya kurang", "teks"),
+    ("reason", "Keterangan", "teks"),
+]  # fmt: skip
+MISSING_REASONS = {"not_received": "Belum diterima", "not_submitted": "Tidak menyerahkan data"}
 CAMPAIGN_COLUMNS = [
     ("name", "Kampanye", "teks"), ("participating", "OPD ikut", "angka"),
     ("expected", "OPD wajib", "angka"), ("campaign_posts", "Postingan", "angka"),
@@ -91,6 +96,33 @@ def _campaigns(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
     schema = {"name": pl.String, "participating": pl.Int64, "expected": pl.Int64,
               "campaign_posts": pl.Int64}  # fmt: skip
     return pl.DataFrame(out, schema=schema)
+
+
+def coverage_blocks(con: duckdb.DuckDBPyConnection, f: Filters) -> list[doc.Block]:
+    """ "Kelengkapan data": account-months received, partly received and missing
+    (warehouse.coverage, re-exported by warehouse.queries), and what is still missing for the period's last month."""
+    c = queries.coverage_summary(con, f)
+    total = c["received"] + c["partial"] + c["missing"]
+    blocks: list[doc.Block] = [doc.Heading("6. Kelengkapan data yang diterima")]
+    if not total:
+        return [*blocks, doc.Para("Belum ada akun resmi dalam filter ini.")]
+    blocks.append(doc.Para(
+        f"Dari {idfmt.format_number(c['accounts'])} akun resmi selama {c['months']} bulan "
+        f"({idfmt.format_number(total)} akun-bulan): {idfmt.format_number(c['received'])} "
+        f"lengkap, {idfmt.format_number(c['partial'])} sebagian, "
+        f"{idfmt.format_number(c['missing'])} belum ada; "
+        f"{idfmt.format_number(c['not_submitted'])} akun-bulan melewati batas pengumpulan."
+    ))  # fmt: skip
+    month = f.end.replace(day=1)
+    missing = queries.coverage_missing(con, f, month).with_columns(
+        reason=pl.col("reason_code").replace_strict(MISSING_REASONS, default=pl.col("reason_code"))
+    )
+    if missing.height:
+        blocks += [
+            doc.Para(f"Yang masih kurang untuk {labels.month(month)}:", small=True),
+            doc.Table(missing, MISSING_COLUMNS),
+        ]
+    return blocks
 
 
 def method_blocks(con: duckdb.DuckDBPyConnection) -> list[doc.Block]:
@@ -175,5 +207,6 @@ def build(
     else:
         d.add(doc.Para("Tidak ada kampanye yang berjalan dalam periode ini."))
 
+    d.add(*coverage_blocks(con, f))
     d.add(doc.Sign(), doc.NewPage(), *method_blocks(con))
     return d

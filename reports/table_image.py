@@ -37,15 +37,8 @@ def _fallbacks() -> list:
     for name in ("NotoSym", "NotoSym2"):
         path = fonts.FALLBACKS[name]
         if path.exists():
-            out.append((ImageFont.truetype(str(path), SIZE), _cmap(str(path))))
+            out.append((ImageFont.truetype(str(path), SIZE), fonts.cmap(str(path))))
     return out
-
-
-@functools.cache
-def _cmap(path: str) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    return frozenset(TTFont(path, lazy=True).getBestCmap())
 
 
 @functools.cache
@@ -53,14 +46,14 @@ def _emoji():
     path = fonts.FALLBACKS["NotoEmoji"]
     if not path.exists():
         return None
-    return ImageFont.truetype(str(path), EMOJI_PX), _cmap(str(path))
+    return ImageFont.truetype(str(path), EMOJI_PX), fonts.cmap(str(path))
 
 
 def _draw_text(img: Image.Image, draw: ImageDraw.ImageDraw, xy, text: str, bold=False) -> None:
     """Draw text char by char run, falling back to symbol and emoji fonts for missing glyphs."""
     x, y = xy
     main = _font(bold)
-    main_cmap = _cmap(str(fonts.TEXT_BOLD if bold else fonts.TEXT_REGULAR))
+    main_cmap = fonts.cmap(str(fonts.TEXT_BOLD if bold else fonts.TEXT_REGULAR))
     for ch in text:
         cp = ord(ch)
         if cp in (0xFE0F, 0x200D):

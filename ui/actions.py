@@ -16,7 +16,8 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from ui import data, i18n
+from etl.errors import describe
+from ui import data, i18n, import_queue
 from ui.widgets import Col, table
 
 # Canonical fields an analyst can map an unknown layout onto (etl.schema.POST_SCHEMA names).
@@ -39,16 +40,24 @@ MAPPABLE = {
 
 @contextmanager
 def _cursor():
-    cur = data.con().cursor()
-    try:
-        yield cur
-    finally:
-        cur.close()
+    # Every write from any session takes its turn (ui/import_queue.py): two uploads at once
+    # on the one shared connection otherwise conflict inside DuckDB.
+    with import_queue.turn():
+        cur = data.con().cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
 
 
 def _user() -> str:
     """Who is working: recorded on loads, label corrections and rule versions."""
     return str(st.session_state.get("_analyst") or "analis")
+
+
+def current_user() -> str:
+    """The analyst's name as recorded (for other UI modules)."""
+    return _user()
 
 
 def who() -> None:
@@ -81,8 +90,8 @@ def _safe_load(fn: Callable[..., Any], cur, name: str, **kwargs: Any):
             file=name,
             status="failed",
             error=i18n.tr(
-                f"Berkas {name} tidak dapat diproses: {exc}",
-                f"File {name} could not be processed: {exc}",
+                f"Berkas {name} tidak dapat diproses: {describe(exc)}",
+                f"File {name} could not be processed: {describe(exc)}",
             ),
         )
 
@@ -837,7 +846,11 @@ def rules_editor() -> None:
             height=120,
         )
         if caption.strip():
-            out = classify.classify_frame(pl.DataFrame({"caption": [caption]}), rules).row(
+            from etl.classify.model_store import active_model
+
+            with _cursor() as cur:
+                model, _ = active_model(cur)
+            out = classify.classify_frame(pl.DataFrame({"caption": [caption]}), rules, model).row(
                 0, named=True
             )
             st.markdown(

@@ -8,6 +8,7 @@ colour-blind viewers), and large fonts; big=True scales them up for the projecto
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import altair as alt
 import polars as pl
@@ -214,12 +215,15 @@ def line_over_time(
     zero: bool = True,
     grain: str = "month",
     partial: tuple[dt.date, str] | None = None,
+    gaps: Sequence[dt.date] = (),
 ) -> alt.TopLevelMixin:
     """A monthly line (one line per color group), points for each month, Indonesian axis.
 
     partial = (start of the last, unfinished period, its note e.g. "s.d. 20 Nov"): that
     period's points are drawn hollow and the note is written above it, so a leader does not
-    read the unfinished month's lower figure as a real fall."""
+    read the unfinished month's lower figure as a real fall.
+    gaps = periods whose data was not received: the line breaks there (null values) and a grey
+    band with its own legend ("Data belum diterima") marks them, so no data never reads as zero."""
     data = _prep(df, color, color_kind)
     y_fmt = ".0%" if percent else ",.0f"
     tip_fmt = ".1%" if percent else ",.0f"
@@ -241,6 +245,13 @@ def line_over_time(
         label_col = f"{color}_label" if color_kind else color
         enc["tooltip"].insert(0, alt.Tooltip(f"{label_col}:N", title=color_title))
     size = 70 if not big else 220
+    if gaps:
+        band = _gap_band(data, x, gaps, grain)
+        line = alt.Chart(data).mark_line(
+            point=alt.OverlayMarkDef(size=size), strokeWidth=3, invalid="break-paths-show-domains"
+        )
+        if partial is None:
+            return finish(alt.layer(band, line.encode(**enc)), big=big, height=height)
     if partial is None:
         chart = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=size), strokeWidth=3)
         return finish(chart.encode(**enc), big=big, height=height)
@@ -256,7 +267,39 @@ def line_over_time(
         size=size * 1.3, filled=False, fill="white", strokeWidth=3, **fixed
     )
     layers = [line, whole, unfinished, _partial_note(data, x, partial, grain, big)]
+    if gaps:
+        layers.insert(0, _gap_band(data, x, gaps, grain))
     return finish(alt.layer(*layers), big=big, height=height)
+
+
+GAP_GREY = "#BBBBBB"
+
+
+def gap_label() -> str:
+    """Legend text of a period or cell without received data (not zero posts)."""
+    return i18n.tr("Data belum diterima", "Data not received")
+
+
+def _gap_band(df: pl.DataFrame, x: str, gaps: Sequence[dt.date], grain: str) -> alt.Chart:
+    """Grey full-height bands over the periods without data, with a legend entry of their own
+    (fill, not color, so it never mixes with the lines' colours)."""
+    band = pl.DataFrame({x: list(gaps)}, schema={x: pl.Date}).with_columns(
+        pl.lit(gap_label()).alias("_gap")
+    )
+    return (
+        alt.Chart(band)
+        .mark_rect(opacity=0.45)
+        .encode(
+            x=time_x(df, x, grain),
+            fill=alt.Fill(
+                "_gap:N",
+                title=None,
+                scale=alt.Scale(domain=[gap_label()], range=[GAP_GREY]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=[time_tooltip(x, grain), alt.Tooltip("_gap:N", title=" ")],
+        )
+    )
 
 
 def _is_partial(df: pl.DataFrame, x: str, since: dt.date) -> list[pl.Expr]:
@@ -454,10 +497,17 @@ def heatmap(
     sort: list[str] | None = None,
     big: bool = False,
     row_height: int = 24,
+    no_data: str | None = None,
 ) -> alt.TopLevelMixin:
-    """OPD x month grid; cells coloured by value on a colour-blind-safe sequential scale."""
+    """OPD x month grid; cells coloured by value on a colour-blind-safe sequential scale.
+
+    no_data: a boolean column; its true cells (data not received) are drawn grey with a legend
+    entry of their own instead of a colour that would read as a low value."""
     n = max(1, df.get_column(y).n_unique()) if df.height else 1
     fmt = ".0%" if percent else ",.0f"
+    gaps = df.filter(pl.col(no_data)) if no_data else df.clear()
+    if no_data:
+        df = df.filter(~pl.col(no_data))
     chart = (
         alt.Chart(df)
         .mark_rect(stroke="white", strokeWidth=1)
@@ -483,6 +533,26 @@ def heatmap(
             ],
         )
     )
+    if gaps.height:
+        grey = (
+            alt.Chart(gaps.with_columns(pl.lit(gap_label()).alias("_gap")))
+            .mark_rect(stroke="white", strokeWidth=1)
+            .encode(
+                x=time_x(gaps, x),
+                y=alt.Y(f"{y}:N", title=None, sort=sort),
+                fill=alt.Fill(
+                    "_gap:N",
+                    title=None,
+                    scale=alt.Scale(domain=[gap_label()], range=[GAP_GREY]),
+                ),
+                tooltip=[
+                    alt.Tooltip(f"{y}:N", title=i18n.t("opd")),
+                    time_tooltip(x),
+                    alt.Tooltip("_gap:N", title=" "),
+                ],
+            )
+        )
+        chart = alt.layer(chart, grey).resolve_legend(color="independent", fill="independent")
     return finish(chart, big=big, height=min(2000, 30 + n * row_height))
 
 

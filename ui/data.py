@@ -30,8 +30,18 @@ def _handle(path: str) -> duckdb.DuckDBPyConnection:
 
 
 def con() -> duckdb.DuckDBPyConnection:
-    """The process-wide handle for the configured warehouse ($PANTAU_DB)."""
-    return _handle(str(settings.db_path()))
+    """The process-wide handle for the configured warehouse ($PANTAU_DB). A warehouse failing
+    its integrity check is not served: the page shows why and how to restore, then stops."""
+    from warehouse.integrity import WarehouseCorrupt
+
+    try:
+        return _handle(str(settings.db_path()))
+    except WarehouseCorrupt as exc:
+        from ui import backup_panel
+
+        backup_panel.refused(str(exc))
+        st.stop()
+        raise  # st.stop() raises; this line keeps the type checker honest
 
 
 def version() -> tuple[int, int, str]:

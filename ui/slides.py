@@ -121,6 +121,11 @@ class Deck:
         box, c = self.fit(c, below_controls=below_controls)
         with box:
             st.altair_chart(c, width="stretch", key=key)
+        if not self.active:
+            from ui import report_buttons
+
+            self._charts = getattr(self, "_charts", 0) + 1
+            report_buttons.chart_downloads(c, key=f"{self.key}_{self._charts}")
 
     def _go(self, n: int) -> None:
         st.query_params[PARAM] = str(clamp(n, self.count))

@@ -341,6 +341,10 @@ def apply_style(presenting_now: bool) -> None:
 def chart(c, *, key: str | None = None) -> None:
     """Draw an Altair chart at full width (charts are built in ui.charts, never here)."""
     st.altair_chart(c, width="stretch", key=key)
+    if key and not presenting():
+        from ui import report_buttons
+
+        report_buttons.chart_downloads(c, key=key)
 
 
 def chart_pick(c, *, key: str, selection: str, field: str, deck=None) -> str | None:
@@ -352,6 +356,10 @@ def chart_pick(c, *, key: str, selection: str, field: str, deck=None) -> str | N
         box, c = deck.fit(c)
     with box:
         event = st.altair_chart(c, width="stretch", key=key, on_select="rerun")
+    if not presenting():
+        from ui import report_buttons
+
+        report_buttons.chart_downloads(c, key=key)
     try:
         picked = event.selection.get(selection) or []
     except AttributeError:

@@ -1,12 +1,14 @@
 """Content labels (ucapan vs kinerja types) and the figure-centric flag.
 
 Modules: vocab (codes and names), textnorm (caption text as matched), rules (rule sets and
-their validation), engine (rule matching and decision, in polars), logbook (the OPDs' own
-labels), store (rule-set versions and labels in the warehouse). This package re-exports the
+their validation), engine (rule matching and decision, in polars), model (the learned model),
+combine (how rules and model make one label), training (training data, fitting),
+model_store (model versions in the warehouse), logbook (the OPDs' own labels), store
+(rule-set versions and labels in the warehouse). This package re-exports the
 public names so callers import from ``etl.classify``.
 """
 
-from etl.classify.engine import _compile, classify_frame, classify_normalized
+from etl.classify.engine import _compile, classify_frame, classify_normalized, label_text
 from etl.classify.logbook import map_logbook_label, map_logbook_series
 from etl.classify.rules import (
     FIGURE_GROUPS,
@@ -59,6 +61,7 @@ __all__ = [
     "classify_frame",
     "classify_normalized",
     "classify_posts",
+    "label_text",
     "clear_override",
     "default_rules",
     "load_rules",

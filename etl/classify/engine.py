@@ -17,6 +17,8 @@ from typing import Any
 
 import polars as pl
 
+from etl.classify.combine import combine, fill_skipped, needs_model
+from etl.classify.model import Model
 from etl.classify.rules import Rules, bounded, default_rules
 from etl.classify.textnorm import normalize_series
 from etl.classify.vocab import CONTENT_TYPES, FIGURE_PARTS, KINERJA_TYPES, NO_MATCH_REASON
@@ -251,7 +253,8 @@ def _phrase_text(col: str) -> pl.Expr:
 def classify_normalized(text: pl.Series, rules: Rules) -> pl.DataFrame:
     """Normalized text (etl.classify.textnorm) -> content_type, content_reason, rule_margin
     (Float64: winning score minus the best other label's), rule_mixed (Boolean: a greeting and
-    a kinerja phrase both matched), is_figure_centric, figure_reason."""
+    a kinerja phrase both matched), rule_person (Boolean: an official is named in the opening),
+    is_figure_centric, figure_reason."""
     comp = _compile(rules.key)
     dec = comp.decision
     sc = _label_scores(text, comp.content, CONTENT_TYPES)
@@ -341,6 +344,7 @@ def classify_normalized(text: pl.Series, rules: Rules) -> pl.DataFrame:
         # label's score minus the best other label's; whether a greeting met a kinerja phrase.
         (win - runner).alias("rule_margin"),
         ((s["ucapan"] > 0) & (pl.col("_max_kin") > 0)).alias("rule_mixed"),
+        (pl.col("s_person") > 0).alias("rule_person"),
         is_fig.alias("is_figure_centric"),
         pl.when(is_fig)
         .then(fig_reason)
@@ -349,17 +353,49 @@ def classify_normalized(text: pl.Series, rules: Rules) -> pl.DataFrame:
     )
 
 
-def classify_frame(df: pl.DataFrame, rules: Rules | None = None) -> pl.DataFrame:
-    """df with a 'caption' column -> df plus content_type, content_reason, is_figure_centric,
-    figure_reason. Pure: no warehouse needed (tests, evaluation, upload preview)."""
+def label_text(text: pl.Series, rules: Rules, model: Model | None) -> pl.DataFrame:
+    """Normalized captions -> content_type, content_source (rule|model), content_reason,
+    is_figure_centric, figure_reason: the rules, and the model where etl.classify.combine says
+    so (model None = the rules alone)."""
+    rules_out = classify_normalized(text, rules)
+    if model is None:
+        return rules_out.select(
+            "content_type",
+            pl.lit("rule").alias("content_source"),
+            "content_reason",
+            "is_figure_centric",
+            "figure_reason",
+        )
+    thr = model.thresholds
+    ran = needs_model(rules_out, thr)
+    model_out = model.predict(text.filter(ran)) if ran.any() else pl.DataFrame()
+    return combine(rules_out, fill_skipped(rules_out, model_out, ran), thr)
+
+
+def classify_frame(
+    df: pl.DataFrame,
+    rules: Rules | None = None,
+    model: Model | None = None,
+    *,
+    use_model: bool = True,
+) -> pl.DataFrame:
+    """df with a 'caption' column -> df plus content_type, content_source, content_reason,
+    is_figure_centric, figure_reason. Pure: no warehouse needed (tests, evaluation, upload
+    preview). model None with use_model = the model trained on the shipped labelled captions
+    (fitted once per process); use_model=False = the rules alone."""
     rules = rules or default_rules()
     if df.height == 0:
         return df.with_columns(
             pl.lit(None, dtype=pl.String).alias("content_type"),
+            pl.lit(None, dtype=pl.String).alias("content_source"),
             pl.lit(None, dtype=pl.String).alias("content_reason"),
             pl.lit(None, dtype=pl.Boolean).alias("is_figure_centric"),
             pl.lit(None, dtype=pl.String).alias("figure_reason"),
         )
+    if use_model and model is None:
+        from etl.classify.training import shipped_model
+
+        model = shipped_model()
     text = normalize_series(df["caption"].cast(pl.String))
-    out = classify_normalized(text, rules).drop("rule_margin", "rule_mixed")
+    out = label_text(text, rules, model if use_model else None)
     return pl.concat([df.drop(out.columns, strict=False), out], how="horizontal")

@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from etl.classify.engine import classify_normalized
+from etl.classify.engine import label_text
 from etl.classify.logbook import map_logbook_series
 from etl.classify.rules import Rules, default_rules, validate_rules
 from etl.classify.textnorm import normalize_series
@@ -102,7 +102,10 @@ def save_rules_and_relabel(
     if problems:
         raise ValueError("Aturan tidak disimpan:\n" + "\n".join(problems))
     seed_shipped_rules(con)
-    with VERSION_LOCK:
+    from warehouse import backup
+
+    with VERSION_LOCK:  # the snapshot too: two saves at once must not snapshot together
+        backup.before(con, "relabel")  # every post's label changes: a snapshot first
         con.execute("BEGIN TRANSACTION")
         try:
             version = save_rules(con, rules, by=by, note=note)
@@ -158,39 +161,51 @@ def _fetch_posts(con: duckdb.DuckDBPyConnection, load_id: int | None) -> pl.Data
     ).pl()
 
 
-def classify_posts(con: duckdb.DuckDBPyConnection, load_id: int | None = None) -> int:
-    """Label the posts of one load (None = every post) with the newest rules; returns rows labelled.
+def classify_posts(
+    con: duckdb.DuckDBPyConnection, load_id: int | None = None, *, use_model: bool = True
+) -> int:
+    """Label the posts of one load (None = every post) with the newest rules and the active
+    model (etl.classify.combine says which decides); returns rows labelled.
 
-    Writes posts.content_type/content_source/content_reason/is_figure_centric/figure_reason/
-    rules_version and logbook_content_type. Manual overrides live in label_override and are
+    Writes posts.content_type/content_source (rule|model|logbook)/content_reason/
+    is_figure_centric/figure_reason/rules_version/model_version and logbook_content_type. Manual overrides live in label_override and are
     applied by v_posts, so re-running never loses them. No transaction of its own: the loader
     calls it inside the load transaction.
     """
+    from etl.classify.model_store import active_model
+
     rules = load_rules(con)
     posts = _fetch_posts(con, load_id)
     if posts.height == 0:
         return 0
+    model, model_version = active_model(con) if use_model else (None, None)
     # The loader's caption_norm is NFKC + lower only: the classifier's own normalization
     # (letterforms, dashes, repeated letters) is applied to the raw caption here.
     text = normalize_series(posts["caption"])
-    labels = classify_normalized(text, rules)
+    labels = label_text(text, rules, model)
     logbook = map_logbook_series(posts["logbook_label"], rules)
     out = pl.concat([posts.select("post_key"), labels, logbook.to_frame()], how="horizontal")
-    # No phrase matched but the OPD's logbook names a type: use it, and say so.
-    no_match = (pl.col("content_reason") == NO_MATCH_REASON) & pl.col(
-        "logbook_content_type"
-    ).is_not_null()
+    # Neither the rules nor the model named a type but the OPD's logbook does: use it, say so.
+    no_match = (
+        (pl.col("content_reason") == NO_MATCH_REASON)
+        & (pl.col("content_source") == "rule")
+        & pl.col("logbook_content_type").is_not_null()
+    )
     out = out.with_columns(
         pl.when(no_match)
         .then(pl.col("logbook_content_type"))
         .otherwise(pl.col("content_type"))
         .alias("content_type"),
-        pl.when(no_match).then(pl.lit("logbook")).otherwise(pl.lit("rule")).alias("content_source"),
+        pl.when(no_match)
+        .then(pl.lit("logbook"))
+        .otherwise(pl.col("content_source"))
+        .alias("content_source"),
         pl.when(no_match)
         .then(pl.lit(NO_MATCH_REASON + "; dipakai label logbook OPD"))
         .otherwise(pl.col("content_reason"))
         .alias("content_reason"),
         pl.lit(rules.version, dtype=pl.Int32).alias("rules_version"),
+        pl.lit(model_version, dtype=pl.Int32).alias("model_version"),
     )
     view = "_classify_out"
     con.register(view, out.to_arrow())
@@ -205,6 +220,7 @@ def classify_posts(con: duckdb.DuckDBPyConnection, load_id: int | None = None) -
                 is_figure_centric = o.is_figure_centric,
                 figure_reason = o.figure_reason,
                 rules_version = o.rules_version,
+                model_version = o.model_version,
                 logbook_content_type = o.logbook_content_type
             FROM {view} o
             WHERE posts.post_key = o.post_key

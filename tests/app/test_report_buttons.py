@@ -23,3 +23,16 @@ def test_whatsapp_recap_shows_the_current_view(sample_db, use_db):
         con.close()
     assert at.code[0].value == expected
     assert expected.startswith("*Rekap Media Sosial OPD*") and "*Keaktifan:*" in expected
+
+
+def test_ringkasan_offers_the_reports_and_every_chart_as_an_image(sample_db, use_db):
+    use_db(sample_db)
+    at = run_page("ringkasan")
+    assert not at.exception
+    keys = [d.proto.id.rsplit("-", 1)[-1] for d in at.get("download_button")]
+    for key in ("monthly_pdf", "monthly_docx", "rapor_pdf", "rapor_zip"):
+        assert key in keys
+    charts = at.get("vega_lite_chart")
+    assert charts, "Ringkasan draws charts"
+    assert len([k for k in keys if k.startswith("cpng_")]) == len(charts)
+    assert len([k for k in keys if k.startswith("csvg_")]) == len(charts)

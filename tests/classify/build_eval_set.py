@@ -1,10 +1,10 @@
-"""Build tests/classify/eval_set.csv from the hand-written sources in eval_src/.
+"""Build tests/classify/eval_set.csv from the hand-written sources in etl/rules/labelled/.
 
-eval_src/holdout.txt was written first, before the rules were tuned, and is not read while
-tuning; eval_src/tune.txt is the part the rules were tuned on. Line format:
+etl/rules/labelled/eval_holdout.txt was written first, before the rules were tuned, and is not read while
+tuning; eval_tune.txt is the part the rules were tuned on. Line format:
 label|figure(0/1)|source_style|caption, with '\\n' for a new line and **text** for the Unicode
 bold letters that "bold font" generators put in Instagram/Facebook captions.
-Run: .venv/bin/python tests/classify/build_eval_set.py
+Run: PYTHONPATH=. .venv/bin/python tests/classify/build_eval_set.py
 """
 
 from __future__ import annotations
@@ -14,22 +14,10 @@ from pathlib import Path
 
 import polars as pl
 
+from etl.classify.training import to_bold
+
 HERE = Path(__file__).resolve().parent
-
-
-def to_bold(text: str) -> str:
-    """Mathematical bold letters and digits (U+1D400...), as caption generators produce."""
-    out = []
-    for ch in text:
-        if "A" <= ch <= "Z":
-            out.append(chr(0x1D400 + ord(ch) - ord("A")))
-        elif "a" <= ch <= "z":
-            out.append(chr(0x1D41A + ord(ch) - ord("a")))
-        elif "0" <= ch <= "9":
-            out.append(chr(0x1D7CE + ord(ch) - ord("0")))
-        else:
-            out.append(ch)
-    return "".join(out)
+LABELLED = HERE.parents[1] / "etl" / "rules" / "labelled"
 
 
 def read_source(path: Path, split: str) -> list[dict[str, object]]:
@@ -53,8 +41,8 @@ def read_source(path: Path, split: str) -> list[dict[str, object]]:
 
 
 def build() -> pl.DataFrame:
-    rows = read_source(HERE / "eval_src" / "holdout.txt", "holdout")
-    rows += read_source(HERE / "eval_src" / "tune.txt", "tune")
+    rows = read_source(LABELLED / "eval_holdout.txt", "holdout")
+    rows += read_source(LABELLED / "eval_tune.txt", "tune")
     return pl.DataFrame(rows)
 
 

@@ -25,7 +25,10 @@ def _f1(truth: list, pred: list, positive) -> float:
 @pytest.fixture(scope="module")
 def holdout() -> pl.DataFrame:
     df = pl.read_csv(EVAL_SET).filter(pl.col("split") == "holdout")
-    out = classify_frame(df.rename({"content_type": "truth", "is_figure_centric": "fig_truth"}))
+    # The rules alone: these captions are among the learned model's training data now.
+    out = classify_frame(
+        df.rename({"content_type": "truth", "is_figure_centric": "fig_truth"}), use_model=False
+    )
     return out
 
 
@@ -111,3 +114,18 @@ def test_analyst_patterns_with_unicode_classes_are_made_ascii() -> None:
     assert unicode_classes_outside_ascii_groups(regex) == []
     out = classify_frame(pl.DataFrame({"caption": ["Giatnya ke-3 hari ini"]}), Rules(data))
     assert "giatnya ke-3" in out["content_reason"][0]
+
+
+def test_independent_set_rules_and_model_stay_above_the_measured_floor() -> None:
+    """The independent set (written from the taxonomy alone, never tuned on) guards against
+    regressions. Floors are the scores measured when the model was added, rounded down; the
+    targets (0.95 / 0.88 / 0.85) are not reached yet (README, Mutu klasifikasi)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from classify_eval import evaluate
+
+    m, _ = evaluate("independent")
+    assert m["ucapan_f1"] >= 0.89
+    assert m["macro_f1"] >= 0.81
+    assert m["figure_f1"] >= 0.77

@@ -22,7 +22,7 @@ from tests.classify.build_eval_set import to_bold
 
 
 def label(*captions: str) -> list[dict]:
-    return classify_frame(pl.DataFrame({"caption": list(captions)})).to_dicts()
+    return classify_frame(pl.DataFrame({"caption": list(captions)}), use_model=False).to_dicts()
 
 
 # --------------------------------------------------------------------------- ucapan vs kinerja
@@ -103,7 +103,7 @@ def test_unicode_bold_caption_classifies_like_plain(caption: str) -> None:
 
 
 def test_empty_and_missing_captions_are_lainnya_without_phrases() -> None:
-    rows = classify_frame(pl.DataFrame({"caption": ["", None, "📷📷"]})).to_dicts()
+    rows = classify_frame(pl.DataFrame({"caption": ["", None, "📷📷"]}), use_model=False).to_dicts()
     assert [r["content_type"] for r in rows] == ["lainnya"] * 3
     assert [r["content_reason"] for r in rows] == [NO_MATCH_REASON] * 3
     assert [r["is_figure_centric"] for r in rows] == [False] * 3
@@ -194,7 +194,8 @@ def test_a_new_pattern_changes_the_label_and_is_explained() -> None:
     assert label(caption)[0]["content_reason"] == NO_MATCH_REASON
     data = json.loads(default_rules().to_json())
     data["labels"]["kegiatan"].append({"pattern": "ngopi bareng warga", "weight": 5})
-    out = classify_frame(pl.DataFrame({"caption": [caption]}), Rules(data)).row(0, named=True)
+    frame = pl.DataFrame({"caption": [caption]})
+    out = classify_frame(frame, Rules(data), use_model=False).row(0, named=True)
     assert out["content_type"] == "kegiatan"
     assert "'ngopi bareng warga'" in out["content_reason"]
 

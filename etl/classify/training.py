@@ -1,0 +1,206 @@
+"""Training data of the content model and how a model is fitted and measured.
+
+Sources, with their sample weight:
+- the labelled captions shipped in etl/rules/labelled/ (weight 1);
+- every analyst correction on the Jenis Konten page (label_override with the post's caption,
+  weight 2: the analyst's word on this kabupaten's own captions);
+- the OPDs' own "Jenis Konten" column of logbooks (posts.logbook_content_type, weight 0.3, and
+  all of them together at most half the weight of the gold captions: weak labels, often a
+  habit rather than a reading; never used for measuring).
+The held-out split is one fifth of the gold captions (shipped and corrections), chosen by a hash
+of the caption so it is the same on every run; weak labels only ever train.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import polars as pl
+
+from etl.classify.combine import choose_thresholds
+from etl.classify.engine import classify_normalized
+from etl.classify.model import Model, fit
+from etl.classify.rules import Rules
+from etl.classify.textnorm import normalize_series
+from etl.classify.vocab import CONTENT_TYPES, RULES_FILE
+
+LABELLED_DIR = RULES_FILE.parent / "labelled"
+WEIGHT_SHIPPED = 1.0
+WEIGHT_CORRECTION = 2.0
+WEIGHT_LOGBOOK = 0.3
+HOLDOUT_SHARE = 5  # one caption in 5 (by hash) is held out
+
+EXAMPLE_SCHEMA = {
+    "caption": pl.String,
+    "label": pl.String,
+    "figure": pl.Boolean,
+    "weight": pl.Float64,
+    "source": pl.String,  # contoh | koreksi | logbook
+}
+
+
+def to_bold(text: str) -> str:
+    """Mathematical bold letters and digits (U+1D400...), as caption generators produce."""
+    out = []
+    for ch in text:
+        if "A" <= ch <= "Z":
+            out.append(chr(0x1D400 + ord(ch) - ord("A")))
+        elif "a" <= ch <= "z":
+            out.append(chr(0x1D41A + ord(ch) - ord("a")))
+        elif "0" <= ch <= "9":
+            out.append(chr(0x1D7CE + ord(ch) - ord("0")))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def read_labelled(path: Path) -> list[dict[str, object]]:
+    """One labelled file: `label|figure|style|caption` (eval_*.txt) or
+    `label|figure|account_kind|region|caption`; `\\n` = new line, **text** = Unicode bold.
+    Raises ValueError naming the file and line for an unknown label."""
+    rows = []
+    five = not path.name.startswith("eval_")
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("|", 4 if five else 3)
+        label, fig, caption = parts[0], parts[1], parts[-1]
+        if label not in CONTENT_TYPES or fig not in ("0", "1"):
+            raise ValueError(
+                f"{path.name} baris {n}: label '{label}' atau figur '{fig}' tidak sah."
+            )
+        caption = re.sub(r"\*\*(.+?)\*\*", lambda m: to_bold(m.group(1)), caption)
+        rows.append(
+            {
+                "caption": caption.replace("\\n", "\n"),
+                "label": label,
+                "figure": fig == "1",
+                "style": parts[2],
+                "region": parts[3] if five else None,
+            }
+        )
+    return rows
+
+
+def shipped_examples() -> pl.DataFrame:
+    """The labelled captions shipped with the application (EXAMPLE_SCHEMA)."""
+    rows = []
+    for path in sorted(LABELLED_DIR.glob("*.txt")):
+        rows += read_labelled(path)
+    return pl.DataFrame(rows).select(
+        "caption",
+        "label",
+        "figure",
+        pl.lit(WEIGHT_SHIPPED).alias("weight"),
+        pl.lit("contoh").alias("source"),
+    )
+
+
+def warehouse_examples(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Analyst corrections and logbook labels from the warehouse (EXAMPLE_SCHEMA). A post with a
+    correction is never also used with its logbook label."""
+    rows = con.execute(
+        """
+        SELECT p.caption, o.content_type, o.is_figure_centric, $w_fix, 'koreksi'
+        FROM label_override o JOIN posts p USING (post_key)
+        WHERE o.content_type IS NOT NULL AND coalesce(trim(p.caption), '') <> ''
+        UNION ALL
+        SELECT p.caption, p.logbook_content_type, NULL::BOOLEAN, $w_log, 'logbook'
+        FROM posts p LEFT JOIN label_override o USING (post_key)
+        WHERE o.post_key IS NULL AND p.logbook_content_type IS NOT NULL
+          AND coalesce(trim(p.caption), '') <> ''
+        """,
+        {"w_fix": WEIGHT_CORRECTION, "w_log": WEIGHT_LOGBOOK},
+    ).fetchall()
+    out = pl.DataFrame(rows, schema=EXAMPLE_SCHEMA, orient="row")
+    # Weak labels may outnumber the gold ones many times over: together they weigh at most half
+    # of the gold captions (shipped and corrections), so habits in logbooks cannot drown them.
+    n_weak = out.filter(pl.col("source") == "logbook").height
+    if n_weak:
+        gold = float(shipped_examples().height)
+        gold += WEIGHT_CORRECTION * out.filter(pl.col("source") == "koreksi").height
+        cap = min(WEIGHT_LOGBOOK, 0.5 * gold / n_weak)
+        out = out.with_columns(
+            pl.when(pl.col("source") == "logbook")
+            .then(pl.lit(cap))
+            .otherwise(pl.col("weight"))
+            .alias("weight")
+        )
+    return out
+
+
+def in_holdout(captions: pl.Series) -> pl.Series:
+    """True for the captions of the held-out split (a stable hash of the caption)."""
+    return pl.Series(
+        [
+            int(hashlib.sha1(c.encode("utf-8")).hexdigest()[:8], 16) % HOLDOUT_SHARE == 0
+            for c in captions.fill_null("").to_list()
+        ],
+        dtype=pl.Boolean,
+    )
+
+
+def split(examples: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(train, holdout): weak labels always train; gold captions by in_holdout. A caption that
+    appears twice (a correction of a shipped example) stays on one side."""
+    examples = examples.unique(subset=["caption", "source"], keep="last", maintain_order=True)
+    held = in_holdout(examples["caption"]) & (examples["source"] != "logbook")
+    return examples.filter(~held), examples.filter(held)
+
+
+def _fold(captions: pl.Series, k: int) -> list[int]:
+    return [
+        int(hashlib.sha1(("fold" + c).encode("utf-8")).hexdigest()[:8], 16) % k
+        for c in captions.fill_null("").to_list()
+    ]
+
+
+def fit_model(train: pl.DataFrame, rules: Rules, *, folds: int = 5) -> Model:
+    """Fit the model on `train` (EXAMPLE_SCHEMA) and choose its combination thresholds from
+    out-of-fold predictions on the gold captions of `train`. Raises ValueError (Bahasa
+    Indonesia) when a label has no example."""
+    text = normalize_series(train["caption"])
+    labels = train["label"].to_list()
+    figs = train["figure"].to_list()
+    weights = train["weight"].to_list()
+    gold = (train["source"] != "logbook").to_numpy()
+    fold = np.asarray(_fold(train["caption"], folds))
+    oof: list[pl.DataFrame] = []
+    order: list[np.ndarray] = []
+    for k in range(folds):
+        fit_rows = np.flatnonzero(~(gold & (fold == k)))
+        test_rows = np.flatnonzero(gold & (fold == k))
+        if len(test_rows) == 0:
+            continue
+        m = fit(
+            text.gather(fit_rows),
+            [labels[i] for i in fit_rows],
+            [figs[i] for i in fit_rows],
+            [weights[i] for i in fit_rows],
+        )
+        oof.append(m.predict(text.gather(test_rows)))
+        order.append(test_rows)
+    rows = np.concatenate(order)
+    model_out = pl.concat(oof)
+    rules_out = classify_normalized(text.gather(rows), rules)
+    thr = choose_thresholds(
+        rules_out, model_out, [labels[i] for i in rows], [figs[i] for i in rows]
+    )
+    final = fit(text, labels, figs, weights)
+    final.data["thresholds"] = thr
+    return final
+
+
+@functools.cache
+def shipped_model() -> Model:
+    """The model fitted on the shipped labelled captions of the training split with the shipped
+    rules (once per process; deterministic)."""
+    from etl.classify.rules import default_rules
+
+    # Fitted on the training split only, so the held-out split measures it fairly too.
+    return fit_model(split(shipped_examples())[0], default_rules())
