@@ -40,10 +40,14 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply pending migrations and recreate views. Returns the schema version."""
+    """Apply pending migrations and recreate views. Returns the schema version.
+
+    Pending = not recorded in schema_migrations, whatever its number: numbers are handed out per
+    area, so a file numbered below one already applied (025 landing after 030) still runs."""
     version = current_version(con)
+    applied = {int(r[0]) for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
     for number, name, path in available():
-        if number <= version:
+        if number in applied:
             continue
         con.execute("BEGIN TRANSACTION")
         try:
@@ -55,7 +59,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         except Exception:
             con.execute("ROLLBACK")
             raise
-        version = number
+        version = max(version, number)
     create_views(con)
     return version
 

@@ -62,3 +62,20 @@ def test_two_header_only_exports_cover_their_own_months(tmp_path):
     ]
     assert got[2]["reason_code"] in ("not_received", "not_submitted")
     assert got[0]["load_ids"] and got[2]["load_ids"] == []
+
+
+def test_a_migration_numbered_below_an_applied_one_still_runs(tmp_path):
+    # A warehouse that got 030 (coverage) before 025 (load report) existed: 025 runs on open.
+    db = tmp_path / "old.duckdb"
+    con = connect(db)
+    con.execute("DELETE FROM schema_migrations WHERE version = 25")
+    for col in ("report", "declared_start", "declared_end", "declared_source"):
+        con.execute(f"ALTER TABLE loads DROP COLUMN {col}")
+    con.close()
+    con = connect(db)
+    try:
+        versions = [r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()]
+        assert 25 in versions and 30 in versions
+        assert "declared_start" in [r[0] for r in con.execute("DESCRIBE loads").fetchall()]
+    finally:
+        con.close()
