@@ -135,16 +135,21 @@ if deck.show("heatmap"):
     st.subheader(T_HEAT)
     grid = data.q("opd_month_heatmap", f)
     order = idx.get_column("opd").to_list()
-    if big:
-        # Fifty rows do not fit a projector: the 15 lowest in the index, who need the talk.
-        order = order[-15:]
+    if big and len(order) > slides.MAX_ROWS:
+        # Fifty rows do not fit a projector: the lowest in the index, who need the talk.
+        order = order[-slides.MAX_ROWS :]
         grid = grid.filter(pl.col("opd").is_in(order)) if grid.height else grid
         st.caption(
-            i18n.tr("20 OPD dengan Indeks Medsos terendah.", "The 20 OPDs with the lowest index.")
+            i18n.tr(
+                f"{len(order)} OPD dengan Indeks Medsos terendah; abu-abu berangka 0 = "
+                "tidak ada unggahan bulan itu.",
+                f"The {len(order)} OPDs with the lowest index; grey with 0 = no post that month.",
+            )
         )
     if grid.height:
         deck.chart(
-            charts.heatmap(grid, value="posts", value_title=i18n.t("posts"), sort=order, big=big)
+            charts.heatmap(grid, value="posts", value_title=i18n.t("posts"), sort=order, big=big),
+            rows=len(order) if big else None,
         )
         partial = w.partial_period(f)
         if partial:
@@ -159,7 +164,7 @@ if deck.show("kecamatan"):
     rollup = data.q("kecamatan_rollup", f)
     if rollup.height:
         st.subheader(T_KEC)
-        deck.chart(charts_reach.kecamatan_rollup(rollup, big=big))
+        deck.chart(charts_reach.kecamatan_rollup(rollup, big=big), rows=rollup.height)
         st.caption(
             i18n.tr(
                 "Tiap batang: kantor kecamatan ditambah desa/kelurahan di bawahnya (menurut "
