@@ -1,5 +1,5 @@
 """The upload page's check step shows a file that mostly failed in red with its rejected rows,
-and every assumption the load made (AppTest on ui.actions._show_check with real reports)."""
+and every assumption the load made (AppTest on ui.forms.upload._show_check with real reports)."""
 
 from __future__ import annotations
 
