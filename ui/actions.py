@@ -96,12 +96,19 @@ def _safe_load(fn: Callable[..., Any], cur, name: str, **kwargs: Any):
         )
 
 
-def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] | None):
+def _dry_run(
+    name: str,
+    raw: bytes,
+    opd: str | None,
+    column_map: dict[str, str] | None,
+    date_order: str | None = None,
+):
     """Parse without writing; memoised per session by content + choices (no re-parse on rerun)."""
     from etl.load import load_file
 
     digest = hashlib.sha256(raw).hexdigest()
-    key = ("dry", digest, opd, json.dumps(column_map or {}, sort_keys=True), data.version()[0])
+    key = ("dry", digest, opd, json.dumps(column_map or {}, sort_keys=True), date_order,
+           data.version()[0])  # fmt: skip
     memo = st.session_state.setdefault("_dry_runs", {})
     if key not in memo:
         with _cursor() as cur:
@@ -113,6 +120,7 @@ def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] 
                 file_name=name,
                 opd=opd,
                 column_map=column_map or None,
+                date_order=date_order,
                 dry_run=True,
             )
     return memo[key]
@@ -191,7 +199,7 @@ def upload_flow() -> None:
     opts = data.filter_options()
     opd_names = opts.get_column("opd").to_list() if opts.height else []
     auto = i18n.tr("(deteksi otomatis)", "(detect automatically)")
-    plan: list[tuple[str, bytes, str | None, dict[str, str] | None]] = []
+    plan: list[tuple[str, bytes, str | None, dict[str, str] | None, str | None]] = []
     for i, up in enumerate(files):
         raw = up.getvalue()
         with st.container(border=True):
@@ -206,12 +214,22 @@ def upload_flow() -> None:
             )
             opd = None if choice == auto else choice
             cmap = st.session_state.get(f"map_{nonce}_{i}")
-            rep = _dry_run(up.name, raw, opd, cmap)
+            order_key = f"dord_{nonce}_{i}"
+            order = DATE_ORDERS.get(st.session_state.get(order_key) or "")
+            rep = _dry_run(up.name, raw, opd, cmap, order)
+            if order is not None or "--date-order" in (rep.error or ""):
+                # The file allows two readings of its dates: the analyst chooses, never a guess.
+                st.selectbox(
+                    i18n.tr("Urutan tanggal", "Date order"),
+                    ["", *DATE_ORDERS],
+                    key=order_key,
+                    format_func=lambda v: v or i18n.tr("(pilih)", "(choose)"),
+                )
             _show_check(rep)
-            if rep.status == "failed":
+            if rep.status == "failed" and "--date-order" not in (rep.error or ""):
                 _column_mapper(up.name, raw, key=f"map_{nonce}_{i}")
-            else:
-                plan.append((up.name, raw, opd, cmap))
+            elif rep.status not in ("failed", "needs_review"):
+                plan.append((up.name, raw, opd, cmap, order))
     if not plan:
         return
     label = i18n.tr(f"Muat {len(plan)} berkas ke gudang data", f"Load {len(plan)} file(s)")
@@ -220,7 +238,7 @@ def upload_flow() -> None:
 
         rows = []
         with st.spinner(i18n.tr("Memuat...", "Loading...")), _cursor() as cur:
-            for name, raw, opd, cmap in plan:
+            for name, raw, opd, cmap, order in plan:
                 r = _safe_load(
                     load_file,
                     cur,
@@ -229,6 +247,7 @@ def upload_flow() -> None:
                     file_name=name,
                     opd=opd,
                     column_map=cmap or None,
+                    date_order=order,
                     loaded_by=_user(),
                 )
                 rows.append(_report_row(r))
@@ -240,13 +259,21 @@ def upload_flow() -> None:
         st.rerun()
 
 
+# The upload page's date-order choice -> load_file(date_order=...).
+DATE_ORDERS = {
+    "hari/bulan/tahun (dmy)": "dmy",
+    "bulan/hari/tahun (mdy)": "mdy",
+}
+
+
 def _show_check(rep) -> None:
-    ok = rep.status != "failed"
+    ok = rep.status not in ("failed", "needs_review")
     icon = ":material/check_circle:" if ok else ":material/error:"
     st.markdown(f"{icon} **{rep.file}**")
     if not ok:
         st.error(rep.error or i18n.tr("Berkas tidak dapat dibaca.", "The file cannot be read."))
-        return
+        if rep.status == "failed" and not (rep.rejects is not None and rep.rejects.height):
+            return
     if rep.status == "skipped":
         st.warning(rep.error or i18n.tr("Berkas ini sudah pernah dimuat.", "Already loaded."))
         return
@@ -262,6 +289,14 @@ def _show_check(rep) -> None:
     c[3].metric(i18n.tr("Ditolak", "Rejected"), i18n.fmt_int(rep.rejected))
     for note in rep.notes or []:
         st.caption(f"• {note}")
+    if getattr(rep, "assumptions", None):
+        with st.expander(
+            i18n.tr(f"Asumsi muatan ({len(rep.assumptions)})", f"Load assumptions "
+                    f"({len(rep.assumptions)})"),
+            expanded=not ok,
+        ):  # fmt: skip
+            for a in rep.assumptions:
+                st.markdown(f"- {a}")
     tabs = st.tabs([i18n.tr("Pratinjau", "Preview"), i18n.tr("Baris ditolak", "Rejected rows")])
     with tabs[0]:
         if rep.preview is not None and rep.preview.height:
