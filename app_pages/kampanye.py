@@ -40,14 +40,21 @@ deck = slides.Deck(
     },
 )
 names = camps.get_column("name").to_list()
-choice = st.selectbox(i18n.tr("Kampanye", "Campaign"), names, key="kampanye")
+choice = st.selectbox(
+    i18n.tr("Kampanye", "Campaign"),
+    names,
+    key="kampanye",
+    # On a slide the campaign's name is the only thing the box needs to show.
+    label_visibility="collapsed" if big else "visible",
+)
 camp = camps.row(names.index(choice), named=True)
 start = camp["start_date"] or f.start
 end = camp["end_date"] or f.end
 cf = filters.make_filters(start, end, f.platforms, f.opd_kinds, f.opd_ids)
 tags = " ".join(f"#{t}" for t in (camp.get("hashtags") or []))
 words = ", ".join(camp.get("keywords") or [])
-st.caption(f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)} · {tags} {words}".strip())
+if not deck.active or deck.current_name == "kpi":  # chart slides keep their height
+    st.caption(f"{i18n.fmt_date(start)} – {i18n.fmt_date(end)} · {tags} {words}".strip())
 
 part = data.campaign_participation(cf, campaign_id=int(camp["campaign_id"]))
 summary = data.campaign_summary(cf, campaign_id=int(camp["campaign_id"]))
@@ -85,7 +92,8 @@ if deck.show("kind"):
                 percent=True,
                 big=big,
                 domain_max=1,
-            )
+            ),
+            rows=summary.height,
         )
     else:
         w.no_match()

@@ -7,8 +7,6 @@ from ui import charts, charts_reach, data, explain, filters, i18n, scorecard, sl
 from ui import widgets as w
 from ui.widgets import Col
 
-SLIDE_LOWEST = 15  # heatmap rows on a projector slide
-
 big = w.presenting()
 w.header(i18n.t("page_keaktifan"))
 w.require_data()
@@ -147,16 +145,17 @@ if deck.show("heatmap"):
     st.subheader(T_HEAT)
     grid = data.opd_month_heatmap(f)
     order = idx.get_column("opd").to_list()
-    if big:
+    if big and len(order) > slides.MAX_ROWS:
         # Fifty rows do not fit a projector: the lowest in the index, who need the talk.
         # OPDs without data have no index: the lowest are among those judged.
         ranked = idx.filter(pl.col("index_score").is_not_null()).get_column("opd").to_list()
-        order = ranked[-SLIDE_LOWEST:]
+        order = ranked[-slides.MAX_ROWS :]
         grid = grid.filter(pl.col("opd").is_in(order)) if grid.height else grid
         st.caption(
             i18n.tr(
-                f"{len(order)} OPD dengan Indeks Medsos terendah.",
-                f"The {len(order)} OPDs with the lowest index.",
+                f"{len(order)} OPD dengan Indeks Medsos terendah; abu-abu berangka 0 = "
+                "tidak ada unggahan bulan itu.",
+                f"The {len(order)} OPDs with the lowest index; grey with 0 = no post that month.",
             )
         )
     if grid.height:
@@ -168,7 +167,8 @@ if deck.show("heatmap"):
                 sort=order,
                 big=big,
                 no_data="no_data",
-            )
+            ),
+            rows=len(order) if big else None,
         )
         if grid.height and grid.get_column("no_data").any():
             st.caption(
@@ -192,7 +192,7 @@ if deck.show("kecamatan"):
     rollup = data.kecamatan_rollup(f)
     if rollup.height:
         st.subheader(T_KEC)
-        deck.chart(charts_reach.kecamatan_rollup(rollup, big=big))
+        deck.chart(charts_reach.kecamatan_rollup(rollup, big=big), rows=rollup.height)
         st.caption(
             i18n.tr(
                 "Tiap batang: kantor kecamatan ditambah desa/kelurahan di bawahnya (menurut "

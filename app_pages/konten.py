@@ -67,27 +67,29 @@ if deck.show("opd"):
     st.subheader(T_OPD)
     order = shares.get_column("opd").to_list()
     by_opd = data.content_mix_by_opd(f)
-    if big:
-        # Fifty bars do not fit a projector: the 20 with the largest greetings share.
-        order = order[:20]
+    cut = big and len(order) > slides.MAX_ROWS
+    if cut:
+        # Fifty bars do not fit a projector: those with the largest greetings share.
+        order = order[: slides.MAX_ROWS]
         by_opd = by_opd.filter(pl.col("opd").is_in(order))
+    n_shown = len(order)
     st.caption(
         i18n.tr(
             (
-                "20 OPD dengan porsi ucapan tertinggi"
-                if big
+                f"{n_shown} OPD dengan porsi ucapan tertinggi"
+                if cut
                 else "Diurutkan dari porsi ucapan tertinggi"
             )
             + ": bagian jingga adalah ucapan.",
             (
-                "The 20 OPDs with the largest greetings share"
-                if big
+                f"The {n_shown} OPDs with the largest greetings share"
+                if cut
                 else "Sorted by greetings share, highest first"
             )
             + ": the orange part is greetings.",
         )
     )
-    deck.chart(charts.mix_by_group(by_opd, sort=order, big=big))
+    deck.chart(charts.mix_by_group(by_opd, sort=order, big=big), rows=len(order))
 
 if deck.show("format_time"):
     st.subheader(T_FMT_TIME)
@@ -98,26 +100,23 @@ if deck.show("format_opd"):
     st.subheader(T_FMT_OPD)
     fmt_opd = data.format_mix_by_opd(f)
     order = list(dict.fromkeys(fmt_opd.get_column("opd").to_list()))
-    if big and len(order) > 15:
-        order = order[:15]
+    cut = big and len(order) > slides.MAX_ROWS
+    if cut:
+        order = order[: slides.MAX_ROWS]
         fmt_opd = fmt_opd.filter(pl.col("opd").is_in(order))
     st.caption(
         i18n.tr(
             (
-                "15 OPD dengan postingan terbanyak"
-                if big and len(order) == 15
+                f"{len(order)} OPD dengan postingan terbanyak"
+                if cut
                 else "Diurutkan dari postingan terbanyak"
             )
             + "; tiap batang = 100% postingan OPD itu.",
-            (
-                "The 15 OPDs with most posts"
-                if big and len(order) == 15
-                else "Sorted by number of posts"
-            )
+            (f"The {len(order)} OPDs with most posts" if cut else "Sorted by number of posts")
             + "; each bar = 100% of that OPD's posts.",
         )
     )
-    deck.chart(charts_mix.format_by_opd(fmt_opd, sort=order, big=big))
+    deck.chart(charts_mix.format_by_opd(fmt_opd, sort=order, big=big), rows=len(order))
 
 if not big:
     st.subheader(i18n.tr("Peringkat porsi ucapan", "Greetings share ranking"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import backup_panel, data, i18n
+from ui import backup_panel, data, i18n, model_panel
 from ui import widgets as w
 from ui.forms import common as common_form
 from ui.forms import letter as letter_form
@@ -94,6 +94,7 @@ with tab_rules:
     if st.session_state.get("_rules_msg"):
         st.success(st.session_state.pop("_rules_msg"))
     rules_form.rules_editor()
+    model_panel.model_retraining(common_form.current_user())
 
 with tab_letter:
     letter_form.letter_form()

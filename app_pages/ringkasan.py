@@ -126,7 +126,8 @@ with top:
         lists.tie_caption(rows, N_TB)
         if rows.height:
             deck.chart(
-                charts.ranking_bar(rows, x="index_score", x_title=title, big=big, domain_max=100)
+                charts.ranking_bar(rows, x="index_score", x_title=title, big=big, domain_max=100),
+                rows=rows.height,
             )
         else:
             w.no_match()
@@ -145,7 +146,8 @@ with bottom:
                     ascending=True,
                     big=big,
                     domain_max=100,
-                )
+                ),
+                rows=rows.height,
             )
         elif tb.height:
             st.caption(

@@ -24,14 +24,25 @@ GROUPS = {
     "opd": i18n.t("opd"),
 }
 T_YEAR = i18n.tr("Dibanding periode yang sama tahun lalu", "Against the same period last year")
-deck = slides.Deck(
-    "tren",
-    {
-        "kpi": i18n.tr("Angka utama", "Key figures"),
-        "trend": i18n.tr("Tren dari waktu ke waktu", "Over time"),
-        "year": T_YEAR,
-    },
+YEAR_METRICS = ("posts", "kinerja_share", "engagement")
+# A slide without data is left out of the deck: the year-ago slide only when the chosen
+# measure has a year-ago line and the warehouse holds data for it.
+_metric = st.session_state.get("tren_metric", "posts")
+_comp = (
+    data.trend_comparison(f, grain=st.session_state.get("tren_grain", "month"))
+    if _metric in YEAR_METRICS
+    else None
 )
+HAS_YEAR = bool(
+    _comp is not None and _comp.height and _comp[f"year_ago_{_metric}"].null_count() < _comp.height
+)
+_slides = {
+    "kpi": i18n.tr("Angka utama", "Key figures"),
+    "trend": i18n.tr("Tren dari waktu ke waktu", "Over time"),
+}
+if HAS_YEAR or not w.presenting():
+    _slides["year"] = T_YEAR
+deck = slides.Deck("tren", _slides)
 CONTROLS = {"tren_metric": "posts", "tren_by": "none", "tren_grain": "month"}
 for k in CONTROLS:
     # On the projector the controls sit on the chart slides only: keep their choice while the
@@ -120,7 +131,9 @@ if deck.show("trend"):
     if coverage is not None:
         coverage_panel.gap_caption(coverage)
 
-if deck.active and deck.show("year") and metric not in ("posts", "kinerja_share", "engagement"):
+if "year" not in deck.titles:
+    pass
+elif deck.active and deck.show("year") and metric not in YEAR_METRICS:
     st.subheader(T_YEAR)
     st.caption(
         i18n.tr(
@@ -128,7 +141,7 @@ if deck.active and deck.show("year") and metric not in ("posts", "kinerja_share"
             "The year-ago comparison is available for Posts, Performance share and Engagement.",
         )
     )
-elif deck.show("year") and metric in ("posts", "kinerja_share", "engagement"):
+elif deck.show("year") and metric in YEAR_METRICS:
     st.subheader(T_YEAR)
     comp = data.trend_comparison(f, grain=grain)
     if comp.height and comp[f"year_ago_{metric}"].null_count() == comp.height:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from etl.schema import PLATFORMS
 from warehouse import settings
 
 if TYPE_CHECKING:  # the CLI starts fast: duckdb is imported when a command needs it
@@ -73,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     u = sub.add_parser("undo", help="batalkan satu muatan")
     u.add_argument("load_id", type=int, metavar="LOAD_ID", help="nomor muatan")
+
+    a = sub.add_parser("akun", help="petakan nama akun di berkas ke akun di Daftar Akun (sekali)")
+    a.add_argument("--platform", required=True, choices=PLATFORMS, help="platform akun")
+    a.add_argument("--nama", required=True, help="nama atau handle akun seperti tertulis di berkas")
+    a.add_argument("--akun", required=True, help="handle atau URL akun di Daftar Akun Medsos OPD")
 
     sub.add_parser("relabel", help="hitung ulang label konten semua postingan")
     k = sub.add_parser("campaigns", help="muat daftar kampanye (xlsx/csv) dan cocokkan postingan")
@@ -154,6 +160,8 @@ def _dispatch(
         return _cmd_history(con, args.json)
     if args.cmd == "undo":
         return _cmd_undo(con, args.load_id)
+    if args.cmd == "akun":
+        return _cmd_akun(con, args)
     if args.cmd == "relabel":
         return _cmd_relabel(con)
     if args.cmd == "campaigns":
@@ -264,6 +272,21 @@ def _cmd_load(
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _cmd_akun(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
+    from etl.accounts import map_alias
+
+    try:
+        account_id, n = map_alias(con, args.platform, args.nama, args.akun)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    print(
+        f"'{args.nama}' ({args.platform}) kini dikenali sebagai akun #{account_id} "
+        f"('{args.akun}'); {n} postingan yang sudah dimuat dikaitkan ke akun itu."
+    )
+    return EXIT_OK
+
+
 def _cmd_history(con: duckdb.DuckDBPyConnection, as_json: bool) -> int:
     from etl.load import history
 
@@ -284,6 +307,10 @@ def _cmd_history(con: duckdb.DuckDBPyConnection, as_json: bool) -> int:
             f"{r['file_name']}  | {r['opd'] or '-'} | {period} | baru {r['n_new']}, "
             f"diperbarui {r['n_updated']}, duplikat {r['n_duplicate']}, ditolak {r['n_rejected']}"
         )
+        # The assumptions the load made, as kept with it (loads.report).
+        stored = json.loads(r["report"]) if r.get("report") else {}
+        for a in stored.get("assumptions") or []:
+            print(f"        asumsi: {a}")
     return EXIT_OK
 
 

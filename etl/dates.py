@@ -102,14 +102,16 @@ def _split(values: pl.Series) -> pl.DataFrame:
 
 
 def _fits(ts: pl.Series, ev: DateEvidence) -> bool:
-    """Every date of one reading inside the declared period and not after the export."""
+    """Every date of one reading (as written, no zone shift) inside the declared period and not
+    after the export day. Strict: a day of slack would let 02/01 read as 1 February fit a
+    January file."""
     d = ts.drop_nulls()
     if d.len() == 0:
         return False
     lo, hi = d.min().date(), d.max().date()  # type: ignore[union-attr]
-    if ev.period is not None and (lo < ev.period[0] - SLACK or hi > ev.period[1] + SLACK):
+    if ev.period is not None and (lo < ev.period[0] or hi > ev.period[1]):
         return False
-    return not (ev.exported_at is not None and hi > ev.exported_at.date() + SLACK)
+    return not (ev.exported_at is not None and hi > ev.exported_at.date())
 
 
 def decide_order(
@@ -152,9 +154,8 @@ def decide_order(
     ambiguous = parts.filter(pl.col("a") != pl.col("b"))
     if ambiguous.height == 0:
         return native or "dmy", None  # 05/05: both readings give the same dates
-    readings = {
-        o: parse_datetime_series(ambiguous["v"], order=o, source_tz=source_tz) for o in ORDERS
-    }
+    # Wall-clock dates as written: the period and export day are in the file's own terms.
+    readings = {o: parse_datetime_series(ambiguous["v"], order=o) for o in ORDERS}
     fitting = [o for o in ORDERS if _fits(readings[o], ev)]  # type: ignore[arg-type]
     if len(fitting) == 1:
         basis = []

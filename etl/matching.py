@@ -114,7 +114,9 @@ class OpdIndex:
 
     aliases: dict[str, int]
     names: dict[int, str]
-    accounts: pl.DataFrame  # platform, handle_norm, account_id, acc_opd_id
+    accounts: pl.DataFrame  # platform, handle_norm, account_id, acc_opd_id, handle
+    # accounts plus the analyst's aliases (platform, handle_norm, account_id, acc_opd_id)
+    account_keys: pl.DataFrame | None = None
     _choices: list[str] = field(default_factory=list)
 
     @classmethod
@@ -128,9 +130,18 @@ class OpdIndex:
             for v in name_variants(name) | ({normalize_opd_name(short)} if short else set()):
                 aliases.setdefault(v, opd_id)
         accounts = con.sql(
-            "SELECT platform, handle_norm, account_id, opd_id AS acc_opd_id FROM account"
+            "SELECT platform, handle_norm, account_id, opd_id AS acc_opd_id, handle FROM account"
         ).pl()
-        return cls(aliases=aliases, names=names, accounts=accounts)
+        from etl.accounts import aliases as account_aliases
+
+        mapped = account_aliases(con).join(
+            accounts.select("account_id", "acc_opd_id"), on="account_id", how="inner"
+        )
+        keys = pl.concat(
+            [accounts.drop("handle"), mapped.select(accounts.drop("handle").columns)],
+            how="vertical_relaxed",
+        ).unique(subset=["platform", "handle_norm"], keep="first", maintain_order=True)
+        return cls(aliases=aliases, names=names, accounts=accounts, account_keys=keys)
 
     def __post_init__(self) -> None:
         self._choices = [a for a in self.aliases if len(a) >= MIN_FUZZY_ALIAS_LEN]
@@ -262,6 +273,7 @@ class Resolution:
     rejects: pl.DataFrame  # REJECT_SCHEMA rows for rows that cannot be placed
     notes: list[str]
     file_opd_id: int | None  # the one OPD of the file, when there is one
+    assumptions: list[str] = field(default_factory=list)  # accounts tied by name / only account
 
 
 def resolve_posts(
@@ -289,9 +301,9 @@ def resolve_posts(
     keys = []
     for platform, handle, link in pairs.iter_rows():
         norm = handle_norm(platform, handle) if handle else None
-        if norm is None and link:
-            norm = handle_norm(platform, link)
-        keys.append((platform, handle, link, norm))
+        # The permalink's handle too: a Meta export names the Page, its links the username.
+        lnorm = handle_norm(platform, link) if link else None
+        keys.append((platform, handle, link, norm or lnorm, lnorm))
     key_frame = pl.DataFrame(
         keys,
         schema={
@@ -299,13 +311,27 @@ def resolve_posts(
             "account_handle": pl.String,
             "permalink": pl.String,
             "handle_norm": pl.String,
+            "_link_norm": pl.String,
         },
         orient="row",
     )
     df = posts.join(
         key_frame, on=["platform", "account_handle", "permalink"], how="left", nulls_equal=True
     )
-    df = df.join(index.accounts, on=["platform", "handle_norm"], how="left")
+    acc_keys = index.account_keys if index.account_keys is not None else index.accounts
+    acc_keys = acc_keys.select("platform", "handle_norm", "account_id", "acc_opd_id")
+    df = df.join(acc_keys, on=["platform", "handle_norm"], how="left")
+    by_link = acc_keys.rename(
+        {"handle_norm": "_link_norm", "account_id": "_l_acc", "acc_opd_id": "_l_opd"}
+    )
+    df = (
+        df.join(by_link, on=["platform", "_link_norm"], how="left")
+        .with_columns(
+            pl.coalesce("account_id", "_l_acc").alias("account_id"),
+            pl.coalesce("acc_opd_id", "_l_opd").alias("acc_opd_id"),
+        )
+        .drop("_link_norm", "_l_acc", "_l_opd")
+    )
 
     # 3. Logbook OPD column.
     hints = [
@@ -331,6 +357,11 @@ def resolve_posts(
     option_id = option.opd_id if option else None
     path_id = path_match.opd_id if path_match else None
     has_hint = pl.col("opd_hint").is_not_null() & (pl.col("opd_hint").str.strip_chars() != "")
+    # The file's owner: the uploader's choice, else the OPD its name declares when its own rows
+    # name that OPD too (then a row naming another OPD is that OPD's row in the wrong logbook).
+    owner_id = option_id
+    if owner_id is None and path_id is not None and path_id in hint_map.values():
+        owner_id = path_id
     df = df.with_columns(
         opd_id=pl.coalesce(
             pl.col("acc_opd_id").cast(pl.Int64),
@@ -340,11 +371,11 @@ def resolve_posts(
         ),
         # A logbook row naming another OPD than the uploader said (and no account says otherwise).
         _other=pl.col("acc_opd_id").is_null()
-        & pl.lit(option_id is not None)
+        & pl.lit(owner_id is not None)
         & has_hint
         & (
             pl.col("hint_opd_id").is_not_null()
-            & (pl.col("hint_opd_id") != pl.lit(option_id, pl.Int64))
+            & (pl.col("hint_opd_id") != pl.lit(owner_id, pl.Int64))
         ),
     )
 
@@ -363,7 +394,7 @@ def resolve_posts(
                 value=pl.col("opd_hint"),
                 reason=pl.lit("Baris milik OPD lain: ")
                 + pl.col("opd_hint")
-                + pl.lit(f' (berkas dimuat untuk "{option.name if option else ""}")'),
+                + pl.lit(f' (berkas dimuat untuk "{index.names.get(owner_id, "")}")'),
             )
         )
     if unplaced.height:
@@ -386,6 +417,10 @@ def resolve_posts(
             )
         )
 
+    from etl.accounts import tie
+
+    good, tie_assumptions, tie_notes = tie(good, index.accounts, index.names)
+    notes.extend(tie_notes)
     # Unknown accounts loaded under the OPD the uploader named: say so, once per account.
     unknown = (
         good.filter(pl.col("account_id").is_null() & pl.col("handle_norm").is_not_null())
@@ -446,7 +481,9 @@ def resolve_posts(
         if rejects
         else pl.DataFrame(schema=REJECT_SCHEMA)
     )
-    return Resolution(posts=good, rejects=rej, notes=notes, file_opd_id=file_opd)
+    return Resolution(
+        posts=good, rejects=rej, notes=notes, file_opd_id=file_opd, assumptions=tie_assumptions
+    )
 
 
 def _first(df: pl.DataFrame, platform: str, h: str) -> int | None:

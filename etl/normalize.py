@@ -128,7 +128,23 @@ _PLATFORM_HOSTS = {
 
 _IG_RESERVED = {"p", "reel", "reels", "tv", "stories", "explore", "accounts", "share"}
 _X_RESERVED = {"i", "intent", "home", "search", "hashtag", "share"}
-_FB_RESERVED = {"watch", "share", "photo", "photo.php", "story.php", "permalink.php", "groups"}
+_FB_RESERVED = {
+    "watch",
+    "share",
+    "photo",
+    "photo.php",
+    "story.php",
+    "permalink.php",
+    "groups",
+    "reel",
+    "reels",
+    "videos",
+    "photos",
+    "events",
+    "hashtag",
+    "media",
+    "stories",
+}
 
 
 def platform_from_url(url: str | None) -> str | None:

@@ -406,6 +406,9 @@ def _build(
     nonblank = pl.any_horizontal(
         [pl.col(c).str.strip_chars().str.len_chars().fill_null(0) > 0 for c in keep]
     )
+    marks = raw.select(nonblank.alias("k"))["k"]
+    last = marks.arg_true().max() if marks.any() else None
+    n_blank = int((~marks.head(int(last) + 1)).sum()) if last is not None else 0
     raw = raw.filter(nonblank)
     if raw.height == 0 and not keep_empty:
         return None
@@ -422,11 +425,17 @@ def _build(
     )
     table: ParsedTable = MODULES[det.format].build(raw, ctx)
     table.title = _title_text(grid, header_idx)
-    table.assumptions = [*merged_lines, *ctx.assumptions]
+    blank_line = [f"{where}: {n_blank} baris kosong di antara data dilewati."] if n_blank else []
+    table.assumptions = [*merged_lines, *ctx.assumptions, *blank_line]
     # Rows that became posts but hold a metric that is not a count: rejects with the reason.
     bad_metrics = metric_problems(raw, det.headers, sheet).filter(
         pl.col("row_number").is_in(table.posts["source_row"].implode())
     )
+    if formula_rej is not None:
+        # Only rows the format took as posts (or rejected as such): a JUMLAH row's formula is no
+        # post's value.
+        seen = pl.concat([table.posts["source_row"], table.rejects["row_number"]]).implode()
+        formula_rej = formula_rej.filter(pl.col("row_number").is_in(seen))
     if bad_metrics.height:
         formula_rej = bad_metrics if formula_rej is None else pl.concat([formula_rej, bad_metrics])
     if formula_rej is not None and formula_rej.height:

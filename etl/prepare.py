@@ -115,6 +115,7 @@ def prepare(
     index = OpdIndex.from_db(con)
     res = resolve_posts(index, posts, opd=opd, path=file_path or file_name, file_name=file_name)
     report.notes.extend(res.notes)
+    report.assumptions.extend(res.assumptions)
     prep.opd_id = res.file_opd_id
     report.opd = index.names.get(res.file_opd_id) if res.file_opd_id is not None else None
     if res.file_opd_id is None and res.posts.height:

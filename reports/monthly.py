@@ -17,7 +17,7 @@ import polars as pl
 
 from reports import advice, doc, idfmt, labels, report_charts
 from reports.letterhead import Kop, Signature
-from warehouse import metrics, queries
+from warehouse import coverage, metrics, queries
 from warehouse.queries import Filters
 
 TREND_MONTHS = 6
@@ -100,8 +100,8 @@ def _campaigns(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
 
 def coverage_blocks(con: duckdb.DuckDBPyConnection, f: Filters) -> list[doc.Block]:
     """ "Kelengkapan data": account-months received, partly received and missing
-    (warehouse.coverage, re-exported by warehouse.queries), and what is still missing for the period's last month."""
-    c = queries.coverage_summary(con, f)
+    (warehouse.coverage), and what is still missing for the period's last month."""
+    c = coverage.coverage_summary(con, f)
     total = c["received"] + c["partial"] + c["missing"]
     blocks: list[doc.Block] = [doc.Heading("6. Kelengkapan data yang diterima")]
     if not total:
@@ -114,7 +114,7 @@ def coverage_blocks(con: duckdb.DuckDBPyConnection, f: Filters) -> list[doc.Bloc
         f"{idfmt.format_number(c['not_submitted'])} akun-bulan melewati batas pengumpulan."
     ))  # fmt: skip
     month = f.end.replace(day=1)
-    missing = queries.coverage_missing(con, f, month).with_columns(
+    missing = coverage.coverage_missing(con, f, month).with_columns(
         reason=pl.col("reason_code").replace_strict(MISSING_REASONS, default=pl.col("reason_code"))
     )
     if missing.height:

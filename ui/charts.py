@@ -37,6 +37,8 @@ PLATFORM_COLORS = {
 ACCENT = "#0072B2"
 WARN = "#D55E00"
 SEQ_SCHEME = "blues"
+ZERO_COLOR = "#EDEDED"
+ROW_LABEL_PX = 17  # names of rows (OPDs) on a slide: ten of them fit 1366x768  # "no post": apart from the blue scale, which starts at 1
 
 ID_NUMBER_LOCALE = {
     "decimal": ",",
@@ -120,8 +122,9 @@ def finish(
     chart: alt.TopLevelMixin, *, big: bool = False, height: int | None = None
 ) -> alt.TopLevelMixin:
     """Apply locale, fonts and sizing. Call last: configured charts cannot be layered."""
-    # Projector: type about 1.8x, charts tall enough to fill most of a 1080p screen each.
-    k = 1.8 if big else 1.0
+    # Projector: type about 1.5x (readable from the back of a room, yet a 1366x768 slide
+    # still holds a dozen named rows), charts tall enough to fill most of a 1080p screen each.
+    k = 1.5 if big else 1.0
     if height is not None:
         chart = chart.properties(height=int(height * (1.7 if big else 1.0)))
     return (
@@ -130,7 +133,8 @@ def finish(
         .configure_axis(
             labelFontSize=int(14 * k),
             titleFontSize=int(15 * k),
-            labelLimit=int(260 * k),
+            # Long OPD names are the labels read aloud: never shortened with an ellipsis.
+            labelLimit=0,
             titlePadding=10,
             gridOpacity=0.5,
         )
@@ -139,8 +143,10 @@ def finish(
             titleFontSize=int(15 * k),
             symbolSize=int(180 * k),
             orient="bottom",
-            columns=0,
-            labelLimit=300,
+            # A fixed number of columns wraps the entries into rows instead of running one
+            # line off the chart's right edge (the last entries were cut).
+            columns=4,
+            labelLimit=0,
         )
         .configure_title(fontSize=int(18 * k), anchor="start")
         .configure_view(strokeWidth=0)
@@ -175,7 +181,9 @@ def with_labels(df: pl.DataFrame, column: str, kind: str) -> pl.DataFrame:
     )
 
 
-def _color(column: str, kind: str | None, title: str, df: pl.DataFrame | None = None) -> alt.Color:
+def _color(
+    column: str, kind: str | None, title: str | None, df: pl.DataFrame | None = None
+) -> alt.Color:
     if kind == "content":
         present = df.get_column(column).unique().to_list() if df is not None else None
         return alt.Color(
@@ -383,14 +391,21 @@ def mix_by_group(
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y(f"{group}:N", title=group_title or None, sort=sort),
+            y=alt.Y(
+                f"{group}:N",
+                title=group_title or None,
+                sort=sort,
+                axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
+            ),
+            # On a slide the heading says what is drawn: no axis or legend title, which
+            # leaves the rows the height their names need.
             x=alt.X(
                 f"sum({value}):Q",
                 stack="normalize",
-                title=i18n.t("share"),
+                title=None if big else i18n.t("share"),
                 axis=alt.Axis(format=".0%"),
             ),
-            color=_color(category, "content", i18n.t("content_type"), data),
+            color=_color(category, "content", None if big else i18n.t("content_type"), data),
             order=alt.Order("_order:Q"),
             tooltip=[
                 alt.Tooltip(f"{group}:N", title=group_title or i18n.t("opd")),
@@ -472,6 +487,7 @@ def ranking_bar(
             f"{y}:N",
             title=None,
             sort=alt.EncodingSortField(x, order="ascending" if ascending else "descending"),
+            axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
         ),
         x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=fmt, tickCount=5), scale=scale),
     )
@@ -506,6 +522,12 @@ def heatmap(
     entry of their own instead of a colour that would read as a low value."""
     n = max(1, df.get_column(y).n_unique()) if df.height else 1
     fmt = ".0%" if percent else ",.0f"
+    # Month columns are narrow beside long OPD names: slanted labels never run together.
+    heat_x = alt.X(
+        f"utcyearmonth({x}):O",
+        title=None,
+        axis=alt.Axis(format=MONTH_FMT, labelAngle=-35, labelAlign="right", labelOverlap=False),
+    )
     gaps = df.filter(pl.col(no_data)) if no_data else df.clear()
     if no_data:
         df = df.filter(~pl.col(no_data))
@@ -513,7 +535,7 @@ def heatmap(
         alt.Chart(df)
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
-            x=time_x(df, x),
+            x=heat_x,
             y=alt.Y(
                 f"{y}:N",
                 title=None,
@@ -521,11 +543,17 @@ def heatmap(
                 # Rows, not type, set the height: projector type would overlap the names.
                 axis=alt.Axis(labelOverlap=False, labelFontSize=17 if big else 14),
             ),
-            color=alt.Color(
-                f"{value}:Q",
-                title=value_title,
-                scale=alt.Scale(scheme=SEQ_SCHEME),
-                legend=alt.Legend(format=fmt, orient="right", gradientLength=200),
+            # A month without a post is its own colour (light grey, "0" in the cell), so it
+            # never reads as "a few posts"; every other count on the blue scale from 1.
+            color=alt.condition(
+                f"datum['{value}'] > 0",
+                alt.Color(
+                    f"{value}:Q",
+                    title=value_title,
+                    scale=alt.Scale(scheme=SEQ_SCHEME, domainMin=0 if percent else 1),
+                    legend=alt.Legend(format=fmt, orient="right", gradientLength=200),
+                ),
+                alt.value(ZERO_COLOR),
             ),
             tooltip=[
                 alt.Tooltip(f"{y}:N", title=i18n.t("opd")),
@@ -539,7 +567,7 @@ def heatmap(
             alt.Chart(gaps.with_columns(pl.lit(gap_label()).alias("_gap")))
             .mark_rect(stroke="white", strokeWidth=1)
             .encode(
-                x=time_x(gaps, x),
+                x=heat_x,
                 y=alt.Y(f"{y}:N", title=None, sort=sort),
                 fill=alt.Fill(
                     "_gap:N",
@@ -554,7 +582,13 @@ def heatmap(
             )
         )
         chart = alt.layer(chart, grey).resolve_legend(color="independent", fill="independent")
-    return finish(chart, big=big, height=min(2000, 30 + n * row_height))
+    zero = (
+        alt.Chart(df)
+        .transform_filter(f"datum['{value}'] == 0")
+        .mark_text(fontSize=17 if big else 12, color="#555555")
+        .encode(x=heat_x, y=alt.Y(f"{y}:N", sort=sort), text=alt.value("0"))
+    )
+    return finish(alt.layer(chart, zero), big=big, height=min(2000, 30 + n * row_height))
 
 
 def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> alt.TopLevelMixin:
@@ -566,10 +600,17 @@ def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> al
         alt.Chart(df)
         .mark_rect(stroke="white", strokeWidth=1.5, cornerRadius=2)
         .encode(
+            # One label per month, on its first week: every week's date did not fit and was
+            # thinned or cut on a projector.
             x=alt.X(
                 "utcyearmonthdate(week_start):O",
                 title=None,
-                axis=alt.Axis(format="%d %b", labelAngle=-45, labelOverlap=True),
+                axis=alt.Axis(
+                    labelExpr="utcdate(datum.value) <= 7 ? utcFormat(datum.value, '%b %Y') : ''",
+                    labelAngle=0,
+                    labelOverlap=False,
+                    labelAlign="left",
+                ),
             ),
             y=alt.Y(
                 "weekday:O",
@@ -577,11 +618,15 @@ def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> al
                 sort="ascending",
                 axis=alt.Axis(labelExpr=f"{days}[datum.value]", labelOverlap=False),
             ),
-            color=alt.Color(
-                f"{value}:Q",
-                title=i18n.t("posts"),
-                scale=alt.Scale(scheme="greens", domainMin=0),
-                legend=alt.Legend(format=",.0f", orient="right", tickMinStep=1),
+            color=alt.condition(
+                f"datum['{value}'] > 0",
+                alt.Color(
+                    f"{value}:Q",
+                    title=i18n.t("posts"),
+                    scale=alt.Scale(scheme="greens", domainMin=1),
+                    legend=alt.Legend(format=",.0f", orient="right", tickMinStep=1),
+                ),
+                alt.value(ZERO_COLOR),  # a day without a post: not the palest green
             ),
             tooltip=[
                 alt.Tooltip("utcyearmonthdate(day):T", title=i18n.t("date"), format="%A, %e %B %Y"),

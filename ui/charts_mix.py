@@ -10,7 +10,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.charts import finish, time_tooltip, time_x
+from ui.charts import ROW_LABEL_PX, finish, time_tooltip, time_x
 
 # Okabe-Ito order again; "tidak tercatat" light grey so it reads as "unknown", not a format.
 FORMAT_COLORS = {
@@ -38,11 +38,11 @@ def _prep(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _color(df: pl.DataFrame) -> alt.Color:
+def _color(df: pl.DataFrame, big: bool = False) -> alt.Color:
     present = [c for c in FORMAT_COLORS if c in set(df.get_column("post_format").to_list())]
     return alt.Color(
         "format_label:N",
-        title=i18n.tr("Format", "Format"),
+        title=None if big else i18n.tr("Format", "Format"),
         scale=alt.Scale(
             domain=[i18n.post_format_label(c) for c in present],
             range=[FORMAT_COLORS[c] for c in present],
@@ -92,11 +92,19 @@ def format_by_opd(
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y(f"{group}:N", title=None, sort=sort),
-            x=alt.X(
-                "posts:Q", stack="normalize", title=i18n.t("share"), axis=alt.Axis(format=".0%")
+            y=alt.Y(
+                f"{group}:N",
+                title=None,
+                sort=sort,
+                axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
             ),
-            color=_color(data),
+            x=alt.X(
+                "posts:Q",
+                stack="normalize",
+                title=None if big else i18n.t("share"),
+                axis=alt.Axis(format=".0%"),
+            ),
+            color=_color(data, big),
             order=alt.Order("_order:Q"),
             tooltip=[
                 alt.Tooltip(f"{group}:N", title=i18n.t("opd")),

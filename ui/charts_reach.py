@@ -9,7 +9,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.charts import ACCENT, WARN, finish
+from ui.charts import ACCENT, ROW_LABEL_PX, WARN, finish
 
 
 def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
@@ -39,7 +39,12 @@ def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixi
         if data.height
         else []
     )
-    y = alt.Y("name:N", title=None, sort=order)
+    y = alt.Y(
+        "name:N",
+        title=None,
+        sort=order,
+        axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
+    )
     bars = (
         alt.Chart(data)
         .mark_bar()
@@ -66,7 +71,7 @@ def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixi
     )
     text = (
         alt.Chart(data.unique("name"))
-        .mark_text(align="left", dx=6, fontSize=22 if big else 13)
+        .mark_text(align="left", dx=6, fontSize=ROW_LABEL_PX if big else 13)
         .encode(y=y, x=alt.X("members:Q"), text="label:N")
     )
     n = max(1, len(order))

@@ -189,6 +189,7 @@ LOAD_STATUS = {  # loads.status -> (Indonesian, English)
     "loaded": ("Dimuat", "Loaded"),
     "skipped": ("Dilewati", "Skipped"),
     "failed": ("Gagal", "Failed"),
+    "needs_review": ("Perlu diperiksa", "Needs review"),
     "undone": ("Dibatalkan", "Undone"),
 }
 

@@ -8,7 +8,7 @@ import streamlit as st
 from ui import i18n
 from ui.widgets import presenting
 
-TOP_N_CHOICES = (5, 10, 15)
+TOP_N_CHOICES = (5, 10)
 
 
 def top_n_choice() -> int:

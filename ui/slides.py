@@ -16,6 +16,11 @@ import streamlit as st
 from ui import i18n
 
 PARAM = "slide"
+# A chart on a slide names at most this many rows (OPDs, kinds) or lines: more would overlap
+# or shrink below what a 1366x768 projector shows legibly. Pages pick which and say so.
+MAX_ROWS = 10
+ROW_PX = 24  # px a named row needs at projector type (row labels 17 px, ui.charts)
+AXES_PX = 130  # px of a row chart's axis, axis title and a two-line legend
 _DECK_STATE = "_slide_deck"
 
 # A chart slide's chart fills the screen below the header, the slide buttons and the slide
@@ -23,26 +28,36 @@ _DECK_STATE = "_slide_deck"
 # that container the viewport height minus the fixed parts above and below it.
 _CSS = """
 <style>
-.st-key-slide_nav button { min-height: 3.2rem; padding: 0.4rem 1.6rem; }
-.st-key-slide_nav button p { font-size: 1.5rem !important; font-weight: 600; }
-.st-key-slide_nav [data-testid="stMarkdownContainer"] p { font-size: 1.5rem !important; }
-.st-key-slide_chart [data-testid="stVegaLiteChart"] {
-    height: calc(100vh - 24rem) !important; min-height: 300px;
+.st-key-slide_nav { gap: 0.8rem; }
+.st-key-slide_nav button { min-height: 2.6rem; padding: 0.2rem 1.2rem; }
+.st-key-slide_nav button p { font-size: 1.3rem !important; font-weight: 600; }
+.st-key-slide_nav [data-testid="stMarkdownContainer"] p { font-size: 1.3rem !important; }
+/* A slide is one screen: the main column is exactly the viewport high, laid out as a flex
+   column, and the chart's box (with every box that holds it) takes whatever height the title,
+   the slide bar and the captions leave. Vega-Lite's height "container" then follows it, so a
+   caption more or less never pushes the chart off the screen. */
+[data-testid="stMain"] { height: 100vh; }
+[data-testid="stMainBlockContainer"] {
+    height: 100vh; box-sizing: border-box; display: flex; flex-direction: column;
+    padding-bottom: 0.6rem !important;
 }
-.st-key-slide_chart_short [data-testid="stVegaLiteChart"] {
-    height: calc(100vh - 28rem) !important; min-height: 260px;
+[data-testid="stMainBlockContainer"] div:has(.st-key-slide_chart) {
+    display: flex; flex-direction: column; flex: 1 1 0; min-height: 0;
 }
+.st-key-slide_chart { flex: 1 1 0 !important; min-height: 160px; }
+.st-key-slide_chart [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) {
+    flex: 1 1 0; min-height: 0;
+}
+.st-key-slide_chart [data-testid="stFullScreenFrame"],
+.st-key-slide_chart [data-testid="stFullScreenFrame"] > div,
+.st-key-slide_chart [data-testid="stVegaLiteChart"] { height: 100% !important; }
 /* 1366x768 and other short screens: smaller headings leave the chart half the screen. */
 @media (max-height: 820px) {
-    h1 { font-size: 1.9rem !important; }
-    h2, h3 { font-size: 1.7rem !important; }
-    .st-key-slide_nav button { min-height: 2.6rem; }
+    h1 { font-size: 1.7rem !important; }
+    h2, h3 { font-size: 1.5rem !important; }
+    .st-key-slide_nav button { min-height: 2.2rem; }
     .st-key-slide_nav button p, .st-key-slide_nav [data-testid="stMarkdownContainer"] p {
-        font-size: 1.25rem !important;
-    }
-    .st-key-slide_chart [data-testid="stVegaLiteChart"] { height: calc(100vh - 19rem) !important; }
-    .st-key-slide_chart_short [data-testid="stVegaLiteChart"] {
-        height: calc(100vh - 24.5rem) !important;
+        font-size: 1.1rem !important;
     }
 }
 </style>
@@ -107,18 +122,32 @@ class Deck:
             raise KeyError(f"slide {name!r} is not declared on deck {self.key!r}")
         return not self.active or name == self.current_name
 
-    def fit(self, c, *, below_controls: bool = False):
+    def fit(self, c, *, below_controls: bool = False, rows: int | None = None):
         """(container, chart): where and what to draw so that on a slide the chart fills the
         screen (see _CSS); outside presentation the chart as built, in a plain container.
-        below_controls: the slide shows two rows of controls above the chart (Tren)."""
+        rows: the chart names this many rows (OPDs, kinds): the slide keeps ROW_PX for each,
+        so a short screen overflows (and the browser test says so) instead of hiding names.
+        below_controls is accepted for older callers; the flex layout sizes every chart."""
         if not self.active:
             return st.container(), c
-        box = "slide_chart_short" if below_controls else "slide_chart"
-        return st.container(key=box), c.properties(height="container")
+        del below_controls
+        if rows:
+            st.html(
+                "<style>.st-key-slide_chart { min-height: "
+                f"{int(rows) * ROW_PX + AXES_PX}px !important; }}</style>"
+            )
+        return st.container(key="slide_chart"), c.properties(height="container")
 
-    def chart(self, c, *, key: str | None = None, below_controls: bool = False) -> None:
-        """Draw a chart at full width; on a slide it fills the screen."""
-        box, c = self.fit(c, below_controls=below_controls)
+    def chart(
+        self,
+        c,
+        *,
+        key: str | None = None,
+        below_controls: bool = False,
+        rows: int | None = None,
+    ) -> None:
+        """Draw a chart at full width; on a slide it fills the screen (rows: see fit)."""
+        box, c = self.fit(c, below_controls=below_controls, rows=rows)
         with box:
             st.altair_chart(c, width="stretch", key=key)
         if not self.active:

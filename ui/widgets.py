@@ -154,6 +154,9 @@ def _column_config(cols: Sequence[Col]) -> dict:
     return cfg
 
 
+SLIDE_TABLE_HEIGHT = 300  # px: what a 1366x768 slide has under its title and slide bar
+
+
 def table(
     df: pl.DataFrame,
     cols: Sequence[Col],
@@ -166,6 +169,10 @@ def table(
 ) -> None:
     """A read-only table in Indonesian formats, with Excel/PDF lampiran buttons under it."""
     shown = display_frame(df, cols, numbered=numbered)
+    if presenting() and height == "auto":
+        # On a slide a table takes what a 1366x768 screen leaves under the slide bar and
+        # scrolls inside itself; the auto height of a long list ran off the screen.
+        height = min(SLIDE_TABLE_HEIGHT, 38 + 35 * (shown.height + 1))
     st.dataframe(
         shown, hide_index=True, column_config=_column_config(cols), height=height, key=f"tbl_{key}"
     )
@@ -312,6 +319,28 @@ h2, h3 { font-size: 2.2rem !important; }
 /* Slides: every pixel of height goes to the chart. The way out sits in the top bar. */
 h1 { font-size: 2.4rem !important; padding-top: 0.2rem !important; }
 .st-key-leave_presentation { position: fixed; top: 0.6rem; right: 4rem; z-index: 999991; }
+/* Captions and markdown keep no invisible space below their box (it made a slide scroll). */
+[data-testid="stMain"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"]) {
+    margin-bottom: 0 !important; padding-bottom: 0 !important;
+}
+[data-testid="stMain"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"])
+    p:last-child { margin-bottom: 0 !important; }
+/* 1366x768 and other short screens: the slide's chrome (title, period, slide bar) and the
+   key-figure cards shrink so that four cards, their comparison line and a chart fit. */
+@media (max-height: 820px) {
+    .block-container { padding-top: 3.9rem !important; }
+    h1 { font-size: 1.7rem !important; padding: 0 !important; }
+    .stMarkdown p, .stCaption, [data-testid="stCaptionContainer"] p {
+        font-size: 1.05rem !important;
+    }
+    [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+    [data-testid="stMetric"] { padding: 0.35rem 0.9rem !important; }
+    [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+        font-size: 1.3rem !important;
+    }
+    [data-testid="stMetricValue"] { font-size: 2.5rem !important; }
+    [data-testid="stMetricDelta"] { font-size: 1.15rem !important; }
+}
 </style>
 """
 

@@ -3,7 +3,8 @@
 The stated combination:
 1. An analyst's correction always wins (applied by the view v_posts, never overwritten).
 2. The rules decide when they are sure: their winning label leads every other label by at least
-   ``margin`` points and the caption does not mix a greeting with a kinerja phrase.
+   ``margin`` points and the caption does not mix a greeting with a kinerja phrase (or, mixed,
+   leads by three times the margin and at least 12 points: an analyst's heavy pattern).
 3. Otherwise the model decides when its probability is at least ``prob``; the explanation is
    then the model's strongest words, followed by what the rules had found.
 4. Otherwise the rules' label stands (``lainnya`` when nothing matched; the loader then uses the
@@ -27,11 +28,23 @@ from etl.classify.vocab import CONTENT_TYPES, NO_MATCH_REASON
 DEFAULT_THRESHOLDS = {"margin": 4.0, "prob": 0.5, "fig_on": 0.8, "fig_off": 0.2}
 
 
+def _sure(margin: pl.Expr, mixed: pl.Expr, matched: pl.Expr, m: float) -> pl.Expr:
+    # A lead of three times the margin (at least 12 points) is sure even in a mixed caption:
+    # an analyst's heavy pattern (weight 50) is a decision, not a hint.
+    return matched & (margin >= m) & (~mixed | (margin >= max(3 * m, 12.0)))
+
+
 def needs_model(rules_out: pl.DataFrame, thr: dict[str, float]) -> pl.Series:
     """Rows the model is run on: where the rules are not sure, or an official is named (the
     figure flag). Elsewhere the rules' output stands as it is, and the model costs nothing."""
-    matched = rules_out["content_reason"] != NO_MATCH_REASON
-    sure = (rules_out["rule_margin"] >= thr["margin"]) & ~rules_out["rule_mixed"] & matched
+    sure = rules_out.select(
+        _sure(
+            pl.col("rule_margin"),
+            pl.col("rule_mixed"),
+            pl.col("content_reason") != NO_MATCH_REASON,
+            thr["margin"],
+        )
+    ).to_series()
     return ~sure | rules_out["rule_person"]
 
 
@@ -61,7 +74,7 @@ def combine(
     content_reason, is_figure_centric, figure_reason."""
     f = pl.concat([rules_out, model_out], how="horizontal")
     matched = pl.col("content_reason") != NO_MATCH_REASON
-    sure = (pl.col("rule_margin") >= thr["margin"]) & ~pl.col("rule_mixed") & matched
+    sure = _sure(pl.col("rule_margin"), pl.col("rule_mixed"), matched, thr["margin"])
     take = (
         ~sure
         & (pl.col("model_prob") >= thr["prob"])
@@ -138,7 +151,7 @@ def choose_thresholds(
     margins = [0.5, 1, 2, 3, 4, 5, 6, 8, 10, 14, 1e9]
     probs = [round(p, 2) for p in np.arange(0.2, 0.96, 0.05)]
     for m, p in itertools.product(margins, probs):
-        sure = (margin >= m) & ~mixed & matched
+        sure = matched & (margin >= m) & (~mixed | (margin >= max(3 * m, 12.0)))
         pred = np.where(~sure & (mprob >= p), mtype, rule_type)
         score = _macro_f1(t, pred) + _f1(t == "ucapan", pred == "ucapan")
         if score > best_score + 1e-9:

@@ -262,11 +262,19 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     caption = blank_to_null(col(df, "caption"))
     date_raw = blank_to_null(col(df, "published_at"))
     # Totals and the signature block are not posts unless they carry a real URL.
+    n_before = df["__row"].n_unique()
     df = df.filter(pl.col("permalink").is_not_null() | ~(pl.col("__total") | pl.col("__sign")))
     # Below JUMLAH / "Mengetahui": names and NIP lines in the caption column are not posts.
     df = df.filter(has_link | date_raw.is_not_null() | ~pl.col("__end"))
+    n_totals = n_before - df["__row"].n_unique()
     # Spacer rows and pre-numbered empty template rows.
     df = df.filter(has_link | date_raw.is_not_null() | caption.is_not_null())
+    n_spacer = n_before - n_totals - df["__row"].n_unique()
+    if n_totals or n_spacer:
+        ctx.assume(
+            f"{ctx.where()}: dilewati {n_totals} baris jumlah/tanda tangan (JUMLAH, TOTAL, "
+            f"Mengetahui, NIP) dan {n_spacer} baris tanpa tanggal, link maupun isi."
+        )
     df = fill_down(df, ctx, content=has_link | caption.is_not_null())
 
     good, rejects = parse_dates(

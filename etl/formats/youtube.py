@@ -46,7 +46,11 @@ TOTAL_WORDS = ("total", "jumlah", "totales", "totais")
 def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     # The "Total" row sums every video; a re-export may also add an empty trailing row.
     vid = col(raw, "native_id")
-    raw = raw.filter(vid.is_not_null() & ~vid.str.to_lowercase().is_in(TOTAL_WORDS))
+    total = vid.str.to_lowercase().is_in(TOTAL_WORDS).fill_null(False)
+    n_total = int(raw.select(total.sum()).item())
+    if n_total:
+        ctx.assume(f"{ctx.where()}: {n_total} baris 'Total' (jumlah semua video) dilewati.")
+    raw = raw.filter(vid.is_not_null() & ~total)
     good, rejects = parse_dates(
         raw.with_columns(col(raw, "caption").alias("caption")),
         ctx,

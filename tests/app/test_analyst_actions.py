@@ -128,3 +128,23 @@ def test_load_statuses_read_in_the_chosen_language(sample_db, use_db):
         cells = {str(v) for df in at.dataframe for v in df.value.to_numpy().ravel()}
         assert {loaded, skipped} <= cells, sorted(cells)[:20]
         assert "loaded" not in cells and "skipped" not in cells  # never the raw code
+
+
+def test_retraining_shows_before_and_after_then_the_analyst_accepts(copy_db, use_db):
+    use_db(copy_db)
+    at = run_page("pengaturan")
+    at.text_input(key="analyst_name_input").input("Rina (Diskominfo)").run(timeout=600)
+    at.button(key="model_retrain").click().run(timeout=600)
+    assert not at.exception and not at.error
+    candidate = scalar(copy_db, "SELECT max(version) FROM model_set WHERE status = 'kandidat'")
+    assert candidate == 2
+    frames = [df.value for df in at.dataframe]
+    quality = [f for f in frames if "Sesudah (kandidat)" in f.columns]
+    assert quality and len(quality[0]) == 4
+    assert scalar(copy_db, "SELECT count(*) FROM posts WHERE model_version = 2") == 0
+    at.button(key="model_accept").click().run(timeout=600)
+    assert not at.exception
+    assert scalar(copy_db, "SELECT status FROM model_set WHERE version = 2") == "aktif"
+    assert scalar(copy_db, "SELECT count(*) FROM posts WHERE model_version <> 2") == 0
+    who = "SELECT created_by FROM model_set WHERE version = 2"
+    assert scalar(copy_db, who) == "Rina (Diskominfo)"

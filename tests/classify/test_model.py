@@ -70,7 +70,7 @@ def test_the_model_explains_with_its_strongest_words(small_model) -> None:
 def test_sure_rules_stand_and_the_model_decides_where_they_are_not(small_model) -> None:
     text = normalize_series(pl.Series([
         "Selamat Hari Raya Idul Fitri, mohon maaf lahir dan batin",  # rules sure: ucapan
-        "Sedaya lepat nyuwun ngapunten",  # rules find nothing
+        "Sedoyo lepat nyuwun ngapunten",  # rules find nothing
     ]))  # fmt: skip
     rules_out = classify_normalized(text, default_rules())
     thr = {"margin": 3.0, "prob": 0.3, "fig_on": 0.99, "fig_off": 0.0}

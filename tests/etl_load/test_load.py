@@ -177,7 +177,8 @@ def test_failure_in_the_middle_leaves_nothing(master_con, monkeypatch, where):
             m.setattr(recompute, where, boom)
             con = master_con
         r = load_tables(con, [table(rows, exported_at=OCT25)], file_name="b.csv", sha256=sha("b"))
-    assert r.status == "failed" and "disk penuh" in r.error and "b.csv" in r.error
+    # The analyst sees that the file failed, not the exception text (etl/errors.py).
+    assert r.status == "failed" and "kesalahan internal" in r.error and "b.csv" in r.error
     assert_frame_equal(posts_state(master_con), before)
     assert _count(master_con, "SELECT count(*) FROM post_observation WHERE load_id <> 1") == 0
     assert _count(master_con, "SELECT count(*) FROM rejects") == 0

@@ -71,7 +71,15 @@ def test_migration_defaults_equal_settings_defaults():
     assert metrics.get_settings(con) == metrics.Settings()
 
 
-@pytest.mark.parametrize("path", CHECKS, ids=lambda p: p.name)
+# The hand warehouse holds two loose BKD logbook rows on purpose (the metric's per-platform
+# bucket is tested on them); the loader never leaves such rows, which tests/etl_load/
+# test_accounts.py checks on the sample warehouse.
+HAND_EXEMPT = {"posts_tied_to_account.sql"}
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in CHECKS if p.name not in HAND_EXEMPT], ids=lambda p: p.name
+)
 def test_checks_return_no_rows(path):
     con = hand_warehouse()
     assert con.sql(path.read_text(encoding="utf-8")).pl().height == 0

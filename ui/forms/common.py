@@ -29,6 +29,11 @@ def user() -> str:
     return str(st.session_state.get("_analyst") or "analis")
 
 
+def current_user() -> str:
+    """The analyst's name as recorded (for other UI modules)."""
+    return user()
+
+
 def who() -> None:
     """The analyst's name for the records (kept for the session, across pages)."""
     name = st.text_input(

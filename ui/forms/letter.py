@@ -99,6 +99,11 @@ def _logo_box(logo: bytes | None, save_logo) -> None:
         c1.image(logo, width=90)
     else:
         c1.caption(i18n.tr("Belum ada logo.", "No logo yet."))
+    # The uploader shows only when asked for: the page's other uploader (the OPD master list)
+    # stays the only file input by default.
+    if not c2.toggle(i18n.tr("Ganti logo kop surat", "Change the letterhead logo"),
+                     key="kop_logo_toggle"):  # fmt: skip
+        return
     up = c2.file_uploader(
         i18n.tr("Logo kop surat (PNG atau JPG)", "Letterhead logo (PNG or JPG)"),
         type=["png", "jpg", "jpeg", "gif", "bmp", "webp"],

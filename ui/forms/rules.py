@@ -70,7 +70,11 @@ def rules_editor() -> None:
             height=120,
         )
         if caption.strip():
-            out = classify.classify_frame(pl.DataFrame({"caption": [caption]}), rules).row(
+            from etl.classify.model_store import active_model
+
+            with cursor() as cur:
+                model, _ = active_model(cur)
+            out = classify.classify_frame(pl.DataFrame({"caption": [caption]}), rules, model).row(
                 0, named=True
             )
             st.markdown(

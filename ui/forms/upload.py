@@ -16,6 +16,7 @@ from ui import data, i18n
 from ui.forms.common import cursor, user
 from ui.widgets import Col, table
 
+# Canonical fields an analyst can map an unknown layout onto (etl.schema.POST_SCHEMA names).
 MAPPABLE = {
     "published_at": ("Waktu terbit (wajib)", "Publish time (required)"),
     "caption": ("Keterangan / caption", "Caption"),
@@ -51,12 +52,19 @@ def _safe_load(fn: Callable[..., Any], cur, name: str, **kwargs: Any):
         )
 
 
-def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] | None):
+def _dry_run(
+    name: str,
+    raw: bytes,
+    opd: str | None,
+    column_map: dict[str, str] | None,
+    date_order: str | None = None,
+):
     """Parse without writing; memoised per session by content + choices (no re-parse on rerun)."""
     from etl.load import load_file
 
     digest = hashlib.sha256(raw).hexdigest()
-    key = ("dry", digest, opd, json.dumps(column_map or {}, sort_keys=True), data.version()[0])
+    key = ("dry", digest, opd, json.dumps(column_map or {}, sort_keys=True), date_order,
+           data.version()[0])  # fmt: skip
     memo = st.session_state.setdefault("_dry_runs", {})
     if key not in memo:
         with cursor() as cur:
@@ -68,6 +76,7 @@ def _dry_run(name: str, raw: bytes, opd: str | None, column_map: dict[str, str] 
                 file_name=name,
                 opd=opd,
                 column_map=column_map or None,
+                date_order=date_order,
                 dry_run=True,
             )
     return memo[key]
@@ -146,7 +155,7 @@ def upload_flow() -> None:
     opts = data.filter_options()
     opd_names = opts.get_column("opd").to_list() if opts.height else []
     auto = i18n.tr("(deteksi otomatis)", "(detect automatically)")
-    plan: list[tuple[str, bytes, str | None, dict[str, str] | None]] = []
+    plan: list[tuple[str, bytes, str | None, dict[str, str] | None, str | None]] = []
     for i, up in enumerate(files):
         raw = up.getvalue()
         with st.container(border=True):
@@ -161,12 +170,22 @@ def upload_flow() -> None:
             )
             opd = None if choice == auto else choice
             cmap = st.session_state.get(f"map_{nonce}_{i}")
-            rep = _dry_run(up.name, raw, opd, cmap)
+            order_key = f"dord_{nonce}_{i}"
+            order = DATE_ORDERS.get(st.session_state.get(order_key) or "")
+            rep = _dry_run(up.name, raw, opd, cmap, order)
+            if order is not None or "--date-order" in (rep.error or ""):
+                # The file allows two readings of its dates: the analyst chooses, never a guess.
+                st.selectbox(
+                    i18n.tr("Urutan tanggal", "Date order"),
+                    ["", *DATE_ORDERS],
+                    key=order_key,
+                    format_func=lambda v: v or i18n.tr("(pilih)", "(choose)"),
+                )
             _show_check(rep)
-            if rep.status == "failed":
+            if rep.status == "failed" and "--date-order" not in (rep.error or ""):
                 _column_mapper(up.name, raw, key=f"map_{nonce}_{i}")
-            else:
-                plan.append((up.name, raw, opd, cmap))
+            elif rep.status not in ("failed", "needs_review"):
+                plan.append((up.name, raw, opd, cmap, order))
     if not plan:
         return
     label = i18n.tr(f"Muat {len(plan)} berkas ke gudang data", f"Load {len(plan)} file(s)")
@@ -175,7 +194,7 @@ def upload_flow() -> None:
 
         rows = []
         with st.spinner(i18n.tr("Memuat...", "Loading...")), cursor() as cur:
-            for name, raw, opd, cmap in plan:
+            for name, raw, opd, cmap, order in plan:
                 r = _safe_load(
                     load_file,
                     cur,
@@ -184,6 +203,7 @@ def upload_flow() -> None:
                     file_name=name,
                     opd=opd,
                     column_map=cmap or None,
+                    date_order=order,
                     loaded_by=user(),
                 )
                 rows.append(_report_row(r))
@@ -195,13 +215,21 @@ def upload_flow() -> None:
         st.rerun()
 
 
+# The upload page's date-order choice -> load_file(date_order=...).
+DATE_ORDERS = {
+    "hari/bulan/tahun (dmy)": "dmy",
+    "bulan/hari/tahun (mdy)": "mdy",
+}
+
+
 def _show_check(rep) -> None:
-    ok = rep.status != "failed"
+    ok = rep.status not in ("failed", "needs_review")
     icon = ":material/check_circle:" if ok else ":material/error:"
     st.markdown(f"{icon} **{rep.file}**")
     if not ok:
         st.error(rep.error or i18n.tr("Berkas tidak dapat dibaca.", "The file cannot be read."))
-        return
+        if rep.status == "failed" and not (rep.rejects is not None and rep.rejects.height):
+            return
     if rep.status == "skipped":
         st.warning(rep.error or i18n.tr("Berkas ini sudah pernah dimuat.", "Already loaded."))
         return
@@ -217,6 +245,14 @@ def _show_check(rep) -> None:
     c[3].metric(i18n.tr("Ditolak", "Rejected"), i18n.fmt_int(rep.rejected))
     for note in rep.notes or []:
         st.caption(f"• {note}")
+    if getattr(rep, "assumptions", None):
+        with st.expander(
+            i18n.tr(f"Asumsi muatan ({len(rep.assumptions)})", f"Load assumptions "
+                    f"({len(rep.assumptions)})"),
+            expanded=not ok,
+        ):  # fmt: skip
+            for a in rep.assumptions:
+                st.markdown(f"- {a}")
     tabs = st.tabs([i18n.tr("Pratinjau", "Preview"), i18n.tr("Baris ditolak", "Rejected rows")])
     with tabs[0]:
         if rep.preview is not None and rep.preview.height:

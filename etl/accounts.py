@@ -1,0 +1,163 @@
+"""Tie every post to its master-list account (table account), or list it for the analyst.
+
+After the OPD of each row is known (etl.matching.resolve_posts), a row whose handle matched no
+account is tied, in order, by:
+1. an alias the analyst mapped once (table account_alias: platform + handle as in the file);
+2. the page name: a Meta export names the Page ("Dinas Kesehatan Kabupaten Sukamaju") where the
+   master list may hold the same name with other abbreviations ("Dinas Kesehatan Kab.
+   Sukamaju"), compared as OPD names are (etl.matching.normalize_opd_name), within the OPD;
+3. the OPD's only account on that platform, for a row naming no account (a logbook row) or
+   naming it by a display name (an export naming its Page differently from the list); a
+   username that matches nothing is another account and stays untied.
+Every tie by rule 2 or 3 is stated in the load report. A row still untied while its OPD has
+accounts on that platform is listed with how to map it once (etl.accounts.map_alias).
+"""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from etl.matching import handle_norm, normalize_opd_name
+
+
+def aliases(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """platform, handle_norm, account_id of every mapped alias (empty before migration 026)."""
+    try:
+        return con.sql("SELECT platform, handle_norm, account_id FROM account_alias").pl()
+    except duckdb.CatalogException:
+        return pl.DataFrame(
+            schema={"platform": pl.String, "handle_norm": pl.String, "account_id": pl.Int64}
+        )
+
+
+def tie(
+    df: pl.DataFrame, accounts: pl.DataFrame, names: dict[int, str]
+) -> tuple[pl.DataFrame, list[str], list[str]]:
+    """Fill account_id of rows that have an opd_id but no account (rules 2 and 3).
+
+    df: resolved posts (opd_id, platform, account_id, account_handle); accounts: the master
+    list's accounts (platform, handle, account_id, acc_opd_id). Returns (df, assumptions,
+    notes for untied rows), Bahasa Indonesia.
+    """
+    if df.height == 0 or accounts.height == 0:
+        return df, [], []
+    acc = accounts.select(
+        "platform",
+        pl.col("account_id").cast(pl.Int64).alias("_acc"),
+        pl.col("acc_opd_id").cast(pl.Int64).alias("opd_id"),
+        pl.col("handle").alias("_acc_handle"),
+        pl.col("handle")
+        .map_elements(normalize_opd_name, return_dtype=pl.String)
+        .alias("_name_key"),
+    )
+    per = acc.group_by("opd_id", "platform").agg(
+        pl.len().alias("_n"), pl.col("_acc").first(), pl.col("_acc_handle").first()
+    )
+    keys = df.select(
+        pl.col("account_handle")
+        .map_elements(normalize_opd_name, return_dtype=pl.String, skip_nulls=True)
+        .alias("_name_key")
+    )
+    out = df.with_columns(keys.to_series(), pl.col("account_id").cast(pl.Int64)).with_row_index(
+        "_i"
+    )
+    loose = pl.col("account_id").is_null() & pl.col("opd_id").is_not_null()
+    by_name = (
+        out.filter(loose & pl.col("_name_key").is_not_null())
+        .join(acc, on=["opd_id", "platform", "_name_key"], how="inner")
+        .unique(subset="_i", keep="first")
+        .select("_i", pl.col("_acc").alias("_by_name"), pl.col("_acc_handle").alias("_nh"))
+    )
+    out = out.join(by_name, on="_i", how="left").join(per, on=["opd_id", "platform"], how="left")
+    # The only account: for a row naming no account, or naming it by a display name (a Page
+    # name has spaces); a username that matches nothing is another account, never re-tied.
+    unnamed = pl.col("account_handle").is_null() | pl.col("account_handle").str.contains(r"\s")
+    only = loose & pl.col("_by_name").is_null() & (pl.col("_n") == 1) & unnamed
+    assumptions: list[str] = []
+    for (opd_id, platform, acc_handle, file_handle), n in _groups(out, loose, unnamed):
+        said = f"berkas menyebut '{file_handle}'" if file_handle else "baris tanpa nama akun"
+        assumptions.append(
+            f"{n} postingan {platform} {names.get(opd_id, opd_id)} dikaitkan ke akun "
+            f"'{acc_handle}' di Daftar Akun ({said}): satu-satunya akun {platform} OPD itu, atau "
+            "nama halamannya sama."
+        )
+    out = out.with_columns(
+        pl.coalesce("account_id", "_by_name", pl.when(only).then(pl.col("_acc"))).alias(
+            "account_id"
+        )
+    )
+    untied = (
+        out.filter(pl.col("account_id").is_null() & (pl.col("_n") >= 1))
+        .group_by("opd_id", "platform", "account_handle")
+        .agg(pl.len().alias("n"), pl.col("_n").first())
+        .sort("opd_id", "platform")
+    )
+    notes = [
+        f"{n} postingan {platform} {names.get(opd_id, opd_id)} ('{h or 'tanpa nama akun'}') "
+        f"belum terkait akun: OPD ini punya {k} akun {platform} di Daftar Akun dan tidak ada "
+        "yang cocok. Bila akun itu sama, petakan sekali (diingat untuk muatan berikutnya): "
+        "python -m etl "
+        f'akun --platform {platform} --nama "{h or ""}" --akun "HANDLE DI DAFTAR".'
+        for opd_id, platform, h, n, k in untied.iter_rows()
+    ]
+    drop = ["_i", "_name_key", "_by_name", "_nh", "_n", "_acc", "_acc_handle"]
+    return out.drop(drop), assumptions, notes
+
+
+def _groups(out: pl.DataFrame, loose: pl.Expr, unnamed: pl.Expr) -> list[tuple[tuple, int]]:
+    tied = out.filter(loose & (pl.col("_by_name").is_not_null() | ((pl.col("_n") == 1) & unnamed)))
+    g = (
+        tied.with_columns(pl.coalesce("_nh", "_acc_handle").alias("_h"))
+        .group_by("opd_id", "platform", "_h", "account_handle")
+        .len()
+        .sort("opd_id", "platform", "account_handle", nulls_last=True)
+    )
+    return [((o, p, a, h), n) for o, p, a, h, n in g.iter_rows()]
+
+
+def map_alias(
+    con: duckdb.DuckDBPyConnection, platform: str, written: str, account_handle: str
+) -> tuple[int, int]:
+    """Remember that `written` (a handle or page name as files write it) is the master-list
+    account `account_handle` on `platform`, and tie the untied posts already loaded under that
+    name. Returns (account_id, posts tied). Raises ValueError (Bahasa Indonesia)."""
+    norm = handle_norm(platform, written)
+    target = handle_norm(platform, account_handle)
+    row = con.execute(
+        "SELECT account_id, opd_id FROM account WHERE platform = ? AND handle_norm = ?",
+        [platform, target],
+    ).fetchall()
+    if not norm or not row:
+        raise ValueError(
+            f"Akun '{account_handle}' ({platform}) tidak ada di Daftar Akun Medsos OPD."
+        )
+    account_id, opd_id = row[0]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            "INSERT OR REPLACE INTO account_alias (platform, handle_norm, account_id)"
+            " VALUES (?, ?, ?)",
+            [platform, norm, account_id],
+        )
+        params = [account_id, platform, opd_id]
+        where = " WHERE account_id IS NULL AND platform = ? AND opd_id = ?"
+        handles = con.execute(
+            "SELECT DISTINCT account_handle FROM post_observation" + where, params[1:]
+        ).fetchall()
+        hit = [h for (h,) in handles if h is not None and handle_norm(platform, h) == norm]
+        n = 0
+        for h in hit:
+            n += con.execute(
+                "UPDATE posts SET account_id = ?" + where + " AND account_handle = ?",
+                [*params, h],
+            ).fetchall()[0][0]
+            con.execute(
+                "UPDATE post_observation SET account_id = ?" + where + " AND account_handle = ?",
+                [*params, h],
+            )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return int(account_id), int(n)
