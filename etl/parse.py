@@ -15,6 +15,7 @@ import re
 from pathlib import Path, PurePath
 
 import polars as pl
+from openpyxl.utils import get_column_letter
 
 from etl import readers
 from etl.dates import DateEvidence, period_from_text
@@ -276,6 +277,29 @@ def _reject_layout(name: str, sheet: str | None, rows: list[list[str | None]]) -
     )
 
 
+def _duplicate_header(
+    name: str, sheet: str | None, cells: list[str | None], det: Detection
+) -> FileRejected | None:
+    """Two header cells with the same name where one is a column the format reads: which one
+    holds the data cannot be known, so the file is refused naming the header (a reader would
+    otherwise rename one and leave caption or reach empty for every row)."""
+    seen: dict[str, int] = {}
+    for j, cell in enumerate(cells):
+        key = header_key(cell) if cell not in (None, "") else ""
+        if not key:
+            continue
+        if key in seen and (j in det.columns or seen[key] in det.columns):
+            where = f"Berkas '{name}'" + (f", sheet '{sheet}'" if sheet else "")
+            cols = f"{get_column_letter(seen[key] + 1)} dan {get_column_letter(j + 1)}"
+            return FileRejected(
+                f"{where}: judul kolom '{str(cell).strip()}' muncul dua kali (kolom {cols}), "
+                "sehingga tidak jelas kolom mana yang berisi datanya. Ganti nama atau hapus "
+                "salah satu kolom itu, lalu unggah lagi."
+            )
+        seen.setdefault(key, j)
+    return None
+
+
 def _parse_text(
     data: bytes,
     name: str,
@@ -295,6 +319,9 @@ def _parse_text(
         raise _reject_layout(name, None, rows_opt)
     if _chart_data(det, rows_opt):
         raise _reject_chart(name, None)
+    dup = _duplicate_header(name, None, rows_opt[det.row], det)
+    if dup is not None:
+        raise dup
     grid = readers.read_csv_grid(text, delim, starts[det.row])
     ev = _evidence(title=_title(rows_opt[: det.row]), delimiter=delim, text_head=text[:65536])
     table = _build(grid, 0, det.row + 1, det, name, None, file_handle, ev, keep_empty=True)
@@ -332,6 +359,9 @@ def _parse_sheets(
             first_error = first_error or err
             notes.append(str(err))
             continue
+        dup = _duplicate_header(name, sheet.name, rows[det.row], det)
+        if dup is not None:
+            raise dup
         ev = _evidence(title=_title(rows[: det.row]), sheet=sheet.name)
         # A logbook month sheet with its header but no rows still says the office posted
         # nothing that month (etl/coverage.py): it is kept, with zero posts.
