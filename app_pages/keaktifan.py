@@ -170,7 +170,8 @@ if deck.show("heatmap"):
             ),
             rows=len(order) if big else None,
         )
-        if grid.height and grid.get_column("no_data").any():
+        # On the slide the grey cells' legend says it; the caption would squeeze the rows.
+        if not big and grid.height and grid.get_column("no_data").any():
             st.caption(
                 i18n.tr(
                     "Abu-abu: data bulan itu belum diterima dan OPD belum aktif, jadi tidak "

@@ -88,7 +88,8 @@ with left:
                 )
             )
             w.partial_caption(partial)
-            coverage_panel.gap_caption(trend)
+            if not big:  # on the slide the chart's own grey band and legend say it
+                coverage_panel.gap_caption(trend)
         else:
             w.no_match()
 picked = None
