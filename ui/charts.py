@@ -526,7 +526,14 @@ def heatmap(
     heat_x = alt.X(
         f"utcyearmonth({x}):O",
         title=None,
-        axis=alt.Axis(format=MONTH_FMT, labelAngle=-35, labelAlign="right", labelOverlap=False),
+        # On a slide the columns are narrower still: upright labels take one column each.
+        axis=alt.Axis(
+            format=MONTH_FMT,
+            labelAngle=-90 if big else -35,
+            labelAlign="right",
+            labelBaseline="middle" if big else "alphabetic",
+            labelOverlap=False,
+        ),
     )
     gaps = df.filter(pl.col(no_data)) if no_data else df.clear()
     if no_data:
@@ -541,7 +548,10 @@ def heatmap(
                 title=None,
                 sort=sort,
                 # Rows, not type, set the height: projector type would overlap the names.
-                axis=alt.Axis(labelOverlap=False, labelFontSize=17 if big else 14),
+                # labelFlush would pull the first and last names inward, onto their neighbours
+                axis=alt.Axis(
+                    labelOverlap=False, labelFlush=False, labelFontSize=17 if big else 14
+                ),
             ),
             # A month without a post is its own colour (light grey, "0" in the cell), so it
             # never reads as "a few posts"; every other count on the blue scale from 1.
@@ -573,6 +583,8 @@ def heatmap(
                     "_gap:N",
                     title=None,
                     scale=alt.Scale(domain=[gap_label()], range=[GAP_GREY]),
+                    # beside the colour scale, so the rows keep the height below
+                    legend=alt.Legend(orient="right"),
                 ),
                 tooltip=[
                     alt.Tooltip(f"{y}:N", title=i18n.t("opd")),
