@@ -112,7 +112,7 @@ def page(browser):
 
 def wait_idle(page, timeout: float = 30.0) -> None:
     """Wait until the script run is over: the app view is there and the running indicator has
-    stayed away for half a second."""
+    stayed away for a second and a half."""
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout * 1000)
     deadline = time.monotonic() + timeout
     quiet_since = None
@@ -120,7 +120,9 @@ def wait_idle(page, timeout: float = 30.0) -> None:
         running = page.query_selector('[data-testid="stStatusWidget"]')
         if running is None:
             quiet_since = quiet_since or time.monotonic()
-            if time.monotonic() - quiet_since > 0.5:
+            # Streamlit shows its running indicator only after a short delay, so half a
+            # second of quiet can fall before a run has shown itself: wait longer.
+            if time.monotonic() - quiet_since > 1.5:
                 return
         else:
             quiet_since = None

@@ -7,6 +7,7 @@ import datetime as dt
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from reports import idfmt
 from tests.browser.conftest import SCREENSHOTS, full_screenshot, wait_idle
@@ -244,7 +245,7 @@ def test_master_list_upload_updates_and_a_wrong_file_is_refused(app_url, page, t
 
 
 def test_campaign_list_upload_defines_campaigns_and_refuses_a_bad_sheet(app_url, page, tmp_path):
-    good = tmp_path / "Program Unggulan Uji.csv"
+    good = tmp_path / "Kampanye Baik.csv"  # short: the uploader elides long names
     good.write_text(
         "Nama Kampanye,Mulai,Selesai,Tagar,Kata Kunci\n"
         "Gerakan Bersih Sungai,1 Juni 2026,31 Desember 2026,#BersihSungai,bersih sungai\n",
@@ -260,15 +261,30 @@ def test_campaign_list_upload_defines_campaigns_and_refuses_a_bad_sheet(app_url,
     page.get_by_text("Unggah daftar kampanye (xlsx/csv)").click()
     uploader = '[data-testid="stFileUploader"] input[type="file"]'
     page.set_input_files(uploader, str(bad))
+    # The button must be pressed only once the file has reached the server (its name is listed
+    # and the rerun it causes is over); pressed earlier, it runs with the previous file.
+    expect(page.get_by_text("Kampanye Salah.csv", exact=True)).to_be_visible(timeout=20000)
+    wait_idle(page)
     page.get_by_role("button", name="Muat daftar kampanye").click()
     wait_idle(page)
-    errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
-    assert any("Kampanye Salah.csv" in e and "kolom Selesai" in e for e in errors), errors
+    refusal = page.locator('[data-testid="stAlertContentError"]').filter(
+        has_text="Kampanye Salah.csv"
+    )
+    expect(refusal).to_contain_text("kolom Selesai", timeout=30000)
+    # A fresh session for the good sheet: the uploader still holds the refused file.
+    page.goto(f"{app_url}/kampanye")
+    wait_idle(page)
+    page.get_by_text("Unggah daftar kampanye (xlsx/csv)").click()
     page.set_input_files(uploader, str(good))
+    expect(page.get_by_text("Kampanye Baik.csv", exact=True)).to_be_visible(timeout=20000)
+    wait_idle(page)
     page.get_by_role("button", name="Muat daftar kampanye").click()
     wait_idle(page)
     box = page.get_by_role("combobox", name="Kampanye", exact=True)
     box.click()
     box.fill("Bersih Sungai")
-    assert page.get_by_role("option", name="Gerakan Bersih Sungai", exact=True).is_visible()
+    # The option list opens after the filter's own round trip: wait for it rather than sample it.
+    expect(page.get_by_role("option", name="Gerakan Bersih Sungai", exact=True)).to_be_visible(
+        timeout=20000
+    )
     assert page.query_selector('[data-testid="stException"]') is None
