@@ -143,3 +143,15 @@ def full_screenshot(page, path: Path) -> None:
     time.sleep(0.8)
     page.screenshot(path=str(path))
     page.set_viewport_size(vp)
+
+
+def upload(page, path, selector: str = '[data-testid="stFileUploader"] input[type="file"]') -> None:
+    """Choose a file in a Streamlit uploader and wait until the server has it: its chip shows
+    the name's tail (long names are elided in the middle) and the rerun it causes is over.
+    A button pressed earlier runs with the previous file."""
+    from playwright.sync_api import expect
+
+    page.set_input_files(selector, str(path))
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text=path.name[-8:])
+    expect(uploader.first).to_be_visible(timeout=30000)
+    wait_idle(page)
