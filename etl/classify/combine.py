@@ -65,6 +65,22 @@ def fill_skipped(rules_out: pl.DataFrame, model_out: pl.DataFrame, ran: pl.Serie
     )
 
 
+def takes(rules_out: pl.DataFrame, model_out: pl.DataFrame, thr: dict[str, float]) -> pl.Series:
+    """Rows where the model's label replaces the rules' (Boolean), as combine() decides."""
+    f = pl.concat([rules_out, model_out], how="horizontal")
+    return f.select(_take(thr)).to_series()
+
+
+def _take(thr: dict[str, float]) -> pl.Expr:
+    matched = pl.col("content_reason") != NO_MATCH_REASON
+    sure = _sure(pl.col("rule_margin"), pl.col("rule_mixed"), matched, thr["margin"])
+    return (
+        ~sure
+        & (pl.col("model_prob") >= thr["prob"])
+        & (pl.col("model_type") != pl.col("content_type"))
+    )
+
+
 def combine(
     rules_out: pl.DataFrame, model_out: pl.DataFrame, thr: dict[str, float]
 ) -> pl.DataFrame:
@@ -73,13 +89,7 @@ def combine(
     model_words (model.Model.predict), same rows. -> content_type, content_source (rule|model),
     content_reason, is_figure_centric, figure_reason."""
     f = pl.concat([rules_out, model_out], how="horizontal")
-    matched = pl.col("content_reason") != NO_MATCH_REASON
-    sure = _sure(pl.col("rule_margin"), pl.col("rule_mixed"), matched, thr["margin"])
-    take = (
-        ~sure
-        & (pl.col("model_prob") >= thr["prob"])
-        & (pl.col("model_type") != pl.col("content_type"))
-    )
+    take = _take(thr)
     model_reason = (
         pl.lit("model (")
         + (pl.col("model_prob") * 100).round(0).cast(pl.Int64).cast(pl.String)
