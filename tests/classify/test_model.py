@@ -190,3 +190,22 @@ def test_retrain_is_a_candidate_until_accepted_and_keeps_corrections(con) -> Non
     reject_model(con, rep3["version"])
     assert one(con, "SELECT status FROM model_set WHERE version = 3") == ("ditolak",)
     assert active_model(con)[1] == 2
+
+
+def test_captions_written_with_the_rules_are_told_apart() -> None:
+    from etl.classify.training import (
+        FRESH_FROM,
+        LABELLED_DIR,
+        read_labelled,
+        rules_seen_captions,
+        written_with_rules,
+    )
+
+    files = sorted(LABELLED_DIR.glob("*.txt"))
+    fresh = [p for p in files if not written_with_rules(p)]
+    assert fresh and all(int(p.name.split("_")[0]) >= FRESH_FROM for p in fresh)
+    assert written_with_rules(LABELLED_DIR / "eval_holdout.txt")
+    seen = rules_seen_captions()
+    fresh_captions = {str(r["caption"]) for p in fresh for r in read_labelled(p)}
+    assert len(fresh_captions) >= 300 and not fresh_captions & seen
+    assert len(seen) >= 1500
