@@ -8,6 +8,7 @@ import datetime as dt
 
 from reports import idfmt
 from warehouse.vocabulary import (
+    ACTIVITY_RULES,
     CONTENT_LABELS_EN,
     CONTENT_LABELS_ID,
     GRADES_EN,
@@ -67,3 +68,11 @@ def percent(value, lang: Lang = "id") -> str:
     if lang == "en" and value is not None:
         return f"{value * 100:.1f}%"
     return idfmt.format_percent(value)
+
+
+def activity_minimum(rule: str, required, lang: Lang = "id") -> str:
+    """The activity minimum with its rule: "minimal 24 unggahan dari satu akun" (rule
+    'account') or "... dari semua akun OPD" ('opd_total'); warehouse.vocabulary.ACTIVITY_RULES.
+    KeyError when the rule is unknown."""
+    r = ACTIVITY_RULES[rule]
+    return (r.minimum_en if lang == "en" else r.minimum).format(n=number(required, lang=lang))

@@ -13,6 +13,7 @@ from typing import Any
 # The vocabulary (codes and their words) is defined once in warehouse.vocabulary; pages read it
 # through here.
 from warehouse.vocabulary import (  # noqa: E402, F401
+    ACTIVITY_RULES,
     CONTENT_LABELS_EN,
     CONTENT_LABELS_ID,
     DAYS_ID,
@@ -212,6 +213,26 @@ def kind_label(code: str | None) -> str:
 def reason_label(code: str | None) -> str:
     labels = REASON_LABELS_EN if current_lang() == "en" else REASON_LABELS_ID
     return labels.get(code or "", code or "-")
+
+
+def activity_rule_label(rule: str) -> str:
+    """The activity rule's name ('Satu akun mencapai minimal sendiri'); KeyError when unknown."""
+    r = ACTIVITY_RULES[rule]
+    return tr(r.label, r.label_en)
+
+
+def activity_minimum_text(rule: str, required: Any) -> str:
+    """The minimum as a list states it: 'minimal 24 unggahan dari satu akun' (rule 'account')
+    or '... dari semua akun OPD' ('opd_total'). KeyError when the rule is unknown."""
+    r = ACTIVITY_RULES[rule]
+    n = fmt_int(required)
+    return tr(r.minimum, r.minimum_en).format(n=n)
+
+
+def activity_counted_label(rule: str) -> str:
+    """What the rule counts: 'akun terbanyak' / 'semua akun'."""
+    r = ACTIVITY_RULES[rule]
+    return tr(r.counted, r.counted_en)
 
 
 def coverage_label(code: str | None) -> str:

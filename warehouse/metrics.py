@@ -16,6 +16,7 @@ from typing import Literal, NamedTuple
 import duckdb
 
 # Re-exported: callers look a content type or an inactive reason up beside the KPIs.
+from warehouse.vocabulary import ACTIVITY_RULES as ACTIVITY_RULES
 from warehouse.vocabulary import CONTENT_TYPES as CONTENT_TYPES
 from warehouse.vocabulary import INACTIVE_REASONS as INACTIVE_REASONS
 from warehouse.vocabulary import KINERJA_TYPES as KINERJA_TYPES
@@ -43,18 +44,20 @@ KPIS: dict[str, Kpi] = {
             "Tingkat keaktifan OPD",
             "persen",
             "Jumlah OPD aktif dibagi jumlah OPD wajib bermedia sosial (kolom 'wajib unggah' "
-            "di daftar OPD) yang datanya lengkap. OPD aktif = sedikitnya satu akun resminya "
-            "mengunggah minimal sejumlah postingan yang ditetapkan di Pengaturan (bawaan 4 per "
-            "bulan, disesuaikan dengan panjang periode). OPD yang belum aktif dan ekspor salah "
-            "satu akunnya untuk periode itu belum diterima tidak dinilai (bukan dianggap nol).",
+            "di daftar OPD) yang datanya lengkap. OPD aktif = unggahannya mencapai batas "
+            "minimal di Pengaturan (bawaan 4 per bulan, disesuaikan dengan panjang periode), "
+            "dihitung menurut aturan keaktifan di Pengaturan (bawaan: satu akun mencapai "
+            "minimal sendiri, atau jumlah semua akun OPD). OPD yang belum aktif dan ekspor "
+            "salah satu akunnya untuk periode itu belum diterima tidak dinilai (bukan dianggap "
+            "nol).",
             "q_kpi.sql: active_opds / judged_opds (opd_judgement)",
         ),
         Kpi(
             "active_opds",
             "OPD aktif",
             "angka",
-            "Jumlah OPD wajib unggah yang sedikitnya satu akunnya mencapai batas minimal "
-            "postingan dalam periode.",
+            "Jumlah OPD wajib unggah yang unggahannya mencapai batas minimal dalam periode, "
+            "dihitung menurut aturan keaktifan di Pengaturan.",
             "views/030_scope_and_activity.sql: opd_activity (is_active)",
         ),
         Kpi(
@@ -212,8 +215,11 @@ COVERAGE_STATUS: dict[str, tuple[str, str]] = {
 class Settings:
     """Analyst settings (Pengaturan). Stored as JSON in app_setting under key 'metrics'."""
 
-    # Active OPD: at least this many posts on one official account per calendar month.
+    # Active OPD: at least this many posts per calendar month, counted by activity_rule.
     min_posts_per_month: int = 4
+    # Whose posts reach the minimum: 'account' (the busiest account on its own) or 'opd_total'
+    # (all the OPD's accounts together); vocabulary.ACTIVITY_RULES has the texts.
+    activity_rule: str = "account"
     # Weekly grain (trend by week): at least this many posts in a week.
     min_posts_per_week: int = 1
     # An account with no post for this many days is dormant.
@@ -249,6 +255,8 @@ class Settings:
         errors = []
         if self.min_posts_per_month < 1:
             errors.append("Batas minimal postingan per bulan harus sedikitnya 1.")
+        if self.activity_rule not in ACTIVITY_RULES:
+            errors.append(f"Aturan keaktifan tidak dikenal: {self.activity_rule!r}.")
         if self.min_posts_per_week < 1:
             errors.append("Batas minimal postingan per minggu harus sedikitnya 1.")
         if self.dormant_days < 1:
@@ -282,9 +290,15 @@ SETTING_LABELS: dict[str, SettingText] = {
     "min_posts_per_month": SettingText(
         "Minimal postingan per bulan agar OPD dihitung aktif",
         "Minimum posts a month for an active OPD",
-        "OPD dihitung aktif bila sedikitnya satu akun resminya mengunggah sebanyak ini dalam "
-        "sebulan. Untuk periode beberapa bulan penuh: dikalikan jumlah bulan; periode lain: "
-        "dibulatkan ke atas dari (nilai x jumlah hari / 30), minimal 1.",
+        "OPD dihitung aktif bila unggahannya (dihitung menurut aturan keaktifan di bawah) "
+        "mencapai sebanyak ini dalam sebulan. Untuk periode beberapa bulan penuh: dikalikan "
+        "jumlah bulan; periode lain: dibulatkan ke atas dari (nilai x jumlah hari / 30), "
+        "minimal 1.",
+    ),
+    "activity_rule": SettingText(
+        "Aturan keaktifan: unggahan siapa yang dihitung",
+        "Activity rule: whose posts count",
+        " ".join(f"{r.label}: {r.help}" for r in ACTIVITY_RULES.values()),
     ),
     "min_posts_per_week": SettingText(
         "Minimal postingan per minggu (tren mingguan)",

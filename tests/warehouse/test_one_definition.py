@@ -4,6 +4,7 @@ A copy of the rule anywhere else makes these tests fail."""
 
 from __future__ import annotations
 
+import ast
 import calendar
 import datetime as dt
 import math
@@ -65,7 +66,53 @@ def test_the_activity_rule_is_written_once():
     assert found == [], "the activity rule belongs only in " + RULE_FILE.name
     text = RULE_FILE.read_text(encoding="utf-8")
     assert "CREATE OR REPLACE MACRO opd_activity" in text
-    assert len(re.findall(r"max\(n\)\s*>=", text)) == 1
+    # One comparison with the minimum, of what the chosen rule counts.
+    assert len(re.findall(r"counted_posts\(rule, max\(n\), sum\(n\)\)\s*>=", text)) == 1
+
+
+CALLS = re.compile(r"\bopd_(activity|judgement)\(([^;]*?)\)", re.S)
+
+
+@pytest.mark.parametrize("path", Q_FILES, ids=lambda p: p.name)
+def test_every_activity_reader_passes_the_rule_setting(path):
+    """The analyst's activity rule reaches every caller: a q_ file judging activity binds
+    $activity_rule right after the minimums (the macros have no default for it)."""
+    text = path.read_text(encoding="utf-8")
+    for m in CALLS.finditer(text):
+        args = re.sub(r"\s+", " ", m.group(2))
+        assert "$min_per_month, $min_per_week, $activity_rule" in args, f"{path.name}: {args}"
+
+
+def test_the_rule_texts_live_in_the_vocabulary():
+    """'... dari satu akun' is said by vocabulary.ACTIVITY_RULES only: a list or lampiran
+    that writes its own copy can disagree with the setting in force."""
+    said = re.compile(r"(di|pada|dari) satu akun", re.I)
+    copies = [
+        f"{p.relative_to(ROOT)}:{line}: {text[:60]}"
+        for p in CODE
+        if p.suffix == ".py" and p.name != "vocabulary.py"
+        for line, text in _string_literals(p)
+        if said.search(text)
+    ]
+    assert copies == []
+
+
+def _string_literals(path: Path) -> list[tuple[int, str]]:
+    """Every string a module can show (constants and f-string parts), docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    ]
 
 
 def test_the_filter_preamble_is_written_once():
