@@ -59,7 +59,7 @@ def _t(key: str, lang: str, n: int | None = None) -> str:
     if n is None:
         return text
     text = text.format(n=n)
-    return text.replace("OPDs", "OPD") if n == 1 else text
+    return text.replace("OPDs have", "OPD has").replace("OPDs", "OPD") if n == 1 else text
 
 
 def _kpis(df) -> dict[str, dict[str, Any]]:

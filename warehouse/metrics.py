@@ -45,11 +45,9 @@ KPIS: dict[str, Kpi] = {
             "persen",
             "Jumlah OPD aktif dibagi jumlah OPD wajib bermedia sosial (kolom 'wajib unggah' "
             "di daftar OPD) yang datanya lengkap. OPD aktif = unggahannya mencapai batas "
-            "minimal di Pengaturan (bawaan 4 per bulan, disesuaikan dengan panjang periode), "
-            "dihitung menurut aturan keaktifan di Pengaturan (bawaan: satu akun mencapai "
-            "minimal sendiri, atau jumlah semua akun OPD). OPD yang belum aktif dan ekspor "
-            "salah satu akunnya untuk periode itu belum diterima tidak dinilai (bukan dianggap "
-            "nol).",
+            "minimal (Pengaturan; bawaan 4 per bulan, disesuaikan dengan panjang periode) "
+            "menurut aturan keaktifan di Pengaturan: satu akun sendiri, atau semua akun OPD. "
+            "OPD belum aktif yang ekspor salah satu akunnya belum diterima tidak dinilai.",
             "q_kpi.sql: active_opds / judged_opds (opd_judgement)",
         ),
         Kpi(
@@ -143,9 +141,10 @@ KPIS: dict[str, Kpi] = {
             "opds_without_operator",
             "OPD tanpa operator",
             "angka",
-            "Jumlah OPD wajib unggah yang belum mencatat nama operator/admin media sosial di "
-            "daftar OPD (tidak bergantung pada periode).",
-            "q_kpi.sql: count(opd) where operator_name is null or blank",
+            "OPD wajib unggah yang daftar OPD-nya tidak menyebut operator sama sekali (tanpa "
+            "nama, nomor HP, atau 'Sudah pelatihan: Ya'). Nama kosong tetapi sudah pelatihan "
+            "tidak dihitung: ditunjukkan di Pengaturan sebagai isian bertentangan.",
+            "views/021_v_opd_profile.sql: not has_operator",
             higher_is_better=False,
         ),
         Kpi(

@@ -208,8 +208,9 @@ def filter_options(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """OPD list for the sidebar.
 
     Columns: opd_id, opd, opd_short, opd_kind, parent_opd_id, expected_to_post (bool),
-    n_accounts, has_operator (bool), operator_trained (bool or null: not stated). Sorted by
-    opd_kind, opd.
+    n_accounts, has_operator (bool: a name, a phone or "Sudah pelatihan: Ya" in the master
+    list), operator_named (bool: a name is recorded), operator_trained (bool or null: not
+    stated). Sorted by opd_kind, opd.
     """
     return _run(con, "q_filter_options", {})
 

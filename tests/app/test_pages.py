@@ -88,7 +88,8 @@ def test_ringkasan_numbers_equal_the_warehouse(sample_db, use_db):
     no_operator = scalar(
         sample_db,
         "SELECT count(*) FROM opd WHERE expected_to_post AND "
-        "(operator_name IS NULL OR trim(operator_name) = '')",
+        "coalesce(trim(operator_name), '') = '' AND coalesce(trim(operator_phone), '') = '' "
+        "AND operator_trained IS NOT TRUE",
     )
     at = run_page("ringkasan")
     assert not at.exception
@@ -193,10 +194,10 @@ def test_pengaturan_lists_every_opd(sample_db, use_db):
     table = at.dataframe[0].value
     assert len(table) == n
     # Why an OPD is not active starts here: who has no operator (master list, own SQL).
-    no_operator = scalar(
+    unnamed = scalar(
         sample_db, "SELECT count(*) FROM opd WHERE coalesce(trim(operator_name), '') = ''"
     )
-    assert no_operator > 0 and (table["Operator"] == "Tidak").sum() == no_operator
+    assert unnamed > 0 and (table["Nama operator"] == "Tidak").sum() == unnamed
 
 
 def test_unggah_history_lists_every_load(sample_db, use_db):
