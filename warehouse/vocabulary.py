@@ -117,6 +117,7 @@ REASON_LABELS_EN = {
     "no_data": "Data not received",
 }
 
+
 # The activity rule an analyst chooses (Pengaturan; warehouse.metrics.Settings.activity_rule,
 # applied by counted_posts in warehouse/sql/views/030_scope_and_activity.sql).
 # code -> (label ID, label EN, explanation ID, explanation EN, the minimum as a list says it
