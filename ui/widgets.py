@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from ui import data, explain, filters, i18n
+from ui import data, explain, filters, i18n, streamlit_texts
 
 
 @dataclass(frozen=True)
@@ -351,7 +351,7 @@ def _leave_presentation() -> None:
 
 def apply_style(presenting_now: bool) -> None:
     """House CSS; in presentation mode hide the sidebar, enlarge type, offer a way out."""
-    st.html(_BASE_CSS)
+    st.html(_BASE_CSS + streamlit_texts.global_css())
     if presenting_now:
         st.html(_PRESENT_CSS)
         st.button(
