@@ -3,7 +3,17 @@
 import polars as pl
 import streamlit as st
 
-from ui import charts, coverage_panel, data, filters, i18n, lists, report_buttons, slides
+from ui import (
+    charts,
+    coverage_panel,
+    data,
+    filters,
+    i18n,
+    lists,
+    one_opd,
+    report_buttons,
+    slides,
+)
 from ui import widgets as w
 
 big = w.presenting()
@@ -12,6 +22,9 @@ w.require_data()
 f = filters.current()
 if not big:
     report_buttons.report_bar(f)
+if one_opd.is_one_opd(f):
+    one_opd.ringkasan(f, big)
+    st.stop()
 
 T_TREND = i18n.tr("Tingkat keaktifan per bulan", "Activity rate by month")
 T_MIX = i18n.tr("Komposisi konten", "Content mix")
