@@ -66,11 +66,7 @@ if not big:
             Col("activity_status", i18n.tr("Status", "Status"), "reason"),
             Col("kinerja_share", i18n.t("kinerja_share"), "pct"),
             Col("weeks_with_post", i18n.tr("Minggu aktif", "Active weeks"), "int"),
-            Col(
-                "engagement_per_post",
-                i18n.tr("Interaksi per postingan", "Engagement per post"),
-                "num",
-            ),
+            Col("engagement_per_post", i18n.kpi_label("engagement_per_post"), "num"),
         ],
         key="opd_index",
         title=i18n.tr("Peringkat Indeks Medsos OPD", "OPD index ranking"),

@@ -47,32 +47,13 @@ deck = slides.Deck(
 kpis = data.kpi_summary(f)
 if deck.show("kpi"):
     c1, c2, c3, c4 = st.columns(4) if not big else st.columns(2) * 2
-    with c1:
-        w.kpi_from(
-            kpis,
-            "activity_rate",
-            label=i18n.t("activity_rate"),
-            help=i18n.tr(
-                "Porsi OPD wajib yang memenuhi jumlah unggahan minimum pada periode ini.",
-                "Share of OPDs that met the minimum number of posts in the period.",
-            ),
-        )
-    with c2:
-        w.kpi_from(kpis, "posts", label=i18n.t("posts"))
-    with c3:
-        w.kpi_from(
-            kpis,
-            "kinerja_share",
-            label=i18n.t("kinerja_share"),
-            help=i18n.tr(
-                "Postingan kegiatan, layanan, informasi, capaian dan klarifikasi: "
-                "bukan sekadar ucapan.",
-                "Posts on activities, services, information, achievements and "
-                "clarifications: not mere greetings.",
-            ),
-        )
-    with c4:
-        w.kpi_from(kpis, "opds_without_operator", label=i18n.t("no_operator"))
+    for col, key in zip(
+        (c1, c2, c3, c4),
+        ("activity_rate", "posts", "kinerja_share", "opds_without_operator"),
+        strict=True,
+    ):
+        with col:
+            w.kpi_from(kpis, key)
     w.comparison_caption(kpis)
     coverage_panel.denominator_caption(kpis)
 

@@ -84,7 +84,7 @@ def ringkasan(f: data.Filters, big: bool) -> None:
                 ),
             )
         with c3:
-            w.kpi_from(kpis, "posts", label=i18n.t("posts"))
+            w.kpi_from(kpis, "posts")
         with c4:
             ranked = ranking.filter(pl.col("rank").is_not_null())
             if row and row.get("rank") is not None:

@@ -404,7 +404,14 @@ def kpi_from(
 ) -> None:
     """A KPI tile from a kpi_summary row: value, change and what the change compares with
     (on the card itself), id-ID; "belum ada pembanding" when there is nothing to compare.
-    A rise shows red when the KPI's direction says lower is better (metrics.Kpi)."""
+    Name, help and direction (a rise shows red when lower is better) come from metrics.KPIS;
+    label/help override them only for a figure that is not a KPI."""
+    from warehouse.metrics import KPIS
+
+    if label is None and key in KPIS:
+        label = i18n.kpi_label(key)
+    if help is None and key in KPIS:
+        help = i18n.kpi_help(key)
     rows = kpis.filter(pl.col("key") == key) if kpis.height else kpis
     if not rows.height:
         kpi(label or key, "-")
@@ -416,12 +423,6 @@ def kpi_from(
         shown, delta = i18n.fmt_pct(value), i18n.fmt_delta_pp(change)
     else:
         shown, delta = i18n.fmt_int(value), i18n.fmt_delta(change)
-    if help is None and i18n.current_lang() == "id":
-        from warehouse.metrics import KPIS
-
-        help = KPIS[key].description if key in KPIS else None
-    from warehouse.metrics import KPIS
-
     against = explain.comparison_text(r, "previous", short=True)
     inverse = key in KPIS and not KPIS[key].higher_is_better
     if r.get("previous_status") == "none":

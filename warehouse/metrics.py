@@ -34,6 +34,9 @@ class Kpi:
     description: str  # Bahasa Indonesia: how it is computed ("bagaimana angka ini dibuat")
     source: str  # the SQL expression or q_ file that computes it
     higher_is_better: bool = True
+    tile: str = ""  # Bahasa Indonesia, the short name on a KPI card ("" = label)
+    tile_en: str = ""  # English, the card's name
+    description_en: str = ""  # English: how it is computed ("" = no English help)
 
 
 KPIS: dict[str, Kpi] = {
@@ -49,6 +52,11 @@ KPIS: dict[str, Kpi] = {
             "menurut aturan keaktifan di Pengaturan: satu akun sendiri, atau semua akun OPD. "
             "OPD belum aktif yang ekspor salah satu akunnya belum diterima tidak dinilai.",
             "q_kpi.sql: active_opds / judged_opds (opd_judgement)",
+            tile="Tingkat keaktifan",
+            tile_en="Activity rate",
+            description_en=(
+                "Active OPDs divided by the OPDs that must post (master list) whose data is complete. Active = its posts reach the minimum (Settings), counted by the activity rule in Settings."
+            ),
         ),
         Kpi(
             "active_opds",
@@ -57,6 +65,11 @@ KPIS: dict[str, Kpi] = {
             "Jumlah OPD wajib unggah yang unggahannya mencapai batas minimal dalam periode, "
             "dihitung menurut aturan keaktifan di Pengaturan.",
             "views/030_scope_and_activity.sql: opd_activity (is_active)",
+            tile="OPD aktif",
+            tile_en="Active OPDs",
+            description_en=(
+                "OPDs that must post whose posts reach the minimum in the period, counted by the activity rule in Settings."
+            ),
         ),
         Kpi(
             "expected_opds",
@@ -88,6 +101,9 @@ KPIS: dict[str, Kpi] = {
             "angka",
             "Banyaknya postingan yang diterbitkan dalam periode pada platform dan OPD terpilih.",
             "q_kpi.sql: count(*) from v_posts",
+            tile="Postingan",
+            tile_en="Posts",
+            description_en=("Posts published in the period on the chosen platforms and OPDs."),
         ),
         Kpi(
             "kinerja_share",
@@ -96,6 +112,11 @@ KPIS: dict[str, Kpi] = {
             "Postingan berjenis kegiatan, layanan, informasi, capaian atau klarifikasi dibagi "
             "seluruh postingan dalam periode.",
             "q_kpi.sql: count_if(content_type in KINERJA_TYPES) / count(*)",
+            tile="Porsi kinerja",
+            tile_en="Performance share",
+            description_en=(
+                "Posts on activities, services, information, achievements or clarifications, divided by all posts in the period: not mere greetings."
+            ),
         ),
         Kpi(
             "ucapan_share",
@@ -105,6 +126,11 @@ KPIS: dict[str, Kpi] = {
             "postingan dalam periode.",
             "q_kpi.sql: count_if(content_type = 'ucapan') / count(*)",
             higher_is_better=False,
+            tile="Porsi ucapan",
+            tile_en="Greetings share",
+            description_en=(
+                "Greeting posts (holidays, condolences, birthdays) divided by all posts in the period."
+            ),
         ),
         Kpi(
             "figure_share",
@@ -113,6 +139,9 @@ KPIS: dict[str, Kpi] = {
             "Postingan yang menonjolkan figur pribadi pimpinan dibagi seluruh postingan.",
             "q_kpi.sql: count_if(is_figure_centric) / count(*)",
             higher_is_better=False,
+            tile="Porsi figur pimpinan",
+            tile_en="Figure-centric share",
+            description_en=("Posts that put a leader's person forward, divided by all posts."),
         ),
         Kpi(
             "engagement",
@@ -121,6 +150,11 @@ KPIS: dict[str, Kpi] = {
             "Jumlah reaksi (suka) + komentar + bagikan dari seluruh postingan dalam periode; "
             "nilai kosong dihitung nol.",
             "v_posts.engagement = reactions + comments + shares",
+            tile="Interaksi",
+            tile_en="Engagement",
+            description_en=(
+                "Reactions + comments + shares of every post in the period; a blank counts as zero."
+            ),
         ),
         Kpi(
             "engagement_per_post",
@@ -128,6 +162,7 @@ KPIS: dict[str, Kpi] = {
             "angka",
             "Total interaksi dibagi jumlah postingan.",
             "q_kpi.sql: sum(engagement) / count(*)",
+            tile_en="Engagement per post",
         ),
         Kpi(
             "engagement_per_reach",
@@ -136,6 +171,7 @@ KPIS: dict[str, Kpi] = {
             "Interaksi dibagi jangkauan (reach), hanya dari postingan yang jangkauannya "
             "tercatat di ekspor platform; kosong bila tidak ada data jangkauan.",
             "q_kpi.sql: sum(engagement) / sum(reach) where reach > 0",
+            tile_en="Engagement per reach",
         ),
         Kpi(
             "opds_without_operator",
@@ -146,6 +182,11 @@ KPIS: dict[str, Kpi] = {
             "tidak dihitung: ditunjukkan di Pengaturan sebagai isian bertentangan.",
             "views/021_v_opd_profile.sql: not has_operator",
             higher_is_better=False,
+            tile="OPD tanpa operator",
+            tile_en="OPDs without operator",
+            description_en=(
+                "OPDs that must post whose master-list row shows no operator at all (no name, no phone, not 'trained: yes'). A row missing only the name is shown on Settings as a contradiction."
+            ),
         ),
         Kpi(
             "days_since_last_post",
@@ -197,6 +238,15 @@ INDEX_COMPONENTS: dict[str, tuple[str, str]] = {
         '(misalnya hanya buku rekap) tidak diberi skor ini ("-"): bobotnya dibagi ke '
         "komponen lain sebanding bobot masing-masing.",
     ),
+}
+
+# The same components' names in English.
+INDEX_COMPONENTS_EN: dict[str, str] = {
+    "frequency": "Frequency",
+    "consistency": "Consistency",
+    "kinerja": "Performance share",
+    "platform": "Platform coverage",
+    "engagement": "Engagement",
 }
 
 GRADES: tuple[str, ...] = ("Sangat Baik", "Baik", "Cukup", "Kurang")

@@ -201,3 +201,49 @@ def test_month_and_day_names_are_defined_once():
         if any(x in line for x in lists)
     }
     assert files == {"warehouse/vocabulary.py"}
+
+
+def test_no_comment_points_to_a_tracker_outside_the_repository():
+    files = [
+        p
+        for top in ("warehouse", "etl", "ui", "app_pages", "reports", "tests", "benchmarks")
+        for p in sorted((ROOT / top).rglob("*"))
+        if p.suffix in (".py", ".sql") and "cases" not in p.parts
+    ] + [ROOT / "app.py", ROOT / "Makefile", ROOT / "pyproject.toml"]
+    found = [
+        f"{p.relative_to(ROOT)}:{i}"
+        for p in files
+        if p.exists()
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bissues?\s*#\d+", line, re.I)
+    ]
+    assert found == []
+
+
+def test_kpi_names_and_help_live_in_metrics_only():
+    """A KPI's card name, help and direction come from warehouse.metrics.KPIS: no page or ui
+    module writes its own copy of a KPI name, passes inverse= or its own help/label to a
+    KPI card."""
+    from warehouse.metrics import KPIS
+
+    names = {k.tile for k in KPIS.values() if k.tile} | {k.label for k in KPIS.values()}
+    names |= {k.tile_en for k in KPIS.values() if k.tile_en}
+    ui_files = [p for top in ("ui", "app_pages") for p in sorted((ROOT / top).rglob("*.py"))] + [
+        ROOT / "app.py"
+    ]
+    copies = [
+        f"{p.relative_to(ROOT)}:{line}: {text}"
+        for p in ui_files
+        for line, text in _string_literals(p)
+        if text in names
+    ]
+    assert copies == []
+    calls = [
+        f"{p.relative_to(ROOT)}:{i}: {line.strip()}"
+        for p in ui_files
+        if p.name != "widgets.py"
+        for i, line in _code_lines(p)
+        if re.search(r"inverse\s*=\s*True", line)
+        or re.search(r"kpi_from\([^)]*\b(help|label)\s*=", line)
+    ]
+    assert calls == []
