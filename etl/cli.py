@@ -86,11 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         "campaign_file", metavar="BERKAS", help="Nama Kampanye, Mulai, Selesai, Tagar, Kata Kunci"
     )
     sub.add_parser("bootstrap", help="bangun gudang data dari sample_data/ bila masih kosong")
-    from etl import cli_backup, cli_model, cli_reports
+    from etl import cli_backup, cli_model, cli_reports, cli_users
 
     cli_reports.add_parsers(sub)
     cli_backup.add_parsers(sub)
     cli_model.add_parsers(sub)
+    cli_users.add_parsers(sub)
     return p
 
 
@@ -166,8 +167,10 @@ def _dispatch(
         return _cmd_relabel(con)
     if args.cmd == "campaigns":
         return _cmd_campaigns(con, args.campaign_file)
-    from etl import cli_backup, cli_model, cli_reports
+    from etl import cli_backup, cli_model, cli_reports, cli_users
 
+    if args.cmd in cli_users.COMMANDS:
+        return cli_users.run(con, args)
     if args.cmd in cli_backup.COMMANDS:
         return cli_backup.run(con, args)
     if args.cmd in cli_model.COMMANDS:
