@@ -33,7 +33,11 @@ def monthly_status(df: pl.DataFrame, rule: str, *, big: bool = False) -> alt.Top
     base = alt.Chart(shown).encode(x=x)
     y_title = i18n.activity_counted_label(rule).capitalize()
     bars = base.mark_bar(size=40 if big else 28).encode(
-        y=alt.Y("counted_posts:Q", title=y_title, axis=alt.Axis(tickCount=5, format=",.0f")),
+        y=alt.Y(
+            "counted_posts:Q",
+            title=y_title,
+            axis=alt.Axis(tickCount=5, format=",.0f", tickMinStep=1),
+        ),
         color=alt.Color(
             "status:N",
             title=None,
@@ -80,7 +84,7 @@ def accounts(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
         x=alt.X(
             "posts_in_period:Q",
             title=i18n.tr("Postingan dalam periode", "Posts in the period"),
-            axis=alt.Axis(format=",.0f", tickCount=5),
+            axis=alt.Axis(format=",.0f", tickCount=5, tickMinStep=1),
         ),
     )
     bars = base.mark_bar().encode(
