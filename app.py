@@ -10,7 +10,7 @@ import os
 
 import streamlit as st
 
-from ui import data, filters, i18n, navigation, widgets
+from ui import auth, data, filters, i18n, navigation, widgets
 
 st.set_page_config(
     page_title="Pantau Medsos",
@@ -70,10 +70,17 @@ with st.sidebar:
         required=True,
     )
 
+# Who is at the keyboard: single-user mode on a localhost bind, else login (ui/auth.py). A run
+# without a valid session stops here, before any page or query.
+me = auth.gate()
+
 # The page list is declared once in ui/navigation.py (why app_pages/ and not pages/:
 # docs/DECISIONS.md; tests/browser checks that every deep link shows the sidebar filters).
-groups: dict[str, list] = {"meeting": [], "analyst": []}
+# A role sees only the pages its actions allow; each page checks again itself.
+groups: dict[str, list] = {"meeting": [], "analyst": [], "admin": []}
 for spec in navigation.PAGES:
+    if not me.can(spec.action):
+        continue
     groups[spec.group].append(
         st.Page(
             spec.path,
@@ -99,7 +106,11 @@ for spec in navigation.PAGES:
         )
 presenting = bool(st.session_state.get("presentasi"))
 page = st.navigation(
-    {i18n.t("group_meeting"): groups["meeting"], i18n.t("group_analyst"): groups["analyst"]},
+    {
+        i18n.t(f"group_{g}"): pages
+        for g, pages in groups.items()
+        if pages  # an empty group would show a bare heading
+    },
     position="top" if presenting else "sidebar",
     expanded=True,
 )

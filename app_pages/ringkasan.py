@@ -3,8 +3,12 @@
 import polars as pl
 import streamlit as st
 
+from ui import auth as _auth
 from ui import charts, coverage_panel, data, filters, i18n, lists, report_buttons, slides
 from ui import widgets as w
+
+# Server-side: a role without the page's action is refused here, whatever the URL.
+_auth.require_page("ringkasan")
 
 big = w.presenting()
 w.header(i18n.t("page_ringkasan"))

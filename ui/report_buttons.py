@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import polars as pl
@@ -51,9 +52,15 @@ def letter_ref_inputs(box, key: str, subject: str):
 
 
 def lampiran_popover(
-    frame: pl.DataFrame, spec: Sequence[tuple[str, str, str]], *, title: str, key: str
+    frame: pl.DataFrame,
+    spec: Sequence[tuple[str, str, str]],
+    *,
+    title: str,
+    key: str,
+    on_download: Any = "ignore",
 ) -> None:
-    """One compact popover: paper, letter reference, then Excel / PDF / CSV / table image."""
+    """One compact popover: paper, letter reference, then Excel / PDF / CSV / table image.
+    on_download: the download buttons' on_click (a callback audits a personal-data export)."""
     from reports import csvout, lampiran, table_image
 
     f = filters.current()
@@ -75,23 +82,23 @@ def lampiran_popover(
 
     pop.download_button(
         i18n.t("download_xlsx"), lambda: build(lampiran.to_xlsx), file_name=f"{name}.xlsx",
-        mime=XLSX_MIME, key=f"xlsx_{key}", icon=":material/table_view:", on_click="ignore",
+        mime=XLSX_MIME, key=f"xlsx_{key}", icon=":material/table_view:", on_click=on_download,
     )  # fmt: skip
     pop.download_button(
         i18n.t("download_pdf"), lambda: build(lampiran.to_pdf), file_name=f"{name}.pdf",
         mime="application/pdf", key=f"pdf_{key}", icon=":material/picture_as_pdf:",
-        on_click="ignore",
+        on_click=on_download,
     )  # fmt: skip
     pop.download_button(
         i18n.tr("Unduh CSV", "Download CSV"), lambda: csvout.to_csv(frame, spec),
         file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}", icon=":material/csv:",
-        on_click="ignore",
+        on_click=on_download,
     )  # fmt: skip
     pop.download_button(
         i18n.tr("Tabel sebagai gambar (PNG)", "Table as image (PNG)"),
         lambda: table_image.to_png(frame, spec, title=title, subtitle=subtitle),
         file_name=f"{name}.png", mime="image/png", key=f"tpng_{key}", icon=":material/image:",
-        on_click="ignore",
+        on_click=on_download,
     )  # fmt: skip
 
 

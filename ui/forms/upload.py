@@ -130,7 +130,22 @@ def _report_cols() -> tuple[Col, ...]:
 
 
 def upload_flow() -> None:
-    """Upload -> per-file check (format, OPD, preview, rejects) -> confirm -> report."""
+    """Upload -> per-file check (format, OPD, preview, rejects) -> confirm -> report.
+    An operator's files are read as their own OPD's, and a file that belongs to another OPD is
+    refused at the check (before anything loads)."""
+    from ui import auth
+
+    if not auth.section("upload"):
+        return
+    own = _own_opd()
+    if own is None and not auth.can("upload_any_opd"):
+        st.error(
+            i18n.tr(
+                "Akun ini tidak terikat pada OPD yang ada di Daftar Akun; minta admin memperbaikinya.",
+                "This account is not tied to an OPD of the master list; ask the admin.",
+            )
+        )
+        return
     nonce = st.session_state.setdefault("_upload_nonce", 0)
     files = st.file_uploader(
         i18n.tr("Pilih satu atau beberapa berkas ekspor", "Choose one or more export files"),
@@ -155,6 +170,8 @@ def upload_flow() -> None:
     opts = data.filter_options()
     opd_names = opts.get_column("opd").to_list() if opts.height else []
     auto = i18n.tr("(deteksi otomatis)", "(detect automatically)")
+    if own is not None:
+        opd_names, auto = [], own
     plan: list[tuple[str, bytes, str | None, dict[str, str] | None, str | None]] = []
     for i, up in enumerate(files):
         raw = up.getvalue()
@@ -169,6 +186,8 @@ def upload_flow() -> None:
                 ),
             )
             opd = None if choice == auto else choice
+            if own is not None:  # an operator's file is read as their OPD's, never detected
+                opd = own
             cmap = st.session_state.get(f"map_{nonce}_{i}")
             order_key = f"dord_{nonce}_{i}"
             order = DATE_ORDERS.get(st.session_state.get(order_key) or "")
@@ -182,6 +201,17 @@ def upload_flow() -> None:
                     format_func=lambda v: v or i18n.tr("(pilih)", "(choose)"),
                 )
             _show_check(rep)
+            if own is not None and rep.status not in ("failed", "needs_review") and rep.opd != own:
+                st.error(
+                    i18n.tr(
+                        f"{up.name} berisi postingan OPD {rep.opd or 'lain'}; operator OPD {own} "
+                        "hanya memuat berkas OPD sendiri. Minta analis Diskominfo memuatnya.",
+                        f"{up.name} holds posts of {rep.opd or 'another OPD'}; the operator of "
+                        f"{own} loads only their own OPD's files. Ask an analyst to load it.",
+                    ),
+                    icon=":material/block:",
+                )
+                continue
             if rep.status == "failed" and "--date-order" not in (rep.error or ""):
                 _column_mapper(up.name, raw, key=f"map_{nonce}_{i}")
             elif rep.status not in ("failed", "needs_review"):
@@ -192,6 +222,7 @@ def upload_flow() -> None:
     if st.button(label, type="primary", icon=":material/cloud_upload:", key=f"go_{nonce}"):
         from etl.load import load_file
 
+        auth.require("upload")
         rows = []
         with st.spinner(i18n.tr("Memuat...", "Loading...")), cursor() as cur:
             for name, raw, opd, cmap, order in plan:
@@ -207,12 +238,29 @@ def upload_flow() -> None:
                     loaded_by=user(),
                 )
                 rows.append(_report_row(r))
+                auth.record(
+                    "upload", target=name,
+                    after={"load_id": r.load_id, "status": r.status, "opd": r.opd, "new": r.new,
+                           "updated": r.updated, "rejected": r.rejected},
+                )  # fmt: skip
         summary = pl.DataFrame(rows)
         st.session_state["_last_load_summary"] = summary
         st.session_state["_upload_nonce"] = nonce + 1
         st.session_state.pop("_dry_runs", None)
         data.changed()
         st.rerun()
+
+
+def _own_opd() -> str | None:
+    """The operator's OPD name when the principal may upload only for its own OPD, else None."""
+    from ui import auth
+
+    me = auth.principal()
+    if me.can("upload_any_opd") or me.opd_id is None:
+        return None
+    opts = data.filter_options()
+    hit = opts.filter(opts["opd_id"] == me.opd_id) if opts.height else opts
+    return str(hit["opd"][0]) if hit.height else None
 
 
 # The upload page's date-order choice -> load_file(date_order=...).
