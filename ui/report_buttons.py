@@ -213,6 +213,13 @@ def rapor_buttons(f: data.Filters) -> None:
     everyone = i18n.tr("Semua OPD", "All OPDs")
     options = [everyone, *ranked["opd"].to_list()]
     ids = dict(zip(ranked["opd"].to_list(), ranked["opd_id"].to_list(), strict=True))
+    scope = f.viewer_opd_id
+    if scope is not None:  # an operator: the rapor of their own OPD only
+        options = [n for n, i in ids.items() if i == scope]
+        if not options:
+            pop.caption(i18n.tr("OPD Anda tidak ada dalam filter ini.", "Your OPD is not in "
+                                "this filter."))  # fmt: skip
+            return
     who = pop.selectbox("OPD", options, key="rapor_opd")
     paper = pop.segmented_control(i18n.t("paper"), ["A4", "F4"], default="A4",
                                   key="rapor_paper", required=True) or "A4"  # fmt: skip
@@ -234,6 +241,8 @@ def rapor_buttons(f: data.Filters) -> None:
         file_name=pdf_name, mime="application/pdf", key="rapor_pdf",
         icon=":material/picture_as_pdf:", on_click="ignore",
     )  # fmt: skip
+    if scope is not None:
+        return
     pop.download_button(
         i18n.tr("ZIP: satu berkas per OPD", "ZIP: one file per OPD"), all_zip,
         file_name=f"Rapor Medsos {_period_name(f)}.zip", mime="application/zip",

@@ -69,21 +69,3 @@ def run_as(me: sessions.Principal | None, page: str, query: dict | None = None) 
     if page != "ringkasan":
         at.switch_page(PAGES[page]).run()
     return at
-
-
-def has_key(at: AppTest, key: str) -> bool:
-    """Whether any element of the run carries the widget key (typed or not)."""
-    for node in at.get("*") if False else _walk(at._tree):
-        k = getattr(node, "key", None)
-        if k == key:
-            return True
-        proto_id = getattr(getattr(node, "proto", None), "id", "") or ""
-        if proto_id.endswith(f"-{key}") or proto_id.endswith(f"_{key}") and key in proto_id:
-            return True
-    return False
-
-
-def _walk(node):
-    yield node
-    for child in getattr(node, "children", {}).values():
-        yield from _walk(child)
