@@ -112,7 +112,7 @@ def page(browser):
 
 def wait_idle(page, timeout: float = 30.0) -> None:
     """Wait until the script run is over: the app view is there and the running indicator has
-    stayed away for half a second."""
+    stayed away for a second and a half."""
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout * 1000)
     deadline = time.monotonic() + timeout
     quiet_since = None
@@ -120,7 +120,9 @@ def wait_idle(page, timeout: float = 30.0) -> None:
         running = page.query_selector('[data-testid="stStatusWidget"]')
         if running is None:
             quiet_since = quiet_since or time.monotonic()
-            if time.monotonic() - quiet_since > 0.5:
+            # Streamlit shows its running indicator only after a short delay, so half a
+            # second of quiet can fall before a run has shown itself: wait longer.
+            if time.monotonic() - quiet_since > 1.5:
                 return
         else:
             quiet_since = None
@@ -141,3 +143,15 @@ def full_screenshot(page, path: Path) -> None:
     time.sleep(0.8)
     page.screenshot(path=str(path))
     page.set_viewport_size(vp)
+
+
+def upload(page, path, selector: str = '[data-testid="stFileUploader"] input[type="file"]') -> None:
+    """Choose a file in a Streamlit uploader and wait until the server has it: its chip shows
+    the name's tail (long names are elided in the middle) and the rerun it causes is over.
+    A button pressed earlier runs with the previous file."""
+    from playwright.sync_api import expect
+
+    page.set_input_files(selector, str(path))
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text=path.name[-8:])
+    expect(uploader.first).to_be_visible(timeout=30000)
+    wait_idle(page)

@@ -7,9 +7,10 @@ import datetime as dt
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from reports import idfmt
-from tests.browser.conftest import SCREENSHOTS, full_screenshot, wait_idle
+from tests.browser.conftest import SCREENSHOTS, full_screenshot, upload, wait_idle
 from warehouse.db import connect
 
 pytestmark = pytest.mark.browser
@@ -225,26 +226,24 @@ def test_master_list_upload_updates_and_a_wrong_file_is_refused(app_url, page, t
     master, _ = sample_files()
     page.goto(f"{app_url}/pengaturan")
     wait_idle(page)
-    uploader = '[data-testid="stFileUploader"] input[type="file"]'
-    page.set_input_files(uploader, str(master))
+    upload(page, master)
     page.get_by_role("button", name="Perbarui daftar OPD").click()
+    expect(page.locator('[data-testid="stCode"]')).to_contain_text(master.name, timeout=30000)
     wait_idle(page)
-    report = page.locator('[data-testid="stCode"]').inner_text()
-    assert master.name in report and "OPD" in report
+    assert "OPD" in page.locator('[data-testid="stCode"]').inner_text()
     assert page.query_selector('[data-testid="stException"]') is None
     # A post export given as the master list: refused with a message, no exception box.
-    wrong = tmp_path / "Daftar Akun salah.csv"
+    wrong = tmp_path / "Akun salah.csv"
     wrong.write_text("Tanggal,Link\n03/11/2026,https://x.com/a/status/1\n", encoding="utf-8")
-    page.set_input_files(uploader, str(wrong))
+    upload(page, wrong)
     page.get_by_role("button", name="Perbarui daftar OPD").click()
-    wait_idle(page)
-    errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
-    assert any("Daftar Akun salah.csv" in e for e in errors), errors
+    refusal = page.locator('[data-testid="stAlertContentError"]').filter(has_text="Akun salah.csv")
+    expect(refusal.first).to_be_visible(timeout=30000)
     assert page.query_selector('[data-testid="stException"]') is None
 
 
 def test_campaign_list_upload_defines_campaigns_and_refuses_a_bad_sheet(app_url, page, tmp_path):
-    good = tmp_path / "Program Unggulan Uji.csv"
+    good = tmp_path / "Kampanye Baik.csv"  # short: the uploader elides long names
     good.write_text(
         "Nama Kampanye,Mulai,Selesai,Tagar,Kata Kunci\n"
         "Gerakan Bersih Sungai,1 Juni 2026,31 Desember 2026,#BersihSungai,bersih sungai\n",
@@ -258,17 +257,25 @@ def test_campaign_list_upload_defines_campaigns_and_refuses_a_bad_sheet(app_url,
     page.goto(f"{app_url}/kampanye")
     wait_idle(page)
     page.get_by_text("Unggah daftar kampanye (xlsx/csv)").click()
-    uploader = '[data-testid="stFileUploader"] input[type="file"]'
-    page.set_input_files(uploader, str(bad))
+    upload(page, bad)
     page.get_by_role("button", name="Muat daftar kampanye").click()
     wait_idle(page)
-    errors = page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
-    assert any("Kampanye Salah.csv" in e and "kolom Selesai" in e for e in errors), errors
-    page.set_input_files(uploader, str(good))
+    refusal = page.locator('[data-testid="stAlertContentError"]').filter(
+        has_text="Kampanye Salah.csv"
+    )
+    expect(refusal).to_contain_text("kolom Selesai", timeout=30000)
+    # A fresh session for the good sheet: the uploader still holds the refused file.
+    page.goto(f"{app_url}/kampanye")
+    wait_idle(page)
+    page.get_by_text("Unggah daftar kampanye (xlsx/csv)").click()
+    upload(page, good)
     page.get_by_role("button", name="Muat daftar kampanye").click()
     wait_idle(page)
     box = page.get_by_role("combobox", name="Kampanye", exact=True)
     box.click()
     box.fill("Bersih Sungai")
-    assert page.get_by_role("option", name="Gerakan Bersih Sungai", exact=True).is_visible()
+    # The option list opens after the filter's own round trip: wait for it rather than sample it.
+    expect(page.get_by_role("option", name="Gerakan Bersih Sungai", exact=True)).to_be_visible(
+        timeout=20000
+    )
     assert page.query_selector('[data-testid="stException"]') is None
