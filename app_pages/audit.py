@@ -6,6 +6,7 @@ import polars as pl
 import streamlit as st
 
 from access import audit, policy, users
+from access.clock import now_wib
 from ui import auth as _auth
 from ui import data, i18n
 from ui import widgets as w
@@ -145,7 +146,7 @@ with tab_users:
 
 with tab_trail:
     c1, c2, c3 = st.columns(3)
-    today = dt.date.today()
+    today = now_wib().date()  # the trail is in WIB, whatever the server's zone
     start = c1.date_input(
         i18n.tr("Dari tanggal", "From"), today - dt.timedelta(days=30), key="audit_from"
     )
