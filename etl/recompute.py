@@ -23,19 +23,37 @@ if TYPE_CHECKING:
 _FROM_OBSERVATION = {*OBS_COLUMNS, "load_id", "first_load_id", "caption_norm"}
 _FIELDS = [c for c in OBS_COLUMNS if c not in ("post_key", "observed_at")]
 
+# Keyed on what the file touches: one scan of the key column finds the rows (row ids), then
+# only those rows are read whole. Reading every column of every post to find a few thousand
+# (a semi join over `SELECT *`) made each file's cost grow with the warehouse.
+_POST_ROWS_SQL = "SELECT rowid AS r FROM posts WHERE post_key IN (SELECT post_key FROM _affected)"
+_OBS_ROWS_SQL = (
+    "SELECT rowid AS r FROM post_observation WHERE post_key IN (SELECT post_key FROM _affected)"
+)
 _LIVE_SQL = """
 SELECT o.*, coalesce(l.format, '') NOT LIKE '%logbook%' AS from_export
 FROM post_observation o
 JOIN loads l ON l.load_id = o.load_id AND l.status = 'loaded'
-WHERE o.post_key IN (SELECT post_key FROM _affected)
+WHERE o.rowid IN (SELECT r FROM _rows)
 """
-_OLD_SQL = "SELECT * FROM posts WHERE post_key IN (SELECT post_key FROM _affected)"
+_OLD_SQL = "SELECT * FROM posts WHERE rowid IN (SELECT r FROM _rows)"
+
+
+def _by_rows(con: duckdb.DuckDBPyConnection, rows_sql: str, sql: str) -> pl.DataFrame:
+    """`sql` over the rows `rows_sql` finds (both read the registered `_affected` keys)."""
+    rows = con.sql(rows_sql).pl().to_arrow()
+    con.register("_rows", rows)
+    try:
+        return con.sql(sql).pl()
+    finally:
+        con.unregister("_rows")
 
 
 def old_posts(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> pl.DataFrame:
+    """The posts rows (every column) of the post_keys in `keys`, as they are now."""
     con.register("_affected", keys.select("post_key").unique().to_arrow())
     try:
-        return con.sql(_OLD_SQL).pl()
+        return _by_rows(con, _POST_ROWS_SQL, _OLD_SQL)
     finally:
         con.unregister("_affected")
 
@@ -57,10 +75,8 @@ def recompute_posts(
     try:
         # Two exports with the same date (a re-export of the same period): lifetime totals
         # only grow, so the larger total is the later export. Load order is the last resort.
-        live = (
-            con.sql(_LIVE_SQL)
-            .pl()
-            .with_columns(_total=pl.sum_horizontal([pl.col(m).fill_null(0) for m in METRICS]))
+        live = _by_rows(con, _OBS_ROWS_SQL, _LIVE_SQL).with_columns(
+            _total=pl.sum_horizontal([pl.col(m).fill_null(0) for m in METRICS])
         )
         newest = (
             live.sort("post_key", "from_export", "observed_at", "_total", "load_id")
@@ -90,17 +106,32 @@ def recompute_posts(
             .with_columns([pl.when(same).then(pl.col(c)).alias(c) for c in carried])
             .drop("_old_caption", "_old_logbook_label", "_old_opd_id")
         )
-        con.execute("DELETE FROM posts WHERE post_key IN (SELECT post_key FROM _affected)")
+        if old.height:  # only keys that are in posts now: a new file's posts delete nothing
+            con.register("_old_keys", old.select("post_key").to_arrow())
+            try:
+                con.execute("DELETE FROM posts WHERE post_key IN (SELECT post_key FROM _old_keys)")
+            finally:
+                con.unregister("_old_keys")
         con.register("_fresh", fresh.to_arrow())
         try:
             con.execute("INSERT INTO posts BY NAME SELECT * FROM _fresh")
         finally:
             con.unregister("_fresh")
-        # Campaign links of posts that no longer exist go with them.
-        con.execute(
-            "DELETE FROM post_campaign WHERE post_key IN (SELECT post_key FROM _affected)"
-            " AND post_key NOT IN (SELECT post_key FROM posts)"
+        # Campaign links of posts that no longer exist go with them: the affected keys now
+        # in posts are exactly `fresh`'s, so the gone ones are known without reading posts.
+        gone = (
+            keys.select("post_key")
+            .unique()
+            .join(fresh.select("post_key"), on="post_key", how="anti")
         )
+        if gone.height:
+            con.register("_gone", gone.to_arrow())
+            try:
+                con.execute(
+                    "DELETE FROM post_campaign WHERE post_key IN (SELECT post_key FROM _gone)"
+                )
+            finally:
+                con.unregister("_gone")
     finally:
         con.unregister("_affected")
     return fresh

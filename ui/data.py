@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import weakref
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -54,12 +55,37 @@ def con() -> duckdb.DuckDBPyConnection:
         raise  # st.stop() raises; this line keeps the type checker honest
 
 
-def version() -> tuple[int, int, str]:
-    """Cache key part that changes whenever the data or the settings change."""
+# The data version read in this script run, keyed weakly by an object Streamlit makes anew for
+# every run (full or fragment), so a page with 15 cached queries reads it once, and the next
+# run (after a load in any session) reads it again.
+_RUN_VERSION: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
+def _this_run() -> Any:
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return getattr(ctx, "parallel_coordinator", None) if ctx is not None else None
+
+
+def _data_version() -> int:
     try:
-        dv = int(queries.data_version(con()))
+        return int(queries.data_version(con()))
     except Exception:
-        dv = 0
+        return 0
+
+
+def version() -> tuple[int, int, str]:
+    """Cache key part that changes whenever the data or the settings change. The warehouse's
+    data version is read once per script run (outside a run: every time)."""
+    run = _this_run()
+    if run is None:
+        dv = _data_version()
+    else:
+        try:
+            dv = _RUN_VERSION[run]
+        except KeyError:
+            dv = _RUN_VERSION[run] = _data_version()
     # The file is part of the key: one process may serve (or test) several warehouses.
     return dv, int(st.session_state.get("_ui_writes", 0)), str(settings.db_path())
 
@@ -67,6 +93,9 @@ def version() -> tuple[int, int, str]:
 def changed() -> None:
     """Call after any write made from the UI (upload, undo, relabel, campaign, settings)."""
     clear_all()
+    run = _this_run()
+    if run is not None:  # the rest of this run reads the new version
+        _RUN_VERSION.pop(run, None)
     st.session_state["_ui_writes"] = int(st.session_state.get("_ui_writes", 0)) + 1
 
 

@@ -257,12 +257,23 @@ def post_cols() -> tuple[Col, ...]:
 
 
 def drilldown(label: str, f: data.Filters, *, key: str, expanded: bool = False, **kwargs) -> None:
-    """An expander listing the posts behind a number, with links to the real posts."""
+    """An expander listing the posts behind a number, with links to the real posts.
+
+    Its queries run only while it is open (state tracked, a rerun on toggle): a collapsed
+    expander's body would otherwise run on every rerun, pushing every post of the period
+    through the post view for a list nobody opened."""
     if presenting():
         return
-    with st.expander(
-        f"{i18n.t('drill_title')}: {label}", expanded=expanded, icon=":material/search:"
-    ):
+    box = st.expander(
+        f"{i18n.t('drill_title')}: {label}",
+        expanded=expanded,
+        icon=":material/search:",
+        key=f"drill_open_{key}",
+        on_change="rerun",
+    )
+    with box:
+        if not box.open:
+            return
         total = data.drilldown_count(f, **kwargs)
         posts = data.drilldown_posts(f, limit=500, **kwargs)
         if not posts.height:
