@@ -114,6 +114,10 @@ def chart_name(chart) -> str:
 def chart_downloads(chart, *, key: str) -> None:
     """PNG and SVG of an Altair chart at slide size (1280 x 720), rendered offline when the
     button is pressed, numbers and months in the chosen language."""
+    from ui import auth
+
+    if not auth.can("export"):
+        return
     from reports import chart_image
 
     lang = i18n.current_lang()
@@ -252,6 +256,10 @@ def rapor_buttons(f: data.Filters) -> None:
 
 def report_bar(f: data.Filters) -> None:
     """The whole-report buttons of Ringkasan, side by side: monthly report, rapor, WhatsApp."""
+    from ui import auth
+
+    if not auth.can("export"):
+        return
     c1, c2, c3 = st.columns(3)
     with c1:
         monthly_report(f)
