@@ -103,9 +103,11 @@ def _what(action: str) -> str:
 # ---------------------------------------------------------------- the gate
 
 
-def gate() -> Principal:
+def gate(on_login_screen=None) -> Principal:
     """Run before navigation: in single-user mode say so; otherwise check the session's
-    timeouts, or draw the login (or first-run) form and stop the run."""
+    timeouts, or draw the login (or first-run) form and stop the run. `on_login_screen` is
+    called before the form is drawn (app.py declares its pages there, hidden, so the address
+    asked for survives the login)."""
     if single_user():
         with st.sidebar:
             st.caption(
@@ -125,6 +127,8 @@ def gate() -> Principal:
             st.session_state[_SESSION] = fresh
             _account_box(fresh.principal)
             return fresh.principal
+    if on_login_screen is not None:
+        on_login_screen()
     _login_screen()
     st.stop()
     raise AssertionError("unreachable")  # st.stop() raises
