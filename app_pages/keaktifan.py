@@ -70,11 +70,7 @@ if not big:
             Col("activity_status", i18n.tr("Status", "Status"), "reason"),
             Col("kinerja_share", i18n.t("kinerja_share"), "pct"),
             Col("weeks_with_post", i18n.tr("Minggu aktif", "Active weeks"), "int"),
-            Col(
-                "engagement_per_post",
-                i18n.tr("Interaksi per postingan", "Engagement per post"),
-                "num",
-            ),
+            Col("engagement_per_post", i18n.kpi_label("engagement_per_post"), "num"),
         ],
         key="opd_index",
         title=i18n.tr("Peringkat Indeks Medsos OPD", "OPD index ranking"),
@@ -122,6 +118,15 @@ if deck.show("inactive"):
             )
         )
     elif inactive.height:
+        rule = i18n.activity_minimum_text(
+            inactive.item(0, "activity_rule"), inactive.item(0, "required_posts")
+        )
+        st.caption(
+            i18n.tr(
+                f"Aturan keaktifan (Pengaturan): {rule} dalam periode ini.",
+                f"Activity rule (Settings): {rule} in this period.",
+            )
+        )
         w.table(
             inactive,
             [
@@ -130,12 +135,17 @@ if deck.show("inactive"):
                 Col("reason_code", i18n.t("reason"), "reason"),
                 Col("detail", i18n.tr("Yang belum terpenuhi", "Rule not met")),
                 Col("posts", i18n.t("posts"), "int"),
-                Col("required_posts", i18n.tr("Minimum", "Minimum"), "int"),
+                Col(
+                    "required_posts",
+                    i18n.tr("Minimal", "Minimum")
+                    + f" ({i18n.activity_counted_label(inactive.item(0, 'activity_rule'))})",
+                    "int",
+                ),
                 Col("last_post_at", i18n.t("last_post"), "date"),
                 Col("days_since_last_post", i18n.t("days_since"), "int"),
             ],
             key="inactive",
-            title=i18n.tr("Daftar OPD belum aktif", "Inactive OPDs"),
+            title=i18n.tr("Daftar OPD belum aktif", "Inactive OPDs") + f" ({rule})",
         )
     else:
         st.success(

@@ -47,11 +47,11 @@ if deck.active and deck.show("kpi"):
     kpis = data.kpi_summary(f)
     a, b = st.columns(2)
     with a:
-        w.kpi_from(kpis, "posts", label=i18n.t("posts"))
-        w.kpi_from(kpis, "kinerja_share", label=i18n.t("kinerja_share"))
+        w.kpi_from(kpis, "posts")
+        w.kpi_from(kpis, "kinerja_share")
     with b:
-        w.kpi_from(kpis, "ucapan_share", label=i18n.t("ucapan_share"))
-        w.kpi_from(kpis, "figure_share", label=i18n.t("figure_share"))
+        w.kpi_from(kpis, "ucapan_share")
+        w.kpi_from(kpis, "figure_share")
     w.comparison_caption(kpis)
 
 if deck.show("time"):

@@ -58,6 +58,7 @@ with tab_opd:
                 Col("expected_to_post", i18n.tr("Wajib", "Must post"), "bool"),
                 Col("n_accounts", i18n.tr("Akun", "Accounts"), "int"),
                 Col("has_operator", i18n.tr("Operator", "Operator"), "bool"),
+                Col("operator_named", i18n.tr("Nama operator", "Operator named"), "bool"),
                 Col("operator_trained", i18n.tr("Terlatih", "Trained"), "bool"),
             ],
             key="opd_master",

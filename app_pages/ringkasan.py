@@ -4,7 +4,17 @@ import polars as pl
 import streamlit as st
 
 from ui import auth as _auth
-from ui import charts, coverage_panel, data, filters, i18n, lists, report_buttons, slides
+from ui import (
+    charts,
+    coverage_panel,
+    data,
+    filters,
+    i18n,
+    lists,
+    one_opd,
+    report_buttons,
+    slides,
+)
 from ui import widgets as w
 
 # Server-side: a role without the page's action is refused here, whatever the URL.
@@ -16,6 +26,9 @@ w.require_data()
 f = filters.current()
 if not big:
     report_buttons.report_bar(f)
+if one_opd.is_one_opd(f):
+    one_opd.ringkasan(f, big)
+    st.stop()
 
 T_TREND = i18n.tr("Tingkat keaktifan per bulan", "Activity rate by month")
 T_MIX = i18n.tr("Komposisi konten", "Content mix")
@@ -38,32 +51,13 @@ deck = slides.Deck(
 kpis = data.kpi_summary(f)
 if deck.show("kpi"):
     c1, c2, c3, c4 = st.columns(4) if not big else st.columns(2) * 2
-    with c1:
-        w.kpi_from(
-            kpis,
-            "activity_rate",
-            label=i18n.t("activity_rate"),
-            help=i18n.tr(
-                "Porsi OPD wajib yang memenuhi jumlah unggahan minimum pada periode ini.",
-                "Share of OPDs that met the minimum number of posts in the period.",
-            ),
-        )
-    with c2:
-        w.kpi_from(kpis, "posts", label=i18n.t("posts"))
-    with c3:
-        w.kpi_from(
-            kpis,
-            "kinerja_share",
-            label=i18n.t("kinerja_share"),
-            help=i18n.tr(
-                "Postingan kegiatan, layanan, informasi, capaian dan klarifikasi: "
-                "bukan sekadar ucapan.",
-                "Posts on activities, services, information, achievements and "
-                "clarifications: not mere greetings.",
-            ),
-        )
-    with c4:
-        w.kpi_from(kpis, "opds_without_operator", label=i18n.t("no_operator"))
+    for col, key in zip(
+        (c1, c2, c3, c4),
+        ("activity_rate", "posts", "kinerja_share", "opds_without_operator"),
+        strict=True,
+    ):
+        with col:
+            w.kpi_from(kpis, key)
     w.comparison_caption(kpis)
     coverage_panel.denominator_caption(kpis)
 

@@ -91,7 +91,7 @@ if deck.show("kpi"):
     cols = st.columns(4) if not big else st.columns(2) * 2
     for col, key in zip(cols, METRICS, strict=True):
         with col:
-            w.kpi_from(kpis, key, label=METRICS[key][0])
+            w.kpi_from(kpis, key)
     w.comparison_caption(kpis)
 series = data.trend(f, grain=grain, by=by)
 if not series.height:
@@ -189,8 +189,8 @@ if not big:
             Col("opd_kind", i18n.t("opd_kind"), "kind"),
             Col("posts", i18n.t("posts"), "int"),
             Col("engagement", i18n.t("engagement"), "int"),
-            Col("engagement_per_post", i18n.tr("Interaksi per postingan", "Per post"), "num"),
-            Col("engagement_per_reach", i18n.tr("Interaksi per jangkauan", "Per reach"), "pct"),
+            Col("engagement_per_post", i18n.kpi_label("engagement_per_post"), "num"),
+            Col("engagement_per_reach", i18n.kpi_label("engagement_per_reach"), "pct"),
         ],
         key="engagement_opd",
         title=i18n.tr("Interaksi per OPD", "Engagement per OPD"),

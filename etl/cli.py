@@ -1,4 +1,4 @@
-"""Command line: python -m etl --db FILE <perintah> ... (issue #2).
+"""Command line: python -m etl --db FILE <perintah> ....
 
 Exit codes: 0 every file loaded or skipped as already loaded; 1 a file failed (or the command
 failed); 2 usage error.

@@ -137,7 +137,8 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
 
     Keys: period {start, end}, filters {platforms, opd_kinds, opd_ids}, kpis {key: value}
     (warehouse.queries.kpi_summary: activity_rate 0..1, counts, shares 0..1), opds: one object
-    per OPD expected to post (opd, opd_kind, posts, max_account_posts, required_posts,
+    per OPD expected to post (opd, opd_kind, posts, max_account_posts, counted_posts (what the
+    activity rule compared), required_posts, activity_rule ('account' | 'opd_total'),
     is_active, activity_status active | inactive | no_data, data_complete, index_score 0-100
     or null without data, grade, reason_code, reason), in the index's rank order.
     activity_rate is over the judged OPDs (kpis judged_opds), as on the pages.
@@ -150,7 +151,8 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
     index = queries.opd_index(con, f)
     inactive = queries.inactive_opds(con, f).select("opd_id", "reason_code", "all_reasons")
     opds = index.join(inactive, on="opd_id", how="left").select(
-        "rank", "opd", "opd_kind", "posts", "max_account_posts", "required_posts", "is_active",
+        "rank", "opd", "opd_kind", "posts", "max_account_posts", "counted_posts",
+        "required_posts", "activity_rule", "is_active",
         "activity_status", "data_complete", pl.col("index_score").round(2), "grade", "reason_code",
         pl.col("all_reasons").alias("reason"),
     )  # fmt: skip
@@ -169,7 +171,7 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
 
 
 def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) -> None:
-    from reports import idfmt
+    from reports import idfmt, labels
     from warehouse import metrics
 
     data = metrics_payload(con, f)
@@ -186,7 +188,12 @@ def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) ->
         else:
             shown = idfmt.format_number(value)
         print(f"  {kpi.label}: {shown}")
-    print("Keaktifan per OPD:")
+    if data["opds"]:
+        first = data["opds"][0]
+        rule = labels.activity_minimum(first["activity_rule"], first["required_posts"])
+        print(f"Keaktifan per OPD (aturan: {rule} dalam periode):")
+    else:
+        print("Keaktifan per OPD:")
     for o in data["opds"]:
         state = {
             "active": "aktif",

@@ -1,4 +1,4 @@
-"""Which export is this, and where is its header row? (issue #2)
+"""Which export is this, and where is its header row?
 
 Detection is from the header cells only, never the file name: every row among the first
 PREVIEW_ROWS is scored against each format's alias table; a format qualifies when its required

@@ -1,4 +1,4 @@
-"""When was an export produced? (loads.exported_at, issue #2)
+"""When was an export produced? (loads.exported_at)
 
 Lifetime metrics change with every re-export, so the newest export's numbers must win, whatever
 order files are loaded in. The date comes from what the file tells:

@@ -1,4 +1,4 @@
-"""Load parsed exports into the warehouse: one file = one transaction (issue #2).
+"""Load parsed exports into the warehouse: one file = one transaction.
 
 Every good row becomes a post_observation of this load; posts is then recomputed, per post_key,
 from the live observations (loads with status 'loaded'): each field from the best observation

@@ -2,7 +2,7 @@
 
 The sheet is typed by hand: title rows above the header, headers in several spellings, "-" for
 "no account", Ya/Tidak or Sudah/Belum for training. Operator name and phone are personal data:
-they are stored in opd and never printed, logged or put into messages (issue #2).
+they are stored in opd and never printed, logged or put into messages.
 """
 
 from __future__ import annotations

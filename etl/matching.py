@@ -1,4 +1,4 @@
-"""Which OPD does a post belong to (issue #2).
+"""Which OPD does a post belong to.
 
 Order of evidence, strongest first:
 1. the account: platform + normalized handle, from the file or from the post's permalink,

@@ -1,4 +1,4 @@
-"""Text, handle, permalink, date and number normalization (issue #2).
+"""Text, handle, permalink, date and number normalization.
 
 Scalar helpers (normalize_text, normalize_handle, normalize_permalink) are shared with the
 loader and the classifier. The *_expr helpers are vectorized polars expressions used by the

@@ -1,4 +1,4 @@
-"""parse_file: any supported upload -> one ParsedTable per sheet/CSV holding posts (issue #2).
+"""parse_file: any supported upload -> one ParsedTable per sheet/CSV holding posts.
 
 Flow: bytes -> kind (xlsx/xls/zip/text, from the bytes) -> raw string grid per sheet
 (etl.readers) -> header row + format from the header cells (etl.detect) -> the format's build()

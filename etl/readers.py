@@ -1,4 +1,4 @@
-"""Bytes -> raw string grids (issue #2): file kind, encoding, delimiter, sheets.
+"""Bytes -> raw string grids: file kind, encoding, delimiter, sheets.
 
 Nothing here knows a platform. A RawSheet is every cell as text (or null) plus the Excel row
 number of its first row, so a reject can name the row the user sees in Excel.

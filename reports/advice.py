@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from reports import idfmt
+from reports import idfmt, labels
+from warehouse.vocabulary import ACTIVITY_RULES
 
 # Greetings are fine in moderation; above this share a feed reads as a greeting card rack.
 UCAPAN_LIMIT = 0.30
@@ -57,9 +58,11 @@ def improvement_points(
     if index_row is not None:
         posts, required = index_row.get("posts") or 0, index_row.get("required_posts") or 0
         if not index_row.get("is_active") and required and not inactive_reasons:
+            rule = index_row.get("activity_rule") or "account"
+            counted = idfmt.format_number(index_row.get("counted_posts") or 0)
             points.append(
-                f"Postingan terbanyak pada satu akun {idfmt.format_number(index_row.get('max_account_posts') or 0)}, "
-                f"di bawah batas minimal {idfmt.format_number(required)} dalam periode ini."
+                f"Postingan {ACTIVITY_RULES[rule].counted} {counted}, di bawah batas "
+                f"{labels.activity_minimum(rule, required)} dalam periode ini."
             )
         weeks, total = index_row.get("weeks_with_post") or 0, index_row.get("weeks_in_period") or 0
         if total and weeks < total and posts:

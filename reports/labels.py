@@ -8,6 +8,7 @@ import datetime as dt
 
 from reports import idfmt
 from warehouse.vocabulary import (
+    ACTIVITY_RULES,
     CONTENT_LABELS_EN,
     CONTENT_LABELS_ID,
     GRADES_EN,
@@ -38,7 +39,7 @@ def grade(value: str | None, lang: Lang = "id") -> str:
     return GRADES_EN.get(value, value) if lang == "en" else value
 
 
-def month(day, lang: Lang = "id") -> str:
+def month(day: dt.date, lang: Lang = "id") -> str:
     """ "Januari 2026" / "January 2026"."""
     if lang == "en":
         return f"{MONTHS_EN[day.month - 1]} {day.year}"
@@ -57,13 +58,21 @@ def period(start: dt.date, end: dt.date, lang: Lang = "id") -> str:
     return f"{start.day} {MONTHS_EN[start.month - 1]} {start.year} \u2013 {end.day} {MONTHS_EN[end.month - 1]} {end.year}"
 
 
-def number(value, decimals: int = 0, lang: Lang = "id") -> str:
+def number(value: float | None, decimals: int = 0, lang: Lang = "id") -> str:
     if lang == "en" and value is not None:
         return f"{value:,.{decimals}f}"
     return idfmt.format_number(value, decimals)
 
 
-def percent(value, lang: Lang = "id") -> str:
+def percent(value: float | None, lang: Lang = "id") -> str:
     if lang == "en" and value is not None:
         return f"{value * 100:.1f}%"
     return idfmt.format_percent(value)
+
+
+def activity_minimum(rule: str, required: float | None, lang: Lang = "id") -> str:
+    """The activity minimum with its rule: "minimal 24 unggahan dari satu akun" (rule
+    'account') or "... dari semua akun OPD" ('opd_total'); warehouse.vocabulary.ACTIVITY_RULES.
+    KeyError when the rule is unknown."""
+    r = ACTIVITY_RULES[rule]
+    return (r.minimum_en if lang == "en" else r.minimum).format(n=number(required, lang=lang))

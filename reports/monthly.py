@@ -139,7 +139,8 @@ def method_blocks(con: duckdb.DuckDBPyConnection) -> list[doc.Block]:
         blocks.append(doc.Para(f"{label} (bobot {w}): {how}", small=True))
     blocks.append(doc.Heading("Pengaturan yang berlaku", level=2))
     blocks.append(doc.Bullets((
-        f"OPD aktif: sedikitnya {s.min_posts_per_month} postingan per bulan pada satu akun resmi.",
+        f"OPD aktif: {labels.activity_minimum(s.activity_rule, s.min_posts_per_month)} per "
+        f"bulan ({metrics.ACTIVITY_RULES[s.activity_rule].label}).",
         f"Akun tidak aktif: tanpa postingan selama {s.dormant_days} hari.",
         f"Target frekuensi indeks: {s.target_posts_per_month} postingan per bulan.",
         "Predikat: Sangat Baik \u2265 " + idfmt.format_number(s.grade_very_good, 0)
@@ -195,7 +196,11 @@ def build(
     d.add(doc.Heading("4. OPD belum aktif dan alasannya"))
     inactive = queries.inactive_opds(con, f)
     if inactive.height:
-        d.add(doc.Para(f"{inactive.height} OPD wajib unggah belum aktif pada {period}."),
+        rule = labels.activity_minimum(
+            inactive.item(0, "activity_rule"), inactive.item(0, "required_posts")
+        )
+        d.add(doc.Para(f"{inactive.height} OPD wajib unggah belum aktif pada {period} "
+                       f"(aturan: {rule} dalam periode)."),
               doc.Table(inactive, INACTIVE_COLUMNS))  # fmt: skip
     else:
         d.add(doc.Para("Semua OPD wajib unggah aktif."))

@@ -46,6 +46,7 @@ class _Data:
     inactive: pl.DataFrame
     months: pl.DataFrame
     window: Filters
+    activity_rule: str  # metrics.Settings.activity_rule: how "Status keaktifan" was judged
 
 
 def _gather(con: duckdb.DuckDBPyConnection, f: Filters) -> _Data:
@@ -67,6 +68,7 @@ def _gather(con: duckdb.DuckDBPyConnection, f: Filters) -> _Data:
         inactive=queries.inactive_opds(con, f),
         months=queries.opd_month_heatmap(con, window),
         window=window,
+        activity_rule=metrics.get_settings(con).activity_rule,
     )
 
 
@@ -126,7 +128,7 @@ def _page(d: doc.Document, data: _Data, r: dict, f: Filters, first: bool) -> Non
         ("Jumlah postingan", idfmt.format_number(r["posts"]),
          _delta(r["posts"], before.get("posts"), f)),
         ("Status keaktifan", status,
-         f"minimal {idfmt.format_number(r['required_posts'])} postingan di satu akun"),
+         labels.activity_minimum(data.activity_rule, r["required_posts"])),
         ("Porsi konten kinerja", idfmt.format_percent(r["kinerja_share"]),
          "kabupaten " + idfmt.format_percent(_share(data.mix_all, kinerja=True))),
         ("Porsi ucapan", idfmt.format_percent(share["ucapan_share"]) if share else "-",

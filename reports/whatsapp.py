@@ -59,7 +59,7 @@ def _t(key: str, lang: str, n: int | None = None) -> str:
     if n is None:
         return text
     text = text.format(n=n)
-    return text.replace("OPDs", "OPD") if n == 1 else text
+    return text.replace("OPDs have", "OPD has").replace("OPDs", "OPD") if n == 1 else text
 
 
 def _kpis(df) -> dict[str, dict[str, Any]]:
@@ -132,7 +132,10 @@ def recap(con: duckdb.DuckDBPyConnection, f: Filters, lang: str = "id", n: int =
                     f"({labels.grade(r['grade'], lang)}{tail})"
                 )
     if inactive.height:
-        lines += ["", f"*{_t('inactive', lang)} ({inactive.height}):*"]
+        rule = labels.activity_minimum(
+            inactive.item(0, "activity_rule"), inactive.item(0, "required_posts"), lang
+        )
+        lines += ["", f"*{_t('inactive', lang)} ({inactive.height}; {rule}):*"]
         for r in inactive.head(MAX_LISTED).iter_rows(named=True):
             lines.append(f"- {r['opd']}: {reason_of[r['opd_id']]}")
         if inactive.height > MAX_LISTED:

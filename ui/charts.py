@@ -434,7 +434,7 @@ def content_totals(
         y=alt.Y(
             "content_type_label:N", title=None, sort=[i18n.content_label(c) for c in CONTENT_COLORS]
         ),
-        x=alt.X(f"{value}:Q", title=i18n.t("posts"), axis=alt.Axis(format=",.0f")),
+        x=alt.X(f"{value}:Q", title=i18n.t("posts"), axis=alt.Axis(format=",.0f", tickMinStep=1)),
     )
     pick = alt.selection_point(name=SELECT_CONTENT, fields=["content_type"])
     bars = (

@@ -17,18 +17,24 @@ from ui import i18n
 def inactive_detail(r: dict[str, Any]) -> str:
     """Which rule an OPD failed, in numbers, from a queries.inactive_opds row.
 
-    "akun terbanyak: Instagram @dinkes 14 dari minimal 24 (semua akun 36)"; "belum ada
-    postingan (minimal 24 pada satu akun)"; plus "terakhir mengunggah 45 hari lalu (batas 30)"
-    when the OPD is dormant.
+    Rule 'account': "akun terbanyak: Instagram @dinkes 14 dari minimal 24 (semua akun 36;
+    minimal berlaku per akun)"; rule 'opd_total': "semua akun: 14 dari minimal 24"; no post:
+    "belum ada postingan (minimal 24 unggahan dari satu akun)"; plus "terakhir mengunggah 45
+    hari lalu (batas 30)" when the OPD is dormant. The rule is the row's activity_rule.
     """
+    rule = r.get("activity_rule") or "account"
     need = i18n.fmt_int(r.get("required_posts"))
     n = int(r.get("busiest_posts") or 0)
+    total = int(r.get("posts") or 0)
     parts: list[str] = []
     if n == 0:
+        minimum = i18n.activity_minimum_text(rule, r.get("required_posts"))
+        parts.append(i18n.tr(f"belum ada postingan ({minimum})", f"no posts ({minimum})"))
+    elif rule == "opd_total":
         parts.append(
             i18n.tr(
-                f"belum ada postingan (minimal {need} pada satu akun)",
-                f"no posts (at least {need} on one account)",
+                f"semua akun: {i18n.fmt_int(total)} dari minimal {need}",
+                f"all accounts: {i18n.fmt_int(total)} of at least {need}",
             )
         )
     else:
@@ -42,7 +48,6 @@ def inactive_detail(r: dict[str, Any]) -> str:
             f"akun terbanyak: {who} {i18n.fmt_int(n)} dari minimal {need}{tie}",
             f"busiest account: {who} {i18n.fmt_int(n)} of at least {need}{tie}",
         )
-        total = int(r.get("posts") or 0)
         if total > n:
             text += i18n.tr(
                 f" (semua akun {i18n.fmt_int(total)}; minimal berlaku per akun)",

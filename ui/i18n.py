@@ -10,9 +10,11 @@ import datetime as dt
 import math
 from typing import Any
 
-# The vocabulary (codes and their words) is defined once in warehouse.vocabulary; pages read it
-# through here.
+# The vocabulary (codes and their words) is defined once in warehouse.vocabulary, the KPIs in
+# warehouse.metrics; pages read them through here.
+from warehouse.metrics import KPIS  # noqa: E402
 from warehouse.vocabulary import (  # noqa: E402, F401
+    ACTIVITY_RULES,
     CONTENT_LABELS_EN,
     CONTENT_LABELS_ID,
     DAYS_ID,
@@ -81,13 +83,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "download_xlsx": ("Unduh lampiran Excel", "Download Excel appendix"),
     "download_pdf": ("Unduh lampiran PDF", "Download PDF appendix"),
     "paper": ("Ukuran kertas", "Paper size"),
-    "activity_rate": ("Tingkat keaktifan", "Activity rate"),
-    "posts": ("Postingan", "Posts"),
-    "kinerja_share": ("Porsi kinerja", "Performance share"),
-    "ucapan_share": ("Porsi ucapan", "Greetings share"),
-    "no_operator": ("OPD tanpa operator", "OPDs without operator"),
-    "active_opd": ("OPD aktif", "Active OPDs"),
-    "engagement": ("Interaksi", "Engagement"),
     "month": ("Bulan", "Month"),
     "rank": ("No.", "No."),
     "index": ("Indeks", "Index"),
@@ -100,9 +95,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "link": ("Tautan", "Link"),
     "days_since": ("Hari tanpa unggahan", "Days since last post"),
     "last_post": ("Unggahan terakhir", "Last post"),
-    "figure_share": ("Porsi figur pimpinan", "Figure-centric share"),
     "vs_prev": ("dibanding periode sebelumnya", "vs previous period"),
 }
+
+# KPI names are defined once, in warehouse.metrics.KPIS (the tile name): these keys read them.
+_KPI_TEXT_KEYS = {
+    "activity_rate": "activity_rate",
+    "active_opd": "active_opds",
+    "posts": "posts",
+    "kinerja_share": "kinerja_share",
+    "ucapan_share": "ucapan_share",
+    "figure_share": "figure_share",
+    "engagement": "engagement",
+    "no_operator": "opds_without_operator",
+}
+TEXT.update({k: (KPIS[v].tile, KPIS[v].tile_en) for k, v in _KPI_TEXT_KEYS.items()})
 
 _LANG = {"id": 0, "en": 1}
 
@@ -214,6 +221,38 @@ def kind_label(code: str | None) -> str:
 def reason_label(code: str | None) -> str:
     labels = REASON_LABELS_EN if current_lang() == "en" else REASON_LABELS_ID
     return labels.get(code or "", code or "-")
+
+
+def kpi_label(key: str) -> str:
+    """A KPI card's name from warehouse.metrics.KPIS (its tile name, else its label)."""
+    k = KPIS[key]
+    return tr(k.tile or k.label, k.tile_en or k.tile or k.label)
+
+
+def kpi_help(key: str) -> str | None:
+    """How a KPI is computed, from warehouse.metrics.KPIS (None when no text in English)."""
+    k = KPIS[key]
+    return tr(k.description, k.description_en) or None
+
+
+def activity_rule_label(rule: str) -> str:
+    """The activity rule's name ('Satu akun mencapai minimal sendiri'); KeyError when unknown."""
+    r = ACTIVITY_RULES[rule]
+    return tr(r.label, r.label_en)
+
+
+def activity_minimum_text(rule: str, required: Any) -> str:
+    """The minimum as a list states it: 'minimal 24 unggahan dari satu akun' (rule 'account')
+    or '... dari semua akun OPD' ('opd_total'). KeyError when the rule is unknown."""
+    r = ACTIVITY_RULES[rule]
+    n = fmt_int(required)
+    return tr(r.minimum, r.minimum_en).format(n=n)
+
+
+def activity_counted_label(rule: str) -> str:
+    """What the rule counts: 'akun terbanyak' / 'semua akun'."""
+    r = ACTIVITY_RULES[rule]
+    return tr(r.counted, r.counted_en)
 
 
 def coverage_label(code: str | None) -> str:

@@ -12,14 +12,12 @@ import polars as pl
 import streamlit as st
 
 from ui import i18n
+from warehouse.metrics import INDEX_COMPONENTS, INDEX_COMPONENTS_EN
 
-# (score column, weight column, Indonesian name, English name)
-COMPONENTS = (
-    ("score_frequency", "w_frequency", "Frekuensi", "Frequency"),
-    ("score_consistency", "w_consistency", "Konsistensi", "Consistency"),
-    ("score_kinerja", "w_kinerja", "Porsi kinerja", "Performance share"),
-    ("score_platform", "w_platform", "Cakupan platform", "Platform coverage"),
-    ("score_engagement", "w_engagement", "Interaksi", "Engagement"),
+# (score column, weight column, Indonesian name, English name), from metrics.INDEX_COMPONENTS.
+COMPONENTS = tuple(
+    (f"score_{key}", f"w_{key}", label, INDEX_COMPONENTS_EN[key])
+    for key, (label, _how) in INDEX_COMPONENTS.items()
 )
 
 

@@ -16,6 +16,7 @@ from typing import Literal, NamedTuple
 import duckdb
 
 # Re-exported: callers look a content type or an inactive reason up beside the KPIs.
+from warehouse.vocabulary import ACTIVITY_RULES as ACTIVITY_RULES
 from warehouse.vocabulary import CONTENT_TYPES as CONTENT_TYPES
 from warehouse.vocabulary import INACTIVE_REASONS as INACTIVE_REASONS
 from warehouse.vocabulary import KINERJA_TYPES as KINERJA_TYPES
@@ -33,6 +34,9 @@ class Kpi:
     description: str  # Bahasa Indonesia: how it is computed ("bagaimana angka ini dibuat")
     source: str  # the SQL expression or q_ file that computes it
     higher_is_better: bool = True
+    tile: str = ""  # Bahasa Indonesia, the short name on a KPI card ("" = label)
+    tile_en: str = ""  # English, the card's name
+    description_en: str = ""  # English: how it is computed ("" = no English help)
 
 
 KPIS: dict[str, Kpi] = {
@@ -43,19 +47,29 @@ KPIS: dict[str, Kpi] = {
             "Tingkat keaktifan OPD",
             "persen",
             "Jumlah OPD aktif dibagi jumlah OPD wajib bermedia sosial (kolom 'wajib unggah' "
-            "di daftar OPD) yang datanya lengkap. OPD aktif = sedikitnya satu akun resminya "
-            "mengunggah minimal sejumlah postingan yang ditetapkan di Pengaturan (bawaan 4 per "
-            "bulan, disesuaikan dengan panjang periode). OPD yang belum aktif dan ekspor salah "
-            "satu akunnya untuk periode itu belum diterima tidak dinilai (bukan dianggap nol).",
+            "di daftar OPD) yang datanya lengkap. OPD aktif = unggahannya mencapai batas "
+            "minimal (Pengaturan; bawaan 4 per bulan, disesuaikan dengan panjang periode) "
+            "menurut aturan keaktifan di Pengaturan: satu akun sendiri, atau semua akun OPD. "
+            "OPD belum aktif yang ekspor salah satu akunnya belum diterima tidak dinilai.",
             "q_kpi.sql: active_opds / judged_opds (opd_judgement)",
+            tile="Tingkat keaktifan",
+            tile_en="Activity rate",
+            description_en=(
+                "Active OPDs divided by the OPDs that must post (master list) whose data is complete. Active = its posts reach the minimum (Settings), counted by the activity rule in Settings."
+            ),
         ),
         Kpi(
             "active_opds",
             "OPD aktif",
             "angka",
-            "Jumlah OPD wajib unggah yang sedikitnya satu akunnya mencapai batas minimal "
-            "postingan dalam periode.",
+            "Jumlah OPD wajib unggah yang unggahannya mencapai batas minimal dalam periode, "
+            "dihitung menurut aturan keaktifan di Pengaturan.",
             "views/030_scope_and_activity.sql: opd_activity (is_active)",
+            tile="OPD aktif",
+            tile_en="Active OPDs",
+            description_en=(
+                "OPDs that must post whose posts reach the minimum in the period, counted by the activity rule in Settings."
+            ),
         ),
         Kpi(
             "expected_opds",
@@ -87,6 +101,9 @@ KPIS: dict[str, Kpi] = {
             "angka",
             "Banyaknya postingan yang diterbitkan dalam periode pada platform dan OPD terpilih.",
             "q_kpi.sql: count(*) from v_posts",
+            tile="Postingan",
+            tile_en="Posts",
+            description_en=("Posts published in the period on the chosen platforms and OPDs."),
         ),
         Kpi(
             "kinerja_share",
@@ -95,6 +112,11 @@ KPIS: dict[str, Kpi] = {
             "Postingan berjenis kegiatan, layanan, informasi, capaian atau klarifikasi dibagi "
             "seluruh postingan dalam periode.",
             "q_kpi.sql: count_if(content_type in KINERJA_TYPES) / count(*)",
+            tile="Porsi kinerja",
+            tile_en="Performance share",
+            description_en=(
+                "Posts on activities, services, information, achievements or clarifications, divided by all posts in the period: not mere greetings."
+            ),
         ),
         Kpi(
             "ucapan_share",
@@ -104,6 +126,11 @@ KPIS: dict[str, Kpi] = {
             "postingan dalam periode.",
             "q_kpi.sql: count_if(content_type = 'ucapan') / count(*)",
             higher_is_better=False,
+            tile="Porsi ucapan",
+            tile_en="Greetings share",
+            description_en=(
+                "Greeting posts (holidays, condolences, birthdays) divided by all posts in the period."
+            ),
         ),
         Kpi(
             "figure_share",
@@ -112,6 +139,9 @@ KPIS: dict[str, Kpi] = {
             "Postingan yang menonjolkan figur pribadi pimpinan dibagi seluruh postingan.",
             "q_kpi.sql: count_if(is_figure_centric) / count(*)",
             higher_is_better=False,
+            tile="Porsi figur pimpinan",
+            tile_en="Figure-centric share",
+            description_en=("Posts that put a leader's person forward, divided by all posts."),
         ),
         Kpi(
             "engagement",
@@ -120,6 +150,11 @@ KPIS: dict[str, Kpi] = {
             "Jumlah reaksi (suka) + komentar + bagikan dari seluruh postingan dalam periode; "
             "nilai kosong dihitung nol.",
             "v_posts.engagement = reactions + comments + shares",
+            tile="Interaksi",
+            tile_en="Engagement",
+            description_en=(
+                "Reactions + comments + shares of every post in the period; a blank counts as zero."
+            ),
         ),
         Kpi(
             "engagement_per_post",
@@ -127,6 +162,7 @@ KPIS: dict[str, Kpi] = {
             "angka",
             "Total interaksi dibagi jumlah postingan.",
             "q_kpi.sql: sum(engagement) / count(*)",
+            tile_en="Engagement per post",
         ),
         Kpi(
             "engagement_per_reach",
@@ -135,15 +171,22 @@ KPIS: dict[str, Kpi] = {
             "Interaksi dibagi jangkauan (reach), hanya dari postingan yang jangkauannya "
             "tercatat di ekspor platform; kosong bila tidak ada data jangkauan.",
             "q_kpi.sql: sum(engagement) / sum(reach) where reach > 0",
+            tile_en="Engagement per reach",
         ),
         Kpi(
             "opds_without_operator",
             "OPD tanpa operator",
             "angka",
-            "Jumlah OPD wajib unggah yang belum mencatat nama operator/admin media sosial di "
-            "daftar OPD (tidak bergantung pada periode).",
-            "q_kpi.sql: count(opd) where operator_name is null or blank",
+            "OPD wajib unggah yang daftar OPD-nya tidak menyebut operator sama sekali (tanpa "
+            "nama, nomor HP, atau 'Sudah pelatihan: Ya'). Nama kosong tetapi sudah pelatihan "
+            "tidak dihitung: ditunjukkan di Pengaturan sebagai isian bertentangan.",
+            "views/021_v_opd_profile.sql: not has_operator",
             higher_is_better=False,
+            tile="OPD tanpa operator",
+            tile_en="OPDs without operator",
+            description_en=(
+                "OPDs that must post whose master-list row shows no operator at all (no name, no phone, not 'trained: yes'). A row missing only the name is shown on Settings as a contradiction."
+            ),
         ),
         Kpi(
             "days_since_last_post",
@@ -197,6 +240,15 @@ INDEX_COMPONENTS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The same components' names in English.
+INDEX_COMPONENTS_EN: dict[str, str] = {
+    "frequency": "Frequency",
+    "consistency": "Consistency",
+    "kinerja": "Performance share",
+    "platform": "Platform coverage",
+    "engagement": "Engagement",
+}
+
 GRADES: tuple[str, ...] = ("Sangat Baik", "Baik", "Cukup", "Kurang")
 
 
@@ -212,8 +264,11 @@ COVERAGE_STATUS: dict[str, tuple[str, str]] = {
 class Settings:
     """Analyst settings (Pengaturan). Stored as JSON in app_setting under key 'metrics'."""
 
-    # Active OPD: at least this many posts on one official account per calendar month.
+    # Active OPD: at least this many posts per calendar month, counted by activity_rule.
     min_posts_per_month: int = 4
+    # Whose posts reach the minimum: 'account' (the busiest account on its own) or 'opd_total'
+    # (all the OPD's accounts together); vocabulary.ACTIVITY_RULES has the texts.
+    activity_rule: str = "account"
     # Weekly grain (trend by week): at least this many posts in a week.
     min_posts_per_week: int = 1
     # An account with no post for this many days is dormant.
@@ -249,6 +304,8 @@ class Settings:
         errors = []
         if self.min_posts_per_month < 1:
             errors.append("Batas minimal postingan per bulan harus sedikitnya 1.")
+        if self.activity_rule not in ACTIVITY_RULES:
+            errors.append(f"Aturan keaktifan tidak dikenal: {self.activity_rule!r}.")
         if self.min_posts_per_week < 1:
             errors.append("Batas minimal postingan per minggu harus sedikitnya 1.")
         if self.dormant_days < 1:
@@ -282,9 +339,15 @@ SETTING_LABELS: dict[str, SettingText] = {
     "min_posts_per_month": SettingText(
         "Minimal postingan per bulan agar OPD dihitung aktif",
         "Minimum posts a month for an active OPD",
-        "OPD dihitung aktif bila sedikitnya satu akun resminya mengunggah sebanyak ini dalam "
-        "sebulan. Untuk periode beberapa bulan penuh: dikalikan jumlah bulan; periode lain: "
-        "dibulatkan ke atas dari (nilai x jumlah hari / 30), minimal 1.",
+        "OPD dihitung aktif bila unggahannya (dihitung menurut aturan keaktifan di bawah) "
+        "mencapai sebanyak ini dalam sebulan. Untuk periode beberapa bulan penuh: dikalikan "
+        "jumlah bulan; periode lain: dibulatkan ke atas dari (nilai x jumlah hari / 30), "
+        "minimal 1.",
+    ),
+    "activity_rule": SettingText(
+        "Aturan keaktifan: unggahan siapa yang dihitung",
+        "Activity rule: whose posts count",
+        " ".join(f"{r.label}: {r.help}" for r in ACTIVITY_RULES.values()),
     ),
     "min_posts_per_week": SettingText(
         "Minimal postingan per minggu (tren mingguan)",

@@ -156,6 +156,7 @@ def _activity_params(s: Settings) -> dict[str, Any]:
     return {
         "min_per_month": s.min_posts_per_month,
         "min_per_week": s.min_posts_per_week,
+        "activity_rule": s.activity_rule,
         "target_per_month": s.target_posts_per_month,
     }
 
@@ -213,8 +214,9 @@ def filter_options(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """OPD list for the sidebar.
 
     Columns: opd_id, opd, opd_short, opd_kind, parent_opd_id, expected_to_post (bool),
-    n_accounts, has_operator (bool), operator_trained (bool or null: not stated). Sorted by
-    opd_kind, opd.
+    n_accounts, has_operator (bool: a name, a phone or "Sudah pelatihan: Ya" in the master
+    list), operator_named (bool: a name is recorded), operator_trained (bool or null: not
+    stated). Sorted by opd_kind, opd.
     """
     return _run(con, "q_filter_options", {})
 
@@ -380,7 +382,8 @@ def opd_index(
     """Indeks Medsos OPD (0..100) with every component, sorted by rank.
 
     Columns: rank, opd_id, opd, opd_short, opd_kind, expected_to_post, posts,
-    max_account_posts (posts on the busiest account), required_posts, is_active (bool),
+    max_account_posts (posts on the busiest account), counted_posts (what the
+    activity rule compared, Settings.activity_rule), required_posts, is_active (bool),
     activity_status (active | inactive | no_data), data_complete (bool: every account's data for
     the period arrived), target_posts, weeks_with_post, weeks_in_period, kinerja_posts,
     kinerja_share, platforms_posted, platforms_total, engagement, engagement_per_post,
@@ -388,8 +391,9 @@ def opd_index(
     score_frequency, score_consistency, score_kinerja, score_platform, score_engagement
     (each 0..100), w_frequency, w_consistency, w_kinerja, w_platform, w_engagement (weights as
     set), index_score (0..100, weighted mean of scores; null for no_data: no index without
-    data), grade (Sangat Baik/Baik/Cukup/Kurang; null for no_data). rank null for no_data.
-    How each score is made: metrics.INDEX_COMPONENTS.
+    data), grade (Sangat Baik/Baik/Cukup/Kurang; null for no_data), activity_rule (the
+    setting in force: 'account' | 'opd_total'). rank null for no_data. How each score is
+    made: metrics.INDEX_COMPONENTS.
     """
     s = _settings(con, settings)
     params = {
@@ -405,7 +409,8 @@ def opd_index(
         "grade_good": s.grade_good,
         "grade_fair": s.grade_fair,
     }
-    return _run(con, "q_opd_index", params)
+    df = _run(con, "q_opd_index", params)
+    return df.with_columns(pl.lit(s.activity_rule, dtype=pl.String).alias("activity_rule"))
 
 
 def opd_month_heatmap(
@@ -413,7 +418,7 @@ def opd_month_heatmap(
 ) -> pl.DataFrame:
     """OPD x month grid (every OPD and month of the period, zero-filled).
 
-    Columns: opd_id, opd, opd_short, opd_kind, month (date), posts, max_account_posts,
+    Columns: opd_id, opd, opd_short, opd_kind, month (date), posts, max_account_posts, counted_posts,
     required_posts (monthly minimum), is_active (bool), activity_status (active | inactive |
     no_data), no_data (bool: the month's data did not arrive and the OPD is not active).
     400 OPDs x 12 months = 4,800 rows: narrow the filters for longer periods.
@@ -432,7 +437,9 @@ def inactive_opds(
 
     Columns: opd_id, opd, opd_kind, reason_code, reason (Indonesian, main reason),
     all_reasons (Indonesian, "; "-joined), n_accounts, has_operator (bool),
-    operator_trained (bool or null = unknown), posts, max_account_posts, required_posts,
+    operator_trained (bool or null = unknown), posts, max_account_posts, counted_posts (what
+    the activity rule compared: max_account_posts or posts, by activity_rule), required_posts,
+    activity_rule (the setting in force: 'account' | 'opd_total'),
     last_post_at (timestamp or null), days_since_last_post (int or null = never),
     busiest_platform, busiest_account (the account with most posts in the period, null when
     none posted; the activity rule judges this one), busiest_posts (= max_account_posts),
@@ -472,7 +479,9 @@ def inactive_opds(
         "operator_trained",
         "posts",
         "max_account_posts",
+        "counted_posts",
         "required_posts",
+        pl.lit(s.activity_rule, dtype=pl.String).alias("activity_rule"),
         "last_post_at",
         pl.col("days_since_last_post").cast(pl.Int64),
         "busiest_platform",

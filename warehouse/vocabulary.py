@@ -6,6 +6,8 @@ charts and the warehouse's lookup tables (seed_lookup_tables) all read it from h
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import duckdb
 
 # Content types that count as "kinerja" (performance) content; ucapan = greetings.
@@ -113,6 +115,50 @@ REASON_LABELS_EN = {
     "not_submitted": "Data not submitted",
     "inactive": "Not active",
     "no_data": "Data not received",
+}
+
+
+# The activity rule an analyst chooses (Pengaturan; warehouse.metrics.Settings.activity_rule,
+# applied by counted_posts in warehouse/sql/views/030_scope_and_activity.sql).
+# code -> (label ID, label EN, explanation ID, explanation EN, the minimum as a list says it
+# ID / EN with {n} = the number of posts).
+class ActivityRule(NamedTuple):
+    label: str
+    label_en: str
+    help: str
+    help_en: str
+    minimum: str  # "minimal {n} unggahan dari satu akun"
+    minimum_en: str
+    counted: str  # what the counted number is: "akun terbanyak"
+    counted_en: str
+
+
+ACTIVITY_RULES: dict[str, ActivityRule] = {
+    "account": ActivityRule(
+        "Satu akun mencapai minimal sendiri",
+        "One account reaches the minimum on its own",
+        "OPD aktif bila akun resminya yang paling banyak mengunggah mencapai batas minimal "
+        "sendirian; unggahan akun lain tidak ditambahkan. Mendorong setiap akun dikelola "
+        "sungguh-sungguh, bukan tersebar tipis di banyak platform.",
+        "An OPD is active when its busiest official account reaches the minimum on its own; "
+        "other accounts' posts are not added.",
+        "minimal {n} unggahan dari satu akun",
+        "at least {n} posts on one account",
+        "akun terbanyak",
+        "busiest account",
+    ),
+    "opd_total": ActivityRule(
+        "Jumlah semua akun OPD",
+        "All of the OPD's accounts together",
+        "OPD aktif bila jumlah unggahan semua akun resminya (ditambah baris buku rekap) "
+        "mencapai batas minimal. Cocok bila OPD membagi unggahan ke beberapa platform.",
+        "An OPD is active when the posts of all its official accounts (and logbook rows) "
+        "together reach the minimum.",
+        "minimal {n} unggahan dari semua akun OPD",
+        "at least {n} posts across the OPD's accounts",
+        "semua akun",
+        "all accounts",
+    ),
 }
 
 GRADES_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Cukup": "Fair", "Kurang": "Poor"}

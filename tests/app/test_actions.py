@@ -74,6 +74,23 @@ def test_settings_saved_change_the_activity_minimum(copy_db, use_db):
     assert saved.min_posts_per_month == 9 and saved.w_engagement == 0.0
 
 
+def test_the_activity_rule_saved_on_pengaturan_is_the_one_keaktifan_states(copy_db, use_db):
+    use_db(copy_db)
+    at = run_page("pengaturan")
+    at.radio(key="set_activity_rule").set_value("opd_total")
+    [b for b in at.button if "Simpan pengaturan" in str(b.label)][0].click().run()
+    assert not at.exception
+    con = connect(copy_db)
+    try:
+        assert metrics.get_settings(con).activity_rule == "opd_total"
+    finally:
+        con.close()
+    at = run_page("keaktifan")
+    assert not at.exception
+    stated = [c.value for c in at.caption if "Aturan keaktifan" in c.value]
+    assert stated and "dari semua akun OPD" in stated[0], stated
+
+
 def test_invalid_settings_are_refused_with_the_reason(copy_db, use_db):
     use_db(copy_db)
     at = run_page("pengaturan")

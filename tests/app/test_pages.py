@@ -88,7 +88,8 @@ def test_ringkasan_numbers_equal_the_warehouse(sample_db, use_db):
     no_operator = scalar(
         sample_db,
         "SELECT count(*) FROM opd WHERE expected_to_post AND "
-        "(operator_name IS NULL OR trim(operator_name) = '')",
+        "coalesce(trim(operator_name), '') = '' AND coalesce(trim(operator_phone), '') = '' "
+        "AND operator_trained IS NOT TRUE",
     )
     at = run_page("ringkasan")
     assert not at.exception
@@ -193,10 +194,10 @@ def test_pengaturan_lists_every_opd(sample_db, use_db):
     table = at.dataframe[0].value
     assert len(table) == n
     # Why an OPD is not active starts here: who has no operator (master list, own SQL).
-    no_operator = scalar(
+    unnamed = scalar(
         sample_db, "SELECT count(*) FROM opd WHERE coalesce(trim(operator_name), '') = ''"
     )
-    assert no_operator > 0 and (table["Operator"] == "Tidak").sum() == no_operator
+    assert unnamed > 0 and (table["Nama operator"] == "Tidak").sum() == unnamed
 
 
 def test_unggah_history_lists_every_load(sample_db, use_db):
@@ -220,3 +221,33 @@ def test_presentation_mode_and_english(sample_db, use_db):
     assert not en.exception
     assert en.title[0].value == "Overview"
     assert metric(en, "Posts")
+
+
+def test_ringkasan_for_one_opd_tells_that_opds_story(sample_db, use_db):
+    """One OPD in the filter: its status, months, posts and rank, not a rate of one OPD
+    (0 % or 100 %), not a ranking of one, not a bottom list with nobody in it."""
+    use_db(sample_db)
+    start, end = default_period(sample_db)
+    opd_id, name = (
+        connect(sample_db)
+        .execute(
+            "SELECT o.opd_id, o.name FROM opd o JOIN v_posts p USING (opd_id) "
+            "WHERE o.expected_to_post GROUP BY ALL ORDER BY count(*) DESC, o.name LIMIT 1"
+        )
+        .fetchone()
+    )
+    posts = scalar(
+        sample_db,
+        "SELECT count(*) FROM v_posts WHERE opd_id = ? AND published_at >= ? "
+        "AND published_at < ? + INTERVAL 1 DAY",
+        [opd_id, start, end],
+    )
+    at = run_page("ringkasan", {"opd": name})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    labels = [m.label for m in at.metric]
+    assert "Tingkat keaktifan" not in labels and "OPD tanpa operator" not in labels
+    assert {"Status keaktifan", "Bulan aktif", "Postingan", "Peringkat indeks"} <= set(labels)
+    assert metric(at, "Postingan") == idfmt.format_number(posts)
+    assert metric(at, "Status keaktifan") in ("Aktif", "Belum aktif", "Belum dinilai")
+    assert " dari " in metric(at, "Bulan aktif")
+    assert not any("terbawah" in s.value for s in at.subheader)

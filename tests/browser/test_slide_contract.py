@@ -17,6 +17,11 @@ from tests.browser.conftest import SCREENSHOTS, wait_idle
 from ui import navigation
 
 MEETING = [p.url_path for p in navigation.PAGES if p.group == "meeting"]
+# (page, filter in the link, screenshot suffix): every meeting page, and Ringkasan filtered to
+# one OPD (its own deck: status, months, content, accounts).
+WALKS = [(path, "", "") for path in MEETING] + [
+    ("", "opd=Badan+Perencanaan+Pembangunan+Daerah&", "_satu_opd")
+]
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])
@@ -25,17 +30,17 @@ def test_every_slide_fits_the_screen(size, app_url, page):
     page.set_viewport_size({"width": width, "height": height})
     failures: dict[str, list[str]] = {}
     walked = 0
-    for path in MEETING:
+    for path, query, suffix in WALKS:
         k, n = 1, 1
         while k <= n:
-            page.goto(f"{app_url}/{path}?presentasi=1&slide={k}")
+            page.goto(f"{app_url}/{path}?{query}presentasi=1&slide={k}")
             page.wait_for_selector(".st-key-slide_nav", timeout=120_000)
             wait_idle(page, 90)
             time.sleep(1.0)  # vega lays a chart out again once its container has its size
             wait_idle(page, 90)
             n = slidecheck.slide_count(page) or 1
             assert page.query_selector('[data-testid="stException"]') is None, (path, k)
-            name = f"{path}_{width}x{height}_{k}"
+            name = f"{path or 'ringkasan'}{suffix}_{width}x{height}_{k}"
             page.screenshot(path=str(SCREENSHOTS / "slides" / f"{name}.png"))
             found = slidecheck.problems(page)
             if found:

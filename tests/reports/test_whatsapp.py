@@ -29,7 +29,7 @@ def test_recap_is_plain_whatsapp_text_with_the_warehouse_figures(wh):
     rate = idfmt.format_percent(k["activity_rate"]["value"])
     assert f"*Keaktifan:* {active} dari {expected} OPD aktif ({rate})" in text
     inactive = q.inactive_opds(wh, f)
-    assert f"*Belum aktif ({inactive.height}):*" in text
+    assert f"*Belum aktif ({inactive.height}; minimal 4 unggahan dari satu akun):*" in text
     for r in inactive.iter_rows(named=True):
         assert f"- {r['opd']}: {r['reason']}" in text
     best = q.opd_index(wh, f).row(0, named=True)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from tests.factory import JAN
 from ui import explain
+from warehouse import metrics
 from warehouse import queries as q
 
 
@@ -17,7 +18,23 @@ def test_explanations_of_the_hand_warehouse(wh):
     assert "(semua akun 4; minimal berlaku per akun)" in got[3]
     assert got[3].startswith("akun terbanyak: ")
     # Desa Sukamaju never posted.
-    assert got[5] == "belum ada postingan (minimal 4 pada satu akun); belum pernah mengunggah"
+    assert got[5] == (
+        "belum ada postingan (minimal 4 unggahan dari satu akun); belum pernah mengunggah"
+    )
+
+
+def test_the_opd_total_rule_is_stated_and_applied(wh):
+    """Rule 'opd_total': BKD's 2 + 2 posts on two accounts reach the 4 together, so it leaves
+    the list; the rest say the total, never "akun terbanyak"."""
+    s = metrics.Settings(activity_rule="opd_total")
+    df = explain.with_inactive_detail(q.inactive_opds(wh, q.Filters(*JAN), settings=s))
+    got = dict(zip(df["opd_id"], df["detail"], strict=True))
+    assert 3 not in got
+    assert got[5] == (
+        "belum ada postingan (minimal 4 unggahan dari semua akun OPD); belum pernah mengunggah"
+    )
+    assert not any("akun terbanyak" in d for d in got.values())
+    assert set(df["activity_rule"]) == {"opd_total"}
 
 
 def test_dormant_days_are_stated():

@@ -43,9 +43,17 @@ def busiest_account(posts, opd_id) -> int:
     return max(counts.values(), default=0)
 
 
-def active_opds(start, end, required, kinds=(), platforms=(), source=None):
+def counted(posts, opd_id, rule: str = "account") -> int:
+    """What the activity rule compares with the minimum: the busiest account ('account') or
+    every post of the OPD ('opd_total')."""
+    if rule == "opd_total":
+        return sum(p["opd_id"] == opd_id for p in posts)
+    return busiest_account(posts, opd_id)
+
+
+def active_opds(start, end, required, kinds=(), platforms=(), source=None, rule="account"):
     posts = posts_in(start, end, platforms, source=source)
-    return [o for o in expected_opds(kinds) if busiest_account(posts, o) >= required]
+    return [o for o in expected_opds(kinds) if counted(posts, o, rule) >= required]
 
 
 def mondays(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -57,7 +65,7 @@ def mondays(start: dt.date, end: dt.date) -> list[dt.date]:
     return out
 
 
-def index_rows(start, end, required, target, weights, platforms=(), source=None):
+def index_rows(start, end, required, target, weights, platforms=(), source=None, rule="account"):
     """Component scores per expected OPD, as metrics.INDEX_COMPONENTS describes them."""
     posts = posts_in(start, end, platforms, source=source)
     n_weeks = len(mondays(start, end))
@@ -71,7 +79,7 @@ def index_rows(start, end, required, target, weights, platforms=(), source=None)
         total_platforms = acct_platforms | posted_platforms
         rows[opd_id] = dict(
             posts=n,
-            is_active=busiest_account(posts, opd_id) >= required,
+            is_active=counted(posts, opd_id, rule) >= required,
             score_frequency=min(100.0, 100.0 * n / target),
             score_consistency=100.0 * len(weeks) / n_weeks,
             score_kinerja=100.0 * sum(p["ctype"] in KINERJA for p in mine) / n if n else 0.0,

@@ -55,8 +55,8 @@ def test_kpi_summary_keys_are_columns_of_q_kpi():
     con = connect(":memory:")
     cols = q.kpi_summary(con, q.Filters(*JAN)).columns
     assert cols[:2] == ["key", "label"]
-    cols = q._run(con, "q_kpi", {**q.Filters(*JAN).params(), "min_per_month": 4,
-                  "min_per_week": 1}).columns  # fmt: skip
+    cols = q._run(con, "q_kpi", {**q.Filters(*JAN).params(),
+                  **q._activity_params(metrics.Settings())}).columns  # fmt: skip
     assert set(q.KPI_SUMMARY_KEYS) <= set(cols)
 
 

@@ -23,10 +23,12 @@ def test_inactive_opds_and_reasons(wh):
     assert bkd["reason_code"] == "no_operator"
     assert (bkd["posts"], bkd["max_account_posts"], bkd["required_posts"]) == (4, 2, 4)
     assert bkd["days_since_last_post"] == 11
-    assert desa["reason_code"] == "no_operator"  # blank operator name
-    assert desa["all_reasons"] == "; ".join([R["no_operator"], R["dormant"], R["below_minimum"]])
+    # Desa: blank operator name but "Sudah pelatihan: Ya": someone was trained, so it has an
+    # operator whose name is missing (a contradiction for Pengaturan), not "no operator".
+    assert desa["reason_code"] == "dormant"
+    assert desa["all_reasons"] == "; ".join([R["dormant"], R["below_minimum"]])
     assert desa["last_post_at"] is None and desa["days_since_last_post"] is None
-    assert desa["reason"] == R["no_operator"]
+    assert desa["reason"] == R["dormant"]
 
 
 def test_no_account_and_dormant_reasons(wh):

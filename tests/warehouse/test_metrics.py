@@ -36,8 +36,9 @@ def test_kpi_tiles_january_by_hand(wh):
     assert k["engagement"]["value"] == 13 + 20 + 6 + 10 + 40 + 40 + 15 + 1 + 2 + 3 + 7
     assert k["engagement_per_reach"]["value"] == pytest.approx(83 / 780)
     assert k["engagement_per_reach"]["year_ago_value"] is None  # no reach known
-    # Badan Keuangan (NULL operator) and Desa Sukamaju (blank name): no operator.
-    assert k["opds_without_operator"]["value"] == 2
+    # Badan Keuangan (no name, no phone, training not stated): no operator. Desa Sukamaju
+    # (blank name, "Sudah pelatihan: Ya") has an unnamed operator: not counted.
+    assert k["opds_without_operator"]["value"] == 1
     assert all(k[key]["label"] == metrics.KPIS[key].label for key in k)
 
 
@@ -248,3 +249,26 @@ def test_heatmap_is_zero_filled(wh):
     assert disdik["posts"].to_list() == [3, 3] and disdik["is_active"].to_list() == [False, False]
     kec = h.filter(pl.col("opd_id") == 4).sort("month")
     assert kec["posts"].to_list() == [0, 4] and kec["is_active"].to_list() == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("name", "phone", "trained", "without"),
+    [
+        (None, None, None, True),
+        ("  ", None, False, True),  # "Belum pelatihan" says nothing about who the operator is
+        ("Ani", None, None, False),
+        (None, "0812", None, False),  # a phone to call: an operator, name missing
+        ("", None, True, False),  # trained: an operator, name missing
+    ],
+)
+def test_an_opd_is_without_operator_only_when_the_master_list_shows_none(
+    wh, name, phone, trained, without
+):
+    wh.execute(
+        "UPDATE opd SET operator_name = ?, operator_phone = ?, operator_trained = ? "
+        "WHERE opd_id = 3",
+        [name, phone, trained],
+    )
+    k = kpis(q.kpi_summary(wh, F))
+    # Only Badan Keuangan (opd 3) can count: the others name their operator or were trained.
+    assert k["opds_without_operator"]["value"] == int(without)

@@ -29,15 +29,15 @@ post = st.tuples(
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(post, max_size=60), st.integers(1, 5))
-def test_sql_metrics_equal_reference(posts, min_posts):
+@given(st.lists(post, max_size=60), st.integers(1, 5), st.sampled_from(["account", "opd_total"]))
+def test_sql_metrics_equal_reference(posts, min_posts, rule):
     con = hand_warehouse(posts)
-    s = metrics.Settings(min_posts_per_month=min_posts)
+    s = metrics.Settings(min_posts_per_month=min_posts, activity_rule=rule)
     f = q.Filters(*JAN)
     in_jan = ref.posts_in(*JAN, source=posts)
 
     k = {r["key"]: r["value"] for r in q.kpi_summary(con, f, s).iter_rows(named=True)}
-    active = ref.active_opds(*JAN, required=min_posts, source=posts)
+    active = ref.active_opds(*JAN, required=min_posts, source=posts, rule=rule)
     assert k["active_opds"] == len(active)
     assert k["posts"] == len(in_jan)
     if in_jan:
@@ -51,9 +51,12 @@ def test_sql_metrics_equal_reference(posts, min_posts):
         r["opd_kind"]: r["active_opds"] for r in q.activity_by_kind(con, f, s).iter_rows(named=True)
     }
     for kind in by_kind:
-        assert by_kind[kind] == len(ref.active_opds(*JAN, min_posts, kinds=(kind,), source=posts))
+        want_kind = ref.active_opds(*JAN, min_posts, kinds=(kind,), source=posts, rule=rule)
+        assert by_kind[kind] == len(want_kind)
 
-    want = ref.index_rows(*JAN, required=min_posts, target=12, weights=s.weights(), source=posts)
+    want = ref.index_rows(
+        *JAN, required=min_posts, target=12, weights=s.weights(), source=posts, rule=rule
+    )
     for row in q.opd_index(con, f, s).iter_rows(named=True):
         w = want[row["opd_id"]]
         for c in ("frequency", "consistency", "kinerja", "platform", "engagement"):

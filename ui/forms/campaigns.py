@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from ui import data, i18n
+from ui import data, i18n, streamlit_texts
 from ui.forms.common import cursor
 
 
@@ -38,9 +38,9 @@ def campaign_file_upload() -> None:
             )
         )
         nonce = st.session_state.get("_campaign_nonce", 0)
-        up = st.file_uploader(
+        up = streamlit_texts.file_uploader(
             i18n.tr("Daftar kampanye", "Campaign list"),
-            type=["xlsx", "csv"],
+            ["xlsx", "csv"],
             key=f"campaign_file_{nonce}",
         )
         if up is None or not st.button(

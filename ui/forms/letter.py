@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data, i18n
+from ui import data, i18n, streamlit_texts
 
 
 def _text(box, label: str, value: str, key: str, placeholder: str = "") -> str:
@@ -112,10 +112,11 @@ def _logo_box(logo: bytes | None, save_logo) -> None:
     if not c2.toggle(i18n.tr("Ganti logo kop surat", "Change the letterhead logo"),
                      key="kop_logo_toggle"):  # fmt: skip
         return
-    up = c2.file_uploader(
+    up = streamlit_texts.file_uploader(
         i18n.tr("Logo kop surat (PNG atau JPG)", "Letterhead logo (PNG or JPG)"),
-        type=["png", "jpg", "jpeg", "gif", "bmp", "webp"],
+        ["png", "jpg", "jpeg", "gif", "bmp", "webp"],
         key="kop_logo_upload",
+        where=c2,
     )
     b1, b2 = c2.columns(2)
     if up is not None and b1.button(i18n.tr("Pasang logo", "Use this logo"), key="kop_logo_save"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data, i18n
+from ui import data, i18n, streamlit_texts
 from ui.forms.common import cursor
 
 
@@ -13,12 +13,12 @@ def master_upload() -> None:
 
     if not auth.section("edit_master"):
         return
-    up = st.file_uploader(
+    up = streamlit_texts.file_uploader(
         i18n.tr(
             "Unggah sheet Daftar Akun Medsos OPD (xlsx atau csv)",
             "Upload the Daftar Akun Medsos OPD sheet (xlsx or csv)",
         ),
-        type=["xlsx", "csv"],
+        ["xlsx", "csv"],
         key=f"master_{st.session_state.get('_master_nonce', 0)}",
     )
     if up is None:

@@ -43,6 +43,20 @@ def settings_form() -> None:
             ),
             (i18n.tr("Pengumpulan data", "Data collection"), ["collection_deadline_day"]),
         )
+        # The activity rule first: every "aktif / belum aktif" in the app follows it.
+        rule_text = metrics.SETTING_LABELS["activity_rule"]
+        rules = list(metrics.ACTIVITY_RULES)
+        new["activity_rule"] = st.radio(
+            rule_text.label if i18n.current_lang() == "id" else rule_text.label_en,
+            rules,
+            index=rules.index(current.activity_rule),
+            format_func=i18n.activity_rule_label,
+            captions=[
+                i18n.tr(metrics.ACTIVITY_RULES[r].help, metrics.ACTIVITY_RULES[r].help_en)
+                for r in rules
+            ],
+            key="set_activity_rule",
+        )
         for title, names in groups:
             st.markdown(f"**{title}**")
             cols = st.columns(len(names))
@@ -53,6 +67,8 @@ def settings_form() -> None:
                 label = text.label if i18n.current_lang() == "id" else text.label_en
                 help_text = text.help if i18n.current_lang() == "id" else None
                 v = values[name]
+                if isinstance(v, str):
+                    continue  # a choice, drawn above
                 if isinstance(v, int) and not isinstance(v, bool):
                     new[name] = col.number_input(
                         label,

@@ -12,7 +12,7 @@ import polars as pl
 import streamlit as st
 
 from etl.errors import describe
-from ui import data, i18n
+from ui import data, i18n, streamlit_texts
 from ui.forms.common import cursor, user
 from ui.widgets import Col, table
 
@@ -147,10 +147,10 @@ def upload_flow() -> None:
         )
         return
     nonce = st.session_state.setdefault("_upload_nonce", 0)
-    files = st.file_uploader(
+    files = streamlit_texts.file_uploader(
         i18n.tr("Pilih satu atau beberapa berkas ekspor", "Choose one or more export files"),
-        type=["csv", "xlsx", "xls", "zip", "txt"],
-        accept_multiple_files=True,
+        ["csv", "xlsx", "xls", "zip", "txt"],
+        multiple=True,
         key=f"uploader_{nonce}",
         help=i18n.tr(
             "Meta Business Suite (Facebook/Instagram), TikTok Studio, YouTube Studio, X, atau "

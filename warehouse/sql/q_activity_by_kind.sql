@@ -7,7 +7,7 @@ opds as (
 per_opd as (
     select opd_id, is_active, is_judged
     from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week)
+                       $min_per_month, $min_per_week, $activity_rule)
 ),
 final as (
     select

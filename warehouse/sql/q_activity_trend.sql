@@ -15,7 +15,7 @@ months as (
 per_opd_month as (
     select opd_id, period_start as month, posts, is_active, is_judged
     from opd_judgement('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week)
+                       $min_per_month, $min_per_week, $activity_rule)
 ),
 grid as (
     select

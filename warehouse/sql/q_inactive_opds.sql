@@ -8,9 +8,9 @@ opds as (
     select * from scoped_opds($opd_kinds, $opd_ids) where expected_to_post
 ),
 in_period as (
-    select opd_id, posts, max_account_posts, is_active, activity_status
+    select opd_id, posts, max_account_posts, counted_posts, is_active, activity_status
     from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week,
+                       $min_per_month, $min_per_week, $activity_rule,
                        counted_before := CAST($as_of AS DATE) + 1)
 ),
 last_post as (
@@ -33,6 +33,7 @@ base as (
         o.operator_trained,
         coalesce(i.posts, 0) as posts,
         coalesce(i.max_account_posts, 0) as max_account_posts,
+        coalesce(i.counted_posts, 0) as counted_posts,
         activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week)
             as required_posts,
         i.is_active,

@@ -23,7 +23,7 @@ members as (
 per_opd as (
     select opd_id, posts, is_active
     from opd_activity('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                      $min_per_month, $min_per_week, false)
+                      $min_per_month, $min_per_week, $activity_rule, false)
 ),
 final as (
     select

@@ -12,7 +12,7 @@ period_posts as (
 per_opd as (
     select opd_id, is_active, is_judged
     from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week)
+                       $min_per_month, $min_per_week, $activity_rule)
 ),
 activity as (
     select

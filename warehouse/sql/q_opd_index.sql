@@ -30,9 +30,9 @@ weeks as (
                          interval 7 day) as t(w)
 ),
 busiest as (
-    select opd_id, max_account_posts, is_active, activity_status, data_complete
+    select opd_id, max_account_posts, counted_posts, is_active, activity_status, data_complete
     from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week)
+                       $min_per_month, $min_per_week, $activity_rule)
 ),
 per_opd as (
     select
@@ -62,6 +62,7 @@ base as (
         o.opd_id, o.opd, o.opd_short, o.opd_kind, o.expected_to_post,
         coalesce(p.posts, 0) as posts,
         coalesce(b.max_account_posts, 0) as max_account_posts,
+        coalesce(b.counted_posts, 0) as counted_posts,
         activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week)
             as required_posts,
         b.is_active,
@@ -127,7 +128,7 @@ final as (
         CAST(case when index_score is not null
                   then rank() over (order by index_score desc nulls last) end AS INTEGER) as rank,
         opd_id, opd, opd_short, opd_kind, expected_to_post, posts, max_account_posts,
-        required_posts, is_active, activity_status, data_complete, target_posts,
+        counted_posts, required_posts, is_active, activity_status, data_complete, target_posts,
         weeks_with_post, weeks_in_period, kinerja_posts, kinerja_share, platforms_posted,
         platforms_total, engagement, engagement_per_post, interaction_posts, score_frequency,
         score_consistency, score_kinerja, score_platform,

@@ -11,15 +11,17 @@ months as (
                          interval 1 month) as t(m)
 ),
 per_opd_month as (
-    select opd_id, period_start as month, max_account_posts, posts, is_active, activity_status
+    select opd_id, period_start as month, max_account_posts, counted_posts, posts, is_active,
+           activity_status
     from opd_judgement('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week)
+                       $min_per_month, $min_per_week, $activity_rule)
 ),
 final as (
     select
         o.opd_id, o.opd, o.opd_short, o.opd_kind, m.month,
         coalesce(p.posts, 0) as posts,
         coalesce(p.max_account_posts, 0) as max_account_posts,
+        coalesce(p.counted_posts, 0) as counted_posts,
         activity_minimum('month', $start, $end_excl, $min_per_month, $min_per_week)
             as required_posts,
         coalesce(p.is_active, false) as is_active,

@@ -1,5 +1,6 @@
 -- v_opd_profile: one row per OPD with what the "why not active" reasons need.
--- Grain: OPD. Operator personal data stays out: only whether one is recorded and trained.
+-- Grain: OPD. Operator personal data stays out: only whether one is recorded (has_operator),
+-- named (operator_named) and trained.
 CREATE OR REPLACE VIEW v_opd_profile AS
 WITH acc AS (
     SELECT opd_id, count(*) AS n_accounts, list(DISTINCT platform ORDER BY platform) AS account_platforms
@@ -15,7 +16,14 @@ SELECT
     o.expected_to_post,
     coalesce(acc.n_accounts, 0)                       AS n_accounts,
     coalesce(acc.account_platforms, [])               AS account_platforms,
-    coalesce(trim(o.operator_name) <> '', false)      AS has_operator,
+    -- An OPD has an operator when the master list shows one in any way: a name, a phone
+    -- number, or "Sudah pelatihan: Ya" (someone was trained). A row with a phone or a training
+    -- but no name contradicts itself: q_master_contradictions shows it on Pengaturan; it is
+    -- not an OPD without an operator.
+    (coalesce(trim(o.operator_name) <> '', false)
+     OR coalesce(trim(o.operator_phone) <> '', false)
+     OR coalesce(o.operator_trained, false))          AS has_operator,
+    coalesce(trim(o.operator_name) <> '', false)      AS operator_named,
     o.operator_trained
 FROM opd o
 LEFT JOIN acc USING (opd_id);

@@ -52,16 +52,28 @@ CREATE OR REPLACE MACRO activity_minimum(bucket, start_d, end_excl, per_month, p
         ELSE scaled_count(per_month, start_d, end_excl)
     END;
 
--- THE activity rule: an OPD is active in a bucket when its busiest account has at least
--- activity_minimum posts there. "Account" is account_key (v_post_facts): the official account,
--- or the platform for logbook rows matched to no account. Grain: bucket x OPD (x platform when
--- by_platform), only OPDs with a post in the bucket: an OPD absent here posted nothing and is
--- not active. Columns: period_start (bucket start; start_d for 'period'), opd_id, platform
--- (null unless by_platform), posts, max_account_posts, required_posts, is_active.
+-- The posts the activity rule counts for one OPD in one bucket, by the analyst's rule
+-- (Pengaturan, warehouse.metrics.Settings.activity_rule; texts in warehouse.vocabulary.
+-- ACTIVITY_RULES): 'account' = its busiest account alone reaches the minimum; 'opd_total' =
+-- all its accounts together. An unknown rule is an error, never a silent default.
+CREATE OR REPLACE MACRO counted_posts(rule, max_account_n, total_n) AS
+    CASE rule
+        WHEN 'account' THEN max_account_n
+        WHEN 'opd_total' THEN total_n
+        ELSE error('unknown activity rule: ' || CAST(rule AS VARCHAR))
+    END;
+
+-- THE activity rule: an OPD is active in a bucket when counted_posts (the busiest account's
+-- posts, or all accounts' posts, by `rule`) reach activity_minimum there. "Account" is
+-- account_key (v_post_facts): the official account, or the platform for logbook rows matched
+-- to no account. Grain: bucket x OPD (x platform when by_platform), only OPDs with a post in
+-- the bucket: an OPD absent here posted nothing and is not active. Columns: period_start
+-- (bucket start; start_d for 'period'), opd_id, platform (null unless by_platform), posts,
+-- max_account_posts, counted_posts, required_posts, is_active.
 -- counted_before (optional): only posts published before it count, the minimum stays the
 -- bucket's (an OPD judged part-way through a period).
 CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                     per_month, per_week, by_platform,
+                                     per_month, per_week, rule, by_platform,
                                      counted_before := NULL) AS TABLE
     WITH per_account AS (
         SELECT
@@ -83,8 +95,10 @@ CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_k
         period_start, opd_id, platform,
         sum(n) AS posts,
         max(n) AS max_account_posts,
+        counted_posts(rule, max(n), sum(n)) AS counted_posts,
         activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS required_posts,
-        max(n) >= activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS is_active
+        counted_posts(rule, max(n), sum(n))
+            >= activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS is_active
     FROM per_account
     GROUP BY period_start, opd_id, platform;
 
@@ -140,7 +154,8 @@ CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_k
 -- An OPD without an account in scope has no export to wait for: judged on its posts.
 -- is_judged = active or inactive (the denominator of a rate). Arguments as opd_activity's.
 CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                      per_month, per_week, counted_before := NULL) AS TABLE
+                                      per_month, per_week, rule,
+                                      counted_before := NULL) AS TABLE
     WITH buckets AS (
         SELECT DISTINCT bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
         FROM generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
@@ -149,7 +164,8 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
     ),
     act AS (
         SELECT * FROM opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                   per_month, per_week, false, counted_before := counted_before)
+                                   per_month, per_week, rule, false,
+                                   counted_before := counted_before)
     ),
     cov AS (
         SELECT * FROM opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids)
@@ -159,6 +175,7 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
             b.period_start, o.opd_id, o.opd_kind, o.expected_to_post,
             coalesce(a.posts, 0) AS posts,
             coalesce(a.max_account_posts, 0) AS max_account_posts,
+            coalesce(a.counted_posts, 0) AS counted_posts,
             activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS required_posts,
             coalesce(a.is_active, false) AS is_active,
             coalesce(c.data_complete, true) AS data_complete,

@@ -1,0 +1,93 @@
+"""KPI cards: a figure, its change and what the change compares with (names, help and
+direction from warehouse.metrics.KPIS)."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from ui import explain, i18n
+
+
+def kpi(
+    label: str,
+    value: str,
+    delta: str | None = None,
+    *,
+    help: str | None = None,
+    inverse: bool = False,
+    description: str | None = None,
+    neutral: bool = False,
+) -> None:
+    """A KPI card. neutral: the delta is words (e.g. "belum ada pembanding"), drawn grey."""
+    flat = neutral or (bool(delta) and delta.lstrip("±+−-").split(" ")[0].strip("0,.") == "")
+    st.metric(
+        label,
+        value,
+        delta_description=description,
+        delta=delta or None,
+        delta_color="off" if flat else ("inverse" if inverse else "normal"),
+        delta_arrow="off" if flat else "auto",
+        help=help,
+        border=True,
+    )
+
+
+def kpi_from(
+    kpis: pl.DataFrame,
+    key: str,
+    *,
+    help: str | None = None,
+    label: str | None = None,
+) -> None:
+    """A KPI tile from a kpi_summary row: value, change and what the change compares with
+    (on the card itself), id-ID; "belum ada pembanding" when there is nothing to compare.
+    Name, help and direction (a rise shows red when lower is better) come from metrics.KPIS;
+    label/help override them only for a figure that is not a KPI."""
+    from warehouse.metrics import KPIS
+
+    if label is None and key in KPIS:
+        label = i18n.kpi_label(key)
+    if help is None and key in KPIS:
+        help = i18n.kpi_help(key)
+    rows = kpis.filter(pl.col("key") == key) if kpis.height else kpis
+    if not rows.height:
+        kpi(label or key, "-")
+        return
+    r = rows.row(0, named=True)
+    fmt = r.get("format")
+    value, change = r.get("value"), r.get("change_previous")
+    if fmt == "persen":
+        shown, delta = i18n.fmt_pct(value), i18n.fmt_delta_pp(change)
+    else:
+        shown, delta = i18n.fmt_int(value), i18n.fmt_delta(change)
+    against = explain.comparison_text(r, "previous", short=True)
+    inverse = key in KPIS and not KPIS[key].higher_is_better
+    if r.get("previous_status") == "none":
+        kpi(label or r.get("label"), shown, against, inverse=inverse, help=help, neutral=True)
+        return
+    kpi(label or r.get("label"), shown, delta, inverse=inverse, help=help, description=against)
+
+
+def comparison_caption(kpis: pl.DataFrame) -> None:
+    """One line under a KPI row: what every change compares with, and why (unfinished period:
+    the same days; no data: no change shown)."""
+    if not kpis.height or "previous_status" not in kpis.columns:
+        return
+    r = kpis.row(0, named=True)
+    status = r.get("previous_status")
+    if status == "cut":
+        c_end = r["compared_end"]
+        text = i18n.tr(
+            f"Data baru s.d. {i18n.fmt_date(c_end)}, jadi perubahan membandingkan hari yang "
+            f"sama: {explain.comparison_text(r)}.",
+            f"Data only up to {i18n.fmt_date(c_end)}, so changes compare the same days: "
+            f"{explain.comparison_text(r)}.",
+        )
+    elif status == "none":
+        text = i18n.tr("Perubahan tidak ditampilkan: ", "No change shown: ") + (
+            explain.comparison_text(r)
+        )
+    else:
+        text = i18n.tr("Perubahan ", "Changes ") + explain.comparison_text(r) + "."
+    st.caption(text)

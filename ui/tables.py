@@ -1,0 +1,230 @@
+"""Tables a page shows and exports as lampiran: columns (Col), id-ID display, the lampiran
+frame and its download buttons, and the drill-down list of posts behind a number."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import polars as pl
+import streamlit as st
+
+from ui import data, i18n
+from ui.style import presenting
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of a display table / lampiran: source column, label, how to show it.
+
+    kind: text, int, num (1 decimal), pct (fraction 0..1), date, datetime, link, content,
+    platform, kind, reason, bool, caption (shortened text), who (loaded_by: the app's own loads
+    in words).
+    """
+
+    name: str
+    label: str
+    kind: str = "text"
+
+
+def _fmt_cell(kind: str):
+    if kind == "int":
+        return i18n.fmt_int
+    if kind == "num":
+        return lambda v: i18n.fmt_num(v, 1)
+    if kind == "pct":
+        return i18n.fmt_pct
+    if kind == "date":
+        return lambda v: i18n.fmt_date(v) if v is not None else "-"
+    if kind == "datetime":
+        return lambda v: i18n.fmt_date(v, with_time=True) if v is not None else "-"
+    if kind == "content":
+        return i18n.content_label
+    if kind == "platform":
+        return i18n.platform_label
+    if kind == "kind":
+        return i18n.kind_label
+    if kind == "format":
+        return i18n.format_label
+    if kind == "reason":
+        return i18n.reason_label
+    if kind == "grade":
+        return i18n.grade_label
+    if kind == "load_status":
+        return i18n.load_status_label
+    if kind == "coverage":
+        return i18n.coverage_label
+    if kind == "who":
+        return i18n.who_label
+    if kind == "bool":
+        return lambda v: (
+            "-" if v is None else (i18n.tr("Ya", "Yes") if v else i18n.tr("Tidak", "No"))
+        )
+    if kind == "caption":
+        return lambda v: "" if v is None else (v if len(v) <= 140 else v[:137] + "...")
+    return lambda v: "" if v is None else str(v)
+
+
+def display_frame(df: pl.DataFrame, cols: Sequence[Col], *, numbered: bool = True) -> pl.DataFrame:
+    """Indonesian-formatted strings for reading (1.234,5; 45,2%; 3 Oktober 2026)."""
+    out = {}
+    if numbered:
+        out[i18n.t("rank")] = list(range(1, df.height + 1))
+    for c in cols:
+        if c.name not in df.columns:
+            continue
+        values = df.get_column(c.name).to_list()
+        if c.kind == "link":
+            out[c.label] = values
+        else:
+            fn = _fmt_cell(c.kind)
+            out[c.label] = [fn(v) for v in values]
+    return pl.DataFrame(out, strict=False)
+
+
+def _column_config(cols: Sequence[Col]) -> dict:
+    cfg = {}
+    for c in cols:
+        if c.kind == "link":
+            cfg[c.label] = st.column_config.LinkColumn(c.label, display_text=i18n.t("open_post"))
+        elif c.kind in ("int", "num", "pct"):
+            cfg[c.label] = st.column_config.TextColumn(c.label, alignment="right")
+        elif c.kind == "caption":
+            cfg[c.label] = st.column_config.TextColumn(c.label, width="large")
+    cfg[i18n.t("rank")] = st.column_config.NumberColumn(i18n.t("rank"), width="small", format="%d")
+    return cfg
+
+
+SLIDE_TABLE_HEIGHT = 300  # px: what a 1366x768 slide has under its title and slide bar
+
+
+def table(
+    df: pl.DataFrame,
+    cols: Sequence[Col],
+    *,
+    key: str,
+    title: str | None = None,
+    export: bool = True,
+    height: int | str = "auto",
+    numbered: bool = True,
+) -> None:
+    """A read-only table in Indonesian formats, with Excel/PDF lampiran buttons under it."""
+    shown = display_frame(df, cols, numbered=numbered)
+    if presenting() and height == "auto":
+        # On a slide a table takes what a 1366x768 screen leaves under the slide bar and
+        # scrolls inside itself; the auto height of a long list ran off the screen.
+        height = min(SLIDE_TABLE_HEIGHT, 38 + 35 * (shown.height + 1))
+    st.dataframe(
+        shown, hide_index=True, column_config=_column_config(cols), height=height, key=f"tbl_{key}"
+    )
+    if export and df.height and not presenting():
+        export_buttons(df, cols, title=title or key, key=key)
+
+
+_LAMPIRAN_KIND = {
+    "int": "angka",
+    "num": "desimal",
+    "pct": "persen",
+    "date": "tanggal",
+    "datetime": "waktu",
+}
+
+
+def lampiran_frame(df: pl.DataFrame, cols: Sequence[Col]) -> tuple[pl.DataFrame, list]:
+    """The frame and (column, header, kind) spec reports.lampiran expects: numbers and dates stay
+    typed (Excel keeps them numeric), codes become their Indonesian labels."""
+    out, spec = {}, []
+    for i, c in enumerate(cols):
+        if c.name not in df.columns:
+            continue
+        name = f"c{i}"
+        values = df.get_column(c.name)
+        if c.kind == "link":
+            out[name] = values.cast(pl.String)
+            spec.append((name, c.label, "tautan"))
+        elif c.kind in _LAMPIRAN_KIND:
+            out[name] = values
+            spec.append((name, c.label, _LAMPIRAN_KIND[c.kind]))
+        else:
+            fn = _fmt_cell(c.kind)
+            out[name] = pl.Series(name, [fn(v) for v in values.to_list()], dtype=pl.String)
+            spec.append((name, c.label, "teks"))
+    return pl.DataFrame(out), spec
+
+
+def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: str) -> None:
+    """Excel, PDF, CSV and image lampiran (kop, letter block, numbered rows, A4 or F4).
+    A table showing operators' names or phones is personal data: offered only to roles with
+    export_personal, and each download is written to the audit trail."""
+    from ui import auth, report_buttons
+
+    if not auth.can("export"):
+        return
+    on_download: object = "ignore"
+    personal = [
+        c.name
+        for c in cols
+        if c.name in data.PERSONAL_COLUMNS
+        and c.name in df.columns
+        # Masked values (ui/data.py) are not personal data any more.
+        and df.get_column(c.name).drop_nulls().cast(pl.String).ne(data.MASK).any()
+    ]
+    if personal:
+        if not auth.can("export_personal"):
+            return
+
+        def on_download() -> None:
+            auth.record("export_personal", target=title, detail=", ".join(personal))
+
+    frame, spec = lampiran_frame(df, cols)
+    report_buttons.lampiran_popover(frame, spec, title=title, key=key, on_download=on_download)
+
+
+# ---------------------------------------------------------------- drill-down
+
+
+def post_cols() -> tuple[Col, ...]:
+    """Columns of a list of posts, labels in the current language."""
+    return (
+        Col("published_at", i18n.t("date"), "datetime"),
+        Col("opd", "OPD", "text"),
+        Col("platform", i18n.t("platform"), "platform"),
+        Col("content_type", i18n.t("content_type"), "content"),
+        Col("caption", i18n.t("caption"), "caption"),
+        Col("content_reason", i18n.t("reason"), "text"),
+        Col("engagement", i18n.t("engagement"), "int"),
+        Col("permalink", i18n.t("link"), "link"),
+    )
+
+
+def drilldown(label: str, f: data.Filters, *, key: str, expanded: bool = False, **kwargs) -> None:
+    """An expander listing the posts behind a number, with links to the real posts.
+
+    Its queries run only while it is open (state tracked, a rerun on toggle): a collapsed
+    expander's body would otherwise run on every rerun, pushing every post of the period
+    through the post view for a list nobody opened."""
+    if presenting():
+        return
+    box = st.expander(
+        f"{i18n.t('drill_title')}: {label}",
+        expanded=expanded,
+        icon=":material/search:",
+        key=f"drill_open_{key}",
+        on_change="rerun",
+    )
+    with box:
+        if not box.open:
+            return
+        total = data.drilldown_count(f, **kwargs)
+        posts = data.drilldown_posts(f, limit=500, **kwargs)
+        if not posts.height:
+            st.caption(i18n.tr("Tidak ada postingan.", "No posts."))
+            return
+        shown = i18n.fmt_int(posts.height)
+        st.caption(
+            i18n.tr(
+                f"{i18n.fmt_int(total)} postingan; ditampilkan {shown} terbaru.",
+                f"{i18n.fmt_int(total)} posts; showing the newest {shown}.",
+            )
+        )
+        table(posts, post_cols(), key=f"drill_{key}", title=label, numbered=True, height=360)
