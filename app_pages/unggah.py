@@ -25,7 +25,8 @@ st.caption(
 )
 
 common_form.who()
-upload_form.upload_flow()
+if _auth.section("upload"):  # the upload form for roles that may load; history for all
+    upload_form.upload_flow()
 
 st.subheader(i18n.tr("Riwayat pemuatan", "Load history"))
 hist = history_form.load_history()

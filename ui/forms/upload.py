@@ -13,6 +13,7 @@ import streamlit as st
 
 from etl.errors import describe
 from ui import data, i18n, streamlit_texts
+from ui.forms import upload_scope
 from ui.forms.common import cursor, user
 from ui.widgets import Col, table
 
@@ -130,22 +131,7 @@ def _report_cols() -> tuple[Col, ...]:
 
 
 def upload_flow() -> None:
-    """Upload -> per-file check (format, OPD, preview, rejects) -> confirm -> report.
-    An operator's files are read as their own OPD's, and a file that belongs to another OPD is
-    refused at the check (before anything loads)."""
-    from ui import auth
-
-    if not auth.section("upload"):
-        return
-    own = _own_opd()
-    if own is None and not auth.can("upload_any_opd"):
-        st.error(
-            i18n.tr(
-                "Akun ini tidak terikat pada OPD yang ada di Daftar Akun; minta admin memperbaikinya.",
-                "This account is not tied to an OPD of the master list; ask the admin.",
-            )
-        )
-        return
+    """Upload -> per-file check (format, OPD, preview, rejects) -> confirm -> report."""
     nonce = st.session_state.setdefault("_upload_nonce", 0)
     files = streamlit_texts.file_uploader(
         i18n.tr("Pilih satu atau beberapa berkas ekspor", "Choose one or more export files"),
@@ -170,8 +156,7 @@ def upload_flow() -> None:
     opts = data.filter_options()
     opd_names = opts.get_column("opd").to_list() if opts.height else []
     auto = i18n.tr("(deteksi otomatis)", "(detect automatically)")
-    if own is not None:
-        opd_names, auto = [], own
+    opd_names, auto, own = upload_scope.choices(opd_names, auto)
     plan: list[tuple[str, bytes, str | None, dict[str, str] | None, str | None]] = []
     for i, up in enumerate(files):
         raw = up.getvalue()
@@ -185,13 +170,11 @@ def upload_flow() -> None:
                     "Leave automatic unless the account name does not identify the OPD.",
                 ),
             )
-            opd = None if choice == auto else choice
-            if own is not None:  # an operator's file is read as their OPD's, never detected
-                opd = own
+            opd = own or (None if choice == auto else choice)
             cmap = st.session_state.get(f"map_{nonce}_{i}")
             order_key = f"dord_{nonce}_{i}"
             order = DATE_ORDERS.get(st.session_state.get(order_key) or "")
-            rep = _dry_run(up.name, raw, opd, cmap, order)
+            rep = upload_scope.checked(_dry_run(up.name, raw, opd, cmap, order), own)
             if order is not None or "--date-order" in (rep.error or ""):
                 # The file allows two readings of its dates: the analyst chooses, never a guess.
                 st.selectbox(
@@ -201,17 +184,6 @@ def upload_flow() -> None:
                     format_func=lambda v: v or i18n.tr("(pilih)", "(choose)"),
                 )
             _show_check(rep)
-            if own is not None and rep.status not in ("failed", "needs_review") and rep.opd != own:
-                st.error(
-                    i18n.tr(
-                        f"{up.name} berisi postingan OPD {rep.opd or 'lain'}; operator OPD {own} "
-                        "hanya memuat berkas OPD sendiri. Minta analis Diskominfo memuatnya.",
-                        f"{up.name} holds posts of {rep.opd or 'another OPD'}; the operator of "
-                        f"{own} loads only their own OPD's files. Ask an analyst to load it.",
-                    ),
-                    icon=":material/block:",
-                )
-                continue
             if rep.status == "failed" and "--date-order" not in (rep.error or ""):
                 _column_mapper(up.name, raw, key=f"map_{nonce}_{i}")
             elif rep.status not in ("failed", "needs_review"):
@@ -222,12 +194,11 @@ def upload_flow() -> None:
     if st.button(label, type="primary", icon=":material/cloud_upload:", key=f"go_{nonce}"):
         from etl.load import load_file
 
-        auth.require("upload")
         rows = []
         with st.spinner(i18n.tr("Memuat...", "Loading...")), cursor() as cur:
             for name, raw, opd, cmap, order in plan:
                 r = _safe_load(
-                    load_file,
+                    upload_scope.audited(load_file),
                     cur,
                     name,
                     data=raw,
@@ -238,29 +209,12 @@ def upload_flow() -> None:
                     loaded_by=user(),
                 )
                 rows.append(_report_row(r))
-                auth.record(
-                    "upload", target=name,
-                    after={"load_id": r.load_id, "status": r.status, "opd": r.opd, "new": r.new,
-                           "updated": r.updated, "rejected": r.rejected},
-                )  # fmt: skip
         summary = pl.DataFrame(rows)
         st.session_state["_last_load_summary"] = summary
         st.session_state["_upload_nonce"] = nonce + 1
         st.session_state.pop("_dry_runs", None)
         data.changed()
         st.rerun()
-
-
-def _own_opd() -> str | None:
-    """The operator's OPD name when the principal may upload only for its own OPD, else None."""
-    from ui import auth
-
-    me = auth.principal()
-    if me.can("upload_any_opd") or me.opd_id is None:
-        return None
-    opts = data.filter_options()
-    hit = opts.filter(opts["opd_id"] == me.opd_id) if opts.height else opts
-    return str(hit["opd"][0]) if hit.height else None
 
 
 # The upload page's date-order choice -> load_file(date_order=...).
