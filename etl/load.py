@@ -108,7 +108,7 @@ def load_tables(
         )
         con.execute("ROLLBACK" if dry_run else "COMMIT")
     except Exception as exc:
-        con.execute("ROLLBACK")
+        _rollback(con)
         known = isinstance(exc, (FileRejected, OpdNotFound))
         report.error = (
             str(exc) if known else f"Berkas {file_name}: kesalahan tak terduga: {describe(exc)}"
@@ -129,6 +129,17 @@ def load_tables(
     if not blocked:
         report.status = "loaded"
     return report
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """ROLLBACK when a transaction is still open. A COMMIT that failed on a write conflict has
+    already ended it: a second ROLLBACK would raise "no transaction is active" and hide the
+    conflict, with no loads row written."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException as exc:
+        if "no transaction is active" not in str(exc):
+            raise
 
 
 def load_file(
