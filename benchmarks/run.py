@@ -23,6 +23,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("load_speed.py", [], ["--files", "10", "--rows", "200", "--baseline-files", "1"]),
     ("classify_speed.py", ["1000000"], ["100000"]),
     ("classify_eval.py", [], []),
+    ("classify_cv.py", [], ["3"]),
     ("query_speed.py", ["--posts", "1000000"], ["--posts", "100000"]),
     ("report_speed.py", ["--copies", "4"], ["--copies", "1"]),
 ]

@@ -77,12 +77,23 @@ def adopt_known_keys(con: duckdb.DuckDBPyConnection, df: pl.DataFrame) -> pl.Dat
         return df
     con.register("_probe", probe)
     try:
-        known = con.sql(
-            "SELECT p._i, arg_min(k.post_key, k.load_id) AS _known"
-            " FROM _probe p JOIN post_link k ON k.link_key = p.link_key"
-            " JOIN loads l ON l.load_id = k.load_id AND l.status = 'loaded'"
-            " GROUP BY p._i"
+        # Keyed on the file's identities: one scan of the link_key column finds the rows, and
+        # only those are read whole (not every post_key of the warehouse).
+        rows = con.sql(
+            "SELECT rowid AS r FROM post_link WHERE link_key IN (SELECT link_key FROM _probe)"
         ).pl()
+        con.register("_link_rows", rows.to_arrow())
+        try:
+            known = con.sql(
+                "SELECT p._i, arg_min(k.post_key, k.load_id) AS _known"
+                " FROM _probe p"
+                " JOIN (SELECT * FROM post_link WHERE rowid IN (SELECT r FROM _link_rows)) k"
+                " ON k.link_key = p.link_key"
+                " JOIN loads l ON l.load_id = k.load_id AND l.status = 'loaded'"
+                " GROUP BY p._i"
+            ).pl()
+        finally:
+            con.unregister("_link_rows")
     finally:
         con.unregister("_probe")
     if known.height == 0:

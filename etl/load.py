@@ -16,8 +16,11 @@ a logbook link and the export row of the same post are one post.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -105,7 +108,7 @@ def load_tables(
         )
         con.execute("ROLLBACK" if dry_run else "COMMIT")
     except Exception as exc:
-        con.execute("ROLLBACK")
+        _rollback(con)
         known = isinstance(exc, (FileRejected, OpdNotFound))
         report.error = (
             str(exc) if known else f"Berkas {file_name}: kesalahan tak terduga: {describe(exc)}"
@@ -128,6 +131,17 @@ def load_tables(
     return report
 
 
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """ROLLBACK when a transaction is still open. A COMMIT that failed on a write conflict has
+    already ended it: a second ROLLBACK would raise "no transaction is active" and hide the
+    conflict, with no loads row written."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException as exc:
+        if "no transaction is active" not in str(exc):
+            raise
+
+
 def load_file(
     con: duckdb.DuckDBPyConnection,
     path: str | Path,
@@ -141,8 +155,12 @@ def load_file(
     file_name: str | None = None,
     dry_run: bool = False,
     optional: bool = False,
+    parsed: Parsed | None = None,
 ) -> LoadReport:
     """Parse and load one file (path, or bytes from the upload page with file_name).
+
+    parsed: this file's parse_bytes result made ahead (load_paths parses the next file while
+    this one is written); used only when its bytes are this file's.
 
     optional: a text file found in a folder; when it is not a post export at all it is
     reported as skipped (status 'skipped'), not failed. A recognised companion export with no
@@ -165,31 +183,26 @@ def load_file(
             con, [], file_name=name, sha256=sha256, file_path=file_path, opd=opd,
             loaded_by=loaded_by, dry_run=dry_run,
         )  # fmt: skip
-    from etl.sandbox import parse_file  # bounded child process
-
-    # The export date decides which export's lifetime metrics win (not the load order), and is
-    # evidence for the dates inside the file (order, year of a day-month date, plausibility).
-    exported = export_date(raw, name, file_path)
-    try:
-        tables = parse_file(
-            path, data=raw, file_name=name, column_map=dict(column_map) if column_map else None,
-            format_hint=format_hint, date_order=date_order, exported_at=exported,
-            folder=path.parent.name if file_path else None,
+    if parsed is None or parsed.sha256 != sha256:
+        parsed = parse_bytes(
+            path, raw, name=name, file_path=file_path, column_map=column_map,
+            format_hint=format_hint, date_order=date_order,
         )  # fmt: skip
-    except Exception as exc:  # a parser bug must not stop a folder load: this file fails
+    exported, tables, problem = parsed.exported, parsed.tables, parsed.error
+    if problem is not None:  # a parser bug must not stop a folder load: this file fails
         msg = (
-            str(exc)
-            if isinstance(exc, FileRejected)
-            else (f"Berkas {name}: kesalahan tak terduga saat membaca berkas: {describe(exc)}")
+            str(problem)
+            if isinstance(problem, FileRejected)
+            else (f"Berkas {name}: kesalahan tak terduga saat membaca berkas: {describe(problem)}")
         )
-        companion = isinstance(exc, NotAPostExport)
-        if companion or (optional and isinstance(exc, FileRejected)):
+        companion = isinstance(problem, NotAPostExport)
+        if companion or (optional and isinstance(problem, FileRejected)):
             report = LoadReport(
                 file=name,
                 status="skipped",
-                error=str(exc)
+                error=str(problem)
                 if companion
-                else f"Berkas '{name}' bukan ekspor postingan yang dikenali: dilewati. ({exc})",
+                else f"Berkas '{name}' bukan ekspor postingan yang dikenali: dilewati. ({problem})",
             )
             if not dry_run:
                 report.load_id = insert_load_row(
@@ -211,6 +224,45 @@ def load_file(
         con, tables, file_name=name, sha256=sha256, file_path=file_path, opd=opd,
         loaded_by=loaded_by, dry_run=dry_run,
     )  # fmt: skip
+
+
+@dataclass
+class Parsed:
+    """One file parsed (or failed to parse) without the warehouse: see parse_bytes."""
+
+    sha256: str
+    exported: dt.datetime | None
+    tables: list[ParsedTable]
+    error: Exception | None
+
+
+def parse_bytes(
+    path: Path,
+    raw: bytes,
+    *,
+    name: str,
+    file_path: str | None,
+    column_map: Mapping[str, str] | None = None,
+    format_hint: str | None = None,
+    date_order: str | None = None,
+) -> Parsed:
+    """Export date and parsed tables of one file's bytes, in the bounded child process
+    (etl.sandbox); an exception is returned, not raised, for load_file to report."""
+    from etl.sandbox import parse_file  # bounded child process
+
+    sha256 = hashlib.sha256(raw).hexdigest()
+    # The export date decides which export's lifetime metrics win (not the load order), and is
+    # evidence for the dates inside the file (order, year of a day-month date, plausibility).
+    exported = export_date(raw, name, file_path)
+    try:
+        tables = parse_file(
+            path, data=raw, file_name=name, column_map=dict(column_map) if column_map else None,
+            format_hint=format_hint, date_order=date_order, exported_at=exported,
+            folder=path.parent.name if file_path else None,
+        )  # fmt: skip
+    except Exception as exc:
+        return Parsed(sha256, exported, [], exc)
+    return Parsed(sha256, exported, tables, None)
 
 
 def _is_master_list(name: str) -> bool:
@@ -258,23 +310,55 @@ def load_paths(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> list[LoadReport]:
-    """Load files and folders; each file is its own transaction, so one bad file stays out."""
+    """Load files and folders; each file is its own transaction, so one bad file stays out.
+
+    The next file is read and parsed (in its bounded child process) while this one is written,
+    so the parser and the writer share the two cores instead of taking turns; a file already
+    loaded is not parsed ahead. Outcomes are those of load_file, file by file, in order.
+    """
     files = plan_paths(paths)
+
+    def ahead(f: Path) -> Parsed | None:
+        try:
+            raw = f.read_bytes()
+        except OSError:
+            return None  # load_file reports it
+        return parse_bytes(
+            f, raw, name=f.name, file_path=str(f), column_map=column_map,
+            format_hint=format_hint, date_order=date_order,
+        )  # fmt: skip
+
+    def wanted(f: Path) -> bool:
+        try:
+            sha = hashlib.sha256(f.read_bytes()).hexdigest()
+        except OSError:
+            return False
+        return already_loaded(con, sha, f.name) is None
+
     reports = []
-    for i, (f, optional) in enumerate(files, start=1):
-        if progress is not None:
-            progress(i, len(files), str(f))
-        reports.append(
-            load_file(
-                con,
-                f,
-                opd=opd,
-                column_map=column_map,
-                format_hint=format_hint,
-                date_order=date_order,
-                loaded_by=loaded_by,
-                dry_run=dry_run,
-                optional=optional,
-            )  # fmt: skip
-        )
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parse-ahead") as pool:
+        pending: Future[Parsed | None] | None = None
+        if files and wanted(files[0][0]):
+            pending = pool.submit(ahead, files[0][0])
+        for i, (f, optional) in enumerate(files, start=1):
+            if progress is not None:
+                progress(i, len(files), str(f))
+            parsed = pending.result() if pending is not None else None
+            pending = None
+            if i < len(files) and wanted(files[i][0]):
+                pending = pool.submit(ahead, files[i][0])
+            reports.append(
+                load_file(
+                    con,
+                    f,
+                    opd=opd,
+                    column_map=column_map,
+                    format_hint=format_hint,
+                    date_order=date_order,
+                    loaded_by=loaded_by,
+                    dry_run=dry_run,
+                    optional=optional,
+                    parsed=parsed,
+                )  # fmt: skip
+            )
     return reports

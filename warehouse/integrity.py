@@ -10,7 +10,9 @@ invisible to `WHERE load_id = N` (docs/duckdb-wal-replay-visibility.md): every p
    a range filter), for the newest RECENT loads and for the table as a whole;
 2. every load_id in those tables belongs to a load with status 'loaded' (no half-undone or
    failed load left rows behind);
-3. every 'loaded' load that reported new or updated posts has observations.
+3. every 'loaded' load that reported new or updated posts has observations;
+4. posts holds each post_key once (two writes at once without the write turn stored the same
+   posts once per load, every count then too high).
 
 `problems(con)` returns Bahasa Indonesia lines, empty when the warehouse is whole;
 `refusal(db, problems)` is the message shown instead of serving it (with restore steps).
@@ -83,6 +85,15 @@ def problems(con: duckdb.DuckDBPyConnection) -> list[str]:
                     f"Tabel {table}: {n} baris milik muatan #{load_id} yang berstatus "
                     f"'{status.get(load_id, 'tidak ada')}' (seharusnya sudah tidak ada)."
                 )
+    if _has(con, "posts"):
+        (extra,) = con.execute("SELECT count(*) - count(DISTINCT post_key) FROM posts").fetchall()[
+            0
+        ]
+        if extra:
+            out.append(
+                f"Tabel posts: {extra} baris ganda (post_key yang sama tersimpan lebih dari "
+                "sekali)."
+            )
     if _has(con, "post_observation"):
         empty = con.execute(
             "SELECT l.load_id FROM loads l WHERE l.status = 'loaded'"

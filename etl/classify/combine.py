@@ -4,7 +4,8 @@ The stated combination:
 1. An analyst's correction always wins (applied by the view v_posts, never overwritten).
 2. The rules decide when they are sure: their winning label leads every other label by at least
    ``margin`` points and the caption does not mix a greeting with a kinerja phrase (or, mixed,
-   leads by three times the margin and at least 12 points: an analyst's heavy pattern).
+   leads by three times the margin and at least 12 points: an analyst's heavy pattern). Models
+   fitted now use margin MODEL_FIRST_MARGIN (20 points: only an analyst's heavy pattern is sure).
 3. Otherwise the model decides when its probability is at least ``prob``; the explanation is
    then the model's strongest words, followed by what the rules had found.
 4. Otherwise the rules' label stands (``lainnya`` when nothing matched; the loader then uses the
@@ -26,12 +27,17 @@ import polars as pl
 from etl.classify.vocab import CONTENT_TYPES, NO_MATCH_REASON
 
 DEFAULT_THRESHOLDS = {"margin": 4.0, "prob": 0.5, "fig_on": 0.8, "fig_off": 0.2}
+MODEL_FIRST_MARGIN = 20.0
+
+
+def _mixed_margin(m: float) -> float:
+    # A lead of three times the margin (at least 12 points) is sure even in a mixed caption:
+    # an analyst's heavy pattern (weight 50) is a decision, not a hint.
+    return max(3 * m, 12.0) if m < 12 else m
 
 
 def _sure(margin: pl.Expr, mixed: pl.Expr, matched: pl.Expr, m: float) -> pl.Expr:
-    # A lead of three times the margin (at least 12 points) is sure even in a mixed caption:
-    # an analyst's heavy pattern (weight 50) is a decision, not a hint.
-    return matched & (margin >= m) & (~mixed | (margin >= max(3 * m, 12.0)))
+    return matched & (margin >= m) & (~mixed | (margin >= _mixed_margin(m)))
 
 
 def needs_model(rules_out: pl.DataFrame, thr: dict[str, float]) -> pl.Series:
@@ -65,6 +71,22 @@ def fill_skipped(rules_out: pl.DataFrame, model_out: pl.DataFrame, ran: pl.Serie
     )
 
 
+def takes(rules_out: pl.DataFrame, model_out: pl.DataFrame, thr: dict[str, float]) -> pl.Series:
+    """Rows where the model's label replaces the rules' (Boolean), as combine() decides."""
+    f = pl.concat([rules_out, model_out], how="horizontal")
+    return f.select(_take(thr)).to_series()
+
+
+def _take(thr: dict[str, float]) -> pl.Expr:
+    matched = pl.col("content_reason") != NO_MATCH_REASON
+    sure = _sure(pl.col("rule_margin"), pl.col("rule_mixed"), matched, thr["margin"])
+    return (
+        ~sure
+        & (pl.col("model_prob") >= thr["prob"])
+        & (pl.col("model_type") != pl.col("content_type"))
+    )
+
+
 def combine(
     rules_out: pl.DataFrame, model_out: pl.DataFrame, thr: dict[str, float]
 ) -> pl.DataFrame:
@@ -73,13 +95,7 @@ def combine(
     model_words (model.Model.predict), same rows. -> content_type, content_source (rule|model),
     content_reason, is_figure_centric, figure_reason."""
     f = pl.concat([rules_out, model_out], how="horizontal")
-    matched = pl.col("content_reason") != NO_MATCH_REASON
-    sure = _sure(pl.col("rule_margin"), pl.col("rule_mixed"), matched, thr["margin"])
-    take = (
-        ~sure
-        & (pl.col("model_prob") >= thr["prob"])
-        & (pl.col("model_type") != pl.col("content_type"))
-    )
+    take = _take(thr)
     model_reason = (
         pl.lit("model (")
         + (pl.col("model_prob") * 100).round(0).cast(pl.Int64).cast(pl.String)
@@ -148,10 +164,14 @@ def choose_thresholds(
     mtype = model_out["model_type"].to_numpy()
     mprob = model_out["model_prob"].to_numpy()
     best, best_score = dict(DEFAULT_THRESHOLDS), -1.0
-    margins = [0.5, 1, 2, 3, 4, 5, 6, 8, 10, 14, 1e9]
+    # Model first: cross-validation on the labelled captions (benchmarks/classify_cv.py) found
+    # the model better than the rules wherever both speak, on captions the rules were not
+    # written from most of all; the rules stay sure only at a lead of MODEL_FIRST_MARGIN points
+    # (an analyst's heavy pattern), and decide wherever the model is not confident.
+    margins = [MODEL_FIRST_MARGIN]
     probs = [round(p, 2) for p in np.arange(0.2, 0.96, 0.05)]
     for m, p in itertools.product(margins, probs):
-        sure = matched & (margin >= m) & (~mixed | (margin >= max(3 * m, 12.0)))
+        sure = matched & (margin >= m) & (~mixed | (margin >= _mixed_margin(m)))
         pred = np.where(~sure & (mprob >= p), mtype, rule_type)
         score = _macro_f1(t, pred) + _f1(t == "ucapan", pred == "ucapan")
         if score > best_score + 1e-9:

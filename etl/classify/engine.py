@@ -15,9 +15,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import polars as pl
 
-from etl.classify.combine import combine, fill_skipped, needs_model
+from etl.classify.combine import combine, fill_skipped, needs_model, takes
 from etl.classify.model import Model
 from etl.classify.rules import Rules, bounded, default_rules
 from etl.classify.textnorm import normalize_series
@@ -368,8 +369,19 @@ def label_text(text: pl.Series, rules: Rules, model: Model | None) -> pl.DataFra
         )
     thr = model.thresholds
     ran = needs_model(rules_out, thr)
-    model_out = model.predict(text.filter(ran)) if ran.any() else pl.DataFrame()
-    return combine(rules_out, fill_skipped(rules_out, model_out, ran), thr)
+    if model.data.get("format", 1) == 1:  # a stored version of the first format
+        model_out = model.predict(text.filter(ran)) if ran.any() else pl.DataFrame()
+        return combine(rules_out, fill_skipped(rules_out, model_out, ran), thr)
+    scored = model.score(text.filter(ran)) if ran.any() else None
+    model_out = fill_skipped(rules_out, scored.frame() if scored else pl.DataFrame(), ran)
+    # The model's strongest words only for the posts it decides (the explanation shown).
+    decided = takes(rules_out, model_out, thr)
+    if scored is not None and decided.any():
+        idx = decided.arg_true()
+        sub_rows = np.searchsorted(ran.arg_true().to_numpy(), idx.to_numpy())
+        words = scored.explain(sub_rows, model_out["model_type"].gather(idx))
+        model_out = model_out.with_columns(model_out["model_words"].scatter(idx, words))
+    return combine(rules_out, model_out, thr)
 
 
 def classify_frame(

@@ -34,6 +34,10 @@ WEIGHT_SHIPPED = 1.0
 WEIGHT_CORRECTION = 2.0
 WEIGHT_LOGBOOK = 0.3
 HOLDOUT_SHARE = 5  # one caption in 5 (by hash) is held out
+# Labelled files numbered from here on were written after the shipped rules: the rules' score on
+# them is not flattered by having been written while looking at them.
+FRESH_FROM = 24
+MIN_FRESH = 100  # fewer such captions than this: thresholds from every gold caption
 
 EXAMPLE_SCHEMA = {
     "caption": pl.String,
@@ -98,6 +102,24 @@ def shipped_examples() -> pl.DataFrame:
         "figure",
         pl.lit(WEIGHT_SHIPPED).alias("weight"),
         pl.lit("contoh").alias("source"),
+    )
+
+
+def written_with_rules(path: Path) -> bool:
+    """Whether a labelled file was written together with the shipped rules (files numbered
+    below FRESH_FROM and the earlier evaluation set eval_*.txt)."""
+    num = path.name.split("_", 1)[0]
+    return not (num.isdigit() and int(num) >= FRESH_FROM)
+
+
+@functools.cache
+def rules_seen_captions() -> frozenset[str]:
+    """Captions of the labelled files written together with the shipped rules."""
+    return frozenset(
+        str(r["caption"])
+        for path in sorted(LABELLED_DIR.glob("*.txt"))
+        if written_with_rules(path)
+        for r in read_labelled(path)
     )
 
 
@@ -187,6 +209,11 @@ def fit_model(train: pl.DataFrame, rules: Rules, *, folds: int = 5) -> Model:
         order.append(test_rows)
     rows = np.concatenate(order)
     model_out = pl.concat(oof)
+    # How far to trust the rules is judged on captions they were not written from (analysts'
+    # corrections, newer labelled files): on the others the rules look better than they are.
+    fresh = ~train["caption"].gather(rows).is_in(list(rules_seen_captions())).to_numpy()
+    if fresh.sum() >= MIN_FRESH:
+        rows, model_out = rows[fresh], model_out.filter(pl.Series(fresh))
     rules_out = classify_normalized(text.gather(rows), rules)
     thr = choose_thresholds(
         rules_out, model_out, [labels[i] for i in rows], [figs[i] for i in rows]

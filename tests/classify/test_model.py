@@ -10,7 +10,7 @@ import pytest
 from etl.classify import classify_frame, default_rules, set_override
 from etl.classify.combine import combine, fill_skipped, needs_model
 from etl.classify.engine import classify_normalized
-from etl.classify.model import _matrix, features, fit
+from etl.classify.model import _shape, caption_matrix, fit, token_features
 from etl.classify.model_store import accept_model, active_model, reject_model, retrain
 from etl.classify.textnorm import normalize_series
 from etl.classify.training import shipped_examples, split
@@ -35,23 +35,66 @@ def small_model():
                min_df=1)  # fmt: skip
 
 
-def test_features_are_words_pairs_and_letter_pieces() -> None:
-    f = features(pl.Series(["rapat dinas"]))["feature"].to_list()
-    assert {"w rapat", "w dinas", "b rapat dinas", "c  rap", "c pat ", "c nas "} <= set(f)
+def test_token_features_are_the_word_and_its_letter_pieces() -> None:
+    f = set(token_features(pl.Series(["rapat"]))["feature"])
+    assert {"w rapat", "4 rap", "4rapa", "4apat", "4pat "} <= f
     # a spelling variant shares letter pieces with the known word
-    a = set(features(pl.Series(["assalamualaikum"]))["feature"])
-    b = set(features(pl.Series(["asalamualaikum"]))["feature"])
-    assert len(a & b) >= 8
+    a = set(token_features(pl.Series(["assalamualaikum"]))["feature"])
+    b = set(token_features(pl.Series(["asalamualaikum"]))["feature"])
+    assert len(a & b) >= 10
+    # long digit runs read as one shape (phone numbers, NIK)
+    assert "w 00000" in set(token_features(_shape(pl.Series(["081234567"])))["feature"])
 
 
-def test_polars_labelling_equals_the_fitted_classifier(small_model) -> None:
+def _reference_vector(caption: str, data: dict) -> dict[str, float]:
+    """The caption vector computed the plain way, one token at a time (the model's definition:
+    sum of L2-normalized idf token vectors, opening tokens again, / sqrt(number of tokens))."""
+    import re
+
+    idf = dict(zip(data["features"], data["idf"], strict=True))
+    toks = re.findall(r"[a-z0-9]+|%", caption)  # no symbols in these captions
+    opening = toks[: data["opening"]]
+    vec: dict[str, float] = {}
+
+    def add(feats: list[str], scale: float) -> None:
+        vals: dict[str, float] = {}
+        for f in feats:
+            if f in idf:
+                vals[f] = vals.get(f, 0.0) + idf[f]
+        norm = sum(v * v for v in vals.values()) ** 0.5 or 1.0
+        for f, v in vals.items():
+            vec[f] = vec.get(f, 0.0) + scale * v / norm
+
+    scale = 1.0 / (len(toks) + len(opening)) ** data["power"]
+    for t in toks:
+        shape = "00000" if re.fullmatch(r"[0-9]{5,}", t) else t
+        p = " " + shape[:16] + " "
+        pieces = [f"{n}{p[k : k + n]}" for n in (4,) for k in range(len(p) - n + 1)]
+        add([f"w {shape}", *pieces], scale)
+    for t in opening:
+        add([f"o {t}"], scale)
+    return vec
+
+
+def test_the_caption_matrix_is_the_stated_definition(small_model) -> None:
+    captions = ["rapat koordinasi pelayanan ktp el keliling senin 08 00 12 00 rapat",
+                "sugeng riyadi"]  # fmt: skip
+    x = caption_matrix(pl.Series(captions), small_model.data)
+    features = small_model.data["features"]
+    for i, cap in enumerate(captions):
+        ref = _reference_vector(cap, small_model.data)
+        got = {features[j]: v for j, v in zip(x[i].indices, x[i].data, strict=True) if v}
+        assert set(got) == set(ref)
+        assert all(abs(got[f] - ref[f]) < 1e-9 for f in ref)
+
+
+def test_labelling_equals_the_fitted_classifier_on_the_caption_matrix(small_model) -> None:
     from sklearn.linear_model import LogisticRegression
 
     model = small_model
-    texts = normalize_series(pl.Series(CAPTIONS + ["rapat koordinasi pelayanan", "zzz"]))
+    texts = normalize_series(pl.Series(CAPTIONS + ["rapat koordinasi pelayanan", "zzz", ""]))
     got = model.predict(texts)
-    vocab = {f: i for i, f in enumerate(model.data["features"])}
-    x = _matrix(texts, vocab, np.asarray(model.data["idf"]))
+    x = caption_matrix(texts, model.data)
     clf = LogisticRegression()
     clf.classes_ = np.asarray(model.classes)
     clf.coef_ = np.asarray(model.data["coef"])
@@ -60,11 +103,31 @@ def test_polars_labelling_equals_the_fitted_classifier(small_model) -> None:
     assert got["model_type"].to_list() == [model.classes[i] for i in proba.argmax(axis=1)]
     assert np.allclose(got["model_prob"].to_numpy(), proba.max(axis=1), atol=1e-9)
     assert got["model_type"].to_list()[:7] == LABELS
+    fig_z = x @ np.asarray(model.data["fig_coef"]) + model.data["fig_intercept"]
+    assert np.allclose(got["fig_prob"].to_numpy(), 1 / (1 + np.exp(-fig_z)), atol=1e-9)
 
 
 def test_the_model_explains_with_its_strongest_words(small_model) -> None:
-    out = small_model.predict(normalize_series(pl.Series(["sugeng riyadi warga desa"])))
-    assert "sugeng" in out["model_words"][0] or "riyadi" in out["model_words"][0]
+    text = normalize_series(pl.Series(["rapat dinas", "sugeng riyadi warga desa"]))
+    scored = small_model.score(text)
+    words = scored.explain(np.asarray([1]), pl.Series(["ucapan"]))
+    assert words.len() == 1
+    assert "sugeng" in words[0] or "riyadi" in words[0]
+    assert words[0].count("'") <= 6  # three words at most
+
+
+def test_a_stored_model_of_the_first_format_still_labels() -> None:
+    from etl.classify.model import Model
+    from etl.classify.model_v1 import fit as fit_v1
+
+    text = normalize_series(pl.Series(CAPTIONS * 3))
+    figs = [False, False, True, False, False, False, False] * 3
+    old = fit_v1(text, LABELS * 3, figs, [1.0] * 21, min_df=1)
+    got = Model(old.data).predict(text)
+    assert got["model_type"].to_list() == old.predict(text)["model_type"].to_list()
+    out = classify_frame(pl.DataFrame({"caption": ["Sedoyo lepat nyuwun ngapunten"]}),
+                         model=Model(old.data))  # fmt: skip
+    assert out["content_type"].to_list() == ["ucapan"]
 
 
 def test_sure_rules_stand_and_the_model_decides_where_they_are_not(small_model) -> None:
@@ -127,3 +190,22 @@ def test_retrain_is_a_candidate_until_accepted_and_keeps_corrections(con) -> Non
     reject_model(con, rep3["version"])
     assert one(con, "SELECT status FROM model_set WHERE version = 3") == ("ditolak",)
     assert active_model(con)[1] == 2
+
+
+def test_captions_written_with_the_rules_are_told_apart() -> None:
+    from etl.classify.training import (
+        FRESH_FROM,
+        LABELLED_DIR,
+        read_labelled,
+        rules_seen_captions,
+        written_with_rules,
+    )
+
+    files = sorted(LABELLED_DIR.glob("*.txt"))
+    fresh = [p for p in files if not written_with_rules(p)]
+    assert fresh and all(int(p.name.split("_")[0]) >= FRESH_FROM for p in fresh)
+    assert written_with_rules(LABELLED_DIR / "eval_holdout.txt")
+    seen = rules_seen_captions()
+    fresh_captions = {str(r["caption"]) for p in fresh for r in read_labelled(p)}
+    assert len(fresh_captions) >= 300 and not fresh_captions & seen
+    assert len(seen) >= 1500

@@ -63,8 +63,11 @@ def test_catastrophic_caption_is_explained_in_linear_time() -> None:
     # exponential time (it took hours with Python re on 40 characters).
     data = json.loads(default_rules().to_json())
     data["labels"]["lainnya"] = [{"pattern": "x+", "weight": 3}, {"pattern": "x+y", "weight": 1}]
+    # The rules alone: fitting the shipped model (once per process) is not what is timed here.
     started = time.perf_counter()
-    out = classify_frame(pl.DataFrame({"caption": ["x" * 5000, "x" * 40]}), _rules(data))
+    out = classify_frame(
+        pl.DataFrame({"caption": ["x" * 5000, "x" * 40]}), _rules(data), use_model=False
+    )
     elapsed = time.perf_counter() - started
     assert out["content_type"].to_list() == ["lainnya", "lainnya"]
     assert elapsed < 30  # a hang, not a speed measurement
@@ -92,7 +95,8 @@ def test_lookup_maps_phrases_with_the_same_engine() -> None:
 def test_patterns_close_their_word_boundary(caption: str, not_in_reason: str) -> None:
     data = json.loads(default_rules().to_json())
     data["labels"]["kegiatan"] = [{"pattern": "tim( \\w+)?", "weight": 5}]
-    out = classify_frame(pl.DataFrame({"caption": [caption]}), _rules(data))
+    # The rules alone: the model's words ('timur') may rightly appear in a model decision.
+    out = classify_frame(pl.DataFrame({"caption": [caption]}), _rules(data), use_model=False)
     assert not_in_reason not in out["content_reason"][0]
 
 

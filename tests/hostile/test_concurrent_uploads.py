@@ -1,71 +1,141 @@
-"""Uploads from several sessions at the same moment: real threads on the one shared
-connection, each through the app's write turn (ui/import_queue.py) and the real loader. Every
-file loads, each gets its own load row, no error escapes."""
+"""Uploads from several sessions at the same moment, through the upload page's own path
+(ui.forms.common.cursor: the write turn of ui/import_queue.py on the app's one cached
+connection, then the page's _safe_load around etl.load.load_file), on a fresh warehouse (the
+first loads race to store rule-set version 1) with files about the SAME posts (each load
+rewrites the same posts rows: two open transactions on them conflict inside DuckDB).
+
+A write that holds its transaction open a moment (the hook below: each load, once written and
+before its COMMIT, waits up to HOLD seconds for the other sessions to be inside a write too)
+makes the collision certain whenever two writes can overlap. With the turn they never overlap:
+every file loads. The control test takes the turn away (the lock replaced by one that never
+blocks) and must see the collision, each colliding file reported in Indonesian with its own
+loads row: that is what proves the first test can fail.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
-from etl.load import load_file
+import pytest
+
+import etl.load
 from etl.master import load_master
 from tests.factory import write_master
 from tests.hostile.corpus import IG_CSV
-from ui import import_queue
+from ui import data, import_queue
+from ui.forms.common import cursor
+from ui.forms.upload import _safe_load
 from warehouse.db import connect
 
 SESSIONS = 6
+HOLD = 1.5  # seconds a written, uncommitted load waits for the other sessions
+ENGLISH = ("Exception", "Error", "cannot", "transaction", "Conflict", "Duplicate", "key")
 
 
 def _variant(i: int) -> bytes:
-    """The golden Instagram export with other post ids and links: a different file."""
-    return (
-        IG_CSV.read_bytes()
-        .replace(b"1801234567890123", b"18%03d4567890123" % i)
-        .replace(b"DAbCdEfGh", b"D%03dEfGh" % i)
-    )
+    """The golden Instagram export with other metrics: another file about the same 3 posts."""
+    return IG_CSV.read_bytes().replace(b'"12,400"', b'"12,4%02d"' % i)
 
 
-def test_simultaneous_uploads_serialize(tmp_path):
-    con = connect(tmp_path / "w.duckdb")
+class _NoLock:
+    """A lock that never blocks: the write turn taken away."""
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        return True
+
+    def release(self) -> None:
+        pass
+
+
+def _run_sessions(tmp_path, monkeypatch) -> tuple[dict, list, object]:
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
     load_master(con, write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx"))
+    assert con.execute("SELECT count(*) FROM rule_set").fetchall()[0][0] == 0
+    con.close()
+    monkeypatch.setenv("PANTAU_DB", str(db))
+    data._handle.clear()
+
+    inside = threading.Barrier(SESSIONS)
+    real_write = etl.load.write_prepared
+
+    def held_write(con, prep, **kw):  # the real write, then its transaction held open
+        load_id = real_write(con, prep, **kw)
+        if not kw.get("dry_run"):
+            with contextlib.suppress(threading.BrokenBarrierError):
+                inside.wait(HOLD)
+        return load_id
+
+    monkeypatch.setattr(etl.load, "write_prepared", held_write)
     start = threading.Barrier(SESSIONS)
-    reports, errors = {}, []
-    peak = []
+    reports: dict = {}
+    escaped: list = []
 
     def session(i: int) -> None:
         try:
             start.wait()
             for dry in (True, False):  # the upload page checks first, then loads
-                with import_queue.turn(poll_seconds=0.05):
-                    peak.append(import_queue.waiting())
-                    cur = con.cursor()
-                    try:
-                        rep = load_file(
-                            cur, f"ig_{i}.csv", data=_variant(i), file_name=f"ig_{i}.csv",
-                            dry_run=dry, loaded_by=f"sesi {i}",
-                        )  # fmt: skip
-                    finally:
-                        cur.close()
-                reports[(i, dry)] = rep
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
+                with cursor() as cur:
+                    reports[(i, dry)] = _safe_load(
+                        etl.load.load_file, cur, f"ig_{i}.csv", data=_variant(i),
+                        file_name=f"ig_{i}.csv", dry_run=dry, loaded_by=f"sesi {i}",
+                    )  # fmt: skip
+        except BaseException as exc:  # noqa: BLE001 - asserted below
+            escaped.append(exc)
 
     threads = [threading.Thread(target=session, args=(i,)) for i in range(SESSIONS)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(300)
-    assert not errors, errors
-    assert max(peak) >= 1, "the sessions never had to wait: not concurrent"
+    return reports, escaped, data.con()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_handle():
+    yield
+    with contextlib.suppress(Exception):  # already closed or never opened
+        data.con().close()
+    data._handle.clear()
+
+
+def test_simultaneous_uploads_take_turns_and_all_load(tmp_path, monkeypatch):
+    reports, escaped, con = _run_sessions(tmp_path, monkeypatch)
+    assert not escaped, escaped
     loaded = [reports[(i, False)] for i in range(SESSIONS)]
-    assert all(r.status == "loaded" for r in loaded), [r.error for r in loaded]
+    assert [r.status for r in loaded] == ["loaded"] * SESSIONS, [r.error for r in loaded]
     assert all(reports[(i, True)].status == "loaded" for i in range(SESSIONS))
-    ids = sorted(r.load_id for r in loaded)
-    assert len(set(ids)) == SESSIONS
     rows = con.execute(
         "SELECT count(*), count(DISTINCT loaded_by) FROM loads WHERE status = 'loaded'"
     ).fetchall()[0]
     assert rows == (SESSIONS, SESSIONS)
-    (posts,) = con.execute("SELECT count(*) FROM posts").fetchall()[0]
-    assert posts == sum(r.new for r in loaded) > 0
-    con.close()
+    assert con.execute("SELECT count(*) FROM loads").fetchall()[0][0] == SESSIONS
+    assert con.execute("SELECT count(*) FROM post_observation").fetchall()[0][0] == 3 * SESSIONS
+    assert con.execute("SELECT count(*) FROM posts").fetchall()[0][0] == 3
+    assert con.execute("SELECT list(version) FROM rule_set").fetchall()[0][0] == [1]
+    # the newest export's metrics won: the session whose load committed last
+    last = max(loaded, key=lambda r: r.load_id)
+    views = con.execute("SELECT max(views) FROM posts").fetchall()[0][0]
+    assert views == 12400 + int(last.file.split("_")[1].split(".")[0])
+
+
+def test_without_the_turn_the_same_uploads_collide(tmp_path, monkeypatch):
+    """Measured without the turn: every load 'succeeds' and posts holds each of the 3 posts
+    once per session (18 rows), a silent wrong number; or a load fails on the conflict. Either
+    way the warehouse differs from the serialized one, and the integrity check says so."""
+    from warehouse.integrity import problems
+
+    monkeypatch.setattr(import_queue, "_LOCK", _NoLock())
+    reports, escaped, con = _run_sessions(tmp_path, monkeypatch)
+    assert not escaped, escaped  # even then no exception leaves the page's path
+    loaded = [reports[(i, False)] for i in range(SESSIONS)]
+    failed = [r for r in loaded if r.status != "loaded"]
+    rows, keys = con.execute("SELECT count(*), count(DISTINCT post_key) FROM posts").fetchall()[0]
+    assert failed or rows > keys, "no collision without the turn: the first test could not fail"
+    for r in failed:  # each colliding file: an Indonesian reason, its own loads row
+        assert r.error and "muat berkas ini sekali lagi" in r.error, r.error
+        assert not any(w in r.error for w in ENGLISH), r.error
+    assert con.execute("SELECT count(*) FROM loads").fetchall()[0][0] == SESSIONS
+    if rows > keys:
+        assert any("post_key" in p for p in problems(con)), problems(con)
