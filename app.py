@@ -10,7 +10,7 @@ import os
 
 import streamlit as st
 
-from ui import data, filters, i18n, navigation, widgets
+from ui import auth, data, filters, i18n, navigation, widgets
 
 st.set_page_config(
     page_title="Pantau Medsos",
@@ -70,36 +70,60 @@ with st.sidebar:
         required=True,
     )
 
-# The page list is declared once in ui/navigation.py (why app_pages/ and not pages/:
-# docs/DECISIONS.md; tests/browser checks that every deep link shows the sidebar filters).
-groups: dict[str, list] = {"meeting": [], "analyst": []}
-for spec in navigation.PAGES:
-    groups[spec.group].append(
-        st.Page(
-            spec.path,
-            title=i18n.t(spec.title_key),
-            icon=spec.icon,
-            # The default page is served at "/", so its own path would be free for nothing:
-            # it gets an internal one, and a hidden twin takes its path below.
-            url_path=navigation.ROOT_PAGE_URL_PATH if spec.default else spec.url_path,
-            default=spec.default,
-        )
-    )
-    if spec.default:
-        # A shared deep link such as /ringkasan opens the page instead of Streamlit's English
-        # "Page not found" dialog.
+
+def _pages(allowed) -> dict[str, list]:
+    """st.Page objects per navigation group for the pages `allowed(spec)` lets through."""
+    # The page list is declared once in ui/navigation.py (why app_pages/ and not pages/:
+    # docs/DECISIONS.md; tests/browser checks that every deep link shows the sidebar filters).
+    groups: dict[str, list] = {"meeting": [], "analyst": [], "admin": []}
+    for spec in navigation.PAGES:
+        if not allowed(spec):
+            continue
         groups[spec.group].append(
             st.Page(
                 spec.path,
                 title=i18n.t(spec.title_key),
                 icon=spec.icon,
-                url_path=spec.url_path,
-                visibility="hidden",
+                # The default page is served at "/", so its own path would be free for nothing:
+                # it gets an internal one, and a hidden twin takes its path below.
+                url_path=navigation.ROOT_PAGE_URL_PATH if spec.default else spec.url_path,
+                default=spec.default,
             )
         )
+        if spec.default:
+            # A shared deep link such as /ringkasan opens the page instead of Streamlit's
+            # English "Page not found" dialog.
+            groups[spec.group].append(
+                st.Page(
+                    spec.path,
+                    title=i18n.t(spec.title_key),
+                    icon=spec.icon,
+                    url_path=spec.url_path,
+                    visibility="hidden",
+                )
+            )
+    return groups
+
+
+# Who is at the keyboard: single-user mode on a localhost bind, else login (ui/auth.py). A run
+# without a valid session stops here, before any page or query. While the login form shows,
+# every page is declared (hidden, never run) so a shared deep link such as
+# /jenis-konten?opd=... still opens that page after the login.
+me = auth.gate(
+    on_login_screen=lambda: st.navigation(
+        [p for ps in _pages(lambda spec: True).values() for p in ps], position="hidden"
+    )
+)
+
+# A role sees only the pages its actions allow; each page checks again itself.
+groups = _pages(lambda spec: me.can(spec.action))
 presenting = bool(st.session_state.get("presentasi"))
 page = st.navigation(
-    {i18n.t("group_meeting"): groups["meeting"], i18n.t("group_analyst"): groups["analyst"]},
+    {
+        i18n.t(f"group_{g}"): pages
+        for g, pages in groups.items()
+        if pages  # an empty group would show a bare heading
+    },
     position="top" if presenting else "sidebar",
     expanded=True,
 )

@@ -29,8 +29,11 @@ class Principal:
 
     @property
     def scope_opd_id(self) -> int | None:
-        """The OPD whose posts alone this principal may read (None: every OPD)."""
-        return None if allowed(self.role, "view_all_posts") else self.opd_id
+        """The OPD whose posts alone this principal may read (None: every OPD; -1, no OPD at
+        all, for a role that may not read every OPD's posts but has no OPD)."""
+        if allowed(self.role, "view_all_posts"):
+            return None
+        return self.opd_id if self.opd_id is not None else -1
 
     def can(self, action: str) -> bool:
         return allowed(self.role, action)

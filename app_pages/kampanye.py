@@ -2,10 +2,14 @@
 
 import streamlit as st
 
+from ui import auth as _auth
 from ui import charts, data, filters, i18n, slides
 from ui import widgets as w
 from ui.forms import campaigns as campaigns_form
 from ui.widgets import Col
+
+# Server-side: a role without the page's action is refused here, whatever the URL.
+_auth.require_page("kampanye")
 
 big = w.presenting()
 w.header(i18n.t("page_kampanye"))

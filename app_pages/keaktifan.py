@@ -3,9 +3,13 @@
 import polars as pl
 import streamlit as st
 
+from ui import auth as _auth
 from ui import charts, charts_reach, data, explain, filters, i18n, scorecard, slides
 from ui import widgets as w
 from ui.widgets import Col
+
+# Server-side: a role without the page's action is refused here, whatever the URL.
+_auth.require_page("keaktifan")
 
 big = w.presenting()
 w.header(i18n.t("page_keaktifan"))

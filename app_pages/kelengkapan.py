@@ -6,9 +6,13 @@ import polars as pl
 import streamlit as st
 
 from reports import coverage_text
+from ui import auth as _auth
 from ui import coverage_chart, data, filters, i18n
 from ui import widgets as w
 from ui.widgets import Col
+
+# Server-side: a role without the page's action is refused here, whatever the URL.
+_auth.require_page("kelengkapan")
 
 big = w.presenting()
 w.header(
@@ -82,8 +86,9 @@ else:
             f"Deadline for {month_text}: {i18n.fmt_date(due)}.",
         )
     )
-    # Operator names are personal data: shown to the analyst, never on the projector.
-    show_ops = not big
+    # Operator names are personal data: shown to the analyst and admin (access.policy
+    # view_personal), never on the projector; ui/data.py masks them for everyone else.
+    show_ops = not big and _auth.can("view_personal")
     shown = missing if show_ops else missing.with_columns(pl.lit(None).alias("operator_name"))
     cols = [
         Col("opd", "OPD"),
@@ -117,7 +122,12 @@ else:
             mime="text/plain",
             key="coverage_wa_download",
             icon=":material/chat:",
-            on_click="ignore",
+            # With operator names it is an export of personal data: audited on the click.
+            on_click=(
+                (lambda: _auth.record("export_personal", target="teks WhatsApp kelengkapan"))
+                if with_ops
+                else "ignore"
+            ),
         )
 
 if not big:

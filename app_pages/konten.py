@@ -3,11 +3,15 @@
 import polars as pl
 import streamlit as st
 
+from ui import auth as _auth
 from ui import charts, charts_mix, data, filters, i18n, slides
 from ui import widgets as w
 from ui.forms import common as common_form
 from ui.forms import labels as labels_form
 from ui.widgets import Col
+
+# Server-side: a role without the page's action is refused here, whatever the URL.
+_auth.require_page("konten")
 
 big = w.presenting()
 w.header(i18n.t("page_konten"))
@@ -176,6 +180,7 @@ if not big:
         key="example_label",
         required=True,
     )
+    labels_form.proposals_panel()
     examples = data.example_posts(f, content_type=label, limit=20)
     if examples.height:
         labels_form.relabel_editor(examples, key="relabel")

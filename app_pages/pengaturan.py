@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui import auth as _auth
 from ui import backup_panel, data, i18n, model_panel
 from ui import widgets as w
 from ui.forms import common as common_form
@@ -10,6 +11,9 @@ from ui.forms import master as master_form
 from ui.forms import rules as rules_form
 from ui.forms import settings as settings_form
 from ui.widgets import Col
+
+# Server-side: a role without the page's action is refused here, whatever the URL.
+_auth.require_page("pengaturan")
 
 st.title(i18n.t("page_pengaturan"))
 common_form.who()

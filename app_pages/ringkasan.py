@@ -3,6 +3,7 @@
 import polars as pl
 import streamlit as st
 
+from ui import auth as _auth
 from ui import (
     charts,
     coverage_panel,
@@ -15,6 +16,9 @@ from ui import (
     slides,
 )
 from ui import widgets as w
+
+# Server-side: a role without the page's action is refused here, whatever the URL.
+_auth.require_page("ringkasan")
 
 big = w.presenting()
 w.header(i18n.t("page_ringkasan"))

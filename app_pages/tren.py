@@ -2,9 +2,13 @@
 
 import streamlit as st
 
+from ui import auth as _auth
 from ui import charts, coverage_panel, data, filters, i18n, slides
 from ui import widgets as w
 from ui.widgets import Col
+
+# Server-side: a role without the page's action is refused here, whatever the URL.
+_auth.require_page("tren")
 
 big = w.presenting()
 w.header(i18n.t("page_tren"))

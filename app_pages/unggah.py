@@ -2,12 +2,16 @@
 
 import streamlit as st
 
+from ui import auth as _auth
 from ui import data, i18n
 from ui import widgets as w
 from ui.forms import common as common_form
 from ui.forms import history as history_form
 from ui.forms import upload as upload_form
 from ui.widgets import Col
+
+# Server-side: a role without the page's action is refused here, whatever the URL.
+_auth.require_page("unggah")
 
 st.title(i18n.t("page_unggah"))
 st.caption(
@@ -21,7 +25,8 @@ st.caption(
 )
 
 common_form.who()
-upload_form.upload_flow()
+if _auth.section("upload"):  # the upload form for roles that may load; history for all
+    upload_form.upload_flow()
 
 st.subheader(i18n.tr("Riwayat pemuatan", "Load history"))
 hist = history_form.load_history()

@@ -303,13 +303,23 @@ JOBS = {
 }
 
 
+PARTIAL: list[Any] = [None, {}]  # (JSON path, figures so far): written after every job
+
+
 def child(job: str, *args: Any) -> dict[str, Any]:
-    """Run one job in a fresh interpreter; its JSON result."""
+    """Run one job in a fresh interpreter; its JSON result. The figures so far are written to
+    the --json file after every job, so a run stopped midway still leaves what it measured."""
     cmd = [sys.executable, __file__, "--job", job, json.dumps(args)]
     res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     if res.returncode:
         raise RuntimeError(f"{job} failed:\n{res.stderr[-3000:]}")
-    return json.loads(res.stdout.strip().splitlines()[-1])
+    out = json.loads(res.stdout.strip().splitlines()[-1])
+    path, so_far = PARTIAL
+    so_far.setdefault("jobs_so_far", []).append({job: out})
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(so_far, indent=2, default=str) + "\n")
+    return out
 
 
 # ------------------------------------------------------------------------------ the whole run
@@ -470,6 +480,7 @@ def main() -> int:
         ap.error(f"unknown items {sorted(unknown)}; choose from {ITEMS}")
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     load_before = os.getloadavg()
+    PARTIAL[0] = a.json
     with tempfile.TemporaryDirectory(prefix="pantau-bench-") as d:
         res = run(a.posts, a.xlsx_rows, only, Path(d))
     res["machine"] = {

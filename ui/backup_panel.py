@@ -13,6 +13,10 @@ from warehouse import backup, db, settings
 
 def panel() -> None:
     """The Cadangan tab: make a snapshot, list them, restore one."""
+    from ui import auth
+
+    if not auth.section("backup_restore"):
+        return
     st.caption(
         i18n.tr(
             "Cadangan otomatis dibuat sebelum membatalkan muatan, mengganti Daftar Akun, "
@@ -22,9 +26,11 @@ def panel() -> None:
         )
     )
     if st.button(i18n.tr("Buat cadangan sekarang", "Back up now"), icon=":material/backup:"):
+        auth.require("backup_restore")
         with import_queue.turn():
             snap = backup.snapshot(data.con(), "manual")
         if snap is not None:
+            auth.record("backup", target=snap.path.name)
             st.success(i18n.tr(f"Cadangan dibuat: {snap.path.name}", f"Saved: {snap.path.name}"))
     path = backup.db_file(data.con())
     snaps = backup.list_snapshots(path) if path else []
@@ -66,6 +72,9 @@ def _restore_form(snaps: list[backup.Snapshot], con) -> bool:
         i18n.tr("Pulihkan", "Restore"), type="primary", disabled=not sure, key="restore_go"
     ):
         return False
+    from ui import auth
+
+    auth.require("backup_restore")
     src = snaps[names.index(choice)].path
     try:
         with import_queue.turn():
@@ -73,6 +82,7 @@ def _restore_form(snaps: list[backup.Snapshot], con) -> bool:
     except backup.BackupError as exc:
         st.error(str(exc))
         return False
+    auth.record("restore", target=src.name)
     data.changed()
     st.success(i18n.tr(f"Dipulihkan dari {src.name}.", f"Restored from {src.name}."))
     return True

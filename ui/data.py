@@ -7,10 +7,15 @@
   campaign, master list or setting change, so an import shows at once in every session without
   anyone clearing caches by hand. Writes made here also call `changed()` (belt and braces).
 - Cached results are pickled copies: a page can never mutate another session's frame.
+- Who looks is part of every key (`_viewer()`: the operator OPD scope and whether operators'
+  names may be seen): every Filters argument gets the viewer's scope (macro visible_posts),
+  and operators' names and phones are masked before caching for a viewer who may not see them,
+  so no cached result crosses scopes or roles.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import weakref
@@ -94,11 +99,42 @@ def changed() -> None:
     st.session_state["_ui_writes"] = int(st.session_state.get("_ui_writes", 0)) + 1
 
 
-# `name`, `v` and the arguments make the cache key; `_fn` (leading underscore) is not hashed.
-# The version moves on every write, so no session sees a stale result.
+# Operators' personal data (opd.operator_name / operator_phone) wherever a query returns it.
+PERSONAL_COLUMNS = ("operator_name", "operator_phone")
+MASK = "••••"
+
+
+def _viewer() -> tuple[int | None, bool]:
+    """(operator OPD scope or None, may see operators' names and phones) of this session."""
+    from ui import auth
+
+    me = auth.principal()
+    return me.scope_opd_id, auth.can("view_personal")
+
+
+def mask_personal(df: Any) -> Any:
+    """The frame with every non-empty operator name/phone replaced by MASK (other values as is)."""
+    if not isinstance(df, pl.DataFrame):
+        return df
+    cols = [c for c in PERSONAL_COLUMNS if c in df.columns]
+    return df.with_columns(
+        pl.when(pl.col(c).is_not_null() & (pl.col(c).cast(pl.String).str.strip_chars() != ""))
+        .then(pl.lit(MASK))
+        .otherwise(pl.col(c).cast(pl.String))
+        .alias(c)
+        for c in cols
+    )
+
+
+# `name`, `v`, `viewer` and the arguments make the cache key; `_fn` (leading underscore) is
+# not hashed. The version moves on every write, so no session sees a stale result.
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
-def _run_cached(name: str, v: tuple[int, int, str], _fn: Any, *args: Any, **kwargs: Any) -> Any:
-    return _fn(con(), *args, **kwargs)
+def _run_cached(
+    name: str, v: tuple[int, int, str], viewer: tuple[int | None, bool], _fn: Any, *args: Any,
+    **kwargs: Any,
+) -> Any:  # fmt: skip
+    out = _fn(con(), *args, **kwargs)
+    return out if viewer[1] else mask_personal(out)
 
 
 def _cached(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R]) -> Callable[P, R]:
@@ -107,7 +143,13 @@ def _cached(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R]) -> Calla
 
     @functools.wraps(fn)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
-        return _run_cached(f"{fn.__module__}.{fn.__name__}", version(), fn, *args, **kwargs)
+        viewer = _viewer()
+        # The viewer's scope overrides whatever a Filters says: a page cannot widen it.
+        args = tuple(  # type: ignore[assignment]
+            dataclasses.replace(a, viewer_opd_id=viewer[0]) if isinstance(a, Filters) else a
+            for a in args
+        )
+        return _run_cached(f"{fn.__module__}.{fn.__name__}", version(), viewer, fn, *args, **kwargs)
 
     return call
 
@@ -142,8 +184,8 @@ top_posts = _cached(queries.top_posts)
 campaigns = _cached(queries.campaigns)
 campaign_participation = _cached(queries.campaign_participation)
 campaign_summary = _cached(queries.campaign_summary)
-rejected_rows = _cached(queries.rejected_rows)
-load_history = _cached(queries.load_history)
+_rejected_rows = _cached(queries.rejected_rows)
+_load_history = _cached(queries.load_history)
 drilldown_posts = _cached(queries.drilldown_posts)
 drilldown_count = _cached(queries.drilldown_count)
 format_mix_by_opd = _cached(queries.format_mix_by_opd)
@@ -158,6 +200,16 @@ _date_bounds = _cached(queries.date_bounds)
 _filter_options = _cached(queries.filter_options)
 _platforms = _cached(queries.platforms)
 _opd_kinds = _cached(queries.opd_kinds)
+
+
+def rejected_rows(limit: int = 500) -> pl.DataFrame:
+    """queries.rejected_rows for this viewer (an operator: their own OPD's loads only)."""
+    return _rejected_rows(limit, opd_id=_viewer()[0])
+
+
+def load_history(limit: int = 200) -> pl.DataFrame:
+    """queries.load_history for this viewer (an operator: their own OPD's loads only)."""
+    return _load_history(limit, opd_id=_viewer()[0])
 
 
 # ---------------------------------------------------------------- options and bounds

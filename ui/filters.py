@@ -146,12 +146,17 @@ def make_filters(
     opd_ids: tuple[int, ...] = (),
 ) -> data.Filters:
     """A queries.Filters (kept in one place so pages never build one by hand)."""
+    from ui import auth
+
     return data.Filters(
         start=start,
         end=end,
         platforms=tuple(platforms),
         opd_kinds=tuple(kinds),
         opd_ids=tuple(opd_ids),
+        # Who looks: an operator's post lists stay within their OPD (ui/data.py enforces it
+        # again on every cached query).
+        viewer_opd_id=auth.principal().scope_opd_id,
     )
 
 

@@ -37,6 +37,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "app_title": ("Pantau Medsos", "Pantau Medsos"),
     "group_meeting": ("Rapat Pimpinan", "Leadership meeting"),
     "group_analyst": ("Analis", "Analyst"),
+    "group_admin": ("Admin", "Admin"),
+    "page_audit": ("Pengguna & Audit", "Users & audit"),
     "page_ringkasan": ("Ringkasan", "Overview"),
     "page_keaktifan": ("Keaktifan OPD", "OPD activity"),
     "page_konten": ("Jenis Konten", "Content types"),

@@ -38,7 +38,10 @@ def _quality_frame(q: dict[str, Any]) -> pl.DataFrame:
 def model_retraining(user: str) -> None:
     """The model section of the rules tab: versions, retrain, accept or reject a candidate."""
     from etl.classify.model_store import accept_model, model_versions, reject_model, retrain
+    from ui import auth
 
+    if not auth.can("edit_rules"):
+        return
     st.subheader(i18n.tr("Model pembelajaran mesin", "Learned model"))
     st.caption(
         i18n.tr(
@@ -72,6 +75,7 @@ def model_retraining(user: str) -> None:
         key="model_retrain",
         icon=":material/model_training:",
     ):
+        auth.require("edit_rules")
         with st.spinner(
             i18n.tr("Melatih model (sekitar satu menit)…", "Training (about a minute)…")
         ):
@@ -109,6 +113,7 @@ def model_retraining(user: str) -> None:
         type="primary",
         icon=":material/check:",
     ):
+        auth.require("edit_rules")
         cur = data.con().cursor()
         try:
             n = accept_model(cur, version, by=user)
@@ -117,6 +122,7 @@ def model_retraining(user: str) -> None:
             return
         finally:
             cur.close()
+        auth.record("model_change", target=f"model versi {version}", after={"relabelled": n})
         data.changed()
         st.session_state["_model_msg"] = i18n.tr(
             f"Model versi {version} dipakai; {i18n.fmt_int(n)} postingan dilabeli ulang.",
@@ -124,6 +130,7 @@ def model_retraining(user: str) -> None:
         )
         st.rerun()
     if right.button(i18n.tr("Tolak", "Reject"), key="model_reject", icon=":material/close:"):
+        auth.require("edit_rules")
         cur = data.con().cursor()
         try:
             reject_model(cur, version)

@@ -18,7 +18,10 @@ class PageSpec:
     title_key: str  # ui.i18n key of the title
     icon: str
     url_path: str
-    group: Literal["meeting", "analyst"]
+    group: Literal["meeting", "analyst", "admin"]
+    # The access.policy action a role needs to see the page (checked by navigation and again
+    # by the page itself, server-side).
+    action: str = "view_dashboard"
     default: bool = False
 
     @property
@@ -27,12 +30,36 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("ringkasan", "page_ringkasan", ":material/dashboard:", "ringkasan", "meeting", True),
+    PageSpec(
+        "ringkasan", "page_ringkasan", ":material/dashboard:", "ringkasan", "meeting", default=True
+    ),
     PageSpec("keaktifan", "page_keaktifan", ":material/leaderboard:", "keaktifan", "meeting"),
     PageSpec("konten", "page_konten", ":material/category:", "jenis-konten", "meeting"),
     PageSpec("tren", "page_tren", ":material/trending_up:", "tren", "meeting"),
     PageSpec("kampanye", "page_kampanye", ":material/campaign:", "kampanye", "meeting"),
-    PageSpec("unggah", "page_unggah", ":material/upload_file:", "unggah", "analyst"),
-    PageSpec("kelengkapan", "page_kelengkapan", ":material/fact_check:", "kelengkapan", "analyst"),
-    PageSpec("pengaturan", "page_pengaturan", ":material/settings:", "pengaturan", "analyst"),
+    PageSpec(
+        "unggah", "page_unggah", ":material/upload_file:", "unggah", "analyst", "view_upload_page"
+    ),
+    PageSpec(
+        "kelengkapan",
+        "page_kelengkapan",
+        ":material/fact_check:",
+        "kelengkapan",
+        "analyst",
+        "view_coverage",
+    ),
+    PageSpec(
+        "pengaturan",
+        "page_pengaturan",
+        ":material/settings:",
+        "pengaturan",
+        "analyst",
+        "view_settings_page",
+    ),
+    PageSpec("audit", "page_audit", ":material/shield_person:", "pengguna", "admin", "view_audit"),
 )
+
+
+def page_action(key: str) -> str:
+    """The action a page needs (KeyError for a page not in PAGES)."""
+    return {p.key: p.action for p in PAGES}[key]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import polars as pl
@@ -51,9 +52,15 @@ def letter_ref_inputs(box, key: str, subject: str):
 
 
 def lampiran_popover(
-    frame: pl.DataFrame, spec: Sequence[tuple[str, str, str]], *, title: str, key: str
+    frame: pl.DataFrame,
+    spec: Sequence[tuple[str, str, str]],
+    *,
+    title: str,
+    key: str,
+    on_download: Any = "ignore",
 ) -> None:
-    """One compact popover: paper, letter reference, then Excel / PDF / CSV / table image."""
+    """One compact popover: paper, letter reference, then Excel / PDF / CSV / table image.
+    on_download: the download buttons' on_click (a callback audits a personal-data export)."""
     from reports import csvout, lampiran, table_image
 
     f = filters.current()
@@ -75,23 +82,23 @@ def lampiran_popover(
 
     pop.download_button(
         i18n.t("download_xlsx"), lambda: build(lampiran.to_xlsx), file_name=f"{name}.xlsx",
-        mime=XLSX_MIME, key=f"xlsx_{key}", icon=":material/table_view:", on_click="ignore",
+        mime=XLSX_MIME, key=f"xlsx_{key}", icon=":material/table_view:", on_click=on_download,
     )  # fmt: skip
     pop.download_button(
         i18n.t("download_pdf"), lambda: build(lampiran.to_pdf), file_name=f"{name}.pdf",
         mime="application/pdf", key=f"pdf_{key}", icon=":material/picture_as_pdf:",
-        on_click="ignore",
+        on_click=on_download,
     )  # fmt: skip
     pop.download_button(
         i18n.tr("Unduh CSV", "Download CSV"), lambda: csvout.to_csv(frame, spec),
         file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}", icon=":material/csv:",
-        on_click="ignore",
+        on_click=on_download,
     )  # fmt: skip
     pop.download_button(
         i18n.tr("Tabel sebagai gambar (PNG)", "Table as image (PNG)"),
         lambda: table_image.to_png(frame, spec, title=title, subtitle=subtitle),
         file_name=f"{name}.png", mime="image/png", key=f"tpng_{key}", icon=":material/image:",
-        on_click="ignore",
+        on_click=on_download,
     )  # fmt: skip
 
 
@@ -107,6 +114,10 @@ def chart_name(chart) -> str:
 def chart_downloads(chart, *, key: str) -> None:
     """PNG and SVG of an Altair chart at slide size (1280 x 720), rendered offline when the
     button is pressed, numbers and months in the chosen language."""
+    from ui import auth
+
+    if not auth.can("export"):
+        return
     from reports import chart_image
 
     lang = i18n.current_lang()
@@ -206,6 +217,13 @@ def rapor_buttons(f: data.Filters) -> None:
     everyone = i18n.tr("Semua OPD", "All OPDs")
     options = [everyone, *ranked["opd"].to_list()]
     ids = dict(zip(ranked["opd"].to_list(), ranked["opd_id"].to_list(), strict=True))
+    scope = f.viewer_opd_id
+    if scope is not None:  # an operator: the rapor of their own OPD only
+        options = [n for n, i in ids.items() if i == scope]
+        if not options:
+            pop.caption(i18n.tr("OPD Anda tidak ada dalam filter ini.", "Your OPD is not in "
+                                "this filter."))  # fmt: skip
+            return
     who = pop.selectbox("OPD", options, key="rapor_opd")
     paper = pop.segmented_control(i18n.t("paper"), ["A4", "F4"], default="A4",
                                   key="rapor_paper", required=True) or "A4"  # fmt: skip
@@ -227,6 +245,8 @@ def rapor_buttons(f: data.Filters) -> None:
         file_name=pdf_name, mime="application/pdf", key="rapor_pdf",
         icon=":material/picture_as_pdf:", on_click="ignore",
     )  # fmt: skip
+    if scope is not None:
+        return
     pop.download_button(
         i18n.tr("ZIP: satu berkas per OPD", "ZIP: one file per OPD"), all_zip,
         file_name=f"Rapor Medsos {_period_name(f)}.zip", mime="application/zip",
@@ -236,6 +256,10 @@ def rapor_buttons(f: data.Filters) -> None:
 
 def report_bar(f: data.Filters) -> None:
     """The whole-report buttons of Ringkasan, side by side: monthly report, rapor, WhatsApp."""
+    from ui import auth
+
+    if not auth.can("export"):
+        return
     c1, c2, c3 = st.columns(3)
     with c1:
         monthly_report(f)

@@ -153,11 +153,31 @@ def lampiran_frame(df: pl.DataFrame, cols: Sequence[Col]) -> tuple[pl.DataFrame,
 
 
 def export_buttons(df: pl.DataFrame, cols: Sequence[Col], *, title: str, key: str) -> None:
-    """Excel, PDF, CSV and image lampiran (kop, letter block, numbered rows, A4 or F4)."""
-    from ui import report_buttons
+    """Excel, PDF, CSV and image lampiran (kop, letter block, numbered rows, A4 or F4).
+    A table showing operators' names or phones is personal data: offered only to roles with
+    export_personal, and each download is written to the audit trail."""
+    from ui import auth, report_buttons
+
+    if not auth.can("export"):
+        return
+    on_download: object = "ignore"
+    personal = [
+        c.name
+        for c in cols
+        if c.name in data.PERSONAL_COLUMNS
+        and c.name in df.columns
+        # Masked values (ui/data.py) are not personal data any more.
+        and df.get_column(c.name).drop_nulls().cast(pl.String).ne(data.MASK).any()
+    ]
+    if personal:
+        if not auth.can("export_personal"):
+            return
+
+        def on_download() -> None:
+            auth.record("export_personal", target=title, detail=", ".join(personal))
 
     frame, spec = lampiran_frame(df, cols)
-    report_buttons.lampiran_popover(frame, spec, title=title, key=key)
+    report_buttons.lampiran_popover(frame, spec, title=title, key=key, on_download=on_download)
 
 
 # ---------------------------------------------------------------- drill-down

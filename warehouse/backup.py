@@ -141,9 +141,15 @@ def before(con: duckdb.DuckDBPyConnection, reason: str) -> Snapshot | None:
     return snapshot(con, reason)
 
 
+# Access control, not data: a restore brings back the data of a snapshot, never its older
+# accounts and passwords, and never takes back the audit trail (who restored is in it too).
+KEPT_ON_RESTORE = frozenset({"app_user", "audit_log"})
+
+
 def restore(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str]) -> Snapshot | None:
-    """Replace the warehouse's content with snapshot `source`, atomically; the current state
-    is snapshotted first (returned). Raises BackupError (file missing or not a snapshot of this
+    """Replace the warehouse's content with snapshot `source`, atomically (accounts and the
+    audit trail stay as they are: KEPT_ON_RESTORE); the current state is snapshotted first
+    (returned). Raises BackupError (file missing or not a snapshot of this
     warehouse: a table missing)."""
     src = Path(source)
     if not src.is_file():
@@ -168,7 +174,7 @@ def restore(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str]) -> S
         con.execute("BEGIN TRANSACTION")
         try:
             for t in mine:
-                if t not in theirs:
+                if t not in theirs or t in KEPT_ON_RESTORE:
                     continue
                 con.execute(f'DELETE FROM "{t}"')
                 con.execute(f'INSERT INTO "{t}" BY NAME SELECT * FROM {alias}."{t}"')
@@ -226,9 +232,11 @@ def _quote(path: Path) -> str:
 
 def content_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
     """table -> (row count, order-independent content hash): equal before and after a
-    backup/restore round trip."""
+    backup/restore round trip (tables KEPT_ON_RESTORE are not part of it)."""
     out = {}
     for t in _tables(con, _dbname(con)):
+        if t in KEPT_ON_RESTORE:
+            continue
         n, h = con.execute(f'SELECT count(*), coalesce(sum(hash(x)), 0) FROM "{t}" x').fetchall()[0]  # type: ignore[misc]
         out[t] = (int(n), int(h))
     return out

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import duckdb
@@ -36,13 +36,18 @@ TrendBy = Literal["none", "platform", "opd_kind", "opd"]
 
 @dataclass(frozen=True)
 class Filters:
-    """What the sidebar selects. Hashable, so the UI can use it as a cache key."""
+    """What the sidebar selects, and who looks. Hashable, so the UI can use it as a cache key.
+
+    viewer_opd_id: the operator OPD of the person looking (access.sessions.Principal
+    .scope_opd_id); queries that return posts row by row (captions, links) return only that
+    OPD's posts whatever the other filters say (macro visible_posts). None: every OPD."""
 
     start: dt.date
     end: dt.date
     platforms: tuple[str, ...] = ()
     opd_kinds: tuple[str, ...] = ()
     opd_ids: tuple[int, ...] = ()
+    viewer_opd_id: int | None = None
 
     def params(self) -> dict[str, Any]:
         """The $parameters every q_*.sql file binds (end is exclusive in SQL: end + 1 day)."""
@@ -52,6 +57,7 @@ class Filters:
             "platforms": list(self.platforms),
             "opd_kinds": list(self.opd_kinds),
             "opd_ids": [int(i) for i in self.opd_ids],
+            "viewer_opd_id": None if self.viewer_opd_id is None else int(self.viewer_opd_id),
         }
 
     @classmethod
@@ -63,7 +69,7 @@ class Filters:
 
     def shifted(self, start: dt.date, end: dt.date) -> Filters:
         """The same filters over another period (for comparisons)."""
-        return Filters(start, end, self.platforms, self.opd_kinds, self.opd_ids)
+        return replace(self, start=start, end=end)
 
 
 MAX_ROWS = 5_000  # Altair's default row limit; also the drill-down cap.
@@ -732,21 +738,26 @@ def campaign_summary(con: duckdb.DuckDBPyConnection, f: Filters, campaign_id: in
 # --------------------------------------------------------------------------- Unggah Data
 
 
-def rejected_rows(con: duckdb.DuckDBPyConnection, limit: int = 500) -> pl.DataFrame:
-    """Rows kept out of live loads, newest load first.
+def rejected_rows(
+    con: duckdb.DuckDBPyConnection, limit: int = 500, opd_id: int | None = None
+) -> pl.DataFrame:
+    """Rows kept out of live loads, newest load first; only loads of `opd_id` when given (an
+    operator's view).
 
     Columns: load_id, loaded_at, file_name, sheet, row_number, column_name, value, reason.
     """
-    return _run(con, "q_rejected_rows", {"limit": _limit(limit)})
+    return _run(con, "q_rejected_rows", {"limit": _limit(limit), "opd_id": opd_id})
 
 
-def load_history(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pl.DataFrame:
-    """Newest loads first.
+def load_history(
+    con: duckdb.DuckDBPyConnection, limit: int = 200, opd_id: int | None = None
+) -> pl.DataFrame:
+    """Newest loads first; only loads of `opd_id` when given (an operator's view).
 
     Columns: load_id, loaded_at, file_name, format, platform, opd, period_start, period_end,
     rows_read, n_new, n_updated, n_duplicate, n_rejected, status, loaded_by, message.
     """
-    return _run(con, "q_load_history", {"limit": _limit(limit)})
+    return _run(con, "q_load_history", {"limit": _limit(limit), "opd_id": opd_id})
 
 
 # --------------------------------------------------------------------------- drill-down

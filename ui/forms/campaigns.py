@@ -21,7 +21,10 @@ def campaign_file_upload() -> None:
     from pathlib import Path
 
     from etl.campaigns import CampaignFileError, load_campaign_file
+    from ui import auth
 
+    if not auth.can("edit_campaigns"):
+        return
     with st.expander(
         i18n.tr("Unggah daftar kampanye (xlsx/csv)", "Upload a campaign list (xlsx/csv)"),
         icon=":material/upload_file:",
@@ -46,6 +49,7 @@ def campaign_file_upload() -> None:
             type="primary",
         ):
             return
+        auth.require("edit_campaigns")
         # The reader takes a path (its messages name the file): keep the analyst's file name.
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / Path(up.name).name
@@ -56,6 +60,8 @@ def campaign_file_upload() -> None:
             except CampaignFileError as exc:
                 st.error(str(exc), icon=":material/error:")
                 return
+        auth.record("campaign_change", target=up.name,
+                    after=[{"campaign": n, "id": i, "posts": k} for n, i, k in done])  # fmt: skip
         st.session_state["_campaign_nonce"] = nonce + 1
         data.changed()
         st.toast(
@@ -68,6 +74,10 @@ def campaign_file_upload() -> None:
 
 
 def campaign_form(*, key: str, expanded: bool = False) -> None:
+    from ui import auth
+
+    if not auth.can("edit_campaigns"):
+        return
     with (
         st.expander(
             i18n.tr("Tetapkan kampanye baru", "Define a new campaign"),
@@ -107,6 +117,7 @@ def campaign_form(*, key: str, expanded: bool = False) -> None:
                 return
             from etl.campaigns import save_campaign
 
+            auth.require("edit_campaigns")
             try:
                 with cursor() as cur:
                     save_campaign(
@@ -120,6 +131,9 @@ def campaign_form(*, key: str, expanded: bool = False) -> None:
             except ValueError as exc:
                 st.error(str(exc))
                 return
+            auth.record("campaign_change", target=name.strip(),
+                        after={"start": start, "end": end, "hashtags": _terms(tags),
+                               "keywords": _terms(words)})  # fmt: skip
             data.changed()
             st.toast(i18n.tr("Kampanye disimpan.", "Campaign saved."))
             st.rerun()

@@ -25,8 +25,11 @@ def cursor() -> Iterator[Any]:
 
 
 def user() -> str:
-    """Who is working: recorded on loads, label corrections and rule versions."""
-    return str(st.session_state.get("_analyst") or "analis")
+    """Who is working: recorded on loads, label corrections and rule versions. Logged in: the
+    account's full name (never a typed one); single-user mode: the name typed in who()."""
+    from ui import auth
+
+    return auth.principal().display_name
 
 
 def current_user() -> str:
@@ -35,7 +38,18 @@ def current_user() -> str:
 
 
 def who() -> None:
-    """The analyst's name for the records (kept for the session, across pages)."""
+    """The analyst's name for the records (kept for the session, across pages). Logged in, the
+    name comes from the account: shown, not asked."""
+    from ui import auth
+
+    if not auth.single_user():
+        st.caption(
+            i18n.tr(
+                f"Dicatat atas nama **{user()}** (akun yang masuk).",
+                f"Recorded as **{user()}** (the logged-in account).",
+            )
+        )
+        return
     name = st.text_input(
         i18n.tr("Nama petugas", "Your name"),
         value=st.session_state.get("_analyst", ""),

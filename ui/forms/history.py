@@ -10,13 +10,25 @@ from ui.forms.common import cursor
 
 
 def load_history() -> pl.DataFrame:
+    """Every load (v_load_history), newest first; an operator's view keeps only their OPD's."""
     from etl.load import history
+    from ui import auth
+    from warehouse import queries
 
+    scope = auth.principal().scope_opd_id
     with cursor() as cur:
-        return history(cur)
+        df = history(cur)
+        if scope is not None:
+            own = queries.load_history(cur, limit=queries.MAX_ROWS, opd_id=scope)
+            df = df.filter(pl.col("load_id").is_in(own.get_column("load_id").implode()))
+    return df
 
 
 def undo_flow(hist: pl.DataFrame) -> None:
+    from ui import auth
+
+    if not auth.section("undo_load"):
+        return
     loaded = hist.filter(pl.col("status") == "loaded") if hist.height else hist
     if not loaded.height:
         return
@@ -58,10 +70,15 @@ def undo_flow(hist: pl.DataFrame) -> None:
     if y.button(i18n.tr("Ya, batalkan", "Yes, undo"), key="undo_yes", type="primary"):
         from etl.load import undo_load
 
+        auth.require("undo_load")
         st.session_state.pop("_undo_confirm", None)
         pick = asked
         with cursor() as cur:
             n = undo_load(cur, int(pick))
+        auth.record(
+            "undo", target=f"muatan #{pick}", before={"file": row["file_name"], "status": "loaded"},
+            after={"status": "undone", "posts_recomputed": n},
+        )  # fmt: skip
         data.changed()
         st.toast(
             i18n.tr(

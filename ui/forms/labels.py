@@ -10,7 +10,12 @@ from ui.forms.common import cursor, user
 
 
 def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
-    """Example posts with their reason; analysts may change the label in place and save."""
+    """Example posts with their reason; analysts may change the label in place and save;
+    an operator's changes are saved as proposals an analyst accepts (access/proposals.py);
+    other roles see the list read-only."""
+    from ui import auth
+
+    direct, propose = auth.can("relabel"), auth.can("propose_label")
     labels = [c for c in i18n.CONTENT_LABELS_ID if c != "belum_dilabeli"]
     view = examples.select(
         "post_key",
@@ -32,7 +37,7 @@ def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
     edited = st.data_editor(
         view,
         hide_index=True,
-        disabled=[c for c in view.columns if c != "label"],
+        disabled=[c for c in view.columns if c != "label" or not (direct or propose)],
         # The editable label comes early so it is on screen at 1366 px without scrolling.
         column_order=[
             "date",
@@ -68,6 +73,11 @@ def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
         for pk, old, new in zip(view["post_key"], view["label"], edited["label"], strict=True)
         if new != old
     ]
+    if not (direct or propose):
+        return
+    if propose and not direct:
+        _propose(changes, key)
+        return
     st.caption(
         i18n.tr(
             "Ubah kolom Jenis konten bila label keliru, lalu simpan. Koreksi analis "
@@ -82,11 +92,81 @@ def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
         key=f"{key}_save",
         icon=":material/save:",
     ):
+        from access import audit
         from etl.classify import set_override
 
+        auth.require("relabel")
+        me = auth.principal()
+        old = dict(zip(view["post_key"], view["label"], strict=True))
         with cursor() as cur:
             for post_key, content_type in changes:
                 set_override(cur, post_key, content_type, by=user(), note="koreksi analis")
+                audit.record(cur, me.username, me.role, "relabel", target=post_key,
+                             before={"label": old[post_key]}, after={"content_type": content_type})  # fmt: skip
         data.changed()
         st.toast(i18n.tr("Koreksi label disimpan.", "Label corrections saved."))
         st.rerun()
+
+
+def _propose(changes: list[tuple[str, str]], key: str) -> None:
+    """The operator's save: each change becomes an open proposal for an analyst."""
+    from access import proposals
+    from ui import auth
+
+    st.caption(
+        i18n.tr(
+            "Ubah kolom Jenis konten bila label keliru, lalu kirim sebagai usulan: analis "
+            "Diskominfo memeriksa dan menerimanya.",
+            "Change the content type where the label is wrong, then send it as a proposal: an "
+            "analyst checks and accepts it.",
+        )
+    )
+    if not st.button(
+        i18n.tr(f"Usulkan {len(changes)} koreksi", f"Propose {len(changes)} correction(s)"),
+        disabled=not changes,
+        key=f"{key}_propose",
+        icon=":material/send:",
+    ):
+        return
+    auth.require("propose_label")
+    me = auth.principal()
+    try:
+        with cursor() as cur:
+            for post_key, content_type in changes:
+                proposals.propose(cur, me, post_key, content_type)
+    except proposals.ProposalError as exc:
+        st.error(str(exc))
+        return
+    st.toast(i18n.tr("Usulan dikirim ke analis.", "Proposals sent to the analysts."))
+
+
+def proposals_panel() -> None:
+    """Open proposals from operators, for an analyst to accept or reject (one click each)."""
+    from access import proposals
+    from ui import auth
+
+    if not auth.can("accept_proposal"):
+        return
+    with cursor() as cur:
+        open_ = proposals.open_proposals(cur)
+    if not open_.height:
+        return
+    st.subheader(i18n.tr("Usulan koreksi label dari operator OPD", "Label proposals from OPDs"))
+    for r in open_.iter_rows(named=True):
+        pid = int(r["proposal_id"])
+        with st.container(border=True):
+            st.markdown(
+                f"**{r['opd']}** · {i18n.fmt_date(r['published_at'])} · "
+                f"{i18n.content_label(r['current_type'])} → **{i18n.content_label(r['content_type'])}**"
+                f" · {i18n.tr('oleh', 'by')} {r['proposed_by']}"
+            )
+            st.caption((r["caption"] or "")[:300])
+            a, b, _ = st.columns([1, 1, 4])
+            yes = a.button(i18n.tr("Terima", "Accept"), key=f"prop_yes_{pid}")
+            no = b.button(i18n.tr("Tolak", "Reject"), key=f"prop_no_{pid}")
+            if yes or no:
+                auth.require("accept_proposal")
+                with cursor() as cur:
+                    proposals.decide(cur, auth.principal(), pid, accept=bool(yes))
+                data.changed()
+                st.rerun()

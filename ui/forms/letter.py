@@ -15,8 +15,11 @@ def _text(box, label: str, value: str, key: str, placeholder: str = "") -> str:
 def letter_form() -> None:
     """Kop (government, agency, address, phone, email, website, logo) and who signs (jabatan,
     nama, pangkat/golongan, NIP)."""
+    from ui import auth
     from warehouse.letter import LetterSettings, get_letter, get_logo, save_letter, save_logo
 
+    if not auth.section("edit_letter"):
+        return
     cur = data.con().cursor()
     try:
         current, logo = get_letter(cur), get_logo(cur)
@@ -84,11 +87,16 @@ def letter_form() -> None:
         for p in problems:
             st.error(p)
         return
+    auth.require("edit_letter")
     cur = data.con().cursor()
     try:
         save_letter(cur, candidate)
     finally:
         cur.close()
+    from dataclasses import asdict
+
+    auth.record("letter_change", target="lampiran surat", before=asdict(current),
+                after=asdict(candidate))  # fmt: skip
     data.changed()
     st.toast(i18n.tr("Pengaturan lampiran disimpan.", "Appendix settings saved."))
 
@@ -118,6 +126,9 @@ def _logo_box(logo: bytes | None, save_logo) -> None:
 
 
 def _store_logo(save_logo, raw: bytes | None, name: str) -> None:
+    from ui import auth
+
+    auth.require("edit_letter")
     cur = data.con().cursor()
     try:
         save_logo(cur, raw, name)
@@ -126,5 +137,6 @@ def _store_logo(save_logo, raw: bytes | None, name: str) -> None:
         return
     finally:
         cur.close()
+    auth.record("letter_change", target="logo kop", after={"logo": name or None})
     data.changed()
     st.rerun()

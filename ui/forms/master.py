@@ -9,6 +9,10 @@ from ui.forms.common import cursor
 
 
 def master_upload() -> None:
+    from ui import auth
+
+    if not auth.section("edit_master"):
+        return
     up = streamlit_texts.file_uploader(
         i18n.tr(
             "Unggah sheet Daftar Akun Medsos OPD (xlsx atau csv)",
@@ -24,12 +28,15 @@ def master_upload() -> None:
     ):
         from etl.master import MasterRejected, load_master
 
+        auth.require("edit_master")
         try:
             with cursor() as cur:
                 rep = load_master(cur, up.name, data=up.getvalue(), file_name=up.name)
         except MasterRejected as exc:  # the whole list unreadable: nothing was changed
             st.error(str(exc), icon=":material/error:")
             return
+        # The report's summary holds counts only, never operators' names or phones.
+        auth.record("master_change", target=up.name, after=rep.summary())
         st.session_state["_master_nonce"] = st.session_state.get("_master_nonce", 0) + 1
         data.changed()
         st.session_state["_master_report"] = rep.summary()

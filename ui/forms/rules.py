@@ -17,7 +17,10 @@ def rules_editor() -> None:
     """The classification rules: a table of patterns per label, a box to try a caption, and the
     whole JSON for advanced edits. Each save becomes a new rules version and re-labels posts."""
     from etl import classify
+    from ui import auth
 
+    if not auth.section("edit_rules"):
+        return
     with cursor() as cur:
         rules = classify.load_rules(cur)
     st.caption(
@@ -121,10 +124,14 @@ def _save_rules(parsed: dict[str, Any]) -> None:
             i18n.tr("Aturan tidak disimpan:", "Rules not saved:") + "\n\n- " + "\n- ".join(problems)
         )
         return
+    from ui import auth
+
+    auth.require("edit_rules")
     with cursor() as cur:
         version, n = classify.save_rules_and_relabel(
             cur, parsed, by=user(), note="diubah lewat Pengaturan"
         )
+    auth.record("rules_change", target=f"aturan versi {version}", after={"relabelled": n})
     st.session_state["_rules_msg"] = i18n.tr(
         f"Aturan versi {version} disimpan; {i18n.fmt_int(n)} postingan dilabeli ulang.",
         f"Rules version {version} saved; {i18n.fmt_int(n)} posts relabelled.",

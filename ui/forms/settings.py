@@ -13,8 +13,11 @@ from ui.forms.common import cursor
 def settings_form() -> None:
     from dataclasses import asdict, replace
 
+    from ui import auth
     from warehouse import metrics
 
+    if not auth.section("edit_settings"):
+        return
     with cursor() as cur:
         current = metrics.get_settings(cur)
     values = asdict(current)
@@ -91,8 +94,16 @@ def settings_form() -> None:
                 for e in errors:
                     st.error(e)
                 return
+            auth.require("edit_settings")
             with cursor() as cur:
                 metrics.save_settings(cur, candidate)
+            before, after = asdict(current), asdict(candidate)
+            changed = {k for k in after if after[k] != before[k]}
+            auth.record(
+                "setting_change", target="ambang dan bobot",
+                before={k: before[k] for k in sorted(changed)},
+                after={k: after[k] for k in sorted(changed)},
+            )  # fmt: skip
             data.changed()
             st.toast(i18n.tr("Pengaturan disimpan.", "Settings saved."))
             st.rerun()

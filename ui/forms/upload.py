@@ -13,6 +13,7 @@ import streamlit as st
 
 from etl.errors import describe
 from ui import data, i18n, streamlit_texts
+from ui.forms import upload_scope
 from ui.forms.common import cursor, user
 from ui.widgets import Col, table
 
@@ -155,6 +156,7 @@ def upload_flow() -> None:
     opts = data.filter_options()
     opd_names = opts.get_column("opd").to_list() if opts.height else []
     auto = i18n.tr("(deteksi otomatis)", "(detect automatically)")
+    opd_names, auto, own = upload_scope.choices(opd_names, auto)
     plan: list[tuple[str, bytes, str | None, dict[str, str] | None, str | None]] = []
     for i, up in enumerate(files):
         raw = up.getvalue()
@@ -168,11 +170,11 @@ def upload_flow() -> None:
                     "Leave automatic unless the account name does not identify the OPD.",
                 ),
             )
-            opd = None if choice == auto else choice
+            opd = own or (None if choice == auto else choice)
             cmap = st.session_state.get(f"map_{nonce}_{i}")
             order_key = f"dord_{nonce}_{i}"
             order = DATE_ORDERS.get(st.session_state.get(order_key) or "")
-            rep = _dry_run(up.name, raw, opd, cmap, order)
+            rep = upload_scope.checked(_dry_run(up.name, raw, opd, cmap, order), own)
             if order is not None or "--date-order" in (rep.error or ""):
                 # The file allows two readings of its dates: the analyst chooses, never a guess.
                 st.selectbox(
@@ -196,7 +198,7 @@ def upload_flow() -> None:
         with st.spinner(i18n.tr("Memuat...", "Loading...")), cursor() as cur:
             for name, raw, opd, cmap, order in plan:
                 r = _safe_load(
-                    load_file,
+                    upload_scope.audited(load_file),
                     cur,
                     name,
                     data=raw,

@@ -2,7 +2,7 @@
 
 with
 matching as (
-    select p.* from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids) p
+    select p.* from visible_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids, $viewer_opd_id) p
     where (len($content_types) = 0
            or list_contains($content_types, coalesce(p.content_type, 'belum_dilabeli')))
       and (not $kinerja_only or p.is_kinerja)

@@ -1,7 +1,7 @@
 -- q_example_posts: newest posts with a label and the reason it was given. Grain: post.
 with
 period_posts as (
-    select * from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
+    select * from visible_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids, $viewer_opd_id)
 ),
 final as (
     select

@@ -5,7 +5,7 @@ final as (
     select
         p.post_key, p.published_at, p.opd, p.platform, p.caption, p.logbook_label,
         p.logbook_content_type, p.content_type, p.content_source, p.content_reason, p.permalink
-    from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids) p
+    from visible_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids, $viewer_opd_id) p
     where p.logbook_content_type is not null
       and p.logbook_content_type is distinct from p.content_type
 )

@@ -9,6 +9,8 @@ final as (
     from rejects r
     join loads l using (load_id)
     where l.status = 'loaded'
+      -- An operator reads only their own OPD's rejected rows ($opd_id; NULL = all).
+      and ($opd_id is null or l.opd_id = CAST($opd_id AS INTEGER))
 )
 select * from final
 order by loaded_at desc, load_id desc, sheet, row_number

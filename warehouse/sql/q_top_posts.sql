@@ -1,7 +1,7 @@
 -- q_top_posts: the posts with the highest engagement. Grain: post.
 with
 period_posts as (
-    select * from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
+    select * from visible_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids, $viewer_opd_id)
 ),
 final as (
     select
