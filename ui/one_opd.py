@@ -124,6 +124,18 @@ def ringkasan(f: data.Filters, big: bool) -> None:
                         "data not received.",
                     )
                 )
+                # A month without data draws no bar: name those months in words too.
+                gaps = months.filter(pl.col("activity_status") == "no_data")
+                if gaps.height:
+                    names = ", ".join(
+                        i18n.fmt_month(m, short=False) for m in gaps.get_column("month")
+                    )
+                    st.caption(
+                        i18n.tr(
+                            f"Data belum diterima (bukan nol postingan): {names}.",
+                            f"Data not received (not zero posts): {names}.",
+                        )
+                    )
     with right:
         if "mix" in panels and deck.show("mix"):
             st.subheader(t_mix)
