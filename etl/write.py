@@ -4,6 +4,7 @@ rejects, post links; then posts recomputed and labelled."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import duckdb
 import polars as pl
@@ -19,18 +20,30 @@ def already_loaded(
     con: duckdb.DuckDBPyConnection, sha256: str, file_name: str | None = None
 ) -> int | None:
     """The live load of the same bytes, else None. Identical bytes under a name declaring another
-    period (two header-only exports of different quarters) are another export: its period is
-    the data (etl/coverage.py)."""
+    period (two header-only exports of different quarters) or another account (Meta names end in
+    the page's id: two OPDs' empty exports of one month are byte-identical) are another export:
+    its period and account are the data (etl/coverage.py). A browser's copy suffix (`(1)`)
+    keeps the same account id, so a re-upload is still recognised."""
     rows = con.execute(
         "SELECT load_id, file_name FROM loads WHERE sha256 = ? AND status = 'loaded'"
         " ORDER BY load_id",
         [sha256],
     ).fetchall()
-    wanted = period_from_name(file_name) if file_name else None
+    wanted = (period_from_name(file_name), account_id_from_name(file_name)) if file_name else None
     for load_id, name in rows:
-        if file_name is None or period_from_name(name) == wanted:
+        if file_name is None or (period_from_name(name), account_id_from_name(name)) == wanted:
             return int(load_id)
     return None
+
+
+_ACCOUNT_ID_IN_NAME = re.compile(r"_(\d{6,})(?:\s*\(\d+\))?\.[A-Za-z0-9]+$")
+
+
+def account_id_from_name(file_name: str) -> str | None:
+    """The numeric account id a platform writes at the end of an export's name
+    (`Oct-01-2026_Oct-31-2026_5300000000000003.csv` -> '5300000000000003'), else None."""
+    m = _ACCOUNT_ID_IN_NAME.search(file_name.rsplit("/", 1)[-1])
+    return m.group(1) if m else None
 
 
 def insert_load_row(

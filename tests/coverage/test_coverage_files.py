@@ -64,6 +64,33 @@ def test_two_header_only_exports_cover_their_own_months(tmp_path):
     assert got[0]["load_ids"] and got[2]["load_ids"] == []
 
 
+def test_two_opds_identical_empty_exports_of_one_month_both_count(tmp_path):
+    # Two OPDs that posted nothing in July send byte-identical header-only exports; only the
+    # page id at the end of Meta's file name differs. Both are received (zero posts), neither
+    # is "already loaded"; the same file again is.
+    for folder, page_id in (("Dinkes", "5300000000000001"), ("Kec. Sukamaju", "5300000000000002")):
+        (tmp_path / "exports" / folder).mkdir(parents=True)
+        name = f"Jul-01-2026_Jul-31-2026_{page_id}.csv"
+        (tmp_path / "exports" / folder / name).write_text(IG_HEADER, encoding="utf-8")
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        load_master(con, write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx"))
+        reports = load_paths(con, [tmp_path / "exports"])
+        assert [r.status for r in reports] == ["loaded", "loaded"], [r.error for r in reports]
+        rows = con.execute(
+            "SELECT o.name, status FROM v_account_month_coverage m JOIN opd o USING (opd_id)"
+            " WHERE platform = 'instagram' AND month_start = DATE '2026-07-01'"
+            " AND o.name IN ('Dinas Kesehatan', 'Kecamatan Sukamaju') ORDER BY o.name"
+        ).fetchall()
+        assert rows == [("Dinas Kesehatan", "received"), ("Kecamatan Sukamaju", "received")]
+        copy = tmp_path / "Jul-01-2026_Jul-31-2026_5300000000000001 (1).csv"
+        copy.write_text(IG_HEADER, encoding="utf-8")
+        again = load_paths(con, [copy], opd="Dinas Kesehatan")
+        assert again[0].status == "skipped", again[0].error
+    finally:
+        con.close()
+
+
 def test_a_migration_numbered_below_an_applied_one_still_runs(tmp_path):
     # A warehouse that got 030 (coverage) before 025 (load report) existed: 025 runs on open.
     db = tmp_path / "old.duckdb"
