@@ -75,7 +75,25 @@ def filters_from(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Fi
                 opd_ids.append(int(index.resolve_option(name).opd_id))
             except OpdNotFound as exc:
                 raise UsageError(f"--opd: {exc}") from exc
-    return Filters(start, end, tuple(args.platform), tuple(args.jenis), tuple(opd_ids))
+    from warehouse import queries
+
+    kinds = _known(args.jenis, queries.opd_kinds(con), "--jenis", "jenis OPD")
+    platforms = _known(args.platform, queries.platforms(con), "--platform", "platform")
+    return Filters(start, end, tuple(platforms), tuple(kinds), tuple(opd_ids))
+
+
+def _known(given: list[str], known: list[str], flag: str, what: str) -> list[str]:
+    """Each given value as the warehouse spells it (case ignored: 'Kecamatan' is 'kecamatan');
+    an unknown value is refused, never read as a filter that matches nothing."""
+    by_fold = {k.casefold(): k for k in known if k}
+    out = []
+    for value in given:
+        hit = by_fold.get(value.strip().casefold())
+        if hit is None:
+            choices = ", ".join(sorted(by_fold.values())) or "-"
+            raise UsageError(f"{flag}: {what} '{value}' tidak dikenal. Pilihan: {choices}.")
+        out.append(hit)
+    return out
 
 
 def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:

@@ -106,3 +106,28 @@ def test_a_migration_numbered_below_an_applied_one_still_runs(tmp_path):
         assert "declared_start" in [r[0] for r in con.execute("DESCRIBE loads").fetchall()]
     finally:
         con.close()
+
+
+def test_cli_filters_read_kinds_as_the_warehouse_spells_them_and_refuse_unknown(tmp_path):
+    # The master list says "Dinas"; the warehouse keeps "dinas". Either spelling filters the
+    # same OPDs; a kind that does not exist is refused (exit 2), never an empty result.
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    load_master(con, write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx"))
+    con.close()
+
+    def metrics(*extra: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(["--db", str(db), "metrics", "--from", "2026-07", "--to", "2026-07",
+                             "--json", *extra])  # fmt: skip
+        return code, out.getvalue(), err.getvalue()
+
+    lower, upper = metrics("--jenis", "dinas"), metrics("--jenis", "Dinas")
+    assert lower[0] == upper[0] == 0
+    assert json.loads(lower[1])["opds"] and json.loads(lower[1]) == json.loads(upper[1])
+    code, out, err = metrics("--jenis", "xyz")
+    assert code == 2 and out == ""
+    assert "'xyz' tidak dikenal" in err and "dinas" in err
+    code, _, err = metrics("--platform", "Friendster")
+    assert code == 2 and "'Friendster' tidak dikenal" in err
