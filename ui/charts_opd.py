@@ -51,8 +51,11 @@ def monthly_status(df: pl.DataFrame, rule: str, *, big: bool = False) -> alt.Top
             alt.Tooltip("status:N", title=i18n.tr("Status", "Status")),
         ],
     )
-    text = base.mark_text(dy=-10, fontSize=22 if big else 13).encode(
-        y="counted_posts:Q", text=alt.Text("counted_posts:Q", format=",.0f")
+    # A month whose data never arrived is not "0 posts": it gets no count printed.
+    text = (
+        base.mark_text(dy=-10, fontSize=22 if big else 13)
+        .encode(y="counted_posts:Q", text=alt.Text("counted_posts:Q", format=",.0f"))
+        .transform_filter(alt.datum.status != labels[2])
     )
     minimum = base.mark_line(strokeDash=[6, 4], color="#555555", point=False).encode(
         y="required_posts:Q"
