@@ -7,8 +7,8 @@ import streamlit as st
 
 from access import audit, policy, users
 from access.clock import now_wib
+from ui import audit_changes, data, i18n
 from ui import auth as _auth
-from ui import data, i18n
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -48,6 +48,21 @@ def _write(fn, *args, **kwargs) -> None:
     st.rerun()
 
 
+def _role_and_opd(left, right, names: dict[int, str], *, key: str) -> tuple[str, int | None]:
+    """The role box and the OPD box (operators only) of a user form."""
+    role = left.selectbox(
+        i18n.tr("Peran", "Role"), list(policy.ROLES), format_func=policy.ROLE_LABELS.get,
+        key=f"{key}_role",
+    )  # fmt: skip
+    opd = right.selectbox(
+        i18n.tr("OPD (hanya operator)", "OPD (operators only)"),
+        [None, *names],
+        format_func=lambda i: "-" if i is None else names[i],
+        key=f"{key}_opd",
+    )
+    return role, opd
+
+
 with tab_users:
     if st.session_state.get("_users_msg"):
         st.success(st.session_state.pop("_users_msg"))
@@ -57,7 +72,6 @@ with tab_users:
     finally:
         cur.close()
     names = _opd_names()
-    roles = list(policy.ROLES)
     table = pl.DataFrame(
         {
             "username": [u.username for u in accounts],
@@ -90,15 +104,7 @@ with tab_users:
         c1, c2 = st.columns(2)
         new_name = c1.text_input(i18n.tr("Nama pengguna", "Username"), key="ua_username")
         new_full = c2.text_input(i18n.tr("Nama lengkap", "Full name"), key="ua_fullname")
-        new_role = c1.selectbox(
-            i18n.tr("Peran", "Role"), roles, format_func=policy.ROLE_LABELS.get, key="ua_role"
-        )
-        new_opd = c2.selectbox(
-            i18n.tr("OPD (hanya operator)", "OPD (operators only)"),
-            [None, *names],
-            format_func=lambda i: "-" if i is None else names[i],
-            key="ua_opd",
-        )
+        new_role, new_opd = _role_and_opd(c1, c2, names, key="ua")
         new_pw = st.text_input(
             i18n.tr(
                 f"Kata sandi awal (minimal {users.MIN_PASSWORD_LENGTH} karakter)",
@@ -116,15 +122,7 @@ with tab_users:
                 i18n.tr("Pengguna", "User"), [u.username for u in accounts], key="ue_user"
             )
             c1, c2, c3 = st.columns(3)
-            role = c1.selectbox(
-                i18n.tr("Peran", "Role"), roles, format_func=policy.ROLE_LABELS.get, key="ue_role"
-            )
-            opd = c2.selectbox(
-                i18n.tr("OPD (hanya operator)", "OPD (operators only)"),
-                [None, *names],
-                format_func=lambda i: "-" if i is None else names[i],
-                key="ue_opd",
-            )
+            role, opd = _role_and_opd(c1, c2, names, key="ue")
             active = c3.checkbox(i18n.tr("Aktif", "Active"), value=True, key="ue_active")
             pw = st.text_input(
                 i18n.tr("Kata sandi baru (kosongkan bila tidak diubah)", "New password (optional)"),
@@ -169,16 +167,23 @@ with tab_trail:
             i18n.tr("Tidak ada kegiatan pada rentang ini.", "Nothing happened in this range."),
         )
     else:
+        names = _opd_names()
+        changes = [
+            audit_changes.change_text(b, a, names)
+            for b, a in zip(trail["before"], trail["after"], strict=True)
+        ]
         w.table(
-            trail,
+            trail.with_columns(pl.Series("change", changes, dtype=pl.String)),
             [
                 Col("at", i18n.tr("Waktu (WIB)", "Time (WIB)"), "datetime"),
                 Col("username", i18n.tr("Pengguna", "User")),
                 Col("role", i18n.tr("Peran", "Role")),
                 Col("action_label", i18n.tr("Kegiatan", "Action")),
                 Col("target", i18n.tr("Sasaran", "Target")),
-                Col("before", i18n.tr("Sebelum", "Before"), "caption"),
-                Col("after", i18n.tr("Sesudah", "After"), "caption"),
+                Col(
+                    "change",
+                    i18n.tr("Perubahan (kolom: lama -> baru)", "Change (field: old -> new)"),
+                ),
                 Col("detail", i18n.tr("Keterangan", "Detail")),
             ],
             key="audit_trail",

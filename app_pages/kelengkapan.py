@@ -9,6 +9,8 @@ from reports import coverage_text
 from ui import auth as _auth
 from ui import coverage_chart, data, filters, i18n
 from ui import widgets as w
+from ui.panels import SCREEN, Panel, show
+from ui.slides import Deck
 from ui.widgets import Col
 
 # Server-side: a role without the page's action is refused here, whatever the URL.
@@ -33,52 +35,59 @@ if grid.height == 0:
     w.no_match()
     st.stop()
 
-n = {k: int((grid["status"] == k).sum()) for k in coverage_chart.STATUS_COLORS}
-late = int((grid["reason_code"] == "not_submitted").sum())
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(i18n.tr("Akun-bulan diterima", "Account-months received"), i18n.fmt_int(n["received"]))
-c2.metric(i18n.tr("Sebagian", "Partly received"), i18n.fmt_int(n["partial"]))
-c3.metric(i18n.tr("Belum ada", "Not received"), i18n.fmt_int(n["missing"]))
-c4.metric(
-    i18n.reason_label("not_submitted"),
-    i18n.fmt_int(late),
-    help=i18n.tr(
-        "Akun-bulan yang belum lengkap setelah batas pengumpulan (Pengaturan).",
-        "Account-months still incomplete after the collection deadline (Settings).",
-    ),
-)
 
-st.subheader(i18n.tr("OPD x akun x bulan", "OPD x account x month"))
-st.caption(
-    i18n.tr(
-        "Biru: seluruh hari bulan itu tercakup ekspor atau buku rekap. Jingga: sebagian hari "
-        "(arahkan kursor untuk melihat tanggalnya). Abu-abu: belum ada berkas, jadi tidak "
-        "dihitung sebagai nol postingan.",
-        "Blue: every day of the month is covered by an export or logbook. Orange: some days "
-        "(hover to see which). Grey: no file yet, so it does not count as zero posts.",
+def key_figures(deck: Deck) -> None:
+    # The same counts as the monthly report's "Kelengkapan data" (warehouse.coverage).
+    n = data.coverage_summary(f)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(
+        i18n.tr("Akun-bulan diterima", "Account-months received"), i18n.fmt_int(n["received"])
     )
-)
-w.chart(coverage_chart.coverage_grid(grid, big=big), key="coverage_grid")
+    c2.metric(i18n.tr("Sebagian", "Partly received"), i18n.fmt_int(n["partial"]))
+    c3.metric(i18n.tr("Belum ada", "Not received"), i18n.fmt_int(n["missing"]))
+    c4.metric(
+        i18n.reason_label("not_submitted"),
+        i18n.fmt_int(n["not_submitted"]),
+        help=i18n.tr(
+            "Akun-bulan yang belum lengkap setelah batas pengumpulan (Pengaturan).",
+            "Account-months still incomplete after the collection deadline (Settings).",
+        ),
+    )
 
-st.subheader(i18n.tr("Yang belum masuk", "Still missing"))
-months = grid.get_column("month_start").unique().sort().to_list()
-month = st.selectbox(
-    i18n.t("month"),
-    months,
-    index=len(months) - 1,
-    format_func=lambda d: i18n.fmt_month(d, short=False),
-    key="coverage_month",
-)
-missing = data.coverage_missing(f, month=month)
-month_text = i18n.fmt_month(month, short=False)
-if missing.height == 0:
-    st.success(
+
+def coverage_grid(deck: Deck) -> None:
+    st.caption(
         i18n.tr(
-            f"Data {month_text} dari semua akun sudah masuk.",
-            f"Every account's data for {month_text} has arrived.",
+            "Biru: seluruh hari bulan itu tercakup ekspor atau buku rekap. Jingga: sebagian "
+            "hari (arahkan kursor untuk melihat tanggalnya). Abu-abu: belum ada berkas, jadi "
+            "tidak dihitung sebagai nol postingan.",
+            "Blue: every day of the month is covered by an export or logbook. Orange: some "
+            "days (hover to see which). Grey: no file yet, so it does not count as zero posts.",
         )
     )
-else:
+    # One row per account: the grid keeps its own height (and scrolls) on a slide too.
+    w.chart(coverage_chart.coverage_grid(grid, big=deck.active), key="coverage_grid")
+
+
+def still_missing(deck: Deck) -> None:
+    months = grid.get_column("month_start").unique().sort().to_list()
+    month = st.selectbox(
+        i18n.t("month"),
+        months,
+        index=len(months) - 1,
+        format_func=lambda d: i18n.fmt_month(d, short=False),
+        key="coverage_month",
+    )
+    missing = data.coverage_missing(f, month=month)
+    month_text = i18n.fmt_month(month, short=False)
+    if missing.height == 0:
+        st.success(
+            i18n.tr(
+                f"Data {month_text} dari semua akun sudah masuk.",
+                f"Every account's data for {month_text} has arrived.",
+            )
+        )
+        return
     due = missing.get_column("due_date").min()
     st.caption(
         i18n.tr(
@@ -88,7 +97,7 @@ else:
     )
     # Operator names are personal data: shown to the analyst and admin (access.policy
     # view_personal), never on the projector; ui/data.py masks them for everyone else.
-    show_ops = not big and _auth.can("view_personal")
+    show_ops = not deck.active and _auth.can("view_personal")
     shown = missing if show_ops else missing.with_columns(pl.lit(None).alias("operator_name"))
     cols = [
         Col("opd", "OPD"),
@@ -107,34 +116,37 @@ else:
         ),
     )
     if show_ops:
-        with_ops = st.checkbox(
-            i18n.tr("Sertakan nama operator di teks", "Include operator names in the text"),
-            value=False,
-            key="coverage_wa_ops",
-        )
-        text = coverage_text.whatsapp_text(missing, month, with_operator=with_ops, today=today)
-        st.markdown(i18n.tr("**Teks untuk grup WhatsApp**", "**Text for the WhatsApp group**"))
-        st.code(text, language=None, wrap_lines=True)
-        st.download_button(
-            i18n.tr("Unduh teks WhatsApp", "Download WhatsApp text"),
-            text,
-            file_name=f"data_medsos_belum_masuk_{month:%Y%m}.txt",
-            mime="text/plain",
-            key="coverage_wa_download",
-            icon=":material/chat:",
-            # With operator names it is an export of personal data: audited on the click.
-            on_click=(
-                (lambda: _auth.record("export_personal", target="teks WhatsApp kelengkapan"))
-                if with_ops
-                else "ignore"
-            ),
-        )
+        whatsapp(missing, month)
 
-if not big:
-    st.subheader(i18n.tr("Ekspor terakhir per akun", "Latest export per account"))
-    acc = data.coverage_accounts(f)
+
+def whatsapp(missing: pl.DataFrame, month: dt.date) -> None:
+    with_ops = st.checkbox(
+        i18n.tr("Sertakan nama operator di teks", "Include operator names in the text"),
+        value=False,
+        key="coverage_wa_ops",
+    )
+    text = coverage_text.whatsapp_text(missing, month, with_operator=with_ops, today=today)
+    st.markdown(i18n.tr("**Teks untuk grup WhatsApp**", "**Text for the WhatsApp group**"))
+    st.code(text, language=None, wrap_lines=True)
+    st.download_button(
+        i18n.tr("Unduh teks WhatsApp", "Download WhatsApp text"),
+        text,
+        file_name=f"data_medsos_belum_masuk_{month:%Y%m}.txt",
+        mime="text/plain",
+        key="coverage_wa_download",
+        icon=":material/chat:",
+        # With operator names it is an export of personal data: audited on the click.
+        on_click=(
+            (lambda: _auth.record("export_personal", target="teks WhatsApp kelengkapan"))
+            if with_ops
+            else "ignore"
+        ),
+    )
+
+
+def latest_exports(deck: Deck) -> None:
     w.table(
-        acc,
+        data.coverage_accounts(f),
         [
             Col("opd", "OPD"),
             Col("platform", i18n.t("platform"), "platform"),
@@ -147,3 +159,19 @@ if not big:
         title=i18n.tr("Ekspor terakhir per akun", "Latest export per account"),
         height=360,
     )
+
+
+show(
+    "kelengkapan",
+    [
+        Panel("kpi", key_figures, i18n.tr("Angka utama", "Key figures"), heading=False),
+        Panel("grid", coverage_grid, i18n.tr("OPD x akun x bulan", "OPD x account x month")),
+        Panel("missing", still_missing, i18n.tr("Yang belum masuk", "Still missing")),
+        Panel(
+            "accounts",
+            latest_exports,
+            i18n.tr("Ekspor terakhir per akun", "Latest export per account"),
+            SCREEN,
+        ),
+    ],
+)

@@ -8,6 +8,8 @@ from ui import charts, charts_mix, data, filters, i18n, slides
 from ui import widgets as w
 from ui.forms import common as common_form
 from ui.forms import labels as labels_form
+from ui.panels import SCREEN, SLIDES, Panel, show
+from ui.slides import Deck
 from ui.widgets import Col
 
 # Server-side: a role without the page's action is refused here, whatever the URL.
@@ -23,27 +25,8 @@ if not shares.height:
     w.no_match()
     st.stop()
 
-T_TIME = i18n.tr("Komposisi konten dari bulan ke bulan", "Content mix month by month")
-T_OPD = i18n.tr("Komposisi konten per OPD", "Content mix per OPD")
-T_FIG = i18n.tr("Postingan yang menonjolkan figur pimpinan", "Figure-centric posts")
-T_FMT_TIME = i18n.tr(
-    "Format postingan dari bulan ke bulan (berita, foto, video, ...)",
-    "Post formats month by month (news, photo, video, ...)",
-)
-T_FMT_OPD = i18n.tr("Format postingan per OPD", "Post formats per OPD")
-deck = slides.Deck(
-    "konten",
-    {
-        "kpi": i18n.tr("Angka utama", "Key figures"),
-        "time": T_TIME,
-        "opd": T_OPD,
-        "format_time": T_FMT_TIME,
-        "format_opd": T_FMT_OPD,
-        "figure": T_FIG,
-    },
-)
 
-if deck.active and deck.show("kpi"):
+def key_figures(deck: Deck) -> None:
     kpis = data.kpi_summary(f)
     a, b = st.columns(2)
     with a:
@@ -54,10 +37,10 @@ if deck.active and deck.show("kpi"):
         w.kpi_from(kpis, "figure_share")
     w.comparison_caption(kpis)
 
-if deck.show("time"):
-    st.subheader(T_TIME)
+
+def mix_over_time(deck: Deck) -> None:
     over_time = data.content_mix_over_time(f)
-    deck.chart(charts.share_over_time(over_time, x="period_start", big=big))
+    deck.chart(charts.share_over_time(over_time, x="period_start", big=deck.active))
     partial = w.partial_period(f)
     if partial:
         st.caption(
@@ -67,11 +50,11 @@ if deck.show("time"):
             )
         )
 
-if deck.show("opd"):
-    st.subheader(T_OPD)
+
+def mix_by_opd(deck: Deck) -> None:
     order = shares.get_column("opd").to_list()
     by_opd = data.content_mix_by_opd(f)
-    cut = big and len(order) > slides.MAX_ROWS
+    cut = deck.active and len(order) > slides.MAX_ROWS
     if cut:
         # Fifty bars do not fit a projector: those with the largest greetings share.
         order = order[: slides.MAX_ROWS]
@@ -93,18 +76,18 @@ if deck.show("opd"):
             + ": the orange part is greetings.",
         )
     )
-    deck.chart(charts.mix_by_group(by_opd, sort=order, big=big), rows=len(order))
+    deck.chart(charts.mix_by_group(by_opd, sort=order, big=deck.active), rows=len(order))
 
-if deck.show("format_time"):
-    st.subheader(T_FMT_TIME)
+
+def formats_over_time(deck: Deck) -> None:
     fmt_time = data.format_mix_over_time(f)
-    deck.chart(charts_mix.format_over_time(fmt_time, big=big))
+    deck.chart(charts_mix.format_over_time(fmt_time, big=deck.active))
 
-if deck.show("format_opd"):
-    st.subheader(T_FMT_OPD)
+
+def formats_by_opd(deck: Deck) -> None:
     fmt_opd = data.format_mix_by_opd(f)
     order = list(dict.fromkeys(fmt_opd.get_column("opd").to_list()))
-    cut = big and len(order) > slides.MAX_ROWS
+    cut = deck.active and len(order) > slides.MAX_ROWS
     if cut:
         order = order[: slides.MAX_ROWS]
         fmt_opd = fmt_opd.filter(pl.col("opd").is_in(order))
@@ -120,10 +103,10 @@ if deck.show("format_opd"):
             + "; each bar = 100% of that OPD's posts.",
         )
     )
-    deck.chart(charts_mix.format_by_opd(fmt_opd, sort=order, big=big), rows=len(order))
+    deck.chart(charts_mix.format_by_opd(fmt_opd, sort=order, big=deck.active), rows=len(order))
 
-if not big:
-    st.subheader(i18n.tr("Peringkat porsi ucapan", "Greetings share ranking"))
+
+def ucapan_ranking(deck: Deck) -> None:
     w.table(
         shares,
         [
@@ -139,8 +122,8 @@ if not big:
         height=380,
     )
 
-if deck.show("figure"):
-    st.subheader(T_FIG)
+
+def figure_trend(deck: Deck) -> None:
     fig = data.figure_share_trend(f)
     if fig.height:
         partial = w.partial_period(f)
@@ -151,26 +134,21 @@ if deck.show("figure"):
                 y="figure_share",
                 y_title=i18n.t("figure_share"),
                 percent=True,
-                big=big,
+                big=deck.active,
                 height=260,
                 partial=partial,
             )
         )
         w.partial_caption(partial)
-w.drilldown(
-    i18n.tr("postingan berfokus figur", "figure-centric posts"),
-    f,
-    key="figure",
-    figure_centric=True,
-)
-
-if not big:
-    st.subheader(
-        i18n.tr(
-            "Contoh postingan per label, dengan alasannya",
-            "Example posts per label, with the reason",
-        )
+    w.drilldown(
+        i18n.tr("postingan berfokus figur", "figure-centric posts"),
+        f,
+        key="figure",
+        figure_centric=True,
     )
+
+
+def examples(deck: Deck) -> None:
     common_form.who()
     label = st.segmented_control(
         i18n.t("content_type"),
@@ -181,9 +159,9 @@ if not big:
         required=True,
     )
     labels_form.proposals_panel()
-    examples = data.example_posts(f, content_type=label, limit=20)
-    if examples.height:
-        labels_form.relabel_editor(examples, key="relabel")
+    found = data.example_posts(f, content_type=label, limit=20)
+    if found.height:
+        labels_form.relabel_editor(found, key="relabel")
     else:
         w.empty_state(
             i18n.tr("Tidak ada contoh", "No examples"),
@@ -193,9 +171,8 @@ if not big:
             ),
         )
 
-    st.subheader(
-        i18n.tr("Label dari logbook OPD dibanding label sistem", "OPD logbook labels vs ours")
-    )
+
+def logbook_agreement(deck: Deck) -> None:
     agreement = data.label_agreement(f)
     if not agreement.height:
         st.caption(
@@ -204,28 +181,80 @@ if not big:
                 "No post with a logbook label (Jenis Konten column) under the current filters.",
             )
         )
-    else:
-        w.table(
-            agreement,
-            [
-                Col("opd", "OPD"),
-                Col("labelled_posts", i18n.tr("Berlabel logbook", "With logbook label"), "int"),
-                Col("agreeing_posts", i18n.tr("Sama", "Same"), "int"),
-                Col("disagreeing_posts", i18n.tr("Berbeda", "Different"), "int"),
-                Col("agreement_share", i18n.tr("Kesesuaian", "Agreement"), "pct"),
-            ],
-            key="label_agreement",
-            title=i18n.tr("Kesesuaian label logbook OPD", "OPD logbook label agreement"),
-            height=280,
-        )
-        differ = data.label_disagreements(f, limit=100)
-        if differ.height:
-            st.caption(
-                i18n.tr(
-                    "Postingan yang labelnya berbeda (100 terbaru). Pilih label yang benar bila "
-                    "label sistem keliru.",
-                    "Posts whose labels differ (newest 100). Pick the right label where ours is "
-                    "wrong.",
-                )
+        return
+    w.table(
+        agreement,
+        [
+            Col("opd", "OPD"),
+            Col("labelled_posts", i18n.tr("Berlabel logbook", "With logbook label"), "int"),
+            Col("agreeing_posts", i18n.tr("Sama", "Same"), "int"),
+            Col("disagreeing_posts", i18n.tr("Berbeda", "Different"), "int"),
+            Col("agreement_share", i18n.tr("Kesesuaian", "Agreement"), "pct"),
+        ],
+        key="label_agreement",
+        title=i18n.tr("Kesesuaian label logbook OPD", "OPD logbook label agreement"),
+        height=280,
+    )
+    differ = data.label_disagreements(f, limit=100)
+    if differ.height:
+        st.caption(
+            i18n.tr(
+                "Postingan yang labelnya berbeda (100 terbaru). Pilih label yang benar bila "
+                "label sistem keliru.",
+                "Posts whose labels differ (newest 100). Pick the right label where ours is wrong.",
             )
-            labels_form.relabel_editor(differ, key="relabel_disagree")
+        )
+        labels_form.relabel_editor(differ, key="relabel_disagree")
+
+
+show(
+    "konten",
+    [
+        Panel("kpi", key_figures, i18n.tr("Angka utama", "Key figures"), SLIDES, heading=False),
+        Panel(
+            "time",
+            mix_over_time,
+            i18n.tr("Komposisi konten dari bulan ke bulan", "Content mix month by month"),
+        ),
+        Panel("opd", mix_by_opd, i18n.tr("Komposisi konten per OPD", "Content mix per OPD")),
+        Panel(
+            "format_time",
+            formats_over_time,
+            i18n.tr(
+                "Format postingan dari bulan ke bulan (berita, foto, video, ...)",
+                "Post formats month by month (news, photo, video, ...)",
+            ),
+        ),
+        Panel(
+            "format_opd",
+            formats_by_opd,
+            i18n.tr("Format postingan per OPD", "Post formats per OPD"),
+        ),
+        Panel(
+            "ucapan_rank",
+            ucapan_ranking,
+            i18n.tr("Peringkat porsi ucapan", "Greetings share ranking"),
+            SCREEN,
+        ),
+        Panel(
+            "figure",
+            figure_trend,
+            i18n.tr("Postingan yang menonjolkan figur pimpinan", "Figure-centric posts"),
+        ),
+        Panel(
+            "examples",
+            examples,
+            i18n.tr(
+                "Contoh postingan per label, dengan alasannya",
+                "Example posts per label, with the reason",
+            ),
+            SCREEN,
+        ),
+        Panel(
+            "agreement",
+            logbook_agreement,
+            i18n.tr("Label dari logbook OPD dibanding label sistem", "OPD logbook labels vs ours"),
+            SCREEN,
+        ),
+    ],
+)

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from ui import auth as _auth
-from ui import charts, coverage_panel, data, filters, i18n, slides
+from ui import charts, coverage_panel, data, filters, i18n
 from ui import widgets as w
+from ui.panels import BOTH, SCREEN, Controls, Panel, StopIf, show
+from ui.slides import Deck
 from ui.widgets import Col
 
 # Server-side: a role without the page's action is refused here, whatever the URL.
@@ -29,37 +31,38 @@ GROUPS = {
 }
 T_YEAR = i18n.tr("Dibanding periode yang sama tahun lalu", "Against the same period last year")
 YEAR_METRICS = ("posts", "kinerja_share", "engagement")
-# A slide without data is left out of the deck: the year-ago slide only when the chosen
-# measure has a year-ago line and the warehouse holds data for it.
-_metric = st.session_state.get("tren_metric", "posts")
-_comp = (
-    data.trend_comparison(f, grain=st.session_state.get("tren_grain", "month"))
-    if _metric in YEAR_METRICS
-    else None
-)
-HAS_YEAR = bool(
-    _comp is not None and _comp.height and _comp[f"year_ago_{_metric}"].null_count() < _comp.height
-)
-_slides = {
-    "kpi": i18n.tr("Angka utama", "Key figures"),
-    "trend": i18n.tr("Tren dari waktu ke waktu", "Over time"),
-}
-if HAS_YEAR or not w.presenting():
-    _slides["year"] = T_YEAR
-deck = slides.Deck("tren", _slides)
 CONTROLS = {"tren_metric": "posts", "tren_by": "none", "tren_grain": "month"}
 for k in CONTROLS:
     # On the projector the controls sit on the chart slides only: keep their choice while the
     # key-figures slide (where they are not drawn) is shown.
     if k in st.session_state:
         st.session_state[k] = st.session_state[k]
-if deck.active and deck.current_name == "kpi":
-    metric, by, grain = (st.session_state.get(k, v) for k, v in CONTROLS.items())
-else:
+
+
+def choice(key: str) -> str:
+    """The measure, split or time unit chosen (the controls' state; their default before)."""
+    return str(st.session_state.get(key, CONTROLS[key]))
+
+
+def has_year_slide() -> bool:
+    # A slide without data is left out of the deck: the year-ago slide only when the chosen
+    # measure has a year-ago line and the warehouse holds data for it.
+    metric = choice("tren_metric")
+    if metric not in YEAR_METRICS:
+        return False
+    comp = data.trend_comparison(f, grain=choice("tren_grain"))
+    return bool(comp.height and comp[f"year_ago_{metric}"].null_count() < comp.height)
+
+
+def series():
+    return data.trend(f, grain=choice("tren_grain"), by=choice("tren_by"))
+
+
+def controls(deck: Deck) -> None:
     # Measure on its own row beside the sidebar (four labels do not fit at 1366 px); on the
     # projector (no sidebar) all three controls share one row, leaving the chart more height.
     c1, c2, c3 = st.columns([5, 4, 2]) if deck.active else (st.container(), *st.columns([3, 1]))
-    metric = c1.segmented_control(
+    c1.segmented_control(
         i18n.tr("Ukuran", "Measure"),
         list(METRICS),
         default="posts",
@@ -67,7 +70,7 @@ else:
         key="tren_metric",
         required=True,
     )
-    by = c2.segmented_control(
+    c2.segmented_control(
         i18n.tr("Dipisah menurut", "Split by"),
         list(GROUPS),
         default="none",
@@ -75,7 +78,7 @@ else:
         key="tren_by",
         required=True,
     )
-    grain = c3.segmented_control(
+    c3.segmented_control(
         i18n.tr("Satuan waktu", "Time unit"),
         ["month", "week"],
         default="month",
@@ -86,19 +89,20 @@ else:
         ),
     )
 
-if deck.show("kpi"):
+
+def key_figures(deck: Deck) -> None:
     kpis = data.kpi_summary(f)
-    cols = st.columns(4) if not big else st.columns(2) * 2
+    cols = st.columns(2) * 2 if deck.active else st.columns(4)
     for col, key in zip(cols, METRICS, strict=True):
         with col:
             w.kpi_from(kpis, key)
     w.comparison_caption(kpis)
-series = data.trend(f, grain=grain, by=by)
-if not series.height:
-    w.no_match()
-    st.stop()
-if by == "opd" and series.get_column("group").n_unique() > 12:
-    if deck.show("trend"):
+
+
+def over_time(deck: Deck) -> None:
+    metric, by, grain = choice("tren_metric"), choice("tren_by"), choice("tren_grain")
+    lines = series()
+    if by == "opd" and lines.get_column("group").n_unique() > 12:
         st.caption(
             i18n.tr(
                 "Menampilkan 12 OPD dengan postingan terbanyak; pilih OPD di panel kiri "
@@ -106,17 +110,15 @@ if by == "opd" and series.get_column("group").n_unique() > 12:
                 "Showing the 12 OPDs with most posts; pick OPDs on the left to compare.",
             )
         )
-    series = charts.top_groups(series, value="posts", n=12)
-label, pct = METRICS[metric]
-partial = w.partial_period(f, grain)
-# Months whose data did not arrive (coverage), from the same judgement as the activity rate.
-coverage = data.activity_trend(f) if grain == "month" else None
-gaps = coverage_panel.trend_gaps(coverage) if coverage is not None else []
-if deck.show("trend"):
+        lines = charts.top_groups(lines, value="posts", n=12)
+    label, pct = METRICS[metric]
+    partial = w.partial_period(f, grain)
+    # Months whose data did not arrive (coverage), from the same judgement as the activity rate.
+    coverage = data.activity_trend(f) if grain == "month" else None
     st.subheader(label)
     deck.chart(
         charts.line_over_time(
-            series,
+            lines,
             x="period_start",
             y=metric,
             y_title=label,
@@ -124,28 +126,21 @@ if deck.show("trend"):
             color=None if by == "none" else "group",
             color_kind="platform" if by == "platform" else None,
             color_title=GROUPS[by],
-            big=big,
+            big=deck.active,
             height=360,
             partial=partial,
-            gaps=gaps,
-        ),
-        below_controls=True,
+            gaps=coverage_panel.trend_gaps(coverage) if coverage is not None else [],
+        )
     )
     w.partial_caption(partial, grain)
     if coverage is not None:
         coverage_panel.gap_caption(coverage)
 
-if "year" not in deck.titles:
-    pass
-elif deck.active and deck.show("year") and metric not in YEAR_METRICS:
-    st.subheader(T_YEAR)
-    st.caption(
-        i18n.tr(
-            "Perbandingan tahun lalu tersedia untuk ukuran Postingan, Porsi kinerja dan Interaksi.",
-            "The year-ago comparison is available for Posts, Performance share and Engagement.",
-        )
-    )
-elif deck.show("year") and metric in YEAR_METRICS:
+
+def year_ago(deck: Deck) -> None:
+    metric, grain = choice("tren_metric"), choice("tren_grain")
+    if metric not in YEAR_METRICS:
+        return
     st.subheader(T_YEAR)
     comp = data.trend_comparison(f, grain=grain)
     if comp.height and comp[f"year_ago_{metric}"].null_count() == comp.height:
@@ -158,32 +153,32 @@ elif deck.show("year") and metric in YEAR_METRICS:
             )
         )
     elif comp.height:
+        label, pct = METRICS[metric]
         deck.chart(
             charts.year_comparison(
                 comp,
                 metric=metric,
                 y_title=label,
                 percent=pct,
-                big=big,
+                big=deck.active,
                 grain=grain,
-                partial=partial,
-            ),
-            below_controls=True,
+                partial=w.partial_period(f, grain),
+            )
         )
 
-if not big:
-    st.subheader(i18n.tr("Postingan dengan interaksi tertinggi", "Posts with most engagement"))
-    top = data.top_posts(f, n=10)
+
+def top_posts(deck: Deck) -> None:
     w.table(
-        top,
+        data.top_posts(f, n=10),
         w.post_cols(),
         key="top_posts",
         title=i18n.tr("Postingan dengan interaksi tertinggi", "Top posts"),
     )
-    st.subheader(i18n.tr("Interaksi per OPD", "Engagement per OPD"))
-    eng = data.engagement_by_opd(f)
+
+
+def engagement_by_opd(deck: Deck) -> None:
     w.table(
-        eng,
+        data.engagement_by_opd(f),
         [
             Col("opd", "OPD"),
             Col("opd_kind", i18n.t("opd_kind"), "kind"),
@@ -196,3 +191,28 @@ if not big:
         title=i18n.tr("Interaksi per OPD", "Engagement per OPD"),
         height=360,
     )
+
+
+show(
+    "tren",
+    [
+        Controls(controls, skip=("kpi",)),
+        Panel("kpi", key_figures, i18n.tr("Angka utama", "Key figures"), heading=False),
+        StopIf(lambda: not series().height),
+        Panel("trend", over_time, i18n.tr("Tren dari waktu ke waktu", "Over time"), heading=False),
+        # On the screen always (it says when there is nothing to compare); a slide only with data.
+        Panel("year", year_ago, T_YEAR, BOTH if has_year_slide() else SCREEN, heading=False),
+        Panel(
+            "top_posts",
+            top_posts,
+            i18n.tr("Postingan dengan interaksi tertinggi", "Posts with most engagement"),
+            SCREEN,
+        ),
+        Panel(
+            "engagement",
+            engagement_by_opd,
+            i18n.tr("Interaksi per OPD", "Engagement per OPD"),
+            SCREEN,
+        ),
+    ],
+)

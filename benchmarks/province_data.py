@@ -20,53 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "sample_data"))
 
 import generate as g  # noqa: E402
+from caption_words import WORDS  # noqa: E402
 
 ROWS_PER_CSV = 5_000
 KAB = "Provinsi Bench"
-WORDS = [
-    "kegiatan",
-    "rapat",
-    "koordinasi",
-    "pelayanan",
-    "posyandu",
-    "vaksinasi",
-    "informasi",
-    "jadwal",
-    "capaian",
-    "target",
-    "realisasi",
-    "anggaran",
-    "klarifikasi",
-    "hoaks",
-    "bupati",
-    "kepala",
-    "dinas",
-    "camat",
-    "desa",
-    "warga",
-    "sosialisasi",
-    "program",
-    "unggulan",
-    "pembangunan",
-    "jalan",
-    "bantuan",
-    "sosial",
-    "pendaftaran",
-    "online",
-    "layanan",
-    "kependudukan",
-    "selamat",
-    "hari",
-    "raya",
-    "mohon",
-    "maaf",
-    "lahir",
-    "batin",
-    "peringatan",
-    "nasional",
-    "kabupaten",
-    "kecamatan",
-]
 
 
 @dataclass(frozen=True)

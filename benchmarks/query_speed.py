@@ -25,54 +25,14 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from caption_words import WORDS  # noqa: E402
+
 from warehouse import queries as q  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
 KINDS = ["dinas", "badan", "kecamatan", "desa", "kelurahan", "bagian", "rsud"]
 PLATFORMS = ["facebook", "instagram", "tiktok", "youtube", "x"]
 TYPES = ["ucapan", "kegiatan", "layanan", "informasi", "capaian", "klarifikasi", "lainnya"]
-WORDS = [
-    "selamat",
-    "hari",
-    "raya",
-    "idul",
-    "fitri",
-    "mohon",
-    "maaf",
-    "lahir",
-    "batin",
-    "kegiatan",
-    "rapat",
-    "koordinasi",
-    "pelayanan",
-    "posyandu",
-    "vaksinasi",
-    "informasi",
-    "jadwal",
-    "capaian",
-    "target",
-    "realisasi",
-    "anggaran",
-    "klarifikasi",
-    "hoaks",
-    "bupati",
-    "kepala",
-    "dinas",
-    "camat",
-    "desa",
-    "warga",
-    "sosialisasi",
-    "program",
-    "unggulan",
-    "pembangunan",
-    "jalan",
-    "bantuan",
-    "sosial",
-    "pendaftaran",
-    "online",
-    "layanan",
-    "kependudukan",
-]
 # 17 naive rules, as a query-time classifier would write them.
 ILIKE_RULES = [
     ("ucapan", "%selamat%"), ("ucapan", "%mohon maaf%"), ("ucapan", "%hari raya%"),

@@ -17,7 +17,7 @@ import polars as pl
 
 from reports import advice, doc, idfmt, labels, report_charts
 from reports.letterhead import Kop, Signature
-from warehouse import coverage, metrics, queries
+from warehouse import coverage, figures, metrics, queries
 from warehouse.queries import Filters
 
 TREND_MONTHS = 6
@@ -81,17 +81,17 @@ def key_figures(con: duckdb.DuckDBPyConnection, f: Filters) -> doc.Figures:
 
 
 def _campaigns(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
-    """Campaigns running in the period, with how many expected OPDs took part (counts of
-    queries.campaign_participation rows)."""
+    """Campaigns running in the period, with how many expected OPDs took part
+    (figures.campaign_totals: the Kampanye page's tiles)."""
     out = []
     for c in queries.campaigns(con).iter_rows(named=True):
         start, end = c.get("start_date"), c.get("end_date")
         if (start and start > f.end) or (end and end < f.start):
             continue
-        part = queries.campaign_participation(con, f, c["campaign_id"])
+        t = figures.campaign_totals(con, f, c["campaign_id"]).row(0, named=True)
         out.append({
-            "name": c["name"], "participating": int(part["participated"].sum()),
-            "expected": part.height, "campaign_posts": int(part["campaign_posts"].sum()),
+            "name": c["name"], "participating": t["participating_opds"],
+            "expected": t["expected_opds"], "campaign_posts": t["campaign_posts"],
         })  # fmt: skip
     schema = {"name": pl.String, "participating": pl.Int64, "expected": pl.Int64,
               "campaign_posts": pl.Int64}  # fmt: skip

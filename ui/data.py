@@ -26,7 +26,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from warehouse import coverage, db, queries, settings
+from warehouse import coverage, db, figures, queries, settings
 from warehouse.queries import Filters
 
 __all__ = ["Filters", "con", "version", "changed"]
@@ -196,6 +196,9 @@ coverage_grid = _cached(coverage.coverage_grid)
 coverage_accounts = _cached(coverage.coverage_accounts)
 coverage_missing = _cached(coverage.coverage_missing)
 coverage_summary = _cached(coverage.coverage_summary)
+keaktifan_figures = _cached(figures.keaktifan_figures)
+inactive_reason_counts = _cached(figures.inactive_reason_counts)
+campaign_totals = _cached(figures.campaign_totals)
 _date_bounds = _cached(queries.date_bounds)
 _filter_options = _cached(queries.filter_options)
 _platforms = _cached(queries.platforms)

@@ -27,42 +27,41 @@ class Col:
     kind: str = "text"
 
 
+def _yes_no(v) -> str:
+    return "-" if v is None else (i18n.tr("Ya", "Yes") if v else i18n.tr("Tidak", "No"))
+
+
+def _caption(v) -> str:
+    return "" if v is None else (v if len(v) <= 140 else v[:137] + "...")
+
+
+def _text(v) -> str:
+    return "" if v is None else str(v)
+
+
+# How each Col.kind reads (id-ID numbers and dates, codes as their labels); text otherwise.
+_FORMATS = {
+    "int": i18n.fmt_int,
+    "num": lambda v: i18n.fmt_num(v, 1),
+    "pct": i18n.fmt_pct,
+    "date": lambda v: i18n.fmt_date(v) if v is not None else "-",
+    "datetime": lambda v: i18n.fmt_date(v, with_time=True) if v is not None else "-",
+    "content": i18n.content_label,
+    "platform": i18n.platform_label,
+    "kind": i18n.kind_label,
+    "format": i18n.format_label,
+    "reason": i18n.reason_label,
+    "grade": i18n.grade_label,
+    "load_status": i18n.load_status_label,
+    "coverage": i18n.coverage_label,
+    "who": i18n.who_label,
+    "bool": _yes_no,
+    "caption": _caption,
+}
+
+
 def _fmt_cell(kind: str):
-    if kind == "int":
-        return i18n.fmt_int
-    if kind == "num":
-        return lambda v: i18n.fmt_num(v, 1)
-    if kind == "pct":
-        return i18n.fmt_pct
-    if kind == "date":
-        return lambda v: i18n.fmt_date(v) if v is not None else "-"
-    if kind == "datetime":
-        return lambda v: i18n.fmt_date(v, with_time=True) if v is not None else "-"
-    if kind == "content":
-        return i18n.content_label
-    if kind == "platform":
-        return i18n.platform_label
-    if kind == "kind":
-        return i18n.kind_label
-    if kind == "format":
-        return i18n.format_label
-    if kind == "reason":
-        return i18n.reason_label
-    if kind == "grade":
-        return i18n.grade_label
-    if kind == "load_status":
-        return i18n.load_status_label
-    if kind == "coverage":
-        return i18n.coverage_label
-    if kind == "who":
-        return i18n.who_label
-    if kind == "bool":
-        return lambda v: (
-            "-" if v is None else (i18n.tr("Ya", "Yes") if v else i18n.tr("Tidak", "No"))
-        )
-    if kind == "caption":
-        return lambda v: "" if v is None else (v if len(v) <= 140 else v[:137] + "...")
-    return lambda v: "" if v is None else str(v)
+    return _FORMATS.get(kind, _text)
 
 
 def display_frame(df: pl.DataFrame, cols: Sequence[Col], *, numbered: bool = True) -> pl.DataFrame:

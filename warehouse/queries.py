@@ -161,6 +161,37 @@ def _activity_params(s: Settings) -> dict[str, Any]:
     }
 
 
+def index_params(f: Filters, s: Settings, *, expected_only: bool = True) -> dict[str, Any]:
+    """The $parameters of the Indeks Medsos (macro opd_index, views/087_keaktifan.sql)."""
+    return {
+        **f.params(),
+        **_activity_params(s),
+        "expected_only": expected_only,
+        "w_frequency": s.w_frequency,
+        "w_consistency": s.w_consistency,
+        "w_kinerja": s.w_kinerja,
+        "w_platform": s.w_platform,
+        "w_engagement": s.w_engagement,
+        "grade_very_good": s.grade_very_good,
+        "grade_good": s.grade_good,
+        "grade_fair": s.grade_fair,
+    }
+
+
+def inactive_params(f: Filters, s: Settings, as_of: dt.date | None) -> dict[str, Any]:
+    """The $parameters of the not-active list (macro inactive_opds, views/087_keaktifan.sql);
+    as_of defaults to min(f.end, today)."""
+    return {
+        **f.params(),
+        **_activity_params(s),
+        "dormant_days": s.dormant_days,
+        "as_of": _as_of(f, as_of),
+        "deadline_day": s.collection_deadline_day,
+        # The collection deadline is about today, not about the end of the period.
+        "today": dt.date.today(),
+    }
+
+
 def _grain(grain: str) -> str:
     if grain not in ("day", "week", "month"):
         raise ValueError(f"Satuan waktu tidak dikenal: {grain!r}")
@@ -396,20 +427,7 @@ def opd_index(
     made: metrics.INDEX_COMPONENTS.
     """
     s = _settings(con, settings)
-    params = {
-        **f.params(),
-        **_activity_params(s),
-        "expected_only": expected_only,
-        "w_frequency": s.w_frequency,
-        "w_consistency": s.w_consistency,
-        "w_kinerja": s.w_kinerja,
-        "w_platform": s.w_platform,
-        "w_engagement": s.w_engagement,
-        "grade_very_good": s.grade_very_good,
-        "grade_good": s.grade_good,
-        "grade_fair": s.grade_fair,
-    }
-    df = _run(con, "q_opd_index", params)
+    df = _run(con, "q_opd_index", index_params(f, s, expected_only=expected_only))
     return df.with_columns(pl.lit(s.activity_rule, dtype=pl.String).alias("activity_rule"))
 
 
@@ -451,16 +469,7 @@ def inactive_opds(
     as_of defaults to min(f.end, today).
     """
     s = _settings(con, settings)
-    params = {
-        **f.params(),
-        **_activity_params(s),
-        "dormant_days": s.dormant_days,
-        "as_of": _as_of(f, as_of),
-        "deadline_day": s.collection_deadline_day,
-        # The collection deadline is about today, not about the end of the period.
-        "today": dt.date.today(),
-    }
-    df = _run(con, "q_inactive_opds", params)
+    df = _run(con, "q_inactive_opds", inactive_params(f, s, as_of))
     busiest = _run(con, "q_busiest_account", f.params())
     df = df.join(busiest, on="opd_id", how="left")
     texts = metrics.INACTIVE_REASONS

@@ -49,24 +49,10 @@ def _wal(db: Path) -> int:
 
 
 def build_base(work: Path, rows: int) -> tuple[Path, Path]:
-    from load_speed import master_csv, write_csv
+    """The kill test's base warehouse (4 small loads) and big CSV, parsed once beforehand."""
+    from tests.hostile.killtest import build_base as killtest_base
 
-    from etl.load import load_paths
-    from etl.master import load_master
-    from tests.hostile.killtest import write_big
-    from warehouse.db import connect
-
-    base = work / "base.duckdb"
-    con = connect(base)
-    load_master(con, master_csv(work / "master.csv"))
-    small = []
-    for i in range(4):
-        write_csv(work / f"small{i}.csv", i, 300)
-        small.append(work / f"small{i}.csv")
-    assert all(r.status == "loaded" for r in load_paths(con, small))
-    con.close()
-    big = work / "big.csv"
-    write_big(big, rows)
+    base, big = killtest_base(work, rows, small_loads=4)
     parse_once(big)
     return base, big
 

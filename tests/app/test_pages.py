@@ -251,3 +251,28 @@ def test_ringkasan_for_one_opd_tells_that_opds_story(sample_db, use_db):
     assert metric(at, "Status keaktifan") in ("Aktif", "Belum aktif", "Belum dinilai")
     assert " dari " in metric(at, "Bulan aktif")
     assert not any("terbawah" in s.value for s in at.subheader)
+
+
+def test_keaktifan_key_figures_count_the_screen_lists(sample_db, use_db):
+    """The projector's key figures count what the screen lists: the ranking (status, index,
+    grade) and the list of OPDs not active."""
+    use_db(sample_db)
+    screen = run_page("keaktifan")
+    assert not screen.exception
+    ranking = screen.dataframe[0].value
+    inactive = next(d.value for d in screen.dataframe if "Yang belum terpenuhi" in d.value.columns)
+    judged = int((ranking["Indeks"] != "-").sum())
+    active = int((ranking["Status"] == "Aktif").sum())
+    kurang = int((ranking["Predikat"] == "Kurang").sum())
+    assert 0 < active < judged and len(inactive) > 0 and kurang > 0
+    num = lambda s: float(str(s).replace(".", "").replace(",", "."))  # noqa: E731
+    mean = sum(num(s) for s in ranking["Indeks"] if s != "-") / judged
+
+    slide = run_page("keaktifan", {"presentasi": "1"})
+    assert not slide.exception
+    n = idfmt.format_number
+    assert metric(slide, "OPD aktif") == f"{n(active)} / {n(judged)}"
+    assert metric(slide, "OPD belum aktif") == n(len(inactive))
+    assert metric(slide, "OPD berpredikat Kurang") == n(kurang)
+    # The ranking shows each index to one decimal: their mean is within rounding of the tile.
+    assert abs(num(metric(slide, "Rata-rata Indeks Medsos OPD")) - mean) <= 0.1

@@ -6,6 +6,7 @@ missing browser fails the run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -58,23 +59,23 @@ def browser_db(tmp_path_factory) -> Path:
     return private_copy(sample_warehouse(), tmp_path_factory.mktemp("browser"))
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
+@contextlib.contextmanager
+def served(db: Path, log_dir: Path, *, address: str = "127.0.0.1", extra: tuple[str, ...] = ()):
+    """`streamlit run app.py` on `db` at a free port bound to `address`; yields its URL once
+    healthy, stops it after. The server's output goes to log_dir/streamlit.log."""
     _require_browser()
-    db = private_copy(sample_warehouse(), tmp_path_factory.mktemp("served"))
     port = _free_port()
     env = dict(os.environ, PANTAU_DB=str(db), PANTAU_BOOTSTRAP="0")
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
+    log = open(log_dir / "streamlit.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--client.showErrorDetails", "full"],
+         "--server.address", address, "--browser.gatherUsageStats", "false", *extra],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
+        for _ in range(240):
             try:
                 urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
                 break
@@ -90,6 +91,16 @@ def app_url(tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    _require_browser()
+    db = private_copy(sample_warehouse(), tmp_path_factory.mktemp("served"))
+    with served(
+        db, tmp_path_factory.mktemp("log"), extra=("--client.showErrorDetails", "full")
+    ) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,12 @@ another OPD's posts (?opd=...) seeing none of them while an analyst sees them.""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 import urllib.parse
-import urllib.request
 
 import pytest
 
 from tests.app.access_helpers import PASSWORD, add_accounts, busiest_opds
-from tests.browser.conftest import ROOT, _free_port, _require_browser
+from tests.browser.conftest import _require_browser, served
 from tests.factory import private_copy, sample_warehouse
 
 pytestmark = pytest.mark.browser
@@ -28,33 +23,8 @@ def net_app(tmp_path_factory):
     db = private_copy(sample_warehouse(), tmp_path_factory.mktemp("net"))
     add_accounts(db)
     (_, own), (_, other) = busiest_opds(db)
-    port = _free_port()
-    env = dict(os.environ, PANTAU_DB=str(db), PANTAU_BOOTSTRAP="0")
-    log = open(tmp_path_factory.mktemp("netlog") / "streamlit.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "0.0.0.0", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail(f"streamlit berhenti: lihat {log.name}")
-                time.sleep(0.25)
+    with served(db, tmp_path_factory.mktemp("netlog"), address="0.0.0.0") as url:
         yield url, own, other
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def _login(page, username: str, password: str) -> None:

@@ -49,8 +49,9 @@ def _etl(db: Path, *args: str, **kw) -> subprocess.Popen:
     )  # fmt: skip
 
 
-def build_base(work: Path, rows: int) -> tuple[Path, Path]:
-    """(base warehouse, big CSV): master + 3 small loads; the big file of `rows` posts."""
+def build_base(work: Path, rows: int, small_loads: int = 3) -> tuple[Path, Path]:
+    """(base warehouse, big CSV): master + `small_loads` small loads; the big file of `rows`
+    posts."""
     from load_speed import master_csv, write_csv
 
     from etl.load import load_paths
@@ -61,7 +62,7 @@ def build_base(work: Path, rows: int) -> tuple[Path, Path]:
     con = connect(base)
     load_master(con, master_csv(work / "master.csv"))
     small = []
-    for i in range(3):
+    for i in range(small_loads):
         write_csv(work / f"small{i}.csv", i, 300)
         small.append(work / f"small{i}.csv")
     assert all(r.status == "loaded" for r in load_paths(con, small))
