@@ -155,9 +155,11 @@ def test_a_month_before_the_first_load_is_listed_missing_like_metrics_say(tmp_pa
                              "--opd", "Dinkes", "--platform", "instagram", "--json"])  # fmt: skip
         assert code == 0
         text = out.getvalue().strip()
-        return [json.loads(line) for line in text.splitlines()] if cmd == "coverage" else [
-            json.loads(text)
-        ]
+        return (
+            [json.loads(line) for line in text.splitlines()]
+            if cmd == "coverage"
+            else [json.loads(text)]
+        )
 
     grid = run("coverage")
     assert [(g["month_start"], g["status"]) for g in grid] == [
