@@ -158,11 +158,17 @@ POST_FORMAT_LABELS = {
 }
 
 
-def post_format_label(code: str | None) -> str:
-    pair = POST_FORMAT_LABELS.get(code or "")
+def _paired(labels: dict[str, tuple[str, str]], code: str | None) -> str:
+    """code's (Indonesian, English) label in the current language; the code itself (or "-")
+    when the table does not name it."""
+    pair = labels.get(code or "")
     if pair is None:
         return code or "-"
     return pair[1] if current_lang() == "en" else pair[0]
+
+
+def post_format_label(code: str | None) -> str:
+    return _paired(POST_FORMAT_LABELS, code)
 
 
 # Loads made by the app itself, not by a person (loads.loaded_by).
@@ -176,10 +182,7 @@ WHO_LABELS = {
 
 def who_label(value: str | None) -> str:
     """Who loaded a file: the analyst's name as typed, or the app's own loads in words."""
-    if not value:
-        return "-"
-    pair = WHO_LABELS.get(value)
-    return value if pair is None else (pair[1] if current_lang() == "en" else pair[0])
+    return _paired(WHO_LABELS, value)
 
 
 def content_label(code: str | None) -> str:
@@ -191,10 +194,8 @@ def platform_label(code: str | None) -> str:
     return PLATFORM_LABELS.get(code or "", code or "-")
 
 
-# The warehouse names grades in Indonesian (metrics.grade_case); English readers get these.
-
-
 def grade_label(grade: str | None) -> str:
+    """The warehouse names grades in Indonesian (metrics.grade_case); English: GRADES_EN."""
     if grade is None:
         return "-"
     return GRADES_EN.get(grade, grade) if current_lang() == "en" else grade
@@ -210,10 +211,7 @@ LOAD_STATUS = {  # loads.status -> (Indonesian, English)
 
 
 def load_status_label(code: str | None) -> str:
-    pair = LOAD_STATUS.get(code or "")
-    if pair is None:
-        return code or "-"
-    return pair[1] if current_lang() == "en" else pair[0]
+    return _paired(LOAD_STATUS, code)
 
 
 def format_label(code: str | None) -> str:
@@ -265,10 +263,7 @@ def coverage_label(code: str | None) -> str:
     """received / partial / missing -> Diterima / Sebagian / Belum ada (warehouse.metrics)."""
     from warehouse.metrics import COVERAGE_STATUS
 
-    pair = COVERAGE_STATUS.get(code or "")
-    if pair is None:
-        return code or "-"
-    return pair[1] if current_lang() == "en" else pair[0]
+    return _paired(COVERAGE_STATUS, code)
 
 
 # ---- id-ID number and date formatting (1.234,5; 3 Oktober 2026) --------------------------

@@ -23,7 +23,9 @@ def test_every_q_file_is_used_by_queries_py():
 
     # Query functions live in queries.py and in area modules beside it (the audit trail's
     # reader sits with the rest of access control).
-    source = "".join(inspect.getsource(m) for m in (q, coverage, figures, master_checks, audit, proposals))
+    source = "".join(
+        inspect.getsource(m) for m in (q, coverage, figures, master_checks, audit, proposals)
+    )
     used = set(re.findall(r'"(q_[a-z0-9_]+)"', source))
     files = {p.stem for p in Q_FILES}
     assert files - used == set(), "q_*.sql files no function runs"
