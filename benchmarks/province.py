@@ -218,9 +218,9 @@ def _record_page(page: str, period: tuple[str, str] | None) -> list[tuple[str, A
     calls: list[tuple[str, Any, tuple, dict]] = []
     real = data._run_cached
 
-    def spy(name: str, v: Any, _fn: Any, *args: Any, **kwargs: Any) -> Any:
+    def spy(name: str, v: Any, viewer: Any, _fn: Any, *args: Any, **kwargs: Any) -> Any:
         calls.append((name, _fn, args, kwargs))
-        return real(name, v, _fn, *args, **kwargs)
+        return real(name, v, viewer, _fn, *args, **kwargs)
 
     data._run_cached = spy  # type: ignore[assignment]
     try:
