@@ -133,7 +133,10 @@ def test_caption_fonts_and_decorating_marks_read_as_plain_words(
 
 
 @settings(deadline=None, max_examples=60)
-@given(st.text(alphabet=string.ascii_lowercase + " ", max_size=30), st.sampled_from("\u00ad\u200b\u2060\ufeff"))
+@given(
+    st.text(alphabet=string.ascii_lowercase + " ", max_size=30),
+    st.sampled_from("\u00ad\u200b\u2060\ufeff"),
+)
 def test_invisible_characters_do_not_split_words(text: str, invisible: str) -> None:
     spread = invisible.join(text)
     assert normalize_text(spread) == normalize_text(text)
