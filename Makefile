@@ -11,6 +11,7 @@ $(BIN)/python:
 .PHONY: install install-dev run test lint bench sample
 install: $(BIN)/python
 	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/python -m etl.classify.model_cache  # fit the shipped model once (kept on disk)
 
 install-dev: $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt

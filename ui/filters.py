@@ -110,6 +110,7 @@ def sidebar() -> object:
         if chosen_kinds and opd_frame.height:
             opd_frame = opd_frame.filter(opd_frame["opd_kind"].is_in(chosen_kinds))
         names = opd_frame.get_column("opd").to_list() if opd_frame.height else []
+        _resolve_opd_link(opd_frame)
         chosen_opds = st.multiselect(
             i18n.t("opd"),
             names,
@@ -119,6 +120,13 @@ def sidebar() -> object:
             bind="query-params",
         )
         st.caption(i18n.t("share_hint"))
+    if chosen_opds:  # the viewer chose: the link's unknown names no longer matter
+        st.session_state.pop(_UNKNOWN_KEY, None)
+    elif st.session_state.get(_UNKNOWN_KEY):
+        names_unknown = ", ".join(st.session_state[_UNKNOWN_KEY])
+        st.warning(
+            i18n.t("opd_link_unknown").format(names=names_unknown), icon=":material/link_off:"
+        )
 
     name_to_id = (
         dict(
@@ -136,6 +144,47 @@ def sidebar() -> object:
     )
     st.session_state["filters"] = f
     return f
+
+
+def match_opd_names(asked: list[str], opds: object) -> tuple[list[str], list[str]]:
+    """The OPDs a shared link names, read the way people write them: the full name in any case
+    or with extra spaces, or the short name ("Dinkes"). Returns (full names, names not found).
+
+    opds: frame with columns opd (str) and opd_short (str or null), as data.filter_options().
+    """
+    by_key: dict[str, str] = {}
+    for full, short in zip(opds["opd"].to_list(), opds["opd_short"].to_list(), strict=True):
+        for key in (full, short):
+            if key:
+                by_key.setdefault(" ".join(str(key).split()).casefold(), full)
+    found: list[str] = []
+    unknown: list[str] = []
+    for raw in asked:
+        full = by_key.get(" ".join(raw.split()).casefold())
+        if full is None:
+            unknown.append(raw)
+        elif full not in found:
+            found.append(full)
+    return found, unknown
+
+
+_UNKNOWN_KEY = "_opd_link_unknown"
+
+
+def _resolve_opd_link(opds: object) -> None:
+    """Rewrite ?opd= to the full names before the bound widget reads it. An OPD the link names
+    but the list does not have is said aloud: dropping it silently would show every OPD's
+    figures under a link that promised one OPD's."""
+    asked = st.query_params.get_all("opd")
+    if not asked or not getattr(opds, "height", 0):
+        return
+    found, unknown = match_opd_names(asked, opds)
+    if found != asked:
+        # The bound widget has read the address already: set its state as well as the URL.
+        st.query_params["opd"] = found
+        st.session_state["opd"] = found
+    if unknown:  # kept: the rerun that follows no longer sees them in the address
+        st.session_state[_UNKNOWN_KEY] = unknown
 
 
 def make_filters(

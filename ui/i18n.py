@@ -61,6 +61,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Alamat halaman ini menyimpan filter: salin dari bilah alamat untuk membagikan tampilan.",
         "This page's address keeps the filters: copy it from the address bar to share the view.",
     ),
+    "opd_link_unknown": (
+        "OPD dari tautan tidak ditemukan dalam daftar akun: {names}. Pilih OPD di filter; "
+        "angka di bawah ini untuk semua OPD yang terpilih.",
+        "OPD named by the link is not in the account list: {names}. Choose the OPD in the "
+        "filter; the figures below are for every selected OPD.",
+    ),
     "preparing": (
         "Menyiapkan gudang data dari data contoh (sekali saja, sekitar setengah menit)...",
         "Building the warehouse from the sample data (once, about half a minute)...",

@@ -28,6 +28,13 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(env) if env else DEFAULT_DB_PATH
 
 
+def model_cache_dir() -> Path:
+    """Where the shipped content model is kept once fitted (etl.classify.model_cache):
+    $PANTAU_MODEL_CACHE, else warehouse/model_cache/."""
+    env = os.environ.get("PANTAU_MODEL_CACHE")
+    return Path(env) if env else ROOT / "warehouse" / "model_cache"
+
+
 def source_timezone(fmt: str) -> str:
     """Time zone a platform export writes its times in (documented setting).
 

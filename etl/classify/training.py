@@ -226,7 +226,14 @@ def fit_model(train: pl.DataFrame, rules: Rules, *, folds: int = 5) -> Model:
 @functools.cache
 def shipped_model() -> Model:
     """The model fitted on the shipped labelled captions of the training split with the shipped
-    rules (once per process; deterministic)."""
+    rules (deterministic; fitted once per machine and kept on disk: etl.classify.model_cache)."""
+    from etl.classify.model_cache import cached_model
+
+    return cached_model("shipped", fit_shipped_model)
+
+
+def fit_shipped_model() -> Model:
+    """shipped_model fitted now, without the cache."""
     from etl.classify.rules import default_rules
 
     # Fitted on the training split only, so the held-out split measures it fairly too.

@@ -131,3 +131,42 @@ def test_cli_filters_read_kinds_as_the_warehouse_spells_them_and_refuse_unknown(
     assert "'xyz' tidak dikenal" in err and "dinas" in err
     code, _, err = metrics("--platform", "Friendster")
     assert code == 2 and "'Friendster' tidak dikenal" in err
+
+
+def test_a_month_before_the_first_load_is_listed_missing_like_metrics_say(tmp_path):
+    # Only August arrived. A period from July: the activity rule judges July "no data", so the
+    # coverage grid (the analyst's checklist) must list July as missing too, not leave it out
+    # because no file was ever loaded before August.
+    folder = tmp_path / "exports" / "Dinkes"
+    folder.mkdir(parents=True)
+    (folder / "Aug-01-2026_Aug-31-2026_2222.csv").write_text(IG_HEADER, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    try:
+        load_master(con, write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx"))
+        assert [r.status for r in load_paths(con, [tmp_path / "exports"])] == ["loaded"]
+    finally:
+        con.close()
+
+    def run(cmd: str) -> list[dict]:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = cli.main(["--db", str(db), cmd, "--from", "2026-07", "--to", "2026-08",
+                             "--opd", "Dinkes", "--platform", "instagram", "--json"])  # fmt: skip
+        assert code == 0
+        text = out.getvalue().strip()
+        return (
+            [json.loads(line) for line in text.splitlines()]
+            if cmd == "coverage"
+            else [json.loads(text)]
+        )
+
+    grid = run("coverage")
+    assert [(g["month_start"], g["status"]) for g in grid] == [
+        ("2026-07-01", "missing"),
+        ("2026-08-01", "received"),
+    ]
+    assert grid[0]["reason_code"] == "not_submitted" and grid[0]["load_ids"] == []
+    (summary,) = run("metrics")
+    dinkes = [o for o in summary["opds"] if o["opd"] == "Dinas Kesehatan"]
+    assert dinkes and dinkes[0]["activity_status"] == "no_data", dinkes

@@ -5,7 +5,7 @@
 with
 accounts as (
     select m.*, coverage_due_date(m.month_start, $deadline_day) as due_date
-    from v_account_month_coverage m
+    from account_month_coverage($start) m
     semi join scoped_accounts($platforms, $opd_kinds, $opd_ids) s using (account_id)
     where m.expected_to_post
       and m.month_start >= CAST(date_trunc('month', CAST($start AS DATE)) AS DATE)

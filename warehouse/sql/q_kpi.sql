@@ -1,21 +1,28 @@
--- q_kpi: KPI tiles for one period (called once per compared period). Grain: one row.
--- Active OPD and the rate's denominator: opd_judgement over the whole period
--- (views/030_scope_and_activity.sql): an OPD whose data for the period has not all arrived and
--- that is not active is no_data, left out of the rate (judged_opds, "datanya lengkap").
+-- q_kpi: KPI tiles for every compared period in one pass. Grain: one row per period i of the
+-- lists $starts / $ends_excl (1-based, inclusive start, exclusive end); the other filters and
+-- settings are shared by all periods.
+-- Active OPD and the rate's denominator: opd_judgement over each whole period
+-- (views/030_scope_and_activity.sql), called per period by a lateral join (the rule is read
+-- from its one definition, never copied): an OPD whose data for the period has not all
+-- arrived and that is not active is no_data, left out of the rate (judged_opds, "datanya
+-- lengkap"). A period with no OPD or no post in scope still gets its row (counts 0).
 with
+periods as (
+    select i, $starts[i] as start_d, $ends_excl[i] as end_excl
+    from range(1, len($starts) + 1) t(i)
+),
 opds as (
     select * from scoped_opds($opd_kinds, $opd_ids)
 ),
-period_posts as (
-    select * from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
-),
 per_opd as (
-    select opd_id, is_active, is_judged
-    from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule)
+    select p.i, j.opd_id, j.is_active, j.is_judged
+    from periods p,
+    lateral opd_judgement('period', p.start_d, p.end_excl, $platforms, $opd_kinds, $opd_ids,
+                          $min_per_month, $min_per_week, $activity_rule) j
 ),
 activity as (
     select
+        a.i,
         count(*) filter (where o.expected_to_post) as expected_opds,
         count(*) filter (where o.expected_to_post and a.is_judged) as judged_opds,
         count(*) filter (where o.expected_to_post and not a.is_judged) as no_data_opds,
@@ -23,34 +30,58 @@ activity as (
         count(*) filter (where o.expected_to_post and not o.has_operator) as opds_without_operator
     from opds o
     join per_opd a using (opd_id)
+    group by a.i
 ),
 content as (
     select
+        p.i,
         count(*) as posts,
-        count_if(is_kinerja) as kinerja_posts,
-        count_if(is_ucapan) as ucapan_posts,
-        count_if(is_figure) as figure_posts,
-        coalesce(sum(engagement), 0) as engagement,
-        sum(engagement) filter (where reach > 0) as engagement_with_reach,
-        sum(reach) filter (where reach > 0) as reach
-    from period_posts
+        count_if(x.is_kinerja) as kinerja_posts,
+        count_if(x.is_ucapan) as ucapan_posts,
+        count_if(x.is_figure) as figure_posts,
+        coalesce(sum(x.engagement), 0) as engagement,
+        sum(x.engagement) filter (where x.reach > 0) as engagement_with_reach,
+        sum(x.reach) filter (where x.reach > 0) as reach
+    from periods p
+    join scoped_posts_all($platforms, $opd_kinds, $opd_ids) x
+      on x.published_at >= p.start_d and x.published_at < p.end_excl
+    group by p.i
+),
+counted as (
+    select
+        p.i,
+        coalesce(a.expected_opds, 0) as expected_opds,
+        coalesce(a.judged_opds, 0) as judged_opds,
+        coalesce(a.no_data_opds, 0) as no_data_opds,
+        coalesce(a.active_opds, 0) as active_opds,
+        coalesce(a.opds_without_operator, 0) as opds_without_operator,
+        coalesce(c.posts, 0) as posts,
+        coalesce(c.kinerja_posts, 0) as kinerja_posts,
+        coalesce(c.ucapan_posts, 0) as ucapan_posts,
+        coalesce(c.figure_posts, 0) as figure_posts,
+        coalesce(c.engagement, 0) as engagement,
+        c.engagement_with_reach,
+        c.reach
+    from periods p
+    left join activity a using (i)
+    left join content c using (i)
 ),
 final as (
     select
-        a.active_opds / nullif(a.judged_opds, 0) as activity_rate,
-        a.active_opds,
-        a.expected_opds,
-        a.judged_opds,
-        a.no_data_opds,
-        c.posts,
-        c.kinerja_posts / nullif(c.posts, 0) as kinerja_share,
-        c.ucapan_posts / nullif(c.posts, 0) as ucapan_share,
-        c.figure_posts / nullif(c.posts, 0) as figure_share,
-        c.engagement,
-        c.engagement / nullif(c.posts, 0) as engagement_per_post,
-        c.engagement_with_reach / c.reach as engagement_per_reach,
-        a.opds_without_operator
-    from activity a
-    cross join content c
+        i,
+        active_opds / nullif(judged_opds, 0) as activity_rate,
+        active_opds,
+        expected_opds,
+        judged_opds,
+        no_data_opds,
+        posts,
+        kinerja_posts / nullif(posts, 0) as kinerja_share,
+        ucapan_posts / nullif(posts, 0) as ucapan_share,
+        figure_posts / nullif(posts, 0) as figure_share,
+        engagement,
+        engagement / nullif(posts, 0) as engagement_per_post,
+        engagement_with_reach / reach as engagement_per_reach,
+        opds_without_operator
+    from counted
 )
-select * from final
+select * from final order by i

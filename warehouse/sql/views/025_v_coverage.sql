@@ -39,17 +39,21 @@ GROUP BY opd_id, account_id, platform, day;
 CREATE OR REPLACE MACRO coverage_due_date(month_start, deadline_day) AS
     CAST(date_trunc('month', month_start) + INTERVAL 1 MONTH AS DATE) + (deadline_day - 1);
 
--- v_account_month_coverage: every master account x every month from the first data (post or
--- covered day) to the current month, with how many days were covered and which.
+-- account_month_coverage(period_start): every master account x every month
+-- from the first data (post or covered day), or from the period's first month when that is
+-- earlier, to the current month, with how many days were covered and which. A month before the
+-- first file ever loaded is "missing" like any other: the activity rule reads it as no data
+-- (opd_activity), so the coverage grid must list it too. NULL: from the first data.
 -- Grain: account x month. status: received (every day covered) | partial | missing.
 -- n_posts: posts of the account in the month; a post not tied to an account counts for its OPD's
 -- only account on that platform.
-CREATE OR REPLACE VIEW v_account_month_coverage AS
+CREATE OR REPLACE MACRO account_month_coverage(period_start) AS TABLE
 WITH bounds AS (
     SELECT
         date_trunc('month', least(
             (SELECT min(day) FROM v_coverage_day),
-            (SELECT CAST(min(published_at) AS DATE) FROM posts))) AS lo,
+            (SELECT CAST(min(published_at) AS DATE) FROM posts),
+            CAST(period_start AS DATE))) AS lo,
         date_trunc('month', greatest(
             (SELECT max(day) FROM v_coverage_day),
             (SELECT CAST(max(published_at) AS DATE) FROM posts),
@@ -136,3 +140,7 @@ JOIN opd o ON o.opd_id = g.opd_id
 LEFT JOIN covered c USING (account_id, month_start)
 LEFT JOIN loads_in_month l USING (account_id, month_start)
 LEFT JOIN post_counts pc USING (account_id, month_start);
+
+-- v_account_month_coverage: the same from the first data on (no period).
+CREATE OR REPLACE VIEW v_account_month_coverage AS
+SELECT * FROM account_month_coverage(NULL);
