@@ -144,9 +144,9 @@ def months_notes(months: pl.DataFrame) -> list[str]:
         out.append(
             i18n.tr(
                 f"Data sebagian: {', '.join(parts)}; {i18n.fmt_int(partial['posts'].sum())} "
-                "postingan sudah masuk, bulan itu belum dinilai (bukan belum aktif).",
+                "postingan (semua akun) sudah masuk, bulan itu belum dinilai (bukan belum aktif).",
                 f"Partial data: {', '.join(parts)}; {i18n.fmt_int(partial['posts'].sum())} "
-                "posts in so far, the month is not judged yet (not 'not active').",
+                "posts (all accounts) in so far, the month is not judged yet (not 'not active').",
             )
         )
     return out
