@@ -77,7 +77,10 @@ def test_a_month_not_received_and_a_partial_month_are_named(page, sample_db, use
     gone = ", ".join(_month_name(m) for m in missing)
     assert f"Data belum diterima (bukan nol postingan): {gone}." in shown
     reach = f"s.d. {through.day} {SHORT_ID[through.month - 1]}"
-    assert f"Data sebagian: {_month_name(partial)} ({reach}); 0 postingan (semua akun) sudah masuk" in shown
+    assert (
+        f"Data sebagian: {_month_name(partial)} ({reach}); 0 postingan (semua akun) sudah masuk"
+        in shown
+    )
     # Months not judged are neither active nor inactive: "0 dari <judged>".
     assert metric(at, "Bulan aktif") == f"0 dari {judged}"
 
