@@ -15,7 +15,7 @@
     for (const [en, loc] of Object.entries(w.__pmPrefixes)) {
       if (v.startsWith(en)) return loc + v.slice(en.length);
     }
-    // Material icons read out as '<name> icon'.
+    // Material icons read out as 'person icon' and the like.
     if (w.__pmVega && /^[a-z_ ]+ icon$/.test(v)) return 'ikon';
     return w.__pmVega ? vega(v) : null;
   };

@@ -136,6 +136,8 @@ def global_js() -> str:
     English every text is its own original)."""
     texts = UI_TEXTS if i18n.current_lang() != "en" else {}
     prefixes = UI_PREFIXES if i18n.current_lang() != "en" else {}
+    # DOMPurify (st.html) drops a script whose text holds "<" before a letter or "/"
+    # (tests/ui/test_streamlit_texts.py guards the file).
     return (
         "<script>\n"
         + (
