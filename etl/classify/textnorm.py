@@ -8,10 +8,14 @@ Steps, in order:
    letter or digit), then ``anyascii`` for the remaining characters of Latin script. Scripts
    that are not lookalikes (Arabic, emoji) are left as they are. Done before NFKC, which would
    turn some lookalikes into real letters of their script (lunate sigma -> sigma).
+   Letters of fancy-text generators that Unicode lists as no lookalike (``ѕєℓαмαт``,
+   ``ᔕᗩᒪᗩᗰ``, ``₳₦``) come from FANCY_LETTERS; parenthesized letters (``⒮``) lose their
+   parentheses; decorating combining marks (strikethrough ``s̶``, underline ``s̲``, accents
+   typed apart) are dropped; invisible format characters (soft hyphen, word joiner) too.
 2. NFKC (the remaining compatibility forms: ligatures, superscripts, decomposed accents).
 3. Lower case (after folding: lower-casing Cherokee or Greek capitals would hide the lookalike).
-4. Dashes (en dash, em dash, minus...) to ``-`` so ``07.30–15.00`` is a time range; curly and
-   typographic quotes to ``'`` and ``"``.
+4. Dashes (en dash, em dash, minus, wave dash ``〜``...) to ``-`` so ``07.30–15.00`` is a
+   time range; curly and typographic quotes to ``'`` and ``"``.
 5. A letter repeated three or more times to one (``selamaaat`` -> ``selamat``); double letters
    (``maaf``, ``saat``) stay.
 
@@ -29,10 +33,47 @@ from pathlib import Path
 import polars as pl
 from anyascii import anyascii
 
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+DASHES = (
+    "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+    "\u2053\u301c\uff5e"  # swung and wave dashes: '08.00 〜 11.00' is a range too
+)
 SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u00b4\u0060\u02bb\u02bc\u02bd\u02b9"
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u2039\u203a"
 _ALNUM = set(string.ascii_lowercase + string.digits)
+# Letters of fancy-text generators (caption "fonts") that Unicode's confusables data does not
+# list under an ASCII letter: Cyrillic and Greek small letters used as small capitals or
+# Latin, Canadian syllabics and currency signs used as letters. Each was checked against the
+# generators' alphabets (tests/classify/test_textnorm.py spells every ASCII letter in them).
+FANCY_LETTERS = {
+    # Cyrillic
+    "\u0454": "e", "\u0404": "e", "\u043c": "m", "\u0442": "t", "\u043d": "h", "\u0432": "b",
+    "\u043a": "k", "\u044f": "r", "\u042f": "r", "\u0438": "n", "\u0418": "n", "\u0448": "w",
+    "\u0428": "w", "\u0446": "u", "\u0426": "u", "\u0434": "a", "\u0414": "a", "\u0433": "r",
+    "\u0413": "r", "\u0447": "y", "\u0427": "y", "\u0431": "b", "\u0411": "b",
+    # Greek
+    "\u03b7": "n", "\u03c9": "w", "\u03c7": "x", "\u03b5": "e", "\u03b2": "b", "\u03b4": "d",
+    "\u03ba": "k", "\u03c4": "t", "\u03bb": "a",
+    # symbols used as letters
+    "\u00a2": "c", "\u2202": "d",
+    # Canadian syllabics
+    "\u1515": "s", "\u15e9": "a", "\u1455": "c", "\u144e": "n", "\u146b": "q", "\u15ef": "w",
+    "\u1614": "z",
+    # currency signs of the "currency" font
+    "\u20b3": "a", "\u0e3f": "b", "\u20b5": "c", "\u20a3": "f", "\u20b2": "g", "\u20ad": "k",
+    "\u20a5": "m", "\u20a6": "n", "\u20b1": "p", "\u20b4": "s", "\u20ae": "t", "\u20a9": "w",
+    "\u04fe": "x", "\u04ff": "x",
+}  # fmt: skip
+# Combining marks that decorate Latin text (strikethrough, underline, overline, accents typed
+# apart, enclosing circles); the keycap U+20E3 stays (it builds the emoji 1️⃣).
+_DECORATING_MARKS = (
+    (0x0300, 0x036F),
+    (0x1AB0, 0x1AFF),
+    (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20E2),
+    (0x20E4, 0x20FF),
+    (0xFE20, 0xFE2F),
+)
+_INVISIBLE = "\u00ad\u200b\u200c\u2060\ufeff\u180e"  # soft hyphen, zero-width, joiners
 # Blocks whose letters are Latin letterforms (anyascii gives their base letter).
 _LATIN_BLOCKS = (
     (0x00C0, 0x024F),  # Latin-1 letters, Latin Extended-A/B
@@ -70,14 +111,32 @@ def confusable_targets() -> dict[str, set[str]]:
     return out
 
 
+@functools.cache
+def _capital_targets() -> dict[str, set[str]]:
+    """Non-ASCII character -> the ASCII capitals Unicode lists it as confusable with."""
+    data = json.loads(_confusables_path().read_text(encoding="utf-8"))
+    out: dict[str, set[str]] = {}
+    for key, entries in data.items():
+        if len(key) == 1 and key in string.ascii_uppercase:
+            for e in entries:
+                c = e.get("c", "")
+                if len(c) == 1 and ord(c) > 127:
+                    out.setdefault(c, set()).add(key)
+    return out
+
+
 def _fold_char(c: str) -> str | None:
     """The ASCII letter(s) a letterform stands for, or None to keep it."""
     if 0x1F1E6 <= ord(c) <= 0x1F1FF:  # regional indicators make flags: keep
         return None
     nf = unicodedata.normalize("NFKC", c).lower()
+    if len(nf) == 3 and nf[0] + nf[2] == "()" and nf[1] in _ALNUM and nf[1].isalpha():
+        return nf[1]  # parenthesized letter: ⒮ -> s
     if nf != c and nf.isascii() and nf and all(ch in _ALNUM for ch in nf):
         return nf
     targets = confusable_targets().get(c)
+    if targets and "L" in _capital_targets().get(c, set()):
+        return "l"  # a lookalike of capital L (Cherokee TLE) is an L, not an I
     if targets and "l" in targets and unicodedata.category(c) == "Lu":
         return "i"  # a capital that looks like 'l' is an I (Greek Iota, Cyrillic I)
     if targets:
@@ -106,18 +165,27 @@ def fold_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for c in sorted(chars):
         if unicodedata.category(c).startswith("M"):
-            continue  # combining marks ride on a base letter
+            continue  # combining marks: below
         folded = _fold_char(c)
         if folded is not None and folded != c:
             table[c] = folded
     # Letters of "small caps" text generators that Unicode lists under no ASCII letter.
     table.update({"\u0493": "f", "\u0492": "f", "\u01eb": "q", "\u01ea": "q"})
+    table.update(FANCY_LETTERS)
+    marks = {chr(i) for lo, hi in _DECORATING_MARKS for i in range(lo, hi + 1)}
+    table.update(dict.fromkeys(marks, ""))
+    # Spacing accents (¨ ´ ˜) become a space and a combining mark under NFKC: mapped here to
+    # NFKC without the mark, so the result stays free of them (and normalizing is idempotent).
+    for i in range(0xA0, 0x2100):  # where such spacing accents live
+        c = chr(i)
+        nf = unicodedata.normalize("NFKC", c)
+        if c not in table and any(m in marks for m in nf):
+            table[c] = "".join(m for m in nf if m not in marks)
     table.update(dict.fromkeys(DASHES, "-"))
     table.update(dict.fromkeys(SINGLE_QUOTES, "'"))
     table.update(dict.fromkeys(DOUBLE_QUOTES, '"'))
     table["\u00a0"] = " "
-    table["\u200b"] = ""  # zero-width space splits words invisibly
-    table["\u200c"] = ""
+    table.update(dict.fromkeys(_INVISIBLE, ""))  # they split words invisibly
     table["\u200d"] = "\u200d"  # kept: it joins emoji sequences
     return {k: v for k, v in table.items() if k != v}
 

@@ -32,7 +32,7 @@ def label(*captions: str) -> list[dict]:
     ("caption", "expected"),
     [
         (
-            "Selamat pagi Sobat Sukamaju! ☀️ Hari ini Dinas Kesehatan melaksanakan posyandu "
+            "Selamat Hari Kesehatan Nasional! ☀️ Hari ini Dinas Kesehatan melaksanakan posyandu "
             "serentak dan imunisasi di 12 desa. #SukamajuSehat",
             "kegiatan",
         ),
@@ -53,6 +53,26 @@ def test_greeting_plus_report_is_kinerja(caption: str, expected: str) -> None:
     assert row["content_type"] == expected
     # The greeting is not hidden: the reason says it lost.
     assert "kalah: ucapan:" in row["content_reason"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Selamat pagi Sobat, sudah sarapan? ☕",
+        "Sugeng enjang sedulur 🙏",
+        "Wilujeng enjing wargi sadaya",
+        "Happy weekend semuanya!",
+        "Good morning from the kantor kecamatan ☀️",
+    ],
+)
+def test_a_daily_greeting_alone_is_lainnya_not_ucapan(caption: str) -> None:
+    (row,) = label(caption)
+    assert row["content_type"] == "lainnya", row["content_reason"]
+
+
+def test_a_daily_greeting_does_not_outweigh_a_report() -> None:
+    (row,) = label("Selamat pagi! Hari ini rapat koordinasi stunting di aula kecamatan")
+    assert row["content_type"] == "kegiatan"
 
 
 @pytest.mark.parametrize(

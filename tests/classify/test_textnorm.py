@@ -92,3 +92,57 @@ def test_fold_table_values_are_lower_case_ascii_or_punctuation() -> None:
     for key, value in fold_table().items():
         assert value == value.lower(), key
         assert value.isascii() or value in ("\u200d",), key
+
+
+# Alphabets of caption "font" generators, a..z in order (a letter a style lacks is plain).
+_FONTS = {
+    "small capitals": "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡxʏᴢ",
+    "circled": "".join(chr(0x24D0 + i) for i in range(26)),
+    "parenthesized": "".join(chr(0x249C + i) for i in range(26)),
+    "negative squared": "".join(chr(0x1F170 + i) for i in range(26)),
+    "fullwidth": "".join(chr(0xFF41 + i) for i in range(26)),
+    "math bold": "".join(chr(0x1D41A + i) for i in range(26)),
+    "currency": "₳฿₵ĐɆ₣₲ⱧIJ₭Ⱡ₥₦Ø₱QⱤ₴₮ɄV₩ӾɎⱫ",  # ł (its i) is a real letter l
+    "canadian": "ᗩᗷᑕᗪEᖴGᕼIᒍKᒪᗰᑎOᑭᑫᖇᔕTᑌᐯᗯ᙭Yᘔ",
+    "faux greek-cyrillic": "αв¢∂єƒgнιjкℓмησρqяѕтυνωχуz",
+    "cherokee": "ᎪᏴᏟᎠᎬfᏀᎻᎥᎫᏦᏞᎷnoᏢqᏒᏚᎢuᏙᏔxyᏃ",
+}
+_MARKS = {"strikethrough": "\u0336", "underline": "\u0332", "overline": "\u0305", "slash": "\u0338"}
+
+
+def test_every_font_alphabet_spells_the_ascii_letters() -> None:
+    for name, alphabet in _FONTS.items():
+        assert len(alphabet) == 26, name
+        got = normalize_text(" ".join(alphabet))
+        assert got == " ".join(string.ascii_lowercase), (name, got)
+
+
+@settings(deadline=None, max_examples=80)
+@given(
+    st.lists(st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=12), max_size=6),
+    st.sampled_from(sorted(_FONTS)),
+    st.sampled_from([None, *sorted(_MARKS)]),
+)
+def test_caption_fonts_and_decorating_marks_read_as_plain_words(
+    words: list[str], font: str, mark: str | None
+) -> None:
+    plain = " ".join(words)
+    table = dict(zip(string.ascii_lowercase, _FONTS[font], strict=True))
+    styled = "".join(table.get(c, c) + (_MARKS[mark] if mark and c != " " else "") for c in plain)
+    assert normalize_text(styled) == plain
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    st.text(alphabet=string.ascii_lowercase + " ", max_size=30),
+    st.sampled_from("\u00ad\u200b\u2060\ufeff"),
+)
+def test_invisible_characters_do_not_split_words(text: str, invisible: str) -> None:
+    spread = invisible.join(text)
+    assert normalize_text(spread) == normalize_text(text)
+
+
+def test_wave_dashes_make_ranges_and_accents_typed_apart_fold() -> None:
+    assert normalize_text("08.00 〜 11.00, Senin～Kamis") == "08.00 - 11.00, senin-kamis"
+    assert normalize_text("cafe\u0301 ca\u0300fe\u0308") == "cafe cafe"
+    assert normalize_text("nomor 1\ufe0f\u20e3") == "nomor 1\ufe0f\u20e3"  # keycap emoji kept
