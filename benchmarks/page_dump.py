@@ -33,8 +33,9 @@ sys.path.insert(0, str(ROOT))
 PAGES = ("ringkasan", "keaktifan", "konten", "tren", "kampanye", "kelengkapan")
 
 
-def record(page: str) -> list[tuple[str, Any, tuple, dict]]:
-    """Run one page in AppTest; every (name, fn, args, kwargs) it asks ui.data for."""
+def record(page: str, own_only: bool = False) -> list[tuple[str, Any, tuple, dict]]:
+    """Run one page in AppTest; every (name, fn, args, kwargs) it asks ui.data for (own_only:
+    leave out the first run's, which shows Ringkasan, when the page is another)."""
     from streamlit.testing.v1 import AppTest
 
     from ui import data, navigation
@@ -65,6 +66,8 @@ def record(page: str) -> list[tuple[str, Any, tuple, dict]]:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.run()
         if page != "ringkasan":
+            if own_only:
+                calls.clear()
             at.switch_page({s.key: s.path for s in navigation.PAGES}[page]).run()
         assert not at.exception, [e.message for e in at.exception]
     finally:
