@@ -110,11 +110,15 @@ def posts_against_typical(
             title=None,
             scale=alt.Scale(domain=series, range=[ACCENT, "#555555", "#9A9A9A"]),
             sort=series,
+            legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3),
         ),
+        # The same field, title and order as the colour: Vega-Lite merges the two into one
+        # legend (legend=None here hid the merged legend altogether).
         strokeDash=alt.StrokeDash(
             "series:N",
+            title=None,
             scale=alt.Scale(domain=series, range=[[1, 0], [6, 4], [2, 3]]),
-            legend=None,
+            sort=series,
         ),
     )
     lines = base.mark_line(point=True, strokeWidth=3 if big else 2).encode(
