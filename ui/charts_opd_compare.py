@@ -102,7 +102,8 @@ def posts_against_typical(
         x=time_x(shown, "month"),
         y=alt.Y(
             "value:Q",
-            title=i18n.tr("Postingan per bulan", "Posts per month"),
+            # On a slide its title says it; the axis title was pushed out by the notes below.
+            title=None if big else i18n.tr("Postingan per bulan", "Posts per month"),
             axis=alt.Axis(format=",.0f", tickMinStep=1),
         ),
         color=alt.Color(
