@@ -46,7 +46,16 @@ def record(page: str) -> list[tuple[str, Any, tuple, dict]]:
         calls.append((name, _fn, args, kwargs))
         return real(name, v, viewer, _fn, *args, **kwargs)
 
+    real_tb = data.top_bottom_opds
+
+    def spy_tb(*args: Any, **kwargs: Any) -> Any:  # read from the cached index, not a query
+        from warehouse import queries
+
+        calls.append(("warehouse.queries.top_bottom_opds", queries.top_bottom_opds, args, kwargs))
+        return real_tb(*args, **kwargs)
+
     data._run_cached = spy  # type: ignore[assignment]
+    data.top_bottom_opds = spy_tb  # type: ignore[assignment]
     try:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.run()
@@ -55,6 +64,7 @@ def record(page: str) -> list[tuple[str, Any, tuple, dict]]:
         assert not at.exception, [e.message for e in at.exception]
     finally:
         data._run_cached = real  # type: ignore[assignment]
+        data.top_bottom_opds = real_tb  # type: ignore[assignment]
     return calls
 
 

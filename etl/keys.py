@@ -12,17 +12,11 @@ import hashlib
 import duckdb
 import polars as pl
 
-from etl.normalize import normalize_permalink
+from etl.links import permalinks
 
 
 def _sha1(s: str) -> str:
     return hashlib.sha1(s.encode("utf-8")).hexdigest()
-
-
-def _norm_permalink(url: str | None) -> str | None:
-    if url is None or not url.strip():
-        return None
-    return normalize_permalink(url) or None
 
 
 def add_post_keys(df: pl.DataFrame) -> pl.DataFrame:
@@ -33,9 +27,9 @@ def add_post_keys(df: pl.DataFrame) -> pl.DataFrame:
     """
     native = pl.col("native_id").cast(pl.String).str.strip_chars()
     has_native = native.is_not_null() & (native != "")
-    links = df.get_column("permalink").drop_nulls().unique().to_list()
+    links = df.get_column("permalink").cast(pl.String).drop_nulls().unique()
     link_map = pl.DataFrame(
-        {"permalink": links, "_link_norm": [_norm_permalink(u) for u in links]},
+        {"permalink": links, "_link_norm": permalinks(links)},
         schema={"permalink": pl.String, "_link_norm": pl.String},
     )
     df = df.join(link_map, on="permalink", how="left")

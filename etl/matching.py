@@ -297,23 +297,28 @@ def resolve_posts(
         notes.append(f'OPD "{opd}" dibaca sebagai "{option.name}" (kemiripan {option.score:.0f}).')
 
     # 1. Account: handle from the file, else from the permalink.
+    from etl.links import link_handles
+
     pairs = posts.select("platform", "account_handle", "permalink").unique()
-    keys = []
-    for platform, handle, link in pairs.iter_rows():
-        norm = handle_norm(platform, handle) if handle else None
-        # The permalink's handle too: a Meta export names the Page, its links the username.
-        lnorm = handle_norm(platform, link) if link else None
-        keys.append((platform, handle, link, norm or lnorm, lnorm))
-    key_frame = pl.DataFrame(
-        keys,
-        schema={
-            "platform": pl.String,
-            "account_handle": pl.String,
-            "permalink": pl.String,
-            "handle_norm": pl.String,
-            "_link_norm": pl.String,
-        },
-        orient="row",
+    # The written handles are few: the scalar rule once per distinct one.
+    written = pairs.select("platform", "account_handle").unique()
+    written = written.with_columns(
+        _norm=pl.Series(
+            [handle_norm(p, h) if h else None for p, h in written.iter_rows()], dtype=pl.String
+        )
+    )
+    # The permalink's handle too (a Meta export names the Page, its links the username): one
+    # link per post, read a column at a time (etl.links, equal to handle_norm).
+    key_frame = (
+        pairs.with_columns(_link_norm=link_handles(pairs["platform"], pairs["permalink"]))
+        .join(written, on=["platform", "account_handle"], how="left", nulls_equal=True)
+        .select(
+            "platform",
+            "account_handle",
+            "permalink",
+            pl.coalesce("_norm", "_link_norm").alias("handle_norm"),
+            "_link_norm",
+        )
     )
     df = posts.join(
         key_frame, on=["platform", "account_handle", "permalink"], how="left", nulls_equal=True

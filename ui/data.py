@@ -164,8 +164,16 @@ kpi_summary = _cached(queries.kpi_summary)
 activity_trend = _cached(queries.activity_trend)
 activity_by_kind = _cached(queries.activity_by_kind)
 content_mix = _cached(queries.content_mix)
-top_bottom_opds = _cached(queries.top_bottom_opds)
 opd_index = _cached(queries.opd_index)
+
+
+def top_bottom_opds(f: Filters, n: int = 5, settings: Any = None) -> pl.DataFrame:
+    """queries.top_bottom_opds from the cached opd_index: a page showing the ranking and the
+    top/bottom lists (Ringkasan with its report buttons) computes the index once."""
+    index = opd_index(f) if settings is None else opd_index(f, settings)  # the pages' key
+    return queries.top_bottom(index, n)
+
+
 opd_month_heatmap = _cached(queries.opd_month_heatmap)
 inactive_opds = _cached(queries.inactive_opds)
 account_dormancy = _cached(queries.account_dormancy)

@@ -355,10 +355,16 @@ def top_bottom_opds(
     opd, opd_kind, index_score, grade, posts, tie_size (OPDs in the whole ranking with this
     rank; 1 = no tie). Raises ValueError when n < 1.
     """
+    return top_bottom(opd_index(con, f, settings), n)
+
+
+def top_bottom(index: pl.DataFrame, n: int = 5) -> pl.DataFrame:
+    """top_bottom_opds read from an opd_index frame already at hand (the UI's cached one, so
+    a page showing both computes the index once). Same columns and errors."""
     if n < 1:
         raise ValueError(f"n harus sedikitnya 1: {n}")
     # OPDs without received data have no index: they are neither top nor bottom.
-    ranked = opd_index(con, f, settings).filter(pl.col("index_score").is_not_null())
+    ranked = index.filter(pl.col("index_score").is_not_null())
     ranked = ranked.with_columns(pl.len().over("rank").cast(pl.Int64).alias("tie_size"))
     cols = ["rank", "opd_id", "opd", "opd_kind", "index_score", "grade", "posts", "tie_size"]
     if not ranked.height:
