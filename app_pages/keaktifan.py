@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui import auth as _auth
 from ui import charts, charts_reach, data, explain, filters, i18n, scorecard, slides
+from ui import one_opd_keaktifan as one_opd_view
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -15,6 +16,9 @@ big = w.presenting()
 w.header(i18n.t("page_keaktifan"))
 w.require_data()
 f = filters.current()
+if one_opd_view.applies(f):  # one OPD: its own story, not charts meant for many
+    one_opd_view.draw(f, big)
+    st.stop()
 
 idx = data.opd_index(f)
 if not idx.height:

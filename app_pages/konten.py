@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui import auth as _auth
 from ui import charts, charts_mix, data, filters, i18n, slides
+from ui import one_opd_konten as one_opd_view
 from ui import widgets as w
 from ui.forms import common as common_form
 from ui.forms import labels as labels_form
@@ -17,6 +18,9 @@ big = w.presenting()
 w.header(i18n.t("page_konten"))
 w.require_data()
 f = filters.current()
+if one_opd_view.applies(f):  # one OPD: its own story, not charts meant for many
+    one_opd_view.draw(f, big)
+    st.stop()
 
 shares = data.content_share_by_opd(f, sort_by="ucapan_share")
 if not shares.height:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import auth as _auth
 from ui import charts, coverage_panel, data, filters, i18n, slides
+from ui import one_opd_tren as one_opd_view
 from ui import widgets as w
 from ui.widgets import Col
 
@@ -14,6 +15,9 @@ big = w.presenting()
 w.header(i18n.t("page_tren"))
 w.require_data()
 f = filters.current()
+if one_opd_view.applies(f):  # one OPD: its own story, not charts meant for many
+    one_opd_view.draw(f, big)
+    st.stop()
 
 METRICS = {
     "posts": (i18n.t("posts"), False),

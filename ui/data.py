@@ -26,7 +26,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from warehouse import coverage, db, queries, settings
+from warehouse import coverage, db, opd_story, queries, settings
 from warehouse.queries import Filters
 
 __all__ = ["Filters", "con", "version", "changed"]
@@ -199,6 +199,9 @@ drilldown_count = _cached(queries.drilldown_count)
 format_mix_by_opd = _cached(queries.format_mix_by_opd)
 format_mix_over_time = _cached(queries.format_mix_over_time)
 kecamatan_rollup = _cached(queries.kecamatan_rollup)
+opd_months = _cached(opd_story.opd_months)
+opd_month_benchmark = _cached(opd_story.opd_month_benchmark)
+mix_against_all = _cached(opd_story.mix_against_all)
 master_contradictions = _cached(queries.master_contradictions)
 coverage_grid = _cached(coverage.coverage_grid)
 coverage_accounts = _cached(coverage.coverage_accounts)
@@ -247,3 +250,10 @@ def grade_thresholds() -> tuple[float, float, float]:
 
     s = metrics.get_settings(con())
     return float(s.grade_very_good), float(s.grade_good), float(s.grade_fair)
+
+
+def activity_rule() -> str:
+    """The activity rule in force ('account' | 'opd_total'), as set in Pengaturan."""
+    from warehouse import metrics
+
+    return str(metrics.get_settings(con()).activity_rule)

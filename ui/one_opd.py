@@ -1,11 +1,16 @@
-"""Ringkasan when the filter is one OPD: that OPD's own story (its status against the rule, its
-months, its content, its accounts, its rank among all OPDs) instead of charts meant for many.
+"""The one-OPD view: when the filter is one OPD, the meeting pages show that OPD's own story
+(its status against the rule, its months, its content, its accounts, its rank among all OPDs)
+instead of charts meant for many. This module holds the parts the pages share and Ringkasan's
+story; Keaktifan, Jenis Konten and Tren have theirs in ui/one_opd_<page>.py.
 
 A rate over one OPD is 0 % or 100 %, a ranking of one is a hairline bar and a bottom list has
 nobody: none of them says anything about the one OPD a meeting is talking about.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 import streamlit as st
@@ -19,7 +24,40 @@ def is_one_opd(f: data.Filters) -> bool:
     return len(f.opd_ids) == 1
 
 
-def _status_card(row: dict | None) -> None:
+@dataclass(frozen=True)
+class Story:
+    """One OPD among all: `row` is its queries.opd_index row computed over every OPD (same
+    period and platforms; None when it is not expected to post), `ranked` how many OPDs
+    have a rank, `everyone` those Filters."""
+
+    opd_id: int
+    name: str
+    short: str
+    row: dict[str, Any] | None
+    ranked: int
+    everyone: data.Filters
+
+
+def story(f: data.Filters) -> Story:
+    """The OPD of a one-OPD filter, its index row and rank among every OPD. The index is
+    never computed over the one OPD alone: its interaction score is a percentile among OPDs."""
+    opd_id = int(f.opd_ids[0])
+    everyone = filters.make_filters(f.start, f.end, f.platforms)
+    ranking = data.opd_index(everyone)
+    mine = ranking.filter(pl.col("opd_id") == opd_id)
+    row = mine.row(0, named=True) if mine.height else None
+    if row is None:
+        opts = data.filter_options()
+        hit = opts.filter(pl.col("opd_id") == opd_id)
+        name = hit.item(0, "opd") if hit.height else i18n.t("opd")
+        short = name
+    else:
+        name, short = row["opd"], row.get("opd_short") or row["opd"]
+    ranked = ranking.filter(pl.col("rank").is_not_null()).height
+    return Story(opd_id, name, short, row, ranked, everyone)
+
+
+def status_card(row: dict | None) -> None:
     status = (row or {}).get("activity_status")
     value = {
         "active": i18n.tr("Aktif", "Active"),
@@ -29,7 +67,26 @@ def _status_card(row: dict | None) -> None:
     w.kpi(i18n.tr("Status keaktifan", "Activity status"), value)
 
 
-def _status_detail(row: dict | None, inactive: pl.DataFrame) -> str:
+def rank_card(s: Story) -> None:
+    """'13' under 'Peringkat dari 33 OPD': '13 dari 33' as a value was cut at 1366 px."""
+    rank = (s.row or {}).get("rank")
+    w.kpi(
+        i18n.tr(f"Peringkat dari {s.ranked} OPD", f"Rank of {s.ranked} OPDs"),
+        "-" if rank is None else i18n.fmt_int(rank),
+    )
+
+
+def active_months_card(months: pl.DataFrame) -> None:
+    """'k dari n': active months of the months judged (a month whose data is missing is not)."""
+    judged = months.filter(pl.col("activity_status") != "no_data")
+    k = int(judged.get_column("is_active").sum()) if judged.height else 0
+    w.kpi(
+        i18n.tr("Bulan aktif", "Active months"),
+        i18n.tr(f"{k} dari {judged.height}", f"{k} of {judged.height}"),
+    )
+
+
+def status_detail(row: dict | None, inactive: pl.DataFrame) -> str:
     """Why, in numbers: the failed rule for an inactive OPD, the rule met for an active one."""
     if row is None:
         return ""
@@ -43,23 +100,69 @@ def _status_detail(row: dict | None, inactive: pl.DataFrame) -> str:
     )
 
 
+def months_chart(deck: slides.Deck, months: pl.DataFrame, s: Story, big: bool) -> None:
+    """The OPD's months against the minimum, with captions naming what was not judged."""
+    rule = s.row["activity_rule"] if s.row else data.activity_rule()
+    deck.chart(charts_opd.monthly_status(months, rule, big=big))
+    if not big:
+        st.caption(
+            i18n.tr(
+                "Garis putus-putus: batas minimal bulan itu. Biru aktif, jingga belum aktif, "
+                "biru muda data baru sebagian masuk, tanpa batang: data belum diterima.",
+                "Dashed line: the month's minimum. Blue active, orange not yet, pale blue "
+                "data only partly in, no bar: data not received.",
+            )
+        )
+    for text in months_notes(months):
+        st.caption(text)
+
+
+def months_notes(months: pl.DataFrame) -> list[str]:
+    """Sentences naming the months not judged: data never arrived (not zero posts), or only
+    partly ('data sebagian: s.d. 20 Nov', not 'belum aktif')."""
+    out = []
+    not_judged = months.filter(pl.col("activity_status") == "no_data")
+    state = "coverage_state" if "coverage_state" in months.columns else None
+    missing = not_judged.filter(pl.col(state) != "partial") if state else not_judged
+    if missing.height:
+        names = ", ".join(i18n.fmt_month(m, short=False) for m in missing.get_column("month"))
+        out.append(
+            i18n.tr(
+                f"Data belum diterima (bukan nol postingan): {names}.",
+                f"Data not received (not zero posts): {names}.",
+            )
+        )
+    partial = not_judged.filter(pl.col(state) == "partial") if state else not_judged.clear()
+    parts = []
+    for r in partial.iter_rows(named=True):
+        reach = charts_opd.through_text(r["covered_through"]) or i18n.tr(
+            f"{r['n_accounts'] - r['n_accounts_missing']} dari {r['n_accounts']} akun",
+            f"{r['n_accounts'] - r['n_accounts_missing']} of {r['n_accounts']} accounts",
+        )
+        parts.append(f"{i18n.fmt_month(r['month'], short=False)} ({reach})")
+    if parts:
+        out.append(
+            i18n.tr(
+                f"Data sebagian: {', '.join(parts)}; {i18n.fmt_int(partial['posts'].sum())} "
+                "postingan (semua akun) sudah masuk, bulan itu belum dinilai (bukan belum aktif).",
+                f"Partial data: {', '.join(parts)}; {i18n.fmt_int(partial['posts'].sum())} "
+                "posts (all accounts) in so far, the month is not judged yet (not 'not active').",
+            )
+        )
+    return out
+
+
 def ringkasan(f: data.Filters, big: bool) -> None:
     """Draw the one-OPD Ringkasan (screen and slides from the same blocks)."""
-    opd_id = int(f.opd_ids[0])
-    everyone = filters.make_filters(f.start, f.end, f.platforms)
-    ranking = data.opd_index(everyone)
-    mine = ranking.filter(pl.col("opd_id") == opd_id)
-    row = mine.row(0, named=True) if mine.height else None
-    name = row["opd"] if row else i18n.t("opd")
-    short = (row or {}).get("opd_short") or name
-    months = data.opd_month_heatmap(f).filter(pl.col("opd_id") == opd_id)
+    s = story(f)
+    months = data.opd_months(f)
     mix = data.content_mix(f)
     acc = data.account_dormancy(f)
     kpis = data.kpi_summary(f)
 
-    t_months = i18n.tr(f"Postingan {short} per bulan", f"Posts of {short} by month")
-    t_mix = i18n.tr(f"Komposisi konten {short}", f"Content mix of {short}")
-    t_acc = i18n.tr(f"Akun {short}", f"Accounts of {short}")
+    t_months = i18n.tr(f"Postingan {s.short} per bulan", f"Posts of {s.short} by month")
+    t_mix = i18n.tr(f"Komposisi konten {s.short}", f"Content mix of {s.short}")
+    t_acc = i18n.tr(f"Akun {s.short}", f"Accounts of {s.short}")
     panels = {"kpi": i18n.tr("Angka utama", "Key figures")}
     if months.height:
         panels["months"] = t_months
@@ -71,32 +174,17 @@ def ringkasan(f: data.Filters, big: bool) -> None:
 
     if deck.show("kpi"):
         inactive = data.inactive_opds(f)
-        judged = months.filter(pl.col("activity_status") != "no_data")
         c1, c2, c3, c4 = st.columns([1.5, 1, 1, 1]) if not big else st.columns(2) * 2
         with c1:
-            _status_card(row)
+            status_card(s.row)
         with c2:
-            active_months = int(judged.get_column("is_active").sum()) if judged.height else 0
-            w.kpi(
-                i18n.tr("Bulan aktif", "Active months"),
-                i18n.tr(
-                    f"{active_months} dari {judged.height}", f"{active_months} of {judged.height}"
-                ),
-            )
+            active_months_card(months)
         with c3:
             w.kpi_from(kpis, "posts")
         with c4:
-            ranked = ranking.filter(pl.col("rank").is_not_null())
-            if row and row.get("rank") is not None:
-                w.kpi(
-                    i18n.tr("Peringkat indeks", "Index rank"),
-                    i18n.tr(
-                        f"{row['rank']} dari {ranked.height}", f"{row['rank']} of {ranked.height}"
-                    ),
-                )
-            else:
-                w.kpi(i18n.tr("Peringkat indeks", "Index rank"), "-")
-        status = _status_detail(row, inactive)
+            rank_card(s)
+        status = status_detail(s.row, inactive)
+        row = s.row
         if row and row.get("rank") is not None:
             status += i18n.tr(
                 f". Indeks {i18n.fmt_num(row['index_score'], 1)} "
@@ -106,36 +194,14 @@ def ringkasan(f: data.Filters, big: bool) -> None:
                 f"({i18n.grade_label(row['grade'])}) among all OPDs; active months count the "
                 "months whose data is complete.",
             )
-        st.caption(f"{name}: {status}")
+        st.caption(f"{s.name}: {status}")
         w.comparison_caption(kpis)
 
     left, right = st.columns([3, 2]) if not big else (st.container(), st.container())
     with left:
         if "months" in panels and deck.show("months"):
             st.subheader(t_months)
-            rule = row["activity_rule"] if row else "account"
-            deck.chart(charts_opd.monthly_status(months, rule, big=big))
-            if not big:
-                st.caption(
-                    i18n.tr(
-                        "Garis putus-putus: batas minimal bulan itu. Biru aktif, jingga belum, "
-                        "abu-abu data belum diterima.",
-                        "Dashed line: the month's minimum. Blue active, orange not yet, grey "
-                        "data not received.",
-                    )
-                )
-                # A month without data draws no bar: name those months in words too.
-                gaps = months.filter(pl.col("activity_status") == "no_data")
-                if gaps.height:
-                    names = ", ".join(
-                        i18n.fmt_month(m, short=False) for m in gaps.get_column("month")
-                    )
-                    st.caption(
-                        i18n.tr(
-                            f"Data belum diterima (bukan nol postingan): {names}.",
-                            f"Data not received (not zero posts): {names}.",
-                        )
-                    )
+            months_chart(deck, months, s, big)
     with right:
         if "mix" in panels and deck.show("mix"):
             st.subheader(t_mix)

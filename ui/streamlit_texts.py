@@ -7,12 +7,20 @@ is hidden with CSS and our own words drawn in its place (`::after`), selected by
 and roles Streamlit puts in the page. The multiselect's "Select all" row is switched off where
 the filters draw their multiselects (select_all=False). When Streamlit adds real parameters,
 this module is the one place to change.
+
+Tooltips and screen-reader labels (aria-label, title, placeholder) of Streamlit's own controls
+("Fullscreen", "Show/hide columns", "Download as CSV", "Search", "Show data", "Collapse
+sidebar", "Help for ...") cannot be reached by CSS: a small script (`global_js`, run by st.html
+in the page itself) rewrites them as they appear, from the table `UI_TEXTS`, and puts the
+English back when the reader switches to English.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -81,4 +89,62 @@ def file_uploader(
     )
     return box.file_uploader(
         label, type=list(types), accept_multiple_files=multiple, key=key, help=help
+    )
+
+
+# Streamlit 1.67's own English (frontend bundle) -> Bahasa Indonesia. An aria-label may carry a
+# context after ": " ("Fullscreen: Tabel ...") or start with a prefix ("Help for ...").
+UI_TEXTS: dict[str, str] = {
+    "Fullscreen": "Layar penuh",
+    "Close fullscreen": "Tutup layar penuh",
+    "Show/hide columns": "Tampilkan/sembunyikan kolom",
+    "Download as CSV": "Unduh sebagai CSV",
+    "Search": "Cari",
+    "Clear search": "Hapus pencarian",
+    "Show data": "Tampilkan data",
+    "Show chart": "Tampilkan grafik",
+    "Download as PNG": "Unduh sebagai PNG",
+    "Copy Vega-Lite spec": "Salin spesifikasi grafik",
+    "Collapse sidebar": "Ciutkan panel samping",
+    "Expand sidebar": "Buka panel samping",
+    "Main menu": "Menu utama",
+    "App pages": "Halaman aplikasi",
+    "Sidebar": "Panel samping",
+    "Link to heading": "Tautan ke judul ini",
+    "Open": "Buka",
+    "Close": "Tutup",
+    "Clear all": "Hapus semua",
+    "Clear": "Hapus",
+    "Choose an option": "Pilih",
+    "Choose options": "Pilih",
+    "Vega visualization": "Grafik",
+    "visualization": "visualisasi",
+    "Copy to clipboard": "Salin",
+    "Copied to clipboard": "Tersalin",
+}
+UI_PREFIXES: dict[str, str] = {"Help for ": "Bantuan untuk "}
+_ATTRS = ("aria-label", "title", "placeholder", "aria-roledescription")
+
+# Installed once per browser page (window.__pmTexts is replaced on every language change).
+# Each attribute's English original is kept on the element, so a switch back to English
+# restores it. Tooltip bodies are text nodes inside [data-testid="stTooltipContent"].
+_JS = (Path(__file__).with_suffix(".js")).read_text(encoding="utf-8")
+
+
+def global_js() -> str:
+    """The script that puts Streamlit's tooltips and aria-labels in the chosen language (in
+    English every text is its own original)."""
+    texts = UI_TEXTS if i18n.current_lang() != "en" else {}
+    prefixes = UI_PREFIXES if i18n.current_lang() != "en" else {}
+    # DOMPurify (st.html) drops a script whose text holds "<" before a letter or "/"
+    # (tests/ui/test_streamlit_texts.py guards the file).
+    return (
+        "<script>\n"
+        + (
+            _JS.replace("__TEXTS__", json.dumps(texts))
+            .replace("__PREFIXES__", json.dumps(prefixes))
+            .replace("__ATTRS__", json.dumps(list(_ATTRS)))
+            .replace("__VEGA__", "false" if i18n.current_lang() == "en" else "true")
+        )
+        + "</script>"
     )

@@ -67,6 +67,7 @@ def _leave_presentation() -> None:
 def apply_style(presenting_now: bool) -> None:
     """House CSS; in presentation mode hide the sidebar, enlarge type, offer a way out."""
     st.html(_BASE_CSS + streamlit_texts.global_css())
+    st.html(streamlit_texts.global_js(), unsafe_allow_javascript=True)
     if presenting_now:
         st.html(_PRESENT_CSS)
         st.button(

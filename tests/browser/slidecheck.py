@@ -70,7 +70,7 @@ _JS = r"""
         // name (a discrete axis) is not.
         const axis = t.closest('g[aria-label]');
         const what = axis ? axis.getAttribute('aria-label') : '';
-        if (/discrete|band|ordinal|point/i.test(what)) {
+        if (/discrete|diskret|band|ordinal|point/i.test(what)) {
           out.push('chart label hidden (overlap): "' + s.slice(0, 40) + '"');
         }
         continue;

@@ -17,10 +17,17 @@ from tests.browser.conftest import SCREENSHOTS, wait_idle
 from ui import navigation
 
 MEETING = [p.url_path for p in navigation.PAGES if p.group == "meeting"]
-# (page, filter in the link, screenshot suffix): every meeting page, and Ringkasan filtered to
-# one OPD (its own deck: status, months, content, accounts).
+# (page, filter in the link, screenshot suffix): every meeting page, and the pages with a
+# one-OPD deck filtered to one OPD (its own story: status, index parts, months, mix beside all
+# OPDs, line beside a typical OPD). Desa Margamulya has months whose data never arrived and a
+# partly received month.
+BAPPEDA = "opd=Badan+Perencanaan+Pembangunan+Daerah&"
 WALKS = [(path, "", "") for path in MEETING] + [
-    ("", "opd=Badan+Perencanaan+Pembangunan+Daerah&", "_satu_opd")
+    ("", BAPPEDA, "_satu_opd"),
+    ("keaktifan", BAPPEDA, "_satu_opd"),
+    ("keaktifan", "opd=Desa+Margamulya&", "_desa_satu_opd"),
+    ("jenis-konten", BAPPEDA, "_satu_opd"),
+    ("tren", "opd=Desa+Margamulya&", "_desa_satu_opd"),
 ]
 
 

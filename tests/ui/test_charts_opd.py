@@ -1,4 +1,5 @@
-"""One OPD's monthly chart: a month without data prints no count (it is not zero posts)."""
+"""One OPD's monthly chart: a month without data prints no count (it is not zero posts); a
+partly received month has its own colour and says how far its data reaches."""
 
 from __future__ import annotations
 
@@ -9,21 +10,69 @@ import polars as pl
 from ui import charts_opd
 
 
-def test_a_month_without_data_prints_no_zero():
-    months = pl.DataFrame(
-        {
-            "month": [dt.date(2026, 8, 1), dt.date(2026, 9, 1)],
-            "activity_status": ["active", "no_data"],
-            "counted_posts": [4, 0],
-            "posts": [4, 0],
-            "required_posts": [4, 4],
-        }
-    )
-    spec = charts_opd.monthly_status(months, "account").to_dict()
-    text_layers = [
+def _text_layers(spec: dict) -> list[dict]:
+    return [
         layer for layer in spec["layer"]
         if (layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]) == "text"
     ]  # fmt: skip
-    assert len(text_layers) == 1
-    filters = [t["filter"] for t in text_layers[0].get("transform", []) if "filter" in t]
+
+
+def _months() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "month": [dt.date(2026, 8, 1), dt.date(2026, 9, 1), dt.date(2026, 11, 1)],
+            "activity_status": ["active", "no_data", "no_data"],
+            "coverage_state": ["complete", "missing", "partial"],
+            "covered_through": [dt.date(2026, 8, 31), None, dt.date(2026, 11, 20)],
+            "counted_posts": [4, 0, 3],
+            "posts": [4, 0, 3],
+            "required_posts": [4, 4, 4],
+        }
+    )
+
+
+def test_a_month_without_data_prints_no_zero():
+    spec = charts_opd.monthly_status(_months(), "account").to_dict()
+    counts = [t for t in _text_layers(spec) if t["encoding"]["text"]["field"] == "counted_posts"]
+    assert len(counts) == 1
+    filters = [t["filter"] for t in counts[0].get("transform", []) if "filter" in t]
     assert filters == ["(datum.status !== 'Data belum diterima')"]
+
+
+def test_a_partial_month_is_its_own_state_and_says_how_far():
+    spec = charts_opd.monthly_status(_months(), "account").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    by_month = {r["month"][:7]: r for r in rows}
+    assert by_month["2026-11"]["status"] == "Data sebagian (belum dinilai)"
+    assert by_month["2026-11"]["through"] == "s.d. 20 Nov"
+    assert by_month["2026-09"]["status"] == "Data belum diterima"
+    assert by_month["2026-09"]["through"] == ""
+    notes = [t for t in _text_layers(spec) if t["encoding"]["text"]["field"] == "through"]
+    assert len(notes) == 1
+    filters = [t["filter"] for t in notes[0].get("transform", []) if "filter" in t]
+    assert filters == ["(datum.status === 'Data sebagian (belum dinilai)')"]
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    colour = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert colour["Data sebagian (belum dinilai)"] not in (
+        colour["Data belum diterima"],
+        colour["Aktif"],
+        colour["Belum aktif"],
+    )
+
+
+def test_accounts_rows_are_thick_and_labelled():
+    acc = pl.DataFrame(
+        {
+            "platform": ["facebook", "instagram"],
+            "handle": ["Bapenda", "@bapenda"],
+            "posts_in_period": [79, 36],
+            "status": ["aktif", "dorman"],
+            "days_since_last_post": [11, 96],
+        }
+    )
+    spec = charts_opd.accounts(acc).to_dict()
+    # A legend under a short chart squeezed the rows flat: none; each row ~40 px.
+    assert spec["height"] >= 50 + 2 * 40
+    assert all("legend" not in str(layer["encoding"].get("color", "")) for layer in spec["layer"])
+    rows = next(iter(spec["datasets"].values()))
+    assert sorted(r["label"] for r in rows) == ["36 · dorman", "79 · aktif"]

@@ -19,11 +19,13 @@ CHECKS = sorted((SQL_DIR / "checks").glob("*.sql"))
 
 def test_every_q_file_is_used_by_queries_py():
     from access import audit, proposals
-    from warehouse import coverage, master_checks
+    from warehouse import coverage, master_checks, opd_story
 
     # Query functions live in queries.py and in area modules beside it (the audit trail's
     # reader sits with the rest of access control).
-    source = "".join(inspect.getsource(m) for m in (q, coverage, master_checks, audit, proposals))
+    source = "".join(
+        inspect.getsource(m) for m in (q, coverage, master_checks, audit, proposals, opd_story)
+    )
     used = set(re.findall(r'"(q_[a-z0-9_]+)"', source))
     files = {p.stem for p in Q_FILES}
     assert files - used == set(), "q_*.sql files no function runs"
@@ -143,3 +145,21 @@ def test_docstring_columns_are_the_returned_columns():
         assert _documented_columns(fn) == df.columns, name
         checked += 1
     assert checked >= 24
+
+
+def test_opd_story_docstring_columns_are_the_returned_columns():
+    import datetime as dt
+
+    from warehouse import opd_story
+
+    con = hand_warehouse()
+    f = q.Filters(dt.date(2026, 1, 1), dt.date(2026, 2, 28), opd_ids=(1,))
+    frames = {
+        opd_story.opd_months: opd_story.opd_months(con, f),
+        opd_story.opd_month_benchmark: opd_story.opd_month_benchmark(con, f),
+        opd_story.mix_against_all: opd_story.mix_against_all(con, f, "format"),
+    }
+    for fn, df in frames.items():
+        assert _documented_columns(fn) == df.columns, fn.__name__
+    with pytest.raises(ValueError):
+        opd_story.mix_against_all(con, f, "platform")  # type: ignore[arg-type]
