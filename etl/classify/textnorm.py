@@ -189,26 +189,26 @@ def _second_pass_entries(table: dict[str, str]) -> dict[str, str]:
     """Characters that NFKC or lower case turn into something the table folds (a spacing
     accent ¨ becomes a space and a combining mark, capital Δ becomes δ, ŉ becomes ʼn) -> the
     text a repeated normalization settles on, so one pass gives it and normalizing twice
-    changes nothing (tested over every character of Unicode)."""
-    trans = str.maketrans(table)
+    changes nothing (tested over every character of Unicode). Computed with the same polars
+    functions as normalize_series (their Unicode tables may be newer than Python's)."""
+    keys, values = list(table), list(table.values())
 
-    def once(x: str) -> str:
-        return unicodedata.normalize("NFKC", x.translate(trans)).lower()
+    def once(x: pl.Series) -> pl.Series:
+        return x.str.replace_many(keys, values).str.normalize("NFKC").str.to_lowercase()
 
-    out: dict[str, str] = {}
-    for i in range(0xA0, 0x110000):
-        c = chr(i)
-        if c in table or not (unicodedata.decomposition(c) or c.lower() != c):
-            continue  # neither NFKC nor lower case changes it
-        a = once(c)
-        b = once(a)
-        for _ in range(4):  # settles in one or two more passes
-            if a == b:
-                break
-            a, b = b, once(b)
-        if a != once(c) and a == once(a):
-            out[c] = a
-    return out
+    chars = pl.Series(
+        [chr(i) for i in range(0xA0, 0x110000) if not 0xD800 <= i <= 0xDFFF],
+        dtype=pl.String,
+    )
+    chars = chars.filter(~chars.is_in(keys))
+    first = once(chars)
+    moved = first != chars
+    chars, first = chars.filter(moved), first.filter(moved)
+    settled = once(first)
+    for _ in range(4):  # settles in one or two more passes
+        settled = once(settled)
+    keep = (once(settled) == settled) & (settled != first)
+    return dict(zip(chars.filter(keep).to_list(), settled.filter(keep).to_list(), strict=True))
 
 
 _REPEAT_ANY = "|".join(f"{c}{{3,}}" for c in string.ascii_lowercase)
