@@ -33,8 +33,9 @@ sys.path.insert(0, str(ROOT))
 PAGES = ("ringkasan", "keaktifan", "konten", "tren", "kampanye", "kelengkapan")
 
 
-def record(page: str) -> list[tuple[str, Any, tuple, dict]]:
-    """Run one page in AppTest; every (name, fn, args, kwargs) it asks ui.data for."""
+def record(page: str, own_only: bool = False) -> list[tuple[str, Any, tuple, dict]]:
+    """Run one page in AppTest; every (name, fn, args, kwargs) it asks ui.data for (own_only:
+    leave out the first run's, which shows Ringkasan, when the page is another)."""
     from streamlit.testing.v1 import AppTest
 
     from ui import data, navigation
@@ -46,25 +47,33 @@ def record(page: str) -> list[tuple[str, Any, tuple, dict]]:
         calls.append((name, _fn, args, kwargs))
         return real(name, v, viewer, _fn, *args, **kwargs)
 
-    real_tb = data.top_bottom_opds
+    from warehouse import queries
 
-    def spy_tb(*args: Any, **kwargs: Any) -> Any:  # read from the cached index, not a query
-        from warehouse import queries
+    # Read from other cached results, not queries of their own: recorded as the query.
+    derived = {"top_bottom_opds": data.top_bottom_opds, "trend_comparison": data.trend_comparison}
 
-        calls.append(("warehouse.queries.top_bottom_opds", queries.top_bottom_opds, args, kwargs))
-        return real_tb(*args, **kwargs)
+    def spy_on(name: str) -> Any:
+        def spy_derived(*args: Any, **kwargs: Any) -> Any:
+            calls.append((f"warehouse.queries.{name}", getattr(queries, name), args, kwargs))
+            return derived[name](*args, **kwargs)
+
+        return spy_derived
 
     data._run_cached = spy  # type: ignore[assignment]
-    data.top_bottom_opds = spy_tb  # type: ignore[assignment]
+    for name in derived:
+        setattr(data, name, spy_on(name))
     try:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.run()
         if page != "ringkasan":
+            if own_only:
+                calls.clear()
             at.switch_page({s.key: s.path for s in navigation.PAGES}[page]).run()
         assert not at.exception, [e.message for e in at.exception]
     finally:
         data._run_cached = real  # type: ignore[assignment]
-        data.top_bottom_opds = real_tb  # type: ignore[assignment]
+        for name, fn in derived.items():
+            setattr(data, name, fn)
     return calls
 
 

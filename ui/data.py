@@ -186,7 +186,22 @@ example_posts = _cached(queries.example_posts)
 label_agreement = _cached(queries.label_agreement)
 label_disagreements = _cached(queries.label_disagreements)
 trend = _cached(queries.trend)
-trend_comparison = _cached(queries.trend_comparison)
+
+
+def trend_comparison(
+    f: Filters, grain: queries.Grain = "month", settings: Any = None
+) -> pl.DataFrame:
+    """queries.trend_comparison from the cached trends (by "none"): the Tren page's own trend
+    of the period is not read a second time."""
+    from warehouse import metrics
+
+    y_start, y_end = metrics.year_ago_period(f.start, f.end)
+    kw = {} if settings is None else {"settings": settings}
+    now = trend(f, grain=grain, by="none", **kw)
+    ago = trend(f.shifted(y_start, y_end), grain=grain, by="none", **kw)
+    return queries.aligned_trends(now, ago, date_bounds()[0], grain)
+
+
 engagement_by_opd = _cached(queries.engagement_by_opd)
 top_posts = _cached(queries.top_posts)
 campaigns = _cached(queries.campaigns)

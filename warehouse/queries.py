@@ -666,9 +666,18 @@ def trend_comparison(
     year_ago_start, year_ago_posts, year_ago_kinerja_share, year_ago_engagement (year-ago values
     are null for periods before the first post in the warehouse: no data, not zero).
     """
-    now = trend(con, f, grain, "none", settings)
     y_start, y_end = metrics.year_ago_period(f.start, f.end)
+    now = trend(con, f, grain, "none", settings)
     ago = trend(con, f.shifted(y_start, y_end), grain, "none", settings)
+    return aligned_trends(now, ago, date_bounds(con)[0], grain)
+
+
+def aligned_trends(
+    now: pl.DataFrame, ago: pl.DataFrame, first: dt.date | None, grain: Grain
+) -> pl.DataFrame:
+    """trend_comparison from the two trend frames already at hand (the UI's cached ones):
+    now = trend of the period, ago = trend of metrics.year_ago_period, both by "none";
+    first = the first post date (date_bounds). Same columns."""
     now = now.with_row_index("period_index").select(
         pl.col("period_index").cast(pl.Int64),
         "period_start",
@@ -685,7 +694,6 @@ def trend_comparison(
     )
     # A year-ago period before the first post in the warehouse has no data, not zero posts:
     # null, so the chart leaves a gap instead of drawing a fall to 0.
-    first, _ = date_bounds(con)
     if first is not None:
         covered = pl.col("year_ago_start") >= _period_floor(first, grain)
         ago = ago.with_columns(
