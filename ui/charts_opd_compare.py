@@ -102,7 +102,8 @@ def posts_against_typical(
         x=time_x(shown, "month"),
         y=alt.Y(
             "value:Q",
-            title=i18n.tr("Postingan per bulan", "Posts per month"),
+            # On a slide its title says it; the axis title was pushed out by the notes below.
+            title=None if big else i18n.tr("Postingan per bulan", "Posts per month"),
             axis=alt.Axis(format=",.0f", tickMinStep=1),
         ),
         color=alt.Color(
@@ -110,11 +111,15 @@ def posts_against_typical(
             title=None,
             scale=alt.Scale(domain=series, range=[ACCENT, "#555555", "#9A9A9A"]),
             sort=series,
+            legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3),
         ),
+        # The same field, title and order as the colour: Vega-Lite merges the two into one
+        # legend (legend=None here hid the merged legend altogether).
         strokeDash=alt.StrokeDash(
             "series:N",
+            title=None,
             scale=alt.Scale(domain=series, range=[[1, 0], [6, 4], [2, 3]]),
-            legend=None,
+            sort=series,
         ),
     )
     lines = base.mark_line(point=True, strokeWidth=3 if big else 2).encode(

@@ -133,13 +133,8 @@ def months_notes(months: pl.DataFrame) -> list[str]:
             )
         )
     partial = not_judged.filter(pl.col(state) == "partial") if state else not_judged.clear()
-    parts = []
-    for r in partial.iter_rows(named=True):
-        reach = charts_opd.through_text(r["covered_through"]) or i18n.tr(
-            f"{r['n_accounts'] - r['n_accounts_missing']} dari {r['n_accounts']} akun",
-            f"{r['n_accounts'] - r['n_accounts_missing']} of {r['n_accounts']} accounts",
-        )
-        parts.append(f"{i18n.fmt_month(r['month'], short=False)} ({reach})")
+    parts = [f"{i18n.fmt_month(r['month'], short=False)} ({_reach(r)})" for r in
+             partial.iter_rows(named=True)]  # fmt: skip
     if parts:
         out.append(
             i18n.tr(
@@ -149,7 +144,34 @@ def months_notes(months: pl.DataFrame) -> list[str]:
                 "posts (all accounts) in so far, the month is not judged yet (not 'not active').",
             )
         )
+    # Judged months (active: its posts prove it) whose data is not all in: the count is low.
+    short = (
+        months.filter((pl.col("activity_status") != "no_data") & (pl.col(state) == "partial"))
+        if state
+        else months.clear()
+    )
+    if short.height:
+        names = ", ".join(
+            f"{i18n.fmt_month(r['month'], short=False)} ({_reach(r)})"
+            for r in short.iter_rows(named=True)
+        )
+        out.append(
+            i18n.tr(
+                f"Data belum lengkap: {names}; postingannya dihitung dari data yang sudah masuk, "
+                "jadi bisa lebih banyak.",
+                f"Data not all in: {names}; its posts count only the data in so far, so there "
+                "may be more.",
+            )
+        )
     return out
+
+
+def _reach(r: dict) -> str:
+    """How far a partly received month reaches: 's.d. 20 Nov', else '1 dari 2 akun'."""
+    return charts_opd.through_text(r["covered_through"]) or i18n.tr(
+        f"{r['n_accounts'] - r['n_accounts_missing']} dari {r['n_accounts']} akun",
+        f"{r['n_accounts'] - r['n_accounts_missing']} of {r['n_accounts']} accounts",
+    )
 
 
 def ringkasan(f: data.Filters, big: bool) -> None:

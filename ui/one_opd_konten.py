@@ -64,14 +64,14 @@ def draw(f: data.Filters, big: bool) -> None:
         st.subheader(t_mix)
         deck.chart(
             charts_opd_compare.mix_against_all(mix, dimension="content", who=s.short, big=big),
-            rows=2 * mix.height,
+            rows=mix.height + 2,
         )
         _caption(mix, s.short, big)
     if "format" in panels and deck.show("format"):
         st.subheader(t_fmt)
         deck.chart(
             charts_opd_compare.mix_against_all(fmt, dimension="format", who=s.short, big=big),
-            rows=2 * fmt.height,
+            rows=fmt.height + 2,
         )
         _caption(fmt, s.short, big)
     partial = w.partial_period(f)

@@ -76,3 +76,27 @@ def test_accounts_rows_are_thick_and_labelled():
     assert all("legend" not in str(layer["encoding"].get("color", "")) for layer in spec["layer"])
     rows = next(iter(spec["datasets"].values()))
     assert sorted(r["label"] for r in rows) == ["36 · dorman", "79 · aktif"]
+
+
+def test_the_typical_opd_line_chart_names_its_three_lines():
+    from ui import charts_opd_compare
+
+    months = _months().with_columns(pl.lit("x").alias("opd"))
+    bench = pl.DataFrame(
+        {
+            "month": [dt.date(2026, 8, 1), dt.date(2026, 9, 1), dt.date(2026, 11, 1)],
+            "median_posts": [20.0, 22.0, 17.0],
+            "mean_posts": [22.5, 22.4, 18.9],
+            "judged_opds": [44, 42, 33],
+        }
+    )
+    spec = charts_opd_compare.posts_against_typical(months, bench, who="Desa X").to_dict()
+    enc = spec["layer"][0]["encoding"]
+    # One legend: colour and dash on the same field, neither switched off.
+    assert enc["color"].get("legend", {}) is not None
+    assert enc["strokeDash"].get("legend", {}) is not None
+    assert enc["color"]["scale"]["domain"] == ["Desa X", "Median semua OPD", "Rata-rata semua OPD"]
+    rows = next(iter(spec["datasets"].values()))
+    mine = {r["month"][:7]: r["value"] for r in rows if r["series"] == "Desa X"}
+    # September's data never arrived: a gap, not 0; a partial month keeps its posts.
+    assert mine == {"2026-08": 4.0, "2026-09": None, "2026-11": 3.0}
