@@ -174,20 +174,41 @@ def fold_table() -> dict[str, str]:
     table.update(FANCY_LETTERS)
     marks = {chr(i) for lo, hi in _DECORATING_MARKS for i in range(lo, hi + 1)}
     table.update(dict.fromkeys(marks, ""))
-    # Spacing accents (¨ ´ ˜) become a space and a combining mark under NFKC: mapped here to
-    # NFKC without the mark, so the result stays free of them (and normalizing is idempotent).
-    for i in range(0xA0, 0x2100):  # where such spacing accents live
-        c = chr(i)
-        nf = unicodedata.normalize("NFKC", c)
-        if c not in table and any(m in marks for m in nf):
-            table[c] = "".join(m for m in nf if m not in marks)
     table.update(dict.fromkeys(DASHES, "-"))
     table.update(dict.fromkeys(SINGLE_QUOTES, "'"))
     table.update(dict.fromkeys(DOUBLE_QUOTES, '"'))
     table["\u00a0"] = " "
     table.update(dict.fromkeys(_INVISIBLE, ""))  # they split words invisibly
     table["\u200d"] = "\u200d"  # kept: it joins emoji sequences
-    return {k: v for k, v in table.items() if k != v}
+    table = {k: v for k, v in table.items() if k != v}
+    table.update(_second_pass_entries(table))
+    return table
+
+
+def _second_pass_entries(table: dict[str, str]) -> dict[str, str]:
+    """Characters that NFKC or lower case turn into something the table folds (a spacing
+    accent ¨ becomes a space and a combining mark, capital Δ becomes δ, ŉ becomes ʼn) -> the
+    text a repeated normalization settles on, so one pass gives it and normalizing twice
+    changes nothing (tested over every character of Unicode). Computed with the same polars
+    functions as normalize_series (their Unicode tables may be newer than Python's)."""
+    keys, values = list(table), list(table.values())
+
+    def once(x: pl.Series) -> pl.Series:
+        return x.str.replace_many(keys, values).str.normalize("NFKC").str.to_lowercase()
+
+    chars = pl.Series(
+        [chr(i) for i in range(0xA0, 0x110000) if not 0xD800 <= i <= 0xDFFF],
+        dtype=pl.String,
+    )
+    chars = chars.filter(~chars.is_in(keys))
+    first = once(chars)
+    moved = first != chars
+    chars, first = chars.filter(moved), first.filter(moved)
+    settled = once(first)
+    for _ in range(4):  # settles in one or two more passes
+        settled = once(settled)
+    keep = (once(settled) == settled) & (settled != first)
+    return dict(zip(chars.filter(keep).to_list(), settled.filter(keep).to_list(), strict=True))
 
 
 _REPEAT_ANY = "|".join(f"{c}{{3,}}" for c in string.ascii_lowercase)

@@ -209,3 +209,31 @@ def test_captions_written_with_the_rules_are_told_apart() -> None:
     fresh_captions = {str(r["caption"]) for p in fresh for r in read_labelled(p)}
     assert len(fresh_captions) >= 300 and not fresh_captions & seen
     assert len(seen) >= 1500
+
+
+def test_greetings_put_before_kinerja_captions_take_that_caption_label() -> None:
+    from etl.classify.training import EXAMPLE_SCHEMA, wrapped_greetings
+
+    long_greeting = "Selamat Hari Jadi " + "yang penuh berkah dan bahagia " * 4  # > 90, no stop
+    greetings = ["Selamat Hari Raya Idul Fitri 1447 H. Mohon maaf lahir batin 🙏", long_greeting]
+    bodies = [(f"Rapat koordinasi stunting ke-{i} di aula", "kegiatan") for i in range(20)]
+    bodies += [(f"Jadwal pelayanan KTP-el keliling pekan {i}", "layanan") for i in range(20)]
+    gold = pl.DataFrame(
+        {
+            "caption": greetings + [b for b, _ in bodies],
+            "label": ["ucapan", "ucapan"] + [lab for _, lab in bodies],
+            "figure": [False] * (2 + len(bodies)),
+            "weight": [1.0] * (2 + len(bodies)),
+            "source": ["contoh"] * (2 + len(bodies)),
+        },
+        schema=EXAMPLE_SCHEMA,
+    )
+    made = wrapped_greetings(gold)
+    label_of = dict(bodies)
+    assert 0 < made.height < len(bodies)  # one kinerja caption in WRAP_EVERY
+    for r in made.iter_rows(named=True):
+        assert r["body"] in label_of and r["label"] == label_of[r["body"]]
+        # Only the greeting's opening sentence, and only from a greeting that has one.
+        assert r["caption"] == "Selamat Hari Raya Idul Fitri 1447 H. " + r["body"]
+        assert r["figure"] is None and r["source"] == "sapaan"
+    assert wrapped_greetings(gold.filter(pl.col("label") != "ucapan")).height == 0

@@ -90,6 +90,28 @@ def test_pure_greetings_are_ucapan(caption: str) -> None:
     assert row["content_reason"].startswith("ucapan (skor ")
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Ramadan Kareem 1448 H 🌙",
+        "Selamat memperingati Isro' Mi'roj Nabi Muhammad SAW",
+        "Selamat Maulud Nabi Muhammad SAW",
+        "Jumu'ah Mubarak, sahabat",
+        "Eid al-Fitr Mubarak from all of us",
+        "Barakallahu fiikum untuk para wisudawan",
+        "Sugeng nindakaken ibadah siyam",
+        "Sogeng Rajah Tellasan, nyo'on sapora",
+        "Keluarga besar Kecamatan turut berbela sungkawa atas wafatnya Pak Kades",
+        "Ikut berduka atas berpulangnya guru kami",
+        "Rest in peace, Pak Lurah. Semoga husnul khotimah",
+        "Xin Nian Kuai Le 2578!",
+    ],
+)
+def test_arabic_spellings_and_regional_greetings_and_condolences_are_ucapan(caption: str) -> None:
+    (row,) = label(caption)
+    assert row["content_type"] == "ucapan", row["content_reason"]
+
+
 def test_every_label_is_reachable() -> None:
     rows = label(
         "Selamat Tahun Baru Islam 1448 H",
