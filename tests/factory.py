@@ -34,6 +34,9 @@ from warehouse.db import connect
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SOURCES = ("sample_data", "etl", "warehouse")
 _SKIP_SUFFIXES = {".pyc", ".duckdb", ".wal", ".tmp"}
+# Written while tests run (the fitted model's cache, backups): not sources. Hashing them made
+# a worker that started after the first model fit see another key and build the sample again.
+_SKIP_DIRS = {"__pycache__", "model_cache", "backups"}
 
 
 # --------------------------------------------------------------------------- sample warehouse
@@ -53,7 +56,7 @@ def sources_key() -> str:
     h = hashlib.sha256(duckdb.__version__.encode())
     for top in SAMPLE_SOURCES:
         for p in sorted((ROOT / top).rglob("*")):
-            if not p.is_file() or p.suffix in _SKIP_SUFFIXES or "__pycache__" in p.parts:
+            if not p.is_file() or p.suffix in _SKIP_SUFFIXES or _SKIP_DIRS & set(p.parts):
                 continue
             h.update(str(p.relative_to(ROOT)).encode() + b"\0")
             h.update(hashlib.sha256(p.read_bytes()).digest())
