@@ -16,7 +16,6 @@ from ui.widgets import Col
 # Server-side: a role without the page's action is refused here, whatever the URL.
 _auth.require_page("kelengkapan")
 
-big = w.presenting()
 w.header(
     i18n.t("page_kelengkapan"),
     i18n.tr(
