@@ -46,18 +46,23 @@ def improvement_points(
 ) -> list[str]:
     """Improvement points for one OPD, most important first; empty list = nothing to improve.
 
-    index_row: a queries.opd_index row (posts, required_posts, is_active, weeks_with_post,
+    index_row: a queries.opd_index row (posts, required_posts, is_active, activity_status
+    'active' | 'inactive' | 'no_data', weeks_with_post,
     weeks_in_period, kinerja_share). shares: a queries.content_share_by_opd row (ucapan_share,
     figure_share) or None when the OPD did not post. accounts: queries.account_dormancy rows of
     the OPD (platform, handle, status, last_post_at). inactive_reasons: the "; "-joined
     reasons from queries.inactive_opds, None when the OPD is active.
     """
     points: list[str] = []
+    # An OPD whose data has not arrived is not judged: never "Belum aktif" in its letter.
+    not_judged = (index_row or {}).get("activity_status") == "no_data"
     if inactive_reasons:
-        points.append(f"Belum aktif: {inactive_reasons}.")
+        lead = "Data periode ini belum lengkap diterima" if not_judged else "Belum aktif"
+        points.append(f"{lead}: {inactive_reasons}.")
     if index_row is not None:
         posts, required = index_row.get("posts") or 0, index_row.get("required_posts") or 0
-        if not index_row.get("is_active") and required and not inactive_reasons:
+        below = not index_row.get("is_active") and not not_judged
+        if below and required and not inactive_reasons:
             rule = index_row.get("activity_rule") or "account"
             counted = idfmt.format_number(index_row.get("counted_posts") or 0)
             points.append(

@@ -22,6 +22,7 @@ from reports import advice, doc, doc_pdf, idfmt, labels, monthly, report_charts
 from reports.letterhead import Kop, Signature
 from warehouse import metrics, queries
 from warehouse.queries import Filters
+from warehouse.vocabulary import REASON_LABELS_ID
 
 ACCOUNT_COLUMNS = [
     ("platform_label", "Platform", "teks"), ("handle", "Akun", "teks"),
@@ -118,10 +119,18 @@ def _page(d: doc.Document, data: _Data, r: dict, f: Filters, first: bool) -> Non
     inactive = _row(data.inactive, opd_id)
     if not first:
         d.add(doc.NewPage(with_kop=True))
+    # An OPD whose data has not arrived has no rank and is not judged: a letter must not call
+    # it "Belum aktif" (or print "peringkat None"); the rank counts the ranked OPDs only.
+    ranked = data.index.filter(pl.col("rank").is_not_null()).height
+    rank = (
+        f"peringkat {r['rank']} dari {ranked} OPD"
+        if r["rank"] is not None
+        else "belum diperingkat: data periode ini belum diterima"
+    )
     d.add(doc.Heading("RAPOR MEDIA SOSIAL OPD", level=0), doc.Heading(r["opd"], level=0),
-          doc.Para(f"{labels.kind(kind)} \u00b7 {_scope(f)} \u00b7 "
-                   f"peringkat {r['rank']} dari {data.index.height} OPD", centered=True))  # fmt: skip
-    status = "Aktif" if r["is_active"] else "Belum aktif"
+          doc.Para(f"{labels.kind(kind)} \u00b7 {_scope(f)} \u00b7 {rank}",
+                   centered=True))  # fmt: skip
+    status = REASON_LABELS_ID.get(r["activity_status"], "-")
     d.add(doc.Figures((
         ("Indeks Medsos OPD", idfmt.format_number(r["index_score"], 1),
          f"{labels.grade(r['grade'])}; {_delta(r['index_score'], before.get('index_score'), f, 1)}"),

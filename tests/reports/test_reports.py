@@ -90,7 +90,8 @@ def test_rapor_one_page_per_opd_with_its_own_figures(wh):
     for page, r in zip(pages, index.iter_rows(named=True), strict=True):
         assert page.startswith("PEMERINTAH KABUPATEN SUKAMAJU")  # kop on every page
         assert f"RAPOR MEDIA SOSIAL OPD {r['opd']}" in page
-        assert f"peringkat {r['rank']} dari {index.height} OPD" in page
+        ranked = index["rank"].drop_nulls().len()
+        assert f"peringkat {r['rank']} dari {ranked} OPD" in page
         assert idfmt.format_number(r["index_score"], 1) in page and "NIP." in page
     by_name = {r["opd"]: p for r, p in zip(index.iter_rows(named=True), pages, strict=True)}
     # Desa Sukamaju's TikTok account never posted: said in its improvement points.
@@ -99,6 +100,33 @@ def test_rapor_one_page_per_opd_with_its_own_figures(wh):
     share = q.content_share_by_opd(wh, F).filter(pl.col("opd") == "Dinas Pendidikan")
     ucapan = idfmt.format_percent(share["ucapan_share"][0])
     assert f"Porsi ucapan {ucapan}, di atas batas 30%" in by_name["Dinas Pendidikan"]
+
+
+def test_rapor_of_a_month_whose_data_never_arrived_judges_nobody():
+    # Every file covers January only: February's data never arrived. The letter must not
+    # tell those OPD heads "Belum aktif" nor print a rank of None.
+    from tests.factory import hand_warehouse
+
+    con = hand_warehouse()
+    try:
+        con.execute("UPDATE load_coverage SET period_end = DATE '2026-01-31'")
+        feb = q.Filters(dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+        index = q.opd_index(con, feb)
+        pages = _text(doc_pdf.render(rapor.build(con, feb)))
+    finally:
+        con.close()
+    assert len(pages) == index.height
+    statuses = index["activity_status"].to_list()
+    assert "no_data" in statuses
+    ranked = index["rank"].drop_nulls().len()
+    for page, r in zip(pages, index.iter_rows(named=True), strict=True):
+        assert "None" not in page
+        if r["activity_status"] == "no_data":
+            assert "belum diperingkat: data periode ini belum diterima" in page
+            assert "Status keaktifan Data belum diterima" in page
+            assert "Belum aktif" not in page
+        else:
+            assert f"peringkat {r['rank']} dari {ranked} OPD" in page
 
 
 def test_rapor_for_one_opd_and_unknown_opd(wh):
