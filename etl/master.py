@@ -79,13 +79,6 @@ HEADER_ALIASES: dict[str, str] = {
     "status pelatihan": "trained",
 }
 PLATFORM_FIELDS = ("instagram", "facebook", "tiktok", "youtube", "x")
-PLATFORM_LABELS = {
-    "instagram": "Instagram",
-    "facebook": "Facebook",
-    "tiktok": "TikTok",
-    "youtube": "YouTube",
-    "x": "X/Twitter",
-}
 KINDS = (
     "dinas",
     "badan",

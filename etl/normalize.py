@@ -322,7 +322,6 @@ def _clean_date_text(expr: pl.Expr) -> pl.Expr:
     return e.str.replace_all(r"\s+", " ").str.strip_chars(" ,")
 
 
-_PARTS = ("Y", "M", "D", "h", "mi", "s", "ap", "sg", "oh", "om")
 _TIME_PARTS = ("h", "mi", "s", "ap", "sg", "oh", "om")
 
 
@@ -499,21 +498,6 @@ def parse_time_of_day_expr(expr: pl.Expr) -> pl.Expr:
     )
     out = pl.coalesce(secs, frac)
     return pl.when((out >= 0) & (out < 86400)).then(out)
-
-
-def infer_date_order(values: pl.Series, default: str = "dmy") -> str:
-    """Per file: 'mdy' when some numeric date has a second part > 12 and none a first part > 12."""
-    s = values.drop_nulls().str.strip_chars()
-    g = s.str.extract_groups(r"^(?:[a-zA-Z]+,?\s*)?(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}")
-    a = g.struct.field("1").cast(pl.Int32, strict=False)
-    b = g.struct.field("2").cast(pl.Int32, strict=False)
-    first_big = bool((a > 12).any())
-    second_big = bool((b > 12).any())
-    if second_big and not first_big:
-        return "mdy"
-    if first_big and not second_big:
-        return "dmy"
-    return default
 
 
 # ---------------------------------------------------------------------------------------------

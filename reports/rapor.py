@@ -9,7 +9,6 @@ OPD (kop on every page), or a ZIP with one PDF per OPD named for attaching to it
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import zipfile
@@ -232,7 +231,3 @@ def to_zip(
             _page(d, data, r, f, first=True)
             z.writestr(file_name(r["opd"], f), doc_pdf.render(d))
     return buf.getvalue()
-
-
-def made_on_note(day: dt.date) -> str:
-    return f"Disusun {idfmt.format_date(day)}."

@@ -102,26 +102,3 @@ def monthly_posts(months: pl.DataFrame, title: str) -> bytes:
     out = io.BytesIO()
     img.save(out, format="PNG")
     return out.getvalue()
-
-
-def mix_comparison(rows: pl.DataFrame, title: str) -> bytes:
-    """rows: content_type, share, who ("OPD ini" / "Kabupaten" / "Jenis OPD") as grouped bars;
-    each share comes from queries.content_mix over the matching filter."""
-    df = rows.with_columns(
-        jenis=pl.col("content_type").map_elements(labels.content, return_dtype=pl.String)
-    )
-    order = rows["who"].unique(maintain_order=True).to_list()
-    chart = (
-        alt.Chart(df)
-        .mark_bar()
-        .encode(
-            y=alt.Y("jenis:N", title=None),
-            yOffset=alt.YOffset("who:N", sort=order),
-            x=alt.X("share:Q", title="Porsi postingan", axis=alt.Axis(format="%")),
-            color=alt.Color(
-                "who:N", title=None, sort=order, scale=alt.Scale(range=[BLUE, GREY, ORANGE])
-            ),
-        )  # fmt: skip
-        .properties(title=title)
-    )
-    return _png(chart, height=380)

@@ -11,7 +11,6 @@ from ui.charts import MONTH_FMT, finish, time_tooltip, time_x
 
 # Colour-blind-safe: received blue, partial orange, missing grey (a gap, not a low value).
 STATUS_COLORS = {"received": "#0072B2", "partial": "#E69F00", "missing": "#BBBBBB"}
-GAP_COLOR = STATUS_COLORS["missing"]
 
 
 def account_label(df: pl.DataFrame) -> pl.Expr:

@@ -15,7 +15,6 @@ import streamlit as st
 from ui import data, i18n
 
 # Month labels in the URL are always Indonesian, so a shared link works in either language.
-_MONTH_KEY_FMT = "%Y-%m"
 DEFAULT_MONTHS = 6
 
 

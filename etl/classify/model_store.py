@@ -32,7 +32,6 @@ from etl.classify.training import (
 )
 
 SHIPPED_BY = "sistem"
-STATUSES = ("kandidat", "aktif", "arsip", "ditolak")
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: Any = None) -> list[tuple[Any, ...]]:

@@ -21,7 +21,6 @@ the warehouse table model_set; nothing is downloaded.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,11 +225,3 @@ def fit(
             "n_train": n,
         }
     )
-
-
-def softmax_check(z: list[float]) -> list[float]:
-    """Softmax of one score vector (used by tests to check the polars arithmetic)."""
-    m = max(z)
-    e = [math.exp(v - m) for v in z]
-    s = sum(e)
-    return [v / s for v in e]
