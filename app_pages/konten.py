@@ -58,10 +58,10 @@ def mix_over_time(deck: Deck) -> None:
 def mix_by_opd(deck: Deck) -> None:
     order = shares.get_column("opd").to_list()
     by_opd = data.content_mix_by_opd(f)
-    cut = deck.active and len(order) > slides.MAX_ROWS
+    cut = deck.active and len(order) > slides.MAX_ROWS_WITH_LEGEND
     if cut:
         # Fifty bars do not fit a projector: those with the largest greetings share.
-        order = order[: slides.MAX_ROWS]
+        order = order[: slides.MAX_ROWS_WITH_LEGEND]
         by_opd = by_opd.filter(pl.col("opd").is_in(order))
     n_shown = len(order)
     st.caption(
@@ -91,9 +91,9 @@ def formats_over_time(deck: Deck) -> None:
 def formats_by_opd(deck: Deck) -> None:
     fmt_opd = data.format_mix_by_opd(f)
     order = list(dict.fromkeys(fmt_opd.get_column("opd").to_list()))
-    cut = deck.active and len(order) > slides.MAX_ROWS
+    cut = deck.active and len(order) > slides.MAX_ROWS_WITH_LEGEND
     if cut:
-        order = order[: slides.MAX_ROWS]
+        order = order[: slides.MAX_ROWS_WITH_LEGEND]
         fmt_opd = fmt_opd.filter(pl.col("opd").is_in(order))
     st.caption(
         i18n.tr(

@@ -7,6 +7,7 @@ import polars as pl
 import streamlit as st
 
 from ui import explain, i18n
+from ui.style import presenting
 
 
 def kpi(
@@ -76,7 +77,15 @@ def comparison_caption(kpis: pl.DataFrame) -> None:
         return
     r = kpis.row(0, named=True)
     status = r.get("previous_status")
-    if status == "cut":
+    if status == "cut" and presenting():
+        # On a slide every card already names the compared days: one short line, so the
+        # slide's figures fit 1366x768 whole.
+        c_end = r["compared_end"]
+        text = i18n.tr(
+            f"Data baru s.d. {i18n.fmt_date(c_end)}: dibanding hari yang sama periode sebelumnya.",
+            f"Data only up to {i18n.fmt_date(c_end)}: compared with the same days before.",
+        )
+    elif status == "cut":
         c_end = r["compared_end"]
         text = i18n.tr(
             f"Data baru s.d. {i18n.fmt_date(c_end)}, jadi perubahan membandingkan hari yang "

@@ -19,6 +19,9 @@ PARAM = "slide"
 # A chart on a slide names at most this many rows (OPDs, kinds) or lines: more would overlap
 # or shrink below what a 1366x768 projector shows legibly. Pages pick which and say so.
 MAX_ROWS = 10
+# A stacked-bar chart's colour legend takes two rows below it: at 1366x768 that leaves room
+# for 8 named rows, not 10 (measured by the slide contract: Vega hid every other name).
+MAX_ROWS_WITH_LEGEND = 8
 ROW_PX = 24  # px a named row needs at projector type (row labels 17 px, ui.charts)
 AXES_PX = 130  # px of a row chart's axis, axis title and a two-line legend
 _DECK_STATE = "_slide_deck"
