@@ -17,6 +17,7 @@ from ui.chart_base import (
     gap_label,
     time_tooltip,
 )
+from warehouse import vocabulary
 
 
 def heatmap(
@@ -121,9 +122,8 @@ def heatmap(
 
 def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> alt.TopLevelMixin:
     """GitHub-style calendar from queries.opd_daily_counts: weeks across, Senin..Minggu down."""
-    days = "['Sen','Sel','Rab','Kam','Jum','Sab','Min']"
-    if i18n.current_lang() == "en":
-        days = "['Mon','Tue','Wed','Thu','Fri','Sat','Sun']"
+    names = vocabulary.DAYS_SHORT_EN if i18n.current_lang() == "en" else i18n.DAYS_SHORT_ID
+    days = "[" + ",".join(f"'{d}'" for d in names) + "]"
     chart = (
         alt.Chart(df)
         .mark_rect(stroke="white", strokeWidth=1.5, cornerRadius=2)
