@@ -354,3 +354,13 @@ def test_ui_modules_have_one_job_and_stay_small():
     shell = (ROOT / "ui" / "widgets.py").read_text(encoding="utf-8")
     for moved in ("def table(", "def kpi(", "def kpi_from(", "def partial_period(", "_BASE_CSS"):
         assert moved not in shell, moved
+
+
+def test_every_kpi_has_its_english_name_and_help():
+    """The English switch shows every KPI in English: a KPI without an English name fell back
+    to its Indonesian label on an English page."""
+    from warehouse.metrics import KPIS
+
+    missing = [k.key for k in KPIS.values() if not k.tile_en or not k.description_en]
+    assert missing == []
+    assert all(k.tile_en not in (k.tile, k.label) for k in KPIS.values())
