@@ -8,6 +8,7 @@ colour-blind viewers), and large fonts; big=True scales them up for the projecto
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 
 import altair as alt
@@ -34,6 +35,20 @@ PLATFORM_COLORS = {
     "youtube": "#E53935",
     "x": "#424242",
 }
+# Lines of groups without a colour of their own (OPDs, OPD kinds): Okabe-Ito without its
+# yellow (unreadable as a line on white) plus a brown, so no two lines share a colour and none
+# is the grey of "data not received". A chart draws at most this many such lines.
+SERIES_COLORS = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#000000",
+    "#8C6D31",
+)
+MAX_SERIES = len(SERIES_COLORS)
 ACCENT = "#0072B2"
 WARN = "#D55E00"
 SEQ_SCHEME = "blues"
@@ -83,9 +98,18 @@ def _n_periods(df: pl.DataFrame, x: str) -> int:
     return df.get_column(x).n_unique() if df.height and x in df.columns else 0
 
 
-def time_x(df: pl.DataFrame, x: str, grain: str = "month") -> alt.X:
+def time_x(
+    df: pl.DataFrame,
+    x: str,
+    grain: str = "month",
+    partial: tuple[dt.date, str] | None = None,
+) -> alt.X:
     """Months as one ordinal label each ("Mei 2026"): dates arrive as UTC ISO strings, so
-    UTC time units keep every month under its own label whatever the viewer's time zone."""
+    UTC time units keep every month under its own label whatever the viewer's time zone.
+
+    partial = (start of the unfinished last period, its note "s.d. 20 Nov"): the note is a
+    second line of that month's own axis label (weeks: the axis title), so it never sits on a
+    point of the chart nor takes that point's tooltip."""
     n = _n_periods(df, x)
     if grain == "month":
         return alt.X(
@@ -95,12 +119,27 @@ def time_x(df: pl.DataFrame, x: str, grain: str = "month") -> alt.X:
                 format=MONTH_FMT,
                 labelAngle=0 if n <= 9 else -40,
                 labelOverlap=n > 18,
+                **({"labelExpr": partial_label_expr(partial)} if partial else {}),
             ),
         )
     return alt.X(
         f"utcyearmonthdate({x}):T",
-        title=None,
+        title=(
+            i18n.tr(f"Minggu terakhir: data {partial[1]}", f"Last week: data {partial[1]}")
+            if partial
+            else None
+        ),
         axis=alt.Axis(format="%d %b", labelAngle=0, labelOverlap=True),
+    )
+
+
+def partial_label_expr(partial: tuple[dt.date, str]) -> str:
+    """Vega expression of a month axis label: the unfinished month's label gets its note as a
+    second line (["Nov 2026", "s.d. 20 Nov"]), every other month its own label."""
+    start, note = partial
+    return (
+        f"utcyear(datum.value) == {start.year} && utcmonth(datum.value) == {start.month - 1}"
+        f" ? [datum.label, {json.dumps(note)}] : datum.label"
     )
 
 
@@ -150,6 +189,10 @@ def finish(
         )
         .configure_title(fontSize=int(18 * k), anchor="start")
         .configure_view(strokeWidth=0)
+        # Streamlit's theme gives every mark without a tooltip of its own one listing its
+        # encoded fields by their program names ("month (year-month)", "_label"): a mark
+        # says something on hover only when its tooltip is written in our words.
+        .configure_mark(tooltip=None)
     )
 
 
@@ -194,7 +237,41 @@ def _color(
         )
     if kind == "platform":
         return alt.Color(f"{column}_label:N", title=title, scale=_platform_scale())
-    return alt.Color(f"{column}:N", title=title, scale=alt.Scale(scheme="tableau10"))
+    field = f"{column}_label" if kind == "kind" else column
+    groups = series_order(df, field) if df is not None else []
+    if len(groups) > MAX_SERIES:
+        raise ValueError(
+            f"{len(groups)} series in one chart: at most {MAX_SERIES} have a colour of their "
+            "own (cap them first with cap_series)"
+        )
+    return alt.Color(
+        f"{field}:N",
+        title=title,
+        scale=alt.Scale(domain=groups, range=list(SERIES_COLORS[: len(groups)])),
+        sort=groups,
+        # Every line named, in the order of the lines' size: beside the chart when there are
+        # many (height is what a 1366x768 slide lacks), under it when a row holds them all.
+        legend=(
+            alt.Legend(
+                orient="right",
+                columns=1,
+                labelLimit=0,
+                # row-label type, not the legend's projector size: eight names fit 1366x768
+                labelFontSize=ROW_LABEL_PX,
+                symbolSize=150,
+                rowPadding=2,
+            )
+            if len(groups) > 4
+            else alt.Legend(columns=4, labelLimit=0)
+        ),
+    )
+
+
+def series_order(df: pl.DataFrame, field: str) -> list[str]:
+    """The groups of `field` in their first-seen order (cap_series leaves them largest first)."""
+    if field not in df.columns:
+        return []
+    return [str(v) for v in df.get_column(field).unique(maintain_order=True).to_list()]
 
 
 def _prep(df: pl.DataFrame, color: str | None, color_kind: str | None) -> pl.DataFrame:
@@ -229,15 +306,15 @@ def line_over_time(
     """A monthly line (one line per color group), points for each month, Indonesian axis.
 
     partial = (start of the last, unfinished period, its note e.g. "s.d. 20 Nov"): that
-    period's points are drawn hollow and the note is written above it, so a leader does not
-    read the unfinished month's lower figure as a real fall.
+    period's points are drawn hollow and its axis label carries the note (time_x), so a leader
+    does not read the unfinished month's lower figure as a real fall.
     gaps = periods whose data was not received: the line breaks there (null values) and a grey
     band with its own legend ("Data belum diterima") marks them, so no data never reads as zero."""
     data = _prep(df, color, color_kind)
     y_fmt = ".0%" if percent else ",.0f"
     tip_fmt = ".1%" if percent else ",.0f"
     enc = {
-        "x": time_x(data, x, grain),
+        "x": time_x(data, x, grain, partial),
         "y": alt.Y(
             f"{y}:Q",
             title=y_title,
@@ -250,12 +327,13 @@ def line_over_time(
         ],
     }
     if color:
-        enc["color"] = _color(color, color_kind, color_title)
+        # On a slide the split chosen above the chart names the legend.
+        enc["color"] = _color(color, color_kind, None if big else color_title, data)
         label_col = f"{color}_label" if color_kind else color
         enc["tooltip"].insert(0, alt.Tooltip(f"{label_col}:N", title=color_title))
     size = 70 if not big else 220
     if gaps:
-        band = _gap_band(data, x, gaps, grain)
+        band = _gap_band(data, x, gaps, grain, partial)
         line = alt.Chart(data).mark_line(
             point=alt.OverlayMarkDef(size=size), strokeWidth=3, invalid="break-paths-show-domains"
         )
@@ -275,9 +353,9 @@ def line_over_time(
     unfinished = base.transform_filter("datum._partial").mark_point(
         size=size * 1.3, filled=False, fill="white", strokeWidth=3, **fixed
     )
-    layers = [line, whole, unfinished, _partial_note(data, x, partial, grain, big)]
+    layers = [line, whole, unfinished]
     if gaps:
-        layers.insert(0, _gap_band(data, x, gaps, grain))
+        layers.insert(0, _gap_band(data, x, gaps, grain, partial))
     return finish(alt.layer(*layers), big=big, height=height)
 
 
@@ -289,7 +367,13 @@ def gap_label() -> str:
     return i18n.tr("Data belum diterima", "Data not received")
 
 
-def _gap_band(df: pl.DataFrame, x: str, gaps: Sequence[dt.date], grain: str) -> alt.Chart:
+def _gap_band(
+    df: pl.DataFrame,
+    x: str,
+    gaps: Sequence[dt.date],
+    grain: str,
+    partial: tuple[dt.date, str] | None = None,
+) -> alt.Chart:
     """Grey full-height bands over the periods without data, with a legend entry of their own
     (fill, not color, so it never mixes with the lines' colours)."""
     band = pl.DataFrame({x: list(gaps)}, schema={x: pl.Date}).with_columns(
@@ -299,7 +383,7 @@ def _gap_band(df: pl.DataFrame, x: str, gaps: Sequence[dt.date], grain: str) -> 
         alt.Chart(band)
         .mark_rect(opacity=0.45)
         .encode(
-            x=time_x(df, x, grain),
+            x=time_x(df, x, grain, partial),
             fill=alt.Fill(
                 "_gap:N",
                 title=None,
@@ -320,21 +404,6 @@ def _is_partial(df: pl.DataFrame, x: str, since: dt.date) -> list[pl.Expr]:
         .otherwise(pl.lit(""))
         .alias("_note"),
     ]
-
-
-def _partial_note(
-    df: pl.DataFrame, x: str, partial: tuple[dt.date, str], grain: str, big: bool
-) -> alt.Chart:
-    """The note ("s.d. 20 Nov") at the top of the unfinished period's column."""
-    row = df.filter(pl.col("_partial")).select(x).unique().head(1)
-    note = row.with_columns(pl.lit(partial[1]).alias("_label"))
-    return (
-        alt.Chart(note)
-        .mark_text(
-            baseline="top", dy=-2, fontSize=22 if big else 13, fontStyle="italic", color="#555"
-        )
-        .encode(x=time_x(df, x, grain), y=alt.value(0), text="_label:N")
-    )
 
 
 def share_over_time(
@@ -649,12 +718,28 @@ def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> al
     return finish(chart, big=big, height=230)
 
 
-def top_groups(df: pl.DataFrame, *, value: str, n: int, group: str = "group") -> pl.DataFrame:
-    """Keep the n groups with the largest total of value (so a chart stays readable)."""
-    keep = (
-        df.group_by(group).agg(pl.col(value).sum().alias("_t")).sort("_t", descending=True).head(n)
+def cap_series(
+    df: pl.DataFrame, *, value: str, n: int = MAX_SERIES, group: str = "group"
+) -> tuple[pl.DataFrame, list[str]]:
+    """Keep the n groups with the largest total of `value`, rows ordered largest group first
+    (a chart's legend and colours follow that order), so every line keeps a colour of its own.
+
+    Returns (frame, the groups left out, largest first); ties on the total go by name."""
+    totals = (
+        df.group_by(group)
+        .agg(pl.col(value).sum().alias("_t"))
+        .sort(["_t", group], descending=[True, False], nulls_last=True)
     )
-    return df.filter(pl.col(group).is_in(keep.get_column(group).implode()))
+    keep = totals.head(n).get_column(group).to_list()
+    dropped = totals.slice(n).get_column(group).to_list()
+    rank = {g: i for i, g in enumerate(keep)}
+    kept = (
+        df.filter(pl.col(group).is_in(keep))
+        .with_columns(pl.col(group).replace_strict(rank, return_dtype=pl.Int32).alias("_rank"))
+        .sort("_rank", maintain_order=True)
+        .drop("_rank")
+    )
+    return kept, [str(g) for g in dropped]
 
 
 def year_comparison(
@@ -670,7 +755,7 @@ def year_comparison(
 ) -> alt.TopLevelMixin:
     """This period against the same period a year earlier (queries.trend_comparison frame).
 
-    partial: as in line_over_time; the unfinished period's note is written above it."""
+    partial: as in line_over_time; the unfinished period's axis label carries its note."""
     now = i18n.tr("Periode ini", "This period")
     ago = i18n.tr("Tahun lalu", "A year earlier")
     long = pl.concat(
@@ -688,11 +773,15 @@ def year_comparison(
         ]
     )
     fmt = ".0%" if percent else ",.0f"
+    if partial is not None:
+        # The note goes on the axis only when this period reaches the unfinished one.
+        reached = long.filter(pl.col("x").cast(pl.Date) >= partial[0]).height > 0
+        partial = partial if reached else None
     chart = (
         alt.Chart(long)
         .mark_line(point=True, strokeWidth=3)
         .encode(
-            x=time_x(long, "x", grain),
+            x=time_x(long, "x", grain, partial),
             y=alt.Y("v:Q", title=y_title, axis=alt.Axis(format=fmt)),
             color=alt.Color(
                 "series:N",
@@ -710,8 +799,4 @@ def year_comparison(
             ],
         )
     )
-    if partial is not None and long.height:
-        long = long.with_columns(_is_partial(long, "x", partial[0]))
-        if long.get_column("_partial").any():
-            chart = alt.layer(chart, _partial_note(long, "x", partial, grain, big))
     return finish(chart, big=big, height=height)
