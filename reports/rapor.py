@@ -29,7 +29,8 @@ ACCOUNT_COLUMNS = [
     ("status_label", "Status", "teks"),
 ]  # fmt: skip
 STATUS_LABELS = {"aktif": "Mengunggah", "dorman": "Tidak aktif (dorman)",
-                 "belum_pernah": "Belum pernah mengunggah"}  # fmt: skip
+                 "belum_pernah": "Belum pernah mengunggah",
+                 "not_received": "Data belum diterima"}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -289,6 +289,14 @@ def gap_label() -> str:
     return i18n.tr("Data belum diterima", "Data not received")
 
 
+PARTIAL_GREY = "#C9D7E6"  # a cell part of whose data arrived: blue-grey, apart from 0 and none
+
+
+def partial_label() -> str:
+    """Legend text of a cell not judged though part of its data arrived (a month running)."""
+    return i18n.tr("Data sebagian (belum dinilai)", "Partial data (not judged)")
+
+
 def _gap_band(df: pl.DataFrame, x: str, gaps: Sequence[dt.date], grain: str) -> alt.Chart:
     """Grey full-height bands over the periods without data, with a legend entry of their own
     (fill, not color, so it never mixes with the lines' colours)."""
@@ -515,11 +523,15 @@ def heatmap(
     big: bool = False,
     row_height: int = 24,
     no_data: str | None = None,
+    partial: str | None = None,
 ) -> alt.TopLevelMixin:
     """OPD x month grid; cells coloured by value on a colour-blind-safe sequential scale.
 
-    no_data: a boolean column; its true cells (data not received) are drawn grey with a legend
-    entry of their own instead of a colour that would read as a low value."""
+    no_data: a boolean column; its true cells (not judged for want of data) are drawn grey with
+    a legend entry of their own instead of a colour that would read as a low value.
+    partial: a boolean column; the no_data cells where it is true got part of their data (a
+    month still running) and have their own paler grey and legend entry ("Data sebagian"),
+    never "Data belum diterima"."""
     n = max(1, df.get_column(y).n_unique()) if df.height else 1
     fmt = ".0%" if percent else ",.0f"
     # Month columns are narrow beside long OPD names: slanted labels never run together.
@@ -573,8 +585,14 @@ def heatmap(
         )
     )
     if gaps.height:
+        kinds = [gap_label(), partial_label()]
+        is_part = pl.col(partial).fill_null(False) if partial else pl.lit(False)
+        gaps = gaps.with_columns(
+            pl.when(is_part).then(pl.lit(kinds[1])).otherwise(pl.lit(kinds[0])).alias("_gap")
+        )
+        shown = [k for k in kinds if k in set(gaps.get_column("_gap").to_list())]
         grey = (
-            alt.Chart(gaps.with_columns(pl.lit(gap_label()).alias("_gap")))
+            alt.Chart(gaps)
             .mark_rect(stroke="white", strokeWidth=1)
             .encode(
                 x=heat_x,
@@ -582,7 +600,10 @@ def heatmap(
                 fill=alt.Fill(
                     "_gap:N",
                     title=None,
-                    scale=alt.Scale(domain=[gap_label()], range=[GAP_GREY]),
+                    scale=alt.Scale(
+                        domain=shown,
+                        range=[GAP_GREY if k == kinds[0] else PARTIAL_GREY for k in shown],
+                    ),
                     # beside the colour scale, so the rows keep the height below
                     legend=alt.Legend(orient="right"),
                 ),
@@ -601,52 +622,6 @@ def heatmap(
         .encode(x=heat_x, y=alt.Y(f"{y}:N", sort=sort), text=alt.value("0"))
     )
     return finish(alt.layer(chart, zero), big=big, height=min(2000, 30 + n * row_height))
-
-
-def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> alt.TopLevelMixin:
-    """GitHub-style calendar from queries.opd_daily_counts: weeks across, Senin..Minggu down."""
-    days = "['Sen','Sel','Rab','Kam','Jum','Sab','Min']"
-    if i18n.current_lang() == "en":
-        days = "['Mon','Tue','Wed','Thu','Fri','Sat','Sun']"
-    chart = (
-        alt.Chart(df)
-        .mark_rect(stroke="white", strokeWidth=1.5, cornerRadius=2)
-        .encode(
-            # One label per month, on its first week: every week's date did not fit and was
-            # thinned or cut on a projector.
-            x=alt.X(
-                "utcyearmonthdate(week_start):O",
-                title=None,
-                axis=alt.Axis(
-                    labelExpr="utcdate(datum.value) <= 7 ? utcFormat(datum.value, '%b %Y') : ''",
-                    labelAngle=0,
-                    labelOverlap=False,
-                    labelAlign="left",
-                ),
-            ),
-            y=alt.Y(
-                "weekday:O",
-                title=None,
-                sort="ascending",
-                axis=alt.Axis(labelExpr=f"{days}[datum.value]", labelOverlap=False),
-            ),
-            color=alt.condition(
-                f"datum['{value}'] > 0",
-                alt.Color(
-                    f"{value}:Q",
-                    title=i18n.t("posts"),
-                    scale=alt.Scale(scheme="greens", domainMin=1),
-                    legend=alt.Legend(format=",.0f", orient="right", tickMinStep=1),
-                ),
-                alt.value(ZERO_COLOR),  # a day without a post: not the palest green
-            ),
-            tooltip=[
-                alt.Tooltip("utcyearmonthdate(day):T", title=i18n.t("date"), format="%A, %e %B %Y"),
-                alt.Tooltip(f"{value}:Q", title=i18n.t("posts"), format=",.0f"),
-            ],
-        )
-    )
-    return finish(chart, big=big, height=230)
 
 
 def top_groups(df: pl.DataFrame, *, value: str, n: int, group: str = "group") -> pl.DataFrame:
