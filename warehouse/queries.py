@@ -433,7 +433,9 @@ def opd_index(
     max_account_posts (posts on the busiest account), counted_posts (what the
     activity rule compared, Settings.activity_rule), required_posts, is_active (bool),
     activity_status (active | inactive | no_data), data_complete (bool: every account's data for
-    the period arrived), target_posts, weeks_with_post, weeks_in_period, kinerja_posts,
+    the period arrived), data_state (complete | partial | missing), judgement (active |
+    inactive | partly_received | not_received: what a list says of it, opd_judgement),
+    target_posts, weeks_with_post, weeks_in_period, kinerja_posts,
     kinerja_share, platforms_posted, platforms_total, engagement, engagement_per_post,
     interaction_posts (posts whose export carries interaction counts; 0 = no engagement score),
     score_frequency, score_consistency, score_kinerja, score_platform, score_engagement
@@ -457,7 +459,8 @@ def opd_month_heatmap(
     required_posts (monthly minimum), is_active (bool), activity_status (active | inactive |
     no_data), no_data (bool: the month's data has not all arrived and the OPD is not active:
     not judged), data_state (complete | partial | missing), partial_data (bool: not judged and
-    part of the month's data arrived, e.g. a month still running). 400 OPDs x 12 months = 4,800 rows: narrow the filters for longer periods.
+    part of the month's data arrived, as in a month still running). 400 OPDs x 12 months =
+    4,800 rows: narrow the filters for longer periods.
     """
     s = _settings(con, settings)
     return _run(con, "q_opd_month_heatmap", {**f.params(), **_activity_params(s)})
@@ -549,7 +552,7 @@ def opd_daily_counts(con: duckdb.DuckDBPyConnection, f: Filters, opd_id: int) ->
 
     Columns: day (date), weekday (0 = Senin to 6 = Minggu), week_start (date, Monday),
     posts, kinerja_posts, has_data (bool: every account's data for the day is in, or the day
-    has a post; false = no data, e.g. after the data's cut-off: not 0 posts).
+    has a post; false = no data, as after the data's cut-off: not 0 posts).
     """
     params = {**f.params(), "opd_id": int(opd_id)}
     return _run(con, "q_opd_daily_counts", params)
