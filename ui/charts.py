@@ -604,8 +604,9 @@ def heatmap(
                         domain=shown,
                         range=[GAP_GREY if k == kinds[0] else PARTIAL_GREY for k in shown],
                     ),
-                    # beside the colour scale, so the rows keep the height below
-                    legend=alt.Legend(orient="right"),
+                    # beside the colour scale, so the rows keep the height below; one entry
+                    # a row (side by side, two entries took the cells' width)
+                    legend=alt.Legend(orient="right", columns=1),
                 ),
                 tooltip=[
                     alt.Tooltip(f"{y}:N", title=i18n.t("opd")),

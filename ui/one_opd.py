@@ -79,24 +79,28 @@ def rank_card(s: Story) -> None:
 def active_months_card(months: pl.DataFrame) -> None:
     """'k dari n': active months of the months judged on all their data (whole_month of
     warehouse.opd_story.opd_months); a judged month whose data is only partly in (a month still
-    running) is said beside it with its status ('+ Nov s.d. 20 Nov: aktif'), not counted."""
+    running) is said under it with its status ('+ Nov sebagian: aktif'), not counted."""
     whole = months.filter(pl.col("whole_month"))
     k = int(whole.get_column("is_active").sum()) if whole.height else 0
     part = months.filter(~pl.col("whole_month") & (pl.col("activity_status") != "no_data"))
+    # Short enough for a card at 1366 px.
     extra = "; ".join(
-        f"+ {i18n.fmt_month(r['month'], short=True)} "
-        + (f"{charts_opd.through_text(r['covered_through'])} " if r["covered_through"] else "")
-        + i18n.tr(
-            "aktif" if r["is_active"] else "belum aktif",
-            "active" if r["is_active"] else "not active",
-        )  # fmt: skip
+        f"+ {i18n.fmt_month(r['month'], short=True).split()[0]} "
+        + i18n.tr("sebagian: ", "partial: ")
+        + (i18n.tr("aktif", "active") if r["is_active"] else i18n.tr("belum aktif", "not active"))
         for r in part.iter_rows(named=True)
     )
     w.kpi(
-        i18n.tr("Bulan aktif (bulan lengkap)", "Active months (whole months)"),
+        i18n.tr("Bulan aktif", "Active months"),
         i18n.tr(f"{k} dari {whole.height}", f"{k} of {whole.height}"),
         extra or None,
         neutral=True,
+        help=i18n.tr(
+            "Dari bulan yang datanya lengkap. Bulan yang datanya baru sebagian (mis. bulan "
+            "berjalan) tidak dihitung; statusnya disebut di bawah angka.",
+            "Of the months whose data is complete. A month with only part of its data (one "
+            "still running) is not counted; its status is said under the figure.",
+        ),
     )
 
 
@@ -108,9 +112,10 @@ def status_detail(row: dict | None, inactive: pl.DataFrame) -> str:
         r = inactive.row(0, named=True)
         return f"{i18n.reason_label(r['reason_code'])}; {explain.inactive_detail(r)}"
     minimum = i18n.activity_minimum_text(row["activity_rule"], row["required_posts"])
+    counted = i18n.activity_counted_label(row["activity_rule"])  # not the OPD's total
     return i18n.tr(
-        f"{i18n.fmt_int(row['counted_posts'])} postingan; {minimum}",
-        f"{i18n.fmt_int(row['counted_posts'])} posts; {minimum}",
+        f"{counted} {i18n.fmt_int(row['counted_posts'])} unggahan; {minimum}",
+        f"{counted} {i18n.fmt_int(row['counted_posts'])} posts; {minimum}",
     )
 
 
