@@ -6,7 +6,6 @@ import streamlit as st
 from ui import (
     activity_counts,
     charts,
-    charts_calendar,
     charts_reach,
     data,
     explain,
@@ -235,7 +234,7 @@ def calendar(deck: Deck) -> None:
         return
     days = data.opd_daily_counts(f, opd_id=int(ids[choice]))
     if days.height and days.get_column("posts").sum() > 0:
-        deck.chart(charts_calendar.calendar(days, big=deck.active))
+        deck.chart(charts.calendar(days, big=deck.active))
     else:
         w.empty_state(
             i18n.tr("Tidak ada unggahan", "No posts"),

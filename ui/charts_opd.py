@@ -9,7 +9,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.charts import ACCENT, GAP_GREY, ROW_LABEL_PX, WARN, ZERO_COLOR, finish, time_x
+from ui.chart_base import ACCENT, GAP_GREY, ROW_LABEL_PX, WARN, ZERO_COLOR, finish, time_x
 
 PARTIAL_COLOR = "#8FB8D8"  # an active month whose data came in part: pale blue
 PARTIAL_OPEN_COLOR = "#C9D7E6"  # a month not judged, part of its data in: blue-grey

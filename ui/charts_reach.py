@@ -9,7 +9,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.charts import ACCENT, GAP_GREY, ROW_LABEL_PX, WARN, finish
+from ui.chart_base import ACCENT, GAP_GREY, ROW_LABEL_PX, WARN, finish
 
 
 def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:

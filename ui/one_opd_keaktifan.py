@@ -8,7 +8,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import charts_calendar, charts_opd, data, explain, i18n, one_opd, scorecard, slides
+from ui import charts, charts_opd, data, explain, i18n, one_opd, scorecard, slides
 from ui import widgets as w
 
 applies = one_opd.is_one_opd  # the page's hook: exactly one OPD in the filter
@@ -89,7 +89,7 @@ def draw(f: data.Filters, big: bool) -> None:
 
     if "calendar" in panels and deck.show("calendar"):
         st.subheader(t_cal)
-        deck.chart(charts_calendar.calendar(days, big=big))
+        deck.chart(charts.calendar(days, big=big))
         gaps = months.filter(pl.col("activity_status") == "no_data")
         if gaps.height and not big:
             st.caption(
