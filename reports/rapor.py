@@ -125,12 +125,15 @@ def _page(d: doc.Document, data: _Data, r: dict, f: Filters, first: bool) -> Non
     rank = (
         f"peringkat {r['rank']} dari {ranked} OPD"
         if r["rank"] is not None
+        else "belum diperingkat: data periode ini baru sebagian diterima"
+        if r.get("judgement") == "partly_received"
         else "belum diperingkat: data periode ini belum diterima"
     )
     d.add(doc.Heading("RAPOR MEDIA SOSIAL OPD", level=0), doc.Heading(r["opd"], level=0),
           doc.Para(f"{labels.kind(kind)} \u00b7 {_scope(f)} \u00b7 {rank}",
                    centered=True))  # fmt: skip
-    status = REASON_LABELS_ID.get(r["activity_status"], "-")
+    # judgement: a partly received period is "Data baru sebagian", not "Data belum diterima".
+    status = REASON_LABELS_ID.get(r.get("judgement") or r["activity_status"], "-")
     d.add(doc.Figures((
         ("Indeks Medsos OPD", idfmt.format_number(r["index_score"], 1),
          f"{labels.grade(r['grade'])}; {_delta(r['index_score'], before.get('index_score'), f, 1)}"),

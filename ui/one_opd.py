@@ -79,14 +79,13 @@ def rank_card(s: Story) -> None:
 def active_months_card(months: pl.DataFrame) -> None:
     """'k dari n': active months of the months judged on all their data (whole_month of
     warehouse.opd_story.opd_months); a judged month whose data is only partly in (a month still
-    running) is said under it with its status ('+ Nov sebagian: aktif'), not counted."""
+    running) is said under it with its status ('+ Nov aktif'), not counted."""
     whole = months.filter(pl.col("whole_month"))
     k = int(whole.get_column("is_active").sum()) if whole.height else 0
     part = months.filter(~pl.col("whole_month") & (pl.col("activity_status") != "no_data"))
-    # Short enough for a card at 1366 px.
+    # Short enough for a card at 1366 px ("+ Nov aktif"); the help says the month is partial.
     extra = "; ".join(
         f"+ {i18n.fmt_month(r['month'], short=True).split()[0]} "
-        + i18n.tr("sebagian: ", "partial: ")
         + (i18n.tr("aktif", "active") if r["is_active"] else i18n.tr("belum aktif", "not active"))
         for r in part.iter_rows(named=True)
     )
@@ -97,7 +96,7 @@ def active_months_card(months: pl.DataFrame) -> None:
         neutral=True,
         help=i18n.tr(
             "Dari bulan yang datanya lengkap. Bulan yang datanya baru sebagian (mis. bulan "
-            "berjalan) tidak dihitung; statusnya disebut di bawah angka.",
+            "berjalan) tidak dihitung; statusnya disebut di bawah angka ('+ Nov aktif').",
             "Of the months whose data is complete. A month with only part of its data (one "
             "still running) is not counted; its status is said under the figure.",
         ),
