@@ -249,17 +249,7 @@ def calendar(deck: Deck) -> None:
 
 def dormancy(deck: Deck) -> None:
     acc = data.account_dormancy(f)
-    if acc.height:
-        st.caption(
-            i18n.tr(
-                f"Hari dihitung dari data terakhir ({i18n.fmt_date(acc.item(0, 'data_end'))}), "
-                "bukan dari hari ini. 'Data belum diterima': data akun itu berhenti sebulan "
-                "atau lebih sebelumnya, jadi diamnya bukan dorman.",
-                f"Days count from the data's end ({i18n.fmt_date(acc.item(0, 'data_end'))}), "
-                "not from today. 'Data not received': that account's data stops a month or "
-                "more earlier, so its silence is not dormancy.",
-            )
-        )
+    activity_counts.dormancy_note(acc)
     w.table(
         acc,
         [

@@ -47,3 +47,20 @@ def key_figures(f: data.Filters) -> None:
             )
             + coverage_panel.not_judged_text(k["not_judged_opds"], k["partial_data_opds"])
         )
+
+
+def dormancy_note(acc) -> None:
+    """Above the account table: what the days count from (the data's end, not today) and why
+    an account whose data stopped is not called dormant (a queries.account_dormancy frame)."""
+    if not acc.height:
+        return
+    end = i18n.fmt_date(acc.item(0, "data_end"))
+    st.caption(
+        i18n.tr(
+            f"Hari dihitung dari data terakhir ({end}), bukan dari hari ini. 'Data belum "
+            "diterima': data akun itu berhenti sebulan atau lebih sebelumnya, jadi diamnya "
+            "bukan dorman.",
+            f"Days count from the data's end ({end}), not from today. 'Data not received': "
+            "that account's data stops a month or more earlier, so its silence is not dormancy.",
+        )
+    )

@@ -12,7 +12,7 @@ accounts as (
 ),
 bounds as (
     select least(CAST($as_of AS DATE),
-                 (select CAST(max(published_at) AS DATE) from posts)) as data_end
+                 (select CAST(max(published_at) AS DATE) from v_posts)) as data_end
 ),
 account_posts as (
     select
