@@ -91,9 +91,7 @@ def test_an_account_whose_data_stopped_is_not_received_not_dormant(con):
 
 
 def test_format_note_states_the_unrecorded_share():
-    fmt = pl.DataFrame(
-        {"category": ["foto", "tidak_tercatat", "video"], "posts": [56, 81, 5]}
-    )
+    fmt = pl.DataFrame({"category": ["foto", "tidak_tercatat", "video"], "posts": [56, 81, 5]})
     note = charts_mix.unrecorded_note(fmt, "Kec. Cibening", col="category")
     assert "81 dari 142 postingan Kec. Cibening (57%) tidak tercatat" in note
     assert charts_mix.unrecorded_note(fmt.filter(pl.col("posts") != 81), "X", col="category") == ""
