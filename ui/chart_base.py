@@ -11,6 +11,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
+from warehouse import vocabulary
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies. Ucapan is the orange
 # leaders look for first; the kinerja family is blues/greens.
@@ -66,8 +67,8 @@ EN_TIME_LOCALE = {
     "date": "%m/%d/%Y",
     "time": "%H:%M:%S",
     "periods": ["AM", "PM"],
-    "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-    "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    "days": [vocabulary.DAYS_EN[6], *vocabulary.DAYS_EN[:6]],
+    "shortDays": [vocabulary.DAYS_SHORT_EN[6], *vocabulary.DAYS_SHORT_EN[:6]],
     "months": list(i18n.MONTHS_EN),
     "shortMonths": list(i18n.MONTHS_SHORT_EN),
 }

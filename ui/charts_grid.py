@@ -19,6 +19,7 @@ from ui.chart_base import (
     partial_label,
     time_tooltip,
 )
+from warehouse import vocabulary
 
 
 def heatmap(
@@ -138,9 +139,8 @@ def heatmap(
 def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> alt.TopLevelMixin:
     """Calendar from queries.opd_daily_counts (its has_data column, when present, marks the
     days without data: drawn grey with a legend entry "Data belum diterima")."""
-    days = "['Sen','Sel','Rab','Kam','Jum','Sab','Min']"
-    if i18n.current_lang() == "en":
-        days = "['Mon','Tue','Wed','Thu','Fri','Sat','Sun']"
+    names = vocabulary.DAYS_SHORT_EN if i18n.current_lang() == "en" else i18n.DAYS_SHORT_ID
+    days = "[" + ",".join(f"'{d}'" for d in names) + "]"
     has = pl.col("has_data") if "has_data" in df.columns else pl.lit(True)
     gaps = df.filter(~has)
     df = df.filter(has)
