@@ -38,10 +38,10 @@ def key_figures(f: data.Filters) -> None:
     if k["not_judged_opds"]:
         st.caption(
             i18n.tr(
-                f"Dari {i18n.fmt_int(k['expected_opds'])} OPD wajib unggah: "
+                f"Dari {i18n.fmt_int(k['expected_opds'])} OPD yang wajib bermedia sosial: "
                 f"{i18n.fmt_int(k['active_opds'])} aktif, {i18n.fmt_int(k['inactive_opds'])} "
                 "belum aktif, ",
-                f"Of {i18n.fmt_int(k['expected_opds'])} OPDs that must post: "
+                f"Of {i18n.fmt_int(k['expected_opds'])} OPDs required to be on social media: "
                 f"{i18n.fmt_int(k['active_opds'])} active, {i18n.fmt_int(k['inactive_opds'])} "
                 "not active, ",
             )

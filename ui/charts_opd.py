@@ -139,7 +139,15 @@ def accounts(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
     )
     active = i18n.reason_label("aktif")
     missing = i18n.reason_label("not_received")
-    states = sorted(set(shown.get_column("state").to_list())) if shown.height else [active]
+    # Active blue, data not received grey (not dormancy), dormant or never orange.
+    shown = shown.with_columns(
+        pl.when(pl.col("state") == active)
+        .then(pl.lit(ACCENT))
+        .when(pl.col("state") == missing)
+        .then(pl.lit(GAP_GREY))
+        .otherwise(pl.lit(WARN))
+        .alias("_colour")
+    )
     top = int(shown.get_column("posts_in_period").max() or 0) if shown.height else 0
     base = alt.Chart(shown).encode(
         y=alt.Y(
@@ -157,17 +165,7 @@ def accounts(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
         ),
     )
     bars = base.mark_bar(height={"band": 0.7}).encode(
-        # Active blue, dormant or never orange, data not received grey (not dormancy).
-        color=alt.Color(
-            "state:N",
-            legend=None,
-            scale=alt.Scale(
-                domain=states,
-                range=[
-                    ACCENT if x == active else GAP_GREY if x == missing else WARN for x in states
-                ],
-            ),
-        ),
+        color=alt.Color("_colour:N", scale=None),  # the colours themselves, no legend
         tooltip=[
             alt.Tooltip("account:N", title=i18n.tr("Akun", "Account")),
             alt.Tooltip("posts_in_period:Q", title=i18n.t("posts"), format=",.0f"),

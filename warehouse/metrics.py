@@ -115,6 +115,10 @@ KPIS: dict[str, Kpi] = {
             "bulan yang masih berjalan), tetapi belum semuanya; bukan 'data belum diterima'.",
             "views/030_scope_and_activity.sql: opd_judgement (no_data, data_state = 'partial')",
             higher_is_better=False,
+            tile_en="OPDs with partial data",
+            description_en=(
+                "Of the OPDs not judged: part of the period's data has arrived (a month still running, for one), not all of it; not 'data not received'."
+            ),
         ),
         Kpi(
             "posts",
