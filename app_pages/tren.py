@@ -151,10 +151,12 @@ def over_time(deck: Deck) -> None:
             gaps=coverage_panel.trend_gaps(coverage) if coverage is not None else [],
         )
     )
-    if not deck.active:  # on the slide the axis note, hollow point and grey band say it
+    if not deck.active:  # on the slide the axis note and the hollow point say it
         w.partial_caption(partial, grain)
-        if coverage is not None:
-            coverage_panel.gap_caption(coverage)
+    if coverage is not None:
+        # Posts, active OPDs and interactions are totals over every OPD, not a rate over the
+        # judged ones: the caption says what is computed.
+        coverage_panel.gap_caption(coverage, rate=False)
 
 
 def year_ago(deck: Deck) -> None:
