@@ -13,7 +13,7 @@ import json
 import altair as alt
 import polars as pl
 
-from ui import i18n
+from ui import chart_series, i18n
 from warehouse import vocabulary
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies. Ucapan is the orange
@@ -35,20 +35,6 @@ PLATFORM_COLORS = {
     "youtube": "#E53935",
     "x": "#424242",
 }
-# Lines of groups without a colour of their own (OPDs, OPD kinds): Okabe-Ito without its
-# yellow (unreadable as a line on white) plus a brown, so no two lines share a colour and none
-# is the grey of "data not received". A chart draws at most this many such lines.
-SERIES_COLORS = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#000000",
-    "#8C6D31",
-)
-MAX_SERIES = len(SERIES_COLORS)
 ACCENT = "#0072B2"
 WARN = "#D55E00"
 SEQ_SCHEME = "blues"
@@ -229,8 +215,8 @@ def color_encoding(
 ) -> alt.Color:
     """Colour channel of a code column: fixed colours for content types (only those present
     in df) and platforms, reading <column>_label (see with_order_labels); OPD kinds read their
-    labels too; other groups (OPDs) get SERIES_COLORS in their order in df, at most
-    MAX_SERIES of them (ValueError beyond: cap them first with charts.cap_series)."""
+    labels too; other groups (OPDs) get ui.chart_series colours in their order in df (at most
+    MAX_SERIES of them: ValueError beyond)."""
     if kind == "content":
         present = df.get_column(column).unique().to_list() if df is not None else None
         return alt.Color(
@@ -242,40 +228,8 @@ def color_encoding(
     if kind == "platform":
         return alt.Color(f"{column}_label:N", title=title, scale=platform_scale())
     field = f"{column}_label" if kind == "kind" else column
-    groups = series_order(df, field) if df is not None else []
-    if len(groups) > MAX_SERIES:
-        raise ValueError(
-            f"{len(groups)} series in one chart: at most {MAX_SERIES} have a colour of their "
-            "own (cap them first with cap_series)"
-        )
-    return alt.Color(
-        f"{field}:N",
-        title=title,
-        scale=alt.Scale(domain=groups, range=list(SERIES_COLORS[: len(groups)])),
-        sort=groups,
-        # Every line named, in the order of the lines' size: beside the chart when there are
-        # many (height is what a 1366x768 slide lacks), under it when a row holds them all.
-        legend=(
-            alt.Legend(
-                orient="right",
-                columns=1,
-                labelLimit=0,
-                # row-label type, not the legend's projector size: eight names fit 1366x768
-                labelFontSize=ROW_LABEL_PX,
-                symbolSize=150,
-                rowPadding=2,
-            )
-            if len(groups) > 4
-            else alt.Legend(columns=4, labelLimit=0)
-        ),
-    )
-
-
-def series_order(df: pl.DataFrame, field: str) -> list[str]:
-    """The groups of `field` in their first-seen order (cap_series leaves them largest first)."""
-    if field not in df.columns:
-        return []
-    return [str(v) for v in df.get_column(field).unique(maintain_order=True).to_list()]
+    groups = chart_series.series_order(df, field) if df is not None else []
+    return chart_series.series_color(field, title, groups, label_px=ROW_LABEL_PX)
 
 
 def with_order_labels(df: pl.DataFrame, color: str | None, color_kind: str | None) -> pl.DataFrame:

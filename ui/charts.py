@@ -16,7 +16,6 @@ from ui.chart_base import (
     ACCENT,
     CONTENT_COLORS,
     GAP_GREY,
-    MAX_SERIES,
     MONTH_FMT,
     PLATFORM_COLORS,
     ROW_LABEL_PX,
@@ -30,6 +29,7 @@ from ui.chart_base import (
     with_labels,
     with_order_labels,
 )
+from ui.chart_series import MAX_SERIES, cap_series
 from ui.charts_grid import calendar, heatmap
 from ui.charts_time import line_over_time, share_over_time, year_comparison
 
@@ -190,27 +190,3 @@ def ranking_bar(
         text=alt.Text(f"{x}:Q", format=tip)
     )
     return finish(bars + text, big=big, height=int((40 + n * row_height) / (1.7 if big else 1)))
-
-
-def cap_series(
-    df: pl.DataFrame, *, value: str, n: int = MAX_SERIES, group: str = "group"
-) -> tuple[pl.DataFrame, list[str]]:
-    """Keep the n groups with the largest total of `value`, rows ordered largest group first
-    (a chart's legend and colours follow that order), so every line keeps a colour of its own.
-
-    Returns (frame, the groups left out, largest first); ties on the total go by name."""
-    totals = (
-        df.group_by(group)
-        .agg(pl.col(value).sum().alias("_t"))
-        .sort(["_t", group], descending=[True, False], nulls_last=True)
-    )
-    keep = totals.head(n).get_column(group).to_list()
-    dropped = totals.slice(n).get_column(group).to_list()
-    rank = {g: i for i, g in enumerate(keep)}
-    kept = (
-        df.filter(pl.col(group).is_in(keep))
-        .with_columns(pl.col(group).replace_strict(rank, return_dtype=pl.Int32).alias("_rank"))
-        .sort("_rank", maintain_order=True)
-        .drop("_rank")
-    )
-    return kept, [str(g) for g in dropped]
