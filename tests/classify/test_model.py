@@ -161,6 +161,18 @@ def test_shipped_data_covers_every_label_and_the_holdout_is_stable() -> None:
     assert set(train["label"]) == set(LABELS)
 
 
+def test_the_training_split_flags_the_figure_on_every_label() -> None:
+    """The figure flag applies to any label: the model learns it for each one only if the
+    training captions show officials at the centre of every label, and captions that are not
+    about the official on every label too."""
+    train = split(shipped_examples())[0]
+    counts = train.group_by("label", "figure").len()
+    for lab in LABELS:
+        for fig in (True, False):
+            n = counts.filter((pl.col("label") == lab) & (pl.col("figure") == fig))["len"].sum()
+            assert n >= 8, (lab, fig, n)
+
+
 def test_retrain_is_a_candidate_until_accepted_and_keeps_corrections(con) -> None:
     load_rows(con, [
         ig_post(1, "Sugeng riyadi sedaya lepat nyuwun pangapunten"),
