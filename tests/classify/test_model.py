@@ -150,7 +150,8 @@ def test_sure_rules_stand_and_the_model_decides_where_they_are_not(small_model) 
 def test_a_fitted_model_carries_the_cross_validated_combination() -> None:
     """fit_model stores the thresholds chosen by cross-validation (combine.CV_THRESHOLDS), and
     labelling follows them: the model decides from probability 0.35 where the rules lead by
-    less than 20 points, and its figure flag counts from 0.5 even where the rules see none."""
+    less than 20 points; its figure flag counts from 0.35 even where the rules see none, and
+    below 0.2 it vetoes the rules' flag."""
     from etl.classify.combine import CV_THRESHOLDS
     from etl.classify.training import shipped_model
 
@@ -168,7 +169,8 @@ def test_a_fitted_model_carries_the_cross_validated_combination() -> None:
     take = (rules_out["rule_margin"] < 20) & (model_out["model_prob"] >= 0.35)
     take = take & (model_out["model_type"] != rules_out["content_type"])
     assert take.any() and (out["content_source"] == "model").to_list() == take.to_list()
-    fig = rules_out["is_figure_centric"] | (model_out["fig_prob"] >= 0.5)
+    fp = model_out["fig_prob"]
+    fig = (rules_out["is_figure_centric"] & (fp >= 0.2)) | (fp >= 0.35)
     assert out["is_figure_centric"].to_list() == fig.to_list()
 
 
