@@ -57,8 +57,8 @@ def denominator_caption(kpis) -> None:
     if judged is None:
         return
     text = i18n.tr(
-        f"Tingkat keaktifan dihitung dari {i18n.fmt_int(judged)} OPD yang datanya lengkap.",
-        f"The activity rate is over {i18n.fmt_int(judged)} OPDs whose data is complete.",
+        f"Tingkat keaktifan dihitung dari {i18n.fmt_int(judged)} {i18n.kpi_label('judged_opds')}.",
+        f"The activity rate is over {i18n.fmt_int(judged)} {i18n.kpi_label('judged_opds')}.",
     )
     if no_data:
         text += " " + i18n.tr(

@@ -4,6 +4,17 @@
 -- count them. Arguments as opd_judgement's (views/030_scope_and_activity.sql), plus the
 -- settings named below (warehouse.metrics.Settings).
 
+-- index_grade: the grade of a 0..100 index score by the lower bounds set in Pengaturan
+-- (warehouse.metrics.Settings grade_*; the words are vocabulary.GRADES_EN's keys); null for null.
+CREATE OR REPLACE MACRO index_grade(score, very_good_min, good_min, fair_min) AS
+    case
+        when score is null then null
+        when score >= very_good_min then 'Sangat Baik'
+        when score >= good_min then 'Baik'
+        when score >= fair_min then 'Cukup'
+        else 'Kurang'
+    end;
+
 -- opd_index: Indeks Medsos OPD with every component score and weight.
 -- Grain: OPD. Scores are 0..100; index = sum(weight x score) / sum(weights).
 -- frequency = min(100, 100 x posts / target_posts, the monthly target scaled to the period);
@@ -147,13 +158,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             score_consistency, score_kinerja, score_platform,
             score_engagement, w_frequency, w_consistency, w_kinerja, w_platform, w_engagement,
             index_score,
-            case
-                when index_score is null then null
-                when index_score >= grade_very_good_min then 'Sangat Baik'
-                when index_score >= grade_good_min then 'Baik'
-                when index_score >= grade_fair_min then 'Cukup'
-                else 'Kurang'
-            end as grade
+            index_grade(index_score, grade_very_good_min, grade_good_min, grade_fair_min) as grade
         from indexed
     )
     select * from final;
