@@ -138,7 +138,9 @@ def over_time(deck: Deck) -> None:
     )
     w.partial_caption(partial, grain)
     if coverage is not None:
-        coverage_panel.gap_caption(coverage)
+        # Posts, active OPDs and interactions are totals over every OPD, not a rate over the
+        # judged ones: the caption says what is computed.
+        coverage_panel.gap_caption(coverage, rate=False)
 
 
 def year_ago(deck: Deck) -> None:

@@ -217,3 +217,11 @@ GAP_GREY = "#BBBBBB"
 def gap_label() -> str:
     """Legend text of a period or cell without received data (not zero posts)."""
     return i18n.tr("Data belum diterima", "Data not received")
+
+
+PARTIAL_GREY = "#C9D7E6"  # a cell part of whose data arrived: blue-grey, apart from 0 and none
+
+
+def partial_label() -> str:
+    """Legend text of a cell not judged though part of its data arrived (a month running)."""
+    return i18n.tr("Data sebagian (belum dinilai)", "Partial data (not judged)")
