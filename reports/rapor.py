@@ -122,12 +122,16 @@ def _page(d: doc.Document, data: _Data, r: dict, f: Filters, first: bool) -> Non
     rank = (
         f"peringkat {r['rank']} dari {ranked} OPD"
         if r["rank"] is not None
+        else "belum diperingkat: data periode ini baru sebagian diterima"
+        if r.get("judgement") == "partly_received"
         else "belum diperingkat: data periode ini belum diterima"
     )
     d.add(doc.Heading("RAPOR MEDIA SOSIAL OPD", level=0), doc.Heading(r["opd"], level=0),
           doc.Para(f"{labels.kind(kind)} \u00b7 {_scope(f)} \u00b7 {rank}",
                    centered=True))  # fmt: skip
-    status = labels.reason(r["activity_status"]) if r["activity_status"] else "-"
+    # judgement: a partly received period is "Data baru sebagian", not "Data belum diterima".
+    code = r.get("judgement") or r["activity_status"]
+    status = labels.reason(code) if code else "-"
     d.add(doc.Figures((
         (labels.kpi("index_score"), idfmt.format_number(r["index_score"], 1),
          f"{labels.grade(r['grade'])}; {_delta(r['index_score'], before.get('index_score'), f, 1)}"),

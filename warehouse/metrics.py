@@ -108,6 +108,19 @@ KPIS: dict[str, Kpi] = {
             ),
         ),
         Kpi(
+            "partial_data_opds",
+            "OPD yang datanya baru sebagian",
+            "angka",
+            "Bagian dari OPD yang belum dinilai: sebagian data periodenya sudah diterima (mis. "
+            "bulan yang masih berjalan), tetapi belum semuanya; bukan 'data belum diterima'.",
+            "views/030_scope_and_activity.sql: opd_judgement (no_data, data_state = 'partial')",
+            higher_is_better=False,
+            tile_en="OPDs with partial data",
+            description_en=(
+                "Of the OPDs not judged: part of the period's data has arrived (a month still running, for one), not all of it; not 'data not received'."
+            ),
+        ),
+        Kpi(
             "posts",
             "Jumlah postingan",
             "angka",
@@ -159,13 +172,14 @@ KPIS: dict[str, Kpi] = {
             "engagement",
             "Total interaksi",
             "angka",
-            "Jumlah reaksi (suka) + komentar + bagikan dari seluruh postingan dalam periode; "
-            "nilai kosong dihitung nol.",
-            "v_posts.engagement = reactions + comments + shares",
+            "Jumlah reaksi (suka) + komentar + bagikan dari postingan dalam periode yang membawa "
+            "angka interaksi (ekspor platform); '-' (tidak ada data, bukan 0) bila tidak satu pun "
+            "membawanya, misalnya OPD yang hanya melapor lewat buku rekap.",
+            "q_kpi.sql: sum(engagement) filter (where has_interaction), v_post_facts",
             tile="Interaksi",
             tile_en="Engagement",
             description_en=(
-                "Reactions + comments + shares of every post in the period; a blank counts as zero."
+                "Reactions + comments + shares of the posts in the period that carry interaction counts; '-' (no data, not 0) when none does, e.g. an OPD reporting only by logbook."
             ),
         ),
         Kpi(

@@ -100,6 +100,7 @@ REASON_LABELS_ID = {
     "not_submitted": "Tidak menyerahkan data",
     "inactive": "Belum aktif",
     "no_data": "Data belum diterima",
+    "partly_received": "Data baru sebagian (belum dinilai)",
 }
 REASON_LABELS_EN = {
     "no_account": "No account",
@@ -117,6 +118,7 @@ REASON_LABELS_EN = {
     "not_submitted": "Data not submitted",
     "inactive": "Not active",
     "no_data": "Data not received",
+    "partly_received": "Data only partly in (not judged yet)",
 }
 
 
@@ -174,6 +176,7 @@ INACTIVE_REASONS: dict[str, str] = {
     "below_minimum": "Jumlah postingan di bawah batas minimal",
     # Not judged: the period's exports have not all arrived (warehouse/sql/views/025_v_coverage.sql).
     "not_received": "Data belum diterima",
+    "partly_received": "Data baru sebagian diterima (belum dinilai)",
     "not_submitted": "Tidak menyerahkan data",
 }
 
