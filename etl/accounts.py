@@ -5,7 +5,7 @@ account is tied, in order, by:
 1. an alias the analyst mapped once (table account_alias: platform + handle as in the file);
 2. the page name: a Meta export names the Page ("Dinas Kesehatan Kabupaten Sukamaju") where the
    master list may hold the same name with other abbreviations ("Dinas Kesehatan Kab.
-   Sukamaju"), compared as OPD names are (etl.matching.normalize_opd_name), within the OPD;
+   Sukamaju"), compared as OPD names are (etl.opd_names.normalize_opd_name), within the OPD;
 3. the OPD's only account on that platform, for a row naming no account (a logbook row) or
    naming it by a display name (an export naming its Page differently from the list); a
    username that matches nothing is another account and stays untied.
@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from etl.matching import handle_norm, normalize_opd_name
+from etl.opd_names import handle_norm, normalize_opd_name
 
 
 def aliases(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

@@ -238,7 +238,7 @@ def _cmd_load(
         return EXIT_USAGE
     if args.opd:
         # Checked once up front: an unknown --opd would fail every file the same way.
-        from etl.matching import OpdIndex, OpdNotFound
+        from etl.opd_index import OpdIndex, OpdNotFound
 
         try:
             OpdIndex.from_db(con).resolve_option(args.opd)

@@ -60,7 +60,7 @@ def parse_day(text: str, *, end: bool) -> dt.date:
 
 
 def filters_from(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Filters:
-    from etl.matching import OpdIndex, OpdNotFound
+    from etl.opd_index import OpdIndex, OpdNotFound
     from warehouse.queries import Filters
 
     start = parse_day(args.date_from, end=False)

@@ -57,7 +57,7 @@ def _password(from_stdin: bool) -> str:
 def _opd_id(con: duckdb.DuckDBPyConnection, opd: str | None) -> int | None:
     if not opd:
         return None
-    from etl.matching import OpdIndex, OpdNotFound
+    from etl.opd_index import OpdIndex, OpdNotFound
 
     try:
         m = OpdIndex.from_db(con).resolve_option(opd)

@@ -1,7 +1,7 @@
 """Permalinks and the handles inside them, a column at a time (no Python call per row).
 
 The rules are etl.normalize's scalar normalize_permalink and normalize_handle (through
-etl.matching.handle_norm); these functions give the same value for every element. A link in
+etl.opd_names.handle_norm); these functions give the same value for every element. A link in
 the plain shape exports write (``http(s)://host/path`` in ASCII letters, digits and path
 punctuation, no query, no fragment, no surrounding space) is taken apart with polars
 expressions; the host is looked up once per distinct host with the scalar helpers; every other
@@ -82,9 +82,9 @@ def _blank_or_permalink(url: str) -> str | None:
 
 
 def link_handles(platforms: pl.Series, links: pl.Series) -> pl.Series:
-    """etl.matching.handle_norm(platform, link) of every pair: the account handle a post's
+    """etl.opd_names.handle_norm(platform, link) of every pair: the account handle a post's
     link names (or null). platforms and links of equal length. String."""
-    from etl.matching import handle_norm
+    from etl.opd_names import handle_norm
 
     df = _split(links).with_columns(platform=platforms.cast(pl.String))
     segs = pl.col("path").str.split("/").list.eval(pl.element().filter(pl.element() != ""))

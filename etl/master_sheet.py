@@ -13,7 +13,7 @@ from typing import Any
 
 from etl.master_report import MasterRejected
 from etl.master_vocab import HEADER_ALIASES, PLATFORM_FIELDS
-from etl.matching import normalize_opd_name
+from etl.opd_names import normalize_opd_name
 
 
 def _cell(v: object) -> str | None:

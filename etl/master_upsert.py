@@ -13,7 +13,7 @@ import duckdb
 import polars as pl
 
 from etl.master_report import MasterReport
-from etl.matching import handle_norm, name_variants, normalize_opd_name
+from etl.opd_names import handle_norm, name_variants, normalize_opd_name
 
 
 def upsert_master(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from etl.matching import normalize_opd_name
+from etl.opd_names import normalize_opd_name
 
 HEADER_ALIASES: dict[str, str] = {
     "no": "no",

@@ -15,7 +15,8 @@ from etl.columns import OBS_COLUMNS, now_wib
 from etl.dedupe import resolve_in_file
 from etl.keys import add_post_keys, adopt_known_keys
 from etl.load_report import LoadReport
-from etl.matching import OpdIndex, resolve_posts
+from etl.matching import resolve_posts
+from etl.opd_index import OpdIndex
 from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, ParsedTable
 from warehouse import settings
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from etl.load import load_tables
-from etl.matching import FUZZY_THRESHOLD, OpdIndex, OpdNotFound
+from etl.opd_index import FUZZY_THRESHOLD, OpdIndex, OpdNotFound
 from tests.factory import ig_post, sha, table
 
 

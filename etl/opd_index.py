@@ -1,0 +1,193 @@
+"""The OPD name index: every alias and account of the warehouse, and the lookup of a name an
+uploader, a logbook row or a file name gives (exact alias, else fuzzy).
+
+Fuzzy matching uses RapidFuzz over every alias (normalized name, short name, variants).
+FUZZY_THRESHOLD is the documented cut-off: a score of 88 (0-100, the better of ratio and token_sort_ratio) or
+more counts as the same OPD, unless another OPD scores within AMBIGUITY_MARGIN points, in which
+case the match is ambiguous and we ask ("Maksud Anda: ...?") instead of guessing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import duckdb
+import polars as pl
+from rapidfuzz import fuzz, process
+
+from etl.opd_names import name_variants, normalize_opd_name
+
+# Same OPD when the best alias scores at least this (0-100).
+FUZZY_THRESHOLD = 88.0
+# ...and no other OPD comes within this many points of it.
+AMBIGUITY_MARGIN = 3.0
+# Aliases shorter than this are only matched exactly (short names like "dpu" fuzz badly).
+MIN_FUZZY_ALIAS_LEN = 5
+
+
+class OpdNotFound(Exception):
+    """The named OPD is unknown or ambiguous. Message in Bahasa Indonesia with suggestions."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions or []
+
+
+@dataclass
+class NameMatch:
+    opd_id: int
+    name: str
+    score: float
+    how: str  # exact | fuzzy
+
+
+@dataclass
+class OpdIndex:
+    """Aliases and accounts, read once per file from the warehouse."""
+
+    aliases: dict[str, int]
+    names: dict[int, str]
+    accounts: pl.DataFrame  # platform, handle_norm, account_id, acc_opd_id, handle
+    # accounts plus the analyst's aliases (platform, handle_norm, account_id, acc_opd_id)
+    account_keys: pl.DataFrame | None = None
+    _choices: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_db(cls, con: duckdb.DuckDBPyConnection) -> OpdIndex:
+        names = dict(con.execute("SELECT opd_id, name FROM opd").fetchall())
+        aliases = dict(con.execute("SELECT alias_norm, opd_id FROM opd_alias").fetchall())
+        # The official name and short name always count, even without an alias row.
+        for opd_id, name, short in con.execute(
+            "SELECT opd_id, name, short_name FROM opd"
+        ).fetchall():
+            for v in name_variants(name) | ({normalize_opd_name(short)} if short else set()):
+                aliases.setdefault(v, opd_id)
+        accounts = con.sql(
+            "SELECT platform, handle_norm, account_id, opd_id AS acc_opd_id, handle FROM account"
+        ).pl()
+        from etl.accounts import aliases as account_aliases
+
+        mapped = account_aliases(con).join(
+            accounts.select("account_id", "acc_opd_id"), on="account_id", how="inner"
+        )
+        keys = pl.concat(
+            [accounts.drop("handle"), mapped.select(accounts.drop("handle").columns)],
+            how="vertical_relaxed",
+        ).unique(subset=["platform", "handle_norm"], keep="first", maintain_order=True)
+        return cls(aliases=aliases, names=names, accounts=accounts, account_keys=keys)
+
+    def __post_init__(self) -> None:
+        self._choices = [a for a in self.aliases if len(a) >= MIN_FUZZY_ALIAS_LEN]
+
+    def _ranked(self, norm: str) -> list[tuple[int, float]]:
+        """Best score per OPD, highest first: the better of ratio (typos) and token_sort_ratio
+        (reordered words). No partial matching: "Dinas Kesehatan Hewan" is not "Dinas Kesehatan"."""
+        if not self._choices:
+            return []
+        w = process.cdist([norm], self._choices, scorer=fuzz.ratio)[0]
+        t = process.cdist([norm], self._choices, scorer=fuzz.token_sort_ratio)[0]
+        best: dict[int, float] = {}
+        for alias, a, b in zip(self._choices, w, t, strict=True):
+            oid = self.aliases[alias]
+            score = max(float(a), float(b))
+            if score > best.get(oid, -1.0):
+                best[oid] = score
+        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def match_name(self, text: str) -> NameMatch | None:
+        """Exact alias, else an unambiguous fuzzy match >= FUZZY_THRESHOLD, else None."""
+        norm = normalize_opd_name(text)
+        if not norm:
+            return None
+        if norm in self.aliases:
+            oid = self.aliases[norm]
+            return NameMatch(oid, self.names.get(oid, text), 100.0, "exact")
+        # "Dinas Kesehatan Kab. Sukamaju", "Kec. Sukamaju": the same variants the aliases have.
+        hits = {self.aliases[v] for v in name_variants(text) if v in self.aliases}
+        if len(hits) == 1:
+            oid = hits.pop()
+            return NameMatch(oid, self.names.get(oid, text), 100.0, "exact")
+        ranked = self._ranked(norm)
+        if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
+            return None
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - AMBIGUITY_MARGIN:
+            return None
+        oid, score = ranked[0]
+        return NameMatch(oid, self.names[oid], score, "fuzzy")
+
+    def suggestions(self, text: str, n: int = 3) -> list[str]:
+        norm = normalize_opd_name(text)
+        return [self.names[oid] for oid, score in self._ranked(norm)[:n] if score >= 50]
+
+    def resolve_option(self, text: str) -> NameMatch:
+        """The --opd option: must name one OPD, else OpdNotFound with 'Maksud Anda ...?'."""
+        m = self.match_name(text)
+        if m is not None:
+            return m
+        sugg = self.suggestions(text)
+        if not self.names:
+            msg = (
+                f'OPD "{text}" tidak dikenal: daftar OPD masih kosong. Muat dulu Daftar Akun '
+                "Medsos OPD (perintah: python -m etl opd BERKAS.xlsx)."
+            )
+        elif sugg:
+            msg = (
+                f'OPD "{text}" tidak dikenal atau kurang jelas. Maksud Anda: '
+                + ", ".join(f'"{s}"' for s in sugg)
+                + "?"
+            )
+        else:
+            msg = (
+                f'OPD "{text}" tidak dikenal. Gunakan nama, singkatan, atau alias yang ada di '
+                "Daftar Akun Medsos OPD."
+            )
+        raise OpdNotFound(msg, sugg)
+
+    def match_path(self, path: str | None) -> NameMatch | None:
+        """OPD named by the file name or one of its folders (nearest first)."""
+        if not path:
+            return None
+        p = PurePath(path)
+        parts = [p.stem, *[q.name for q in p.parents if q.name]][:4]
+        for part in parts:
+            norm = normalize_opd_name(part)
+            if not norm:
+                continue
+            m = self._contained_alias(norm) or self._contained_handle(part)
+            if m is not None:
+                return m
+            m = self.match_name(part)
+            if m is not None:
+                return m
+        return None
+
+    def _contained_handle(self, part: str) -> NameMatch | None:
+        # YouTube Studio never names the channel in the files, only in the folder or ZIP the
+        # analyst saved them under ("Content 2025-12-01_2026-11-20 diskominfosukamaju.zip").
+        low = unicodedata.normalize("NFKC", part).lower()
+        tokens = set(low.split())
+        padded = " " + " ".join(low.split()) + " "
+        owners = {
+            oid
+            for h, oid in self.accounts.select("handle_norm", "acc_opd_id").iter_rows()
+            if h and len(h) >= 5 and (h in tokens or f" {h} " in padded)
+        }
+        if len(owners) != 1:
+            return None
+        oid = owners.pop()
+        return NameMatch(oid, self.names.get(oid, ""), 100.0, "exact")
+
+    def _contained_alias(self, norm: str) -> NameMatch | None:
+        # "rekap postingan dinkes oktober 2026" contains the alias "dinkes" as whole words.
+        padded = f" {norm} "
+        hits = [(a, o) for a, o in self.aliases.items() if f" {a} " in padded]
+        if not hits:
+            return None
+        longest = max(len(a) for a, _ in hits)
+        top = {o for a, o in hits if len(a) == longest}
+        if len(top) != 1:
+            return None
+        oid = top.pop()
+        return NameMatch(oid, self.names.get(oid, ""), 100.0, "exact")

@@ -1,0 +1,66 @@
+"""OPD names and account handles as they are compared: one normalized spelling each.
+
+normalize_opd_name is the alias_norm every alias in opd_alias is stored in; handle_norm is the
+handle_norm of account. A name or handle is only ever compared in these forms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from etl.normalize import normalize_handle
+
+_PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+# Common abbreviations in logbooks and file names, both directions.
+_ABBREV = {
+    "kecamatan": "kec",
+    "kelurahan": "kel",
+    "desa": "ds",
+    "kabupaten": "kab",
+    "sekretariat": "sekr",
+    "dinas": "dis",
+}
+
+
+def normalize_opd_name(text: object) -> str:
+    """alias_norm: NFKC, lower case, punctuation to spaces, single spaces."""
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKC", str(text)).lower()
+    s = _PUNCT.sub(" ", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+def name_variants(name: str) -> set[str]:
+    """Normalized spellings an OPD name is likely written in: 'Kecamatan Sukamaju' also as
+    'kec sukamaju' and 'sukamaju'-less forms are not produced (too ambiguous)."""
+    base = normalize_opd_name(name)
+    out = {base} if base else set()
+    words = base.split()
+    if words and words[0] in _ABBREV:
+        out.add(" ".join([_ABBREV[words[0]], *words[1:]]))
+    # "Dinas Kesehatan Kabupaten Sukamaju" is also written without the kabupaten part.
+    for marker in ("kabupaten", "kab"):
+        if marker in words[1:]:
+            cut = words.index(marker)
+            if cut >= 1:
+                out.add(" ".join(words[:cut]))
+    return {v for v in out if v}
+
+
+# ---------------------------------------------------------------------------------------------
+# Handles
+
+
+def handle_norm(platform: str | None, s: object) -> str | None:
+    """Normalized handle (lower case, no @, no URL) via etl.normalize.normalize_handle."""
+    if s is None:
+        return None
+    text = str(s).strip()
+    if not text or text in {"-", "–", "—"}:
+        return None
+    out = normalize_handle(platform or "", text)
+    return out or None
