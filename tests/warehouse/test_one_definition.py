@@ -251,7 +251,7 @@ def test_kpi_names_and_help_live_in_metrics_only():
 
 # Modules above the ~300-line house limit, each at its size when this ratchet was set: they may
 # shrink, never grow (split them instead).
-_LARGE_UI = {"ui/charts.py": 720, "ui/forms/upload.py": 350, "ui/i18n.py": 345}
+_LARGE_UI = {"ui/forms/upload.py": 350, "ui/i18n.py": 345}
 
 
 def test_ui_modules_have_one_job_and_stay_small():

@@ -1,0 +1,218 @@
+"""What every chart shares: colours, the id-ID and en locales, time axes and finish().
+
+Every chart carries the id-ID locale (decimal ",", thousands ".", Indonesian month names) in its
+Vega-Lite config, fixed colours per content type and per platform (Okabe-Ito based, readable by
+colour-blind viewers), and large fonts; big=True scales them up for the projector.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from ui import i18n
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies. Ucapan is the orange
+# leaders look for first; the kinerja family is blues/greens.
+CONTENT_COLORS = {
+    "ucapan": "#E69F00",
+    "kegiatan": "#0072B2",
+    "layanan": "#009E73",
+    "informasi": "#56B4E9",
+    "capaian": "#CC79A7",
+    "klarifikasi": "#D55E00",
+    "lainnya": "#9E9E9E",
+    "belum_dilabeli": "#D9D9D9",
+}
+PLATFORM_COLORS = {
+    "facebook": "#1F5FBF",
+    "instagram": "#C2185B",
+    "tiktok": "#00897B",
+    "youtube": "#E53935",
+    "x": "#424242",
+}
+ACCENT = "#0072B2"
+WARN = "#D55E00"
+SEQ_SCHEME = "blues"
+ZERO_COLOR = "#EDEDED"
+ROW_LABEL_PX = 17  # names of rows (OPDs) on a slide: ten of them fit 1366x768  # "no post": apart from the blue scale, which starts at 1
+
+ID_NUMBER_LOCALE = {
+    "decimal": ",",
+    "thousands": ".",
+    "grouping": [3],
+    "currency": ["Rp", ""],
+    "percent": "%",
+}
+ID_TIME_LOCALE = {
+    "dateTime": "%A, %e %B %Y %X",
+    "date": "%d/%m/%Y",
+    "time": "%H.%M.%S",
+    "periods": ["", ""],
+    # d3 weeks start on Sunday (Minggu); the vocabulary's start on Monday.
+    "days": [i18n.DAYS_ID[6], *i18n.DAYS_ID[:6]],
+    "shortDays": [i18n.DAYS_SHORT_ID[6], *i18n.DAYS_SHORT_ID[:6]],
+    "months": list(i18n.MONTHS_ID),
+    "shortMonths": list(i18n.MONTHS_SHORT_ID),
+}
+EN_NUMBER_LOCALE = {
+    "decimal": ".",
+    "thousands": ",",
+    "grouping": [3],
+    "currency": ["$", ""],
+}
+EN_TIME_LOCALE = {
+    "dateTime": "%a %b %e %X %Y",
+    "date": "%m/%d/%Y",
+    "time": "%H:%M:%S",
+    "periods": ["AM", "PM"],
+    "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    "months": list(i18n.MONTHS_EN),
+    "shortMonths": list(i18n.MONTHS_SHORT_EN),
+}
+
+MONTH_FMT = "%b %Y"
+CONTENT_ORDER = {c: i for i, c in enumerate(CONTENT_COLORS)}
+
+
+def _n_periods(df: pl.DataFrame, x: str) -> int:
+    return df.get_column(x).n_unique() if df.height and x in df.columns else 0
+
+
+def time_x(df: pl.DataFrame, x: str, grain: str = "month") -> alt.X:
+    """Months as one ordinal label each ("Mei 2026"): dates arrive as UTC ISO strings, so
+    UTC time units keep every month under its own label whatever the viewer's time zone."""
+    n = _n_periods(df, x)
+    if grain == "month":
+        return alt.X(
+            f"utcyearmonth({x}):O",
+            title=None,
+            axis=alt.Axis(
+                format=MONTH_FMT,
+                labelAngle=0 if n <= 9 else -40,
+                labelOverlap=n > 18,
+            ),
+        )
+    return alt.X(
+        f"utcyearmonthdate({x}):T",
+        title=None,
+        axis=alt.Axis(format="%d %b", labelAngle=0, labelOverlap=True),
+    )
+
+
+def time_tooltip(x: str, grain: str = "month") -> alt.Tooltip:
+    if grain == "month":
+        return alt.Tooltip(f"utcyearmonth({x}):T", title=i18n.t("month"), format="%B %Y")
+    return alt.Tooltip(
+        f"utcyearmonthdate({x}):T", title=i18n.tr("Minggu mulai", "Week of"), format="%e %B %Y"
+    )
+
+
+def locale_config() -> dict:
+    if i18n.current_lang() == "en":
+        return {"number": EN_NUMBER_LOCALE, "time": EN_TIME_LOCALE}
+    return {"number": ID_NUMBER_LOCALE, "time": ID_TIME_LOCALE}
+
+
+def finish(
+    chart: alt.TopLevelMixin, *, big: bool = False, height: int | None = None
+) -> alt.TopLevelMixin:
+    """Apply locale, fonts and sizing. Call last: configured charts cannot be layered."""
+    # Projector: type about 1.5x (readable from the back of a room, yet a 1366x768 slide
+    # still holds a dozen named rows), charts tall enough to fill most of a 1080p screen each.
+    k = 1.5 if big else 1.0
+    if height is not None:
+        chart = chart.properties(height=int(height * (1.7 if big else 1.0)))
+    return (
+        chart.properties(width="container")
+        .configure(locale=locale_config(), font="Source Sans Pro, Arial, sans-serif")
+        .configure_axis(
+            labelFontSize=int(14 * k),
+            titleFontSize=int(15 * k),
+            # Long OPD names are the labels read aloud: never shortened with an ellipsis.
+            labelLimit=0,
+            titlePadding=10,
+            gridOpacity=0.5,
+        )
+        .configure_legend(
+            labelFontSize=int(14 * k),
+            titleFontSize=int(15 * k),
+            symbolSize=int(180 * k),
+            orient="bottom",
+            # A fixed number of columns wraps the entries into rows instead of running one
+            # line off the chart's right edge (the last entries were cut).
+            columns=4,
+            labelLimit=0,
+        )
+        .configure_title(fontSize=int(18 * k), anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def content_scale(present: list[str] | None = None) -> alt.Scale:
+    codes = [c for c in CONTENT_COLORS if present is None or c in present]
+    return alt.Scale(
+        domain=[i18n.content_label(c) for c in codes], range=[CONTENT_COLORS[c] for c in codes]
+    )
+
+
+def platform_scale() -> alt.Scale:
+    codes = list(PLATFORM_COLORS)
+    return alt.Scale(
+        domain=[i18n.platform_label(c) for c in codes], range=[PLATFORM_COLORS[c] for c in codes]
+    )
+
+
+def with_labels(df: pl.DataFrame, column: str, kind: str) -> pl.DataFrame:
+    """Add <column>_label holding the translated label of a code column (content/platform/kind)."""
+    fn = {
+        "content": i18n.content_label,
+        "platform": i18n.platform_label,
+        "kind": i18n.kind_label,
+    }[kind]
+    codes = df.get_column(column).unique().to_list()
+    mapping = {c: fn(c) for c in codes}
+    return df.with_columns(
+        pl.col(column).replace_strict(mapping, return_dtype=pl.String).alias(f"{column}_label")
+    )
+
+
+def color_encoding(
+    column: str, kind: str | None, title: str | None, df: pl.DataFrame | None = None
+) -> alt.Color:
+    """Colour channel of a code column: fixed colours for content types (only those present
+    in df) and platforms, reading <column>_label (see with_order_labels); tableau10 else."""
+    if kind == "content":
+        present = df.get_column(column).unique().to_list() if df is not None else None
+        return alt.Color(
+            f"{column}_label:N",
+            title=title,
+            scale=content_scale(present),
+            sort=[i18n.content_label(c) for c in CONTENT_COLORS],
+        )
+    if kind == "platform":
+        return alt.Color(f"{column}_label:N", title=title, scale=platform_scale())
+    return alt.Color(f"{column}:N", title=title, scale=alt.Scale(scheme="tableau10"))
+
+
+def with_order_labels(df: pl.DataFrame, color: str | None, color_kind: str | None) -> pl.DataFrame:
+    """Add <color>_label (see with_labels) and, for content types, _order (Int32, the fixed
+    CONTENT_COLORS order, 99 for an unknown code) so stacks keep one order."""
+    if color and color_kind in ("content", "platform", "kind"):
+        df = with_labels(df, color, color_kind)
+    if color and color_kind == "content":
+        df = df.with_columns(
+            pl.col(color)
+            .replace_strict(CONTENT_ORDER, default=99, return_dtype=pl.Int32)
+            .alias("_order")
+        )
+    return df
+
+
+GAP_GREY = "#BBBBBB"
+
+
+def gap_label() -> str:
+    """Legend text of a period or cell without received data (not zero posts)."""
+    return i18n.tr("Data belum diterima", "Data not received")

@@ -1,0 +1,165 @@
+"""Grid charts: the OPD x month heatmap and the daily calendar. Pure Altair builders: a small
+aggregated polars frame in, a chart out; no st.* calls. A cell without a post is its own light
+grey with "0", a cell without received data is grey with its own legend entry."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from ui import i18n
+from ui.chart_base import (
+    GAP_GREY,
+    MONTH_FMT,
+    SEQ_SCHEME,
+    ZERO_COLOR,
+    finish,
+    gap_label,
+    time_tooltip,
+)
+
+
+def heatmap(
+    df: pl.DataFrame,
+    *,
+    x: str = "month",
+    y: str = "opd",
+    value: str,
+    value_title: str,
+    percent: bool = False,
+    sort: list[str] | None = None,
+    big: bool = False,
+    row_height: int = 24,
+    no_data: str | None = None,
+) -> alt.TopLevelMixin:
+    """OPD x month grid; cells coloured by value on a colour-blind-safe sequential scale.
+
+    no_data: a boolean column; its true cells (data not received) are drawn grey with a legend
+    entry of their own instead of a colour that would read as a low value."""
+    n = max(1, df.get_column(y).n_unique()) if df.height else 1
+    fmt = ".0%" if percent else ",.0f"
+    # Month columns are narrow beside long OPD names: slanted labels never run together.
+    heat_x = alt.X(
+        f"utcyearmonth({x}):O",
+        title=None,
+        # On a slide the columns are narrower still: upright labels take one column each.
+        axis=alt.Axis(
+            format=MONTH_FMT,
+            labelAngle=-90 if big else -35,
+            labelAlign="right",
+            labelBaseline="middle" if big else "alphabetic",
+            labelOverlap=False,
+        ),
+    )
+    gaps = df.filter(pl.col(no_data)) if no_data else df.clear()
+    if no_data:
+        df = df.filter(~pl.col(no_data))
+    chart = (
+        alt.Chart(df)
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=heat_x,
+            y=alt.Y(
+                f"{y}:N",
+                title=None,
+                sort=sort,
+                # Rows, not type, set the height: projector type would overlap the names.
+                # labelFlush would pull the first and last names inward, onto their neighbours
+                axis=alt.Axis(
+                    labelOverlap=False, labelFlush=False, labelFontSize=17 if big else 14
+                ),
+            ),
+            # A month without a post is its own colour (light grey, "0" in the cell), so it
+            # never reads as "a few posts"; every other count on the blue scale from 1.
+            color=alt.condition(
+                f"datum['{value}'] > 0",
+                alt.Color(
+                    f"{value}:Q",
+                    title=value_title,
+                    scale=alt.Scale(scheme=SEQ_SCHEME, domainMin=0 if percent else 1),
+                    legend=alt.Legend(format=fmt, orient="right", gradientLength=200),
+                ),
+                alt.value(ZERO_COLOR),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{y}:N", title=i18n.t("opd")),
+                time_tooltip(x),
+                alt.Tooltip(f"{value}:Q", title=value_title, format=".1%" if percent else ",.0f"),
+            ],
+        )
+    )
+    if gaps.height:
+        grey = (
+            alt.Chart(gaps.with_columns(pl.lit(gap_label()).alias("_gap")))
+            .mark_rect(stroke="white", strokeWidth=1)
+            .encode(
+                x=heat_x,
+                y=alt.Y(f"{y}:N", title=None, sort=sort),
+                fill=alt.Fill(
+                    "_gap:N",
+                    title=None,
+                    scale=alt.Scale(domain=[gap_label()], range=[GAP_GREY]),
+                    # beside the colour scale, so the rows keep the height below
+                    legend=alt.Legend(orient="right"),
+                ),
+                tooltip=[
+                    alt.Tooltip(f"{y}:N", title=i18n.t("opd")),
+                    time_tooltip(x),
+                    alt.Tooltip("_gap:N", title=" "),
+                ],
+            )
+        )
+        chart = alt.layer(chart, grey).resolve_legend(color="independent", fill="independent")
+    zero = (
+        alt.Chart(df)
+        .transform_filter(f"datum['{value}'] == 0")
+        .mark_text(fontSize=17 if big else 12, color="#555555")
+        .encode(x=heat_x, y=alt.Y(f"{y}:N", sort=sort), text=alt.value("0"))
+    )
+    return finish(alt.layer(chart, zero), big=big, height=min(2000, 30 + n * row_height))
+
+
+def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> alt.TopLevelMixin:
+    """GitHub-style calendar from queries.opd_daily_counts: weeks across, Senin..Minggu down."""
+    days = "['Sen','Sel','Rab','Kam','Jum','Sab','Min']"
+    if i18n.current_lang() == "en":
+        days = "['Mon','Tue','Wed','Thu','Fri','Sat','Sun']"
+    chart = (
+        alt.Chart(df)
+        .mark_rect(stroke="white", strokeWidth=1.5, cornerRadius=2)
+        .encode(
+            # One label per month, on its first week: every week's date did not fit and was
+            # thinned or cut on a projector.
+            x=alt.X(
+                "utcyearmonthdate(week_start):O",
+                title=None,
+                axis=alt.Axis(
+                    labelExpr="utcdate(datum.value) <= 7 ? utcFormat(datum.value, '%b %Y') : ''",
+                    labelAngle=0,
+                    labelOverlap=False,
+                    labelAlign="left",
+                ),
+            ),
+            y=alt.Y(
+                "weekday:O",
+                title=None,
+                sort="ascending",
+                axis=alt.Axis(labelExpr=f"{days}[datum.value]", labelOverlap=False),
+            ),
+            color=alt.condition(
+                f"datum['{value}'] > 0",
+                alt.Color(
+                    f"{value}:Q",
+                    title=i18n.t("posts"),
+                    scale=alt.Scale(scheme="greens", domainMin=1),
+                    legend=alt.Legend(format=",.0f", orient="right", tickMinStep=1),
+                ),
+                alt.value(ZERO_COLOR),  # a day without a post: not the palest green
+            ),
+            tooltip=[
+                alt.Tooltip("utcyearmonthdate(day):T", title=i18n.t("date"), format="%A, %e %B %Y"),
+                alt.Tooltip(f"{value}:Q", title=i18n.t("posts"), format=",.0f"),
+            ],
+        )
+    )
+    return finish(chart, big=big, height=230)
