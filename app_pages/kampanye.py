@@ -3,10 +3,10 @@
 import streamlit as st
 
 from ui import auth as _auth
-from ui import charts, data, filters, i18n
+from ui import charts, data, filters, i18n, one_opd
 from ui import widgets as w
 from ui.forms import campaigns as campaigns_form
-from ui.panels import SCREEN, Controls, Panel, Row, StopIf, show
+from ui.panels import BOTH, SCREEN, Controls, Panel, Row, StopIf, show
 from ui.slides import Deck
 from ui.widgets import Col
 
@@ -70,6 +70,9 @@ def key_figures(deck: Deck) -> None:
     tags = " ".join(f"#{t}" for t in (camp.get("hashtags") or []))
     words = ", ".join(camp.get("keywords") or [])
     st.caption(f"{i18n.fmt_date(cf.start)} – {i18n.fmt_date(cf.end)} · {tags} {words}".strip())
+    if ONE_OPD:
+        one_opd_figures()
+        return
     k = data.campaign_totals(cf, campaign_id=int(camp["campaign_id"])).row(0, named=True)
     k1, k2, k3 = st.columns(3)
     with k1:
@@ -84,6 +87,50 @@ def key_figures(deck: Deck) -> None:
         )
     with k3:
         w.kpi(i18n.tr("Postingan kampanye", "Campaign posts"), i18n.fmt_int(k["campaign_posts"]))
+
+
+def one_opd_figures() -> None:
+    """One OPD: whether it took part, how often, when first and last (a rate of 0/1 or a
+    bar per OPD kind says nothing about one OPD)."""
+    part = participation()
+    if not part.height:
+        st.caption(
+            i18n.tr(
+                "OPD ini tidak termasuk OPD yang wajib mengunggah.",
+                "This OPD is not among the OPDs expected to post.",
+            )
+        )
+        return
+    r = part.row(0, named=True)
+    joined = bool(r["participated"])
+    k1, k2, k3 = st.columns(3)
+    with k1:
+        # A short value: a card's figure is cut after a dozen letters on a 1366 px slide.
+        w.kpi(
+            i18n.tr("Ikut serta", "Took part"),
+            i18n.tr("Sudah", "Yes") if joined else i18n.tr("Belum", "Not yet"),
+        )
+    with k2:
+        w.kpi(i18n.tr("Postingan kampanye", "Campaign posts"), i18n.fmt_int(r["campaign_posts"]))
+    with k3:
+        w.kpi(
+            i18n.tr("Postingan terakhir", "Latest post"),
+            i18n.fmt_date(r["last_post_at"]) if r["last_post_at"] is not None else "-",
+        )
+    name = chosen()["name"]
+    st.markdown(
+        i18n.tr(
+            f"**{r['opd']}** sudah mengunggah {i18n.fmt_int(r['campaign_posts'])} postingan "
+            f"tentang {name}, pertama {i18n.fmt_date(r['first_post_at'])}.",
+            f"**{r['opd']}** has posted {i18n.fmt_int(r['campaign_posts'])} times about "
+            f"{name}, first on {i18n.fmt_date(r['first_post_at'])}.",
+        )
+        if joined
+        else i18n.tr(
+            f"**{r['opd']}** belum mengunggah tentang {name} pada periode kampanye.",
+            f"**{r['opd']}** has not posted about {name} in the campaign period.",
+        )
+    )
 
 
 def by_kind(deck: Deck) -> None:
@@ -125,6 +172,9 @@ def not_yet(deck: Deck) -> None:
 def took_part(deck: Deck) -> None:
     part = participation()
     name = chosen()["name"]
+    if not JOINED:
+        st.caption(i18n.tr("Belum ada OPD yang ikut serta.", "No OPD has taken part yet."))
+        return
     w.table(
         part.filter(part["participated"]) if part.height else part,
         [
@@ -145,6 +195,26 @@ def campaign_posts(deck: Deck) -> None:
     )
 
 
+ONE_OPD = one_opd.is_one_opd(f)
+
+
+def _slide_if(has_data: bool):
+    """A panel with nothing to show stays on the screen (which says so) but is left out of the
+    deck: a slide reading "empty" or "no data" is no slide."""
+    return BOTH if has_data else SCREEN
+
+
+def _part_counts() -> tuple[int, int]:
+    """(OPDs that took part, OPDs that did not) in the chosen campaign."""
+    if not camps.height:
+        return 0, 0
+    part = participation()
+    joined = int(part.get_column("participated").sum()) if part.height else 0
+    return joined, part.height - joined
+
+
+JOINED, MISSING = _part_counts()
+
 show(
     "kampanye",
     [
@@ -152,14 +222,32 @@ show(
         StopIf(lambda: not camps.height, notice=no_campaign),
         Controls(pick_campaign),
         Panel("kpi", key_figures, i18n.tr("Angka utama", "Key figures"), heading=False),
-        Panel("kind", by_kind, i18n.tr("Partisipasi per jenis OPD", "Participation by OPD kind")),
-        Row(
-            Panel(
-                "missing",
-                not_yet,
-                i18n.tr("Belum mengunggah tentang kampanye ini", "Has not posted about it"),
-            ),
-            Panel("joined", took_part, i18n.tr("Sudah ikut serta", "Took part")),
+        # One OPD: its own figures above say all (a bar per OPD kind would be one bar).
+        *(
+            []
+            if ONE_OPD
+            else [
+                Panel(
+                    "kind",
+                    by_kind,
+                    i18n.tr("Partisipasi per jenis OPD", "Participation by OPD kind"),
+                    _slide_if(JOINED + MISSING > 0),
+                ),
+                Row(
+                    Panel(
+                        "missing",
+                        not_yet,
+                        i18n.tr("Belum mengunggah tentang kampanye ini", "Has not posted about it"),
+                        _slide_if(MISSING > 0),
+                    ),
+                    Panel(
+                        "joined",
+                        took_part,
+                        i18n.tr("Sudah ikut serta", "Took part"),
+                        _slide_if(JOINED > 0),
+                    ),
+                ),
+            ]
         ),
         Panel("posts", campaign_posts, where=SCREEN),
     ],

@@ -3,8 +3,18 @@
 import polars as pl
 import streamlit as st
 
+from ui import (
+    activity_counts,
+    charts,
+    charts_reach,
+    data,
+    explain,
+    filters,
+    i18n,
+    scorecard,
+    slides,
+)
 from ui import auth as _auth
-from ui import charts, charts_reach, data, explain, filters, i18n, scorecard, slides
 from ui import one_opd_keaktifan as one_opd_view
 from ui import widgets as w
 from ui.panels import SCREEN, SLIDES, Panel, show
@@ -37,23 +47,7 @@ T_KEC = i18n.tr(
 
 def key_figures(deck: Deck) -> None:
     # Only on the projector: the page itself opens with the full ranking table instead.
-    k = data.keaktifan_figures(f).row(0, named=True)
-    a, b = st.columns(2)
-    with a:
-        w.kpi(
-            i18n.t("active_opd"),
-            f"{i18n.fmt_int(k['active_opds'])} / {i18n.fmt_int(k['judged_opds'])}",
-        )
-        w.kpi(
-            i18n.tr("Rata-rata Indeks Medsos OPD", "Average social media index"),
-            i18n.fmt_num(k["mean_index"], 1),
-        )
-    with b:
-        w.kpi(i18n.tr("OPD belum aktif", "Inactive OPDs"), i18n.fmt_int(k["inactive_opds"]))
-        w.kpi(
-            i18n.tr("OPD berpredikat Kurang", "OPDs graded Kurang (poor)"),
-            i18n.fmt_int(k["kurang_opds"]),
-        )
+    activity_counts.key_figures(f)
 
 
 def ranking(deck: Deck) -> None:
@@ -65,7 +59,7 @@ def ranking(deck: Deck) -> None:
             Col("index_score", i18n.t("index"), "num"),
             Col("grade", i18n.tr("Predikat", "Grade"), "grade"),
             Col("posts", i18n.t("posts"), "int"),
-            Col("activity_status", i18n.tr("Status", "Status"), "reason"),
+            Col("judgement", i18n.tr("Status", "Status"), "reason"),
             Col("kinerja_share", i18n.t("kinerja_share"), "pct"),
             Col("weeks_with_post", i18n.tr("Minggu aktif", "Active weeks"), "int"),
             Col("engagement_per_post", i18n.kpi_label("engagement_per_post"), "num"),
@@ -157,7 +151,8 @@ def inactive_list(deck: Deck) -> None:
             Col("days_since_last_post", i18n.t("days_since"), "int"),
         ],
         key="inactive",
-        title=i18n.tr("Daftar OPD belum aktif", "Inactive OPDs") + f" ({rule})",
+        title=i18n.tr("Daftar OPD belum aktif atau belum dinilai", "Inactive or not judged OPDs")
+        + f" ({rule})",
     )
 
 
@@ -187,6 +182,7 @@ def heatmap(deck: Deck) -> None:
             sort=order,
             big=deck.active,
             no_data="no_data",
+            partial="partial_data",
         ),
         rows=len(order) if deck.active else None,
     )
@@ -194,10 +190,12 @@ def heatmap(deck: Deck) -> None:
     if not deck.active and grid.get_column("no_data").any():
         st.caption(
             i18n.tr(
-                "Abu-abu: data bulan itu belum diterima dan OPD belum aktif, jadi tidak "
-                "dinilai (bukan nol postingan).",
-                "Grey: that month's data has not arrived and the OPD is not active, so it "
-                "is not judged (not zero posts).",
+                "Abu-abu: OPD belum aktif dan data bulan itu belum diterima (abu-abu tua) atau "
+                "baru sebagian (abu-abu kebiruan, mis. bulan berjalan), jadi belum dinilai "
+                "(bukan nol postingan).",
+                "Grey: the OPD is not active and that month's data has not arrived (dark grey) "
+                "or only partly (blue-grey, e.g. a month still running), so it is not judged "
+                "(not zero posts).",
             )
         )
     partial = w.partial_period(f)
@@ -219,9 +217,11 @@ def kecamatan(deck: Deck) -> None:
     st.caption(
         i18n.tr(
             "Tiap batang: kantor kecamatan ditambah desa/kelurahan di bawahnya (menurut "
-            "Daftar Akun), biru yang aktif, jingga yang belum.",
+            "Daftar Akun), biru yang aktif, jingga yang belum, abu-abu yang belum dinilai "
+            "karena datanya belum lengkap (tidak dihitung belum aktif).",
             "Each bar: the kecamatan office plus the villages under it (master list), "
-            "blue active, orange not yet.",
+            "blue active, orange not yet, grey not judged as its data is not all in (not "
+            "counted as inactive).",
         )
     )
 
@@ -248,8 +248,10 @@ def calendar(deck: Deck) -> None:
 
 
 def dormancy(deck: Deck) -> None:
+    acc = data.account_dormancy(f)
+    activity_counts.dormancy_note(acc)
     w.table(
-        data.account_dormancy(f),
+        acc,
         [
             Col("opd", "OPD"),
             Col("platform", i18n.t("platform"), "platform"),
@@ -258,6 +260,7 @@ def dormancy(deck: Deck) -> None:
             Col("last_post_at", i18n.t("last_post"), "date"),
             Col("days_since_last_post", i18n.t("days_since"), "int"),
             Col("status", i18n.tr("Status", "Status"), "reason"),
+            Col("data_through", i18n.tr("Data akun s.d.", "Account data to"), "date"),
             Col("url", i18n.t("link"), "link"),
         ],
         key="dormancy",

@@ -7,7 +7,7 @@ import streamlit as st
 
 from reports import coverage_text
 from ui import auth as _auth
-from ui import coverage_chart, data, filters, i18n
+from ui import coverage_chart, data, filters, i18n, slides
 from ui import widgets as w
 from ui.panels import SCREEN, Panel, show
 from ui.slides import Deck
@@ -38,7 +38,8 @@ if grid.height == 0:
 def key_figures(deck: Deck) -> None:
     # The same counts as the monthly report's "Kelengkapan data" (warehouse.coverage).
     n = data.coverage_summary(f)
-    c1, c2, c3, c4 = st.columns(4)
+    # Two by two on a slide: four labels in a row were cut at 1366 px.
+    c1, c2, c3, c4 = st.columns(2) * 2 if deck.active else st.columns(4)
     c1.metric(
         i18n.tr("Akun-bulan diterima", "Account-months received"), i18n.fmt_int(n["received"])
     )
@@ -55,6 +56,31 @@ def key_figures(deck: Deck) -> None:
 
 
 def coverage_grid(deck: Deck) -> None:
+    if deck.active:
+        # A slide holds a few rows: the accounts with months not (fully) received, most
+        # first; the rest is counted, the screen shows every account.
+        shown, more, whole = coverage_chart.needing_attention(grid, slides.MAX_ROWS_WITH_LEGEND)
+        if not shown.height:
+            st.success(
+                i18n.tr(
+                    "Data semua akun sudah masuk untuk setiap bulan periode ini.",
+                    "Every account's data has arrived for every month of the period.",
+                )
+            )
+            return
+        n = shown.get_column("account_id").n_unique()
+        st.caption(
+            i18n.tr(
+                f"{n} akun dengan bulan yang datanya belum lengkap"
+                + (f", {more} akun lainnya juga" if more else "")
+                + f"; {whole} akun lengkap.",
+                f"{n} accounts with months not fully received"
+                + (f", {more} more too" if more else "")
+                + f"; {whole} accounts complete.",
+            )
+        )
+        deck.chart(coverage_chart.coverage_grid(shown, big=True), key="coverage_grid", rows=n)
+        return
     st.caption(
         i18n.tr(
             "Biru: seluruh hari bulan itu tercakup ekspor atau buku rekap. Jingga: sebagian "
@@ -64,8 +90,7 @@ def coverage_grid(deck: Deck) -> None:
             "days (hover to see which). Grey: no file yet, so it does not count as zero posts.",
         )
     )
-    # One row per account: the grid keeps its own height (and scrolls) on a slide too.
-    w.chart(coverage_chart.coverage_grid(grid, big=deck.active), key="coverage_grid")
+    w.chart(coverage_chart.coverage_grid(grid), key="coverage_grid")
 
 
 def still_missing(deck: Deck) -> None:
@@ -164,7 +189,13 @@ show(
     "kelengkapan",
     [
         Panel("kpi", key_figures, i18n.tr("Angka utama", "Key figures"), heading=False),
-        Panel("grid", coverage_grid, i18n.tr("OPD x akun x bulan", "OPD x account x month")),
+        Panel(
+            "grid",
+            coverage_grid,
+            i18n.tr("Akun yang datanya belum lengkap", "Accounts with data missing")
+            if w.presenting()
+            else i18n.tr("OPD x akun x bulan", "OPD x account x month"),
+        ),
         Panel("missing", still_missing, i18n.tr("Yang belum masuk", "Still missing")),
         Panel(
             "accounts",

@@ -108,6 +108,9 @@ def formats_by_opd(deck: Deck) -> None:
         )
     )
     deck.chart(charts_mix.format_by_opd(fmt_opd, sort=order, big=deck.active), rows=len(order))
+    note = charts_mix.unrecorded_note(fmt_opd, i18n.tr("OPD ini", "these OPDs"))
+    if note and not deck.active:
+        st.caption(note)
 
 
 def ucapan_ranking(deck: Deck) -> None:

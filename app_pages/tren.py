@@ -106,20 +106,35 @@ def key_figures(deck: Deck) -> None:
 def over_time(deck: Deck) -> None:
     metric, by, grain = choice("tren_metric"), choice("tren_by"), choice("tren_grain")
     lines = series()
-    if by == "opd" and lines.get_column("group").n_unique() > 12:
-        st.caption(
-            i18n.tr(
-                "Menampilkan 12 OPD dengan postingan terbanyak; pilih OPD di panel kiri "
-                "untuk membandingkan OPD tertentu.",
-                "Showing the 12 OPDs with most posts; pick OPDs on the left to compare.",
+    if by in ("opd_kind", "opd"):
+        # Groups without a colour of their own: at most charts.MAX_SERIES lines, each with its
+        # own colour and legend entry; which ones is said.
+        lines, left_out = charts.cap_series(lines, value="posts")
+        if left_out:
+            shown = lines.get_column("group").n_unique()
+            what = GROUPS[by]
+            st.caption(
+                # On a slide one short line: the chart needs the height.
+                i18n.tr(
+                    f"{shown} {what} dengan postingan terbanyak ({len(left_out)} lainnya tidak "
+                    "digambar).",
+                    f"The {shown} {what} with most posts ({len(left_out)} more not drawn).",
+                )
+                if deck.active
+                else i18n.tr(
+                    f"Menampilkan {shown} {what} dengan postingan terbanyak "
+                    f"({len(left_out)} lainnya tidak digambar); pilih OPD di panel kiri untuk "
+                    "membandingkan OPD tertentu.",
+                    f"Showing the {shown} {what} with most posts ({len(left_out)} more not "
+                    "drawn); pick OPDs on the left to compare particular ones.",
+                )
             )
-        )
-        lines = charts.top_groups(lines, value="posts", n=12)
     label, pct = METRICS[metric]
     partial = w.partial_period(f, grain)
     # Months whose data did not arrive (coverage), from the same judgement as the activity rate.
     coverage = data.activity_trend(f) if grain == "month" else None
-    st.subheader(label)
+    if not deck.active:  # on a slide the measure chosen above and the axis title name it
+        st.subheader(label)
     deck.chart(
         charts.line_over_time(
             lines,
@@ -128,7 +143,7 @@ def over_time(deck: Deck) -> None:
             y_title=label,
             percent=pct,
             color=None if by == "none" else "group",
-            color_kind="platform" if by == "platform" else None,
+            color_kind={"platform": "platform", "opd_kind": "kind"}.get(by),
             color_title=GROUPS[by],
             big=deck.active,
             height=360,
@@ -136,9 +151,12 @@ def over_time(deck: Deck) -> None:
             gaps=coverage_panel.trend_gaps(coverage) if coverage is not None else [],
         )
     )
-    w.partial_caption(partial, grain)
+    if not deck.active:  # on the slide the axis note and the hollow point say it
+        w.partial_caption(partial, grain)
     if coverage is not None:
-        coverage_panel.gap_caption(coverage)
+        # Posts, active OPDs and interactions are totals over every OPD, not a rate over the
+        # judged ones: the caption says what is computed.
+        coverage_panel.gap_caption(coverage, rate=False)
 
 
 def year_ago(deck: Deck) -> None:

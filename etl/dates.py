@@ -26,6 +26,7 @@ import polars as pl
 
 from etl.normalize import MONTHS, parse_datetime_series
 from etl.schema import FileRejected
+from warehouse import vocabulary
 
 ORDERS = ("dmy", "mdy")
 ORDER_LABEL = {"dmy": "hari/bulan/tahun", "mdy": "bulan/hari/tahun"}
@@ -43,10 +44,6 @@ _MONTH_RANGE = re.compile(
     r"(\d{4})(?!\d)",
     re.I,
 )
-_ID_NAMES = {
-    1: "Januari", 2: "Februari", 3: "Maret", 4: "April", 5: "Mei", 6: "Juni", 7: "Juli",
-    8: "Agustus", 9: "September", 10: "Oktober", 11: "November", 12: "Desember",
-}  # fmt: skip
 
 
 @dataclass
@@ -62,7 +59,7 @@ class DateEvidence:
 
 
 def fmt_date(d: dt.date | dt.datetime) -> str:
-    return f"{d.day} {_ID_NAMES[d.month]} {d.year}"
+    return f"{d.day} {vocabulary.MONTHS_ID[d.month - 1]} {d.year}"
 
 
 def _month_end(y: int, m: int) -> dt.date:

@@ -161,16 +161,6 @@ def detect(
     return best[1] if best else None
 
 
-FORMAT_LABELS = {
-    "meta_facebook": "Meta Business Suite (Facebook)",
-    "meta_instagram": "Meta Business Suite (Instagram)",
-    "tiktok": "TikTok Studio",
-    "youtube": "YouTube Studio",
-    "x": "X (Twitter)",
-    "logbook": "buku Rekap Postingan",
-}
-
-
 @dataclass
 class NearMiss:
     """The format a refused header row resembles most, and what it lacks."""

@@ -23,15 +23,14 @@ import zipfile
 import zoneinfo
 from pathlib import Path, PurePath
 
-from warehouse import settings
+from warehouse import settings, vocabulary
 
+# The three-letter month names Meta writes in a file name, English or Indonesian ("Agt" too).
 _MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
-_MONTHS.update({"mei": 5, "agu": 8, "agt": 8, "okt": 10, "des": 12})
+    m.lower(): i
+    for names in (vocabulary.MONTHS_SHORT_EN, vocabulary.MONTHS_SHORT_ID)
+    for i, m in enumerate(names, 1)
+} | {"agt": 8}
 _META = re.compile(r"([A-Za-z]{3})-(\d{1,2})-(\d{4})_([A-Za-z]{3})-(\d{1,2})-(\d{4})")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})_(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})_(\d{4})(\d{2})(\d{2})(?!\d)")

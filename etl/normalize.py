@@ -14,6 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import polars as pl
 
+from warehouse import vocabulary
+
 LOCAL_TZ = "Asia/Jakarta"
 
 _WS = re.compile(r"\s+")
@@ -218,70 +220,57 @@ def normalize_handle(platform: str, s: str | None) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Dates
 # ---------------------------------------------------------------------------------------------
-MONTHS: dict[str, int] = {}
-# Indonesian, English, Spanish, Portuguese names and abbreviations (the UI languages of OPD staff).
-for _num, _names in enumerate(
-    [
-        ("januari", "january", "jan", "enero", "ene", "janeiro"),
-        ("februari", "pebruari", "february", "feb", "peb", "febrero", "fevereiro", "fev"),
-        ("maret", "march", "mar", "marzo", "marco", "março"),
-        ("april", "apr", "abril", "abr"),
-        ("mei", "may", "mayo", "maio", "mai"),
-        ("juni", "june", "jun", "junio", "junho"),
-        ("juli", "july", "jul", "julio", "julho"),
-        ("agustus", "august", "aug", "agu", "agt", "ags", "agst", "agus", "agosto", "ago"),
-        ("september", "sept", "sep", "septiembre", "setiembre", "setembro", "set"),
-        ("oktober", "october", "okt", "oct", "octubre", "outubro", "out"),
-        ("november", "nopember", "nov", "nop", "noviembre", "novembro"),
-        ("desember", "december", "des", "dec", "diciembre", "dic", "dezembro", "dez"),
-    ],
-    start=1,
-):
-    for _n in _names:
-        MONTHS[_n] = _num
+# Beside the vocabulary's Indonesian and English names and abbreviations: old Indonesian
+# spellings, other abbreviations, Spanish and Portuguese (the UI languages of OPD staff).
+_OTHER_MONTH_NAMES = (
+    ("enero", "ene", "janeiro"),
+    ("pebruari", "peb", "febrero", "fevereiro", "fev"),
+    ("marzo", "marco", "março"),
+    ("abril", "abr"),
+    ("mayo", "maio", "mai"),
+    ("junio", "junho"),
+    ("julio", "julho"),
+    ("agt", "ags", "agst", "agus", "agosto", "ago"),
+    ("sept", "septiembre", "setiembre", "setembro", "set"),
+    ("octubre", "outubro", "out"),
+    ("nopember", "nop", "noviembre", "novembro"),
+    ("diciembre", "dic", "dezembro", "dez"),
+)
+MONTHS: dict[str, int] = {
+    name.lower(): num
+    for num, others in enumerate(_OTHER_MONTH_NAMES, start=1)
+    for name in (
+        vocabulary.MONTHS_ID[num - 1],
+        vocabulary.MONTHS_EN[num - 1],
+        vocabulary.MONTHS_SHORT_ID[num - 1],
+        vocabulary.MONTHS_SHORT_EN[num - 1],
+        *others,
+    )
+}
 # Vietnamese "tháng Tám" (month eight) as TikTok writes it: rewritten to the English name.
 _VI_MONTHS = (
-    ("mười hai", "december"), ("mười một", "november"), ("mười", "october"), ("một", "january"),
-    ("hai", "february"), ("ba", "march"), ("tư", "april"), ("bốn", "april"), ("năm", "may"),
-    ("sáu", "june"), ("bảy", "july"), ("tám", "august"), ("chín", "september"),
+    ("mười hai", 12), ("mười một", 11), ("mười", 10), ("một", 1), ("hai", 2), ("ba", 3),
+    ("tư", 4), ("bốn", 4), ("năm", 5), ("sáu", 6), ("bảy", 7), ("tám", 8), ("chín", 9),
 )  # fmt: skip
-_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december")  # fmt: skip
+_EN_MONTHS = tuple(m.lower() for m in vocabulary.MONTHS_EN)
 
-DAY_NAMES = (
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "jum'at",
-    "sabtu",
-    "minggu",
-    "ahad",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "sen",
-    "sel",
-    "rab",
-    "kam",
-    "jum",
-    "sab",
-    "min",
+# Weekday names a date may open with ("Senin, 3 Maret 2026"): the vocabulary's, plus other
+# spellings and abbreviations.
+DAY_NAMES = tuple(
+    dict.fromkeys(
+        d.lower()
+        for d in (
+            *vocabulary.DAYS_ID,
+            "jum'at",
+            "ahad",
+            *vocabulary.DAYS_EN,
+            *vocabulary.DAYS_SHORT_EN,
+            "tues",
+            "thur",
+            "thurs",
+            *vocabulary.DAYS_SHORT_ID,
+        )
+    )
 )
 _DAY_RE = r"^(?:" + "|".join(sorted((re.escape(d) for d in DAY_NAMES), key=len, reverse=True))
 _DAY_RE += r")\b\.?,?\s*"
@@ -312,8 +301,8 @@ def _clean_date_text(expr: pl.Expr) -> pl.Expr:
         # "3 de octubre de 2026", "3 de outubro": the joining word is not a month.
         .str.replace_all(r"\b(de|del)\b", " ")
     )
-    for words, name in _VI_MONTHS:
-        e = e.str.replace_all(f"tháng {words}\\b", name)
+    for words, num in _VI_MONTHS:
+        e = e.str.replace_all(f"tháng {words}\\b", _EN_MONTHS[num - 1])
     for i, name in enumerate(_EN_MONTHS, start=1):
         e = e.str.replace_all(f"tháng 0?{i}\\b", name)
     # "9月6日" / "2026年9月6日": month and day written with CJK counters.

@@ -20,7 +20,6 @@ from openpyxl.utils import get_column_letter
 from etl import readers
 from etl.dates import DateEvidence, period_from_text
 from etl.detect import (
-    FORMAT_LABELS,
     FORMATS,
     MODULES,
     POST_FIELDS,
@@ -36,6 +35,7 @@ from etl.normalize import header_key
 from etl.schema import FileRejected, NotAPostExport, ParsedTable
 from etl.sheet_cells import fill_merges, formula_rejects
 from warehouse.settings import source_timezone
+from warehouse.vocabulary import FORMAT_LABELS
 
 __all__ = ["FORMATS", "parse_file"]
 

@@ -78,20 +78,20 @@ def improvement_points(
         kinerja = index_row.get("kinerja_share")
         if posts and kinerja is not None and kinerja < KINERJA_TARGET:
             points.append(
-                f"Porsi konten kinerja {_pct(kinerja)}, di bawah sasaran {KINERJA_TARGET:.0%}: "
+                f"{labels.kpi('kinerja_share', full=True)} {_pct(kinerja)}, di bawah sasaran {KINERJA_TARGET:.0%}: "
                 "perbanyak informasi layanan, kegiatan dan capaian."
             )
     if shares is not None:
         ucapan = shares.get("ucapan_share")
         if ucapan is not None and ucapan > UCAPAN_LIMIT:
             points.append(
-                f"Porsi ucapan {_pct(ucapan)}, di atas batas {UCAPAN_LIMIT:.0%}: ganti sebagian "
+                f"{labels.kpi('ucapan_share')} {_pct(ucapan)}, di atas batas {UCAPAN_LIMIT:.0%}: ganti sebagian "
                 "ucapan dengan informasi layanan."
             )
         figure = shares.get("figure_share")
         if figure is not None and figure > FIGURE_LIMIT:
             points.append(
-                f"Porsi konten berfokus figur {_pct(figure)}, di atas batas {FIGURE_LIMIT:.0%}: "
+                f"{labels.kpi('figure_share', full=True)} {_pct(figure)}, di atas batas {FIGURE_LIMIT:.0%}: "
                 "tonjolkan layanan dan hasil kerja, bukan pribadi pimpinan."
             )
     for acc in accounts:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reports import idfmt
+from warehouse.metrics import KPIS
 from warehouse.vocabulary import (
     ACTIVITY_RULES,
     CONTENT_LABELS_EN,
@@ -15,6 +16,8 @@ from warehouse.vocabulary import (
     KIND_LABELS,
     MONTHS_EN,
     PLATFORM_LABELS,
+    REASON_LABELS_EN,
+    REASON_LABELS_ID,
 )
 
 Lang = str  # "id" or "en"
@@ -22,6 +25,21 @@ Lang = str  # "id" or "en"
 
 def content(code: str | None, lang: Lang = "id") -> str:
     labels = CONTENT_LABELS_EN if lang == "en" else CONTENT_LABELS_ID
+    return labels.get(code or "", code or "-")
+
+
+def kpi(key: str, lang: Lang = "id", *, full: bool = False) -> str:
+    """A KPI's name from warehouse.metrics.KPIS: its card name ("Postingan"), or with full=True
+    its full label ("Jumlah postingan"); in English its English name. KeyError: unknown key."""
+    k = KPIS[key]
+    if lang == "en":
+        return k.tile_en or k.label
+    return k.label if full else (k.tile or k.label)
+
+
+def reason(code: str | None, lang: Lang = "id") -> str:
+    """The words for a status or reason code (vocabulary.REASON_LABELS_ID / _EN)."""
+    labels = REASON_LABELS_EN if lang == "en" else REASON_LABELS_ID
     return labels.get(code or "", code or "-")
 
 

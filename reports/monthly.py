@@ -27,21 +27,22 @@ FIGURE_KEYS = (
 )  # fmt: skip
 RANK_COLUMNS = [
     ("rank", "Peringkat", "angka"), ("opd", "OPD", "teks"), ("kind", "Jenis", "teks"),
-    ("posts", "Postingan", "angka"), ("kinerja_share", "Porsi kinerja", "persen"),
+    ("posts", labels.kpi("posts"), "angka"),
+    ("kinerja_share", labels.kpi("kinerja_share"), "persen"),
     ("index_score", "Indeks", "skor"), ("grade", "Predikat", "teks"),
 ]  # fmt: skip
 INACTIVE_COLUMNS = [
-    ("opd", "OPD", "teks"), ("all_reasons", "Alasan", "teks"), ("posts", "Postingan", "angka"),
-    ("days_since_last_post", "Hari sejak unggahan terakhir", "hari"),
+    ("opd", "OPD", "teks"), ("all_reasons", "Alasan", "teks"),
+    ("posts", labels.kpi("posts"), "angka"),
+    ("days_since_last_post", labels.kpi("days_since_last_post"), "hari"),
 ]  # fmt: skip
 MISSING_COLUMNS = [
     ("opd", "OPD", "teks"), ("accounts", "Akun yang datanya kurang", "teks"),
     ("reason", "Keterangan", "teks"),
 ]  # fmt: skip
-MISSING_REASONS = {"not_received": "Belum diterima", "not_submitted": "Tidak menyerahkan data"}
 CAMPAIGN_COLUMNS = [
     ("name", "Kampanye", "teks"), ("participating", "OPD ikut", "angka"),
-    ("expected", "OPD wajib", "angka"), ("campaign_posts", "Postingan", "angka"),
+    ("expected", "OPD wajib", "angka"), ("campaign_posts", labels.kpi("posts"), "angka"),
 ]  # fmt: skip
 
 
@@ -115,7 +116,7 @@ def coverage_blocks(con: duckdb.DuckDBPyConnection, f: Filters) -> list[doc.Bloc
     ))  # fmt: skip
     month = f.end.replace(day=1)
     missing = coverage.coverage_missing(con, f, month).with_columns(
-        reason=pl.col("reason_code").replace_strict(MISSING_REASONS, default=pl.col("reason_code"))
+        reason=pl.col("reason_code").map_elements(labels.reason, return_dtype=pl.String)
     )
     if missing.height:
         blocks += [
@@ -132,15 +133,16 @@ def method_blocks(con: duckdb.DuckDBPyConnection) -> list[doc.Block]:
     blocks: list[doc.Block] = [doc.Heading("Cara menghitung setiap angka")]
     for kpi in metrics.KPIS.values():
         blocks.append(doc.Para(f"{kpi.label}: {kpi.description}", small=True))
-    blocks.append(doc.Heading("Indeks Medsos OPD", level=2))
+    blocks.append(doc.Heading(labels.kpi("index_score"), level=2))
     weights = s.weights()
     for key, (label, how) in metrics.INDEX_COMPONENTS.items():
         w = idfmt.format_number(weights[key], 1)
         blocks.append(doc.Para(f"{label} (bobot {w}): {how}", small=True))
     blocks.append(doc.Heading("Pengaturan yang berlaku", level=2))
     blocks.append(doc.Bullets((
-        f"OPD aktif: {labels.activity_minimum(s.activity_rule, s.min_posts_per_month)} per "
-        f"bulan ({metrics.ACTIVITY_RULES[s.activity_rule].label}).",
+        f"{labels.kpi('active_opds')}: "
+        f"{labels.activity_minimum(s.activity_rule, s.min_posts_per_month)} per bulan "
+        f"({metrics.ACTIVITY_RULES[s.activity_rule].label}).",
         f"Akun tidak aktif: tanpa postingan selama {s.dormant_days} hari.",
         f"Target frekuensi indeks: {s.target_posts_per_month} postingan per bulan.",
         "Predikat: Sangat Baik \u2265 " + idfmt.format_number(s.grade_very_good, 0)
@@ -178,8 +180,10 @@ def build(
     window = trend_window(f)
     trend = queries.activity_trend(con, window)
     if trend.height:
-        d.add(doc.Picture(report_charts.activity_trend(
-            trend, f"Tingkat keaktifan OPD, {labels.period(window.start, window.end)}")))  # fmt: skip
+        title = (
+            f"{labels.kpi('activity_rate', full=True)}, {labels.period(window.start, window.end)}"
+        )
+        d.add(doc.Picture(report_charts.activity_trend(trend, title)))
     mix = queries.content_mix(con, f)
     if mix.height:
         d.add(doc.Picture(report_charts.content_mix(mix, f"Komposisi konten, {period}"),
@@ -187,7 +191,7 @@ def build(
     else:
         d.add(doc.Para("Tidak ada postingan dalam periode ini."))
 
-    d.add(doc.Heading("3. Peringkat Indeks Medsos OPD"))
+    d.add(doc.Heading(f"3. Peringkat {labels.kpi('index_score')}"))
     idx = queries.opd_index(con, f).with_columns(
         kind=pl.col("opd_kind").map_elements(labels.kind, return_dtype=pl.String)
     )

@@ -21,15 +21,13 @@ from reports import advice, doc, doc_pdf, idfmt, labels, monthly, report_charts
 from reports.letterhead import Kop, Signature
 from warehouse import metrics, queries
 from warehouse.queries import Filters
-from warehouse.vocabulary import REASON_LABELS_ID
 
 ACCOUNT_COLUMNS = [
     ("platform_label", "Platform", "teks"), ("handle", "Akun", "teks"),
-    ("posts_in_period", "Postingan", "angka"), ("last_post", "Postingan terakhir", "tanggal"),
+    ("posts_in_period", labels.kpi("posts"), "angka"),
+    ("last_post", "Postingan terakhir", "tanggal"),
     ("status_label", "Status", "teks"),
 ]  # fmt: skip
-STATUS_LABELS = {"aktif": "Mengunggah", "dorman": "Tidak aktif (dorman)",
-                 "belum_pernah": "Belum pernah mengunggah"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -124,22 +122,26 @@ def _page(d: doc.Document, data: _Data, r: dict, f: Filters, first: bool) -> Non
     rank = (
         f"peringkat {r['rank']} dari {ranked} OPD"
         if r["rank"] is not None
+        else "belum diperingkat: data periode ini baru sebagian diterima"
+        if r.get("judgement") == "partly_received"
         else "belum diperingkat: data periode ini belum diterima"
     )
     d.add(doc.Heading("RAPOR MEDIA SOSIAL OPD", level=0), doc.Heading(r["opd"], level=0),
           doc.Para(f"{labels.kind(kind)} \u00b7 {_scope(f)} \u00b7 {rank}",
                    centered=True))  # fmt: skip
-    status = REASON_LABELS_ID.get(r["activity_status"], "-")
+    # judgement: a partly received period is "Data baru sebagian", not "Data belum diterima".
+    code = r.get("judgement") or r["activity_status"]
+    status = labels.reason(code) if code else "-"
     d.add(doc.Figures((
-        ("Indeks Medsos OPD", idfmt.format_number(r["index_score"], 1),
+        (labels.kpi("index_score"), idfmt.format_number(r["index_score"], 1),
          f"{labels.grade(r['grade'])}; {_delta(r['index_score'], before.get('index_score'), f, 1)}"),
-        ("Jumlah postingan", idfmt.format_number(r["posts"]),
+        (labels.kpi("posts", full=True), idfmt.format_number(r["posts"]),
          _delta(r["posts"], before.get("posts"), f)),
         ("Status keaktifan", status,
          labels.activity_minimum(data.activity_rule, r["required_posts"])),
-        ("Porsi konten kinerja", idfmt.format_percent(r["kinerja_share"]),
+        (labels.kpi("kinerja_share", full=True), idfmt.format_percent(r["kinerja_share"]),
          "kabupaten " + idfmt.format_percent(_share(data.mix_all, kinerja=True))),
-        ("Porsi ucapan", idfmt.format_percent(share["ucapan_share"]) if share else "-",
+        (labels.kpi("ucapan_share"), idfmt.format_percent(share["ucapan_share"]) if share else "-",
          f"batas {advice.UCAPAN_LIMIT:.0%}"),
         ("Minggu dengan postingan", f"{r['weeks_with_post']} dari {r['weeks_in_period']}",
          f"{r['platforms_posted']} dari {r['platforms_total']} platform diunggahi"),
@@ -150,7 +152,7 @@ def _page(d: doc.Document, data: _Data, r: dict, f: Filters, first: bool) -> Non
         d.add(doc.Picture(report_charts.monthly_posts(months, title), width_frac=0.66))
     acc = data.accounts.filter(pl.col("opd_id") == opd_id).with_columns(
         platform_label=pl.col("platform").map_elements(labels.platform, return_dtype=pl.String),
-        status_label=pl.col("status").replace_strict(STATUS_LABELS, default=pl.col("status")),
+        status_label=pl.col("status").map_elements(labels.reason, return_dtype=pl.String),
         last_post=pl.col("last_post_at").dt.date(),
     )
     d.add(doc.Heading("Akun resmi dan postingan terakhir", level=2))

@@ -35,7 +35,7 @@ def activity_trend(trend: pl.DataFrame, title: str) -> bytes:
         x=alt.X("month:T", title=None, timeUnit="yearmonth", axis=alt.Axis(format="%b %Y")),
         y=alt.Y(
             "activity_rate:Q",
-            title="Tingkat keaktifan",
+            title=labels.kpi("activity_rate"),
             axis=alt.Axis(format="%"),
             scale=alt.Scale(domain=[0, 1]),
         ),  # fmt: skip

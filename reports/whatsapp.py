@@ -23,9 +23,6 @@ _T = {
     "filters": ("Filter", "Filters"),
     "activity": ("Keaktifan", "Activity"),
     "of": ("dari", "of"),
-    "active_opds": ("OPD aktif", "OPDs active"),
-    "posts": ("Postingan", "Posts"),
-    "kinerja": ("Porsi kinerja", "Performance content"),
     "ucapan": ("ucapan", "greetings"),
     "top": ("OPD teratas (Indeks Medsos)", "Top OPDs (social media index)"),
     "bottom": ("OPD terbawah", "Bottom OPDs"),
@@ -45,14 +42,6 @@ _T = {
     "no_data": ("Belum ada data postingan untuk periode ini.", "No posts for this period yet."),
 }
 
-REASONS_EN = {
-    "no_account": "no official account",
-    "no_operator": "no operator",
-    "untrained_operator": "operator not trained",
-    "dormant": "dormant account",
-    "below_minimum": "too few posts",
-}
-
 
 def _t(key: str, lang: str, n: int | None = None) -> str:
     text = _T[key][1 if lang == "en" else 0]
@@ -60,6 +49,11 @@ def _t(key: str, lang: str, n: int | None = None) -> str:
         return text
     text = text.format(n=n)
     return text.replace("OPDs have", "OPD has").replace("OPDs", "OPD") if n == 1 else text
+
+
+def _in_sentence(name: str) -> str:
+    """An English name inside a sentence: "Active OPDs" -> "active OPDs"."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
 def _kpis(df) -> dict[str, dict[str, Any]]:
@@ -99,24 +93,28 @@ def recap(con: duckdb.DuckDBPyConnection, f: Filters, lang: str = "id", n: int =
     if not posts:
         lines.append(_t("no_data", lang))
     rate = k["activity_rate"]
+    active = _in_sentence(labels.kpi("active_opds", lang))
     lines.append(
         f"*{_t('activity', lang)}:* {labels.number(k['active_opds']['value'], 0, lang)} "
         f"{_t('of', lang)} {labels.number(k['expected_opds']['value'], 0, lang)} "
-        f"{_t('active_opds', lang)} ({labels.percent(rate['value'], lang)}){_change(rate, lang)}"
+        f"{active} ({labels.percent(rate['value'], lang)}){_change(rate, lang)}"
     )
     lines.append(
-        f"*{_t('posts', lang)}:* {labels.number(posts, 0, lang)}{_change(k['posts'], lang)}"
+        f"*{labels.kpi('posts', lang)}:* {labels.number(posts, 0, lang)}{_change(k['posts'], lang)}"
     )
     if posts:
         lines.append(
-            f"*{_t('kinerja', lang)}:* {labels.percent(k['kinerja_share']['value'], lang)}; "
+            f"*{labels.kpi('kinerja_share', lang)}:* "
+            f"{labels.percent(k['kinerja_share']['value'], lang)}; "
             f"{_t('ucapan', lang)} {labels.percent(k['ucapan_share']['value'], lang)}"
         )
     inactive = queries.inactive_opds(con, f)
     reason_of = {
-        r["opd_id"]: (REASONS_EN.get(r["reason_code"], r["reason"]) if lang == "en" else r["reason"])
+        r["opd_id"]: (
+            _in_sentence(labels.reason(r["reason_code"], lang)) if lang == "en" else r["reason"]
+        )
         for r in inactive.iter_rows(named=True)
-    }  # fmt: skip
+    }
     if posts:
         tb = queries.top_bottom_opds(con, f, n=n)
         for position, key in (("atas", "top"), ("bawah", "bottom")):

@@ -7,10 +7,14 @@ colour-blind viewers), and large fonts; big=True scales them up for the projecto
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import altair as alt
 import polars as pl
 
-from ui import i18n
+from ui import chart_series, i18n
+from warehouse import vocabulary
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies. Ucapan is the orange
 # leaders look for first; the kinerja family is blues/greens.
@@ -66,8 +70,8 @@ EN_TIME_LOCALE = {
     "date": "%m/%d/%Y",
     "time": "%H:%M:%S",
     "periods": ["AM", "PM"],
-    "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-    "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    "days": [vocabulary.DAYS_EN[6], *vocabulary.DAYS_EN[:6]],
+    "shortDays": [vocabulary.DAYS_SHORT_EN[6], *vocabulary.DAYS_SHORT_EN[:6]],
     "months": list(i18n.MONTHS_EN),
     "shortMonths": list(i18n.MONTHS_SHORT_EN),
 }
@@ -80,9 +84,18 @@ def _n_periods(df: pl.DataFrame, x: str) -> int:
     return df.get_column(x).n_unique() if df.height and x in df.columns else 0
 
 
-def time_x(df: pl.DataFrame, x: str, grain: str = "month") -> alt.X:
+def time_x(
+    df: pl.DataFrame,
+    x: str,
+    grain: str = "month",
+    partial: tuple[dt.date, str] | None = None,
+) -> alt.X:
     """Months as one ordinal label each ("Mei 2026"): dates arrive as UTC ISO strings, so
-    UTC time units keep every month under its own label whatever the viewer's time zone."""
+    UTC time units keep every month under its own label whatever the viewer's time zone.
+
+    partial = (start of the unfinished last period, its note "s.d. 20 Nov"): the note is a
+    second line of that month's own axis label (weeks: the axis title), so it never sits on a
+    point of the chart nor takes that point's tooltip."""
     n = _n_periods(df, x)
     if grain == "month":
         return alt.X(
@@ -92,12 +105,27 @@ def time_x(df: pl.DataFrame, x: str, grain: str = "month") -> alt.X:
                 format=MONTH_FMT,
                 labelAngle=0 if n <= 9 else -40,
                 labelOverlap=n > 18,
+                **({"labelExpr": partial_label_expr(partial)} if partial else {}),
             ),
         )
     return alt.X(
         f"utcyearmonthdate({x}):T",
-        title=None,
+        title=(
+            i18n.tr(f"Minggu terakhir: data {partial[1]}", f"Last week: data {partial[1]}")
+            if partial
+            else None
+        ),
         axis=alt.Axis(format="%d %b", labelAngle=0, labelOverlap=True),
+    )
+
+
+def partial_label_expr(partial: tuple[dt.date, str]) -> str:
+    """Vega expression of a month axis label: the unfinished month's label gets its note as a
+    second line (["Nov 2026", "s.d. 20 Nov"]), every other month its own label."""
+    start, note = partial
+    return (
+        f"utcyear(datum.value) == {start.year} && utcmonth(datum.value) == {start.month - 1}"
+        f" ? [datum.label, {json.dumps(note)}] : datum.label"
     )
 
 
@@ -147,6 +175,10 @@ def finish(
         )
         .configure_title(fontSize=int(18 * k), anchor="start")
         .configure_view(strokeWidth=0)
+        # Streamlit's theme gives every mark without a tooltip of its own one listing its
+        # encoded fields by their program names ("month (year-month)", "_label"): a mark
+        # says something on hover only when its tooltip is written in our words.
+        .configure_mark(tooltip=None)
     )
 
 
@@ -182,7 +214,9 @@ def color_encoding(
     column: str, kind: str | None, title: str | None, df: pl.DataFrame | None = None
 ) -> alt.Color:
     """Colour channel of a code column: fixed colours for content types (only those present
-    in df) and platforms, reading <column>_label (see with_order_labels); tableau10 else."""
+    in df) and platforms, reading <column>_label (see with_order_labels); OPD kinds read their
+    labels too; other groups (OPDs) get ui.chart_series colours in their order in df (at most
+    MAX_SERIES of them: ValueError beyond)."""
     if kind == "content":
         present = df.get_column(column).unique().to_list() if df is not None else None
         return alt.Color(
@@ -193,7 +227,9 @@ def color_encoding(
         )
     if kind == "platform":
         return alt.Color(f"{column}_label:N", title=title, scale=platform_scale())
-    return alt.Color(f"{column}:N", title=title, scale=alt.Scale(scheme="tableau10"))
+    field = f"{column}_label" if kind == "kind" else column
+    groups = chart_series.series_order(df, field) if df is not None else []
+    return chart_series.series_color(field, title, groups, label_px=ROW_LABEL_PX)
 
 
 def with_order_labels(df: pl.DataFrame, color: str | None, color_kind: str | None) -> pl.DataFrame:
@@ -216,3 +252,11 @@ GAP_GREY = "#BBBBBB"
 def gap_label() -> str:
     """Legend text of a period or cell without received data (not zero posts)."""
     return i18n.tr("Data belum diterima", "Data not received")
+
+
+PARTIAL_GREY = "#C9D7E6"  # a cell part of whose data arrived: blue-grey, apart from 0 and none
+
+
+def partial_label() -> str:
+    """Legend text of a cell not judged though part of its data arrived (a month running)."""
+    return i18n.tr("Data sebagian (belum dinilai)", "Partial data (not judged)")

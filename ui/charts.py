@@ -15,6 +15,7 @@ from ui import i18n
 from ui.chart_base import (
     ACCENT,
     CONTENT_COLORS,
+    GAP_GREY,
     MONTH_FMT,
     PLATFORM_COLORS,
     ROW_LABEL_PX,
@@ -28,12 +29,15 @@ from ui.chart_base import (
     with_labels,
     with_order_labels,
 )
+from ui.chart_series import MAX_SERIES, cap_series
 from ui.charts_grid import calendar, heatmap
 from ui.charts_time import line_over_time, share_over_time, year_comparison
 
 __all__ = [
     "ACCENT",
     "CONTENT_COLORS",
+    "GAP_GREY",
+    "MAX_SERIES",
     "MONTH_FMT",
     "PLATFORM_COLORS",
     "ROW_LABEL_PX",
@@ -50,7 +54,7 @@ __all__ = [
     "share_over_time",
     "time_tooltip",
     "time_x",
-    "top_groups",
+    "cap_series",
     "with_labels",
     "year_comparison",
 ]
@@ -186,11 +190,3 @@ def ranking_bar(
         text=alt.Text(f"{x}:Q", format=tip)
     )
     return finish(bars + text, big=big, height=int((40 + n * row_height) / (1.7 if big else 1)))
-
-
-def top_groups(df: pl.DataFrame, *, value: str, n: int, group: str = "group") -> pl.DataFrame:
-    """Keep the n groups with the largest total of value (so a chart stays readable)."""
-    keep = (
-        df.group_by(group).agg(pl.col(value).sum().alias("_t")).sort("_t", descending=True).head(n)
-    )
-    return df.filter(pl.col(group).is_in(keep.get_column(group).implode()))

@@ -11,12 +11,15 @@ from ui import i18n
 from ui.chart_base import (
     GAP_GREY,
     MONTH_FMT,
+    PARTIAL_GREY,
     SEQ_SCHEME,
     ZERO_COLOR,
     finish,
     gap_label,
+    partial_label,
     time_tooltip,
 )
+from warehouse import vocabulary
 
 
 def heatmap(
@@ -31,11 +34,15 @@ def heatmap(
     big: bool = False,
     row_height: int = 24,
     no_data: str | None = None,
+    partial: str | None = None,
 ) -> alt.TopLevelMixin:
     """OPD x month grid; cells coloured by value on a colour-blind-safe sequential scale.
 
-    no_data: a boolean column; its true cells (data not received) are drawn grey with a legend
-    entry of their own instead of a colour that would read as a low value."""
+    no_data: a boolean column; its true cells (not judged for want of data) are drawn grey with
+    a legend entry of their own instead of a colour that would read as a low value.
+    partial: a boolean column; the no_data cells where it is true got part of their data (a
+    month still running) and have their own blue-grey and legend entry ("Data sebagian"),
+    never "Data belum diterima"."""
     n = max(1, df.get_column(y).n_unique()) if df.height else 1
     fmt = ".0%" if percent else ",.0f"
     # Month columns are narrow beside long OPD names: slanted labels never run together.
@@ -89,8 +96,14 @@ def heatmap(
         )
     )
     if gaps.height:
+        kinds = [gap_label(), partial_label()]
+        is_part = pl.col(partial).fill_null(False) if partial else pl.lit(False)
+        gaps = gaps.with_columns(
+            pl.when(is_part).then(pl.lit(kinds[1])).otherwise(pl.lit(kinds[0])).alias("_gap")
+        )
+        shown = [k for k in kinds if k in set(gaps.get_column("_gap").to_list())]
         grey = (
-            alt.Chart(gaps.with_columns(pl.lit(gap_label()).alias("_gap")))
+            alt.Chart(gaps)
             .mark_rect(stroke="white", strokeWidth=1)
             .encode(
                 x=heat_x,
@@ -98,9 +111,13 @@ def heatmap(
                 fill=alt.Fill(
                     "_gap:N",
                     title=None,
-                    scale=alt.Scale(domain=[gap_label()], range=[GAP_GREY]),
-                    # beside the colour scale, so the rows keep the height below
-                    legend=alt.Legend(orient="right"),
+                    scale=alt.Scale(
+                        domain=shown,
+                        range=[GAP_GREY if k == kinds[0] else PARTIAL_GREY for k in shown],
+                    ),
+                    # beside the colour scale, so the rows keep the height below; one entry
+                    # a row (side by side, two entries took the cells' width)
+                    legend=alt.Legend(orient="right", columns=1),
                 ),
                 tooltip=[
                     alt.Tooltip(f"{y}:N", title=i18n.t("opd")),
@@ -120,32 +137,38 @@ def heatmap(
 
 
 def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> alt.TopLevelMixin:
-    """GitHub-style calendar from queries.opd_daily_counts: weeks across, Senin..Minggu down."""
-    days = "['Sen','Sel','Rab','Kam','Jum','Sab','Min']"
-    if i18n.current_lang() == "en":
-        days = "['Mon','Tue','Wed','Thu','Fri','Sat','Sun']"
+    """Calendar from queries.opd_daily_counts (its has_data column, when present, marks the
+    days without data: drawn grey with a legend entry "Data belum diterima")."""
+    names = vocabulary.DAYS_SHORT_EN if i18n.current_lang() == "en" else i18n.DAYS_SHORT_ID
+    days = "[" + ",".join(f"'{d}'" for d in names) + "]"
+    has = pl.col("has_data") if "has_data" in df.columns else pl.lit(True)
+    gaps = df.filter(~has)
+    df = df.filter(has)
+    x = alt.X(
+        "utcyearmonthdate(week_start):O",
+        title=None,
+        # One label per month, on its first week: every week's date did not fit and was
+        # thinned or cut on a projector.
+        axis=alt.Axis(
+            labelExpr="utcdate(datum.value) <= 7 ? utcFormat(datum.value, '%b %Y') : ''",
+            labelAngle=0,
+            labelOverlap=False,
+            labelAlign="left",
+        ),
+    )
+    y = alt.Y(
+        "weekday:O",
+        title=None,
+        sort="ascending",
+        axis=alt.Axis(labelExpr=f"{days}[datum.value]", labelOverlap=False),
+    )
+    date_tip = alt.Tooltip("utcyearmonthdate(day):T", title=i18n.t("date"), format="%A, %e %B %Y")
     chart = (
         alt.Chart(df)
         .mark_rect(stroke="white", strokeWidth=1.5, cornerRadius=2)
         .encode(
-            # One label per month, on its first week: every week's date did not fit and was
-            # thinned or cut on a projector.
-            x=alt.X(
-                "utcyearmonthdate(week_start):O",
-                title=None,
-                axis=alt.Axis(
-                    labelExpr="utcdate(datum.value) <= 7 ? utcFormat(datum.value, '%b %Y') : ''",
-                    labelAngle=0,
-                    labelOverlap=False,
-                    labelAlign="left",
-                ),
-            ),
-            y=alt.Y(
-                "weekday:O",
-                title=None,
-                sort="ascending",
-                axis=alt.Axis(labelExpr=f"{days}[datum.value]", labelOverlap=False),
-            ),
+            x=x,
+            y=y,
             color=alt.condition(
                 f"datum['{value}'] > 0",
                 alt.Color(
@@ -156,10 +179,25 @@ def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> al
                 ),
                 alt.value(ZERO_COLOR),  # a day without a post: not the palest green
             ),
-            tooltip=[
-                alt.Tooltip("utcyearmonthdate(day):T", title=i18n.t("date"), format="%A, %e %B %Y"),
-                alt.Tooltip(f"{value}:Q", title=i18n.t("posts"), format=",.0f"),
-            ],
+            tooltip=[date_tip, alt.Tooltip(f"{value}:Q", title=i18n.t("posts"), format=",.0f")],
         )
     )
+    if gaps.height:
+        label = gap_label()
+        grey = (
+            alt.Chart(gaps.with_columns(pl.lit(label).alias("_gap")))
+            .mark_rect(stroke="white", strokeWidth=1.5, cornerRadius=2)
+            .encode(
+                x=x,
+                y=y,
+                fill=alt.Fill(
+                    "_gap:N",
+                    title=None,
+                    scale=alt.Scale(domain=[label], range=[GAP_GREY]),
+                    legend=alt.Legend(orient="right"),
+                ),
+                tooltip=[date_tip, alt.Tooltip("_gap:N", title=" ")],
+            )
+        )
+        chart = alt.layer(chart, grey).resolve_legend(color="independent", fill="independent")
     return finish(chart, big=big, height=230)

@@ -51,6 +51,28 @@ def _color(df: pl.DataFrame, big: bool = False) -> alt.Color:
     )
 
 
+def unrecorded_note(df: pl.DataFrame, who: str, *, col: str = "post_format") -> str:
+    """'Format 81 dari 142 postingan Kec. Cibening (57%) tidak tercatat (buku rekap tidak
+    menyebutnya): porsi setiap format dihitung dari semua 142, jadi porsi foto, video, dst.
+    adalah batas bawah.' ('' when every post's format is recorded). df: a format frame with
+    `col` (format code, "tidak_tercatat" when the source did not say) and posts."""
+    if not df.height:
+        return ""
+    total = int(df.get_column("posts").sum())
+    n = int(df.filter(pl.col(col) == "tidak_tercatat").get_column("posts").sum())
+    if not n or not total:
+        return ""
+    pct = i18n.fmt_pct(n / total, 0)
+    return i18n.tr(
+        f"Format {i18n.fmt_int(n)} dari {i18n.fmt_int(total)} postingan {who} ({pct}) tidak "
+        f"tercatat (buku rekap atau ekspor tidak menyebutnya): porsi setiap format dihitung dari "
+        f"semua {i18n.fmt_int(total)} postingan, jadi porsi foto, video, dst. adalah batas bawah.",
+        f"The format of {i18n.fmt_int(n)} of {i18n.fmt_int(total)} posts of {who} ({pct}) is not "
+        f"recorded (the logbook or export does not say): each format's share is of all "
+        f"{i18n.fmt_int(total)} posts, so the photo, video, ... shares are lower bounds.",
+    )
+
+
 def format_over_time(
     df: pl.DataFrame, *, x: str = "period_start", big: bool = False, height: int = 320
 ) -> alt.TopLevelMixin:

@@ -9,9 +9,10 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.charts import ACCENT, ROW_LABEL_PX, WARN, ZERO_COLOR, finish, time_x
+from ui.chart_base import ACCENT, GAP_GREY, ROW_LABEL_PX, WARN, ZERO_COLOR, finish, time_x
 
-PARTIAL_COLOR = "#8FB8D8"  # a month whose data came in part: pale blue, apart from the rest
+PARTIAL_COLOR = "#8FB8D8"  # an active month whose data came in part: pale blue
+PARTIAL_OPEN_COLOR = "#C9D7E6"  # a month not judged, part of its data in: blue-grey
 
 
 def through_text(day: dt.date | None) -> str:
@@ -26,8 +27,11 @@ def through_text(day: dt.date | None) -> str:
 
 def month_state(status: str | None, coverage: str | None) -> str:
     """The legend entry of one month: the judgement, and for a month not judged whether its
-    data came in part ('Data sebagian') or not at all ('Data belum diterima')."""
+    data came in part ('Data sebagian') or not at all ('Data belum diterima'). An active month
+    whose data came in part (a month still running) has its own entry: its bar is what came."""
     if status == "active":
+        if coverage == "partial":
+            return i18n.tr("Aktif (data sebagian)", "Active (partial data)")
         return i18n.tr("Aktif", "Active")
     if status == "no_data":
         if coverage == "partial":
@@ -42,6 +46,7 @@ def _states() -> list[str]:
         month_state("inactive", None),
         month_state("no_data", "partial"),
         month_state("no_data", "missing"),
+        month_state("active", "partial"),
     ]
 
 
@@ -77,7 +82,10 @@ def monthly_status(df: pl.DataFrame, rule: str, *, big: bool = False) -> alt.Top
         color=alt.Color(
             "status:N",
             title=None,
-            scale=alt.Scale(domain=states, range=[ACCENT, WARN, PARTIAL_COLOR, ZERO_COLOR]),
+            scale=alt.Scale(
+                domain=states,
+                range=[ACCENT, WARN, PARTIAL_OPEN_COLOR, ZERO_COLOR, PARTIAL_COLOR],
+            ),
             # Two entries a row: four did not fit the half-width column of Ringkasan.
             legend=alt.Legend(columns=2),
         ),
@@ -100,7 +108,7 @@ def monthly_status(df: pl.DataFrame, rule: str, *, big: bool = False) -> alt.Top
     note = (
         base.mark_text(dy=-10 - size - 4, fontSize=size - 2, color="#3F6E8F")
         .encode(y="counted_posts:Q", text="through:N")
-        .transform_filter(alt.datum.status == states[2])
+        .transform_filter((alt.datum.status == states[2]) | (alt.datum.status == states[4]))
     )
     minimum = base.mark_line(strokeDash=[6, 4], color="#555555", point=False).encode(
         y="required_posts:Q"
@@ -130,6 +138,16 @@ def accounts(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
         ).alias("label")
     )
     active = i18n.reason_label("aktif")
+    missing = i18n.reason_label("not_received")
+    # Active blue, data not received grey (not dormancy), dormant or never orange.
+    shown = shown.with_columns(
+        pl.when(pl.col("state") == active)
+        .then(pl.lit(ACCENT))
+        .when(pl.col("state") == missing)
+        .then(pl.lit(GAP_GREY))
+        .otherwise(pl.lit(WARN))
+        .alias("_colour")
+    )
     top = int(shown.get_column("posts_in_period").max() or 0) if shown.height else 0
     base = alt.Chart(shown).encode(
         y=alt.Y(
@@ -147,7 +165,7 @@ def accounts(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
         ),
     )
     bars = base.mark_bar(height={"band": 0.7}).encode(
-        color=alt.condition(alt.datum.state == active, alt.value(ACCENT), alt.value(WARN)),
+        color=alt.Color("_colour:N", scale=None),  # the colours themselves, no legend
         tooltip=[
             alt.Tooltip("account:N", title=i18n.tr("Akun", "Account")),
             alt.Tooltip("posts_in_period:Q", title=i18n.t("posts"), format=",.0f"),

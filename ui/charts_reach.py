@@ -9,14 +9,17 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.charts import ACCENT, ROW_LABEL_PX, WARN, finish
+from ui.chart_base import ACCENT, GAP_GREY, ROW_LABEL_PX, WARN, finish
 
 
 def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
-    """One horizontal bar per kecamatan: active and not-active members (office + villages),
-    each bar labelled "a dari n aktif"; sorted by share active, lowest first."""
+    """One horizontal bar per kecamatan: active, not-active and not-judged members (office +
+    villages; not judged = data not all in, grey, never counted as not active), each bar
+    labelled "a dari j dinilai aktif" (plus "k belum dinilai"); sorted by share active of the
+    judged, lowest first."""
     active_t = i18n.tr("Aktif", "Active")
     idle_t = i18n.tr("Belum aktif", "Not active")
+    open_t = i18n.tr("Belum dinilai (data belum lengkap)", "Not judged (data not all in)")
     rows = []
     for r in df.iter_rows(named=True):
         name = (r["kecamatan_short"] or r["kecamatan"]) + (
@@ -24,13 +27,23 @@ def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixi
             if r["villages"]
             else ""
         )
-        share = r["active_members"] / r["members"] if r["members"] else 0.0
+        judged = r["members"] - r["not_judged_members"]
+        share = r["active_members"] / judged if judged else -1.0
         label = i18n.tr(
-            f"{r['active_members']} dari {r['members']} aktif",
-            f"{r['active_members']} of {r['members']} active",
+            f"{r['active_members']} dari {judged} dinilai aktif",
+            f"{r['active_members']} of {judged} judged active",
         )
-        rows.append((name, active_t, r["active_members"], share, label, r["members"]))
-        rows.append((name, idle_t, r["members"] - r["active_members"], share, label, r["members"]))
+        if r["not_judged_members"]:
+            label += i18n.tr(
+                f", {r['not_judged_members']} belum dinilai",
+                f", {r['not_judged_members']} not judged",
+            )
+        for status, n in (
+            (active_t, r["active_members"]),
+            (idle_t, r["inactive_members"]),
+            (open_t, r["not_judged_members"]),
+        ):
+            rows.append((name, status, n, share, label, r["members"]))
     data = pl.DataFrame(
         rows, schema=["name", "status", "n", "share", "label", "members"], orient="row"
     )
@@ -58,8 +71,8 @@ def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixi
             color=alt.Color(
                 "status:N",
                 title=None,
-                scale=alt.Scale(domain=[active_t, idle_t], range=[ACCENT, WARN]),
-                sort=[active_t, idle_t],
+                scale=alt.Scale(domain=[active_t, idle_t, open_t], range=[ACCENT, WARN, GAP_GREY]),
+                sort=[active_t, idle_t, open_t],
             ),
             order=alt.Order("status:N", sort="ascending"),
             tooltip=[

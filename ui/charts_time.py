@@ -43,15 +43,15 @@ def line_over_time(
     """A monthly line (one line per color group), points for each month, Indonesian axis.
 
     partial = (start of the last, unfinished period, its note e.g. "s.d. 20 Nov"): that
-    period's points are drawn hollow and the note is written above it, so a leader does not
-    read the unfinished month's lower figure as a real fall.
+    period's points are drawn hollow and its axis label carries the note (time_x), so a leader
+    does not read the unfinished month's lower figure as a real fall.
     gaps = periods whose data was not received: the line breaks there (null values) and a grey
     band with its own legend ("Data belum diterima") marks them, so no data never reads as zero."""
     data = with_order_labels(df, color, color_kind)
     y_fmt = ".0%" if percent else ",.0f"
     tip_fmt = ".1%" if percent else ",.0f"
     enc = {
-        "x": time_x(data, x, grain),
+        "x": time_x(data, x, grain, partial),
         "y": alt.Y(
             f"{y}:Q",
             title=y_title,
@@ -64,12 +64,13 @@ def line_over_time(
         ],
     }
     if color:
-        enc["color"] = color_encoding(color, color_kind, color_title)
+        # On a slide the split chosen above the chart names the legend.
+        enc["color"] = color_encoding(color, color_kind, None if big else color_title, data)
         label_col = f"{color}_label" if color_kind else color
         enc["tooltip"].insert(0, alt.Tooltip(f"{label_col}:N", title=color_title))
     size = 70 if not big else 220
     if gaps:
-        band = _gap_band(data, x, gaps, grain)
+        band = _gap_band(data, x, gaps, grain, partial)
         line = alt.Chart(data).mark_line(
             point=alt.OverlayMarkDef(size=size), strokeWidth=3, invalid="break-paths-show-domains"
         )
@@ -89,13 +90,19 @@ def line_over_time(
     unfinished = base.transform_filter("datum._partial").mark_point(
         size=size * 1.3, filled=False, fill="white", strokeWidth=3, **fixed
     )
-    layers = [line, whole, unfinished, _partial_note(data, x, partial, grain, big)]
+    layers = [line, whole, unfinished]
     if gaps:
-        layers.insert(0, _gap_band(data, x, gaps, grain))
+        layers.insert(0, _gap_band(data, x, gaps, grain, partial))
     return finish(alt.layer(*layers), big=big, height=height)
 
 
-def _gap_band(df: pl.DataFrame, x: str, gaps: Sequence[dt.date], grain: str) -> alt.Chart:
+def _gap_band(
+    df: pl.DataFrame,
+    x: str,
+    gaps: Sequence[dt.date],
+    grain: str,
+    partial: tuple[dt.date, str] | None = None,
+) -> alt.Chart:
     """Grey full-height bands over the periods without data, with a legend entry of their own
     (fill, not color, so it never mixes with the lines' colours)."""
     band = pl.DataFrame({x: list(gaps)}, schema={x: pl.Date}).with_columns(
@@ -105,7 +112,7 @@ def _gap_band(df: pl.DataFrame, x: str, gaps: Sequence[dt.date], grain: str) -> 
         alt.Chart(band)
         .mark_rect(opacity=0.45)
         .encode(
-            x=time_x(df, x, grain),
+            x=time_x(df, x, grain, partial),
             fill=alt.Fill(
                 "_gap:N",
                 title=None,
@@ -126,21 +133,6 @@ def _is_partial(df: pl.DataFrame, x: str, since: dt.date) -> list[pl.Expr]:
         .otherwise(pl.lit(""))
         .alias("_note"),
     ]
-
-
-def _partial_note(
-    df: pl.DataFrame, x: str, partial: tuple[dt.date, str], grain: str, big: bool
-) -> alt.Chart:
-    """The note ("s.d. 20 Nov") at the top of the unfinished period's column."""
-    row = df.filter(pl.col("_partial")).select(x).unique().head(1)
-    note = row.with_columns(pl.lit(partial[1]).alias("_label"))
-    return (
-        alt.Chart(note)
-        .mark_text(
-            baseline="top", dy=-2, fontSize=22 if big else 13, fontStyle="italic", color="#555"
-        )
-        .encode(x=time_x(df, x, grain), y=alt.value(0), text="_label:N")
-    )
 
 
 def share_over_time(
@@ -192,7 +184,7 @@ def year_comparison(
 ) -> alt.TopLevelMixin:
     """This period against the same period a year earlier (queries.trend_comparison frame).
 
-    partial: as in line_over_time; the unfinished period's note is written above it."""
+    partial: as in line_over_time; the unfinished period's axis label carries its note."""
     now = i18n.tr("Periode ini", "This period")
     ago = i18n.tr("Tahun lalu", "A year earlier")
     long = pl.concat(
@@ -214,7 +206,7 @@ def year_comparison(
         alt.Chart(long)
         .mark_line(point=True, strokeWidth=3)
         .encode(
-            x=time_x(long, "x", grain),
+            x=time_x(long, "x", grain, partial),
             y=alt.Y("v:Q", title=y_title, axis=alt.Axis(format=fmt)),
             color=alt.Color(
                 "series:N",
@@ -232,8 +224,4 @@ def year_comparison(
             ],
         )
     )
-    if partial is not None and long.height:
-        long = long.with_columns(_is_partial(long, "x", partial[0]))
-        if long.get_column("_partial").any():
-            chart = alt.layer(chart, _partial_note(long, "x", partial, grain, big))
     return finish(chart, big=big, height=height)

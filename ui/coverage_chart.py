@@ -13,6 +13,20 @@ from ui.charts import MONTH_FMT, finish, time_tooltip, time_x
 STATUS_COLORS = {"received": "#0072B2", "partial": "#E69F00", "missing": "#BBBBBB"}
 
 
+# A handle written as the page's address: the platform is named beside it already, so the
+# row shows the part after the site ("facebook.com/bpbd.sukamaju" -> "bpbd.sukamaju").
+_URL_PREFIX = r"^(?i)https?://(?:[a-z0-9-]+\.)*[a-z0-9-]+\.[a-z]+/"
+
+# Rows of the grid: few rows get room to read (one OPD's accounts), many stay compact.
+ROW_PX_FEW, ROW_PX_MANY, FEW = 34, 20, 8
+AXES_PX = 150  # the months on top, the legend under the grid and their padding
+
+
+def short_handle(handle: pl.Expr) -> pl.Expr:
+    """The handle as a row shows it: an address loses its scheme, site and trailing "/"."""
+    return handle.str.replace(_URL_PREFIX, "").str.strip_suffix("/")
+
+
 def account_label(df: pl.DataFrame) -> pl.Expr:
     """'Dinkes · Instagram @dinkes' : the row label of an account."""
     return (
@@ -20,7 +34,38 @@ def account_label(df: pl.DataFrame) -> pl.Expr:
         + pl.lit(" · ")
         + pl.col("platform").map_elements(i18n.platform_label, return_dtype=pl.String)
         + pl.lit(" ")
-        + pl.col("handle")
+        + short_handle(pl.col("handle"))
+    )
+
+
+def grid_height(rows: int) -> int:
+    """Height (px, normal view) of a grid of `rows` accounts: Streamlit fits the whole chart,
+    months and legend included, into the height given, so they are added to the rows'
+    (a one-OPD grid of two rows got 70 px in all and collapsed to a line)."""
+    n = max(1, rows)
+    return AXES_PX + n * (ROW_PX_FEW if n <= FEW else ROW_PX_MANY)
+
+
+def needing_attention(df: pl.DataFrame, limit: int) -> tuple[pl.DataFrame, int, int]:
+    """The accounts of a coverage grid frame with a month not (fully) received, most such
+    months first, at most `limit` of them (what a slide holds).
+
+    Returns (their rows of df, accounts with a gap left out, accounts whose every month
+    arrived)."""
+    per = df.group_by("account_id").agg(
+        (pl.col("status") == "missing").sum().alias("_missing"),
+        (pl.col("status") == "partial").sum().alias("_partial"),
+        pl.first("opd").alias("_opd"),
+        pl.first("platform").alias("_platform"),
+    )
+    gaps = per.filter((pl.col("_missing") + pl.col("_partial")) > 0).sort(
+        ["_missing", "_partial", "_opd", "_platform"], descending=[True, True, False, False]
+    )
+    keep = gaps.head(limit).get_column("account_id")
+    return (
+        df.filter(pl.col("account_id").is_in(keep.implode())),
+        max(0, gaps.height - limit),
+        per.height - gaps.height,
     )
 
 
@@ -43,7 +88,10 @@ def coverage_grid(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
     )
     n = max(1, order.len())
     # A tall grid: months read at the top, where the eye starts.
-    x = time_x(data, "month_start").axis(format=MONTH_FMT, orient="top", labelAngle=0)
+    # Every month named (Vega hid every other one on a 1366 px slide).
+    x = time_x(data, "month_start").axis(
+        format=MONTH_FMT, orient="top", labelAngle=0, labelOverlap=False
+    )
     chart = (
         alt.Chart(data)
         .mark_rect(stroke="white", strokeWidth=1)
@@ -53,7 +101,8 @@ def coverage_grid(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
                 "account:N",
                 title=None,
                 sort=order.to_list(),
-                axis=alt.Axis(labelOverlap=False, labelFontSize=13, labelLimit=360),
+                # Names whole (the handle is shortened above, never the label), big on a slide.
+                axis=alt.Axis(labelOverlap=False, labelFontSize=17 if big else 13),
             ),
             color=alt.Color(
                 "label:N",
@@ -73,4 +122,4 @@ def coverage_grid(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
             ],
         )
     )
-    return finish(chart, big=big, height=min(4000, 30 + n * 20))
+    return finish(chart, big=big, height=min(4000, grid_height(n)))

@@ -57,15 +57,43 @@ def denominator_caption(kpis) -> None:
     if judged is None:
         return
     text = i18n.tr(
-        f"Tingkat keaktifan dihitung dari {i18n.fmt_int(judged)} OPD yang datanya lengkap.",
-        f"The activity rate is over {i18n.fmt_int(judged)} OPDs whose data is complete.",
+        f"Tingkat keaktifan dihitung dari {i18n.fmt_int(judged)} {i18n.kpi_label('judged_opds')}.",
+        f"The activity rate is over {i18n.fmt_int(judged)} {i18n.kpi_label('judged_opds')}.",
     )
-    if no_data:
-        text += " " + i18n.tr(
-            f"{i18n.fmt_int(no_data)} OPD belum dinilai: datanya belum diterima.",
-            f"{i18n.fmt_int(no_data)} OPDs not judged: their data has not arrived.",
+    text += " " + not_judged_text(no_data, kpi_value(kpis, "partial_data_opds"))
+    st.caption(text.strip())
+
+
+def not_judged_text(no_data: float | None, partial: float | None) -> str:
+    """'13 OPD belum dinilai: datanya baru sebagian diterima (periode masih berjalan).' An OPD
+    part of whose data arrived is never said to have had no data arrive."""
+    no_data, partial = int(no_data or 0), int(partial or 0)
+    if not no_data:
+        return ""
+    missing = no_data - partial
+    parts = []
+    if partial:
+        parts.append(
+            i18n.tr(
+                f"{i18n.fmt_int(partial)} datanya baru sebagian diterima (bulan berjalan atau "
+                "ekspor yang belum lengkap)",
+                f"{i18n.fmt_int(partial)} with their data only partly in (a month still "
+                "running or an export not yet whole)",
+            )
         )
-    st.caption(text)
+    if missing:
+        parts.append(
+            i18n.tr(
+                f"{i18n.fmt_int(missing)} datanya belum diterima",
+                f"{i18n.fmt_int(missing)} with no data received",
+            )
+        )
+    if len(parts) == 1:  # one kind only: the count is the total already said
+        parts = [p.split(" ", 1)[1] for p in parts]
+    return i18n.tr(
+        f"{i18n.fmt_int(no_data)} OPD belum dinilai (bukan belum aktif): {'; '.join(parts)}.",
+        f"{i18n.fmt_int(no_data)} OPDs not judged (not 'inactive'): {'; '.join(parts)}.",
+    )
 
 
 def trend_gaps(trend, x: str = "month") -> list:
@@ -75,11 +103,21 @@ def trend_gaps(trend, x: str = "month") -> list:
     return trend.filter(trend["judged_opds"] == 0).get_column(x).unique().sort().to_list()
 
 
-def gap_caption(trend, x: str = "month") -> None:
-    """Under a trend: which periods are grey (no data) and which were judged on part of the
-    OPDs only."""
+def gap_caption(trend, x: str = "month", *, rate: bool = True) -> None:
+    """Under a trend: gap_text as a caption (nothing when there is nothing to say)."""
+    text = gap_text(trend, x, rate=rate)
+    if text:
+        st.caption(text)
+
+
+def gap_text(trend, x: str = "month", *, rate: bool = True) -> str:
+    """Which periods of a trend (a queries.activity_trend frame) are grey (no data) and which
+    hold part of the OPDs' data, true to what the chart computes. rate: the chart is the
+    activity rate (over the judged OPDs only: "dihitung dari OPD yang datanya lengkap");
+    otherwise a total over every OPD (posts, active OPDs, interactions), which counts all the
+    data received so far, so it says so and that the figure may still grow."""
     if trend.height == 0 or "no_data_opds" not in trend.columns:
-        return
+        return ""
     gaps = trend_gaps(trend, x)
     parts = []
     if gaps:
@@ -91,7 +129,7 @@ def gap_caption(trend, x: str = "month") -> None:
             )
         )
     some = trend.filter((trend["no_data_opds"] > 0) & (trend["judged_opds"] > 0))
-    if some.height:
+    if some.height and rate:
         months = ", ".join(
             f"{i18n.fmt_month(r[x], short=True)} ({r['judged_opds']}/{r['expected_opds']})"
             for r in some.iter_rows(named=True)
@@ -102,5 +140,14 @@ def gap_caption(trend, x: str = "month") -> None:
                 f"Over the OPDs with complete data only: {months}.",
             )
         )
-    if parts:
-        st.caption(" ".join(parts))
+    elif some.height:
+        months = ", ".join(i18n.fmt_month(r[x], short=True) for r in some.iter_rows(named=True))
+        parts.append(
+            i18n.tr(
+                "Jumlah dari semua OPD, dari data yang sudah diterima; data sebagian OPD "
+                f"belum lengkap ({months}), jadi angkanya bisa bertambah.",
+                "Totals over every OPD from the data received so far; some OPDs' data is "
+                f"not all in ({months}), so the figures may still grow.",
+            )
+        )
+    return " ".join(parts)

@@ -77,12 +77,29 @@ def rank_card(s: Story) -> None:
 
 
 def active_months_card(months: pl.DataFrame) -> None:
-    """'k dari n': active months of the months judged (a month whose data is missing is not)."""
-    judged = months.filter(pl.col("activity_status") != "no_data")
-    k = int(judged.get_column("is_active").sum()) if judged.height else 0
+    """'k dari n': active months of the months judged on all their data (whole_month of
+    warehouse.opd_story.opd_months); a judged month whose data is only partly in (a month still
+    running) is said under it with its status ('+ Nov aktif'), not counted."""
+    whole = months.filter(pl.col("whole_month"))
+    k = int(whole.get_column("is_active").sum()) if whole.height else 0
+    part = months.filter(~pl.col("whole_month") & (pl.col("activity_status") != "no_data"))
+    # Short enough for a card at 1366 px ("+ Nov aktif"); the help says the month is partial.
+    extra = "; ".join(
+        f"+ {i18n.fmt_month(r['month'], short=True).split()[0]} "
+        + (i18n.tr("aktif", "active") if r["is_active"] else i18n.tr("belum aktif", "not active"))
+        for r in part.iter_rows(named=True)
+    )
     w.kpi(
         i18n.tr("Bulan aktif", "Active months"),
-        i18n.tr(f"{k} dari {judged.height}", f"{k} of {judged.height}"),
+        i18n.tr(f"{k} dari {whole.height}", f"{k} of {whole.height}"),
+        extra or None,
+        neutral=True,
+        help=i18n.tr(
+            "Dari bulan yang datanya lengkap. Bulan yang datanya baru sebagian (mis. bulan "
+            "berjalan) tidak dihitung; statusnya disebut di bawah angka ('+ Nov aktif').",
+            "Of the months whose data is complete. A month with only part of its data (one "
+            "still running) is not counted; its status is said under the figure.",
+        ),
     )
 
 
@@ -94,10 +111,54 @@ def status_detail(row: dict | None, inactive: pl.DataFrame) -> str:
         r = inactive.row(0, named=True)
         return f"{i18n.reason_label(r['reason_code'])}; {explain.inactive_detail(r)}"
     minimum = i18n.activity_minimum_text(row["activity_rule"], row["required_posts"])
+    counted = i18n.activity_counted_label(row["activity_rule"])  # not the OPD's total
     return i18n.tr(
-        f"{i18n.fmt_int(row['counted_posts'])} postingan; {minimum}",
-        f"{i18n.fmt_int(row['counted_posts'])} posts; {minimum}",
+        f"{counted} {i18n.fmt_int(row['counted_posts'])} unggahan; {minimum}",
+        f"{counted} {i18n.fmt_int(row['counted_posts'])} posts; {minimum}",
     )
+
+
+def last_post_sentence(acc: pl.DataFrame) -> str:
+    """'Unggahan terakhir, dihitung dari data terakhir (20 Nov 2026), bukan dari hari ini:
+    Instagram @x: 3 hari sebelumnya; Facebook y: data belum diterima sejak 1 Sep 2026.'
+    (a queries.account_dormancy frame)."""
+    if not acc.height:
+        return ""
+    end = acc.item(0, "data_end")
+    parts = []
+    for r in acc.iter_rows(named=True):
+        name = f"{i18n.platform_label(r['platform'])} {r['handle'] or ''}".strip()
+        if r["status"] == "not_received":
+            since = r["data_through"]
+            what = (
+                i18n.tr("data belum pernah diterima", "no data received yet")
+                if since is None
+                else i18n.tr(
+                    f"data belum diterima setelah {i18n.fmt_date(since)}",
+                    f"no data received after {i18n.fmt_date(since)}",
+                )
+            )
+        elif r["days_since_last_post"] is None:
+            what = i18n.tr("belum pernah mengunggah", "never posted")
+        else:
+            n = i18n.fmt_int(r["days_since_last_post"])
+            what = i18n.tr(f"{n} hari sebelumnya", f"{n} days before")
+        parts.append(f"{name}: {what}")
+    return i18n.tr(
+        f"Unggahan terakhir, dihitung dari data terakhir ({i18n.fmt_date(end)}), bukan dari "
+        f"hari ini: {'; '.join(parts)}.",
+        f"Last post, counted from the data's end ({i18n.fmt_date(end)}), not from today: "
+        f"{'; '.join(parts)}.",
+    )
+
+
+def months_title(s: Story) -> str:
+    """The monthly chart's title, saying exactly what its bars are: the posts the activity rule
+    counts ('akun terbanyak' under the one-account rule: the busiest account, not the OPD's
+    total the Postingan card shows; 'semua akun' under the OPD-total rule)."""
+    rule = s.row["activity_rule"] if s.row else data.activity_rule()
+    what = i18n.activity_counted_label(rule)
+    return i18n.tr(f"Unggahan {s.short} per bulan: {what}", f"Posts of {s.short} by month: {what}")
 
 
 def months_chart(deck: slides.Deck, months: pl.DataFrame, s: Story, big: bool) -> None:
@@ -107,10 +168,12 @@ def months_chart(deck: slides.Deck, months: pl.DataFrame, s: Story, big: bool) -
     if not big:
         st.caption(
             i18n.tr(
-                "Garis putus-putus: batas minimal bulan itu. Biru aktif, jingga belum aktif, "
-                "biru muda data baru sebagian masuk, tanpa batang: data belum diterima.",
-                "Dashed line: the month's minimum. Blue active, orange not yet, pale blue "
-                "data only partly in, no bar: data not received.",
+                "Garis putus-putus: batas minimal bulan itu. Biru aktif, biru muda aktif "
+                "dengan data baru sebagian (bulan berjalan), jingga belum aktif, abu-abu "
+                "kebiruan data sebagian dan belum dinilai, tanpa batang: data belum diterima.",
+                "Dashed line: the month's minimum. Blue active, pale blue active on part of "
+                "the data (a month still running), orange not yet, blue-grey partial data "
+                "not judged yet, no bar: data not received.",
             )
         )
     for text in months_notes(months):
@@ -182,7 +245,7 @@ def ringkasan(f: data.Filters, big: bool) -> None:
     acc = data.account_dormancy(f)
     kpis = data.kpi_summary(f)
 
-    t_months = i18n.tr(f"Postingan {s.short} per bulan", f"Posts of {s.short} by month")
+    t_months = months_title(s)
     t_mix = i18n.tr(f"Komposisi konten {s.short}", f"Content mix of {s.short}")
     t_acc = i18n.tr(f"Akun {s.short}", f"Accounts of {s.short}")
     panels = {"kpi": i18n.tr("Angka utama", "Key figures")}

@@ -25,7 +25,7 @@ def draw(f: data.Filters, big: bool) -> None:
     t_index = i18n.tr(
         f"Indeks Medsos {s.short}: dari mana nilainya", f"How {s.short}'s index is made"
     )
-    t_months = i18n.tr(f"Unggahan {s.short} per bulan", f"Posts of {s.short} by month")
+    t_months = one_opd.months_title(s)
     t_cal = i18n.tr(f"Kalender unggahan {s.short}", f"Posting calendar of {s.short}")
     t_acc = i18n.tr(f"Akun {s.short} dan unggahannya", f"Accounts of {s.short} and their posts")
     panels = {"kpi": i18n.tr("Angka utama", "Key figures")}
@@ -105,19 +105,7 @@ def draw(f: data.Filters, big: bool) -> None:
         st.subheader(t_acc)
         deck.chart(charts_opd.accounts(acc, big=big), rows=acc.height)
         if not big:
-            last = ", ".join(
-                f"{i18n.platform_label(r['platform'])} {r['handle'] or ''}: "
-                + (
-                    i18n.tr("belum pernah", "never")
-                    if r["days_since_last_post"] is None
-                    else i18n.tr(
-                        f"{i18n.fmt_int(r['days_since_last_post'])} hari lalu",
-                        f"{i18n.fmt_int(r['days_since_last_post'])} days ago",
-                    )
-                )
-                for r in acc.iter_rows(named=True)
-            )
-            st.caption(i18n.tr(f"Unggahan terakhir: {last}.", f"Last post: {last}."))
+            st.caption(one_opd.last_post_sentence(acc))
     if not big:
         w.drilldown(s.name, f, key="opd_posts")
 

@@ -74,6 +74,10 @@ def draw(f: data.Filters, big: bool) -> None:
             rows=fmt.height + 2,
         )
         _caption(fmt, s.short, big)
+        # Said on the slide too: a leader must not read "foto 39%" as most of the rest.
+        note = charts_mix.unrecorded_note(fmt, s.short, col="category")
+        if note:
+            st.caption(note)
     partial = w.partial_period(f)
     if "time" in panels and deck.show("time"):
         st.subheader(t_time)
@@ -83,6 +87,8 @@ def draw(f: data.Filters, big: bool) -> None:
         st.subheader(t_fmt_time)
         deck.chart(charts_mix.format_over_time(fmt_time, big=big))
         _partial_note(partial)
+        if not big and (note := charts_mix.unrecorded_note(fmt_time, s.short)):
+            st.caption(note)
 
     if not big:
         _examples(f, s.short)

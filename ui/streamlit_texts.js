@@ -5,6 +5,8 @@
   w.__pmPrefixes = __PREFIXES__;
   w.__pmVega = __VEGA__;
   const ATTRS = __ATTRS__;
+  // Text nodes read in these boxes: tooltip bodies and the main menu's items and footer.
+  const TEXT_BOXES = '[data-testid="stTooltipContent"], [data-testid="stMainMenuPopover"]';
   const tr = (v) => {
     const T = w.__pmTexts;
     if (Object.prototype.hasOwnProperty.call(T, v)) return T[v];
@@ -69,13 +71,14 @@
   };
   const fix = (root) => {
     if (root.nodeType === 3) {
-      if (root.parentElement && root.parentElement.closest('[data-testid="stTooltipContent"]')) fixText(root);
+      if (root.parentElement && root.parentElement.closest(TEXT_BOXES)) fixText(root);
       return;
     }
     if (root.nodeType !== 1) return;
     fixEl(root);
     for (const e of root.querySelectorAll(ATTRS.map((a) => '[' + a + ']').join(','))) fixEl(e);
-    for (const tip of root.querySelectorAll('[data-testid="stTooltipContent"]')) {
+    const boxes = root.matches && root.matches(TEXT_BOXES) ? [root] : [];
+    for (const tip of [...boxes, ...root.querySelectorAll(TEXT_BOXES)]) {
       const it = w.document.createTreeWalker(tip, 4);
       for (let n = it.nextNode(); n; n = it.nextNode()) fixText(n);
     }

@@ -49,6 +49,8 @@ def global_css() -> str:
 [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > *::after {{
   content: {drop}; font-size: 1rem;
 }}
+/* The main menu's screen recorder is no tool of a meeting (and its dialog is English). */
+[data-testid="stMainMenuItem-recordScreencast"] {{ display: none; }}
 [role="listbox"] [role="option"]:not([data-key]) > span {{ font-size: 0; }}
 [role="listbox"] [role="option"]:not([data-key]) > span::after {{
   content: {nothing}; font-size: 0.875rem;
@@ -121,8 +123,12 @@ UI_TEXTS: dict[str, str] = {
     "visualization": "visualisasi",
     "Copy to clipboard": "Salin",
     "Copied to clipboard": "Tersalin",
+    # The main menu (the three dots): its items and the version line under them.
+    "Print": "Cetak",
+    "Record screen": "Rekam layar",
+    "Copy version to clipboard": "Salin nomor versi",
 }
-UI_PREFIXES: dict[str, str] = {"Help for ": "Bantuan untuk "}
+UI_PREFIXES: dict[str, str] = {"Help for ": "Bantuan untuk ", "Made with ": "Dibuat dengan "}
 _ATTRS = ("aria-label", "title", "placeholder", "aria-roledescription")
 
 # Installed once per browser page (window.__pmTexts is replaced on every language change).

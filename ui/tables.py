@@ -94,7 +94,17 @@ def _column_config(cols: Sequence[Col]) -> dict:
     return cfg
 
 
-SLIDE_TABLE_HEIGHT = 300  # px: what a 1366x768 slide has under its title and slide bar
+# A table's rows on a slide: 44 px each (set, not left to the theme, so the height below
+# holds them all), and at most SLIDE_TABLE_ROWS of them: it never scrolls (a projector cannot),
+# the rest is counted. Four rows, a control and a caption fit 1366x768 under the slide bar.
+_ROW_PX = 44
+SLIDE_TABLE_ROWS = 4
+
+
+def slide_rows(n: int, limit: int = SLIDE_TABLE_ROWS) -> tuple[int, int]:
+    """(rows shown, rows left out) of an n-row table on a slide."""
+    shown = min(n, limit)
+    return shown, n - shown
 
 
 def table(
@@ -109,13 +119,31 @@ def table(
 ) -> None:
     """A read-only table in Indonesian formats, with Excel/PDF lampiran buttons under it."""
     shown = display_frame(df, cols, numbered=numbered)
-    if presenting() and height == "auto":
-        # On a slide a table takes what a 1366x768 screen leaves under the slide bar and
-        # scrolls inside itself; the auto height of a long list ran off the screen.
-        height = min(SLIDE_TABLE_HEIGHT, 38 + 35 * (shown.height + 1))
+    left_out = 0
+    if presenting():
+        # On a slide a table shows the rows a 1366x768 screen holds under the slide bar, all
+        # of them whole (a table scrolling inside a slide hides rows nobody can scroll to),
+        # and says how many more the screen view and its lampiran list.
+        k, left_out = slide_rows(shown.height)
+        shown = shown.head(k)
+        height = _ROW_PX * (max(1, k) + 1) + 3
     st.dataframe(
-        shown, hide_index=True, column_config=_column_config(cols), height=height, key=f"tbl_{key}"
+        shown,
+        hide_index=True,
+        column_config=_column_config(cols),
+        height=height,
+        key=f"tbl_{key}",
+        row_height=_ROW_PX if presenting() else None,
     )
+    if left_out:
+        st.caption(
+            i18n.tr(
+                f"dan {i18n.fmt_int(left_out)} baris lainnya (daftar lengkap di tampilan biasa "
+                "dan lampirannya).",
+                f"and {i18n.fmt_int(left_out)} more rows (the full list is on the normal view "
+                "and in its lampiran).",
+            )
+        )
     if export and df.height and not presenting():
         export_buttons(df, cols, title=title or key, key=key)
 

@@ -27,7 +27,10 @@ def keaktifan_figures(
 
     Columns (Int64 unless said): expected_opds (OPDs expected to post in the filters),
     judged_opds (of those, with an activity status other than no_data), active_opds,
-    inactive_opds (rows of queries.inactive_opds with the same as_of), mean_index (Float64,
+    inactive_opds (judged and not active: the rows of queries.inactive_opds with the same
+    as_of whose activity_status is 'inactive'), not_judged_opds (the other rows: data not all
+    in, never counted as inactive; expected = active + inactive + not_judged),
+    partial_data_opds (of the not judged, those part of whose data arrived), mean_index (Float64,
     0..100: mean Indeks Medsos of the OPDs with an index; null when none has), kurang_opds
     (graded Kurang). Index and grades: queries.opd_index; as_of defaults to min(f.end, today).
     """
@@ -36,7 +39,15 @@ def keaktifan_figures(
     return _run(con, "q_keaktifan_figures", params).cast(
         {
             c: pl.Int64
-            for c in ("expected_opds", "judged_opds", "active_opds", "inactive_opds", "kurang_opds")
+            for c in (
+                "expected_opds",
+                "judged_opds",
+                "active_opds",
+                "inactive_opds",
+                "not_judged_opds",
+                "partial_data_opds",
+                "kurang_opds",
+            )
         }  # fmt: skip
     )
 

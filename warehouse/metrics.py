@@ -77,6 +77,8 @@ KPIS: dict[str, Kpi] = {
             "angka",
             "Jumlah OPD dalam filter yang ditandai wajib bermedia sosial.",
             "q_kpi.sql: count(opd) where expected_to_post",
+            tile_en="OPDs that must post",
+            description_en="OPDs in the filter marked as required to be on social media.",
         ),
         Kpi(
             "judged_opds",
@@ -85,6 +87,11 @@ KPIS: dict[str, Kpi] = {
             "OPD wajib unggah yang aktif, atau yang ekspor semua akunnya untuk seluruh hari "
             "periode sudah diterima: penyebut tingkat keaktifan.",
             "views/030_scope_and_activity.sql: opd_judgement (is_judged)",
+            tile_en="OPDs with complete data",
+            description_en=(
+                "OPDs that must post and are active, or whose every account's exports for every "
+                "day of the period have arrived: the activity rate's denominator."
+            ),
         ),
         Kpi(
             "no_data_opds",
@@ -94,6 +101,24 @@ KPIS: dict[str, Kpi] = {
             "belum diterima: tidak dinilai, tidak masuk tingkat keaktifan.",
             "views/030_scope_and_activity.sql: opd_judgement (activity_status = 'no_data')",
             higher_is_better=False,
+            tile_en="OPDs whose data has not arrived",
+            description_en=(
+                "OPDs that must post, are not active, and one of whose accounts' exports for the "
+                "period has not arrived: not judged, left out of the activity rate."
+            ),
+        ),
+        Kpi(
+            "partial_data_opds",
+            "OPD yang datanya baru sebagian",
+            "angka",
+            "Bagian dari OPD yang belum dinilai: sebagian data periodenya sudah diterima (mis. "
+            "bulan yang masih berjalan), tetapi belum semuanya; bukan 'data belum diterima'.",
+            "views/030_scope_and_activity.sql: opd_judgement (no_data, data_state = 'partial')",
+            higher_is_better=False,
+            tile_en="OPDs with partial data",
+            description_en=(
+                "Of the OPDs not judged: part of the period's data has arrived (a month still running, for one), not all of it; not 'data not received'."
+            ),
         ),
         Kpi(
             "posts",
@@ -147,13 +172,14 @@ KPIS: dict[str, Kpi] = {
             "engagement",
             "Total interaksi",
             "angka",
-            "Jumlah reaksi (suka) + komentar + bagikan dari seluruh postingan dalam periode; "
-            "nilai kosong dihitung nol.",
-            "v_posts.engagement = reactions + comments + shares",
+            "Jumlah reaksi (suka) + komentar + bagikan dari postingan dalam periode yang membawa "
+            "angka interaksi (ekspor platform); '-' (tidak ada data, bukan 0) bila tidak satu pun "
+            "membawanya, misalnya OPD yang hanya melapor lewat buku rekap.",
+            "q_kpi.sql: sum(engagement) filter (where has_interaction), v_post_facts",
             tile="Interaksi",
             tile_en="Engagement",
             description_en=(
-                "Reactions + comments + shares of every post in the period; a blank counts as zero."
+                "Reactions + comments + shares of the posts in the period that carry interaction counts; '-' (no data, not 0) when none does, e.g. an OPD reporting only by logbook."
             ),
         ),
         Kpi(
@@ -163,6 +189,7 @@ KPIS: dict[str, Kpi] = {
             "Total interaksi dibagi jumlah postingan.",
             "q_kpi.sql: sum(engagement) / count(*)",
             tile_en="Engagement per post",
+            description_en="Total engagement divided by the number of posts.",
         ),
         Kpi(
             "engagement_per_reach",
@@ -172,6 +199,10 @@ KPIS: dict[str, Kpi] = {
             "tercatat di ekspor platform; kosong bila tidak ada data jangkauan.",
             "q_kpi.sql: sum(engagement) / sum(reach) where reach > 0",
             tile_en="Engagement per reach",
+            description_en=(
+                "Engagement divided by reach, only over posts whose reach the platform's export "
+                "records; blank when there is no reach data."
+            ),
         ),
         Kpi(
             "opds_without_operator",
@@ -196,6 +227,11 @@ KPIS: dict[str, Kpi] = {
             "terakhir akun; kosong bila akun belum pernah mengunggah.",
             "q_account_dormancy.sql",
             higher_is_better=False,
+            tile_en="Days since the last post",
+            description_en=(
+                "Days between the reference date (end of the period or today) and the account's "
+                "last post; blank when the account has never posted."
+            ),
         ),
         Kpi(
             "index_score",
@@ -205,6 +241,12 @@ KPIS: dict[str, Kpi] = {
             "cakupan platform dan interaksi. Bobot dapat diubah di Pengaturan. Predikat: Sangat "
             "Baik, Baik, Cukup, Kurang menurut batas nilai di Pengaturan.",
             "q_opd_index.sql",
+            tile_en="OPD social media index",
+            description_en=(
+                "Weighted mean of five components (0-100): frequency, consistency, performance "
+                "share, platform coverage and engagement. Weights are set in Settings. Grade: "
+                "Very good, Good, Fair, Poor by the cut-offs in Settings."
+            ),
         ),
     )
 }
@@ -248,8 +290,6 @@ INDEX_COMPONENTS_EN: dict[str, str] = {
     "platform": "Platform coverage",
     "engagement": "Engagement",
 }
-
-GRADES: tuple[str, ...] = ("Sangat Baik", "Baik", "Cukup", "Kurang")
 
 
 # Coverage of an account-month by the loaded exports (code -> Indonesian, English).
@@ -487,16 +527,3 @@ def year_ago_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
         last = calendar.monthrange(y_end_month.year, y_end_month.month)[1]
         return y_start, y_end_month.replace(day=last)
     return add_months(start, -12), add_months(end, -12)
-
-
-def grade_for(score: float | None, settings: Settings) -> str | None:
-    """Grade of an index score (the same rule the SQL applies)."""
-    if score is None:
-        return None
-    if score >= settings.grade_very_good:
-        return GRADES[0]
-    if score >= settings.grade_good:
-        return GRADES[1]
-    if score >= settings.grade_fair:
-        return GRADES[2]
-    return GRADES[3]

@@ -31,7 +31,8 @@ def opd_months(
     n_accounts (accounts in scope), n_accounts_missing (accounts with no day of the month
     covered), coverage_state (complete | partial | missing | none: no account in scope),
     covered_through (date: every account's data reaches at least this day of the month;
-    null when some account has none). Sorted by OPD and month.
+    null when some account has none), whole_month (bool: judged on all of the month's data;
+    what "bulan aktif k dari n" counts). Sorted by OPD and month.
     """
     s = _settings(con, settings)
     return _run(con, "q_opd_months", {**f.params(), **_activity_params(s)})

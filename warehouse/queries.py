@@ -81,6 +81,7 @@ KPI_SUMMARY_KEYS: tuple[str, ...] = (
     "expected_opds",
     "judged_opds",
     "no_data_opds",
+    "partial_data_opds",
     "posts",
     "kinerja_share",
     "ucapan_share",
@@ -432,7 +433,9 @@ def opd_index(
     max_account_posts (posts on the busiest account), counted_posts (what the
     activity rule compared, Settings.activity_rule), required_posts, is_active (bool),
     activity_status (active | inactive | no_data), data_complete (bool: every account's data for
-    the period arrived), target_posts, weeks_with_post, weeks_in_period, kinerja_posts,
+    the period arrived), data_state (complete | partial | missing), judgement (active |
+    inactive | partly_received | not_received: what a list says of it, opd_judgement),
+    target_posts, weeks_with_post, weeks_in_period, kinerja_posts,
     kinerja_share, platforms_posted, platforms_total, engagement, engagement_per_post,
     interaction_posts (posts whose export carries interaction counts; 0 = no engagement score),
     score_frequency, score_consistency, score_kinerja, score_platform, score_engagement
@@ -454,8 +457,10 @@ def opd_month_heatmap(
 
     Columns: opd_id, opd, opd_short, opd_kind, month (date), posts, max_account_posts, counted_posts,
     required_posts (monthly minimum), is_active (bool), activity_status (active | inactive |
-    no_data), no_data (bool: the month's data did not arrive and the OPD is not active).
-    400 OPDs x 12 months = 4,800 rows: narrow the filters for longer periods.
+    no_data), no_data (bool: the month's data has not all arrived and the OPD is not active:
+    not judged), data_state (complete | partial | missing), partial_data (bool: not judged and
+    part of the month's data arrived, as in a month still running). 400 OPDs x 12 months =
+    4,800 rows: narrow the filters for longer periods.
     """
     s = _settings(con, settings)
     return _run(con, "q_opd_month_heatmap", {**f.params(), **_activity_params(s)})
@@ -524,12 +529,17 @@ def account_dormancy(
     settings: Settings | None = None,
     as_of: dt.date | None = None,
 ) -> pl.DataFrame:
-    """Every account (including accounts with no post ever), days since its last post.
+    """Every account (including accounts with no post ever), days since its last post counted
+    from the data's end, not from today (q_account_dormancy.sql).
 
     Columns: account_id, opd_id, opd, opd_kind, platform, handle, url, posts_in_period,
-    last_post_at (null = never), days_since_last_post (null = never), status
-    ("aktif" / "dorman" / "belum_pernah"). Sorted by days_since_last_post descending, nulls first.
-    Only posts published before as_of + 1 day count (as_of defaults to min(f.end, today)).
+    last_post_at (null = never), days_since_last_post (days from data_end; null when never
+    posted or its data is not in), status ("aktif" / "dorman" / "belum_pernah" /
+    "not_received": the account's data stops a month or more before data_end, or never came,
+    so its silence is no data, not dormancy), data_through (date: the last day its data
+    covers), data_end (date: the newest post in the warehouse, at most as_of: what the days
+    count from). Sorted by days_since_last_post descending, nulls first. Only posts published before
+    as_of + 1 day count (as_of defaults to min(f.end, today)).
     """
     s = _settings(con, settings)
     params = {**f.params(), "dormant_days": s.dormant_days, "as_of": _as_of(f, as_of)}
@@ -541,7 +551,8 @@ def opd_daily_counts(con: duckdb.DuckDBPyConnection, f: Filters, opd_id: int) ->
     """Daily posts of one OPD for a calendar heatmap (every day of the period, zero-filled).
 
     Columns: day (date), weekday (0 = Senin to 6 = Minggu), week_start (date, Monday),
-    posts, kinerja_posts.
+    posts, kinerja_posts, has_data (bool: every account's data for the day is in, or the day
+    has a post; false = no data, as after the data's cut-off: not 0 posts).
     """
     params = {**f.params(), "opd_id": int(opd_id)}
     return _run(con, "q_opd_daily_counts", params)
@@ -883,7 +894,9 @@ def kecamatan_rollup(
     """Each kecamatan with its desa and kelurahan (master list parent): how many are active.
 
     Columns: kecamatan_id, kecamatan, kecamatan_short, members (office + villages, expected
-    to post, in the filters), villages, desa, kelurahan, active_members, active_villages,
+    to post, in the filters), villages, desa, kelurahan, active_members, inactive_members
+    (judged and not active), not_judged_members (data not all in: never counted as not
+    active; members = active + inactive + not judged), active_villages,
     office_in_scope (bool), office_active (bool), posts, required_posts (the activity
     minimum of the period, activity_minimum in views/030_scope_and_activity.sql). Sorted by kecamatan.
     """

@@ -23,6 +23,8 @@ MONTHS_SHORT_ID = (
 )  # fmt: skip
 DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 DAYS_SHORT_ID = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
+DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAYS_SHORT_EN = tuple(d[:3] for d in DAYS_EN)
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -98,6 +100,7 @@ REASON_LABELS_ID = {
     "not_submitted": "Tidak menyerahkan data",
     "inactive": "Belum aktif",
     "no_data": "Data belum diterima",
+    "partly_received": "Data baru sebagian (belum dinilai)",
 }
 REASON_LABELS_EN = {
     "no_account": "No account",
@@ -115,6 +118,7 @@ REASON_LABELS_EN = {
     "not_submitted": "Data not submitted",
     "inactive": "Not active",
     "no_data": "Data not received",
+    "partly_received": "Data only partly in (not judged yet)",
 }
 
 
@@ -172,6 +176,7 @@ INACTIVE_REASONS: dict[str, str] = {
     "below_minimum": "Jumlah postingan di bawah batas minimal",
     # Not judged: the period's exports have not all arrived (warehouse/sql/views/025_v_coverage.sql).
     "not_received": "Data belum diterima",
+    "partly_received": "Data baru sebagian diterima (belum dinilai)",
     "not_submitted": "Tidak menyerahkan data",
 }
 

@@ -30,6 +30,7 @@ from etl.classify.training import (
     split,
     warehouse_examples,
 )
+from etl.classify.vocab import CONTENT_TYPES
 
 SHIPPED_BY = "sistem"
 
@@ -80,11 +81,22 @@ def active_model(con: duckdb.DuckDBPyConnection) -> tuple[Model, int]:
     return _parse(hashlib.sha1(text.encode()).hexdigest(), text), int(version)
 
 
+def _f1(truth: Any, pred: Any) -> float:
+    """F1 of two Boolean arrays (1.0 when neither has a positive)."""
+    tp = int((truth & pred).sum())
+    fp = int((~truth & pred).sum())
+    fn = int((truth & ~pred).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+
+
+def _macro_f1(truth: Any, pred: Any) -> float:
+    """Mean F1 over the seven labels of two label arrays."""
+    return sum(_f1(truth == lab, pred == lab) for lab in CONTENT_TYPES) / len(CONTENT_TYPES)
+
+
 def _scores(text: pl.Series, truth: list[str], fig: list[bool | None], rules: Rules,
             model: Model | None) -> dict[str, float]:  # fmt: skip
     import numpy as np
-
-    from etl.classify.combine import _f1, _macro_f1
 
     out = label_text(text, rules, model)
     pred = out["content_type"].to_numpy()
@@ -111,7 +123,7 @@ def retrain(
     current, current_version = active_model(con)
     examples = pl.concat([shipped_examples(), warehouse_examples(con)])
     train, held = split(examples)
-    candidate = fit_model(train, rules)
+    candidate = fit_model(train)
     text = normalize_series(held["caption"])
     truth, fig = held["label"].to_list(), held["figure"].to_list()
     quality = {

@@ -9,7 +9,7 @@ Sources, with their sample weight:
   habit rather than a reading; never used for measuring);
 - captions made from the gold ones when fitting (wrapped_greetings, weight 0.5, figure flag
   unknown): a greeting's opening sentence put before a kinerja caption, with that caption's
-  label; never used for measuring, and kept out of the fold of the captions they came from.
+  label; never used for measuring.
 The held-out split is one fifth of the gold captions (shipped and corrections), chosen by a hash
 of the caption so it is the same on every run; weak labels only ever train.
 """
@@ -22,13 +22,10 @@ import re
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import polars as pl
 
-from etl.classify.combine import choose_thresholds
-from etl.classify.engine import classify_normalized
+from etl.classify.combine import CV_THRESHOLDS
 from etl.classify.model import Model, fit
-from etl.classify.rules import Rules
 from etl.classify.textnorm import normalize_series
 from etl.classify.vocab import CONTENT_TYPES, KINERJA_TYPES, RULES_FILE
 
@@ -40,7 +37,6 @@ HOLDOUT_SHARE = 5  # one caption in 5 (by hash) is held out
 # Labelled files numbered from here on were written after the shipped rules: the rules' score on
 # them is not flattered by having been written while looking at them.
 FRESH_FROM = 24
-MIN_FRESH = 100  # fewer such captions than this: thresholds from every gold caption
 # Greetings wrapped around substance (see wrapped_greetings): one kinerja caption in WRAP_EVERY
 # gets a greeting put before it, at weight WEIGHT_WRAPPED. Chosen by cross-validation on the
 # labelled captions (benchmarks/classify_cv.py); 0 = none.
@@ -118,17 +114,6 @@ def written_with_rules(path: Path) -> bool:
     below FRESH_FROM and the earlier evaluation set eval_*.txt)."""
     num = path.name.split("_", 1)[0]
     return not (num.isdigit() and int(num) >= FRESH_FROM)
-
-
-@functools.cache
-def rules_seen_captions() -> frozenset[str]:
-    """Captions of the labelled files written together with the shipped rules."""
-    return frozenset(
-        str(r["caption"])
-        for path in sorted(LABELLED_DIR.glob("*.txt"))
-        if written_with_rules(path)
-        for r in read_labelled(path)
-    )
 
 
 def warehouse_examples(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -225,66 +210,27 @@ def wrapped_greetings(gold: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _fold(captions: pl.Series, k: int) -> list[int]:
-    return [
-        int(hashlib.sha1(("fold" + c).encode("utf-8")).hexdigest()[:8], 16) % k
-        for c in captions.fill_null("").to_list()
-    ]
-
-
-def fit_model(train: pl.DataFrame, rules: Rules, *, folds: int = 5) -> Model:
-    """Fit the model on `train` (EXAMPLE_SCHEMA) and choose its combination thresholds from
-    out-of-fold predictions on the gold captions of `train`. Raises ValueError (Bahasa
-    Indonesia) when a label has no example."""
+def fit_model(train: pl.DataFrame) -> Model:
+    """Fit the model on `train` (EXAMPLE_SCHEMA) plus the greetings wrapped around its gold
+    kinerja captions; the model carries the combination thresholds CV_THRESHOLDS (chosen by
+    cross-validation: etl.classify.combine). Raises ValueError (Bahasa Indonesia) when a label
+    has no example."""
     wrapped = wrapped_greetings(train.filter(pl.col("source") != "logbook"))
-    n_real = train.height
     train = pl.concat([train, wrapped.select(list(EXAMPLE_SCHEMA))], how="diagonal_relaxed")
-    text = normalize_series(train["caption"])
-    labels = train["label"].to_list()
-    figs = train["figure"].to_list()
-    weights = train["weight"].to_list()
-    gold = (train["source"] != "logbook").to_numpy() & (np.arange(train.height) < n_real)
-    fold = np.asarray(_fold(train["caption"], folds))
-    # A made caption stays out of the fold whose gold caption it was made of.
-    made_of = np.full(train.height, -1)
-    made_of2 = np.full(train.height, -1)
-    made_of[n_real:] = _fold(wrapped["body"], folds)
-    made_of2[n_real:] = _fold(wrapped["greeting"], folds)
-    oof: list[pl.DataFrame] = []
-    order: list[np.ndarray] = []
-    for k in range(folds):
-        fit_rows = np.flatnonzero(~(gold & (fold == k)) & (made_of != k) & (made_of2 != k))
-        test_rows = np.flatnonzero(gold & (fold == k))
-        if len(test_rows) == 0:
-            continue
-        m = fit(
-            text.gather(fit_rows),
-            [labels[i] for i in fit_rows],
-            [figs[i] for i in fit_rows],
-            [weights[i] for i in fit_rows],
-        )
-        oof.append(m.predict(text.gather(test_rows)))
-        order.append(test_rows)
-    rows = np.concatenate(order)
-    model_out = pl.concat(oof)
-    # How far to trust the rules is judged on captions they were not written from (analysts'
-    # corrections, newer labelled files): on the others the rules look better than they are.
-    fresh = ~train["caption"].gather(rows).is_in(list(rules_seen_captions())).to_numpy()
-    if fresh.sum() >= MIN_FRESH:
-        rows, model_out = rows[fresh], model_out.filter(pl.Series(fresh))
-    rules_out = classify_normalized(text.gather(rows), rules)
-    thr = choose_thresholds(
-        rules_out, model_out, [labels[i] for i in rows], [figs[i] for i in rows]
+    final = fit(
+        normalize_series(train["caption"]),
+        train["label"].to_list(),
+        train["figure"].to_list(),
+        train["weight"].to_list(),
     )
-    final = fit(text, labels, figs, weights)
-    final.data["thresholds"] = thr
+    final.data["thresholds"] = dict(CV_THRESHOLDS)
     return final
 
 
 @functools.cache
 def shipped_model() -> Model:
-    """The model fitted on the shipped labelled captions of the training split with the shipped
-    rules (deterministic; fitted once per machine and kept on disk: etl.classify.model_cache)."""
+    """The model fitted on the shipped labelled captions of the training split (deterministic;
+    fitted once per machine and kept on disk: etl.classify.model_cache)."""
     from etl.classify.model_cache import cached_model
 
     return cached_model("shipped", fit_shipped_model)
@@ -292,7 +238,5 @@ def shipped_model() -> Model:
 
 def fit_shipped_model() -> Model:
     """shipped_model fitted now, without the cache."""
-    from etl.classify.rules import default_rules
-
     # Fitted on the training split only, so the held-out split measures it fairly too.
-    return fit_model(split(shipped_examples())[0], default_rules())
+    return fit_model(split(shipped_examples())[0])

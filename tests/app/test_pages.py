@@ -272,8 +272,13 @@ def test_keaktifan_key_figures_count_the_screen_lists(sample_db, use_db):
     slide = run_page("keaktifan", {"presentasi": "1"})
     assert not slide.exception
     n = idfmt.format_number
-    assert metric(slide, "OPD aktif") == f"{n(active)} / {n(judged)}"
-    assert metric(slide, "OPD belum aktif") == n(len(inactive))
+    # Not-judged OPDs (data not all in) are listed but never counted as inactive.
+    not_judged = {"Data belum diterima", "Data baru sebagian diterima (belum dinilai)",
+                  "Tidak menyerahkan data"}  # fmt: skip
+    judged_inactive = int((~inactive["Alasan"].isin(not_judged)).sum())
+    assert metric(slide, f"OPD aktif (dari {n(judged)} dinilai)") == n(active)
+    assert metric(slide, f"OPD belum aktif (dari {n(judged)} dinilai)") == n(judged_inactive)
+    assert active + judged_inactive == judged
     assert metric(slide, "OPD berpredikat Kurang") == n(kurang)
     # The ranking shows each index to one decimal: their mean is within rounding of the tile.
     assert abs(num(metric(slide, "Rata-rata Indeks Medsos OPD")) - mean) <= 0.1

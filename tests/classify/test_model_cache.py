@@ -45,17 +45,14 @@ def small_shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
 
     monkeypatch.setattr(training, "fit_model", counting_fit)
     training.shipped_model.cache_clear()
-    training.rules_seen_captions.cache_clear()
     yield {"fits": fits, "labelled": rules / "labelled" / "01_kecil.txt",
            "cache": tmp_path / "cache"}  # fmt: skip
     training.shipped_model.cache_clear()
-    training.rules_seen_captions.cache_clear()
 
 
 def _fresh() -> None:
     """A new process: nothing fitted in memory."""
     training.shipped_model.cache_clear()
-    training.rules_seen_captions.cache_clear()
 
 
 def test_fitted_once_then_read_from_disk_and_labels_alike(small_shipped) -> None:

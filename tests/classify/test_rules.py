@@ -202,6 +202,47 @@ def test_figure_centric_examples(caption: str, figure: bool, person: str | None)
         assert row["figure_reason"] is None
 
 
+@pytest.mark.parametrize(
+    ("caption", "person", "verb"),
+    [
+        # Leaders' titles of the taxonomy beyond Java's: Sumatra Barat, Papua, Kalimantan
+        # Selatan, Bali, Aceh, Sulawesi Utara; and heads of a puskesmas, a badan or an RSUD.
+        ("Wali Nagari Koto Baru menerima kunjungan tim penilai lomba nagari.", "wali nagari",
+         "menerima"),
+        ("Kepala Distrik Abepura mengajak warga ikut kerja bakti Sabtu pagi.", "kepala distrik",
+         "mengajak"),
+        ("Pambakal Sungai Tabuk mengingatkan warga waspada air pasang.", "pambakal",
+         "mengingatkan"),
+        ("Perbekel Desa Sanur Kaja melayani langsung warga di kantor desa.", "perbekel",
+         "melayani"),
+        ("Keuchik Gampong Lamteh meluruskan kabar soal dana desa.", "keuchik", "meluruskan"),
+        ("Hukum Tua Desa Tateli menjawab keluhan warga soal air bersih.", "hukum tua",
+         "menjawab"),
+        ("Kepala Puskesmas Sukaraja berbagi tips cuci tangan pakai sabun.", "kepala puskesmas",
+         "berbagi"),
+        ("Direktur RS Pratama mengantarkan kursi roda bagi pasien lansia.", "direktur",
+         "mengantarkan"),
+    ],
+)  # fmt: skip
+def test_leaders_titles_and_verbs_of_every_region_flag_the_figure(
+    caption: str, person: str, verb: str
+) -> None:
+    (row,) = label(caption)
+    assert row["is_figure_centric"] is True
+    assert f"tokoh: '{person}'" in row["figure_reason"]
+    assert f"'{verb}'" in row["figure_reason"].split("; peran: ", 1)[1]
+
+
+def test_a_title_inside_another_word_or_without_an_action_is_no_figure() -> None:
+    rows = label(
+        # 'kaban' is a title only as a word: not inside 'kabandungan'.
+        "Warga Kabandungan menerima bantuan bibit dari penyuluh pertanian.",
+        # A title named without a leader's action: the post is about the rule, not the person.
+        "Peraturan Direktur tentang jam besuk berlaku mulai 1 Juli.",
+    )
+    assert [r["is_figure_centric"] for r in rows] == [False, False]
+
+
 # --------------------------------------------------------------------------- rule documents
 
 

@@ -50,7 +50,10 @@ def test_a_partial_month_is_its_own_state_and_says_how_far():
     notes = [t for t in _text_layers(spec) if t["encoding"]["text"]["field"] == "through"]
     assert len(notes) == 1
     filters = [t["filter"] for t in notes[0].get("transform", []) if "filter" in t]
-    assert filters == ["(datum.status === 'Data sebagian (belum dinilai)')"]
+    assert filters == [
+        "((datum.status === 'Data sebagian (belum dinilai)') || "
+        "(datum.status === 'Aktif (data sebagian)'))"
+    ]
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
     colour = dict(zip(scale["domain"], scale["range"], strict=True))
     assert colour["Data sebagian (belum dinilai)"] not in (
@@ -100,3 +103,30 @@ def test_the_typical_opd_line_chart_names_its_three_lines():
     mine = {r["month"][:7]: r["value"] for r in rows if r["series"] == "Desa X"}
     # September's data never arrived: a gap, not 0; a partial month keeps its posts.
     assert mine == {"2026-08": 4.0, "2026-09": None, "2026-11": 3.0}
+
+
+def test_an_active_month_on_part_of_its_data_is_not_drawn_as_a_whole_active_month():
+    months = _months().with_columns(
+        pl.Series("activity_status", ["active", "no_data", "active"]),
+    )
+    spec = charts_opd.monthly_status(months, "account").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    by_month = {r["month"][:7]: r for r in rows}
+    assert by_month["2026-08"]["status"] == "Aktif"
+    assert by_month["2026-11"]["status"] == "Aktif (data sebagian)"
+    assert by_month["2026-11"]["through"] == "s.d. 20 Nov"
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    colour = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert colour["Aktif (data sebagian)"] != colour["Aktif"]
+
+
+def test_the_monthly_chart_title_says_what_its_bars_are():
+    from ui import one_opd
+
+    def title(rule: str) -> str:
+        row = {"activity_rule": rule}
+        return one_opd.months_title(one_opd.Story(1, "Dinas Kesehatan", "Dinkes", row, 3, None))
+
+    # Under the one-account rule the bars are the busiest account, not the OPD's total.
+    assert title("account") == "Unggahan Dinkes per bulan: akun terbanyak"
+    assert title("opd_total") == "Unggahan Dinkes per bulan: semua akun"

@@ -7,7 +7,7 @@ import pytest
 
 from tests.factory import JAN
 from tests.warehouse import reference as ref
-from warehouse import metrics
+from warehouse import metrics, vocabulary
 from warehouse import queries as q
 
 F = q.Filters(*JAN)
@@ -69,14 +69,17 @@ def test_weights_and_grade_thresholds_are_settings(wh):
     assert ranked["opd_id"].to_list()[:2] == [4, 1]
 
 
-def test_grade_for_matches_sql(wh):
+def test_index_grade_is_the_one_grade_rule(wh):
+    """The grade of every listed OPD is index_grade of its score under the settings in force;
+    the bounds are inclusive and the words are the vocabulary's."""
     s = metrics.Settings()
+    bounds = [s.grade_very_good, s.grade_good, s.grade_fair]
+    grade = "SELECT index_grade(?::DOUBLE, ?, ?, ?)"
     for r in q.opd_index(wh, F).iter_rows(named=True):
-        assert metrics.grade_for(r["index_score"], s) == r["grade"]
-    assert metrics.grade_for(80.0, s) == "Sangat Baik"
-    assert metrics.grade_for(79.99, s) == "Baik"
-    assert metrics.grade_for(40.0, s) == "Cukup"
-    assert metrics.grade_for(39.9, s) == "Kurang"
+        assert wh.execute(grade, [r["index_score"], *bounds]).fetchone()[0] == r["grade"]
+    got = [wh.execute(grade, [x, *bounds]).fetchone()[0] for x in (80.0, 79.99, 40.0, 39.9, None)]
+    assert got == ["Sangat Baik", "Baik", "Cukup", "Kurang", None]
+    assert set(got[:4]) == set(vocabulary.GRADES_EN)
 
 
 def test_expected_only_flag_and_top_bottom(wh):

@@ -97,9 +97,13 @@ def test_the_rule_texts_live_in_the_vocabulary():
     assert copies == []
 
 
-def _string_literals(path: Path) -> list[tuple[int, str]]:
-    """Every string a module can show (constants and f-string parts), docstrings left out."""
+def _string_literals(path: Path, fstring_parts: bool = False) -> list:
+    """Every string a module can show (constants and f-string parts), docstrings left out, as
+    (line, text), or (line, text, is an f-string part) with fstring_parts=True."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    parts = {
+        id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values
+    }
     docs = {
         id(node.body[0].value)
         for node in ast.walk(tree)
@@ -109,7 +113,7 @@ def _string_literals(path: Path) -> list[tuple[int, str]]:
         and isinstance(node.body[0].value, ast.Constant)
     }
     return [
-        (node.lineno, node.value)
+        (node.lineno, node.value, id(node) in parts) if fstring_parts else (node.lineno, node.value)
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
     ]
@@ -192,15 +196,96 @@ def test_lookup_tables_are_seeded_from_the_vocabulary(tmp_path):
 
 
 def test_month_and_day_names_are_defined_once():
-    lists = ('"Januari", "Februari"', '"Senin", "Selasa"', '"Minggu", "Senin"', '"Jan", "Feb"')
-    files = {
-        str(p.relative_to(ROOT))
+    """Month and day names are vocabulary's: a module that spells three or more of one list
+    again (as a list, a dict, a regex alternation or lowercase) holds a copy that can drift."""
+    from warehouse import vocabulary as v
+
+    vocab = {
+        "Indonesian months": v.MONTHS_ID,
+        "English months": v.MONTHS_EN,
+        "Indonesian days": v.DAYS_ID,
+        "English days": v.DAYS_EN,
+        "Indonesian short days": v.DAYS_SHORT_ID,
+        "English short days": v.DAYS_SHORT_EN,
+    }
+    found = {}
+    for p in CODE:
+        if p.suffix != ".py" or p.name == "vocabulary.py":
+            continue
+        words = {w.lower() for _, s in _string_literals(p) for w in re.findall(r"[A-Za-z']+", s)}
+        for what, names in vocab.items():
+            spelled = sorted({n.lower() for n in names} & words)
+            # Short forms shared with ordinary words or long names ("Min", "Sen") need more.
+            if len(spelled) >= (5 if "short" in what else 3):
+                found[f"{p.relative_to(ROOT)}: {what}"] = spelled
+    assert found == {}
+
+
+def test_grade_cut_offs_are_applied_once():
+    """The grade of an index score is index_grade (views/087_keaktifan.sql) only: a Python
+    or SQL comparison of a score with the grade bounds elsewhere is a second copy."""
+    compared = re.compile(r"[A-Za-z_)\]]\s*(>=|<)\s*\$?[\w.]*grade_(very_good|good|fair)", re.I)
+    found = [
+        f"{p.relative_to(ROOT)}:{i}: {line.strip()}"
+        for p in CODE
+        for i, line in _code_lines(p)
+        if compared.search(line)
+    ]
+    assert found == []
+    keaktifan = (SQL_DIR / "views" / "087_keaktifan.sql").read_text(encoding="utf-8")
+    assert keaktifan.count("then 'Sangat Baik'") == 1
+
+
+def _label_dicts(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Every dict literal of string keys to words a user reads in a module."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Dict) or len(node.keys) < 2:
+            continue
+        pairs = list(zip(node.keys, node.values, strict=True))
+        if all(
+            isinstance(k, ast.Constant)
+            and isinstance(k.value, str)
+            and isinstance(val, ast.Constant)
+            and isinstance(val.value, str)
+            # words, not colours ("#E69F00") nor codes and field names an alias maps to
+            and not re.fullmatch(r"#?[a-z0-9_]*|#[0-9A-Fa-f]{6}", val.value)
+            for k, val in pairs
+        ):
+            out.append((node.lineno, {k.value: val.value for k, val in pairs}))  # type: ignore[union-attr]
+    return out
+
+
+# Not display labels: the category names OPDs write in their logbooks, which the logbook
+# classifier reads back to codes (owned by etl/classify; "Informasi Publik", "Capaian Program").
+_NOT_LABELS = {"etl/classify/vocab.py"}
+
+
+def test_vocabulary_labels_are_not_copied():
+    """A code's words (format, reason/status, content type, OPD kind, platform, grade) come
+    from warehouse.vocabulary: a dict elsewhere giving two or more of its codes words of its
+    own is a second copy (detect's format names and the reports' reason texts were)."""
+    from warehouse import vocabulary as v
+
+    vocab = {
+        "FORMAT_LABELS": v.FORMAT_LABELS,
+        "REASON_LABELS": v.REASON_LABELS_ID | v.INACTIVE_REASONS,
+        "CONTENT_LABELS": v.CONTENT_LABELS_ID,
+        "KIND_LABELS": v.KIND_LABELS,
+        "PLATFORM_LABELS": v.PLATFORM_LABELS,
+        "GRADES_EN": v.GRADES_EN,
+    }
+    copies = [
+        f"{p.relative_to(ROOT)}:{line}: codes of vocabulary.{name}"
         for p in CODE
         if p.suffix == ".py"
-        for _, line in _code_lines(p)
-        if any(x in line for x in lists)
-    }
-    assert files == {"warehouse/vocabulary.py"}
+        and p.name != "vocabulary.py"
+        and str(p.relative_to(ROOT)) not in _NOT_LABELS
+        for line, labels in _label_dicts(p)
+        for name, codes in vocab.items()
+        if len(set(labels) & set(codes)) >= 2
+    ]
+    assert copies == []
 
 
 def test_no_comment_points_to_a_tracker_outside_the_repository():
@@ -231,11 +316,14 @@ def test_kpi_names_and_help_live_in_metrics_only():
     ui_files = [p for top in ("ui", "app_pages") for p in sorted((ROOT / top).rglob("*.py"))] + [
         ROOT / "app.py"
     ]
+    # The reports' tables, figures, headings and WhatsApp lines too ("OPD aktif: ", "3. ..."); a
+    # one-word name ("Postingan") inside an f-string is prose, not a label.
     copies = [
         f"{p.relative_to(ROOT)}:{line}: {text}"
-        for p in ui_files
-        for line, text in _string_literals(p)
-        if text in names
+        for p in ui_files + sorted((ROOT / "reports").rglob("*.py"))
+        for line, text, in_fstring in _string_literals(p, fstring_parts=True)
+        if (name := text.strip(" .,:;()0123456789")) in names
+        and not (in_fstring and " " not in name)
     ]
     assert copies == []
     calls = [
@@ -266,3 +354,13 @@ def test_ui_modules_have_one_job_and_stay_small():
     shell = (ROOT / "ui" / "widgets.py").read_text(encoding="utf-8")
     for moved in ("def table(", "def kpi(", "def kpi_from(", "def partial_period(", "_BASE_CSS"):
         assert moved not in shell, moved
+
+
+def test_every_kpi_has_its_english_name_and_help():
+    """The English switch shows every KPI in English: a KPI without an English name fell back
+    to its Indonesian label on an English page."""
+    from warehouse.metrics import KPIS
+
+    missing = [k.key for k in KPIS.values() if not k.tile_en or not k.description_en]
+    assert missing == []
+    assert all(k.tile_en not in (k.tile, k.label) for k in KPIS.values())

@@ -1,9 +1,18 @@
 -- q_account_dormancy: every official account, also those that never posted. Grain: account.
--- Only posts up to $as_of count; status: belum_pernah (never), dorman (>= $dormant_days days),
--- aktif.
+-- Days since the last post are counted from the data's end (data_end: the newest post in the
+-- warehouse, as q_date_bounds and the pages' "data s.d. 20 Nov" say, never past $as_of), not
+-- from today: the days after it hold no data.
+-- status: not_received (the account's own data stops a month or more before data_end, or
+-- never came: its silence is no data, not dormancy; days_since_last_post null then),
+-- belum_pernah (its data is in, no post ever), dorman (>= $dormant_days days without a post
+-- up to data_end), aktif. data_through: the last day the account's data covers.
 with
 accounts as (
     select * from scoped_accounts($platforms, $opd_kinds, $opd_ids)
+),
+bounds as (
+    select least(CAST($as_of AS DATE),
+                 (select CAST(max(published_at) AS DATE) from v_posts)) as data_end
 ),
 account_posts as (
     select
@@ -16,19 +25,42 @@ account_posts as (
     where p.published_at < CAST($as_of AS DATE) + 1
     group by p.account_id
 ),
-final as (
+account_data as (
+    select c.account_id, max(c.day) as covered_through
+    from v_coverage_day c
+    semi join accounts a using (account_id)
+    where c.day <= CAST($as_of AS DATE)
+    group by c.account_id
+),
+joined as (
     select
         a.account_id, a.opd_id, a.opd, a.opd_kind, a.platform, a.handle, a.url,
         coalesce(p.posts_in_period, 0) as posts_in_period,
         p.last_post_at,
-        CAST($as_of AS DATE) - CAST(p.last_post_at AS DATE) as days_since_last_post,
-        case
-            when p.last_post_at is null then 'belum_pernah'
-            when CAST($as_of AS DATE) - CAST(p.last_post_at AS DATE) >= $dormant_days then 'dorman'
-            else 'aktif'
-        end as status
+        b.data_end,
+        greatest(d.covered_through, CAST(p.last_post_at AS DATE)) as data_through,
+        greatest(d.covered_through, CAST(p.last_post_at AS DATE))
+            > CAST(b.data_end - INTERVAL 1 MONTH AS DATE) as data_current
     from accounts a
+    cross join bounds b
     left join account_posts p using (account_id)
+    left join account_data d using (account_id)
+),
+final as (
+    select
+        account_id, opd_id, opd, opd_kind, platform, handle, url, posts_in_period,
+        last_post_at,
+        case when coalesce(data_current, false)
+             then data_end - CAST(last_post_at AS DATE) end as days_since_last_post,
+        case
+            when not coalesce(data_current, false) then 'not_received'
+            when last_post_at is null then 'belum_pernah'
+            when data_end - CAST(last_post_at AS DATE) >= $dormant_days then 'dorman'
+            else 'aktif'
+        end as status,
+        data_through,
+        data_end
+    from joined
 )
 select * from final
 order by days_since_last_post desc nulls first, opd, platform

@@ -8,8 +8,10 @@ final as (
     select
         opd_id, any_value(opd) as opd, any_value(opd_kind) as opd_kind,
         count(*) as posts,
-        sum(engagement) as engagement,
-        sum(engagement) / count(*) as engagement_per_post,
+        -- Over the posts that carry interaction counts; null (no data, "-") for an OPD none of
+        -- whose posts does (logbook rows only), never 0.
+        sum(engagement) filter (where has_interaction) as engagement,
+        sum(engagement) filter (where has_interaction) / count(*) as engagement_per_post,
         count(reach) filter (where reach > 0) as posts_with_reach,
         sum(reach) filter (where reach > 0) as reach,
         sum(engagement) filter (where reach > 0) / sum(reach) filter (where reach > 0)
@@ -18,4 +20,4 @@ final as (
     group by opd_id
 )
 select * from final
-order by engagement desc, opd
+order by engagement desc nulls last, opd

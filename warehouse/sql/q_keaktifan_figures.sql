@@ -21,7 +21,14 @@ final as (
         (select count(*) from ranked) as expected_opds,
         (select count(*) filter (where activity_status <> 'no_data') from ranked) as judged_opds,
         (select count(*) filter (where is_active) from ranked) as active_opds,
-        (select count(*) from not_active) as inactive_opds,
+        -- Judged and not active: an OPD not judged (its data not all in) is never counted as
+        -- inactive. expected_opds = active_opds + inactive_opds + not_judged_opds.
+        (select count(*) filter (where activity_status = 'inactive') from not_active)
+            as inactive_opds,
+        (select count(*) filter (where activity_status = 'no_data') from not_active)
+            as not_judged_opds,
+        (select count(*) filter (where activity_status = 'no_data' and data_state = 'partial')
+         from not_active) as partial_data_opds,
         -- Summed in the ranking's order (a float sum depends on its order): the mean of the
         -- list as q_opd_index shows it, to the last bit.
         (select avg(index_score order by rank, opd) from ranked) as mean_index,

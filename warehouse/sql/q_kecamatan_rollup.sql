@@ -1,6 +1,8 @@
 -- q_kecamatan_rollup: each kecamatan with the desa and kelurahan under it (opd.parent_opd_id,
 -- from the master list), with how many of them are active in the period (the same activity
--- rule as q_kpi: opd_activity, views/030_scope_and_activity.sql). Grain: kecamatan.
+-- rule as q_kpi: opd_judgement, views/030_scope_and_activity.sql). Grain: kecamatan.
+-- A member whose data for the period has not all arrived and that is not active is not judged:
+-- counted in not_judged_members, never as not active (members = active + inactive + not judged).
 -- Members: the kecamatan office itself plus its desa/kelurahan, expected-to-post OPDs in the
 -- filters only; a kecamatan none of whose members is in the filters is left out.
 with
@@ -21,9 +23,9 @@ members as (
       or (o.opd_kind in ('desa', 'kelurahan') and o.parent_opd_id = k.kecamatan_id)
 ),
 per_opd as (
-    select opd_id, posts, is_active
-    from opd_activity('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                      $min_per_month, $min_per_week, $activity_rule, false)
+    select opd_id, posts, is_active, is_judged
+    from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                       $min_per_month, $min_per_week, $activity_rule)
 ),
 final as (
     select
@@ -33,6 +35,8 @@ final as (
         count_if(m.opd_kind = 'desa') as desa,
         count_if(m.opd_kind = 'kelurahan') as kelurahan,
         count_if(coalesce(a.is_active, false)) as active_members,
+        count_if(a.is_judged and not a.is_active) as inactive_members,
+        count_if(not coalesce(a.is_judged, true)) as not_judged_members,
         count_if(not m.is_office and coalesce(a.is_active, false)) as active_villages,
         bool_or(m.is_office) as office_in_scope,
         coalesce(bool_or(m.is_office and coalesce(a.is_active, false)), false) as office_active,

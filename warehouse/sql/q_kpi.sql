@@ -15,7 +15,7 @@ opds as (
     select * from scoped_opds($opd_kinds, $opd_ids)
 ),
 per_opd as (
-    select p.i, j.opd_id, j.is_active, j.is_judged
+    select p.i, j.opd_id, j.is_active, j.is_judged, j.data_state
     from periods p,
     lateral opd_judgement('period', p.start_d, p.end_excl, $platforms, $opd_kinds, $opd_ids,
                           $min_per_month, $min_per_week, $activity_rule) j
@@ -26,6 +26,10 @@ activity as (
         count(*) filter (where o.expected_to_post) as expected_opds,
         count(*) filter (where o.expected_to_post and a.is_judged) as judged_opds,
         count(*) filter (where o.expected_to_post and not a.is_judged) as no_data_opds,
+        -- of those, the OPDs part of whose data arrived (a month still running): "data
+        -- sebagian", not "data belum diterima"
+        count(*) filter (where o.expected_to_post and not a.is_judged
+                           and a.data_state = 'partial') as partial_data_opds,
         count(*) filter (where o.expected_to_post and a.is_active) as active_opds,
         count(*) filter (where o.expected_to_post and not o.has_operator) as opds_without_operator
     from opds o
@@ -39,7 +43,10 @@ content as (
         count_if(x.is_kinerja) as kinerja_posts,
         count_if(x.is_ucapan) as ucapan_posts,
         count_if(x.is_figure) as figure_posts,
-        coalesce(sum(x.engagement), 0) as engagement,
+        -- Over the posts that carry interaction counts: null (no data) when there are posts
+        -- but none carries them (an OPD that reports only by logbook), never 0.
+        sum(x.engagement) filter (where x.has_interaction) as engagement,
+        count_if(x.has_interaction) as interaction_posts,
         sum(x.engagement) filter (where x.reach > 0) as engagement_with_reach,
         sum(x.reach) filter (where x.reach > 0) as reach
     from periods p
@@ -53,13 +60,15 @@ counted as (
         coalesce(a.expected_opds, 0) as expected_opds,
         coalesce(a.judged_opds, 0) as judged_opds,
         coalesce(a.no_data_opds, 0) as no_data_opds,
+        coalesce(a.partial_data_opds, 0) as partial_data_opds,
         coalesce(a.active_opds, 0) as active_opds,
         coalesce(a.opds_without_operator, 0) as opds_without_operator,
         coalesce(c.posts, 0) as posts,
         coalesce(c.kinerja_posts, 0) as kinerja_posts,
         coalesce(c.ucapan_posts, 0) as ucapan_posts,
         coalesce(c.figure_posts, 0) as figure_posts,
-        coalesce(c.engagement, 0) as engagement,
+        case when coalesce(c.interaction_posts, 0) > 0 then c.engagement
+             when coalesce(c.posts, 0) = 0 then 0 end as engagement,
         c.engagement_with_reach,
         c.reach
     from periods p
@@ -74,6 +83,7 @@ final as (
         expected_opds,
         judged_opds,
         no_data_opds,
+        partial_data_opds,
         posts,
         kinerja_posts / nullif(posts, 0) as kinerja_share,
         ucapan_posts / nullif(posts, 0) as ucapan_share,

@@ -1,5 +1,7 @@
 -- q_opd_month_heatmap: OPD x month grid, zero-filled. Grain: OPD x calendar month.
--- activity_status / no_data from opd_judgement: a month whose data did not arrive is a gap.
+-- activity_status / no_data from opd_judgement: a month not judged for want of data is a gap;
+-- partial_data says part of its data arrived (a month still running: "data sebagian"), so the
+-- gap is never called "data belum diterima" then.
 with
 opds as (
     select * from scoped_opds($opd_kinds, $opd_ids) where expected_to_post
@@ -12,7 +14,7 @@ months as (
 ),
 per_opd_month as (
     select opd_id, period_start as month, max_account_posts, counted_posts, posts, is_active,
-           activity_status
+           activity_status, data_state
     from opd_judgement('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
                        $min_per_month, $min_per_week, $activity_rule)
 ),
@@ -26,7 +28,9 @@ final as (
             as required_posts,
         coalesce(p.is_active, false) as is_active,
         p.activity_status,
-        p.activity_status = 'no_data' as no_data
+        p.activity_status = 'no_data' as no_data,
+        p.data_state,
+        p.activity_status = 'no_data' and p.data_state = 'partial' as partial_data
     from opds o
     cross join months m
     left join per_opd_month p on p.opd_id = o.opd_id and p.month = m.month

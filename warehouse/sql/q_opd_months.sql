@@ -4,7 +4,7 @@
 -- coverage_state: complete (every account's data for every day), partial (some days or some
 -- accounts), missing (no account's data for any day), none (no account in scope: judged on its
 -- posts). covered_through: the last day every account in scope is covered up to (null unless
--- each account has some day of the month covered).
+-- each account has some day of the month covered). whole_month: judged on all of its data.
 with
 opds as (
     select * from scoped_opds($opd_kinds, $opd_ids) where expected_to_post
@@ -43,7 +43,11 @@ final as (
              when j.n_accounts_missing = j.n_accounts then 'missing'
              else 'partial' end as coverage_state,
         case when t.n_accounts_covered = j.n_accounts and j.n_accounts > 0
-             then t.last_day end as covered_through
+             then t.last_day end as covered_through,
+        -- A month counted as a whole judged month ("bulan aktif k dari n"): judged, and every
+        -- account's data for all of it in. An active month with part of its data (a month
+        -- still running) is active, but said apart, never counted as a whole month.
+        j.activity_status <> 'no_data' and j.data_state = 'complete' as whole_month
     from opds o
     join judged j using (opd_id)
     left join through t on t.opd_id = j.opd_id and t.month = j.period_start

@@ -14,7 +14,7 @@ tagged as (
             when 'opd' then opd
             else 'semua'
         end as "group",
-        opd_id, account_key, is_kinerja, engagement
+        opd_id, account_key, is_kinerja, engagement, has_interaction
     from period_posts
 ),
 periods as (
@@ -47,7 +47,8 @@ activity as (
 ),
 content as (
     select period_start, "group", count(*) as posts, count_if(is_kinerja) as kinerja_posts,
-           sum(engagement) as engagement
+           sum(engagement) filter (where has_interaction) as engagement,
+           count_if(has_interaction) as interaction_posts
     from tagged group by all
 ),
 final as (
@@ -59,8 +60,11 @@ final as (
         coalesce(a.active_opds, 0) as active_opds,
         coalesce(c.kinerja_posts, 0) as kinerja_posts,
         c.kinerja_posts / nullif(c.posts, 0) as kinerja_share,
-        coalesce(c.engagement, 0) as engagement,
-        c.engagement / nullif(c.posts, 0) as engagement_per_post
+        -- No post carrying interaction counts (logbook rows only): no data, not 0.
+        case when coalesce(c.interaction_posts, 0) > 0 then c.engagement
+             when coalesce(c.posts, 0) = 0 then 0 end as engagement,
+        case when c.interaction_posts > 0 then c.engagement / c.posts end
+            as engagement_per_post
     from periods p
     cross join groups g
     left join content c on c.period_start = p.period_start and c."group" = g."group"

@@ -12,6 +12,10 @@ SELECT
     coalesce(v.is_figure_centric, false)                                        AS is_figure,
     CAST(v.published_at AS DATE)                                                AS pub_date,
     CAST(date_trunc('week', v.published_at) AS DATE)                            AS week_start,
-    CAST(date_trunc('month', v.published_at) AS DATE)                           AS month_start
+    CAST(date_trunc('month', v.published_at) AS DATE)                           AS month_start,
+    -- The post carries interaction counts (exports do; a logbook row does not): interaction
+    -- figures are summed over these posts only, and are "no data" (null, shown "-") when a
+    -- scope has none, never 0.
+    (v.reactions IS NOT NULL OR v.comments IS NOT NULL OR v.shares IS NOT NULL)  AS has_interaction
 FROM v_posts v
 LEFT JOIN content_type_label l ON l.content_type = v.content_type;

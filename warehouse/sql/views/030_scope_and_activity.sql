@@ -150,7 +150,9 @@ CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_k
 --   active   - the rule says active (its posts prove it, whatever else is missing);
 --   inactive - not active, and every account's data for the whole bucket arrived;
 --   no_data  - not active, and some account's data for the bucket has not arrived: not judged,
---              left out of every rate ("data belum diterima"), drawn as a gap.
+--              left out of every rate, drawn as a gap; data_state says whether none of it
+--              arrived ('missing': "data belum diterima") or part ('partial': "data sebagian").
+-- data_state: complete | partial | missing (also for an active OPD: active on part of the data).
 -- An OPD without an account in scope has no export to wait for: judged on its posts.
 -- is_judged = active or inactive (the denominator of a rate). Arguments as opd_activity's.
 CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
@@ -191,7 +193,19 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
         CASE WHEN is_active THEN 'active'
              WHEN data_complete THEN 'inactive'
              ELSE 'no_data' END AS activity_status,
-        is_active OR data_complete AS is_judged
+        is_active OR data_complete AS is_judged,
+        -- How much of the bucket's data arrived: all of it (or no account to wait for), part
+        -- (some days or some accounts: a month still running, a late export) or none. A
+        -- partly received bucket is "data sebagian", never "data belum diterima".
+        CASE WHEN data_complete THEN 'complete'
+             WHEN n_accounts_missing = n_accounts THEN 'missing'
+             ELSE 'partial' END AS data_state,
+        -- What a list says of the OPD (warehouse.vocabulary.REASON_LABELS_ID): a not-judged
+        -- OPD part of whose data arrived is 'partly_received', never 'not_received'.
+        CASE WHEN is_active THEN 'active'
+             WHEN data_complete THEN 'inactive'
+             WHEN n_accounts_missing = n_accounts THEN 'not_received'
+             ELSE 'partly_received' END AS judgement
     FROM judged;
 
 -- Campaign participation, the one definition: every campaign x every expected-to-post OPD in

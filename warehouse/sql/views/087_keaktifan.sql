@@ -4,6 +4,17 @@
 -- count them. Arguments as opd_judgement's (views/030_scope_and_activity.sql), plus the
 -- settings named below (warehouse.metrics.Settings).
 
+-- index_grade: the grade of a 0..100 index score by the lower bounds set in Pengaturan
+-- (warehouse.metrics.Settings grade_*; the words are vocabulary.GRADES_EN's keys); null for null.
+CREATE OR REPLACE MACRO index_grade(score, very_good_min, good_min, fair_min) AS
+    case
+        when score is null then null
+        when score >= very_good_min then 'Sangat Baik'
+        when score >= good_min then 'Baik'
+        when score >= fair_min then 'Cukup'
+        else 'Kurang'
+    end;
+
 -- opd_index: Indeks Medsos OPD with every component score and weight.
 -- Grain: OPD. Scores are 0..100; index = sum(weight x score) / sum(weights).
 -- frequency = min(100, 100 x posts / target_posts, the monthly target scaled to the period);
@@ -30,9 +41,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
         where not expected_only or expected_to_post
     ),
     period_posts as (
-        select opd_id, platform, week_start, is_kinerja, engagement,
-               (reactions is not null or comments is not null or shares is not null)
-                   as has_interaction
+        select opd_id, platform, week_start, is_kinerja, engagement, has_interaction
         from scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids)
         semi join opds using (opd_id)
     ),
@@ -43,7 +52,8 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
                              interval 7 day) as t(w)
     ),
     busiest as (
-        select opd_id, max_account_posts, counted_posts, is_active, activity_status, data_complete
+        select opd_id, max_account_posts, counted_posts, is_active, activity_status, data_complete,
+               data_state, judgement
         from opd_judgement('period', start_d, end_excl, platforms, opd_kinds, opd_ids,
                            per_month, per_week, rule)
     ),
@@ -81,6 +91,8 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             b.is_active,
             b.activity_status,
             b.data_complete,
+            b.data_state,
+            b.judgement,
             scaled_count(target_per_month, start_d, end_excl) as target_posts,
             coalesce(p.weeks_with_post, 0) as weeks_with_post,
             w.weeks_in_period,
@@ -141,19 +153,14 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             CAST(case when index_score is not null
                       then rank() over (order by index_score desc nulls last) end AS INTEGER) as rank,
             opd_id, opd, opd_short, opd_kind, expected_to_post, posts, max_account_posts,
-            counted_posts, required_posts, is_active, activity_status, data_complete, target_posts,
+            counted_posts, required_posts, is_active, activity_status, data_complete, data_state,
+            judgement, target_posts,
             weeks_with_post, weeks_in_period, kinerja_posts, kinerja_share, platforms_posted,
             platforms_total, engagement, engagement_per_post, interaction_posts, score_frequency,
             score_consistency, score_kinerja, score_platform,
             score_engagement, w_frequency, w_consistency, w_kinerja, w_platform, w_engagement,
             index_score,
-            case
-                when index_score is null then null
-                when index_score >= grade_very_good_min then 'Sangat Baik'
-                when index_score >= grade_good_min then 'Baik'
-                when index_score >= grade_fair_min then 'Cukup'
-                else 'Kurang'
-            end as grade
+            index_grade(index_score, grade_very_good_min, grade_good_min, grade_fair_min) as grade
         from indexed
     )
     select * from final;
@@ -162,7 +169,10 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
 -- that applies, in priority order (codes; warehouse.metrics.INACTIVE_REASONS has the text).
 -- Grain: OPD. Dormant: no post for >= dormant_after days up to as_of_d (or never).
 -- An OPD whose data for the period has not all arrived (opd_judgement no_data) is listed with
--- not_received, or not_submitted once today_d is past the last month's collection deadline.
+-- not_received (none of it arrived) or partly_received (part of it: a month still running),
+-- or not_submitted once today_d is past the last month's collection deadline. Such an OPD is
+-- not judged: it is listed here with its reason but never counted as inactive
+-- (q_keaktifan_figures).
 -- Settings: dormant_after (days), deadline_d (collection deadline day); as_of_d: posts up to
 -- this day count; today_d: what "past the deadline" is measured against. Grain: OPD.
 CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, opd_ids,
@@ -173,7 +183,8 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
         select * from scoped_opds(opd_kinds, opd_ids) where expected_to_post
     ),
     in_period as (
-        select opd_id, posts, max_account_posts, counted_posts, is_active, activity_status
+        select opd_id, posts, max_account_posts, counted_posts, is_active, activity_status,
+               data_state
         from opd_judgement('period', start_d, end_excl, platforms, opd_kinds, opd_ids,
                            per_month, per_week, rule,
                            counted_before := CAST(as_of_d AS DATE) + 1)
@@ -203,6 +214,7 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
                 as required_posts,
             i.is_active,
             i.activity_status,
+            i.data_state,
             -- Data still missing after the last month's collection deadline: not submitted.
             CAST(today_d AS DATE) > coverage_due_date(CAST(end_excl AS DATE) - 1, deadline_d)
                 as past_deadline,
@@ -219,6 +231,8 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             -- No data: only what the master list says; dormancy and the minimum need the data.
             list_filter([
                 case when activity_status = 'no_data' and past_deadline then 'not_submitted'
+                     when activity_status = 'no_data' and data_state = 'partial'
+                     then 'partly_received'
                      when activity_status = 'no_data' then 'not_received' end,
                 case when n_accounts = 0 then 'no_account' end,
                 case when not has_operator then 'no_operator' end,

@@ -1,0 +1,66 @@
+"""Keaktifan OPD's key figures: how many OPDs are active, not active and not judged, with the
+denominator said. An OPD not judged (its data not all in) is never counted as inactive:
+active + inactive + not judged = the OPDs expected to post (warehouse.figures)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import coverage_panel, data, i18n
+from ui import widgets as w
+
+
+def key_figures(f: data.Filters) -> None:
+    """Four cards and the sentence that adds them up (the Keaktifan slide)."""
+    k = data.keaktifan_figures(f).row(0, named=True)
+    judged = i18n.fmt_int(k["judged_opds"])
+    a, b = st.columns(2)
+    with a:
+        w.kpi(
+            i18n.tr(f"OPD aktif (dari {judged} dinilai)", f"Active OPDs (of {judged} judged)"),
+            i18n.fmt_int(k["active_opds"]),
+        )
+        w.kpi(
+            i18n.tr("Rata-rata Indeks Medsos OPD", "Average social media index"),
+            i18n.fmt_num(k["mean_index"], 1),
+        )
+    with b:
+        # Unjudged OPDs (data not all in) are never inactive: counted apart, so that
+        # active + inactive + not judged = the OPDs expected to post.
+        w.kpi(
+            i18n.tr(f"OPD belum aktif (dari {judged} dinilai)", f"Inactive (of {judged} judged)"),
+            i18n.fmt_int(k["inactive_opds"]),
+        )
+        w.kpi(
+            i18n.tr("OPD berpredikat Kurang", "OPDs graded Kurang (poor)"),
+            i18n.fmt_int(k["kurang_opds"]),
+        )
+    if k["not_judged_opds"]:
+        st.caption(
+            i18n.tr(
+                f"Dari {i18n.fmt_int(k['expected_opds'])} OPD yang wajib bermedia sosial: "
+                f"{i18n.fmt_int(k['active_opds'])} aktif, {i18n.fmt_int(k['inactive_opds'])} "
+                "belum aktif, ",
+                f"Of {i18n.fmt_int(k['expected_opds'])} OPDs required to be on social media: "
+                f"{i18n.fmt_int(k['active_opds'])} active, {i18n.fmt_int(k['inactive_opds'])} "
+                "not active, ",
+            )
+            + coverage_panel.not_judged_text(k["not_judged_opds"], k["partial_data_opds"])
+        )
+
+
+def dormancy_note(acc) -> None:
+    """Above the account table: what the days count from (the data's end, not today) and why
+    an account whose data stopped is not called dormant (a queries.account_dormancy frame)."""
+    if not acc.height:
+        return
+    end = i18n.fmt_date(acc.item(0, "data_end"))
+    st.caption(
+        i18n.tr(
+            f"Hari dihitung dari data terakhir ({end}), bukan dari hari ini. 'Data belum "
+            "diterima': data akun itu berhenti sebulan atau lebih sebelumnya, jadi diamnya "
+            "bukan dorman.",
+            f"Days count from the data's end ({end}), not from today. 'Data not received': "
+            "that account's data stops a month or more earlier, so its silence is not dormancy.",
+        )
+    )
