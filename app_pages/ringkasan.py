@@ -162,21 +162,19 @@ show(
             Panel("mix", content_mix, i18n.tr("Komposisi konten", "Content mix"), width=2),
         ),
         Panel("mix_posts", picked_posts, where=SCREEN),
-        Row(
-            Panel(
-                "top",
-                top_list,
-                i18n.tr(
-                    f"{N_TB} OPD teratas (Indeks Medsos)", f"Top {N_TB} OPDs (social media index)"
-                ),
-            ),
-            Panel(
-                "bottom",
-                bottom_list,
-                i18n.tr(
-                    f"{N_TB} OPD terbawah (Indeks Medsos)",
-                    f"Bottom {N_TB} OPDs (social media index)",
-                ),
+        # One under the other, each the page's full width: side by side at 1366 px the long
+        # OPD names took the half column and pushed the bottom list's bars out of view.
+        Panel(
+            "top",
+            top_list,
+            i18n.tr(f"{N_TB} OPD teratas (Indeks Medsos)", f"Top {N_TB} OPDs (social media index)"),
+        ),
+        Panel(
+            "bottom",
+            bottom_list,
+            i18n.tr(
+                f"{N_TB} OPD terbawah (Indeks Medsos)",
+                f"Bottom {N_TB} OPDs (social media index)",
             ),
         ),
         Panel("coverage", lambda deck: coverage_panel.summary_panel(f), where=SCREEN),

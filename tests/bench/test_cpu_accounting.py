@@ -3,7 +3,6 @@ parses files): without it the per-CPU-second ratios of our loads leave the parsi
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import resource
 import sys
 import time
@@ -12,6 +11,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 from cpu import cpu_now, since  # noqa: E402
+
+from etl import sandbox  # noqa: E402
 
 
 def _burn(conn: object, seconds: float) -> None:
@@ -23,16 +24,22 @@ def _burn(conn: object, seconds: float) -> None:
 
 
 def test_forkserver_children_are_counted() -> None:
-    ctx = mp.get_context("forkserver")
+    # The loader's own forkserver, and its way of starting a child: a plain start re-runs a
+    # script-path __main__ in the child, and after an AppTest run __main__ is that test's
+    # script (the child died on it and this test waited forever for its message).
+    ctx = sandbox._context()
     before = cpu_now()
     usage0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     burned = 0.0
     for _ in range(2):  # the server stays alive, as it does while a folder loads
         recv, send = ctx.Pipe(duplex=False)
         p = ctx.Process(target=_burn, args=(send, 0.4))
-        p.start()
+        sandbox._start(p)
+        send.close()  # a child that dies is then an EOFError here, not a wait without end
+        assert recv.poll(120), "the child sent nothing in 120 s"
         burned += recv.recv()
         p.join()
+        assert p.exitcode == 0, p.exitcode
     used = since(before)
     usage1 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     rusage_only = sum(

@@ -119,3 +119,33 @@ def slide_count(page) -> int | None:
 
     m = re.search(r"Slide\s+\d+\s+(?:dari|of)\s+(\d+)", text)
     return int(m.group(1)) if m else None
+
+
+_LAYOUT_JS = r"""
+() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const boxes = [...document.querySelectorAll('[data-testid="stVegaLiteChart"], .vega-embed')]
+    .map(e => { const r = e.getBoundingClientRect();
+                return [Math.round(r.left), Math.round(r.top), Math.round(r.width),
+                        Math.round(r.height), e.querySelectorAll('svg text').length]; });
+  return JSON.stringify([main ? main.scrollHeight : -1, boxes]);
+}
+"""
+
+
+def settle(page, timeout: float = 20.0) -> None:
+    """Wait until the slide's layout stops moving: the charts' boxes, their text count and the
+    main area's height the same over three polls 0.3 s apart. Vega lays a chart out again once
+    its container has its size, so 'the script run is over' is not enough."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    last, same = None, 0
+    while time.monotonic() < deadline:
+        now = page.evaluate(_LAYOUT_JS)
+        same = same + 1 if now == last else 0
+        if same >= 2:
+            return
+        last = now
+        time.sleep(0.3)
+    raise AssertionError("the slide's layout kept changing")
