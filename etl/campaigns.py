@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -60,7 +61,7 @@ WHERE ($campaign_id IS NULL OR campaign_id = $campaign_id)
 """
 
 
-def _run(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> list[tuple]:
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> list[tuple[Any, ...]]:
     # DuckDB 2.0: fetch every execute() result whole; con itself joins the caller's transaction.
     return con.execute(sql, params if params is not None else []).fetchall()
 
@@ -246,10 +247,11 @@ def _read_grid(path: Path) -> list[tuple[str | None, list[list[object]]]]:
         else:
             sample = "\n".join(lines[:20])
             delim = max((";", ",", "\t"), key=sample.count)
-        rows = [
+        rows: list[list[object]] = [[None]] * offset
+        rows += [
             list(r) for r in csv.reader(io.StringIO("\n".join(lines[offset:])), delimiter=delim)
         ]
-        return [(None, [[None]] * offset + rows)]
+        return [(None, rows)]
     raise CampaignFileError(
         f"Berkas {path.name}: format tidak didukung untuk daftar kampanye (gunakan .xlsx atau .csv)."
     )
@@ -276,7 +278,7 @@ def _parse_date(v: object) -> dt.date | None | str:
     text = _cell_text(v)
     if text is None or text in {"-", "–"}:
         return None
-    parsed = parse_datetime_series(pl.Series([text]), order="dmy")[0]
+    parsed = parse_datetime_series(pl.Series([text]), order="dmy").item(0)
     return parsed.date() if parsed is not None else text
 
 

@@ -12,6 +12,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -254,7 +255,7 @@ def _is_number(v: str | None) -> bool:
 _FOOTER_WORDS = ("mengetahui", "nip ", "kepala ", "keterangan", "catatan", "jumlah", "total")
 
 
-def _not_an_opd_row(vals: dict) -> bool:
+def _not_an_opd_row(vals: dict[str, Any]) -> bool:
     """Rows under the table that are not OPDs: no number where the sheet numbers its rows and no
     account, or signature-block words."""
     name = normalize_opd_name(vals.get("name"))
@@ -320,7 +321,7 @@ def load_master(
     report = MasterReport(file=name)
     sheets = _read_rows(path, data)
 
-    entries: list[dict] = []
+    entries: list[dict[str, Any]] = []
     found_header = False
     for sheet, rows in sheets:
         hdr = _header(rows)
@@ -346,7 +347,7 @@ def load_master(
                     report.errors.append(f'{where}, kolom "{headers["name"]}": nama OPD kosong.')
                 continue  # a numbering-only or footer row
             report.rows_read += 1
-            entry = {"row": excel_row, "where": where, **vals}
+            entry: dict[str, Any] = {"row": excel_row, "where": where, **vals}
             kind_text = vals.get("kind")
             kind = _kind_of(kind_text) or _kind_of(vals["name"])
             if kind is None:
@@ -380,7 +381,7 @@ def load_master(
 
     from warehouse import backup
 
-    if con.execute("SELECT count(*) FROM opd").fetchall()[0][0]:  # type: ignore[index]
+    if con.execute("SELECT count(*) FROM opd").fetchall()[0][0]:
         backup.before(con, "master")  # replacing a master list: a snapshot first
     con.execute("BEGIN TRANSACTION")
     try:
@@ -392,7 +393,9 @@ def load_master(
     return report
 
 
-def _upsert(con: duckdb.DuckDBPyConnection, entries: list[dict], report: MasterReport) -> None:
+def _upsert(
+    con: duckdb.DuckDBPyConnection, entries: list[dict[str, Any]], report: MasterReport
+) -> None:
     existing = con.execute(
         "SELECT opd_id, name, short_name, kind, parent_opd_id, operator_name, operator_phone,"
         " operator_trained, master_row FROM opd"
@@ -402,8 +405,8 @@ def _upsert(con: duckdb.DuckDBPyConnection, entries: list[dict], report: MasterR
 
     # Same name twice in the sheet: a desa name repeated in two kecamatan gets its kecamatan
     # appended; otherwise the later row is a duplicate.
-    seen: dict[str, dict] = {}
-    kept: list[dict] = []
+    seen: dict[str, dict[str, Any]] = {}
+    kept: list[dict[str, Any]] = []
     for e in entries:
         norm = normalize_opd_name(e["name"])
         if norm in seen:
@@ -526,7 +529,9 @@ def _upsert(con: duckdb.DuckDBPyConnection, entries: list[dict], report: MasterR
     _upsert_accounts(con, kept, report)
 
 
-def _upsert_aliases(con: duckdb.DuckDBPyConnection, kept: list[dict], report: MasterReport) -> None:
+def _upsert_aliases(
+    con: duckdb.DuckDBPyConnection, kept: list[dict[str, Any]], report: MasterReport
+) -> None:
     owners: dict[str, set[int]] = {}
     for e in kept:
         names = name_variants(e["name"])
@@ -560,10 +565,10 @@ def _upsert_aliases(con: duckdb.DuckDBPyConnection, kept: list[dict], report: Ma
 
 
 def _upsert_accounts(
-    con: duckdb.DuckDBPyConnection, kept: list[dict], report: MasterReport
+    con: duckdb.DuckDBPyConnection, kept: list[dict[str, Any]], report: MasterReport
 ) -> None:
     rows = []
-    seen: dict[tuple[str, str], dict] = {}
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
     for e in kept:
         for platform, written, header in e["accounts"]:
             norm = handle_norm(platform, written)

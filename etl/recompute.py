@@ -44,7 +44,8 @@ def _by_rows(con: duckdb.DuckDBPyConnection, rows_sql: str, sql: str) -> pl.Data
     rows = con.sql(rows_sql).pl().to_arrow()
     con.register("_rows", rows)
     try:
-        return con.sql(sql).pl()
+        df: pl.DataFrame = con.sql(sql).pl()
+        return df
     finally:
         con.unregister("_rows")
 

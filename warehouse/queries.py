@@ -788,7 +788,9 @@ def rejected_rows(
     """Rows kept out of live loads, newest load first; only loads of `opd_id` when given (an
     operator's view).
 
-    Columns: load_id, loaded_at, file_name, sheet, row_number, column_name, value, reason.
+    Columns: load_id, loaded_at, file_name, sheet, row_number, column_name, value, reason,
+    total_rejected (Int64: every matching row, before `limit` keeps the newest; the same on
+    each row).
     """
     return _run(con, "q_rejected_rows", {"limit": _limit(limit), "opd_id": opd_id})
 
