@@ -65,12 +65,14 @@ w.table(
 )
 history_form.undo_flow(hist)
 
-rejected = data.rejected_rows(limit=500)
+REJECTED_SHOWN = 500  # newest rejected rows listed; the title counts all of them
+rejected = data.rejected_rows(limit=REJECTED_SHOWN)
 if rejected.height:
+    total = int(rejected["total_rejected"][0])
     with st.expander(
         i18n.tr(
-            f"Baris yang ditolak saat dimuat ({i18n.fmt_int(rejected.height)})",
-            f"Rows rejected while loading ({i18n.fmt_int(rejected.height)})",
+            f"Baris yang ditolak saat dimuat ({i18n.fmt_int(total)})",
+            f"Rows rejected while loading ({i18n.fmt_int(total)})",
         ),
         icon=":material/rule:",
     ):
@@ -81,6 +83,15 @@ if rejected.height:
                 "Fix them in the source file and upload it again; the file's other rows are in.",
             )
         )
+        if total > rejected.height:
+            st.caption(
+                i18n.tr(
+                    f"Ditampilkan {i18n.fmt_int(rejected.height)} baris terbaru dari "
+                    f"{i18n.fmt_int(total)}.",
+                    f"Showing the newest {i18n.fmt_int(rejected.height)} of "
+                    f"{i18n.fmt_int(total)} rows.",
+                )
+            )
         w.table(
             rejected,
             [

@@ -15,6 +15,8 @@ accounts on that platform is listed with how to map it once (etl.accounts.map_al
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 import polars as pl
 
@@ -24,7 +26,10 @@ from etl.matching import handle_norm, normalize_opd_name
 def aliases(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """platform, handle_norm, account_id of every mapped alias (empty before migration 026)."""
     try:
-        return con.sql("SELECT platform, handle_norm, account_id FROM account_alias").pl()
+        df: pl.DataFrame = con.sql(
+            "SELECT platform, handle_norm, account_id FROM account_alias"
+        ).pl()
+        return df
     except duckdb.CatalogException:
         return pl.DataFrame(
             schema={"platform": pl.String, "handle_norm": pl.String, "account_id": pl.Int64}
@@ -105,7 +110,9 @@ def tie(
     return out.drop(drop), assumptions, notes
 
 
-def _groups(out: pl.DataFrame, loose: pl.Expr, unnamed: pl.Expr) -> list[tuple[tuple, int]]:
+def _groups(
+    out: pl.DataFrame, loose: pl.Expr, unnamed: pl.Expr
+) -> list[tuple[tuple[Any, Any, Any, Any], int]]:
     tied = out.filter(loose & (pl.col("_by_name").is_not_null() | ((pl.col("_n") == 1) & unnamed)))
     g = (
         tied.with_columns(pl.coalesce("_nh", "_acc_handle").alias("_h"))

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -41,7 +42,7 @@ scope AS (
     SELECT post_key, CAST(published_at AS DATE) AS day,
            coalesce(caption_norm, lower(caption)) AS text
     FROM posts
-    WHERE $load_id IS NULL OR load_id = $load_id
+    WHERE $load_ids IS NULL OR list_contains($load_ids, load_id)
 )
 INSERT INTO post_campaign (post_key, campaign_id, matched_terms)
 SELECT s.post_key, t.campaign_id, string_agg(DISTINCT t.term, ', ' ORDER BY t.term)
@@ -56,11 +57,12 @@ GROUP BY s.post_key, t.campaign_id
 _DELETE_SQL = """
 DELETE FROM post_campaign
 WHERE ($campaign_id IS NULL OR campaign_id = $campaign_id)
-  AND ($load_id IS NULL OR post_key IN (SELECT post_key FROM posts WHERE load_id = $load_id))
+  AND ($load_ids IS NULL
+       OR post_key IN (SELECT post_key FROM posts WHERE list_contains($load_ids, load_id)))
 """
 
 
-def _run(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> list[tuple]:
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> list[tuple[Any, ...]]:
     # DuckDB 2.0: fetch every execute() result whole; con itself joins the caller's transaction.
     return con.execute(sql, params if params is not None else []).fetchall()
 
@@ -122,7 +124,7 @@ def save_campaign(
             " keywords = ? WHERE campaign_id = ?",
             [*params, campaign_id],
         )
-    _match(con, load_id=None, campaign_id=campaign_id)
+    _match(con, load_ids=None, campaign_id=campaign_id)
     return campaign_id
 
 
@@ -132,23 +134,30 @@ def delete_campaign(con: duckdb.DuckDBPyConnection, campaign_id: int) -> None:
     _run(con, "DELETE FROM campaign WHERE campaign_id = ?", [campaign_id])
 
 
-def _match(con: duckdb.DuckDBPyConnection, *, load_id: int | None, campaign_id: int | None) -> int:
-    params = {"load_id": load_id, "campaign_id": campaign_id}
+def _match(
+    con: duckdb.DuckDBPyConnection, *, load_ids: list[int] | None, campaign_id: int | None
+) -> int:
+    params = {"load_ids": load_ids, "campaign_id": campaign_id}
     _run(con, _DELETE_SQL, params)
     _run(con, _MATCH_SQL, params)
     rows = _run(
         con,
         "SELECT count(*) FROM post_campaign pc WHERE ($campaign_id IS NULL OR campaign_id = $campaign_id)"
-        " AND ($load_id IS NULL OR post_key IN (SELECT post_key FROM posts WHERE load_id = $load_id))",
+        " AND ($load_ids IS NULL OR post_key IN"
+        " (SELECT post_key FROM posts WHERE list_contains($load_ids, load_id)))",
         params,
     )
     return int(rows[0][0])
 
 
-def match_campaigns(con: duckdb.DuckDBPyConnection, load_id: int | None = None) -> int:
-    """(Re)fill post_campaign for the posts of one load (None = all posts) against every
-    campaign; returns the number of post-campaign links now held for those posts."""
-    return _match(con, load_id=load_id, campaign_id=None)
+def match_campaigns(
+    con: duckdb.DuckDBPyConnection, load_id: int | Iterable[int] | None = None
+) -> int:
+    """(Re)fill post_campaign for the posts of one load, of several loads (an iterable of load
+    ids) or of all posts (None) against every campaign; returns the number of post-campaign
+    links now held for those posts."""
+    ids = None if load_id is None else [load_id] if isinstance(load_id, int) else list(load_id)
+    return _match(con, load_ids=ids, campaign_id=None)
 
 
 # --------------------------------------------------------------------------- campaign file
@@ -246,10 +255,11 @@ def _read_grid(path: Path) -> list[tuple[str | None, list[list[object]]]]:
         else:
             sample = "\n".join(lines[:20])
             delim = max((";", ",", "\t"), key=sample.count)
-        rows = [
+        rows: list[list[object]] = [[None]] * offset
+        rows += [
             list(r) for r in csv.reader(io.StringIO("\n".join(lines[offset:])), delimiter=delim)
         ]
-        return [(None, [[None]] * offset + rows)]
+        return [(None, rows)]
     raise CampaignFileError(
         f"Berkas {path.name}: format tidak didukung untuk daftar kampanye (gunakan .xlsx atau .csv)."
     )
@@ -276,7 +286,7 @@ def _parse_date(v: object) -> dt.date | None | str:
     text = _cell_text(v)
     if text is None or text in {"-", "–"}:
         return None
-    parsed = parse_datetime_series(pl.Series([text]), order="dmy")[0]
+    parsed = parse_datetime_series(pl.Series([text]), order="dmy").item(0)
     return parsed.date() if parsed is not None else text
 
 

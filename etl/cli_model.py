@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 import duckdb
 
@@ -18,7 +19,7 @@ _SCORES = (
 )
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     r = sub.add_parser(
         "retrain",
         help="latih ulang model label konten (contoh bawaan + koreksi analis + label logbook)",
@@ -36,7 +37,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     sub.add_parser("models", help="daftar versi model label konten")
 
 
-def format_report(rep: dict) -> str:
+def format_report(rep: dict[str, Any]) -> str:
     """The retraining report as the analyst reads it (before = the active model)."""
     lines = [
         f"Model kandidat versi {rep['version']}: dilatih dengan {rep['n_train']} caption "

@@ -173,7 +173,7 @@ def derive(
     obs: the load's resolved observations (opd_id, account_id, platform, published_at,
     source_sheet), one row per post.
     """
-    rows: list[dict] = []
+    rows: list[dict[str, object]] = []
     notes: list[str] = []
     cap = exported_at.date() if exported_at is not None else None
     for t in tables:
@@ -226,7 +226,9 @@ def summary(frame: pl.DataFrame) -> str:
     for basis, grp in spans.group_by("basis", maintain_order=True):
         ranges = [f"{a:%d-%m-%Y} s.d. {b:%d-%m-%Y}" for a, b, _ in grp.iter_rows()]
         if len(ranges) > 3:
-            first, last = grp["period_start"].min(), grp["period_end"].max()
+            first, last = grp.select(pl.col("period_start").min(), pl.col("period_end").max()).row(
+                0
+            )
             ranges = [f"{len(ranges)} periode, {first:%d-%m-%Y} s.d. {last:%d-%m-%Y}"]
         parts.append(f"{'; '.join(ranges)} (dari {BASIS_TEXT[str(basis[0])]})")
     return "Cakupan data: " + " | ".join(parts)

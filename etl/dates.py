@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 import polars as pl
+from polars.expr.whenthen import ChainedThen, Then
 
 from etl.normalize import MONTHS, parse_datetime_series
 from etl.schema import FileRejected
@@ -172,7 +173,7 @@ def decide_order(
     if native in ORDERS:
         return native, f"urutan {ORDER_LABEL[native]}: {native_reason}"
     v = ambiguous["v"][0]
-    d1, d2 = readings["dmy"][0], readings["mdy"][0]
+    d1, d2 = readings["dmy"].item(0), readings["mdy"].item(0)
     raise FileRejected(
         f"{where}, kolom '{column}': urutan hari dan bulan tidak dapat dipastikan. "
         f"'{v}' dapat berarti {fmt_date(d1)} (hari/bulan) atau {fmt_date(d2)} (bulan/hari), "
@@ -190,7 +191,7 @@ def check_range(
     ts = pl.col("published_at")
     day = ts.dt.date()
     latest = (ev.exported_at.date() if ev.exported_at else today) + SLACK
-    reason = pl.when(day < pl.lit(EARLIEST)).then(
+    reason: Then | ChainedThen = pl.when(day < pl.lit(EARLIEST)).then(
         pl.format(
             "Tanggal {} tidak wajar (sebelum {}): bukan tanggal unggah yang sah",
             day.dt.strftime("%d-%m-%Y"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
@@ -45,7 +46,7 @@ class LoadReport:
     preview: pl.DataFrame | None = None
 
     @property
-    def declared_period(self) -> dict | None:
+    def declared_period(self) -> dict[str, str | None] | None:
         if self.declared_start is None or self.declared_end is None:
             return None
         return {
@@ -54,7 +55,7 @@ class LoadReport:
             "source": self.declared_source,
         }
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in JSON_KEYS}
 
     def to_json(self) -> str:

@@ -399,7 +399,9 @@ def resolve_posts(
                 value=pl.col("opd_hint"),
                 reason=pl.lit("Baris milik OPD lain: ")
                 + pl.col("opd_hint")
-                + pl.lit(f' (berkas dimuat untuk "{index.names.get(owner_id, "")}")'),
+                + pl.lit(
+                    f' (berkas dimuat untuk "{index.names.get(owner_id, "") if owner_id is not None else ""}")'
+                ),
             )
         )
     if unplaced.height:
@@ -434,9 +436,11 @@ def resolve_posts(
         .sort("platform", "handle_norm")
     )
     for platform, h in unknown.iter_rows():
+        placed = _first(good, platform, h)
+        name = index.names.get(placed, "") if placed is not None else ""
         notes.append(
             f"Akun {h} ({platform}) belum ada di Daftar Akun Medsos OPD; postingannya dimuat ke "
-            f'OPD "{index.names.get(_first(good, platform, h), "")}". Tambahkan akun ini ke daftar.'
+            f'OPD "{name}". Tambahkan akun ini ke daftar.'
         )
     if option is not None:
         unknown_hints = (
@@ -482,7 +486,7 @@ def resolve_posts(
     from etl.schema import REJECT_SCHEMA
 
     rej = (
-        pl.concat([r.cast(REJECT_SCHEMA) for r in rejects])
+        pl.concat([r.cast(pl.Schema(REJECT_SCHEMA)) for r in rejects])
         if rejects
         else pl.DataFrame(schema=REJECT_SCHEMA)
     )

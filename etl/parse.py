@@ -437,8 +437,8 @@ def _build(
         [pl.col(c).str.strip_chars().str.len_chars().fill_null(0) > 0 for c in keep]
     )
     marks = raw.select(nonblank.alias("k"))["k"]
-    last = marks.arg_true().max() if marks.any() else None
-    n_blank = int((~marks.head(int(last) + 1)).sum()) if last is not None else 0
+    kept = marks.arg_true()  # ascending: the last one is the last non-blank row
+    n_blank = int((~marks.head(int(kept[-1]) + 1)).sum()) if kept.len() else 0
     raw = raw.filter(nonblank)
     if raw.height == 0 and not keep_empty:
         return None

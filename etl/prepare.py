@@ -135,7 +135,7 @@ def prepare(
         .unique(maintain_order=True)
     )
 
-    rejects = pl.concat([parser_rejects, invalid.cast(REJECT_SCHEMA), res.rejects])
+    rejects = pl.concat([parser_rejects, invalid.cast(pl.Schema(REJECT_SCHEMA)), res.rejects])
     prep.rejects = rejects
     report.rejects = rejects
     report.rejected = rejects.height

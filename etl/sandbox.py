@@ -94,7 +94,7 @@ def _start(proc: Any) -> None:
     imports Streamlit's CLI in every child). The child needs only etl.sandbox."""
     main = sys.modules.get("__main__")
     with _START:
-        saved = {
+        saved: dict[str, Any] = {
             k: main.__dict__[k] for k in ("__file__", "__spec__") if main and k in main.__dict__
         }
         try:
@@ -111,10 +111,13 @@ def _start(proc: Any) -> None:
                     main.__dict__.pop("__spec__", None)
 
 
-def _unpack(msg: tuple, name: str, exitcode: int | None, lim: ParseLimits) -> list[ParsedTable]:
+def _unpack(
+    msg: tuple[Any, ...], name: str, exitcode: int | None, lim: ParseLimits
+) -> list[ParsedTable]:
     kind = msg[0]
     if kind == "ok":
-        return msg[1]
+        tables: list[ParsedTable] = msg[1]
+        return tables
     if kind == "rejected":
         cls = NotAPostExport if msg[1] == "NotAPostExport" else FileRejected
         raise cls(msg[2], columns_found=msg[3], columns_needed=msg[4])
@@ -173,11 +176,11 @@ def _child(
         check_bytes(data, name, lim)
         tables = parse(name, data=data, file_name=name, **options)
         rows = sum(t.posts.height + t.rejects.height for t in tables)
-        size = sum(t.posts.estimated_size() + t.rejects.estimated_size() for t in tables)
+        size = int(sum(t.posts.estimated_size() + t.rejects.estimated_size() for t in tables))
         if rows > lim.output_rows or size > lim.output_bytes:
             conn.send(("output", _output_message(name, rows, size, lim)))
             return
-        msg: tuple = ("ok", tables)
+        msg: tuple[Any, ...] = ("ok", tables)
     except FileRejected as exc:
         msg = (
             "rejected", type(exc).__name__, _clean(str(exc)), exc.columns_found,

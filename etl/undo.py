@@ -34,7 +34,7 @@ def undo_load(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
     backup.before(con, "undo")  # undo is destructive: a snapshot first, kept N deep
     con.execute("BEGIN TRANSACTION")
     try:
-        keys = con.sql(
+        keys: pl.DataFrame = con.sql(
             "SELECT DISTINCT post_key FROM post_observation WHERE load_id = $id",
             params={"id": load_id},
         ).pl()
@@ -64,4 +64,5 @@ def undo_load(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
 
 def history(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Every load, newest first, with the OPD name."""
-    return con.sql("SELECT * FROM v_load_history ORDER BY load_id DESC").pl()
+    df: pl.DataFrame = con.sql("SELECT * FROM v_load_history ORDER BY load_id DESC").pl()
+    return df

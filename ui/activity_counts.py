@@ -57,10 +57,11 @@ def dormancy_note(acc) -> None:
     end = i18n.fmt_date(acc.item(0, "data_end"))
     st.caption(
         i18n.tr(
-            f"Hari dihitung dari data terakhir ({end}), bukan dari hari ini. 'Data belum "
-            "diterima': data akun itu berhenti sebulan atau lebih sebelumnya, jadi diamnya "
-            "bukan dorman.",
-            f"Days count from the data's end ({end}), not from today. 'Data not received': "
-            "that account's data stops a month or more earlier, so its silence is not dormancy.",
+            "Hari dihitung sampai data terakhir akun itu (kolom 'Data akun s.d.'), bukan sampai "
+            f"hari ini. 'Data belum diterima': data akun itu berhenti sebulan atau lebih "
+            f"sebelum data terbaru ({end}), jadi diamnya bukan dorman.",
+            "Days count to that account's data end (column 'Account data to'), not to today. "
+            f"'Data not received': that account's data stops a month or more before the newest "
+            f"data ({end}), so its silence is not dormancy.",
         )
     )

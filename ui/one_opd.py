@@ -119,17 +119,14 @@ def status_detail(row: dict | None, inactive: pl.DataFrame) -> str:
 
 
 def last_post_sentence(acc: pl.DataFrame) -> str:
-    """'Unggahan terakhir, dihitung dari data terakhir (20 Nov 2026), bukan dari hari ini:
-    Instagram @x: 3 hari sebelumnya; Facebook y: data belum diterima sejak 1 Sep 2026.'
-    (a queries.account_dormancy frame)."""
-    if not acc.height:
-        return ""
-    end = acc.item(0, "data_end")
+    """'Unggahan terakhir, dihitung sampai data terakhir tiap akun, bukan sampai hari ini:
+    Instagram @x: 3 hari sebelum 20 Nov 2026; Facebook y: data belum diterima setelah 31 Agu
+    2026.' (a queries.account_dormancy frame)."""
     parts = []
     for r in acc.iter_rows(named=True):
         name = f"{i18n.platform_label(r['platform'])} {r['handle'] or ''}".strip()
+        since = r["data_through"]
         if r["status"] == "not_received":
-            since = r["data_through"]
             what = (
                 i18n.tr("data belum pernah diterima", "no data received yet")
                 if since is None
@@ -141,14 +138,15 @@ def last_post_sentence(acc: pl.DataFrame) -> str:
         elif r["days_since_last_post"] is None:
             what = i18n.tr("belum pernah mengunggah", "never posted")
         else:
-            n = i18n.fmt_int(r["days_since_last_post"])
-            what = i18n.tr(f"{n} hari sebelumnya", f"{n} days before")
+            n, end = i18n.fmt_int(r["days_since_last_post"]), i18n.fmt_date(since)
+            what = i18n.tr(f"{n} hari sebelum {end}", f"{n} days before {end}")
         parts.append(f"{name}: {what}")
+    if not parts:
+        return ""
     return i18n.tr(
-        f"Unggahan terakhir, dihitung dari data terakhir ({i18n.fmt_date(end)}), bukan dari "
-        f"hari ini: {'; '.join(parts)}.",
-        f"Last post, counted from the data's end ({i18n.fmt_date(end)}), not from today: "
+        f"Unggahan terakhir, dihitung sampai data terakhir tiap akun, bukan sampai hari ini: "
         f"{'; '.join(parts)}.",
+        f"Last post, counted to each account's data end, not to today: {'; '.join(parts)}.",
     )
 
 

@@ -217,7 +217,7 @@ def _tables(con: duckdb.DuckDBPyConnection, database: str) -> list[str]:
 
 
 def _dbname(con: duckdb.DuckDBPyConnection) -> str:
-    (name,) = con.execute("SELECT current_database()").fetchall()[0]  # type: ignore[misc]
+    (name,) = con.execute("SELECT current_database()").fetchall()[0]
     return str(name)
 
 
@@ -237,6 +237,6 @@ def content_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]
     for t in _tables(con, _dbname(con)):
         if t in KEPT_ON_RESTORE:
             continue
-        n, h = con.execute(f'SELECT count(*), coalesce(sum(hash(x)), 0) FROM "{t}" x').fetchall()[0]  # type: ignore[misc]
+        n, h = con.execute(f'SELECT count(*), coalesce(sum(hash(x)), 0) FROM "{t}" x').fetchall()[0]
         out[t] = (int(n), int(h))
     return out

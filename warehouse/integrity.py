@@ -61,7 +61,7 @@ def problems(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute(f"SELECT load_id, count(*) FROM {table} GROUP BY load_id").fetchall()
         )
         total = sum(grouped.values())
-        (ranged,) = con.execute(  # type: ignore[misc]
+        (ranged,) = con.execute(
             f"SELECT count(*) FROM {table} WHERE load_id BETWEEN $lo AND $hi",
             {"lo": min(grouped, default=0), "hi": max(grouped, default=0)},
         ).fetchall()[0]
@@ -71,7 +71,7 @@ def problems(con: duckdb.DuckDBPyConnection) -> list[str]:
                 "lewat penyaringan nomor muatan."
             )
         for load_id in sorted(set(recent) | set(grouped) - set(status)):
-            (seen,) = con.execute(  # type: ignore[misc]
+            (seen,) = con.execute(
                 f"SELECT count(*) FROM {table} WHERE load_id = $id", {"id": load_id}
             ).fetchall()[0]
             if seen != grouped.get(load_id, 0):

@@ -53,7 +53,7 @@ def contradictions(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """
     cur = con.cursor()
     try:
-        df = cur.sql(sql_text("q_master_contradictions")).pl()
+        df: pl.DataFrame = cur.sql(sql_text("q_master_contradictions")).pl()
     finally:
         cur.close()
     ids = {k: v[0] for k, v in PROBLEMS.items()}

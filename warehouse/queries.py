@@ -530,15 +530,15 @@ def account_dormancy(
     as_of: dt.date | None = None,
 ) -> pl.DataFrame:
     """Every account (including accounts with no post ever), days since its last post counted
-    from the data's end, not from today (q_account_dormancy.sql).
+    to the account's own data end, not to today (q_account_dormancy.sql).
 
     Columns: account_id, opd_id, opd, opd_kind, platform, handle, url, posts_in_period,
-    last_post_at (null = never), days_since_last_post (days from data_end; null when never
-    posted or its data is not in), status ("aktif" / "dorman" / "belum_pernah" /
-    "not_received": the account's data stops a month or more before data_end, or never came,
-    so its silence is no data, not dormancy), data_through (date: the last day its data
-    covers), data_end (date: the newest post in the warehouse, at most as_of: what the days
-    count from). Sorted by days_since_last_post descending, nulls first. Only posts published before
+    last_post_at (null = never), days_since_last_post (days from the last post to
+    data_through; null when never posted or its data is not in), status ("aktif" / "dorman" /
+    "belum_pernah" / "not_received": the account's data stops a month or more before data_end,
+    or never came, so its silence is no data, not dormancy), data_through (date: the last day
+    its data covers, at most as_of: what its days count to), data_end (date: the newest data
+    of any account, at most as_of). Sorted by days_since_last_post descending, nulls first. Only posts published before
     as_of + 1 day count (as_of defaults to min(f.end, today)).
     """
     s = _settings(con, settings)
@@ -788,7 +788,9 @@ def rejected_rows(
     """Rows kept out of live loads, newest load first; only loads of `opd_id` when given (an
     operator's view).
 
-    Columns: load_id, loaded_at, file_name, sheet, row_number, column_name, value, reason.
+    Columns: load_id, loaded_at, file_name, sheet, row_number, column_name, value, reason,
+    total_rejected (Int64: every matching row, before `limit` keeps the newest; the same on
+    each row).
     """
     return _run(con, "q_rejected_rows", {"limit": _limit(limit), "opd_id": opd_id})
 

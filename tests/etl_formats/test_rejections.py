@@ -149,3 +149,16 @@ def test_youtube_chart_data_is_not_a_video_list() -> None:
     )
     (t,) = parse_file("Table data.csv", data=table)
     assert t.posts.select("native_id", "views").rows() == [("AVbduwkYaKL", 439)]
+
+
+def test_near_miss_names_the_format_as_the_vocabulary_does() -> None:
+    """A refused file that resembles a format is named with warehouse.vocabulary.FORMAT_LABELS,
+    the words the upload page and the load history use for it."""
+    from warehouse.vocabulary import FORMAT_LABELS
+
+    data = (
+        b"Post ID,Account username,Description,Permalink,Likes\n1,a,b,https://instagram.com/p/x,3\n"
+    )
+    with pytest.raises(FileRejected) as ei:
+        parse_file("ekspor.csv", data=data)
+    assert f"tampak seperti ekspor {FORMAT_LABELS['meta_instagram']}," in str(ei.value)

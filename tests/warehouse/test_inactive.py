@@ -60,16 +60,15 @@ def test_account_dormancy(wh):
     assert df["account_id"].to_list()[0] == 5  # never posted first
     assert (got[1]["days_since_last_post"], got[1]["posts_in_period"]) == (8, 5)
     assert (got[3]["days_since_last_post"], got[3]["status"]) == (23, "aktif")
-    # The 1 Feb post is after as_of: it does not count. Later, days count from the data's end
-    # (the newest post, 1 February), not from as_of: the days after it hold no data.
+    # The 1 Feb post is after as_of: it does not count. The hand warehouse's loads cover every
+    # day to 2027, so the days up to as_of are days of data without a post.
     later = q.account_dormancy(wh, F, as_of=dt.date(2026, 3, 15))
     g = {r["account_id"]: r for r in later.iter_rows(named=True)}
-    assert set(later["data_end"].to_list()) == {dt.date(2026, 2, 1)}
-    assert (g[1]["days_since_last_post"], g[1]["status"]) == (0, "aktif")
-    assert (g[3]["days_since_last_post"], g[3]["status"]) == (24, "aktif")
-    s = metrics.Settings(dormant_days=20)
+    assert (g[1]["days_since_last_post"], g[1]["status"]) == (42, "dorman")
+    assert g[1]["data_through"] == dt.date(2026, 3, 15)
+    s = metrics.Settings(dormant_days=60)
     assert q.account_dormancy(wh, F, s, as_of=dt.date(2026, 3, 15)).filter(
-        q_account(3))["status"].item() == "dorman"  # fmt: skip
+        q_account(1))["status"].item() == "aktif"  # fmt: skip
 
 
 def q_account(account_id: int):

@@ -61,15 +61,18 @@ def test_calendar_days_after_the_data_cut_off_are_no_data(con):
     assert (jan2["posts"], jan2["has_data"]) == (0, True)
 
 
-def test_days_since_last_post_count_from_the_data_end_not_today(con):
-    # The newest post is 1 February 2026 (Dinkes facebook): the data's end, whatever today is.
+def test_days_since_last_post_count_to_the_data_end_not_today(con):
+    # Every load covers up to 10 February 2026 only: asked on 31 March, the days after
+    # 10 February hold no data, so they are not days without a post.
+    con.execute("UPDATE load_coverage SET period_end = DATE '2026-02-10'")
     acc = q.account_dormancy(con, q.Filters(*JAN), as_of=dt.date(2026, 3, 31))
     rows = {r["account_id"]: r for r in acc.iter_rows(named=True)}
-    assert set(acc.get_column("data_end").to_list()) == {dt.date(2026, 2, 1)}
-    assert rows[1]["days_since_last_post"] == 0
-    # Disdik facebook: last post 8 January, 24 days before 1 February (not 82 before 31 March).
-    assert rows[3]["days_since_last_post"] == 24
-    assert rows[3]["status"] == "aktif"
+    assert set(acc.get_column("data_end").to_list()) == {dt.date(2026, 2, 10)}
+    assert rows[1]["data_through"] == dt.date(2026, 2, 10)
+    assert rows[1]["days_since_last_post"] == 9  # last post 1 February
+    # Disdik facebook: last post 8 January, 33 days before 10 February (not 82 before 31 March).
+    assert rows[3]["days_since_last_post"] == 33
+    assert rows[3]["status"] == "dorman"  # 30 days is the default limit
 
 
 def test_an_account_whose_data_stopped_is_not_received_not_dormant(con):

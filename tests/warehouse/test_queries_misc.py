@@ -172,3 +172,20 @@ def test_rejected_rows_of_live_loads_only(wh):
     got = q.rejected_rows(wh)
     assert got.select("load_id", "row_number").rows() == [(2, 4), (2, 10)]  # undone load left out
     assert got["reason"].to_list() == ["Tanggal tidak dapat dibaca"] * 2
+    assert got["total_rejected"].to_list() == [2, 2]
+
+
+def test_rejected_rows_count_every_row_beyond_the_limit(wh):
+    """A list cut at `limit` still says how many rows were rejected (a page showed "500" for
+    any larger number)."""
+    wh.execute(
+        "INSERT INTO loads (load_id, file_name, sha256, status, loaded_at) VALUES"
+        " (2, 'rekap2.xlsx', 'b2', 'loaded', TIMESTAMP '2026-02-01 10:00')"
+    )
+    wh.execute(
+        "INSERT INTO rejects SELECT 2, 'rekap2.xlsx', 'Feb 26', i, 'Tanggal', 'x', 'tidak sah'"
+        " FROM range(1, 8) t(i)"
+    )
+    got = q.rejected_rows(wh, limit=3)
+    assert got["row_number"].to_list() == [1, 2, 3]
+    assert got["total_rejected"].to_list() == [7, 7, 7]

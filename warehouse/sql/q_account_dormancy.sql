@@ -1,18 +1,19 @@
 -- q_account_dormancy: every official account, also those that never posted. Grain: account.
--- Days since the last post are counted from the data's end (data_end: the newest post in the
--- warehouse, as q_date_bounds and the pages' "data s.d. 20 Nov" say, never past $as_of), not
--- from today: the days after it hold no data.
--- status: not_received (the account's own data stops a month or more before data_end, or
--- never came: its silence is no data, not dormancy; days_since_last_post null then),
--- belum_pernah (its data is in, no post ever), dorman (>= $dormant_days days without a post
--- up to data_end), aktif. data_through: the last day the account's data covers.
+-- Days since the last post are counted to the account's own data end (data_through: the last
+-- day its loads cover, v_coverage_day, or its last post; never past $as_of), not to today: the
+-- days after it hold no data, so they are not days without a post.
+-- status: not_received (the account's data stops a month or more before data_end, the newest
+-- data of any account, or never came: its silence is no data, not dormancy;
+-- days_since_last_post null then), belum_pernah (its data is in, no post ever), dorman
+-- (>= $dormant_days days without a post up to data_through), aktif.
 with
 accounts as (
     select * from scoped_accounts($platforms, $opd_kinds, $opd_ids)
 ),
 bounds as (
-    select least(CAST($as_of AS DATE),
-                 (select CAST(max(published_at) AS DATE) from v_posts)) as data_end
+    select least(CAST($as_of AS DATE), greatest(
+        (select max(day) from v_coverage_day),
+        (select CAST(max(published_at) AS DATE) from v_posts))) as data_end
 ),
 account_posts as (
     select
@@ -38,7 +39,11 @@ joined as (
         coalesce(p.posts_in_period, 0) as posts_in_period,
         p.last_post_at,
         b.data_end,
-        greatest(d.covered_through, CAST(p.last_post_at AS DATE)) as data_through,
+        -- (least() skips a null: an account without any data has no data_through)
+        case when d.covered_through is not null or p.last_post_at is not null
+             then least(CAST($as_of AS DATE),
+                        greatest(d.covered_through, CAST(p.last_post_at AS DATE))) end
+            as data_through,
         greatest(d.covered_through, CAST(p.last_post_at AS DATE))
             > CAST(b.data_end - INTERVAL 1 MONTH AS DATE) as data_current
     from accounts a
@@ -51,11 +56,11 @@ final as (
         account_id, opd_id, opd, opd_kind, platform, handle, url, posts_in_period,
         last_post_at,
         case when coalesce(data_current, false)
-             then data_end - CAST(last_post_at AS DATE) end as days_since_last_post,
+             then data_through - CAST(last_post_at AS DATE) end as days_since_last_post,
         case
             when not coalesce(data_current, false) then 'not_received'
             when last_post_at is null then 'belum_pernah'
-            when data_end - CAST(last_post_at AS DATE) >= $dormant_days then 'dorman'
+            when data_through - CAST(last_post_at AS DATE) >= $dormant_days then 'dorman'
             else 'aktif'
         end as status,
         data_through,
