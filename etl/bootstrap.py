@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warehouse import settings
+
+if TYPE_CHECKING:
+    import duckdb
+
+
+def _label_pending(con: duckdb.DuckDBPyConnection) -> None:
+    """Posts a stopped folder load left unlabelled get their labels (etl.load.label_batch)."""
+    from etl.load import label_batch
+    from etl.recompute import pending_label_loads
+
+    if pending_label_loads(con):
+        label_batch(con, [])
 
 
 class SampleDataError(RuntimeError):
@@ -47,6 +60,7 @@ def ensure_warehouse(
                 from etl.classify import upgrade_shipped_rules
 
                 upgrade_shipped_rules(con)
+                _label_pending(con)
                 return False
         master, exports = sample_files(root)
         if master is None:

@@ -42,7 +42,7 @@ scope AS (
     SELECT post_key, CAST(published_at AS DATE) AS day,
            coalesce(caption_norm, lower(caption)) AS text
     FROM posts
-    WHERE $load_id IS NULL OR load_id = $load_id
+    WHERE $load_ids IS NULL OR list_contains($load_ids, load_id)
 )
 INSERT INTO post_campaign (post_key, campaign_id, matched_terms)
 SELECT s.post_key, t.campaign_id, string_agg(DISTINCT t.term, ', ' ORDER BY t.term)
@@ -57,7 +57,8 @@ GROUP BY s.post_key, t.campaign_id
 _DELETE_SQL = """
 DELETE FROM post_campaign
 WHERE ($campaign_id IS NULL OR campaign_id = $campaign_id)
-  AND ($load_id IS NULL OR post_key IN (SELECT post_key FROM posts WHERE load_id = $load_id))
+  AND ($load_ids IS NULL
+       OR post_key IN (SELECT post_key FROM posts WHERE list_contains($load_ids, load_id)))
 """
 
 
@@ -123,7 +124,7 @@ def save_campaign(
             " keywords = ? WHERE campaign_id = ?",
             [*params, campaign_id],
         )
-    _match(con, load_id=None, campaign_id=campaign_id)
+    _match(con, load_ids=None, campaign_id=campaign_id)
     return campaign_id
 
 
@@ -133,23 +134,30 @@ def delete_campaign(con: duckdb.DuckDBPyConnection, campaign_id: int) -> None:
     _run(con, "DELETE FROM campaign WHERE campaign_id = ?", [campaign_id])
 
 
-def _match(con: duckdb.DuckDBPyConnection, *, load_id: int | None, campaign_id: int | None) -> int:
-    params = {"load_id": load_id, "campaign_id": campaign_id}
+def _match(
+    con: duckdb.DuckDBPyConnection, *, load_ids: list[int] | None, campaign_id: int | None
+) -> int:
+    params = {"load_ids": load_ids, "campaign_id": campaign_id}
     _run(con, _DELETE_SQL, params)
     _run(con, _MATCH_SQL, params)
     rows = _run(
         con,
         "SELECT count(*) FROM post_campaign pc WHERE ($campaign_id IS NULL OR campaign_id = $campaign_id)"
-        " AND ($load_id IS NULL OR post_key IN (SELECT post_key FROM posts WHERE load_id = $load_id))",
+        " AND ($load_ids IS NULL OR post_key IN"
+        " (SELECT post_key FROM posts WHERE list_contains($load_ids, load_id)))",
         params,
     )
     return int(rows[0][0])
 
 
-def match_campaigns(con: duckdb.DuckDBPyConnection, load_id: int | None = None) -> int:
-    """(Re)fill post_campaign for the posts of one load (None = all posts) against every
-    campaign; returns the number of post-campaign links now held for those posts."""
-    return _match(con, load_id=load_id, campaign_id=None)
+def match_campaigns(
+    con: duckdb.DuckDBPyConnection, load_id: int | Iterable[int] | None = None
+) -> int:
+    """(Re)fill post_campaign for the posts of one load, of several loads (an iterable of load
+    ids) or of all posts (None) against every campaign; returns the number of post-campaign
+    links now held for those posts."""
+    ids = None if load_id is None else [load_id] if isinstance(load_id, int) else list(load_id)
+    return _match(con, load_ids=ids, campaign_id=None)
 
 
 # --------------------------------------------------------------------------- campaign file

@@ -229,7 +229,7 @@ def _cmd_opd(con: duckdb.DuckDBPyConnection, master: str) -> int:
 def _cmd_load(
     con: duckdb.DuckDBPyConnection, args: argparse.Namespace, column_map: dict[str, str] | None
 ) -> int:
-    from etl.load import load_file, plan_paths
+    from etl.load import label_batch, load_file, plan_paths
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -250,6 +250,8 @@ def _cmd_load(
         print("Tidak ada berkas ekspor untuk dimuat di path yang diberikan.", file=sys.stderr)
         return EXIT_FAILED
     reports = []
+    # Labels and campaign links once for the whole run, after the last file (label_batch).
+    labels: set[int] | None = None if args.dry_run else set()
     for i, (f, optional) in enumerate(files, start=1):  # each report printed when done
         _progress(i, len(files), str(f))
         r = load_file(
@@ -262,9 +264,12 @@ def _cmd_load(
             loaded_by=args.loaded_by,
             dry_run=args.dry_run,
             optional=optional,
+            labels=labels,
         )
         reports.append(r)
         print(r.to_json() if args.json else r.summary() + "\n", flush=True)
+    if labels is not None:
+        label_batch(con, labels)
     failed = sum(r.status in ("failed", "needs_review") for r in reports)
     if not args.json and len(reports) > 1:
         done = sum(r.status == "loaded" for r in reports)

@@ -62,8 +62,12 @@ def load_tables(
     opd: str | None = None,
     loaded_by: str | None = None,
     dry_run: bool = False,
+    labels: set[int] | None = None,
 ) -> LoadReport:
-    """Load already parsed tables of one file (load_file after parsing; tests use it directly)."""
+    """Load already parsed tables of one file (load_file after parsing; tests use it directly).
+
+    labels: a folder load's set of loads still to label (see label_batch); when given, this
+    file's posts are labelled with the batch, and its loads join the set once it committed."""
     load_time = now_wib()
     previous = already_loaded(con, sha256, file_name)
     if previous is not None:
@@ -103,10 +107,14 @@ def load_tables(
                 message=report.error, prep=prep,
             )  # fmt: skip
             return report
+        todo: set[int] | None = set() if labels is not None and not dry_run else None
         report.load_id = write_prepared(
-            con, prep, loaded_by=loaded_by, load_time=load_time, dry_run=dry_run
-        )
+            con, prep, loaded_by=loaded_by, load_time=load_time, dry_run=dry_run,
+            defer_labels=todo,
+        )  # fmt: skip
         con.execute("ROLLBACK" if dry_run else "COMMIT")
+        if labels is not None and todo:
+            labels.update(todo)  # only a committed load's posts are labelled with the batch
     except Exception as exc:
         _rollback(con)
         known = isinstance(exc, (FileRejected, OpdNotFound))
@@ -156,11 +164,13 @@ def load_file(
     dry_run: bool = False,
     optional: bool = False,
     parsed: Parsed | None = None,
+    labels: set[int] | None = None,
 ) -> LoadReport:
     """Parse and load one file (path, or bytes from the upload page with file_name).
 
     parsed: this file's parse_bytes result made ahead (load_paths parses the next file while
     this one is written); used only when its bytes are this file's.
+    labels: see load_tables (load_paths labels a folder's posts once, at the end).
 
     optional: a text file found in a folder; when it is not a post export at all it is
     reported as skipped (status 'skipped'), not failed. A recognised companion export with no
@@ -222,7 +232,7 @@ def load_file(
             t.exported_at = exported
     return load_tables(
         con, tables, file_name=name, sha256=sha256, file_path=file_path, opd=opd,
-        loaded_by=loaded_by, dry_run=dry_run,
+        loaded_by=loaded_by, dry_run=dry_run, labels=labels,
     )  # fmt: skip
 
 
@@ -312,6 +322,10 @@ def load_paths(
 ) -> list[LoadReport]:
     """Load files and folders; each file is its own transaction, so one bad file stays out.
 
+    Content labels and campaign links of the loaded posts are computed once for the whole
+    folder, after its last file (label_batch): each post's label depends on that post alone,
+    so the result is the same as labelling file by file, without that pass's fixed cost per
+    file. Until then the new posts of the folder have no content type.
     The next file is read and parsed (in its bounded child process) while this one is written,
     so the parser and the writer share the two cores instead of taking turns; a file already
     loaded is not parsed ahead. Outcomes are those of load_file, file by file, in order.
@@ -336,6 +350,7 @@ def load_paths(
         return already_loaded(con, sha, f.name) is None
 
     reports = []
+    labels: set[int] | None = None if dry_run else set()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parse-ahead") as pool:
         pending: Future[Parsed | None] | None = None
         if files and wanted(files[0][0]):
@@ -359,6 +374,27 @@ def load_paths(
                     dry_run=dry_run,
                     optional=optional,
                     parsed=parsed,
+                    labels=labels,
                 )  # fmt: skip
             )
+    if labels is not None:
+        label_batch(con, labels)
     return reports
+
+
+def label_batch(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> None:
+    """Label the posts of `load_ids`, and of any load with a post still unlabelled (a folder
+    load stopped before its labels), in one transaction of its own. A failure (another writer
+    relabelling at the same moment) leaves those posts for the next folder load or first start
+    of the app to label: the loads themselves are committed and stay."""
+    from etl.recompute import label, pending_label_loads
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        label(con, {*load_ids, *pending_label_loads(con)})
+        con.execute("COMMIT")
+    except duckdb.Error:
+        _rollback(con)
+    except Exception:
+        _rollback(con)
+        raise

@@ -138,14 +138,25 @@ def recompute_posts(
     return fresh
 
 
-def label(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int | None]) -> None:
-    """Content labels and campaign links for posts of the given loads (same transaction)."""
+def label(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> None:
+    """Content labels and campaign links for posts of the given loads (same transaction), all
+    loads in one pass: each post's label and links depend on that post alone, so one pass over
+    several loads equals one pass per load, without the fixed cost of each pass."""
     from etl.campaigns import match_campaigns
     from etl.classify import classify_posts
 
-    for lid in load_ids:
-        classify_posts(con, lid)
-        match_campaigns(con, lid)
+    ids = sorted({int(i) for i in load_ids})
+    if ids:
+        classify_posts(con, ids)
+        match_campaigns(con, ids)
+
+
+def pending_label_loads(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Loads with a post not labelled yet (content_type is set on every labelled post)."""
+    rows = con.execute(
+        "SELECT DISTINCT load_id FROM posts WHERE content_type IS NULL ORDER BY load_id"
+    ).fetchall()
+    return [int(r[0]) for r in rows]
 
 
 _COMPARED = ("caption", *METRICS)

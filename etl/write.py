@@ -106,8 +106,12 @@ def write_prepared(
     loaded_by: str | None,
     load_time: dt.datetime,
     dry_run: bool = False,
+    defer_labels: set[int] | None = None,
 ) -> int:
-    """Write one prepared file in the caller's open transaction. Returns the load id."""
+    """Write one prepared file in the caller's open transaction. Returns the load id.
+
+    defer_labels: when given, the loads whose posts need labels are added to it instead of
+    being labelled here (a folder load labels them once for the batch: recompute.label)."""
     r = prep.report
     message = "; ".join(r.notes) or None
     load_id = insert_load_row(
@@ -163,7 +167,11 @@ def write_prepared(
     # This load's posts, plus any post whose text changed while an older load stays its newest
     # observation (a logbook caption filling an export without one): those lost their labels.
     unlabelled = fresh.filter(pl.col("content_type").is_null()).get_column("load_id").unique()
-    recompute.label(con, sorted({load_id, *unlabelled.to_list()}))
+    todo = {load_id, *unlabelled.to_list()}
+    if defer_labels is None:
+        recompute.label(con, todo)
+    else:
+        defer_labels.update(todo)
     return load_id
 
 

@@ -89,13 +89,15 @@ def time_x(
     x: str,
     grain: str = "month",
     partial: tuple[dt.date, str] | None = None,
+    slant: bool = False,
 ) -> alt.X:
     """Months as one ordinal label each ("Mei 2026"): dates arrive as UTC ISO strings, so
     UTC time units keep every month under its own label whatever the viewer's time zone.
 
     partial = (start of the unfinished last period, its note "s.d. 20 Nov"): the note is a
     second line of that month's own axis label (weeks: the axis title), so it never sits on a
-    point of the chart nor takes that point's tooltip."""
+    point of the chart nor takes that point's tooltip. slant: month labels slanted even when
+    few (a legend beside the chart leaves each month too narrow for its upright label)."""
     n = _n_periods(df, x)
     if grain == "month":
         return alt.X(
@@ -103,7 +105,7 @@ def time_x(
             title=None,
             axis=alt.Axis(
                 format=MONTH_FMT,
-                labelAngle=0 if n <= 9 else -40,
+                labelAngle=0 if n <= 9 and not slant else -40,
                 labelOverlap=n > 18,
                 **({"labelExpr": partial_label_expr(partial)} if partial else {}),
             ),

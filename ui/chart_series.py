@@ -19,6 +19,7 @@ SERIES_COLORS = (
     "#8C6D31",
 )
 MAX_SERIES = len(SERIES_COLORS)
+LEGEND_BESIDE = 4  # more lines than this: the legend goes beside the chart, one name a row
 
 
 def cap_series(
@@ -78,7 +79,7 @@ def series_color(field: str, title: str | None, groups: list[str], *, label_px: 
                 symbolSize=150,
                 rowPadding=2,
             )
-            if len(groups) > 4
-            else alt.Legend(columns=4, labelLimit=0)
+            if len(groups) > LEGEND_BESIDE
+            else alt.Legend(columns=LEGEND_BESIDE, labelLimit=0)
         ),
     )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import altair as alt
 import polars as pl
 
-from ui import i18n
+from ui import chart_series, i18n
 from ui.chart_base import (
     ACCENT,
     GAP_GREY,
@@ -51,7 +51,9 @@ def line_over_time(
     y_fmt = ".0%" if percent else ",.0f"
     tip_fmt = ".1%" if percent else ",.0f"
     enc = {
-        "x": time_x(data, x, grain, partial),
+        # Many lines put their legend beside the chart (ui.chart_series): on a slide the months
+        # left are too narrow for upright labels, which ran into each other at 1366 px.
+        "x": time_x(data, x, grain, partial, slant=big and _many_lines(data, color, color_kind)),
         "y": alt.Y(
             f"{y}:Q",
             title=y_title,
@@ -94,6 +96,14 @@ def line_over_time(
     if gaps:
         layers.insert(0, _gap_band(data, x, gaps, grain, partial))
     return finish(alt.layer(*layers), big=big, height=height)
+
+
+def _many_lines(df: pl.DataFrame, color: str | None, color_kind: str | None) -> bool:
+    """True when the lines' legend goes beside the chart (ui.chart_series.series_color)."""
+    if not color or color_kind in ("content", "platform"):
+        return False
+    field = f"{color}_label" if color_kind == "kind" else color
+    return len(chart_series.series_order(df, field)) > chart_series.LEGEND_BESIDE
 
 
 def _gap_band(

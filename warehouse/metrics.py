@@ -97,8 +97,8 @@ KPIS: dict[str, Kpi] = {
             "no_data_opds",
             "OPD yang datanya belum diterima",
             "angka",
-            "OPD wajib unggah yang belum aktif dan ekspor salah satu akunnya untuk periode ini "
-            "belum diterima: tidak dinilai, tidak masuk tingkat keaktifan.",
+            "OPD wajib unggah yang belum aktif dan datanya untuk periode ini belum lengkap: "
+            "tidak dinilai, tidak masuk tingkat keaktifan.",
             "views/030_scope_and_activity.sql: opd_judgement (activity_status = 'no_data')",
             higher_is_better=False,
             tile_en="OPDs whose data has not arrived",
@@ -111,8 +111,7 @@ KPIS: dict[str, Kpi] = {
             "partial_data_opds",
             "OPD yang datanya baru sebagian",
             "angka",
-            "Bagian dari OPD yang belum dinilai: sebagian data periodenya sudah diterima (mis. "
-            "bulan yang masih berjalan), tetapi belum semuanya; bukan 'data belum diterima'.",
+            "OPD belum dinilai yang datanya baru sebagian (mis. bulan berjalan).",
             "views/030_scope_and_activity.sql: opd_judgement (no_data, data_state = 'partial')",
             higher_is_better=False,
             tile_en="OPDs with partial data",
@@ -172,9 +171,7 @@ KPIS: dict[str, Kpi] = {
             "engagement",
             "Total interaksi",
             "angka",
-            "Jumlah reaksi (suka) + komentar + bagikan dari postingan dalam periode yang membawa "
-            "angka interaksi (ekspor platform); '-' (tidak ada data, bukan 0) bila tidak satu pun "
-            "membawanya, misalnya OPD yang hanya melapor lewat buku rekap.",
+            "Reaksi + komentar + bagikan; '-' (bukan 0) bila tak ada angka interaksi (buku rekap).",
             "q_kpi.sql: sum(engagement) filter (where has_interaction), v_post_facts",
             tile="Interaksi",
             tile_en="Engagement",

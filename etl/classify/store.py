@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterable
 from typing import Any
 
 import duckdb
@@ -150,22 +151,28 @@ def upgrade_shipped_rules(con: duckdb.DuckDBPyConnection) -> int | None:
     return version
 
 
-def _fetch_posts(con: duckdb.DuckDBPyConnection, load_id: int | None) -> pl.DataFrame:
+def _fetch_posts(con: duckdb.DuckDBPyConnection, load_ids: list[int] | None) -> pl.DataFrame:
     # The loader calls this inside its open transaction: use con itself, not a cursor (a
     # cursor is a separate connection and would not see the uncommitted rows).
     cols = "post_key, caption, logbook_label"
-    if load_id is None:
+    if load_ids is None:
         return con.sql(f"SELECT {cols} FROM posts").pl()
     return con.sql(
-        f"SELECT {cols} FROM posts WHERE load_id = $load_id", params={"load_id": load_id}
+        f"SELECT {cols} FROM posts WHERE list_contains($load_ids, load_id)",
+        params={"load_ids": load_ids},
     ).pl()
 
 
 def classify_posts(
-    con: duckdb.DuckDBPyConnection, load_id: int | None = None, *, use_model: bool = True
+    con: duckdb.DuckDBPyConnection,
+    load_id: int | Iterable[int] | None = None,
+    *,
+    use_model: bool = True,
 ) -> int:
-    """Label the posts of one load (None = every post) with the newest rules and the active
-    model (etl.classify.combine says which decides); returns rows labelled.
+    """Label the posts of one load, or of several loads at once (an iterable of load ids),
+    or every post (None), with the newest rules and the active model (etl.classify.combine
+    says which decides); returns rows labelled. A post's label depends on its own caption and
+    logbook label only, so labelling several loads at once equals labelling them one by one.
 
     Writes posts.content_type/content_source (rule|model|logbook)/content_reason/
     is_figure_centric/figure_reason/rules_version/model_version and logbook_content_type. Manual overrides live in label_override and are
@@ -175,7 +182,8 @@ def classify_posts(
     from etl.classify.model_store import active_model
 
     rules = load_rules(con)
-    posts = _fetch_posts(con, load_id)
+    ids = None if load_id is None else [load_id] if isinstance(load_id, int) else list(load_id)
+    posts = _fetch_posts(con, ids)
     if posts.height == 0:
         return 0
     model, model_version = active_model(con) if use_model else (None, None)

@@ -273,8 +273,9 @@ def test_keaktifan_key_figures_count_the_screen_lists(sample_db, use_db):
     assert not slide.exception
     n = idfmt.format_number
     # Not-judged OPDs (data not all in) are listed but never counted as inactive.
-    not_judged = {"Data belum diterima", "Data baru sebagian diterima (belum dinilai)",
-                  "Tidak menyerahkan data"}  # fmt: skip
+    from warehouse.vocabulary import REASON_LABELS_ID
+
+    not_judged = {REASON_LABELS_ID[c] for c in ("not_received", "partly_received", "not_submitted")}
     judged_inactive = int((~inactive["Alasan"].isin(not_judged)).sum())
     assert metric(slide, f"OPD aktif (dari {n(judged)} dinilai)") == n(active)
     assert metric(slide, f"OPD belum aktif (dari {n(judged)} dinilai)") == n(judged_inactive)

@@ -364,11 +364,12 @@ def test_labels_follow_the_text_through_loads_and_undo(master_con, monkeypatch):
     calls = []
 
     def fake_classify(con, load_id=None):
-        calls.append(load_id)
+        ids = [load_id] if isinstance(load_id, int) else list(load_id)  # one load or several
+        calls.extend(ids)
         con.execute(
             "UPDATE posts SET content_type = split_part(caption, ' ', 1), rules_version = 1"
-            " WHERE load_id = ?",
-            [load_id],
+            " WHERE list_contains(?, load_id)",
+            [ids],
         )
         return 0
 
