@@ -10,14 +10,8 @@ import openpyxl
 import polars as pl
 import pytest
 
-from etl.campaigns import (
-    CampaignFileError,
-    delete_campaign,
-    load_campaign_file,
-    match_campaigns,
-    read_campaign_file,
-    save_campaign,
-)
+from etl.campaign_file import CampaignFileError, read_campaign_file
+from etl.campaigns import delete_campaign, load_campaign_file, match_campaigns, save_campaign
 from etl.cli import main as cli_main
 from tests.factory import ig_post, load_rows, one
 

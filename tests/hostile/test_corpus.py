@@ -70,7 +70,7 @@ def test_hostile_file(con, tmp_path, k: HostileFile):
 def test_master_list_and_campaign_file_are_checked_too(tmp_path):
     """Read in the app's own process (openpyxl, exact row numbers): the structure check
     refuses the two-far-cells workbook before openpyxl sees it."""
-    from etl.campaigns import CampaignFileError, read_campaign_file
+    from etl.campaign_file import CampaignFileError, read_campaign_file
     from etl.master import MasterRejected
 
     far = next(k for k in corpus() if k.name == "dua_sel_jauh.xlsx")
