@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 from reports import doc, letterhead
-from reports.lampiran import A4_MM, F4_MM, format_cell
+from reports.table_spec import A4_MM, F4_MM, format_cell
 
 NUMERIC = {"angka", "desimal", "persen", "hari", "skor"}
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import io
 
 from reports import doc, fonts, letterhead
-from reports.lampiran import A4_MM, F4_MM, draw_table
+from reports.pdf_table import draw_table
 from reports.printtext import for_print
+from reports.table_spec import A4_MM, F4_MM
 
 
 def render(d: doc.Document, *, core_font: bool = False) -> bytes:
@@ -93,7 +94,7 @@ def render(d: doc.Document, *, core_font: bool = False) -> bytes:
 
 def _all_text(d: doc.Document) -> str:
     """Every character the document prints (fonts.setup embeds only the fallbacks needed)."""
-    from reports.lampiran import format_cell
+    from reports.table_spec import format_cell
 
     bits = [d.title, d.subtitle, "\u2022"]
     bits += [t for _, t in d.kop.lines()] if d.kop else []

@@ -1,5 +1,5 @@
 """A lampiran table as a PNG for slides and chats (Pillow): title, header row, numbered rows,
-Indonesian formats (reports.lampiran.format_cell), long text wrapped, columns sized like the
+Indonesian formats (reports.table_spec.format_cell), long text wrapped, columns sized like the
 lampiran. Text is folded to plain letterforms (reports.printtext.for_print); characters the
 text font lacks are drawn from the Noto symbol fonts, emoji from Noto Color Emoji.
 """
@@ -15,8 +15,8 @@ import polars as pl
 from PIL import Image, ImageDraw, ImageFont
 
 from reports import fonts
-from reports.lampiran import _widths, format_cell
 from reports.printtext import for_print
+from reports.table_spec import char_widths, format_cell
 
 SIZE = 18  # text size in pixels
 PAD = 8
@@ -90,7 +90,7 @@ def to_png(
 ) -> bytes:
     """PNG bytes of the first MAX_ROWS rows (a note says how many were left out)."""
     numeric = {"angka", "desimal", "persen", "hari", "skor"}
-    chars = [4, *_widths(df, columns)]
+    chars = [4, *char_widths(df, columns)]
     widths = [c * CHAR_PX + 2 * PAD for c in chars]
     shown = df.head(MAX_ROWS)
     head = ["No", *(h for _, h, _ in columns)]

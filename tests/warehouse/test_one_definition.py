@@ -350,7 +350,6 @@ _LARGE_BELOW_UI = {
     "etl/normalize.py": 380,
     "etl/parse.py": 484,
     "etl/readers.py": 363,
-    "reports/lampiran.py": 402,
     "warehouse/metrics.py": 529,
     "warehouse/queries.py": 906,
 }
