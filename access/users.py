@@ -1,13 +1,11 @@
 """Accounts in the warehouse (table app_user): argon2id password hashes, lockout, first run.
 
-Rules (the numbers live here, once):
-- a password has at least MIN_PASSWORD_LENGTH (12) characters;
+Rules (the numbers live here, once; the password length rule in access.passwords):
 - MAX_FAILED_LOGINS (5) wrong passwords in a row lock the account for LOCKOUT_MINUTES (15);
   a good login resets the count; an admin's password reset unlocks;
 - usernames are lower case; a failed login says the same thing whether the name exists or not.
 
-Hashing: argon2-cffi's PasswordHasher (argon2id, its RFC 9106 "low memory" profile); a hash
-made with older parameters is re-hashed at the next good login.
+Hashing (argon2id) and the password rule live in access.passwords.
 """
 
 from __future__ import annotations
@@ -19,22 +17,25 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from access import audit
 from access.clock import Clock, now_wib
+from access.passwords import (
+    DUMMY_HASH,
+    HASHER,
+    MIN_PASSWORD_LENGTH,
+    AccessError,
+    hash_password,
+    verify_password,
+)
 from access.policy import ROLES
 
-MIN_PASSWORD_LENGTH = 12
+# Re-exported: the login form, the pages and the tests read these from users.
+__all__ = ["MIN_PASSWORD_LENGTH", "hash_password", "verify_password"]
+
 MAX_FAILED_LOGINS = 5
 LOCKOUT_MINUTES = 15
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
-_HASHER = PasswordHasher()
-
-
-class AccessError(ValueError):
-    """A refused account operation or login. str() is a Bahasa Indonesia sentence."""
 
 
 @dataclass(frozen=True)
@@ -52,28 +53,6 @@ class User:
 
 
 _COLUMNS = "user_id, username, display_name, role, opd_id, active, failed_logins, locked_until"
-
-
-def hash_password(password: str) -> str:
-    """argon2id PHC string for `password`. Raises AccessError when it is too short."""
-    check_password_rules(password)
-    return _HASHER.hash(password)
-
-
-def check_password_rules(password: str) -> None:
-    """Raise AccessError unless the password has at least MIN_PASSWORD_LENGTH characters."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccessError(
-            f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter (yang diketik {len(password)})."
-        )
-
-
-def verify_password(stored_hash: str, password: str) -> bool:
-    """True when `password` matches the argon2 hash (False for a mismatch or a broken hash)."""
-    try:
-        return bool(_HASHER.verify(stored_hash, password))
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
 
 
 def normalize_username(name: str) -> str:
@@ -269,7 +248,7 @@ def authenticate(
     wrong = AccessError("Nama pengguna atau kata sandi salah.")
     if row is None:
         # Hash anyway: the answer takes as long as for a real account (no name probing).
-        verify_password(_DUMMY_HASH, password)
+        verify_password(DUMMY_HASH, password)
         audit.record(con, typed or "-", None, "login_failed", detail="nama tidak dikenal",
                      clock=clock)  # fmt: skip
         raise wrong
@@ -300,10 +279,10 @@ def authenticate(
         audit.record(con, user.username, user.role, "login_failed", detail="akun nonaktif",
                      clock=clock)  # fmt: skip
         raise AccessError("Akun ini dinonaktifkan; hubungi admin.")
-    if _HASHER.check_needs_rehash(stored):
+    if HASHER.check_needs_rehash(stored):
         con.execute(
             "UPDATE app_user SET password_hash = ? WHERE user_id = ?",
-            [_HASHER.hash(password), user.user_id],
+            [HASHER.hash(password), user.user_id],
         )
     con.execute(
         "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE user_id = ?",
@@ -311,6 +290,3 @@ def authenticate(
     )
     audit.record(con, user.username, user.role, "login", clock=clock)
     return User(**{**user.__dict__, "failed_logins": 0, "locked_until": None})
-
-
-_DUMMY_HASH = _HASHER.hash("pantau-medsos-dummy-password")
