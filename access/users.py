@@ -31,7 +31,7 @@ from access.passwords import (
 from access.policy import ROLES
 
 # Re-exported: the login form, the pages and the tests read these from users.
-__all__ = ["MIN_PASSWORD_LENGTH", "hash_password", "verify_password"]
+__all__ = ["MIN_PASSWORD_LENGTH", "AccessError", "hash_password", "verify_password"]
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT_MINUTES = 15
