@@ -343,7 +343,6 @@ _LARGE_UI = {"ui/forms/upload.py": 350, "ui/i18n.py": 345}
 _LARGE_BELOW_UI = {
     "etl/classify/engine.py": 413,
     "etl/classify/model.py": 337,
-    "etl/cli.py": 334,
     "etl/formats/logbook.py": 342,
     "etl/load.py": 400,
     "etl/normalize.py": 380,
