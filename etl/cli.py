@@ -171,7 +171,8 @@ def _dispatch(
 
 
 def _cmd_campaigns(con: duckdb.DuckDBPyConnection, path: str) -> int:
-    from etl.campaigns import CampaignFileError, load_campaign_file
+    from etl.campaign_file import CampaignFileError
+    from etl.campaigns import load_campaign_file
 
     try:
         done = load_campaign_file(con, path)
