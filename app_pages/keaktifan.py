@@ -214,6 +214,8 @@ def kecamatan(deck: Deck) -> None:
         return
     st.subheader(T_KEC)
     deck.chart(charts_reach.kecamatan_rollup(rollup, big=deck.active), rows=rollup.height)
+    if deck.active:  # the axis title and the legend say it; the rows need the room
+        return
     st.caption(
         i18n.tr(
             "Tiap batang: kantor kecamatan ditambah desa/kelurahan di bawahnya (menurut "

@@ -50,7 +50,7 @@ def key_figures(deck: Deck) -> None:
         with col:
             w.kpi_from(kpis, key)
     w.comparison_caption(kpis)
-    coverage_panel.denominator_caption(kpis)
+    coverage_panel.denominator_caption(kpis, short=deck.active)
 
 
 def activity_trend(deck: Deck) -> None:

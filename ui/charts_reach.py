@@ -29,15 +29,22 @@ def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixi
         )
         judged = r["members"] - r["not_judged_members"]
         share = r["active_members"] / judged if judged else -1.0
-        label = i18n.tr(
-            f"{r['active_members']} dari {judged} dinilai aktif",
-            f"{r['active_members']} of {judged} judged active",
-        )
-        if r["not_judged_members"]:
-            label += i18n.tr(
-                f", {r['not_judged_members']} belum dinilai",
-                f", {r['not_judged_members']} not judged",
+        parts = []
+        if judged:
+            parts.append(
+                i18n.tr(
+                    f"{r['active_members']} dari {judged} dinilai aktif",
+                    f"{r['active_members']} of {judged} judged active",
+                )
             )
+        if r["not_judged_members"]:  # "0 dari 0 dinilai aktif" says nothing
+            parts.append(
+                i18n.tr(
+                    f"{r['not_judged_members']} belum dinilai",
+                    f"{r['not_judged_members']} not judged",
+                )
+            )
+        label = ", ".join(parts)
         for status, n in (
             (active_t, r["active_members"]),
             (idle_t, r["inactive_members"]),

@@ -50,11 +50,26 @@ def kpi_value(kpis, key: str) -> float | None:
     return row["value"][0] if row.height else None
 
 
-def denominator_caption(kpis) -> None:
+def denominator_caption(kpis, *, short: bool = False) -> None:
     """Under the activity tile: the rate's denominator, stated ("dari 41 OPD yang datanya
-    lengkap") and how many OPDs were not judged for want of data."""
+    lengkap") and how many OPDs were not judged for want of data. short: one line for a
+    slide (the cards fill the screen), the kinds of missing data left to the normal view."""
     judged, no_data = kpi_value(kpis, "judged_opds"), kpi_value(kpis, "no_data_opds")
     if judged is None:
+        return
+    if short:
+        text = i18n.tr(
+            f"Tingkat keaktifan dari {i18n.fmt_int(judged)} OPD yang dinilai",
+            f"Activity rate over {i18n.fmt_int(judged)} judged OPDs",
+        )
+        if no_data:
+            text += i18n.tr(
+                f"; {i18n.fmt_int(no_data)} OPD belum dinilai karena datanya belum lengkap "
+                "(bukan belum aktif).",
+                f"; {i18n.fmt_int(no_data)} OPDs not judged as their data is not all in "
+                "(not 'inactive').",
+            )
+        st.caption(text if no_data else text + ".")
         return
     text = i18n.tr(
         f"Tingkat keaktifan dihitung dari {i18n.fmt_int(judged)} {i18n.kpi_label('judged_opds')}.",
