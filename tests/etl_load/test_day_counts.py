@@ -53,8 +53,8 @@ def _kept(con) -> pl.DataFrame:
     return con.sql("SELECT * FROM post_day_count ORDER BY ALL").pl()
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(files=st.lists(file_st, min_size=1, max_size=4), data=st.data())
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=st.lists(file_st, min_size=1, max_size=3), data=st.data())
 def test_kept_counts_equal_a_recount_after_loads_and_undos(files, data):
     con = connect(":memory:")
     load_master(con, _MASTER)
