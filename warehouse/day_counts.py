@@ -13,7 +13,8 @@ posts updates it in the same transaction:
 
 Grain: opd_id (INTEGER) x platform (VARCHAR) x account_key (VARCHAR: the account id as text,
 or 'platform:<platform>' for a post tied to no account, as v_post_facts) x pub_date (DATE, the
-day of published_at, naive WIB) -> posts (BIGINT, > 0).
+day of published_at, naive WIB) -> account_id (INTEGER; NULL for a post tied to no account:
+a function of account_key), posts (BIGINT, > 0).
 """
 
 from __future__ import annotations
@@ -28,13 +29,13 @@ from warehouse.db import sql_text
 KEYS = ("opd_id", "platform", "account_key", "pub_date")
 
 _MERGED_SQL = """
-SELECT opd_id, platform, account_key, pub_date, CAST(sum(posts) AS BIGINT) AS posts
+SELECT opd_id, platform, account_key, account_id, pub_date, CAST(sum(posts) AS BIGINT) AS posts
 FROM (
-    SELECT d.opd_id, d.platform, d.account_key, d.pub_date, d.posts
+    SELECT d.opd_id, d.platform, d.account_key, d.account_id, d.pub_date, d.posts
     FROM post_day_count d
     SEMI JOIN _day_delta x USING (opd_id, platform, account_key, pub_date)
     UNION ALL
-    SELECT opd_id, platform, account_key, pub_date, posts FROM _day_delta
+    SELECT opd_id, platform, account_key, account_id, pub_date, posts FROM _day_delta
 )
 GROUP BY ALL
 """
@@ -44,8 +45,9 @@ WHERE d.opd_id = x.opd_id AND d.platform = x.platform AND d.account_key = x.acco
   AND d.pub_date = x.pub_date
 """
 _INSERT_SQL = (
-    "INSERT INTO post_day_count (opd_id, platform, account_key, pub_date, posts)"
-    " SELECT opd_id, platform, account_key, pub_date, posts FROM _day_merged WHERE posts > 0"
+    "INSERT INTO post_day_count (opd_id, platform, account_key, account_id, pub_date, posts)"
+    " SELECT opd_id, platform, account_key, account_id, pub_date, posts FROM _day_merged"
+    " WHERE posts > 0"
 )
 
 
@@ -58,8 +60,8 @@ class DayCountDrift(RuntimeError):
 
 def day_keys(posts: pl.DataFrame) -> pl.DataFrame:
     """The day-count key of each row of a posts frame (columns opd_id, account_id, platform,
-    published_at: naive datetime). Columns: KEYS. Raises ValueError on a zoned published_at
-    (its day would depend on the zone; posts.published_at is naive WIB)."""
+    published_at: naive datetime). Columns: KEYS and account_id. Raises ValueError on a zoned
+    published_at (its day would depend on the zone; posts.published_at is naive WIB)."""
     dtype = posts.schema["published_at"]
     if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
         raise ValueError("published_at harus tanpa zona waktu (WIB naif) untuk hitungan harian")
@@ -70,6 +72,7 @@ def day_keys(posts: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("platform:") + pl.col("platform").cast(pl.String))
         .otherwise(pl.col("account_id").cast(pl.Int64).cast(pl.String))
         .alias("account_key"),
+        pl.col("account_id").cast(pl.Int32),
         pl.col("published_at").cast(pl.Date).alias("pub_date"),
     )
 
@@ -87,7 +90,12 @@ def apply_change(
     ]
     if not parts:
         return
-    delta = pl.concat(parts).group_by(KEYS).agg(pl.col("posts").sum()).filter(pl.col("posts") != 0)
+    delta = (
+        pl.concat(parts)
+        .group_by(*KEYS, "account_id")
+        .agg(pl.col("posts").sum())
+        .filter(pl.col("posts") != 0)
+    )
     if not delta.height:
         return
     con.register("_day_delta", delta.to_arrow())
@@ -118,7 +126,7 @@ def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None
     params = {"all": opd_ids is None, "opd_ids": ids}
     con.execute(_RECOUNT_DELETE_SQL, params)
     con.execute(
-        "INSERT INTO post_day_count (opd_id, platform, account_key, pub_date, posts) "
+        "INSERT INTO post_day_count (opd_id, platform, account_key, account_id, pub_date, posts) "
         + sql_text("summary/post_day_count_recount"),
         params,
     )

@@ -9,12 +9,13 @@ CREATE TABLE post_day_count (
     opd_id       INTEGER NOT NULL,
     platform     VARCHAR NOT NULL,
     account_key  VARCHAR NOT NULL,
+    account_id   INTEGER,              -- posts.account_id (NULL: tied to no account)
     pub_date     DATE NOT NULL,
     posts        BIGINT NOT NULL
 );
 
 INSERT INTO post_day_count
 SELECT opd_id, platform, coalesce(CAST(account_id AS VARCHAR), 'platform:' || platform),
-       CAST(published_at AS DATE), count(*)
+       account_id, CAST(published_at AS DATE), count(*)
 FROM posts
 GROUP BY ALL;

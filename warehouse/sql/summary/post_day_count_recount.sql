@@ -5,6 +5,7 @@ SELECT
     opd_id,
     platform,
     coalesce(CAST(account_id AS VARCHAR), 'platform:' || platform) AS account_key,
+    account_id,
     CAST(published_at AS DATE) AS pub_date,
     count(*) AS posts
 FROM posts
