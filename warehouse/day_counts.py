@@ -51,7 +51,9 @@ _INSERT_SQL = (
 )
 
 
-_RECOUNT_DELETE_SQL = "DELETE FROM post_day_count WHERE $all OR list_contains($opd_ids, opd_id)"
+_RECOUNT_DELETE_SQL = (
+    "DELETE FROM post_day_count WHERE $all OR list_contains($only_opd_ids, opd_id)"
+)
 
 
 class DayCountDrift(RuntimeError):
@@ -123,7 +125,7 @@ def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None
     ids = [] if opd_ids is None else sorted({int(i) for i in opd_ids})
     if opd_ids is not None and not ids:
         return
-    params = {"all": opd_ids is None, "opd_ids": ids}
+    params = {"all": opd_ids is None, "only_opd_ids": ids}
     con.execute(_RECOUNT_DELETE_SQL, params)
     con.execute(
         "INSERT INTO post_day_count (opd_id, platform, account_key, account_id, pub_date, posts) "

@@ -1,10 +1,8 @@
--- q_date_bounds: first and last publication date of the posts of the OPDs on the list (as
--- v_posts: posts join opd). Grain: one row. Read from the per-day counts (post_day_count:
--- the same days as the posts, kept equal to them at every write).
+-- q_date_bounds: first and last publication date. Grain: one row. Read from the per-day
+-- counts (v_post_day_count: the same days as v_posts, kept equal to posts at every write).
 with
 final as (
-    select min(d.pub_date) as first_date, max(d.pub_date) as last_date
-    from post_day_count d
-    semi join opd o using (opd_id)
+    select min(pub_date) as first_date, max(pub_date) as last_date
+    from v_post_day_count
 )
 select * from final

@@ -1,6 +1,6 @@
 -- post_day_count as a recount from posts (migrations/125_post_day_count.sql: the same grain and
--- columns) for the OPDs $opd_ids, or every OPD when $all. Grain: OPD x platform x account_key
--- x day.
+-- columns) for the OPDs $only_opd_ids, or every OPD when $all.
+-- Grain: OPD x platform x account_key x day.
 SELECT
     opd_id,
     platform,
@@ -9,5 +9,5 @@ SELECT
     CAST(published_at AS DATE) AS pub_date,
     count(*) AS posts
 FROM posts
-WHERE $all OR list_contains($opd_ids, opd_id)
+WHERE $all OR list_contains($only_opd_ids, opd_id)
 GROUP BY ALL
