@@ -181,6 +181,14 @@ INACTIVE_REASONS: dict[str, str] = {
 }
 
 
+# Coverage of an account-month by the loaded exports (code -> Indonesian, English).
+COVERAGE_STATUS: dict[str, tuple[str, str]] = {
+    "received": ("Diterima", "Received"),
+    "partial": ("Sebagian", "Partly received"),
+    "missing": ("Belum ada", "Not received"),
+}
+
+
 def seed_lookup_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Make the content_type_label table say what this module says (labels, kinerja flag,
     order). Writes only when they differ, so a connect does not dirty the file."""
