@@ -13,8 +13,9 @@ import datetime as dt
 import duckdb
 import polars as pl
 
-from warehouse.metrics import Settings
-from warehouse.queries import Filters, _run, _settings, inactive_params, index_params
+from warehouse.analyst_settings import Settings
+from warehouse.queries.filters import Filters
+from warehouse.queries.run import _run, _settings, inactive_params, index_params
 
 
 def keaktifan_figures(
