@@ -23,6 +23,7 @@ import pkgutil
 import shutil
 import sys
 import tempfile
+import types
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ def _namespace() -> dict[str, Any]:
                 mods.append(importlib.import_module(f"{name}.{info.name}"))
     for mod in mods:
         for key, value in vars(mod).items():
-            if key.startswith("__"):
+            if key.startswith("__") or isinstance(value, types.ModuleType):
                 continue
             home = getattr(value, "__module__", mod.__name__)
             if callable(value) and home != mod.__name__:

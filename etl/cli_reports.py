@@ -154,7 +154,7 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
     """The key figures and per-OPD activity for one period, as plain JSON-able values.
 
     Keys: period {start, end}, filters {platforms, opd_kinds, opd_ids}, kpis {key: value}
-    (warehouse.queries.kpi_summary: activity_rate 0..1, counts, shares 0..1), opds: one object
+    (warehouse.queries.summary.kpi_summary: activity_rate 0..1, counts, shares 0..1), opds: one object
     per OPD expected to post (opd, opd_kind, posts, max_account_posts, counted_posts (what the
     activity rule compared), required_posts, activity_rule ('account' | 'opd_total'),
     is_active, activity_status active | inactive | no_data, data_complete, index_score 0-100

@@ -12,7 +12,7 @@ from ui import i18n
 from warehouse import analyst_settings
 
 # The fields the app records (access.users, access.proposals, ui.forms.*), as a reader names
-# them; settings fields take their Pengaturan names (warehouse.metrics.SETTING_LABELS).
+# them; settings fields take their Pengaturan names (warehouse.analyst_settings.SETTING_LABELS).
 FIELDS: dict[str, tuple[str, str]] = {
     "content_type": ("jenis konten", "content type"),
     "label": ("label", "label"),

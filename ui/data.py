@@ -1,7 +1,7 @@
 """The Streamlit side of the warehouse: one cached DuckDB handle, cached query results.
 
 - One handle per process (st.cache_resource); every query runs on its own cursor
-  (warehouse.queries._run does that), so sessions never share a cursor.
+  (warehouse.queries.run._run does that), so sessions never share a cursor.
 - Every warehouse query is wrapped by st.cache_data keyed by its Filters (hashable) and
   `version()`: options_queries.data_version, which moves on every load, undo, override, rule set,
   campaign, master list or setting change, so an import shows at once in every session without

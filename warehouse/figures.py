@@ -61,7 +61,7 @@ def inactive_reason_counts(
 ) -> pl.DataFrame:
     """Not-active OPDs per main reason (the reason_code of queries.inactive_opds).
 
-    Columns: reason_code (String, warehouse.metrics.INACTIVE_REASONS keys), opds (Int64).
+    Columns: reason_code (String, warehouse.vocabulary.INACTIVE_REASONS keys), opds (Int64).
     Only reasons that occur; most OPDs first, then by code. as_of as in inactive_opds.
     """
     s = _settings(con, settings)
