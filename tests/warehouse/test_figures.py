@@ -1,6 +1,6 @@
 """A figure and the list it summarises come from one definition: the Keaktifan tiles recount
-queries.opd_index and queries.inactive_opds, the campaign tiles recount
-queries.campaign_participation, under any settings and period."""
+queries.activity.opd_index and queries.activity.inactive_opds, the campaign tiles recount
+queries.campaigns.campaign_participation, under any settings and period."""
 
 from __future__ import annotations
 
