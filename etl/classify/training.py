@@ -51,20 +51,7 @@ WEIGHT_WRAPPED = 0.5
 # a date, a place or hashtags leans to informasi whatever it says. 0 = none.
 TAIL_EVERY = 3
 WEIGHT_TAIL = 0.5
-NEUTRAL_TAILS = (
-    "\n\n📍 Pendopo Kabupaten, Senin (12/5/2026)",
-    "\n#PemkabPandeglang #PandeglangBerkah #Banten",
-    "\n\nDokumentasi: Tim Media Kecamatan Wonosari",
-    "\n\nSabtu, 7 Juni 2026 | 08.00 WIB",
-    "\n\nKantor Desa Karangrejo, Kecamatan Garum, Kabupaten Blitar",
-    "\n\n@diskominfo.kab @humas.setda @prokopim",
-    "\n\nKamis (21/8) di Aula Kecamatan Bangkalan #Bangkalan",
-    "\n\nSumber: Bagian Prokopim Setda",
-    "\n\n— Admin Kelurahan Tlogomas",
-    "\n\n#KabupatenSinjai #SinjaiBersatu #Sulsel",
-    "\n\n12 Oktober 2026 • Balai Desa Sukamaju, Kec. Cikalong",
-    "\n\n#DiskominfoKendal #KendalBeribadat #JatengGayeng",
-)
+NEUTRAL_TAILS_FILE = RULES_FILE.parent / "neutral_tails.txt"
 
 EXAMPLE_SCHEMA = {
     "caption": pl.String,
@@ -234,16 +221,23 @@ def wrapped_greetings(gold: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def neutral_tail_lines() -> list[str]:
+    """The lines of NEUTRAL_TAILS_FILE (comments and blank lines left out; ``\\n`` = new line)."""
+    lines = NEUTRAL_TAILS_FILE.read_text(encoding="utf-8").splitlines()
+    return [t.replace("\\n", "\n") for t in lines if t.strip() and not t.startswith("#")]
+
+
 def neutral_tails(gold: pl.DataFrame) -> pl.DataFrame:
     """Training captions made from gold ones (EXAMPLE_SCHEMA): one caption in TAIL_EVERY (by a
-    hash of the caption, every label) with one of NEUTRAL_TAILS after it, same label and
+    hash of the caption, every label) with one of the lines of NEUTRAL_TAILS_FILE after it, same label and
     figure flag (the opening that says who a post centres on is unchanged), weight
     WEIGHT_TAIL. Empty when TAIL_EVERY is 0."""
-    if TAIL_EVERY <= 0 or gold.height == 0:
+    tails = neutral_tail_lines()
+    if TAIL_EVERY <= 0 or gold.height == 0 or not tails:
         return pl.DataFrame(schema=EXAMPLE_SCHEMA)
     pick = [_hash(c, "tail") for c in gold["caption"].to_list()]
     keep = pl.Series([h % TAIL_EVERY == 0 for h in pick])
-    tail = pl.Series([NEUTRAL_TAILS[h // TAIL_EVERY % len(NEUTRAL_TAILS)] for h in pick])
+    tail = pl.Series([tails[h // TAIL_EVERY % len(tails)] for h in pick])
     return (
         gold.with_columns(tail.alias("tail"))
         .filter(keep)
