@@ -27,101 +27,9 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from etl.classify.vocab import CONTENT_TYPES
+from etl.classify.model_features import _caption_matrices, _token_matrices, tokens
 
 FORMAT = 2
-TOKEN = r"[a-z0-9]+|\p{So}|%"
-PIECES = (4,)
-MAX_WORD = 16  # longer 'words' (links, hashtags run together) give pieces from their start only
-OPENING = 5
-POWER = 0.5  # caption vector = sum of token vectors / n_tokens ** POWER
-
-
-def tokens(text: pl.Series) -> tuple[pl.Series, np.ndarray, np.ndarray]:
-    """Normalized captions -> (distinct tokens, ids: the token of every position, offsets:
-    positions of caption i are ids[offsets[i]:offsets[i+1]])."""
-    words = text.fill_null("").str.extract_all(TOKEN)
-    lengths = words.list.len().fill_null(0).to_numpy()
-    offsets = np.zeros(len(text) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    # A categorical with its own category list numbers the distinct tokens 0..k-1 in one pass.
-    cat = words.explode().drop_nulls().cast(pl.Categorical(pl.Categories.random()))
-    ids = cat.to_physical().to_numpy().astype(np.int64)
-    return cat.dtype.categories.to_series(), ids, offsets  # type: ignore[attr-defined]
-
-
-def _shape(tokens: pl.Series) -> pl.Series:
-    """Long digit runs (phone numbers, NIK, ids) read as one shape: they say 'a number', not
-    which (and would each be a feature of their own)."""
-    return tokens.str.replace(r"^[0-9]{5,}$", "00000")
-
-
-def token_features(tokens: pl.Series) -> pl.DataFrame:
-    """Distinct token shapes (_shape) -> (tid UInt32: position in `tokens`, feature String): ``w <token>``
-    and ``4<piece>`` for the letter pieces of a word (a piece repeated in a word counts
-    once per occurrence)."""
-    d = pl.DataFrame({"tok": tokens}).with_row_index("tid")
-    out = [d.select("tid", ("w " + pl.col("tok")).alias("feature"))]
-    words = d.filter(pl.col("tok").str.contains("^[a-z0-9]")).select(
-        "tid", (" " + pl.col("tok").str.slice(0, MAX_WORD) + " ").alias("p")
-    )
-    plen = words["p"].str.len_chars()
-    for n in PIECES:
-        for k in range(MAX_WORD + 2 - n + 1):
-            out.append(
-                words.filter(plen >= k + n).select(
-                    "tid", (pl.lit(str(n)) + pl.col("p").str.slice(k, n)).alias("feature")
-                )
-            )
-    return pl.concat(out)
-
-
-def _token_matrices(tokens: pl.Series, vocab: pl.DataFrame, idf: np.ndarray) -> tuple[Any, Any]:
-    """Distinct tokens -> sparse (tokens x features) matrices: L2-normalized idf vectors of
-    the tokens, and of the same tokens at the opening (one ``o <token>`` feature each).
-    vocab: feature String, fid Int64."""
-    from scipy.sparse import csr_matrix
-
-    n_feat = vocab.height
-    # Features of each distinct shape once (many numbers share one shape).
-    shape = _shape(tokens).cast(pl.Categorical(pl.Categories.random()))
-    sid = shape.to_physical().to_numpy().astype(np.int64)
-    shapes = shape.dtype.categories.to_series()  # type: ignore[attr-defined]
-    f = token_features(shapes).join(vocab, on="feature", how="inner")
-    rows, cols = f["tid"].to_numpy(), f["fid"].to_numpy()
-    m = csr_matrix((idf[cols], (rows, cols)), shape=(len(shapes), n_feat))  # duplicates summed
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    m = csr_matrix(m.multiply(1.0 / norms[:, None]))[sid]
-    o = (
-        pl.DataFrame({"feature": "o " + shapes})
-        .with_row_index("tid")
-        .join(vocab, on="feature", how="inner")
-    )
-    ones = np.ones(o.height)
-    o_m = csr_matrix(
-        (ones, (o["tid"].to_numpy(), o["fid"].to_numpy())), shape=(len(shapes), n_feat)
-    )
-    return m, o_m[sid]
-
-
-def _caption_matrices(ids: np.ndarray, offsets: np.ndarray, k: int, opening: int,
-                      power: float) -> tuple[Any, Any]:  # fmt: skip
-    """(captions x distinct tokens) sparse matrices: every token, and the first `opening`
-    tokens, each entry 1 / n ** power, n = the caption's tokens plus its opening tokens."""
-    from scipy.sparse import csr_matrix
-
-    n = len(offsets) - 1
-    length = np.diff(offsets)
-    head = np.minimum(length, opening)
-    scale = 1.0 / np.maximum(length + head, 1) ** power
-    a = csr_matrix((np.repeat(scale, length), ids, offsets), shape=(n, k))
-    head_off = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(head, out=head_off[1:])
-    # positions offsets[i] .. offsets[i] + head[i] - 1 of every caption
-    pos = np.repeat(offsets[:-1] - head_off[:-1], head) + np.arange(head_off[-1])
-    b = csr_matrix((np.repeat(scale, head), ids[pos], head_off), shape=(n, k))
-    return a, b
 
 
 @dataclass(frozen=True)
@@ -164,7 +72,7 @@ class Model:
         read (the explanation reuses the scoring work)."""
         vocab, idf, w, b = self._weights()
         uniq, ids, offsets = tokens(text)
-        m, o = _token_matrices(uniq, vocab, idf)
+        m, o = _token_matrices(uniq, vocab, idf, float(self.data.get("token_idf", 0.0)))
         a, h = _caption_matrices(
             ids, offsets, len(uniq), int(self.data["opening"]), float(self.data["power"])
         )
@@ -249,89 +157,3 @@ class Scored:
 
 
 _CACHE: dict[str, Any] = {}
-
-
-# --------------------------------------------------------------------------- training
-
-
-def caption_matrix(text: pl.Series, data: dict[str, Any]) -> Any:
-    """The (captions x features) matrix the classifiers of `data` read (for training and
-    tests; labelling reaches the same scores without building it)."""
-    vocab = pl.DataFrame(
-        {"feature": data["features"], "fid": np.arange(len(data["features"]), dtype=np.int64)}
-    )
-    uniq, ids, offsets = tokens(text)
-    m, o = _token_matrices(uniq, vocab, np.asarray(data["idf"], dtype=np.float64))
-    a, h = _caption_matrices(ids, offsets, len(uniq), int(data["opening"]), float(data["power"]))
-    return (a @ m + h @ o).tocsr()
-
-
-def fit(
-    text: pl.Series,
-    labels: list[str],
-    figure: list[bool | None],
-    weights: list[float],
-    *,
-    c_value: float = 20.0,
-    min_df: int = 2,
-) -> Model:
-    """Train on normalized captions. labels: content codes; figure: the figure flag or None
-    when unknown (weak labels); weights: per-caption sample weight (gold 1, weak lower).
-    Raises ValueError (Bahasa Indonesia) when a label has no example."""
-    from sklearn.linear_model import LogisticRegression
-    from threadpoolctl import threadpool_limits
-
-    missing = [c for c in CONTENT_TYPES if c not in set(labels)]
-    if missing:
-        raise ValueError(f"Data latih tidak punya contoh label: {', '.join(missing)}.")
-    n = len(text)
-    uniq, ids, offsets = tokens(text)
-    row_of = np.repeat(np.arange(n), np.diff(offsets))
-    first = np.arange(len(ids)) - np.repeat(offsets[:-1], np.diff(offsets)) < OPENING
-    tf = token_features(_shape(uniq))
-    opening = pl.DataFrame({"feature": "o " + _shape(uniq)}).with_row_index("tid")
-    pos = pl.DataFrame({"row": row_of, "tid": ids.astype(np.uint32), "first": first}).unique()
-    # Document frequency of a feature: the captions with a token carrying it.
-    df = (
-        pl.concat(
-            [
-                pos.join(tf, on="tid").select("row", "feature"),
-                pos.filter("first").join(opening, on="tid").select("row", "feature"),
-            ]
-        )
-        .unique()
-        .group_by("feature")
-        .len()
-        .filter(pl.col("len") >= min_df)
-        .sort("feature")
-    )
-    idf = np.log((1 + n) / (1 + df["len"].to_numpy().astype(np.float64))) + 1.0
-    data: dict[str, Any] = {
-        "format": FORMAT,
-        "features": df["feature"].to_list(),
-        "idf": [round(float(v), 6) for v in idf],
-        "opening": OPENING,
-        "power": POWER,
-    }
-    x = caption_matrix(text, data)
-    sw = np.asarray(weights, dtype=np.float64)
-    y = np.asarray(labels)
-    known = np.asarray([f is not None for f in figure])
-    yf = np.asarray([bool(f) for f in figure])
-    clf = LogisticRegression(C=c_value, max_iter=3000, class_weight="balanced")
-    fig = LogisticRegression(C=c_value, max_iter=3000, class_weight="balanced")
-    # One BLAS thread: on a shared 2-core machine threaded BLAS in L-BFGS spins (100x slower).
-    with threadpool_limits(1):
-        clf.fit(x, y, sample_weight=sw)
-        fig.fit(x[known], yf[known], sample_weight=sw[known])
-    data |= {
-        "classes": [str(c) for c in clf.classes_],
-        "coef": [[round(float(v), 6) for v in row] for row in clf.coef_],
-        "intercept": [float(v) for v in clf.intercept_],
-        "fig_coef": [round(float(v), 6) for v in fig.coef_[0]],
-        "fig_intercept": float(fig.intercept_[0]),
-        "c_value": c_value,
-        "min_df": min_df,
-        "n_train": n,
-    }
-    return Model(data)
