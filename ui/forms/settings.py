@@ -14,7 +14,7 @@ def settings_form() -> None:
     from dataclasses import asdict, replace
 
     from ui import auth
-    from warehouse import metrics
+    from warehouse import metrics, vocabulary
 
     if not auth.section("edit_settings"):
         return
@@ -57,6 +57,7 @@ def settings_form() -> None:
             ],
             key="set_activity_rule",
         )
+        st.caption(i18n.tr(vocabulary.JUDGED_MONTHS_RULE, vocabulary.JUDGED_MONTHS_RULE_EN))
         for title, names in groups:
             st.markdown(f"**{title}**")
             cols = st.columns(len(names))
