@@ -124,7 +124,7 @@ REASON_LABELS_EN = {
 }
 
 
-# The activity rule an analyst chooses (Pengaturan; warehouse.metrics.Settings.activity_rule,
+# The activity rule an analyst chooses (Pengaturan; warehouse.analyst_settings.Settings.activity_rule,
 # applied by counted_posts in warehouse/sql/views/030_scope_and_activity.sql).
 # code -> (label ID, label EN, explanation ID, explanation EN, the minimum as a list says it
 # ID / EN with {n} = the number of posts).
@@ -201,6 +201,14 @@ INACTIVE_REASONS: dict[str, str] = {
 # The reason codes of an OPD not judged (no month of the period with all its data): listed
 # apart from the OPDs judged not active, drawn grey, never counted as inactive.
 NOT_JUDGED_REASONS: tuple[str, ...] = ("not_received", "partly_received", "not_submitted")
+
+
+# Coverage of an account-month by the loaded exports (code -> Indonesian, English).
+COVERAGE_STATUS: dict[str, tuple[str, str]] = {
+    "received": ("Diterima", "Received"),
+    "partial": ("Sebagian", "Partly received"),
+    "missing": ("Belum ada", "Not received"),
+}
 
 
 def seed_lookup_tables(con: duckdb.DuckDBPyConnection) -> None:

@@ -128,5 +128,5 @@ def test_independent_set_rules_and_model_stay_above_the_measured_floor() -> None
 
     m, _ = evaluate("independent")
     assert m["ucapan_f1"] >= 0.94
-    assert m["macro_f1"] >= 0.85
-    assert m["figure_f1"] >= 0.92
+    assert m["macro_f1"] >= 0.87
+    assert m["figure_f1"] >= 0.94

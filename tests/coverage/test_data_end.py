@@ -17,12 +17,13 @@ import pytest
 
 from tests.factory import private_copy, sample_warehouse
 from warehouse import coverage, opd_story
-from warehouse import queries as q
+from warehouse.queries import activity, options
+from warehouse.queries.filters import Filters
 from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[2]
-PERIOD = q.Filters(dt.date(2026, 6, 1), dt.date(2026, 11, 30))
-NOV = q.Filters(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+PERIOD = Filters(dt.date(2026, 6, 1), dt.date(2026, 11, 30))
+NOV = Filters(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
 
 
 def _sample_last_day() -> dt.date:
@@ -51,8 +52,8 @@ def test_the_data_end_is_the_samples_last_day(data_end):
 
 
 def test_date_bounds_and_account_dormancy_say_the_data_end(con, data_end):
-    assert q.date_bounds(con)[1] == data_end
-    acc = q.account_dormancy(con, PERIOD, as_of=dt.date(2026, 11, 30))
+    assert options.date_bounds(con)[1] == data_end
+    acc = activity.account_dormancy(con, PERIOD, as_of=dt.date(2026, 11, 30))
     assert set(acc.get_column("data_end").to_list()) == {data_end}
     # No account's own data end is past it, and the accounts whose data is current end on it.
     through = acc.get_column("data_through").drop_nulls()
@@ -89,7 +90,7 @@ def test_one_opd_months_and_calendar_reach_the_data_end(con, data_end):
     opd_id = con.execute(
         "SELECT opd_id FROM opd WHERE name LIKE '%Kependudukan%'"
     ).fetchone()[0]  # Disdukcapil: Facebook, Instagram and a TikTok export without a period
-    days = q.opd_daily_counts(con, NOV, opd_id)
+    days = activity.opd_daily_counts(con, NOV, opd_id)
     with_data = days.filter(pl.col("has_data")).get_column("day")
     assert with_data.max() == data_end
     # Every day up to the data end has data; none after it.
@@ -97,7 +98,7 @@ def test_one_opd_months_and_calendar_reach_the_data_end(con, data_end):
 
 
 def test_days_since_the_last_post_count_to_the_data_end(con, data_end):
-    rows = q.inactive_opds(con, PERIOD, as_of=dt.date(2026, 11, 30)).filter(
+    rows = activity.inactive_opds(con, PERIOD, as_of=dt.date(2026, 11, 30)).filter(
         pl.col("last_post_at").is_not_null()
     )
     assert rows.height
@@ -108,10 +109,10 @@ def test_days_since_the_last_post_count_to_the_data_end(con, data_end):
 def test_the_running_month_is_judged_for_no_opd(con, data_end):
     """November runs to the data end (20 Nov): judged for no OPD, with or without accounts,
     so the period Jun-Nov is judged exactly as Jun-Oct is."""
-    nov = q.opd_month_heatmap(con, NOV)
+    nov = activity.opd_month_heatmap(con, NOV)
     assert nov.height and nov.get_column("no_data").all()
-    whole = q.opd_index(con, PERIOD).select("opd_id", "activity_status", "required_posts")
-    upto_oct = q.opd_index(con, q.Filters(PERIOD.start, dt.date(2026, 10, 31))).select(
+    whole = activity.opd_index(con, PERIOD).select("opd_id", "activity_status", "required_posts")
+    upto_oct = activity.opd_index(con, Filters(PERIOD.start, dt.date(2026, 10, 31))).select(
         "opd_id", "activity_status", "required_posts"
     )
     assert whole.sort("opd_id").equals(upto_oct.sort("opd_id"))

@@ -144,13 +144,14 @@ def test_a_partial_month_is_judged_for_no_opd(con, cov):
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(cov=COVERAGE)
 def test_active_inactive_and_not_judged_add_up(con, cov):
-    from warehouse import queries as q
+    from warehouse.queries import run
+    from warehouse.queries.filters import Filters
 
     _set_coverage(con, cov)
-    f = q.Filters(MONTHS[0], END - dt.timedelta(days=1))
-    params = {**f.params(), **q._activity_params(q._settings(con, None)),
+    f = Filters(MONTHS[0], END - dt.timedelta(days=1))
+    params = {**f.params(), **run._activity_params(run._settings(con, None)),
               "starts": [f.start], "ends_excl": [END]}  # fmt: skip
-    k = q._run(con, "q_kpi", params).row(0, named=True)
+    k = run._run(con, "q_kpi", params).row(0, named=True)
     period = _judge(con, "period", str(params["activity_rule"]))
     assert k["judged_opds"] + k["no_data_opds"] == k["expected_opds"] == len(OPD_IDS)
     assert k["active_opds"] == sum(v[0] == "active" for v in period.values())
