@@ -19,7 +19,8 @@ rules' flag below 0.2 and its own flag from 0.35 best in every run (774: F1 0.91
 0.877 at 0.5 without veto; rules alone 0.836, model alone 0.831). Thresholds chosen again at
 every fit from inner out-of-fold predictions (the earlier design) scored lower on labels
 (855: 0.896 against 0.904): with ~2,000 captions the inner choice follows noise.
-Run: .venv/bin/python benchmarks/classify_cv.py [folds]
+Run: .venv/bin/python benchmarks/classify_cv.py [folds] [--dump=out.csv]
+(--dump: the out-of-fold rules + model labels of every caption, for reading the errors.)
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from etl.classify.training import (  # noqa: E402
     read_labelled,
     written_with_rules,
 )
-from etl.classify.vocab import NO_MATCH_REASON  # noqa: E402
+from etl.classify.vocab import CONTENT_TYPES, NO_MATCH_REASON  # noqa: E402
 
 
 def examples() -> pl.DataFrame:
@@ -72,7 +73,29 @@ def line(name: str, m: dict) -> str:
     )
 
 
-def main(k: int = 5) -> None:
+def per_label(m: dict) -> str:
+    """Per-label precision / recall / F1 (n = captions of that label), one line each."""
+    return "\n".join(
+        f"    {lab:<12} P {p:.3f} R {r:.3f} F1 {f:.3f} n {n}"
+        for lab, (p, r, f, n) in m["per_label"].items()
+    )
+
+
+def confusion(truth: list[str], pred: list[str]) -> str:
+    """Confusion matrix (rows truth, columns prediction) as text."""
+    head = "    truth \\ pred " + " ".join(f"{t[:6]:>6}" for t in CONTENT_TYPES)
+    rows = [
+        f"    {t:<13}"
+        + " ".join(
+            f"{sum(a == t and b == p for a, b in zip(truth, pred, strict=True)):>6}"
+            for p in CONTENT_TYPES
+        )
+        for t in CONTENT_TYPES
+    ]
+    return "\n".join([head, *rows])
+
+
+def main(k: int = 5, dump: str | None = None) -> None:
     ex = examples()
     fold = fold_of(ex["caption"].to_list(), k)
     rules = default_rules()
@@ -119,6 +142,17 @@ def main(k: int = 5) -> None:
                 out["is_figure_centric"].filter(mask).to_list(),
             )
             print(line(f"{name} [{sub} {int(mask.sum())}]", m))
+            if name == "rules+model":
+                print(per_label(m))
+        if name == "rules+model":
+            print(confusion(truth["label"].to_list(), out["content_type"].to_list()))
+            if dump:
+                truth.select("file", "label", "figure", "caption").with_columns(
+                    out["content_type"].alias("pred"),
+                    out["content_source"].alias("source"),
+                    out["content_reason"].alias("reason"),
+                    out["is_figure_centric"].alias("fig_pred"),
+                ).write_csv(dump)
     policies(truth, pl.concat([r for r, _ in raw]), pl.concat([m for _, m in raw]), fresh)
 
 
@@ -149,4 +183,6 @@ def policies(truth: pl.DataFrame, r: pl.DataFrame, mo: pl.DataFrame, mask: np.nd
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    args = [a for a in sys.argv[1:] if not a.startswith("--dump=")]
+    dumps = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--dump=")]
+    main(int(args[0]) if args else 5, dumps[0] if dumps else None)

@@ -1,15 +1,17 @@
 """Content labels (ucapan vs kinerja types) and the figure-centric flag.
 
 Modules: vocab (codes and names), textnorm (caption text as matched), rules (rule sets and
-their validation), engine (rule matching and decision, in polars), model (the learned model),
-combine (how rules and model make one label), training (training data, fitting),
+their validation), matching (which rule phrases a caption contains), engine (the rules'
+decision, and the model beside it), model (the learned model: scoring), model_features (its
+tokens and matrices), model_fit (fitting it), combine (how rules and model make one label), training (training data, fitting),
 model_store (model versions in the warehouse), logbook (the OPDs' own labels), store
 (rule-set versions and labels in the warehouse). This package re-exports the
 public names so callers import from ``etl.classify``.
 """
 
-from etl.classify.engine import _compile, classify_frame, classify_normalized, label_text
+from etl.classify.engine import classify_frame, classify_normalized, label_text
 from etl.classify.logbook import map_logbook_label, map_logbook_series
+from etl.classify.matching import _compile
 from etl.classify.rules import (
     FIGURE_GROUPS,
     RULE_GROUPS,

@@ -25,7 +25,8 @@ import duckdb
 import polars as pl
 
 from etl.classify.combine import CV_THRESHOLDS
-from etl.classify.model import Model, fit
+from etl.classify.model import Model
+from etl.classify.model_fit import fit
 from etl.classify.textnorm import normalize_series
 from etl.classify.vocab import CONTENT_TYPES, KINERJA_TYPES, RULES_FILE
 

@@ -10,7 +10,8 @@ import pytest
 from etl.classify import classify_frame, default_rules, set_override
 from etl.classify.combine import combine, fill_skipped, needs_model
 from etl.classify.engine import classify_normalized
-from etl.classify.model import _shape, caption_matrix, fit, token_features
+from etl.classify.model_features import _shape, caption_matrix, token_features
+from etl.classify.model_fit import fit
 from etl.classify.model_store import accept_model, active_model, reject_model, retrain
 from etl.classify.textnorm import normalize_series
 from etl.classify.training import shipped_examples, split

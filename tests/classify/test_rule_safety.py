@@ -19,7 +19,7 @@ from etl.classify import (
     save_rules_and_relabel,
     validate_rules,
 )
-from etl.classify.engine import _make_pass, _Pass
+from etl.classify.matching import _make_pass, _Pass
 from tests.factory import (
     CLASSIFY_MASTER_HEADER,
     CLASSIFY_MASTER_ROWS,

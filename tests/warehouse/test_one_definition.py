@@ -341,8 +341,6 @@ def test_kpi_names_and_help_live_in_metrics_only():
 # shrink, never grow (split them instead); a module not listed here may not pass 300 lines.
 _LARGE_UI = {"ui/forms/upload.py": 350, "ui/i18n.py": 345}
 _LARGE_BELOW_UI = {
-    "etl/classify/engine.py": 413,
-    "etl/classify/model.py": 337,
     "etl/formats/logbook.py": 342,
     "etl/load.py": 400,
     "etl/normalize.py": 380,

@@ -1,0 +1,238 @@
+"""Rule matching: which phrases of each label and of the figure parts a caption contains, in polars.
+
+One combined regex per label extracts every matched phrase of every caption (one scan of the
+text instead of one per pattern); the distinct matched phrases (a few thousand) are mapped back
+to (label, weight) with the same engine, anchored; per-label scores are list sums. The matched
+phrases are the explanation. Every regex here runs in the Rust regex engine of polars (linear
+time in the text); Python's re is never used on captions or phrases.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from etl.classify.rules import bounded
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """One regex pass: the combined pattern and how to map a matched phrase to (group, weight)."""
+
+    regex: str
+    entries: tuple[tuple[str, str, float], ...]  # (group, pattern, weight) in alternation order
+
+    def lookup(self, phrases: list[str]) -> pl.DataFrame:
+        """Distinct matched phrases -> the group and weight of the first pattern (in alternation
+        order) matching the whole phrase: the one the leftmost-first alternation took. Phrases
+        seen before are answered from a memo (the same phrases recur load after load)."""
+        memo = _LOOKUP_MEMO.setdefault(self.regex, {})
+        if len(memo) > 200_000:
+            memo.clear()
+        new = [p for p in phrases if p not in memo]
+        if new:
+            memo.update(zip(new, self._lookup_new(new), strict=True))
+        rows = [(p, *memo[p]) for p in phrases if memo[p] is not None]
+        return pl.DataFrame(
+            rows,
+            schema={"phrase": pl.String, "group": pl.String, "weight": pl.Float64},
+            orient="row",
+        )
+
+    def _lookup_new(self, phrases: list[str]) -> list[tuple[str, float] | None]:
+        group: list[str | None] = [None] * len(phrases)
+        weight = [0.0] * len(phrases)
+        todo = pl.Series("p", phrases, dtype=pl.String)
+        left = list(range(len(phrases)))
+        for g, pattern, w in self.entries:
+            if not left:
+                break
+            hit = todo.str.contains(f"^(?:{bounded(pattern)})$").fill_null(False)
+            if not hit.any():
+                continue
+            keep = []
+            for i, h in zip(left, hit.to_list(), strict=True):
+                if h:
+                    group[i], weight[i] = g, float(w)
+                else:
+                    keep.append(i)
+            left = keep
+            todo = todo.filter(~hit)
+        return [(g, w) if g is not None else None for g, w in zip(group, weight, strict=True)]
+
+
+_LOOKUP_MEMO: dict[str, dict[str, tuple[str, float] | None]] = {}
+
+
+def _make_pass(groups: dict[str, list[dict[str, Any]]]) -> _Pass:
+    entries = [
+        (g, e["pattern"].strip(), float(e.get("weight", 1)))
+        for g, es in groups.items()
+        for e in es
+        if isinstance(e, dict) and str(e.get("pattern", "")).strip()
+    ]
+    # Longer patterns first: the regex is leftmost-first, so 'apel pagi' wins over 'apel'.
+    entries.sort(key=lambda e: -len(e[1]))
+    regex = "|".join(bounded(p) for _, p, _ in entries) or r"(?-u:\b)\z\A"
+    return _Pass(regex, tuple(entries))
+
+
+@dataclass(frozen=True)
+class _LabelPasses:
+    """One regex pass per label. A single alternation of every label's ~400 patterns outgrows the
+    regex engine's DFA cache on real captions (~6,000 captions/s); one pass per label stays on the
+    DFA (~300,000 captions/s, benchmarks/classify_speed.py)."""
+
+    passes: dict[str, _Pass]
+
+    @property
+    def regex(self) -> str:
+        """Every label's pattern, as one alternation (for inspection and tests only)."""
+        return "|".join(p.regex for p in self.passes.values())
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    content: _LabelPasses
+    figure: _Pass
+    decision: dict[str, Any]
+
+
+@functools.lru_cache(maxsize=8)
+def _compile(key: str) -> _Compiled:
+    data = json.loads(key)
+    labels = data.get("labels", {})
+    return _Compiled(
+        content=_LabelPasses({g: _make_pass({g: labels[g]}) for g in labels}),
+        figure=_make_pass(data.get("figure", {})),
+        decision=data.get("decision", {}),
+    )
+
+
+def _scores(text: pl.Series, p: _Pass, groups: tuple[str, ...]) -> pl.DataFrame:
+    """Per-row score and matched phrases for each group, from one regex scan."""
+    found = text.str.extract_all(p.regex).list.unique(maintain_order=True)
+    distinct = found.explode().drop_nulls().unique().to_list()
+    table = p.lookup(distinct)
+    group_of = dict(zip(table["phrase"], table["group"], strict=True))
+    weight_of = dict(zip(table["phrase"], table["weight"], strict=True))
+    frame = pl.DataFrame({"_m": found})
+    cols = []
+    for g in groups:
+        w_g = {ph: w for ph, w in weight_of.items() if group_of[ph] == g}
+        if w_g:
+            in_g = pl.element().is_in(list(w_g))
+            cols.append(
+                pl.col("_m")
+                .list.eval(pl.element().replace_strict(w_g, default=0.0, return_dtype=pl.Float64))
+                .list.sum()
+                .fill_null(0.0)
+                .alias(f"s_{g}")
+            )
+            cols.append(pl.col("_m").list.eval(pl.element().filter(in_g)).alias(f"m_{g}"))
+        else:
+            cols.append(pl.lit(0.0).alias(f"s_{g}"))
+            cols.append(pl.lit([], dtype=pl.List(pl.String)).alias(f"m_{g}"))
+    return frame.with_columns(cols).drop("_m")  # with_columns broadcasts the literals
+
+
+def _label_scores(text: pl.Series, lp: _LabelPasses, groups: tuple[str, ...]) -> pl.DataFrame:
+    """Per-row score and matched phrases for each label, one regex scan per label.
+
+    Across labels, a phrase inside a longer phrase of another label found in the same caption
+    does not count ('waspada' of informasi inside 'waspada penipuan' of klarifikasi): the same
+    outcome as one longest-first alternation over every label.
+    """
+    found: dict[str, pl.Series] = {}
+    weights: dict[str, dict[str, float]] = {}
+    for g in groups:
+        p = lp.passes.get(g)
+        if p is None:
+            continue
+        m = text.str.extract_all(p.regex).list.unique(maintain_order=True)
+        table = p.lookup(m.explode().drop_nulls().unique().to_list())
+        found[g] = m
+        weights[g] = dict(zip(table["phrase"], table["weight"], strict=True))
+    found = _drop_phrases_inside_other_labels(found)
+    cols: dict[str, pl.Series] = {}
+    for g in groups:
+        if g not in found or not weights[g]:
+            cols[f"s_{g}"] = pl.Series(f"s_{g}", [0.0] * len(text), dtype=pl.Float64)
+            cols[f"m_{g}"] = pl.Series(f"m_{g}", [[]] * len(text), dtype=pl.List(pl.String))
+            continue
+        m = found[g].fill_null([])
+        cols[f"s_{g}"] = (
+            m.list.eval(
+                pl.element().replace_strict(weights[g], default=0.0, return_dtype=pl.Float64)
+            )
+            .list.sum()
+            .fill_null(0.0)
+            .alias(f"s_{g}")
+        )
+        cols[f"m_{g}"] = m.alias(f"m_{g}")
+    return pl.DataFrame(list(cols.values()))
+
+
+def _drop_phrases_inside_other_labels(found: dict[str, pl.Series]) -> dict[str, pl.Series]:
+    """Remove from each label's matches the phrases contained in another label's match."""
+    long = pl.concat(
+        [
+            pl.DataFrame({"phrase": m})
+            .with_row_index("row")
+            .explode("phrase")
+            .drop_nulls("phrase")
+            .with_columns(pl.lit(g).alias("group"))
+            for g, m in found.items()
+        ]
+    )
+    if long.height == 0:
+        return found
+    # Containment among the distinct phrases of different labels (a few thousand at most).
+    distinct = long.select("phrase", "group").unique()
+    pairs = (
+        distinct.join(distinct, how="cross", suffix="_long")
+        .filter(
+            (pl.col("group") != pl.col("group_long"))
+            & (pl.col("phrase_long").str.len_bytes() > pl.col("phrase").str.len_bytes())
+            & pl.col("phrase_long").str.contains(pl.col("phrase"), literal=True)
+        )
+        .select("phrase", "group", "phrase_long", "group_long")
+    )
+    if pairs.height == 0:
+        return found
+    drops = (
+        long.join(pairs, on=["phrase", "group"])
+        .join(
+            long.rename({"phrase": "phrase_long", "group": "group_long"}),
+            on=["row", "phrase_long", "group_long"],
+            how="semi",
+        )
+        .select("row", "group", "phrase")
+        .unique()
+    )
+    if drops.height == 0:
+        return found
+    out = {}
+    for g, m in found.items():
+        d = drops.filter(pl.col("group") == g)
+        if d.height == 0:
+            out[g] = m
+            continue
+        per_row = d.group_by("row").agg(pl.col("phrase").alias("drop"))
+        frame = (
+            pl.DataFrame({"m": m})
+            .with_row_index("row")
+            .join(per_row, on="row", how="left")
+            .sort("row")
+        )
+        out[g] = frame.select(
+            pl.when(pl.col("drop").is_null())
+            .then(pl.col("m"))
+            .otherwise(pl.col("m").list.set_difference(pl.col("drop")))
+            .alias("m")
+        ).to_series()
+    return out
