@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import altair as alt
 import polars as pl
 
-from ui import chart_series, i18n
+from ui import chart_counts, chart_series, i18n
 from ui.chart_base import (
     ACCENT,
     GAP_GREY,
@@ -158,11 +158,12 @@ def share_over_time(
     kind = "content" if category == "content_type" else "platform"
     data = with_order_labels(df, category, kind)
     title = i18n.t("content_type") if kind == "content" else i18n.t("platform")
+    x_enc = time_x(data, x)
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=time_x(data, x),
+            x=x_enc,
             y=alt.Y(
                 f"sum({value}):Q",
                 stack="normalize",
@@ -178,7 +179,8 @@ def share_over_time(
             ],
         )
     )
-    return finish(chart, big=big, height=height)
+    counts = chart_counts.vertical(data, x_enc, x, value=value, big=big, title=i18n.t("share"))
+    return finish(chart + counts, big=big, height=height)
 
 
 def year_comparison(

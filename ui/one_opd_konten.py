@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, charts_mix, charts_opd_compare, data, i18n, one_opd, slides
+from ui import chart_counts, charts, charts_mix, charts_opd_compare, data, i18n, one_opd, slides
 from ui import widgets as w
 from ui.forms import common as common_form
 from ui.forms import labels as labels_form
@@ -82,6 +82,8 @@ def draw(f: data.Filters, big: bool) -> None:
     if "time" in panels and deck.show("time"):
         st.subheader(t_time)
         deck.chart(charts.share_over_time(over_time, x="period_start", big=big))
+        if not big:
+            st.caption(chart_counts.caption())
         _partial_note(partial)
     if "format_time" in panels and deck.show("format_time"):
         st.subheader(t_fmt_time)
