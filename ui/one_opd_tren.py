@@ -43,7 +43,11 @@ def draw(f: data.Filters, big: bool) -> None:
 
     if "trend" in panels and deck.show("trend"):
         st.subheader(t_trend)
-        deck.chart(charts_opd_compare.posts_against_typical(months, bench, who=s.short, big=big))
+        deck.chart(
+            charts_opd_compare.posts_against_typical(
+                months, bench, who=s.short, big=big, partial=w.partial_period(f)
+            )
+        )
         if not big:  # on the slide the legend says what the lines are; the chart needs the room
             _trend_caption(months, bench, s.short)
         for text in one_opd.months_notes(months):
