@@ -98,12 +98,21 @@ def line_over_time(
     return finish(alt.layer(*layers), big=big, height=height)
 
 
+# A legend beside the chart whose longest name has more letters than this leaves the months
+# too narrow for upright labels at 1366 px (OPD names); OPD kinds ("Kecamatan") leave room.
+WIDE_LEGEND_CHARS = 16
+
+
 def _many_lines(df: pl.DataFrame, color: str | None, color_kind: str | None) -> bool:
-    """True when the lines' legend goes beside the chart (ui.chart_series.series_color)."""
+    """True when the lines' legend goes beside the chart (ui.chart_series.series_color) and
+    its names are long enough to leave the months little room."""
     if not color or color_kind in ("content", "platform"):
         return False
     field = f"{color}_label" if color_kind == "kind" else color
-    return len(chart_series.series_order(df, field)) > chart_series.LEGEND_BESIDE
+    names = chart_series.series_order(df, field)
+    if len(names) <= chart_series.LEGEND_BESIDE:
+        return False
+    return max(len(str(n)) for n in names) > WIDE_LEGEND_CHARS
 
 
 def _gap_band(
