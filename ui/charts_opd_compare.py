@@ -79,8 +79,8 @@ def posts_against_typical(
     """One OPD's posts per month (a warehouse.opd_story.opd_months frame) beside the median
     and the mean of every OPD (opd_month_benchmark). A month whose data never arrived leaves
     a gap in the OPD's line (no point, no 0); the OPD's points are labelled with their count,
-    above the point when it is at or above the median, below it otherwise, so the number
-    never sits on the median's and mean's lines. partial: (start, note) of the unfinished
+    above the point when it is at or above the median (or near the chart's bottom), below it
+    otherwise, so the number never sits on the median's and mean's lines. partial: (start, note) of the unfinished
     month (ui.periods.partial_period), named under that month's axis label."""
     median = i18n.tr("Median semua OPD", "Median of all OPDs")
     mean = i18n.tr("Rata-rata semua OPD", "Mean of all OPDs")
@@ -109,8 +109,15 @@ def posts_against_typical(
     shown = pl.concat([mine, typical]).join(
         bench.select("month", pl.col("median_posts").alias("_median")), on="month", how="left"
     )
+    # Near the bottom of the chart (a fifth of its top value) a label below the point would
+    # sit on the month axis: it goes above there, whatever the median.
+    floor = 0.2 * float(shown.get_column("value").max() or 0)
     shown = shown.with_columns(
-        (pl.col("_median").is_null() | (pl.col("value") >= pl.col("_median"))).alias("_above")
+        (
+            pl.col("_median").is_null()
+            | (pl.col("value") >= pl.col("_median"))
+            | (pl.col("value") <= floor)
+        ).alias("_above")
     )
     series = [who, median, mean]
     base = alt.Chart(shown).encode(
