@@ -19,8 +19,12 @@ rules' flag below 0.2 and its own flag from 0.35 best in every run (774: F1 0.91
 0.877 at 0.5 without veto; rules alone 0.836, model alone 0.831). Thresholds chosen again at
 every fit from inner out-of-fold predictions (the earlier design) scored lower on labels
 (855: 0.896 against 0.904): with ~2,000 captions the inner choice follows noise.
-Run: .venv/bin/python benchmarks/classify_cv.py [folds] [--dump=out.csv]
-(--dump: the out-of-fold rules + model labels of every caption, for reading the errors.)
+Run: .venv/bin/python benchmarks/classify_cv.py [folds] [--dump=out.csv] [--upto=N]
+(--dump: the out-of-fold rules + model labels of every caption, for reading the errors, and
+in out.tails.csv those of the captions with a tail;
+--upto: scores also on the captions of files numbered up to N, to compare with a run before
+files were added. "+ tails": the held-out captions with a label-neutral line after them; the
+rules' lead of the combination is chosen from the last grid, scored without and with tails.)
 """
 
 from __future__ import annotations
@@ -95,7 +99,32 @@ def confusion(truth: list[str], pred: list[str]) -> str:
     return "\n".join([head, *rows])
 
 
-def main(k: int = 5, dump: str | None = None) -> None:
+# Lines any post may end with, appended to each held-out caption for the "+ tails" scores: how
+# far a label-neutral date, place or hashtag line moves the labels (captions written elsewhere
+# are longer than the labelled ones). Worded apart from training.NEUTRAL_TAILS.
+EVAL_TAILS = (
+    "\n\n📌 Balai Kota, Rabu (3/9/2026)",
+    "\n#KabBogor #BogorMaju #Tegar",
+    "\n\nFoto: Humas Kecamatan Sumberpucung",
+    "\n\nJumat, 15 Agustus 2026, pukul 14.00 WIB",
+    "\n\nKantor Kelurahan Panggung Kidul, Kota Semarang",
+    "\n\nDiunggah oleh admin @kecamatan.sampang",
+    "\n\n#KotaMataram #NTB #MataramHarmoni",
+    "\n\nSelasa (9/12) di Gedung Serbaguna Desa Tanjungsari",
+)
+
+
+def with_tail(captions: pl.Series) -> pl.Series:
+    """Each caption with one of EVAL_TAILS after it (chosen by a hash of the caption)."""
+    return pl.Series(
+        [
+            c + EVAL_TAILS[int(hashlib.sha1(("t" + c).encode()).hexdigest()[:8], 16) % 8]
+            for c in captions.to_list()
+        ]
+    )
+
+
+def main(k: int = 5, dump: str | None = None, upto: int | None = None) -> None:
     ex = examples()
     fold = fold_of(ex["caption"].to_list(), k)
     rules = default_rules()
@@ -104,9 +133,11 @@ def main(k: int = 5, dump: str | None = None) -> None:
         "model": [],
         "rules+model": [],
         "model first": [],
+        "rules+model + tails": [],
     }
     idx: list[np.ndarray] = []
     raw: list[tuple[pl.DataFrame, pl.DataFrame]] = []
+    raw_tails: list[tuple[pl.DataFrame, pl.DataFrame]] = []
     for f in range(k):
         test = np.flatnonzero(fold == f)
         train = ex[np.flatnonzero(fold != f)]
@@ -118,6 +149,9 @@ def main(k: int = 5, dump: str | None = None) -> None:
         # wherever its probability reaches the threshold.
         first = Model({**model.data, "thresholds": {**model.thresholds, "margin": 1e9}})
         outs["model first"].append(label_text(text, rules, first))
+        tailed = normalize_series(with_tail(ex["caption"].gather(test)))
+        outs["rules+model + tails"].append(label_text(tailed, rules, model))
+        raw_tails.append((classify_normalized(tailed, rules), model.predict(tailed)))
         mo = model.predict(text)
         raw.append((classify_normalized(text, rules), mo))
         outs["model"].append(
@@ -130,9 +164,15 @@ def main(k: int = 5, dump: str | None = None) -> None:
     order = np.concatenate(idx)
     truth = ex[order]
     fresh = truth["fresh"].to_numpy()
+    subsets = [("all", np.ones(len(order), bool)), ("fresh", fresh)]
+    if upto is not None:
+        # The captions of files numbered up to `upto` (and eval_*): the same captions as a run
+        # before newer files were added (those then only ever train).
+        num = truth["file"].str.extract(r"^(\d+)_", 1).cast(pl.Int64)
+        subsets.append((f"<= {upto}", (num.is_null() | (num <= upto)).to_numpy()))
     for name, parts in outs.items():
         out = pl.concat(parts, how="diagonal")
-        for sub, mask in (("all", np.ones(len(order), bool)), ("fresh", fresh)):
+        for sub, mask in subsets:
             if not mask.any():
                 continue
             m = metrics(
@@ -142,18 +182,51 @@ def main(k: int = 5, dump: str | None = None) -> None:
                 out["is_figure_centric"].filter(mask).to_list(),
             )
             print(line(f"{name} [{sub} {int(mask.sum())}]", m))
-            if name == "rules+model":
+            if name.startswith("rules+model"):
                 print(per_label(m))
-        if name == "rules+model":
+        if name.startswith("rules+model"):
             print(confusion(truth["label"].to_list(), out["content_type"].to_list()))
             if dump:
+                kind = "" if name == "rules+model" else ".tails"
                 truth.select("file", "label", "figure", "caption").with_columns(
                     out["content_type"].alias("pred"),
                     out["content_source"].alias("source"),
                     out["content_reason"].alias("reason"),
                     out["is_figure_centric"].alias("fig_pred"),
-                ).write_csv(dump)
+                ).write_csv(dump.removesuffix(".csv") + kind + ".csv")
     policies(truth, pl.concat([r for r, _ in raw]), pl.concat([m for _, m in raw]), fresh)
+    plain = (pl.concat([r for r, _ in raw]), pl.concat([m for _, m in raw]))
+    tails = (pl.concat([r for r, _ in raw_tails]), pl.concat([m for _, m in raw_tails]))
+    lead_policies(truth, plain, tails, subsets)
+
+
+def lead_policies(
+    truth: pl.DataFrame,
+    plain: tuple[pl.DataFrame, pl.DataFrame],
+    tails: tuple[pl.DataFrame, pl.DataFrame],
+    subsets: list[tuple[str, np.ndarray]],
+) -> None:
+    """The rules' lead (combine: where the rules lead by `lead` points without a mixed
+    caption, the model needs `lead_prob`), at margin 20 and prob 0.35, scored on every subset,
+    without and with tails."""
+    print("rules' lead (margin 20, prob 0.35): ucapan F1 / macro-F1")
+    for lead in (3.0, 4.0, 5.0, 6.0, 8.0, float("inf")):
+        for lp in (0.5, 0.6, 0.7, 0.8):
+            cells = []
+            for kind, (r, mo) in (("", plain), ("+tails ", tails)):
+                rt, mg, mx = (
+                    r[c].to_numpy() for c in ("content_type", "rule_margin", "rule_mixed")
+                )
+                matched = (r["content_reason"] != NO_MATCH_REASON).to_numpy()
+                mt, mp = mo["model_type"].to_numpy(), mo["model_prob"].to_numpy()
+                need = np.where(matched & (mg >= lead) & ~mx, lp, 0.35)
+                pred = np.where((mp >= need) & ~(matched & (mg >= 20.0)), mt, rt)
+                for sub, mask in subsets:
+                    t = truth.filter(pl.Series(mask))
+                    s = metrics(t["label"].to_list(), list(pred[mask]), t["figure"].to_list(),
+                                t["figure"].to_list())  # fmt: skip
+                    cells.append(f"{kind}{sub} {s['ucapan_f1']:.3f}/{s['macro_f1']:.3f}")
+            print(f"  lead {lead:>4} prob {lp:.2f}: " + " | ".join(cells))
 
 
 def policies(truth: pl.DataFrame, r: pl.DataFrame, mo: pl.DataFrame, mask: np.ndarray) -> None:
@@ -183,6 +256,10 @@ def policies(truth: pl.DataFrame, r: pl.DataFrame, mo: pl.DataFrame, mask: np.nd
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--dump=")]
-    dumps = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--dump=")]
-    main(int(args[0]) if args else 5, dumps[0] if dumps else None)
+    opts = dict(a[2:].split("=", 1) for a in sys.argv[1:] if a.startswith("--"))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(
+        int(args[0]) if args else 5,
+        opts.get("dump"),
+        int(opts["upto"]) if "upto" in opts else None,
+    )

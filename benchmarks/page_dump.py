@@ -47,14 +47,19 @@ def record(page: str, own_only: bool = False) -> list[tuple[str, Any, tuple, dic
         calls.append((name, _fn, args, kwargs))
         return real(name, v, viewer, _fn, *args, **kwargs)
 
-    from warehouse import queries
+    from warehouse.queries import summary, trend
 
+    queries = {
+        "top_bottom_opds": summary.top_bottom_opds,
+        "trend_comparison": trend.trend_comparison,
+    }
     # Read from other cached results, not queries of their own: recorded as the query.
     derived = {"top_bottom_opds": data.top_bottom_opds, "trend_comparison": data.trend_comparison}
 
     def spy_on(name: str) -> Any:
         def spy_derived(*args: Any, **kwargs: Any) -> Any:
-            calls.append((f"warehouse.queries.{name}", getattr(queries, name), args, kwargs))
+            fn = queries[name]
+            calls.append((f"{fn.__module__}.{name}", fn, args, kwargs))
             return derived[name](*args, **kwargs)
 
         return spy_derived
@@ -79,7 +84,7 @@ def record(page: str, own_only: bool = False) -> list[tuple[str, Any, tuple, dic
 
 def variants(f: Any, con: Any) -> list[Any]:
     """The page's Filters and variants of it that reach other branches of the queries."""
-    from warehouse.queries import filter_options
+    from warehouse.queries.options import filter_options
 
     opds = filter_options(con)
     out = [f]
@@ -111,7 +116,7 @@ def dump(db: Path, out: Path) -> int:
     import polars as pl
 
     from warehouse.db import connect
-    from warehouse.queries import Filters
+    from warehouse.queries.filters import Filters
 
     with tempfile.TemporaryDirectory(prefix="pantau-dump-") as d:
         copy = Path(d) / "wh.duckdb"

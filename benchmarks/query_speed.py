@@ -27,8 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from caption_words import WORDS  # noqa: E402
 
-from warehouse import queries as q  # noqa: E402
 from warehouse.db import connect  # noqa: E402
+from warehouse.queries import activity as activity_queries  # noqa: E402
+from warehouse.queries import content as content_queries  # noqa: E402
+from warehouse.queries import drilldown, filters, summary  # noqa: E402
+from warehouse.queries import trend as trend_queries  # noqa: E402
 
 KINDS = ["dinas", "badan", "kecamatan", "desa", "kelurahan", "bagian", "rsud"]
 PLATFORMS = ["facebook", "instagram", "tiktok", "youtube", "x"]
@@ -130,7 +133,7 @@ def timed(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
-def ilike_content_mix(con, f: q.Filters) -> pl.DataFrame:
+def ilike_content_mix(con, f: filters.Filters) -> pl.DataFrame:
     case = " ".join(f"WHEN caption ILIKE '{pat}' THEN '{label}'" for label, pat in ILIKE_RULES)
     # Benchmark-only SQL built from constants above, never from user input.
     sql = (
@@ -140,7 +143,7 @@ def ilike_content_mix(con, f: q.Filters) -> pl.DataFrame:
     return con.cursor().sql(sql, params={"start": f.start, "end_excl": f.params()["end_excl"]}).pl()
 
 
-def pandas_activity(con, f: q.Filters):
+def pandas_activity(con, f: filters.Filters):
     df = con.cursor().sql("SELECT opd_id, account_id, published_at FROM posts").df()
     df = df[(df.published_at >= str(f.start)) & (df.published_at < str(f.params()["end_excl"]))]
     df["month"] = df.published_at.dt.to_period("M")
@@ -162,27 +165,27 @@ def main() -> None:
     build(path, args.posts)
     print(f"built {args.posts:,} posts in {time.perf_counter() - t0:.1f} s -> {path}")
 
-    month = q.Filters(dt.date(2025, 11, 1), dt.date(2025, 11, 30))
-    year = q.Filters(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    month = filters.Filters(dt.date(2025, 11, 1), dt.date(2025, 11, 30))
+    year = filters.Filters(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     cases: list[tuple[str, Callable]] = [
-        ("kpi_summary (month, 3 periods)", lambda c: q.kpi_summary(c, month)),
-        ("activity_trend (12 months)", lambda c: q.activity_trend(c, year)),
-        ("activity_by_kind (month)", lambda c: q.activity_by_kind(c, month)),
-        ("opd_index (month)", lambda c: q.opd_index(c, month)),
-        ("opd_index (year)", lambda c: q.opd_index(c, year)),
-        ("opd_month_heatmap (12 months)", lambda c: q.opd_month_heatmap(c, year)),
-        ("inactive_opds (month)", lambda c: q.inactive_opds(c, month)),
-        ("account_dormancy", lambda c: q.account_dormancy(c, month)),
-        ("content_mix (stored label, month)", lambda c: q.content_mix(c, month)),
-        ("content_mix (stored label, 12 months)", lambda c: q.content_mix(c, year)),
-        ("content_mix_over_time (12 months)", lambda c: q.content_mix_over_time(c, year)),
-        ("content_share_by_opd (month)", lambda c: q.content_share_by_opd(c, month)),
-        ("trend by platform (weekly, year)", lambda c: q.trend(c, year, "week", "platform")),
-        ("trend_comparison (year)", lambda c: q.trend_comparison(c, year)),
-        ("engagement_by_opd (month)", lambda c: q.engagement_by_opd(c, month)),
-        ("top_posts 10 (month)", lambda c: q.top_posts(c, month, 10)),
-        ("opd_daily_counts (one OPD, year)", lambda c: q.opd_daily_counts(c, year, 3)),
-        ("drilldown_posts 500 (kinerja, month)", lambda c: q.drilldown_posts(c, month, kinerja_only=True)),
+        ("kpi_summary (month, 3 periods)", lambda c: summary.kpi_summary(c, month)),
+        ("activity_trend (12 months)", lambda c: activity_queries.activity_trend(c, year)),
+        ("activity_by_kind (month)", lambda c: activity_queries.activity_by_kind(c, month)),
+        ("opd_index (month)", lambda c: activity_queries.opd_index(c, month)),
+        ("opd_index (year)", lambda c: activity_queries.opd_index(c, year)),
+        ("opd_month_heatmap (12 months)", lambda c: activity_queries.opd_month_heatmap(c, year)),
+        ("inactive_opds (month)", lambda c: activity_queries.inactive_opds(c, month)),
+        ("account_dormancy", lambda c: activity_queries.account_dormancy(c, month)),
+        ("content_mix (stored label, month)", lambda c: content_queries.content_mix(c, month)),
+        ("content_mix (stored label, 12 months)", lambda c: content_queries.content_mix(c, year)),
+        ("content_mix_over_time (12 months)", lambda c: content_queries.content_mix_over_time(c, year)),
+        ("content_share_by_opd (month)", lambda c: content_queries.content_share_by_opd(c, month)),
+        ("trend by platform (weekly, year)", lambda c: trend_queries.trend(c, year, "week", "platform")),
+        ("trend_comparison (year)", lambda c: trend_queries.trend_comparison(c, year)),
+        ("engagement_by_opd (month)", lambda c: trend_queries.engagement_by_opd(c, month)),
+        ("top_posts 10 (month)", lambda c: trend_queries.top_posts(c, month, 10)),
+        ("opd_daily_counts (one OPD, year)", lambda c: activity_queries.opd_daily_counts(c, year, 3)),
+        ("drilldown_posts 500 (kinerja, month)", lambda c: drilldown.drilldown_posts(c, month, kinerja_only=True)),
         ("BASELINE content mix, 17 ILIKE rules", lambda c: ilike_content_mix(c, month)),
         ("BASELINE content mix, ILIKE, 12 months", lambda c: ilike_content_mix(c, year)),
         ("BASELINE activity, pandas groupby", lambda c: pandas_activity(c, year)),

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reports import doc_pdf, fonts, monthly, rapor, whatsapp  # noqa: E402
 from tests.factory import JAN, hand_warehouse  # noqa: E402
-from warehouse.queries import Filters  # noqa: E402
+from warehouse.queries.filters import Filters  # noqa: E402
 
 
 def _timed(fn) -> float:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import duckdb
 
-    from warehouse.queries import Filters
+    from warehouse.queries.filters import Filters
 
 COMMANDS = ("coverage", "metrics")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -61,7 +61,7 @@ def parse_day(text: str, *, end: bool) -> dt.date:
 
 def filters_from(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Filters:
     from etl.opd_index import OpdIndex, OpdNotFound
-    from warehouse.queries import Filters
+    from warehouse.queries.filters import Filters
 
     start = parse_day(args.date_from, end=False)
     end = parse_day(args.date_to, end=True)
@@ -75,10 +75,10 @@ def filters_from(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Fi
                 opd_ids.append(int(index.resolve_option(name).opd_id))
             except OpdNotFound as exc:
                 raise UsageError(f"--opd: {exc}") from exc
-    from warehouse import queries
+    from warehouse.queries import options
 
-    kinds = _known(args.jenis, queries.opd_kinds(con), "--jenis", "jenis OPD")
-    platforms = _known(args.platform, queries.platforms(con), "--platform", "platform")
+    kinds = _known(args.jenis, options.opd_kinds(con), "--jenis", "jenis OPD")
+    platforms = _known(args.platform, options.platforms(con), "--platform", "platform")
     return Filters(start, end, tuple(platforms), tuple(kinds), tuple(opd_ids))
 
 
@@ -119,7 +119,7 @@ def _jsonable(v: Any) -> Any:
 
 
 def _print_coverage(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) -> None:
-    from warehouse import metrics
+    from warehouse import vocabulary
     from warehouse.coverage import coverage_grid
 
     grid = coverage_grid(con, f)
@@ -134,18 +134,18 @@ def _print_coverage(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) -
         print("Tidak ada akun OPD wajib unggah dalam filter ini.")
         return
     for r in grid.iter_rows(named=True):
-        status = metrics.COVERAGE_STATUS[r["status"]][0]
+        status = vocabulary.COVERAGE_STATUS[r["status"]][0]
         days = f" tgl {r['covered_days']}" if r["status"] == "partial" else ""
-        why = f", {metrics.INACTIVE_REASONS[r['reason_code']]}" if r["reason_code"] else ""
+        why = f", {vocabulary.INACTIVE_REASONS[r['reason_code']]}" if r["reason_code"] else ""
         loads = ", ".join(f"#{i}" for i in r["load_ids"]) or "-"
         print(
             f"{r['month_start']:%Y-%m}  {r['opd']} | {r['platform']} {r['handle']} | "
             f"{status}{days}{why} | {r['n_posts']} postingan | muatan {loads}"
         )
-    counts = {k: int((grid["status"] == k).sum()) for k in metrics.COVERAGE_STATUS}
+    counts = {k: int((grid["status"] == k).sum()) for k in vocabulary.COVERAGE_STATUS}
     print(
         "Ringkasan: "
-        + ", ".join(f"{metrics.COVERAGE_STATUS[k][0].lower()} {n}" for k, n in counts.items())
+        + ", ".join(f"{vocabulary.COVERAGE_STATUS[k][0].lower()} {n}" for k, n in counts.items())
         + f" akun-bulan, dari {grid.height}."
     )
 
@@ -154,7 +154,7 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
     """The key figures and per-OPD activity for one period, as plain JSON-able values.
 
     Keys: period {start, end}, filters {platforms, opd_kinds, opd_ids}, kpis {key: value}
-    (warehouse.queries.kpi_summary: activity_rate 0..1, counts, shares 0..1), opds: one object
+    (warehouse.queries.summary.kpi_summary: activity_rate 0..1, counts, shares 0..1), opds: one object
     per OPD expected to post (opd, opd_kind, posts, max_account_posts, counted_posts (what the
     activity rule compared), required_posts, activity_rule ('account' | 'opd_total'),
     is_active, activity_status active | inactive | no_data, data_complete, index_score 0-100
@@ -163,11 +163,13 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
     """
     import polars as pl
 
-    from warehouse import metrics, queries
+    from warehouse import metrics
+    from warehouse.queries import activity as activity_queries
+    from warehouse.queries import summary
 
-    kpis = queries.kpi_summary(con, f)
-    index = queries.opd_index(con, f)
-    inactive = queries.inactive_opds(con, f).select("opd_id", "reason_code", "all_reasons")
+    kpis = summary.kpi_summary(con, f)
+    index = activity_queries.opd_index(con, f)
+    inactive = activity_queries.inactive_opds(con, f).select("opd_id", "reason_code", "all_reasons")
     opds = index.join(inactive, on="opd_id", how="left").select(
         "rank", "opd", "opd_kind", "posts", "max_account_posts", "counted_posts",
         "required_posts", "activity_rule", "is_active",

@@ -1,7 +1,7 @@
 """Dates as exports and logbooks write them -> timestamps: Indonesian, English, Spanish,
 Portuguese, Vietnamese and CJK month words, day-first or month-first numbers, Excel serials,
 with or without a year or a time. Vectorized polars expressions, no Python loop per row
-(performance-facts.md); month and day names from warehouse.vocabulary.
+(performance-facts.md); month and day names from etl.date_words.
 """
 
 from __future__ import annotations
@@ -11,61 +11,19 @@ import re
 
 import polars as pl
 
-from warehouse import vocabulary
+from etl.date_fast import EXCEL_EPOCH, SERIAL_RANGE, fast_wall_times
+from etl.date_words import DAY_NAMES, EN_MONTHS, MONTHS, VI_MONTHS
 from warehouse.settings import LOCAL_TZ  # WIB: the zone every timestamp is stored in
 
-# Beside the vocabulary's Indonesian and English names and abbreviations: old Indonesian
-# spellings, other abbreviations, Spanish and Portuguese (the UI languages of OPD staff).
-_OTHER_MONTH_NAMES = (
-    ("enero", "ene", "janeiro"),
-    ("pebruari", "peb", "febrero", "fevereiro", "fev"),
-    ("marzo", "marco", "março"),
-    ("abril", "abr"),
-    ("mayo", "maio", "mai"),
-    ("junio", "junho"),
-    ("julio", "julho"),
-    ("agt", "ags", "agst", "agus", "agosto", "ago"),
-    ("sept", "septiembre", "setiembre", "setembro", "set"),
-    ("octubre", "outubro", "out"),
-    ("nopember", "nop", "noviembre", "novembro"),
-    ("diciembre", "dic", "dezembro", "dez"),
-)
-MONTHS: dict[str, int] = {
-    name.lower(): num
-    for num, others in enumerate(_OTHER_MONTH_NAMES, start=1)
-    for name in (
-        vocabulary.MONTHS_ID[num - 1],
-        vocabulary.MONTHS_EN[num - 1],
-        vocabulary.MONTHS_SHORT_ID[num - 1],
-        vocabulary.MONTHS_SHORT_EN[num - 1],
-        *others,
-    )
-}
-# Vietnamese "tháng Tám" (month eight) as TikTok writes it: rewritten to the English name.
-_VI_MONTHS = (
-    ("mười hai", 12), ("mười một", 11), ("mười", 10), ("một", 1), ("hai", 2), ("ba", 3),
-    ("tư", 4), ("bốn", 4), ("năm", 5), ("sáu", 6), ("bảy", 7), ("tám", 8), ("chín", 9),
-)  # fmt: skip
-_EN_MONTHS = tuple(m.lower() for m in vocabulary.MONTHS_EN)
+__all__ = [
+    "DAY_NAMES",  # re-exported: etl.normalize and older callers read the words from here
+    "MONTHS",
+    "parse_datetime_expr",
+    "parse_datetime_series",
+    "parse_time_of_day_expr",
+    "parse_time_of_day_series",
+]
 
-# Weekday names a date may open with ("Senin, 3 Maret 2026"): the vocabulary's, plus other
-# spellings and abbreviations.
-DAY_NAMES = tuple(
-    dict.fromkeys(
-        d.lower()
-        for d in (
-            *vocabulary.DAYS_ID,
-            "jum'at",
-            "ahad",
-            *vocabulary.DAYS_EN,
-            *vocabulary.DAYS_SHORT_EN,
-            "tues",
-            "thur",
-            "thurs",
-            *vocabulary.DAYS_SHORT_ID,
-        )
-    )
-)
 _DAY_RE = r"^(?:" + "|".join(sorted((re.escape(d) for d in DAY_NAMES), key=len, reverse=True))
 _DAY_RE += r")\b\.?,?\s*"
 
@@ -82,12 +40,14 @@ _P_MONDY = r"^(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME
 _P_DMON_NY = r"^(\d{1,2})[-\s/.]*(\p{L}+)\.?" + _TIME
 _P_MOND_NY = r"^(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?" + _TIME
 _P_SERIAL = r"^(\d{5})(?:\.(\d+))?$"
-_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
-def _clean_date_text(expr: pl.Expr) -> pl.Expr:
+def _clean_date_text(c: pl.Series) -> pl.Series:
+    """Lower case, weekday and filler words removed, Vietnamese and CJK month words rewritten
+    to English names (those passes only when some value has "tháng" or "月": each is a pass
+    over the column for nothing otherwise), whitespace collapsed."""
     e = (
-        expr.str.normalize("NFKC")
+        c.str.normalize("NFKC")
         .str.to_lowercase()
         .str.strip_chars()
         .str.replace(_DAY_RE, "")
@@ -95,13 +55,15 @@ def _clean_date_text(expr: pl.Expr) -> pl.Expr:
         # "3 de octubre de 2026", "3 de outubro": the joining word is not a month.
         .str.replace_all(r"\b(de|del)\b", " ")
     )
-    for words, num in _VI_MONTHS:
-        e = e.str.replace_all(f"tháng {words}\\b", _EN_MONTHS[num - 1])
-    for i, name in enumerate(_EN_MONTHS, start=1):
-        e = e.str.replace_all(f"tháng 0?{i}\\b", name)
-    # "9月6日" / "2026年9月6日": month and day written with CJK counters.
-    for i, name in enumerate(_EN_MONTHS, start=1):
-        e = e.str.replace(f"^(?:(\\d{{4}})年)?0?{i}月(\\d{{1,2}})日", f"$2 {name} $1")
+    if e.str.contains("tháng", literal=True).any():
+        for words, num in VI_MONTHS:
+            e = e.str.replace_all(f"tháng {words}\\b", EN_MONTHS[num - 1])
+        for i, name in enumerate(EN_MONTHS, start=1):
+            e = e.str.replace_all(f"tháng 0?{i}\\b", name)
+    if e.str.contains("月", literal=True).any():
+        # "9月6日" / "2026年9月6日": month and day written with CJK counters.
+        for i, name in enumerate(EN_MONTHS, start=1):
+            e = e.str.replace(f"^(?:(\\d{{4}})年)?0?{i}月(\\d{{1,2}})日", f"$2 {name} $1")
     return e.str.replace_all(r"\s+", " ").str.strip_chars(" ,")
 
 
@@ -130,19 +92,79 @@ def parse_datetime_series(
     source_tz: str = LOCAL_TZ,
     ref_date: dt.date | None = None,
     with_flags: bool = False,
+    fast: bool = True,
 ) -> pl.Series | pl.DataFrame:
-    """Series version of parse_datetime_expr, computed in materialized stages.
+    """Series version of parse_datetime_expr: Datetime('us'), naive WIB, named like s.
 
     ref_date: the export date; a day and month without a year ("October 3") takes its year, or
     the year before when that day would fall after it. Without ref_date such values are null.
     with_flags: return a frame (ts, no_year) instead, no_year marking values whose year was
     inferred. A four-digit year is taken as written (0001 stays 0001, then fails the range
     check); only a two-digit year means 20YY.
+    Each distinct value is read once: the exact shapes of etl.date_fast first (fast=False
+    skips them: the reference they are tested against), the general patterns for the rest.
+    """
+    text = s.cast(pl.String)
+    distinct = text.drop_nulls().unique()
+    quick = (
+        fast_wall_times(distinct, order=order)
+        if fast
+        else pl.Series([None] * distinct.len(), dtype=pl.Datetime("us"))
+    )
+    known = pl.DataFrame({"c": distinct, "ts": quick}).with_columns(
+        pl.lit(None, pl.Int64).alias("off"), pl.lit(False).alias("no_year")
+    )
+    rest = known.filter(pl.col("ts").is_null())
+    if rest.height:
+        known = pl.concat(
+            [
+                known.filter(pl.col("ts").is_not_null()),
+                _general_wall(rest["c"], order, ref_date).with_columns(c=rest["c"]),
+            ],
+            how="diagonal_relaxed",
+        )
+    ts, off = pl.col("ts"), pl.col("off")
+    # Explicit offset ("+0000", X classic): wall time at that offset -> UTC -> WIB.
+    from_offset = (
+        (ts - pl.duration(minutes=off.fill_null(0)))
+        .dt.replace_time_zone("UTC")
+        .dt.convert_time_zone(LOCAL_TZ)
+        .dt.replace_time_zone(None)
+    )
+    if source_tz == LOCAL_TZ:
+        no_offset = ts
+    else:
+        no_offset = (
+            ts.dt.replace_time_zone(source_tz, ambiguous="earliest", non_existent="null")
+            .dt.convert_time_zone(LOCAL_TZ)
+            .dt.replace_time_zone(None)
+        )
+    known = known.select(
+        "c",
+        pl.when(off.is_not_null())
+        .then(from_offset)
+        .otherwise(no_offset)
+        .cast(pl.Datetime("us"))
+        .alias("ts"),
+        pl.col("no_year").cast(pl.Boolean),
+    )
+    out = (
+        pl.DataFrame({"c": text})
+        .join(known, on="c", how="left", maintain_order="left")
+        .select(ts.alias(s.name), pl.col("no_year").fill_null(False))
+    )
+    return out if with_flags else out.to_series()
+
+
+def _general_wall(c: pl.Series, order: str, ref_date: dt.date | None) -> pl.DataFrame:
+    """The general patterns: (ts wall time as written, off minutes east of UTC or null,
+    no_year) per value of c.
+
     Staging keeps each regex pass single: one big nested expression made polars evaluate the
     same extract many times over (13 s for 100k rows instead of well under one).
     """
     num_names = ("M", "D", "Y") if order == "mdy" else ("D", "M", "Y")
-    df = pl.DataFrame({"c": s.cast(pl.String)}).with_columns(_clean_date_text(pl.col("c")))
+    df = pl.DataFrame({"c": _clean_date_text(c)})
     df = df.with_columns(
         pl.coalesce(
             _parts(_P_ISO, ("Y", "M", "D")),
@@ -203,11 +225,10 @@ def parse_datetime_series(
     frac = pl.concat_str(pl.lit("0."), pl.col("ser").struct.field("2").fill_null("0")).cast(
         pl.Float64, strict=False
     )
-    serial = pl.when((days >= 20000) & (days <= 80000)).then(
-        pl.lit(_EXCEL_EPOCH)
-        + pl.duration(days=days, seconds=(frac * 86400).round(0).cast(pl.Int64))
+    serial = pl.when(days.is_between(*SERIAL_RANGE)).then(
+        pl.lit(EXCEL_EPOCH) + pl.duration(days=days, seconds=(frac * 86400).round(0).cast(pl.Int64))
     )
-    df = df.select(
+    return df.select(
         pl.coalesce(
             text.str.strptime(pl.Datetime("us"), "%Y-%m-%d %H:%M:%S", strict=False),
             serial.cast(pl.Datetime("us")),
@@ -215,31 +236,6 @@ def parse_datetime_series(
         pl.col("off"),
         pl.col("no_year"),
     )
-    ts, off = pl.col("ts"), pl.col("off")
-    # Explicit offset ("+0000", X classic): wall time at that offset -> UTC -> WIB.
-    from_offset = (
-        (ts - pl.duration(minutes=off.fill_null(0)))
-        .dt.replace_time_zone("UTC")
-        .dt.convert_time_zone(LOCAL_TZ)
-        .dt.replace_time_zone(None)
-    )
-    if source_tz == LOCAL_TZ:
-        no_offset = ts
-    else:
-        no_offset = (
-            ts.dt.replace_time_zone(source_tz, ambiguous="earliest", non_existent="null")
-            .dt.convert_time_zone(LOCAL_TZ)
-            .dt.replace_time_zone(None)
-        )
-    out = df.select(
-        pl.when(off.is_not_null())
-        .then(from_offset)
-        .otherwise(no_offset)
-        .cast(pl.Datetime("us"))
-        .alias(s.name),
-        pl.col("no_year"),
-    )
-    return out if with_flags else out.to_series()
 
 
 def parse_datetime_expr(
@@ -264,20 +260,33 @@ def parse_datetime_expr(
     )
 
 
-def parse_time_of_day_expr(expr: pl.Expr) -> pl.Expr:
-    """Seconds since midnight from '13.45', '13:45:00', '1899-12-30 13:45:00', '0.5729' (Excel)."""
-    c = expr.str.strip_chars().str.to_lowercase()
-    g = c.str.extract_groups(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:wib)?$")
-    h = g.struct.field("1").cast(pl.Int64, strict=False)
-    ampm = g.struct.field("4")
+def parse_time_of_day_series(s: pl.Series) -> pl.Series:
+    """Seconds since midnight (Int64, null when unreadable) from '13.45', '13:45:00',
+    '1899-12-30 13:45:00', '0.5729' (Excel). In stages: as one expression polars evaluated the
+    pattern once per use of the hour (5 ms for a 20-row column)."""
+    df = pl.DataFrame({"c": s.cast(pl.String).str.strip_chars().str.to_lowercase()})
+    df = df.with_columns(
+        pl.col("c")
+        .str.extract_groups(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:wib)?$")
+        .alias("g"),
+        pl.col("c").str.contains(r"^0?\.\d+$").alias("frac"),
+    ).unnest("g")
+    h, ampm = pl.col("1").cast(pl.Int64, strict=False), pl.col("4")
     h = pl.when(ampm == "pm").then(h % 12 + 12).when(ampm == "am").then(h % 12).otherwise(h)
-    secs = (
-        h * 3600
-        + g.struct.field("2").cast(pl.Int64, strict=False) * 60
-        + g.struct.field("3").cast(pl.Int64, strict=False).fill_null(0)
+    df = df.select(
+        pl.coalesce(
+            h * 3600
+            + pl.col("2").cast(pl.Int64, strict=False) * 60
+            + pl.col("3").cast(pl.Int64, strict=False).fill_null(0),
+            pl.when(pl.col("frac")).then(
+                (pl.col("c").cast(pl.Float64, strict=False) * 86400).round(0).cast(pl.Int64)
+            ),
+        ).alias("secs")
     )
-    frac = pl.when(c.str.contains(r"^0?\.\d+$")).then(
-        (c.cast(pl.Float64, strict=False) * 86400).round(0).cast(pl.Int64)
-    )
-    out = pl.coalesce(secs, frac)
-    return pl.when((out >= 0) & (out < 86400)).then(out)
+    secs = pl.col("secs")
+    return df.select(pl.when((secs >= 0) & (secs < 86400)).then(secs)).to_series().alias(s.name)
+
+
+def parse_time_of_day_expr(expr: pl.Expr) -> pl.Expr:
+    """Vectorized parse_time_of_day_series."""
+    return expr.map_batches(parse_time_of_day_series, return_dtype=pl.Int64)

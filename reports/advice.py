@@ -46,12 +46,12 @@ def improvement_points(
 ) -> list[str]:
     """Improvement points for one OPD, most important first; empty list = nothing to improve.
 
-    index_row: a queries.opd_index row (posts, required_posts, is_active, activity_status
+    index_row: a queries.activity.opd_index row (posts, required_posts, is_active, activity_status
     'active' | 'inactive' | 'no_data', weeks_with_post,
-    weeks_in_period, kinerja_share). shares: a queries.content_share_by_opd row (ucapan_share,
-    figure_share) or None when the OPD did not post. accounts: queries.account_dormancy rows of
+    weeks_in_period, kinerja_share). shares: a queries.content.content_share_by_opd row (ucapan_share,
+    figure_share) or None when the OPD did not post. accounts: queries.activity.account_dormancy rows of
     the OPD (platform, handle, status, last_post_at). inactive_reasons: the "; "-joined
-    reasons from queries.inactive_opds, None when the OPD is active.
+    reasons from queries.activity.inactive_opds, None when the OPD is active.
     """
     points: list[str] = []
     # An OPD whose data has not arrived is not judged: never "Belum aktif" in its letter.

@@ -17,8 +17,11 @@ import polars as pl
 
 from reports import advice, doc, idfmt, labels, report_charts
 from reports.letterhead import Kop, Signature
-from warehouse import coverage, figures, metrics, queries
-from warehouse.queries import Filters
+from warehouse import analyst_settings, coverage, figures, metrics, periods, vocabulary
+from warehouse.queries import activity as activity_queries
+from warehouse.queries import campaigns, options, summary
+from warehouse.queries import content as content_queries
+from warehouse.queries.filters import Filters
 
 TREND_MONTHS = 6
 FIGURE_KEYS = (
@@ -54,7 +57,7 @@ def describe_filters(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
     if f.opd_kinds:
         parts.append(", ".join(labels.kind(k) for k in f.opd_kinds))
     if f.opd_ids:
-        opts = queries.filter_options(con)
+        opts = options.filter_options(con)
         parts.append(", ".join(opts.filter(opts["opd_id"].is_in(list(f.opd_ids)))["opd"]))
     return " \u00b7 ".join(parts)
 
@@ -62,7 +65,7 @@ def describe_filters(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
 def trend_window(f: Filters) -> Filters:
     """The TREND_MONTHS whole months ending with the period's last month (same filters)."""
     last = f.end.replace(day=1)
-    return f.shifted(metrics.add_months(last, -(TREND_MONTHS - 1)), f.end)
+    return f.shifted(periods.add_months(last, -(TREND_MONTHS - 1)), f.end)
 
 
 def _change_text(r: dict) -> str:
@@ -73,7 +76,7 @@ def _change_text(r: dict) -> str:
 
 
 def key_figures(con: duckdb.DuckDBPyConnection, f: Filters) -> doc.Figures:
-    k = {r["key"]: r for r in queries.kpi_summary(con, f).iter_rows(named=True)}
+    k = {r["key"]: r for r in summary.kpi_summary(con, f).iter_rows(named=True)}
     rows = []
     for key in FIGURE_KEYS:
         r = k[key]
@@ -85,7 +88,7 @@ def _campaigns(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
     """Campaigns running in the period, with how many expected OPDs took part
     (figures.campaign_totals: the Kampanye page's tiles)."""
     out = []
-    for c in queries.campaigns(con).iter_rows(named=True):
+    for c in campaigns.campaigns(con).iter_rows(named=True):
         start, end = c.get("start_date"), c.get("end_date")
         if (start and start > f.end) or (end and end < f.start):
             continue
@@ -129,7 +132,7 @@ def coverage_blocks(con: duckdb.DuckDBPyConnection, f: Filters) -> list[doc.Bloc
 def method_blocks(con: duckdb.DuckDBPyConnection) -> list[doc.Block]:
     """ "Cara menghitung setiap angka": each KPI's definition, the index components and the
     settings in force, from warehouse.metrics (the same text the dashboard's help shows)."""
-    s = metrics.get_settings(con)
+    s = analyst_settings.get_settings(con)
     blocks: list[doc.Block] = [doc.Heading("Cara menghitung setiap angka")]
     for kpi in metrics.KPIS.values():
         blocks.append(doc.Para(f"{kpi.label}: {kpi.description}", small=True))
@@ -142,14 +145,14 @@ def method_blocks(con: duckdb.DuckDBPyConnection) -> list[doc.Block]:
     blocks.append(doc.Bullets((
         f"{labels.kpi('active_opds')}: "
         f"{labels.activity_minimum(s.activity_rule, s.min_posts_per_month)} per bulan "
-        f"({metrics.ACTIVITY_RULES[s.activity_rule].label}).",
+        f"({vocabulary.ACTIVITY_RULES[s.activity_rule].label}).",
         f"Akun tidak aktif: tanpa postingan selama {s.dormant_days} hari.",
         f"Target frekuensi indeks: {s.target_posts_per_month} postingan per bulan.",
         "Predikat: Sangat Baik \u2265 " + idfmt.format_number(s.grade_very_good, 0)
         + ", Baik \u2265 " + idfmt.format_number(s.grade_good, 0)
         + ", Cukup \u2265 " + idfmt.format_number(s.grade_fair, 0) + ", selain itu Kurang.",
         "Alasan OPD belum aktif, menurut urutan: "
-        + "; ".join(metrics.INACTIVE_REASONS.values()) + ".",
+        + "; ".join(vocabulary.INACTIVE_REASONS.values()) + ".",
         "Batas saran perbaikan pada rapor OPD: " + advice.LIMITS_TEXT,
     )))  # fmt: skip
     return blocks
@@ -178,13 +181,13 @@ def build(
 
     d.add(doc.Heading("2. Keaktifan dan jenis konten"))
     window = trend_window(f)
-    trend = queries.activity_trend(con, window)
+    trend = activity_queries.activity_trend(con, window)
     if trend.height:
         title = (
             f"{labels.kpi('activity_rate', full=True)}, {labels.period(window.start, window.end)}"
         )
         d.add(doc.Picture(report_charts.activity_trend(trend, title)))
-    mix = queries.content_mix(con, f)
+    mix = content_queries.content_mix(con, f)
     if mix.height:
         d.add(doc.Picture(report_charts.content_mix(mix, f"Komposisi konten, {period}"),
                           width_frac=0.9))  # fmt: skip
@@ -192,13 +195,13 @@ def build(
         d.add(doc.Para("Tidak ada postingan dalam periode ini."))
 
     d.add(doc.Heading(f"3. Peringkat {labels.kpi('index_score')}"))
-    idx = queries.opd_index(con, f).with_columns(
+    idx = activity_queries.opd_index(con, f).with_columns(
         kind=pl.col("opd_kind").map_elements(labels.kind, return_dtype=pl.String)
     )
     d.add(doc.Table(idx, RANK_COLUMNS, numbered=False))
 
     d.add(doc.Heading("4. OPD belum aktif dan alasannya"))
-    inactive = queries.inactive_opds(con, f)
+    inactive = activity_queries.inactive_opds(con, f)
     if inactive.height:
         rule = labels.activity_minimum(
             inactive.item(0, "activity_rule"), inactive.item(0, "required_posts")

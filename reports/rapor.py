@@ -19,8 +19,10 @@ import polars as pl
 
 from reports import advice, doc, doc_pdf, idfmt, labels, monthly, report_charts
 from reports.letterhead import Kop, Signature
-from warehouse import metrics, queries
-from warehouse.queries import Filters
+from warehouse import analyst_settings, periods, vocabulary
+from warehouse.queries import activity
+from warehouse.queries import content as content_queries
+from warehouse.queries.filters import Filters
 
 ACCOUNT_COLUMNS = [
     ("platform_label", "Platform", "teks"), ("handle", "Akun", "teks"),
@@ -44,29 +46,30 @@ class _Data:
     inactive: pl.DataFrame
     months: pl.DataFrame
     window: Filters
-    activity_rule: str  # metrics.Settings.activity_rule: how "Status keaktifan" was judged
+    activity_rule: str  # analyst_settings.Settings.activity_rule: how "Status keaktifan" was judged
 
 
 def _gather(con: duckdb.DuckDBPyConnection, f: Filters) -> _Data:
-    prev = f.shifted(*metrics.previous_period(f.start, f.end))
+    prev = f.shifted(*periods.previous_period(f.start, f.end))
     everyone = Filters(f.start, f.end, f.platforms)  # the kabupaten: no OPD or kind filter
-    index = queries.opd_index(con, f)
+    index = activity.opd_index(con, f)
     kinds = sorted(set(index["opd_kind"].to_list()))
     window = monthly.trend_window(f)
     return _Data(
         index=index,
-        previous=queries.opd_index(con, prev),
-        shares=queries.content_share_by_opd(con, f),
-        mix_by_opd=queries.content_mix_by_opd(con, f),
-        mix_all=queries.content_mix(con, everyone),
+        previous=activity.opd_index(con, prev),
+        shares=content_queries.content_share_by_opd(con, f),
+        mix_by_opd=content_queries.content_mix_by_opd(con, f),
+        mix_all=content_queries.content_mix(con, everyone),
         mix_kind={
-            k: queries.content_mix(con, Filters(f.start, f.end, f.platforms, (k,))) for k in kinds
+            k: content_queries.content_mix(con, Filters(f.start, f.end, f.platforms, (k,)))
+            for k in kinds
         },  # fmt: skip
-        accounts=queries.account_dormancy(con, f),
-        inactive=queries.inactive_opds(con, f),
-        months=queries.opd_month_heatmap(con, window),
+        accounts=activity.account_dormancy(con, f),
+        inactive=activity.inactive_opds(con, f),
+        months=activity.opd_month_heatmap(con, window),
         window=window,
-        activity_rule=metrics.get_settings(con).activity_rule,
+        activity_rule=analyst_settings.get_settings(con).activity_rule,
     )
 
 
@@ -88,7 +91,7 @@ def _mix_table(data: _Data, opd_id: int, kind: str) -> tuple[pl.DataFrame, list]
         f"Rata-rata {labels.kind(kind)}": shares(data.mix_kind.get(kind, data.mix_all.clear())),
         "Kabupaten": shares(data.mix_all),
     }
-    order = [c for c in (*metrics.CONTENT_TYPES, "belum_dilabeli")
+    order = [c for c in (*vocabulary.CONTENT_TYPES, "belum_dilabeli")
              if any(c in r for r in rows.values())]  # fmt: skip
     frame = pl.DataFrame(
         {"who": list(rows), **{c: [r.get(c, 0.0) if r else None for r in rows.values()]
@@ -103,7 +106,7 @@ def _delta(now, before, f: Filters, decimals: int = 0) -> str:
     """ "+3 vs Des 2025" (the previous period by its short name)."""
     if now is None or before is None:
         return "tanpa pembanding"
-    start, end = metrics.previous_period(f.start, f.end)
+    start, end = periods.previous_period(f.start, f.end)
     whole_month = start.day == 1 and (start.year, start.month) == (end.year, end.month)
     prev = idfmt.format_month(start, short=True) if whole_month else "periode sebelumnya"
     return f"{idfmt.format_signed(now - before, decimals)} vs {prev}"
@@ -179,7 +182,7 @@ def _scope(f: Filters) -> str:
 
 
 def _share(mix: pl.DataFrame, kinerja: bool) -> float | None:
-    """The kinerja share of a queries.content_mix frame (sum of its kinerja rows' shares)."""
+    """The kinerja share of a content_queries.content_mix frame (sum of its kinerja rows' shares)."""
     if not mix.height:
         return None
     return float(mix.filter(pl.col("is_kinerja") == kinerja)["share"].sum())

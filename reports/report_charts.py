@@ -27,7 +27,7 @@ def _png(chart: alt.Chart, width: int = PRINT_W, height: int = PRINT_H) -> bytes
 
 
 def activity_trend(trend: pl.DataFrame, title: str) -> bytes:
-    """queries.activity_trend frame (month, activity_rate) as a line with labelled points."""
+    """queries.activity.activity_trend frame (month, activity_rate) as a line with labelled points."""
     df = trend.select("month", "activity_rate").with_columns(
         label=pl.col("activity_rate").map_elements(labels.percent, return_dtype=pl.String)
     )
@@ -46,7 +46,7 @@ def activity_trend(trend: pl.DataFrame, title: str) -> bytes:
 
 
 def content_mix(mix: pl.DataFrame, title: str) -> bytes:
-    """queries.content_mix frame (content_type, is_kinerja, share) as horizontal bars."""
+    """queries.content.content_mix frame (content_type, is_kinerja, share) as horizontal bars."""
     df = mix.with_columns(
         jenis=pl.col("content_type").map_elements(labels.content, return_dtype=pl.String),
         label=pl.col("share").map_elements(labels.percent, return_dtype=pl.String),
@@ -65,7 +65,7 @@ def content_mix(mix: pl.DataFrame, title: str) -> bytes:
 
 
 def monthly_posts(months: pl.DataFrame, title: str) -> bytes:
-    """queries.opd_month_heatmap rows of one OPD (month, posts, is_active) as a bar per month,
+    """queries.activity.opd_month_heatmap rows of one OPD (month, posts, is_active) as a bar per month,
     value on top, blue when the month was active, orange when not. Drawn with Pillow (a few
     milliseconds), because a rapor of every OPD draws one per OPD."""
     from PIL import Image, ImageDraw

@@ -12,8 +12,9 @@ from typing import Any
 import duckdb
 
 from reports import labels
-from warehouse import queries
-from warehouse.queries import Filters
+from warehouse.queries import activity as activity_queries
+from warehouse.queries import options, summary
+from warehouse.queries.filters import Filters
 
 MAX_LISTED = 10  # names listed before "dan N OPD lainnya"
 
@@ -83,11 +84,11 @@ def recap(con: duckdb.DuckDBPyConnection, f: Filters, lang: str = "id", n: int =
     ]
     chosen = [labels.platform(p) for p in f.platforms] + [labels.kind(k) for k in f.opd_kinds]
     if f.opd_ids:
-        names = queries.filter_options(con)
+        names = options.filter_options(con)
         chosen += names.filter(names["opd_id"].is_in(list(f.opd_ids)))["opd"].to_list()
     if chosen:
         lines.append(f"*{_t('filters', lang)}:* {', '.join(chosen)}")
-    k = _kpis(queries.kpi_summary(con, f))
+    k = _kpis(summary.kpi_summary(con, f))
     posts = k["posts"]["value"] or 0
     lines.append("")
     if not posts:
@@ -108,7 +109,7 @@ def recap(con: duckdb.DuckDBPyConnection, f: Filters, lang: str = "id", n: int =
             f"{labels.percent(k['kinerja_share']['value'], lang)}; "
             f"{_t('ucapan', lang)} {labels.percent(k['ucapan_share']['value'], lang)}"
         )
-    inactive = queries.inactive_opds(con, f)
+    inactive = activity_queries.inactive_opds(con, f)
     reason_of = {
         r["opd_id"]: (
             _in_sentence(labels.reason(r["reason_code"], lang)) if lang == "en" else r["reason"]
@@ -116,7 +117,7 @@ def recap(con: duckdb.DuckDBPyConnection, f: Filters, lang: str = "id", n: int =
         for r in inactive.iter_rows(named=True)
     }
     if posts:
-        tb = queries.top_bottom_opds(con, f, n=n)
+        tb = summary.top_bottom_opds(con, f, n=n)
         for position, key in (("atas", "top"), ("bawah", "bottom")):
             rows = tb.filter(tb["position"] == position)
             if not rows.height:
@@ -142,7 +143,7 @@ def recap(con: duckdb.DuckDBPyConnection, f: Filters, lang: str = "id", n: int =
     no_op = int(k["opds_without_operator"]["value"] or 0)
     if no_op:
         missing.append(_t("no_operator", lang, no_op))
-    idx = queries.opd_index(con, f)
+    idx = activity_queries.opd_index(con, f)
     silent = idx.filter(idx["posts"] == 0).height if idx.height else 0
     if silent:
         missing.append(_t("no_posts", lang, silent))

@@ -51,7 +51,7 @@ def key_figures(f: data.Filters) -> None:
 
 def dormancy_note(acc) -> None:
     """Above the account table: what the days count from (the data's end, not today) and why
-    an account whose data stopped is not called dormant (a queries.account_dormancy frame)."""
+    an account whose data stopped is not called dormant (a queries.activity.account_dormancy frame)."""
     if not acc.height:
         return
     end = i18n.fmt_date(acc.item(0, "data_end"))

@@ -9,10 +9,10 @@ from typing import Any
 
 from access import policy
 from ui import i18n
-from warehouse import metrics
+from warehouse import analyst_settings
 
 # The fields the app records (access.users, access.proposals, ui.forms.*), as a reader names
-# them; settings fields take their Pengaturan names (warehouse.metrics.SETTING_LABELS).
+# them; settings fields take their Pengaturan names (warehouse.analyst_settings.SETTING_LABELS).
 FIELDS: dict[str, tuple[str, str]] = {
     "content_type": ("jenis konten", "content type"),
     "label": ("label", "label"),
@@ -41,8 +41,8 @@ ARROW = " -> "
 
 
 def field_label(key: str) -> str:
-    if key in metrics.SETTING_LABELS:
-        s = metrics.SETTING_LABELS[key]
+    if key in analyst_settings.SETTING_LABELS:
+        s = analyst_settings.SETTING_LABELS[key]
         return i18n.tr(s.label, s.label_en)
     if key in FIELDS:
         return i18n.tr(*FIELDS[key])

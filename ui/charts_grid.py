@@ -137,7 +137,7 @@ def heatmap(
 
 
 def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> alt.TopLevelMixin:
-    """Calendar from queries.opd_daily_counts (its has_data column, when present, marks the
+    """Calendar from queries.activity.opd_daily_counts (its has_data column, when present, marks the
     days without data: drawn grey with a legend entry "Data belum diterima")."""
     names = vocabulary.DAYS_SHORT_EN if i18n.current_lang() == "en" else i18n.DAYS_SHORT_ID
     days = "[" + ",".join(f"'{d}'" for d in names) + "]"

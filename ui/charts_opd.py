@@ -51,7 +51,7 @@ def _states() -> list[str]:
 
 
 def monthly_status(df: pl.DataFrame, rule: str, *, big: bool = False) -> alt.TopLevelMixin:
-    """One OPD's months (a warehouse.opd_story.opd_months frame, or a queries.opd_month_heatmap
+    """One OPD's months (a warehouse.opd_story.opd_months frame, or a queries.activity.opd_month_heatmap
     frame: without coverage_state a month not judged reads 'not received'): each bar is what the
     activity rule `rule` counts (counted_posts), coloured by the month's judgement, labelled with
     its count (0 printed too), beside a dashed line at the month's minimum (required_posts).
@@ -117,7 +117,7 @@ def monthly_status(df: pl.DataFrame, rule: str, *, big: bool = False) -> alt.Top
 
 
 def accounts(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
-    """Posts in the period per account of one OPD (a queries.account_dormancy frame): one row
+    """Posts in the period per account of one OPD (a queries.activity.account_dormancy frame): one row
     per account named "Instagram @handle", its count and state printed at the bar's end
     ("79 · aktif"), dormant accounts in orange. No legend: the text says the state, and every
     row keeps a bar as thick as a label (a legend under a short chart squeezed them flat)."""

@@ -1,6 +1,6 @@
 """Reach down to desa: each kecamatan with its desa and kelurahan, how many are active.
 
-Pure Altair builder like ui.charts: queries.kecamatan_rollup in, a chart out.
+Pure Altair builder like ui.charts: queries.activity.kecamatan_rollup in, a chart out.
 """
 
 from __future__ import annotations

@@ -203,7 +203,7 @@ def year_comparison(
     grain: str = "month",
     partial: tuple[dt.date, str] | None = None,
 ) -> alt.TopLevelMixin:
-    """This period against the same period a year earlier (queries.trend_comparison frame).
+    """This period against the same period a year earlier (queries.trend.trend_comparison frame).
 
     partial: as in line_over_time; the unfinished period's axis label carries its note."""
     now = i18n.tr("Periode ini", "This period")

@@ -126,7 +126,7 @@ def gap_caption(trend, x: str = "month", *, rate: bool = True) -> None:
 
 
 def gap_text(trend, x: str = "month", *, rate: bool = True) -> str:
-    """Which periods of a trend (a queries.activity_trend frame) are grey (no data) and which
+    """Which periods of a trend (a queries.activity.activity_trend frame) are grey (no data) and which
     hold part of the OPDs' data, true to what the chart computes. rate: the chart is the
     activity rate (over the judged OPDs only: "dihitung dari OPD yang datanya lengkap");
     otherwise a total over every OPD (posts, active OPDs, interactions), which counts all the

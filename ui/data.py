@@ -1,9 +1,9 @@
 """The Streamlit side of the warehouse: one cached DuckDB handle, cached query results.
 
 - One handle per process (st.cache_resource); every query runs on its own cursor
-  (warehouse.queries._run does that), so sessions never share a cursor.
+  (warehouse.queries.run._run does that), so sessions never share a cursor.
 - Every warehouse query is wrapped by st.cache_data keyed by its Filters (hashable) and
-  `version()`: queries.data_version, which moves on every load, undo, override, rule set,
+  `version()`: queries.options.data_version, which moves on every load, undo, override, rule set,
   campaign, master list or setting change, so an import shows at once in every session without
   anyone clearing caches by hand. Writes made here also call `changed()` (belt and braces).
 - Cached results are pickled copies: a page can never mutate another session's frame.
@@ -26,8 +26,16 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from warehouse import coverage, db, figures, opd_story, queries, settings
-from warehouse.queries import Filters
+from warehouse import analyst_settings, coverage, db, figures, opd_story, periods, settings
+from warehouse.queries import activity as activity_queries
+from warehouse.queries import campaigns as campaign_queries
+from warehouse.queries import content as content_queries
+from warehouse.queries import drilldown as drilldown_queries
+from warehouse.queries import history as history_queries
+from warehouse.queries import options as option_queries
+from warehouse.queries import summary as summary_queries
+from warehouse.queries import trend as trend_queries
+from warehouse.queries.filters import Filters, Grain
 
 __all__ = ["Filters", "con", "version", "changed"]
 
@@ -70,7 +78,7 @@ def _this_run() -> Any:
 
 def _data_version() -> int:
     try:
-        return int(queries.data_version(con()))
+        return int(option_queries.data_version(con()))
     except Exception:
         return 0
 
@@ -160,64 +168,60 @@ def clear_all() -> None:
 
 # ---------------------------------------------------------------- queries the pages call
 
-kpi_summary = _cached(queries.kpi_summary)
-activity_trend = _cached(queries.activity_trend)
-activity_by_kind = _cached(queries.activity_by_kind)
-content_mix = _cached(queries.content_mix)
-opd_index = _cached(queries.opd_index)
+kpi_summary = _cached(summary_queries.kpi_summary)
+activity_trend = _cached(activity_queries.activity_trend)
+activity_by_kind = _cached(activity_queries.activity_by_kind)
+content_mix = _cached(content_queries.content_mix)
+opd_index = _cached(activity_queries.opd_index)
 
 
 def top_bottom_opds(f: Filters, n: int = 5, settings: Any = None) -> pl.DataFrame:
-    """queries.top_bottom_opds from the cached opd_index: a page showing the ranking and the
+    """queries.summary.top_bottom_opds from the cached opd_index: a page showing the ranking and the
     top/bottom lists (Ringkasan with its report buttons) computes the index once."""
     index = opd_index(f) if settings is None else opd_index(f, settings)  # the pages' key
-    return queries.top_bottom(index, n)
+    return summary_queries.top_bottom(index, n)
 
 
-opd_month_heatmap = _cached(queries.opd_month_heatmap)
-inactive_opds = _cached(queries.inactive_opds)
-account_dormancy = _cached(queries.account_dormancy)
-opd_daily_counts = _cached(queries.opd_daily_counts)
-content_share_by_opd = _cached(queries.content_share_by_opd)
-content_mix_by_opd = _cached(queries.content_mix_by_opd)
-content_mix_over_time = _cached(queries.content_mix_over_time)
-figure_share_trend = _cached(queries.figure_share_trend)
-example_posts = _cached(queries.example_posts)
-label_agreement = _cached(queries.label_agreement)
-label_disagreements = _cached(queries.label_disagreements)
-trend = _cached(queries.trend)
+opd_month_heatmap = _cached(activity_queries.opd_month_heatmap)
+inactive_opds = _cached(activity_queries.inactive_opds)
+account_dormancy = _cached(activity_queries.account_dormancy)
+opd_daily_counts = _cached(activity_queries.opd_daily_counts)
+content_share_by_opd = _cached(content_queries.content_share_by_opd)
+content_mix_by_opd = _cached(content_queries.content_mix_by_opd)
+content_mix_over_time = _cached(content_queries.content_mix_over_time)
+figure_share_trend = _cached(content_queries.figure_share_trend)
+example_posts = _cached(content_queries.example_posts)
+label_agreement = _cached(content_queries.label_agreement)
+label_disagreements = _cached(content_queries.label_disagreements)
+trend = _cached(trend_queries.trend)
 
 
-def trend_comparison(
-    f: Filters, grain: queries.Grain = "month", settings: Any = None
-) -> pl.DataFrame:
-    """queries.trend_comparison from the cached trends (by "none"): the Tren page's own trend
+def trend_comparison(f: Filters, grain: Grain = "month", settings: Any = None) -> pl.DataFrame:
+    """queries.trend.trend_comparison from the cached trends (by "none"): the Tren page's own trend
     of the period is not read a second time."""
-    from warehouse import metrics
-
-    y_start, y_end = metrics.year_ago_period(f.start, f.end)
+    y_start, y_end = periods.year_ago_period(f.start, f.end)
     kw = {} if settings is None else {"settings": settings}
     now = trend(f, grain=grain, by="none", **kw)
     ago = trend(f.shifted(y_start, y_end), grain=grain, by="none", **kw)
-    return queries.aligned_trends(now, ago, date_bounds()[0], grain)
+    return trend_queries.aligned_trends(now, ago, date_bounds()[0], grain)
 
 
-engagement_by_opd = _cached(queries.engagement_by_opd)
-top_posts = _cached(queries.top_posts)
-campaigns = _cached(queries.campaigns)
-campaign_participation = _cached(queries.campaign_participation)
-campaign_summary = _cached(queries.campaign_summary)
-_rejected_rows = _cached(queries.rejected_rows)
-_load_history = _cached(queries.load_history)
-drilldown_posts = _cached(queries.drilldown_posts)
-drilldown_count = _cached(queries.drilldown_count)
-format_mix_by_opd = _cached(queries.format_mix_by_opd)
-format_mix_over_time = _cached(queries.format_mix_over_time)
-kecamatan_rollup = _cached(queries.kecamatan_rollup)
+engagement_by_opd = _cached(trend_queries.engagement_by_opd)
+top_posts = _cached(trend_queries.top_posts)
+campaigns = _cached(campaign_queries.campaigns)
+campaign_participation = _cached(campaign_queries.campaign_participation)
+campaign_summary = _cached(campaign_queries.campaign_summary)
+_rejected_rows = _cached(history_queries.rejected_rows)
+_load_history = _cached(history_queries.load_history)
+drilldown_posts = _cached(drilldown_queries.drilldown_posts)
+drilldown_count = _cached(drilldown_queries.drilldown_count)
+format_mix_by_opd = _cached(content_queries.format_mix_by_opd)
+format_mix_over_time = _cached(content_queries.format_mix_over_time)
+kecamatan_rollup = _cached(activity_queries.kecamatan_rollup)
 opd_months = _cached(opd_story.opd_months)
 opd_month_benchmark = _cached(opd_story.opd_month_benchmark)
 mix_against_all = _cached(opd_story.mix_against_all)
-master_contradictions = _cached(queries.master_contradictions)
+master_contradictions = _cached(option_queries.master_contradictions)
 coverage_grid = _cached(coverage.coverage_grid)
 coverage_accounts = _cached(coverage.coverage_accounts)
 coverage_missing = _cached(coverage.coverage_missing)
@@ -225,19 +229,19 @@ coverage_summary = _cached(coverage.coverage_summary)
 keaktifan_figures = _cached(figures.keaktifan_figures)
 inactive_reason_counts = _cached(figures.inactive_reason_counts)
 campaign_totals = _cached(figures.campaign_totals)
-_date_bounds = _cached(queries.date_bounds)
-_filter_options = _cached(queries.filter_options)
-_platforms = _cached(queries.platforms)
-_opd_kinds = _cached(queries.opd_kinds)
+_date_bounds = _cached(option_queries.date_bounds)
+_filter_options = _cached(option_queries.filter_options)
+_platforms = _cached(option_queries.platforms)
+_opd_kinds = _cached(option_queries.opd_kinds)
 
 
 def rejected_rows(limit: int = 500) -> pl.DataFrame:
-    """queries.rejected_rows for this viewer (an operator: their own OPD's loads only)."""
+    """queries.history.rejected_rows for this viewer (an operator: their own OPD's loads only)."""
     return _rejected_rows(limit, opd_id=_viewer()[0])
 
 
 def load_history(limit: int = 200) -> pl.DataFrame:
-    """queries.load_history for this viewer (an operator: their own OPD's loads only)."""
+    """queries.history.load_history for this viewer (an operator: their own OPD's loads only)."""
     return _load_history(limit, opd_id=_viewer()[0])
 
 
@@ -264,14 +268,12 @@ def opd_kinds() -> list[str]:
 
 def grade_thresholds() -> tuple[float, float, float]:
     """(Sangat Baik, Baik, Cukup) lower bounds of the index grades, as set in Pengaturan."""
-    from warehouse import metrics
 
-    s = metrics.get_settings(con())
+    s = analyst_settings.get_settings(con())
     return float(s.grade_very_good), float(s.grade_good), float(s.grade_fair)
 
 
 def activity_rule() -> str:
     """The activity rule in force ('account' | 'opd_total'), as set in Pengaturan."""
-    from warehouse import metrics
 
-    return str(metrics.get_settings(con()).activity_rule)
+    return str(analyst_settings.get_settings(con()).activity_rule)

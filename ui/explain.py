@@ -15,7 +15,7 @@ from ui import i18n
 
 
 def inactive_detail(r: dict[str, Any]) -> str:
-    """Which rule an OPD failed, in numbers, from a queries.inactive_opds row.
+    """Which rule an OPD failed, in numbers, from a queries.activity.inactive_opds row.
 
     Rule 'account': "akun terbanyak: Instagram @dinkes 14 dari minimal 24 (semua akun 36;
     minimal berlaku per akun)"; rule 'opd_total': "semua akun: 14 dari minimal 24"; no post:
@@ -70,7 +70,7 @@ def inactive_detail(r: dict[str, Any]) -> str:
 
 
 def with_inactive_detail(df: pl.DataFrame) -> pl.DataFrame:
-    """queries.inactive_opds frame plus a `detail` column (inactive_detail of each row)."""
+    """queries.activity.inactive_opds frame plus a `detail` column (inactive_detail of each row)."""
     details = [inactive_detail(r) for r in df.iter_rows(named=True)]
     return df.with_columns(pl.Series("detail", details, dtype=pl.String))
 

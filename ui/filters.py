@@ -55,7 +55,7 @@ def _period_options() -> tuple[list[str], str, str]:
 
 
 def sidebar() -> object:
-    """Draw the filters in the sidebar and return the queries.Filters they select.
+    """Draw the filters in the sidebar and return the queries.filters.Filters they select.
 
     The result is also kept in st.session_state["filters"] for the pages (ui.filters.current()).
     """
@@ -193,7 +193,7 @@ def make_filters(
     kinds: tuple[str, ...] = (),
     opd_ids: tuple[int, ...] = (),
 ) -> data.Filters:
-    """A queries.Filters (kept in one place so pages never build one by hand)."""
+    """A queries.filters.Filters (kept in one place so pages never build one by hand)."""
     from ui import auth
 
     return data.Filters(

@@ -261,7 +261,7 @@ def activity_counted_label(rule: str) -> str:
 
 def coverage_label(code: str | None) -> str:
     """received / partial / missing -> Diterima / Sebagian / Belum ada (warehouse.metrics)."""
-    from warehouse.metrics import COVERAGE_STATUS
+    from warehouse.vocabulary import COVERAGE_STATUS
 
     return _paired(COVERAGE_STATUS, code)
 

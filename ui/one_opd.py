@@ -26,7 +26,7 @@ def is_one_opd(f: data.Filters) -> bool:
 
 @dataclass(frozen=True)
 class Story:
-    """One OPD among all: `row` is its queries.opd_index row computed over every OPD (same
+    """One OPD among all: `row` is its queries.activity.opd_index row computed over every OPD (same
     period and platforms; None when it is not expected to post), `ranked` how many OPDs
     have a rank, `everyone` those Filters."""
 
@@ -121,7 +121,7 @@ def status_detail(row: dict | None, inactive: pl.DataFrame) -> str:
 def last_post_sentence(acc: pl.DataFrame) -> str:
     """'Unggahan terakhir, dihitung sampai data terakhir tiap akun, bukan sampai hari ini:
     Instagram @x: 3 hari sebelum 20 Nov 2026; Facebook y: data belum diterima setelah 31 Agu
-    2026.' (a queries.account_dormancy frame)."""
+    2026.' (a queries.activity.account_dormancy frame)."""
     parts = []
     for r in acc.iter_rows(named=True):
         name = f"{i18n.platform_label(r['platform'])} {r['handle'] or ''}".strip()

@@ -1,6 +1,6 @@
 """How one OPD's Indeks Medsos is made, in words a leader reads: five scores, weights, grade.
 
-Fed by a row of queries.opd_index (which carries every component, score and weight), so the
+Fed by a row of queries.activity.opd_index (which carries every component, score and weight), so the
 explanation can never disagree with the ranking next to it.
 """
 

@@ -1,8 +1,8 @@
 """Which periods a change compares, so that every change on a card can be read aloud.
 
 Rules (Pengaturan and the KPI cards state them):
-- A chosen period [start, end] is compared with the period before it (metrics.previous_period)
-  and with the same dates a year earlier (metrics.year_ago_period).
+- A chosen period [start, end] is compared with the period before it (periods.previous_period)
+  and with the same dates a year earlier (periods.year_ago_period).
 - When the data ends inside the chosen period (newest post on `last`, before `end`), the period
   is unfinished: only its days up to `last` are compared, with the same days of the other period
   (a period of whole months shifts by whole months: 1-20 Nov vs 1-20 Okt; any other period
@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from warehouse import metrics
+from warehouse import periods
 
 Kind = Literal["previous", "year_ago"]
 # full: the whole chosen period against the whole other period; cut: the period is unfinished,
@@ -53,9 +53,9 @@ class Comparison:
 def _shift(d: dt.date, start: dt.date, end: dt.date, kind: Kind) -> dt.date:
     """d moved back by the distance between the chosen period and the other one."""
     if kind == "year_ago":
-        return metrics.add_months(d, -12)
-    if metrics.is_whole_months(start, end):
-        return metrics.add_months(d, -metrics.months_between(start, end))
+        return periods.add_months(d, -12)
+    if periods.is_whole_months(start, end):
+        return periods.add_months(d, -periods.months_between(start, end))
     return d - dt.timedelta(days=(end - start).days + 1)
 
 
@@ -73,9 +73,9 @@ def plan(
     if end < start:
         raise ValueError(f"periode terbalik: {start} > {end}")
     whole = (
-        metrics.previous_period(start, end)
+        periods.previous_period(start, end)
         if kind == "previous"
-        else metrics.year_ago_period(start, end)
+        else periods.year_ago_period(start, end)
     )
     if first is None or last is None:
         return Comparison(kind, (start, end), whole, "none", "no_data", first)

@@ -19,9 +19,10 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from warehouse import metrics
-from warehouse.metrics import Settings
-from warehouse.queries import Filters, _run, _settings
+from warehouse import periods, vocabulary
+from warehouse.analyst_settings import Settings
+from warehouse.queries.filters import Filters
+from warehouse.queries.run import _run, _settings
 
 __all__ = ["coverage_accounts", "coverage_grid", "coverage_missing", "coverage_summary"]
 
@@ -85,7 +86,7 @@ def coverage_missing(
     (not_submitted when any account is past the deadline, else not_received), due_date.
     """
     month_start = month.replace(day=1)
-    month_end = metrics.add_months(month_start, 1) - dt.timedelta(days=1)
+    month_end = periods.add_months(month_start, 1) - dt.timedelta(days=1)
     grid = coverage_grid(con, f.shifted(month_start, month_end), settings, as_of)
     gaps = grid.filter(pl.col("status") != "received")
     ops = (
@@ -96,7 +97,7 @@ def coverage_missing(
     label = pl.col("platform").str.to_titlecase() + pl.lit(" ") + pl.col("handle")
     detail = (
         pl.when(pl.col("status") == "missing")
-        .then(pl.lit(metrics.COVERAGE_STATUS["missing"][0].lower()))
+        .then(pl.lit(vocabulary.COVERAGE_STATUS["missing"][0].lower()))
         .otherwise(pl.lit("ada tgl ") + pl.col("covered_days"))
     )
     return (
@@ -140,7 +141,7 @@ def coverage_summary(
     not_submitted (account-months past their deadline and not fully received).
     """
     grid = coverage_grid(con, f, settings, as_of)
-    counts = {k: int((grid["status"] == k).sum()) for k in metrics.COVERAGE_STATUS}
+    counts = {k: int((grid["status"] == k).sum()) for k in vocabulary.COVERAGE_STATUS}
     return {
         **counts,
         "accounts": grid["account_id"].n_unique(),

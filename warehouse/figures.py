@@ -13,8 +13,9 @@ import datetime as dt
 import duckdb
 import polars as pl
 
-from warehouse.metrics import Settings
-from warehouse.queries import Filters, _run, _settings, inactive_params, index_params
+from warehouse.analyst_settings import Settings
+from warehouse.queries.filters import Filters
+from warehouse.queries.run import _run, _settings, inactive_params, index_params
 
 
 def keaktifan_figures(
@@ -27,12 +28,12 @@ def keaktifan_figures(
 
     Columns (Int64 unless said): expected_opds (OPDs expected to post in the filters),
     judged_opds (of those, with an activity status other than no_data), active_opds,
-    inactive_opds (judged and not active: the rows of queries.inactive_opds with the same
+    inactive_opds (judged and not active: the rows of queries.activity.inactive_opds with the same
     as_of whose activity_status is 'inactive'), not_judged_opds (the other rows: data not all
     in, never counted as inactive; expected = active + inactive + not_judged),
     partial_data_opds (of the not judged, those part of whose data arrived), mean_index (Float64,
     0..100: mean Indeks Medsos of the OPDs with an index; null when none has), kurang_opds
-    (graded Kurang). Index and grades: queries.opd_index; as_of defaults to min(f.end, today).
+    (graded Kurang). Index and grades: queries.activity.opd_index; as_of defaults to min(f.end, today).
     """
     s = _settings(con, settings)
     params = {**index_params(f, s), **inactive_params(f, s, as_of)}
@@ -58,9 +59,9 @@ def inactive_reason_counts(
     settings: Settings | None = None,
     as_of: dt.date | None = None,
 ) -> pl.DataFrame:
-    """Not-active OPDs per main reason (the reason_code of queries.inactive_opds).
+    """Not-active OPDs per main reason (the reason_code of queries.activity.inactive_opds).
 
-    Columns: reason_code (String, warehouse.metrics.INACTIVE_REASONS keys), opds (Int64).
+    Columns: reason_code (String, warehouse.vocabulary.INACTIVE_REASONS keys), opds (Int64).
     Only reasons that occur; most OPDs first, then by code. as_of as in inactive_opds.
     """
     s = _settings(con, settings)
@@ -73,7 +74,7 @@ def campaign_totals(con: duckdb.DuckDBPyConnection, f: Filters, campaign_id: int
 
     Columns: expected_opds (Int64), participating_opds (Int64: at least one campaign post in
     the period), participation_rate (Float64 0..1; null when no OPD is expected),
-    campaign_posts (Int64). The rows behind it: queries.campaign_participation.
+    campaign_posts (Int64). The rows behind it: queries.campaigns.campaign_participation.
     """
     params = {**f.params(), "campaign_id": int(campaign_id)}
     df = _run(con, "q_campaign_totals", params)

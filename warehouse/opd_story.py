@@ -12,8 +12,9 @@ from typing import Literal
 import duckdb
 import polars as pl
 
-from warehouse.metrics import Settings
-from warehouse.queries import Filters, _activity_params, _run, _settings
+from warehouse.analyst_settings import Settings
+from warehouse.queries.filters import Filters
+from warehouse.queries.run import _activity_params, _run, _settings
 
 Dimension = Literal["content", "format"]
 

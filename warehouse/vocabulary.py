@@ -122,7 +122,7 @@ REASON_LABELS_EN = {
 }
 
 
-# The activity rule an analyst chooses (Pengaturan; warehouse.metrics.Settings.activity_rule,
+# The activity rule an analyst chooses (Pengaturan; warehouse.analyst_settings.Settings.activity_rule,
 # applied by counted_posts in warehouse/sql/views/030_scope_and_activity.sql).
 # code -> (label ID, label EN, explanation ID, explanation EN, the minimum as a list says it
 # ID / EN with {n} = the number of posts).
@@ -178,6 +178,14 @@ INACTIVE_REASONS: dict[str, str] = {
     "not_received": "Data belum diterima",
     "partly_received": "Data baru sebagian diterima (belum dinilai)",
     "not_submitted": "Tidak menyerahkan data",
+}
+
+
+# Coverage of an account-month by the loaded exports (code -> Indonesian, English).
+COVERAGE_STATUS: dict[str, tuple[str, str]] = {
+    "received": ("Diterima", "Received"),
+    "partial": ("Sebagian", "Partly received"),
+    "missing": ("Belum ada", "Not received"),
 }
 
 

@@ -72,7 +72,7 @@ class Model:
         read (the explanation reuses the scoring work)."""
         vocab, idf, w, b = self._weights()
         uniq, ids, offsets = tokens(text)
-        m, o = _token_matrices(uniq, vocab, idf)
+        m, o = _token_matrices(uniq, vocab, idf, float(self.data.get("token_idf", 0.0)))
         a, h = _caption_matrices(
             ids, offsets, len(uniq), int(self.data["opening"]), float(self.data["power"])
         )

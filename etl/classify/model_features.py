@@ -20,6 +20,7 @@ PIECES = (4,)
 MAX_WORD = 16  # longer 'words' (links, hashtags run together) give pieces from their start only
 OPENING = 5
 POWER = 0.5  # caption vector = sum of token vectors / n_tokens ** POWER
+TOKEN_IDF = 1.0  # a token's vector scaled by (its word's idf / the highest idf) ** TOKEN_IDF
 
 
 def tokens(text: pl.Series) -> tuple[pl.Series, np.ndarray, np.ndarray]:
@@ -61,10 +62,12 @@ def token_features(tokens: pl.Series) -> pl.DataFrame:
     return pl.concat(out)
 
 
-def _token_matrices(tokens: pl.Series, vocab: pl.DataFrame, idf: np.ndarray) -> tuple[Any, Any]:
+def _token_matrices(tokens: pl.Series, vocab: pl.DataFrame, idf: np.ndarray,
+                    token_idf: float = 0.0) -> tuple[Any, Any]:  # fmt: skip
     """Distinct tokens -> sparse (tokens x features) matrices: L2-normalized idf vectors of
-    the tokens, and of the same tokens at the opening (one ``o <token>`` feature each).
-    vocab: feature String, fid Int64."""
+    the tokens, each scaled by (idf of ``w <token>`` / the highest idf) ** token_idf (1 for a
+    word outside the vocabulary: a rare word), and of the same tokens at the opening (one
+    ``o <token>`` feature each). vocab: feature String, fid Int64."""
     from scipy.sparse import csr_matrix
 
     n_feat = vocab.height
@@ -77,6 +80,15 @@ def _token_matrices(tokens: pl.Series, vocab: pl.DataFrame, idf: np.ndarray) -> 
     m = csr_matrix((idf[cols], (rows, cols)), shape=(len(shapes), n_feat))  # duplicates summed
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
+    if token_idf > 0 and len(idf):
+        # A word in every other caption ('dan', 'di', '00' of a time) says little about the
+        # label; unscaled, each occurrence weighs as much as 'imsakiyah', so a long formal
+        # caption of any label leans to the label whose examples were longest.
+        w = pl.DataFrame({"feature": "w " + shapes}).with_row_index("tid")
+        w = w.join(vocab, on="feature", how="inner")
+        scale = np.ones(len(shapes))
+        scale[w["tid"].to_numpy()] = (idf[w["fid"].to_numpy()] / idf.max()) ** token_idf
+        norms = norms / scale
     m = csr_matrix(m.multiply(1.0 / norms[:, None]))[sid]
     o = (
         pl.DataFrame({"feature": "o " + shapes})
@@ -116,6 +128,7 @@ def caption_matrix(text: pl.Series, data: dict[str, Any]) -> Any:
         {"feature": data["features"], "fid": np.arange(len(data["features"]), dtype=np.int64)}
     )
     uniq, ids, offsets = tokens(text)
-    m, o = _token_matrices(uniq, vocab, np.asarray(data["idf"], dtype=np.float64))
+    idf = np.asarray(data["idf"], dtype=np.float64)
+    m, o = _token_matrices(uniq, vocab, idf, float(data.get("token_idf", 0.0)))
     a, h = _caption_matrices(ids, offsets, len(uniq), int(data["opening"]), float(data["power"]))
     return (a @ m + h @ o).tocsr()

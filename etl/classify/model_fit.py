@@ -12,6 +12,7 @@ from etl.classify.model import FORMAT, Model
 from etl.classify.model_features import (
     OPENING,
     POWER,
+    TOKEN_IDF,
     _shape,
     caption_matrix,
     token_features,
@@ -26,7 +27,7 @@ def fit(
     figure: list[bool | None],
     weights: list[float],
     *,
-    c_value: float = 20.0,
+    c_value: float = 60.0,
     min_df: int = 2,
 ) -> Model:
     """Train on normalized captions. labels: content codes; figure: the figure flag or None
@@ -66,6 +67,7 @@ def fit(
         "idf": [round(float(v), 6) for v in idf],
         "opening": OPENING,
         "power": POWER,
+        "token_idf": TOKEN_IDF,
     }
     x = caption_matrix(text, data)
     sw = np.asarray(weights, dtype=np.float64)

@@ -9,7 +9,10 @@ Sources, with their sample weight:
   habit rather than a reading; never used for measuring);
 - captions made from the gold ones when fitting (wrapped_greetings, weight 0.5, figure flag
   unknown): a greeting's opening sentence put before a kinerja caption, with that caption's
-  label; never used for measuring.
+  label; never used for measuring;
+- captions made from the gold ones when fitting (neutral_tails, weight 0.5): a line any post
+  may end with (a date and place, hashtags, a photo credit) put after a caption of any label,
+  with that caption's label and figure flag; never used for measuring.
 The held-out split is one fifth of the gold captions (shipped and corrections), chosen by a hash
 of the caption so it is the same on every run; weak labels only ever train.
 """
@@ -43,13 +46,20 @@ FRESH_FROM = 24
 # labelled captions (benchmarks/classify_cv.py); 0 = none.
 WRAP_EVERY = 3
 WEIGHT_WRAPPED = 0.5
+# Label-neutral lines put after one gold caption in TAIL_EVERY (any label), at WEIGHT_TAIL: the
+# labelled informasi captions are the longest, so without these a long caption that ends with
+# a date, a place or hashtags leans to informasi whatever it says. 0 = none.
+TAIL_EVERY = 3
+WEIGHT_TAIL = 0.5
+NEUTRAL_TAILS_FILE = RULES_FILE.parent / "neutral_tails.txt"
 
 EXAMPLE_SCHEMA = {
     "caption": pl.String,
     "label": pl.String,
     "figure": pl.Boolean,
     "weight": pl.Float64,
-    "source": pl.String,  # contoh | koreksi | logbook | sapaan (made: wrapped_greetings)
+    "source": pl.String,  # contoh | koreksi | logbook | made: sapaan (wrapped_greetings), ekor
+    # (neutral_tails)
 }
 
 
@@ -211,13 +221,45 @@ def wrapped_greetings(gold: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def neutral_tail_lines() -> list[str]:
+    """The lines of NEUTRAL_TAILS_FILE (comments and blank lines left out; ``\\n`` = new line)."""
+    lines = NEUTRAL_TAILS_FILE.read_text(encoding="utf-8").splitlines()
+    return [t.replace("\\n", "\n") for t in lines if t.strip() and not t.startswith("#")]
+
+
+def neutral_tails(gold: pl.DataFrame) -> pl.DataFrame:
+    """Training captions made from gold ones (EXAMPLE_SCHEMA): one caption in TAIL_EVERY (by a
+    hash of the caption, every label) with one of the lines of NEUTRAL_TAILS_FILE after it, same label and
+    figure flag (the opening that says who a post centres on is unchanged), weight
+    WEIGHT_TAIL. Empty when TAIL_EVERY is 0."""
+    tails = neutral_tail_lines()
+    if TAIL_EVERY <= 0 or gold.height == 0 or not tails:
+        return pl.DataFrame(schema=EXAMPLE_SCHEMA)
+    pick = [_hash(c, "tail") for c in gold["caption"].to_list()]
+    keep = pl.Series([h % TAIL_EVERY == 0 for h in pick])
+    tail = pl.Series([tails[h // TAIL_EVERY % len(tails)] for h in pick])
+    return (
+        gold.with_columns(tail.alias("tail"))
+        .filter(keep)
+        .select(
+            (pl.col("caption") + pl.col("tail")).alias("caption"),
+            "label",
+            "figure",
+            pl.lit(WEIGHT_TAIL).alias("weight"),
+            pl.lit("ekor").alias("source"),
+        )
+    )
+
+
 def fit_model(train: pl.DataFrame) -> Model:
     """Fit the model on `train` (EXAMPLE_SCHEMA) plus the greetings wrapped around its gold
-    kinerja captions; the model carries the combination thresholds CV_THRESHOLDS (chosen by
+    kinerja captions and its gold captions with neutral tails; the model carries the combination thresholds CV_THRESHOLDS (chosen by
     cross-validation: etl.classify.combine). Raises ValueError (Bahasa Indonesia) when a label
     has no example."""
-    wrapped = wrapped_greetings(train.filter(pl.col("source") != "logbook"))
-    train = pl.concat([train, wrapped.select(list(EXAMPLE_SCHEMA))], how="diagonal_relaxed")
+    gold = train.filter(pl.col("source") != "logbook")
+    wrapped = wrapped_greetings(gold).select(list(EXAMPLE_SCHEMA))
+    tails = neutral_tails(gold.select(list(EXAMPLE_SCHEMA)))
+    train = pl.concat([train, wrapped, tails], how="diagonal_relaxed")
     final = fit(
         normalize_series(train["caption"]),
         train["label"].to_list(),

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from etl.date_text import parse_time_of_day_series
 from etl.dates import DateEvidence, check_range, decide_order, fmt_date
-from etl.normalize import parse_count_expr, parse_datetime_series, parse_time_of_day_expr
+from etl.normalize import parse_count_expr, parse_datetime_series
 from etl.schema import POST_SCHEMA, REJECT_SCHEMA
 
 METRIC_FIELDS = ("views", "reach", "reactions", "comments", "shares", "saves")
@@ -105,14 +106,16 @@ def parse_dates(
         content.fill_null(False).alias("__content"),
     )
     if "time" in raw.columns:
-        secs = parse_time_of_day_expr(blank_to_null(col(raw, "time")))
+        secs = pl.col("__secs")
+        times = raw.select(blank_to_null(col(raw, "time"))).to_series()
+        df = df.with_columns(parse_time_of_day_series(times).alias("__secs"))
         midnight = ts == ts.dt.truncate("1d")
         df = df.with_columns(
             pl.when(midnight & secs.is_not_null())
             .then(ts + pl.duration(seconds=secs))
             .otherwise(ts)
             .alias("__ts")
-        )
+        ).drop("__secs")
     df = df.with_columns(pl.col("__ts").alias("published_at"))
     bad_range, range_reason = check_range(df, ev, today=ctx.today)
     df = df.with_columns(range_reason.alias("__range"))

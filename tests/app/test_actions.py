@@ -7,7 +7,7 @@ import datetime as dt
 from streamlit.testing.v1 import AppTest
 
 from tests.app.test_pages import metric, run_page, scalar
-from warehouse import metrics
+from warehouse import analyst_settings
 from warehouse.db import connect
 
 
@@ -68,7 +68,7 @@ def test_settings_saved_change_the_activity_minimum(copy_db, use_db):
     assert not at.exception
     con = connect(copy_db)
     try:
-        saved = metrics.get_settings(con)
+        saved = analyst_settings.get_settings(con)
     finally:
         con.close()
     assert saved.min_posts_per_month == 9 and saved.w_engagement == 0.0
@@ -82,7 +82,7 @@ def test_the_activity_rule_saved_on_pengaturan_is_the_one_keaktifan_states(copy_
     assert not at.exception
     con = connect(copy_db)
     try:
-        assert metrics.get_settings(con).activity_rule == "opd_total"
+        assert analyst_settings.get_settings(con).activity_rule == "opd_total"
     finally:
         con.close()
     at = run_page("keaktifan")
@@ -99,6 +99,8 @@ def test_invalid_settings_are_refused_with_the_reason(copy_db, use_db):
     assert any("Batas predikat" in e.value for e in at.error)
     con = connect(copy_db)
     try:
-        assert metrics.get_settings(con).grade_good == metrics.Settings().grade_good
+        assert (
+            analyst_settings.get_settings(con).grade_good == analyst_settings.Settings().grade_good
+        )
     finally:
         con.close()

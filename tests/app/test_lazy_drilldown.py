@@ -72,22 +72,22 @@ def _bounds_script() -> None:
     import streamlit as st
 
     from ui import data
-    from warehouse import queries
+    from warehouse.queries import options
 
     reads = st.session_state.setdefault("reads", [])
-    real = queries.data_version
+    real = options.data_version
 
     def counted(con):
         reads.append(1)
         return real(con)
 
-    queries.data_version = counted
+    options.data_version = counted
     try:
         st.session_state["bounds"] = data.date_bounds()
         st.session_state["n_opd"] = data.filter_options().height
         st.session_state["platforms"] = data.platforms()
     finally:
-        queries.data_version = real
+        options.data_version = real
 
 
 def test_data_version_read_once_per_run_and_again_after_a_load(hand_db, tmp_path):

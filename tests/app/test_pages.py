@@ -101,13 +101,14 @@ def test_ringkasan_numbers_equal_the_warehouse(sample_db, use_db):
 
 
 def test_activity_rate_tile_equals_kpi_summary(sample_db, use_db):
-    from warehouse import queries
+    from warehouse.queries import filters as filters_queries
+    from warehouse.queries import summary
 
     use_db(sample_db)
     start, end = default_period(sample_db)
     con = connect(sample_db)
     try:
-        kpis = queries.kpi_summary(con, queries.Filters(start, end))
+        kpis = summary.kpi_summary(con, filters_queries.Filters(start, end))
     finally:
         con.close()
     rate = kpis.filter(kpis["key"] == "activity_rate")["value"][0]

@@ -6,7 +6,7 @@ from reports import whatsapp
 from tests.app.conftest import default_period
 from tests.app.test_pages import run_page
 from warehouse.db import connect
-from warehouse.queries import Filters
+from warehouse.queries.filters import Filters
 
 
 def test_whatsapp_recap_shows_the_current_view(sample_db, use_db):

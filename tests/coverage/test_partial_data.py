@@ -10,7 +10,7 @@ import datetime as dt
 from tests.coverage.test_judgement import F, con  # noqa: F401  (the fixture)
 from tests.factory import JAN
 from warehouse import figures
-from warehouse import queries as q
+from warehouse.queries import activity, summary
 
 END = JAN[1] + dt.timedelta(days=1)
 
@@ -49,14 +49,14 @@ def test_inactive_list_reason_partly_received_before_the_deadline(con):  # noqa:
 
 
 def test_kpi_and_heatmap_say_partial(con):  # noqa: F811
-    k = {r["key"]: r["value"] for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
     assert (k["no_data_opds"], k["partial_data_opds"]) == (1, 1)
-    heat = q.opd_month_heatmap(con, F)
+    heat = activity.opd_month_heatmap(con, F)
     assert heat.filter(heat["partial_data"]).select("opd_id").to_series().to_list() == [2]
     con.execute("DELETE FROM load_coverage WHERE opd_id = 2")
-    k = {r["key"]: r["value"] for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
     assert (k["no_data_opds"], k["partial_data_opds"]) == (1, 0)
-    heat = q.opd_month_heatmap(con, F)
+    heat = activity.opd_month_heatmap(con, F)
     assert heat.filter(heat["no_data"] & ~heat["partial_data"]).height == 1
 
 
@@ -73,7 +73,7 @@ def test_kecamatan_rollup_counts_not_judged_apart(con):  # noqa: F811
     # Desa Sukamaju under Kecamatan Kota; take its data away: it is not judged, not inactive.
     con.execute("UPDATE opd SET parent_opd_id = 4 WHERE opd_id = 5")
     con.execute("DELETE FROM load_coverage WHERE opd_id = 5")
-    r = q.kecamatan_rollup(con, F).row(0, named=True)
+    r = activity.kecamatan_rollup(con, F).row(0, named=True)
     assert (r["members"], r["active_members"], r["inactive_members"]) == (2, 1, 0)
     assert r["not_judged_members"] == 1
 

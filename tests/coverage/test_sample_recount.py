@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from tests.factory import private_copy, sample_warehouse
-from warehouse import queries as q
 from warehouse.db import connect
+from warehouse.queries import filters, summary
 
 EXPORTS = Path(__file__).resolve().parents[2] / "sample_data" / "exports"
 MON = {m: i for i, m in enumerate(
@@ -76,8 +76,8 @@ def test_activity_rate_over_covered_opds_equals_recount(tmp_path, month):
         active, judged = _recount(con, *month)
         start = dt.date(*month, 1)
         end = dt.date(*month, calendar.monthrange(*month)[1])
-        f = q.Filters(start, end, PLATFORMS, KINDS)
-        k = {r["key"]: r["value"] for r in q.kpi_summary(con, f).iter_rows(named=True)}
+        f = filters.Filters(start, end, PLATFORMS, KINDS)
+        k = {r["key"]: r["value"] for r in summary.kpi_summary(con, f).iter_rows(named=True)}
     finally:
         con.close()
     assert (k["active_opds"], k["judged_opds"]) == (active, judged)

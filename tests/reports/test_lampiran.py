@@ -13,7 +13,7 @@ import pytest
 from reports import lampiran
 from tests.factory import JAN
 from tests.reports import pdftext
-from warehouse import queries as q
+from warehouse.queries import activity, filters
 
 COLS = [
     ("opd", "Nama OPD", "teks"),
@@ -118,7 +118,7 @@ def test_pdf_pages_text_and_page_numbers(core_font):
 
 
 def test_pdf_a4_and_real_report(wh):
-    df = q.inactive_opds(wh, q.Filters(*JAN))
+    df = activity.inactive_opds(wh, filters.Filters(*JAN))
     cols = [("opd", "OPD", "teks"), ("reason", "Alasan", "teks"),
             ("days_since_last_post", "Hari sejak unggahan terakhir", "hari")]  # fmt: skip
     data = lampiran.to_pdf(df, title="OPD belum aktif Januari 2026", columns=cols)

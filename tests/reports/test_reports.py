@@ -17,9 +17,10 @@ from reports import doc_docx, doc_pdf, idfmt, monthly, rapor
 from tests.factory import JAN
 from tests.reports.test_letterhead import KOP, SIG
 from warehouse import metrics
-from warehouse import queries as q
+from warehouse.queries import activity, filters, summary
+from warehouse.queries import content as content_queries
 
-F = q.Filters(*JAN)
+F = filters.Filters(*JAN)
 
 
 def _text(pdf: bytes) -> list[str]:
@@ -52,13 +53,13 @@ def test_monthly_pdf_has_every_section_with_warehouse_figures(monthly_doc):
                     "5. Partisipasi kampanye", "6. Kelengkapan data yang diterima",
                     "Cara menghitung setiap angka"):  # fmt: skip
         assert section in text
-    k = {r["key"]: r for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    k = {r["key"]: r for r in summary.kpi_summary(con, F).iter_rows(named=True)}
     rate = k["activity_rate"]
     assert idfmt.format_percent(rate["value"]) in pages[0]
     assert idfmt.format_change(rate["change_previous"], "persen") + " vs Desember 2025" in text
-    for r in q.opd_index(con, F).iter_rows(named=True):
+    for r in activity.opd_index(con, F).iter_rows(named=True):
         assert f"{r['opd']}" in text and idfmt.format_number(r["index_score"], 1) in text
-    for r in q.inactive_opds(con, F).iter_rows(named=True):
+    for r in activity.inactive_opds(con, F).iter_rows(named=True):
         assert r["opd"] in text
     assert metrics.KPIS["activity_rate"].description[:60] in text  # the method page
     assert "Pembina Utama Muda (IV/c)" in text
@@ -76,14 +77,14 @@ def test_monthly_docx_has_the_same_content(monthly_doc):
     assert "3. Peringkat Indeks Medsos OPD" in paras and "NIP. 19700101 199503 1 002" in paras
     assert len(document.inline_shapes) == 2  # the two charts
     ranking = next(t for t in document.tables if t.rows[0].cells[0].text == "Peringkat")
-    best = q.opd_index(con, F).row(0, named=True)
+    best = activity.opd_index(con, F).row(0, named=True)
     assert [c.text for c in ranking.rows[1].cells][:2] == ["1", best["opd"]]
     sec = document.sections[0]
     assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (215, 330)
 
 
 def test_rapor_one_page_per_opd_with_its_own_figures(wh):
-    index = q.opd_index(wh, F)
+    index = activity.opd_index(wh, F)
     data = doc_pdf.render(rapor.build(wh, F, kop=KOP, signature=SIG, paper="A4"))
     pages = _text(data)
     assert len(pages) == index.height  # one page each
@@ -97,7 +98,7 @@ def test_rapor_one_page_per_opd_with_its_own_figures(wh):
     # Desa Sukamaju's TikTok account never posted: said in its improvement points.
     assert "Akun TikTok sukamaju belum pernah mengunggah." in by_name["Desa Sukamaju"]
     # Dinas Pendidikan: ucapan share from the warehouse, against the 30% limit.
-    share = q.content_share_by_opd(wh, F).filter(pl.col("opd") == "Dinas Pendidikan")
+    share = content_queries.content_share_by_opd(wh, F).filter(pl.col("opd") == "Dinas Pendidikan")
     ucapan = idfmt.format_percent(share["ucapan_share"][0])
     assert f"Porsi ucapan {ucapan}, di atas batas 30%" in by_name["Dinas Pendidikan"]
 
@@ -110,8 +111,8 @@ def test_rapor_of_a_month_whose_data_never_arrived_judges_nobody():
     con = hand_warehouse()
     try:
         con.execute("UPDATE load_coverage SET period_end = DATE '2026-01-31'")
-        feb = q.Filters(dt.date(2026, 2, 1), dt.date(2026, 2, 28))
-        index = q.opd_index(con, feb)
+        feb = filters.Filters(dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+        index = activity.opd_index(con, feb)
         pages = _text(doc_pdf.render(rapor.build(con, feb)))
     finally:
         con.close()
@@ -137,7 +138,7 @@ def test_rapor_for_one_opd_and_unknown_opd(wh):
 
 
 def test_rapor_zip_has_one_named_pdf_per_opd(wh):
-    names = q.opd_index(wh, F)["opd"].to_list()
+    names = activity.opd_index(wh, F)["opd"].to_list()
     with zipfile.ZipFile(io.BytesIO(rapor.to_zip(wh, F))) as z:
         files = z.namelist()
         assert files == [f"Rapor Medsos Januari 2026 - {n}.pdf" for n in names]

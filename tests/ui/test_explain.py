@@ -6,12 +6,12 @@ import datetime as dt
 
 from tests.factory import JAN
 from ui import explain
-from warehouse import metrics
-from warehouse import queries as q
+from warehouse import analyst_settings
+from warehouse.queries import activity, filters
 
 
 def test_explanations_of_the_hand_warehouse(wh):
-    df = explain.with_inactive_detail(q.inactive_opds(wh, q.Filters(*JAN)))
+    df = explain.with_inactive_detail(activity.inactive_opds(wh, filters.Filters(*JAN)))
     got = dict(zip(df["opd_id"], df["detail"], strict=True))
     # BKD: 2 on its busiest account of 4 needed, 4 over all accounts, two accounts tied.
     assert " 2 dari minimal 4, 2 akun sama banyak" in got[3]
@@ -26,8 +26,8 @@ def test_explanations_of_the_hand_warehouse(wh):
 def test_the_opd_total_rule_is_stated_and_applied(wh):
     """Rule 'opd_total': BKD's 2 + 2 posts on two accounts reach the 4 together, so it leaves
     the list; the rest say the total, never "akun terbanyak"."""
-    s = metrics.Settings(activity_rule="opd_total")
-    df = explain.with_inactive_detail(q.inactive_opds(wh, q.Filters(*JAN), settings=s))
+    s = analyst_settings.Settings(activity_rule="opd_total")
+    df = explain.with_inactive_detail(activity.inactive_opds(wh, filters.Filters(*JAN), settings=s))
     got = dict(zip(df["opd_id"], df["detail"], strict=True))
     assert 3 not in got
     assert got[5] == (

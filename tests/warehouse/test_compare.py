@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.factory import JAN
 from warehouse import compare
-from warehouse import queries as q
+from warehouse.queries import filters, options, summary
 
 D = dt.date
 
@@ -76,24 +76,28 @@ def test_compared_parts_are_equal_and_never_before_data(start, days, first_off, 
 
 
 def test_kpi_change_is_against_the_same_days(wh):
-    first, _ = q.date_bounds(wh)
+    first, _ = options.date_bounds(wh)
     # Pretend the data ends on 15 January: the change compares 1-15 Jan with 1-15 Dec.
     k = {
         r["key"]: r
-        for r in q.kpi_summary(wh, q.Filters(*JAN), bounds=(first, D(2026, 1, 15))).iter_rows(
-            named=True
-        )
+        for r in summary.kpi_summary(
+            wh, filters.Filters(*JAN), bounds=(first, D(2026, 1, 15))
+        ).iter_rows(named=True)
     }
     posts = k["posts"]
     assert (posts["previous_status"], posts["compared_end"]) == ("cut", D(2026, 1, 15))
     assert (posts["previous_start"], posts["previous_end"]) == (D(2025, 12, 1), D(2025, 12, 15))
     part = {
         r["key"]: r["value"]
-        for r in q.kpi_summary(wh, q.Filters(D(2026, 1, 1), D(2026, 1, 15))).iter_rows(named=True)
+        for r in summary.kpi_summary(wh, filters.Filters(D(2026, 1, 1), D(2026, 1, 15))).iter_rows(
+            named=True
+        )
     }
     prev = {
         r["key"]: r["value"]
-        for r in q.kpi_summary(wh, q.Filters(D(2025, 12, 1), D(2025, 12, 15))).iter_rows(named=True)
+        for r in summary.kpi_summary(
+            wh, filters.Filters(D(2025, 12, 1), D(2025, 12, 15))
+        ).iter_rows(named=True)
     }
     assert posts["compared_value"] == part["posts"]
     assert posts["previous_value"] == prev["posts"]
@@ -104,7 +108,7 @@ def test_kpi_change_is_against_the_same_days(wh):
 
 def test_kpi_no_change_without_data_to_compare(wh):
     # Data that starts in 2026: December 2025 and January 2025 have nothing to compare with.
-    k = q.kpi_summary(wh, q.Filters(*JAN), bounds=(D(2026, 1, 2), D(2026, 2, 28)))
+    k = summary.kpi_summary(wh, filters.Filters(*JAN), bounds=(D(2026, 1, 2), D(2026, 2, 28)))
     assert set(k["previous_status"]) == {"none"}
     assert set(k["previous_reason"]) == {"before_data"}
     assert k["change_previous"].null_count() == k.height

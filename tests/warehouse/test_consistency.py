@@ -3,34 +3,43 @@ every KPI has a label and description, checks return 0 rows, the kinerja list ag
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 import re
 
 import pytest
 
 from tests.factory import JAN, hand_warehouse
-from warehouse import metrics
-from warehouse import queries as q
+from warehouse import analyst_settings, metrics, vocabulary
 from warehouse.db import SQL_DIR, connect
+from warehouse.queries import filters, summary
+from warehouse.queries import run as run_queries
+
+# Every module of the warehouse.queries package (one per subject).
+QUERY_MODULES = [
+    importlib.import_module(f"warehouse.queries.{m.name}")
+    for m in pkgutil.iter_modules(importlib.import_module("warehouse.queries").__path__)
+]
 
 Q_FILES = sorted(SQL_DIR.glob("q_*.sql"))
 CHECKS = sorted((SQL_DIR / "checks").glob("*.sql"))
 
 
-def test_every_q_file_is_used_by_queries_py():
+def test_every_q_file_is_used_by_a_query_function():
     from access import audit, proposals
     from warehouse import coverage, figures, master_checks, opd_story
 
-    # Query functions live in queries.py and in area modules beside it (the audit trail's
-    # reader sits with the rest of access control).
+    # Query functions live in the warehouse.queries package and in area modules beside it
+    # (the audit trail's reader sits with the rest of access control).
     source = "".join(
         inspect.getsource(m)
-        for m in (q, coverage, figures, master_checks, audit, proposals, opd_story)
+        for m in (*QUERY_MODULES, coverage, figures, master_checks, audit, proposals, opd_story)
     )
     used = set(re.findall(r'"(q_[a-z0-9_]+)"', source))
     files = {p.stem for p in Q_FILES}
     assert files - used == set(), "q_*.sql files no function runs"
-    assert used - files == set(), "names in queries.py without a q_*.sql file"
+    assert used - files == set(), "names in query functions without a q_*.sql file"
 
 
 @pytest.mark.parametrize("path", Q_FILES, ids=lambda p: p.name)
@@ -50,31 +59,31 @@ def test_every_kpi_has_label_format_and_description():
         assert kpi.key == key
         assert kpi.label and kpi.description and kpi.source
         assert kpi.fmt in ("persen", "angka", "hari", "skor")
-    for key in q.KPI_SUMMARY_KEYS:
+    for key in summary.KPI_SUMMARY_KEYS:
         assert key in metrics.KPIS
-    assert set(metrics.INDEX_COMPONENTS) == set(metrics.Settings().weights())
+    assert set(metrics.INDEX_COMPONENTS) == set(analyst_settings.Settings().weights())
     assert all(label and text for label, text in metrics.INDEX_COMPONENTS.values())
 
 
 def test_kpi_summary_keys_are_columns_of_q_kpi():
     con = connect(":memory:")
-    cols = q.kpi_summary(con, q.Filters(*JAN)).columns
+    cols = summary.kpi_summary(con, filters.Filters(*JAN)).columns
     assert cols[:2] == ["key", "label"]
-    f = q.Filters(*JAN)
-    cols = q._run(con, "q_kpi", {**f.params(), **q._activity_params(metrics.Settings()),
+    f = filters.Filters(*JAN)
+    cols = run_queries._run(con, "q_kpi", {**f.params(), **run_queries._activity_params(analyst_settings.Settings()),
                   "starts": [f.start], "ends_excl": [f.params()["end_excl"]]}).columns  # fmt: skip
-    assert set(q.KPI_SUMMARY_KEYS) <= set(cols)
+    assert set(summary.KPI_SUMMARY_KEYS) <= set(cols)
 
 
 def test_kinerja_types_agree_with_label_table():
     con = connect(":memory:")
     rows = con.execute("SELECT content_type FROM content_type_label WHERE is_kinerja").fetchall()
-    assert {r[0] for r in rows} == set(metrics.KINERJA_TYPES)
+    assert {r[0] for r in rows} == set(vocabulary.KINERJA_TYPES)
 
 
 def test_migration_defaults_equal_settings_defaults():
     con = connect(":memory:")
-    assert metrics.get_settings(con) == metrics.Settings()
+    assert analyst_settings.get_settings(con) == analyst_settings.Settings()
 
 
 # The hand warehouse holds two loose BKD logbook rows on purpose (the metric's per-platform
@@ -108,13 +117,15 @@ def test_metric_checks_catch_problems():
 
 
 def test_every_setting_has_a_label():
-    assert set(metrics.SETTING_LABELS) == set(metrics.Settings().__dataclass_fields__)
+    assert set(analyst_settings.SETTING_LABELS) == set(
+        analyst_settings.Settings().__dataclass_fields__
+    )
 
 
 def test_month_of():
     import datetime as dt
 
-    f = q.Filters.month_of(dt.date(2024, 2, 10), platforms=("x",))
+    f = filters.Filters.month_of(dt.date(2024, 2, 10), platforms=("x",))
     assert (f.start, f.end, f.platforms) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29), ("x",))
 
 
@@ -131,12 +142,15 @@ def test_docstring_columns_are_the_returned_columns():
 
     con = hand_warehouse()
     con.execute("INSERT INTO campaign (campaign_id, name) VALUES (1, 'Kampanye')")
-    f = q.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+    f = filters.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
     extra = {"opd_daily_counts": {"opd_id": 1}, "campaign_participation": {"campaign_id": 1},
              "campaign_summary": {"campaign_id": 1}}  # fmt: skip
     checked = 0
-    for name, fn in inspect.getmembers(q, inspect.isfunction):
-        if fn.__module__ != q.__name__ or name.startswith("_"):
+    members = [
+        (n, fn, m) for m in QUERY_MODULES for n, fn in inspect.getmembers(m, inspect.isfunction)
+    ]
+    for name, fn, module in members:
+        if fn.__module__ != module.__name__ or name.startswith("_"):
             continue
         params = list(inspect.signature(fn).parameters)
         if "Columns:" not in (inspect.getdoc(fn) or ""):
@@ -154,7 +168,7 @@ def test_opd_story_docstring_columns_are_the_returned_columns():
     from warehouse import opd_story
 
     con = hand_warehouse()
-    f = q.Filters(dt.date(2026, 1, 1), dt.date(2026, 2, 28), opd_ids=(1,))
+    f = filters.Filters(dt.date(2026, 1, 1), dt.date(2026, 2, 28), opd_ids=(1,))
     frames = {
         opd_story.opd_months: opd_story.opd_months(con, f),
         opd_story.opd_month_benchmark: opd_story.opd_month_benchmark(con, f),

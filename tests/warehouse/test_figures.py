@@ -1,6 +1,6 @@
 """A figure and the list it summarises come from one definition: the Keaktifan tiles recount
-queries.opd_index and queries.inactive_opds, the campaign tiles recount
-queries.campaign_participation, under any settings and period."""
+queries.activity.opd_index and queries.activity.inactive_opds, the campaign tiles recount
+queries.campaigns.campaign_participation, under any settings and period."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.factory import hand_warehouse
-from warehouse import figures, metrics
-from warehouse import queries as q
+from warehouse import analyst_settings, figures, vocabulary
+from warehouse.queries import activity, campaigns, filters
 
 _WH = hand_warehouse()
 _FIRST = dt.date(2025, 12, 1)
@@ -21,9 +21,9 @@ periods = st.tuples(st.integers(0, 80), st.integers(0, 60)).map(
     lambda t: (_FIRST + dt.timedelta(days=t[0]), _FIRST + dt.timedelta(days=t[0] + t[1]))
 )
 rules = st.builds(
-    metrics.Settings,
+    analyst_settings.Settings,
     min_posts_per_month=st.integers(1, 8),
-    activity_rule=st.sampled_from(sorted(metrics.ACTIVITY_RULES)),
+    activity_rule=st.sampled_from(sorted(vocabulary.ACTIVITY_RULES)),
     dormant_days=st.integers(1, 60),
     target_posts_per_month=st.integers(1, 20),
     grade_very_good=st.floats(50, 90),
@@ -36,10 +36,10 @@ kinds = st.sampled_from([(), ("dinas",), ("kecamatan", "desa")])
 @settings(max_examples=15, deadline=None)
 @given(periods, rules, kinds)
 def test_keaktifan_figures_recount_the_lists(period, s, opd_kinds):
-    f = q.Filters(*period, opd_kinds=opd_kinds)
+    f = filters.Filters(*period, opd_kinds=opd_kinds)
     as_of = period[1]
-    idx = q.opd_index(_WH, f, s)
-    inactive = q.inactive_opds(_WH, f, s, as_of=as_of)
+    idx = activity.opd_index(_WH, f, s)
+    inactive = activity.inactive_opds(_WH, f, s, as_of=as_of)
     got = figures.keaktifan_figures(_WH, f, s, as_of=as_of).row(0, named=True)
     assert got["expected_opds"] == idx.height
     assert got["judged_opds"] == idx.filter(pl.col("activity_status") != "no_data").height
@@ -60,7 +60,7 @@ def test_keaktifan_figures_recount_the_lists(period, s, opd_kinds):
 
 def test_the_hand_warehouse_has_something_to_count():
     # January 2026 (tests/factory.py): three expected OPDs are not active, for three reasons.
-    f = q.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+    f = filters.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
     got = figures.keaktifan_figures(_WH, f, as_of=dt.date(2026, 1, 31)).row(0, named=True)
     assert (got["active_opds"], got["inactive_opds"]) == (2, 3)
     counts = dict(figures.inactive_reason_counts(_WH, f, as_of=dt.date(2026, 1, 31)).iter_rows())
@@ -80,10 +80,10 @@ def test_campaign_totals_recount_the_participation_rows():
             " WHERE opd_id = ? AND published_at < DATE '2026-02-01' ORDER BY post_key LIMIT ?",
             [opd, n],
         )
-    around = q.Filters(dt.date(2025, 12, 1), dt.date(2026, 2, 28))
+    around = filters.Filters(dt.date(2025, 12, 1), dt.date(2026, 2, 28))
     assert figures.campaign_totals(con, around, 1).row(0, named=True)["campaign_posts"] == 3
-    for f in (around, q.Filters(dt.date(2027, 1, 1), dt.date(2027, 1, 31))):
-        part = q.campaign_participation(con, f, 1)
+    for f in (around, filters.Filters(dt.date(2027, 1, 1), dt.date(2027, 1, 31))):
+        part = campaigns.campaign_participation(con, f, 1)
         got = figures.campaign_totals(con, f, 1).row(0, named=True)
         assert got["expected_opds"] == part.height
         assert got["participating_opds"] == part.get_column("participated").sum()

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from tests.factory import JAN
-from warehouse import queries as q
+from warehouse.queries import content, filters
 
-F = q.Filters(*JAN)
+F = filters.Filters(*JAN)
 
 
 def recount(wh, start, end):
@@ -22,7 +22,7 @@ def recount(wh, start, end):
 
 
 def test_by_opd_equals_a_recount(wh):
-    df = q.format_mix_by_opd(wh, F)
+    df = content.format_mix_by_opd(wh, F)
     got = {(r["opd_id"], r["post_format"]): r["posts"] for r in df.iter_rows(named=True)}
     assert got == recount(wh, *JAN)
     assert sum(got.values()) == 19  # every January post, once
@@ -31,13 +31,13 @@ def test_by_opd_equals_a_recount(wh):
 
 
 def test_over_time_and_filters(wh):
-    f = q.Filters(dt.date(2025, 12, 1), dt.date(2026, 1, 31))
-    df = q.format_mix_over_time(wh, f)
+    f = filters.Filters(dt.date(2025, 12, 1), dt.date(2026, 1, 31))
+    df = content.format_mix_over_time(wh, f)
     assert sorted(set(df["period_start"])) == [dt.date(2025, 12, 1), dt.date(2026, 1, 1)]
     jan = df.filter(df["period_start"] == dt.date(2026, 1, 1))
     assert jan["posts"].sum() == 19
     assert jan["share"].sum() == pytest.approx(1.0)
-    ig = q.format_mix_by_opd(wh, q.Filters(*JAN, platforms=("instagram",)))
+    ig = content.format_mix_by_opd(wh, filters.Filters(*JAN, platforms=("instagram",)))
     assert ig["posts"].sum() == 6
     with pytest.raises(ValueError):
-        q.format_mix_over_time(wh, f, grain="year")
+        content.format_mix_over_time(wh, f, grain="year")

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.factory import JAN
-from warehouse import metrics
-from warehouse import queries as q
+from warehouse import analyst_settings, vocabulary
+from warehouse.queries import activity, filters
 
-F = q.Filters(*JAN)
-R = metrics.INACTIVE_REASONS
+F = filters.Filters(*JAN)
+R = vocabulary.INACTIVE_REASONS
 
 
 def test_inactive_opds_and_reasons(wh):
-    df = q.inactive_opds(wh, F, as_of=dt.date(2026, 1, 31))
+    df = activity.inactive_opds(wh, F, as_of=dt.date(2026, 1, 31))
     got = {r["opd_id"]: r for r in df.iter_rows(named=True)}
     assert set(got) == {2, 3, 5}  # Dinkes and Kec Kota are active; Setwan is not expected
     disdik, bkd, desa = got[2], got[3], got[5]
@@ -33,8 +33,8 @@ def test_inactive_opds_and_reasons(wh):
 
 def test_no_account_and_dormant_reasons(wh):
     # February 2026 (as of 28 Feb): Kec Kota has no account and no February post.
-    feb = q.Filters(dt.date(2026, 2, 1), dt.date(2026, 2, 28))
-    got = {r["opd_id"]: r for r in q.inactive_opds(wh, feb).iter_rows(named=True)}
+    feb = filters.Filters(dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    got = {r["opd_id"]: r for r in activity.inactive_opds(wh, feb).iter_rows(named=True)}
     kec = got[4]
     assert kec["reason_code"] == "no_account" and kec["n_accounts"] == 0
     # Last post 31 Jan 23:59 -> 28 days before 28 Feb: not yet dormant (30 days).
@@ -48,12 +48,12 @@ def test_no_account_and_dormant_reasons(wh):
 
 
 def test_as_of_defaults_to_period_end(wh):
-    df = q.inactive_opds(wh, F)  # F ends 31 Jan 2026, before today
+    df = activity.inactive_opds(wh, F)  # F ends 31 Jan 2026, before today
     assert {r["opd_id"]: r["days_since_last_post"] for r in df.iter_rows(named=True)}[2] == 23
 
 
 def test_account_dormancy(wh):
-    df = q.account_dormancy(wh, F, as_of=dt.date(2026, 1, 31))
+    df = activity.account_dormancy(wh, F, as_of=dt.date(2026, 1, 31))
     got = {r["account_id"]: r for r in df.iter_rows(named=True)}
     assert set(got) == {1, 2, 3, 4, 5, 6}
     assert got[5]["status"] == "belum_pernah" and got[5]["days_since_last_post"] is None
@@ -62,12 +62,12 @@ def test_account_dormancy(wh):
     assert (got[3]["days_since_last_post"], got[3]["status"]) == (23, "aktif")
     # The 1 Feb post is after as_of: it does not count. The hand warehouse's loads cover every
     # day to 2027, so the days up to as_of are days of data without a post.
-    later = q.account_dormancy(wh, F, as_of=dt.date(2026, 3, 15))
+    later = activity.account_dormancy(wh, F, as_of=dt.date(2026, 3, 15))
     g = {r["account_id"]: r for r in later.iter_rows(named=True)}
     assert (g[1]["days_since_last_post"], g[1]["status"]) == (42, "dorman")
     assert g[1]["data_through"] == dt.date(2026, 3, 15)
-    s = metrics.Settings(dormant_days=60)
-    assert q.account_dormancy(wh, F, s, as_of=dt.date(2026, 3, 15)).filter(
+    s = analyst_settings.Settings(dormant_days=60)
+    assert activity.account_dormancy(wh, F, s, as_of=dt.date(2026, 3, 15)).filter(
         q_account(1))["status"].item() == "aktif"  # fmt: skip
 
 
@@ -78,10 +78,10 @@ def q_account(account_id: int):
 
 
 def test_inactive_rows_name_the_busiest_account(wh):
-    got = {r["opd_id"]: r for r in q.inactive_opds(wh, F).iter_rows(named=True)}
+    got = {r["opd_id"]: r for r in activity.inactive_opds(wh, F).iter_rows(named=True)}
     bkd, desa = got[3], got[5]
     # BKD: 4 posts, 2 on each of two accounts: the rule judges one account (2 of 4 needed).
     assert (bkd["busiest_posts"], bkd["max_account_posts"], bkd["posts"]) == (2, 2, 4)
     assert bkd["tied_accounts"] == 2 and bkd["busiest_platform"] in ("facebook", "instagram")
     assert (desa["busiest_posts"], desa["busiest_platform"], desa["tied_accounts"]) == (0, None, 0)
-    assert {r["dormant_days"] for r in got.values()} == {metrics.Settings().dormant_days}
+    assert {r["dormant_days"] for r in got.values()} == {analyst_settings.Settings().dormant_days}

@@ -11,21 +11,25 @@ from hypothesis import strategies as st
 
 from tests.factory import hand_warehouse
 from tests.warehouse.test_properties import post
-from warehouse import metrics
-from warehouse import queries as q
+from warehouse import analyst_settings
+from warehouse.queries import filters as filters_queries
+from warehouse.queries import run as run_queries
+from warehouse.queries import summary
 
 day = st.dates(min_value=dt.date(2025, 11, 15), max_value=dt.date(2026, 3, 15))
 period = st.tuples(day, st.integers(0, 75)).map(lambda t: (t[0], t[0] + dt.timedelta(days=t[1])))
 
 
-def _rows(con, f: q.Filters, s: metrics.Settings, periods: list) -> list[dict]:
+def _rows(
+    con, f: filters_queries.Filters, s: analyst_settings.Settings, periods: list
+) -> list[dict]:
     params = {
         **f.params(),
-        **q._activity_params(s),
+        **run_queries._activity_params(s),
         "starts": [a for a, _ in periods],
         "ends_excl": [b + dt.timedelta(days=1) for _, b in periods],
     }
-    return list(q._run(con, "q_kpi", params).drop("i").iter_rows(named=True))
+    return list(run_queries._run(con, "q_kpi", params).drop("i").iter_rows(named=True))
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -39,8 +43,8 @@ def _rows(con, f: q.Filters, s: metrics.Settings, periods: list) -> list[dict]:
 )
 def test_periods_together_equal_each_alone(posts, periods, platforms, opd_ids, minimum, rule):
     con = hand_warehouse(posts)
-    s = metrics.Settings(min_posts_per_month=minimum, activity_rule=rule)
-    f = q.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 31), platforms, (), opd_ids)
+    s = analyst_settings.Settings(min_posts_per_month=minimum, activity_rule=rule)
+    f = filters_queries.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 31), platforms, (), opd_ids)
     together = _rows(con, f, s, periods)
     assert len(together) == len(periods)
     for p, row in zip(periods, together, strict=True):
@@ -50,13 +54,15 @@ def test_periods_together_equal_each_alone(posts, periods, platforms, opd_ids, m
 
 def test_kpi_summary_asks_once(wh, monkeypatch) -> None:
     calls = []
-    real = q._run
+    real = run_queries._run
 
     def counting(con, name, params):  # the real query, counted
         calls.append(name)
         return real(con, name, params)
 
-    monkeypatch.setattr(q, "_run", counting)
-    out = q.kpi_summary(wh, q.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 31)))
+    monkeypatch.setattr(summary, "_run", counting)
+    out = summary.kpi_summary(
+        wh, filters_queries.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+    )
     assert calls.count("q_kpi") == 1
     assert out["previous_status"][0] in ("full", "cut") and out["value"].is_not_null().any()

@@ -12,9 +12,10 @@ import pytest
 
 from tests.factory import JAN, hand_warehouse
 from ui import charts_mix, coverage_panel
-from warehouse import queries as q
+from warehouse.queries import activity, filters, summary
+from warehouse.queries import trend as trend_queries
 
-F = q.Filters(*JAN)
+F = filters.Filters(*JAN)
 KOTA = 4  # Kecamatan Kota: logbook rows only, no interaction counts
 
 
@@ -26,17 +27,17 @@ def con():
 
 
 def _kpi(con, f) -> dict:
-    return {r["key"]: r["value"] for r in q.kpi_summary(con, f).iter_rows(named=True)}
+    return {r["key"]: r["value"] for r in summary.kpi_summary(con, f).iter_rows(named=True)}
 
 
 def test_interactions_of_a_logbook_only_opd_are_no_data_not_zero(con):
-    kota = q.Filters(*JAN, opd_ids=(KOTA,))
+    kota = filters.Filters(*JAN, opd_ids=(KOTA,))
     k = _kpi(con, kota)
     assert k["posts"] == 4
     assert k["engagement"] is None and k["engagement_per_post"] is None
-    trend = q.trend(con, kota)
+    trend = trend_queries.trend(con, kota)
     assert trend.get_column("engagement").to_list() == [None]
-    by_opd = {r["opd_id"]: r for r in q.engagement_by_opd(con, F).iter_rows(named=True)}
+    by_opd = {r["opd_id"]: r for r in trend_queries.engagement_by_opd(con, F).iter_rows(named=True)}
     assert by_opd[KOTA]["engagement"] is None
     # Dinkes's January posts carry counts: 10+2+1 + 20 + 5+1 + 8+2 + 30+5+5 + 40 + 12+3 = 144.
     assert by_opd[1]["engagement"] == 144
@@ -52,7 +53,7 @@ def test_calendar_days_after_the_data_cut_off_are_no_data(con):
         " period_end, basis) VALUES (1, 2, NULL, NULL, DATE '2026-01-01', DATE '2026-01-15',"
         " 'title')"
     )
-    days = q.opd_daily_counts(con, F, opd_id=2)
+    days = activity.opd_daily_counts(con, F, opd_id=2)
     assert days.height == 31
     missing = days.filter(~pl.col("has_data")).get_column("day").to_list()
     assert missing == [dt.date(2026, 1, d) for d in range(16, 32)]
@@ -65,7 +66,7 @@ def test_days_since_last_post_count_to_the_data_end_not_today(con):
     # Every load covers up to 10 February 2026 only: asked on 31 March, the days after
     # 10 February hold no data, so they are not days without a post.
     con.execute("UPDATE load_coverage SET period_end = DATE '2026-02-10'")
-    acc = q.account_dormancy(con, q.Filters(*JAN), as_of=dt.date(2026, 3, 31))
+    acc = activity.account_dormancy(con, filters.Filters(*JAN), as_of=dt.date(2026, 3, 31))
     rows = {r["account_id"]: r for r in acc.iter_rows(named=True)}
     assert set(acc.get_column("data_end").to_list()) == {dt.date(2026, 2, 10)}
     assert rows[1]["data_through"] == dt.date(2026, 2, 10)
@@ -84,7 +85,7 @@ def test_an_account_whose_data_stopped_is_not_received_not_dormant(con):
         " period_end, basis) VALUES (1, 2, NULL, NULL, DATE '2025-12-01', DATE '2025-12-15',"
         " 'title')"
     )
-    acc = q.account_dormancy(con, q.Filters(*JAN), settings=None, as_of=JAN[1])
+    acc = activity.account_dormancy(con, filters.Filters(*JAN), settings=None, as_of=JAN[1])
     r = acc.filter(pl.col("account_id") == 3).row(0, named=True)
     assert r["status"] == "not_received"
     assert r["days_since_last_post"] is None

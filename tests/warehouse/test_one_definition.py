@@ -346,8 +346,6 @@ _LARGE_BELOW_UI = {
     "etl/normalize.py": 380,
     "etl/parse.py": 484,
     "etl/readers.py": 363,
-    "warehouse/metrics.py": 529,
-    "warehouse/queries.py": 906,
 }
 
 

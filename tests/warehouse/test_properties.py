@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from tests.factory import ACCOUNTS, JAN, hand_warehouse
 from tests.warehouse import reference as ref
-from warehouse import metrics
-from warehouse import queries as q
+from warehouse import analyst_settings
+from warehouse.queries import activity as activity_queries
+from warehouse.queries import filters, summary
 
 # (opd_id, account_id, platform): every official account, plus logbook rows without an account.
 SOURCES = [(a[1], a[0], a[2]) for a in ACCOUNTS] + [(3, None, "instagram"), (4, None, "facebook")]
@@ -32,11 +33,11 @@ post = st.tuples(
 @given(st.lists(post, max_size=60), st.integers(1, 5), st.sampled_from(["account", "opd_total"]))
 def test_sql_metrics_equal_reference(posts, min_posts, rule):
     con = hand_warehouse(posts)
-    s = metrics.Settings(min_posts_per_month=min_posts, activity_rule=rule)
-    f = q.Filters(*JAN)
+    s = analyst_settings.Settings(min_posts_per_month=min_posts, activity_rule=rule)
+    f = filters.Filters(*JAN)
     in_jan = ref.posts_in(*JAN, source=posts)
 
-    k = {r["key"]: r["value"] for r in q.kpi_summary(con, f, s).iter_rows(named=True)}
+    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, f, s).iter_rows(named=True)}
     active = ref.active_opds(*JAN, required=min_posts, source=posts, rule=rule)
     assert k["active_opds"] == len(active)
     assert k["posts"] == len(in_jan)
@@ -48,7 +49,8 @@ def test_sql_metrics_equal_reference(posts, min_posts, rule):
         assert k["kinerja_share"] is None
 
     by_kind = {
-        r["opd_kind"]: r["active_opds"] for r in q.activity_by_kind(con, f, s).iter_rows(named=True)
+        r["opd_kind"]: r["active_opds"]
+        for r in activity_queries.activity_by_kind(con, f, s).iter_rows(named=True)
     }
     for kind in by_kind:
         want_kind = ref.active_opds(*JAN, min_posts, kinds=(kind,), source=posts, rule=rule)
@@ -57,7 +59,7 @@ def test_sql_metrics_equal_reference(posts, min_posts, rule):
     want = ref.index_rows(
         *JAN, required=min_posts, target=12, weights=s.weights(), source=posts, rule=rule
     )
-    for row in q.opd_index(con, f, s).iter_rows(named=True):
+    for row in activity_queries.opd_index(con, f, s).iter_rows(named=True):
         w = want[row["opd_id"]]
         for c in ("frequency", "consistency", "kinerja", "platform", "engagement"):
             assert row[f"score_{c}"] == pytest.approx(w[f"score_{c}"]), c

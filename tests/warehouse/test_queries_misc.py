@@ -8,54 +8,57 @@ import polars as pl
 import pytest
 
 from tests.factory import JAN
-from warehouse import queries as q
+from warehouse.queries import activity, content, drilldown, filters, summary, trend
+from warehouse.queries import campaigns as campaigns_queries
+from warehouse.queries import history as history_queries
+from warehouse.queries import options as options_queries
 
-F = q.Filters(*JAN)
+F = filters.Filters(*JAN)
 
 
 def test_filters_are_hashable_cache_keys():
-    a = q.Filters(*JAN, platforms=("facebook",), opd_ids=(1, 2))
-    b = q.Filters(*JAN, platforms=("facebook",), opd_ids=(1, 2))
+    a = filters.Filters(*JAN, platforms=("facebook",), opd_ids=(1, 2))
+    b = filters.Filters(*JAN, platforms=("facebook",), opd_ids=(1, 2))
     assert a == b and hash(a) == hash(b) and len({a, b, F}) == 2
     assert a.params()["end_excl"] == dt.date(2026, 2, 1)
 
 
 def test_drilldown_returns_the_posts_behind_a_number(wh):
-    kinerja = q.drilldown_posts(wh, F, kinerja_only=True)
-    assert kinerja.height == 12 == q.drilldown_count(wh, F, kinerja_only=True)
+    kinerja = drilldown.drilldown_posts(wh, F, kinerja_only=True)
+    assert kinerja.height == 12 == drilldown.drilldown_count(wh, F, kinerja_only=True)
     assert kinerja["permalink"].str.starts_with("https://example.test/").all()
     assert kinerja["published_at"].is_sorted(descending=True)
-    ucapan = q.drilldown_posts(wh, F, content_types=("ucapan",))
+    ucapan = drilldown.drilldown_posts(wh, F, content_types=("ucapan",))
     assert ucapan.height == 5
-    unlabelled = q.drilldown_posts(wh, F, content_types=("belum_dilabeli",))
+    unlabelled = drilldown.drilldown_posts(wh, F, content_types=("belum_dilabeli",))
     assert unlabelled["post_key"].to_list() == ["p013"]
-    figure = q.drilldown_posts(wh, q.Filters(*JAN, opd_ids=(2,)), figure_centric=True)
+    figure = drilldown.drilldown_posts(wh, filters.Filters(*JAN, opd_ids=(2,)), figure_centric=True)
     assert sorted(figure["post_key"]) == ["p008", "p009"]
 
 
 def test_drilldown_sort_whitelist_and_limit(wh):
-    by_eng = q.drilldown_posts(wh, F, sort_by="engagement", limit=3)
+    by_eng = drilldown.drilldown_posts(wh, F, sort_by="engagement", limit=3)
     assert by_eng.height == 3 and by_eng["engagement"].to_list() == [40, 40, 20]
-    asc = q.drilldown_posts(wh, F, sort_by="opd", descending=False)
+    asc = drilldown.drilldown_posts(wh, F, sort_by="opd", descending=False)
     assert asc["opd"].to_list() == sorted(asc["opd"].to_list())
     with pytest.raises(ValueError):
-        q.drilldown_posts(wh, F, sort_by="published_at desc; drop table posts")
-    assert q.drilldown_posts(wh, F, limit=10**9).height == 19  # capped, not an error
+        drilldown.drilldown_posts(wh, F, sort_by="published_at desc; drop table posts")
+    assert drilldown.drilldown_posts(wh, F, limit=10**9).height == 19  # capped, not an error
 
 
 def test_search_is_a_bound_value_not_sql(wh):
-    assert q.drilldown_count(wh, F, search="postingan p01") == 9  # p010 .. p018
+    assert drilldown.drilldown_count(wh, F, search="postingan p01") == 9  # p010 .. p018
     hostile = "x' OR 1=1; DROP TABLE posts; --"
-    assert q.drilldown_count(wh, F, search=hostile) == 0
+    assert drilldown.drilldown_count(wh, F, search=hostile) == 0
     assert wh.execute("SELECT count(*) FROM posts").fetchone()[0] == 29
 
 
 def test_example_posts_carry_the_reason(wh):
-    ex = q.example_posts(wh, F, content_type="ucapan", limit=2)
+    ex = content.example_posts(wh, F, content_type="ucapan", limit=2)
     assert ex.height == 2 and set(ex["content_type"]) == {"ucapan"}
     assert ex["content_reason"].to_list() == ["aturan uji", "aturan uji"]
     assert ex["published_at"].to_list()[0] == dt.datetime(2026, 1, 31, 23, 59)
-    fig = q.example_posts(wh, F, figure_centric=True)
+    fig = content.example_posts(wh, F, figure_centric=True)
     assert fig.height == 3
 
 
@@ -63,9 +66,11 @@ def test_manual_override_wins_everywhere(wh):
     wh.execute(
         "INSERT INTO label_override (post_key, content_type, note) VALUES ('p007', 'kegiatan', 'cek')"
     )
-    k = {r["key"]: r["value"] for r in q.kpi_summary(wh, F).iter_rows(named=True)}
+    k = {r["key"]: r["value"] for r in summary.kpi_summary(wh, F).iter_rows(named=True)}
     assert k["kinerja_share"] == pytest.approx(13 / 19)
-    ex = q.drilldown_posts(wh, q.Filters(*JAN, opd_ids=(2,)), content_types=("kegiatan",))
+    ex = drilldown.drilldown_posts(
+        wh, filters.Filters(*JAN, opd_ids=(2,)), content_types=("kegiatan",)
+    )
     assert "diubah manual: cek" in ex["content_reason"].to_list()
 
 
@@ -79,51 +84,53 @@ def test_campaign_participation(wh):
         " VALUES ('p000', 1, '#tanampohon'), ('p005', 1, '#tanampohon'),"
         " ('p014', 1, '#tanampohon'), ('p018', 1, '#tanampohon')"
     )  # Dinkes x2, Kec Kota, and Setwan (not expected to post)
-    c = q.campaigns(wh).row(0, named=True)
+    c = campaigns_queries.campaigns(wh).row(0, named=True)
     assert (c["posts"], c["opds_participating"]) == (4, 3)
-    part = q.campaign_participation(wh, F, 1)
+    part = campaigns_queries.campaign_participation(wh, F, 1)
     assert part.height == 5  # expected OPDs only
     assert part.filter(~pl.col("participated"))["opd_id"].to_list() == [3, 5, 2]
     assert part.filter(pl.col("opd_id") == 1)["campaign_posts"].item() == 2
-    summ = {r["opd_kind"]: r for r in q.campaign_summary(wh, F, 1).iter_rows(named=True)}
+    summ = {
+        r["opd_kind"]: r for r in campaigns_queries.campaign_summary(wh, F, 1).iter_rows(named=True)
+    }
     assert (summ["dinas"]["participating_opds"], summ["dinas"]["expected_opds"]) == (1, 2)
     assert summ["dinas"]["participation_rate"] == 0.5
     assert summ["kecamatan"]["campaign_posts"] == 1
     # Outside the period nothing counts.
-    dec = q.Filters(dt.date(2025, 12, 1), dt.date(2025, 12, 31))
-    assert not q.campaign_participation(wh, dec, 1)["participated"].any()
+    dec = filters.Filters(dt.date(2025, 12, 1), dt.date(2025, 12, 31))
+    assert not campaigns_queries.campaign_participation(wh, dec, 1)["participated"].any()
 
 
 def test_load_history_and_data_version(wh):
-    v1 = q.data_version(wh)
-    h = q.load_history(wh)
+    v1 = options_queries.data_version(wh)
+    h = history_queries.load_history(wh)
     assert h["file_name"].to_list() == ["rekap.xlsx"] and h["status"].to_list() == ["loaded"]
     wh.execute("UPDATE loads SET status = 'undone' WHERE load_id = 1")
-    v2 = q.data_version(wh)
+    v2 = options_queries.data_version(wh)
     assert v2 != v1
     wh.execute("INSERT INTO label_override (post_key, content_type) VALUES ('p001', 'ucapan')")
-    assert q.data_version(wh) not in (v1, v2)
+    assert options_queries.data_version(wh) not in (v1, v2)
 
 
 def test_filter_options(wh):
-    opts = q.filter_options(wh)
+    opts = options_queries.filter_options(wh)
     assert opts.height == 6
     assert opts.filter(pl.col("opd_id") == 1)["n_accounts"].item() == 2
-    assert q.platforms(wh) == ["facebook", "instagram", "tiktok"]
-    assert q.opd_kinds(wh) == ["badan", "desa", "dinas", "kecamatan", "sekretariat"]
-    assert q.date_bounds(wh) == (dt.date(2025, 1, 10), dt.date(2026, 2, 1))
+    assert options_queries.platforms(wh) == ["facebook", "instagram", "tiktok"]
+    assert options_queries.opd_kinds(wh) == ["badan", "desa", "dinas", "kecamatan", "sekretariat"]
+    assert options_queries.date_bounds(wh) == (dt.date(2025, 1, 10), dt.date(2026, 2, 1))
 
 
 def test_empty_warehouse_does_not_fail():
     from warehouse.db import connect
 
     con = connect(":memory:")
-    k = q.kpi_summary(con, F)
+    k = summary.kpi_summary(con, F)
     assert k.filter(pl.col("key") == "activity_rate")["value"].item() is None
-    assert q.opd_index(con, F).height == 0
-    assert q.trend(con, F)["posts"].sum() == 0
-    assert q.date_bounds(con) == (None, None)
-    assert q.data_version(con) >= 0
+    assert activity.opd_index(con, F).height == 0
+    assert trend.trend(con, F)["posts"].sum() == 0
+    assert options_queries.date_bounds(con) == (None, None)
+    assert options_queries.data_version(con) >= 0
 
 
 def test_label_agreement_counts_logbook_labels_against_the_label_in_use(wh):
@@ -141,20 +148,20 @@ def test_label_agreement_counts_logbook_labels_against_the_label_in_use(wh):
         opd_id: (g.height, int((g["content_type"] == "kegiatan").sum()))
         for (opd_id,), g in posts.group_by("opd_id")
     }
-    got = q.label_agreement(wh, F)
+    got = content.label_agreement(wh, F)
     assert {
         r["opd_id"]: (r["labelled_posts"], r["agreeing_posts"]) for r in got.iter_rows(named=True)
     } == expected
     assert (got["agreeing_posts"] + got["disagreeing_posts"] == got["labelled_posts"]).all()
     assert got["agreement_share"].is_sorted()
-    differ = q.label_disagreements(wh, F)
+    differ = content.label_disagreements(wh, F)
     assert differ.height == sum(n - same for n, same in expected.values())
     assert (differ["content_type"] != "kegiatan").all()
     # An analyst relabelling a post to the logbook's label removes the disagreement.
     from etl.classify import set_override
 
     set_override(wh, differ["post_key"][0], "kegiatan", by="uji", note="uji")
-    assert q.label_disagreements(wh, F).height == differ.height - 1
+    assert content.label_disagreements(wh, F).height == differ.height - 1
 
 
 def test_rejected_rows_of_live_loads_only(wh):
@@ -169,7 +176,7 @@ def test_rejected_rows_of_live_loads_only(wh):
         " (2, 'rekap2.xlsx', 'Feb 26', 4, 'Tanggal', '30/02/2026', 'Tanggal tidak dapat dibaca'),"
         " (3, 'rekap3.xlsx', NULL, 7, 'Link', 'x', 'Tautan tidak sah')"
     )
-    got = q.rejected_rows(wh)
+    got = history_queries.rejected_rows(wh)
     assert got.select("load_id", "row_number").rows() == [(2, 4), (2, 10)]  # undone load left out
     assert got["reason"].to_list() == ["Tanggal tidak dapat dibaca"] * 2
     assert got["total_rejected"].to_list() == [2, 2]
@@ -186,6 +193,6 @@ def test_rejected_rows_count_every_row_beyond_the_limit(wh):
         "INSERT INTO rejects SELECT 2, 'rekap2.xlsx', 'Feb 26', i, 'Tanggal', 'x', 'tidak sah'"
         " FROM range(1, 8) t(i)"
     )
-    got = q.rejected_rows(wh, limit=3)
+    got = history_queries.rejected_rows(wh, limit=3)
     assert got["row_number"].to_list() == [1, 2, 3]
     assert got["total_rejected"].to_list() == [7, 7, 7]

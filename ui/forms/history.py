@@ -13,13 +13,14 @@ def load_history() -> pl.DataFrame:
     """Every load (v_load_history), newest first; an operator's view keeps only their OPD's."""
     from etl.load import history
     from ui import auth
-    from warehouse import queries
+    from warehouse.queries import history as history_queries
+    from warehouse.queries import run as run_queries
 
     scope = auth.principal().scope_opd_id
     with cursor() as cur:
         df = history(cur)
         if scope is not None:
-            own = queries.load_history(cur, limit=queries.MAX_ROWS, opd_id=scope)
+            own = history_queries.load_history(cur, limit=run_queries.MAX_ROWS, opd_id=scope)
             df = df.filter(pl.col("load_id").is_in(own.get_column("load_id").implode()))
     return df
 

@@ -14,12 +14,12 @@ def settings_form() -> None:
     from dataclasses import asdict, replace
 
     from ui import auth
-    from warehouse import metrics
+    from warehouse import analyst_settings, vocabulary
 
     if not auth.section("edit_settings"):
         return
     with cursor() as cur:
-        current = metrics.get_settings(cur)
+        current = analyst_settings.get_settings(cur)
     values = asdict(current)
     with st.form("settings_form"):
         new: dict[str, Any] = {}
@@ -44,15 +44,15 @@ def settings_form() -> None:
             (i18n.tr("Pengumpulan data", "Data collection"), ["collection_deadline_day"]),
         )
         # The activity rule first: every "aktif / belum aktif" in the app follows it.
-        rule_text = metrics.SETTING_LABELS["activity_rule"]
-        rules = list(metrics.ACTIVITY_RULES)
+        rule_text = analyst_settings.SETTING_LABELS["activity_rule"]
+        rules = list(vocabulary.ACTIVITY_RULES)
         new["activity_rule"] = st.radio(
             rule_text.label if i18n.current_lang() == "id" else rule_text.label_en,
             rules,
             index=rules.index(current.activity_rule),
             format_func=i18n.activity_rule_label,
             captions=[
-                i18n.tr(metrics.ACTIVITY_RULES[r].help, metrics.ACTIVITY_RULES[r].help_en)
+                i18n.tr(vocabulary.ACTIVITY_RULES[r].help, vocabulary.ACTIVITY_RULES[r].help_en)
                 for r in rules
             ],
             key="set_activity_rule",
@@ -63,7 +63,7 @@ def settings_form() -> None:
             for col, name in zip(cols, names, strict=True):
                 if name not in values:
                     continue
-                text = metrics.SETTING_LABELS[name]
+                text = analyst_settings.SETTING_LABELS[name]
                 label = text.label if i18n.current_lang() == "id" else text.label_en
                 help_text = text.help if i18n.current_lang() == "id" else None
                 v = values[name]
@@ -96,7 +96,7 @@ def settings_form() -> None:
                 return
             auth.require("edit_settings")
             with cursor() as cur:
-                metrics.save_settings(cur, candidate)
+                analyst_settings.save_settings(cur, candidate)
             before, after = asdict(current), asdict(candidate)
             changed = {k for k in after if after[k] != before[k]}
             auth.record(

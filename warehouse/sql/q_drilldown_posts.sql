@@ -1,6 +1,6 @@
 -- q_drilldown_posts: the posts behind a number, sorted by a whitelisted key, limited.
 -- Grain: post. The sort key arrives as a value ($sort_by) checked against a whitelist in
--- queries.py and is matched here by CASE, so no SQL text is ever built from input.
+-- warehouse/queries/drilldown.py and is matched here by CASE, so no SQL text is ever built from input.
 
 with
 matching as (

@@ -1,5 +1,5 @@
 -- q_inactive_opds: expected-to-post OPDs that are not active in the period, with every reason
--- that applies, in priority order (codes; warehouse.metrics.INACTIVE_REASONS has the text).
+-- that applies, in priority order (codes; warehouse.vocabulary.INACTIVE_REASONS has the text).
 -- Defined once in inactive_opds (views/087_keaktifan.sql). Grain: OPD.
 with
 final as (

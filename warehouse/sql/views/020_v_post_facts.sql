@@ -2,7 +2,7 @@
 -- Grain: post. account_key: the official account, or the platform when a logbook row could not
 -- be matched to an account (so an OPD's logbook posts still count per platform).
 -- is_kinerja comes from content_type_label (migration 002), the one list of kinerja types;
--- warehouse.metrics.KINERJA_TYPES must agree with it (tested).
+-- warehouse.vocabulary.KINERJA_TYPES must agree with it (tested).
 CREATE OR REPLACE VIEW v_post_facts AS
 SELECT
     v.*,

@@ -53,7 +53,7 @@ CREATE OR REPLACE MACRO activity_minimum(bucket, start_d, end_excl, per_month, p
     END;
 
 -- The posts the activity rule counts for one OPD in one bucket, by the analyst's rule
--- (Pengaturan, warehouse.metrics.Settings.activity_rule; texts in warehouse.vocabulary.
+-- (Pengaturan, warehouse.analyst_settings.Settings.activity_rule; texts in warehouse.vocabulary.
 -- ACTIVITY_RULES): 'account' = its busiest account alone reaches the minimum; 'opd_total' =
 -- all its accounts together. An unknown rule is an error, never a silent default.
 CREATE OR REPLACE MACRO counted_posts(rule, max_account_n, total_n) AS

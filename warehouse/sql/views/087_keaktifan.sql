@@ -2,10 +2,10 @@
 -- the Indeks Medsos OPD of every OPD in scope and the OPDs not active with their reasons.
 -- q_opd_index / q_inactive_opds list them, q_keaktifan_figures and q_inactive_reason_counts
 -- count them. Arguments as opd_judgement's (views/030_scope_and_activity.sql), plus the
--- settings named below (warehouse.metrics.Settings).
+-- settings named below (warehouse.analyst_settings.Settings).
 
 -- index_grade: the grade of a 0..100 index score by the lower bounds set in Pengaturan
--- (warehouse.metrics.Settings grade_*; the words are vocabulary.GRADES_EN's keys); null for null.
+-- (warehouse.analyst_settings.Settings grade_*; the words are vocabulary.GRADES_EN's keys); null for null.
 CREATE OR REPLACE MACRO index_grade(score, very_good_min, good_min, fair_min) AS
     case
         when score is null then null
@@ -166,7 +166,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
     select * from final;
 
 -- inactive_opds: expected-to-post OPDs that are not active in the period, with every reason
--- that applies, in priority order (codes; warehouse.metrics.INACTIVE_REASONS has the text).
+-- that applies, in priority order (codes; warehouse.vocabulary.INACTIVE_REASONS has the text).
 -- Grain: OPD. Dormant: no post for >= dormant_after days up to as_of_d (or never).
 -- An OPD whose data for the period has not all arrived (opd_judgement no_data) is listed with
 -- not_received (none of it arrived) or partly_received (part of it: a month still running),

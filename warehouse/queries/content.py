@@ -1,0 +1,125 @@
+"""Jenis Konten: the content mix and the post-format mix (overall, per OPD, over time), shares
+per OPD, example posts with their reasons, and the OPDs' logbook labels against the labels in use."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from warehouse.queries.filters import Filters, Grain
+from warehouse.queries.run import _grain, _limit, _run
+
+
+def content_mix(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Content mix over the period.
+
+    Columns: content_type ("belum_dilabeli" when unlabelled), is_kinerja (bool), posts,
+    share (0..1 of all posts). Sorted by posts descending.
+    """
+    return _run(con, "q_content_mix", f.params())
+
+
+SHARE_SORTS = ("ucapan_share", "kinerja_share", "figure_share", "posts", "opd")
+
+
+def content_share_by_opd(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    sort_by: str = "ucapan_share",
+    descending: bool = True,
+) -> pl.DataFrame:
+    """Per OPD (with at least one post): ucapan / kinerja / figure-centric shares.
+
+    Columns: opd_id, opd, opd_short, opd_kind, posts, ucapan_posts, ucapan_share,
+    kinerja_posts, kinerja_share, figure_posts, figure_share.
+    sort_by must be one of SHARE_SORTS (ValueError otherwise).
+    """
+    if sort_by not in SHARE_SORTS:
+        raise ValueError(f"Kolom urutan tidak dikenal: {sort_by!r}")
+    df = _run(con, "q_content_share_by_opd", f.params())
+    return df.sort([sort_by, "opd"], descending=[descending, False], nulls_last=True)
+
+
+def content_mix_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Long format for a stacked bar per OPD.
+
+    Columns: opd_id, opd, opd_short, opd_kind, content_type, posts, share (within the OPD).
+    """
+    return _run(con, "q_content_mix_by_opd", f.params())
+
+
+def content_mix_over_time(
+    con: duckdb.DuckDBPyConnection, f: Filters, grain: Grain = "month"
+) -> pl.DataFrame:
+    """Columns: period_start (date), content_type, posts, share (within the period)."""
+    return _run(con, "q_content_mix_over_time", {**f.params(), "grain": _grain(grain)})
+
+
+def figure_share_trend(
+    con: duckdb.DuckDBPyConnection, f: Filters, grain: Grain = "month"
+) -> pl.DataFrame:
+    """Columns: period_start, posts, figure_posts, figure_share, ucapan_share, kinerja_share."""
+    return _run(con, "q_figure_share_trend", {**f.params(), "grain": _grain(grain)})
+
+
+def example_posts(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    content_type: str | None = None,
+    figure_centric: bool | None = None,
+    limit: int = 20,
+) -> pl.DataFrame:
+    """Example posts for a label with the reason the label was given (newest first).
+
+    Columns: post_key, published_at, opd, platform, caption, content_type, content_source,
+    content_reason, is_figure_centric, figure_reason, engagement, permalink.
+    """
+    params = {
+        **f.params(),
+        "content_type": content_type,
+        "figure_centric": figure_centric,
+        "limit": _limit(limit),
+    }
+    return _run(con, "q_example_posts", params)
+
+
+def label_agreement(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Per OPD: the OPD's own logbook label against the label in use.
+
+    Columns: opd_id, opd, labelled_posts, agreeing_posts, disagreeing_posts, agreement_share.
+    Only OPDs with logbook labels in the period; lowest agreement first.
+    """
+    return _run(con, "q_label_agreement", f.params())
+
+
+def label_disagreements(
+    con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 200
+) -> pl.DataFrame:
+    """Posts whose logbook label differs from the label in use, newest first.
+
+    Columns: post_key, published_at, opd, platform, caption, logbook_label,
+    logbook_content_type, content_type, content_source, content_reason, permalink.
+    """
+    return _run(con, "q_label_disagreements", {**f.params(), "limit": _limit(limit)})
+
+
+def format_mix_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Posts per OPD and post format over the period (OPDs with a post only).
+
+    Columns: opd_id, opd, opd_short, opd_kind, post_format (foto, video, reels, carousel, teks,
+    tautan, live, story, or "tidak_tercatat" when the source did not say), posts, share (0..1
+    of the OPD's posts), opd_posts (the OPD's posts in the period). Sorted by opd_posts
+    descending, then OPD. Format codes: etl.schema.POST_FORMATS.
+    """
+    return _run(con, "q_format_mix_by_opd", f.params())
+
+
+def format_mix_over_time(
+    con: duckdb.DuckDBPyConnection, f: Filters, grain: Grain = "month"
+) -> pl.DataFrame:
+    """Posts per period bucket and post format.
+
+    Columns: period_start (date: first day of the day/week/month), post_format (as in
+    format_mix_by_opd), posts, share (0..1 of the bucket's posts).
+    """
+    return _run(con, "q_format_mix_over_time", {**f.params(), "grain": _grain(grain)})

@@ -1,0 +1,51 @@
+"""What the sidebar and Pengaturan list: OPDs, platforms, OPD kinds, the data's date bounds, the
+data version (the UI's cache key) and the master list's contradictions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import polars as pl
+
+from warehouse.queries.run import _run
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Cache key for the UI: changes when a load, an undo, a label override, a rule set, a
+    campaign tag, the master list or a setting changes (a non-negative int, not a load id)."""
+    return int(_run(con, "q_data_version", {})["version"][0])
+
+
+def filter_options(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """OPD list for the sidebar.
+
+    Columns: opd_id, opd, opd_short, opd_kind, parent_opd_id, expected_to_post (bool),
+    n_accounts, has_operator (bool: a name, a phone or "Sudah pelatihan: Ya" in the master
+    list), operator_named (bool: a name is recorded), operator_trained (bool or null: not
+    stated). Sorted by opd_kind, opd.
+    """
+    return _run(con, "q_filter_options", {})
+
+
+def platforms(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Platforms that have an account or a post, sorted (facebook, instagram, ...)."""
+    return _run(con, "q_platforms", {})["platform"].to_list()
+
+
+def opd_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """OPD kinds present in the opd table, sorted."""
+    return _run(con, "q_opd_kinds", {})["opd_kind"].to_list()
+
+
+def date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date | None]:
+    """(first, last) publication date in posts; (None, None) when empty."""
+    row = _run(con, "q_date_bounds", {}).row(0)
+    return row[0], row[1]
+
+
+def master_contradictions(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Rows of the master list that contradict themselves: warehouse.master_checks."""
+    from warehouse import master_checks
+
+    return master_checks.contradictions(con)

@@ -1,0 +1,110 @@
+"""Running a q_*.sql file: its $parameters bound, DuckDB's decimals handed over as plain numbers,
+and the parameter sets several queries share (the activity rule, the index, the not-active list)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from warehouse.analyst_settings import Settings, get_settings
+from warehouse.db import sql_text
+from warehouse.queries.filters import Filters
+
+MAX_ROWS = 5_000  # Altair's default row limit; also the drill-down cap.
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@functools.cache
+def _param_names(name: str) -> frozenset[str]:
+    return frozenset(_PARAM.findall(sql_text(name)))
+
+
+def _run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> pl.DataFrame:
+    """Run warehouse/sql/<name>.sql binding only the parameters the file uses (DuckDB rejects
+    extra ones), so every function can pass the common filter set."""
+    used = _param_names(name)
+    missing = used - params.keys()
+    if missing:
+        raise KeyError(f"{name}.sql needs parameters {sorted(missing)}")
+    # DuckDB 2.0: execute(...).pl() is gone; the relation API takes params and fetches whole.
+    cur = con.cursor()
+    try:
+        df = cur.sql(sql_text(name), params={k: v for k, v in params.items() if k in used}).pl()
+    finally:
+        cur.close()
+    return _plain_numbers(df)
+
+
+def _plain_numbers(df: pl.DataFrame) -> pl.DataFrame:
+    """DuckDB sums integers into DECIMAL(38,0): hand the UI Int64 / Float64 instead."""
+    casts = []
+    for name, dtype in df.schema.items():
+        if isinstance(dtype, pl.Decimal):
+            casts.append(pl.col(name).cast(pl.Int64 if dtype.scale == 0 else pl.Float64))
+    return df.with_columns(casts) if casts else df
+
+
+def _settings(con: duckdb.DuckDBPyConnection, settings: Settings | None) -> Settings:
+    return settings if settings is not None else get_settings(con)
+
+
+def _activity_params(s: Settings) -> dict[str, Any]:
+    """The settings the activity rule (opd_activity, views/030_scope_and_activity.sql) takes:
+    the minimum itself is computed there, for the bucket at hand."""
+    return {
+        "min_per_month": s.min_posts_per_month,
+        "min_per_week": s.min_posts_per_week,
+        "activity_rule": s.activity_rule,
+        "target_per_month": s.target_posts_per_month,
+    }
+
+
+def index_params(f: Filters, s: Settings, *, expected_only: bool = True) -> dict[str, Any]:
+    """The $parameters of the Indeks Medsos (macro opd_index, views/087_keaktifan.sql)."""
+    return {
+        **f.params(),
+        **_activity_params(s),
+        "expected_only": expected_only,
+        "w_frequency": s.w_frequency,
+        "w_consistency": s.w_consistency,
+        "w_kinerja": s.w_kinerja,
+        "w_platform": s.w_platform,
+        "w_engagement": s.w_engagement,
+        "grade_very_good": s.grade_very_good,
+        "grade_good": s.grade_good,
+        "grade_fair": s.grade_fair,
+    }
+
+
+def inactive_params(f: Filters, s: Settings, as_of: dt.date | None) -> dict[str, Any]:
+    """The $parameters of the not-active list (macro inactive_opds, views/087_keaktifan.sql);
+    as_of defaults to min(f.end, today)."""
+    return {
+        **f.params(),
+        **_activity_params(s),
+        "dormant_days": s.dormant_days,
+        "as_of": _as_of(f, as_of),
+        "deadline_day": s.collection_deadline_day,
+        # The collection deadline is about today, not about the end of the period.
+        "today": dt.date.today(),
+    }
+
+
+def _grain(grain: str) -> str:
+    if grain not in ("day", "week", "month"):
+        raise ValueError(f"Satuan waktu tidak dikenal: {grain!r}")
+    return grain
+
+
+def _limit(n: int) -> int:
+    return max(0, min(int(n), MAX_ROWS))
+
+
+def _as_of(f: Filters, as_of: dt.date | None) -> dt.date:
+    return as_of if as_of is not None else min(f.end, dt.date.today())
