@@ -32,6 +32,7 @@ from etl.export_date import export_date
 from etl.keys import add_post_keys
 from etl.load_report import JSON_KEYS, LoadReport
 from etl.matching import OpdNotFound
+from etl.opd_index import read_once
 from etl.prepare import Prepared, prepare
 from etl.schema import REJECT_SCHEMA, FileRejected, NotAPostExport, ParsedTable
 from etl.undo import UndoError, history, undo_load
@@ -63,13 +64,15 @@ def load_tables(
     loaded_by: str | None = None,
     dry_run: bool = False,
     labels: set[int] | None = None,
+    known_new: bool = False,
 ) -> LoadReport:
     """Load already parsed tables of one file (load_file after parsing; tests use it directly).
 
     labels: a folder load's set of loads still to label (see label_batch); when given, this
-    file's posts are labelled with the batch, and its loads join the set once it committed."""
+    file's posts are labelled with the batch, and its loads join the set once it committed;
+    known_new: the caller has just found no live load of these bytes (not asked again)."""
     load_time = now_wib()
-    previous = already_loaded(con, sha256, file_name)
+    previous = None if known_new else already_loaded(con, sha256, file_name)
     if previous is not None:
         report = LoadReport(file=file_name, status="skipped", load_id=None)
         report.error = (
@@ -183,10 +186,9 @@ def load_file(
     try:
         raw = data if data is not None else path.read_bytes()
     except OSError as exc:
-        report = LoadReport(
+        return LoadReport(
             file=name, status="failed", error=f"Berkas {name} tidak dapat dibaca: {exc.strerror}"
         )
-        return report
     sha256 = hashlib.sha256(raw).hexdigest()
     if already_loaded(con, sha256, name) is not None:
         return load_tables(
@@ -232,7 +234,7 @@ def load_file(
             t.exported_at = exported
     return load_tables(
         con, tables, file_name=name, sha256=sha256, file_path=file_path, opd=opd,
-        loaded_by=loaded_by, dry_run=dry_run, labels=labels,
+        loaded_by=loaded_by, dry_run=dry_run, labels=labels, known_new=True,
     )  # fmt: skip
 
 
@@ -322,13 +324,11 @@ def load_paths(
 ) -> list[LoadReport]:
     """Load files and folders; each file is its own transaction, so one bad file stays out.
 
-    Content labels and campaign links of the loaded posts are computed once for the whole
-    folder, after its last file (label_batch): each post's label depends on that post alone,
-    so the result is the same as labelling file by file, without that pass's fixed cost per
-    file. Until then the new posts of the folder have no content type.
-    The next file is read and parsed (in its bounded child process) while this one is written,
-    so the parser and the writer share the two cores instead of taking turns; a file already
-    loaded is not parsed ahead. Outcomes are those of load_file, file by file, in order.
+    Labels and campaign links are computed once, after the last file (label_batch): a post's
+    label depends on that post alone, so this equals labelling file by file; until then the
+    folder's new posts have no content type. OPDs and accounts are read once (no load changes
+    them). The next file is parsed (in its bounded child process) while this one is written;
+    a file already loaded is not parsed ahead. Outcomes are load_file's, file by file, in order.
     """
     files = plan_paths(paths)
 
@@ -351,7 +351,7 @@ def load_paths(
 
     reports = []
     labels: set[int] | None = None if dry_run else set()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parse-ahead") as pool:
+    with read_once(con), ThreadPoolExecutor(1, thread_name_prefix="parse-ahead") as pool:
         pending: Future[Parsed | None] | None = None
         if files and wanted(files[0][0]):
             pending = pool.submit(ahead, files[0][0])

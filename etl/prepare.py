@@ -16,7 +16,7 @@ from etl.dedupe import resolve_in_file
 from etl.keys import add_post_keys, adopt_known_keys
 from etl.load_report import LoadReport
 from etl.matching import resolve_posts
-from etl.opd_index import OpdIndex
+from etl.opd_index import for_load
 from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, ParsedTable
 from warehouse import settings
 
@@ -113,7 +113,7 @@ def prepare(
     report.rows_read = posts.height + parser_rejects.select("sheet", "row_number").unique().height
     posts, invalid = _invalid_rows(posts)
 
-    index = OpdIndex.from_db(con)
+    index = for_load(con)
     res = resolve_posts(index, posts, opd=opd, path=file_path or file_name, file_name=file_name)
     report.notes.extend(res.notes)
     report.assumptions.extend(res.assumptions)
