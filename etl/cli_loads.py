@@ -10,8 +10,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+
 COMMANDS = ("load", "history", "undo")
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def run(
