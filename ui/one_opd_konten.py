@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, charts_mix, charts_opd_compare, data, i18n, one_opd, slides
+from ui import chart_counts, charts, charts_mix, charts_opd_compare, data, i18n, one_opd, slides
 from ui import widgets as w
 from ui.forms import common as common_form
 from ui.forms import labels as labels_form
@@ -74,6 +74,8 @@ def draw(f: data.Filters, big: bool) -> None:
 
     def over_months(deck: slides.Deck) -> None:
         deck.chart(charts.share_over_time(over_time, x="period_start", big=big))
+        if not big:
+            st.caption(chart_counts.caption())
         _partial_note(partial)
 
     def formats_over_months(deck: slides.Deck) -> None:

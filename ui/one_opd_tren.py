@@ -35,7 +35,11 @@ def draw(f: data.Filters, big: bool) -> None:
         w.comparison_caption(kpis)
 
     def trend(deck: slides.Deck) -> None:
-        deck.chart(charts_opd_compare.posts_against_typical(months, bench, who=s.short, big=big))
+        deck.chart(
+            charts_opd_compare.posts_against_typical(
+                months, bench, who=s.short, big=big, partial=w.partial_period(f)
+            )
+        )
         if not big:  # on the slide the legend says what the lines are; the chart needs the room
             _trend_caption(months, bench, s.short)
         for text in one_opd.months_notes(months):
