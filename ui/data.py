@@ -275,9 +275,7 @@ def grade_thresholds() -> tuple[float, float, float]:
 
 def min_per_month() -> int:
     """The monthly minimum of the activity rule, as set in Pengaturan."""
-    from warehouse import metrics
-
-    return int(metrics.get_settings(con()).min_posts_per_month)
+    return int(analyst_settings.get_settings(con()).min_posts_per_month)
 
 
 def activity_rule() -> str:
