@@ -139,7 +139,7 @@ def inactive_list(deck: Deck) -> None:
             Col("opd", "OPD"),
             Col("opd_kind", i18n.t("opd_kind"), "kind"),
             Col("reason_code", i18n.t("reason"), "reason"),
-            Col("detail", i18n.tr("Yang belum terpenuhi", "Rule not met")),
+            Col("detail", i18n.tr("Yang belum terpenuhi", "Rule not met"), "long"),
             Col("posts", i18n.t("posts"), "int"),
             Col(
                 "required_posts",
