@@ -120,7 +120,22 @@ def _pages(allowed) -> dict[str, list]:
                     visibility="hidden",
                 )
             )
+            if _MISTYPED:
+                # A mistyped address (/ringkasn) opens the main page under that name, with
+                # a notice in our words, instead of Streamlit's English "Page not found".
+                groups[spec.group].append(
+                    st.Page(
+                        spec.path,
+                        title=i18n.t(spec.title_key),
+                        icon=spec.icon,
+                        url_path=_MISTYPED,
+                        visibility="hidden",
+                    )
+                )
     return groups
+
+
+_MISTYPED = navigation.unknown_page(st.context.url, {spec.url_path for spec in navigation.PAGES})
 
 
 # Who is at the keyboard: single-user mode on a localhost bind, else login (ui/auth.py). A run
@@ -162,4 +177,14 @@ if st.session_state["presentasi"] and st.query_params.get("presentasi") != "1":
 elif not st.session_state["presentasi"] and "presentasi" in st.query_params:
     del st.query_params["presentasi"]
 widgets.apply_style(presenting)
+if _MISTYPED and page.url_path == _MISTYPED:
+    # On a slide a notice above the deck would push it off the screen: a toast there.
+    (st.toast if presenting else st.warning)(
+        i18n.tr(
+            f"Halaman '/{_MISTYPED}' tidak ada. Yang ditampilkan halaman utama; pilih halaman "
+            "lain di menu.",
+            f"There is no page '/{_MISTYPED}'. This is the main page; choose another in the menu.",
+        ),
+        icon=":material/link_off:",
+    )
 page.run()

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 
 def _label_pending(con: duckdb.DuckDBPyConnection) -> None:
-    """Posts a stopped folder load left unlabelled get their labels (etl.load.label_batch)."""
-    from etl.load import label_batch
+    """Posts a stopped folder load left unlabelled get their labels (etl.load_folder.label_batch)."""
+    from etl.load_folder import label_batch
     from etl.recompute import pending_label_loads
 
     if pending_label_loads(con):
@@ -51,7 +51,7 @@ def ensure_warehouse(
     export fails to load.
     """
     from etl.campaigns import load_campaign_file
-    from etl.load import load_paths
+    from etl.load_folder import load_paths
     from etl.master import load_master
     from warehouse.db import connect
 

@@ -30,9 +30,9 @@ from pathlib import PurePath
 import duckdb
 import polars as pl
 
+from etl.date_text import MONTHS
 from etl.export_date import period_from_name
 from etl.formats.logbook import sheet_platform
-from etl.normalize import MONTHS
 from etl.schema import ParsedTable
 
 # Basis codes stored in load_coverage.basis -> what the load report says (Bahasa Indonesia).

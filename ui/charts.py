@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from ui import i18n
+from ui import chart_counts, i18n
 from ui.chart_base import (
     ACCENT,
     CONTENT_COLORS,
@@ -74,16 +74,17 @@ def mix_by_group(
     """One horizontal 100% bar per group (OPD), split by content type."""
     data = with_order_labels(df, category, "content")
     n = max(1, data.get_column(group).n_unique())
+    y = alt.Y(
+        f"{group}:N",
+        title=group_title or None,
+        sort=sort,
+        axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
+    )
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y(
-                f"{group}:N",
-                title=group_title or None,
-                sort=sort,
-                axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
-            ),
+            y=y,
             # On a slide the heading says what is drawn: no axis or legend title, which
             # leaves the rows the height their names need.
             x=alt.X(
@@ -103,7 +104,10 @@ def mix_by_group(
             ],
         )
     )
-    return finish(chart, big=big, height=min(1400, 40 + n * row_height))
+    counts = chart_counts.horizontal(
+        data, y, group, value=value, big=big, title=None if big else i18n.t("share")
+    )
+    return finish(chart + counts, big=big, height=min(1400, 40 + n * row_height))
 
 
 SELECT_CONTENT = "pilih_jenis"

@@ -156,7 +156,12 @@ def gap_text(trend, x: str = "month", *, rate: bool = True) -> str:
             )
         )
     elif some.height:
-        months = ", ".join(i18n.fmt_month(r[x], short=True) for r in some.iter_rows(named=True))
+        months = (
+            # Every month named one by one took two lines of a slide to say "all of them".
+            i18n.tr("setiap bulan", "every month")
+            if some.height == trend.height and some.height > 1
+            else ", ".join(i18n.fmt_month(r[x], short=True) for r in some.iter_rows(named=True))
+        )
         parts.append(
             i18n.tr(
                 "Jumlah dari semua OPD, dari data yang sudah diterima; data sebagian OPD "

@@ -17,6 +17,7 @@ import streamlit as st
 
 from ui import charts, charts_opd, data, explain, filters, i18n, slides
 from ui import widgets as w
+from ui.panels import SCREEN, Entry, Panel, Row, show
 
 
 def is_one_opd(f: data.Filters) -> bool:
@@ -236,26 +237,14 @@ def _reach(r: dict) -> str:
 
 
 def ringkasan(f: data.Filters, big: bool) -> None:
-    """Draw the one-OPD Ringkasan (screen and slides from the same blocks)."""
+    """Draw the one-OPD Ringkasan (screen and slides from one list of panels)."""
     s = story(f)
     months = data.opd_months(f)
     mix = data.content_mix(f)
     acc = data.account_dormancy(f)
     kpis = data.kpi_summary(f)
 
-    t_months = months_title(s)
-    t_mix = i18n.tr(f"Komposisi konten {s.short}", f"Content mix of {s.short}")
-    t_acc = i18n.tr(f"Akun {s.short}", f"Accounts of {s.short}")
-    panels = {"kpi": i18n.tr("Angka utama", "Key figures")}
-    if months.height:
-        panels["months"] = t_months
-    if mix.height:
-        panels["mix"] = t_mix
-    if acc.height:
-        panels["accounts"] = t_acc
-    deck = slides.Deck("ringkasan", panels)
-
-    if deck.show("kpi"):
+    def key_figures(deck: slides.Deck) -> None:
         inactive = data.inactive_opds(f)
         c1, c2, c3, c4 = st.columns([1.5, 1, 1, 1]) if not big else st.columns(2) * 2
         with c1:
@@ -280,18 +269,31 @@ def ringkasan(f: data.Filters, big: bool) -> None:
         st.caption(f"{s.name}: {status}")
         w.comparison_caption(kpis)
 
-    left, right = st.columns([3, 2]) if not big else (st.container(), st.container())
-    with left:
-        if "months" in panels and deck.show("months"):
-            st.subheader(t_months)
-            months_chart(deck, months, s, big)
-    with right:
-        if "mix" in panels and deck.show("mix"):
-            st.subheader(t_mix)
-            deck.chart(charts.content_totals(mix, big=big, height=300))
-    if "accounts" in panels and deck.show("accounts"):
-        st.subheader(t_acc)
+    def months_panel(deck: slides.Deck) -> None:
+        months_chart(deck, months, s, big)
+
+    def mix_panel(deck: slides.Deck) -> None:
+        deck.chart(charts.content_totals(mix, big=big, height=300))
+
+    def accounts_panel(deck: slides.Deck) -> None:
         deck.chart(charts_opd.accounts(acc, big=big), rows=acc.height)
-    if not big:
+
+    def all_posts(deck: slides.Deck) -> None:
         w.drilldown(i18n.tr("semua postingan periode ini", "all posts in this period"), f,
                     key="all")  # fmt: skip
+
+    t_mix = i18n.tr(f"Komposisi konten {s.short}", f"Content mix of {s.short}")
+    side = [Panel("months", months_panel, months_title(s), width=3)] if months.height else []
+    side += [Panel("mix", mix_panel, t_mix, width=2)] if mix.height else []
+    entries: list[Entry] = [Panel("kpi", key_figures, key_figures_title(), heading=False)]
+    entries += [Row(*side)] if side else []
+    if acc.height:
+        t_acc = i18n.tr(f"Akun {s.short}", f"Accounts of {s.short}")
+        entries.append(Panel("accounts", accounts_panel, t_acc))
+    entries.append(Panel("posts", all_posts, where=SCREEN))
+    show("ringkasan", entries)
+
+
+def key_figures_title() -> str:
+    """The title of a one-OPD page's first slide."""
+    return i18n.tr("Angka utama", "Key figures")

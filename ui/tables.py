@@ -94,17 +94,9 @@ def _column_config(cols: Sequence[Col]) -> dict:
     return cfg
 
 
-# A table's rows on a slide: 44 px each (set, not left to the theme, so the height below
-# holds them all), and at most SLIDE_TABLE_ROWS of them: it never scrolls (a projector cannot),
-# the rest is counted. Four rows, a control and a caption fit 1366x768 under the slide bar.
-_ROW_PX = 44
-SLIDE_TABLE_ROWS = 4
-
-
-def slide_rows(n: int, limit: int = SLIDE_TABLE_ROWS) -> tuple[int, int]:
-    """(rows shown, rows left out) of an n-row table on a slide."""
-    shown = min(n, limit)
-    return shown, n - shown
+# Kinds whose cells are short and read as one piece ("12 November 2026", "Dinas"): never
+# broken across lines on a slide (the other text columns wrap instead).
+_UNBROKEN = {"date", "datetime", "kind", "platform", "grade", "bool", "format"}
 
 
 def table(
@@ -117,34 +109,29 @@ def table(
     height: int | str = "auto",
     numbered: bool = True,
 ) -> None:
-    """A read-only table in Indonesian formats, with Excel/PDF lampiran buttons under it."""
+    """A read-only table in Indonesian formats, with Excel/PDF lampiran buttons under it.
+    On a slide: an HTML table with wrapping cells and the rows the screen holds
+    (ui.slide_table), never a grid scrolling or cut at its edge."""
     shown = display_frame(df, cols, numbered=numbered)
-    left_out = 0
     if presenting():
-        # On a slide a table shows the rows a 1366x768 screen holds under the slide bar, all
-        # of them whole (a table scrolling inside a slide hides rows nobody can scroll to),
-        # and says how many more the screen view and its lampiran list.
-        k, left_out = slide_rows(shown.height)
-        shown = shown.head(k)
-        height = _ROW_PX * (max(1, k) + 1) + 3
+        from ui import slide_table
+
+        present = [c for c in cols if c.name in df.columns]
+        slide_table.draw(
+            shown,
+            numeric={c.label for c in present if c.kind in ("int", "num", "pct")}
+            | ({i18n.t("rank")} if numbered else set()),
+            short={c.label for c in present if c.kind in _UNBROKEN},
+        )
+        return
     st.dataframe(
         shown,
         hide_index=True,
         column_config=_column_config(cols),
         height=height,
         key=f"tbl_{key}",
-        row_height=_ROW_PX if presenting() else None,
     )
-    if left_out:
-        st.caption(
-            i18n.tr(
-                f"dan {i18n.fmt_int(left_out)} baris lainnya (daftar lengkap di tampilan biasa "
-                "dan lampirannya).",
-                f"and {i18n.fmt_int(left_out)} more rows (the full list is on the normal view "
-                "and in its lampiran).",
-            )
-        )
-    if export and df.height and not presenting():
+    if export and df.height:
         export_buttons(df, cols, title=title or key, key=key)
 
 

@@ -21,9 +21,9 @@ from etl.formats._common import (
     to_posts,
 )
 from etl.formats.filldown import check_order, fill_down
-from etl.normalize import (
+from etl.normalize import header_key
+from etl.post_values import (
     PLATFORM_VALUES,
-    header_key,
     is_url_expr,
     platform_from_url_expr,
     platform_value_expr,
@@ -140,7 +140,7 @@ REQUIRED: tuple[tuple[str, ...], ...] = (
     ),
 )
 DISTINCTIVE: tuple[str, ...] = ()
-VALUES: dict[str, str] = {}  # post format values: etl.normalize.POST_FORMAT_VALUES
+VALUES: dict[str, str] = {}  # post format values: etl.post_values.POST_FORMAT_VALUES
 
 # Headers like "Facebook", "Link IG", "Tautan Instagram", "URL TikTok": one link per platform.
 _LINK_WORDS = {"link", "tautan", "url", "akun", "postingan"}

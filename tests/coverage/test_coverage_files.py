@@ -9,7 +9,7 @@ import io
 import json
 
 from etl import cli
-from etl.load import load_paths
+from etl.load_folder import load_paths
 from etl.master import load_master
 from tests.factory import write_master
 from warehouse.db import connect

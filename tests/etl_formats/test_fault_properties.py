@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.accounts import tie
+from etl.date_text import parse_datetime_series
 from etl.dedupe import resolve_in_file
 from etl.detect import MODULES, detect
 from etl.metric_checks import metric_problems
-from etl.normalize import parse_datetime_series
 from etl.parse import parse_file
 from etl.readers import decode_text
 from etl.schema import FileRejected

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import polars as pl
 
-import etl.load as load_mod
+import etl.load_folder as folder_mod
 from etl.bootstrap import sample_files
-from etl.load import load_file, load_paths, plan_paths
+from etl.load import load_file
+from etl.load_folder import load_paths, plan_paths
 from etl.master import load_master
 from etl.opd_index import OpdIndex
 from warehouse.db import connect
@@ -70,13 +71,13 @@ def test_folder_load_equals_file_by_file(tmp_path, monkeypatch):
 
     # Loading the folder again parses nothing ahead: every file is already loaded.
     parsed: list[str] = []
-    real = load_mod.parse_bytes
+    real = folder_mod.parse_bytes
 
     def counting(path, raw, **kw):
         parsed.append(kw["name"])
         return real(path, raw, **kw)
 
-    monkeypatch.setattr(load_mod, "parse_bytes", counting)
+    monkeypatch.setattr(folder_mod, "parse_bytes", counting)
     again = load_paths(a, [folder])
     assert parsed == ["rusak.xlsx"]  # only the failed file is tried again
     assert [r.status for r in again].count("skipped") == 5
