@@ -83,7 +83,7 @@ def table(f: data.Filters) -> None:
             Col("opd", "OPD"),
             Col("opd_kind", i18n.t("opd_kind"), "kind"),
             Col("reason_code", i18n.t("reason"), "reason"),
-            Col("detail", i18n.tr("Yang belum terpenuhi", "Rule not met")),
+            Col("detail", i18n.tr("Yang belum terpenuhi", "Rule not met"), "long"),
             Col("posts", i18n.t("posts"), "int"),
             Col(
                 "required_posts",
