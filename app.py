@@ -7,6 +7,7 @@ warehouse/pantau.duckdb); on first start it is built from sample_data/.
 from __future__ import annotations
 
 import os
+import threading
 
 import streamlit as st
 
@@ -21,20 +22,37 @@ st.set_page_config(
 
 
 @st.cache_resource(show_spinner=False)
-def _bootstrap(path: str) -> str:
-    """Build the warehouse from sample_data/ once per process (a no-op when it exists)."""
+def _first_start() -> tuple[threading.Lock, set[str]]:
+    """Per process: one session builds the warehouse at a time; the paths already prepared."""
+    return threading.Lock(), set()
+
+
+def _bootstrap(path: str) -> None:
+    """Build the warehouse from sample_data/ once per process (a no-op when it exists), showing
+    which file of how many is loading: the pages wait for the whole build (a page drawn from
+    part of the sample would show wrong figures)."""
     # PANTAU_BOOTSTRAP=0 keeps an empty warehouse empty (tests of the empty states).
     if os.environ.get("PANTAU_BOOTSTRAP", "1") == "0":
-        return "off"
-    from etl.bootstrap import ensure_warehouse
+        return
+    lock, done = _first_start()
+    with lock:
+        if path in done:
+            return
+        from etl.bootstrap import ensure_warehouse
 
-    ensure_warehouse(path)
-    return "ok"
+        bar = st.empty()
+
+        def step(i: int, n: int, _file: str) -> None:
+            bar.progress((i - 1) / n, text=i18n.t("preparing_file").format(i=i, n=n))
+
+        with st.spinner(i18n.t("preparing")):
+            ensure_warehouse(path, progress=step)
+        bar.empty()
+        done.add(path)
 
 
 try:
-    with st.spinner(i18n.t("preparing")):
-        _bootstrap(str(data.settings.db_path()))
+    _bootstrap(str(data.settings.db_path()))
     data.con()
 except data.db.WarehouseLocked as exc:  # the CLI is writing: say so instead of a traceback
     st.error(str(exc), icon=":material/lock:")
@@ -102,7 +120,22 @@ def _pages(allowed) -> dict[str, list]:
                     visibility="hidden",
                 )
             )
+            if _MISTYPED:
+                # A mistyped address (/ringkasn) opens the main page under that name, with
+                # a notice in our words, instead of Streamlit's English "Page not found".
+                groups[spec.group].append(
+                    st.Page(
+                        spec.path,
+                        title=i18n.t(spec.title_key),
+                        icon=spec.icon,
+                        url_path=_MISTYPED,
+                        visibility="hidden",
+                    )
+                )
     return groups
+
+
+_MISTYPED = navigation.unknown_page(st.context.url, {spec.url_path for spec in navigation.PAGES})
 
 
 # Who is at the keyboard: single-user mode on a localhost bind, else login (ui/auth.py). A run
@@ -144,4 +177,14 @@ if st.session_state["presentasi"] and st.query_params.get("presentasi") != "1":
 elif not st.session_state["presentasi"] and "presentasi" in st.query_params:
     del st.query_params["presentasi"]
 widgets.apply_style(presenting)
+if _MISTYPED and page.url_path == _MISTYPED:
+    # On a slide a notice above the deck would push it off the screen: a toast there.
+    (st.toast if presenting else st.warning)(
+        i18n.tr(
+            f"Halaman '/{_MISTYPED}' tidak ada. Yang ditampilkan halaman utama; pilih halaman "
+            "lain di menu.",
+            f"There is no page '/{_MISTYPED}'. This is the main page; choose another in the menu.",
+        ),
+        icon=":material/link_off:",
+    )
 page.run()

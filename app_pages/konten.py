@@ -4,7 +4,7 @@ import polars as pl
 import streamlit as st
 
 from ui import auth as _auth
-from ui import charts, charts_mix, data, filters, i18n, slides
+from ui import chart_counts, charts, charts_mix, data, filters, i18n, slides
 from ui import one_opd_konten as one_opd_view
 from ui import widgets as w
 from ui.forms import common as common_form
@@ -45,6 +45,8 @@ def key_figures(deck: Deck) -> None:
 def mix_over_time(deck: Deck) -> None:
     over_time = data.content_mix_over_time(f)
     deck.chart(charts.share_over_time(over_time, x="period_start", big=deck.active))
+    if not deck.active:
+        st.caption(chart_counts.caption())
     partial = w.partial_period(f)
     if partial:
         st.caption(

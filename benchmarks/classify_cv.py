@@ -20,9 +20,11 @@ rules' flag below 0.2 and its own flag from 0.35 best in every run (774: F1 0.91
 every fit from inner out-of-fold predictions (the earlier design) scored lower on labels
 (855: 0.896 against 0.904): with ~2,000 captions the inner choice follows noise.
 Run: .venv/bin/python benchmarks/classify_cv.py [folds] [--dump=out.csv] [--upto=N]
-(--dump: the out-of-fold rules + model labels of every caption, for reading the errors;
+(--dump: the out-of-fold rules + model labels of every caption, for reading the errors, and
+in out.tails.csv those of the captions with a tail;
 --upto: scores also on the captions of files numbered up to N, to compare with a run before
-files were added. "+ tails": the held-out captions with a label-neutral line after them.)
+files were added. "+ tails": the held-out captions with a label-neutral line after them; the
+rules' lead of the combination is chosen from the last grid, scored without and with tails.)
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ def main(k: int = 5, dump: str | None = None, upto: int | None = None) -> None:
     }
     idx: list[np.ndarray] = []
     raw: list[tuple[pl.DataFrame, pl.DataFrame]] = []
+    raw_tails: list[tuple[pl.DataFrame, pl.DataFrame]] = []
     for f in range(k):
         test = np.flatnonzero(fold == f)
         train = ex[np.flatnonzero(fold != f)]
@@ -148,6 +151,7 @@ def main(k: int = 5, dump: str | None = None, upto: int | None = None) -> None:
         outs["model first"].append(label_text(text, rules, first))
         tailed = normalize_series(with_tail(ex["caption"].gather(test)))
         outs["rules+model + tails"].append(label_text(tailed, rules, model))
+        raw_tails.append((classify_normalized(tailed, rules), model.predict(tailed)))
         mo = model.predict(text)
         raw.append((classify_normalized(text, rules), mo))
         outs["model"].append(
@@ -180,16 +184,49 @@ def main(k: int = 5, dump: str | None = None, upto: int | None = None) -> None:
             print(line(f"{name} [{sub} {int(mask.sum())}]", m))
             if name.startswith("rules+model"):
                 print(per_label(m))
-        if name == "rules+model":
+        if name.startswith("rules+model"):
             print(confusion(truth["label"].to_list(), out["content_type"].to_list()))
             if dump:
+                kind = "" if name == "rules+model" else ".tails"
                 truth.select("file", "label", "figure", "caption").with_columns(
                     out["content_type"].alias("pred"),
                     out["content_source"].alias("source"),
                     out["content_reason"].alias("reason"),
                     out["is_figure_centric"].alias("fig_pred"),
-                ).write_csv(dump)
+                ).write_csv(dump.removesuffix(".csv") + kind + ".csv")
     policies(truth, pl.concat([r for r, _ in raw]), pl.concat([m for _, m in raw]), fresh)
+    plain = (pl.concat([r for r, _ in raw]), pl.concat([m for _, m in raw]))
+    tails = (pl.concat([r for r, _ in raw_tails]), pl.concat([m for _, m in raw_tails]))
+    lead_policies(truth, plain, tails, subsets)
+
+
+def lead_policies(
+    truth: pl.DataFrame,
+    plain: tuple[pl.DataFrame, pl.DataFrame],
+    tails: tuple[pl.DataFrame, pl.DataFrame],
+    subsets: list[tuple[str, np.ndarray]],
+) -> None:
+    """The rules' lead (combine: where the rules lead by `lead` points without a mixed
+    caption, the model needs `lead_prob`), at margin 20 and prob 0.35, scored on every subset,
+    without and with tails."""
+    print("rules' lead (margin 20, prob 0.35): ucapan F1 / macro-F1")
+    for lead in (3.0, 4.0, 5.0, 6.0, 8.0, float("inf")):
+        for lp in (0.5, 0.6, 0.7, 0.8):
+            cells = []
+            for kind, (r, mo) in (("", plain), ("+tails ", tails)):
+                rt, mg, mx = (
+                    r[c].to_numpy() for c in ("content_type", "rule_margin", "rule_mixed")
+                )
+                matched = (r["content_reason"] != NO_MATCH_REASON).to_numpy()
+                mt, mp = mo["model_type"].to_numpy(), mo["model_prob"].to_numpy()
+                need = np.where(matched & (mg >= lead) & ~mx, lp, 0.35)
+                pred = np.where((mp >= need) & ~(matched & (mg >= 20.0)), mt, rt)
+                for sub, mask in subsets:
+                    t = truth.filter(pl.Series(mask))
+                    s = metrics(t["label"].to_list(), list(pred[mask]), t["figure"].to_list(),
+                                t["figure"].to_list())  # fmt: skip
+                    cells.append(f"{kind}{sub} {s['ucapan_f1']:.3f}/{s['macro_f1']:.3f}")
+            print(f"  lead {lead:>4} prob {lp:.2f}: " + " | ".join(cells))
 
 
 def policies(truth: pl.DataFrame, r: pl.DataFrame, mo: pl.DataFrame, mask: np.ndarray) -> None:

@@ -26,7 +26,8 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from etl.load import OBS_COLUMNS, load_paths, load_tables  # noqa: E402
+from etl.load import OBS_COLUMNS, load_tables  # noqa: E402
+from etl.load_folder import load_paths  # noqa: E402
 from etl.master import load_master  # noqa: E402
 from etl.schema import POST_SCHEMA, REJECT_SCHEMA, ParsedTable  # noqa: E402
 from warehouse.db import connect  # noqa: E402

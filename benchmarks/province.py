@@ -86,7 +86,7 @@ def _connect_new(path: Path, master: Path) -> Any:
 
 def job_load(db: str, master: str, folders: list[str]) -> dict[str, Any]:
     """load_paths of the folders into the warehouse (created with the master list if new)."""
-    from etl.load import load_paths
+    from etl.load_folder import load_paths
     from warehouse.db import connect
 
     p = Path(db)

@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from etl.campaign_terms import norm_terms
-from etl.normalize import parse_datetime_series
+from etl.date_text import parse_datetime_series
 
 # What the analyst writes as column headers (compared lower-case, spaces squeezed).
 _HEADERS = {

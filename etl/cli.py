@@ -12,13 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from etl.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from etl.schema import PLATFORMS
 from warehouse import settings
 
 if TYPE_CHECKING:  # the CLI starts fast: duckdb is imported when a command needs it
     import duckdb
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):

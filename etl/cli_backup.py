@@ -8,6 +8,7 @@ from typing import Any
 
 import duckdb
 
+from etl.exit_codes import EXIT_FAILED, EXIT_OK
 from warehouse import backup, integrity
 
 COMMANDS = {"backup", "backups", "restore", "check"}
@@ -28,12 +29,12 @@ def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
         if args.cmd == "backup":
             snap = backup.snapshot(con, "manual")
             print(f"Cadangan dibuat: {snap.path}" if snap else "Gudang data di memori: tidak ada.")
-            return 0
+            return EXIT_OK
         if args.cmd == "backups":
             db = backup.db_file(con)
             for s in backup.list_snapshots(db) if db else []:
                 print(f"{s.taken_at:%d-%m-%Y %H:%M:%S}  {s.reason:<28} {s.path}")
-            return 0
+            return EXIT_OK
         if args.cmd == "restore":
             kept = backup.restore(con, args.snapshot)
             found = integrity.problems(con)
@@ -44,11 +45,11 @@ def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
                 print(
                     "Peringatan: cadangan ini pun tidak utuh:\n" + "\n".join(found), file=sys.stderr
                 )
-                return 1
-            return 0
+                return EXIT_FAILED
+            return EXIT_OK
         found = integrity.problems(con)
         print("Gudang data utuh." if not found else "\n".join(found))
-        return 0 if not found else 1
+        return EXIT_OK if not found else EXIT_FAILED
     except backup.BackupError as exc:
         print(str(exc), file=sys.stderr)
-        return 1
+        return EXIT_FAILED

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+
 COMMANDS = ("load", "history", "undo")
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def run(
@@ -32,7 +33,8 @@ def _progress(i: int, n: int, path: str) -> None:
 def _cmd_load(
     con: duckdb.DuckDBPyConnection, args: argparse.Namespace, column_map: dict[str, str] | None
 ) -> int:
-    from etl.load import label_batch, load_file, plan_paths
+    from etl.load import load_file
+    from etl.load_folder import label_batch, plan_paths
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:

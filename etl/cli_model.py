@@ -9,6 +9,8 @@ from typing import Any
 
 import duckdb
 
+from etl.exit_codes import EXIT_FAILED, EXIT_OK
+
 COMMANDS = ("retrain", "model-accept", "model-reject", "models")
 
 _SCORES = (
@@ -68,23 +70,23 @@ def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
                 f"Belum dipakai. Setujui dengan: model-accept {rep['version']} "
                 f"(atau tolak: model-reject {rep['version']})."
             )
-        return 0
+        return EXIT_OK
     if args.cmd == "model-accept":
         try:
             n = accept_model(con, args.version, by=args.by)
         except ValueError as exc:
             print(str(exc))
-            return 1
+            return EXIT_FAILED
         print(f"Model versi {args.version} dipakai; {n} postingan dilabeli ulang.")
-        return 0
+        return EXIT_OK
     if args.cmd == "model-reject":
         reject_model(con, args.version)
         print(f"Model versi {args.version} ditolak.")
-        return 0
+        return EXIT_OK
     for row in model_versions(con).iter_rows(named=True):
         q = json.loads(row["quality"]) if row["quality"] else {}
         after = q.get("sesudah", {})
         score = f" F1 makro {after['f1_makro']:.3f}" if after else ""
         print(f"v{row['version']} {row['status']:<8} {row['created_at']:%Y-%m-%d %H:%M} "
               f"{row['created_by'] or '-'}{score} {row['note'] or ''}")  # fmt: skip
-    return 0
+    return EXIT_OK

@@ -19,6 +19,8 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from etl.exit_codes import EXIT_OK, EXIT_USAGE
+
 if TYPE_CHECKING:
     import duckdb
 
@@ -104,12 +106,12 @@ def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
         f = filters_from(con, args)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     if args.cmd == "coverage":
         _print_coverage(con, f, args.json)
     else:
         _print_metrics(con, f, args.json)
-    return 0
+    return EXIT_OK
 
 
 def _jsonable(v: Any) -> Any:

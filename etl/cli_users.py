@@ -13,8 +13,9 @@ import sys
 
 import duckdb
 
+from etl.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+
 COMMANDS = ("user",)
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import polars as pl
 from polars.expr.whenthen import ChainedThen, Then
 
-from etl.normalize import MONTHS, parse_datetime_series
+from etl.date_text import MONTHS, parse_datetime_series
 from etl.schema import FileRejected
 from warehouse import vocabulary
 

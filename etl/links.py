@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.normalize import (
+from etl.permalinks import (
     _CANON_HOST,
     _FB_RESERVED,
     _IG_RESERVED,

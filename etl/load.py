@@ -12,14 +12,15 @@ Natural key (post_key): platform + native id, else platform + normalized permali
 (opd_id, platform, publish minute, NFKC caption) for logbook rows without a link. A row whose id
 or link was already seen in a live load takes that post's key (table post_link, migration 010), so
 a logbook link and the export row of the same post are one post.
+
+Many files and folders at once (parsed ahead, labelled once): etl.load_folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,28 +29,20 @@ import polars as pl
 
 from etl.columns import DRY_RUN_LOAD_ID, LABEL_COLUMNS, METRICS, OBS_COLUMNS, now_wib
 from etl.errors import describe
-from etl.export_date import export_date
+from etl.export_date import export_date, stamp_tables
 from etl.keys import add_post_keys
 from etl.load_report import JSON_KEYS, LoadReport
 from etl.matching import OpdNotFound
-from etl.prepare import Prepared, prepare
+from etl.prepare import prepare
 from etl.schema import REJECT_SCHEMA, FileRejected, NotAPostExport, ParsedTable
 from etl.undo import UndoError, history, undo_load
 from etl.write import already_loaded, insert_load_row, record_failure, write_prepared
 
 __all__ = [
     "DRY_RUN_LOAD_ID", "JSON_KEYS", "LABEL_COLUMNS", "METRICS", "OBS_COLUMNS", "LoadReport",
-    "Prepared", "UndoError", "add_post_keys", "expand_paths", "history", "load_file",
-    "load_paths", "load_tables", "plan_paths", "prepare", "undo_load", "write_prepared",
+    "Parsed", "UndoError", "add_post_keys", "history", "load_file", "load_tables",
+    "parse_bytes", "prepare", "undo_load", "write_prepared",
 ]  # fmt: skip
-
-# File types a folder load picks up; a file named explicitly is always tried.
-DATA_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".xls", ".zip", ".tsv", ".txt"}
-# Found in a folder, these load only when they parse as a known layout (Excel "Unicode Text"
-# logbooks are .txt): anything else, a readme say, is reported as skipped, not as a failure.
-OPTIONAL_SUFFIXES = {".txt", ".tsv"}
-
-Progress = Callable[[int, int, str], None]
 
 
 def load_tables(
@@ -63,13 +56,15 @@ def load_tables(
     loaded_by: str | None = None,
     dry_run: bool = False,
     labels: set[int] | None = None,
+    known_new: bool = False,
 ) -> LoadReport:
     """Load already parsed tables of one file (load_file after parsing; tests use it directly).
 
     labels: a folder load's set of loads still to label (see label_batch); when given, this
-    file's posts are labelled with the batch, and its loads join the set once it committed."""
+    file's posts are labelled with the batch, and its loads join the set once it committed;
+    known_new: the caller has just found no live load of these bytes (not asked again)."""
     load_time = now_wib()
-    previous = already_loaded(con, sha256, file_name)
+    previous = None if known_new else already_loaded(con, sha256, file_name)
     if previous is not None:
         report = LoadReport(file=file_name, status="skipped", load_id=None)
         report.error = (
@@ -183,10 +178,9 @@ def load_file(
     try:
         raw = data if data is not None else path.read_bytes()
     except OSError as exc:
-        report = LoadReport(
+        return LoadReport(
             file=name, status="failed", error=f"Berkas {name} tidak dapat dibaca: {exc.strerror}"
         )
-        return report
     sha256 = hashlib.sha256(raw).hexdigest()
     if already_loaded(con, sha256, name) is not None:
         return load_tables(
@@ -227,12 +221,10 @@ def load_file(
                 load_time=now_wib(),
             )  # fmt: skip
         return report
-    for t in tables:
-        if t.exported_at is None:
-            t.exported_at = exported
+    stamp_tables(tables, exported, raw, name, file_path)
     return load_tables(
         con, tables, file_name=name, sha256=sha256, file_path=file_path, opd=opd,
-        loaded_by=loaded_by, dry_run=dry_run, labels=labels,
+        loaded_by=loaded_by, dry_run=dry_run, labels=labels, known_new=True,
     )  # fmt: skip
 
 
@@ -273,128 +265,3 @@ def parse_bytes(
     except Exception as exc:
         return Parsed(sha256, exported, [], exc)
     return Parsed(sha256, exported, tables, None)
-
-
-def _is_master_list(name: str) -> bool:
-    from etl.matching import normalize_opd_name
-
-    return normalize_opd_name(name).startswith("daftar akun")
-
-
-def plan_paths(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
-    """Files to load, each with `optional` (a .txt/.tsv found in a folder: see load_file).
-
-    Folders recursively (data files only), skipping Excel lock files (~$...), hidden files and
-    the master list ("Daftar Akun ..."); a file named explicitly is always included.
-    """
-    out: list[tuple[Path, bool]] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if not f.is_file() or any(part.startswith((".", "~$")) for part in rel):
-                    continue
-                # The master list often sits beside the exports; it is loaded with `opd`.
-                suffix = f.suffix.lower()
-                if suffix in DATA_SUFFIXES and not _is_master_list(f.name):
-                    out.append((f, suffix in OPTIONAL_SUFFIXES))
-        else:
-            out.append((p, False))
-    return out
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """The files of plan_paths, without the optional flags."""
-    return [f for f, _ in plan_paths(paths)]
-
-
-def load_paths(
-    con: duckdb.DuckDBPyConnection,
-    paths: Iterable[str | Path],
-    *,
-    opd: str | None = None,
-    column_map: Mapping[str, str] | None = None,
-    format_hint: str | None = None,
-    date_order: str | None = None,
-    loaded_by: str | None = None,
-    dry_run: bool = False,
-    progress: Progress | None = None,
-) -> list[LoadReport]:
-    """Load files and folders; each file is its own transaction, so one bad file stays out.
-
-    Content labels and campaign links of the loaded posts are computed once for the whole
-    folder, after its last file (label_batch): each post's label depends on that post alone,
-    so the result is the same as labelling file by file, without that pass's fixed cost per
-    file. Until then the new posts of the folder have no content type.
-    The next file is read and parsed (in its bounded child process) while this one is written,
-    so the parser and the writer share the two cores instead of taking turns; a file already
-    loaded is not parsed ahead. Outcomes are those of load_file, file by file, in order.
-    """
-    files = plan_paths(paths)
-
-    def ahead(f: Path) -> Parsed | None:
-        try:
-            raw = f.read_bytes()
-        except OSError:
-            return None  # load_file reports it
-        return parse_bytes(
-            f, raw, name=f.name, file_path=str(f), column_map=column_map,
-            format_hint=format_hint, date_order=date_order,
-        )  # fmt: skip
-
-    def wanted(f: Path) -> bool:
-        try:
-            sha = hashlib.sha256(f.read_bytes()).hexdigest()
-        except OSError:
-            return False
-        return already_loaded(con, sha, f.name) is None
-
-    reports = []
-    labels: set[int] | None = None if dry_run else set()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parse-ahead") as pool:
-        pending: Future[Parsed | None] | None = None
-        if files and wanted(files[0][0]):
-            pending = pool.submit(ahead, files[0][0])
-        for i, (f, optional) in enumerate(files, start=1):
-            if progress is not None:
-                progress(i, len(files), str(f))
-            parsed = pending.result() if pending is not None else None
-            pending = None
-            if i < len(files) and wanted(files[i][0]):
-                pending = pool.submit(ahead, files[i][0])
-            reports.append(
-                load_file(
-                    con,
-                    f,
-                    opd=opd,
-                    column_map=column_map,
-                    format_hint=format_hint,
-                    date_order=date_order,
-                    loaded_by=loaded_by,
-                    dry_run=dry_run,
-                    optional=optional,
-                    parsed=parsed,
-                    labels=labels,
-                )  # fmt: skip
-            )
-    if labels is not None:
-        label_batch(con, labels)
-    return reports
-
-
-def label_batch(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> None:
-    """Label the posts of `load_ids`, and of any load with a post still unlabelled (a folder
-    load stopped before its labels), in one transaction of its own. A failure (another writer
-    relabelling at the same moment) leaves those posts for the next folder load or first start
-    of the app to label: the loads themselves are committed and stay."""
-    from etl.recompute import label, pending_label_loads
-
-    con.execute("BEGIN TRANSACTION")
-    try:
-        label(con, {*load_ids, *pending_label_loads(con)})
-        con.execute("COMMIT")
-    except duckdb.Error:
-        _rollback(con)
-    except Exception:
-        _rollback(con)
-        raise

@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.columns import METRICS
-from etl.normalize import parse_number_series
+from etl.number_text import parse_number_series
 from etl.schema import REJECT_SCHEMA
 
 _EMPTY = r"(?i)^\s*(?:-+|–|—|n/?a|null|none|\.)?\s*$"

@@ -9,7 +9,10 @@ case the match is ambiguous and we ask ("Maksud Anda: ...?") instead of guessing
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -191,3 +194,22 @@ class OpdIndex:
             return None
         oid = top.pop()
         return NameMatch(oid, self.names.get(oid, ""), 100.0, "exact")
+
+
+_BATCH: contextvars.ContextVar[OpdIndex | None] = contextvars.ContextVar("opd_index", default=None)
+
+
+@contextlib.contextmanager
+def read_once(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Within the block, for_load(con) gives the index read at its start: a folder load reads
+    OPDs, aliases and accounts once, not per file (loading posts never changes them)."""
+    token = _BATCH.set(OpdIndex.from_db(con))
+    try:
+        yield
+    finally:
+        _BATCH.reset(token)
+
+
+def for_load(con: duckdb.DuckDBPyConnection) -> OpdIndex:
+    """The index of the enclosing read_once block, else read now."""
+    return _BATCH.get() or OpdIndex.from_db(con)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from etl.normalize import normalize_handle
+from etl.permalinks import normalize_handle
 
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -56,7 +56,7 @@ def name_variants(name: str) -> set[str]:
 
 
 def handle_norm(platform: str | None, s: object) -> str | None:
-    """Normalized handle (lower case, no @, no URL) via etl.normalize.normalize_handle."""
+    """Normalized handle (lower case, no @, no URL) via etl.permalinks.normalize_handle."""
     if s is None:
         return None
     text = str(s).strip()

@@ -135,16 +135,18 @@ def write_prepared(
         )
     finally:
         con.unregister("_obs")
-    rej = prep.rejects.with_columns(file_name=pl.lit(r.file))
-    con.register("_rej", rej)
-    try:
-        con.execute(
-            "INSERT INTO rejects (load_id, file_name, sheet, row_number, column_name, value, reason)"
-            " SELECT ?, file_name, sheet, row_number, column_name, value, reason FROM _rej",
-            [load_id],
-        )
-    finally:
-        con.unregister("_rej")
+    if prep.rejects.height:
+        rej = prep.rejects.with_columns(file_name=pl.lit(r.file))
+        con.register("_rej", rej)
+        try:
+            con.execute(
+                "INSERT INTO rejects (load_id, file_name, sheet, row_number, column_name, value,"
+                " reason) SELECT ?, file_name, sheet, row_number, column_name, value, reason"
+                " FROM _rej",
+                [load_id],
+            )
+        finally:
+            con.unregister("_rej")
     if prep.links is not None and prep.links.height:
         con.register("_links", prep.links)
         try:

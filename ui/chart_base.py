@@ -165,6 +165,11 @@ def finish(
             titlePadding=10,
             gridOpacity=0.5,
         )
+        # Streamlit's theme flushes the end labels of every axis to the chart's edges: on a
+        # discrete axis (months, OPDs) that moves the first label off its band and onto its
+        # neighbour ("Jun 2026Jul 2026"), so those stay centred on their own band or row.
+        .configure_axisBand(labelFlush=False)
+        .configure_axisPoint(labelFlush=False)
         .configure_legend(
             labelFontSize=int(14 * k),
             titleFontSize=int(15 * k),

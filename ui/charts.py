@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from ui import i18n
+from ui import chart_counts, i18n
 from ui.chart_base import (
     ACCENT,
     CONTENT_COLORS,
@@ -74,16 +74,17 @@ def mix_by_group(
     """One horizontal 100% bar per group (OPD), split by content type."""
     data = with_order_labels(df, category, "content")
     n = max(1, data.get_column(group).n_unique())
+    y = alt.Y(
+        f"{group}:N",
+        title=group_title or None,
+        sort=sort,
+        axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
+    )
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y(
-                f"{group}:N",
-                title=group_title or None,
-                sort=sort,
-                axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
-            ),
+            y=y,
             # On a slide the heading says what is drawn: no axis or legend title, which
             # leaves the rows the height their names need.
             x=alt.X(
@@ -103,7 +104,10 @@ def mix_by_group(
             ],
         )
     )
-    return finish(chart, big=big, height=min(1400, 40 + n * row_height))
+    counts = chart_counts.horizontal(
+        data, y, group, value=value, big=big, title=None if big else i18n.t("share")
+    )
+    return finish(chart + counts, big=big, height=min(1400, 40 + n * row_height))
 
 
 SELECT_CONTENT = "pilih_jenis"
@@ -163,9 +167,11 @@ def ranking_bar(
     domain_max: float | None = None,
     y_title: str | None = None,
     integer: bool = False,
+    color_field: str | None = None,
 ) -> alt.TopLevelMixin:
     """Ranked horizontal bars with the value printed at the end of each bar (integer=True for
-    counts: "3", not "3,0")."""
+    counts: "3", not "3,0"). color_field: a column holding each bar's own colour (hex), e.g.
+    grey for OPDs not judged beside orange for OPDs not active; else every bar is `color`."""
     n = max(1, df.height)
     row_height = int(row_height * (1.7 if big else 1.0))
     fmt = ".0%" if percent else ",.0f"
@@ -181,10 +187,11 @@ def ranking_bar(
         x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=fmt, tickCount=5), scale=scale),
     )
     bars = base.mark_bar(color=color).encode(
+        **({"color": alt.Color(f"{color_field}:N", scale=None)} if color_field else {}),
         tooltip=[
             alt.Tooltip(f"{y}:N", title=y_title or i18n.t("opd")),
             alt.Tooltip(f"{x}:Q", title=x_title, format=tip),
-        ]
+        ],
     )
     text = base.mark_text(align="left", dx=5, fontSize=24 if big else 13).encode(
         text=alt.Text(f"{x}:Q", format=tip)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from ui import i18n
+from ui import chart_counts, i18n
 from ui.charts import ROW_LABEL_PX, finish, time_tooltip, time_x
 
 # Okabe-Ito order again; "tidak tercatat" light grey so it reads as "unknown", not a format.
@@ -78,11 +78,12 @@ def format_over_time(
 ) -> alt.TopLevelMixin:
     """Stacked 100% bars per month, one colour per post format (format_mix_over_time)."""
     data = _prep(df)
+    x_enc = time_x(data, x)
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=time_x(data, x),
+            x=x_enc,
             y=alt.Y(
                 "posts:Q", stack="normalize", title=i18n.t("share"), axis=alt.Axis(format=".0%")
             ),
@@ -96,7 +97,8 @@ def format_over_time(
             ],
         )
     )
-    return finish(chart, big=big, height=height)
+    counts = chart_counts.vertical(data, x_enc, x, big=big, title=i18n.t("share"))
+    return finish(chart + counts, big=big, height=height)
 
 
 def format_by_opd(
@@ -110,16 +112,17 @@ def format_by_opd(
     """One horizontal 100% bar per OPD split by post format (format_mix_by_opd)."""
     data = _prep(df)
     n = max(1, data.get_column(group).n_unique())
+    y = alt.Y(
+        f"{group}:N",
+        title=None,
+        sort=sort,
+        axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
+    )
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y(
-                f"{group}:N",
-                title=None,
-                sort=sort,
-                axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
-            ),
+            y=y,
             x=alt.X(
                 "posts:Q",
                 stack="normalize",
@@ -136,4 +139,7 @@ def format_by_opd(
             ],
         )
     )
-    return finish(chart, big=big, height=min(1400, 40 + n * row_height))
+    counts = chart_counts.horizontal(
+        data, y, group, big=big, title=None if big else i18n.t("share")
+    )
+    return finish(chart + counts, big=big, height=min(1400, 40 + n * row_height))

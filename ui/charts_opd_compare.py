@@ -3,6 +3,8 @@ beside the median and the mean of all OPDs."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import polars as pl
 
@@ -67,11 +69,19 @@ def mix_against_all(
 
 
 def posts_against_typical(
-    months: pl.DataFrame, bench: pl.DataFrame, *, who: str, big: bool = False
+    months: pl.DataFrame,
+    bench: pl.DataFrame,
+    *,
+    who: str,
+    big: bool = False,
+    partial: tuple[dt.date, str] | None = None,
 ) -> alt.TopLevelMixin:
     """One OPD's posts per month (a warehouse.opd_story.opd_months frame) beside the median
     and the mean of every OPD (opd_month_benchmark). A month whose data never arrived leaves
-    a gap in the OPD's line (no point, no 0); the OPD's points are labelled with their count."""
+    a gap in the OPD's line (no point, no 0); the OPD's points are labelled with their count,
+    above the point when it is at or above the median (or near the chart's bottom), below it
+    otherwise, so the number never sits on the median's and mean's lines. partial: (start, note) of the unfinished
+    month (ui.periods.partial_period), named under that month's axis label."""
     median = i18n.tr("Median semua OPD", "Median of all OPDs")
     mean = i18n.tr("Rata-rata semua OPD", "Mean of all OPDs")
     gone = pl.col("coverage_state") == "missing"
@@ -96,10 +106,22 @@ def posts_against_typical(
             ),
         ]
     )
-    shown = pl.concat([mine, typical])
+    shown = pl.concat([mine, typical]).join(
+        bench.select("month", pl.col("median_posts").alias("_median")), on="month", how="left"
+    )
+    # Near the bottom of the chart (a fifth of its top value) a label below the point would
+    # sit on the month axis: it goes above there, whatever the median.
+    floor = 0.2 * float(shown.get_column("value").max() or 0)
+    shown = shown.with_columns(
+        (
+            pl.col("_median").is_null()
+            | (pl.col("value") >= pl.col("_median"))
+            | (pl.col("value") <= floor)
+        ).alias("_above")
+    )
     series = [who, median, mean]
     base = alt.Chart(shown).encode(
-        x=time_x(shown, "month"),
+        x=time_x(shown, "month", partial=partial),
         y=alt.Y(
             "value:Q",
             # On a slide its title says it; the axis title was pushed out by the notes below.
@@ -129,9 +151,16 @@ def posts_against_typical(
             alt.Tooltip("value:Q", title=i18n.t("posts"), format=",.1f"),
         ]
     )
-    text = (
-        base.mark_text(dy=-14, fontSize=20 if big else 13, color=ACCENT)
+    size = 20 if big else 13
+    mine_only = alt.datum.series == who
+    above = (
+        base.mark_text(dy=-14, fontSize=size, color=ACCENT)
         .encode(text=alt.Text("value:Q", format=",.0f"))
-        .transform_filter(alt.datum.series == who)
+        .transform_filter(mine_only & alt.datum._above)
     )
-    return finish(lines + text, big=big, height=320)
+    below = (
+        base.mark_text(dy=16, fontSize=size, color=ACCENT)
+        .encode(text=alt.Text("value:Q", format=",.0f"))
+        .transform_filter(mine_only & ~alt.datum._above)
+    )
+    return finish(lines + above + below, big=big, height=320)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import altair as alt
 import polars as pl
 
-from ui import chart_series, i18n
+from ui import chart_counts, chart_series, i18n
 from ui.chart_base import (
     ACCENT,
     GAP_GREY,
@@ -98,12 +98,21 @@ def line_over_time(
     return finish(alt.layer(*layers), big=big, height=height)
 
 
+# A legend beside the chart whose longest name has more letters than this leaves the months
+# too narrow for upright labels at 1366 px (OPD names); OPD kinds ("Kecamatan") leave room.
+WIDE_LEGEND_CHARS = 16
+
+
 def _many_lines(df: pl.DataFrame, color: str | None, color_kind: str | None) -> bool:
-    """True when the lines' legend goes beside the chart (ui.chart_series.series_color)."""
+    """True when the lines' legend goes beside the chart (ui.chart_series.series_color) and
+    its names are long enough to leave the months little room."""
     if not color or color_kind in ("content", "platform"):
         return False
     field = f"{color}_label" if color_kind == "kind" else color
-    return len(chart_series.series_order(df, field)) > chart_series.LEGEND_BESIDE
+    names = chart_series.series_order(df, field)
+    if len(names) <= chart_series.LEGEND_BESIDE:
+        return False
+    return max(len(str(n)) for n in names) > WIDE_LEGEND_CHARS
 
 
 def _gap_band(
@@ -158,11 +167,12 @@ def share_over_time(
     kind = "content" if category == "content_type" else "platform"
     data = with_order_labels(df, category, kind)
     title = i18n.t("content_type") if kind == "content" else i18n.t("platform")
+    x_enc = time_x(data, x)
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=time_x(data, x),
+            x=x_enc,
             y=alt.Y(
                 f"sum({value}):Q",
                 stack="normalize",
@@ -178,7 +188,8 @@ def share_over_time(
             ],
         )
     )
-    return finish(chart, big=big, height=height)
+    counts = chart_counts.vertical(data, x_enc, x, value=value, big=big, title=i18n.t("share"))
+    return finish(chart + counts, big=big, height=height)
 
 
 def year_comparison(

@@ -17,6 +17,7 @@ import streamlit as st
 
 from ui import charts, charts_opd, data, explain, filters, i18n, slides
 from ui import widgets as w
+from ui.panels import SCREEN, Entry, Panel, Row, show
 
 
 def is_one_opd(f: data.Filters) -> bool:
@@ -77,16 +78,15 @@ def rank_card(s: Story) -> None:
 
 
 def active_months_card(months: pl.DataFrame) -> None:
-    """'k dari n': active months of the months judged on all their data (whole_month of
-    warehouse.opd_story.opd_months); a judged month whose data is only partly in (a month still
-    running) is said under it with its status ('+ Nov aktif'), not counted."""
+    """'k dari n': active months of the months judged (whole_month, opd_story.opd_months); a
+    month with part of its data (one still running) is judged for no OPD: 'Nov belum dinilai'."""
     whole = months.filter(pl.col("whole_month"))
     k = int(whole.get_column("is_active").sum()) if whole.height else 0
-    part = months.filter(~pl.col("whole_month") & (pl.col("activity_status") != "no_data"))
-    # Short enough for a card at 1366 px ("+ Nov aktif"); the help says the month is partial.
+    partial = pl.col("coverage_state") == "partial" if "coverage_state" in months else False
+    part = months.filter(~pl.col("whole_month") & partial)
     extra = "; ".join(
-        f"+ {i18n.fmt_month(r['month'], short=True).split()[0]} "
-        + (i18n.tr("aktif", "active") if r["is_active"] else i18n.tr("belum aktif", "not active"))
+        f"{i18n.fmt_month(r['month'], short=True).split()[0]} "
+        + i18n.tr("belum dinilai", "not judged")
         for r in part.iter_rows(named=True)
     )
     w.kpi(
@@ -95,10 +95,12 @@ def active_months_card(months: pl.DataFrame) -> None:
         extra or None,
         neutral=True,
         help=i18n.tr(
-            "Dari bulan yang datanya lengkap. Bulan yang datanya baru sebagian (mis. bulan "
-            "berjalan) tidak dihitung; statusnya disebut di bawah angka ('+ Nov aktif').",
-            "Of the months whose data is complete. A month with only part of its data (one "
-            "still running) is not counted; its status is said under the figure.",
+            "Dari bulan yang datanya lengkap (semua akun, setiap hari). Bulan yang datanya "
+            "baru sebagian (mis. bulan berjalan) belum dinilai bagi OPD mana pun, berapa pun "
+            "unggahannya sejauh ini; disebut di bawah angka.",
+            "Of the months whose data is complete (every account, every day). A month with "
+            "only part of its data (one still running) is judged for no OPD, whatever its "
+            "posts so far; it is named under the figure.",
         ),
     )
 
@@ -166,12 +168,12 @@ def months_chart(deck: slides.Deck, months: pl.DataFrame, s: Story, big: bool) -
     if not big:
         st.caption(
             i18n.tr(
-                "Garis putus-putus: batas minimal bulan itu. Biru aktif, biru muda aktif "
-                "dengan data baru sebagian (bulan berjalan), jingga belum aktif, abu-abu "
-                "kebiruan data sebagian dan belum dinilai, tanpa batang: data belum diterima.",
-                "Dashed line: the month's minimum. Blue active, pale blue active on part of "
-                "the data (a month still running), orange not yet, blue-grey partial data "
-                "not judged yet, no bar: data not received.",
+                "Garis putus-putus: batas minimal bulan itu. Biru aktif, jingga belum aktif, "
+                "abu-abu kebiruan data baru sebagian (mis. bulan berjalan) dan belum dinilai, "
+                "tanpa batang: data belum diterima.",
+                "Dashed line: the month's minimum. Blue active, orange not yet, blue-grey "
+                "partial data (a month still running) not judged yet, no bar: data not "
+                "received.",
             )
         )
     for text in months_notes(months):
@@ -236,26 +238,14 @@ def _reach(r: dict) -> str:
 
 
 def ringkasan(f: data.Filters, big: bool) -> None:
-    """Draw the one-OPD Ringkasan (screen and slides from the same blocks)."""
+    """Draw the one-OPD Ringkasan (screen and slides from one list of panels)."""
     s = story(f)
     months = data.opd_months(f)
     mix = data.content_mix(f)
     acc = data.account_dormancy(f)
     kpis = data.kpi_summary(f)
 
-    t_months = months_title(s)
-    t_mix = i18n.tr(f"Komposisi konten {s.short}", f"Content mix of {s.short}")
-    t_acc = i18n.tr(f"Akun {s.short}", f"Accounts of {s.short}")
-    panels = {"kpi": i18n.tr("Angka utama", "Key figures")}
-    if months.height:
-        panels["months"] = t_months
-    if mix.height:
-        panels["mix"] = t_mix
-    if acc.height:
-        panels["accounts"] = t_acc
-    deck = slides.Deck("ringkasan", panels)
-
-    if deck.show("kpi"):
+    def key_figures(deck: slides.Deck) -> None:
         inactive = data.inactive_opds(f)
         c1, c2, c3, c4 = st.columns([1.5, 1, 1, 1]) if not big else st.columns(2) * 2
         with c1:
@@ -280,18 +270,31 @@ def ringkasan(f: data.Filters, big: bool) -> None:
         st.caption(f"{s.name}: {status}")
         w.comparison_caption(kpis)
 
-    left, right = st.columns([3, 2]) if not big else (st.container(), st.container())
-    with left:
-        if "months" in panels and deck.show("months"):
-            st.subheader(t_months)
-            months_chart(deck, months, s, big)
-    with right:
-        if "mix" in panels and deck.show("mix"):
-            st.subheader(t_mix)
-            deck.chart(charts.content_totals(mix, big=big, height=300))
-    if "accounts" in panels and deck.show("accounts"):
-        st.subheader(t_acc)
+    def months_panel(deck: slides.Deck) -> None:
+        months_chart(deck, months, s, big)
+
+    def mix_panel(deck: slides.Deck) -> None:
+        deck.chart(charts.content_totals(mix, big=big, height=300))
+
+    def accounts_panel(deck: slides.Deck) -> None:
         deck.chart(charts_opd.accounts(acc, big=big), rows=acc.height)
-    if not big:
+
+    def all_posts(deck: slides.Deck) -> None:
         w.drilldown(i18n.tr("semua postingan periode ini", "all posts in this period"), f,
                     key="all")  # fmt: skip
+
+    t_mix = i18n.tr(f"Komposisi konten {s.short}", f"Content mix of {s.short}")
+    side = [Panel("months", months_panel, months_title(s), width=3)] if months.height else []
+    side += [Panel("mix", mix_panel, t_mix, width=2)] if mix.height else []
+    entries: list[Entry] = [Panel("kpi", key_figures, key_figures_title(), heading=False)]
+    entries += [Row(*side)] if side else []
+    if acc.height:
+        t_acc = i18n.tr(f"Akun {s.short}", f"Accounts of {s.short}")
+        entries.append(Panel("accounts", accounts_panel, t_acc))
+    entries.append(Panel("posts", all_posts, where=SCREEN))
+    show("ringkasan", entries)
+
+
+def key_figures_title() -> str:
+    """The title of a one-OPD page's first slide."""
+    return i18n.tr("Angka utama", "Key figures")

@@ -10,6 +10,7 @@ import streamlit as st
 
 from ui import charts, charts_opd, data, explain, i18n, one_opd, scorecard, slides
 from ui import widgets as w
+from ui.panels import SCREEN, Entry, Panel, show
 
 applies = one_opd.is_one_opd  # the page's hook: exactly one OPD in the filter
 
@@ -28,18 +29,8 @@ def draw(f: data.Filters, big: bool) -> None:
     t_months = one_opd.months_title(s)
     t_cal = i18n.tr(f"Kalender unggahan {s.short}", f"Posting calendar of {s.short}")
     t_acc = i18n.tr(f"Akun {s.short} dan unggahannya", f"Accounts of {s.short} and their posts")
-    panels = {"kpi": i18n.tr("Angka utama", "Key figures")}
-    if row and row.get("index_score") is not None:
-        panels["index"] = t_index
-    if months.height:
-        panels["months"] = t_months
-    if days.height and days.get_column("posts").sum() > 0:
-        panels["calendar"] = t_cal
-    if acc.height:
-        panels["accounts"] = t_acc
-    deck = slides.Deck("keaktifan", panels)
 
-    if deck.show("kpi"):
+    def key_figures(deck: slides.Deck) -> None:
         inactive = explain.with_inactive_detail(data.inactive_opds(f))
         c1, c2, c3, c4 = st.columns([1.5, 1, 1, 1]) if not big else st.columns(2) * 2
         with c1:
@@ -56,8 +47,7 @@ def draw(f: data.Filters, big: bool) -> None:
             one_opd.rank_card(s)
         st.caption(f"{s.name}: {_rule_sentence(row, inactive)}")
 
-    if "index" in panels and deck.show("index"):
-        st.subheader(t_index)
+    def index(deck: slides.Deck) -> None:
         assert row is not None  # the panel exists only with an index
         parts = scorecard.breakdown(row)
         deck.chart(charts_opd.index_parts(parts, big=big), rows=parts.height)
@@ -83,12 +73,10 @@ def draw(f: data.Filters, big: bool) -> None:
             ):
                 scorecard.explain(row, data.grade_thresholds())
 
-    if "months" in panels and deck.show("months"):
-        st.subheader(t_months)
+    def months_panel(deck: slides.Deck) -> None:
         one_opd.months_chart(deck, months, s, big)
 
-    if "calendar" in panels and deck.show("calendar"):
-        st.subheader(t_cal)
+    def calendar(deck: slides.Deck) -> None:
         deck.chart(charts.calendar(days, big=big))
         gaps = months.filter(pl.col("activity_status") == "no_data")
         if gaps.height and not big:
@@ -101,13 +89,25 @@ def draw(f: data.Filters, big: bool) -> None:
                 )
             )
 
-    if "accounts" in panels and deck.show("accounts"):
-        st.subheader(t_acc)
+    def accounts(deck: slides.Deck) -> None:
         deck.chart(charts_opd.accounts(acc, big=big), rows=acc.height)
         if not big:
             st.caption(one_opd.last_post_sentence(acc))
-    if not big:
+
+    def posts(deck: slides.Deck) -> None:
         w.drilldown(s.name, f, key="opd_posts")
+
+    entries: list[Entry] = [Panel("kpi", key_figures, one_opd.key_figures_title(), heading=False)]
+    if row and row.get("index_score") is not None:
+        entries.append(Panel("index", index, t_index))
+    if months.height:
+        entries.append(Panel("months", months_panel, t_months))
+    if days.height and days.get_column("posts").sum() > 0:
+        entries.append(Panel("calendar", calendar, t_cal))
+    if acc.height:
+        entries.append(Panel("accounts", accounts, t_acc))
+    entries.append(Panel("posts", posts, where=SCREEN))
+    show("keaktifan", entries)
 
 
 def _rule_sentence(row: dict | None, inactive: pl.DataFrame) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, charts_mix, charts_opd_compare, data, i18n, one_opd, slides
+from ui import chart_counts, charts, charts_mix, charts_opd_compare, data, i18n, one_opd, slides
 from ui import widgets as w
 from ui.forms import common as common_form
 from ui.forms import labels as labels_form
+from ui.panels import SCREEN, Entry, Panel, show
 
 applies = one_opd.is_one_opd  # the page's hook: exactly one OPD in the filter
 
@@ -34,16 +35,9 @@ def draw(f: data.Filters, big: bool) -> None:
     t_fmt_time = i18n.tr(
         f"Format postingan {s.short} per bulan", f"Post formats of {s.short} by month"
     )
-    panels = {"kpi": i18n.tr("Angka utama", "Key figures")}
-    if has_posts:
-        panels |= {"mix": t_mix, "format": t_fmt}
-    if over_time.height:
-        panels["time"] = t_time
-    if fmt_time.height:
-        panels["format_time"] = t_fmt_time
-    deck = slides.Deck("konten", panels)
+    partial = w.partial_period(f)
 
-    if deck.show("kpi"):
+    def key_figures(deck: slides.Deck) -> None:
         kpis = data.kpi_summary(f)
         cols = st.columns(4) if not big else st.columns(2) * 2
         for col, key in zip(
@@ -60,15 +54,14 @@ def draw(f: data.Filters, big: bool) -> None:
                 )
             )
 
-    if "mix" in panels and deck.show("mix"):
-        st.subheader(t_mix)
+    def content(deck: slides.Deck) -> None:
         deck.chart(
             charts_opd_compare.mix_against_all(mix, dimension="content", who=s.short, big=big),
             rows=mix.height + 2,
         )
         _caption(mix, s.short, big)
-    if "format" in panels and deck.show("format"):
-        st.subheader(t_fmt)
+
+    def formats(deck: slides.Deck) -> None:
         deck.chart(
             charts_opd_compare.mix_against_all(fmt, dimension="format", who=s.short, big=big),
             rows=fmt.height + 2,
@@ -78,20 +71,31 @@ def draw(f: data.Filters, big: bool) -> None:
         note = charts_mix.unrecorded_note(fmt, s.short, col="category")
         if note:
             st.caption(note)
-    partial = w.partial_period(f)
-    if "time" in panels and deck.show("time"):
-        st.subheader(t_time)
+
+    def over_months(deck: slides.Deck) -> None:
         deck.chart(charts.share_over_time(over_time, x="period_start", big=big))
+        if not big:
+            st.caption(chart_counts.caption())
         _partial_note(partial)
-    if "format_time" in panels and deck.show("format_time"):
-        st.subheader(t_fmt_time)
+
+    def formats_over_months(deck: slides.Deck) -> None:
         deck.chart(charts_mix.format_over_time(fmt_time, big=big))
         _partial_note(partial)
         if not big and (note := charts_mix.unrecorded_note(fmt_time, s.short)):
             st.caption(note)
 
-    if not big:
+    def examples(deck: slides.Deck) -> None:
         _examples(f, s.short)
+
+    entries: list[Entry] = [Panel("kpi", key_figures, one_opd.key_figures_title(), heading=False)]
+    if has_posts:
+        entries += [Panel("mix", content, t_mix), Panel("format", formats, t_fmt)]
+    if over_time.height:
+        entries.append(Panel("time", over_months, t_time))
+    if fmt_time.height:
+        entries.append(Panel("format_time", formats_over_months, t_fmt_time))
+    entries.append(Panel("examples", examples, where=SCREEN))
+    show("konten", entries)
 
 
 def _caption(df, short: str, big: bool) -> None:

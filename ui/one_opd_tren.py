@@ -10,6 +10,7 @@ import streamlit as st
 
 from ui import charts_opd_compare, data, i18n, one_opd, slides
 from ui import widgets as w
+from ui.panels import SCREEN, Entry, Panel, show
 
 applies = one_opd.is_one_opd  # the page's hook: exactly one OPD in the filter
 
@@ -19,16 +20,8 @@ def draw(f: data.Filters, big: bool) -> None:
     s = one_opd.story(f)
     months = data.opd_months(f)
     bench = data.opd_month_benchmark(s.everyone)
-    t_trend = i18n.tr(
-        f"Postingan {s.short} per bulan dibanding OPD lain",
-        f"Posts of {s.short} by month against other OPDs",
-    )
-    panels = {"kpi": i18n.tr("Angka utama", "Key figures")}
-    if months.height:
-        panels["trend"] = t_trend
-    deck = slides.Deck("tren", panels)
 
-    if deck.show("kpi"):
+    def key_figures(deck: slides.Deck) -> None:
         kpis = data.kpi_summary(f)
         cols = st.columns(4) if not big else st.columns(2) * 2
         with cols[0]:
@@ -41,15 +34,29 @@ def draw(f: data.Filters, big: bool) -> None:
             w.kpi_from(kpis, "engagement")
         w.comparison_caption(kpis)
 
-    if "trend" in panels and deck.show("trend"):
-        st.subheader(t_trend)
-        deck.chart(charts_opd_compare.posts_against_typical(months, bench, who=s.short, big=big))
+    def trend(deck: slides.Deck) -> None:
+        deck.chart(
+            charts_opd_compare.posts_against_typical(
+                months, bench, who=s.short, big=big, partial=w.partial_period(f)
+            )
+        )
         if not big:  # on the slide the legend says what the lines are; the chart needs the room
             _trend_caption(months, bench, s.short)
         for text in one_opd.months_notes(months):
             st.caption(text)
-    if not big:
+
+    def posts(deck: slides.Deck) -> None:
         w.drilldown(s.name, f, key="opd_posts")
+
+    t_trend = i18n.tr(
+        f"Postingan {s.short} per bulan dibanding OPD lain",
+        f"Posts of {s.short} by month against other OPDs",
+    )
+    entries: list[Entry] = [Panel("kpi", key_figures, one_opd.key_figures_title(), heading=False)]
+    if months.height:
+        entries.append(Panel("trend", trend, t_trend))
+    entries.append(Panel("posts", posts, where=SCREEN))
+    show("tren", entries)
 
 
 def _trend_caption(months: pl.DataFrame, bench: pl.DataFrame, short: str) -> None:

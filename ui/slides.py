@@ -1,10 +1,11 @@
 """Presentation slides: in presentation mode a meeting page shows one slide at a time.
 
-A page names its slides once (`deck = slides.Deck("ringkasan", {...})`) and wraps each block in
-`if deck.show("name"):`. Outside presentation mode every block is drawn, so the normal layout
-is unchanged; in presentation mode only the current slide's block runs, under big
-"Sebelumnya / Berikutnya" buttons and "Slide 2 dari 5". The slide number lives in the URL
-(?presentasi=1&slide=2), so a shared link opens the same slide; out-of-range numbers clamp.
+A page declares its panels once (ui.panels: `panels.show("ringkasan", [...])`), and the deck of
+slides (order and titles) is derived from that list. Outside presentation mode every panel is
+drawn, so the normal layout is unchanged; in presentation mode only the current slide's panel
+runs, under big "Sebelumnya / Berikutnya" buttons and "Slide 2 dari 5". The slide number lives
+in the URL (?presentasi=1&slide=2), so a shared link opens the same slide; out-of-range numbers
+clamp.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def clamp(n: int | None, count: int) -> int:
 
 
 class Deck:
-    """The slides of one page. `show(name)` says whether to draw that block in this run."""
+    """The slides of one page. `current_name` is the panel drawn in this run."""
 
     def __init__(self, key: str, titles: Mapping[str, str]) -> None:
         self.key = key
@@ -118,12 +119,6 @@ class Deck:
     @property
     def current_name(self) -> str:
         return self.names[self.current - 1]
-
-    def show(self, name: str) -> bool:
-        """True when the block `name` is drawn in this run (always, outside presentation)."""
-        if name not in self.titles:
-            raise KeyError(f"slide {name!r} is not declared on deck {self.key!r}")
-        return not self.active or name == self.current_name
 
     def fit(self, c, *, below_controls: bool = False, rows: int | None = None):
         """(container, chart): where and what to draw so that on a slide the chart fills the

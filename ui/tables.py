@@ -17,9 +17,9 @@ from ui.style import presenting
 class Col:
     """One column of a display table / lampiran: source column, label, how to show it.
 
-    kind: text, int, num (1 decimal), pct (fraction 0..1), date, datetime, link, content,
-    platform, kind, reason, bool, caption (shortened text), who (loaded_by: the app's own loads
-    in words).
+    kind: text, long (a sentence: wraps in a fixed-width column), int, num (1 decimal), pct
+    (fraction 0..1), date, datetime, link, content, platform, kind, reason, bool, caption
+    (shortened text), who (loaded_by: the app's own loads in words).
     """
 
     name: str
@@ -90,21 +90,24 @@ def _column_config(cols: Sequence[Col]) -> dict:
             cfg[c.label] = st.column_config.TextColumn(c.label, alignment="right")
         elif c.kind == "caption":
             cfg[c.label] = st.column_config.TextColumn(c.label, width="large")
+        elif c.kind == "long":
+            # A sentence per row ("akun terbanyak: Instagram 14 dari minimal 24"): a column
+            # of fixed width whose text wraps (table rows are made tall enough, WRAP_ROW_PX).
+            cfg[c.label] = st.column_config.TextColumn(c.label, width=LONG_COLUMN_PX)
     cfg[i18n.t("rank")] = st.column_config.NumberColumn(i18n.t("rank"), width="small", format="%d")
     return cfg
 
 
-# A table's rows on a slide: 44 px each (set, not left to the theme, so the height below
-# holds them all), and at most SLIDE_TABLE_ROWS of them: it never scrolls (a projector cannot),
-# the rest is counted. Four rows, a control and a caption fit 1366x768 under the slide bar.
-_ROW_PX = 44
-SLIDE_TABLE_ROWS = 4
+# A "long" column on the screen: this wide, its text wrapping over up to three lines of a
+# row this high (Streamlit wraps a grid's text only in rows taller than 4rem), so the table
+# fits a 1366 px screen beside the sidebar instead of running its last columns off the edge.
+LONG_COLUMN_PX = 280
+WRAP_ROW_PX = 70
 
 
-def slide_rows(n: int, limit: int = SLIDE_TABLE_ROWS) -> tuple[int, int]:
-    """(rows shown, rows left out) of an n-row table on a slide."""
-    shown = min(n, limit)
-    return shown, n - shown
+# Kinds whose cells are short and read as one piece ("12 November 2026", "Dinas"): never
+# broken across lines on a slide (the other text columns wrap instead).
+_UNBROKEN = {"date", "datetime", "kind", "platform", "grade", "bool", "format"}
 
 
 def table(
@@ -117,34 +120,31 @@ def table(
     height: int | str = "auto",
     numbered: bool = True,
 ) -> None:
-    """A read-only table in Indonesian formats, with Excel/PDF lampiran buttons under it."""
+    """A read-only table in Indonesian formats, with Excel/PDF lampiran buttons under it.
+    On a slide: an HTML table with wrapping cells and the rows the screen holds
+    (ui.slide_table), never a grid scrolling or cut at its edge."""
     shown = display_frame(df, cols, numbered=numbered)
-    left_out = 0
     if presenting():
-        # On a slide a table shows the rows a 1366x768 screen holds under the slide bar, all
-        # of them whole (a table scrolling inside a slide hides rows nobody can scroll to),
-        # and says how many more the screen view and its lampiran list.
-        k, left_out = slide_rows(shown.height)
-        shown = shown.head(k)
-        height = _ROW_PX * (max(1, k) + 1) + 3
+        from ui import slide_table
+
+        present = [c for c in cols if c.name in df.columns]
+        slide_table.draw(
+            shown,
+            numeric={c.label for c in present if c.kind in ("int", "num", "pct")}
+            | ({i18n.t("rank")} if numbered else set()),
+            short={c.label for c in present if c.kind in _UNBROKEN},
+        )
+        return
+    wraps = any(c.kind == "long" and c.name in df.columns for c in cols)
     st.dataframe(
         shown,
         hide_index=True,
         column_config=_column_config(cols),
         height=height,
         key=f"tbl_{key}",
-        row_height=_ROW_PX if presenting() else None,
+        row_height=WRAP_ROW_PX if wraps else None,
     )
-    if left_out:
-        st.caption(
-            i18n.tr(
-                f"dan {i18n.fmt_int(left_out)} baris lainnya (daftar lengkap di tampilan biasa "
-                "dan lampirannya).",
-                f"and {i18n.fmt_int(left_out)} more rows (the full list is on the normal view "
-                "and in its lampiran).",
-            )
-        )
-    if export and df.height and not presenting():
+    if export and df.height:
         export_buttons(df, cols, title=title or key, key=key)
 
 

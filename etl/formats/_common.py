@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from etl.date_text import parse_time_of_day_series
+from etl.date_text import parse_datetime_series, parse_time_of_day_series
 from etl.dates import DateEvidence, check_range, decide_order, fmt_date
-from etl.normalize import parse_count_expr, parse_datetime_series
+from etl.number_text import parse_count_expr
 from etl.schema import POST_SCHEMA, REJECT_SCHEMA
 
 METRIC_FIELDS = ("views", "reach", "reactions", "comments", "shares", "saves")

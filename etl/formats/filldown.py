@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from etl.date_text import parse_datetime_series
 from etl.formats._common import Context, blank_to_null, col, make_rejects
-from etl.normalize import parse_datetime_series
 
 # "Same as above" marks: Indonesian offices write idem, sda (sama dengan atas), dto, or quotes.
 DITTO = r'(?i)^\s*(?:idem|ditto|dto\.?|sda\.?|s\.d\.a\.?|"+|\'\'|〃|”|“|-do-|do\.?)\s*$'

@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.formats._common import Context, col, metric_exprs, parse_dates, single_value, to_posts
-from etl.normalize import post_format_expr
+from etl.post_values import post_format_expr
 from etl.schema import ParsedTable
 
 NAME = "meta_instagram"

@@ -12,7 +12,7 @@ import re
 import polars as pl
 
 from etl.formats._common import Context, col, metric_exprs, parse_dates, single_value, to_posts
-from etl.normalize import parse_count_expr
+from etl.number_text import parse_count_expr
 from etl.schema import ParsedTable
 
 NAME = "x"

@@ -53,6 +53,36 @@ _JS = r"""
       }
     }
   }
+  // Tables cut sideways. A data grid (glide-data-grid) draws its cells on a canvas: what
+  // can be measured is its scroller, which is wider than its box when the columns do not
+  // fit (the last columns cut at the right edge); slides therefore show their tables as
+  // HTML tables (ui/slide_table.py), which are measured. An HTML table (st.table, slide tables) is measured
+  // cell by cell: a cell whose text is wider than the cell, or a cell ending outside the
+  // table's box or the screen, is cut.
+  for (const d of main.querySelectorAll('[data-testid="stDataFrame"]')) {
+    if (!visible(d)) continue;
+    const s = d.querySelector('.dvn-scroller');
+    if (s && s.scrollWidth > s.clientWidth + 2) {
+      out.push(`table cut sideways: ${name(d).slice(0, 70)} (${s.scrollWidth}px of columns in ${s.clientWidth}px)`);
+    }
+  }
+  for (const tb of main.querySelectorAll('[data-testid="stTable"] table, .slide-table table')) {
+    if (!visible(tb)) continue;
+    const box = (tb.closest('[data-testid="stTable"], .slide-table') || tb).getBoundingClientRect();
+    for (const cell of tb.querySelectorAll('th, td')) {
+      if (!visible(cell)) continue;
+      const r = cell.getBoundingClientRect();
+      const text = (cell.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      if (cell.scrollWidth > cell.clientWidth + 2 || r.right > Math.min(box.right, W) + 1) {
+        out.push(`table cell cut: "${text}" (${cell.scrollWidth}px text in ${cell.clientWidth}px, right ${Math.round(r.right)})`);
+      }
+      for (const inner of cell.querySelectorAll('*')) {
+        if (inner.scrollWidth > inner.clientWidth + 2 && getComputedStyle(inner).overflowX !== 'visible') {
+          out.push(`table cell cut: "${text}" (${inner.scrollWidth}px in ${inner.clientWidth}px)`);
+        }
+      }
+    }
+  }
   // Chart text: every SVG text inside its chart's box and not shortened with an ellipsis.
   for (const c of main.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
     if (!visible(c)) continue;
@@ -80,7 +110,8 @@ _JS = r"""
       }
       if (s.endsWith('…')) out.push('chart text shortened: "' + s.slice(0, 40) + '"');
     }
-    // Axis labels drawn on top of each other ("Jun 2026Jul 2026").
+    // Axis labels drawn on top of each other or touching ("Jun 2026Jul 2026": 1 px apart
+    // reads as one word), side by side on one line or one row over the next.
     for (const axis of c.querySelectorAll('g.role-axis-label')) {
       const boxes = [...axis.querySelectorAll('text')]
         .filter(t => (t.textContent || '').trim() && +(t.getAttribute('opacity') ?? 1) !== 0)
@@ -89,7 +120,7 @@ _JS = r"""
         const [a, ra] = boxes[i], [b, rb] = boxes[j];
         const ox = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
         const oy = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
-        if (ox > 2 && oy > 2) out.push(`chart labels overlap: "${a.slice(0, 25)}" / "${b.slice(0, 25)}"`);
+        if (ox > -1 && oy > 1) out.push(`chart labels overlap: "${a.slice(0, 25)}" / "${b.slice(0, 25)}"`);
       }
     }
     if (c.querySelector('canvas') && !c.querySelector('svg')) out.push('chart drawn on canvas (text not measurable)');

@@ -83,3 +83,11 @@ def test_the_checker_sees_a_cut_slide(app_url, page):
     time.sleep(1.0)
     found = slidecheck.problems(page)
     assert any("outside the screen" in p or "scrolls" in p for p in found), found
+    # A table cut at its right edge: the screen view's ranking grid (ten columns) in a
+    # 1024 px window scrolls sideways, which on a slide would hide its last columns.
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{app_url}/keaktifan")
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible(timeout=120_000)
+    wait_idle(page, 90)
+    found = slidecheck.problems(page)
+    assert any(p.startswith("table cut sideways") for p in found), found

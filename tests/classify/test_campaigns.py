@@ -242,7 +242,7 @@ def test_cli_campaigns_command(tmp_path, capsys) -> None:
 
 
 def test_post_formats_are_normalized_across_platforms() -> None:
-    from etl.normalize import post_format_expr
+    from etl.post_values import post_format_expr
     from etl.schema import POST_FORMATS
 
     raw = ["Photos", "IG image", "IG carousel", "IG reel", "Reels", "Videos", "Links",

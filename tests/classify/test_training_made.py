@@ -63,3 +63,37 @@ def test_a_frequent_word_weighs_less_than_a_rare_one_in_the_caption_vector() -> 
     off = dict(zip(features, scaled_off, strict=True))
     assert np.isclose(off["w dan"] / off["4 dan"], weight["w dan"] / weight["4 dan"])
     assert off["w dan"] > weight["w dan"]
+
+
+def test_where_the_rules_lead_unmixed_the_model_needs_more_probability() -> None:
+    from etl.classify.combine import CV_THRESHOLDS, combine
+
+    thr = dict(CV_THRESHOLDS)
+    rules_out = pl.DataFrame(
+        {
+            "content_type": ["ucapan", "ucapan", "ucapan", "kegiatan"],
+            "content_reason": ["ucapan (skor 6): 'selamat hari jadi'"] * 3 + ["kegiatan: 'rapat'"],
+            "rule_margin": [thr["lead"], thr["lead"], thr["lead"], thr["lead"] - 1],
+            "rule_mixed": [False, False, True, False],
+            "rule_person": [False] * 4,
+            "is_figure_centric": [False] * 4,
+            "figure_reason": pl.Series([None] * 4, dtype=pl.String),
+        }
+    )
+    between = (thr["prob"] + thr["lead_prob"]) / 2
+    model_out = pl.DataFrame(
+        {
+            "model_type": ["informasi"] * 4,
+            "model_prob": [between, thr["lead_prob"], between, between],
+            "fig_prob": [0.0] * 4,
+            "model_words": ["'agustus'"] * 4,
+        }
+    )
+    out = combine(rules_out, model_out, thr)
+    # a clear unmixed lead holds against a middling model; a sure model, a mixed caption
+    # (substance may win over the greeting) or a small lead leave it to the model
+    assert out["content_source"].to_list() == ["rule", "model", "model", "model"]
+    assert out["content_type"].to_list() == ["ucapan", "informasi", "informasi", "informasi"]
+    assert (
+        out["content_reason"][1].startswith("model (") and "'agustus'" in out["content_reason"][1]
+    )

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
 from etl.date_fast import fast_wall_times
+from etl.date_text import parse_datetime_series
 from etl.date_words import DAY_NAMES, MONTHS
-from etl.normalize import parse_datetime_series
 
 ASCII_MONTHS = sorted(m for m in MONTHS if m.isascii() and m.isalpha())
 ASCII_DAYS = sorted(d for d in DAY_NAMES if d.isalpha())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from etl.normalize import post_format_from_url_expr
 from etl.parse import parse_file
+from etl.post_values import post_format_from_url_expr
 from etl.schema import POST_FORMATS
 
 
@@ -117,7 +117,7 @@ def test_x_format_from_media_views_then_links_else_teks(tmp_path):
      ("Siaran langsung", "live"), ("Cerita", "story"), ("apa saja", None)],
 )  # fmt: skip
 def test_post_format_values_from_a_column(value, want):
-    from etl.normalize import post_format_expr
+    from etl.post_values import post_format_expr
 
     got = pl.DataFrame({"v": [value]}).select(post_format_expr(pl.col("v"))).item()
     assert got == want

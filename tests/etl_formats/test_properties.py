@@ -10,14 +10,10 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.normalize import (
-    normalize_handle,
-    normalize_permalink,
-    normalize_text,
-    parse_count_expr,
-    parse_datetime_series,
-    parse_number_series,
-)
+from etl.date_text import parse_datetime_series
+from etl.normalize import normalize_text
+from etl.number_text import parse_count_expr, parse_number_series
+from etl.permalinks import normalize_handle, normalize_permalink
 
 ID_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
              "September", "Oktober", "November", "Desember"]  # fmt: skip

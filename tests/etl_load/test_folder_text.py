@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from etl.cli import main
-from etl.load import load_paths, plan_paths
+from etl.load_folder import load_paths, plan_paths
 from etl.master import load_master
 from tests.factory import write_master
 from warehouse.db import connect

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.links import link_handles, permalinks
-from etl.normalize import normalize_permalink
 from etl.opd_names import handle_norm
+from etl.permalinks import normalize_permalink
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "exports"
 PLATFORMS = ["facebook", "instagram", "tiktok", "youtube", "x", "website", "", None]

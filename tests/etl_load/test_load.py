@@ -11,7 +11,8 @@ from polars.testing import assert_frame_equal
 
 import etl.load as load_mod
 from etl import recompute
-from etl.load import expand_paths, history, load_tables, undo_load
+from etl.load import history, load_tables, undo_load
+from etl.load_folder import expand_paths
 from tests.factory import ig_post, posts_state, sha, table
 from warehouse.db import SQL_DIR
 

@@ -9,7 +9,8 @@ import types
 
 import pytest
 
-from etl.load import load_file, load_paths
+from etl.load import load_file
+from etl.load_folder import load_paths
 from etl.schema import FileRejected
 from tests.factory import ig_post, table
 

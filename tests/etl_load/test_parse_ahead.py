@@ -1,5 +1,6 @@
-"""A folder load parses the next file while it writes this one; every outcome is still exactly
-that of loading the files one by one with load_file, and a file already loaded is not parsed."""
+"""A folder load parses the next file while it writes this one and reads the OPD index once;
+every outcome is still exactly that of loading the files one by one with load_file, and a file
+already loaded is not parsed."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from pathlib import Path
 
 import polars as pl
 
-import etl.load as load_mod
+import etl.load_folder as folder_mod
 from etl.bootstrap import sample_files
-from etl.load import load_file, load_paths, plan_paths
+from etl.load import load_file
+from etl.load_folder import load_paths, plan_paths
 from etl.master import load_master
+from etl.opd_index import OpdIndex
 from warehouse.db import connect
 
 _REPORT = ("file", "status", "rows_read", "new", "updated", "duplicate", "rejected", "error")
@@ -50,10 +53,15 @@ def test_folder_load_equals_file_by_file(tmp_path, monkeypatch):
     a, b = connect(tmp_path / "a.duckdb"), connect(tmp_path / "b.duckdb")
     for con in (a, b):
         load_master(con, master)
+    reads: list[object] = []
+    read_index = OpdIndex.from_db
+    monkeypatch.setattr(OpdIndex, "from_db", lambda con: reads.append(con) or read_index(con))
     together = load_paths(a, [folder], loaded_by="uji")
+    assert len(reads) == 1  # OPDs and accounts read once for the folder, not per file
     one_by_one = [
         load_file(b, f, loaded_by="uji", optional=optional) for f, optional in plan_paths([folder])
     ]
+    assert len(reads) == 1 + 4  # file by file: once per file that gets to its OPDs
     rows = [tuple(getattr(r, k) for k in _REPORT) for r in together]
     assert rows == [tuple(getattr(r, k) for k in _REPORT) for r in one_by_one]
     statuses = [r.status for r in together]
@@ -63,13 +71,13 @@ def test_folder_load_equals_file_by_file(tmp_path, monkeypatch):
 
     # Loading the folder again parses nothing ahead: every file is already loaded.
     parsed: list[str] = []
-    real = load_mod.parse_bytes
+    real = folder_mod.parse_bytes
 
     def counting(path, raw, **kw):
         parsed.append(kw["name"])
         return real(path, raw, **kw)
 
-    monkeypatch.setattr(load_mod, "parse_bytes", counting)
+    monkeypatch.setattr(folder_mod, "parse_bytes", counting)
     again = load_paths(a, [folder])
     assert parsed == ["rusak.xlsx"]  # only the failed file is tried again
     assert [r.status for r in again].count("skipped") == 5

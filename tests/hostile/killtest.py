@@ -54,7 +54,7 @@ def build_base(work: Path, rows: int, small_loads: int = 3) -> tuple[Path, Path]
     posts."""
     from load_speed import master_csv, write_csv
 
-    from etl.load import load_paths
+    from etl.load_folder import load_paths
     from etl.master import load_master
     from warehouse.db import connect
 

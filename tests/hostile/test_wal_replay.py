@@ -31,7 +31,7 @@ THRESHOLD = "64KB"  # the small load's WAL is ~1 MB: the first commit after repl
 
 def commit_without_checkpoint(db: str, big: str) -> None:
     """Load `big` through connect() + load_paths, then exit at once after the COMMIT."""
-    from etl.load import load_paths
+    from etl.load_folder import load_paths
     from warehouse.db import connect
 
     con = connect(db)

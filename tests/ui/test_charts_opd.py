@@ -78,7 +78,8 @@ def test_accounts_rows_are_thick_and_labelled():
     assert spec["height"] >= 50 + 2 * 40
     assert all("legend" not in str(layer["encoding"].get("color", "")) for layer in spec["layer"])
     rows = next(iter(spec["datasets"].values()))
-    assert sorted(r["label"] for r in rows) == ["36 · dorman", "79 · aktif"]
+    # An account's own state is "masih mengunggah", never the OPD's word "aktif".
+    assert sorted(r["label"] for r in rows) == ["36 · dorman", "79 · masih mengunggah"]
 
 
 def test_the_typical_opd_line_chart_names_its_three_lines():
@@ -130,3 +131,33 @@ def test_the_monthly_chart_title_says_what_its_bars_are():
     # Under the one-account rule the bars are the busiest account, not the OPD's total.
     assert title("account") == "Unggahan Dinkes per bulan: akun terbanyak"
     assert title("opd_total") == "Unggahan Dinkes per bulan: semua akun"
+
+
+def test_the_one_opd_line_marks_its_partial_month_and_keeps_counts_off_the_median():
+    from ui import charts_opd_compare
+
+    months = _months().with_columns(pl.lit("x").alias("opd"))
+    bench = pl.DataFrame(
+        {
+            "month": [dt.date(2026, 8, 1), dt.date(2026, 9, 1), dt.date(2026, 11, 1)],
+            "median_posts": [3.0, 4.0, 3.5],
+            "mean_posts": [5.0, 5.0, 4.0],
+            "judged_opds": [44, 42, 33],
+        }
+    )
+    spec = charts_opd_compare.posts_against_typical(
+        months, bench, who="Desa X", partial=(dt.date(2026, 11, 1), "s.d. 20 Nov")
+    ).to_dict()
+    label = spec["layer"][0]["encoding"]["x"]["axis"]["labelExpr"]
+    assert "utcmonth(datum.value) == 10" in label and '"s.d. 20 Nov"' in label
+    rows = next(iter(spec["datasets"].values()))
+    above = {r["month"][:7]: r["_above"] for r in rows if r["series"] == "Desa X"}
+    # August: 4 posts over a median of 3 (label above); November: 3 under 3.5 (below).
+    assert above["2026-08"] is True and above["2026-11"] is False
+    # A count at the chart's bottom keeps its label above the point, off the month axis.
+    low = months.with_columns(pl.Series("posts", [4, None, 0]))
+    spec = charts_opd_compare.posts_against_typical(low, bench, who="Desa X").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [r["_above"] for r in rows if r["series"] == "Desa X" and r["value"] == 0] == [True]
+    offsets = sorted(layer["mark"].get("dy") for layer in spec["layer"][1:])
+    assert offsets == [-14, 16]

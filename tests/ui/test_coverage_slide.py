@@ -8,7 +8,7 @@ import json
 
 import polars as pl
 
-from ui import coverage_chart, tables
+from ui import coverage_chart
 
 MONTHS = [dt.date(2026, m, 1) for m in (9, 10, 11)]
 
@@ -81,9 +81,3 @@ def test_a_slide_shows_the_accounts_with_most_gaps_and_counts_the_rest():
     all_gaps, more, whole = coverage_chart.needing_attention(grid, limit=10)
     assert set(all_gaps.get_column("account_id").to_list()) == {2, 3, 4, 5}
     assert (more, whole) == (0, 1)
-
-
-def test_a_slide_table_holds_a_few_whole_rows_and_counts_the_rest():
-    assert tables.slide_rows(40) == (tables.SLIDE_TABLE_ROWS, 40 - tables.SLIDE_TABLE_ROWS)
-    assert tables.slide_rows(2) == (2, 0)
-    assert tables.slide_rows(0) == (0, 0)

@@ -1,0 +1,148 @@
+"""Load files and folders: which files a folder holds, the next file parsed while this one is
+written, OPDs and accounts read once, and the folder's posts labelled once at the end. Each
+file is still its own transaction (etl.load.load_file)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import duckdb
+
+from etl.load import Parsed, _rollback, load_file, parse_bytes
+from etl.load_report import LoadReport
+from etl.opd_index import read_once
+from etl.write import already_loaded
+
+# File types a folder load picks up; a file named explicitly is always tried.
+DATA_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".xls", ".zip", ".tsv", ".txt"}
+# Found in a folder, these load only when they parse as a known layout (Excel "Unicode Text"
+# logbooks are .txt): anything else, a readme say, is reported as skipped, not as a failure.
+OPTIONAL_SUFFIXES = {".txt", ".tsv"}
+
+Progress = Callable[[int, int, str], None]
+
+
+def _is_master_list(name: str) -> bool:
+    from etl.matching import normalize_opd_name
+
+    return normalize_opd_name(name).startswith("daftar akun")
+
+
+def plan_paths(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+    """Files to load, each with `optional` (a .txt/.tsv found in a folder: see load_file).
+
+    Folders recursively (data files only), skipping Excel lock files (~$...), hidden files and
+    the master list ("Daftar Akun ..."); a file named explicitly is always included.
+    """
+    out: list[tuple[Path, bool]] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p).parts
+                if not f.is_file() or any(part.startswith((".", "~$")) for part in rel):
+                    continue
+                # The master list often sits beside the exports; it is loaded with `opd`.
+                suffix = f.suffix.lower()
+                if suffix in DATA_SUFFIXES and not _is_master_list(f.name):
+                    out.append((f, suffix in OPTIONAL_SUFFIXES))
+        else:
+            out.append((p, False))
+    return out
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The files of plan_paths, without the optional flags."""
+    return [f for f, _ in plan_paths(paths)]
+
+
+def load_paths(
+    con: duckdb.DuckDBPyConnection,
+    paths: Iterable[str | Path],
+    *,
+    opd: str | None = None,
+    column_map: Mapping[str, str] | None = None,
+    format_hint: str | None = None,
+    date_order: str | None = None,
+    loaded_by: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> list[LoadReport]:
+    """Load files and folders; each file is its own transaction, so one bad file stays out.
+
+    Labels and campaign links are computed once, after the last file (label_batch): a post's
+    label depends on that post alone, so this equals labelling file by file; until then the
+    folder's new posts have no content type. OPDs and accounts are read once (no load changes
+    them). The next file is parsed (in its bounded child process) while this one is written;
+    a file already loaded is not parsed ahead. Outcomes are load_file's, file by file, in order.
+    """
+    files = plan_paths(paths)
+
+    def ahead(f: Path) -> Parsed | None:
+        try:
+            raw = f.read_bytes()
+        except OSError:
+            return None  # load_file reports it
+        return parse_bytes(
+            f, raw, name=f.name, file_path=str(f), column_map=column_map,
+            format_hint=format_hint, date_order=date_order,
+        )  # fmt: skip
+
+    def wanted(f: Path) -> bool:
+        try:
+            sha = hashlib.sha256(f.read_bytes()).hexdigest()
+        except OSError:
+            return False
+        return already_loaded(con, sha, f.name) is None
+
+    reports = []
+    labels: set[int] | None = None if dry_run else set()
+    with read_once(con), ThreadPoolExecutor(1, thread_name_prefix="parse-ahead") as pool:
+        pending: Future[Parsed | None] | None = None
+        if files and wanted(files[0][0]):
+            pending = pool.submit(ahead, files[0][0])
+        for i, (f, optional) in enumerate(files, start=1):
+            if progress is not None:
+                progress(i, len(files), str(f))
+            parsed = pending.result() if pending is not None else None
+            pending = None
+            if i < len(files) and wanted(files[i][0]):
+                pending = pool.submit(ahead, files[i][0])
+            reports.append(
+                load_file(
+                    con,
+                    f,
+                    opd=opd,
+                    column_map=column_map,
+                    format_hint=format_hint,
+                    date_order=date_order,
+                    loaded_by=loaded_by,
+                    dry_run=dry_run,
+                    optional=optional,
+                    parsed=parsed,
+                    labels=labels,
+                )  # fmt: skip
+            )
+    if labels is not None:
+        label_batch(con, labels)
+    return reports
+
+
+def label_batch(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> None:
+    """Label the posts of `load_ids`, and of any load with a post still unlabelled (a folder
+    load stopped before its labels), in one transaction of its own. A failure (another writer
+    relabelling at the same moment) leaves those posts for the next folder load or first start
+    of the app to label: the loads themselves are committed and stay."""
+    from etl.recompute import label, pending_label_loads
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        label(con, {*load_ids, *pending_label_loads(con)})
+        con.execute("COMMIT")
+    except duckdb.Error:
+        _rollback(con)
+    except Exception:
+        _rollback(con)
+        raise
