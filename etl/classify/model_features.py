@@ -36,13 +36,13 @@ _META_LINE = "|".join(
     (
         r"[ \t]*[#@][^\n]*",  # hashtags and mentions
         _LEAD + r"(?:foto|dokumentasi|dok|sumber|diunggah oleh|admin|teks|editor|reporter"
-        r"|kontributor|credit|video)[ .:]+[^\n]{0,80}",  # a credit
+        r"|kontributor|credit|video)[ .:]+[^\n]*",  # a credit
         # a pin or a calendar: U+1F4CD, U+1F4CC, U+1F5D3, U+1F4C5, U+1F4C6
-        r"[^\n0-9a-z]{0,3}(?:\U0001F4CD|\U0001F4CC|\U0001F5D3|\U0001F4C5|\U0001F4C6)[^\n]{0,100}",
-        _LEAD + _DAY + r"(?:,| \()[^\n]{0,80}",  # 'Senin, ...', 'Kamis (21/8) ...'
-        _LEAD + r"[0-9]{1,2} " + _MONTH + r" [0-9]{4}[^\n]{0,80}",  # '12 Oktober 2026 ...'
+        r"[^\n0-9a-z]{0,3}(?:\U0001F4CD|\U0001F4CC|\U0001F5D3|\U0001F4C5|\U0001F4C6)[^\n]*",
+        _LEAD + _DAY + r"(?:,| \()[^\n]*",  # 'Senin, ...', 'Kamis (21/8) ...'
+        _LEAD + r"[0-9]{1,2} " + _MONTH + r" [0-9]{4}[^\n]*",  # '12 Oktober 2026 ...'
         _LEAD + r"(?:kantor|balai|gedung|aula|pendopo|kecamatan|kabupaten|kelurahan|desa"
-        r"|kota|kec\.|kab\.) [^\n]{0,80}",  # a place
+        r"|kota|kec\.|kab\.) [^\n]*",  # a place
     )
 )
 TRAILING_META = r"(?:\n+(?:" + _META_LINE + r"))+\s*$"
