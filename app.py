@@ -7,6 +7,7 @@ warehouse/pantau.duckdb); on first start it is built from sample_data/.
 from __future__ import annotations
 
 import os
+import threading
 
 import streamlit as st
 
@@ -21,20 +22,37 @@ st.set_page_config(
 
 
 @st.cache_resource(show_spinner=False)
-def _bootstrap(path: str) -> str:
-    """Build the warehouse from sample_data/ once per process (a no-op when it exists)."""
+def _first_start() -> tuple[threading.Lock, set[str]]:
+    """Per process: one session builds the warehouse at a time; the paths already prepared."""
+    return threading.Lock(), set()
+
+
+def _bootstrap(path: str) -> None:
+    """Build the warehouse from sample_data/ once per process (a no-op when it exists), showing
+    which file of how many is loading: the pages wait for the whole build (a page drawn from
+    part of the sample would show wrong figures)."""
     # PANTAU_BOOTSTRAP=0 keeps an empty warehouse empty (tests of the empty states).
     if os.environ.get("PANTAU_BOOTSTRAP", "1") == "0":
-        return "off"
-    from etl.bootstrap import ensure_warehouse
+        return
+    lock, done = _first_start()
+    with lock:
+        if path in done:
+            return
+        from etl.bootstrap import ensure_warehouse
 
-    ensure_warehouse(path)
-    return "ok"
+        bar = st.empty()
+
+        def step(i: int, n: int, _file: str) -> None:
+            bar.progress((i - 1) / n, text=i18n.t("preparing_file").format(i=i, n=n))
+
+        with st.spinner(i18n.t("preparing")):
+            ensure_warehouse(path, progress=step)
+        bar.empty()
+        done.add(path)
 
 
 try:
-    with st.spinner(i18n.t("preparing")):
-        _bootstrap(str(data.settings.db_path()))
+    _bootstrap(str(data.settings.db_path()))
     data.con()
 except data.db.WarehouseLocked as exc:  # the CLI is writing: say so instead of a traceback
     st.error(str(exc), icon=":material/lock:")

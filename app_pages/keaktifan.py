@@ -8,9 +8,9 @@ from ui import (
     charts,
     charts_reach,
     data,
-    explain,
     filters,
     i18n,
+    inactive_lists,
     scorecard,
     slides,
 )
@@ -37,7 +37,14 @@ if not idx.height:
     w.no_match()
     st.stop()
 
-T_INACTIVE = i18n.tr("OPD yang belum aktif dan penyebabnya", "Inactive OPDs and why")
+# Two kinds of rows, said apart: judged not active (orange) and not judged (grey).
+T_INACTIVE = i18n.tr(
+    "OPD belum aktif (jingga) dan belum dinilai (abu-abu), per penyebab",
+    "OPDs not active (orange) and not judged (grey), by reason",
+)
+T_INACTIVE_LIST = i18n.tr(
+    "OPD belum aktif dan OPD belum dinilai", "OPDs not active and OPDs not judged"
+)
 T_RANKING = i18n.tr("Peringkat Indeks Medsos OPD", "OPD social media index ranking")
 T_KEC = i18n.tr(
     "Kecamatan dan desa/kelurahannya: berapa yang aktif",
@@ -86,74 +93,12 @@ def ranking(deck: Deck) -> None:
             scorecard.explain(row, data.grade_thresholds())
 
 
-def _all_active() -> None:
-    st.success(
-        i18n.tr(
-            "Semua OPD wajib aktif pada periode ini.",
-            "Every OPD that must post was active in this period.",
-        )
-    )
-
-
 def inactive_reasons(deck: Deck) -> None:
-    reasons = data.inactive_reason_counts(f)
-    if not reasons.height:
-        _all_active()
-        return
-    reasons = reasons.with_columns(
-        pl.col("reason_code")
-        .map_elements(i18n.reason_label, return_dtype=pl.String)
-        .alias("reason")
-    )
-    deck.chart(
-        charts.ranking_bar(
-            reasons,
-            y="reason",
-            x="opds",
-            x_title=i18n.tr("Banyaknya OPD", "Number of OPDs"),
-            y_title=i18n.t("reason"),
-            color=charts.WARN,
-            big=deck.active,
-            integer=True,
-        )
-    )
+    inactive_lists.reasons_chart(deck, f)
 
 
 def inactive_list(deck: Deck) -> None:
-    inactive = explain.with_inactive_detail(data.inactive_opds(f))
-    if not inactive.height:
-        _all_active()
-        return
-    rule = i18n.activity_minimum_text(
-        inactive.item(0, "activity_rule"), inactive.item(0, "required_posts")
-    )
-    st.caption(
-        i18n.tr(
-            f"Aturan keaktifan (Pengaturan): {rule} dalam periode ini.",
-            f"Activity rule (Settings): {rule} in this period.",
-        )
-    )
-    w.table(
-        inactive,
-        [
-            Col("opd", "OPD"),
-            Col("opd_kind", i18n.t("opd_kind"), "kind"),
-            Col("reason_code", i18n.t("reason"), "reason"),
-            Col("detail", i18n.tr("Yang belum terpenuhi", "Rule not met")),
-            Col("posts", i18n.t("posts"), "int"),
-            Col(
-                "required_posts",
-                i18n.tr("Minimal", "Minimum")
-                + f" ({i18n.activity_counted_label(inactive.item(0, 'activity_rule'))})",
-                "int",
-            ),
-            Col("last_post_at", i18n.t("last_post"), "date"),
-            Col("days_since_last_post", i18n.t("days_since"), "int"),
-        ],
-        key="inactive",
-        title=i18n.tr("Daftar OPD belum aktif atau belum dinilai", "Inactive or not judged OPDs")
-        + f" ({rule})",
-    )
+    inactive_lists.table(f)
 
 
 def heatmap(deck: Deck) -> None:
@@ -277,7 +222,7 @@ show(
         Panel("kpi", key_figures, i18n.tr("Angka utama", "Key figures"), SLIDES, heading=False),
         Panel("ranking", ranking, T_RANKING, SCREEN),
         Panel("inactive", inactive_reasons, T_INACTIVE, SLIDES),
-        Panel("inactive_list", inactive_list, T_INACTIVE, SCREEN),
+        Panel("inactive_list", inactive_list, T_INACTIVE_LIST, SCREEN),
         Panel("heatmap", heatmap, i18n.tr("Unggahan OPD per bulan", "Posts per OPD and month")),
         Panel("kecamatan", kecamatan, T_KEC, heading=False),
         Panel(

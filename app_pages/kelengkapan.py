@@ -126,7 +126,7 @@ def still_missing(deck: Deck) -> None:
     cols = [
         Col("opd", "OPD"),
         Col("opd_kind", i18n.t("opd_kind"), "kind"),
-        Col("accounts", i18n.tr("Akun yang belum lengkap", "Incomplete accounts")),
+        Col("accounts", i18n.tr("Akun yang belum lengkap", "Incomplete accounts"), "long"),
         Col("reason_code", i18n.t("reason"), "reason"),
     ]
     if show_ops:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from warehouse import settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import duckdb
 
 
@@ -37,11 +39,16 @@ def sample_files(root: Path | None = None) -> tuple[Path | None, Path]:
 
 
 def ensure_warehouse(
-    db_path: str | os.PathLike[str] | None = None, *, root: Path | None = None
+    db_path: str | os.PathLike[str] | None = None,
+    *,
+    root: Path | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> bool:
     """Build the warehouse from sample_data/ if needed. Returns True when it was built.
 
-    Raises SampleDataError (message in Bahasa Indonesia) when a bundled export fails to load.
+    progress(i, n, path) is called before each of the n export files is loaded (the first
+    start's page shows it). Raises SampleDataError (message in Bahasa Indonesia) when a bundled
+    export fails to load.
     """
     from etl.campaigns import load_campaign_file
     from etl.load_folder import load_paths
@@ -67,7 +74,7 @@ def ensure_warehouse(
             return False
         load_master(con, master)
         if exports.is_dir():
-            reports = load_paths(con, [exports], loaded_by="bootstrap")
+            reports = load_paths(con, [exports], loaded_by="bootstrap", progress=progress)
             failed = [r for r in reports if r.status in ("failed", "needs_review")]
             if failed:
                 names = "; ".join(f"{r.file}: {r.error or r.status}" for r in failed[:5])

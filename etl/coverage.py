@@ -10,11 +10,20 @@ taken from, in this order (the first that gives one wins):
    NOVEMBER 2026", "TAHUN 2026");
 3. a logbook's sheet name ("Oktober 2026", "OKT 26"; "Oktober" alone takes the year of its
    posts, else of the title or file name);
-4. else the span from the first to the last post in the table (stated in the report: a period
-   the file does not write is never stretched past its own posts).
+4. else the span from the first to the last post in the table (stated in the report), reaching
+   on to the last day that was over when the export was made when the file itself dates the
+   export (an xlsx property, ZIP member times: TikTok Studio lists everything up to then);
+   never past its own posts when only the file's modification time dates it.
 A declared period never reaches past the export date (a file cannot report days after it was
-made). Scope: a platform export covers the accounts its posts belong to (when no post is tied to
-an account: the OPD's accounts on that platform); a logbook covers every account of its OPD, or
+made): a period named by the platform in the export's name reaches at most to the export day; a
+period a logbook's title or sheet declares reaches at most to the last day that was over when
+the file was made (the day before its export date, or before the load when the file carries no
+date), since a title names the months a logbook is for, not that they are over. When the file
+itself says nothing of its date (only its modification time, which a copy or a git checkout
+resets, etl.export_date.export_date_is_file_time), such a period reaches only to the file's
+newest post: nothing proves later days were over when it was filled in (etl.coverage_end; the
+load report states every cut). Scope: a platform export covers the accounts its posts belong to
+(when no post is tied to an account: the OPD's accounts on that platform); a logbook covers every account of its OPD, or
 the platform its sheet is named after ("Instagram"), because an OPD's logbook is its whole record.
 Undo needs nothing here: coverage is read only through live loads (loads.status = 'loaded').
 """
@@ -30,9 +39,10 @@ from pathlib import PurePath
 import duckdb
 import polars as pl
 
+from etl import coverage_end
 from etl.date_text import MONTHS
 from etl.export_date import period_from_name
-from etl.formats.logbook import sheet_platform
+from etl.formats._logbook_headers import sheet_platform
 from etl.schema import ParsedTable
 
 # Basis codes stored in load_coverage.basis -> what the load report says (Bahasa Indonesia).
@@ -167,15 +177,22 @@ def derive(
     file_path: str | None,
     file_opd_id: int | None,
     exported_at: dt.datetime | None,
+    export_weak: bool = False,
+    load_time: dt.datetime | None = None,
 ) -> tuple[pl.DataFrame, list[str]]:
     """Coverage rows (COVERAGE_SCHEMA) of one file, and notes for its load report.
 
     obs: the load's resolved observations (opd_id, account_id, platform, published_at,
-    source_sheet), one row per post.
+    source_sheet), one row per post. exported_at, load_time: naive WIB; export_weak: the
+    export date is only the file's modification time (rules in the module docstring).
     """
     rows: list[dict[str, object]] = []
     notes: list[str] = []
     cap = exported_at.date() if exported_at is not None else None
+    made = [t for t in (exported_at, load_time) if t is not None]
+    # The last day that was over when the file was made (a day is whole only after midnight).
+    last_whole = min(made).date() - dt.timedelta(days=1) if made else None
+    weak = export_weak or exported_at is None
     for t in tables:
         sheet_obs = obs.filter(
             pl.col("source_sheet").is_null()
@@ -187,7 +204,14 @@ def derive(
         if span is None:
             notes.append(f"Cakupan data {where}: periode tidak dapat ditentukan, tidak dicatat.")
             continue
-        end = min(span.end, cap) if cap is not None and cap >= span.start else span.end
+        if span.basis == "file_name":
+            end = min(span.end, cap) if cap is not None and cap >= span.start else span.end
+        else:
+            end, note = coverage_end.declared_end(span, sheet_obs, last_whole, weak, where)
+            if note:
+                notes.append(note)
+            if end < span.start:
+                continue
         if t.format == "logbook":
             plat = sheet_platform(t.sheet)
             opds = sheet_obs.get_column("opd_id").unique().drop_nulls().to_list()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from etl.formats import logbook, meta_facebook, meta_instagram, tiktok, x, youtube
+from etl.formats._logbook_headers import link_column_field
 from etl.normalize import header_key
 
 FORMATS = ("meta_facebook", "meta_instagram", "tiktok", "youtube", "x", "logbook")
@@ -80,7 +81,7 @@ def match_cells(
         elif key in idx:
             out[j] = idx[key]
         elif fmt == "logbook":
-            link = logbook.link_column_field(key)
+            link = link_column_field(key)
             if link:
                 out[j] = (link, 0)
     return out

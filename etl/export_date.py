@@ -23,6 +23,7 @@ import zipfile
 import zoneinfo
 from pathlib import Path, PurePath
 
+from etl.schema import ParsedTable
 from warehouse import settings, vocabulary
 
 # The three-letter month names Meta writes in a file name, English or Indonesian ("Agt" too).
@@ -101,6 +102,33 @@ def mtime_wib(path: Path) -> dt.datetime | None:
     except OSError:
         return None
     return dt.datetime.fromtimestamp(ts, _wib()).replace(tzinfo=None, microsecond=0)
+
+
+def export_date_is_file_time(data: bytes, name: str, path: str | Path | None = None) -> bool:
+    """True when the file itself says nothing of its date (rule 3 or 4): its export date is only
+    the file's modification time, which a copy, a download or a git checkout resets to a later
+    day, or unknown. Coverage then reaches no further than the file's own posts in a period that
+    was not over (etl.coverage.derive)."""
+    if date_inside(data) is not None:
+        return False
+    names = [PurePath(name).name] + ([Path(path).parent.name] if path is not None else [])
+    return all(period_from_name(n) is None for n in names)
+
+
+def stamp_tables(
+    tables: list[ParsedTable],
+    exported: dt.datetime | None,
+    data: bytes,
+    name: str,
+    path: str | Path | None,
+) -> None:
+    """Give every parsed table of one file its export date (a parser may have set its own) and
+    say whether that date is only the file's modification time (export_date_weak)."""
+    weak = export_date_is_file_time(data, name, path)
+    for t in tables:
+        if t.exported_at is None:
+            t.exported_at = exported
+        t.export_date_weak = weak and t.exported_at == exported
 
 
 def export_date(data: bytes, name: str, path: str | Path | None = None) -> dt.datetime | None:

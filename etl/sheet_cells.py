@@ -1,5 +1,5 @@
 """Cells an xlsx holds that calamine's grid does not show: merged ranges and formulas without a
-saved value (readers.SheetLayout). Offices merge one date cell over all the posts of a day; a
+saved value (xlsx_layout.SheetLayout). Offices merge one date cell over all the posts of a day; a
 file written by a program that does not compute formulas has formula cells with no value.
 """
 

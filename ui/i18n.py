@@ -71,6 +71,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Menyiapkan gudang data dari data contoh (sekali saja, sekitar setengah menit)...",
         "Building the warehouse from the sample data (once, about half a minute)...",
     ),
+    "preparing_file": ("Memuat berkas contoh {i} dari {n}", "Loading sample file {i} of {n}"),
     "no_data_title": ("Belum ada data", "No data yet"),
     "no_data_body": (
         "Gudang data masih kosong. Buka **Unggah Data** untuk memuat ekspor Meta Business Suite, "

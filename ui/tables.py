@@ -17,9 +17,9 @@ from ui.style import presenting
 class Col:
     """One column of a display table / lampiran: source column, label, how to show it.
 
-    kind: text, int, num (1 decimal), pct (fraction 0..1), date, datetime, link, content,
-    platform, kind, reason, bool, caption (shortened text), who (loaded_by: the app's own loads
-    in words).
+    kind: text, long (a sentence: wraps in a fixed-width column), int, num (1 decimal), pct
+    (fraction 0..1), date, datetime, link, content, platform, kind, reason, bool, caption
+    (shortened text), who (loaded_by: the app's own loads in words).
     """
 
     name: str
@@ -90,8 +90,19 @@ def _column_config(cols: Sequence[Col]) -> dict:
             cfg[c.label] = st.column_config.TextColumn(c.label, alignment="right")
         elif c.kind == "caption":
             cfg[c.label] = st.column_config.TextColumn(c.label, width="large")
+        elif c.kind == "long":
+            # A sentence per row ("akun terbanyak: Instagram 14 dari minimal 24"): a column
+            # of fixed width whose text wraps (table rows are made tall enough, WRAP_ROW_PX).
+            cfg[c.label] = st.column_config.TextColumn(c.label, width=LONG_COLUMN_PX)
     cfg[i18n.t("rank")] = st.column_config.NumberColumn(i18n.t("rank"), width="small", format="%d")
     return cfg
+
+
+# A "long" column on the screen: this wide, its text wrapping over up to three lines of a
+# row this high (Streamlit wraps a grid's text only in rows taller than 4rem), so the table
+# fits a 1366 px screen beside the sidebar instead of running its last columns off the edge.
+LONG_COLUMN_PX = 280
+WRAP_ROW_PX = 70
 
 
 # Kinds whose cells are short and read as one piece ("12 November 2026", "Dinas"): never
@@ -124,12 +135,14 @@ def table(
             short={c.label for c in present if c.kind in _UNBROKEN},
         )
         return
+    wraps = any(c.kind == "long" and c.name in df.columns for c in cols)
     st.dataframe(
         shown,
         hide_index=True,
         column_config=_column_config(cols),
         height=height,
         key=f"tbl_{key}",
+        row_height=WRAP_ROW_PX if wraps else None,
     )
     if export and df.height:
         export_buttons(df, cols, title=title or key, key=key)

@@ -4,7 +4,8 @@ No public template exists (export-formats.md): title rows and a kop, merged head
 sheet per month or per platform, headers in many spellings, a link column per platform in some
 offices (one post per non-empty link), JUMLAH/TOTAL rows, spacer rows and a signature block at
 the bottom. Anything that is clearly not a post row is dropped silently; a row that looks like a
-post but has no readable date becomes a reject naming its Excel row.
+post but has no readable date becomes a reject naming its Excel row. The header and sheet-name
+words: etl.formats._logbook_headers.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from etl.formats._common import (
     parse_dates,
     to_posts,
 )
+from etl.formats._logbook_headers import HEADERS as HEADERS
+from etl.formats._logbook_headers import REQUIRED as REQUIRED
+from etl.formats._logbook_headers import sheet_platform
 from etl.formats.filldown import check_order, fill_down
-from etl.normalize import header_key
 from etl.post_values import (
-    PLATFORM_VALUES,
     is_url_expr,
     platform_from_url_expr,
     platform_value_expr,
@@ -35,142 +37,8 @@ from etl.schema import PLATFORMS, ParsedTable, empty_rejects
 NAME = "logbook"
 PLATFORM = None
 
-# Order inside a tuple is priority: with both "Judul" and "Keterangan", Judul is the caption.
-HEADERS: dict[str, tuple[str, ...]] = {
-    "row_no": ("No", "No.", "Nomor", "No Urut", "Nmr"),
-    "published_at": (
-        "Tanggal",
-        "Tgl",
-        "Tgl.",
-        "Hari Tanggal",
-        "Hari/Tanggal",
-        "Hari, Tanggal",
-        "Tanggal Unggah",
-        "Tgl Unggah",
-        "Tanggal Upload",
-        "Tanggal Posting",
-        "Tanggal Postingan",
-        "Tanggal Publikasi",
-        "Tanggal Tayang",
-        "Tanggal Terbit",
-        "Waktu Posting",
-        "Date",
-        "Tanggal dan Waktu",
-    ),
-    "time": ("Jam", "Pukul", "Jam Posting", "Jam Unggah", "Waktu", "Jam Tayang", "Time"),
-    "day": ("Hari",),
-    "platform": (
-        "Platform",
-        "Media",
-        "Media Sosial",
-        "Medsos",
-        "Jenis Media",
-        "Saluran",
-        "Kanal",
-        "Platform Media Sosial",
-    ),
-    "permalink": (
-        "Link",
-        "Tautan",
-        "Link Postingan",
-        "URL",
-        "Link Konten",
-        "Tautan Postingan",
-        "Link Unggahan",
-        "Alamat Link",
-        "Link/Tautan",
-        "Link Publikasi",
-        "Permalink",
-    ),
-    "caption": (
-        "Judul",
-        "Judul Konten",
-        "Judul Postingan",
-        "Judul Kegiatan",
-        "Nama Kegiatan",
-        "Uraian Kegiatan",
-        "Judul Berita",
-        "Kegiatan",
-        "Deskripsi",
-        "Isi",
-        "Isi Konten",
-        "Isi Postingan",
-        "Caption",
-        "Topik Konten",
-        "Topik",
-        "Tema",
-        "Materi",
-        "Uraian",
-        "Konten",
-        "Judul/Isi",
-        "Keterangan",
-    ),
-    "logbook_label": ("Jenis", "Jenis Konten", "Kategori", "Kategori Konten", "Jenis Informasi"),
-    "post_format_raw": (
-        "Jenis Postingan",
-        "Format",
-        "Format Konten",
-        "Jenis Postingan/Format",
-        "Bentuk",
-        "Bentuk Konten",
-        "Tipe Konten",
-        "Tipe Postingan",
-    ),
-    "opd_hint": ("Nama OPD", "OPD", "Perangkat Daerah", "Unit Kerja", "Instansi", "Nama Instansi"),
-    "account_handle": ("Akun", "Nama Akun", "Username", "Akun Medsos", "Akun Media Sosial"),
-    "admin": ("Admin", "Petugas", "Operator", "Nama Admin", "PIC"),
-    "status": ("Status",),
-    "views": ("Views", "Tayangan", "Dilihat", "Jumlah Tayangan", "Penayangan"),
-    "reach": ("Jangkauan", "Reach"),
-    "reactions": ("Like", "Likes", "Suka", "Jumlah Like", "Reaksi"),
-    "comments": ("Komentar", "Comments", "Jumlah Komentar"),
-    "shares": ("Share", "Shares", "Dibagikan", "Bagikan"),
-}
-REQUIRED: tuple[tuple[str, ...], ...] = (
-    ("published_at",),
-    (
-        "permalink",
-        "platform",
-        "caption",
-        "link_facebook",
-        "link_instagram",
-        "link_tiktok",
-        "link_youtube",
-        "link_x",
-    ),
-)
 DISTINCTIVE: tuple[str, ...] = ()
 VALUES: dict[str, str] = {}  # post format values: etl.post_values.POST_FORMAT_VALUES
-
-# Headers like "Facebook", "Link IG", "Tautan Instagram", "URL TikTok": one link per platform.
-_LINK_WORDS = {"link", "tautan", "url", "akun", "postingan"}
-
-
-def link_column_field(key: str) -> str | None:
-    """'link fb' / 'instagram' / 'tautan tiktok' -> 'link_<platform>', else None."""
-    words = key.split()
-    rest = [w for w in words if w not in _LINK_WORDS]
-    if not rest or len(rest) > 2:
-        return None
-    plat = PLATFORM_VALUES.get(" ".join(rest))
-    if plat is None:
-        return None
-    if rest == ["x"] and words == ["x"]:
-        return "link_x"
-    return f"link_{plat}"
-
-
-def sheet_platform(sheet: str | None) -> str | None:
-    """'Instagram', 'IG Januari', 'FB' as a sheet name -> platform (per-platform sheets)."""
-    if not sheet:
-        return None
-    key = header_key(sheet)
-    if key in PLATFORM_VALUES:
-        return PLATFORM_VALUES[key]
-    for w in key.split():
-        if len(w) > 1 and w in PLATFORM_VALUES and w not in ("tt", "tw"):
-            return PLATFORM_VALUES[w]
-    return None
 
 
 # In per-platform link columns a cell counts as a post when it holds a URL or a tick ("✓",

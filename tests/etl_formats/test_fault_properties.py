@@ -17,8 +17,8 @@ from etl.dedupe import resolve_in_file
 from etl.detect import MODULES, detect
 from etl.metric_checks import metric_problems
 from etl.parse import parse_file
-from etl.readers import decode_text
 from etl.schema import FileRejected
+from etl.text_grid import decode_text
 
 MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

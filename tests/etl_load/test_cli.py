@@ -148,8 +148,12 @@ def test_bootstrap_builds_once(tmp_path, monkeypatch):
     (root / "exports" / "Dinas Kesehatan" / "ig.csv").write_text("2 posts")
     (root / "exports" / "Dinas Kesehatan" / "ig2.csv").write_text("3 posts")
     db = tmp_path / "w.duckdb"
-    assert ensure_warehouse(db, root=root) is True
-    assert ensure_warehouse(db, root=root) is False
+    steps: list[tuple[int, int, str]] = []
+    assert ensure_warehouse(db, root=root, progress=lambda *a: steps.append(a)) is True
+    # The first start's page shows which file of how many is loading.
+    assert [(i, n, Path(f).name) for i, n, f in steps] == [(1, 2, "ig.csv"), (2, 2, "ig2.csv")]
+    assert ensure_warehouse(db, root=root, progress=lambda *a: steps.append(a)) is False
+    assert len(steps) == 2  # built already: nothing loads
     from warehouse.db import connect
 
     con = connect(db)

@@ -37,3 +37,11 @@ def test_the_count_of_rows_left_out_reads_in_indonesian():
     assert sentence.replace("{n}", "36") == (
         "dan 36 baris lainnya (daftar lengkap di tampilan biasa dan lampirannya)."
     )
+
+
+def test_a_sentence_column_on_the_screen_has_a_fixed_width_and_wraps():
+    cfg = tables._column_config([Col("detail", "Yang belum terpenuhi", "long"), Col("opd", "OPD")])
+    assert cfg["Yang belum terpenuhi"]["width"] == tables.LONG_COLUMN_PX
+    assert "OPD" not in cfg  # other text columns keep Streamlit's own sizing
+    # Streamlit wraps a grid's text only in rows taller than 4rem (64 px).
+    assert tables.WRAP_ROW_PX > 64

@@ -144,3 +144,30 @@ LEFT JOIN post_counts pc USING (account_id, month_start);
 -- v_account_month_coverage: the same from the first data on (no period).
 CREATE OR REPLACE VIEW v_account_month_coverage AS
 SELECT * FROM account_month_coverage(NULL);
+
+-- THE data end, defined once (every page, list, chart note and text prints it from here):
+-- v_account_data_end: per official account, the last day its data reaches: the last day a live
+-- load covers (v_coverage_day), or its newest post when that is later (a post proves its day
+-- was exported). Null: no data ever. Never "today": a day without data is not a day without
+-- posts. Grain: account. Columns: account_id, opd_id, platform, covered_through (date or
+-- null), last_post_day (date or null), data_end (date or null).
+CREATE OR REPLACE VIEW v_account_data_end AS
+WITH cov AS (
+    SELECT account_id, max(day) AS covered_through FROM v_coverage_day GROUP BY account_id
+),
+posted AS (
+    SELECT account_id, CAST(max(published_at) AS DATE) AS last_post_day
+    FROM posts WHERE account_id IS NOT NULL GROUP BY account_id
+)
+SELECT a.account_id, a.opd_id, a.platform, c.covered_through, p.last_post_day,
+       greatest(c.covered_through, p.last_post_day) AS data_end
+FROM account a
+LEFT JOIN cov c USING (account_id)
+LEFT JOIN posted p USING (account_id);
+
+-- v_data_end: the data end of the whole warehouse: the newest day any account's data reaches
+-- (v_account_data_end), or any post's day (a logbook row tied to no account). One row; data_end
+-- null on an empty warehouse.
+CREATE OR REPLACE VIEW v_data_end AS
+SELECT greatest((SELECT max(data_end) FROM v_account_data_end),
+                (SELECT CAST(max(published_at) AS DATE) FROM posts)) AS data_end;
