@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from warehouse.vocabulary import DAYS_ID, MONTHS_ID
+
 TOKEN = r"[a-z0-9]+|\p{So}|%"
 PIECES = (4,)
 MAX_WORD = 16  # longer 'words' (links, hashtags run together) give pieces from their start only
@@ -30,8 +32,8 @@ TOKEN_IDF = 1.0  # a token's vector scaled by (its word's idf / the highest idf)
 # Only trailing lines go (the first line always stays); a day range ('Senin-Jumat', service
 # hours) is not a date line. ASCII classes only: the Rust engine stays in its fast DFA.
 _LEAD = r"[^\n0-9a-z#@]{0,3}"
-_DAY = r"(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)"
-_MONTH = r"(?:jan|feb|mar|apr|mei|jun|jul|agu|sep|okt|nov|des)[a-z]*"
+_DAY = "(?:" + "|".join(d.lower() for d in DAYS_ID) + ")"
+_MONTH = "(?:" + "|".join(m[:3].lower() for m in MONTHS_ID) + ")[a-z]*"
 _META_LINE = "|".join(
     (
         r"[ \t]*[#@][^\n]*",  # hashtags and mentions
