@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from caption_words import WORDS  # noqa: E402
 
+from warehouse import day_counts  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 from warehouse.queries import activity as activity_queries  # noqa: E402
 from warehouse.queries import content as content_queries  # noqa: E402
@@ -124,6 +125,7 @@ def build(path: Path, n_posts: int, seed: int = 7) -> None:
         " 'https://example.test/' || post_key, 1, 1, published_at FROM posts_df"
     )
     con.unregister("posts_df")
+    day_counts.recount(con)  # posts written here, not by a load: their per-day counts too
     con.close()
 
 

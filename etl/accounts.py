@@ -21,6 +21,7 @@ import duckdb
 import polars as pl
 
 from etl.opd_names import handle_norm, normalize_opd_name
+from warehouse import day_counts
 
 
 def aliases(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -163,6 +164,8 @@ def map_alias(
                 "UPDATE post_observation SET account_id = ?" + where + " AND account_handle = ?",
                 [*params, h],
             )
+        if n:  # those posts' account changed: their per-day counts too
+            day_counts.recount(con, [opd_id])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -14,6 +14,7 @@ import duckdb
 import polars as pl
 
 from etl.columns import METRICS, OBS_COLUMNS
+from warehouse import day_counts
 
 if TYPE_CHECKING:
     from etl.prepare import Prepared
@@ -118,6 +119,9 @@ def recompute_posts(
             con.execute("INSERT INTO posts BY NAME SELECT * FROM _fresh")
         finally:
             con.unregister("_fresh")
+        # Posts left (`old`) and came in (`fresh`): the per-day counts follow in this same
+        # transaction, from these rows alone.
+        day_counts.apply_change(con, old, fresh)
         # Campaign links of posts that no longer exist go with them: the affected keys now
         # in posts are exactly `fresh`'s, so the gone ones are known without reading posts.
         gone = (

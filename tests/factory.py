@@ -29,6 +29,7 @@ from filelock import FileLock
 
 from etl.load import load_tables
 from etl.schema import POST_SCHEMA, REJECT_SCHEMA, ParsedTable
+from warehouse import day_counts
 from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -371,6 +372,8 @@ def hand_warehouse(posts: list[tuple] | None = None):
         " reactions, comments, shares, reach, 'https://example.test/' || post_key, 1, 1,"
         " published_at FROM posts_df"
     )
+    # Posts written by hand, not by a load: their per-day counts too (warehouse/day_counts.py).
+    day_counts.recount(con)
     # One live observation per post, so the loader's checks hold on this warehouse too.
     con.execute(
         "INSERT INTO post_observation (load_id, post_key, opd_id, account_id, platform,"

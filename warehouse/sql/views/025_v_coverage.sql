@@ -52,11 +52,11 @@ WITH bounds AS (
     SELECT
         date_trunc('month', least(
             (SELECT min(day) FROM v_coverage_day),
-            (SELECT CAST(min(published_at) AS DATE) FROM posts),
+            (SELECT min(pub_date) FROM post_day_count),
             CAST(period_start AS DATE))) AS lo,
         date_trunc('month', greatest(
             (SELECT max(day) FROM v_coverage_day),
-            (SELECT CAST(max(published_at) AS DATE) FROM posts),
+            (SELECT max(pub_date) FROM post_day_count),
             current_date)) AS hi
 ),
 months AS (
@@ -103,11 +103,13 @@ only_account AS (
     SELECT opd_id, platform, min(account_id) AS account_id
     FROM account GROUP BY opd_id, platform HAVING count(*) = 1
 ),
+-- Counted from the per-day counts (post_day_count: the posts table's own days and accounts,
+-- kept equal to it at every write), not from every post.
 post_counts AS (
     SELECT coalesce(p.account_id, oa.account_id) AS account_id,
-           CAST(date_trunc('month', p.published_at) AS DATE) AS month_start,
-           count(*) AS n_posts
-    FROM posts p
+           CAST(date_trunc('month', p.pub_date) AS DATE) AS month_start,
+           CAST(sum(p.posts) AS BIGINT) AS n_posts
+    FROM post_day_count p
     LEFT JOIN only_account oa
       ON p.account_id IS NULL AND oa.opd_id = p.opd_id AND oa.platform = p.platform
     WHERE coalesce(p.account_id, oa.account_id) IS NOT NULL

@@ -63,6 +63,13 @@ CREATE OR REPLACE MACRO counted_posts(rule, max_account_n, total_n) AS
         ELSE error('unknown activity rule: ' || CAST(rule AS VARCHAR))
     END;
 
+-- The day a date-valued bound stands for. The activity rule counts whole days
+-- (post_day_count): a bound with a time of day would count part of a day, so it is refused.
+CREATE OR REPLACE MACRO whole_day(bound) AS
+    CASE WHEN CAST(bound AS TIMESTAMP) = CAST(CAST(bound AS DATE) AS TIMESTAMP)
+         THEN CAST(bound AS DATE)
+         ELSE error('activity bounds are whole days: ' || CAST(bound AS VARCHAR)) END;
+
 -- THE activity rule: an OPD is active in a bucket when counted_posts (the busiest account's
 -- posts, or all accounts' posts, by `rule`) reach activity_minimum there. "Account" is
 -- account_key (v_post_facts): the official account, or the platform for logbook rows matched
@@ -72,23 +79,29 @@ CREATE OR REPLACE MACRO counted_posts(rule, max_account_n, total_n) AS
 -- max_account_posts, counted_posts, required_posts, is_active.
 -- counted_before (optional): only posts published before it count, the minimum stays the
 -- bucket's (an OPD judged part-way through a period).
+-- The posts are counted from post_day_count (per account per day, kept equal to posts at
+-- every write: warehouse/day_counts.py), which gives the same counts as scoped_posts for
+-- bounds that are whole days (dates, as every caller passes; whole_day refuses others).
 CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
                                      per_month, per_week, rule, by_platform,
                                      counted_before := NULL) AS TABLE
     WITH per_account AS (
         SELECT
             CASE bucket
-                WHEN 'day' THEN pub_date
-                WHEN 'week' THEN week_start
-                WHEN 'month' THEN month_start
+                WHEN 'day' THEN d.pub_date
+                WHEN 'week' THEN CAST(date_trunc('week', d.pub_date) AS DATE)
+                WHEN 'month' THEN CAST(date_trunc('month', d.pub_date) AS DATE)
                 ELSE CAST(start_d AS DATE)
             END AS period_start,
-            opd_id,
-            CASE WHEN by_platform THEN platform END AS platform,
-            account_key,
-            count(*) AS n
-        FROM scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids)
-        WHERE counted_before IS NULL OR published_at < counted_before
+            d.opd_id,
+            CASE WHEN by_platform THEN d.platform END AS platform,
+            d.account_key,
+            CAST(sum(d.posts) AS BIGINT) AS n
+        FROM post_day_count d
+        SEMI JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
+        WHERE (len(platforms) = 0 OR list_contains(platforms, d.platform))
+          AND d.pub_date >= whole_day(start_d) AND d.pub_date < whole_day(end_excl)
+          AND (counted_before IS NULL OR d.pub_date < whole_day(counted_before))
         GROUP BY ALL
     )
     SELECT

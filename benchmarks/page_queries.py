@@ -1,0 +1,159 @@
+"""Each meeting page's warehouse queries, timed one by one, for two code trees in the same run.
+
+    .venv/bin/python benchmarks/page_queries.py WAREHOUSE [--before TREE] [--rounds 2]
+        [--pages ringkasan,konten,tren,keaktifan,kelengkapan] [--json FILE]
+
+Per page, the queries the page asks ui.data for are recorded by running it in AppTest
+(benchmarks/page_dump.record), then replayed on a new connection: cold (the first run of each,
+in page order) and warm (median of 3 runs), as wall and CPU milliseconds (CPU of the process:
+DuckDB's threads included; on a shared machine the CPU figure is the steadier one). With
+--before, the same is measured with another checkout's code (e.g. `git archive main`), each
+tree in a fresh child process on its own copy of WAREHOUSE, alternating `--rounds` times, and
+the after/before ratios are printed: both sides share the machine's load of the moment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+PAGES = ("ringkasan", "konten", "tren", "keaktifan", "kelengkapan")
+
+
+def _clock() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def _since(t: tuple[float, float]) -> tuple[float, float]:
+    return (time.perf_counter() - t[0]) * 1000, (time.process_time() - t[1]) * 1000
+
+
+def measure(db: str, pages: list[str]) -> dict[str, Any]:
+    """In this process, with the code of the tree on sys.path[0]: per page and query, cold and
+    warm wall/CPU ms."""
+    import page_dump
+
+    from warehouse.db import connect
+
+    os.environ["PANTAU_DB"] = db
+    os.environ["PANTAU_BOOTSTRAP"] = "0"
+    connect(db).close()  # migrations (if any) before anything is timed
+    out: dict[str, Any] = {}
+    for page in pages:
+        seen: dict[str, tuple] = {}
+        for name, fn, args, kwargs in page_dump.record(page, own_only=True):
+            seen.setdefault(page_dump._key(name, args, kwargs), (name, fn, args, kwargs))
+        con = connect(db)
+        rows = []
+        for name, fn, args, kwargs in seen.values():
+            t = _clock()
+            fn(con, *args, **kwargs)
+            cold = _since(t)
+            warm = []
+            for _ in range(3):
+                t = _clock()
+                fn(con, *args, **kwargs)
+                warm.append(_since(t))
+            rows.append(
+                {
+                    "query": name.rsplit(".", 1)[-1],
+                    "cold_ms": cold[0],
+                    "cold_cpu_ms": cold[1],
+                    "warm_ms": statistics.median(w[0] for w in warm),
+                    "warm_cpu_ms": statistics.median(w[1] for w in warm),
+                }
+            )
+        con.close()
+        out[page] = {
+            "queries": rows,
+            **{
+                k: sum(r[k] for r in rows)
+                for k in ("cold_ms", "cold_cpu_ms", "warm_ms", "warm_cpu_ms")
+            },
+        }
+    return out
+
+
+def _child(tree: Path, db: Path, pages: list[str]) -> dict[str, Any]:
+    # page_dump puts its own tree first on sys.path and runs its own app.py: both are pointed
+    # at `tree` before anything of the app is imported.
+    code = (
+        "import sys, json, pathlib; sys.path.insert(0, sys.argv[2]);"
+        " import page_dump, page_queries as p;"
+        " sys.path.insert(0, sys.argv[1]); page_dump.ROOT = pathlib.Path(sys.argv[1]);"
+        " print(json.dumps(p.measure(sys.argv[3], sys.argv[4].split(','))))"
+    )
+    res = subprocess.run(
+        [sys.executable, "-c", code, str(tree), str(HERE), str(db), ",".join(pages)],
+        cwd=tree, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if res.returncode:
+        raise RuntimeError(res.stderr[-3000:])
+    out: dict[str, Any] = json.loads(res.stdout.strip().splitlines()[-1])
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("warehouse", type=Path)
+    ap.add_argument("--before", type=Path, default=None, help="the other tree (before)")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--pages", default=",".join(PAGES))
+    ap.add_argument("--json", type=Path, default=None)
+    a = ap.parse_args()
+    pages = [p.strip() for p in a.pages.split(",") if p.strip()]
+    trees = {"after": HERE.parent} | ({"before": a.before.resolve()} if a.before else {})
+    runs: dict[str, list[dict[str, Any]]] = {k: [] for k in trees}
+    load = [os.getloadavg()[0]]
+    with tempfile.TemporaryDirectory(prefix="pantau-pq-") as d:
+        for _ in range(a.rounds):
+            for side in sorted(trees):  # after, before, after, before ...
+                copy = Path(d) / f"{side}.duckdb"
+                shutil.copy(a.warehouse, copy)
+                runs[side].append(_child(trees[side], copy, pages))
+                copy.unlink()
+                load.append(os.getloadavg()[0])
+    keys = ("warm_ms", "warm_cpu_ms", "cold_ms", "cold_cpu_ms")
+    summary: dict[str, Any] = {}
+    for side, rs in runs.items():
+        summary[side] = {
+            p: {k: statistics.median(r[p][k] for r in rs) for k in keys} for p in pages
+        }
+    print(f"warehouse {a.warehouse}; load average {min(load):.1f} to {max(load):.1f}; "
+          f"{a.rounds} rounds, medians")  # fmt: skip
+    head = f"{'page':12s} " + " ".join(f"{k:>18s}" for k in keys)
+    print(head)
+    for p in pages:
+        for side in runs:
+            s = summary[side][p]
+            print(f"{p + ' ' + side:12s} " + " ".join(f"{s[k]:18.0f}" for k in keys))
+        if "before" in runs:
+            b, af = summary["before"][p], summary["after"][p]
+            ratio = " ".join(f"{(af[k] / b[k] if b[k] else float('nan')):17.2f}x" for k in keys)
+            print(f"{p + ' ratio':12s} {ratio}")
+    print("\nper query, warm CPU ms (median of rounds):")
+    for p in pages:
+        for side in runs:
+            per: dict[str, list[float]] = {}
+            for r in runs[side]:
+                for q in r[p]["queries"]:
+                    per.setdefault(q["query"], []).append(q["warm_cpu_ms"])
+            txt = ", ".join(f"{q} {statistics.median(v):.0f}" for q, v in per.items())
+            print(f"  {p} {side}: {txt}")
+    if a.json:
+        a.json.write_text(json.dumps({"runs": runs, "summary": summary, "load": load}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
