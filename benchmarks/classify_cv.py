@@ -114,11 +114,27 @@ EVAL_TAILS = (
 )
 
 
-def with_tail(captions: pl.Series) -> pl.Series:
-    """Each caption with one of EVAL_TAILS after it (chosen by a hash of the caption)."""
+# A second set, written after model_features.TRAILING_META (which drops lines like EVAL_TAILS
+# from the model's view): other wordings of the same kinds, several of which that pattern does
+# not catch ('Lokasi:', 'bertempat di', a street address), so the "+ other tails" scores still
+# say how far a neutral line moves a label where nothing removes it.
+EVAL_TAILS_B = (
+    "\n\nLokasi: Lapangan Desa Sidomulyo, Kec. Ngadiluwih",
+    "\n\nbertempat di Ruang Rapat Bappeda Lt. 2",
+    "\n\n(dok. Humas Setda)",
+    "\n\nPada hari Rabu tanggal 4 Maret 2026 di Kelurahan Karangasem",
+    "\n\nJl. Raya Serang Km 5, Cikande",
+    "\n\n📸 Tim Publikasi DPMD",
+    "\n\nMinggu 2/11/2026 | Alun-alun Kota",
+    "\n\nIG: @pemdes.sukamaju | FB: Pemdes Sukamaju",
+)
+
+
+def with_tail(captions: pl.Series, tails: tuple[str, ...] = EVAL_TAILS) -> pl.Series:
+    """Each caption with one of `tails` after it (chosen by a hash of the caption)."""
     return pl.Series(
         [
-            c + EVAL_TAILS[int(hashlib.sha1(("t" + c).encode()).hexdigest()[:8], 16) % 8]
+            c + tails[int(hashlib.sha1(("t" + c).encode()).hexdigest()[:8], 16) % len(tails)]
             for c in captions.to_list()
         ]
     )
@@ -134,6 +150,7 @@ def main(k: int = 5, dump: str | None = None, upto: int | None = None) -> None:
         "rules+model": [],
         "model first": [],
         "rules+model + tails": [],
+        "rules+model + other tails": [],
     }
     idx: list[np.ndarray] = []
     raw: list[tuple[pl.DataFrame, pl.DataFrame]] = []
@@ -152,6 +169,8 @@ def main(k: int = 5, dump: str | None = None, upto: int | None = None) -> None:
         tailed = normalize_series(with_tail(ex["caption"].gather(test)))
         outs["rules+model + tails"].append(label_text(tailed, rules, model))
         raw_tails.append((classify_normalized(tailed, rules), model.predict(tailed)))
+        other = normalize_series(with_tail(ex["caption"].gather(test), EVAL_TAILS_B))
+        outs["rules+model + other tails"].append(label_text(other, rules, model))
         mo = model.predict(text)
         raw.append((classify_normalized(text, rules), mo))
         outs["model"].append(
@@ -187,7 +206,7 @@ def main(k: int = 5, dump: str | None = None, upto: int | None = None) -> None:
         if name.startswith("rules+model"):
             print(confusion(truth["label"].to_list(), out["content_type"].to_list()))
             if dump:
-                kind = "" if name == "rules+model" else ".tails"
+                kind = {"rules+model": "", "rules+model + tails": ".tails"}.get(name, ".other")
                 truth.select("file", "label", "figure", "caption").with_columns(
                     out["content_type"].alias("pred"),
                     out["content_source"].alias("source"),

@@ -29,7 +29,8 @@ def classify_normalized(text: pl.Series, rules: Rules) -> pl.DataFrame:
     is_figure_centric, figure_reason."""
     comp = _compile(rules.key)
     dec = comp.decision
-    sc = _label_scores(text, comp.content, CONTENT_TYPES)
+    context = {str(k): float(v) for k, v in dict(dec.get("context_only", {})).items()}
+    sc = _label_scores(text, comp.content, CONTENT_TYPES, context)
     # The figure a post centres on is named early (its subject): look at the opening only.
     window = int(dec.get("figure_window", 0) or 0)
     fg = _scores(text.str.slice(0, window) if window > 0 else text, comp.figure, FIGURE_PARTS)

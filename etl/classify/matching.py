@@ -140,8 +140,17 @@ def _scores(text: pl.Series, p: _Pass, groups: tuple[str, ...]) -> pl.DataFrame:
     return frame.with_columns(cols).drop("_m")  # with_columns broadcasts the literals
 
 
-def _label_scores(text: pl.Series, lp: _LabelPasses, groups: tuple[str, ...]) -> pl.DataFrame:
+def _label_scores(
+    text: pl.Series,
+    lp: _LabelPasses,
+    groups: tuple[str, ...],
+    context: dict[str, float] | None = None,
+) -> pl.DataFrame:
     """Per-row score and matched phrases for each label, one regex scan per label.
+
+    context: label -> weight; in those labels, phrases of at most that weight (a day, a date, a
+    place) are context only: they count when a heavier phrase of the label matched too, and
+    alone the label scores 0 with no phrases (a place line does not make an activity report).
 
     Across labels, a phrase inside a longer phrase of another label found in the same caption
     does not count ('waspada' of informasi inside 'waspada penipuan' of klarifikasi): the same
@@ -165,14 +174,15 @@ def _label_scores(text: pl.Series, lp: _LabelPasses, groups: tuple[str, ...]) ->
             cols[f"m_{g}"] = pl.Series(f"m_{g}", [[]] * len(text), dtype=pl.List(pl.String))
             continue
         m = found[g].fill_null([])
-        cols[f"s_{g}"] = (
-            m.list.eval(
-                pl.element().replace_strict(weights[g], default=0.0, return_dtype=pl.Float64)
-            )
-            .list.sum()
-            .fill_null(0.0)
-            .alias(f"s_{g}")
+        w = m.list.eval(
+            pl.element().replace_strict(weights[g], default=0.0, return_dtype=pl.Float64)
         )
+        score = w.list.sum().fill_null(0.0)
+        if context and g in context:
+            alone = (w.list.max().fill_null(0.0) <= context[g]).to_numpy()
+            score = score.zip_with(pl.Series(~alone), pl.Series([0.0] * len(text)))
+            m = m.zip_with(pl.Series(~alone), pl.Series([[]] * len(text), dtype=m.dtype))
+        cols[f"s_{g}"] = score.alias(f"s_{g}")
         cols[f"m_{g}"] = m.alias(f"m_{g}")
     return pl.DataFrame(list(cols.values()))
 

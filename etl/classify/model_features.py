@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from warehouse.vocabulary import DAYS_ID, MONTHS_ID
+
 TOKEN = r"[a-z0-9]+|\p{So}|%"
 PIECES = (4,)
 MAX_WORD = 16  # longer 'words' (links, hashtags run together) give pieces from their start only
@@ -23,10 +25,41 @@ POWER = 0.5  # caption vector = sum of token vectors / n_tokens ** POWER
 TOKEN_IDF = 1.0  # a token's vector scaled by (its word's idf / the highest idf) ** TOKEN_IDF
 
 
+# Lines a post of any label may end with: hashtags and mentions only, a photo or upload credit,
+# a pinned place or date, a date line ('Senin, 7 Juni 2026', 'Kamis (21/8) di ...'), a place line
+# ('Kantor Desa ..., Kecamatan ...'). Their words ('di', 'oleh', 'gedung', place names) say
+# nothing of the label; left in, a location line makes any post look like an activity report.
+# Only trailing lines go (the first line always stays); a day range ('Senin-Jumat', service
+# hours) is not a date line. ASCII classes only: the Rust engine stays in its fast DFA.
+_LEAD = r"[^\n0-9a-z#@]{0,3}"
+_DAY = "(?:" + "|".join(d.lower() for d in DAYS_ID) + ")"
+_MONTH = "(?:" + "|".join(m[:3].lower() for m in MONTHS_ID) + ")[a-z]*"
+_META_LINE = "|".join(
+    (
+        r"[ \t]*[#@][^\n]*",  # hashtags and mentions
+        _LEAD + r"(?:foto|dokumentasi|dok|sumber|diunggah oleh|admin|teks|editor|reporter"
+        r"|kontributor|credit|video)[ .:]+[^\n]*",  # a credit
+        # a pin or a calendar: U+1F4CD, U+1F4CC, U+1F5D3, U+1F4C5, U+1F4C6
+        r"[^\n0-9a-z]{0,3}(?:\U0001F4CD|\U0001F4CC|\U0001F5D3|\U0001F4C5|\U0001F4C6)[^\n]*",
+        _LEAD + _DAY + r"(?:,| \()[^\n]*",  # 'Senin, ...', 'Kamis (21/8) ...'
+        _LEAD + r"[0-9]{1,2} " + _MONTH + r" [0-9]{4}[^\n]*",  # '12 Oktober 2026 ...'
+        _LEAD + r"(?:kantor|balai|gedung|aula|pendopo|kecamatan|kabupaten|kelurahan|desa"
+        r"|kota|kec\.|kab\.) [^\n]*",  # a place
+    )
+)
+TRAILING_META = r"(?:\n+(?:" + _META_LINE + r"))+\s*$"
+
+
+def drop_trailing_meta(text: pl.Series) -> pl.Series:
+    """Normalized captions without their trailing label-neutral lines (TRAILING_META)."""
+    return text.fill_null("").str.replace(TRAILING_META, "")
+
+
 def tokens(text: pl.Series) -> tuple[pl.Series, np.ndarray, np.ndarray]:
     """Normalized captions -> (distinct tokens, ids: the token of every position, offsets:
-    positions of caption i are ids[offsets[i]:offsets[i+1]])."""
-    words = text.fill_null("").str.extract_all(TOKEN)
+    positions of caption i are ids[offsets[i]:offsets[i+1]]), trailing label-neutral lines
+    left out (drop_trailing_meta)."""
+    words = drop_trailing_meta(text).str.extract_all(TOKEN)
     lengths = words.list.len().fill_null(0).to_numpy()
     offsets = np.zeros(len(text) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])

@@ -201,6 +201,15 @@ def validate_rules(data: dict[str, Any]) -> list[str]:
             problems.append(f"Bagian figur '{part}' tidak dikenal.")
             continue
         problems += _validate_entries(entries, f"figure.{part}")
+    context = data.get("decision", {}).get("context_only", {})
+    if not isinstance(context, dict):
+        problems.append("'decision.context_only' harus berupa objek label -> bobot.")
+        return problems
+    for label, weight in context.items():
+        if label not in CONTENT_TYPES:
+            problems.append(f"decision.context_only: label '{label}' tidak dikenal.")
+        elif not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
+            problems.append(f"decision.context_only.{label}: bobot harus angka positif.")
     return problems
 
 

@@ -170,6 +170,7 @@ def test_a_fitted_model_carries_the_cross_validated_combination() -> None:
     assert model.thresholds == CV_THRESHOLDS
     text = normalize_series(pl.Series([
         "Wilujeng enjing sadayana",
+        "Gelombang tinggi 4 meter di laut, kapal ditunda",  # no rule matches: the model decides
         "Tes satu dua",
         "Selamat Hari Raya Idul Fitri, mohon maaf lahir dan batin",
         "Camat Sukamaju mengajak warga ikut kerja bakti Sabtu pagi",
