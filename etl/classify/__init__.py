@@ -37,7 +37,6 @@ from etl.classify.store import (
 )
 from etl.classify.textnorm import normalize_series, normalize_text
 from etl.classify.vocab import (
-    CONTENT_LABELS,
     CONTENT_SOURCES,
     CONTENT_TYPES,
     FIGURE_PARTS,
@@ -47,7 +46,6 @@ from etl.classify.vocab import (
 )
 
 __all__ = [
-    "CONTENT_LABELS",
     "CONTENT_SOURCES",
     "CONTENT_TYPES",
     "FIGURE_GROUPS",

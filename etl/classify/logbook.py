@@ -8,7 +8,8 @@ import unicodedata
 import polars as pl
 
 from etl.classify.rules import Rules, default_rules
-from etl.classify.vocab import CONTENT_LABELS, CONTENT_TYPES
+from etl.classify.vocab import CONTENT_TYPES
+from warehouse.vocabulary import CONTENT_LABELS_ID
 
 
 def _norm_label(text: str) -> str:
@@ -36,7 +37,7 @@ def _logbook_map(rules: Rules | None = None) -> dict[str, str]:
                 out[_norm_label(s)] = code
     for code in CONTENT_TYPES:
         out.setdefault(code, code)
-        out.setdefault(_norm_label(CONTENT_LABELS[code]), code)
+        out.setdefault(_norm_label(CONTENT_LABELS_ID[code]), code)
     return out
 
 

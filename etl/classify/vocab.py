@@ -1,15 +1,15 @@
-"""The content-label vocabulary of the classifier. The codes themselves are defined once in
-warehouse.metrics (CONTENT_TYPES, KINERJA_TYPES); the Indonesian names here are the ones a
-logbook may write for a code."""
+"""The content-label vocabulary of the classifier. The codes and their Indonesian names are
+defined once in warehouse.vocabulary (CONTENT_TYPES, KINERJA_TYPES, CONTENT_LABELS_ID); the
+spellings a logbook may write for a code are data of the rule set ("logbook" in
+etl/rules/content_rules.json)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from warehouse.metrics import CONTENT_TYPES, KINERJA_TYPES
+from warehouse.vocabulary import CONTENT_TYPES, KINERJA_TYPES
 
 __all__ = [
-    "CONTENT_LABELS",
     "CONTENT_SOURCES",
     "CONTENT_TYPES",
     "FIGURE_PARTS",
@@ -17,15 +17,6 @@ __all__ = [
     "NO_MATCH_REASON",
     "RULES_FILE",
 ]
-CONTENT_LABELS = {
-    "ucapan": "Ucapan",
-    "kegiatan": "Kegiatan",
-    "layanan": "Layanan",
-    "informasi": "Informasi Publik",
-    "capaian": "Capaian Program",
-    "klarifikasi": "Klarifikasi Hoaks",
-    "lainnya": "Lainnya",
-}
 CONTENT_SOURCES = ("rule", "model", "logbook", "manual")
 FIGURE_PARTS = ("person", "action", "substance")
 

@@ -312,3 +312,23 @@ def test_logbook_labels_map_to_codes(written: str | None, code: str | None) -> N
 def test_logbook_series_maps_each_row() -> None:
     s = pl.Series(["Giat", None, "Ucapan HBN", "Giat", "Publikasi"])
     assert map_logbook_series(s).to_list() == ["kegiatan", None, "ucapan", "kegiatan", None]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Informasi Publik", "informasi"),
+        ("Capaian Program", "capaian"),
+        ("Klarifikasi Hoaks", "klarifikasi"),
+        ("Ucapan", "ucapan"),
+        ("Lainnya", "lainnya"),
+        ("layanan", "layanan"),
+    ],
+)
+def test_a_rule_set_without_logbook_spellings_still_reads_the_usual_names(
+    written: str, code: str
+) -> None:
+    """An analyst's rule set may drop the "logbook" section: the vocabulary's own names and the
+    common longer names still map to their codes."""
+    data = {k: v for k, v in default_rules().data.items() if k != "logbook"}
+    assert map_logbook_label(written, Rules(data)) == code

@@ -256,11 +256,6 @@ def _label_dicts(path: Path) -> list[tuple[int, dict[str, str]]]:
     return out
 
 
-# Not display labels: the category names OPDs write in their logbooks, which the logbook
-# classifier reads back to codes (owned by etl/classify; "Informasi Publik", "Capaian Program").
-_NOT_LABELS = {"etl/classify/vocab.py"}
-
-
 def test_vocabulary_labels_are_not_copied():
     """A code's words (format, reason/status, content type, OPD kind, platform, grade) come
     from warehouse.vocabulary: a dict elsewhere giving two or more of its codes words of its
@@ -278,9 +273,7 @@ def test_vocabulary_labels_are_not_copied():
     copies = [
         f"{p.relative_to(ROOT)}:{line}: codes of vocabulary.{name}"
         for p in CODE
-        if p.suffix == ".py"
-        and p.name != "vocabulary.py"
-        and str(p.relative_to(ROOT)) not in _NOT_LABELS
+        if p.suffix == ".py" and p.name != "vocabulary.py"
         for line, labels in _label_dicts(p)
         for name, codes in vocab.items()
         if len(set(labels) & set(codes)) >= 2
