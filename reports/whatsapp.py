@@ -12,7 +12,6 @@ from typing import Any
 import duckdb
 
 from reports import labels
-from warehouse import analyst_settings, vocabulary
 from warehouse.queries import activity as activity_queries
 from warehouse.queries import options, summary
 from warehouse.queries.filters import Filters
@@ -34,8 +33,6 @@ _T = {
     "top": ("OPD teratas (Indeks Medsos)", "Top OPDs (social media index)"),
     "bottom": ("OPD terbawah", "Bottom OPDs"),
     "inactive": ("Belum aktif", "Not active"),
-    "unjudged": ("Belum dinilai, data belum lengkap", "Not judged, data not all in"),
-    "per_month": ("per bulan", "a month"),
     "others": ("dan {n} OPD lainnya", "and {n} more OPDs"),
     "missing": ("Yang masih kurang", "Still missing"),
     "no_operator": (
@@ -143,24 +140,15 @@ def recap(con: duckdb.DuckDBPyConnection, f: Filters, lang: str = "id", n: int =
                     f"{r['rank']}. {r['opd']} \u2013 {labels.number(r['index_score'], 1, lang)} "
                     f"({labels.grade(r['grade'], lang)}{tail})"
                 )
-    # Judged not active, then not judged (no month with all its data): two lists, never one.
-    not_judged = inactive["reason_code"].is_in(list(vocabulary.NOT_JUDGED_REASONS))
-    per_month = analyst_settings.get_settings(con).min_posts_per_month
-    for key, part in (
-        ("inactive", inactive.filter(~not_judged)),
-        ("unjudged", inactive.filter(not_judged)),
-    ):
-        if not part.height:
-            continue
-        rule = labels.activity_minimum(part.item(0, "activity_rule"), per_month, lang)
-        head = (
-            f"{part.height}; {rule} {_t('per_month', lang)}" if key == "inactive" else part.height
+    if inactive.height:
+        rule = labels.activity_minimum(
+            inactive.item(0, "activity_rule"), inactive.item(0, "required_posts"), lang
         )
-        lines += ["", f"*{_t(key, lang)} ({head}):*"]
-        for r in part.head(MAX_LISTED).iter_rows(named=True):
+        lines += ["", f"*{_t('inactive', lang)} ({inactive.height}; {rule}):*"]
+        for r in inactive.head(MAX_LISTED).iter_rows(named=True):
             lines.append(f"- {r['opd']}: {reason_of[r['opd_id']]}")
-        if part.height > MAX_LISTED:
-            lines.append("- " + _t("others", lang, part.height - MAX_LISTED))
+        if inactive.height > MAX_LISTED:
+            lines.append("- " + _t("others", lang, inactive.height - MAX_LISTED))
     missing = []
     no_op = int(k["opds_without_operator"]["value"] or 0)
     if no_op:

@@ -76,17 +76,6 @@ def denominator_caption(kpis, *, short: bool = False) -> None:
         f"The activity rate is over {i18n.fmt_int(judged)} {i18n.kpi_label('judged_opds')}.",
     )
     text += " " + not_judged_text(no_data, kpi_value(kpis, "partial_data_opds"))
-    from ui import filters, periods
-
-    running = periods.partial_period(filters.current())
-    if running is not None:  # the month still running: judged for no OPD, said apart
-        month = i18n.fmt_month(running[0], short=False)
-        text += i18n.tr(
-            f" {month} (bulan berjalan, data {running[1]}) belum dinilai bagi OPD mana pun: "
-            "setiap OPD dinilai atas bulan yang datanya lengkap.",
-            f" {month} (still running, data {running[1]}) is judged for no OPD: each OPD is "
-            "judged over the months whose data is complete.",
-        )
     st.caption(text.strip())
 
 

@@ -275,7 +275,9 @@ def grade_thresholds() -> tuple[float, float, float]:
 
 def min_per_month() -> int:
     """The monthly minimum of the activity rule, as set in Pengaturan."""
-    return int(analyst_settings.get_settings(con()).min_posts_per_month)
+    from warehouse import metrics
+
+    return int(metrics.get_settings(con()).min_posts_per_month)
 
 
 def activity_rule() -> str:

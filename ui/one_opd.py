@@ -78,12 +78,19 @@ def rank_card(s: Story) -> None:
 
 
 def active_months_card(months: pl.DataFrame) -> None:
-    """'k dari n': active months of the months judged (whole_month, opd_story.opd_months); a
-    month with part of its data (one still running) is judged for no OPD: 'Nov belum dinilai'."""
+    """'k dari n': active months of the months judged (whole_month of
+    warehouse.opd_story.opd_months: every account's data for all of the month in); a month
+    with only part of its data (a month still running) is judged for no OPD and said under the
+    figure ('Nov belum dinilai'), never counted."""
     whole = months.filter(pl.col("whole_month"))
     k = int(whole.get_column("is_active").sum()) if whole.height else 0
-    partial = pl.col("coverage_state") == "partial" if "coverage_state" in months else False
-    part = months.filter(~pl.col("whole_month") & partial)
+    state = "coverage_state" if "coverage_state" in months.columns else None
+    part = (
+        months.filter(~pl.col("whole_month") & (pl.col(state) == "partial"))
+        if state
+        else months.clear()
+    )
+    # Short enough for a card at 1366 px ("Nov belum dinilai"); the help says why.
     extra = "; ".join(
         f"{i18n.fmt_month(r['month'], short=True).split()[0]} "
         + i18n.tr("belum dinilai", "not judged")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import polars as pl
@@ -33,11 +32,7 @@ def _sample_last_day() -> dt.date:
     )
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up
-    try:
-        spec.loader.exec_module(mod)
-    finally:
-        del sys.modules[spec.name]
+    spec.loader.exec_module(mod)
     return mod.LAST_DAY
 
 
@@ -118,12 +113,8 @@ def test_the_running_month_is_judged_for_no_opd(con, data_end):
     so the period Jun-Nov is judged exactly as Jun-Oct is."""
     nov = activity.opd_month_heatmap(con, NOV)
     assert nov.height and nov.get_column("no_data").all()
-    cols = ("opd_id", "activity_status", "counted_posts", "required_posts", "judged_months")
-    judged = pl.col("activity_status") != "no_data"
-    whole = activity.opd_index(con, PERIOD).select(cols).sort("opd_id")
-    upto_oct = activity.opd_index(con, Filters(PERIOD.start, dt.date(2026, 10, 31)))
-    upto_oct = upto_oct.select(cols).sort("opd_id")
-    assert whole.select("opd_id", "activity_status").equals(
-        upto_oct.select("opd_id", "activity_status")
+    whole = activity.opd_index(con, PERIOD).select("opd_id", "activity_status", "required_posts")
+    upto_oct = activity.opd_index(con, Filters(PERIOD.start, dt.date(2026, 10, 31))).select(
+        "opd_id", "activity_status", "required_posts"
     )
-    assert whole.filter(judged).equals(upto_oct.filter(judged))
+    assert whole.sort("opd_id").equals(upto_oct.sort("opd_id"))

@@ -118,9 +118,7 @@ def test_filter_options(wh):
     assert opts.filter(pl.col("opd_id") == 1)["n_accounts"].item() == 2
     assert options_queries.platforms(wh) == ["facebook", "instagram", "tiktok"]
     assert options_queries.opd_kinds(wh) == ["badan", "desa", "dinas", "kecamatan", "sekretariat"]
-    # First post, and the data end (v_data_end): the hand warehouse's logbook declares every
-    # day to the end of 2027 covered, so its data reaches there (zero posts after 1 Feb 2026).
-    assert options_queries.date_bounds(wh) == (dt.date(2025, 1, 10), dt.date(2027, 12, 31))
+    assert options_queries.date_bounds(wh) == (dt.date(2025, 1, 10), dt.date(2026, 2, 1))
 
 
 def test_empty_warehouse_does_not_fail():
