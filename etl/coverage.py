@@ -21,9 +21,9 @@ the file was made (the day before its export date, or before the load when the f
 date), since a title names the months a logbook is for, not that they are over. When the file
 itself says nothing of its date (only its modification time, which a copy or a git checkout
 resets, etl.export_date.export_date_is_file_time), such a period reaches only to the file's
-newest post: nothing proves later days were over when it was filled in (etl.coverage_end; the
-load report states every cut). Scope: a platform export covers the accounts its posts belong to
-(when no post is tied to an account: the OPD's accounts on that platform); a logbook covers every account of its OPD, or
+newest post: nothing proves later days were over when it was filled in (a whole month with a
+last post on the 28th reads "1-28", partly received: not judged rather than judged wrong). The load report states the cut. Scope: a platform export covers the accounts its posts belong to (when no post is tied to
+an account: the OPD's accounts on that platform); a logbook covers every account of its OPD, or
 the platform its sheet is named after ("Instagram"), because an OPD's logbook is its whole record.
 Undo needs nothing here: coverage is read only through live loads (loads.status = 'loaded').
 """
@@ -39,7 +39,6 @@ from pathlib import PurePath
 import duckdb
 import polars as pl
 
-from etl import coverage_end
 from etl.date_text import MONTHS
 from etl.export_date import period_from_name
 from etl.formats._logbook_headers import sheet_platform
@@ -207,11 +206,25 @@ def derive(
         if span.basis == "file_name":
             end = min(span.end, cap) if cap is not None and cap >= span.start else span.end
         else:
-            end, note = coverage_end.declared_end(span, sheet_obs, last_whole, weak, where)
-            if note:
-                notes.append(note)
+            end = _declared_end(span, sheet_obs, last_whole, weak)
             if end < span.start:
+                notes.append(
+                    f"Cakupan data {where}: periode {span.start:%d-%m-%Y} s.d. {span.end:%d-%m-%Y}"
+                    " belum dimulai saat berkas dibuat, tidak dicatat."
+                )
                 continue
+            if end > span.end:
+                notes.append(
+                    f"Cakupan data {where}: rentang postingan s.d. {span.end:%d-%m-%Y}, dicatat"
+                    f" s.d. {end:%d-%m-%Y} (hari terakhir yang sudah lewat saat ekspor dibuat)."
+                )
+            if end < span.end:
+                notes.append(
+                    f"Cakupan data {where}: periode tertulis s.d. {span.end:%d-%m-%Y}, tidak"
+                    f" terbukti selesai saat berkas dibuat; dicatat s.d. {end:%d-%m-%Y}"
+                    + (" (postingan terakhir di berkas: tanggal berkas hanya dari waktu"
+                       " simpannya)." if weak else " (hari terakhir yang sudah lewat).")
+                )  # fmt: skip
         if t.format == "logbook":
             plat = sheet_platform(t.sheet)
             opds = sheet_obs.get_column("opd_id").unique().drop_nulls().to_list()
@@ -241,6 +254,27 @@ def derive(
     if frame.height:
         notes.insert(0, summary(frame))
     return frame, notes
+
+
+def _declared_end(
+    span: Span, posts: pl.DataFrame, last_whole: dt.date | None, weak: bool
+) -> dt.date:
+    """The last day a title- or sheet-declared period (or a posts span) covers: rules in the
+    module docstring. May be before span.start (nothing of the period was over yet)."""
+    if span.basis == "posts_span" and not weak and last_whole is not None:
+        # An export that names no period lists what the platform held when it was made: its
+        # posts up to then, so the days after its newest post up to the export are covered.
+        return max(span.end, last_whole)
+    end = span.end if last_whole is None else min(span.end, last_whole)
+    if not weak:
+        return end
+    # Only the file's modification time dates it (a copy or a checkout resets it to a later
+    # day): nothing proves the days after its newest post were over when it was filled in.
+    dates = posts.get_column("published_at").drop_nulls() if posts.height else None
+    newest = dates.max() if dates is not None and dates.len() else None
+    if not isinstance(newest, dt.datetime):
+        return end
+    return min(end, newest.date())
 
 
 def summary(frame: pl.DataFrame) -> str:

@@ -23,7 +23,6 @@ import zipfile
 import zoneinfo
 from pathlib import Path, PurePath
 
-from etl.schema import ParsedTable
 from warehouse import settings, vocabulary
 
 # The three-letter month names Meta writes in a file name, English or Indonesian ("Agt" too).
@@ -113,22 +112,6 @@ def export_date_is_file_time(data: bytes, name: str, path: str | Path | None = N
         return False
     names = [PurePath(name).name] + ([Path(path).parent.name] if path is not None else [])
     return all(period_from_name(n) is None for n in names)
-
-
-def stamp_tables(
-    tables: list[ParsedTable],
-    exported: dt.datetime | None,
-    data: bytes,
-    name: str,
-    path: str | Path | None,
-) -> None:
-    """Give every parsed table of one file its export date (a parser may have set its own) and
-    say whether that date is only the file's modification time (export_date_weak)."""
-    weak = export_date_is_file_time(data, name, path)
-    for t in tables:
-        if t.exported_at is None:
-            t.exported_at = exported
-        t.export_date_weak = weak and t.exported_at == exported
 
 
 def export_date(data: bytes, name: str, path: str | Path | None = None) -> dt.datetime | None:

@@ -29,7 +29,7 @@ import polars as pl
 
 from etl.columns import DRY_RUN_LOAD_ID, LABEL_COLUMNS, METRICS, OBS_COLUMNS, now_wib
 from etl.errors import describe
-from etl.export_date import export_date, stamp_tables
+from etl.export_date import export_date, export_date_is_file_time
 from etl.keys import add_post_keys
 from etl.load_report import JSON_KEYS, LoadReport
 from etl.matching import OpdNotFound
@@ -221,7 +221,12 @@ def load_file(
                 load_time=now_wib(),
             )  # fmt: skip
         return report
-    stamp_tables(tables, exported, raw, name, file_path)
+    weak = export_date_is_file_time(raw, name, file_path)
+    for t in tables:
+        if t.exported_at is None:
+            t.exported_at = exported
+        # The parser is handed the same date: only the file's modification time, or better.
+        t.export_date_weak = weak and t.exported_at == exported
     return load_tables(
         con, tables, file_name=name, sha256=sha256, file_path=file_path, opd=opd,
         loaded_by=loaded_by, dry_run=dry_run, labels=labels, known_new=True,
