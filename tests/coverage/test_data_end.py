@@ -17,9 +17,9 @@ import pytest
 
 from tests.factory import private_copy, sample_warehouse
 from warehouse import coverage, opd_story
-from warehouse.db import connect
 from warehouse.queries import activity, options
 from warehouse.queries.filters import Filters
+from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[2]
 PERIOD = Filters(dt.date(2026, 6, 1), dt.date(2026, 11, 30))
@@ -27,9 +27,7 @@ NOV = Filters(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
 
 
 def _sample_last_day() -> dt.date:
-    spec = importlib.util.spec_from_file_location(
-        "sample_generate", ROOT / "sample_data" / "generate.py"
-    )
+    spec = importlib.util.spec_from_file_location("sample_generate", ROOT / "sample_data" / "generate.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -89,9 +87,9 @@ def test_partly_received_rows_are_not_called_not_received(con, data_end):
 def test_one_opd_months_and_calendar_reach_the_data_end(con, data_end):
     months = opd_story.opd_months(con, NOV)
     assert months.get_column("covered_through").max() == data_end
-    opd_id = con.execute("SELECT opd_id FROM opd WHERE name LIKE '%Kependudukan%'").fetchone()[
-        0
-    ]  # Disdukcapil: Facebook, Instagram and a TikTok export without a period
+    opd_id = con.execute(
+        "SELECT opd_id FROM opd WHERE name LIKE '%Kependudukan%'"
+    ).fetchone()[0]  # Disdukcapil: Facebook, Instagram and a TikTok export without a period
     days = activity.opd_daily_counts(con, NOV, opd_id)
     with_data = days.filter(pl.col("has_data")).get_column("day")
     assert with_data.max() == data_end

@@ -46,7 +46,9 @@ def con():
 
 # Per account and month: all days covered, the first half only, or none.
 SPAN = st.sampled_from(["full", "half", "none"])
-COVERAGE = st.fixed_dictionaries({(a[0], i): SPAN for a in ACCOUNTS for i in range(len(MONTHS))})
+COVERAGE = st.fixed_dictionaries(
+    {(a[0], i): SPAN for a in ACCOUNTS for i in range(len(MONTHS))}
+)
 
 
 def _set_coverage(con, cov: dict) -> None:

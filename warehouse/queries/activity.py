@@ -63,9 +63,7 @@ def opd_index(
 
     Columns: rank, opd_id, opd, opd_short, opd_kind, expected_to_post, posts,
     max_account_posts (posts on the busiest account), counted_posts (what the
-    activity rule compared, Settings.activity_rule, over the months it judged), required_posts
-    (the minimum of those months), judged_months (list of the first days of the months judged:
-    those of the period whose data all arrived; empty = not judged), is_active (bool),
+    activity rule compared, Settings.activity_rule), required_posts, is_active (bool),
     activity_status (active | inactive | no_data), data_complete (bool: every account's data for
     the period arrived), data_state (complete | partial | missing), judgement (active |
     inactive | partly_received | not_received: what a list says of it, opd_judgement),
@@ -111,9 +109,7 @@ def inactive_opds(
     Columns: opd_id, opd, opd_kind, reason_code, reason (Indonesian, main reason),
     all_reasons (Indonesian, "; "-joined), n_accounts, has_operator (bool),
     operator_trained (bool or null = unknown), posts, max_account_posts, counted_posts (what
-    the activity rule compared: max_account_posts or posts, by activity_rule, over the months it
-    judged), required_posts (the minimum of those months), judged_months (list of the first days
-    of the months judged: those whose data all arrived; empty = not judged),
+    the activity rule compared: max_account_posts or posts, by activity_rule), required_posts,
     activity_rule (the setting in force: 'account' | 'opd_total'),
     last_post_at (timestamp or null), days_since_last_post (int or null = never),
     busiest_platform, busiest_account (the account with most posts in the period, null when
