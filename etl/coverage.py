@@ -20,9 +20,8 @@ period a logbook's title or sheet declares reaches at most to the last day that 
 the file was made (the day before its export date, or before the load when the file carries no
 date), since a title names the months a logbook is for, not that they are over. When the file
 itself says nothing of its date (only its modification time, which a copy or a git checkout
-resets, etl.export_date.export_date_is_file_time), such a period reaches only to the file's
-newest post: nothing proves later days were over when it was filled in (a whole month with a
-last post on the 28th reads "1-28", partly received: not judged rather than judged wrong). The load report states the cut. Scope: a platform export covers the accounts its posts belong to (when no post is tied to
+resets, etl.export_date.export_date_is_file_time), such a period that was not over reaches only
+to the file's newest post. The load report states the cut. Scope: a platform export covers the accounts its posts belong to (when no post is tied to
 an account: the OPD's accounts on that platform); a logbook covers every account of its OPD, or
 the platform its sheet is named after ("Instagram"), because an OPD's logbook is its whole record.
 Undo needs nothing here: coverage is read only through live loads (loads.status = 'loaded').
@@ -220,10 +219,10 @@ def derive(
                 )
             if end < span.end:
                 notes.append(
-                    f"Cakupan data {where}: periode tertulis s.d. {span.end:%d-%m-%Y}, tidak"
-                    f" terbukti selesai saat berkas dibuat; dicatat s.d. {end:%d-%m-%Y}"
-                    + (" (postingan terakhir di berkas: tanggal berkas hanya dari waktu"
-                       " simpannya)." if weak else " (hari terakhir yang sudah lewat).")
+                    f"Cakupan data {where}: periode tertulis s.d. {span.end:%d-%m-%Y} belum"
+                    f" selesai saat berkas dibuat; dicatat s.d. {end:%d-%m-%Y}"
+                    + (" (postingan terakhir di berkas; tanggal berkas hanya dari waktu"
+                       " simpan)." if weak else " (hari terakhir yang sudah lewat).")
                 )  # fmt: skip
         if t.format == "logbook":
             plat = sheet_platform(t.sheet)
@@ -265,16 +264,15 @@ def _declared_end(
         # An export that names no period lists what the platform held when it was made: its
         # posts up to then, so the days after its newest post up to the export are covered.
         return max(span.end, last_whole)
-    end = span.end if last_whole is None else min(span.end, last_whole)
+    if last_whole is None or span.end <= last_whole:
+        return span.end
     if not weak:
-        return end
-    # Only the file's modification time dates it (a copy or a checkout resets it to a later
-    # day): nothing proves the days after its newest post were over when it was filled in.
+        return last_whole
     dates = posts.get_column("published_at").drop_nulls() if posts.height else None
     newest = dates.max() if dates is not None and dates.len() else None
     if not isinstance(newest, dt.datetime):
-        return end
-    return min(end, newest.date())
+        return last_whole
+    return min(last_whole, newest.date())
 
 
 def summary(frame: pl.DataFrame) -> str:

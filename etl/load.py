@@ -224,9 +224,7 @@ def load_file(
     weak = export_date_is_file_time(raw, name, file_path)
     for t in tables:
         if t.exported_at is None:
-            t.exported_at = exported
-        # The parser is handed the same date: only the file's modification time, or better.
-        t.export_date_weak = weak and t.exported_at == exported
+            t.exported_at, t.export_date_weak = exported, weak
     return load_tables(
         con, tables, file_name=name, sha256=sha256, file_path=file_path, opd=opd,
         loaded_by=loaded_by, dry_run=dry_run, labels=labels, known_new=True,

@@ -24,11 +24,6 @@ _T = {
     "filters": ("Filter", "Filters"),
     "activity": ("Keaktifan", "Activity"),
     "of": ("dari", "of"),
-    "judged": ("OPD yang dinilai", "judged OPDs"),
-    "not_judged": (
-        "OPD belum dinilai (tidak ada bulan dengan data lengkap)",
-        "OPDs not judged (no month with complete data)",
-    ),
     "ucapan": ("ucapan", "greetings"),
     "top": ("OPD teratas (Indeks Medsos)", "Top OPDs (social media index)"),
     "bottom": ("OPD terbawah", "Bottom OPDs"),
@@ -102,13 +97,8 @@ def recap(con: duckdb.DuckDBPyConnection, f: Filters, lang: str = "id", n: int =
     active = _in_sentence(labels.kpi("active_opds", lang))
     lines.append(
         f"*{_t('activity', lang)}:* {labels.number(k['active_opds']['value'], 0, lang)} "
-        f"{active} {_t('of', lang)} {labels.number(k['judged_opds']['value'], 0, lang)} "
-        f"{_t('judged', lang)} ({labels.percent(rate['value'], lang)}){_change(rate, lang)}"
-        + (
-            f"; {labels.number(k['no_data_opds']['value'], 0, lang)} {_t('not_judged', lang)}"
-            if k["no_data_opds"]["value"]
-            else ""
-        )
+        f"{_t('of', lang)} {labels.number(k['expected_opds']['value'], 0, lang)} "
+        f"{active} ({labels.percent(rate['value'], lang)}){_change(rate, lang)}"
     )
     lines.append(
         f"*{labels.kpi('posts', lang)}:* {labels.number(posts, 0, lang)}{_change(k['posts'], lang)}"

@@ -191,7 +191,7 @@ def ranking_bar(
         tooltip=[
             alt.Tooltip(f"{y}:N", title=y_title or i18n.t("opd")),
             alt.Tooltip(f"{x}:Q", title=x_title, format=tip),
-        ],
+        ]
     )
     text = base.mark_text(align="left", dx=5, fontSize=24 if big else 13).encode(
         text=alt.Text(f"{x}:Q", format=tip)

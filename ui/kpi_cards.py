@@ -67,12 +67,6 @@ def kpi_from(
     if r.get("previous_status") == "none":
         kpi(label or r.get("label"), shown, against, inverse=inverse, help=help, neutral=True)
         return
-    if change is None:
-        # Periods to compare exist, but this figure has no value in one of them (interactions
-        # of logbook-only data): no change, said in words, never "- vs ...".
-        none = i18n.tr("belum ada pembanding", "nothing to compare with")
-        kpi(label or r.get("label"), shown, none, inverse=inverse, help=help, neutral=True)
-        return
     kpi(label or r.get("label"), shown, delta, inverse=inverse, help=help, description=against)
 
 

@@ -78,22 +78,16 @@ def rank_card(s: Story) -> None:
 
 
 def active_months_card(months: pl.DataFrame) -> None:
-    """'k dari n': active months of the months judged (whole_month of
-    warehouse.opd_story.opd_months: every account's data for all of the month in); a month
-    with only part of its data (a month still running) is judged for no OPD and said under the
-    figure ('Nov belum dinilai'), never counted."""
+    """'k dari n': active months of the months judged on all their data (whole_month of
+    warehouse.opd_story.opd_months); a judged month whose data is only partly in (a month still
+    running) is said under it with its status ('+ Nov aktif'), not counted."""
     whole = months.filter(pl.col("whole_month"))
     k = int(whole.get_column("is_active").sum()) if whole.height else 0
-    state = "coverage_state" if "coverage_state" in months.columns else None
-    part = (
-        months.filter(~pl.col("whole_month") & (pl.col(state) == "partial"))
-        if state
-        else months.clear()
-    )
-    # Short enough for a card at 1366 px ("Nov belum dinilai"); the help says why.
+    part = months.filter(~pl.col("whole_month") & (pl.col("activity_status") != "no_data"))
+    # Short enough for a card at 1366 px ("+ Nov aktif"); the help says the month is partial.
     extra = "; ".join(
-        f"{i18n.fmt_month(r['month'], short=True).split()[0]} "
-        + i18n.tr("belum dinilai", "not judged")
+        f"+ {i18n.fmt_month(r['month'], short=True).split()[0]} "
+        + (i18n.tr("aktif", "active") if r["is_active"] else i18n.tr("belum aktif", "not active"))
         for r in part.iter_rows(named=True)
     )
     w.kpi(
@@ -102,12 +96,10 @@ def active_months_card(months: pl.DataFrame) -> None:
         extra or None,
         neutral=True,
         help=i18n.tr(
-            "Dari bulan yang datanya lengkap (semua akun, setiap hari). Bulan yang datanya "
-            "baru sebagian (mis. bulan berjalan) belum dinilai bagi OPD mana pun, berapa pun "
-            "unggahannya sejauh ini; disebut di bawah angka.",
-            "Of the months whose data is complete (every account, every day). A month with "
-            "only part of its data (one still running) is judged for no OPD, whatever its "
-            "posts so far; it is named under the figure.",
+            "Dari bulan yang datanya lengkap. Bulan yang datanya baru sebagian (mis. bulan "
+            "berjalan) tidak dihitung; statusnya disebut di bawah angka ('+ Nov aktif').",
+            "Of the months whose data is complete. A month with only part of its data (one "
+            "still running) is not counted; its status is said under the figure.",
         ),
     )
 
@@ -175,12 +167,12 @@ def months_chart(deck: slides.Deck, months: pl.DataFrame, s: Story, big: bool) -
     if not big:
         st.caption(
             i18n.tr(
-                "Garis putus-putus: batas minimal bulan itu. Biru aktif, jingga belum aktif, "
-                "abu-abu kebiruan data baru sebagian (mis. bulan berjalan) dan belum dinilai, "
-                "tanpa batang: data belum diterima.",
-                "Dashed line: the month's minimum. Blue active, orange not yet, blue-grey "
-                "partial data (a month still running) not judged yet, no bar: data not "
-                "received.",
+                "Garis putus-putus: batas minimal bulan itu. Biru aktif, biru muda aktif "
+                "dengan data baru sebagian (bulan berjalan), jingga belum aktif, abu-abu "
+                "kebiruan data sebagian dan belum dinilai, tanpa batang: data belum diterima.",
+                "Dashed line: the month's minimum. Blue active, pale blue active on part of "
+                "the data (a month still running), orange not yet, blue-grey partial data "
+                "not judged yet, no bar: data not received.",
             )
         )
     for text in months_notes(months):

@@ -83,8 +83,7 @@ def coverage_missing(
 
     Columns: opd_id, opd, opd_kind, operator_name (personal data), accounts (str,
     "Facebook @x (belum ada), Instagram @y (1-20)"), n_missing, n_partial, reason_code
-    (not_submitted when any account is past the deadline, else not_received when some account
-    has nothing in for the month, else partly_received), due_date.
+    (not_submitted when any account is past the deadline, else not_received), due_date.
     """
     month_start = month.replace(day=1)
     month_end = periods.add_months(month_start, 1) - dt.timedelta(days=1)
@@ -108,13 +107,9 @@ def coverage_missing(
             pl.col("_acc").str.join(", ").alias("accounts"),
             (pl.col("status") == "missing").sum().alias("n_missing"),
             (pl.col("status") == "partial").sum().alias("n_partial"),
-            # Past the deadline: not submitted; else nothing of an account in yet: not
-            # received; else every account has some days in ("ada tgl 1-20"): partly received.
             pl.when((pl.col("reason_code") == "not_submitted").any())
             .then(pl.lit("not_submitted"))
-            .when((pl.col("status") == "missing").any())
-            .then(pl.lit("not_received"))
-            .otherwise(pl.lit("partly_received"))
+            .otherwise(pl.lit("not_received"))
             .alias("reason_code"),
             pl.col("due_date").first(),
         )
