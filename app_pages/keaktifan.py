@@ -17,7 +17,6 @@ from ui import (
 from ui import auth as _auth
 from ui import one_opd_keaktifan as one_opd_view
 from ui import widgets as w
-from ui.chart_base import GAP_GREY
 from ui.panels import SCREEN, SLIDES, Panel, show
 from ui.slides import Deck
 from ui.widgets import Col
@@ -38,14 +37,7 @@ if not idx.height:
     w.no_match()
     st.stop()
 
-# Two kinds of rows, said apart: judged not active (orange) and not judged (grey).
-T_INACTIVE = i18n.tr(
-    "OPD belum aktif (jingga) dan belum dinilai (abu-abu), per penyebab",
-    "OPDs not active (orange) and not judged (grey), by reason",
-)
-T_INACTIVE_LIST = i18n.tr(
-    "OPD belum aktif dan OPD belum dinilai", "OPDs not active and OPDs not judged"
-)
+T_INACTIVE = i18n.tr("OPD yang belum aktif dan penyebabnya", "Inactive OPDs and why")
 T_RANKING = i18n.tr("Peringkat Indeks Medsos OPD", "OPD social media index ranking")
 T_KEC = i18n.tr(
     "Kecamatan dan desa/kelurahannya: berapa yang aktif",
@@ -108,15 +100,10 @@ def inactive_reasons(deck: Deck) -> None:
     if not reasons.height:
         _all_active()
         return
-    not_judged = pl.col("reason_code").is_in(list(explain.NOT_JUDGED_REASONS))
-    prefix = i18n.tr("Belum dinilai: ", "Not judged: ")
     reasons = reasons.with_columns(
-        pl.when(not_judged)
-        .then(pl.lit(prefix))
-        .otherwise(pl.lit(""))
-        .add(pl.col("reason_code").map_elements(i18n.reason_label, return_dtype=pl.String))
-        .alias("reason"),
-        pl.when(not_judged).then(pl.lit(GAP_GREY)).otherwise(pl.lit(charts.WARN)).alias("_c"),
+        pl.col("reason_code")
+        .map_elements(i18n.reason_label, return_dtype=pl.String)
+        .alias("reason")
     )
     deck.chart(
         charts.ranking_bar(
@@ -128,7 +115,6 @@ def inactive_reasons(deck: Deck) -> None:
             color=charts.WARN,
             big=deck.active,
             integer=True,
-            color_field="_c",
         )
     )
 
@@ -138,19 +124,13 @@ def inactive_list(deck: Deck) -> None:
     if not inactive.height:
         _all_active()
         return
-    # Not active (judged) first, then not judged: two kinds of rows, said apart.
-    judged_first = pl.col("reason_code").is_in(list(explain.NOT_JUDGED_REASONS))
-    inactive = inactive.sort(judged_first, maintain_order=True)
-    n_not = int(inactive.select(judged_first.sum()).item())
-    n_inactive = inactive.height - n_not
-    per_month = i18n.activity_minimum_text(inactive.item(0, "activity_rule"), data.min_per_month())
-    rule = i18n.tr(f"{per_month} per bulan", f"{per_month} a month")
+    rule = i18n.activity_minimum_text(
+        inactive.item(0, "activity_rule"), inactive.item(0, "required_posts")
+    )
     st.caption(
         i18n.tr(
-            f"Aturan keaktifan (Pengaturan): {rule}. {explain.judged_months_rule()} "
-            f"{n_inactive} OPD belum aktif, {n_not} OPD belum dinilai.",
-            f"Activity rule (Settings): {rule}. {explain.judged_months_rule()} "
-            f"{n_inactive} OPDs not active, {n_not} OPDs not judged.",
+            f"Aturan keaktifan (Pengaturan): {rule} dalam periode ini.",
+            f"Activity rule (Settings): {rule} in this period.",
         )
     )
     w.table(
@@ -163,7 +143,7 @@ def inactive_list(deck: Deck) -> None:
             Col("posts", i18n.t("posts"), "int"),
             Col(
                 "required_posts",
-                i18n.tr("Minimal bulan yang dinilai", "Minimum of the judged months")
+                i18n.tr("Minimal", "Minimum")
                 + f" ({i18n.activity_counted_label(inactive.item(0, 'activity_rule'))})",
                 "int",
             ),
@@ -171,10 +151,7 @@ def inactive_list(deck: Deck) -> None:
             Col("days_since_last_post", i18n.t("days_since"), "int"),
         ],
         key="inactive",
-        title=i18n.tr(
-            f"Daftar {n_inactive} OPD belum aktif dan {n_not} OPD belum dinilai",
-            f"{n_inactive} OPDs not active and {n_not} OPDs not judged",
-        )
+        title=i18n.tr("Daftar OPD belum aktif atau belum dinilai", "Inactive or not judged OPDs")
         + f" ({rule})",
     )
 
@@ -300,7 +277,7 @@ show(
         Panel("kpi", key_figures, i18n.tr("Angka utama", "Key figures"), SLIDES, heading=False),
         Panel("ranking", ranking, T_RANKING, SCREEN),
         Panel("inactive", inactive_reasons, T_INACTIVE, SLIDES),
-        Panel("inactive_list", inactive_list, T_INACTIVE_LIST, SCREEN),
+        Panel("inactive_list", inactive_list, T_INACTIVE, SCREEN),
         Panel("heatmap", heatmap, i18n.tr("Unggahan OPD per bulan", "Posts per OPD and month")),
         Panel("kecamatan", kecamatan, T_KEC, heading=False),
         Panel(

@@ -10,18 +10,10 @@ taken from, in this order (the first that gives one wins):
    NOVEMBER 2026", "TAHUN 2026");
 3. a logbook's sheet name ("Oktober 2026", "OKT 26"; "Oktober" alone takes the year of its
    posts, else of the title or file name);
-4. else the span from the first to the last post in the table (stated in the report), reaching
-   on to the last day that was over when the export was made when the file itself dates the
-   export (an xlsx property, ZIP member times: TikTok Studio lists everything up to then);
-   never past its own posts when only the file's modification time dates it.
+4. else the span from the first to the last post in the table (stated in the report: a period
+   the file does not write is never stretched past its own posts).
 A declared period never reaches past the export date (a file cannot report days after it was
-made): a period named by the platform in the export's name reaches at most to the export day; a
-period a logbook's title or sheet declares reaches at most to the last day that was over when
-the file was made (the day before its export date, or before the load when the file carries no
-date), since a title names the months a logbook is for, not that they are over. When the file
-itself says nothing of its date (only its modification time, which a copy or a git checkout
-resets, etl.export_date.export_date_is_file_time), such a period that was not over reaches only
-to the file's newest post. The load report states the cut. Scope: a platform export covers the accounts its posts belong to (when no post is tied to
+made). Scope: a platform export covers the accounts its posts belong to (when no post is tied to
 an account: the OPD's accounts on that platform); a logbook covers every account of its OPD, or
 the platform its sheet is named after ("Instagram"), because an OPD's logbook is its whole record.
 Undo needs nothing here: coverage is read only through live loads (loads.status = 'loaded').
@@ -175,22 +167,15 @@ def derive(
     file_path: str | None,
     file_opd_id: int | None,
     exported_at: dt.datetime | None,
-    export_weak: bool = False,
-    load_time: dt.datetime | None = None,
 ) -> tuple[pl.DataFrame, list[str]]:
     """Coverage rows (COVERAGE_SCHEMA) of one file, and notes for its load report.
 
     obs: the load's resolved observations (opd_id, account_id, platform, published_at,
-    source_sheet), one row per post. exported_at, load_time: naive WIB; export_weak: the
-    export date is only the file's modification time (rules in the module docstring).
+    source_sheet), one row per post.
     """
     rows: list[dict[str, object]] = []
     notes: list[str] = []
     cap = exported_at.date() if exported_at is not None else None
-    made = [t for t in (exported_at, load_time) if t is not None]
-    # The last day that was over when the file was made (a day is whole only after midnight).
-    last_whole = min(made).date() - dt.timedelta(days=1) if made else None
-    weak = export_weak or exported_at is None
     for t in tables:
         sheet_obs = obs.filter(
             pl.col("source_sheet").is_null()
@@ -202,28 +187,7 @@ def derive(
         if span is None:
             notes.append(f"Cakupan data {where}: periode tidak dapat ditentukan, tidak dicatat.")
             continue
-        if span.basis == "file_name":
-            end = min(span.end, cap) if cap is not None and cap >= span.start else span.end
-        else:
-            end = _declared_end(span, sheet_obs, last_whole, weak)
-            if end < span.start:
-                notes.append(
-                    f"Cakupan data {where}: periode {span.start:%d-%m-%Y} s.d. {span.end:%d-%m-%Y}"
-                    " belum dimulai saat berkas dibuat, tidak dicatat."
-                )
-                continue
-            if end > span.end:
-                notes.append(
-                    f"Cakupan data {where}: rentang postingan s.d. {span.end:%d-%m-%Y}, dicatat"
-                    f" s.d. {end:%d-%m-%Y} (hari terakhir yang sudah lewat saat ekspor dibuat)."
-                )
-            if end < span.end:
-                notes.append(
-                    f"Cakupan data {where}: periode tertulis s.d. {span.end:%d-%m-%Y} belum"
-                    f" selesai saat berkas dibuat; dicatat s.d. {end:%d-%m-%Y}"
-                    + (" (postingan terakhir di berkas; tanggal berkas hanya dari waktu"
-                       " simpan)." if weak else " (hari terakhir yang sudah lewat).")
-                )  # fmt: skip
+        end = min(span.end, cap) if cap is not None and cap >= span.start else span.end
         if t.format == "logbook":
             plat = sheet_platform(t.sheet)
             opds = sheet_obs.get_column("opd_id").unique().drop_nulls().to_list()
@@ -253,26 +217,6 @@ def derive(
     if frame.height:
         notes.insert(0, summary(frame))
     return frame, notes
-
-
-def _declared_end(
-    span: Span, posts: pl.DataFrame, last_whole: dt.date | None, weak: bool
-) -> dt.date:
-    """The last day a title- or sheet-declared period (or a posts span) covers: rules in the
-    module docstring. May be before span.start (nothing of the period was over yet)."""
-    if span.basis == "posts_span" and not weak and last_whole is not None:
-        # An export that names no period lists what the platform held when it was made: its
-        # posts up to then, so the days after its newest post up to the export are covered.
-        return max(span.end, last_whole)
-    if last_whole is None or span.end <= last_whole:
-        return span.end
-    if not weak:
-        return last_whole
-    dates = posts.get_column("published_at").drop_nulls() if posts.height else None
-    newest = dates.max() if dates is not None and dates.len() else None
-    if not isinstance(newest, dt.datetime):
-        return last_whole
-    return min(last_whole, newest.date())
 
 
 def summary(frame: pl.DataFrame) -> str:

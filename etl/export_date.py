@@ -103,17 +103,6 @@ def mtime_wib(path: Path) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(ts, _wib()).replace(tzinfo=None, microsecond=0)
 
 
-def export_date_is_file_time(data: bytes, name: str, path: str | Path | None = None) -> bool:
-    """True when the file itself says nothing of its date (rule 3 or 4): its export date is only
-    the file's modification time, which a copy, a download or a git checkout resets to a later
-    day, or unknown. Coverage then reaches no further than the file's own posts in a period that
-    was not over (etl.coverage.derive)."""
-    if date_inside(data) is not None:
-        return False
-    names = [PurePath(name).name] + ([Path(path).parent.name] if path is not None else [])
-    return all(period_from_name(n) is None for n in names)
-
-
 def export_date(data: bytes, name: str, path: str | Path | None = None) -> dt.datetime | None:
     """The export date of one file, by the rules in the module docstring."""
     found: list[dt.datetime] = []

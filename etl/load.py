@@ -29,7 +29,7 @@ import polars as pl
 
 from etl.columns import DRY_RUN_LOAD_ID, LABEL_COLUMNS, METRICS, OBS_COLUMNS, now_wib
 from etl.errors import describe
-from etl.export_date import export_date, export_date_is_file_time
+from etl.export_date import export_date
 from etl.keys import add_post_keys
 from etl.load_report import JSON_KEYS, LoadReport
 from etl.matching import OpdNotFound
@@ -221,10 +221,9 @@ def load_file(
                 load_time=now_wib(),
             )  # fmt: skip
         return report
-    weak = export_date_is_file_time(raw, name, file_path)
     for t in tables:
         if t.exported_at is None:
-            t.exported_at, t.export_date_weak = exported, weak
+            t.exported_at = exported
     return load_tables(
         con, tables, file_name=name, sha256=sha256, file_path=file_path, opd=opd,
         loaded_by=loaded_by, dry_run=dry_run, labels=labels, known_new=True,

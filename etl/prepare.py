@@ -108,8 +108,6 @@ def prepare(
         report.declared_source = "; ".join(dict.fromkeys(t.period_source or "" for t in declared))
     exported = [t.exported_at for t in tables if t.exported_at is not None]
     prep.exported_at = max(exported) if exported else None
-    # Only the file's modification time (or nothing) says when it was made: a weak date.
-    export_weak = all(t.export_date_weak for t in tables if t.exported_at is not None)
 
     posts, parser_rejects = _combine(tables, load_time)
     report.rows_read = posts.height + parser_rejects.select("sheet", "row_number").unique().height
@@ -155,7 +153,7 @@ def prepare(
     prep.opd_names = dict(index.names)
     prep.coverage, cov_notes = coverage.derive(
         tables, obs, file_name=file_name, file_path=file_path, file_opd_id=res.file_opd_id,
-        exported_at=prep.exported_at, export_weak=export_weak, load_time=load_time,
+        exported_at=prep.exported_at,
     )  # fmt: skip
     report.notes.extend(cov_notes)
     judge_status(report, posts=good.height)

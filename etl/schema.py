@@ -56,8 +56,6 @@ class ParsedTable:
     platform: str | None = None  # None when a logbook sheet mixes platforms
     account_handle: str | None = None  # file-level handle (TikTok ZIP name, X file name...)
     exported_at: dt.datetime | None = None
-    # exported_at is only the file's modification time (etl.export_date.export_date_is_file_time)
-    export_date_weak: bool = False
     title: str | None = None  # text of the rows above the header (a logbook's declared month)
     notes: list[str] = field(default_factory=list)  # warnings for the report, Bahasa Indonesia
     assumptions: list[str] = field(default_factory=list)  # every assumption made, Indonesian

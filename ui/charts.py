@@ -167,11 +167,9 @@ def ranking_bar(
     domain_max: float | None = None,
     y_title: str | None = None,
     integer: bool = False,
-    color_field: str | None = None,
 ) -> alt.TopLevelMixin:
     """Ranked horizontal bars with the value printed at the end of each bar (integer=True for
-    counts: "3", not "3,0"). color_field: a column holding each bar's own colour (hex), e.g.
-    grey for OPDs not judged beside orange for OPDs not active; else every bar is `color`."""
+    counts: "3", not "3,0")."""
     n = max(1, df.height)
     row_height = int(row_height * (1.7 if big else 1.0))
     fmt = ".0%" if percent else ",.0f"
@@ -187,7 +185,6 @@ def ranking_bar(
         x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=fmt, tickCount=5), scale=scale),
     )
     bars = base.mark_bar(color=color).encode(
-        **({"color": alt.Color(f"{color_field}:N", scale=None)} if color_field else {}),
         tooltip=[
             alt.Tooltip(f"{y}:N", title=y_title or i18n.t("opd")),
             alt.Tooltip(f"{x}:Q", title=x_title, format=tip),

@@ -273,13 +273,6 @@ def grade_thresholds() -> tuple[float, float, float]:
     return float(s.grade_very_good), float(s.grade_good), float(s.grade_fair)
 
 
-def min_per_month() -> int:
-    """The monthly minimum of the activity rule, as set in Pengaturan."""
-    from warehouse import metrics
-
-    return int(metrics.get_settings(con()).min_posts_per_month)
-
-
 def activity_rule() -> str:
     """The activity rule in force ('account' | 'opd_total'), as set in Pengaturan."""
 

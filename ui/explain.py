@@ -12,15 +12,6 @@ from typing import Any
 import polars as pl
 
 from ui import i18n
-from warehouse import vocabulary
-
-# Reason codes of an OPD not judged (listed apart, grey), from the one vocabulary.
-NOT_JUDGED_REASONS = vocabulary.NOT_JUDGED_REASONS
-
-
-def judged_months_rule() -> str:
-    """The sentence saying which months the activity rule judges (vocabulary)."""
-    return i18n.tr(vocabulary.JUDGED_MONTHS_RULE, vocabulary.JUDGED_MONTHS_RULE_EN)
 
 
 def inactive_detail(r: dict[str, Any]) -> str:

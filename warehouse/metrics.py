@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-# Re-exported for etl.classify, which reads the content types beside the KPIs.
-from warehouse import vocabulary
+# Re-exported: callers look a content type up beside the KPIs.
 from warehouse.vocabulary import CONTENT_TYPES as CONTENT_TYPES
 from warehouse.vocabulary import KINERJA_TYPES as KINERJA_TYPES
 
@@ -41,16 +40,15 @@ KPIS: dict[str, Kpi] = {
             "Tingkat keaktifan OPD",
             "persen",
             "Jumlah OPD aktif dibagi jumlah OPD wajib bermedia sosial (kolom 'wajib unggah' "
-            "di daftar OPD) yang dinilai. OPD aktif = unggahannya mencapai batas minimal "
-            "(Pengaturan; bawaan 4 per bulan) menurut aturan keaktifan di Pengaturan: satu "
-            "akun sendiri, atau semua akun OPD. " + vocabulary.JUDGED_MONTHS_RULE,
+            "di daftar OPD) yang datanya lengkap. OPD aktif = unggahannya mencapai batas "
+            "minimal (Pengaturan; bawaan 4 per bulan, disesuaikan dengan panjang periode) "
+            "menurut aturan keaktifan di Pengaturan: satu akun sendiri, atau semua akun OPD. "
+            "OPD belum aktif yang ekspor salah satu akunnya belum diterima tidak dinilai.",
             "q_kpi.sql: active_opds / judged_opds (opd_judgement)",
             tile="Tingkat keaktifan",
             tile_en="Activity rate",
             description_en=(
-                "Active OPDs divided by the OPDs that must post (master list) that are judged. "
-                "Active = its posts reach the minimum (Settings), counted by the activity rule "
-                "in Settings. " + vocabulary.JUDGED_MONTHS_RULE_EN
+                "Active OPDs divided by the OPDs that must post (master list) whose data is complete. Active = its posts reach the minimum (Settings), counted by the activity rule in Settings."
             ),
         ),
         Kpi(
@@ -79,29 +77,27 @@ KPIS: dict[str, Kpi] = {
             "judged_opds",
             "OPD yang sudah dinilai",
             "angka",
-            "OPD wajib unggah yang punya sedikitnya satu bulan periode dengan data lengkap "
-            "(semua akun, setiap hari), dinilai atas bulan-bulan itu: penyebut tingkat "
-            "keaktifan.",
+            "OPD wajib unggah yang aktif, atau yang ekspor semua akunnya untuk seluruh hari "
+            "periode sudah diterima: penyebut tingkat keaktifan.",
             "views/030_scope_and_activity.sql: opd_judgement (is_judged)",
-            tile_en="Judged OPDs",
+            tile_en="OPDs with complete data",
             description_en=(
-                "OPDs that must post with at least one month of the period whose data is "
-                "complete (every account, every day), judged over those months: the activity "
-                "rate's denominator."
+                "OPDs that must post and are active, or whose every account's exports for every "
+                "day of the period have arrived: the activity rate's denominator."
             ),
         ),
         Kpi(
             "no_data_opds",
             "OPD yang belum dapat dinilai",
             "angka",
-            "OPD wajib unggah yang tidak punya satu pun bulan periode dengan data lengkap: "
-            "tidak dinilai (aktif maupun belum aktif), tidak masuk tingkat keaktifan.",
+            "OPD wajib unggah yang belum aktif dan datanya untuk periode ini belum lengkap: "
+            "tidak dinilai, tidak masuk tingkat keaktifan.",
             "views/030_scope_and_activity.sql: opd_judgement (activity_status = 'no_data')",
             higher_is_better=False,
-            tile_en="OPDs not judged",
+            tile_en="OPDs whose data has not arrived",
             description_en=(
-                "OPDs that must post without a single month of the period whose data is "
-                "complete: not judged (neither active nor inactive), left out of the rate."
+                "OPDs that must post, are not active, and one of whose accounts' exports for the "
+                "period has not arrived: not judged, left out of the activity rate."
             ),
         ),
         Kpi(

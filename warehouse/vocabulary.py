@@ -93,9 +93,7 @@ REASON_LABELS_ID = {
     "active": "Aktif",
     "low_activity": "Jarang mengunggah",
     "below_minimum": "Unggahan di bawah batas minimal",
-    # An account's own state (q_account_dormancy): not the OPD's "Aktif", which the activity
-    # rule decides, so never the same word beside it.
-    "aktif": "Masih mengunggah",
+    "aktif": "Aktif",
     "dorman": "Dorman",
     "belum_pernah": "Belum pernah mengunggah",
     "not_received": "Data belum diterima",
@@ -113,7 +111,7 @@ REASON_LABELS_EN = {
     "active": "Active",
     "low_activity": "Posts rarely",
     "below_minimum": "Below the minimum number of posts",
-    "aktif": "Still posting",
+    "aktif": "Active",
     "dorman": "Dormant",
     "belum_pernah": "Never posted",
     "not_received": "Data not received yet",
@@ -167,23 +165,6 @@ ACTIVITY_RULES: dict[str, ActivityRule] = {
     ),
 }
 
-# Which months the activity rule judges (views/030_scope_and_activity.sql, opd_judgement): one
-# sentence, printed on Pengaturan, in the Keaktifan explanation and in the rate's description.
-JUDGED_MONTHS_RULE = (
-    "Setiap OPD dinilai atas bulan-bulan periode yang datanya lengkap (semua akunnya, setiap "
-    "hari), dengan batas minimal bulan-bulan itu; aturan yang sama untuk OPD yang aktif dan "
-    "yang belum. Bulan berjalan dan bulan yang ekspornya belum diterima tidak dinilai bagi "
-    "OPD mana pun (berapa pun unggahannya sejauh ini); OPD tanpa satu pun bulan lengkap "
-    "'belum dinilai' dan tidak masuk tingkat keaktifan."
-)
-JUDGED_MONTHS_RULE_EN = (
-    "Each OPD is judged over the months of the period whose data is complete (all its "
-    "accounts, every day), against the minimum of those months; the same rule for an OPD "
-    "that is active and one that is not. A month still running, or whose export has not "
-    "arrived, is judged for no OPD (whatever its posts so far); an OPD without one complete "
-    "month is 'not judged' and left out of the activity rate."
-)
-
 GRADES_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Cukup": "Fair", "Kurang": "Poor"}
 
 # Reasons an expected OPD is not active, in priority order (code -> Indonesian text).
@@ -198,9 +179,6 @@ INACTIVE_REASONS: dict[str, str] = {
     "partly_received": "Data baru sebagian diterima (belum dinilai)",
     "not_submitted": "Tidak menyerahkan data",
 }
-# The reason codes of an OPD not judged (no month of the period with all its data): listed
-# apart from the OPDs judged not active, drawn grey, never counted as inactive.
-NOT_JUDGED_REASONS: tuple[str, ...] = ("not_received", "partly_received", "not_submitted")
 
 
 # Coverage of an account-month by the loaded exports (code -> Indonesian, English).

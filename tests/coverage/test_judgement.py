@@ -2,10 +2,8 @@
 
 Coverage here: every OPD's data for all days, except Disdik (facebook #3, its only account),
 whose January export covers 1-15 January only, and Dinkes's instagram (#2), not received for
-January at all. The rule is the same for an OPD that would be active and one that would not:
-a month is judged only when every account's data for all of it arrived. Dinkes posted enough on
-facebook, but its instagram's January is missing: not judged, like Disdik (data to 15 January
-only)."""
+January at all. Dinkes is active on facebook whatever its instagram says; Disdik is not active
+and its data is incomplete: not judged."""
 
 from __future__ import annotations
 
@@ -50,9 +48,8 @@ def _status(con, bucket="period", start=JAN[0], end=JAN[1]) -> dict:
 def test_statuses_by_hand(con):
     got = _status(con)
     jan = JAN[0]
-    # Dinkes: 5 facebook posts, but its instagram's January never came: not judged, exactly
-    # as an OPD with 0 posts and the same gap would not be.
-    assert got[(1, jan)] == "no_data"
+    # Dinkes: 5 facebook posts, active although its instagram data never came.
+    assert got[(1, jan)] == "active"
     # Disdik: 3 posts, data only to 15 January: not judged.
     assert got[(2, jan)] == "no_data"
     # BKD and Desa: all data received, below the minimum: inactive.
@@ -62,20 +59,15 @@ def test_statuses_by_hand(con):
 
 
 def test_kpi_rate_is_over_judged_opds(con):
-    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
-    assert (k["expected_opds"], k["judged_opds"], k["no_data_opds"]) == (5, 3, 2)
-    assert k["active_opds"] == 1  # Kecamatan Kota; BKD and Desa inactive
-    assert k["activity_rate"] == pytest.approx(1 / 3)
+    k = {r["key"]: r["value"] for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    assert (k["expected_opds"], k["judged_opds"], k["no_data_opds"]) == (5, 4, 1)
+    assert k["active_opds"] == 2
+    assert k["activity_rate"] == pytest.approx(2 / 4)
 
 
 def test_inactive_list_says_data_not_received(con):
-    got = {
-        r["opd_id"]: r
-        for r in activity_queries.inactive_opds(con, F, as_of=JAN[1]).iter_rows(named=True)
-    }
-    assert set(got) == {1, 2, 3, 5}
-    # Dinkes's facebook is in, its instagram is not: part of its data, past the deadline.
-    assert got[1]["reason_code"] == "not_submitted"
+    got = {r["opd_id"]: r for r in q.inactive_opds(con, F, as_of=JAN[1]).iter_rows(named=True)}
+    assert set(got) == {2, 3, 5}
     # Today is long past 5 February 2026, January's deadline: not submitted.
     assert got[2]["reason_code"] == "not_submitted"
     # What the master list says still holds; dormancy and the minimum need data: not claimed.
@@ -89,11 +81,10 @@ def test_inactive_list_says_data_not_received(con):
 def test_no_index_without_data_and_heatmap_gap(con):
     idx = {r["opd_id"]: r for r in activity_queries.opd_index(con, F).iter_rows(named=True)}
     assert idx[2]["index_score"] is None and idx[2]["rank"] is None and idx[2]["grade"] is None
-    assert idx[1]["index_score"] is None  # Dinkes: not judged either
-    assert all(r["index_score"] is not None for k, r in idx.items() if k not in (1, 2))
-    heat = activity_queries.opd_month_heatmap(con, F)
+    assert all(r["index_score"] is not None for k, r in idx.items() if k != 2)
+    heat = q.opd_month_heatmap(con, F)
     gaps = heat.filter(heat["no_data"])
-    assert sorted(gaps.select("opd_id", "month").rows()) == [(1, JAN[0]), (2, JAN[0])]
+    assert gaps.select("opd_id", "month").rows() == [(2, JAN[0])]
 
 
 def test_trend_months_judged_separately(con):
@@ -102,8 +93,8 @@ def test_trend_months_judged_separately(con):
     dec, jan = rows[dt.date(2025, 12, 1)], rows[JAN[0]]
     # December: every OPD's data arrived (Dinkes's instagram ran to 31 Dec); Dinkes active.
     assert (dec["judged_opds"], dec["no_data_opds"], dec["active_opds"]) == (5, 0, 1)
-    assert (jan["judged_opds"], jan["no_data_opds"], jan["active_opds"]) == (3, 2, 1)
-    assert jan["activity_rate"] == pytest.approx(1 / 3)
+    assert (jan["judged_opds"], jan["no_data_opds"], jan["active_opds"]) == (4, 1, 2)
+    assert jan["activity_rate"] == pytest.approx(0.5)
 
 
 def test_adding_the_missing_days_makes_disdik_judged(con):
@@ -113,5 +104,5 @@ def test_adding_the_missing_days_makes_disdik_judged(con):
         " DATE '2026-01-31', 'file_name')"
     )
     assert _status(con)[(2, JAN[0])] == "inactive"
-    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
-    assert (k["judged_opds"], k["active_opds"]) == (4, 1)
+    k = {r["key"]: r["value"] for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    assert (k["judged_opds"], k["active_opds"]) == (5, 2)

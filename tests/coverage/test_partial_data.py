@@ -1,7 +1,7 @@
 """A partly received bucket is "data sebagian", never "data belum diterima", and an OPD not
 judged is never counted as inactive (hand warehouse of tests/coverage/test_judgement.py: Disdik's
-January data reaches 15 January only, Dinkes's instagram has no January data although Dinkes
-posted enough on facebook: both not judged, the rule being the same whatever the posts say)."""
+January data reaches 15 January only, Dinkes's instagram has no January data, Dinkes is active
+on facebook)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ def test_partly_received_is_not_not_received(con):  # noqa: F811
     got = _judged(con)
     # Disdik: its only account covered 1-15 January: part of the data, not judged.
     assert got[2] == ("no_data", "partial", "partly_received")
-    # Dinkes: enough on facebook, its instagram's January missing: part of its data, not judged.
-    assert got[1] == ("no_data", "partial", "partly_received")
+    # Dinkes: active on facebook; its instagram's January is missing: active on part.
+    assert got[1] == ("active", "partial", "active")
     assert got[3] == ("inactive", "complete", "inactive")
     # Without any January day of Disdik's account: no data at all.
     con.execute("DELETE FROM load_coverage WHERE opd_id = 2")
@@ -49,24 +49,24 @@ def test_inactive_list_reason_partly_received_before_the_deadline(con):  # noqa:
 
 
 def test_kpi_and_heatmap_say_partial(con):  # noqa: F811
-    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
-    assert (k["no_data_opds"], k["partial_data_opds"]) == (2, 2)
-    heat = activity.opd_month_heatmap(con, F)
-    assert sorted(heat.filter(heat["partial_data"])["opd_id"].to_list()) == [1, 2]
+    k = {r["key"]: r["value"] for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    assert (k["no_data_opds"], k["partial_data_opds"]) == (1, 1)
+    heat = q.opd_month_heatmap(con, F)
+    assert heat.filter(heat["partial_data"]).select("opd_id").to_series().to_list() == [2]
     con.execute("DELETE FROM load_coverage WHERE opd_id = 2")
-    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
-    assert (k["no_data_opds"], k["partial_data_opds"]) == (2, 1)
-    heat = activity.opd_month_heatmap(con, F)
+    k = {r["key"]: r["value"] for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    assert (k["no_data_opds"], k["partial_data_opds"]) == (1, 0)
+    heat = q.opd_month_heatmap(con, F)
     assert heat.filter(heat["no_data"] & ~heat["partial_data"]).height == 1
 
 
 def test_unjudged_never_counted_inactive(con):  # noqa: F811
     k = figures.keaktifan_figures(con, F, as_of=JAN[1]).row(0, named=True)
-    # Kec. Kota active; BKD, Desa inactive (all data in); Disdik and Dinkes not judged.
-    assert (k["active_opds"], k["inactive_opds"], k["not_judged_opds"]) == (1, 2, 2)
+    # Dinkes, Kec. Kota active; BKD, Desa inactive (all data in); Disdik not judged.
+    assert (k["active_opds"], k["inactive_opds"], k["not_judged_opds"]) == (2, 2, 1)
     assert k["active_opds"] + k["inactive_opds"] + k["not_judged_opds"] == k["expected_opds"]
     assert k["judged_opds"] == k["active_opds"] + k["inactive_opds"]
-    assert k["partial_data_opds"] == 2
+    assert k["partial_data_opds"] == 1
 
 
 def test_kecamatan_rollup_counts_not_judged_apart(con):  # noqa: F811
@@ -78,14 +78,12 @@ def test_kecamatan_rollup_counts_not_judged_apart(con):  # noqa: F811
     assert r["not_judged_members"] == 1
 
 
-def test_a_month_on_part_of_its_data_is_neither_active_nor_a_whole_month(con):  # noqa: F811
+def test_an_active_month_on_part_of_its_data_is_not_a_whole_month(con):  # noqa: F811
     from warehouse import opd_story
 
     months = {r["opd_id"]: r for r in opd_story.opd_months(con, F).iter_rows(named=True)}
-    # Dinkes posted enough in January, but its instagram's January never came: not judged,
-    # not a whole month ("bulan aktif k dari n" counts only judged months).
-    assert not months[1]["is_active"] and not months[1]["whole_month"]
-    assert months[1]["activity_status"] == "no_data"
+    # Dinkes is active in January, but its instagram's January never came: not a whole month.
+    assert months[1]["is_active"] and not months[1]["whole_month"]
     # BKD: judged inactive on all of its data.
     assert months[3]["whole_month"] and not months[3]["is_active"]
     assert not months[2]["whole_month"]  # not judged

@@ -57,7 +57,6 @@ def settings_form() -> None:
             ],
             key="set_activity_rule",
         )
-        st.caption(i18n.tr(vocabulary.JUDGED_MONTHS_RULE, vocabulary.JUDGED_MONTHS_RULE_EN))
         for title, names in groups:
             st.markdown(f"**{title}**")
             cols = st.columns(len(names))

@@ -123,7 +123,7 @@ def inactive_opds(
     """
     s = _settings(con, settings)
     df = _run(con, "q_inactive_opds", inactive_params(f, s, as_of))
-    busiest = _run(con, "q_busiest_account", {**f.params(), **_activity_params(s)})
+    busiest = _run(con, "q_busiest_account", f.params())
     df = df.join(busiest, on="opd_id", how="left")
     texts = vocabulary.INACTIVE_REASONS
     return df.select(
@@ -143,7 +143,6 @@ def inactive_opds(
         "max_account_posts",
         "counted_posts",
         "required_posts",
-        "judged_months",
         pl.lit(s.activity_rule, dtype=pl.String).alias("activity_rule"),
         "last_post_at",
         pl.col("days_since_last_post").cast(pl.Int64),

@@ -1,6 +1,6 @@
 -- q_account_dormancy: every official account, also those that never posted. Grain: account.
--- Days since the last post are counted to the account's own data end (data_through:
--- v_account_data_end, never past $as_of), not to today: the
+-- Days since the last post are counted to the account's own data end (data_through: the last
+-- day its loads cover, v_coverage_day, or its last post; never past $as_of), not to today: the
 -- days after it hold no data, so they are not days without a post.
 -- status: not_received (the account's data stops a month or more before data_end, the newest
 -- data of any account, or never came: its silence is no data, not dormancy;
@@ -11,8 +11,9 @@ accounts as (
     select * from scoped_accounts($platforms, $opd_kinds, $opd_ids)
 ),
 bounds as (
-    -- the data end (v_data_end, the one definition), at most as_of
-    select least(CAST($as_of AS DATE), (select data_end from v_data_end)) as data_end
+    select least(CAST($as_of AS DATE), greatest(
+        (select max(day) from v_coverage_day),
+        (select CAST(max(published_at) AS DATE) from v_posts))) as data_end
 ),
 account_posts as (
     select
@@ -25,6 +26,13 @@ account_posts as (
     where p.published_at < CAST($as_of AS DATE) + 1
     group by p.account_id
 ),
+account_data as (
+    select c.account_id, max(c.day) as covered_through
+    from v_coverage_day c
+    semi join accounts a using (account_id)
+    where c.day <= CAST($as_of AS DATE)
+    group by c.account_id
+),
 joined as (
     select
         a.account_id, a.opd_id, a.opd, a.opd_kind, a.platform, a.handle, a.url,
@@ -32,15 +40,16 @@ joined as (
         p.last_post_at,
         b.data_end,
         -- (least() skips a null: an account without any data has no data_through)
-        case when e.data_end is not null
-             then least(CAST($as_of AS DATE), e.data_end) end as data_through,
-        case when e.data_end is not null
-             then least(CAST($as_of AS DATE), e.data_end)
-                  > CAST(b.data_end - INTERVAL 1 MONTH AS DATE) end as data_current
+        case when d.covered_through is not null or p.last_post_at is not null
+             then least(CAST($as_of AS DATE),
+                        greatest(d.covered_through, CAST(p.last_post_at AS DATE))) end
+            as data_through,
+        greatest(d.covered_through, CAST(p.last_post_at AS DATE))
+            > CAST(b.data_end - INTERVAL 1 MONTH AS DATE) as data_current
     from accounts a
     cross join bounds b
     left join account_posts p using (account_id)
-    left join v_account_data_end e using (account_id)
+    left join account_data d using (account_id)
 ),
 final as (
     select

@@ -1,12 +1,7 @@
 -- q_busiest_account: each OPD's account with the most posts in the period (the one the
--- activity rule judges, over the months it judged), for the "not active" explanation. Grain: OPD (only OPDs with a post).
+-- activity rule judges), for the "not active" explanation. Grain: OPD (only OPDs with a post).
 -- Ties: the first by platform then account name; tied_accounts says how many share the top.
 with
-judged as (
-    select opd_id, judged_months
-    from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule)
-),
 per_account as (
     select
         p.opd_id, p.account_key, p.platform,
@@ -15,10 +10,6 @@ per_account as (
     from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids) p
     left join scoped_accounts($platforms, $opd_kinds, $opd_ids) a
       on a.account_id = p.account_id
-    -- only the months the activity rule judged (opd_judgement), when it judged any
-    join judged j
-      on j.opd_id = p.opd_id
-     and (len(j.judged_months) = 0 or list_contains(j.judged_months, p.month_start))
     group by p.opd_id, p.account_key, p.platform, a.handle
 ),
 ranked as (

@@ -12,16 +12,14 @@ accounts as (
 ),
 latest as (
     select account_id, max(coalesce(exported_at, loaded_at)) as latest_export,
-           count(distinct load_id) as n_loads
+           max(period_end) as covered_until, count(distinct load_id) as n_loads
     from v_coverage_span
     group by account_id
 ),
 final as (
-    -- covered_until: the account's data end (v_account_data_end, the one definition)
-    select a.*, l.latest_export, e.data_end as covered_until, coalesce(l.n_loads, 0) as n_loads
+    select a.*, l.latest_export, l.covered_until, coalesce(l.n_loads, 0) as n_loads
     from accounts a
     left join latest l using (account_id)
-    left join v_account_data_end e using (account_id)
 )
 select * from final
 order by opd_kind, opd, platform, handle

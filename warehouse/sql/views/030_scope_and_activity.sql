@@ -124,182 +124,102 @@ CREATE OR REPLACE MACRO bucket_start(bucket, day_d, start_d) AS
         ELSE CAST(start_d AS DATE)
     END;
 
--- THE judgement: the activity rule read together with data coverage, the same way for an OPD
--- that would be active and one that would not. Every OPD in scope x every bucket of
--- [start_d, end_excl). A bucket is cut into parts by calendar month; a part is complete when
--- some live load covers every one of its days for every account of the OPD in scope
--- (v_coverage_day, views/025_v_coverage.sql; an OPD without an account in scope has no
--- export to wait for: complete up to the data's end, v_data_end). Which parts are judged:
---   'period' - its complete months (whole, or cut by the period): an OPD is judged over the
---              months of the period whose data all arrived, with the minimum of those months
---              (per_month x months; a window that is not whole months: ceil(per_month x
---              days / 30)). A month still running, or a month whose export has not arrived,
---              is left out for every OPD alike, whatever its posts say so far;
---   'month', 'week', 'day' - the bucket only when all of it is complete.
--- activity_status: active | inactive (the rule over the judged parts) | no_data (no part
--- judged: not judged, left out of every rate, drawn as a gap). data_state: complete | partial
--- | missing, of the whole bucket (partial: some days or some accounts, e.g. a month still
--- running). judgement (what a list says, warehouse.vocabulary.REASON_LABELS_ID): active |
--- inactive | not_received (no_data, nothing arrived) | partly_received (no_data, part arrived).
--- posts: all posts of the bucket; max_account_posts, counted_posts: over the judged parts (over
--- the whole bucket when none is judged: what a chart draws so far); required_posts: the
--- minimum of the judged parts (of the whole bucket when none is judged). judged_months: the
--- first days of the judged parts; judged_days, bucket_days: their days, and the bucket's.
--- is_judged = active or inactive (the denominator of a rate). Arguments as opd_activity's;
--- counted_before: only posts published before it count (an OPD judged part-way through).
-CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                      per_month, per_week, rule,
-                                      counted_before := NULL) AS TABLE
+-- Data coverage per bucket and OPD: of the OPD's accounts in scope, how many some live load
+-- covers on every day of the bucket's part of [start_d, end_excl) (v_coverage_day,
+-- views/025_v_coverage.sql). Grain: bucket x OPD with an account in scope.
+CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds,
+                                     opd_ids) AS TABLE
     WITH days AS (
         SELECT CAST(t.d AS DATE) AS day,
-               bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start,
-               CAST(date_trunc('month', t.d) AS DATE) AS part
+               bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
         FROM generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
                              CAST(CAST(end_excl AS DATE) - 1 AS TIMESTAMP),
                              INTERVAL 1 DAY) AS t(d)
     ),
-    parts AS (
-        SELECT period_start, part, count(*) AS n_days, min(day) AS part_first,
-               max(day) AS part_last,
-               count(*) = day(last_day(part)) AS whole_month
-        FROM days
-        GROUP BY period_start, part
-    ),
-    opds AS (SELECT opd_id, opd_kind, expected_to_post FROM scoped_opds(opd_kinds, opd_ids)),
+    lengths AS (SELECT period_start, count(*) AS n_days FROM days GROUP BY period_start),
     acc AS (SELECT account_id, opd_id FROM scoped_accounts(platforms, opd_kinds, opd_ids)),
     covered AS (
-        SELECT d.period_start, d.part, c.account_id, count(*) AS n_days
+        SELECT d.period_start, c.account_id, count(*) AS n_days
         FROM v_coverage_day c
         JOIN days d ON d.day = c.day
         SEMI JOIN acc ON acc.account_id = c.account_id
-        GROUP BY d.period_start, d.part, c.account_id
+        GROUP BY d.period_start, c.account_id
     ),
-    part_cov AS (
-        SELECT p.period_start, p.part, p.n_days, p.whole_month, p.part_first, p.part_last,
-               o.opd_id,
-               count(a.account_id) AS n_accounts,
-               count(a.account_id) FILTER (WHERE coalesce(c.n_days, 0) = p.n_days)
-                   AS n_complete
-        FROM parts p
-        CROSS JOIN opds o
-        LEFT JOIN acc a ON a.opd_id = o.opd_id
-        LEFT JOIN covered c
-          ON c.period_start = p.period_start AND c.part = p.part
-         AND c.account_id = a.account_id
-        GROUP BY ALL
-    ),
-    part_ok AS (
-        -- An OPD without an account has no export to wait for, but no day after the data's
-        -- end (v_data_end) is over for it either: the same days are judged for every OPD.
-        SELECT *,
-               n_complete = n_accounts
-               AND (n_accounts > 0
-                    OR part_last <= coalesce((SELECT data_end FROM v_data_end), part_last))
-                   AS part_complete
-        FROM part_cov
-    ),
-    part_judged AS (
-        SELECT *,
-               CASE WHEN bucket = 'period' THEN part_complete
-                    ELSE bool_and(part_complete)
-                             OVER (PARTITION BY period_start, opd_id) END AS judged
-        FROM part_ok
-    ),
-    missing_acc AS (
-        SELECT b.period_start, a.opd_id,
-               count(*) FILTER (WHERE cv.n IS NULL) AS n_accounts_missing
-        FROM (SELECT DISTINCT period_start FROM parts) b
+    per_opd AS (
+        SELECT
+            l.period_start, a.opd_id,
+            count(*) AS n_accounts,
+            count(*) FILTER (WHERE coalesce(c.n_days, 0) = l.n_days) AS n_accounts_complete,
+            count(*) FILTER (WHERE coalesce(c.n_days, 0) = 0) AS n_accounts_missing
+        FROM lengths l
         CROSS JOIN acc a
-        LEFT JOIN (SELECT period_start, account_id, sum(n_days) AS n
-                   FROM covered GROUP BY ALL) cv
-          ON cv.period_start = b.period_start AND cv.account_id = a.account_id
-        GROUP BY ALL
-    ),
-    window_ AS (
-        SELECT period_start, opd_id,
-               max(n_accounts) AS n_accounts,
-               bool_and(part_complete) AS data_complete,
-               sum(n_days) AS bucket_days,
-               coalesce(sum(n_days) FILTER (WHERE judged), 0) AS judged_days,
-               count(*) FILTER (WHERE judged) AS judged_parts,
-               coalesce(bool_and(whole_month) FILTER (WHERE judged), false) AS judged_whole,
-               coalesce(list(part ORDER BY part) FILTER (WHERE judged), []) AS judged_months
-        FROM part_judged
-        GROUP BY period_start, opd_id
-    ),
-    per_account AS (
-        SELECT bucket_start(bucket, p.pub_date, start_d) AS period_start, p.month_start AS part,
-               p.opd_id, p.account_key, count(*) AS n
-        FROM scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids) p
-        WHERE counted_before IS NULL OR p.published_at < counted_before
-        GROUP BY ALL
-    ),
-    account_n AS (
-        SELECT pa.period_start, pa.opd_id, pa.account_key,
-               sum(pa.n) AS n_all,
-               coalesce(sum(pa.n) FILTER (WHERE pj.judged), 0) AS n_judged
-        FROM per_account pa
-        JOIN part_judged pj
-          ON pj.period_start = pa.period_start AND pj.part = pa.part AND pj.opd_id = pa.opd_id
-        GROUP BY ALL
+        LEFT JOIN covered c ON c.period_start = l.period_start AND c.account_id = a.account_id
+        GROUP BY l.period_start, a.opd_id
+    )
+    SELECT *, n_accounts_complete = n_accounts AS data_complete FROM per_opd;
+
+-- THE judgement: the activity rule read together with data coverage. Every OPD in scope x
+-- every bucket of [start_d, end_excl). activity_status:
+--   active   - the rule says active (its posts prove it, whatever else is missing);
+--   inactive - not active, and every account's data for the whole bucket arrived;
+--   no_data  - not active, and some account's data for the bucket has not arrived: not judged,
+--              left out of every rate, drawn as a gap; data_state says whether none of it
+--              arrived ('missing': "data belum diterima") or part ('partial': "data sebagian").
+-- data_state: complete | partial | missing (also for an active OPD: active on part of the data).
+-- An OPD without an account in scope has no export to wait for: judged on its posts.
+-- is_judged = active or inactive (the denominator of a rate). Arguments as opd_activity's.
+CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                      per_month, per_week, rule,
+                                      counted_before := NULL) AS TABLE
+    WITH buckets AS (
+        SELECT DISTINCT bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
+        FROM generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
+                             CAST(CAST(end_excl AS DATE) - 1 AS TIMESTAMP),
+                             INTERVAL 1 DAY) AS t(d)
     ),
     act AS (
-        SELECT period_start, opd_id,
-               sum(n_all) AS posts, max(n_all) AS max_all, max(n_judged) AS max_judged,
-               sum(n_judged) AS total_judged
-        FROM account_n
-        GROUP BY period_start, opd_id
+        SELECT * FROM opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                   per_month, per_week, rule, false,
+                                   counted_before := counted_before)
+    ),
+    cov AS (
+        SELECT * FROM opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids)
     ),
     judged AS (
         SELECT
-            w.period_start, o.opd_id, o.opd_kind, o.expected_to_post,
+            b.period_start, o.opd_id, o.opd_kind, o.expected_to_post,
             coalesce(a.posts, 0) AS posts,
-            w.judged_parts > 0 AS is_judged,
-            CAST(CASE WHEN w.judged_parts > 0 THEN coalesce(a.max_judged, 0)
-                      ELSE coalesce(a.max_all, 0) END AS BIGINT) AS max_account_posts,
-            CAST(CASE WHEN w.judged_parts > 0
-                      THEN counted_posts(rule, coalesce(a.max_judged, 0),
-                                         coalesce(a.total_judged, 0))
-                      ELSE counted_posts(rule, coalesce(a.max_all, 0), coalesce(a.posts, 0))
-                 END AS BIGINT) AS counted_posts,
-            CAST(CASE
-                WHEN bucket <> 'period' OR w.judged_parts = 0 OR w.judged_days = w.bucket_days
-                THEN activity_minimum(bucket, start_d, end_excl, per_month, per_week)
-                WHEN w.judged_whole THEN per_month * w.judged_parts
-                ELSE greatest(1, ceil(per_month * w.judged_days / 30))
-            END AS INTEGER) AS required_posts,
-            w.data_complete,
-            w.n_accounts,
-            coalesce(m.n_accounts_missing, 0) AS n_accounts_missing,
-            w.judged_months, w.judged_days, w.bucket_days
-        FROM window_ w
-        JOIN opds o USING (opd_id)
-        LEFT JOIN act a ON a.opd_id = w.opd_id AND a.period_start = w.period_start
-        LEFT JOIN missing_acc m ON m.opd_id = w.opd_id AND m.period_start = w.period_start
-    ),
-    final AS (
-        SELECT *, is_judged AND counted_posts >= required_posts AS is_active FROM judged
+            coalesce(a.max_account_posts, 0) AS max_account_posts,
+            coalesce(a.counted_posts, 0) AS counted_posts,
+            activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS required_posts,
+            coalesce(a.is_active, false) AS is_active,
+            coalesce(c.data_complete, true) AS data_complete,
+            coalesce(c.n_accounts, 0) AS n_accounts,
+            coalesce(c.n_accounts_missing, 0) AS n_accounts_missing
+        FROM scoped_opds(opd_kinds, opd_ids) o
+        CROSS JOIN buckets b
+        LEFT JOIN act a ON a.opd_id = o.opd_id AND a.period_start = b.period_start
+        LEFT JOIN cov c ON c.opd_id = o.opd_id AND c.period_start = b.period_start
     )
     SELECT
-        period_start, opd_id, opd_kind, expected_to_post, posts, max_account_posts,
-        counted_posts, required_posts, is_active, data_complete, n_accounts,
-        n_accounts_missing,
+        *,
         CASE WHEN is_active THEN 'active'
-             WHEN is_judged THEN 'inactive'
+             WHEN data_complete THEN 'inactive'
              ELSE 'no_data' END AS activity_status,
-        is_judged,
+        is_active OR data_complete AS is_judged,
         -- How much of the bucket's data arrived: all of it (or no account to wait for), part
         -- (some days or some accounts: a month still running, a late export) or none. A
         -- partly received bucket is "data sebagian", never "data belum diterima".
         CASE WHEN data_complete THEN 'complete'
              WHEN n_accounts_missing = n_accounts THEN 'missing'
              ELSE 'partial' END AS data_state,
+        -- What a list says of the OPD (warehouse.vocabulary.REASON_LABELS_ID): a not-judged
+        -- OPD part of whose data arrived is 'partly_received', never 'not_received'.
         CASE WHEN is_active THEN 'active'
-             WHEN is_judged THEN 'inactive'
+             WHEN data_complete THEN 'inactive'
              WHEN n_accounts_missing = n_accounts THEN 'not_received'
-             ELSE 'partly_received' END AS judgement,
-        judged_months, judged_days, bucket_days
-    FROM final;
+             ELSE 'partly_received' END AS judgement
+    FROM judged;
 
 -- Campaign participation, the one definition: every campaign x every expected-to-post OPD in
 -- scope, with its posts tagged for the campaign (post_campaign) published in the period on the

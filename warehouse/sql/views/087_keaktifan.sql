@@ -25,10 +25,9 @@ CREATE OR REPLACE MACRO index_grade(score, very_good_min, good_min, fair_min) AS
 -- (lowest 0, highest 100, a lone OPD 100; 0 when it posted nothing). An OPD whose posts carry
 -- no interaction counts at all (logbook rows) has no engagement score (null, shown "-"): its
 -- index is the weighted mean of the parts it has, i.e. that weight is spread over the others.
--- An OPD not judged for the period (opd_judgement no_data: no month of it whose data all
--- arrived) gets no index, rank or grade: no data is not a low score. A judged OPD with part of
--- its data missing (a month still running) is scored on what arrived (data_complete = false).
--- required_posts, counted_posts, judged_months: the judgement's, over the months it judged.
+-- An OPD whose data for the period has not arrived and that is not active (opd_judgement
+-- no_data) gets no index, rank or grade: no data is not a low score. An active OPD with part of
+-- its data missing is scored on what arrived (data_complete = false says so).
 -- Settings: target_per_month, wt_* (index weights), grade_*_min (lower bounds of the grades);
 -- expected_only: only OPDs expected to post. Grain: OPD (rank, index_score, grade, ...).
 CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_ids,
@@ -53,8 +52,8 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
                              interval 7 day) as t(w)
     ),
     busiest as (
-        select opd_id, max_account_posts, counted_posts, required_posts, is_active,
-               activity_status, data_complete, data_state, judgement, judged_months
+        select opd_id, max_account_posts, counted_posts, is_active, activity_status, data_complete,
+               data_state, judgement
         from opd_judgement('period', start_d, end_excl, platforms, opd_kinds, opd_ids,
                            per_month, per_week, rule)
     ),
@@ -87,8 +86,8 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             coalesce(p.posts, 0) as posts,
             coalesce(b.max_account_posts, 0) as max_account_posts,
             coalesce(b.counted_posts, 0) as counted_posts,
-            b.required_posts,
-            b.judged_months,
+            activity_minimum('period', start_d, end_excl, per_month, per_week)
+                as required_posts,
             b.is_active,
             b.activity_status,
             b.data_complete,
@@ -154,8 +153,8 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             CAST(case when index_score is not null
                       then rank() over (order by index_score desc nulls last) end AS INTEGER) as rank,
             opd_id, opd, opd_short, opd_kind, expected_to_post, posts, max_account_posts,
-            counted_posts, required_posts, judged_months, is_active, activity_status,
-            data_complete, data_state, judgement, target_posts,
+            counted_posts, required_posts, is_active, activity_status, data_complete, data_state,
+            judgement, target_posts,
             weeks_with_post, weeks_in_period, kinerja_posts, kinerja_share, platforms_posted,
             platforms_total, engagement, engagement_per_post, interaction_posts, score_frequency,
             score_consistency, score_kinerja, score_platform,
@@ -168,8 +167,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
 
 -- inactive_opds: expected-to-post OPDs that are not active in the period, with every reason
 -- that applies, in priority order (codes; warehouse.vocabulary.INACTIVE_REASONS has the text).
--- Grain: OPD. Dormant: no post for >= dormant_after days up to the data end (v_data_end),
--- at most as_of_d (or never).
+-- Grain: OPD. Dormant: no post for >= dormant_after days up to as_of_d (or never).
 -- An OPD whose data for the period has not all arrived (opd_judgement no_data) is listed with
 -- not_received (none of it arrived) or partly_received (part of it: a month still running),
 -- or not_submitted once today_d is past the last month's collection deadline. Such an OPD is
@@ -185,8 +183,8 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
         select * from scoped_opds(opd_kinds, opd_ids) where expected_to_post
     ),
     in_period as (
-        select opd_id, posts, max_account_posts, counted_posts, required_posts, is_active,
-               activity_status, data_state, judged_months
+        select opd_id, posts, max_account_posts, counted_posts, is_active, activity_status,
+               data_state
         from opd_judgement('period', start_d, end_excl, platforms, opd_kinds, opd_ids,
                            per_month, per_week, rule,
                            counted_before := CAST(as_of_d AS DATE) + 1)
@@ -212,8 +210,8 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             coalesce(i.posts, 0) as posts,
             coalesce(i.max_account_posts, 0) as max_account_posts,
             coalesce(i.counted_posts, 0) as counted_posts,
-            i.required_posts,
-            i.judged_months,
+            activity_minimum('period', start_d, end_excl, per_month, per_week)
+                as required_posts,
             i.is_active,
             i.activity_status,
             i.data_state,
@@ -221,11 +219,7 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             CAST(today_d AS DATE) > coverage_due_date(CAST(end_excl AS DATE) - 1, deadline_d)
                 as past_deadline,
             l.last_post_at,
-            -- counted to the data end (v_data_end), never past as_of: days without data are
-            -- not days without a post
-            least(CAST(as_of_d AS DATE),
-                  coalesce((select data_end from v_data_end), CAST(as_of_d AS DATE)))
-                - CAST(l.last_post_at AS DATE) as days_since_last_post
+            CAST(as_of_d AS DATE) - CAST(l.last_post_at AS DATE) as days_since_last_post
         from opds o
         left join accounts a using (opd_id)
         join in_period i using (opd_id)
