@@ -59,14 +59,17 @@ def test_statuses_by_hand(con):
 
 
 def test_kpi_rate_is_over_judged_opds(con):
-    k = {r["key"]: r["value"] for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
     assert (k["expected_opds"], k["judged_opds"], k["no_data_opds"]) == (5, 4, 1)
     assert k["active_opds"] == 2
     assert k["activity_rate"] == pytest.approx(2 / 4)
 
 
 def test_inactive_list_says_data_not_received(con):
-    got = {r["opd_id"]: r for r in q.inactive_opds(con, F, as_of=JAN[1]).iter_rows(named=True)}
+    got = {
+        r["opd_id"]: r
+        for r in activity_queries.inactive_opds(con, F, as_of=JAN[1]).iter_rows(named=True)
+    }
     assert set(got) == {2, 3, 5}
     # Today is long past 5 February 2026, January's deadline: not submitted.
     assert got[2]["reason_code"] == "not_submitted"
@@ -82,7 +85,7 @@ def test_no_index_without_data_and_heatmap_gap(con):
     idx = {r["opd_id"]: r for r in activity_queries.opd_index(con, F).iter_rows(named=True)}
     assert idx[2]["index_score"] is None and idx[2]["rank"] is None and idx[2]["grade"] is None
     assert all(r["index_score"] is not None for k, r in idx.items() if k != 2)
-    heat = q.opd_month_heatmap(con, F)
+    heat = activity_queries.opd_month_heatmap(con, F)
     gaps = heat.filter(heat["no_data"])
     assert gaps.select("opd_id", "month").rows() == [(2, JAN[0])]
 
@@ -104,5 +107,5 @@ def test_adding_the_missing_days_makes_disdik_judged(con):
         " DATE '2026-01-31', 'file_name')"
     )
     assert _status(con)[(2, JAN[0])] == "inactive"
-    k = {r["key"]: r["value"] for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
     assert (k["judged_opds"], k["active_opds"]) == (5, 2)

@@ -49,14 +49,14 @@ def test_inactive_list_reason_partly_received_before_the_deadline(con):  # noqa:
 
 
 def test_kpi_and_heatmap_say_partial(con):  # noqa: F811
-    k = {r["key"]: r["value"] for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
     assert (k["no_data_opds"], k["partial_data_opds"]) == (1, 1)
-    heat = q.opd_month_heatmap(con, F)
+    heat = activity.opd_month_heatmap(con, F)
     assert heat.filter(heat["partial_data"]).select("opd_id").to_series().to_list() == [2]
     con.execute("DELETE FROM load_coverage WHERE opd_id = 2")
-    k = {r["key"]: r["value"] for r in q.kpi_summary(con, F).iter_rows(named=True)}
+    k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
     assert (k["no_data_opds"], k["partial_data_opds"]) == (1, 0)
-    heat = q.opd_month_heatmap(con, F)
+    heat = activity.opd_month_heatmap(con, F)
     assert heat.filter(heat["no_data"] & ~heat["partial_data"]).height == 1
 
 

@@ -1,6 +1,4 @@
-"""The activity rate over OPDs whose data arrived equals a recount from the raw sample files
-(an OPD is judged on a month only when every account's export covers all of it, whatever its
-posts say).
+"""The activity rate over OPDs whose data arrived equals a recount from the raw sample files.
 
 The recount reads the Meta Business Suite CSVs under sample_data/exports/ with the csv module
 (nothing from etl/): posts per account in a month from `Publish time` (MM/DD/YYYY HH:MM, WIB),
@@ -65,9 +63,9 @@ def _recount(con, year: int, month: int) -> tuple[int, int]:
             n = sum(1 for _, _, ds in files for d in ds if first <= d.date() <= last)
             busiest = max(busiest, n)
             complete &= any(a <= first and b >= last for a, b, _ in files)
-        # Judged only on a month whose every account's export covers it, active or not.
-        active += complete and busiest >= MIN_PER_MONTH
-        judged += complete
+        is_active = busiest >= MIN_PER_MONTH
+        active += is_active
+        judged += is_active or complete
     return active, judged
 
 
