@@ -1,0 +1,74 @@
+-- Content counts: posts per bucket, OPD, platform, content label, figure flag and post format,
+-- the one source of every content-mix figure (q_content_*, q_figure_share_trend,
+-- q_format_mix_*).
+
+-- post_content_month as counted from posts now (v_posts: the label users read, an override
+-- winning), for the OPDs only_opd_ids (NULL: all) and posts published in [from_d, to_excl)
+-- (NULL: unbounded). Grain and columns: the table's (migrations/140_post_content_month.sql).
+CREATE OR REPLACE MACRO post_content_month_recount(only_opd_ids, from_d, to_excl) AS TABLE
+    SELECT opd_id, platform, CAST(date_trunc('month', published_at) AS DATE) AS month_start,
+           content_type, is_figure_centric, post_format, count(*) AS posts
+    FROM v_posts
+    WHERE (only_opd_ids IS NULL OR list_contains(only_opd_ids, opd_id))
+      AND (from_d IS NULL OR published_at >= from_d)
+      AND (to_excl IS NULL OR published_at < to_excl)
+    GROUP BY ALL;
+
+-- [content_months_lo, content_months_hi): the whole calendar months inside [start_d, end_excl)
+-- that content_counts reads from post_content_month: only when the buckets are months or the
+-- period (a month bucket is then whole); otherwise, or when no whole month fits, the empty
+-- range [start_d, start_d). Plain expressions of the arguments, so DuckDB folds them to
+-- constants and drops a branch that reads nothing.
+CREATE OR REPLACE MACRO content_months_lo(grain, start_d, end_excl) AS
+    CASE WHEN grain IN ('month', 'period')
+              AND CAST(date_trunc('month', whole_day(start_d) - 1) + INTERVAL 1 MONTH AS DATE)
+                  < CAST(date_trunc('month', whole_day(end_excl)) AS DATE)
+         THEN CAST(date_trunc('month', whole_day(start_d) - 1) + INTERVAL 1 MONTH AS DATE)
+         ELSE whole_day(start_d) END;
+
+CREATE OR REPLACE MACRO content_months_hi(grain, start_d, end_excl) AS
+    CASE WHEN grain IN ('month', 'period')
+              AND CAST(date_trunc('month', whole_day(start_d) - 1) + INTERVAL 1 MONTH AS DATE)
+                  < CAST(date_trunc('month', whole_day(end_excl)) AS DATE)
+         THEN CAST(date_trunc('month', whole_day(end_excl)) AS DATE)
+         ELSE whole_day(start_d) END;
+
+-- Posts in scope published in [start_d, end_excl) counted per bucket ('day', 'week', 'month'
+-- as bucket_start; 'period': one bucket starting at start_d), OPD, platform, content_type,
+-- is_figure_centric and post_format (v_posts's values). Columns: period_start, opd_id,
+-- platform, content_type, is_figure_centric, post_format, posts (BIGINT).
+-- The whole months [content_months_lo, content_months_hi) come from post_content_month; the
+-- other days are counted from the posts (scoped_posts). Both give the same counts: the table
+-- equals a recount at every write (warehouse/label_counts.py). Bounds are whole days
+-- (whole_day refuses others).
+CREATE OR REPLACE MACRO content_counts(grain, start_d, end_excl, platforms, opd_kinds,
+                                       opd_ids) AS TABLE
+    WITH from_table AS (
+        SELECT
+            CASE WHEN grain = 'month' THEN m.month_start ELSE whole_day(start_d) END
+                AS period_start,
+            m.opd_id, m.platform, m.content_type, m.is_figure_centric, m.post_format,
+            m.posts
+        FROM post_content_month m
+        SEMI JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
+        WHERE (len(platforms) = 0 OR list_contains(platforms, m.platform))
+          AND m.month_start >= content_months_lo(grain, start_d, end_excl)
+          AND m.month_start < content_months_hi(grain, start_d, end_excl)
+    ),
+    from_posts AS (
+        SELECT
+            bucket_start(grain, p.published_at, start_d) AS period_start,
+            p.opd_id, p.platform, p.content_type, p.is_figure_centric, p.post_format,
+            count(*) AS posts
+        FROM scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids) p
+        -- The first condition is a constant: false when the table covers the whole period.
+        WHERE (content_months_lo(grain, start_d, end_excl) > whole_day(start_d)
+               OR content_months_hi(grain, start_d, end_excl) < whole_day(end_excl))
+          AND NOT (p.published_at >= content_months_lo(grain, start_d, end_excl)
+                   AND p.published_at < content_months_hi(grain, start_d, end_excl))
+        GROUP BY ALL
+    )
+    SELECT period_start, opd_id, platform, content_type, is_figure_centric, post_format,
+           CAST(sum(posts) AS BIGINT) AS posts
+    FROM (SELECT * FROM from_table UNION ALL SELECT * FROM from_posts)
+    GROUP BY ALL;
