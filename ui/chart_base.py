@@ -139,6 +139,32 @@ def time_tooltip(x: str, grain: str = "month") -> alt.Tooltip:
     )
 
 
+def count_ticks(top: float | None, *, most: int = 6) -> list[int]:
+    """Evenly spaced whole-number ticks from 0 up to at least `top` (a count's largest value),
+    at most `most` of them: steps of 1, 2, 5, 10, 20, 25, 50, 100, ... (0 -> [0, 1])."""
+    top = max(1.0, float(top or 0))
+    scale = 1
+    while True:
+        for m in (1, 2, 5) if scale == 1 else (1, 2, 2.5, 5):
+            step = int(m * scale)
+            n = int(-(-top // step))
+            if n + 1 <= most:
+                return [i * step for i in range(n + 1)]
+        scale *= 10
+
+
+def count_encoding(top: float | None, *, room: float = 1.0, **axis) -> dict:
+    """axis= and scale= of a count axis (posts, OPDs, accounts): whole-number ticks evenly
+    spaced from 0 (count_ticks of top), the scale from 0 to the last tick (times `room`, for
+    text at a bar's end), 0 on the baseline. Every chart of counts uses this, so no count
+    axis shows 2,5 posts or a 0 lifted off its baseline. Use: alt.Y("n:Q", **count_encoding(m))."""
+    ticks = count_ticks(top)
+    return {
+        "axis": alt.Axis(values=ticks, format=",.0f", labelFlush=False, **axis),
+        "scale": alt.Scale(domain=[0, ticks[-1] * room], nice=False, zero=True),
+    }
+
+
 def locale_config() -> dict:
     if i18n.current_lang() == "en":
         return {"number": EN_NUMBER_LOCALE, "time": EN_TIME_LOCALE}
@@ -169,6 +195,9 @@ def finish(
         # discrete axis (months, OPDs) that moves the first label off its band and onto its
         # neighbour ("Jun 2026Jul 2026"), so those stay centred on their own band or row.
         .configure_axisBand(labelFlush=False)
+        # On a number axis the flush moved "0" above the baseline and the top label down, so
+        # ticks read unevenly spaced: every label sits on its own tick.
+        .configure_axisQuantitative(labelFlush=False)
         .configure_axisPoint(labelFlush=False)
         .configure_legend(
             labelFontSize=int(14 * k),
@@ -261,7 +290,12 @@ def gap_label() -> str:
     return i18n.tr("Data belum diterima", "Data not received")
 
 
-PARTIAL_GREY = "#C9D7E6"  # a cell part of whose data arrived: blue-grey, apart from 0 and none
+# A month part of whose data arrived (not judged): light amber, the hue of "Sebagian" on
+# Kelengkapan. A hue of its own: the blue-grey it had read as "1-2 posts" beside the blues.
+PARTIAL_FILL = "#F2C46D"
+# Counts on a sequential scale start a third of the way in: 1 post is a clear blue (or green),
+# never the near-white that read like the light grey of 0.
+SEQ_EXTENT = [0.3, 1.0]
 
 
 def partial_label() -> str:
