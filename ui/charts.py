@@ -12,6 +12,7 @@ import altair as alt
 import polars as pl
 
 from ui import chart_counts, i18n
+from ui.chart_axes import count_encoding
 from ui.chart_base import (
     ACCENT,
     CONTENT_COLORS,
@@ -23,7 +24,6 @@ from ui.chart_base import (
     ZERO_COLOR,
     color_encoding,
     content_scale,
-    count_encoding,
     finish,
     time_tooltip,
     time_x,

@@ -9,6 +9,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
+from ui.chart_axes import count_encoding
 from ui.chart_base import (
     ACCENT,
     GAP_GREY,
@@ -16,7 +17,6 @@ from ui.chart_base import (
     ROW_LABEL_PX,
     WARN,
     ZERO_COLOR,
-    count_encoding,
     finish,
     time_x,
 )
@@ -82,8 +82,8 @@ def monthly_status(df: pl.DataFrame, rule: str, *, big: bool = False) -> alt.Top
     )
     x = time_x(shown, "month")
     base = alt.Chart(shown).encode(x=x)
-    # The axis is a count of posts: its title says so, and whose ("Unggahan (akun terbanyak)").
-    y_title = i18n.tr("Unggahan", "Posts") + f" ({i18n.activity_counted_label(rule)})"
+    # The axis is a count of posts: its title says so, and whose ("Postingan (akun terbanyak)").
+    y_title = f"{i18n.t('posts')} ({i18n.activity_counted_label(rule)})"
     # The legend lists only the states drawn (in their fixed order and colours).
     colours = [ACCENT, WARN, PARTIAL_OPEN_COLOR, ZERO_COLOR, PARTIAL_COLOR]
     drawn = set(shown.get_column("status").to_list())

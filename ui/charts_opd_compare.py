@@ -9,7 +9,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.chart_base import count_encoding
+from ui.chart_axes import count_encoding
 from ui.charts import ACCENT, ROW_LABEL_PX, finish, time_x
 
 

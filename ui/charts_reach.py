@@ -9,7 +9,8 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.chart_base import ACCENT, GAP_GREY, ROW_LABEL_PX, WARN, count_encoding, finish
+from ui.chart_axes import count_encoding
+from ui.chart_base import ACCENT, GAP_GREY, ROW_LABEL_PX, WARN, finish
 
 
 def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:

@@ -11,11 +11,11 @@ import altair as alt
 import polars as pl
 
 from ui import chart_counts, chart_series, i18n
+from ui.chart_axes import count_encoding
 from ui.chart_base import (
     ACCENT,
     GAP_GREY,
     color_encoding,
-    count_encoding,
     finish,
     gap_label,
     time_tooltip,

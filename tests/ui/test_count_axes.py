@@ -1,4 +1,4 @@
-"""Counts read on whole, evenly spaced ticks from 0 (one helper, ui.chart_base.count_encoding);
+"""Counts read on whole, evenly spaced ticks from 0 (one helper, ui.chart_axes.count_encoding);
 legends list only what is drawn; every heatmap state has a colour of its own."""
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ui import chart_base, charts_grid, charts_opd, charts_reach
+from ui import chart_axes, chart_base, charts_grid, charts_opd, charts_reach
 
 
 @given(st.floats(0, 1e7, allow_nan=False))
 def test_count_ticks_are_whole_even_and_start_at_zero(top):
-    ticks = chart_base.count_ticks(top)
+    ticks = chart_axes.count_ticks(top)
     assert ticks[0] == 0 and ticks[-1] >= top and 2 <= len(ticks) <= 6
     steps = {b - a for a, b in zip(ticks, ticks[1:], strict=False)}
     assert len(steps) == 1 and all(isinstance(t, int) for t in ticks)
@@ -42,7 +42,7 @@ def test_the_one_opd_bars_read_whole_ticks_from_zero_and_name_their_count():
     assert y["axis"]["values"] == [0, 5, 10, 15] and y["axis"]["labelFlush"] is False
     assert y["scale"]["domain"] == [0, 15]
     # A count of posts, whose: not "Akun terbanyak" over a count of posts.
-    assert y["title"] == "Unggahan (akun terbanyak)"
+    assert y["title"] == "Postingan (akun terbanyak)"
     # Only the state drawn is in the legend.
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["Aktif"]
     # And no number axis anywhere lifts its end labels off their ticks.
