@@ -102,6 +102,8 @@ def _column_config(cols: Sequence[Col], widths: dict[str, int] | None = None) ->
             # of fixed width whose text wraps (table rows are made tall enough, WRAP_ROW_PX).
             width = LONG_COLUMN_PX
         align = "right" if c.kind in ("int", "num", "pct") else None
+        if width is None and align is None and not c.short:
+            continue  # Streamlit's own sizing
         cfg[c.label] = st.column_config.TextColumn(**head, width=width, alignment=align)
     cfg[i18n.t("rank")] = st.column_config.NumberColumn(
         i18n.t("rank"), width=widths.get(i18n.t("rank"), "small"), format="%d"
