@@ -11,6 +11,7 @@ import altair as alt
 import polars as pl
 
 from ui import chart_counts, chart_series, i18n
+from ui.chart_axes import count_encoding
 from ui.chart_base import (
     ACCENT,
     GAP_GREY,
@@ -57,8 +58,12 @@ def line_over_time(
         "y": alt.Y(
             f"{y}:Q",
             title=y_title,
-            axis=alt.Axis(format=y_fmt, tickCount=6),
-            scale=alt.Scale(zero=zero),
+            # Not a share: a count (posts, active OPDs, interactions), whole ticks from 0.
+            **(
+                count_encoding(data.get_column(y).max())
+                if zero and not percent
+                else {"axis": alt.Axis(format=y_fmt, tickCount=6), "scale": alt.Scale(zero=zero)}
+            ),
         ),
         "tooltip": [
             time_tooltip(x, grain),
@@ -228,7 +233,15 @@ def year_comparison(
         .mark_line(point=True, strokeWidth=3)
         .encode(
             x=time_x(long, "x", grain, partial),
-            y=alt.Y("v:Q", title=y_title, axis=alt.Axis(format=fmt)),
+            y=alt.Y(
+                "v:Q",
+                title=y_title,
+                **(
+                    {"axis": alt.Axis(format=fmt)}
+                    if percent
+                    else count_encoding(long.get_column("v").max())
+                ),
+            ),
             color=alt.Color(
                 "series:N",
                 title=None,
