@@ -125,8 +125,8 @@ assert load_tables(_CON, _tables(_spec), file_name="a.csv", sha256=sha("a")).sta
 set_override(_CON, _post_key(_CON, 3), "capaian", True, note="uji", by="uji")
 
 _BY_POST = """
-SELECT bucket_start($grain, published_at, $start) AS period_start, opd_id, platform,
-       content_type, is_figure_centric, post_format, count(*) AS posts
+SELECT bucket_start($grain, published_at, $start) AS period_start, opd_id, opd, opd_short,
+       opd_kind, platform, content_type, is_figure_centric, post_format, count(*) AS posts
 FROM scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
 GROUP BY ALL ORDER BY ALL
 """

@@ -4,7 +4,7 @@
 with
 counts as (
     select
-        c.opd_id, c.posts,
+        c.opd_id, c.opd, c.opd_short, c.opd_kind, c.posts,
         coalesce(c.content_type = 'ucapan', false) as is_ucapan,
         coalesce(l.is_kinerja, false) as is_kinerja,
         coalesce(c.is_figure_centric, false) as is_figure
@@ -13,7 +13,8 @@ counts as (
 ),
 per_opd as (
     select
-        opd_id,
+        opd_id, any_value(opd) as opd, any_value(opd_short) as opd_short,
+        any_value(opd_kind) as opd_kind,
         CAST(sum(posts) AS BIGINT) as posts,
         CAST(coalesce(sum(posts) filter (where is_ucapan), 0) AS BIGINT) as ucapan_posts,
         CAST(coalesce(sum(posts) filter (where is_kinerja), 0) AS BIGINT) as kinerja_posts,
@@ -23,15 +24,14 @@ per_opd as (
 ),
 final as (
     select
-        p.opd_id, o.name as opd, o.short_name as opd_short, o.kind as opd_kind,
-        p.posts,
-        p.ucapan_posts,
-        p.ucapan_posts / p.posts as ucapan_share,
-        p.kinerja_posts,
-        p.kinerja_posts / p.posts as kinerja_share,
-        p.figure_posts,
-        p.figure_posts / p.posts as figure_share
-    from per_opd p
-    join opd o using (opd_id)
+        opd_id, opd, opd_short, opd_kind,
+        posts,
+        ucapan_posts,
+        ucapan_posts / posts as ucapan_share,
+        kinerja_posts,
+        kinerja_posts / posts as kinerja_share,
+        figure_posts,
+        figure_posts / posts as figure_share
+    from per_opd
 )
 select * from final

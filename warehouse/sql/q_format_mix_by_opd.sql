@@ -5,21 +5,21 @@
 with
 counts as (
     select
-        opd_id,
+        opd_id, any_value(opd) as opd, any_value(opd_short) as opd_short,
+        any_value(opd_kind) as opd_kind,
         coalesce(post_format, 'tidak_tercatat') as post_format,
         CAST(sum(posts) AS BIGINT) as posts
     from content_counts('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids)
-    group by 1, 2
+    group by opd_id, coalesce(post_format, 'tidak_tercatat')
 ),
 final as (
     select
-        c.opd_id, o.name as opd, o.short_name as opd_short, o.kind as opd_kind,
+        c.opd_id, c.opd, c.opd_short, c.opd_kind,
         c.post_format,
         c.posts,
         c.posts / sum(c.posts) over (partition by c.opd_id) as share,
         CAST(sum(c.posts) over (partition by c.opd_id) AS BIGINT) as opd_posts
     from counts c
-    join opd o using (opd_id)
 )
 select * from final
 order by opd_posts desc, opd, post_format

@@ -24,6 +24,11 @@ CREATE OR REPLACE MACRO scoped_posts_all(platforms, opd_kinds, opd_ids) AS TABLE
     SEMI JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
     WHERE len(platforms) = 0 OR list_contains(platforms, p.platform);
 
+-- Whether a platform is one the sidebar chose (an empty list: all), for tables kept beside
+-- posts (views/140_content_counts.sql).
+CREATE OR REPLACE MACRO platform_in_scope(platforms, platform) AS
+    len(platforms) = 0 OR list_contains(platforms, platform);
+
 -- The same, published in [start_d, end_excl). Grain: post.
 CREATE OR REPLACE MACRO scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids) AS TABLE
     SELECT * FROM scoped_posts_all(platforms, opd_kinds, opd_ids)

@@ -35,8 +35,8 @@ CREATE OR REPLACE MACRO content_months_hi(grain, start_d, end_excl) AS
 
 -- Posts in scope published in [start_d, end_excl) counted per bucket ('day', 'week', 'month'
 -- as bucket_start; 'period': one bucket starting at start_d), OPD, platform, content_type,
--- is_figure_centric and post_format (v_posts's values). Columns: period_start, opd_id,
--- platform, content_type, is_figure_centric, post_format, posts (BIGINT).
+-- is_figure_centric and post_format (v_posts's values). Columns: period_start, opd_id, opd,
+-- opd_short, opd_kind, platform, content_type, is_figure_centric, post_format, posts (BIGINT).
 -- The whole months [content_months_lo, content_months_hi) come from post_content_month; the
 -- other days are counted from the posts (scoped_posts). Both give the same counts: the table
 -- equals a recount at every write (warehouse/label_counts.py). Bounds are whole days
@@ -47,19 +47,19 @@ CREATE OR REPLACE MACRO content_counts(grain, start_d, end_excl, platforms, opd_
         SELECT
             CASE WHEN grain = 'month' THEN m.month_start ELSE whole_day(start_d) END
                 AS period_start,
-            m.opd_id, m.platform, m.content_type, m.is_figure_centric, m.post_format,
-            m.posts
+            m.opd_id, o.opd, o.opd_short, o.opd_kind, m.platform, m.content_type,
+            m.is_figure_centric, m.post_format, m.posts
         FROM post_content_month m
-        SEMI JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
-        WHERE (len(platforms) = 0 OR list_contains(platforms, m.platform))
+        JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
+        WHERE platform_in_scope(platforms, m.platform)
           AND m.month_start >= content_months_lo(grain, start_d, end_excl)
           AND m.month_start < content_months_hi(grain, start_d, end_excl)
     ),
     from_posts AS (
         SELECT
             bucket_start(grain, p.published_at, start_d) AS period_start,
-            p.opd_id, p.platform, p.content_type, p.is_figure_centric, p.post_format,
-            count(*) AS posts
+            p.opd_id, p.opd, p.opd_short, p.opd_kind, p.platform, p.content_type,
+            p.is_figure_centric, p.post_format, count(*) AS posts
         FROM scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids) p
         -- The first condition is a constant: false when the table covers the whole period.
         WHERE (content_months_lo(grain, start_d, end_excl) > whole_day(start_d)
@@ -68,7 +68,7 @@ CREATE OR REPLACE MACRO content_counts(grain, start_d, end_excl, platforms, opd_
                    AND p.published_at < content_months_hi(grain, start_d, end_excl))
         GROUP BY ALL
     )
-    SELECT period_start, opd_id, platform, content_type, is_figure_centric, post_format,
-           CAST(sum(posts) AS BIGINT) AS posts
+    SELECT period_start, opd_id, opd, opd_short, opd_kind, platform, content_type,
+           is_figure_centric, post_format, CAST(sum(posts) AS BIGINT) AS posts
     FROM (SELECT * FROM from_table UNION ALL SELECT * FROM from_posts)
     GROUP BY ALL;
