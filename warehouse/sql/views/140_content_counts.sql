@@ -37,6 +37,8 @@ CREATE OR REPLACE MACRO content_months_hi(grain, start_d, end_excl) AS
 -- as bucket_start; 'period': one bucket starting at start_d), OPD, platform, content_type,
 -- is_figure_centric and post_format (v_posts's values). Columns: period_start, opd_id, opd,
 -- opd_short, opd_kind, platform, content_type, is_figure_centric, post_format, posts (BIGINT).
+-- Rows to be summed: a key may come more than once (a month's row, a post's row with posts 1),
+-- so each figure groups by only what it shows and pays for no finer grouping.
 -- The whole months [content_months_lo, content_months_hi) come from post_content_month; the
 -- other days are counted from the posts (scoped_posts). Both give the same counts: the table
 -- equals a recount at every write (warehouse/label_counts.py). Bounds are whole days
@@ -51,7 +53,10 @@ CREATE OR REPLACE MACRO content_counts(grain, start_d, end_excl, platforms, opd_
             m.is_figure_centric, m.post_format, m.posts
         FROM post_content_month m
         JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
-        WHERE platform_in_scope(platforms, m.platform)
+        -- The first condition is a constant: false when no whole month is read from the table.
+        WHERE content_months_lo(grain, start_d, end_excl)
+                  < content_months_hi(grain, start_d, end_excl)
+          AND platform_in_scope(platforms, m.platform)
           AND m.month_start >= content_months_lo(grain, start_d, end_excl)
           AND m.month_start < content_months_hi(grain, start_d, end_excl)
     ),
@@ -59,16 +64,14 @@ CREATE OR REPLACE MACRO content_counts(grain, start_d, end_excl, platforms, opd_
         SELECT
             bucket_start(grain, p.published_at, start_d) AS period_start,
             p.opd_id, p.opd, p.opd_short, p.opd_kind, p.platform, p.content_type,
-            p.is_figure_centric, p.post_format, count(*) AS posts
+            p.is_figure_centric, p.post_format, CAST(1 AS BIGINT) AS posts
         FROM scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids) p
         -- The first condition is a constant: false when the table covers the whole period.
         WHERE (content_months_lo(grain, start_d, end_excl) > whole_day(start_d)
                OR content_months_hi(grain, start_d, end_excl) < whole_day(end_excl))
           AND NOT (p.published_at >= content_months_lo(grain, start_d, end_excl)
                    AND p.published_at < content_months_hi(grain, start_d, end_excl))
-        GROUP BY ALL
     )
-    SELECT period_start, opd_id, opd, opd_short, opd_kind, platform, content_type,
-           is_figure_centric, post_format, CAST(sum(posts) AS BIGINT) AS posts
-    FROM (SELECT * FROM from_table UNION ALL SELECT * FROM from_posts)
-    GROUP BY ALL;
+    SELECT * FROM from_table
+    UNION ALL
+    SELECT * FROM from_posts;
