@@ -29,11 +29,11 @@ sys.path.insert(0, str(HERE))
 # Functions whose SQL reads content_counts, and their files.
 OLD_FILES = (
     "q_content_mix", "q_content_share_by_opd", "q_content_mix_by_opd", "q_content_mix_over_time",
-    "q_figure_share_trend", "q_format_mix_by_opd", "q_format_mix_over_time",
+    "q_figure_share_trend",
 )  # fmt: skip
 REACHED = {
     "content_mix", "content_share_by_opd", "content_mix_by_opd", "content_mix_over_time",
-    "figure_share_trend", "format_mix_by_opd", "format_mix_over_time",
+    "figure_share_trend",
 }  # fmt: skip
 
 

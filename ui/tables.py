@@ -150,7 +150,9 @@ def table(
         return
     present = [c for c in cols if c.name in df.columns]
     kinds = {c.label: c.kind for c in present} | ({i18n.t("rank"): "rank"} if numbered else {})
-    widths, squeezed = table_fit.fit(shown, kinds, table_fit.headers_of(present))
+    widths, squeezed = table_fit.fit(
+        shown, kinds, table_fit.headers_of(present), link_text=i18n.t("open_post")
+    )
     wraps = squeezed or any(c.kind == "long" for c in present)
     st.dataframe(
         shown,

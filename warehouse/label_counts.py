@@ -15,7 +15,7 @@ in the same transaction:
 
 Grain: opd_id (INTEGER) x platform (VARCHAR) x month_start (DATE, first day of the month of
 published_at, naive WIB) x content_type (VARCHAR or NULL) x is_figure_centric (BOOLEAN or
-NULL) x post_format (VARCHAR or NULL) -> posts (BIGINT, > 0).
+NULL) -> posts (BIGINT, > 0).
 """
 
 from __future__ import annotations

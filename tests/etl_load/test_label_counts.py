@@ -126,13 +126,13 @@ set_override(_CON, _post_key(_CON, 3), "capaian", True, note="uji", by="uji")
 
 _BY_POST = """
 SELECT bucket_start($grain, published_at, $start) AS period_start, opd_id, opd, opd_short,
-       opd_kind, platform, content_type, is_figure_centric, post_format, count(*) AS posts
+       opd_kind, platform, content_type, is_figure_centric, count(*) AS posts
 FROM scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
 GROUP BY ALL ORDER BY ALL
 """
 _FROM_COUNTS = """
 SELECT period_start, opd_id, opd, opd_short, opd_kind, platform, content_type,
-       is_figure_centric, post_format, sum(posts) AS posts
+       is_figure_centric, sum(posts) AS posts
 FROM content_counts($grain, $start, $end_excl, $platforms, $opd_kinds, $opd_ids)
 GROUP BY ALL ORDER BY ALL
 """

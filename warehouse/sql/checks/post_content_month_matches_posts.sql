@@ -6,7 +6,7 @@ WITH recount AS (
 ),
 
 kept AS (
-    SELECT opd_id, platform, month_start, content_type, is_figure_centric, post_format,
+    SELECT opd_id, platform, month_start, content_type, is_figure_centric,
            sum(posts) AS posts, count(*) AS n_rows
     FROM post_content_month
     SEMI JOIN opd USING (opd_id)
@@ -27,7 +27,6 @@ final AS (
       ON k.opd_id = r.opd_id AND k.platform = r.platform AND k.month_start = r.month_start
      AND k.content_type IS NOT DISTINCT FROM r.content_type
      AND k.is_figure_centric IS NOT DISTINCT FROM r.is_figure_centric
-     AND k.post_format IS NOT DISTINCT FROM r.post_format
     WHERE r.posts IS DISTINCT FROM k.posts OR k.n_rows > 1
 )
 

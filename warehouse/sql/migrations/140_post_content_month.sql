@@ -1,8 +1,8 @@
 -- post_content_month: how many posts each OPD has per platform, calendar month, content label
--- (as users read it: an analyst's override wins, as v_posts), figure flag and post format,
+-- (as users read it: an analyst's override wins, as v_posts) and figure flag,
 -- kept beside posts so that the content figures of whole months read thousands of rows, not
 -- every post (macro content_counts, views/140_content_counts.sql). Grain: OPD x platform x
--- month x content_type x is_figure_centric x post_format (the last three may be NULL).
+-- month x content_type x is_figure_centric (the last two may be NULL).
 -- Kept by every write to posts or to a label in the same transaction
 -- (warehouse/label_counts.py); checks/post_content_month_matches_posts.sql says it equals a
 -- recount (macro post_content_month_recount; the fill below is that recount, written out
@@ -13,7 +13,6 @@ CREATE TABLE post_content_month (
     month_start        DATE NOT NULL,
     content_type       VARCHAR,
     is_figure_centric  BOOLEAN,
-    post_format        VARCHAR,
     posts              BIGINT NOT NULL
 );
 
@@ -21,7 +20,7 @@ INSERT INTO post_content_month
 SELECT p.opd_id, p.platform, CAST(date_trunc('month', p.published_at) AS DATE),
        coalesce(ov.content_type, p.content_type),
        coalesce(ov.is_figure_centric, p.is_figure_centric),
-       p.post_format, count(*)
+       count(*)
 FROM posts p
 JOIN opd o USING (opd_id)
 LEFT JOIN label_override ov USING (post_key)

@@ -1,13 +1,12 @@
--- Content counts: posts per bucket, OPD, platform, content label, figure flag and post format,
--- the one source of every content-mix figure (q_content_*, q_figure_share_trend,
--- q_format_mix_*).
+-- Content counts: posts per bucket, OPD, platform, content label and figure flag, the one
+-- source of the content-label figures (q_content_*, q_figure_share_trend).
 
 -- post_content_month as counted from posts now (v_posts: the label users read, an override
 -- winning), for the OPDs only_opd_ids (NULL: all) and posts published in [from_d, to_excl)
 -- (NULL: unbounded). Grain and columns: the table's (migrations/140_post_content_month.sql).
 CREATE OR REPLACE MACRO post_content_month_recount(only_opd_ids, from_d, to_excl) AS TABLE
     SELECT opd_id, platform, CAST(date_trunc('month', published_at) AS DATE) AS month_start,
-           content_type, is_figure_centric, post_format, count(*) AS posts
+           content_type, is_figure_centric, count(*) AS posts
     FROM v_posts
     WHERE (only_opd_ids IS NULL OR list_contains(only_opd_ids, opd_id))
       AND (from_d IS NULL OR published_at >= from_d)
@@ -35,8 +34,8 @@ CREATE OR REPLACE MACRO content_months_hi(grain, start_d, end_excl) AS
 
 -- Posts in scope published in [start_d, end_excl) counted per bucket ('day', 'week', 'month'
 -- as bucket_start; 'period': one bucket starting at start_d), OPD, platform, content_type,
--- is_figure_centric and post_format (v_posts's values). Columns: period_start, opd_id, opd,
--- opd_short, opd_kind, platform, content_type, is_figure_centric, post_format, posts (BIGINT).
+-- and is_figure_centric (v_posts's values). Columns: period_start, opd_id, opd, opd_short,
+-- opd_kind, platform, content_type, is_figure_centric, posts (BIGINT).
 -- Rows to be summed: a key may come more than once (a month's row, a post's row with posts 1),
 -- so each figure groups by only what it shows and pays for no finer grouping.
 -- The whole months [content_months_lo, content_months_hi) come from post_content_month; the
@@ -50,7 +49,7 @@ CREATE OR REPLACE MACRO content_counts(grain, start_d, end_excl, platforms, opd_
             CASE WHEN grain = 'month' THEN m.month_start ELSE whole_day(start_d) END
                 AS period_start,
             m.opd_id, o.opd, o.opd_short, o.opd_kind, m.platform, m.content_type,
-            m.is_figure_centric, m.post_format, m.posts
+            m.is_figure_centric, m.posts
         FROM post_content_month m
         JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
         -- The first condition is a constant: false when no whole month is read from the table.
@@ -64,7 +63,7 @@ CREATE OR REPLACE MACRO content_counts(grain, start_d, end_excl, platforms, opd_
         SELECT
             bucket_start(grain, p.published_at, start_d) AS period_start,
             p.opd_id, p.opd, p.opd_short, p.opd_kind, p.platform, p.content_type,
-            p.is_figure_centric, p.post_format, CAST(1 AS BIGINT) AS posts
+            p.is_figure_centric, CAST(1 AS BIGINT) AS posts
         FROM scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids) p
         -- The first condition is a constant: false when the table covers the whole period.
         WHERE (content_months_lo(grain, start_d, end_excl) > whole_day(start_d)
