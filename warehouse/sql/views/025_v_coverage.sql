@@ -146,3 +146,32 @@ LEFT JOIN post_counts pc USING (account_id, month_start);
 -- v_account_month_coverage: the same from the first data on (no period).
 CREATE OR REPLACE VIEW v_account_month_coverage AS
 SELECT * FROM account_month_coverage(NULL);
+
+-- v_data_end: THE data end, defined once (every page, list, chart note, CLI and the judgement,
+-- macro judged_end in views/030_scope_and_activity.sql, read it here): the last whole day any
+-- live data reaches. Never "today": a day after it holds no data, not zero posts. Per live load:
+-- - a platform export reaches the last day it covers (load_coverage: the period in its name,
+--   else its posts' span), but not the day it was exported on when that was after midnight
+--   (that day's export is only part of the day; a name's period gives a midnight export date);
+-- - a logbook reaches its newest row (loads.period_end): its title or save date names what it
+--   is for, and a save date may be only the file's modification time, which a copy resets;
+-- and any post's day (a post proves its day arrived, so the cut never drops a post).
+-- One row; data_end null on an empty warehouse.
+CREATE OR REPLACE VIEW v_data_end AS
+WITH per_load AS (
+    SELECT
+        l.load_id,
+        CASE
+            WHEN list_contains(string_split(coalesce(l.format, ''), ', '), 'logbook')
+            THEN least(max(c.period_end), l.period_end)
+            WHEN l.exported_at IS NULL
+                 OR CAST(l.exported_at AS TIME) = TIME '00:00:00'
+            THEN max(c.period_end)
+            ELSE least(max(c.period_end), CAST(l.exported_at AS DATE) - 1)
+        END AS reach
+    FROM load_coverage c
+    JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+    GROUP BY l.load_id, l.format, l.period_end, l.exported_at
+)
+SELECT greatest((SELECT max(reach) FROM per_load),
+                (SELECT max(pub_date) FROM post_day_count)) AS data_end;
