@@ -7,7 +7,7 @@ import streamlit as st
 
 from reports import coverage_text
 from ui import auth as _auth
-from ui import coverage_chart, data, filters, i18n, slides
+from ui import coverage_chart, coverage_panel, data, filters, i18n, slides
 from ui import widgets as w
 from ui.panels import SCREEN, Panel, show
 from ui.slides import Deck
@@ -36,23 +36,14 @@ if grid.height == 0:
 
 
 def key_figures(deck: Deck) -> None:
-    # The same counts as the monthly report's "Kelengkapan data" (warehouse.coverage).
-    n = data.coverage_summary(f)
+    # The same counts as the monthly report's "Kelengkapan data" (warehouse.coverage): the
+    # grid's account-months, then the three statuses that add up to it.
+    cards = coverage_panel.status_cards(data.coverage_summary(f))
     # Two by two on a slide: four labels in a row were cut at 1366 px.
-    c1, c2, c3, c4 = st.columns(2) * 2 if deck.active else st.columns(4)
-    c1.metric(
-        i18n.tr("Akun-bulan diterima", "Account-months received"), i18n.fmt_int(n["received"])
-    )
-    c2.metric(i18n.tr("Sebagian", "Partly received"), i18n.fmt_int(n["partial"]))
-    c3.metric(i18n.tr("Belum ada", "Not received"), i18n.fmt_int(n["missing"]))
-    c4.metric(
-        i18n.reason_label("not_submitted"),
-        i18n.fmt_int(n["not_submitted"]),
-        help=i18n.tr(
-            "Akun-bulan yang belum lengkap setelah batas pengumpulan (Pengaturan).",
-            "Account-months still incomplete after the collection deadline (Settings).",
-        ),
-    )
+    columns = st.columns(2) * 2 if deck.active else st.columns(4)
+    for col, card in zip(columns, cards, strict=True):
+        with col:
+            w.kpi(card.label, i18n.fmt_int(card.value), card.note, help=card.help, neutral=True)
 
 
 def coverage_grid(deck: Deck) -> None:

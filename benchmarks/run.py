@@ -3,8 +3,9 @@
 Each script measures its own baseline in the same run and prints ratios, because machines here
 are noisy: compare ratios, not seconds, between runs. Sizes can be made smaller for a quick look:
 
-    .venv/bin/python benchmarks/run.py            # full sizes (about 10 minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py            # full sizes (tens of minutes on 2 cores)
     .venv/bin/python benchmarks/run.py --quick    # small sizes (about 2 minutes)
+    .venv/bin/python benchmarks/run.py --huge 10000000 page_scale.py   # pages at 10M posts too
 """
 
 from __future__ import annotations
@@ -26,12 +27,22 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("classify_cv.py", [], ["3"]),
     ("query_speed.py", ["--posts", "1000000"], ["--posts", "100000"]),
     ("report_speed.py", ["--copies", "4"], ["--copies", "1"]),
-]
+    # First start on the bundled sample (wall and CPU of all processes).
+    ("province.py", ["--only", "first_start", "--json", "benchmarks/results/first-start.json"],
+     ["--only", "first_start"]),
+    # A page's rerun and queries at 500k vs 20k posts (--huge adds a 10M-post warehouse).
+    ("page_scale.py", ["--json", "benchmarks/results/page-scale.json"],
+     ["--small", "2000", "--large", "50000", "--pages", "ringkasan"]),
+]  # fmt: skip
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes")
+    ap.add_argument(
+        "--huge", type=int, default=0,
+        help="page_scale.py also at this many posts (10000000: about 4 GB of disk, an hour)",
+    )  # fmt: skip
     ap.add_argument("only", nargs="*", help="run only these scripts (e.g. classify_speed.py)")
     args = ap.parse_args()
     failed = 0
@@ -39,6 +50,8 @@ def main() -> int:
         if args.only and script not in args.only:
             continue
         cmd = [sys.executable, str(HERE / script), *(quick if args.quick else full)]
+        if script == "page_scale.py" and args.huge:
+            cmd += ["--huge", str(args.huge)]
         print(f"\n===== {script} {' '.join(cmd[2:])}", flush=True)
         t = time.perf_counter()
         rc = subprocess.call(cmd, cwd=HERE.parent)

@@ -8,6 +8,7 @@ etl.date_text, counts in etl.number_text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -30,8 +31,24 @@ def normalize_text_expr(expr: pl.Expr) -> pl.Expr:
     )
 
 
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
+
+
 def header_key(s: str | None) -> str:
     """Key a header cell is matched on: NFKC, lower, punctuation -> space, collapsed."""
+    # Detection keys every cell of the top rows once per candidate format, and a parse worker
+    # reads file after file with the same headers: a short text's key is computed once (a
+    # long cell is not kept: a hostile file's megabyte cells would stay in the worker).
+    if isinstance(s, str) and len(s) <= 120:
+        return _short_key(s)
+    return _key(s)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _short_key(s: str) -> str:
+    return _key(s)
+
+
+def _key(s: str | None) -> str:
     t = normalize_text(s) or ""
-    t = re.sub(r"[^0-9a-z]+", " ", t)
-    return t.strip()
+    return _NOT_KEY.sub(" ", t).strip()

@@ -106,7 +106,7 @@ def coverage_blocks(con: duckdb.DuckDBPyConnection, f: Filters) -> list[doc.Bloc
     """ "Kelengkapan data": account-months received, partly received and missing
     (warehouse.coverage), and what is still missing for the period's last month."""
     c = coverage.coverage_summary(con, f)
-    total = c["received"] + c["partial"] + c["missing"]
+    total = c["total"]
     blocks: list[doc.Block] = [doc.Heading("6. Kelengkapan data yang diterima")]
     if not total:
         return [*blocks, doc.Para("Belum ada akun resmi dalam filter ini.")]

@@ -169,6 +169,9 @@ def finish(
         # discrete axis (months, OPDs) that moves the first label off its band and onto its
         # neighbour ("Jun 2026Jul 2026"), so those stay centred on their own band or row.
         .configure_axisBand(labelFlush=False)
+        # On a number axis the flush moved "0" above the baseline and the top label down, so
+        # ticks read unevenly spaced: every label sits on its own tick.
+        .configure_axisQuantitative(labelFlush=False)
         .configure_axisPoint(labelFlush=False)
         .configure_legend(
             labelFontSize=int(14 * k),
@@ -261,7 +264,12 @@ def gap_label() -> str:
     return i18n.tr("Data belum diterima", "Data not received")
 
 
-PARTIAL_GREY = "#C9D7E6"  # a cell part of whose data arrived: blue-grey, apart from 0 and none
+# A month part of whose data arrived (not judged): light amber, the hue of "Sebagian" on
+# Kelengkapan. A hue of its own: the blue-grey it had read as "1-2 posts" beside the blues.
+PARTIAL_FILL = "#F2C46D"
+# Counts on a sequential scale start a third of the way in: 1 post is a clear blue (or green),
+# never the near-white that read like the light grey of 0.
+SEQ_EXTENT = [0.3, 1.0]
 
 
 def partial_label() -> str:

@@ -12,6 +12,7 @@ import altair as alt
 import polars as pl
 
 from ui import chart_counts, i18n
+from ui.chart_axes import count_encoding
 from ui.chart_base import (
     ACCENT,
     CONTENT_COLORS,
@@ -127,7 +128,9 @@ def content_totals(
         y=alt.Y(
             "content_type_label:N", title=None, sort=[i18n.content_label(c) for c in CONTENT_COLORS]
         ),
-        x=alt.X(f"{value}:Q", title=i18n.t("posts"), axis=alt.Axis(format=",.0f", tickMinStep=1)),
+        x=alt.X(
+            f"{value}:Q", title=i18n.t("posts"), **count_encoding(data.get_column(value).max())
+        ),
     )
     pick = alt.selection_point(name=SELECT_CONTENT, fields=["content_type"])
     bars = (

@@ -11,7 +11,8 @@ from ui import i18n
 from ui.chart_base import (
     GAP_GREY,
     MONTH_FMT,
-    PARTIAL_GREY,
+    PARTIAL_FILL,
+    SEQ_EXTENT,
     SEQ_SCHEME,
     ZERO_COLOR,
     finish,
@@ -83,7 +84,10 @@ def heatmap(
                 alt.Color(
                     f"{value}:Q",
                     title=value_title,
-                    scale=alt.Scale(scheme=SEQ_SCHEME, domainMin=0 if percent else 1),
+                    scale=alt.Scale(
+                        scheme=alt.SchemeParams(SEQ_SCHEME, extent=SEQ_EXTENT),
+                        domainMin=0 if percent else 1,
+                    ),
                     legend=alt.Legend(format=fmt, orient="right", gradientLength=200),
                 ),
                 alt.value(ZERO_COLOR),
@@ -113,7 +117,7 @@ def heatmap(
                     title=None,
                     scale=alt.Scale(
                         domain=shown,
-                        range=[GAP_GREY if k == kinds[0] else PARTIAL_GREY for k in shown],
+                        range=[GAP_GREY if k == kinds[0] else PARTIAL_FILL for k in shown],
                     ),
                     # beside the colour scale, so the rows keep the height below; one entry
                     # a row (side by side, two entries took the cells' width)
@@ -174,7 +178,9 @@ def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> al
                 alt.Color(
                     f"{value}:Q",
                     title=i18n.t("posts"),
-                    scale=alt.Scale(scheme="greens", domainMin=1),
+                    scale=alt.Scale(
+                        scheme=alt.SchemeParams("greens", extent=SEQ_EXTENT), domainMin=1
+                    ),
                     legend=alt.Legend(format=",.0f", orient="right", tickMinStep=1),
                 ),
                 alt.value(ZERO_COLOR),  # a day without a post: not the palest green

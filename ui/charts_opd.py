@@ -9,10 +9,20 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.chart_base import ACCENT, GAP_GREY, ROW_LABEL_PX, WARN, ZERO_COLOR, finish, time_x
+from ui.chart_axes import count_encoding
+from ui.chart_base import (
+    ACCENT,
+    GAP_GREY,
+    PARTIAL_FILL,
+    ROW_LABEL_PX,
+    WARN,
+    ZERO_COLOR,
+    finish,
+    time_x,
+)
 
 PARTIAL_COLOR = "#8FB8D8"  # an active month whose data came in part: pale blue
-PARTIAL_OPEN_COLOR = "#C9D7E6"  # a month not judged, part of its data in: blue-grey
+PARTIAL_OPEN_COLOR = PARTIAL_FILL  # a month not judged, part of its data in: its own amber
 
 
 def through_text(day: dt.date | None) -> str:
@@ -72,20 +82,24 @@ def monthly_status(df: pl.DataFrame, rule: str, *, big: bool = False) -> alt.Top
     )
     x = time_x(shown, "month")
     base = alt.Chart(shown).encode(x=x)
-    y_title = i18n.activity_counted_label(rule).capitalize()
+    # The axis is a count of posts: its title says so, and whose ("Postingan (akun terbanyak)").
+    y_title = f"{i18n.t('posts')} ({i18n.activity_counted_label(rule)})"
+    # The legend lists only the states drawn (in their fixed order and colours).
+    colours = [ACCENT, WARN, PARTIAL_OPEN_COLOR, ZERO_COLOR, PARTIAL_COLOR]
+    drawn = set(shown.get_column("status").to_list())
+    kept = [(s, c) for s, c in zip(states, colours, strict=True) if s in drawn]
     bars = base.mark_bar(size=40 if big else 28).encode(
         y=alt.Y(
             "counted_posts:Q",
             title=y_title,
-            axis=alt.Axis(tickCount=5, format=",.0f", tickMinStep=1),
+            **count_encoding(
+                shown.select(pl.max_horizontal("counted_posts", "required_posts").max()).item()
+            ),
         ),
         color=alt.Color(
             "status:N",
             title=None,
-            scale=alt.Scale(
-                domain=states,
-                range=[ACCENT, WARN, PARTIAL_OPEN_COLOR, ZERO_COLOR, PARTIAL_COLOR],
-            ),
+            scale=alt.Scale(domain=[s for s, _ in kept], range=[c for _, c in kept]),
             # Two entries a row: four did not fit the half-width column of Ringkasan.
             legend=alt.Legend(columns=2),
         ),
@@ -159,9 +173,8 @@ def accounts(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
         x=alt.X(
             "posts_in_period:Q",
             title=i18n.tr("Postingan dalam periode", "Posts in the period"),
-            axis=alt.Axis(format=",.0f", tickCount=5, tickMinStep=1),
             # Room at the right for the printed count and state.
-            scale=alt.Scale(domain=[0, max(1, top) * 1.3], nice=False),
+            **count_encoding(top, room=1.3),
         ),
     )
     bars = base.mark_bar(height={"band": 0.7}).encode(

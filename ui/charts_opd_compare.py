@@ -9,6 +9,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
+from ui.chart_axes import count_encoding
 from ui.charts import ACCENT, ROW_LABEL_PX, finish, time_x
 
 
@@ -126,7 +127,7 @@ def posts_against_typical(
             "value:Q",
             # On a slide its title says it; the axis title was pushed out by the notes below.
             title=None if big else i18n.tr("Postingan per bulan", "Posts per month"),
-            axis=alt.Axis(format=",.0f", tickMinStep=1),
+            **count_encoding(shown.get_column("value").max()),
         ),
         color=alt.Color(
             "series:N",

@@ -9,6 +9,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
+from ui.chart_axes import count_encoding
 from ui.chart_base import ACCENT, GAP_GREY, ROW_LABEL_PX, WARN, finish
 
 
@@ -54,6 +55,10 @@ def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixi
     data = pl.DataFrame(
         rows, schema=["name", "status", "n", "share", "label", "members"], orient="row"
     )
+    present = set(data.filter(pl.col("n") > 0).get_column("status").to_list())
+    drawn = [
+        (s, c) for s, c in ((active_t, ACCENT), (idle_t, WARN), (open_t, GAP_GREY)) if s in present
+    ]
     order = (
         data.unique("name").sort(["share", "name"]).get_column("name").to_list()
         if data.height
@@ -66,20 +71,21 @@ def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixi
         axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
     )
     bars = (
-        alt.Chart(data)
+        alt.Chart(data.filter(pl.col("n") > 0))
         .mark_bar()
         .encode(
             y=y,
             x=alt.X(
                 "n:Q",
                 title=i18n.tr("Kantor kecamatan + desa/kelurahan", "Kecamatan office + villages"),
-                axis=alt.Axis(format="d", tickMinStep=1),
+                **count_encoding(data.get_column("members").max()),
             ),
             color=alt.Color(
                 "status:N",
                 title=None,
-                scale=alt.Scale(domain=[active_t, idle_t, open_t], range=[ACCENT, WARN, GAP_GREY]),
-                sort=[active_t, idle_t, open_t],
+                # The legend lists only the states drawn (a state no row has is left out).
+                scale=alt.Scale(domain=[s for s, _ in drawn], range=[c for _, c in drawn]),
+                sort=[s for s, _ in drawn],
             ),
             order=alt.Order("status:N", sort="ascending"),
             tooltip=[

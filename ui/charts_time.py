@@ -11,6 +11,7 @@ import altair as alt
 import polars as pl
 
 from ui import chart_counts, chart_series, i18n
+from ui.chart_axes import count_encoding
 from ui.chart_base import (
     ACCENT,
     GAP_GREY,
@@ -57,8 +58,12 @@ def line_over_time(
         "y": alt.Y(
             f"{y}:Q",
             title=y_title,
-            axis=alt.Axis(format=y_fmt, tickCount=6),
-            scale=alt.Scale(zero=zero),
+            # Not a share: a count (posts, active OPDs, interactions), whole ticks from 0.
+            **(
+                count_encoding(data.get_column(y).max())
+                if zero and not percent
+                else {"axis": alt.Axis(format=y_fmt, tickCount=6), "scale": alt.Scale(zero=zero)}
+            ),
         ),
         "tooltip": [
             time_tooltip(x, grain),
@@ -162,12 +167,14 @@ def share_over_time(
     x: str = "month",
     big: bool = False,
     height: int = 320,
+    partial: tuple[dt.date, str] | None = None,
 ) -> alt.TopLevelMixin:
-    """Stacked 100% bars per month of content types (or platforms)."""
+    """Stacked 100% bars per month of content types (or platforms). partial: (start, note) of
+    the unfinished month, named under its axis label ("s.d. 20 Nov"), on a slide too."""
     kind = "content" if category == "content_type" else "platform"
     data = with_order_labels(df, category, kind)
     title = i18n.t("content_type") if kind == "content" else i18n.t("platform")
-    x_enc = time_x(data, x)
+    x_enc = time_x(data, x, partial=partial)
     chart = (
         alt.Chart(data)
         .mark_bar()
@@ -228,7 +235,15 @@ def year_comparison(
         .mark_line(point=True, strokeWidth=3)
         .encode(
             x=time_x(long, "x", grain, partial),
-            y=alt.Y("v:Q", title=y_title, axis=alt.Axis(format=fmt)),
+            y=alt.Y(
+                "v:Q",
+                title=y_title,
+                **(
+                    {"axis": alt.Axis(format=fmt)}
+                    if percent
+                    else count_encoding(long.get_column("v").max())
+                ),
+            ),
             color=alt.Color(
                 "series:N",
                 title=None,

@@ -3,6 +3,8 @@ OPDs are still missing the latest month (names of OPDs only: no operator names f
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from ui import data, i18n
@@ -12,7 +14,7 @@ def summary_panel(f: data.Filters) -> None:
     """Counts of account-months received / partial / missing and the OPDs still missing data
     for the period's last month, with a link to the Kelengkapan Data page."""
     s = data.coverage_summary(f)
-    total = s["received"] + s["partial"] + s["missing"]
+    total = s["total"]
     if total == 0:
         return
     st.subheader(i18n.tr("Kelengkapan data", "Data completeness"))
@@ -43,6 +45,63 @@ def summary_panel(f: data.Filters) -> None:
         label=i18n.tr("Buka Kelengkapan Data", "Open Data completeness"),
         icon=":material/fact_check:",
     )
+
+
+@dataclass(frozen=True)
+class StatusCard:
+    """One Kelengkapan card. part: one of the statuses that partition the grid (their values
+    add up to the total card's); note: the subset inside it ("termasuk 39 ...") or None."""
+
+    label: str
+    value: int
+    note: str | None = None
+    help: str | None = None
+    part: bool = True
+
+
+def status_cards(s: dict) -> list[StatusCard]:
+    """The Kelengkapan key figures from a warehouse.coverage.summarize dict: the grid's
+    account-months, then received + partial + missing (a partition: they add up to it). "Tidak
+    menyerahkan data" (past the deadline) is part of partial or missing, so it is said inside
+    its parent card ("termasuk 39 tidak menyerahkan data"), never as a card of its own."""
+    late_help = i18n.tr(
+        "Akun-bulan yang belum lengkap setelah batas pengumpulan (Pengaturan): "
+        f"{i18n.reason_label('not_submitted').lower()}.",
+        "Account-months still incomplete after the collection deadline (Settings).",
+    )
+
+    def late(n: int) -> str | None:
+        if not n:
+            return None
+        return i18n.tr(
+            f"termasuk {i18n.fmt_int(n)} {i18n.reason_label('not_submitted').lower()}",
+            f"incl. {i18n.fmt_int(n)} {i18n.reason_label('not_submitted').lower()}",
+        )
+
+    return [
+        StatusCard(
+            i18n.tr("Akun-bulan", "Account-months"),
+            s["total"],
+            i18n.tr(
+                f"{i18n.fmt_int(s['accounts'])} akun, {i18n.fmt_int(s['months'])} bulan",
+                f"{i18n.fmt_int(s['accounts'])} accounts, {i18n.fmt_int(s['months'])} months",
+            ),
+            part=False,
+        ),
+        StatusCard(i18n.tr("Diterima lengkap", "Fully received"), s["received"]),
+        StatusCard(
+            i18n.coverage_label("partial"),
+            s["partial"],
+            late(s["not_submitted_partial"]),
+            late_help if s["not_submitted_partial"] else None,
+        ),
+        StatusCard(
+            i18n.coverage_label("missing"),
+            s["missing"],
+            late(s["not_submitted_missing"]),
+            late_help if s["not_submitted_missing"] else None,
+        ),
+    ]
 
 
 def kpi_value(kpis, key: str) -> float | None:

@@ -18,6 +18,16 @@ _BASE_CSS = """
 section[data-testid="stSidebar"] { min-width: 300px; }
 [data-testid="stMetric"] { padding: 0.6rem 0.9rem; }
 [data-testid="stMetricValue"] { font-size: 2.1rem; }
+/* A card's comparison ("vs 1 Des 2025 - 20 Mei 2026") is read in full: it wraps under the
+   change, never shortened with an ellipsis in a narrow card (four cards at 1366 px). */
+[data-testid="stMetric"] div:has(> [data-testid="stMetricDeltaDescription"]) {
+    flex-wrap: wrap; row-gap: 0.15rem;
+}
+[data-testid="stMetricDeltaDescription"] { flex: 1 1 8rem; min-width: 0; }
+:is([data-testid="stMetricDeltaDescription"], [data-testid="stMetricDelta"]),
+:is([data-testid="stMetricDeltaDescription"], [data-testid="stMetricDelta"]) * {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
 </style>
 """
 

@@ -137,14 +137,27 @@ def coverage_summary(
 ) -> dict[str, Any]:
     """Counts of account-months by status over the period's months, for a panel.
 
-    Keys: received, partial, missing (account-months), accounts, months (numbers),
-    not_submitted (account-months past their deadline and not fully received).
+    Keys as summarize().
     """
-    grid = coverage_grid(con, f, settings, as_of)
+    return summarize(coverage_grid(con, f, settings, as_of))
+
+
+def summarize(grid: pl.DataFrame) -> dict[str, Any]:
+    """Counts of a coverage_grid frame (columns account_id, month_start, status, reason_code).
+
+    Keys: total (account-months of the grid), received, partial, missing (a partition of
+    total), accounts, months (numbers), not_submitted (account-months past their deadline and
+    not fully received), of which not_submitted_partial and not_submitted_missing (the part of
+    partial and of missing: "tidak menyerahkan data" is a subset, never a status of its own).
+    """
     counts = {k: int((grid["status"] == k).sum()) for k in vocabulary.COVERAGE_STATUS}
+    late = grid["reason_code"] == "not_submitted"
     return {
+        "total": grid.height,
         **counts,
         "accounts": grid["account_id"].n_unique(),
         "months": grid["month_start"].n_unique(),
-        "not_submitted": int((grid["reason_code"] == "not_submitted").sum()),
+        "not_submitted": int(late.sum()),
+        "not_submitted_partial": int((late & (grid["status"] == "partial")).sum()),
+        "not_submitted_missing": int((late & (grid["status"] == "missing")).sum()),
     }

@@ -41,7 +41,7 @@ _JS = r"""
   // Text cut by its own box (metric labels, values, deltas, headings, captions).
   const textSel = [
     '[data-testid="stMetricLabel"] p', '[data-testid="stMetricValue"]',
-    '[data-testid="stMetricDelta"]', 'h1', 'h2', 'h3', '[data-testid="stCaptionContainer"] p',
+    '[data-testid="stMetricDelta"]', '[data-testid="stMetricDeltaDescription"]', 'h1', 'h2', 'h3', '[data-testid="stCaptionContainer"] p',
     '[data-testid="stMetricLabel"] div'
   ].join(',');
   for (const e of main.querySelectorAll(textSel)) {

@@ -56,11 +56,15 @@ def test_a_partial_month_is_its_own_state_and_says_how_far():
     ]
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
     colour = dict(zip(scale["domain"], scale["range"], strict=True))
+    # Its own colour, apart from every other state's (drawn here or not).
     assert colour["Data sebagian (belum dinilai)"] not in (
         colour["Data belum diterima"],
         colour["Aktif"],
-        colour["Belum aktif"],
+        charts_opd.WARN,
+        charts_opd.PARTIAL_COLOR,
     )
+    # The legend lists only the states drawn: no month here is "Belum aktif".
+    assert sorted(scale["domain"]) == sorted({r["status"] for r in rows})
 
 
 def test_accounts_rows_are_thick_and_labelled():

@@ -1,16 +1,9 @@
 -- Check (must return 0 rows): the per-account per-day counts kept at load time
 -- (post_day_count) equal a recount from posts, row for row (a key on one side only, or
 -- another count, is a row here).
+-- The recount is views/135_v_post_day_recount.sql (one definition with the rewrite).
 WITH recount AS (
-    SELECT
-        opd_id,
-        platform,
-        coalesce(CAST(account_id AS VARCHAR), 'platform:' || platform) AS account_key,
-        account_id,
-        CAST(published_at AS DATE) AS pub_date,
-        count(*) AS posts
-    FROM posts
-    GROUP BY ALL
+    SELECT * FROM v_post_day_recount
 ),
 
 kept AS (

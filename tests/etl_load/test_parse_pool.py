@@ -1,0 +1,93 @@
+"""The parse workers kept between files (etl.parse_pool behind etl.sandbox.parse_file): one
+worker reads file after file with the same results as a parse in this process, and a worker
+that crashes or hangs on a file is ended, the file refused in Bahasa Indonesia, and the next
+file parsed by a new worker."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from etl import parse_pool, sandbox
+from etl.parse import parse_file as parse_here
+from etl.schema import FileRejected
+from warehouse.settings import parse_limits
+
+EXPORTS = Path(__file__).resolve().parents[2] / "sample_data" / "exports"
+FILES = [
+    sorted((EXPORTS / "instagram").rglob("*.csv"))[0],
+    sorted((EXPORTS / "facebook").rglob("*.csv"))[0],
+]
+
+
+def _idle_pids() -> list[int]:
+    return [w.proc.pid for w in parse_pool._IDLE]
+
+
+def _same(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(
+        x.posts.equals(y.posts, null_equal=True)
+        and x.rejects.equals(y.rejects, null_equal=True)
+        and (x.format, x.sheet, x.assumptions, x.notes)
+        == (y.format, y.sheet, y.assumptions, y.notes)
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+@pytest.fixture
+def pool():
+    parse_pool.shutdown()
+    yield
+    parse_pool.shutdown()
+
+
+def test_one_worker_reads_file_after_file_as_this_process_does(pool):
+    pids = []
+    for f in FILES:
+        got = sandbox.parse_file(f)
+        assert _same(got, parse_here(f)), f.name
+        pids.append(_idle_pids())
+    assert len(pids[0]) == 1 and pids[0] == pids[1]
+
+
+def test_a_crashed_worker_is_replaced_and_the_file_refused(pool):
+    sandbox.parse_file(FILES[0])
+    first = _idle_pids()
+    # An address space far below what the reader needs: the worker dies mid-parse.
+    starved = dataclasses.replace(parse_limits(), memory_bytes=64 << 20)
+    with pytest.raises(FileRejected) as err:
+        sandbox.parse_file(FILES[1], limits=starved)
+    assert FILES[1].name in str(err.value) and "tidak dimuat" in str(err.value)
+    assert _idle_pids() == []  # the worker that died is not handed another file
+    assert _same(sandbox.parse_file(FILES[1]), parse_here(FILES[1]))
+    assert _idle_pids() and _idle_pids() != first
+
+
+def test_a_file_over_the_time_limit_is_stopped(pool):
+    sandbox.parse_file(FILES[0])
+    first = _idle_pids()
+    hurried = dataclasses.replace(parse_limits(), seconds=0.0001)
+    with pytest.raises(FileRejected, match="tidak selesai dibaca"):
+        sandbox.parse_file(FILES[1], limits=hurried)
+    assert _idle_pids() == []
+    assert _same(sandbox.parse_file(FILES[1]), parse_here(FILES[1]))
+    assert _idle_pids() != first
+
+
+def test_a_reused_worker_that_fails_does_not_give_the_verdict(pool, monkeypatch):
+    sandbox.parse_file(FILES[0])  # the idle worker has parsed a file before
+    asked: list[int] = []
+    real_ask = parse_pool.Worker.ask
+
+    def ask(self, task, seconds):
+        asked.append(self.files)
+        return real_ask(self, task, seconds)
+
+    monkeypatch.setattr(parse_pool.Worker, "ask", ask)
+    starved = dataclasses.replace(parse_limits(), memory_bytes=64 << 20)
+    with pytest.raises(FileRejected):
+        sandbox.parse_file(FILES[1], limits=starved)
+    # Tried in the reused worker, then once more in a worker that had parsed nothing.
+    assert asked == [1, 0]
