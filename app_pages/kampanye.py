@@ -87,6 +87,11 @@ def key_figures(deck: Deck) -> None:
         )
     with k3:
         w.kpi(i18n.tr("Postingan kampanye", "Campaign posts"), i18n.fmt_int(k["campaign_posts"]))
+    if deck.active and JOINED_ON_KPI:
+        # A short list of who took part fills the key-figures slide instead of a slide of its
+        # own that stood half empty.
+        st.subheader(i18n.tr("Sudah ikut serta", "Took part"))
+        took_part(deck)
 
 
 def one_opd_figures() -> None:
@@ -214,6 +219,8 @@ def _part_counts() -> tuple[int, int]:
 
 
 JOINED, MISSING = _part_counts()
+# Up to this many OPDs that took part are listed under the key figures on the slide.
+JOINED_ON_KPI = not ONE_OPD and 0 < JOINED <= 6
 
 show(
     "kampanye",
@@ -244,7 +251,7 @@ show(
                         "joined",
                         took_part,
                         i18n.tr("Sudah ikut serta", "Took part"),
-                        _slide_if(JOINED > 0),
+                        _slide_if(JOINED > 0 and not JOINED_ON_KPI),
                     ),
                 ),
             ]

@@ -51,6 +51,8 @@ def key_figures(deck: Deck) -> None:
 
 
 def ranking(deck: Deck) -> None:
+    # Shorter headers on the screen's grid (full name on hover): ten columns fit 1366 px.
+    short = i18n.tr("Kinerja|Mgg aktif|Interaksi/post", "Kinerja|Wks active|Eng./post").split("|")
     w.table(
         idx,
         [
@@ -60,9 +62,9 @@ def ranking(deck: Deck) -> None:
             Col("grade", i18n.tr("Predikat", "Grade"), "grade"),
             Col("posts", i18n.t("posts"), "int"),
             Col("judgement", i18n.tr("Status", "Status"), "reason"),
-            Col("kinerja_share", i18n.t("kinerja_share"), "pct"),
-            Col("weeks_with_post", i18n.tr("Minggu aktif", "Active weeks"), "int"),
-            Col("engagement_per_post", i18n.kpi_label("engagement_per_post"), "num"),
+            Col("kinerja_share", i18n.t("kinerja_share"), "pct", short[0]),
+            Col("weeks_with_post", i18n.tr("Minggu aktif", "Active weeks"), "int", short[1]),
+            Col("engagement_per_post", i18n.kpi_label("engagement_per_post"), "num", short[2]),
         ],
         key="opd_index",
         title=i18n.tr("Peringkat Indeks Medsos OPD", "OPD index ranking"),

@@ -44,10 +44,12 @@ def key_figures(deck: Deck) -> None:
 
 def mix_over_time(deck: Deck) -> None:
     over_time = data.content_mix_over_time(f)
-    deck.chart(charts.share_over_time(over_time, x="period_start", big=deck.active))
+    partial = w.partial_period(f)
+    deck.chart(
+        charts.share_over_time(over_time, x="period_start", big=deck.active, partial=partial)
+    )
     if not deck.active:
         st.caption(chart_counts.caption())
-    partial = w.partial_period(f)
     if partial:
         st.caption(
             i18n.tr(
@@ -87,7 +89,11 @@ def mix_by_opd(deck: Deck) -> None:
 
 def formats_over_time(deck: Deck) -> None:
     fmt_time = data.format_mix_over_time(f)
-    deck.chart(charts_mix.format_over_time(fmt_time, big=deck.active))
+    partial = w.partial_period(f)  # named under its month's label, on the slide too
+    deck.chart(charts_mix.format_over_time(fmt_time, big=deck.active, partial=partial))
+    note = charts_mix.unrecorded_note(fmt_time, i18n.tr("periode ini", "this period"))
+    if note and not deck.active:
+        st.caption(note)
 
 
 def formats_by_opd(deck: Deck) -> None:
@@ -110,8 +116,11 @@ def formats_by_opd(deck: Deck) -> None:
         )
     )
     deck.chart(charts_mix.format_by_opd(fmt_opd, sort=order, big=deck.active), rows=len(order))
-    note = charts_mix.unrecorded_note(fmt_opd, i18n.tr("OPD ini", "these OPDs"))
-    if note and not deck.active:
+    if deck.active:  # why some bars are mostly grey, in one line
+        note = charts_mix.unrecorded_slide_note(fmt_opd)
+    else:
+        note = charts_mix.unrecorded_note(fmt_opd, i18n.tr("OPD ini", "these OPDs"))
+    if note:
         st.caption(note)
 
 

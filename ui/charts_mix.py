@@ -6,6 +6,8 @@ named in the legend (at most the nine formats of i18n.POST_FORMAT_LABELS).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import polars as pl
 
@@ -59,26 +61,70 @@ def unrecorded_note(df: pl.DataFrame, who: str, *, col: str = "post_format") -> 
     if not df.height:
         return ""
     total = int(df.get_column("posts").sum())
-    n = int(df.filter(pl.col(col) == "tidak_tercatat").get_column("posts").sum())
+    gone = df.filter(pl.col(col) == "tidak_tercatat")
+    n = int(gone.get_column("posts").sum())
     if not n or not total:
         return ""
     pct = i18n.fmt_pct(n / total, 0)
+    why = _why_unrecorded(gone, n)
     return i18n.tr(
         f"Format {i18n.fmt_int(n)} dari {i18n.fmt_int(total)} postingan {who} ({pct}) tidak "
-        f"tercatat (buku rekap atau ekspor tidak menyebutnya): porsi setiap format dihitung dari "
+        f"tercatat ({why[0]}): porsi setiap format dihitung dari "
         f"semua {i18n.fmt_int(total)} postingan, jadi porsi foto, video, dst. adalah batas bawah.",
         f"The format of {i18n.fmt_int(n)} of {i18n.fmt_int(total)} posts of {who} ({pct}) is not "
-        f"recorded (the logbook or export does not say): each format's share is of all "
+        f"recorded ({why[1]}): each format's share is of all "
         f"{i18n.fmt_int(total)} posts, so the photo, video, ... shares are lower bounds.",
     )
 
 
+def _why_unrecorded(gone: pl.DataFrame, n: int) -> tuple[str, str]:
+    """Why formats are missing, from where the posts came (from_logbook, when the frame has
+    it): every one from a logbook -> the logbooks have no format column; else either."""
+    if "from_logbook" in gone.columns and int(gone.get_column("from_logbook").sum()) == n:
+        return (
+            "buku rekap OPD tidak punya kolom format",
+            "the OPDs' logbooks have no format column",
+        )
+    return (
+        "buku rekap atau ekspor tidak menyebutnya",
+        "the logbook or export does not say",
+    )
+
+
+def unrecorded_slide_note(df: pl.DataFrame, *, most: int = 3) -> str:
+    """One line for a slide of formats per OPD (format_mix_by_opd): the OPDs with the largest
+    share of unrecorded formats, and why ("" when every format is recorded). "Format tidak
+    tercatat di buku rekap (tanpa kolom format): Kec. Cibening 57%, ... dan 4 OPD lainnya." """
+    gone = df.filter(pl.col("post_format") == "tidak_tercatat").sort("share", descending=True)
+    if not gone.height:
+        return ""
+    n = int(gone.get_column("posts").sum())
+    names = [
+        f"{r['opd_short'] or r['opd']} {i18n.fmt_pct(r['share'], 0)}"
+        for r in gone.head(most).iter_rows(named=True)
+    ]
+    rest = gone.height - len(names)
+    why = _why_unrecorded(gone, n)
+    more = i18n.tr(f" dan {rest} OPD lainnya", f" and {rest} more OPDs") if rest else ""
+    return i18n.tr(
+        f"Format tidak tercatat ({why[0]}): {', '.join(names)}{more}; porsi lain dihitung dari "
+        "semua postingan.",
+        f"Format not recorded ({why[1]}): {', '.join(names)}{more}; other shares are of all posts.",
+    )
+
+
 def format_over_time(
-    df: pl.DataFrame, *, x: str = "period_start", big: bool = False, height: int = 320
+    df: pl.DataFrame,
+    *,
+    x: str = "period_start",
+    big: bool = False,
+    height: int = 320,
+    partial: tuple[dt.date, str] | None = None,
 ) -> alt.TopLevelMixin:
-    """Stacked 100% bars per month, one colour per post format (format_mix_over_time)."""
+    """Stacked 100% bars per month, one colour per post format (format_mix_over_time).
+    partial: (start, note) of the unfinished month, named under its axis label."""
     data = _prep(df)
-    x_enc = time_x(data, x)
+    x_enc = time_x(data, x, partial=partial)
     chart = (
         alt.Chart(data)
         .mark_bar()

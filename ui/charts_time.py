@@ -167,12 +167,14 @@ def share_over_time(
     x: str = "month",
     big: bool = False,
     height: int = 320,
+    partial: tuple[dt.date, str] | None = None,
 ) -> alt.TopLevelMixin:
-    """Stacked 100% bars per month of content types (or platforms)."""
+    """Stacked 100% bars per month of content types (or platforms). partial: (start, note) of
+    the unfinished month, named under its axis label ("s.d. 20 Nov"), on a slide too."""
     kind = "content" if category == "content_type" else "platform"
     data = with_order_labels(df, category, kind)
     title = i18n.t("content_type") if kind == "content" else i18n.t("platform")
-    x_enc = time_x(data, x)
+    x_enc = time_x(data, x, partial=partial)
     chart = (
         alt.Chart(data)
         .mark_bar()

@@ -1,4 +1,5 @@
-"""Labels a user reads (Bahasa Indonesia first, English switch) and id-ID number/date formatting.
+"""Labels a user reads (Bahasa Indonesia first, English switch); number and date formats are
+in ui.i18n_format (re-exported here).
 
 Pages never write a user-visible string literal for shared concepts (platforms, content types,
 OPD kinds, KPI names): they look it up here, so the projector, the tables and the lampiran agree.
@@ -6,9 +7,9 @@ OPD kinds, KPI names): they look it up here, so the projector, the tables and th
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from typing import Any
+
+from ui.lang import current_lang
 
 # The vocabulary (codes and their words) is defined once in warehouse.vocabulary, the KPIs in
 # warehouse.metrics; pages read them through here.
@@ -119,17 +120,6 @@ _KPI_TEXT_KEYS = {
 TEXT.update({k: (KPIS[v].tile, KPIS[v].tile_en) for k, v in _KPI_TEXT_KEYS.items()})
 
 _LANG = {"id": 0, "en": 1}
-
-
-def current_lang() -> str:
-    """'id' or 'en', from the session (ui.filters keeps it in sync with ?lang=)."""
-    try:
-        import streamlit as st
-
-        lang = st.session_state.get("lang")
-    except Exception:  # outside a Streamlit run (unit tests of this module)
-        lang = None
-    return "en" if lang in ("en", "English") else "id"
 
 
 def t(key: str) -> str:
@@ -267,79 +257,24 @@ def coverage_label(code: str | None) -> str:
     return _paired(COVERAGE_STATUS, code)
 
 
-# ---- id-ID number and date formatting (1.234,5; 3 Oktober 2026) --------------------------
+# Number and date formats live in ui.i18n_format; pages reach them through here.
+from ui.i18n_format import (  # noqa: E402
+    fmt_date,
+    fmt_delta,
+    fmt_delta_pp,
+    fmt_int,
+    fmt_month,
+    fmt_num,
+    fmt_pct,
+)
 
-
-def _missing(x: Any) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
-
-
-def fmt_num(x: Any, decimals: int = 0) -> str:
-    """1234.5 -> '1.234,5': the same rounding (half up) as the lampiran (reports.idfmt)."""
-    if _missing(x):
-        return "-"
-    from reports import idfmt
-
-    text = idfmt.format_number(x, decimals)
-    if current_lang() == "en":
-        text = text.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
-    return text
-
-
-def fmt_int(x: Any) -> str:
-    return fmt_num(x, 0)
-
-
-def fmt_pct(x: Any, decimals: int = 1, *, ratio: bool = True) -> str:
-    """0.452 -> '45,2%' (ratio=True) or 45.2 -> '45,2%' (ratio=False)."""
-    if _missing(x):
-        return "-"
-    from decimal import Decimal
-
-    return fmt_num(Decimal(str(x)) * (100 if ratio else 1), decimals) + "%"
-
-
-def fmt_delta_pp(x: Any, decimals: int = 1) -> str:
-    """A change of a ratio in percentage points: 0.052 -> '+5,2 poin'."""
-    if _missing(x):
-        return ""
-    from decimal import Decimal
-
-    v = Decimal(str(x)) * 100
-    sign = "+" if v > 0 else ("-" if v < 0 else "±")
-    unit = "pts" if current_lang() == "en" else "poin"
-    return f"{sign}{fmt_num(abs(v), decimals)} {unit}"
-
-
-def fmt_delta(x: Any, decimals: int = 0) -> str:
-    if _missing(x):
-        return ""
-    v = float(x)
-    sign = "+" if v > 0 else ("-" if v < 0 else "±")
-    return f"{sign}{fmt_num(abs(v), decimals)}"
-
-
-def fmt_date(d: dt.date | dt.datetime | None, *, with_time: bool = False) -> str:
-    """3 Oktober 2026 (09.10)."""
-    if d is None:
-        return "-"
-    months = MONTHS_EN if current_lang() == "en" else MONTHS_ID
-    s = f"{d.day} {months[d.month - 1]} {d.year}"
-    if with_time and isinstance(d, dt.datetime):
-        s += f" {d.hour:02d}.{d.minute:02d}"
-    return s
-
-
-def fmt_month(d: dt.date | str | None, *, short: bool = True) -> str:
-    """date(2026, 10, 1) or '2026-10' -> 'Okt 2026' (short) / 'Oktober 2026'."""
-    if d is None:
-        return "-"
-    if isinstance(d, str):
-        year, month = int(d[:4]), int(d[5:7])
-    else:
-        year, month = d.year, d.month
-    if current_lang() == "en":
-        names = MONTHS_SHORT_EN if short else MONTHS_EN
-    else:
-        names = MONTHS_SHORT_ID if short else MONTHS_ID
-    return f"{names[month - 1]} {year}"
+__all__ = [
+    "current_lang",
+    "fmt_date",
+    "fmt_delta",
+    "fmt_delta_pp",
+    "fmt_int",
+    "fmt_month",
+    "fmt_num",
+    "fmt_pct",
+]

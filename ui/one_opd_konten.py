@@ -73,13 +73,13 @@ def draw(f: data.Filters, big: bool) -> None:
             st.caption(note)
 
     def over_months(deck: slides.Deck) -> None:
-        deck.chart(charts.share_over_time(over_time, x="period_start", big=big))
+        deck.chart(charts.share_over_time(over_time, x="period_start", big=big, partial=partial))
         if not big:
             st.caption(chart_counts.caption())
         _partial_note(partial)
 
     def formats_over_months(deck: slides.Deck) -> None:
-        deck.chart(charts_mix.format_over_time(fmt_time, big=big))
+        deck.chart(charts_mix.format_over_time(fmt_time, big=big, partial=partial))
         _partial_note(partial)
         if not big and (note := charts_mix.unrecorded_note(fmt_time, s.short)):
             st.caption(note)

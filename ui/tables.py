@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from ui import data, i18n
+from ui import data, i18n, table_fit
 from ui.style import presenting
 
 
@@ -19,12 +19,14 @@ class Col:
 
     kind: text, long (a sentence: wraps in a fixed-width column), int, num (1 decimal), pct
     (fraction 0..1), date, datetime, link, content, platform, kind, reason, bool, caption
-    (shortened text), who (loaded_by: the app's own loads in words).
+    (shortened text), who (loaded_by: the app's own loads in words). short: a shorter header
+    for the screen's grid (the label shows on hover, and heads the lampiran and slides).
     """
 
     name: str
     label: str
     kind: str = "text"
+    short: str | None = None
 
 
 def _yes_no(v) -> str:
@@ -81,20 +83,31 @@ def display_frame(df: pl.DataFrame, cols: Sequence[Col], *, numbered: bool = Tru
     return pl.DataFrame(out, strict=False)
 
 
-def _column_config(cols: Sequence[Col]) -> dict:
+def _column_config(cols: Sequence[Col], widths: dict[str, int] | None = None) -> dict:
+    """Grid columns; widths (label -> px, ui.table_fit) make a wide table fit 1366 px."""
+    widths = widths or {}
     cfg = {}
     for c in cols:
+        head = {"label": c.short or c.label, "help": c.label if c.short else None}
         if c.kind == "link":
-            cfg[c.label] = st.column_config.LinkColumn(c.label, display_text=i18n.t("open_post"))
-        elif c.kind in ("int", "num", "pct"):
-            cfg[c.label] = st.column_config.TextColumn(c.label, alignment="right")
-        elif c.kind == "caption":
-            cfg[c.label] = st.column_config.TextColumn(c.label, width="large")
-        elif c.kind == "long":
+            cfg[c.label] = st.column_config.LinkColumn(
+                **head, display_text=i18n.t("open_post"), width=widths.get(c.label)
+            )
+            continue
+        width: int | str | None = widths.get(c.label)
+        if width is None and c.kind == "caption":
+            width = "large"
+        elif width is None and c.kind == "long":
             # A sentence per row ("akun terbanyak: Instagram 14 dari minimal 24"): a column
             # of fixed width whose text wraps (table rows are made tall enough, WRAP_ROW_PX).
-            cfg[c.label] = st.column_config.TextColumn(c.label, width=LONG_COLUMN_PX)
-    cfg[i18n.t("rank")] = st.column_config.NumberColumn(i18n.t("rank"), width="small", format="%d")
+            width = LONG_COLUMN_PX
+        align = "right" if c.kind in ("int", "num", "pct") else None
+        if width is None and align is None and not c.short:
+            continue  # Streamlit's own sizing
+        cfg[c.label] = st.column_config.TextColumn(**head, width=width, alignment=align)
+    cfg[i18n.t("rank")] = st.column_config.NumberColumn(
+        i18n.t("rank"), width=widths.get(i18n.t("rank"), "small"), format="%d"
+    )
     return cfg
 
 
@@ -135,11 +148,14 @@ def table(
             short={c.label for c in present if c.kind in _UNBROKEN},
         )
         return
-    wraps = any(c.kind == "long" and c.name in df.columns for c in cols)
+    present = [c for c in cols if c.name in df.columns]
+    kinds = {c.label: c.kind for c in present} | ({i18n.t("rank"): "rank"} if numbered else {})
+    widths, squeezed = table_fit.fit(shown, kinds, table_fit.headers_of(present))
+    wraps = squeezed or any(c.kind == "long" for c in present)
     st.dataframe(
         shown,
         hide_index=True,
-        column_config=_column_config(cols),
+        column_config=_column_config(cols, widths),
         height=height,
         key=f"tbl_{key}",
         row_height=WRAP_ROW_PX if wraps else None,

@@ -1,5 +1,5 @@
 """The upload page's check step shows a file that mostly failed in red with its rejected rows,
-and every assumption the load made (AppTest on ui.forms.upload._show_check with real reports)."""
+and every assumption the load made (AppTest on ui.forms.upload_report.show_check with real reports)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ def _script(status: str) -> None:
 
     from etl.load_report import LoadReport
     from etl.schema import REJECT_SCHEMA
-    from ui.forms.upload import _show_check
+    from ui.forms.upload_report import show_check as _show_check
 
     rej = pl.DataFrame(
         [{"sheet": None, "row_number": 3, "column_name": "Tanggal", "value": "31/02/2026",

@@ -332,7 +332,7 @@ def test_kpi_names_and_help_live_in_metrics_only():
 
 # Modules above the ~300-line house limit, each at its size when this ratchet was set: they may
 # shrink, never grow (split them instead); a module not listed here may not pass 300 lines.
-_LARGE_UI = {"ui/forms/upload.py": 350, "ui/i18n.py": 345}
+_LARGE_UI: dict[str, int] = {}
 _LARGE_BELOW_UI: dict[str, int] = {}  # every etl/warehouse/reports/access module fits
 
 

@@ -15,7 +15,8 @@ from etl.errors import describe
 from ui import data, i18n, streamlit_texts
 from ui.forms import upload_scope
 from ui.forms.common import cursor, user
-from ui.widgets import Col, table
+from ui.forms.upload_report import report_cols, report_row, show_check
+from ui.widgets import table
 
 # Canonical fields an analyst can map an unknown layout onto (etl.schema.POST_SCHEMA names).
 MAPPABLE = {
@@ -99,37 +100,6 @@ def file_columns(name: str, raw: bytes) -> list[str]:
     return []
 
 
-def _report_row(r) -> dict[str, Any]:
-    return {
-        "file": r.file,
-        "format": r.format,
-        "opd": r.opd,
-        "rows_read": r.rows_read,
-        "new": r.new,
-        "updated": r.updated,
-        "duplicate": r.duplicate,
-        "rejected": r.rejected,
-        "status": r.status,
-        "message": r.error or "; ".join(r.notes or []),
-    }
-
-
-def _report_cols() -> tuple[Col, ...]:
-    """Columns of the after-load summary, in the current language."""
-    return (
-        Col("file", i18n.tr("Berkas", "File")),
-        Col("status", "Status", "load_status"),
-        Col("format", "Format", "format"),
-        Col("opd", "OPD"),
-        Col("rows_read", i18n.tr("Baris dibaca", "Rows read"), "int"),
-        Col("new", i18n.tr("Baru", "New"), "int"),
-        Col("updated", i18n.tr("Diperbarui", "Updated"), "int"),
-        Col("duplicate", i18n.tr("Duplikat", "Duplicate"), "int"),
-        Col("rejected", i18n.tr("Ditolak", "Rejected"), "int"),
-        Col("message", i18n.tr("Keterangan", "Message")),
-    )
-
-
 def upload_flow() -> None:
     """Upload -> per-file check (format, OPD, preview, rejects) -> confirm -> report."""
     nonce = st.session_state.setdefault("_upload_nonce", 0)
@@ -148,7 +118,7 @@ def upload_flow() -> None:
     if st.session_state.get("_last_load_summary") is not None:
         st.success(i18n.tr("Berkas selesai dimuat.", "Files loaded."), icon=":material/done_all:")
         table(
-            st.session_state["_last_load_summary"], _report_cols(), key="load_summary", export=False
+            st.session_state["_last_load_summary"], report_cols(), key="load_summary", export=False
         )
     if not files:
         return
@@ -183,7 +153,7 @@ def upload_flow() -> None:
                     key=order_key,
                     format_func=lambda v: v or i18n.tr("(pilih)", "(choose)"),
                 )
-            _show_check(rep)
+            show_check(rep)
             if rep.status == "failed" and "--date-order" not in (rep.error or ""):
                 _column_mapper(up.name, raw, key=f"map_{nonce}_{i}")
             elif rep.status not in ("failed", "needs_review"):
@@ -208,7 +178,7 @@ def upload_flow() -> None:
                     date_order=order,
                     loaded_by=user(),
                 )
-                rows.append(_report_row(r))
+                rows.append(report_row(r))
         summary = pl.DataFrame(rows)
         st.session_state["_last_load_summary"] = summary
         st.session_state["_upload_nonce"] = nonce + 1
@@ -222,94 +192,6 @@ DATE_ORDERS = {
     "hari/bulan/tahun (dmy)": "dmy",
     "bulan/hari/tahun (mdy)": "mdy",
 }
-
-
-def _show_check(rep) -> None:
-    ok = rep.status not in ("failed", "needs_review")
-    icon = ":material/check_circle:" if ok else ":material/error:"
-    st.markdown(f"{icon} **{rep.file}**")
-    if not ok:
-        st.error(rep.error or i18n.tr("Berkas tidak dapat dibaca.", "The file cannot be read."))
-        if rep.status == "failed" and not (rep.rejects is not None and rep.rejects.height):
-            return
-    if rep.status == "skipped":
-        st.warning(rep.error or i18n.tr("Berkas ini sudah pernah dimuat.", "Already loaded."))
-        return
-    # Format and OPD are long names: plain text, so st.metric does not cut them to "met...".
-    st.markdown(
-        f"**{i18n.tr('Format', 'Format')}:** {i18n.format_label(rep.format)}  \n"
-        f"**OPD:** {rep.opd or '-'}"
-    )
-    c = st.columns(4)
-    c[0].metric(i18n.tr("Baris dibaca", "Rows read"), i18n.fmt_int(rep.rows_read))
-    c[1].metric(i18n.tr("Baru", "New"), i18n.fmt_int(rep.new))
-    c[2].metric(i18n.tr("Diperbarui", "Updated"), i18n.fmt_int(rep.updated))
-    c[3].metric(i18n.tr("Ditolak", "Rejected"), i18n.fmt_int(rep.rejected))
-    for note in rep.notes or []:
-        st.caption(f"• {note}")
-    if getattr(rep, "assumptions", None):
-        with st.expander(
-            i18n.tr(f"Asumsi muatan ({len(rep.assumptions)})", f"Load assumptions "
-                    f"({len(rep.assumptions)})"),
-            expanded=not ok,
-        ):  # fmt: skip
-            for a in rep.assumptions:
-                st.markdown(f"- {a}")
-    tabs = st.tabs([i18n.tr("Pratinjau", "Preview"), i18n.tr("Baris ditolak", "Rejected rows")])
-    with tabs[0]:
-        if rep.preview is not None and rep.preview.height:
-            preview = rep.preview.head(50)
-            table(
-                preview.with_columns(pl.col("status").replace(PREVIEW_STATUS_ID))
-                if "status" in preview.columns
-                else preview,
-                [c for c in _preview_columns() if c.name in preview.columns],
-                key=f"preview_{rep.file}",
-                export=False,
-                numbered=False,
-                height=250,
-            )
-        else:
-            st.caption(i18n.tr("Tidak ada pratinjau.", "No preview."))
-    with tabs[1]:
-        if rep.rejects is not None and rep.rejects.height:
-            table(
-                rep.rejects,
-                [
-                    Col("sheet", "Sheet"),
-                    Col("row_number", i18n.tr("Baris", "Row"), "int"),
-                    Col("column_name", i18n.tr("Kolom", "Column")),
-                    Col("value", i18n.tr("Nilai", "Value")),
-                    Col("reason", i18n.t("reason")),
-                ],
-                key=f"rej_{rep.file}",
-                export=False,
-                numbered=False,
-            )
-        else:
-            st.caption(i18n.tr("Tidak ada baris yang ditolak.", "No row rejected."))
-
-
-PREVIEW_STATUS_ID = {"baru": "Baru", "diperbarui": "Diperbarui", "duplikat": "Duplikat"}
-
-
-def _preview_columns() -> list[Col]:
-    return [
-        Col("status", "Status"),
-        Col("opd", "OPD"),
-        Col("platform", "Platform", "platform"),
-        Col("account_handle", i18n.tr("Akun", "Account")),
-        Col("published_at", i18n.tr("Waktu unggah", "Published"), "datetime"),
-        Col("caption", i18n.tr("Keterangan", "Caption"), "caption"),
-        Col("post_format", i18n.tr("Bentuk", "Format")),
-        Col("permalink", i18n.t("link"), "link"),
-        Col("views", i18n.tr("Tayangan", "Views"), "int"),
-        Col("reach", i18n.tr("Jangkauan", "Reach"), "int"),
-        Col("reactions", i18n.tr("Reaksi", "Reactions"), "int"),
-        Col("comments", i18n.tr("Komentar", "Comments"), "int"),
-        Col("shares", i18n.tr("Dibagikan", "Shares"), "int"),
-        Col("logbook_label", i18n.tr("Label logbook", "Logbook label")),
-    ]
 
 
 def _column_mapper(name: str, raw: bytes, *, key: str) -> None:

@@ -107,7 +107,8 @@ def format_mix_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFram
     """Posts per OPD and post format over the period (OPDs with a post only).
 
     Columns: opd_id, opd, opd_short, opd_kind, post_format (foto, video, reels, carousel, teks,
-    tautan, live, story, or "tidak_tercatat" when the source did not say), posts, share (0..1
+    tautan, live, story, or "tidak_tercatat" when the source did not say), posts, from_logbook
+    (of them, loaded from OPD logbooks), share (0..1
     of the OPD's posts), opd_posts (the OPD's posts in the period). Sorted by opd_posts
     descending, then OPD. Format codes: etl.schema.POST_FORMATS.
     """
@@ -120,6 +121,7 @@ def format_mix_over_time(
     """Posts per period bucket and post format.
 
     Columns: period_start (date: first day of the day/week/month), post_format (as in
-    format_mix_by_opd), posts, share (0..1 of the bucket's posts).
+    format_mix_by_opd), posts, from_logbook (of them, from logbooks), share (0..1 of the
+    bucket's posts).
     """
     return _run(con, "q_format_mix_over_time", {**f.params(), "grain": _grain(grain)})

@@ -9,6 +9,9 @@ final as (
         CAST(date_trunc($grain, published_at) AS DATE) as period_start,
         coalesce(post_format, 'tidak_tercatat') as post_format,
         count(*) as posts,
+        -- of them from OPD logbooks (Rekap Postingan), which often have no format column
+        count(*) filter (where load_id in (select load_id from loads where format = 'logbook'))
+            as from_logbook,
         count(*) / sum(count(*)) over (partition by CAST(date_trunc($grain, published_at) AS DATE))
             as share
     from period_posts
