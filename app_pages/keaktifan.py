@@ -148,6 +148,7 @@ def inactive_list(deck: Deck) -> None:
                 i18n.tr("Minimal", "Minimum")
                 + f" ({i18n.activity_counted_label(inactive.item(0, 'activity_rule'))})",
                 "int",
+                i18n.tr("Minimal", "Minimum"),
             ),
             Col("last_post_at", i18n.t("last_post"), "date"),
             Col("days_since_last_post", i18n.t("days_since"), "int"),
