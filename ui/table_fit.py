@@ -14,8 +14,8 @@ import polars as pl
 # scrollbar take the rest.
 FIT_PX = 880
 # Source Sans at 14 px: about 6.5 px a character, 16 px of cell padding; the grid draws each
-# column some 7 px wider than asked (borders, resize handle), measured at 1366 px.
-_CHAR_PX, _PAD_PX, _EXTRA_PX = 6.5, 16, 7
+# column some 11 px wider than asked (borders, resize handle), measured at 1366 px.
+_CHAR_PX, _PAD_PX, _EXTRA_PX = 6.5, 16, 11
 # Text columns never narrower than this (two or three words a line).
 MIN_TEXT_PX = 100
 # Kinds whose text may wrap inside its column (sentences, names, reasons, grades).
@@ -27,25 +27,36 @@ def text_px(text: str) -> int:
     return int(len(text) * _CHAR_PX + _PAD_PX)
 
 
-def natural_widths(shown: pl.DataFrame, headers: dict[str, str]) -> dict[str, int]:
+def natural_widths(
+    shown: pl.DataFrame, headers: dict[str, str], links: dict[str, str] | None = None
+) -> dict[str, int]:
     """Per column of `shown` (display strings): the width of its widest cell or header
-    (headers: column -> header text shown)."""
+    (headers: column -> header text shown; links: link column -> the text it shows)."""
+    links = links or {}
     out = {}
     for c in shown.columns:
+        if c in links:  # drawn as its link text, not the address
+            out[c] = max(text_px(headers.get(c, c)), text_px(links[c]))
+            continue
         cells = [str(v) for v in shown.get_column(c).to_list() if v is not None]
         out[c] = max([text_px(headers.get(c, c))] + [text_px(v) for v in cells])
     return out
 
 
 def fit(
-    shown: pl.DataFrame, kinds: dict[str, str], headers: dict[str, str], budget: int = FIT_PX
+    shown: pl.DataFrame,
+    kinds: dict[str, str],
+    headers: dict[str, str],
+    budget: int = FIT_PX,
+    link_text: str = "",
 ) -> tuple[dict[str, int], bool]:
     """Widths (column -> px) that make `shown` fit `budget`, and whether rows must wrap.
 
     kinds: column -> Col.kind ("rank" for the row number). Empty widths when the columns fit
     as they are. Text columns (WRAPPING) share what the others leave, in proportion to their
     natural width, never below MIN_TEXT_PX."""
-    natural = natural_widths(shown, headers)
+    links = {c: link_text for c, k in kinds.items() if k == "link"}
+    natural = natural_widths(shown, headers, links)
     budget -= _EXTRA_PX * len(natural)
     if sum(natural.values()) <= budget:
         return {}, False
