@@ -28,12 +28,13 @@ final as (
         coalesce(p.required_posts,
                  activity_minimum('month', $start, $end_excl, $min_per_month, $min_per_week,
                                   bucket_start_d := m.month)) as required_posts,
-        p.judged_through,
         coalesce(p.is_active, false) as is_active,
         p.activity_status,
         p.activity_status = 'no_data' as no_data,
         p.data_state,
-        p.activity_status = 'no_data' and p.data_state = 'partial' as partial_data
+        p.activity_status = 'no_data' and p.data_state = 'partial' as partial_data,
+        -- the month's last day judged: the data end in the month it cuts
+        p.judged_through
     from opds o
     cross join months m
     left join per_opd_month p on p.opd_id = o.opd_id and p.month = m.month

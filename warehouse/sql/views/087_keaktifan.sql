@@ -220,7 +220,11 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             CAST(today_d AS DATE) > coverage_due_date(CAST(end_excl AS DATE) - 1, deadline_d)
                 as past_deadline,
             l.last_post_at,
-            CAST(as_of_d AS DATE) - CAST(l.last_post_at AS DATE) as days_since_last_post
+            -- counted to the data end (v_data_end) when as_of_d lies past it: the days after
+            -- it hold no data, so they are not days without a post
+            least(CAST(as_of_d AS DATE),
+                  coalesce((select data_end from v_data_end), CAST(as_of_d AS DATE)))
+                - CAST(l.last_post_at AS DATE) as days_since_last_post
         from opds o
         left join accounts a using (opd_id)
         join in_period i using (opd_id)
