@@ -10,6 +10,9 @@ from ui.panels import BOTH, SCREEN, Controls, Panel, Row, StopIf, show
 from ui.slides import Deck
 from ui.widgets import Col
 
+# The two lists stand side by side on the screen: each fits half the page at 1366 px.
+HALF_PX = 430
+
 # Server-side: a role without the page's action is refused here, whatever the URL.
 _auth.require_page("kampanye")
 
@@ -170,6 +173,7 @@ def not_yet(deck: Deck) -> None:
         missing,
         [Col("opd", "OPD"), Col("opd_kind", i18n.t("opd_kind"), "kind")],
         key="camp_missing",
+        fit_px=HALF_PX,
         title=i18n.tr(f"OPD belum mengunggah {name}", f"OPDs not yet posting about {name}"),
     )
 
@@ -189,6 +193,7 @@ def took_part(deck: Deck) -> None:
             Col("last_post_at", i18n.tr("Terakhir", "Last"), "date"),
         ],
         key="camp_joined",
+        fit_px=HALF_PX,
         title=i18n.tr(f"Partisipasi {name}", f"{name} participation"),
     )
 

@@ -193,12 +193,12 @@ def heatmap(deck: Deck) -> None:
     if not deck.active and grid.get_column("no_data").any():
         st.caption(
             i18n.tr(
-                "Abu-abu: OPD belum aktif dan data bulan itu belum diterima (abu-abu tua) atau "
-                "baru sebagian (abu-abu kebiruan, mis. bulan berjalan), jadi belum dinilai "
-                "(bukan nol postingan).",
-                "Grey: the OPD is not active and that month's data has not arrived (dark grey) "
-                "or only partly (blue-grey, e.g. a month still running), so it is not judged "
-                "(not zero posts).",
+                "Abu-abu tua: data bulan itu belum diterima; kuning: baru sebagian (mis. bulan "
+                "berjalan); keduanya belum dinilai (bukan nol postingan). Abu-abu muda "
+                "berangka 0: tidak ada unggahan.",
+                "Dark grey: that month's data has not arrived; yellow: only partly (e.g. a "
+                "month still running); neither is judged (not zero posts). Light grey with 0: "
+                "no post.",
             )
         )
     partial = w.partial_period(f)

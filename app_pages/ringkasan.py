@@ -70,7 +70,7 @@ def activity_trend(deck: Deck) -> None:
             gaps=coverage_panel.trend_gaps(trend),
         )
     )
-    w.partial_caption(partial)
+    w.partial_caption(w.drawn_partial(partial, trend, "activity_rate"))
     if not deck.active:  # on the slide the chart's own grey band and legend say it
         coverage_panel.gap_caption(trend)
 

@@ -152,7 +152,7 @@ def over_time(deck: Deck) -> None:
         )
     )
     if not deck.active:  # on the slide the axis note and the hollow point say it
-        w.partial_caption(partial, grain)
+        w.partial_caption(w.drawn_partial(partial, lines, metric, "period_start"), grain)
     if coverage is not None:
         # Posts, active OPDs and interactions are totals over every OPD, not a rate over the
         # judged ones: the caption says what is computed.

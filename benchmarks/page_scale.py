@@ -75,7 +75,11 @@ def build(path: Path, n_posts: int) -> float:
 def _pages(db: Path, pages: list[str]) -> dict[str, Any]:
     from province import child
 
-    return {p: child("pages", str(db), [p])[p] for p in pages}
+    out = {}
+    for p in pages:  # each page's figures printed as they come: a stopped run keeps them
+        out[p] = child("pages", str(db), [p])[p]
+        say(f"{p}: {json.dumps(out[p])}")
+    return out
 
 
 def run(sizes: dict[str, int], pages: list[str], tmp: Path) -> dict[str, Any]:
@@ -96,12 +100,12 @@ def say(msg: str) -> None:
 
 def report(res: dict[str, Any]) -> list[str]:
     sizes = res["sizes"]
-    small, large = res["pages"]["small"], res["pages"]["large"]
+    small, large = res["pages"].get("small", {}), res["pages"].get("large", {})
     lines = [
         "| what | page | ours | baseline in the same run | ratio | goal |",
         "|---|---|---|---|---|---|",
     ]
-    for p in small:
+    for p in small if large else ():
         a, b = large[p], small[p]
         lines.append(
             f"| page rerun after a filter change (AppTest, caches cleared), "
@@ -130,7 +134,9 @@ def main() -> int:
     ap.add_argument("--pages", default="ringkasan,konten,tren,keaktifan")
     ap.add_argument("--json", type=Path, default=None)
     a = ap.parse_args()
-    sizes = {"small": a.small, "large": a.large} | ({"huge": a.huge} if a.huge else {})
+    # A size of 0 is left out (`--small 0 --large 0 --huge 10000000`: the largest alone).
+    wanted = {"small": a.small, "large": a.large, "huge": a.huge}
+    sizes = {k: n for k, n in wanted.items() if n}
     pages = [p.strip() for p in a.pages.split(",") if p.strip()]
     started, load_before = time.strftime("%Y-%m-%d %H:%M:%S %Z"), os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="pantau-pages-") as d:

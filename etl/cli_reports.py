@@ -155,7 +155,9 @@ def _print_coverage(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) -
 def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any]:
     """The key figures and per-OPD activity for one period, as plain JSON-able values.
 
-    Keys: period {start, end}, filters {platforms, opd_kinds, opd_ids}, kpis {key: value}
+    Keys: period {start, end}, data_end (the last whole day any data reaches, v_data_end; null
+    on an empty warehouse), judged_period {start, end} (the period cut at the data end, what
+    the activity figures judge), filters {platforms, opd_kinds, opd_ids}, kpis {key: value}
     (warehouse.queries.summary.kpi_summary: activity_rate 0..1, counts, shares 0..1), opds: one object
     per OPD expected to post (opd, opd_kind, posts, max_account_posts, counted_posts (what the
     activity rule compared), required_posts, activity_rule ('account' | 'opd_total'),
@@ -178,8 +180,15 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
         "activity_status", "data_complete", pl.col("index_score").round(2), "grade", "reason_code",
         pl.col("all_reasons").alias("reason"),
     )  # fmt: skip
+    from warehouse.queries.options import date_bounds
+
+    data_end = date_bounds(con)[1]
+    judged_end = f.end if data_end is None or not f.start <= data_end < f.end else data_end
     return {
         "period": {"start": f.start.isoformat(), "end": f.end.isoformat()},
+        # The data end (v_data_end) and the period as judged: cut at the data end.
+        "data_end": data_end.isoformat() if data_end is not None else None,
+        "judged_period": {"start": f.start.isoformat(), "end": judged_end.isoformat()},
         "filters": {
             "platforms": list(f.platforms),
             "opd_kinds": list(f.opd_kinds),

@@ -14,16 +14,20 @@ hang is not retried (it would double the wait; time is not carried between files
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 KEEP_IDLE = 2  # workers kept waiting: the folder load's parse-ahead and the upload page
 MAX_FILES = 200  # then a new worker, so what the caches and the allocator keep stays bounded
+IDLE_SECONDS = 120.0  # a worker idle this long is ended: the app does not hold its memory
 # Outcomes a worker gives for the file alone, whatever it parsed before (not retried).
 _OWN = ("ok", "rejected", "output", "timeout")
 
 _IDLE: list[Worker] = []
 _LOCK = threading.Lock()
+_REAPER: threading.Thread | None = None
+_WAKE = threading.Event()  # wakes the reaper early (shutdown)
 
 
 class Worker:
@@ -35,6 +39,7 @@ class Worker:
         start(self.proc)
         theirs.close()  # the worker's death is then an EOFError here, not a wait without end
         self.files = 0
+        self.idle_since = time.monotonic()
 
     def ask(self, task: tuple[Any, ...], seconds: float) -> tuple[Any, ...]:
         """Send one file, wait at most `seconds` for its message."""
@@ -71,11 +76,36 @@ def _take(ctx: Any, start: Callable[[Any], None]) -> Worker:
 
 
 def _give(w: Worker) -> None:
+    global _REAPER
+    w.idle_since = time.monotonic()
     with _LOCK:
         if w.files < MAX_FILES and len(_IDLE) < KEEP_IDLE:
             _IDLE.append(w)
+            if _REAPER is None:
+                _REAPER = threading.Thread(target=_reap, name="parse-pool-reaper", daemon=True)
+                _REAPER.start()
             return
     w.stop()
+
+
+def _reap() -> None:
+    """End workers idle for IDLE_SECONDS; stop once none is left (the next _give restarts)."""
+    global _REAPER
+    while True:
+        _WAKE.wait(IDLE_SECONDS / 4)
+        _WAKE.clear()
+        with _LOCK:
+            now = time.monotonic()
+            old = [w for w in _IDLE if now - w.idle_since >= IDLE_SECONDS]
+            for w in old:
+                _IDLE.remove(w)
+            done = not _IDLE
+            if done:
+                _REAPER = None  # under the lock: a _give after this starts a new reaper
+        for w in old:
+            w.stop()
+        if done:
+            return
 
 
 def run(
@@ -116,5 +146,9 @@ def shutdown() -> None:
     with _LOCK:
         idle = list(_IDLE)
         _IDLE.clear()
+        reaper = _REAPER
     for w in idle:
         w.stop()
+    if reaper is not None:
+        _WAKE.set()  # it finds nothing idle and ends
+        reaper.join()

@@ -42,7 +42,7 @@ def heatmap(
     no_data: a boolean column; its true cells (not judged for want of data) are drawn grey with
     a legend entry of their own instead of a colour that would read as a low value.
     partial: a boolean column; the no_data cells where it is true got part of their data (a
-    month still running) and have their own blue-grey and legend entry ("Data sebagian"),
+    month still running) and have their own amber and legend entry ("Data sebagian"),
     never "Data belum diterima"."""
     n = max(1, df.get_column(y).n_unique()) if df.height else 1
     fmt = ".0%" if percent else ",.0f"
@@ -181,7 +181,11 @@ def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> al
                     scale=alt.Scale(
                         scheme=alt.SchemeParams("greens", extent=SEQ_EXTENT), domainMin=1
                     ),
-                    legend=alt.Legend(format=",.0f", orient="right", tickMinStep=1),
+                    # Short enough that the "Data belum diterima" entry under it stays inside
+                    # the chart (seven rows high).
+                    legend=alt.Legend(
+                        format=",.0f", orient="right", tickMinStep=1, gradientLength=110
+                    ),
                 ),
                 alt.value(ZERO_COLOR),  # a day without a post: not the palest green
             ),

@@ -27,12 +27,7 @@ PARTIAL_OPEN_COLOR = PARTIAL_FILL  # a month not judged, part of its data in: it
 
 def through_text(day: dt.date | None) -> str:
     """'s.d. 20 Nov' (data up to that day), or '' without a day."""
-    if day is None:
-        return ""
-    return i18n.tr(
-        f"s.d. {day.day} {i18n.fmt_month(day, short=True).split()[0]}",
-        f"to {day.day} {i18n.fmt_month(day, short=True).split()[0]}",
-    )
+    return i18n.fmt_through(day)
 
 
 def month_state(status: str | None, coverage: str | None) -> str:

@@ -266,6 +266,7 @@ from ui.i18n_format import (  # noqa: E402
     fmt_month,
     fmt_num,
     fmt_pct,
+    fmt_through,
 )
 
 __all__ = [
@@ -277,4 +278,5 @@ __all__ = [
     "fmt_month",
     "fmt_num",
     "fmt_pct",
+    "fmt_through",
 ]

@@ -72,6 +72,15 @@ def fmt_date(d: dt.date | dt.datetime | None, *, with_time: bool = False) -> str
     return s
 
 
+def fmt_through(d: dt.date | None) -> str:
+    """How far data reaches, the one wording: date(2026, 11, 20) -> 's.d. 20 Nov' ('to 20 Nov');
+    '' without a day."""
+    if d is None:
+        return ""
+    names = MONTHS_SHORT_EN if current_lang() == "en" else MONTHS_SHORT_ID
+    return ("to" if current_lang() == "en" else "s.d.") + f" {d.day} {names[d.month - 1]}"
+
+
 def fmt_month(d: dt.date | str | None, *, short: bool = True) -> str:
     """date(2026, 10, 1) or '2026-10' -> 'Okt 2026' (short) / 'Oktober 2026'."""
     if d is None:

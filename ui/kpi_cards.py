@@ -63,6 +63,11 @@ def kpi_from(
     else:
         shown, delta = i18n.fmt_int(value), i18n.fmt_delta(change)
     against = explain.comparison_text(r, "previous", short=True)
+    # The period runs past the data end: the card says how far its data goes ("data s.d. 20
+    # Nov"); the activity figures are judged up to that day (v_data_end).
+    c_end, p_end = r.get("compared_end"), r.get("period_end")
+    if c_end is not None and p_end is not None and c_end < p_end:
+        against = i18n.tr("data ", "data ") + i18n.fmt_through(c_end) + " · " + against
     inverse = key in KPIS and not KPIS[key].higher_is_better
     if r.get("previous_status") == "none":
         kpi(label or r.get("label"), shown, against, inverse=inverse, help=help, neutral=True)

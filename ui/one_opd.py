@@ -168,10 +168,10 @@ def months_chart(deck: slides.Deck, months: pl.DataFrame, s: Story, big: bool) -
         st.caption(
             i18n.tr(
                 "Garis putus-putus: batas minimal bulan itu. Biru aktif, biru muda aktif "
-                "dengan data baru sebagian (bulan berjalan), jingga belum aktif, abu-abu "
-                "kebiruan data sebagian dan belum dinilai, tanpa batang: data belum diterima.",
+                "dengan data baru sebagian (bulan berjalan), jingga tua belum aktif, kuning "
+                "data sebagian dan belum dinilai, tanpa batang: data belum diterima.",
                 "Dashed line: the month's minimum. Blue active, pale blue active on part of "
-                "the data (a month still running), orange not yet, blue-grey partial data "
+                "the data (a month still running), dark orange not yet, yellow partial data "
                 "not judged yet, no bar: data not received.",
             )
         )

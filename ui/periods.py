@@ -11,7 +11,8 @@ from ui import data, i18n
 
 def partial_period(f: data.Filters, grain: str = "month") -> tuple[dt.date, str] | None:
     """(start, note) of the last period the data only partly covers, e.g. (1 Nov, "s.d. 20 Nov")
-    when the newest post is from 20 November; None when the period's last month/week is whole.
+    when the data end (v_data_end) is 20 November; None when the period's last month/week is
+    whole.
     Charts mark it so a leader does not read an unfinished month as a real fall."""
     _, last = data.date_bounds()
     if last is None or last >= f.end or last < f.start:
@@ -24,14 +25,24 @@ def partial_period(f: data.Filters, grain: str = "month") -> tuple[dt.date, str]
         start = last.replace(day=1)
         if (last + dt.timedelta(days=1)).month != last.month:
             return None
-    month = (i18n.MONTHS_SHORT_EN if i18n.current_lang() == "en" else i18n.MONTHS_SHORT_ID)[
-        last.month - 1
-    ]
-    return start, i18n.tr(f"s.d. {last.day} {month}", f"to {last.day} {month}")
+    return start, i18n.fmt_through(last)
+
+
+def drawn_partial(
+    partial: tuple[dt.date, str] | None, frame, y: str, x: str = "month"
+) -> tuple[dt.date, str] | None:
+    """partial, when the chart draws a point in that period (a value at or after its start);
+    else None, so no caption explains a hollow point that is not on the chart."""
+    import polars as pl
+
+    if partial is None or frame is None or not frame.height or y not in frame.columns:
+        return None
+    drawn = frame.filter((pl.col(x).cast(pl.Date) >= partial[0]) & pl.col(y).is_not_null())
+    return partial if drawn.height else None
 
 
 def partial_caption(partial: tuple[dt.date, str] | None, grain: str = "month") -> None:
-    """One line under a trend chart explaining the hollow last point."""
+    """One line under a trend chart explaining the hollow last point (pass drawn_partial's)."""
     if partial is None:
         return
     unit = i18n.tr("Bulan", "Month") if grain == "month" else i18n.tr("Minggu", "Week")

@@ -14,8 +14,8 @@ import polars as pl
 # scrollbar take the rest.
 FIT_PX = 880
 # Source Sans at 14 px: about 6.5 px a character, 16 px of cell padding; the grid draws each
-# column some 7 px wider than asked (borders, resize handle), measured at 1366 px.
-_CHAR_PX, _PAD_PX, _EXTRA_PX = 6.5, 16, 7
+# column some 11 px wider than asked (borders, resize handle), measured at 1366 px.
+_CHAR_PX, _PAD_PX, _EXTRA_PX = 6.5, 16, 11
 # Text columns never narrower than this (two or three words a line).
 MIN_TEXT_PX = 100
 # Kinds whose text may wrap inside its column (sentences, names, reasons, grades).

@@ -132,10 +132,12 @@ def table(
     export: bool = True,
     height: int | str = "auto",
     numbered: bool = True,
+    fit_px: int = table_fit.FIT_PX,
 ) -> None:
     """A read-only table in Indonesian formats, with Excel/PDF lampiran buttons under it.
     On a slide: an HTML table with wrapping cells and the rows the screen holds
-    (ui.slide_table), never a grid scrolling or cut at its edge."""
+    (ui.slide_table), never a grid scrolling or cut at its edge. fit_px: the width the
+    screen's grid must fit at 1366 px (half of it for a table in one of two columns)."""
     shown = display_frame(df, cols, numbered=numbered)
     if presenting():
         from ui import slide_table
@@ -151,7 +153,7 @@ def table(
     present = [c for c in cols if c.name in df.columns]
     kinds = {c.label: c.kind for c in present} | ({i18n.t("rank"): "rank"} if numbered else {})
     widths, squeezed = table_fit.fit(
-        shown, kinds, table_fit.headers_of(present), link_text=i18n.t("open_post")
+        shown, kinds, table_fit.headers_of(present), fit_px, link_text=i18n.t("open_post")
     )
     wraps = squeezed or any(c.kind == "long" for c in present)
     st.dataframe(

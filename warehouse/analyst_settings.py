@@ -96,9 +96,12 @@ SETTING_LABELS: dict[str, SettingText] = {
         "Minimal postingan per bulan agar OPD dihitung aktif",
         "Minimum posts a month for an active OPD",
         "OPD dihitung aktif bila unggahannya (dihitung menurut aturan keaktifan di bawah) "
-        "mencapai sebanyak ini dalam sebulan. Untuk periode beberapa bulan penuh: dikalikan "
-        "jumlah bulan; periode lain: dibulatkan ke atas dari (nilai x jumlah hari / 30), "
-        "minimal 1.",
+        "mencapai sebanyak ini dalam sebulan. Untuk sebuah periode: setiap bulan penuh "
+        "dihitung satu bulan, bulan yang terpotong dihitung menurut bagian harinya (hari dalam "
+        "periode / jumlah hari bulan itu); nilai x jumlahnya dibulatkan ke atas, minimal 1. "
+        "Periode yang melewati akhir data (hari terakhir data yang sudah masuk) dinilai sampai "
+        "akhir data saja, sama untuk setiap OPD: 1 Jun - 30 Nov dengan data s.d. 20 Nov dan "
+        "4 per bulan -> 4 x 5 + 4 x 20/30 = 22,7 -> minimal 23.",
     ),
     "activity_rule": SettingText(
         "Aturan keaktifan: unggahan siapa yang dihitung",

@@ -91,3 +91,11 @@ def test_a_reused_worker_that_fails_does_not_give_the_verdict(pool, monkeypatch)
         sandbox.parse_file(FILES[1], limits=starved)
     # Tried in the reused worker, then once more in a worker that had parsed nothing.
     assert asked == [1, 0]
+
+
+def test_an_idle_worker_is_ended_after_a_while(pool, monkeypatch):
+    monkeypatch.setattr(parse_pool, "IDLE_SECONDS", 0.2)
+    sandbox.parse_file(FILES[0])
+    (worker,) = parse_pool._IDLE
+    worker.proc.join(30)  # ended by the reaper, not by this test
+    assert not worker.proc.is_alive() and parse_pool._IDLE == []

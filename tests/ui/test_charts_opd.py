@@ -82,7 +82,7 @@ def test_accounts_rows_are_thick_and_labelled():
     assert spec["height"] >= 50 + 2 * 40
     assert all("legend" not in str(layer["encoding"].get("color", "")) for layer in spec["layer"])
     rows = next(iter(spec["datasets"].values()))
-    assert sorted(r["label"] for r in rows) == ["36 · dorman", "79 · aktif"]
+    assert sorted(r["label"] for r in rows) == ["36 · dorman", "79 · masih mengunggah"]
 
 
 def test_the_typical_opd_line_chart_names_its_three_lines():

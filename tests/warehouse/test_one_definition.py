@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import calendar
 import datetime as dt
+import fractions
 import math
 import re
 from pathlib import Path
@@ -66,8 +67,9 @@ def test_the_activity_rule_is_written_once():
     assert found == [], "the activity rule belongs only in " + RULE_FILE.name
     text = RULE_FILE.read_text(encoding="utf-8")
     assert "CREATE OR REPLACE MACRO opd_activity" in text
-    # One comparison with the minimum, of what the chosen rule counts.
-    assert len(re.findall(r"counted_posts\(rule, max\(n\), sum\(n\)\)\s*>=", text)) == 1
+    # What the chosen rule counts is computed once, and compared with the minimum once.
+    assert len(re.findall(r"counted_posts\(rule, max\(n\), sum\(n\)\)", text)) == 1
+    assert len(re.findall(r"counted_posts\s*>=\s*\w+\.required_posts", text)) == 1
 
 
 CALLS = re.compile(r"\bopd_(activity|judgement)\(([^;]*?)\)", re.S)
@@ -142,11 +144,16 @@ def test_q_files_read_through_the_view_layer(path):
 
 
 def _reference_minimum(per_month: int, start: dt.date, end: dt.date) -> int:
-    """The rule as Pengaturan states it (test-only restatement)."""
-    whole = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
-    if whole and start <= end:
-        return per_month * ((end.year - start.year) * 12 + end.month - start.month + 1)
-    return max(1, math.ceil(per_month * ((end - start).days + 1) / 30))
+    """The rule as Pengaturan states it (test-only restatement): each month touched counts by
+    the share of its days inside [start, end], per_month x the sum rounded up, at least 1."""
+    share = fractions.Fraction(0)
+    day = start
+    while day <= end:
+        days_in_month = calendar.monthrange(day.year, day.month)[1]
+        last = min(end, day.replace(day=days_in_month))
+        share += fractions.Fraction((last - day).days + 1, days_in_month)
+        day = last + dt.timedelta(days=1)
+    return max(1, math.ceil(per_month * share))
 
 
 _CON = connect(":memory:")

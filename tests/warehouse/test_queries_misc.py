@@ -118,7 +118,14 @@ def test_filter_options(wh):
     assert opts.filter(pl.col("opd_id") == 1)["n_accounts"].item() == 2
     assert options_queries.platforms(wh) == ["facebook", "instagram", "tiktok"]
     assert options_queries.opd_kinds(wh) == ["badan", "desa", "dinas", "kecamatan", "sekretariat"]
-    assert options_queries.date_bounds(wh) == (dt.date(2025, 1, 10), dt.date(2026, 2, 1))
+    # The last bound is the data end (v_data_end): the hand load declares every day to the end
+    # of 2027 (no export time to cut it at), past the newest post (1 Feb 2026).
+    assert options_queries.date_bounds(wh) == (dt.date(2025, 1, 10), dt.date(2027, 12, 31))
+    wh.execute("UPDATE load_coverage SET period_end = DATE '2026-01-20'")
+    try:  # coverage ending before the newest post: the post's day is the data end
+        assert options_queries.date_bounds(wh)[1] == dt.date(2026, 2, 1)
+    finally:
+        wh.execute("UPDATE load_coverage SET period_end = DATE '2027-12-31'")
 
 
 def test_empty_warehouse_does_not_fail():

@@ -88,10 +88,12 @@ def opd_month_heatmap(
     """OPD x month grid (every OPD and month of the period, zero-filled).
 
     Columns: opd_id, opd, opd_short, opd_kind, month (date), posts, max_account_posts, counted_posts,
-    required_posts (monthly minimum), is_active (bool), activity_status (active | inactive |
-    no_data), no_data (bool: the month's data has not all arrived and the OPD is not active:
-    not judged), data_state (complete | partial | missing), partial_data (bool: not judged and
-    part of the month's data arrived, as in a month still running). 400 OPDs x 12 months =
+    required_posts (monthly minimum; its share in a month the data end cuts), is_active (bool),
+    activity_status (active | inactive | no_data), no_data (bool: the month's data has not all
+    arrived and the OPD is not active: not judged), data_state (complete | partial | missing),
+    partial_data (bool: not judged and part of the month's data arrived), judged_through (date:
+    the period's last day judged, the data end when it cuts). Months after the data end are
+    not listed. 400 OPDs x 12 months =
     4,800 rows: narrow the filters for longer periods.
     """
     s = _settings(con, settings)

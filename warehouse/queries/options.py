@@ -39,7 +39,8 @@ def opd_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date | None]:
-    """(first, last) publication date in posts; (None, None) when empty."""
+    """(first publication date, the data end: v_data_end, the last whole day any live data
+    reaches, never before the newest post); (None, None) when empty."""
     row = _run(con, "q_date_bounds", {}).row(0)
     return row[0], row[1]
 

@@ -46,6 +46,7 @@ _KPI_SCHEMA = {
     "previous_end": pl.Date,
     "year_ago_start": pl.Date,
     "year_ago_end": pl.Date,
+    "period_end": pl.Date,
     "compared_start": pl.Date,
     "compared_end": pl.Date,
     "compared_value": pl.Float64,
@@ -74,8 +75,8 @@ def kpi_summary(
 
     Columns: key, label (Indonesian, from metrics), format ("persen"/"angka"/"hari"),
     value (the whole chosen period), previous_value, change_previous, year_ago_value,
-    change_year_ago, previous_start, previous_end, year_ago_start, year_ago_end,
-    compared_start, compared_end (the part of the chosen period the changes compare: the whole
+    change_year_ago, previous_start, previous_end, year_ago_start, year_ago_end, period_end
+    (the chosen period's last day), compared_start, compared_end (the part of the chosen period the changes compare: the whole
     period, or its days up to the newest post when it is unfinished), compared_value (the KPI on
     that part), previous_status, year_ago_status ("full" / "cut" / "none", warehouse.compare),
     previous_reason, year_ago_reason (null, "no_data", "no_current_data", "before_data").
@@ -113,6 +114,7 @@ def kpi_summary(
         row: dict[str, Any] = {"key": key, "label": kpi.label, "format": kpi.fmt}
         row["value"] = _num(cur)
         cmp_cur = plans["previous"].current
+        row["period_end"] = f.end
         row["compared_start"], row["compared_end"] = cmp_cur
         row["compared_value"] = _num(at(*cmp_cur)[key])
         for name, p in (("previous", plans["previous"]), ("year_ago", plans["year_ago"])):

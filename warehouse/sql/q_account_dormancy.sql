@@ -11,9 +11,8 @@ accounts as (
     select * from scoped_accounts($platforms, $opd_kinds, $opd_ids)
 ),
 bounds as (
-    select least(CAST($as_of AS DATE), greatest(
-        (select max(day) from v_coverage_day),
-        (select CAST(max(published_at) AS DATE) from v_posts))) as data_end
+    -- the data end (v_data_end, the one definition), at most as_of
+    select least(CAST($as_of AS DATE), (select data_end from v_data_end)) as data_end
 ),
 account_posts as (
     select

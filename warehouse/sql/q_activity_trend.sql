@@ -8,8 +8,9 @@ opds as (
 ),
 months as (
     select CAST(m AS DATE) as month
-    from generate_series(CAST(date_trunc('month', CAST($start AS DATE)) AS TIMESTAMP),
-                         CAST(date_trunc('month', CAST($end_excl AS DATE) - 1) AS TIMESTAMP),
+    from (select judged_end($start, $end_excl) as e) cut,
+         generate_series(CAST(date_trunc('month', CAST($start AS DATE)) AS TIMESTAMP),
+                         CAST(date_trunc('month', cut.e - 1) AS TIMESTAMP),
                          interval 1 month) as t(m)
 ),
 per_opd_month as (

@@ -146,3 +146,42 @@ LEFT JOIN post_counts pc USING (account_id, month_start);
 -- v_account_month_coverage: the same from the first data on (no period).
 CREATE OR REPLACE VIEW v_account_month_coverage AS
 SELECT * FROM account_month_coverage(NULL);
+
+-- export_date_is_file_time: the export date of a load comes only from its file's modification
+-- time (etl/export_date.py, rule 3), which a copy or a checkout resets to a later day: a text
+-- file (no date inside: only xlsx and ZIP files carry one) whose export time is not the midnight
+-- a period in its name gives.
+CREATE OR REPLACE MACRO export_date_is_file_time(file_name, exported_at) AS
+    exported_at IS NOT NULL
+    AND NOT regexp_matches(lower(file_name), '\.(xlsx|xlsm|zip)$')
+    AND CAST(exported_at AS TIME) <> TIME '00:00:00';
+
+-- v_data_end: THE data end, defined once (every page, list, chart note, CLI and the judgement,
+-- macro judged_end in views/030_scope_and_activity.sql, read it here): the last whole day any
+-- live data reaches. Never "today": a day after it holds no data, not zero posts. Per live load,
+-- the last day it covers (load_coverage), but
+-- - not the day it was exported on when that was after midnight (an export made at 15:00 holds
+--   only part of that day; a period in a file's name gives a midnight export date);
+-- - only up to its newest row (loads.period_end) when its export date is only the file's
+--   modification time (export_date_is_file_time): nothing proves later days were over;
+-- and any post's day (a post proves its day arrived, so the cut never drops a post).
+-- One row; data_end null on an empty warehouse.
+CREATE OR REPLACE VIEW v_data_end AS
+WITH per_load AS (
+    SELECT
+        l.load_id,
+        CASE
+            WHEN export_date_is_file_time(l.file_name, l.exported_at)
+            THEN CASE WHEN l.period_end IS NOT NULL
+                      THEN least(max(c.period_end), l.period_end) END
+            WHEN l.exported_at IS NULL
+                 OR CAST(l.exported_at AS TIME) = TIME '00:00:00'
+            THEN max(c.period_end)
+            ELSE least(max(c.period_end), CAST(l.exported_at AS DATE) - 1)
+        END AS reach
+    FROM load_coverage c
+    JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+    GROUP BY l.load_id, l.file_name, l.period_end, l.exported_at
+)
+SELECT greatest((SELECT max(reach) FROM per_load),
+                (SELECT max(pub_date) FROM post_day_count)) AS data_end;

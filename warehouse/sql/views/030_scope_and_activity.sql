@@ -39,28 +39,68 @@ CREATE OR REPLACE MACRO scoped_posts(start_d, end_excl, platforms, opd_kinds, op
     SELECT * FROM scoped_posts_all(platforms, opd_kinds, opd_ids)
     WHERE published_at >= start_d AND published_at < end_excl;
 
--- A per-month count scaled to [start_d, end_excl): whole calendar months -> per_month x months
--- (February needs as many posts as March); any other period -> ceil(per_month x days / 30),
--- at least 1 (a week at 4 a month needs 1). Pengaturan explains this rule to the analyst.
+-- A per-month count scaled to [start_d, end_excl): every calendar month counts by the share of
+-- its days inside the period (a whole month 1, February as much as March; 20 of November's 30
+-- days 20/30), the shares are summed and per_month x the sum is rounded up, at least 1. So
+-- whole months -> per_month x months; 1 Jun - 20 Nov at 4 a month -> 4 x 5 + 4 x 20/30 = 22.67
+-- -> 23; a week in June -> 4 x 7/30 -> 1. Exact integer arithmetic (no float rounding at whole
+-- numbers). Pengaturan explains this rule (warehouse.analyst_settings).
 CREATE OR REPLACE MACRO scaled_count(per_month, start_d, end_excl) AS
-    CAST(CASE
-        WHEN day(CAST(start_d AS DATE)) = 1 AND day(CAST(end_excl AS DATE)) = 1
-             AND CAST(end_excl AS DATE) > CAST(start_d AS DATE)
-        THEN per_month * ((year(CAST(end_excl AS DATE)) - year(CAST(start_d AS DATE))) * 12
-                          + month(CAST(end_excl AS DATE)) - month(CAST(start_d AS DATE)))
-        ELSE greatest(1, ceil(per_month * (CAST(end_excl AS DATE) - CAST(start_d AS DATE)) / 30))
-    END AS INTEGER);
+    CAST(greatest(1, (
+        CAST(per_month AS BIGINT) * (
+            ((year(CAST(end_excl AS DATE)) - year(CAST(start_d AS DATE))) * 12
+             + month(CAST(end_excl AS DATE)) - month(CAST(start_d AS DATE)))
+                * day(last_day(CAST(start_d AS DATE))) * day(last_day(CAST(end_excl AS DATE)))
+            - (day(CAST(start_d AS DATE)) - 1) * day(last_day(CAST(end_excl AS DATE)))
+            + (day(CAST(end_excl AS DATE)) - 1) * day(last_day(CAST(start_d AS DATE))))
+        + day(last_day(CAST(start_d AS DATE))) * day(last_day(CAST(end_excl AS DATE))) - 1)
+        // (day(last_day(CAST(start_d AS DATE))) * day(last_day(CAST(end_excl AS DATE)))))
+    AS INTEGER);
 
--- The minimum posts on one account for an OPD to be active in one bucket: the whole period
--- ('period': the monthly minimum scaled to the period), a calendar month (the monthly minimum,
--- also a month the period cuts), a Monday week (the weekly minimum) or a day (1).
-CREATE OR REPLACE MACRO activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS
-    CASE bucket
+-- The end (exclusive) a period is judged to: the period cut at the data end (v_data_end,
+-- views/025_v_coverage.sql), for every OPD alike. [start_d, end_excl) running past the last day
+-- any data reaches is judged over [start_d, data end + 1); the days after it hold no data.
+-- Not cut: a period that ends by the data end, or lies wholly after it (nothing to judge on: its
+-- OPDs are no_data), or an empty warehouse.
+CREATE OR REPLACE MACRO judged_end(start_d, end_excl) AS
+    coalesce((SELECT data_end + 1 FROM v_data_end
+              WHERE data_end >= CAST(start_d AS DATE)
+                AND data_end + 1 < CAST(end_excl AS DATE)),
+             CAST(end_excl AS DATE));
+
+-- The minimum for one bucket given the judged end at hand (judged_end_d, exclusive): the rule
+-- of activity_minimum below. A bucket ends at the data end when judged_end_d is the day after it.
+CREATE OR REPLACE MACRO bucket_minimum(bucket, start_d, judged_end_d, per_month, per_week,
+                                       bucket_start_d) AS
+    (SELECT CAST(CASE bucket
         WHEN 'day' THEN 1
-        WHEN 'week' THEN CAST(per_week AS INTEGER)
-        WHEN 'month' THEN CAST(per_month AS INTEGER)
-        ELSE scaled_count(per_month, start_d, end_excl)
-    END;
+        WHEN 'week' THEN CASE
+            WHEN bucket_start_d IS NOT NULL AND j.at_end
+                 AND CAST(bucket_start_d AS DATE) + 7 > j.e
+            THEN greatest(1, ceil(per_week * (j.e - CAST(bucket_start_d AS DATE)) / 7))
+            ELSE per_week END
+        WHEN 'month' THEN CASE
+            WHEN bucket_start_d IS NOT NULL AND j.at_end
+                 AND CAST(CAST(bucket_start_d AS DATE) + INTERVAL 1 MONTH AS DATE) > j.e
+            THEN scaled_count(per_month, CAST(bucket_start_d AS DATE), j.e)
+            ELSE per_month END
+        ELSE scaled_count(per_month, start_d, j.e)
+    END AS INTEGER)
+     FROM (SELECT CAST(judged_end_d AS DATE) AS e,
+                  CAST(judged_end_d AS DATE) = (SELECT data_end + 1 FROM v_data_end) AS at_end) j);
+
+-- THE minimum posts on one account for an OPD to be active in one bucket, over the period as
+-- judged (judged_end: cut at the data end): the whole period ('period': the monthly minimum
+-- scaled to the judged period by scaled_count), a Monday week (the weekly minimum), a day (1),
+-- a calendar month (the monthly minimum, also a month the chosen period's start or end cuts
+-- before the data end). A month or week bucket (bucket_start_d, its first day) that ends at the
+-- data end, the judged period's end (a running month, whether the chosen end or the cut put it
+-- there) needs its share: a month by scaled_count over its judged days ("s.d. 20 Nov": 4 x 20/30 -> 3), a week
+-- ceil(per_week x days / 7). Computed once per bucket (it reads the data end).
+CREATE OR REPLACE MACRO activity_minimum(bucket, start_d, end_excl, per_month, per_week,
+                                         bucket_start_d := NULL) AS
+    bucket_minimum(bucket, start_d, judged_end(start_d, end_excl), per_month, per_week,
+                   bucket_start_d);
 
 -- The posts the activity rule counts for one OPD in one bucket, by the analyst's rule
 -- (Pengaturan, warehouse.analyst_settings.Settings.activity_rule; texts in warehouse.vocabulary.
@@ -113,17 +153,24 @@ CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_k
           AND d.pub_date >= whole_day(start_d) AND d.pub_date < whole_day(end_excl)
           AND (counted_before IS NULL OR d.pub_date < whole_day(counted_before))
         GROUP BY ALL
+    ),
+    per_opd AS (
+        SELECT period_start, opd_id, platform, sum(n) AS posts, max(n) AS max_account_posts,
+               counted_posts(rule, max(n), sum(n)) AS counted_posts
+        FROM per_account
+        GROUP BY period_start, opd_id, platform
+    ),
+    -- The minimum once per bucket (it reads the data end), not once per OPD.
+    minima AS (
+        SELECT period_start,
+               activity_minimum(bucket, start_d, end_excl, per_month, per_week,
+                                bucket_start_d := period_start) AS required_posts
+        FROM (SELECT DISTINCT period_start FROM per_account)
     )
-    SELECT
-        period_start, opd_id, platform,
-        sum(n) AS posts,
-        max(n) AS max_account_posts,
-        counted_posts(rule, max(n), sum(n)) AS counted_posts,
-        activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS required_posts,
-        counted_posts(rule, max(n), sum(n))
-            >= activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS is_active
-    FROM per_account
-    GROUP BY period_start, opd_id, platform;
+    SELECT p.period_start, p.opd_id, p.platform, p.posts, p.max_account_posts, p.counted_posts,
+           m.required_posts, p.counted_posts >= m.required_posts AS is_active
+    FROM per_opd p
+    JOIN minima m USING (period_start);
 
 -- The first day of the bucket a day falls in ('period': the period's own start).
 CREATE OR REPLACE MACRO bucket_start(bucket, day_d, start_d) AS
@@ -139,12 +186,13 @@ CREATE OR REPLACE MACRO bucket_start(bucket, day_d, start_d) AS
 -- views/025_v_coverage.sql). Grain: bucket x OPD with an account in scope.
 CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds,
                                      opd_ids) AS TABLE
-    WITH days AS (
+    WITH bounds AS (SELECT CAST(end_excl AS DATE) AS end_d),
+    days AS (
         SELECT CAST(t.d AS DATE) AS day,
                bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
-        FROM generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
-                             CAST(CAST(end_excl AS DATE) - 1 AS TIMESTAMP),
-                             INTERVAL 1 DAY) AS t(d)
+        FROM bounds, generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
+                                     CAST(bounds.end_d - 1 AS TIMESTAMP),
+                                     INTERVAL 1 DAY) AS t(d)
     ),
     lengths AS (SELECT period_start, count(*) AS n_days FROM days GROUP BY period_start),
     acc AS (SELECT account_id, opd_id FROM scoped_accounts(platforms, opd_kinds, opd_ids)),
@@ -168,32 +216,49 @@ CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_k
     )
     SELECT *, n_accounts_complete = n_accounts AS data_complete FROM per_opd;
 
--- THE judgement: the activity rule read together with data coverage. Every OPD in scope x
--- every bucket of [start_d, end_excl). activity_status:
+-- THE judgement: the activity rule read together with data coverage, over the period cut at the
+-- data end (judged_end: [start_d, end_excl) running past the last day any data reaches is judged
+-- up to that day, for every OPD alike, with the minimum scaled to the judged days by
+-- activity_minimum; buckets after the data end are not judged, and a month the data end cuts
+-- is judged on its days with its share of the minimum). Every OPD in scope x every bucket of
+-- the judged period. activity_status:
 --   active   - the rule says active (its posts prove it, whatever else is missing);
---   inactive - not active, and every account's data for the whole bucket arrived;
+--   inactive - not active, and every account's data for the whole (judged) bucket arrived;
 --   no_data  - not active, and some account's data for the bucket has not arrived: not judged,
 --              left out of every rate, drawn as a gap; data_state says whether none of it
 --              arrived ('missing': "data belum diterima") or part ('partial': "data sebagian").
+-- So a period's judgement equals its judgement over the period cut at the data end.
 -- data_state: complete | partial | missing (also for an active OPD: active on part of the data).
 -- An OPD without an account in scope has no export to wait for: judged on its posts.
--- is_judged = active or inactive (the denominator of a rate). Arguments as opd_activity's.
+-- is_judged = active or inactive (the denominator of a rate). judged_through: the last day
+-- judged (the data end when it cuts the period, else the period's last day).
+-- Arguments as opd_activity's.
 CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
                                       per_month, per_week, rule,
                                       counted_before := NULL) AS TABLE
-    WITH buckets AS (
+    WITH cut AS (SELECT judged_end(start_d, end_excl) AS judged_end_excl),
+    bucket_starts AS (
         SELECT DISTINCT bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
-        FROM generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
-                             CAST(CAST(end_excl AS DATE) - 1 AS TIMESTAMP),
-                             INTERVAL 1 DAY) AS t(d)
+        FROM cut, generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
+                                  CAST(cut.judged_end_excl - 1 AS TIMESTAMP),
+                                  INTERVAL 1 DAY) AS t(d)
     ),
+    buckets AS (
+        SELECT period_start,
+               activity_minimum(bucket, start_d, end_excl, per_month, per_week,
+                                bucket_start_d := period_start) AS required_posts
+        FROM bucket_starts
+    ),
+    -- No post lies after the data end (v_data_end is never before the newest post): the
+    -- posts are counted over the period as given, the minimum over the judged days.
     act AS (
         SELECT * FROM opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
                                    per_month, per_week, rule, false,
                                    counted_before := counted_before)
     ),
     cov AS (
-        SELECT * FROM opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids)
+        SELECT * FROM opd_coverage(bucket, start_d, judged_end(start_d, end_excl), platforms,
+                                   opd_kinds, opd_ids)
     ),
     judged AS (
         SELECT
@@ -201,11 +266,12 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
             coalesce(a.posts, 0) AS posts,
             coalesce(a.max_account_posts, 0) AS max_account_posts,
             coalesce(a.counted_posts, 0) AS counted_posts,
-            activity_minimum(bucket, start_d, end_excl, per_month, per_week) AS required_posts,
+            b.required_posts,
             coalesce(a.is_active, false) AS is_active,
             coalesce(c.data_complete, true) AS data_complete,
             coalesce(c.n_accounts, 0) AS n_accounts,
-            coalesce(c.n_accounts_missing, 0) AS n_accounts_missing
+            coalesce(c.n_accounts_missing, 0) AS n_accounts_missing,
+            judged_end(start_d, end_excl) - 1 AS judged_through
         FROM scoped_opds(opd_kinds, opd_ids) o
         CROSS JOIN buckets b
         LEFT JOIN act a ON a.opd_id = o.opd_id AND a.period_start = b.period_start

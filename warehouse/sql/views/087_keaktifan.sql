@@ -47,8 +47,9 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
     ),
     weeks as (
         select count(*) as weeks_in_period
-        from generate_series(CAST(date_trunc('week', CAST(start_d AS DATE)) AS TIMESTAMP),
-                             CAST(date_trunc('week', CAST(end_excl AS DATE) - 1) AS TIMESTAMP),
+        from (select judged_end(start_d, end_excl) as e) cut,
+             generate_series(CAST(date_trunc('week', CAST(start_d AS DATE)) AS TIMESTAMP),
+                             CAST(date_trunc('week', cut.e - 1) AS TIMESTAMP),
                              interval 7 day) as t(w)
     ),
     busiest as (
@@ -93,7 +94,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             b.data_complete,
             b.data_state,
             b.judgement,
-            scaled_count(target_per_month, start_d, end_excl) as target_posts,
+            scaled_count(target_per_month, start_d, judged_end(start_d, end_excl)) as target_posts,
             coalesce(p.weeks_with_post, 0) as weeks_with_post,
             w.weeks_in_period,
             coalesce(p.kinerja_posts, 0) as kinerja_posts,
@@ -219,7 +220,11 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             CAST(today_d AS DATE) > coverage_due_date(CAST(end_excl AS DATE) - 1, deadline_d)
                 as past_deadline,
             l.last_post_at,
-            CAST(as_of_d AS DATE) - CAST(l.last_post_at AS DATE) as days_since_last_post
+            -- counted to the data end (v_data_end) when as_of_d lies past it: the days after
+            -- it hold no data, so they are not days without a post
+            least(CAST(as_of_d AS DATE),
+                  coalesce((select data_end from v_data_end), CAST(as_of_d AS DATE)))
+                - CAST(l.last_post_at AS DATE) as days_since_last_post
         from opds o
         left join accounts a using (opd_id)
         join in_period i using (opd_id)
