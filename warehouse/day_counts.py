@@ -24,6 +24,7 @@ from collections.abc import Iterable
 import duckdb
 import polars as pl
 
+from warehouse import label_counts
 from warehouse.db import sql_text
 
 KEYS = ("opd_id", "platform", "account_key", "pub_date")
@@ -84,7 +85,10 @@ def apply_change(
 ) -> None:
     """Update post_day_count for rows `removed` from posts and rows `added` to it (both posts
     frames, day_keys' columns at least). Run inside the transaction that changed posts.
-    Raises DayCountDrift when a count would fall below zero (the table had drifted)."""
+    Raises DayCountDrift when a count would fall below zero (the table had drifted).
+    The per-month content counts of the OPD-months these rows fall in are recounted too
+    (warehouse.label_counts)."""
+    label_counts.recount_months(con, label_counts.months_of(removed, added))
     parts = [
         day_keys(df).with_columns(posts=pl.lit(sign, pl.Int64))
         for df, sign in ((removed, -1), (added, 1))
@@ -121,7 +125,10 @@ def apply_change(
 
 def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None) -> None:
     """Replace post_day_count's rows of `opd_ids` (None: every row) with a recount from posts.
-    Run inside the transaction that changed posts."""
+    Run inside the transaction that changed posts. The per-month content counts of the same
+    OPDs are recounted too (warehouse.label_counts)."""
+    opd_ids = None if opd_ids is None else list(opd_ids)
+    label_counts.recount(con, opd_ids)
     ids = [] if opd_ids is None else sorted({int(i) for i in opd_ids})
     if opd_ids is not None and not ids:
         return

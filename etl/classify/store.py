@@ -15,6 +15,7 @@ from etl.classify.logbook import map_logbook_series
 from etl.classify.rules import Rules, default_rules, validate_rules
 from etl.classify.textnorm import normalize_series
 from etl.classify.vocab import CONTENT_TYPES, NO_MATCH_REASON
+from warehouse import label_counts
 
 SHIPPED_BY = "sistem"  # rule_set.created_by of the rules shipped in the repository
 # One writer of rule_set versions at a time in this process (the app's sessions share one
@@ -236,6 +237,11 @@ def classify_posts(
         )
     finally:
         con.unregister(view)
+    # The per-month content counts follow the new labels in this same transaction.
+    if ids is None:
+        label_counts.recount(con)
+    else:
+        label_counts.recount_posts(con, out["post_key"])
     return out.height
 
 
@@ -273,8 +279,10 @@ def set_override(
         """,
         [post_key, content_type, is_figure_centric, note, by],
     )
+    label_counts.recount_posts(con, [post_key])
 
 
 def clear_override(con: duckdb.DuckDBPyConnection, post_key: str) -> None:
     """Drop the analyst's correction: the computed label applies again."""
     _run(con, "DELETE FROM label_override WHERE post_key = ?", [post_key])
+    label_counts.recount_posts(con, [post_key])

@@ -99,10 +99,18 @@ def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
         me = auth.principal()
         old = dict(zip(view["post_key"], view["label"], strict=True))
         with cursor() as cur:
-            for post_key, content_type in changes:
-                set_override(cur, post_key, content_type, by=user(), note="koreksi analis")
-                audit.record(cur, me.username, me.role, "relabel", target=post_key,
-                             before={"label": old[post_key]}, after={"content_type": content_type})  # fmt: skip
+            # One transaction: the corrections, their audit rows and the per-month content
+            # counts (warehouse.label_counts) land together or not at all.
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                for post_key, content_type in changes:
+                    set_override(cur, post_key, content_type, by=user(), note="koreksi analis")
+                    audit.record(cur, me.username, me.role, "relabel", target=post_key,
+                                 before={"label": old[post_key]}, after={"content_type": content_type})  # fmt: skip
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
         data.changed()
         st.toast(i18n.tr("Koreksi label disimpan.", "Label corrections saved."))
         st.rerun()

@@ -5,24 +5,34 @@
 -- Filter arguments are what the sidebar binds: start_d inclusive, end_excl exclusive (dates),
 -- platforms / opd_kinds / opd_ids lists where an empty list means "all".
 
+-- Whether a platform is one the sidebar chose (an empty list: all): the one definition of the
+-- platform filter (the scoped_* macros; tables kept beside posts, views/140_content_counts.sql).
+CREATE OR REPLACE MACRO platform_in_scope(platforms, platform) AS
+    len(platforms) = 0 OR list_contains(platforms, platform);
+
+-- Whether an OPD (its kind and id) is one the sidebar chose: the one definition of the OPD
+-- filter (scoped_opds; tables kept beside posts that need no more of the OPD than that).
+CREATE OR REPLACE MACRO opd_in_scope(opd_kinds, opd_ids, opd_kind, opd_id) AS
+    (len(opd_kinds) = 0 OR list_contains(opd_kinds, opd_kind))
+    AND (len(opd_ids) = 0 OR list_contains(opd_ids, opd_id));
+
 -- OPDs in scope (kind and OPD filters). Grain: OPD (v_opd_profile's columns).
 CREATE OR REPLACE MACRO scoped_opds(opd_kinds, opd_ids) AS TABLE
     SELECT * FROM v_opd_profile
-    WHERE (len(opd_kinds) = 0 OR list_contains(opd_kinds, opd_kind))
-      AND (len(opd_ids) = 0 OR list_contains(opd_ids, opd_id));
+    WHERE opd_in_scope(opd_kinds, opd_ids, opd_kind, opd_id);
 
 -- Official accounts of the OPDs in scope on the chosen platforms. Grain: account (the account
 -- table's columns, then opd and opd_kind).
 CREATE OR REPLACE MACRO scoped_accounts(platforms, opd_kinds, opd_ids) AS TABLE
     SELECT a.*, o.opd, o.opd_kind FROM account a
     JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
-    WHERE len(platforms) = 0 OR list_contains(platforms, a.platform);
+    WHERE platform_in_scope(platforms, a.platform);
 
 -- Posts of the OPDs in scope on the chosen platforms, any date. Grain: post (v_post_facts).
 CREATE OR REPLACE MACRO scoped_posts_all(platforms, opd_kinds, opd_ids) AS TABLE
     SELECT p.* FROM v_post_facts p
     SEMI JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
-    WHERE len(platforms) = 0 OR list_contains(platforms, p.platform);
+    WHERE platform_in_scope(platforms, p.platform);
 
 -- The same, published in [start_d, end_excl). Grain: post.
 CREATE OR REPLACE MACRO scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids) AS TABLE

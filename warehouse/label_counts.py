@@ -1,0 +1,124 @@
+"""Per-month content counts (table post_content_month), kept beside posts and labels.
+
+The content figures (macro content_counts, warehouse/sql/views/140_content_counts.sql) read
+whole calendar months from this table instead of every post. It must always equal a recount
+(macro post_content_month_recount; check checks/post_content_month_matches_posts.sql), so
+every write that changes a post or the label users read recounts the OPD-months it touched,
+in the same transaction:
+
+- `recount_months(con, months)`: after posts of those OPD-months left, came in or changed
+  (warehouse.day_counts.apply_change calls it for loads and undo, with `months_of`).
+- `recount_posts(con, post_keys)`: after those posts' labels changed (relabelling a load,
+  an analyst's override set or cleared).
+- `recount(con, opd_ids)`: those OPDs' rows (None: the whole table), for writers that change
+  posts otherwise (warehouse.day_counts.recount calls it).
+
+Grain: opd_id (INTEGER) x platform (VARCHAR) x month_start (DATE, first day of the month of
+published_at, naive WIB) x content_type (VARCHAR or NULL) x is_figure_centric (BOOLEAN or
+NULL) -> posts (BIGINT, > 0).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import duckdb
+import polars as pl
+
+from warehouse import periods
+
+_KEYS_VIEW = "_content_months"
+
+_DELETE_MONTHS_SQL = f"""
+DELETE FROM post_content_month m USING {_KEYS_VIEW} k
+WHERE m.opd_id = k.opd_id AND m.month_start = k.month_start
+"""
+# The recount reads only the posts of the touched OPDs and months (bounds pushed to the scan),
+# so a load's cost follows what it touched, not the warehouse.
+_INSERT_MONTHS_SQL = f"""
+INSERT INTO post_content_month
+SELECT r.* FROM post_content_month_recount($opd_ids, $from_d, $to_excl) r
+SEMI JOIN {_KEYS_VIEW} k USING (opd_id, month_start)
+"""
+_DELETE_SQL = "DELETE FROM post_content_month WHERE $all OR list_contains($only_opd_ids, opd_id)"
+_INSERT_SQL = """
+INSERT INTO post_content_month
+SELECT * FROM post_content_month_recount(CASE WHEN $all THEN NULL ELSE $only_opd_ids END,
+                                         NULL, NULL)
+"""
+_MONTHS_OF_KEYS_SQL = """
+SELECT DISTINCT opd_id, CAST(date_trunc('month', published_at) AS DATE) AS month_start
+FROM posts WHERE post_key IN (SELECT post_key FROM _content_keys)
+"""
+
+
+def months_of(*frames: pl.DataFrame | None) -> pl.DataFrame:
+    """The distinct (opd_id Int32, month_start Date) of the rows of posts frames (columns
+    opd_id and published_at: naive datetime, at least). Raises ValueError on a zoned
+    published_at (its month would depend on the zone; posts.published_at is naive WIB)."""
+    parts = []
+    for df in frames:
+        if df is None or not df.height:
+            continue
+        dtype = df.schema["published_at"]
+        if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
+            raise ValueError(
+                "published_at harus tanpa zona waktu (WIB naif) untuk hitungan bulanan"
+            )
+        parts.append(
+            df.select(
+                pl.col("opd_id").cast(pl.Int32),
+                pl.col("published_at").dt.truncate("1mo").cast(pl.Date).alias("month_start"),
+            )
+        )
+    if not parts:
+        return pl.DataFrame(schema={"opd_id": pl.Int32, "month_start": pl.Date})
+    return pl.concat(parts).unique()
+
+
+def recount_months(con: duckdb.DuckDBPyConnection, months: pl.DataFrame) -> None:
+    """Replace post_content_month's rows of these OPD-months (columns opd_id, month_start) with
+    a recount from posts and labels. Run inside the transaction that changed them."""
+    if not months.height:
+        return
+    months = months.select(
+        pl.col("opd_id").cast(pl.Int32), pl.col("month_start").cast(pl.Date)
+    ).unique()
+    firsts: list[dt.date] = months["month_start"].to_list()
+    params = {
+        "opd_ids": sorted(int(i) for i in months["opd_id"].unique()),
+        "from_d": min(firsts),
+        "to_excl": periods.add_months(max(firsts), 1),
+    }
+    con.register(_KEYS_VIEW, months.to_arrow())
+    try:
+        con.execute(_DELETE_MONTHS_SQL)
+        con.execute(_INSERT_MONTHS_SQL, params)
+    finally:
+        con.unregister(_KEYS_VIEW)
+
+
+def recount_posts(con: duckdb.DuckDBPyConnection, post_keys: Iterable[str]) -> None:
+    """Recount the OPD-months of these posts (as they are in posts now), after their labels
+    changed. Run inside the transaction that changed them."""
+    keys = pl.DataFrame({"post_key": list(post_keys)}, schema={"post_key": pl.String}).unique()
+    if not keys.height:
+        return
+    con.register("_content_keys", keys.to_arrow())
+    try:
+        months = con.sql(_MONTHS_OF_KEYS_SQL).pl()
+    finally:
+        con.unregister("_content_keys")
+    recount_months(con, months)
+
+
+def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None) -> None:
+    """Replace post_content_month's rows of `opd_ids` (None: every row) with a recount.
+    Run inside the transaction that changed posts."""
+    ids = [] if opd_ids is None else sorted({int(i) for i in opd_ids})
+    if opd_ids is not None and not ids:
+        return
+    params = {"all": opd_ids is None, "only_opd_ids": ids}
+    con.execute(_DELETE_SQL, params)
+    con.execute(_INSERT_SQL, params)

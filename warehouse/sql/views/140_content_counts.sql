@@ -1,0 +1,81 @@
+-- Content counts: posts per bucket, OPD, platform, content label and figure flag, the one
+-- source of the content-label figures (q_content_*, q_figure_share_trend).
+
+-- post_content_month as counted from posts now (v_posts: the label users read, an override
+-- winning), for the OPDs only_opd_ids (NULL: all) and posts published in [from_d, to_excl)
+-- (NULL: unbounded). Grain and columns: the table's (migrations/140_post_content_month.sql).
+CREATE OR REPLACE MACRO post_content_month_recount(only_opd_ids, from_d, to_excl) AS TABLE
+    SELECT opd_id, platform, CAST(date_trunc('month', published_at) AS DATE) AS month_start,
+           content_type, is_figure_centric, count(*) AS posts
+    FROM v_posts
+    WHERE (only_opd_ids IS NULL OR list_contains(only_opd_ids, opd_id))
+      AND (from_d IS NULL OR published_at >= from_d)
+      AND (to_excl IS NULL OR published_at < to_excl)
+    GROUP BY ALL;
+
+-- [content_months_lo, content_months_hi): the whole calendar months inside [start_d, end_excl)
+-- that content_counts reads from post_content_month: only when the buckets are months or the
+-- period (a month bucket is then whole); otherwise, or when no whole month fits, the empty
+-- range [start_d, start_d). Plain expressions of the arguments, so DuckDB folds them to
+-- constants and drops a branch that reads nothing.
+CREATE OR REPLACE MACRO content_months_lo(grain, start_d, end_excl) AS
+    CASE WHEN grain IN ('month', 'period')
+              AND CAST(date_trunc('month', whole_day(start_d) - 1) + INTERVAL 1 MONTH AS DATE)
+                  < CAST(date_trunc('month', whole_day(end_excl)) AS DATE)
+         THEN CAST(date_trunc('month', whole_day(start_d) - 1) + INTERVAL 1 MONTH AS DATE)
+         ELSE whole_day(start_d) END;
+
+CREATE OR REPLACE MACRO content_months_hi(grain, start_d, end_excl) AS
+    CASE WHEN grain IN ('month', 'period')
+              AND CAST(date_trunc('month', whole_day(start_d) - 1) + INTERVAL 1 MONTH AS DATE)
+                  < CAST(date_trunc('month', whole_day(end_excl)) AS DATE)
+         THEN CAST(date_trunc('month', whole_day(end_excl)) AS DATE)
+         ELSE whole_day(start_d) END;
+
+-- Posts in scope published in [start_d, end_excl) counted per bucket ('day', 'week', 'month'
+-- as bucket_start; 'period': one bucket starting at start_d), OPD, platform, content_type,
+-- and is_figure_centric (v_posts's values). Columns: period_start, opd_id, opd, opd_short,
+-- opd_kind, platform, content_type, is_figure_centric, posts (BIGINT).
+-- Rows to be summed: a key may come more than once (a month's row, a post's row with posts 1),
+-- so each figure groups by only what it shows and pays for no finer grouping.
+-- The whole months [content_months_lo, content_months_hi) come from post_content_month; the
+-- other days are counted from the posts (v_posts, in scope by opd_in_scope and
+-- platform_in_scope as scoped_posts: the lighter stack is planned faster). Both give the same
+-- counts: the table equals a recount at every write (warehouse/label_counts.py). Bounds are
+-- whole days (whole_day refuses others).
+CREATE OR REPLACE MACRO content_counts(grain, start_d, end_excl, platforms, opd_kinds,
+                                       opd_ids) AS TABLE
+    WITH from_table AS (
+        SELECT
+            CASE WHEN grain = 'month' THEN m.month_start ELSE whole_day(start_d) END
+                AS period_start,
+            m.opd_id, o.name AS opd, o.short_name AS opd_short, o.kind AS opd_kind, m.platform,
+            m.content_type, m.is_figure_centric, m.posts
+        FROM post_content_month m
+        JOIN opd o USING (opd_id)
+        -- The first condition is a constant: false when no whole month is read from the table.
+        WHERE content_months_lo(grain, start_d, end_excl)
+                  < content_months_hi(grain, start_d, end_excl)
+          AND opd_in_scope(opd_kinds, opd_ids, o.kind, o.opd_id)
+          AND platform_in_scope(platforms, m.platform)
+          AND m.month_start >= content_months_lo(grain, start_d, end_excl)
+          AND m.month_start < content_months_hi(grain, start_d, end_excl)
+    ),
+    from_posts AS (
+        SELECT
+            bucket_start(grain, p.published_at, start_d) AS period_start,
+            p.opd_id, p.opd, p.opd_short, p.opd_kind, p.platform, p.content_type,
+            p.is_figure_centric, CAST(1 AS BIGINT) AS posts
+        FROM v_posts p
+        -- The first condition is a constant: false when the table covers the whole period.
+        WHERE p.published_at >= start_d AND p.published_at < end_excl
+          AND opd_in_scope(opd_kinds, opd_ids, p.opd_kind, p.opd_id)
+          AND platform_in_scope(platforms, p.platform)
+          AND (content_months_lo(grain, start_d, end_excl) > whole_day(start_d)
+               OR content_months_hi(grain, start_d, end_excl) < whole_day(end_excl))
+          AND NOT (p.published_at >= content_months_lo(grain, start_d, end_excl)
+                   AND p.published_at < content_months_hi(grain, start_d, end_excl))
+    )
+    SELECT * FROM from_table
+    UNION ALL
+    SELECT * FROM from_posts;
