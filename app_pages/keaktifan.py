@@ -119,18 +119,7 @@ def inactive_reasons(deck: Deck) -> None:
             integer=True,
         )
     )
-    # Judged "belum aktif" and "belum dinilai" (data not all in) said apart: the second are not
-    # inactive (opd_judgement no_data), though their reason is drawn among the bars.
-    k = data.keaktifan_figures(f).row(0, named=True)
-    if k["not_judged_opds"]:
-        st.caption(
-            i18n.tr(
-                f"Belum aktif (dinilai): {i18n.fmt_int(k['inactive_opds'])} OPD. Belum dinilai, "
-                f"bukan belum aktif: {i18n.fmt_int(k['not_judged_opds'])} OPD (alasan tentang datanya).",
-                f"Not active (judged): {i18n.fmt_int(k['inactive_opds'])} OPDs. Not judged, not "
-                f"inactive: {i18n.fmt_int(k['not_judged_opds'])} OPDs (reasons about their data).",
-            )
-        )
+    activity_counts.judged_apart_caption(f)
 
 
 def inactive_list(deck: Deck) -> None:
