@@ -119,6 +119,7 @@ def inactive_reasons(deck: Deck) -> None:
             integer=True,
         )
     )
+    activity_counts.judged_apart_caption(f)
 
 
 def inactive_list(deck: Deck) -> None:

@@ -49,6 +49,23 @@ def key_figures(f: data.Filters) -> None:
         )
 
 
+def judged_apart_caption(f: data.Filters) -> None:
+    """Under the reasons chart: judged "belum aktif" apart from "belum dinilai" (data not all
+    in: opd_judgement no_data, never inactive, though its reason is drawn among the bars)."""
+    k = data.keaktifan_figures(f).row(0, named=True)
+    if not k["not_judged_opds"]:
+        return
+    inactive, open_ = i18n.fmt_int(k["inactive_opds"]), i18n.fmt_int(k["not_judged_opds"])
+    st.caption(
+        i18n.tr(
+            f"Belum aktif (dinilai): {inactive} OPD. Belum dinilai, bukan belum aktif: "
+            f"{open_} OPD (alasan tentang datanya).",
+            f"Not active (judged): {inactive} OPDs. Not judged, not inactive: {open_} OPDs "
+            "(reasons about their data).",
+        )
+    )
+
+
 def dormancy_note(acc) -> None:
     """Above the account table: what the days count from (the data's end, not today) and why
     an account whose data stopped is not called dormant (a queries.activity.account_dormancy frame)."""

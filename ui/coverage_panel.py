@@ -30,7 +30,21 @@ def summary_panel(f: data.Filters) -> None:
             "received. A month without data does not count as inactive.",
         )
     )
-    if missing.height:
+    last = data.date_bounds()[1]
+    running = last is not None and month <= last < f.end
+    if missing.height and running:
+        # The month the data end cuts: its data is only partly in so far, not missing.
+        names = ", ".join(missing.get_column("opd").to_list())
+        through = i18n.fmt_through(last)
+        st.markdown(
+            i18n.tr(
+                f"Data {i18n.fmt_month(month, short=False)} baru sebagian (data {through}, "
+                f"bulan berjalan) untuk {missing.height} OPD: {names}.",
+                f"{i18n.fmt_month(month, short=False)} data only partly in so far (data "
+                f"{through}, month still running) for {missing.height} OPDs: {names}.",
+            )
+        )
+    elif missing.height:
         names = ", ".join(missing.get_column("opd").to_list())
         st.markdown(
             i18n.tr(

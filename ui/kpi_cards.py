@@ -83,14 +83,11 @@ def comparison_caption(kpis: pl.DataFrame) -> None:
     r = kpis.row(0, named=True)
     status = r.get("previous_status")
     if status == "cut" and presenting():
-        # On a slide every card already names the compared days: one short line, so the
+        # On a slide every card already says how far the data goes and names the compared
+        # days ("data s.d. 20 Nov · vs 1 Des 2025 – 20 Mei 2026"): no line repeats it, so the
         # slide's figures fit 1366x768 whole.
-        c_end = r["compared_end"]
-        text = i18n.tr(
-            f"Data baru s.d. {i18n.fmt_date(c_end)}: dibanding hari yang sama periode sebelumnya.",
-            f"Data only up to {i18n.fmt_date(c_end)}: compared with the same days before.",
-        )
-    elif status == "cut":
+        return
+    if status == "cut":
         c_end = r["compared_end"]
         text = i18n.tr(
             f"Data baru s.d. {i18n.fmt_date(c_end)}, jadi perubahan membandingkan hari yang "
