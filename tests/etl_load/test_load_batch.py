@@ -23,9 +23,7 @@ CHECKS = [
 
 
 def _rows(reports) -> list[tuple]:
-    return [
-        tuple(re.sub(r"#\d+", "#N", str(getattr(r, k))) for k in _REPORT) for r in reports
-    ]
+    return [tuple(re.sub(r"#\d+", "#N", str(getattr(r, k))) for k in _REPORT) for r in reports]
 
 
 def test_a_file_failing_mid_write_stays_out_and_the_batch_loads_one_by_one(tmp_path, monkeypatch):
