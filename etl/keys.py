@@ -76,6 +76,8 @@ def adopt_known_keys(con: duckdb.DuckDBPyConnection, df: pl.DataFrame) -> pl.Dat
         rows = con.sql(
             "SELECT rowid AS r FROM post_link WHERE link_key IN (SELECT link_key FROM _probe)"
         ).pl()
+        if rows.height == 0:  # no identity of the file seen before (most new files)
+            return df
         con.register("_link_rows", rows.to_arrow())
         try:
             known = con.sql(

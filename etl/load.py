@@ -171,6 +171,7 @@ def load_file(
     parsed: Parsed | None = None,
     labels: set[int] | None = None,
     batch: Batch | None = None,
+    known_new: str | None = None,
 ) -> LoadReport:
     """Parse and load one file (path, or bytes from the upload page with file_name).
 
@@ -178,6 +179,8 @@ def load_file(
     this one is written); used only when its bytes are this file's.
     labels: see load_tables (load_paths labels a folder's posts once, at the end).
     batch: see load_tables (load_paths writes several files in one transaction).
+    known_new: the sha256 the caller found not loaded, with no load of these bytes since;
+    when it is this file's, "already loaded?" is not asked again.
 
     optional: a text file found in a folder; when it is not a post export at all it is
     reported as skipped (status 'skipped'), not failed. A recognised companion export with no
@@ -194,7 +197,7 @@ def load_file(
             file=name, status="failed", error=f"Berkas {name} tidak dapat dibaca: {exc.strerror}"
         )
     sha256 = hashlib.sha256(raw).hexdigest()
-    if already_loaded(con, sha256, name) is not None:
+    if known_new != sha256 and already_loaded(con, sha256, name) is not None:
         return load_tables(
             con, [], file_name=name, sha256=sha256, file_path=file_path, opd=opd,
             loaded_by=loaded_by, dry_run=dry_run,

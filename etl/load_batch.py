@@ -1,6 +1,10 @@
 """Several files of a folder load written in one transaction, with the writes that do not feed
 the next file's load (per-day and per-month counts, coverage rows) made once for the batch.
 
+Deferred to the COMMIT: per-day counts (post_day_count), per-month content counts
+(post_content_month), coverage rows (load_coverage) and each loads row's counts and report: no
+later file's load reads them.
+
 Why: on small files most of a load's time is DuckDB's fixed cost per statement, and a COMMIT is
 the dearest of them (about 15 ms). Every file still keeps its own outcome: a file refused before
 it wrote anything (unreadable, rejected rows, unknown OPD) gets its loads row inside the batch
@@ -57,6 +61,7 @@ class Batch:
     _removed: list[pl.DataFrame] = field(default_factory=list)
     _added: list[pl.DataFrame] = field(default_factory=list)
     _coverage: list[pl.DataFrame] = field(default_factory=list)
+    _counts: list[tuple[int, int, int, int, str]] = field(default_factory=list)
 
     def begin(self) -> None:
         if not self.is_open:
@@ -77,6 +82,12 @@ class Batch:
         if frame.height:
             self._coverage.append(frame.with_columns(load_id=pl.lit(load_id, pl.Int64)))
 
+    def add_counts(self, load_id: int, report: LoadReport) -> None:
+        """A written load's counts and report, stored in its loads row at COMMIT."""
+        self._counts.append(
+            (load_id, report.new, report.updated, report.duplicate, report.stored())
+        )
+
     def commit(self) -> set[int]:
         """Write the deferred counts and coverage, COMMIT; the batch's loads to label.
         Raises what the writes or the COMMIT raise (the caller rolls back and replays)."""
@@ -84,10 +95,29 @@ class Batch:
             day_counts.apply_change(self.con, _concat(self._removed), _concat(self._added))
             if self._coverage:
                 coverage.write_many(self.con, pl.concat(self._coverage, how="vertical_relaxed"))
+            if self._counts:
+                self._write_counts()
             self.con.execute("COMMIT")
         done = self.labels
         self._reset()
         return done
+
+    def _write_counts(self) -> None:
+        counts = pl.DataFrame(
+            self._counts,
+            schema={"load_id": pl.Int64, "n_new": pl.Int64, "n_updated": pl.Int64,
+                    "n_duplicate": pl.Int64, "report": pl.String},
+            orient="row",
+        )  # fmt: skip
+        self.con.register("_load_counts", counts.to_arrow())
+        try:
+            self.con.execute(
+                "UPDATE loads SET n_new = c.n_new, n_updated = c.n_updated,"
+                " n_duplicate = c.n_duplicate, report = c.report"
+                " FROM _load_counts c WHERE loads.load_id = c.load_id"
+            )
+        finally:
+            self.con.unregister("_load_counts")
 
     def rollback(self) -> None:
         if self.is_open:
@@ -102,7 +132,7 @@ class Batch:
         self.is_open = False
         self.files = self.rows = 0
         self.labels = set()
-        self._removed, self._added, self._coverage = [], [], []
+        self._removed, self._added, self._coverage, self._counts = [], [], [], []
 
 
 def load_in_batch(

@@ -93,12 +93,23 @@ def load_paths(
             format_hint=format_hint, date_order=date_order,
         )  # fmt: skip
 
-    def wanted(f: Path) -> bool:
+    shas: dict[int, str] = {}  # file index -> sha256, of the files found not loaded yet
+
+    def wanted(j: int) -> bool:
         try:
-            sha = hashlib.sha256(f.read_bytes()).hexdigest()
+            sha = hashlib.sha256(files[j][0].read_bytes()).hexdigest()
         except OSError:
             return False
-        return already_loaded(con, sha, f.name) is None
+        if already_loaded(con, sha, files[j][0].name) is not None:
+            return False
+        shas[j] = sha
+        return True
+
+    def known_new(j: int) -> str | None:
+        """The sha256 of file j when asking "already loaded?" again is needless: it was not
+        loaded when looked up, and the one file loaded since (j - 1) has other bytes."""
+        sha = shas.get(j)
+        return sha if sha is not None and shas.get(j - 1) != sha else None
 
     reports: list[LoadReport] = []
     labels: set[int] | None = None if dry_run else set()
@@ -107,12 +118,14 @@ def load_paths(
     held: list[tuple[Path, bool, Parsed | None]] = []
     first = 0  # index in `reports` of the batch's first file
 
-    def load(f: Path, optional: bool, parsed: Parsed | None, in_batch: bool) -> LoadReport:
+    def load(
+        f: Path, optional: bool, parsed: Parsed | None, in_batch: bool, new: str | None = None
+    ) -> LoadReport:
         return load_file(
             con, f, opd=opd, column_map=column_map, format_hint=format_hint,
             date_order=date_order, loaded_by=loaded_by, dry_run=dry_run, optional=optional,
             parsed=parsed, labels=batch.labels if in_batch and batch else labels,
-            batch=batch if in_batch else None,
+            batch=batch if in_batch else None, known_new=new,
         )  # fmt: skip
 
     def replay() -> None:
@@ -134,14 +147,15 @@ def load_paths(
 
     with read_once(con), ThreadPoolExecutor(1, thread_name_prefix="parse-ahead") as pool:
         pending: Future[Parsed | None] | None = None
-        if files and wanted(files[0][0]):
+        if files and wanted(0):
             pending = pool.submit(ahead, files[0][0])
         for i, (f, optional) in enumerate(files, start=1):
             if progress is not None:
                 progress(i, len(files), str(f))
             parsed = pending.result() if pending is not None else None
             pending = None
-            if i < len(files) and wanted(files[i][0]):
+            new = known_new(i - 1)  # before file i - 1 is loaded (its own look-up is older)
+            if i < len(files) and wanted(i):
                 pending = pool.submit(ahead, files[i][0])
             if batch is None:
                 reports.append(load(f, optional, parsed, False))
@@ -151,7 +165,7 @@ def load_paths(
             held.append((f, optional, parsed))
             try:
                 batch.begin()
-                reports.append(load(f, optional, parsed, True))
+                reports.append(load(f, optional, parsed, True, new))
             except Exception:
                 replay()
                 continue

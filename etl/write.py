@@ -117,8 +117,8 @@ def write_prepared(
 
     defer_labels: when given, the loads whose posts need labels are added to it instead of
     being labelled here (a folder load labels them once for the batch: recompute.label);
-    batch: a folder load's batch (etl.load_batch), which writes the coverage rows and per-day
-    counts of all its files at its COMMIT."""
+    batch: a folder load's batch (etl.load_batch), which writes the coverage rows, per-day
+    counts and the loads rows' counts of all its files at its COMMIT."""
     r = prep.report
     message = "; ".join(r.notes) or None
     load_id = insert_load_row(
@@ -172,10 +172,14 @@ def write_prepared(
     before = recompute.old_posts(con, prep.obs)
     fresh = recompute.recompute_posts(con, prep.obs, before, batch)
     recompute.count_changes(prep, before, fresh)
-    con.execute(
-        "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ?, report = ? WHERE load_id = ?",
-        [r.new, r.updated, r.duplicate, r.stored(), load_id],
-    )
+    if batch is None:
+        con.execute(
+            "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ?, report = ?"
+            " WHERE load_id = ?",
+            [r.new, r.updated, r.duplicate, r.stored(), load_id],
+        )
+    else:  # nothing a later file of the batch reads
+        batch.add_counts(load_id, r)
     # This load's posts, plus any post whose text changed while an older load stays its newest
     # observation (a logbook caption filling an export without one): those lost their labels.
     unlabelled = fresh.filter(pl.col("content_type").is_null()).get_column("load_id").unique()
