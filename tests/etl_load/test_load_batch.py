@@ -79,3 +79,19 @@ def test_a_file_failing_mid_write_stays_out_and_the_batch_loads_one_by_one(tmp_p
         assert a.sql(sql).pl().equals(b.sql(sql).pl()), table
     a.close()
     b.close()
+
+
+def test_the_same_bytes_twice_in_a_row_load_once(con, tmp_path):
+    """The next file is looked up before this one is written: when both hold the same bytes,
+    the second is asked again (and skipped), not taken as new from the older look-up."""
+    master, exports = sample_files()
+    load_master(con, master)
+    src = sorted((exports / "instagram").rglob("*.csv"))[0]
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / src.name).write_bytes(src.read_bytes())
+    first, second = load_paths(con, [tmp_path])
+    assert first.status == "loaded" and first.new > 0
+    assert second.status == "skipped" and f"#{first.load_id}" in (second.error or "")
+    (n,) = con.execute("SELECT count(DISTINCT load_id) FROM post_observation").fetchone()
+    assert n == 1
