@@ -144,6 +144,8 @@ def coverage_grid(
             color=alt.Color(
                 "label:N",
                 title=i18n.tr("Data", "Data"),
+                # Four entries, one long, ran past the chart's edge in one row: two rows.
+                legend=alt.Legend(columns=2 if len(codes) > 3 else len(codes)),
                 scale=alt.Scale(
                     domain=[label(c) for c in codes],
                     range=[STATUS_COLORS[c] for c in codes],
