@@ -78,6 +78,7 @@ def _editor_view(caption: str, reason: str, opd: str, logbook: bool) -> pl.DataF
         "post_key": ["k"],
         "date": ["30 Sep 2026"],
         "opd": [opd],
+        "opd_platform": [opd + " · Instagram"],
         "label": ["Klarifikasi"],
         **({"logbook_label": ["Dokumentasi Kegiatan"]} if logbook else {}),
         "content_reason": [reason],
@@ -100,13 +101,13 @@ def test_the_label_editor_fits_1366(caption, reason, opd, logbook):
 
     view = _editor_view(caption, reason, opd, logbook)
     widths, wraps = labels.editor_widths(view)
-    shown = [c for c in view.columns if c != "post_key"]
+    shown = [c for c in view.columns if c not in ("post_key", "opd")]
     assert set(widths) == set(shown)
     assert sum(widths[c] + table_fit._EXTRA_PX for c in shown) <= table_fit.FIT_PX
     # The editable label stays whole: never narrower than its longest option.
     assert widths["label"] >= table_fit.text_px("Klarifikasi")
     if not wraps:  # rows of one line: every text whole on it
-        for c, text in (("opd", opd), ("content_reason", reason)):
+        for c, text in (("opd_platform", opd + " · Instagram"), ("content_reason", reason)):
             assert widths[c] >= table_fit.text_px(text)
 
 

@@ -25,7 +25,7 @@ def _logbook_head() -> str:
 # wrap; the rest keep their width. The label's select needs room for its arrow.
 _KINDS = {
     "date": "date",
-    "opd": "text",
+    "opd_platform": "text",
     "label": "content",
     "logbook_label": "content",
     "content_reason": "reason",
@@ -46,7 +46,7 @@ def editor_widths(view: pl.DataFrame, budget: int = table_fit.FIT_PX) -> tuple[d
         shown = shown.with_columns(pl.lit("").alias("permalink"))
     headers = {
         "date": i18n.t("date"),
-        "opd": _opd_head(),
+        "opd_platform": _opd_head(),
         "label": i18n.t("content_type") + " ✎",
         "logbook_label": _logbook_head(),
         "content_reason": i18n.t("reason"),
@@ -78,13 +78,14 @@ def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
         pl.col("published_at")
         .map_elements(lambda d: i18n.fmt_date(d, short=True), return_dtype=pl.String)
         .alias("date"),
+        "opd",
         # The platform beside the OPD's name, wrapping with it: a column of its own pushed
         # the table past a 1366 px screen.
         (
             pl.col("opd")
             + pl.lit(" · ")
             + pl.col("platform").map_elements(i18n.platform_label, return_dtype=pl.String)
-        ).alias("opd"),
+        ).alias("opd_platform"),
         pl.col("content_type")
         .map_elements(i18n.content_label, return_dtype=pl.String)
         .alias("label"),
@@ -102,10 +103,10 @@ def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
         disabled=[c for c in view.columns if c != "label" or not (direct or propose)],
         # The editable label comes early so it is on screen without scrolling; every column
         # fits 1366 px (editor_widths), the reason and the caption wrapping in tall rows.
-        column_order=[c for c in view.columns if c != "post_key"],
+        column_order=[c for c in view.columns if c not in ("post_key", "opd")],
         column_config={
             "date": st.column_config.TextColumn(i18n.t("date"), width=widths["date"]),
-            "opd": st.column_config.TextColumn(_opd_head(), width=widths["opd"]),
+            "opd_platform": st.column_config.TextColumn(_opd_head(), width=widths["opd_platform"]),
             "caption": st.column_config.TextColumn(i18n.t("caption"), width=widths["caption"]),
             "content_reason": st.column_config.TextColumn(
                 i18n.t("reason"), width=widths["content_reason"]
