@@ -28,7 +28,8 @@ def con():
 
 def _judge(con, start, end, bucket="period", per_month=4) -> dict:
     rows = con.execute(
-        f"SELECT {COLS} FROM opd_judgement(?, ?, ?, [], [], [], ?, 1, 'account') ORDER BY ALL",
+        f"SELECT {COLS} FROM opd_judgement(?, ?, ?, [], [], [], ?, 1, 'account',"
+        " (SELECT data_end FROM v_data_end)) ORDER BY ALL",
         [bucket, start, end + dt.timedelta(days=1), per_month],
     ).fetchall()
     return {(r[0], r[1]): r[2:] for r in rows}
