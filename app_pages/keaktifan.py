@@ -256,23 +256,7 @@ def calendar(deck: Deck) -> None:
 def dormancy(deck: Deck) -> None:
     acc = data.account_dormancy(f)
     activity_counts.dormancy_note(acc)
-    w.table(
-        acc,
-        [
-            Col("opd", "OPD"),
-            Col("platform", i18n.t("platform"), "platform"),
-            Col("handle", i18n.tr("Akun", "Account")),
-            Col("posts_in_period", i18n.t("posts"), "int"),
-            Col("last_post_at", i18n.t("last_post"), "date"),
-            Col("days_since_last_post", i18n.t("days_since"), "int"),
-            Col("status", i18n.tr("Status", "Status"), "reason"),
-            Col("data_through", i18n.tr("Data akun s.d.", "Account data to"), "date"),
-            Col("url", i18n.t("link"), "link"),
-        ],
-        key="dormancy",
-        title=i18n.tr("Keaktifan akun", "Account activity"),
-        height=360,
-    )
+    activity_counts.dormancy_table(acc)
 
 
 show(

@@ -30,6 +30,7 @@ f = filters.current()
 today = dt.date.today()
 
 grid = data.coverage_grid(f)
+data_end = data.date_bounds()[1]  # v_data_end: how far the running month's data goes
 if grid.height == 0:
     w.no_match()
     st.stop()
@@ -70,18 +71,33 @@ def coverage_grid(deck: Deck) -> None:
                 + f"; {whole} accounts complete.",
             )
         )
-        deck.chart(coverage_chart.coverage_grid(shown, big=True), key="coverage_grid", rows=n)
+        chart = coverage_chart.coverage_grid(shown, big=True, data_end=data_end)
+        deck.chart(chart, key="coverage_grid", rows=n)
         return
+    through = i18n.fmt_through(data_end)
+    running = "to_data_end" in grid.columns and bool(grid.get_column("to_data_end").any())
     st.caption(
         i18n.tr(
-            "Biru: seluruh hari bulan itu tercakup ekspor atau buku rekap. Jingga: sebagian "
-            "hari (arahkan kursor untuk melihat tanggalnya). Abu-abu: belum ada berkas, jadi "
-            "tidak dihitung sebagai nol postingan.",
-            "Blue: every day of the month is covered by an export or logbook. Orange: some "
-            "days (hover to see which). Grey: no file yet, so it does not count as zero posts.",
+            "Biru: seluruh hari bulan itu tercakup ekspor atau buku rekap. "
+            + (
+                f"Biru muda: bulan berjalan, data sudah masuk sampai data terakhir ({through}). "
+                if running
+                else ""
+            )
+            + "Jingga: sebagian hari saja, belum lengkap (arahkan kursor untuk melihat "
+            "tanggalnya). Abu-abu: belum ada berkas, jadi tidak dihitung sebagai nol postingan.",
+            "Blue: every day of the month is covered by an export or logbook. "
+            + (
+                f"Light blue: the month still running, its data in as far as any data goes "
+                f"({through}). "
+                if running
+                else ""
+            )
+            + "Orange: some days only, incomplete (hover to see which). Grey: no file yet, so "
+            "it does not count as zero posts.",
         )
     )
-    w.chart(coverage_chart.coverage_grid(grid), key="coverage_grid")
+    w.chart(coverage_chart.coverage_grid(grid, data_end=data_end), key="coverage_grid")
 
 
 def still_missing(deck: Deck) -> None:

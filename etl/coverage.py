@@ -248,3 +248,19 @@ def write(con: duckdb.DuckDBPyConnection, load_id: int, coverage: pl.DataFrame) 
         )
     finally:
         con.unregister("_coverage")
+
+
+def write_many(con: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> None:
+    """Store several loads' coverage rows (COVERAGE_SCHEMA plus load_id) in one statement, in
+    the caller's open transaction (a folder load's batch: etl.load_batch)."""
+    if rows.height == 0:
+        return
+    con.register("_coverage", rows)
+    try:
+        con.execute(
+            "INSERT INTO load_coverage (load_id, opd_id, platform, account_id, period_start,"
+            " period_end, basis, source_sheet) SELECT load_id, opd_id, platform, account_id,"
+            " period_start, period_end, basis, source_sheet FROM _coverage"
+        )
+    finally:
+        con.unregister("_coverage")

@@ -31,6 +31,7 @@ from etl.columns import DRY_RUN_LOAD_ID, LABEL_COLUMNS, METRICS, OBS_COLUMNS, no
 from etl.errors import describe
 from etl.export_date import export_date
 from etl.keys import add_post_keys
+from etl.load_batch import Batch, load_in_batch
 from etl.load_report import JSON_KEYS, LoadReport
 from etl.matching import OpdNotFound
 from etl.prepare import prepare
@@ -57,12 +58,16 @@ def load_tables(
     dry_run: bool = False,
     labels: set[int] | None = None,
     known_new: bool = False,
+    batch: Batch | None = None,
 ) -> LoadReport:
     """Load already parsed tables of one file (load_file after parsing; tests use it directly).
 
     labels: a folder load's set of loads still to label (see label_batch); when given, this
     file's posts are labelled with the batch, and its loads join the set once it committed;
-    known_new: the caller has just found no live load of these bytes (not asked again)."""
+    known_new: the caller has just found no live load of these bytes (not asked again);
+    batch: a folder load's open batch (etl.load_batch): no transaction of its own; a file
+    refused before writing gets its loads row in the batch; any other error raises
+    BatchBroken (the caller rolls the batch back and loads its files one by one)."""
     load_time = now_wib()
     previous = None if known_new else already_loaded(con, sha256, file_name)
     if previous is not None:
@@ -85,6 +90,11 @@ def load_tables(
 
     # A dry run does the real load and rolls it back: the preview is exactly what a load does.
     report = LoadReport(file=file_name)
+    if batch is not None and not dry_run:
+        return load_in_batch(
+            con, tables, batch, file_name=file_name, sha256=sha256, file_path=file_path,
+            opd=opd, loaded_by=loaded_by, load_time=load_time,
+        )  # fmt: skip
     con.execute("BEGIN TRANSACTION")
     try:
         prep = prepare(
@@ -160,12 +170,14 @@ def load_file(
     optional: bool = False,
     parsed: Parsed | None = None,
     labels: set[int] | None = None,
+    batch: Batch | None = None,
 ) -> LoadReport:
     """Parse and load one file (path, or bytes from the upload page with file_name).
 
     parsed: this file's parse_bytes result made ahead (load_paths parses the next file while
     this one is written); used only when its bytes are this file's.
     labels: see load_tables (load_paths labels a folder's posts once, at the end).
+    batch: see load_tables (load_paths writes several files in one transaction).
 
     optional: a text file found in a folder; when it is not a post export at all it is
     reported as skipped (status 'skipped'), not failed. A recognised companion export with no
@@ -226,7 +238,7 @@ def load_file(
             t.exported_at = exported
     return load_tables(
         con, tables, file_name=name, sha256=sha256, file_path=file_path, opd=opd,
-        loaded_by=loaded_by, dry_run=dry_run, labels=labels, known_new=True,
+        loaded_by=loaded_by, dry_run=dry_run, labels=labels, known_new=True, batch=batch,
     )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ import duckdb
 
 from etl.errors import describe
 from etl.load import Parsed, _rollback, load_file, parse_bytes
+from etl.load_batch import Batch
 from etl.load_report import LoadReport
 from etl.opd_index import read_once
 from etl.write import already_loaded
@@ -79,7 +80,9 @@ def load_paths(
     them). The next file is parsed (in its bounded child process) while this one is written;
     a file already loaded is not parsed ahead. Outcomes are load_file's, file by file, in order;
     when the labels could not be computed, every loaded file's report carries label_batch's
-    reason in `notes` (the loads stay).
+    reason in `notes` (the loads stay). Several files share one transaction (etl.load_batch);
+    an error once a file started writing rolls the batch back and its files are loaded again
+    one transaction each.
     """
     files = plan_paths(paths)
 
@@ -100,8 +103,38 @@ def load_paths(
             return False
         return already_loaded(con, sha, f.name) is None
 
-    reports = []
+    reports: list[LoadReport] = []
     labels: set[int] | None = None if dry_run else set()
+    batch = None if dry_run else Batch(con)
+    # This batch's files, to load again one transaction each when the batch is rolled back.
+    held: list[tuple[Path, bool, Parsed | None]] = []
+    first = 0  # index in `reports` of the batch's first file
+
+    def load(f: Path, optional: bool, parsed: Parsed | None, in_batch: bool) -> LoadReport:
+        return load_file(
+            con, f, opd=opd, column_map=column_map, format_hint=format_hint,
+            date_order=date_order, loaded_by=loaded_by, dry_run=dry_run, optional=optional,
+            parsed=parsed, labels=batch.labels if in_batch and batch else labels,
+            batch=batch if in_batch else None,
+        )  # fmt: skip
+
+    def replay() -> None:
+        """The batch is rolled back: its files again, each its own transaction."""
+        assert batch is not None
+        batch.rollback()
+        del reports[first:]
+        reports.extend(load(f, optional, parsed, False) for f, optional, parsed in held)
+        held.clear()
+
+    def commit() -> None:
+        assert batch is not None and labels is not None
+        try:
+            labels.update(batch.commit())
+        except Exception:
+            replay()
+            return
+        held.clear()
+
     with read_once(con), ThreadPoolExecutor(1, thread_name_prefix="parse-ahead") as pool:
         pending: Future[Parsed | None] | None = None
         if files and wanted(files[0][0]):
@@ -113,21 +146,22 @@ def load_paths(
             pending = None
             if i < len(files) and wanted(files[i][0]):
                 pending = pool.submit(ahead, files[i][0])
-            reports.append(
-                load_file(
-                    con,
-                    f,
-                    opd=opd,
-                    column_map=column_map,
-                    format_hint=format_hint,
-                    date_order=date_order,
-                    loaded_by=loaded_by,
-                    dry_run=dry_run,
-                    optional=optional,
-                    parsed=parsed,
-                    labels=labels,
-                )  # fmt: skip
-            )
+            if batch is None:
+                reports.append(load(f, optional, parsed, False))
+                continue
+            if not held:
+                first = len(reports)
+            held.append((f, optional, parsed))
+            try:
+                batch.begin()
+                reports.append(load(f, optional, parsed, True))
+            except Exception:
+                replay()
+                continue
+            if batch.full():
+                commit()
+        if batch is not None:
+            commit()
     if labels is not None:
         problem = label_batch(con, labels)
         if problem is not None:  # the loads stay; every loaded file's report says so

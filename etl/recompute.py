@@ -17,6 +17,7 @@ from etl.columns import METRICS, OBS_COLUMNS
 from warehouse import day_counts
 
 if TYPE_CHECKING:
+    from etl.load_batch import Batch
     from etl.prepare import Prepared
 
 # Columns of posts that come from the observations; every other column of posts (labels added
@@ -61,7 +62,10 @@ def old_posts(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> pl.DataFram
 
 
 def recompute_posts(
-    con: duckdb.DuckDBPyConnection, keys: pl.DataFrame, old: pl.DataFrame | None = None
+    con: duckdb.DuckDBPyConnection,
+    keys: pl.DataFrame,
+    old: pl.DataFrame | None = None,
+    batch: Batch | None = None,
 ) -> pl.DataFrame:
     """Rewrite posts for the given post_keys from live observations. Returns the new rows.
 
@@ -70,6 +74,7 @@ def recompute_posts(
     A logbook row adds its label to the export's post; a newer export lacking a column keeps the
     older export's value.
     Done in polars: a 20-column arg_max in DuckDB costs more than fetching the few rows.
+    batch: a folder load's batch (etl.load_batch): the per-day counts are updated at its COMMIT.
     """
     if old is None:
         old = old_posts(con, keys)
@@ -121,7 +126,10 @@ def recompute_posts(
             con.unregister("_fresh")
         # Posts left (`old`) and came in (`fresh`): the per-day counts follow in this same
         # transaction, from these rows alone.
-        day_counts.apply_change(con, old, fresh)
+        if batch is None:
+            day_counts.apply_change(con, old, fresh)
+        else:
+            batch.day_change(old, fresh)
         # Campaign links of posts that no longer exist go with them: the affected keys now
         # in posts are exactly `fresh`'s, so the gone ones are known without reading posts.
         gone = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 import duckdb
 import polars as pl
@@ -14,6 +15,9 @@ from etl.columns import DRY_RUN_LOAD_ID, OBS_COLUMNS
 from etl.export_date import period_from_name
 from etl.load_report import LoadReport
 from etl.prepare import Prepared
+
+if TYPE_CHECKING:
+    from etl.load_batch import Batch
 
 
 def already_loaded(
@@ -107,11 +111,14 @@ def write_prepared(
     load_time: dt.datetime,
     dry_run: bool = False,
     defer_labels: set[int] | None = None,
+    batch: Batch | None = None,
 ) -> int:
     """Write one prepared file in the caller's open transaction. Returns the load id.
 
     defer_labels: when given, the loads whose posts need labels are added to it instead of
-    being labelled here (a folder load labels them once for the batch: recompute.label)."""
+    being labelled here (a folder load labels them once for the batch: recompute.label);
+    batch: a folder load's batch (etl.load_batch), which writes the coverage rows and per-day
+    counts of all its files at its COMMIT."""
     r = prep.report
     message = "; ".join(r.notes) or None
     load_id = insert_load_row(
@@ -158,9 +165,12 @@ def write_prepared(
         finally:
             con.unregister("_links")
     if prep.coverage is not None:
-        coverage.write(con, load_id, prep.coverage)
+        if batch is None:
+            coverage.write(con, load_id, prep.coverage)
+        else:
+            batch.add_coverage(load_id, prep.coverage)
     before = recompute.old_posts(con, prep.obs)
-    fresh = recompute.recompute_posts(con, prep.obs, before)
+    fresh = recompute.recompute_posts(con, prep.obs, before, batch)
     recompute.count_changes(prep, before, fresh)
     con.execute(
         "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ?, report = ? WHERE load_id = ?",

@@ -1,13 +1,17 @@
 """Keaktifan OPD's key figures: how many OPDs are active, not active and not judged, with the
 denominator said. An OPD not judged (its data not all in) is never counted as inactive:
-active + inactive + not judged = the OPDs expected to post (warehouse.figures)."""
+active + inactive + not judged = the OPDs expected to post (warehouse.figures). Also the
+account list under them, fitted to the page."""
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 
-from ui import coverage_panel, data, i18n
+from ui import coverage_panel, data, i18n, tables
 from ui import widgets as w
+from ui.coverage_chart import short_handle
+from ui.tables import Col
 
 
 def key_figures(f: data.Filters) -> None:
@@ -82,3 +86,42 @@ def dormancy_note(acc) -> None:
             f"data ({end}), so its silence is not dormancy.",
         )
     )
+
+
+def dormancy_table(acc: pl.DataFrame) -> None:
+    """The account list (a queries.activity.account_dormancy frame) in the 904 px column at
+    1366 px: the platform beside the handle in one column, short dates and short headers
+    (the full one on hover), so no column scrolls off the edge."""
+    shown = acc.with_columns(
+        (
+            pl.col("platform").map_elements(i18n.platform_label, return_dtype=pl.String)
+            + pl.lit(" ")
+            + short_handle(pl.col("handle").fill_null(""))
+        ).alias("account")
+    )
+    tables.table(
+        shown,
+        dormancy_columns(),
+        key="dormancy",
+        title=i18n.tr("Keaktifan akun", "Account activity"),
+        height=360,
+    )
+
+
+def dormancy_columns() -> list[Col]:
+    """The account list's columns (dormancy_table), labels in the current language."""
+    return [
+        Col("opd", "OPD"),
+        Col("account", i18n.tr("Akun", "Account")),
+        Col("posts_in_period", i18n.t("posts"), "int"),
+        Col("last_post_at", i18n.t("last_post"), "date_short", i18n.tr("Terakhir", "Last")),
+        Col(
+            "days_since_last_post",
+            i18n.t("days_since"),
+            "int",
+            i18n.tr("Hari sejak", "Days since"),
+        ),
+        Col("status", i18n.tr("Status", "Status"), "reason"),
+        Col("data_through", i18n.tr("Data akun s.d.", "Account data to"), "date_short"),
+        Col("url", i18n.t("link"), "link"),
+    ]

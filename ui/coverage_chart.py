@@ -3,14 +3,34 @@ the month's export arrived (received / partial / missing; warehouse.coverage.cov
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import polars as pl
 
 from ui import i18n
 from ui.charts import MONTH_FMT, finish, time_tooltip, time_x
 
-# Colour-blind-safe: received blue, partial orange, missing grey (a gap, not a low value).
-STATUS_COLORS = {"received": "#0072B2", "partial": "#E69F00", "missing": "#BBBBBB"}
+# Colour-blind-safe: received blue, partial orange, missing grey (a gap, not a low value);
+# the month the data end cuts, in as far as data goes, a light blue: on track, not behind.
+STATUS_COLORS = {
+    "received": "#0072B2",
+    "running": "#9CCBEA",
+    "partial": "#E69F00",
+    "missing": "#BBBBBB",
+}
+
+
+def shown_state(df: pl.DataFrame) -> pl.Expr:
+    """The state a cell shows: its status, or 'running' for a partial month the data end cuts
+    that is covered to the data end (column to_data_end, warehouse/sql/views/025_v_coverage.sql)."""
+    if "to_data_end" not in df.columns:
+        return pl.col("status")
+    return (
+        pl.when(pl.col("to_data_end").fill_null(False))
+        .then(pl.lit("running"))
+        .otherwise(pl.col("status"))
+    )
 
 
 # A handle written as the page's address: the platform is named beside it already, so the
@@ -51,10 +71,12 @@ def needing_attention(df: pl.DataFrame, limit: int) -> tuple[pl.DataFrame, int, 
     months first, at most `limit` of them (what a slide holds).
 
     Returns (their rows of df, accounts with a gap left out, accounts whose every month
-    arrived)."""
-    per = df.group_by("account_id").agg(
-        (pl.col("status") == "missing").sum().alias("_missing"),
-        (pl.col("status") == "partial").sum().alias("_partial"),
+    arrived, the running month counting as arrived when covered to the data end)."""
+    state = df.with_columns(shown_state(df).alias("_state"))
+    # A running month covered to the data end is not behind: not a gap to chase.
+    per = state.group_by("account_id").agg(
+        (pl.col("_state") == "missing").sum().alias("_missing"),
+        (pl.col("_state") == "partial").sum().alias("_partial"),
         pl.first("opd").alias("_opd"),
         pl.first("platform").alias("_platform"),
     )
@@ -69,14 +91,29 @@ def needing_attention(df: pl.DataFrame, limit: int) -> tuple[pl.DataFrame, int, 
     )
 
 
-def coverage_grid(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
-    """Account x month cells coloured by status, legend with the three statuses."""
-    codes = list(STATUS_COLORS)
-    data = df.with_columns(
+def coverage_grid(
+    df: pl.DataFrame, *, big: bool = False, data_end: dt.date | None = None
+) -> alt.TopLevelMixin:
+    """Account x month cells coloured by the state shown (shown_state), legend with the
+    states drawn; data_end (v_data_end) names how far the running month's data goes."""
+    state = df.with_columns(shown_state(df).alias("_state"))
+    drawn = set(state.get_column("_state").to_list())
+    # The three statuses always (the reader learns the key), the running month when drawn.
+    codes = [c for c in STATUS_COLORS if c != "running" or c in drawn]
+
+    def label(code: str) -> str:
+        text = i18n.coverage_label(code)
+        return (
+            f"{text}, data {i18n.fmt_through(data_end)}" if code == "running" and data_end else text
+        )
+
+    data = state.with_columns(
         account_label(df).alias("account"),
-        pl.col("status").map_elements(i18n.coverage_label, return_dtype=pl.String).alias("label"),
-        pl.col("reason_code")
-        .map_elements(i18n.reason_label, return_dtype=pl.String)
+        pl.col("_state").map_elements(label, return_dtype=pl.String).alias("label"),
+        # A running month is not late nor missing: no reason to give.
+        pl.when(pl.col("_state") == "running")
+        .then(pl.lit(""))
+        .otherwise(pl.col("reason_code").map_elements(i18n.reason_label, return_dtype=pl.String))
         .fill_null("")
         .alias("reason"),
         pl.col("covered_days").fill_null("-"),
@@ -107,8 +144,10 @@ def coverage_grid(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
             color=alt.Color(
                 "label:N",
                 title=i18n.tr("Data", "Data"),
+                # Four entries, one long, ran past the chart's edge in one row: two rows.
+                legend=alt.Legend(columns=2 if len(codes) > 3 else len(codes)),
                 scale=alt.Scale(
-                    domain=[i18n.coverage_label(c) for c in codes],
+                    domain=[label(c) for c in codes],
                     range=[STATUS_COLORS[c] for c in codes],
                 ),
             ),

@@ -92,6 +92,14 @@ def status_cards(s: dict) -> list[StatusCard]:
             f"incl. {i18n.fmt_int(n)} {i18n.reason_label('not_submitted').lower()}",
         )
 
+    def running(n: int) -> str | None:
+        if not n:
+            return None
+        return i18n.tr(
+            f"termasuk {i18n.fmt_int(n)} bulan berjalan",
+            f"incl. {i18n.fmt_int(n)} in the month still running",
+        )
+
     return [
         StatusCard(
             i18n.tr("Akun-bulan", "Account-months"),
@@ -106,7 +114,12 @@ def status_cards(s: dict) -> list[StatusCard]:
         StatusCard(
             i18n.coverage_label("partial"),
             s["partial"],
-            late(s["not_submitted_partial"]),
+            "; ".join(
+                t
+                for t in (running(s.get("partial_running", 0)), late(s["not_submitted_partial"]))
+                if t
+            )
+            or None,
             late_help if s["not_submitted_partial"] else None,
         ),
         StatusCard(

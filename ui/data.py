@@ -33,6 +33,7 @@ from warehouse.queries import content as content_queries
 from warehouse.queries import drilldown as drilldown_queries
 from warehouse.queries import history as history_queries
 from warehouse.queries import options as option_queries
+from warehouse.queries import run as run_queries
 from warehouse.queries import summary as summary_queries
 from warehouse.queries import trend as trend_queries
 from warehouse.queries.filters import Filters, Grain
@@ -134,6 +135,13 @@ def mask_personal(df: Any) -> Any:
     )
 
 
+# The data end (v_data_end) read once per data version: every query that judges activity takes
+# it as $data_end (warehouse.queries.run.data_end_given) instead of reading the view itself.
+@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
+def _data_end(v: tuple[int, int, str]) -> dt.date | None:
+    return run_queries.read_data_end(con())
+
+
 # `name`, `v`, `viewer` and the arguments make the cache key; `_fn` (leading underscore) is
 # not hashed. The version moves on every write, so no session sees a stale result.
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
@@ -141,7 +149,8 @@ def _run_cached(
     name: str, v: tuple[int, int, str], viewer: tuple[int | None, bool], _fn: Any, *args: Any,
     **kwargs: Any,
 ) -> Any:  # fmt: skip
-    out = _fn(con(), *args, **kwargs)
+    with run_queries.data_end_given(_data_end(v)):
+        out = _fn(con(), *args, **kwargs)
     return out if viewer[1] else mask_personal(out)
 
 

@@ -251,10 +251,11 @@ def activity_counted_label(rule: str) -> str:
 
 
 def coverage_label(code: str | None) -> str:
-    """received / partial / missing -> Diterima / Sebagian / Belum ada (warehouse.metrics)."""
-    from warehouse.vocabulary import COVERAGE_STATUS
+    """received / partial / missing -> Diterima / Sebagian / Belum ada; running -> 'Baru
+    sebagian (bulan berjalan)' (warehouse.vocabulary)."""
+    from warehouse.vocabulary import COVERAGE_RUNNING, COVERAGE_STATUS
 
-    return _paired(COVERAGE_STATUS, code)
+    return _paired({**COVERAGE_STATUS, "running": COVERAGE_RUNNING}, code)
 
 
 # Number and date formats live in ui.i18n_format; pages reach them through here.

@@ -61,11 +61,16 @@ def fmt_delta(x: Any, decimals: int = 0) -> str:
     return f"{sign}{fmt_num(abs(v), decimals)}"
 
 
-def fmt_date(d: dt.date | dt.datetime | None, *, with_time: bool = False) -> str:
-    """3 Oktober 2026 (09.10)."""
+def fmt_date(
+    d: dt.date | dt.datetime | None, *, with_time: bool = False, short: bool = False
+) -> str:
+    """3 Oktober 2026 (09.10); short: 3 Okt 2026 (for a narrow column)."""
     if d is None:
         return "-"
-    months = MONTHS_EN if current_lang() == "en" else MONTHS_ID
+    if short:
+        months = MONTHS_SHORT_EN if current_lang() == "en" else MONTHS_SHORT_ID
+    else:
+        months = MONTHS_EN if current_lang() == "en" else MONTHS_ID
     s = f"{d.day} {months[d.month - 1]} {d.year}"
     if with_time and isinstance(d, dt.datetime):
         s += f" {d.hour:02d}.{d.minute:02d}"

@@ -18,7 +18,7 @@ class Col:
     """One column of a display table / lampiran: source column, label, how to show it.
 
     kind: text, long (a sentence: wraps in a fixed-width column), int, num (1 decimal), pct
-    (fraction 0..1), date, datetime, link, content, platform, kind, reason, bool, caption
+    (fraction 0..1), date, date_short (3 Okt 2026: a narrow column), datetime, link, content, platform, kind, reason, bool, caption
     (shortened text), who (loaded_by: the app's own loads in words). short: a shorter header
     for the screen's grid (the label shows on hover, and heads the lampiran and slides).
     """
@@ -33,7 +33,8 @@ def _yes_no(v) -> str:
     return "-" if v is None else (i18n.tr("Ya", "Yes") if v else i18n.tr("Tidak", "No"))
 
 
-def _caption(v) -> str:
+def short_caption(v) -> str:
+    """A caption cut to 140 characters ("..." at the end), as a table cell shows it."""
     return "" if v is None else (v if len(v) <= 140 else v[:137] + "...")
 
 
@@ -47,6 +48,7 @@ _FORMATS = {
     "num": lambda v: i18n.fmt_num(v, 1),
     "pct": i18n.fmt_pct,
     "date": lambda v: i18n.fmt_date(v) if v is not None else "-",
+    "date_short": lambda v: i18n.fmt_date(v, short=True) if v is not None else "-",
     "datetime": lambda v: i18n.fmt_date(v, with_time=True) if v is not None else "-",
     "content": i18n.content_label,
     "platform": i18n.platform_label,
@@ -58,7 +60,7 @@ _FORMATS = {
     "coverage": i18n.coverage_label,
     "who": i18n.who_label,
     "bool": _yes_no,
-    "caption": _caption,
+    "caption": short_caption,
 }
 
 
@@ -120,7 +122,7 @@ WRAP_ROW_PX = 70
 
 # Kinds whose cells are short and read as one piece ("12 November 2026", "Dinas"): never
 # broken across lines on a slide (the other text columns wrap instead).
-_UNBROKEN = {"date", "datetime", "kind", "platform", "grade", "bool", "format"}
+_UNBROKEN = {"date", "date_short", "datetime", "kind", "platform", "grade", "bool", "format"}
 
 
 def table(
@@ -173,6 +175,7 @@ _LAMPIRAN_KIND = {
     "num": "desimal",
     "pct": "persen",
     "date": "tanggal",
+    "date_short": "tanggal",
     "datetime": "waktu",
 }
 

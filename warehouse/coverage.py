@@ -57,7 +57,8 @@ def coverage_grid(
     (received | partial | missing), n_posts (posts of the account in the month; meaningful
     only where covered), load_ids (list of the live loads covering part of the month),
     latest_export (naive WIB timestamp of the newest such export), due_date (date),
-    reason_code (null | not_received | not_submitted; as_of defaults to today).
+    reason_code (null | not_received | not_submitted; as_of defaults to today), to_data_end
+    (bool: a partial month the data end cuts, every day to the data end covered).
     """
     return _run(con, "q_coverage_grid", _params(con, f, settings, as_of))
 
@@ -148,11 +149,19 @@ def summarize(grid: pl.DataFrame) -> dict[str, Any]:
     Keys: total (account-months of the grid), received, partial, missing (a partition of
     total), accounts, months (numbers), not_submitted (account-months past their deadline and
     not fully received), of which not_submitted_partial and not_submitted_missing (the part of
-    partial and of missing: "tidak menyerahkan data" is a subset, never a status of its own).
+    partial and of missing: "tidak menyerahkan data" is a subset, never a status of its own),
+    partial_running (the part of partial in the month the data end cuts and covered to it,
+    column to_data_end: "baru sebagian, bulan berjalan"; 0 without that column).
     """
     counts = {k: int((grid["status"] == k).sum()) for k in vocabulary.COVERAGE_STATUS}
     late = grid["reason_code"] == "not_submitted"
+    running = (
+        int((grid["to_data_end"].fill_null(False) & (grid["status"] == "partial")).sum())
+        if "to_data_end" in grid.columns
+        else 0
+    )
     return {
+        "partial_running": running,
         "total": grid.height,
         **counts,
         "accounts": grid["account_id"].n_unique(),

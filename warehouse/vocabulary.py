@@ -187,6 +187,9 @@ COVERAGE_STATUS: dict[str, tuple[str, str]] = {
     "partial": ("Sebagian", "Partly received"),
     "missing": ("Belum ada", "Not received"),
 }
+# How the grid shows a partial month the data end cuts, covered to it (column to_data_end of
+# account_month_coverage): not a status of its own (the statuses above partition the grid).
+COVERAGE_RUNNING = ("Baru sebagian (bulan berjalan)", "Partly in (month still running)")
 
 
 def seed_lookup_tables(con: duckdb.DuckDBPyConnection) -> None:

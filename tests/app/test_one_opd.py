@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from reports import idfmt
+from tests import factory
 from tests.app.conftest import default_period
 from tests.app.test_pages import metric, run_page, texts
 from warehouse.db import connect
@@ -36,16 +37,17 @@ def _month_name(d: dt.date) -> str:
 
 
 @pytest.fixture(scope="module")
-def gap_opd(sample_db):
-    """An expected-to-post OPD of the sample with, in the default period, a month whose data
-    never arrived (every account missing) and a month only partly received, posting nothing in
-    either: (name, missing months, partial month, its last covered day, judged months)."""
+def gap_opd(sample_db, tmp_path_factory):
+    """A copy of the sample in which an expected-to-post OPD that posted nothing in the default
+    period has a month whose data never arrived (every account missing) and a month only partly
+    received: its last month's coverage is cut to end 10 days before the data end, so that month
+    is partial even within the judged period (a month covered up to the data end is judged, not
+    partial). Returns (warehouse, name, missing months, partial month, its last covered day,
+    judged months)."""
     start, end = default_period(sample_db)
     months = _rows(
         sample_db,
-        "SELECT opd, month_start, bool_and(status = 'missing'), "
-        "bool_and(status = 'received'), bool_and(status <> 'missing') AND "
-        "bool_or(status = 'partial'), min(last_covered), sum(n_posts) "
+        "SELECT opd, opd_id, month_start, bool_and(status = 'missing'), sum(n_posts) "
         "FROM v_account_month_coverage WHERE expected_to_post AND month_start BETWEEN ? AND ? "
         "GROUP BY ALL ORDER BY opd, month_start",
         [start, end],
@@ -53,13 +55,41 @@ def gap_opd(sample_db):
     by_opd: dict[str, list[tuple]] = {}
     for r in months:
         by_opd.setdefault(r[0], []).append(r)
-    for name, rows in sorted(by_opd.items()):
-        missing = [r[1] for r in rows if r[2] and r[6] == 0]
-        partial = [r for r in rows if r[4] and r[6] == 0]
-        if missing and partial:
-            judged = sum(1 for r in rows if r[3])
-            return name, missing, partial[0][1], partial[0][5], judged
-    pytest.fail("the sample has no OPD with a missing and a partial month")
+    (data_end,) = _rows(sample_db, "SELECT data_end FROM v_data_end")[0]
+    last_month = dt.date(data_end.year, data_end.month, 1)
+    silent = [
+        (name, rows[0][1], [r[2] for r in rows if r[3]])
+        for name, rows in sorted(by_opd.items())
+        if sum(r[4] for r in rows) == 0
+        and any(r[3] for r in rows)
+        and any(r[2] == last_month and not r[3] for r in rows)
+    ]
+    if not silent:
+        pytest.fail("the sample has no silent OPD with a missing month and data in the last one")
+    name, opd_id, missing = silent[0]
+    through = data_end - dt.timedelta(days=10)
+    path = factory.private_copy(sample_db, tmp_path_factory.mktemp("gap"))
+    con = connect(path)
+    try:
+        con.execute(
+            "UPDATE load_coverage SET period_end = $t WHERE opd_id = $o AND period_end > $t",
+            {"t": through, "o": opd_id},
+        )
+        con.execute(
+            "DELETE FROM load_coverage WHERE opd_id = $o AND period_start > period_end",
+            {"o": opd_id},
+        )
+    finally:
+        con.close()
+    # Judged: months every account's data covers up to the month's end or the data end.
+    (judged,) = _rows(
+        path,
+        "SELECT count(*) FROM (SELECT month_start FROM v_account_month_coverage "
+        "WHERE opd_id = ? AND month_start BETWEEN ? AND ? GROUP BY ALL "
+        "HAVING bool_and(status = 'received' OR last_covered >= least(month_end, ?)))",
+        [opd_id, start, end, data_end],
+    )[0]
+    return path, name, missing, last_month, through, judged
 
 
 def _no_errors(at) -> None:
@@ -68,9 +98,9 @@ def _no_errors(at) -> None:
 
 
 @pytest.mark.parametrize("page", ["keaktifan", "tren", "ringkasan"])
-def test_a_month_not_received_and_a_partial_month_are_named(page, sample_db, use_db, gap_opd):
-    name, missing, partial, through, judged = gap_opd
-    use_db(sample_db)
+def test_a_month_not_received_and_a_partial_month_are_named(page, use_db, gap_opd):
+    path, name, missing, partial, through, judged = gap_opd
+    use_db(path)
     at = run_page(page, {"opd": name})
     _no_errors(at)
     shown = texts(at)
@@ -136,9 +166,9 @@ def test_jenis_konten_one_opd_compares_its_mix_with_all(sample_db, use_db):
     assert any(h.startswith("Contoh postingan") for h in heads)
 
 
-def test_tren_one_opd_draws_its_line_against_a_typical_opd(sample_db, use_db, gap_opd):
-    name, missing, _partial, _through, judged = gap_opd
-    use_db(sample_db)
+def test_tren_one_opd_draws_its_line_against_a_typical_opd(use_db, gap_opd):
+    path, name, _missing, _partial, _through, judged = gap_opd
+    use_db(path)
     at = run_page("tren", {"opd": name})
     _no_errors(at)
     labels = [m.label for m in at.metric]

@@ -28,7 +28,8 @@ def con():
 
 def _judge(con, start, end, bucket="period", per_month=4) -> dict:
     rows = con.execute(
-        f"SELECT {COLS} FROM opd_judgement(?, ?, ?, [], [], [], ?, 1, 'account') ORDER BY ALL",
+        f"SELECT {COLS} FROM opd_judgement(?, ?, ?, [], [], [], ?, 1, 'account',"
+        " (SELECT data_end FROM v_data_end)) ORDER BY ALL",
         [bucket, start, end + dt.timedelta(days=1), per_month],
     ).fetchall()
     return {(r[0], r[1]): r[2:] for r in rows}
@@ -131,3 +132,24 @@ def test_judgement_equals_judgement_cut_at_the_data_end(con, data_end, start, da
         assert _judge(con, start, end, bucket, pm) == _judge(con, start, cut, bucket, pm)
     finally:
         con.execute("UPDATE load_coverage SET period_end = ?", [DATA_END])
+
+
+def test_queries_bind_the_data_end_read_once_or_given(con):
+    # $data_end is bound by warehouse.queries.run: read from v_data_end for the query, or the
+    # value a caller read once (the UI, per data version). The given value is the one used.
+    from warehouse.queries import activity
+    from warehouse.queries.filters import Filters
+    from warehouse.queries.run import data_end_given, read_data_end
+
+    f = Filters(dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    assert read_data_end(con) == DATA_END
+    read = activity.opd_month_heatmap(con, f)
+    with data_end_given(read_data_end(con)):
+        assert activity.opd_month_heatmap(con, f).equals(read, null_equal=True)
+    assert set(read["judged_through"].drop_nulls()) == {DATA_END}
+    with data_end_given(dt.date(2026, 2, 10)):
+        cut = activity.opd_month_heatmap(con, f)
+    assert set(cut["judged_through"].drop_nulls()) == {dt.date(2026, 2, 10)}
+    with data_end_given(None):  # an empty warehouse's: the period is not cut
+        whole = activity.opd_month_heatmap(con, f)
+    assert set(whole["judged_through"].drop_nulls()) == {dt.date(2026, 2, 28)}

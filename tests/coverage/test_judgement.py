@@ -39,7 +39,7 @@ def con():
 def _status(con, bucket="period", start=JAN[0], end=JAN[1]) -> dict:
     rows = con.execute(
         "SELECT opd_id, period_start, activity_status FROM opd_judgement(?, ?, ?, [], [], [],"
-        " 4, 1, 'account') ORDER BY ALL",
+        " 4, 1, 'account', (SELECT data_end FROM v_data_end)) ORDER BY ALL",
         [bucket, start, end + dt.timedelta(days=1)],
     ).fetchall()
     return {(o, p): s for o, p, s in rows}

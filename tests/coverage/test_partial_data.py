@@ -18,7 +18,7 @@ END = JAN[1] + dt.timedelta(days=1)
 def _judged(con) -> dict:  # noqa: F811
     rows = con.execute(
         "SELECT opd_id, activity_status, data_state, judgement FROM opd_judgement('period',"
-        " ?, ?, [], [], [], 4, 1, 'account') ORDER BY ALL",
+        " ?, ?, [], [], [], 4, 1, 'account', (SELECT data_end FROM v_data_end)) ORDER BY ALL",
         [JAN[0], END],
     ).fetchall()
     return {o: (a, d, j) for o, a, d, j in rows}
@@ -40,7 +40,7 @@ def test_inactive_list_reason_partly_received_before_the_deadline(con):  # noqa:
     def reason(today: dt.date) -> str:
         return con.execute(
             "SELECT reason_codes[1] FROM inactive_opds(?, ?, [], [], [], 4, 1, 'account',"
-            " ?, ?, 5, 30) WHERE opd_id = 2",
+            " ?, ?, 5, 30, (SELECT data_end FROM v_data_end)) WHERE opd_id = 2",
             [JAN[0], END, JAN[1], today],
         ).fetchone()[0]
 

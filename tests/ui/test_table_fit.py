@@ -4,7 +4,7 @@ wrapping instead of the grid scrolling sideways."""
 from __future__ import annotations
 
 import polars as pl
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ui import table_fit
@@ -70,3 +70,67 @@ def test_the_ranking_table_fits_1366_with_its_ten_columns():
     widths, wraps = table_fit.fit(shown, kinds, headers)
     assert wraps and sum(w + table_fit._EXTRA_PX for w in widths.values()) <= table_fit.FIT_PX
     assert widths["OPD"] >= table_fit.MIN_TEXT_PX
+
+
+def _editor_view(caption: str, reason: str, opd: str, logbook: bool) -> pl.DataFrame:
+    # The columns ui.forms.labels.relabel_editor builds, longest sample-like values.
+    cols = {
+        "post_key": ["k"],
+        "date": ["30 Sep 2026"],
+        "opd": [opd],
+        "opd_platform": [opd + " · Instagram"],
+        "label": ["Klarifikasi"],
+        **({"logbook_label": ["Dokumentasi Kegiatan"]} if logbook else {}),
+        "content_reason": [reason],
+        "caption": [caption],
+        "permalink": ["https://www.instagram.com/p/abc/"],
+    }
+    return pl.DataFrame(cols)
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    st.text(max_size=400),
+    st.text(max_size=200),
+    st.text(min_size=1, max_size=90),
+    st.booleans(),
+)
+def test_the_label_editor_fits_1366(caption, reason, opd, logbook):
+    # It drew 1,248 px (examples) and 1,162 px (logbook disagreements) of columns in 904.
+    from ui.forms import labels
+
+    view = _editor_view(caption, reason, opd, logbook)
+    widths, wraps = labels.editor_widths(view)
+    shown = [c for c in view.columns if c not in ("post_key", "opd")]
+    assert set(widths) == set(shown)
+    assert sum(widths[c] + table_fit._EXTRA_PX for c in shown) <= table_fit.FIT_PX
+    # The editable label stays whole: never narrower than its longest option.
+    assert widths["label"] >= table_fit.text_px("Klarifikasi")
+    if not wraps:  # rows of one line: every text whole on it
+        for c, text in (("opd_platform", opd + " · Instagram"), ("content_reason", reason)):
+            assert widths[c] >= table_fit.text_px(text)
+
+
+def test_the_account_list_fits_1366():
+    # Keaktifan's account list (ui.activity_counts.dormancy_table): 936 px in 904 before.
+    from ui import activity_counts
+
+    shown = pl.DataFrame(
+        {
+            "No.": ["91"],
+            "OPD": ["Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana"],
+            "Akun": ["Instagram disdukcapil_sukamaju"],
+            "Postingan": ["208"],
+            "Unggahan terakhir": ["27 Feb 2026"],
+            "Hari tanpa unggahan": ["240"],
+            "Status": ["Data belum diterima"],
+            "Data akun s.d.": ["21 Nov 2026"],
+            "Tautan": ["https://www.instagram.com/disdukcapil_sukamaju/"],
+        }
+    )
+    cols = activity_counts.dormancy_columns()
+    assert [c.label for c in cols] == shown.columns[1:]
+    kinds = {c.label: c.kind for c in cols} | {"No.": "rank"}
+    widths, _ = table_fit.fit(shown, kinds, table_fit.headers_of(cols), link_text="Buka")
+    drawn = widths or table_fit.natural_widths(shown, table_fit.headers_of(cols))
+    assert sum(w + table_fit._EXTRA_PX for w in drawn.values()) <= table_fit.FIT_PX

@@ -38,16 +38,17 @@ WITH per_account AS (
 )
 SELECT period_start, opd_id, platform, sum(n) AS posts, max(n) AS max_account_posts,
        counted_posts($rule, max(n), sum(n)) AS counted_posts,
-       activity_minimum($bucket, $start, $end_excl, 3, 1) AS required_posts,
+       activity_minimum($bucket, $start, $end_excl, 3, 1, (SELECT data_end FROM v_data_end)) AS required_posts,
        counted_posts($rule, max(n), sum(n))
-           >= activity_minimum($bucket, $start, $end_excl, 3, 1) AS is_active
+           >= activity_minimum($bucket, $start, $end_excl, 3, 1, (SELECT data_end FROM v_data_end)) AS is_active
 FROM per_account
 GROUP BY period_start, opd_id, platform
 ORDER BY ALL
 """
 FROM_DAY_COUNTS = """
 SELECT * FROM opd_activity($bucket, $start, $end_excl, $platforms, $opd_kinds, $opd_ids, 3, 1,
-                           $rule, $by_platform, counted_before := $before)
+                           $rule, $by_platform, (SELECT data_end FROM v_data_end),
+                           counted_before := $before)
 ORDER BY ALL
 """
 
@@ -118,5 +119,5 @@ def test_bounds_with_a_time_of_day_are_refused(con):
     with pytest.raises(duckdb.Error, match="whole days"):
         con.sql(
             "SELECT * FROM opd_activity('period', TIMESTAMP '2026-01-01 12:00', DATE '2026-02-01',"
-            " [], [], [], 3, 1, 'account', false)"
+            " [], [], [], 3, 1, 'account', false, (SELECT data_end FROM v_data_end))"
         ).fetchall()

@@ -113,7 +113,7 @@ def test_activity_trend_by_month_and_kind(wh):
 
 def _minimum(con, start: dt.date, end: dt.date, per_month: int = 4) -> int:
     """The activity minimum the warehouse applies to [start, end] (views/030)."""
-    sql = "SELECT activity_minimum('period', ?, ?, ?, 1)"
+    sql = "SELECT activity_minimum('period', ?, ?, ?, 1, (SELECT data_end FROM v_data_end))"
     return con.execute(sql, [start, end + dt.timedelta(days=1), per_month]).fetchone()[0]
 
 

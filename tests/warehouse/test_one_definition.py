@@ -174,7 +174,7 @@ def test_the_sql_minimum_follows_the_stated_rule(start, days, per_month, snap):
     else:
         end = start + dt.timedelta(days=days)
     got = _CON.execute(
-        "SELECT activity_minimum('period', ?, ?, ?, 1)",
+        "SELECT activity_minimum('period', ?, ?, ?, 1, (SELECT data_end FROM v_data_end))",
         [start, end + dt.timedelta(days=1), per_month],
     ).fetchone()[0]
     assert got == _reference_minimum(per_month, start, end)

@@ -5,8 +5,64 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import data, i18n
+from ui import data, i18n, table_fit, tables
 from ui.forms.common import cursor, user
+
+# The editor's height: the header and about five rows of wrapped text, four lines a row (three
+# cut the caption's last line in half).
+EDITOR_PX, EDITOR_ROW_PX = 470, 84
+
+
+def _opd_head() -> str:
+    return i18n.tr("OPD · platform", "OPD · platform")
+
+
+def _logbook_head() -> str:
+    return i18n.tr("Label logbook", "Logbook label")
+
+
+# How each editor column sizes (ui.table_fit kinds): the reason, the caption and the OPD
+# wrap; the rest keep their width. The label's select needs room for its arrow.
+_KINDS = {
+    "date": "date",
+    "opd_platform": "text",
+    "label": "content",
+    "logbook_label": "content",
+    "content_reason": "reason",
+    "caption": "caption",
+    "permalink": "link",
+}
+_SELECT_PX = 24
+
+
+def editor_widths(view: pl.DataFrame, budget: int = table_fit.FIT_PX) -> tuple[dict, bool]:
+    """Column -> px for the label editor (columns of `view` as relabel_editor builds them) so
+    that it fits `budget` (the 1366 px page), and whether its rows must wrap. A caption is
+    sized by its first 140 characters: the rest wraps or shows on opening the cell."""
+    shown = view.select([c for c in _KINDS if c in view.columns and c != "permalink"]).with_columns(
+        pl.col("caption").map_elements(tables.short_caption, return_dtype=pl.String)
+    )
+    if "permalink" in view.columns:
+        shown = shown.with_columns(pl.lit("").alias("permalink"))
+    headers = {
+        "date": i18n.t("date"),
+        "opd_platform": _opd_head(),
+        "label": i18n.t("content_type") + " ✎",
+        "logbook_label": _logbook_head(),
+        "content_reason": i18n.t("reason"),
+        "caption": i18n.t("caption"),
+        "permalink": i18n.t("link"),
+    }
+    kinds = {c: k for c, k in _KINDS.items() if c in shown.columns}
+    widths, wraps = table_fit.fit(
+        shown, kinds, headers, budget - _SELECT_PX, link_text=i18n.t("open_post")
+    )
+    if not widths:  # fits as it is: every column at its natural width
+        widths = table_fit.natural_widths(
+            shown, headers, {"permalink": i18n.t("open_post")} if "permalink" in kinds else {}
+        )
+    widths["label"] = widths["label"] + _SELECT_PX
+    return widths, wraps
 
 
 def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
@@ -20,51 +76,56 @@ def relabel_editor(examples: pl.DataFrame, *, key: str) -> None:
     view = examples.select(
         "post_key",
         pl.col("published_at")
-        .map_elements(lambda d: i18n.fmt_date(d), return_dtype=pl.String)
+        .map_elements(lambda d: i18n.fmt_date(d, short=True), return_dtype=pl.String)
         .alias("date"),
         "opd",
-        pl.col("platform").map_elements(i18n.platform_label, return_dtype=pl.String),
-        "caption",
-        "content_reason",
+        # The platform beside the OPD's name, wrapping with it: a column of its own pushed
+        # the table past a 1366 px screen.
+        (
+            pl.col("opd")
+            + pl.lit(" · ")
+            + pl.col("platform").map_elements(i18n.platform_label, return_dtype=pl.String)
+        ).alias("opd_platform"),
         pl.col("content_type")
         .map_elements(i18n.content_label, return_dtype=pl.String)
         .alias("label"),
-        "permalink",
         # The OPD's own logbook label, when the list is about disagreements with it.
         *(["logbook_label"] if "logbook_label" in examples.columns else []),
+        "content_reason",
+        "caption",
+        "permalink",
     )
     options = [i18n.content_label(c) for c in labels]
+    widths, wraps = editor_widths(view)
     edited = st.data_editor(
         view,
         hide_index=True,
         disabled=[c for c in view.columns if c != "label" or not (direct or propose)],
-        # The editable label comes early so it is on screen at 1366 px without scrolling.
-        column_order=[
-            "date",
-            "opd",
-            "label",
-            *(["logbook_label"] if "logbook_label" in view.columns else []),
-            "content_reason",
-            "caption",
-            "platform",
-            "permalink",
-        ],
+        # The editable label comes early so it is on screen without scrolling; every column
+        # fits 1366 px (editor_widths), the reason and the caption wrapping in tall rows.
+        column_order=[c for c in view.columns if c not in ("post_key", "opd")],
         column_config={
-            "date": st.column_config.TextColumn(i18n.t("date"), width="small"),
-            "opd": st.column_config.TextColumn("OPD"),
-            "platform": st.column_config.TextColumn(i18n.t("platform"), width="small"),
-            "caption": st.column_config.TextColumn(i18n.t("caption"), width="medium"),
-            "content_reason": st.column_config.TextColumn(i18n.t("reason")),
+            "date": st.column_config.TextColumn(i18n.t("date"), width=widths["date"]),
+            "opd_platform": st.column_config.TextColumn(_opd_head(), width=widths["opd_platform"]),
+            "caption": st.column_config.TextColumn(i18n.t("caption"), width=widths["caption"]),
+            "content_reason": st.column_config.TextColumn(
+                i18n.t("reason"), width=widths["content_reason"]
+            ),
             "logbook_label": st.column_config.TextColumn(
-                i18n.tr("Label logbook OPD", "OPD logbook label"), width="small"
+                _logbook_head(), width=widths.get("logbook_label")
             ),
             "label": st.column_config.SelectboxColumn(
-                i18n.t("content_type") + " ✎", options=options, required=True, width="small"
+                i18n.t("content_type") + " ✎",
+                options=options,
+                required=True,
+                width=widths["label"],
             ),
             "permalink": st.column_config.LinkColumn(
-                i18n.t("link"), display_text=i18n.t("open_post")
+                i18n.t("link"), display_text=i18n.t("open_post"), width=widths["permalink"]
             ),
         },
+        row_height=EDITOR_ROW_PX if wraps else None,
+        height=EDITOR_PX,
         key=key,
     )
     back = dict(zip(options, labels, strict=True))

@@ -1,11 +1,19 @@
 """Running a q_*.sql file: its $parameters bound, DuckDB's decimals handed over as plain numbers,
-and the parameter sets several queries share (the activity rule, the index, the not-active list)."""
+and the parameter sets several queries share (the activity rule, the index, the not-active list).
+
+$data_end (the value of v_data_end, views/025_v_coverage.sql: the day the activity judgement is
+cut at) is bound by _run itself: the value given by `data_end_given` when a caller read it once
+for many queries (the UI, once per data version), else read for this query (q_data_end.sql).
+The macros take the value, so no query plans or runs the view inside every macro call."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -25,10 +33,41 @@ def _param_names(name: str) -> frozenset[str]:
     return frozenset(_PARAM.findall(sql_text(name)))
 
 
+# The data end a caller read once and gives to every query it runs (data_end_given); a tuple,
+# so that a given None (an empty warehouse) differs from nothing given.
+_GIVEN_DATA_END: contextvars.ContextVar[tuple[dt.date | None] | None] = contextvars.ContextVar(
+    "pantau_data_end", default=None
+)
+
+
+@contextlib.contextmanager
+def data_end_given(data_end: dt.date | None) -> Iterator[None]:
+    """Inside the block, queries bind $data_end to `data_end` instead of reading it: the value
+    of q_data_end.sql (read_data_end) read by the caller for the same data version. Per thread
+    and task (a context variable): a session never sees another's value."""
+    token = _GIVEN_DATA_END.set((data_end,))
+    try:
+        yield
+    finally:
+        _GIVEN_DATA_END.reset(token)
+
+
+def read_data_end(con: duckdb.DuckDBPyConnection) -> dt.date | None:
+    """THE data end (v_data_end): the last whole day any live data reaches; None when empty."""
+    value = _run(con, "q_data_end", {})["data_end"][0]
+    if value is not None and not isinstance(value, dt.date):
+        raise TypeError(f"v_data_end is not a date: {value!r}")
+    return value
+
+
 def _run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> pl.DataFrame:
     """Run warehouse/sql/<name>.sql binding only the parameters the file uses (DuckDB rejects
-    extra ones), so every function can pass the common filter set."""
+    extra ones), so every function can pass the common filter set. $data_end is bound here
+    (module docstring) unless params carry it."""
     used = _param_names(name)
+    if "data_end" in used and "data_end" not in params:
+        given = _GIVEN_DATA_END.get()
+        params = {**params, "data_end": given[0] if given is not None else read_data_end(con)}
     missing = used - params.keys()
     if missing:
         raise KeyError(f"{name}.sql needs parameters {sorted(missing)}")

@@ -11,8 +11,8 @@ accounts as (
     select * from scoped_accounts($platforms, $opd_kinds, $opd_ids)
 ),
 bounds as (
-    -- the data end (v_data_end, the one definition), at most as_of
-    select least(CAST($as_of AS DATE), (select data_end from v_data_end)) as data_end
+    -- the data end ($data_end: v_data_end's value, the one definition), at most as_of
+    select least(CAST($as_of AS DATE), CAST($data_end AS DATE)) as data_end
 ),
 account_posts as (
     select

@@ -7,7 +7,7 @@ opds as (
 per_opd as (
     select opd_id, is_active, is_judged
     from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule)
+                       $min_per_month, $min_per_week, $activity_rule, $data_end)
 ),
 final as (
     select
@@ -16,7 +16,7 @@ final as (
         count_if(a.is_judged) as judged_opds,
         count_if(a.is_active) as active_opds,
         count_if(a.is_active) / nullif(count_if(a.is_judged), 0) as activity_rate,
-        activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week)
+        activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week, $data_end)
             as required_posts
     from opds o
     join per_opd a using (opd_id)

@@ -8,7 +8,7 @@ opds as (
 ),
 months as (
     select CAST(m AS DATE) as month
-    from (select judged_end($start, $end_excl) as e) cut,
+    from (select judged_end($start, $end_excl, $data_end) as e) cut,
          generate_series(CAST(date_trunc('month', CAST($start AS DATE)) AS TIMESTAMP),
                          CAST(date_trunc('month', cut.e - 1) AS TIMESTAMP),
                          interval 1 month) as t(m)
@@ -16,7 +16,7 @@ months as (
 per_opd_month as (
     select opd_id, period_start as month, posts, is_active, is_judged
     from opd_judgement('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule)
+                       $min_per_month, $min_per_week, $activity_rule, $data_end)
 ),
 grid as (
     select

@@ -8,13 +8,13 @@ ranked as (
     from opd_index($start, $end_excl, $platforms, $opd_kinds, $opd_ids, true,
                    $min_per_month, $min_per_week, $activity_rule, $target_per_month,
                    $w_frequency, $w_consistency, $w_kinerja, $w_platform, $w_engagement,
-                   $grade_very_good, $grade_good, $grade_fair)
+                   $grade_very_good, $grade_good, $grade_fair, $data_end)
 ),
 not_active as (
     select *
     from inactive_opds($start, $end_excl, $platforms, $opd_kinds, $opd_ids,
                        $min_per_month, $min_per_week, $activity_rule,
-                       $as_of, $today, $deadline_day, $dormant_days)
+                       $as_of, $today, $deadline_day, $dormant_days, $data_end)
 ),
 final as (
     select

@@ -25,7 +25,7 @@ members as (
 per_opd as (
     select opd_id, posts, is_active, is_judged
     from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule)
+                       $min_per_month, $min_per_week, $activity_rule, $data_end)
 ),
 final as (
     select
@@ -41,7 +41,7 @@ final as (
         bool_or(m.is_office) as office_in_scope,
         coalesce(bool_or(m.is_office and coalesce(a.is_active, false)), false) as office_active,
         coalesce(sum(a.posts), 0) as posts,
-        activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week)
+        activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week, $data_end)
             as required_posts
     from members m
     join kecamatan k using (kecamatan_id)

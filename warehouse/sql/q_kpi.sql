@@ -18,7 +18,7 @@ per_opd as (
     select p.i, j.opd_id, j.is_active, j.is_judged, j.data_state
     from periods p,
     lateral opd_judgement('period', p.start_d, p.end_excl, $platforms, $opd_kinds, $opd_ids,
-                          $min_per_month, $min_per_week, $activity_rule) j
+                          $min_per_month, $min_per_week, $activity_rule, $data_end) j
 ),
 activity as (
     select

@@ -6,7 +6,7 @@ with
 judged as (
     select period_start as month, opd_id, posts
     from opd_judgement('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule)
+                       $min_per_month, $min_per_week, $activity_rule, $data_end)
     where expected_to_post and is_judged
 ),
 final as (

@@ -8,7 +8,7 @@ opds as (
 ),
 months as (
     select CAST(m AS DATE) as month
-    from (select judged_end($start, $end_excl) as e) cut,
+    from (select judged_end($start, $end_excl, $data_end) as e) cut,
          generate_series(CAST(date_trunc('month', CAST($start AS DATE)) AS TIMESTAMP),
                          CAST(date_trunc('month', cut.e - 1) AS TIMESTAMP),
                          interval 1 month) as t(m)
@@ -17,7 +17,7 @@ per_opd_month as (
     select opd_id, period_start as month, max_account_posts, counted_posts, posts, is_active,
            activity_status, data_state, required_posts, judged_through
     from opd_judgement('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule)
+                       $min_per_month, $min_per_week, $activity_rule, $data_end)
 ),
 final as (
     select
@@ -27,7 +27,7 @@ final as (
         coalesce(p.counted_posts, 0) as counted_posts,
         coalesce(p.required_posts,
                  activity_minimum('month', $start, $end_excl, $min_per_month, $min_per_week,
-                                  bucket_start_d := m.month)) as required_posts,
+                                  $data_end, bucket_start_d := m.month)) as required_posts,
         coalesce(p.is_active, false) as is_active,
         p.activity_status,
         p.activity_status = 'no_data' as no_data,

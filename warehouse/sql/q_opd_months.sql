@@ -12,7 +12,7 @@ opds as (
 judged as (
     select *
     from opd_judgement('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule)
+                       $min_per_month, $min_per_week, $activity_rule, $data_end)
 ),
 acc as (
     select account_id, opd_id from scoped_accounts($platforms, $opd_kinds, $opd_ids)

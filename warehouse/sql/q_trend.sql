@@ -38,7 +38,7 @@ per_opd as (
         end as "group",
         a.opd_id, a.is_active
     from opd_activity($grain, $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                      $min_per_month, $min_per_week, $activity_rule, $by = 'platform') a
+                      $min_per_month, $min_per_week, $activity_rule, $by = 'platform', $data_end) a
     join v_opd_profile o using (opd_id)
 ),
 activity as (

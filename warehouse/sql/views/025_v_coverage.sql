@@ -34,6 +34,45 @@ FROM (
 )
 GROUP BY opd_id, account_id, platform, day;
 
+-- export_date_is_file_time: the export date of a load comes only from its file's modification
+-- time (etl/export_date.py, rule 3), which a copy or a checkout resets to a later day: a text
+-- file (no date inside: only xlsx and ZIP files carry one) whose export time is not the midnight
+-- a period in its name gives.
+CREATE OR REPLACE MACRO export_date_is_file_time(file_name, exported_at) AS
+    exported_at IS NOT NULL
+    AND NOT regexp_matches(lower(file_name), '\.(xlsx|xlsm|zip)$')
+    AND CAST(exported_at AS TIME) <> TIME '00:00:00';
+
+-- v_data_end: THE data end, defined once (every page, list, chart note, CLI and the judgement,
+-- macro judged_end in views/030_scope_and_activity.sql, read it here): the last whole day any
+-- live data reaches. Never "today": a day after it holds no data, not zero posts. Per live load,
+-- the last day it covers (load_coverage), but
+-- - not the day it was exported on when that was after midnight (an export made at 15:00 holds
+--   only part of that day; a period in a file's name gives a midnight export date);
+-- - only up to its newest row (loads.period_end) when its export date is only the file's
+--   modification time (export_date_is_file_time): nothing proves later days were over;
+-- and any post's day (a post proves its day arrived, so the cut never drops a post).
+-- One row; data_end null on an empty warehouse.
+CREATE OR REPLACE VIEW v_data_end AS
+WITH per_load AS (
+    SELECT
+        l.load_id,
+        CASE
+            WHEN export_date_is_file_time(l.file_name, l.exported_at)
+            THEN CASE WHEN l.period_end IS NOT NULL
+                      THEN least(max(c.period_end), l.period_end) END
+            WHEN l.exported_at IS NULL
+                 OR CAST(l.exported_at AS TIME) = TIME '00:00:00'
+            THEN max(c.period_end)
+            ELSE least(max(c.period_end), CAST(l.exported_at AS DATE) - 1)
+        END AS reach
+    FROM load_coverage c
+    JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+    GROUP BY l.load_id, l.file_name, l.period_end, l.exported_at
+)
+SELECT greatest((SELECT max(reach) FROM per_load),
+                (SELECT max(pub_date) FROM post_day_count)) AS data_end;
+
 -- coverage_due_date: data for the month starting month_start is due on deadline_day of the next
 -- month (setting collection_deadline_day). Missing after it: "tidak menyerahkan data".
 CREATE OR REPLACE MACRO coverage_due_date(month_start, deadline_day) AS
@@ -44,7 +83,8 @@ CREATE OR REPLACE MACRO coverage_due_date(month_start, deadline_day) AS
 -- earlier, to the current month, with how many days were covered and which. A month before the
 -- first file ever loaded is "missing" like any other: the activity rule reads it as no data
 -- (opd_activity), so the coverage grid must list it too. NULL: from the first data.
--- Grain: account x month. status: received (every day covered) | partial | missing.
+-- Grain: account x month. status: received (every day covered) | partial | missing; to_data_end
+-- marks a partial month the data end cuts, covered to it (see the column).
 -- n_posts: posts of the account in the month; a post not tied to an account counts for its OPD's
 -- only account on that platform.
 CREATE OR REPLACE MACRO account_month_coverage(period_start) AS TABLE
@@ -83,6 +123,11 @@ islands AS (
 ),
 covered AS (
     SELECT account_id, month_start, sum(n) AS days_covered,
+           -- Days covered up to the data end (v_data_end): all of them in the month the data
+           -- end cuts means its data is in as far as any data goes (to_data_end below).
+           sum(CASE WHEN a <= (SELECT data_end FROM v_data_end)
+                    THEN least(b, (SELECT data_end FROM v_data_end)) - a + 1 ELSE 0 END)
+               AS days_to_data_end,
            min(a) AS first_covered, max(b) AS last_covered,
            string_agg(CASE WHEN a = b THEN CAST(day(a) AS VARCHAR)
                            ELSE day(a) || '-' || day(b) END, ', ' ORDER BY a) AS covered_days
@@ -134,6 +179,14 @@ SELECT
     CASE WHEN coalesce(c.days_covered, 0) = 0 THEN 'missing'
          WHEN c.days_covered = day(g.month_end) THEN 'received'
          ELSE 'partial' END                                  AS status,
+    -- to_data_end: a partial month that the data end (v_data_end) cuts, every day of it to
+    -- the data end covered: "baru sebagian (bulan berjalan)", not behind. Still 'partial'
+    -- in status (the statuses partition the grid); only how it is shown differs.
+    coalesce(c.days_covered < day(g.month_end)
+             AND g.month_start <= (SELECT data_end FROM v_data_end)
+             AND (SELECT data_end FROM v_data_end) < g.month_end
+             AND c.days_to_data_end = (SELECT data_end FROM v_data_end) - g.month_start + 1,
+             false)                                          AS to_data_end,
     coalesce(pc.n_posts, 0)                                  AS n_posts,
     coalesce(l.load_ids, [])                                 AS load_ids,
     l.latest_export
@@ -146,42 +199,3 @@ LEFT JOIN post_counts pc USING (account_id, month_start);
 -- v_account_month_coverage: the same from the first data on (no period).
 CREATE OR REPLACE VIEW v_account_month_coverage AS
 SELECT * FROM account_month_coverage(NULL);
-
--- export_date_is_file_time: the export date of a load comes only from its file's modification
--- time (etl/export_date.py, rule 3), which a copy or a checkout resets to a later day: a text
--- file (no date inside: only xlsx and ZIP files carry one) whose export time is not the midnight
--- a period in its name gives.
-CREATE OR REPLACE MACRO export_date_is_file_time(file_name, exported_at) AS
-    exported_at IS NOT NULL
-    AND NOT regexp_matches(lower(file_name), '\.(xlsx|xlsm|zip)$')
-    AND CAST(exported_at AS TIME) <> TIME '00:00:00';
-
--- v_data_end: THE data end, defined once (every page, list, chart note, CLI and the judgement,
--- macro judged_end in views/030_scope_and_activity.sql, read it here): the last whole day any
--- live data reaches. Never "today": a day after it holds no data, not zero posts. Per live load,
--- the last day it covers (load_coverage), but
--- - not the day it was exported on when that was after midnight (an export made at 15:00 holds
---   only part of that day; a period in a file's name gives a midnight export date);
--- - only up to its newest row (loads.period_end) when its export date is only the file's
---   modification time (export_date_is_file_time): nothing proves later days were over;
--- and any post's day (a post proves its day arrived, so the cut never drops a post).
--- One row; data_end null on an empty warehouse.
-CREATE OR REPLACE VIEW v_data_end AS
-WITH per_load AS (
-    SELECT
-        l.load_id,
-        CASE
-            WHEN export_date_is_file_time(l.file_name, l.exported_at)
-            THEN CASE WHEN l.period_end IS NOT NULL
-                      THEN least(max(c.period_end), l.period_end) END
-            WHEN l.exported_at IS NULL
-                 OR CAST(l.exported_at AS TIME) = TIME '00:00:00'
-            THEN max(c.period_end)
-            ELSE least(max(c.period_end), CAST(l.exported_at AS DATE) - 1)
-        END AS reach
-    FROM load_coverage c
-    JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
-    GROUP BY l.load_id, l.file_name, l.period_end, l.exported_at
-)
-SELECT greatest((SELECT max(reach) FROM per_load),
-                (SELECT max(pub_date) FROM post_day_count)) AS data_end;

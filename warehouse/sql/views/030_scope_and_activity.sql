@@ -57,37 +57,42 @@ CREATE OR REPLACE MACRO scaled_count(per_month, start_d, end_excl) AS
         // (day(last_day(CAST(start_d AS DATE))) * day(last_day(CAST(end_excl AS DATE)))))
     AS INTEGER);
 
--- The end (exclusive) a period is judged to: the period cut at the data end (v_data_end,
--- views/025_v_coverage.sql), for every OPD alike. [start_d, end_excl) running past the last day
--- any data reaches is judged over [start_d, data end + 1); the days after it hold no data.
+-- The end (exclusive) a period is judged to: the period cut at the data end, for every OPD
+-- alike. data_end is the value of v_data_end (views/025_v_coverage.sql, THE definition), read
+-- once per data version by the caller and passed in (warehouse.queries.run binds $data_end), so
+-- no macro call plans or runs the view again. [start_d, end_excl) running past the last day
+-- any data reaches is judged over [start_d, data_end + 1); the days after it hold no data.
 -- Not cut: a period that ends by the data end, or lies wholly after it (nothing to judge on: its
--- OPDs are no_data), or an empty warehouse.
-CREATE OR REPLACE MACRO judged_end(start_d, end_excl) AS
-    coalesce((SELECT data_end + 1 FROM v_data_end
-              WHERE data_end >= CAST(start_d AS DATE)
-                AND data_end + 1 < CAST(end_excl AS DATE)),
+-- OPDs are no_data), or an empty warehouse (data_end null).
+CREATE OR REPLACE MACRO judged_end(start_d, end_excl, data_end) AS
+    coalesce(CASE WHEN CAST(data_end AS DATE) >= CAST(start_d AS DATE)
+                   AND CAST(data_end AS DATE) + 1 < CAST(end_excl AS DATE)
+                  THEN CAST(data_end AS DATE) + 1 END,
              CAST(end_excl AS DATE));
 
 -- The minimum for one bucket given the judged end at hand (judged_end_d, exclusive): the rule
--- of activity_minimum below. A bucket ends at the data end when judged_end_d is the day after it.
+-- of activity_minimum below. A bucket ends at the data end when judged_end_d is the day after it
+-- (data_end: v_data_end's value, as judged_end takes it).
 CREATE OR REPLACE MACRO bucket_minimum(bucket, start_d, judged_end_d, per_month, per_week,
-                                       bucket_start_d) AS
-    (SELECT CAST(CASE bucket
+                                       bucket_start_d, data_end) AS
+    CAST(CASE bucket
         WHEN 'day' THEN 1
         WHEN 'week' THEN CASE
-            WHEN bucket_start_d IS NOT NULL AND j.at_end
-                 AND CAST(bucket_start_d AS DATE) + 7 > j.e
-            THEN greatest(1, ceil(per_week * (j.e - CAST(bucket_start_d AS DATE)) / 7))
+            WHEN bucket_start_d IS NOT NULL
+                 AND CAST(judged_end_d AS DATE) = CAST(data_end AS DATE) + 1
+                 AND CAST(bucket_start_d AS DATE) + 7 > CAST(judged_end_d AS DATE)
+            THEN greatest(1, ceil(per_week * (CAST(judged_end_d AS DATE)
+                                              - CAST(bucket_start_d AS DATE)) / 7))
             ELSE per_week END
         WHEN 'month' THEN CASE
-            WHEN bucket_start_d IS NOT NULL AND j.at_end
-                 AND CAST(CAST(bucket_start_d AS DATE) + INTERVAL 1 MONTH AS DATE) > j.e
-            THEN scaled_count(per_month, CAST(bucket_start_d AS DATE), j.e)
+            WHEN bucket_start_d IS NOT NULL
+                 AND CAST(judged_end_d AS DATE) = CAST(data_end AS DATE) + 1
+                 AND CAST(CAST(bucket_start_d AS DATE) + INTERVAL 1 MONTH AS DATE)
+                     > CAST(judged_end_d AS DATE)
+            THEN scaled_count(per_month, CAST(bucket_start_d AS DATE), CAST(judged_end_d AS DATE))
             ELSE per_month END
-        ELSE scaled_count(per_month, start_d, j.e)
-    END AS INTEGER)
-     FROM (SELECT CAST(judged_end_d AS DATE) AS e,
-                  CAST(judged_end_d AS DATE) = (SELECT data_end + 1 FROM v_data_end) AS at_end) j);
+        ELSE scaled_count(per_month, start_d, CAST(judged_end_d AS DATE))
+    END AS INTEGER);
 
 -- THE minimum posts on one account for an OPD to be active in one bucket, over the period as
 -- judged (judged_end: cut at the data end): the whole period ('period': the monthly minimum
@@ -96,11 +101,11 @@ CREATE OR REPLACE MACRO bucket_minimum(bucket, start_d, judged_end_d, per_month,
 -- before the data end). A month or week bucket (bucket_start_d, its first day) that ends at the
 -- data end, the judged period's end (a running month, whether the chosen end or the cut put it
 -- there) needs its share: a month by scaled_count over its judged days ("s.d. 20 Nov": 4 x 20/30 -> 3), a week
--- ceil(per_week x days / 7). Computed once per bucket (it reads the data end).
+-- ceil(per_week x days / 7). data_end: v_data_end's value (judged_end).
 CREATE OR REPLACE MACRO activity_minimum(bucket, start_d, end_excl, per_month, per_week,
-                                         bucket_start_d := NULL) AS
-    bucket_minimum(bucket, start_d, judged_end(start_d, end_excl), per_month, per_week,
-                   bucket_start_d);
+                                         data_end, bucket_start_d := NULL) AS
+    bucket_minimum(bucket, start_d, judged_end(start_d, end_excl, data_end), per_month, per_week,
+                   bucket_start_d, data_end);
 
 -- The posts the activity rule counts for one OPD in one bucket, by the analyst's rule
 -- (Pengaturan, warehouse.analyst_settings.Settings.activity_rule; texts in warehouse.vocabulary.
@@ -128,12 +133,12 @@ CREATE OR REPLACE MACRO whole_day(bound) AS
 -- (bucket start; start_d for 'period'), opd_id, platform (null unless by_platform), posts,
 -- max_account_posts, counted_posts, required_posts, is_active.
 -- counted_before (optional): only posts published before it count, the minimum stays the
--- bucket's (an OPD judged part-way through a period).
+-- bucket's (an OPD judged part-way through a period). data_end: v_data_end's value (judged_end).
 -- The posts are counted from post_day_count (per account per day, kept equal to posts at
 -- every write: warehouse/day_counts.py), which gives the same counts as scoped_posts for
 -- bounds that are whole days (dates, as every caller passes; whole_day refuses others).
 CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                     per_month, per_week, rule, by_platform,
+                                     per_month, per_week, rule, by_platform, data_end,
                                      counted_before := NULL) AS TABLE
     WITH per_account AS (
         SELECT
@@ -160,10 +165,10 @@ CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_k
         FROM per_account
         GROUP BY period_start, opd_id, platform
     ),
-    -- The minimum once per bucket (it reads the data end), not once per OPD.
+    -- The minimum once per bucket, not once per OPD.
     minima AS (
         SELECT period_start,
-               activity_minimum(bucket, start_d, end_excl, per_month, per_week,
+               activity_minimum(bucket, start_d, end_excl, per_month, per_week, data_end,
                                 bucket_start_d := period_start) AS required_posts
         FROM (SELECT DISTINCT period_start FROM per_account)
     )
@@ -232,11 +237,11 @@ CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_k
 -- An OPD without an account in scope has no export to wait for: judged on its posts.
 -- is_judged = active or inactive (the denominator of a rate). judged_through: the last day
 -- judged (the data end when it cuts the period, else the period's last day).
--- Arguments as opd_activity's.
+-- Arguments as opd_activity's (data_end: v_data_end's value, see judged_end).
 CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                      per_month, per_week, rule,
+                                      per_month, per_week, rule, data_end,
                                       counted_before := NULL) AS TABLE
-    WITH cut AS (SELECT judged_end(start_d, end_excl) AS judged_end_excl),
+    WITH cut AS (SELECT judged_end(start_d, end_excl, data_end) AS judged_end_excl),
     bucket_starts AS (
         SELECT DISTINCT bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
         FROM cut, generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
@@ -245,7 +250,7 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
     ),
     buckets AS (
         SELECT period_start,
-               activity_minimum(bucket, start_d, end_excl, per_month, per_week,
+               activity_minimum(bucket, start_d, end_excl, per_month, per_week, data_end,
                                 bucket_start_d := period_start) AS required_posts
         FROM bucket_starts
     ),
@@ -253,12 +258,12 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
     -- posts are counted over the period as given, the minimum over the judged days.
     act AS (
         SELECT * FROM opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                   per_month, per_week, rule, false,
+                                   per_month, per_week, rule, false, data_end,
                                    counted_before := counted_before)
     ),
     cov AS (
-        SELECT * FROM opd_coverage(bucket, start_d, judged_end(start_d, end_excl), platforms,
-                                   opd_kinds, opd_ids)
+        SELECT * FROM opd_coverage(bucket, start_d, judged_end(start_d, end_excl, data_end),
+                                   platforms, opd_kinds, opd_ids)
     ),
     judged AS (
         SELECT
@@ -271,7 +276,7 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
             coalesce(c.data_complete, true) AS data_complete,
             coalesce(c.n_accounts, 0) AS n_accounts,
             coalesce(c.n_accounts_missing, 0) AS n_accounts_missing,
-            judged_end(start_d, end_excl) - 1 AS judged_through
+            judged_end(start_d, end_excl, data_end) - 1 AS judged_through
         FROM scoped_opds(opd_kinds, opd_ids) o
         CROSS JOIN buckets b
         LEFT JOIN act a ON a.opd_id = o.opd_id AND a.period_start = b.period_start

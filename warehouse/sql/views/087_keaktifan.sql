@@ -2,7 +2,8 @@
 -- the Indeks Medsos OPD of every OPD in scope and the OPDs not active with their reasons.
 -- q_opd_index / q_inactive_opds list them, q_keaktifan_figures and q_inactive_reason_counts
 -- count them. Arguments as opd_judgement's (views/030_scope_and_activity.sql), plus the
--- settings named below (warehouse.analyst_settings.Settings).
+-- settings named below (warehouse.analyst_settings.Settings) and data_end: the value of
+-- v_data_end (views/025_v_coverage.sql), passed in as opd_judgement takes it.
 
 -- index_grade: the grade of a 0..100 index score by the lower bounds set in Pengaturan
 -- (warehouse.analyst_settings.Settings grade_*; the words are vocabulary.GRADES_EN's keys); null for null.
@@ -34,7 +35,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
                                   expected_only, per_month, per_week, rule, target_per_month,
                                   wt_frequency, wt_consistency, wt_kinerja, wt_platform,
                                   wt_engagement, grade_very_good_min, grade_good_min,
-                                  grade_fair_min) AS TABLE
+                                  grade_fair_min, data_end) AS TABLE
     with
     opds as (
         select * from scoped_opds(opd_kinds, opd_ids)
@@ -47,7 +48,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
     ),
     weeks as (
         select count(*) as weeks_in_period
-        from (select judged_end(start_d, end_excl) as e) cut,
+        from (select judged_end(start_d, end_excl, data_end) as e) cut,
              generate_series(CAST(date_trunc('week', CAST(start_d AS DATE)) AS TIMESTAMP),
                              CAST(date_trunc('week', cut.e - 1) AS TIMESTAMP),
                              interval 7 day) as t(w)
@@ -56,7 +57,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
         select opd_id, max_account_posts, counted_posts, is_active, activity_status, data_complete,
                data_state, judgement
         from opd_judgement('period', start_d, end_excl, platforms, opd_kinds, opd_ids,
-                           per_month, per_week, rule)
+                           per_month, per_week, rule, data_end)
     ),
     per_opd as (
         select
@@ -87,14 +88,15 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             coalesce(p.posts, 0) as posts,
             coalesce(b.max_account_posts, 0) as max_account_posts,
             coalesce(b.counted_posts, 0) as counted_posts,
-            activity_minimum('period', start_d, end_excl, per_month, per_week)
+            activity_minimum('period', start_d, end_excl, per_month, per_week, data_end)
                 as required_posts,
             b.is_active,
             b.activity_status,
             b.data_complete,
             b.data_state,
             b.judgement,
-            scaled_count(target_per_month, start_d, judged_end(start_d, end_excl)) as target_posts,
+            scaled_count(target_per_month, start_d, judged_end(start_d, end_excl, data_end))
+                as target_posts,
             coalesce(p.weeks_with_post, 0) as weeks_with_post,
             w.weeks_in_period,
             coalesce(p.kinerja_posts, 0) as kinerja_posts,
@@ -178,7 +180,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
 -- this day count; today_d: what "past the deadline" is measured against. Grain: OPD.
 CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, opd_ids,
                                       per_month, per_week, rule, as_of_d, today_d,
-                                      deadline_d, dormant_after) AS TABLE
+                                      deadline_d, dormant_after, data_end) AS TABLE
     with
     opds as (
         select * from scoped_opds(opd_kinds, opd_ids) where expected_to_post
@@ -187,7 +189,7 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
         select opd_id, posts, max_account_posts, counted_posts, is_active, activity_status,
                data_state
         from opd_judgement('period', start_d, end_excl, platforms, opd_kinds, opd_ids,
-                           per_month, per_week, rule,
+                           per_month, per_week, rule, data_end,
                            counted_before := CAST(as_of_d AS DATE) + 1)
     ),
     last_post as (
@@ -211,7 +213,7 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             coalesce(i.posts, 0) as posts,
             coalesce(i.max_account_posts, 0) as max_account_posts,
             coalesce(i.counted_posts, 0) as counted_posts,
-            activity_minimum('period', start_d, end_excl, per_month, per_week)
+            activity_minimum('period', start_d, end_excl, per_month, per_week, data_end)
                 as required_posts,
             i.is_active,
             i.activity_status,
@@ -222,8 +224,7 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             l.last_post_at,
             -- counted to the data end (v_data_end) when as_of_d lies past it: the days after
             -- it hold no data, so they are not days without a post
-            least(CAST(as_of_d AS DATE),
-                  coalesce((select data_end from v_data_end), CAST(as_of_d AS DATE)))
+            least(CAST(as_of_d AS DATE), coalesce(CAST(data_end AS DATE), CAST(as_of_d AS DATE)))
                 - CAST(l.last_post_at AS DATE) as days_since_last_post
         from opds o
         left join accounts a using (opd_id)

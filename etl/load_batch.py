@@ -1,0 +1,161 @@
+"""Several files of a folder load written in one transaction, with the writes that do not feed
+the next file's load (per-day and per-month counts, coverage rows) made once for the batch.
+
+Why: on small files most of a load's time is DuckDB's fixed cost per statement, and a COMMIT is
+the dearest of them (about 15 ms). Every file still keeps its own outcome: a file refused before
+it wrote anything (unreadable, rejected rows, unknown OPD) gets its loads row inside the batch
+and nothing else; any error once a file has started writing (or a failed COMMIT) rolls the whole
+batch back, and load_paths loads the batch's files again one transaction each, so a failing
+file stays out entirely with its own message (load ids taken by the rolled-back batch are then
+skipped: DuckDB sequences do not roll back).
+
+Identical results: each file's statements see the earlier files' writes (same transaction);
+post_day_count is additive, so one merge of all the files' changes equals one merge per file;
+post_content_month's touched months are recounted from posts after the last file, which is what
+the last per-file recount of each month gave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import duckdb
+import polars as pl
+
+from etl import coverage
+from etl.load_report import LoadReport
+from etl.matching import OpdNotFound
+from etl.prepare import prepare
+from etl.schema import REJECT_SCHEMA, FileRejected, ParsedTable
+from etl.write import insert_load_row, record_failure, write_prepared
+from warehouse import day_counts
+
+# A batch ends at whichever comes first: a failure replays at most this much, and a stop
+# (power cut, closed app) loses at most one batch (loaded again by the next folder load).
+MAX_FILES = 48
+MAX_ROWS = 60_000
+# Columns of posts frames that the per-day and per-month counts read.
+_COUNT_COLUMNS = ("opd_id", "account_id", "platform", "published_at")
+
+
+class BatchBroken(Exception):
+    """A file failed after it started writing in a batch: the batch must be rolled back."""
+
+
+@dataclass
+class Batch:
+    """One open transaction of a folder load and its deferred writes (see module docstring).
+
+    labels: load ids whose posts need labels, handed to the folder's set only on COMMIT."""
+
+    con: duckdb.DuckDBPyConnection
+    files: int = 0
+    rows: int = 0
+    is_open: bool = False
+    labels: set[int] = field(default_factory=set)
+    _removed: list[pl.DataFrame] = field(default_factory=list)
+    _added: list[pl.DataFrame] = field(default_factory=list)
+    _coverage: list[pl.DataFrame] = field(default_factory=list)
+
+    def begin(self) -> None:
+        if not self.is_open:
+            self.con.execute("BEGIN TRANSACTION")
+            self.is_open = True
+
+    def full(self) -> bool:
+        return self.files >= MAX_FILES or self.rows >= MAX_ROWS
+
+    def day_change(self, removed: pl.DataFrame, added: pl.DataFrame) -> None:
+        """Posts rows that left and came in (etl.recompute.recompute_posts), counted at COMMIT."""
+        for frames, df in ((self._removed, removed), (self._added, added)):
+            if df.height:
+                frames.append(df.select(_COUNT_COLUMNS))
+        self.rows += added.height
+
+    def add_coverage(self, load_id: int, frame: pl.DataFrame) -> None:
+        if frame.height:
+            self._coverage.append(frame.with_columns(load_id=pl.lit(load_id, pl.Int64)))
+
+    def commit(self) -> set[int]:
+        """Write the deferred counts and coverage, COMMIT; the batch's loads to label.
+        Raises what the writes or the COMMIT raise (the caller rolls back and replays)."""
+        if self.is_open:
+            day_counts.apply_change(self.con, _concat(self._removed), _concat(self._added))
+            if self._coverage:
+                coverage.write_many(self.con, pl.concat(self._coverage, how="vertical_relaxed"))
+            self.con.execute("COMMIT")
+        done = self.labels
+        self._reset()
+        return done
+
+    def rollback(self) -> None:
+        if self.is_open:
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.TransactionException as exc:  # a failed COMMIT has ended it
+                if "no transaction is active" not in str(exc):
+                    raise
+        self._reset()
+
+    def _reset(self) -> None:
+        self.is_open = False
+        self.files = self.rows = 0
+        self.labels = set()
+        self._removed, self._added, self._coverage = [], [], []
+
+
+def load_in_batch(
+    con: duckdb.DuckDBPyConnection,
+    tables: list[ParsedTable],
+    batch: Batch,
+    *,
+    file_name: str,
+    sha256: str,
+    file_path: str | None,
+    opd: str | None,
+    loaded_by: str | None,
+    load_time: dt.datetime,
+) -> LoadReport:
+    """etl.load.load_tables inside a folder load's batch: the same outcomes, without a transaction of
+    its own. prepare() only reads, so a file it refuses has written nothing."""
+    try:
+        prep = prepare(
+            con, tables, file_name=file_name, sha256=sha256, file_path=file_path, opd=opd,
+            load_time=load_time,
+        )  # fmt: skip
+    except (FileRejected, OpdNotFound) as exc:
+        report = LoadReport(file=file_name, status="failed", error=str(exc), load_id=None)
+        report.rejects = pl.DataFrame(schema=REJECT_SCHEMA)
+        report.rejected = 0
+        report.preview = None
+        record_failure(
+            con, report=report, sha256=sha256, file_path=file_path, loaded_by=loaded_by,
+            load_time=load_time,
+        )  # fmt: skip
+        batch.files += 1
+        return report
+    except Exception as exc:
+        raise BatchBroken(file_name) from exc
+    report = prep.report
+    batch.files += 1
+    try:
+        if report.status in ("failed", "needs_review"):
+            report.load_id = insert_load_row(
+                con, file_name=file_name, file_path=file_path, sha256=sha256,
+                status=report.status, loaded_by=loaded_by, loaded_at=load_time,
+                message=report.error, prep=prep,
+            )  # fmt: skip
+            return report
+        report.load_id = write_prepared(
+            con, prep, loaded_by=loaded_by, load_time=load_time, defer_labels=batch.labels,
+            batch=batch,
+        )  # fmt: skip
+    except Exception as exc:
+        raise BatchBroken(file_name) from exc
+    report.status = "loaded"
+    return report
+
+
+def _concat(frames: list[pl.DataFrame]) -> pl.DataFrame | None:
+    return pl.concat(frames, how="vertical_relaxed") if frames else None
