@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,18 +15,36 @@ if TYPE_CHECKING:
     import duckdb
 
 
+LABEL_TRIES = 3  # labelling attempts at a start before it refuses (a conflict passes quickly)
+_RETRY_SECONDS = 0.5
+
+
 def _label_pending(con: duckdb.DuckDBPyConnection) -> None:
-    """Posts a stopped folder load left unlabelled get their labels (etl.load_folder.label_batch)."""
+    """Label the posts a folder load left unlabelled (etl.load_folder.label_batch), trying up to
+    LABEL_TRIES times. Raises SampleDataError when posts are still unlabelled: content figures
+    over unlabelled posts would be wrong, so the start stops and says why."""
     from etl.load_folder import label_batch
     from etl.recompute import pending_label_loads
 
-    if pending_label_loads(con):
-        label_batch(con, [])
+    tries, problem = 0, None
+    while pending_label_loads(con):
+        if tries >= LABEL_TRIES:
+            raise SampleDataError(
+                f"Label jenis konten postingan gagal dihitung setelah {tries} kali percobaan "
+                f"({problem or 'postingan tetap tanpa label'}). Gudang data tidak dipakai agar "
+                "angka jenis konten tidak salah; buka aplikasi lagi (label dicoba lagi), atau "
+                "jalankan python -m etl bootstrap dan laporkan pesan ini bila tetap gagal."
+            )
+        if tries:
+            time.sleep(_RETRY_SECONDS * tries)  # another writer's relabelling: let it finish
+        problem = label_batch(con, [])
+        tries += 1
 
 
 class SampleDataError(RuntimeError):
-    """A bundled sample file failed to load: the first start would show a silently empty or
-    partial kabupaten, so it stops with the files named instead."""
+    """A bundled sample file failed to load, or the posts could not be labelled: the first
+    start would show a silently empty, partial or unlabelled kabupaten, so it stops with the
+    reason instead (Bahasa Indonesia)."""
 
 
 def sample_files(root: Path | None = None) -> tuple[Path | None, Path]:
@@ -48,7 +67,10 @@ def ensure_warehouse(
 
     progress(i, n, path) is called before each of the n export files is loaded (the first
     start's page shows it). Raises SampleDataError (message in Bahasa Indonesia) when a bundled
-    export fails to load.
+    export fails to load, or when posts are still unlabelled after LABEL_TRIES labelling
+    attempts (an existing warehouse too: a stopped folder load's posts are labelled here), or
+    when a new warehouse's labels fail warehouse.label_health (no rule set, no active model,
+    a per-month content count unequal to its recount).
     """
     from etl.campaigns import load_campaign_file
     from etl.load_folder import load_paths
@@ -86,6 +108,17 @@ def ensure_warehouse(
         for campaigns in sorted(root.glob("Program Unggulan*.xlsx")):  # the analyst's campaigns
             if not campaigns.name.startswith("~$"):
                 load_campaign_file(con, campaigns)
+        # Retried when the folder's own labelling failed (its reports say why). Last: a refusal
+        # here leaves every file and campaign in, for the next start to label.
+        _label_pending(con)
+        from warehouse import label_health
+
+        found = label_health.problems(con)
+        if found:
+            raise SampleDataError(
+                "Label jenis konten data contoh tidak lengkap: " + "; ".join(found) + ". "
+                "Gudang data tidak dipakai agar angka jenis konten tidak salah."
+            )
         return True
     finally:
         con.close()

@@ -83,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument(
         "campaign_file", metavar="BERKAS", help="Nama Kampanye, Mulai, Selesai, Tagar, Kata Kunci"
     )
-    sub.add_parser("bootstrap", help="bangun gudang data dari sample_data/ bila masih kosong")
+    b = sub.add_parser("bootstrap", help="bangun gudang data dari sample_data/ bila masih kosong")
+    b.add_argument(
+        "--sample-dir", metavar="FOLDER", help="folder data contoh lain (bawaan: sample_data/)"
+    )
     from etl import cli_backup, cli_model, cli_reports, cli_users
 
     cli_reports.add_parsers(sub)
@@ -109,16 +112,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = settings.db_path(args.db)
 
     if args.cmd == "bootstrap":
-        from etl.bootstrap import ensure_warehouse
+        from etl.bootstrap import SampleDataError, ensure_warehouse
         from warehouse.db import WarehouseLocked
 
         try:
-            built = ensure_warehouse(db)
-        except WarehouseLocked as exc:
+            built = ensure_warehouse(db, root=Path(args.sample_dir) if args.sample_dir else None)
+        except (WarehouseLocked, SampleDataError) as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_FAILED
         print(
-            f"Gudang data dibangun dari sample_data/: {db}"
+            f"Gudang data dibangun dari {args.sample_dir or 'sample_data/'}: {db}"
             if built
             else f"Gudang data sudah berisi, tidak diubah: {db}"
         )

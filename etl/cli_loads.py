@@ -34,7 +34,7 @@ def _cmd_load(
     con: duckdb.DuckDBPyConnection, args: argparse.Namespace, column_map: dict[str, str] | None
 ) -> int:
     from etl.load import load_file
-    from etl.load_folder import label_batch, plan_paths
+    from etl.load_folder import label_batch, plan_paths, postponed
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -73,8 +73,9 @@ def _cmd_load(
         )
         reports.append(r)
         print(r.to_json() if args.json else r.summary() + "\n", flush=True)
-    if labels is not None:
-        label_batch(con, labels)
+    problem = label_batch(con, labels) if labels is not None else None
+    if problem is not None:  # the loads stay; their labels wait for the next load or start
+        print(f"Peringatan: {postponed(problem)}", file=sys.stderr)
     failed = sum(r.status in ("failed", "needs_review") for r in reports)
     if not args.json and len(reports) > 1:
         done = sum(r.status == "loaded" for r in reports)
@@ -82,7 +83,7 @@ def _cmd_load(
         print(
             f"Ringkasan: {done} dimuat, {skipped} dilewati, {failed} gagal, dari {len(reports)} berkas."
         )
-    return EXIT_FAILED if failed else EXIT_OK
+    return EXIT_FAILED if failed or problem is not None else EXIT_OK
 
 
 def _cmd_history(con: duckdb.DuckDBPyConnection, as_json: bool) -> int:

@@ -158,7 +158,8 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
     Keys: period {start, end}, data_end (the last whole day any data reaches, v_data_end; null
     on an empty warehouse), judged_period {start, end} (the period cut at the data end, what
     the activity figures judge), filters {platforms, opd_kinds, opd_ids}, kpis {key: value}
-    (warehouse.queries.summary.kpi_summary: activity_rate 0..1, counts, shares 0..1), opds: one object
+    (warehouse.queries.summary.kpi_summary: activity_rate 0..1, counts, shares 0..1),
+    comparison {previous, year_ago} (what the cards' changes compare with: etl.cli_compare), opds: one object
     per OPD expected to post (opd, opd_kind, posts, max_account_posts, counted_posts (what the
     activity rule compared), required_posts, activity_rule ('account' | 'opd_total'),
     is_active, activity_status active | inactive | no_data, data_complete, index_score 0-100
@@ -167,6 +168,7 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
     """
     import polars as pl
 
+    from etl import cli_compare
     from warehouse import metrics
     from warehouse.queries import activity as activity_queries
     from warehouse.queries import summary
@@ -197,8 +199,25 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
         "kpis": {
             r["key"]: r["value"] for r in kpis.iter_rows(named=True) if r["key"] in metrics.KPIS
         },
+        # What each card's change compares with, from the same rows (etl.cli_compare).
+        "comparison": cli_compare.comparison(kpis),
         "opds": [{k: _jsonable(v) for k, v in r.items()} for r in opds.iter_rows(named=True)],
     }
+
+
+def _against(prev: dict[str, Any], key: str) -> str:
+    """' (-6,5 poin vs 1 Des 2025 s.d. 20 Mei 2026)' or ' (belum ada pembanding)'."""
+    from reports import idfmt
+
+    if not prev:
+        return ""
+    if prev["status"] == "none":
+        return f" ({prev['text']})"
+    o = prev["other_period"]
+    other = " s.d. ".join(
+        idfmt.format_date(dt.date.fromisoformat(o[k]), short=True) for k in ("start", "end")
+    )
+    return f" ({prev['kpis'][key]['change_text']} vs {other})"
 
 
 def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) -> None:
@@ -218,7 +237,8 @@ def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) ->
             shown = idfmt.format_percent(value)
         else:
             shown = idfmt.format_number(value)
-        print(f"  {kpi.label}: {shown}")
+        prev = data["comparison"].get("previous", {})
+        print(f"  {kpi.label}: {shown}{_against(prev, key)}")
     if data["opds"]:
         first = data["opds"][0]
         rule = labels.activity_minimum(first["activity_rule"], first["required_posts"])

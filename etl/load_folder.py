@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.errors import describe
 from etl.load import Parsed, _rollback, load_file, parse_bytes
 from etl.load_batch import Batch
 from etl.load_report import LoadReport
@@ -77,9 +78,11 @@ def load_paths(
     label depends on that post alone, so this equals labelling file by file; until then the
     folder's new posts have no content type. OPDs and accounts are read once (no load changes
     them). The next file is parsed (in its bounded child process) while this one is written;
-    a file already loaded is not parsed ahead. Outcomes are load_file's, file by file, in order.
-    Several files share one transaction (etl.load_batch); an error once a file started
-    writing rolls the batch back and its files are loaded again one transaction each.
+    a file already loaded is not parsed ahead. Outcomes are load_file's, file by file, in order;
+    when the labels could not be computed, every loaded file's report carries label_batch's
+    reason in `notes` (the loads stay). Several files share one transaction (etl.load_batch);
+    an error once a file started writing rolls the batch back and its files are loaded again
+    one transaction each.
     """
     files = plan_paths(paths)
 
@@ -174,23 +177,50 @@ def load_paths(
         if batch is not None:
             commit()
     if labels is not None:
-        label_batch(con, labels)
+        problem = label_batch(con, labels)
+        if problem is not None:  # the loads stay; every loaded file's report says so
+            for r in reports:
+                if r.status == "loaded":
+                    r.notes.append(postponed(problem))
     return reports
 
 
-def label_batch(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> None:
+def label_batch(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> str | None:
     """Label the posts of `load_ids`, and of any load with a post still unlabelled (a folder
-    load stopped before its labels), in one transaction of its own. A failure (another writer
-    relabelling at the same moment) leaves those posts for the next folder load or first start
-    of the app to label: the loads themselves are committed and stay."""
+    load stopped before its labels), in one transaction of its own.
+
+    Returns None when no post is left unlabelled, else why, briefly (Bahasa Indonesia; the
+    reports' note is postponed(why)): a DuckDB error (another writer relabelling at the same
+    moment, say) rolls the labelling back, and posts still unlabelled after the commit are
+    reported too. Either way the loads themselves are committed and stay; their posts are
+    labelled by the next folder load or the app's next start (etl.bootstrap, which refuses to
+    start on posts it cannot label). Any other exception is raised.
+    """
     from etl.recompute import label, pending_label_loads
 
     con.execute("BEGIN TRANSACTION")
     try:
         label(con, {*load_ids, *pending_label_loads(con)})
         con.execute("COMMIT")
-    except duckdb.Error:
+    except duckdb.Error as exc:
         _rollback(con)
+        conflict = isinstance(exc, duckdb.TransactionException) or "Conflict" in str(exc)
+        reason = "gudang data sedang diubah proses lain pada saat yang sama" if conflict else None
+        return reason or describe(exc)
     except Exception:
         _rollback(con)
         raise
+    left = pending_label_loads(con)
+    if left:
+        return f"{len(left)} muatan masih punya postingan tanpa label sesudah pelabelan"
+    return None
+
+
+def postponed(reason: str) -> str:
+    """The load report's note when a folder's labels could not be computed (label_batch's
+    reason in it)."""
+    return (
+        f"Label jenis konten belum dihitung ({reason}). Data postingan sudah tersimpan; "
+        "labelnya dihitung pada pemuatan berikutnya atau saat aplikasi dibuka lagi. "
+        "Sampai saat itu angka jenis konten postingan ini belum benar."
+    )

@@ -3,6 +3,8 @@
 - `sample_warehouse()`: the bundled fictional kabupaten (sample_data/), built ONCE per set of
   sources and shared by every xdist worker and every worktree of this machine through a cache
   directory outside the repository ($PANTAU_TEST_CACHE, default $TMPDIR/pantau-test-cache).
+  It is built by `python -m etl bootstrap` in its own interpreter (no test's patch reaches it)
+  and kept only when its labels pass warehouse.label_health.
   The file name carries a hash of sample_data/, etl/ and warehouse/ (and DuckDB's version), so a
   change to any of them builds a new one. A file lock makes concurrent workers wait for the one
   that builds. Tests never open the cached file: `private_copy` gives each its own.
@@ -18,6 +20,8 @@ import functools
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -67,29 +71,68 @@ def sources_key() -> str:
 def sample_warehouse() -> Path:
     """Path of the cached sample warehouse for the current sources (built when missing).
 
-    Read-only: copy it (`private_copy`) before opening, since DuckDB writes on open.
+    Built by `python -m etl bootstrap` in a fresh interpreter: nothing a test did to this
+    process (a monkeypatched labeller, a setting, an environment variable) can change what
+    every other test then reads. Never cached, nor returned from the cache, unless it passes
+    `sample_problems`. Read-only: copy it (`private_copy`) before opening, since DuckDB writes
+    on open.
     """
-    from etl.bootstrap import ensure_warehouse
-
     key = sources_key()
     target = cache_dir() / f"sample-{key}.duckdb"
-    if target.exists():
+    if target.exists() and not sample_problems(target):
         os.utime(target)  # in use: not pruned
         return target
     with FileLock(str(target) + ".lock"):
         if target.exists():  # another worker built it while this one waited
-            return target
+            if not sample_problems(target):
+                return target
+            target.unlink()  # a bad one (cached before this check existed): built again
         _prune(keep=target)
         work = Path(tempfile.mkdtemp(prefix=f"sample-{key}-", dir=cache_dir()))
         try:
             built = work / "pantau.duckdb"
-            assert ensure_warehouse(built), "sample_data/ did not build a warehouse"
+            _build(built)
             duckdb.connect(str(built)).execute("CHECKPOINT").close()
+            found = sample_problems(built)
+            assert not found, f"sample_data/ built a warehouse that fails its check: {found}"
             built.chmod(0o444)
             os.replace(built, target)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+# Settings the sample is built without: it must be what a first start gives by default. Only
+# where the fitted model is kept is passed on (it changes how long the build takes, not what).
+_BUILD_ENV_KEEP = {"PANTAU_MODEL_CACHE"}
+
+
+def _build(path: Path, root: Path | None = None) -> None:
+    """`python -m etl --db path bootstrap` in a new interpreter at the repository root; root:
+    another sample folder (tests), else sample_data/."""
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("PANTAU_") or k in _BUILD_ENV_KEEP
+    }
+    more = ["--sample-dir", str(root)] if root is not None else []
+    run = subprocess.run(
+        [sys.executable, "-m", "etl", "--db", str(path), "bootstrap", *more],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0 and path.exists(), (
+        f"sample_data/ did not build a warehouse (exit {run.returncode}):\n{run.stderr[-4000:]}"
+    )
+
+
+def sample_problems(path: Path) -> list[str]:
+    """warehouse.label_health.problems of a warehouse file, opened read-only: no rule set, no
+    active model, posts without content type, post_content_month unequal to its recount."""
+    from warehouse import label_health
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return label_health.problems(con)
+    finally:
+        con.close()
 
 
 def _prune(keep: Path, max_age_days: float = 2.0) -> None:

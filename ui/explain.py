@@ -12,6 +12,7 @@ from typing import Any
 import polars as pl
 
 from ui import i18n
+from warehouse.vocabulary import NO_COMPARISON
 
 
 def inactive_detail(r: dict[str, Any]) -> str:
@@ -85,7 +86,7 @@ def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> 
     o_start, o_end = r.get(f"{kind}_start"), r.get(f"{kind}_end")
     if status == "none":
         reason = r.get(f"{kind}_reason")
-        text = i18n.tr("belum ada pembanding", "nothing to compare with")
+        text = i18n.tr(*NO_COMPARISON)
         if short:
             return text
         if reason == "before_data" and o_start is not None:

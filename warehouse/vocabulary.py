@@ -187,6 +187,10 @@ COVERAGE_STATUS: dict[str, tuple[str, str]] = {
     "partial": ("Sebagian", "Partly received"),
     "missing": ("Belum ada", "Not received"),
 }
+# What a card says instead of a change when the other period has no data to compare with
+# (warehouse.compare status "none"): the pages, the CLI and the reports read it here.
+NO_COMPARISON = ("belum ada pembanding", "nothing to compare with")
+
 # How the grid shows a partial month the data end cuts, covered to it (column to_data_end of
 # account_month_coverage): not a status of its own (the statuses above partition the grid).
 COVERAGE_RUNNING = ("Baru sebagian (bulan berjalan)", "Partly in (month still running)")

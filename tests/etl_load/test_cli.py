@@ -130,6 +130,7 @@ def test_load_json_skip_failure_history_and_undo(db, tmp_path):
     assert etl("undo", "999", db=db).returncode == 1
 
 
+@pytest.mark.with_labels  # a first start refuses posts it could not label
 def test_bootstrap_builds_once(tmp_path, monkeypatch):
     import types
 

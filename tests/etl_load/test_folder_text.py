@@ -76,6 +76,7 @@ def test_folder_load_reads_utf16_txt_and_skips_a_readme(master_con, tmp_path):
     assert master_con.execute("SELECT count(*) FROM posts").fetchall() == [(8,)]
 
 
+@pytest.mark.with_labels  # exit 0 needs the posts labelled (a labelling failure is exit 1)
 def test_cli_folder_with_readme_exits_0(master_db, tmp_path, capsys):
     folder = _folder(tmp_path)
     code = main(["--db", str(master_db), "load", str(folder), "--opd", "Kec. Sukamaju", "--json"])
