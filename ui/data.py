@@ -142,6 +142,12 @@ def _data_end(v: tuple[int, int, str]) -> dt.date | None:
     return run_queries.read_data_end(con())
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _shared_store(v: tuple[int, int, str]) -> run_queries.SharedStore:
+    """What the queries of one data version share (run_queries.sharing: the period's judgement)."""
+    return run_queries.SharedStore()
+
+
 # `name`, `v`, `viewer` and the arguments make the cache key; `_fn` (leading underscore) is
 # not hashed. The version moves on every write, so no session sees a stale result.
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
@@ -149,7 +155,7 @@ def _run_cached(
     name: str, v: tuple[int, int, str], viewer: tuple[int | None, bool], _fn: Any, *args: Any,
     **kwargs: Any,
 ) -> Any:  # fmt: skip
-    with run_queries.data_end_given(_data_end(v)):
+    with run_queries.data_end_given(_data_end(v)), run_queries.sharing(_shared_store(v)):
         out = _fn(con(), *args, **kwargs)
     return out if viewer[1] else mask_personal(out)
 
@@ -173,6 +179,7 @@ def _cached(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R]) -> Calla
 
 def clear_all() -> None:
     _run_cached.clear()
+    _shared_store.clear()
 
 
 # ---------------------------------------------------------------- queries the pages call

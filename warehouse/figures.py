@@ -15,7 +15,8 @@ import polars as pl
 
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
-from warehouse.queries.run import _run, _settings, inactive_params, index_params
+from warehouse.queries.judgement import judged_tables
+from warehouse.queries.run import _as_of, _run, _settings, inactive_params, index_params
 
 
 def keaktifan_figures(
@@ -36,8 +37,9 @@ def keaktifan_figures(
     (graded Kurang). Index and grades: queries.activity.opd_index; as_of defaults to min(f.end, today).
     """
     s = _settings(con, settings)
-    params = {**index_params(f, s), **inactive_params(f, s, as_of)}
-    return _run(con, "q_keaktifan_figures", params).cast(
+    names, tables = judged_tables(con, f, s, _as_of(f, as_of))
+    params = {**index_params(f, s), **inactive_params(f, s, as_of), **names}
+    return _run(con, "q_keaktifan_figures", params, tables).cast(
         {
             c: pl.Int64
             for c in (
@@ -65,7 +67,8 @@ def inactive_reason_counts(
     Only reasons that occur; most OPDs first, then by code. as_of as in inactive_opds.
     """
     s = _settings(con, settings)
-    df = _run(con, "q_inactive_reason_counts", inactive_params(f, s, as_of))
+    names, tables = judged_tables(con, f, s, _as_of(f, as_of))
+    df = _run(con, "q_inactive_reason_counts", {**inactive_params(f, s, as_of), **names}, tables)
     return df.cast({"opds": pl.Int64})
 
 

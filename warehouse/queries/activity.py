@@ -11,6 +11,7 @@ import polars as pl
 from warehouse import vocabulary
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
+from warehouse.queries.judgement import judged_tables
 from warehouse.queries.run import (
     _activity_params,
     _as_of,
@@ -50,7 +51,8 @@ def activity_by_kind(
     views/030_scope_and_activity.sql).
     """
     s = _settings(con, settings)
-    return _run(con, "q_activity_by_kind", {**f.params(), **_activity_params(s)})
+    names, tables = judged_tables(con, f, s)
+    return _run(con, "q_activity_by_kind", {**f.params(), **_activity_params(s), **names}, tables)
 
 
 def opd_index(
@@ -78,7 +80,9 @@ def opd_index(
     made: metrics.INDEX_COMPONENTS.
     """
     s = _settings(con, settings)
-    df = _run(con, "q_opd_index", index_params(f, s, expected_only=expected_only))
+    names, tables = judged_tables(con, f, s)
+    params = {**index_params(f, s, expected_only=expected_only), **names}
+    df = _run(con, "q_opd_index", params, tables)
     return df.with_columns(pl.lit(s.activity_rule, dtype=pl.String).alias("activity_rule"))
 
 
@@ -124,7 +128,8 @@ def inactive_opds(
     as_of defaults to min(f.end, today).
     """
     s = _settings(con, settings)
-    df = _run(con, "q_inactive_opds", inactive_params(f, s, as_of))
+    names, tables = judged_tables(con, f, s, _as_of(f, as_of))
+    df = _run(con, "q_inactive_opds", {**inactive_params(f, s, as_of), **names}, tables)
     busiest = _run(con, "q_busiest_account", f.params())
     df = df.join(busiest, on="opd_id", how="left")
     texts = vocabulary.INACTIVE_REASONS
@@ -205,4 +210,5 @@ def kecamatan_rollup(
     minimum of the period, activity_minimum in views/030_scope_and_activity.sql). Sorted by kecamatan.
     """
     s = _settings(con, settings)
-    return _run(con, "q_kecamatan_rollup", {**f.params(), **_activity_params(s)})
+    names, tables = judged_tables(con, f, s)
+    return _run(con, "q_kecamatan_rollup", {**f.params(), **_activity_params(s), **names}, tables)

@@ -13,7 +13,7 @@ import contextvars
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator, MutableMapping
 from typing import Any
 
 import duckdb
@@ -60,10 +60,52 @@ def read_data_end(con: duckdb.DuckDBPyConnection) -> dt.date | None:
     return value
 
 
-def _run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> pl.DataFrame:
-    """Run warehouse/sql/<name>.sql binding only the parameters the file uses (DuckDB rejects
-    extra ones), so every function can pass the common filter set. $data_end is bound here
-    (module docstring) unless params carry it."""
+# Results shared while a block runs (sharing): the UI keeps one store per data version, a
+# benchmark one per page run. Nothing shared outside such a block.
+_SHARED: contextvars.ContextVar[MutableMapping[Hashable, Any] | None] = contextvars.ContextVar(
+    "pantau_shared", default=None
+)
+
+
+class SharedStore(dict[Hashable, Any]):
+    """A store for `sharing` kept to a few hundred results: full, it starts again empty (the UI
+    keeps one per data version: the period's judgement read by the index, the not-active list,
+    the ranking and the counts)."""
+
+    LIMIT = 256
+
+    def __setitem__(self, key: Hashable, value: Any) -> None:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        super().__setitem__(key, value)
+
+
+@contextlib.contextmanager
+def sharing(store: MutableMapping[Hashable, Any]) -> Iterator[None]:
+    """Inside the block, `once` keeps what it computes in `store` and hands it out again: the
+    caller promises the store sees one data version only (the UI: a store per version)."""
+    token = _SHARED.set(store)
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def once(key: Hashable, compute: Callable[[], Any]) -> Any:
+    """compute(), or its result kept under key in the store of `sharing` (when inside one).
+    The data end in force (data_end_given) is part of the key."""
+    store = _SHARED.get()
+    if store is None:
+        return compute()
+    full = (key, _GIVEN_DATA_END.get())
+    try:
+        return store[full]
+    except KeyError:
+        value = store[full] = compute()
+        return value
+
+
+def _bound(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> dict[str, Any]:
     used = _param_names(name)
     if "data_end" in used and "data_end" not in params:
         given = _GIVEN_DATA_END.get()
@@ -71,13 +113,40 @@ def _run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> p
     missing = used - params.keys()
     if missing:
         raise KeyError(f"{name}.sql needs parameters {sorted(missing)}")
+    return {k: v for k, v in params.items() if k in used}
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    params: dict[str, Any],
+    tables: dict[str, Any] | None = None,
+) -> pl.DataFrame:
+    """Run warehouse/sql/<name>.sql binding only the parameters the file uses (DuckDB rejects
+    extra ones), so every function can pass the common filter set. $data_end is bound here
+    (module docstring) unless params carry it. tables: relations (Arrow tables) the SQL reads
+    by name, registered on this query's own cursor only."""
+    bound = _bound(con, name, params)
     # DuckDB 2.0: execute(...).pl() is gone; the relation API takes params and fetches whole.
     cur = con.cursor()
     try:
-        df = cur.sql(sql_text(name), params={k: v for k, v in params.items() if k in used}).pl()
+        for table_name, table in (tables or {}).items():
+            cur.register(table_name, table)
+        df = cur.sql(sql_text(name), params=bound).pl()
     finally:
         cur.close()
     return _plain_numbers(df)
+
+
+def _run_arrow(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> Any:
+    """As _run, but the result as an Arrow table with DuckDB's own column types (decimals
+    kept): a relation other queries read as if they had computed it themselves."""
+    bound = _bound(con, name, params)
+    cur = con.cursor()
+    try:
+        return cur.sql(sql_text(name), params=bound).to_arrow_table()
+    finally:
+        cur.close()
 
 
 def _plain_numbers(df: pl.DataFrame) -> pl.DataFrame:

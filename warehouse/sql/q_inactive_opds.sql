@@ -5,7 +5,7 @@ with
 final as (
     select *
     from inactive_opds($start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule,
+                       $min_per_month, $min_per_week, $judged_as_of,
                        $as_of, $today, $deadline_day, $dormant_days, $data_end)
 )
 select * from final

@@ -6,14 +6,14 @@ with
 ranked as (
     select *
     from opd_index($start, $end_excl, $platforms, $opd_kinds, $opd_ids, true,
-                   $min_per_month, $min_per_week, $activity_rule, $target_per_month,
+                   $min_per_month, $min_per_week, $judged, $target_per_month,
                    $w_frequency, $w_consistency, $w_kinerja, $w_platform, $w_engagement,
                    $grade_very_good, $grade_good, $grade_fair, $data_end)
 ),
 not_active as (
     select *
     from inactive_opds($start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule,
+                       $min_per_month, $min_per_week, $judged_as_of,
                        $as_of, $today, $deadline_day, $dormant_days, $data_end)
 ),
 final as (

@@ -24,8 +24,10 @@ members as (
 ),
 per_opd as (
     select opd_id, posts, is_active, is_judged
-    from opd_judgement('period', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule, $data_end)
+    -- the period's judgement (opd_judgement over 'period') of these filters and the
+    -- analyst's rule, computed once and shared
+    -- (q_period_judgement.sql, warehouse.queries.judgement)
+    from query_table($judged)
 ),
 final as (
     select

@@ -4,6 +4,10 @@
 -- count them. Arguments as opd_judgement's (views/030_scope_and_activity.sql), plus the
 -- settings named below (warehouse.analyst_settings.Settings) and data_end: the value of
 -- v_data_end (views/025_v_coverage.sql), passed in as opd_judgement takes it.
+-- judged: the name of a relation holding opd_judgement('period', ...) of these very arguments
+-- (q_period_judgement.sql; warehouse.queries.judgement registers it on the query's cursor):
+-- the judgement is computed once and shared by the index, the not-active list and the counts
+-- of both, never judged again here.
 
 -- index_grade: the grade of a 0..100 index score by the lower bounds set in Pengaturan
 -- (warehouse.analyst_settings.Settings grade_*; the words are vocabulary.GRADES_EN's keys); null for null.
@@ -32,7 +36,7 @@ CREATE OR REPLACE MACRO index_grade(score, very_good_min, good_min, fair_min) AS
 -- Settings: target_per_month, wt_* (index weights), grade_*_min (lower bounds of the grades);
 -- expected_only: only OPDs expected to post. Grain: OPD (rank, index_score, grade, ...).
 CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                  expected_only, per_month, per_week, rule, target_per_month,
+                                  expected_only, per_month, per_week, judged, target_per_month,
                                   wt_frequency, wt_consistency, wt_kinerja, wt_platform,
                                   wt_engagement, grade_very_good_min, grade_good_min,
                                   grade_fair_min, data_end) AS TABLE
@@ -56,8 +60,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
     busiest as (
         select opd_id, max_account_posts, counted_posts, is_active, activity_status, data_complete,
                data_state, judgement
-        from opd_judgement('period', start_d, end_excl, platforms, opd_kinds, opd_ids,
-                           per_month, per_week, rule, data_end)
+        from query_table(judged)
     ),
     per_opd as (
         select
@@ -179,7 +182,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
 -- Settings: dormant_after (days), deadline_d (collection deadline day); as_of_d: posts up to
 -- this day count; today_d: what "past the deadline" is measured against. Grain: OPD.
 CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                      per_month, per_week, rule, as_of_d, today_d,
+                                      per_month, per_week, judged, as_of_d, today_d,
                                       deadline_d, dormant_after, data_end) AS TABLE
     with
     opds as (
@@ -188,9 +191,9 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
     in_period as (
         select opd_id, posts, max_account_posts, counted_posts, is_active, activity_status,
                data_state
-        from opd_judgement('period', start_d, end_excl, platforms, opd_kinds, opd_ids,
-                           per_month, per_week, rule, data_end,
-                           counted_before := CAST(as_of_d AS DATE) + 1)
+        -- judged: opd_judgement with counted_before := as_of_d + 1 (the same as without
+        -- it when as_of_d is the period's last day or later)
+        from query_table(judged)
     ),
     last_post as (
         select opd_id, max(published_at) as last_post_at

@@ -1,0 +1,60 @@
+"""The per-OPD judgement of a period computed once and shared by the figures that read it.
+
+The Indeks Medsos, the not-active list, their counts (Keaktifan's figures), the kecamatan
+roll-up and the activity by OPD kind all read opd_judgement('period', ...) of the same filters
+and settings (views/030_scope_and_activity.sql). Each used to judge the period again inside its
+own query; now q_period_judgement.sql judges it once, and the result (an Arrow table with
+DuckDB's own column types) is registered on each reading query's cursor under the names the
+SQL reads (`query_table($judged)`, `query_table($judged_as_of)`). Inside
+warehouse.queries.run.sharing (the UI: one store per data version) the judgement of the same
+filters, settings and data end is computed once and handed to every figure; outside it, once
+per call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import duckdb
+
+from warehouse.analyst_settings import Settings
+from warehouse.queries.filters import Filters
+from warehouse.queries.run import _activity_params, _run_arrow, once
+
+# The names the q_*.sql files read the judgement under (query_table).
+JUDGED = "judged_period"
+JUDGED_AS_OF = "judged_period_as_of"
+
+
+def period_judgement(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    s: Settings,
+    counted_before: dt.date | None = None,
+) -> Any:
+    """opd_judgement('period', ...) of every OPD in scope (q_period_judgement.sql) as a
+    pyarrow Table: period_start, opd_id, opd_kind, expected_to_post, posts, max_account_posts,
+    counted_posts, required_posts, is_active, data_complete, n_accounts, n_accounts_missing,
+    judged_through, activity_status, is_judged, data_state, judgement. counted_before: only
+    posts published before it count (None: every post of the period)."""
+    params = {**f.params(), **_activity_params(s), "counted_before": counted_before}
+    key = ("period_judgement", f, s, counted_before)
+    return once(key, lambda: _run_arrow(con, "q_period_judgement", params))
+
+
+def judged_tables(
+    con: duckdb.DuckDBPyConnection, f: Filters, s: Settings, as_of: dt.date | None = None
+) -> tuple[dict[str, str], dict[str, Any]]:
+    """($parameters naming the judgements, the relations to register) for a query reading the
+    period's judgement ($judged) and, for the not-active list, its judgement counting posts up
+    to as_of ($judged_as_of). Counting up to as_of is the same judgement as the period's when
+    as_of is the period's last day or later (no post of the period lies after it): then both
+    names read the one computed judgement."""
+    whole = period_judgement(con, f, s)
+    if as_of is None or as_of >= f.end:
+        upto = whole
+    else:
+        upto = period_judgement(con, f, s, counted_before=as_of + dt.timedelta(days=1))
+    names = {"judged": JUDGED, "judged_as_of": JUDGED_AS_OF}
+    return names, {JUDGED: whole, JUDGED_AS_OF: upto}
