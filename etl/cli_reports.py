@@ -208,6 +208,7 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
 def _against(prev: dict[str, Any], key: str) -> str:
     """' (-6,5 poin vs 1 Des 2025 s.d. 20 Mei 2026)' or ' (belum ada pembanding)'."""
     from reports import idfmt
+    from warehouse import vocabulary
 
     if not prev:
         return ""
@@ -217,7 +218,10 @@ def _against(prev: dict[str, Any], key: str) -> str:
     other = " s.d. ".join(
         idfmt.format_date(dt.date.fromisoformat(o[k]), short=True) for k in ("start", "end")
     )
-    return f" ({prev['kpis'][key]['change_text']} vs {other})"
+    change = prev["kpis"][key]["change_text"]
+    if change is None:  # this figure has no value in one of the two periods
+        return f" ({vocabulary.NO_COMPARISON[0]} untuk angka ini: {other})"
+    return f" ({change} vs {other})"
 
 
 def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) -> None:
@@ -246,9 +250,16 @@ def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) ->
     else:
         print("Keaktifan per OPD:")
     for o in data["opds"]:
+        why = o["reason"] or "-"
+        if o["counted_posts"] is not None and o["required_posts"] is not None:
+            # The rule's numbers: which count fell short of which minimum.
+            counted = labels.counted_against_minimum(
+                o["activity_rule"], o["counted_posts"], o["required_posts"]
+            )
+            why = f"{why}; {counted}"
         state = {
             "active": "aktif",
-            "inactive": f"belum aktif ({o['reason'] or '-'})",
+            "inactive": f"belum aktif ({why})",
             "no_data": f"belum dinilai ({o['reason'] or '-'})",
         }[o["activity_status"]]
         rank = f"{o['rank']:>3}." if o["rank"] is not None else "  -."
