@@ -163,7 +163,8 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
     per OPD expected to post (opd, opd_kind, posts, max_account_posts, counted_posts (what the
     activity rule compared), required_posts, activity_rule ('account' | 'opd_total'),
     is_active, activity_status active | inactive | no_data, data_complete, index_score 0-100
-    or null without data, grade, reason_code, reason), in the index's rank order.
+    or null without data, grade, reason_code, reason: the reasons, and for a not-active OPD the
+    rule's count against its minimum, "akun terbanyak 3 dari minimal 4"), in the index's rank order.
     activity_rate is over the judged OPDs (kpis judged_opds), as on the pages.
     """
     import polars as pl
@@ -201,8 +202,24 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
         },
         # What each card's change compares with, from the same rows (etl.cli_compare).
         "comparison": cli_compare.comparison(kpis),
-        "opds": [{k: _jsonable(v) for k, v in r.items()} for r in opds.iter_rows(named=True)],
+        "opds": [
+            _with_numbers({k: _jsonable(v) for k, v in r.items()})
+            for r in opds.iter_rows(named=True)
+        ],
     }
+
+
+def _with_numbers(o: dict[str, Any]) -> dict[str, Any]:
+    """A not-active row's reason ends with the rule's numbers: which count fell short of which
+    minimum ("...; akun terbanyak 3 dari minimal 4"), as the pages and the lampiran say it."""
+    from reports import labels
+
+    if o["activity_status"] == "inactive" and None not in (o["counted_posts"], o["required_posts"]):
+        counted = labels.counted_against_minimum(
+            o["activity_rule"], o["counted_posts"], o["required_posts"]
+        )
+        o["reason"] = f"{o['reason'] or '-'}; {counted}"
+    return o
 
 
 def _against(prev: dict[str, Any], key: str) -> str:
@@ -251,12 +268,6 @@ def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) ->
         print("Keaktifan per OPD:")
     for o in data["opds"]:
         why = o["reason"] or "-"
-        if o["counted_posts"] is not None and o["required_posts"] is not None:
-            # The rule's numbers: which count fell short of which minimum.
-            counted = labels.counted_against_minimum(
-                o["activity_rule"], o["counted_posts"], o["required_posts"]
-            )
-            why = f"{why}; {counted}"
         state = {
             "active": "aktif",
             "inactive": f"belum aktif ({why})",
