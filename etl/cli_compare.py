@@ -26,7 +26,8 @@ def comparison(kpis: pl.DataFrame) -> dict[str, Any]:
 
     Each: status ("full": the whole period vs the whole other one; "cut": the data ends inside
     the period, so its days up to the data end vs the same days of the other; "none": no data to
-    compare with), reason (null | no_data | no_current_data | before_data), compared_period
+    compare with), reason (null | no_data | no_current_data | before_data | other_gaps | current_gaps:
+    warehouse.compare), compared_period
     {start, end} (the part of the chosen period compared), other_period {start, end}, text
     ("belum ada pembanding" when status is none, else null), kpis {key: {value (the KPI over
     compared_period), other_value, change (value - other_value; for "persen" KPIs a difference

@@ -163,7 +163,8 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
     per OPD expected to post (opd, opd_kind, posts, max_account_posts, counted_posts (what the
     activity rule compared), required_posts, activity_rule ('account' | 'opd_total'),
     is_active, activity_status active | inactive | no_data, data_complete, index_score 0-100
-    or null without data, grade, reason_code, reason), in the index's rank order.
+    or null without data, grade, reason_code, reason: the reasons, and for a not-active OPD the
+    rule's count against its minimum, "akun terbanyak 3 dari minimal 4"), in the index's rank order.
     activity_rate is over the judged OPDs (kpis judged_opds), as on the pages.
     """
     import polars as pl
@@ -201,13 +202,30 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
         },
         # What each card's change compares with, from the same rows (etl.cli_compare).
         "comparison": cli_compare.comparison(kpis),
-        "opds": [{k: _jsonable(v) for k, v in r.items()} for r in opds.iter_rows(named=True)],
+        "opds": [
+            _with_numbers({k: _jsonable(v) for k, v in r.items()})
+            for r in opds.iter_rows(named=True)
+        ],
     }
+
+
+def _with_numbers(o: dict[str, Any]) -> dict[str, Any]:
+    """A not-active row's reason ends with the rule's numbers: which count fell short of which
+    minimum ("...; akun terbanyak 3 dari minimal 4"), as the pages and the lampiran say it."""
+    from reports import labels
+
+    if o["activity_status"] == "inactive" and None not in (o["counted_posts"], o["required_posts"]):
+        counted = labels.counted_against_minimum(
+            o["activity_rule"], o["counted_posts"], o["required_posts"]
+        )
+        o["reason"] = f"{o['reason'] or '-'}; {counted}"
+    return o
 
 
 def _against(prev: dict[str, Any], key: str) -> str:
     """' (-6,5 poin vs 1 Des 2025 s.d. 20 Mei 2026)' or ' (belum ada pembanding)'."""
     from reports import idfmt
+    from warehouse import vocabulary
 
     if not prev:
         return ""
@@ -217,7 +235,10 @@ def _against(prev: dict[str, Any], key: str) -> str:
     other = " s.d. ".join(
         idfmt.format_date(dt.date.fromisoformat(o[k]), short=True) for k in ("start", "end")
     )
-    return f" ({prev['kpis'][key]['change_text']} vs {other})"
+    change = prev["kpis"][key]["change_text"]
+    if change is None:  # this figure has no value in one of the two periods
+        return f" ({vocabulary.NO_COMPARISON[0]} untuk angka ini: {other})"
+    return f" ({change} vs {other})"
 
 
 def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) -> None:
@@ -246,9 +267,10 @@ def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) ->
     else:
         print("Keaktifan per OPD:")
     for o in data["opds"]:
+        why = o["reason"] or "-"
         state = {
             "active": "aktif",
-            "inactive": f"belum aktif ({o['reason'] or '-'})",
+            "inactive": f"belum aktif ({why})",
             "no_data": f"belum dinilai ({o['reason'] or '-'})",
         }[o["activity_status"]]
         rank = f"{o['rank']:>3}." if o["rank"] is not None else "  -."

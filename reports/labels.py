@@ -88,6 +88,19 @@ def percent(value: float | None, lang: Lang = "id") -> str:
     return idfmt.format_percent(value)
 
 
+def counted_against_minimum(
+    rule: str, counted: float | None, required: float | None, lang: Lang = "id"
+) -> str:
+    """What the activity rule counted against its minimum, in numbers: "akun terbanyak 3 dari
+    minimal 4" (rule 'account') or "semua akun 6 dari minimal 4" ('opd_total');
+    warehouse.vocabulary.ACTIVITY_RULES. KeyError when the rule is unknown."""
+    r = ACTIVITY_RULES[rule]
+    n, need = number(counted, lang=lang), number(required, lang=lang)
+    if lang == "en":
+        return f"{r.counted_en} {n} of at least {need}"
+    return f"{r.counted} {n} dari minimal {need}"
+
+
 def activity_minimum(rule: str, required: float | None, lang: Lang = "id") -> str:
     """The activity minimum with its rule: "minimal 24 unggahan dari satu akun" (rule
     'account') or "... dari semua akun OPD" ('opd_total'); warehouse.vocabulary.ACTIVITY_RULES.

@@ -89,10 +89,13 @@ def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> 
         text = i18n.tr(*NO_COMPARISON)
         if short:
             return text
-        if reason == "before_data" and o_start is not None:
+        span = (o_start, o_end)
+        if reason == "current_gaps":
+            span = (r.get("compared_start"), r.get("compared_end"))
+        if reason in ("before_data", "other_gaps", "current_gaps") and None not in span:
             text += i18n.tr(
-                f" (data {period_text(o_start, o_end)} belum lengkap)",
-                f" (data for {period_text(o_start, o_end)} incomplete)",
+                f" (data {period_text(*span)} belum lengkap)",
+                f" (data for {period_text(*span)} incomplete)",
             )
         return text
     if o_start is None:

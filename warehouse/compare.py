@@ -10,6 +10,11 @@ Rules (Pengaturan and the KPI cards state them):
 - A comparison needs data for the whole other period: when the warehouse's data starts after the
   other period's first month began (first post later than the 1st of that month), there is
   no comparison ("belum ada pembanding"), never a change against nothing.
+- It also needs data on every day of both compared spans for the OPDs and platforms in scope
+  (require_data; a day holds data when a live export or logbook covers it or a post was
+  published on it: q_period_data_days.sql). A month nobody sent, or exports that arrived with
+  no post (data, zero posts), are told apart: the first gives no comparison, the second a real
+  change against zero.
 """
 
 from __future__ import annotations
@@ -25,8 +30,9 @@ Kind = Literal["previous", "year_ago"]
 # its covered days against the same days of the other; none: no comparison (see `reason`).
 Status = Literal["full", "cut", "none"]
 # no_data: the warehouse holds no post at all; no_current_data: none in the chosen period;
-# before_data: the other period starts before the data does.
-Reason = Literal["no_data", "no_current_data", "before_data"]
+# before_data: the other period starts before the data does; other_gaps / current_gaps: some
+# day of the other period / of the compared part of the chosen one holds no data in scope.
+Reason = Literal["no_data", "no_current_data", "before_data", "other_gaps", "current_gaps"]
 
 
 @dataclass(frozen=True)
@@ -90,3 +96,19 @@ def plan(
     if other[0] < first.replace(day=1):
         return Comparison(kind, current, other, "none", "before_data", first)
     return Comparison(kind, current, other, status, None, first)
+
+
+def require_data(c: Comparison, data_days: dict[tuple[dt.date, dt.date], int]) -> Comparison:
+    """c, or c turned into "none" when a day of its compared spans holds no data in scope.
+
+    data_days: for each (start, end) span (inclusive), how many of its days hold data
+    (q_period_data_days.sql); a span missing from it counts as having none. The chosen
+    period's part is checked first (current_gaps), then the other period (other_gaps).
+    """
+    if not c.comparable:
+        return c
+    for span, reason in ((c.current, "current_gaps"), (c.other, "other_gaps")):
+        length = (span[1] - span[0]).days + 1
+        if data_days.get(span, 0) < length:
+            return Comparison(c.kind, c.current, c.other, "none", reason, c.data_start)  # type: ignore[arg-type]
+    return c

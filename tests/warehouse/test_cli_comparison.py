@@ -49,10 +49,15 @@ def test_the_json_comparison_is_the_cards_comparison(con):
     assert payload["comparison"]["year_ago"]["other_period"]["start"] == "2025-01-01"
 
 
-def test_no_data_in_the_previous_period_is_no_comparison_never_a_change(con):
-    # January 2025 is the first month with data: December 2024 has none.
-    f = Filters(dt.date(2025, 1, 1), dt.date(2025, 1, 31))
-    prev = cli_reports.metrics_payload(con, f)["comparison"]["previous"]
+def test_no_data_in_the_previous_period_is_no_comparison_never_a_change():
+    # Data from January 2025 on (coverage and posts): December 2024 has none.
+    c = hand_warehouse()
+    try:
+        c.execute("UPDATE load_coverage SET period_start = DATE '2025-01-01'")
+        f = Filters(dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+        prev = cli_reports.metrics_payload(c, f)["comparison"]["previous"]
+    finally:
+        c.close()
     assert prev["status"] == "none" and prev["reason"] == "before_data"
     assert prev["text"] == "belum ada pembanding"
     for figure in prev["kpis"].values():
@@ -78,3 +83,88 @@ def test_a_period_past_the_data_end_compares_the_same_days():
     assert prev["compared_period"] == {"start": "2026-01-01", "end": "2026-01-20"}
     assert prev["other_period"] == {"start": "2025-12-01", "end": "2025-12-20"}
     assert payload["judged_period"]["end"] == prev["compared_period"]["end"]
+
+
+def _without_december(c, *, coverage: bool, opd_ids: tuple[int, ...] = ()) -> None:
+    """December 2025 emptied: its posts deleted (of opd_ids, or all), and with coverage=True
+    no export or logbook covering it either (a month nobody sent)."""
+    from warehouse import day_counts
+
+    scope = f" AND opd_id IN ({', '.join(map(str, opd_ids))})" if opd_ids else ""
+    c.execute(
+        "DELETE FROM posts WHERE published_at >= TIMESTAMP '2025-12-01'"
+        " AND published_at < TIMESTAMP '2026-01-01'" + scope
+    )
+    if coverage:
+        c.execute(
+            "INSERT INTO load_coverage (load_id, opd_id, platform, account_id, period_start,"
+            " period_end, basis) SELECT load_id, opd_id, platform, account_id, DATE '2026-01-01',"
+            " period_end, basis FROM load_coverage WHERE TRUE" + scope
+        )
+        c.execute(
+            "UPDATE load_coverage SET period_end = DATE '2025-11-30'"
+            " WHERE period_end = DATE '2027-12-31' AND period_start < DATE '2025-12-01'" + scope
+        )
+    day_counts.recount(c)
+
+
+def test_a_month_nobody_sent_is_no_comparison_even_with_data_around_it():
+    # November 2025 and January 2026 have data; December 2025 was never sent.
+    c = hand_warehouse()
+    try:
+        _without_december(c, coverage=True)
+        prev = cli_reports.metrics_payload(c, JAN)["comparison"]["previous"]
+        text = cli_reports._against(prev, "posts")
+    finally:
+        c.close()
+    assert prev["status"] == "none" and prev["reason"] == "other_gaps"
+    assert all(k["change"] is None for k in prev["kpis"].values())
+    assert text == " (belum ada pembanding)"
+
+
+def test_a_month_sent_with_no_post_is_a_real_change_against_zero():
+    # December 2025's data arrived (covered) without a single post: zero posts, not no data.
+    c = hand_warehouse()
+    try:
+        _without_december(c, coverage=False)
+        prev = cli_reports.metrics_payload(c, JAN)["comparison"]["previous"]
+        text = cli_reports._against(prev, "kinerja_share")
+    finally:
+        c.close()
+    assert prev["status"] == "full" and prev["reason"] is None
+    posts = prev["kpis"]["posts"]
+    assert posts["other_value"] == 0 and posts["change"] == posts["value"] > 0
+    rate = prev["kpis"]["activity_rate"]
+    assert rate["other_value"] == 0 and rate["change"] == rate["value"]
+    # A share of zero posts has no value: that figure says so, never 'None'.
+    assert prev["kpis"]["kinerja_share"]["change_text"] is None
+    assert text.startswith(" (belum ada pembanding untuk angka ini: ") and "None" not in text
+
+
+def test_one_opd_compares_only_on_its_own_data():
+    # Dinkes (1) sent nothing for December 2025; the other OPDs did.
+    c = hand_warehouse()
+    try:
+        _without_december(c, coverage=True, opd_ids=(1,))
+        whole = cli_reports.metrics_payload(c, JAN)["comparison"]["previous"]
+        dinkes = Filters(JAN.start, JAN.end, opd_ids=(1,))
+        one = cli_reports.metrics_payload(c, dinkes)["comparison"]["previous"]
+        disdik = Filters(JAN.start, JAN.end, opd_ids=(2,))
+        other = cli_reports.metrics_payload(c, disdik)["comparison"]["previous"]
+    finally:
+        c.close()
+    assert whole["status"] == "full"
+    assert one["status"] == "none" and one["reason"] == "other_gaps"
+    assert other["status"] == "full"
+
+
+def test_a_not_active_row_says_which_count_fell_short_of_which_minimum(con, capsys):
+    payload = cli_reports.metrics_payload(con, JAN)
+    inactive = [o for o in payload["opds"] if o["activity_status"] == "inactive"]
+    assert inactive  # the hand warehouse has OPDs below the minimum in January
+    cli_reports._print_metrics(con, JAN, False)
+    out = capsys.readouterr().out
+    for o in inactive:
+        line = next(x for x in out.splitlines() if f" {o['opd']}: " in x)
+        counted = f"{o['counted_posts']:.0f}"
+        assert f"akun terbanyak {counted} dari minimal {o['required_posts']:.0f})" in line

@@ -114,3 +114,17 @@ def test_kpi_no_change_without_data_to_compare(wh):
     assert k["change_previous"].null_count() == k.height
     assert k["previous_value"].null_count() == k.height
     assert k["change_year_ago"].null_count() == k.height
+
+
+def test_require_data_needs_every_day_of_both_spans():
+    c = compare.plan(D(2026, 6, 1), D(2026, 11, 30), D(2025, 1, 5), D(2026, 11, 20), "previous")
+    length = {s: (s[1] - s[0]).days + 1 for s in (c.current, c.other)}
+    assert compare.require_data(c, length) == c
+    short_other = {**length, c.other: length[c.other] - 1}
+    assert compare.require_data(c, short_other).reason == "other_gaps"
+    short_current = {**length, c.current: 0}
+    r = compare.require_data(c, short_current)
+    assert (r.status, r.reason, r.current, r.other) == ("none", "current_gaps", c.current, c.other)
+    assert compare.require_data(c, {}).status == "none"
+    none = compare.plan(D(2026, 1, 1), D(2026, 1, 31), None, None, "previous")
+    assert compare.require_data(none, {}) == none

@@ -45,6 +45,13 @@ def date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date
     return row[0], row[1]
 
 
+def data_start(con: duckdb.DuckDBPyConnection) -> dt.date | None:
+    """The first day any data reaches (a day a live export or logbook covers, or a post's day),
+    which may precede the first post (exports with no post are data); None when empty."""
+    value: dt.date | None = _run(con, "q_data_start", {}).row(0)[0]
+    return value
+
+
 def master_contradictions(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Rows of the master list that contradict themselves: warehouse.master_checks."""
     from warehouse import master_checks

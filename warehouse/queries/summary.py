@@ -12,7 +12,7 @@ from warehouse import metrics
 from warehouse.analyst_settings import Settings
 from warehouse.queries.activity import opd_index
 from warehouse.queries.filters import Filters
-from warehouse.queries.options import date_bounds
+from warehouse.queries.options import data_start, date_bounds
 from warehouse.queries.run import _activity_params, _run, _settings
 
 # KPI tiles in display order (Ringkasan).
@@ -79,7 +79,9 @@ def kpi_summary(
     (the chosen period's last day), compared_start, compared_end (the part of the chosen period the changes compare: the whole
     period, or its days up to the newest post when it is unfinished), compared_value (the KPI on
     that part), previous_status, year_ago_status ("full" / "cut" / "none", warehouse.compare),
-    previous_reason, year_ago_reason (null, "no_data", "no_current_data", "before_data").
+    previous_reason, year_ago_reason (null, "no_data", "no_current_data", "before_data",
+    "other_gaps", "current_gaps": a day of the other period or of the compared part holds no
+    data in scope, warehouse.compare.require_data).
     change_* = compared_value - other value (for "persen" KPIs a difference in fraction
     points); null with the other value when the status is "none" (no data to compare with).
     Which periods are compared: warehouse.compare.plan. bounds: (first, last) post date,
@@ -88,8 +90,32 @@ def kpi_summary(
     from warehouse import compare
 
     s = _settings(con, settings)
-    first, last = bounds if bounds is not None else date_bounds(con)
+    if bounds is not None:
+        first, last = bounds
+    else:
+        # Data starts at the first day covered or posted (exports without a post are data).
+        first, last = date_bounds(con)
+        start = data_start(con)
+        first = start if first is None or (start is not None and start < first) else first
     plans = {k: compare.plan(f.start, f.end, first, last, k) for k in ("previous", "year_ago")}
+    spans = list(
+        dict.fromkeys(s for p in plans.values() if p.comparable for s in (p.current, p.other))
+    )
+    if spans:
+        found = _run(
+            con,
+            "q_period_data_days",
+            {
+                **f.params(),
+                "starts": [a for a, _ in spans],
+                "ends_excl": [b + dt.timedelta(days=1) for _, b in spans],
+            },
+        )
+        data_days = {
+            (r["period_start"], r["period_end"]): int(r["data_days"])
+            for r in found.iter_rows(named=True)
+        }
+        plans = {k: compare.require_data(p, data_days) for k, p in plans.items()}
 
     # Every period the tiles read, measured in one query (q_kpi: one row per period).
     periods = [(f.start, f.end), plans["previous"].current]
