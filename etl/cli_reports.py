@@ -249,7 +249,10 @@ def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) ->
     if as_json:
         print(json.dumps(data, ensure_ascii=False))
         return
-    print(f"Periode {idfmt.format_date(f.start)} s.d. {idfmt.format_date(f.end)}")
+    through = dt.date.fromisoformat(data["judged_period"]["end"])
+    # The data end cuts the period: the figures stop there, and the heading says so.
+    cut = f" (data s.d. {idfmt.format_date(through)})" if through < f.end else ""
+    print(f"Periode {idfmt.format_date(f.start)} s.d. {idfmt.format_date(f.end)}{cut}")
     for key, value in data["kpis"].items():
         kpi = metrics.KPIS[key]
         if value is None:

@@ -157,6 +157,19 @@ def prepare(
     )  # fmt: skip
     report.notes.extend(cov_notes)
     judge_status(report, posts=good.height)
+    if report.status == "loaded" and obs.height == 0 and not rejects.height:
+        no_coverage = prep.coverage is None or prep.coverage.height == 0
+        if no_coverage:
+            # A file without a post whose owner or period is unknown records nothing: loaded,
+            # it would read as sent while the month stays "no data", and block a reload with
+            # the OPD chosen ("sudah dimuat").
+            report.status = "needs_review"
+            report.error = (
+                f"Berkas {report.file}: tidak berisi postingan (hanya judul kolom) dan tidak "
+                "menyebut akun, OPD atau periodenya, jadi tidak dapat dicatat sebagai 0 "
+                "postingan. Tidak ada yang disimpan. Muat lagi dengan memilih OPD-nya (CLI: "
+                '--opd "Nama OPD"; halaman Unggah: pilih OPD) dan periode pada nama berkas.'
+            )
     return prep
 
 

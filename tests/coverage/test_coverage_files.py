@@ -170,3 +170,29 @@ def test_a_month_before_the_first_load_is_listed_missing_like_metrics_say(tmp_pa
     (summary,) = run("metrics")
     dinkes = [o for o in summary["opds"] if o["opd"] == "Dinas Kesehatan"]
     assert dinkes and dinkes[0]["activity_status"] == "no_data", dinkes
+
+
+def test_an_empty_export_nobody_can_place_is_refused_and_loads_once_its_opd_is_chosen(tmp_path):
+    # No post, no account in the name the master list knows, a folder that names no OPD:
+    # nothing proves whose month this is. Loaded, it would read as sent while the month stays
+    # "no data", and block the reload with the OPD chosen.
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    f = folder / "Sep-01-2026_Sep-30-2026_98765432109.csv"
+    f.write_text(IG_HEADER, encoding="utf-8")
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        load_master(con, write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx"))
+        [refused] = load_paths(con, [folder])
+        assert refused.status == "needs_review"
+        assert f.name in refused.error and '--opd "Nama OPD"' in refused.error
+        assert con.execute("SELECT count(*) FROM load_coverage").fetchone() == (0,)
+        [again] = load_paths(con, [f], opd="Dinas Kesehatan")
+        assert again.status == "loaded", again.error
+        covered = con.execute(
+            "SELECT min(period_start), max(period_end) FROM load_coverage c"
+            " JOIN opd o USING (opd_id) WHERE o.name = 'Dinas Kesehatan'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert covered == (dt.date(2026, 9, 1), dt.date(2026, 9, 30))

@@ -170,8 +170,9 @@ def test_re_export_of_the_same_period_larger_totals_win_in_any_order(con_factory
         assert set(_metrics(con).values()) == {30}, (first.parent.name, second.parent.name)
 
 
-def test_upload_without_any_date_records_null(master_con):
-    raw = (IG_HEADER + "\n").encode()
+def test_upload_without_any_date_records_null(master_con, tmp_path):
+    # One post, no period in the name, no date inside and bytes without a file: no export date.
+    raw = ig_export(tmp_path / "posts.csv", range(3, 4), 5).read_bytes()
     r = load_file(master_con, "posts.csv", data=raw, file_name="posts.csv")
-    assert r.status == "loaded"
+    assert r.status == "loaded", r.error
     assert master_con.execute("SELECT exported_at FROM loads").fetchall() == [(None,)]

@@ -244,14 +244,20 @@ def kinds(slow: bool = False) -> Iterator[HostileFile]:  # noqa: PLR0915 - one l
     nul = b"\n".join([lines[0], *[ln.replace(b",", b",\0", 1) for ln in lines[1:]]])
     yield HostileFile("nul_di_sel.csv", nul, ("loaded", "failed"))
     yield HostileFile(
-        "hanya_judul.csv", lines[0] + b"\n", ("failed", "skipped", "loaded"), no_posts=True
+        "hanya_judul.csv",
+        lines[0] + b"\n",
+        ("failed", "skipped", "loaded", "needs_review"),
+        no_posts=True,
     )
     yield HostileFile(
         "kutip_tak_tertutup.csv", ig.replace(b'"Foto"', b'"Foto'), ("loaded", "failed")
     )
     blank = lines[0] + b"\n" + b"\n" * 1_000_000
     yield HostileFile(
-        "sejuta_baris_kosong.csv", blank, ("failed", "skipped", "loaded"), no_posts=True
+        "sejuta_baris_kosong.csv",
+        blank,
+        ("failed", "skipped", "loaded", "needs_review"),
+        no_posts=True,
     )
     long_cap = ig.replace(b'"Foto"', b'"' + b"kegiatan posyandu " * 60_000 + b'"')
     yield HostileFile("caption_1mb.csv", long_cap, ("loaded",))
@@ -266,7 +272,9 @@ def kinds(slow: bool = False) -> Iterator[HostileFile]:  # noqa: PLR0915 - one l
     ragged = b"\n".join([lines[0], *[ln + b',"x"' * (i % 5) for i, ln in enumerate(lines[1:])]])
     yield HostileFile("kolom_tak_rata.csv", ragged, ("loaded", "failed"))
     semi = lines[0] + b"\n" + b";" * 100_000 + b"\n"
-    yield HostileFile("titik_koma.csv", semi, ("failed", "skipped", "loaded"), no_posts=True)
+    yield HostileFile(
+        "titik_koma.csv", semi, ("failed", "skipped", "loaded", "needs_review"), no_posts=True
+    )
 
 
 def tiktok_member(tiktok_zip: bytes) -> bytes:

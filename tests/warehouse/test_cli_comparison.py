@@ -65,7 +65,7 @@ def test_no_data_in_the_previous_period_is_no_comparison_never_a_change():
         assert figure["change_points"] is None and figure["change_text"] is None
 
 
-def test_a_period_past_the_data_end_compares_the_same_days():
+def test_a_period_past_the_data_end_compares_the_same_days(capsys):
     c = hand_warehouse()
     try:
         # Data to 20 January 2026 only (no post after it): the data end cuts January.
@@ -75,8 +75,11 @@ def test_a_period_past_the_data_end_compares_the_same_days():
 
         day_counts.recount(c)
         payload = cli_reports.metrics_payload(c, JAN)
+        cli_reports._print_metrics(c, JAN, False)
     finally:
         c.close()
+    heading = capsys.readouterr().out.splitlines()[0]
+    assert heading == "Periode 1 Januari 2026 s.d. 31 Januari 2026 (data s.d. 20 Januari 2026)"
     assert payload["data_end"] == "2026-01-20"
     prev = payload["comparison"]["previous"]
     assert prev["status"] == "cut"
