@@ -10,7 +10,9 @@ import datetime as dt
 from tests.coverage.test_judgement import F, con  # noqa: F401  (the fixture)
 from tests.factory import JAN
 from warehouse import figures
-from warehouse.queries import activity, summary
+from warehouse.analyst_settings import Settings
+from warehouse.queries import activity, judgement, summary
+from warehouse.queries.filters import Filters
 
 END = JAN[1] + dt.timedelta(days=1)
 
@@ -37,12 +39,21 @@ def test_partly_received_is_not_not_received(con):  # noqa: F811
 
 
 def test_inactive_list_reason_partly_received_before_the_deadline(con):  # noqa: F811
+    # The macro reads the period's judgement by name (warehouse.queries.judgement), as the
+    # not-active list does; `today` is given so the collection deadline can be tried.
+    judged = judgement.period_judgement(con, Filters(*JAN), Settings())
+
     def reason(today: dt.date) -> str:
-        return con.execute(
-            "SELECT reason_codes[1] FROM inactive_opds(?, ?, [], [], [], 4, 1, 'account',"
-            " ?, ?, 5, 30, (SELECT data_end FROM v_data_end)) WHERE opd_id = 2",
-            [JAN[0], END, JAN[1], today],
-        ).fetchone()[0]
+        cur = con.cursor()
+        try:
+            cur.register(judgement.JUDGED_AS_OF, judged)
+            return cur.execute(
+                "SELECT reason_codes[1] FROM inactive_opds(?, ?, [], [], [], 4, 1, ?,"
+                " ?, ?, 5, 30, (SELECT data_end FROM v_data_end)) WHERE opd_id = 2",
+                [JAN[0], END, judgement.JUDGED_AS_OF, JAN[1], today],
+            ).fetchone()[0]
+        finally:
+            cur.close()
 
     assert reason(dt.date(2026, 2, 1)) == "partly_received"
     assert reason(dt.date(2026, 3, 1)) == "not_submitted"
