@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import polars as pl
 
 from etl.columns import DRY_RUN_LOAD_ID, LABEL_COLUMNS, METRICS, OBS_COLUMNS, now_wib
 from etl.errors import describe
@@ -35,7 +34,7 @@ from etl.load_batch import Batch, load_in_batch
 from etl.load_report import JSON_KEYS, LoadReport
 from etl.matching import OpdNotFound
 from etl.prepare import prepare
-from etl.schema import REJECT_SCHEMA, FileRejected, NotAPostExport, ParsedTable
+from etl.schema import FileRejected, NotAPostExport, ParsedTable
 from etl.undo import UndoError, history, undo_load
 from etl.write import already_loaded, insert_load_row, record_failure, write_prepared
 
@@ -129,9 +128,6 @@ def load_tables(
         report.status = "failed"
         report.load_id = None
         if not dry_run:
-            report.rejects = pl.DataFrame(schema=REJECT_SCHEMA)
-            report.rejected = 0
-            report.preview = None
             record_failure(
                 con, report=report, sha256=sha256, file_path=file_path, loaded_by=loaded_by,
                 load_time=load_time,

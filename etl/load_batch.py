@@ -31,7 +31,7 @@ from etl import coverage
 from etl.load_report import LoadReport
 from etl.matching import OpdNotFound
 from etl.prepare import prepare
-from etl.schema import REJECT_SCHEMA, FileRejected, ParsedTable
+from etl.schema import FileRejected, ParsedTable
 from etl.write import insert_load_row, record_failure, write_prepared
 from warehouse import day_counts
 
@@ -156,9 +156,6 @@ def load_in_batch(
         )  # fmt: skip
     except (FileRejected, OpdNotFound) as exc:
         report = LoadReport(file=file_name, status="failed", error=str(exc), load_id=None)
-        report.rejects = pl.DataFrame(schema=REJECT_SCHEMA)
-        report.rejected = 0
-        report.preview = None
         record_failure(
             con, report=report, sha256=sha256, file_path=file_path, loaded_by=loaded_by,
             load_time=load_time,

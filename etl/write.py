@@ -15,6 +15,7 @@ from etl.columns import DRY_RUN_LOAD_ID, OBS_COLUMNS
 from etl.export_date import period_from_name
 from etl.load_report import LoadReport
 from etl.prepare import Prepared
+from etl.schema import REJECT_SCHEMA
 
 if TYPE_CHECKING:
     from etl.load_batch import Batch
@@ -202,6 +203,10 @@ def record_failure(
 ) -> None:
     report.status = "failed"
     report.new = report.updated = report.duplicate = 0
+    # Nothing of a failed file is kept: no rejects or preview to show beside the error.
+    report.rejects = pl.DataFrame(schema=REJECT_SCHEMA)
+    report.rejected = 0
+    report.preview = None
     report.load_id = insert_load_row(
         con,
         file_name=report.file,
