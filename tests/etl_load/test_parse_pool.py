@@ -59,7 +59,10 @@ def test_a_crashed_worker_is_replaced_and_the_file_refused(pool):
     starved = dataclasses.replace(parse_limits(), memory_bytes=64 << 20)
     with pytest.raises(FileRejected) as err:
         sandbox.parse_file(FILES[1], limits=starved)
-    assert FILES[1].name in str(err.value) and "tidak dimuat" in str(err.value)
+    # The starved worker either reports running out of memory or dies outright: both refuse
+    # the file by name (which of the two depends on where the allocation fails).
+    why = str(err.value)
+    assert FILES[1].name in why and ("tidak dimuat" in why or "memerlukan memori" in why), why
     assert _idle_pids() == []  # the worker that died is not handed another file
     assert _same(sandbox.parse_file(FILES[1]), parse_here(FILES[1]))
     assert _idle_pids() and _idle_pids() != first
