@@ -30,13 +30,18 @@ class _Pass:
         """Distinct matched phrases -> the group and weight of the first pattern (in alternation
         order) matching the whole phrase: the one the leftmost-first alternation took. Phrases
         seen before are answered from a memo (the same phrases recur load after load)."""
+        # Answers are collected locally: sessions label on threads of their own, and another
+        # thread may clear the shared memo between a lookup here and its use.
         memo = _LOOKUP_MEMO.setdefault(self.regex, {})
-        if len(memo) > 200_000:
-            memo.clear()
-        new = [p for p in phrases if p not in memo]
+        answers = {p: memo.get(p, _UNSEEN) for p in phrases}
+        new = [p for p, a in answers.items() if a is _UNSEEN]
         if new:
-            memo.update(zip(new, self._lookup_new(new), strict=True))
-        rows = [(p, *memo[p]) for p in phrases if memo[p] is not None]
+            found = dict(zip(new, self._lookup_new(new), strict=True))
+            answers.update(found)
+            if len(memo) > 200_000:
+                memo.clear()
+            memo.update(found)
+        rows = [(p, *a) for p in phrases if (a := answers[p]) is not None]
         return pl.DataFrame(
             rows,
             schema={"phrase": pl.String, "group": pl.String, "weight": pl.Float64},
@@ -66,6 +71,7 @@ class _Pass:
 
 
 _LOOKUP_MEMO: dict[str, dict[str, tuple[str, float] | None]] = {}
+_UNSEEN: Any = object()
 
 
 def _make_pass(groups: dict[str, list[dict[str, Any]]]) -> _Pass:

@@ -50,22 +50,28 @@ class Model:
         return list(self.data["classes"])
 
     def _weights(self) -> tuple[pl.DataFrame, np.ndarray, np.ndarray, np.ndarray]:
-        """(vocab frame, idf, W features x (classes + figure), intercepts), built once."""
-        key = id(self.data)
-        if _CACHE.get("key") != key:
-            coef = np.asarray(self.data["coef"], dtype=np.float64)
-            fig = np.asarray(self.data["fig_coef"], dtype=np.float64)
-            _CACHE.clear()
-            _CACHE["key"] = key
-            _CACHE["value"] = (
-                pl.DataFrame(
-                    {"feature": self.data["features"], "fid": np.arange(len(fig), dtype=np.int64)}
-                ),
-                np.asarray(self.data["idf"], dtype=np.float64),
-                np.vstack([coef, fig[None, :]]).T.copy(),
-                np.asarray([*self.data["intercept"], self.data["fig_intercept"]], np.float64),
-            )
-        return _CACHE["value"]  # type: ignore[no-any-return]
+        """(vocab frame, idf, W features x (classes + figure), intercepts), built once per model.
+
+        Read and replaced as one (data, weights) pair: app sessions label on threads of their
+        own, and a cache cleared then filled in two steps let one thread read it half-filled
+        (KeyError seen under concurrent uploads). Holding the data itself, not its id, keeps a
+        later model from matching a freed one's address."""
+        global _CACHE
+        cached = _CACHE
+        if cached is not None and cached[0] is self.data:
+            return cached[1]
+        coef = np.asarray(self.data["coef"], dtype=np.float64)
+        fig = np.asarray(self.data["fig_coef"], dtype=np.float64)
+        weights = (
+            pl.DataFrame(
+                {"feature": self.data["features"], "fid": np.arange(len(fig), dtype=np.int64)}
+            ),
+            np.asarray(self.data["idf"], dtype=np.float64),
+            np.vstack([coef, fig[None, :]]).T.copy(),
+            np.asarray([*self.data["intercept"], self.data["fig_intercept"]], np.float64),
+        )
+        _CACHE = (self.data, weights)
+        return weights
 
     def score(self, text: pl.Series) -> Scored:
         """Normalized captions -> their scores, from which predictions and explanations are
@@ -156,4 +162,5 @@ class Scored:
         )["model_words"]
 
 
-_CACHE: dict[str, Any] = {}
+_Weights = tuple[pl.DataFrame, np.ndarray, np.ndarray, np.ndarray]
+_CACHE: tuple[dict[str, Any], _Weights] | None = None

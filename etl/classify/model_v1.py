@@ -127,15 +127,19 @@ class ModelV1:
         return out.select("model_type", "model_prob", "fig_prob", "model_words")
 
 
-_WEIGHTS: dict[int, pl.DataFrame] = {}
+_WEIGHTS: tuple[dict[str, Any], pl.DataFrame] | None = None
 
 
 def _cached_weights(model: ModelV1) -> pl.DataFrame:
-    key = id(model.data)
-    if key not in _WEIGHTS:
-        _WEIGHTS.clear()
-        _WEIGHTS[key] = model.weights_frame()
-    return _WEIGHTS[key]
+    """The model's weights frame, built once per model. Read and replaced as one (data, frame)
+    pair so a session's thread never sees it half-replaced (see Model._weights)."""
+    global _WEIGHTS
+    cached = _WEIGHTS
+    if cached is not None and cached[0] is model.data:
+        return cached[1]
+    frame = model.weights_frame()
+    _WEIGHTS = (model.data, frame)
+    return frame
 
 
 def _strongest_words(feats: pl.DataFrame, best: pl.DataFrame, classes: list[str]) -> pl.DataFrame:

@@ -289,3 +289,46 @@ def test_greetings_put_before_kinerja_captions_take_that_caption_label() -> None
         assert r["caption"] == "Selamat Hari Raya Idul Fitri 1447 H. " + r["body"]
         assert r["figure"] is None and r["source"] == "sapaan"
     assert wrapped_greetings(gold.filter(pl.col("label") != "ucapan")).height == 0
+
+
+def test_sessions_labelling_at_once_with_two_models_each_get_their_own_weights(small_model) -> None:
+    """App sessions label on threads of their own. The weights cache was once cleared and then
+    filled in two steps, so a thread could read it half-filled (KeyError in CI under concurrent
+    uploads) or, worse, score with the other model's weights. Two models alternate here on
+    4 threads with the interpreter switching threads as often as it can."""
+    import sys
+    import threading
+
+    from etl.classify.model import Model
+
+    texts = normalize_series(pl.Series(CAPTIONS))
+    other = Model({**small_model.data, "intercept": [x + 5.0 * i for i, x in
+                                                     enumerate(small_model.data["intercept"])]})  # fmt: skip
+    want = {id(m): m.predict(texts)["model_prob"].to_list() for m in (small_model, other)}
+    assert want[id(small_model)] != want[id(other)]  # the two really score differently
+    errors: list[BaseException] = []
+    wrong: list[int] = []
+
+    def work(k: int) -> None:
+        try:
+            for i in range(60):
+                m = (small_model, other)[(i + k) % 2]
+                # a fresh Model over the same data: the cache keys on the data, not the wrapper
+                got = Model(m.data).score(texts).frame()["model_prob"].to_list()
+                if got != want[id(m)]:
+                    wrong.append(i)
+        except BaseException as exc:  # noqa: BLE001 - any failure on a thread is the finding
+            errors.append(exc)
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert not errors, errors[:3]
+    assert not wrong, f"{len(wrong)} batches scored with the other model's weights"
