@@ -1,22 +1,31 @@
 """Several files of a folder load written in one transaction, with the writes that do not feed
-the next file's load (per-day and per-month counts, coverage rows) made once for the batch.
+the next file's load made once for the batch.
 
-Deferred to the COMMIT: per-day counts (post_day_count), per-month content counts
-(post_content_month), coverage rows (load_coverage) and each loads row's counts and report: no
-later file's load reads them.
+Per file, inside the batch: its loads row, rejects and post links (the next file's keys are
+looked up in post_link: etl.keys.adopt_known_keys). Deferred to the COMMIT: the observations,
+the posts recomputed from them, per-day counts (post_day_count), per-month content counts
+(post_content_month), coverage rows (load_coverage), each file's new/updated/duplicate counts,
+preview and loads row report: no later file's load reads them.
 
-Why: on small files most of a load's time is DuckDB's fixed cost per statement, and a COMMIT is
-the dearest of them (about 15 ms). Every file still keeps its own outcome: a file refused before
-it wrote anything (unreadable, rejected rows, unknown OPD) gets its loads row inside the batch
-and nothing else; any error once a file has started writing (or a failed COMMIT) rolls the whole
-batch back, and load_paths loads the batch's files again one transaction each, so a failing
-file stays out entirely with its own message (load ids taken by the rolled-back batch are then
-skipped: DuckDB sequences do not roll back).
+Why: on small files most of a load's time is DuckDB's fixed cost per statement (about 1 ms to
+register a frame, 2 to 6 ms a query), and a COMMIT is the dearest of them (about 15 ms). The
+posts of a batch's files are read once (posts rows and live observations of every post_key
+the batch touches, as they were when the batch began) and recomputed file after file in
+memory, then written in one DELETE and one INSERT. Every file still keeps its own outcome: a
+file refused before it wrote anything (unreadable, rejected rows, unknown OPD) gets its loads
+row inside the batch and nothing else; any error once a file has started writing, or at the
+COMMIT (the deferred writes included), rolls the whole batch back, and load_paths loads the
+batch's files again one transaction each, so a failing file stays out entirely with its own
+message (load ids taken by the rolled-back batch are then skipped: DuckDB sequences do not
+roll back).
 
-Identical results: each file's statements see the earlier files' writes (same transaction);
-post_day_count is additive, so one merge of all the files' changes equals one merge per file;
-post_content_month's touched months are recounted from posts after the last file, which is what
-the last per-file recount of each month gave.
+Identical results: file i's posts are computed (etl.recompute.newest_posts) from the live
+observations the warehouse had when the batch began plus those of the batch's files up to i,
+and its "before" rows are the posts as file i - 1 left them: what recompute_posts reads from
+the warehouse when each file writes at once. Its counts (etl.recompute.count_changes) compare
+the same rows. post_day_count is additive, so one merge of all the files' changes equals one
+merge per file; post_content_month's touched months are recounted from posts after the last
+file, which is what the last per-file recount of each month gave.
 """
 
 from __future__ import annotations
@@ -27,12 +36,18 @@ from dataclasses import dataclass, field
 import duckdb
 import polars as pl
 
-from etl import coverage
+from etl import coverage, recompute
 from etl.load_report import LoadReport
 from etl.matching import OpdNotFound
-from etl.prepare import prepare
+from etl.prepare import Prepared, prepare
 from etl.schema import FileRejected, ParsedTable
-from etl.write import insert_load_row, record_failure, write_prepared
+from etl.write import (
+    insert_load_row,
+    insert_observations,
+    record_failure,
+    to_label,
+    write_prepared,
+)
 from warehouse import day_counts
 
 # A batch ends at whichever comes first: a failure replays at most this much, and a stop
@@ -51,7 +66,8 @@ class BatchBroken(Exception):
 class Batch:
     """One open transaction of a folder load and its deferred writes (see module docstring).
 
-    labels: load ids whose posts need labels, handed to the folder's set only on COMMIT."""
+    labels: load ids whose posts need labels, handed to the folder's set only on COMMIT;
+    written files (prepared file, load id) wait in _files for the COMMIT."""
 
     con: duckdb.DuckDBPyConnection
     files: int = 0
@@ -62,6 +78,7 @@ class Batch:
     _added: list[pl.DataFrame] = field(default_factory=list)
     _coverage: list[pl.DataFrame] = field(default_factory=list)
     _counts: list[tuple[int, int, int, int, str]] = field(default_factory=list)
+    _files: list[tuple[Prepared, int]] = field(default_factory=list)
 
     def begin(self) -> None:
         if not self.is_open:
@@ -72,26 +89,38 @@ class Batch:
         return self.files >= MAX_FILES or self.rows >= MAX_ROWS
 
     def day_change(self, removed: pl.DataFrame, added: pl.DataFrame) -> None:
-        """Posts rows that left and came in (etl.recompute.recompute_posts), counted at COMMIT."""
+        """Posts rows that left and came in (etl.recompute.newest_posts), counted at COMMIT."""
         for frames, df in ((self._removed, removed), (self._added, added)):
             if df.height:
                 frames.append(df.select(_COUNT_COLUMNS))
-        self.rows += added.height
+
+    def add_file(self, prep: Prepared, load_id: int) -> None:
+        """A file whose loads row, rejects and links are written: the rest at COMMIT."""
+        assert prep.obs is not None
+        self._files.append((prep, load_id))
+        self.rows += prep.obs.height
+        if prep.coverage is not None:
+            self.add_coverage(load_id, prep.coverage)
 
     def add_coverage(self, load_id: int, frame: pl.DataFrame) -> None:
         if frame.height:
             self._coverage.append(frame.with_columns(load_id=pl.lit(load_id, pl.Int64)))
 
     def add_counts(self, load_id: int, report: LoadReport) -> None:
-        """A written load's counts and report, stored in its loads row at COMMIT."""
-        self._counts.append(
-            (load_id, report.new, report.updated, report.duplicate, report.stored())
-        )
+        """A written load's counts and report, stored in its loads row at COMMIT. The report is
+        stored as a load of its own stores it: written before its load id is set on it."""
+        own, report.load_id = report.load_id, None
+        try:
+            stored = report.stored()
+        finally:
+            report.load_id = own
+        self._counts.append((load_id, report.new, report.updated, report.duplicate, stored))
 
     def commit(self) -> set[int]:
         """Write the deferred counts and coverage, COMMIT; the batch's loads to label.
         Raises what the writes or the COMMIT raise (the caller rolls back and replays)."""
         if self.is_open:
+            self._write_posts()
             day_counts.apply_change(self.con, _concat(self._removed), _concat(self._added))
             if self._coverage:
                 coverage.write_many(self.con, pl.concat(self._coverage, how="vertical_relaxed"))
@@ -101,6 +130,44 @@ class Batch:
         done = self.labels
         self._reset()
         return done
+
+    def _write_posts(self) -> None:
+        """The batch's files, in order: each one's posts recomputed in memory from the live
+        observations before it (see module docstring), its counts and report; then the
+        observations and posts of all of them written at once."""
+        if not self._files:
+            return
+        con = self.con
+        obs = pl.concat(
+            [
+                p.obs.with_columns(load_id=pl.lit(load_id, pl.Int64))  # type: ignore[union-attr]
+                for p, load_id in self._files
+            ],
+            how="vertical_relaxed",
+        )
+        keys = obs.select("post_key").unique()
+        start = recompute.old_posts(con, keys)  # as the batch found them
+        live = recompute.live_observations(con, keys)
+        posts_schema, live_schema = start.schema, live.schema
+        current = start
+        for prep, load_id in self._files:
+            assert prep.obs is not None
+            mine = prep.obs.select("post_key").unique()
+            from_export = "logbook" not in ", ".join(prep.formats)
+            seen = prep.obs.with_columns(
+                load_id=pl.lit(load_id), from_export=pl.lit(from_export)
+            ).select([pl.col(c).cast(t) for c, t in live_schema.items()])
+            live = pl.concat([live, seen])
+            before = current.join(mine, on="post_key", how="semi")
+            fresh = recompute.newest_posts(live.join(mine, on="post_key", how="semi"), before)
+            fresh = fresh.select([pl.col(c).cast(t) for c, t in posts_schema.items()])
+            recompute.count_changes(prep, before, fresh)
+            self.day_change(before, fresh)
+            self.add_counts(load_id, prep.report)
+            self.labels.update(to_label(load_id, fresh))
+            current = pl.concat([current.join(mine, on="post_key", how="anti"), fresh])
+        insert_observations(con, obs)
+        recompute.replace_posts(con, keys, start, current)
 
     def _write_counts(self) -> None:
         counts = pl.DataFrame(
@@ -133,6 +200,7 @@ class Batch:
         self.files = self.rows = 0
         self.labels = set()
         self._removed, self._added, self._coverage, self._counts = [], [], [], []
+        self._files = []
 
 
 def load_in_batch(

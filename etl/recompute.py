@@ -17,7 +17,6 @@ from etl.columns import METRICS, OBS_COLUMNS
 from warehouse import day_counts
 
 if TYPE_CHECKING:
-    from etl.load_batch import Batch
     from etl.prepare import Prepared
 
 # Columns of posts that come from the observations; every other column of posts (labels added
@@ -61,92 +60,104 @@ def old_posts(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> pl.DataFram
         con.unregister("_affected")
 
 
+def live_observations(con: duckdb.DuckDBPyConnection, keys: pl.DataFrame) -> pl.DataFrame:
+    """The live observations (loads with status 'loaded') of the post_keys in `keys`: every
+    post_observation column and from_export (the load's format is not a logbook)."""
+    con.register("_affected", keys.select("post_key").unique().to_arrow())
+    try:
+        return _by_rows(con, _OBS_ROWS_SQL, _LIVE_SQL)
+    finally:
+        con.unregister("_affected")
+
+
+def newest_posts(live: pl.DataFrame, old: pl.DataFrame) -> pl.DataFrame:
+    """The posts rows computed from live observations (live_observations' columns), one per
+    post_key that has one; columns that do not come from the observations (labels) are carried
+    over from `old` (the posts rows as they are) while caption, logbook label and OPD are
+    unchanged. Pure: reads and writes nothing."""
+    # Two exports with the same date (a re-export of the same period): lifetime totals
+    # only grow, so the larger total is the later export. Load order is the last resort.
+    live = live.with_columns(_total=pl.sum_horizontal([pl.col(m).fill_null(0) for m in METRICS]))
+    newest = (
+        live.sort("post_key", "from_export", "observed_at", "_total", "load_id")
+        .group_by("post_key")
+        .agg(
+            *[pl.col(c).drop_nulls().last() for c in _FIELDS],
+            pl.col("load_id").last(),
+            pl.col("load_id").min().alias("first_load_id"),
+            pl.col("observed_at").last(),
+        )
+        # caption_norm = NFKC + lower case (DuckDB has only NFC).
+        .with_columns(caption_norm=pl.col("caption").str.normalize("NFKC").str.to_lowercase())
+    )
+    carried = [c for c in old.columns if c not in _FROM_OBSERVATION]
+    prev = old.select(
+        "post_key",
+        *[pl.col(c).alias(f"_old_{c}") for c in ("caption", "logbook_label", "opd_id")],
+        *carried,
+    )
+    same = (
+        pl.col("caption").eq_missing(pl.col("_old_caption"))
+        & pl.col("logbook_label").eq_missing(pl.col("_old_logbook_label"))
+        & pl.col("opd_id").eq_missing(pl.col("_old_opd_id"))
+    ).fill_null(False)
+    return (
+        newest.join(prev, on="post_key", how="left")
+        .with_columns([pl.when(same).then(pl.col(c)).alias(c) for c in carried])
+        .drop("_old_caption", "_old_logbook_label", "_old_opd_id")
+    )
+
+
+def replace_posts(
+    con: duckdb.DuckDBPyConnection, keys: pl.DataFrame, old: pl.DataFrame, fresh: pl.DataFrame
+) -> None:
+    """Write posts: the rows `old` (in posts now) go, the rows `fresh` come in, and the
+    campaign links of the post_keys in `keys` that are not in `fresh` (gone) go with them."""
+    if old.height:  # only keys that are in posts now: a new file's posts delete nothing
+        con.register("_old_keys", old.select("post_key").to_arrow())
+        try:
+            con.execute("DELETE FROM posts WHERE post_key IN (SELECT post_key FROM _old_keys)")
+        finally:
+            con.unregister("_old_keys")
+    if fresh.height:
+        con.register("_fresh", fresh.to_arrow())
+        try:
+            con.execute("INSERT INTO posts BY NAME SELECT * FROM _fresh")
+        finally:
+            con.unregister("_fresh")
+    # The affected keys now in posts are exactly `fresh`'s, so the gone ones are known
+    # without reading posts.
+    gone = (
+        keys.select("post_key").unique().join(fresh.select("post_key"), on="post_key", how="anti")
+    )
+    if gone.height:
+        con.register("_gone", gone.to_arrow())
+        try:
+            con.execute("DELETE FROM post_campaign WHERE post_key IN (SELECT post_key FROM _gone)")
+        finally:
+            con.unregister("_gone")
+
+
 def recompute_posts(
     con: duckdb.DuckDBPyConnection,
     keys: pl.DataFrame,
     old: pl.DataFrame | None = None,
-    batch: Batch | None = None,
 ) -> pl.DataFrame:
     """Rewrite posts for the given post_keys from live observations. Returns the new rows.
 
     Each field comes from the best observation that has it: platform exports before hand-kept
     logbooks, then newest export date (observed_at), then larger metric total, then newest load.
     A logbook row adds its label to the export's post; a newer export lacking a column keeps the
-    older export's value.
+    older export's value (newest_posts).
     Done in polars: a 20-column arg_max in DuckDB costs more than fetching the few rows.
-    batch: a folder load's batch (etl.load_batch): the per-day counts are updated at its COMMIT.
+    The per-day counts follow in the same transaction, from the rows that left and came in.
+    A folder load's batch does the same for all its files at its COMMIT (etl.load_batch).
     """
     if old is None:
         old = old_posts(con, keys)
-    con.register("_affected", keys.select("post_key").unique().to_arrow())
-    try:
-        # Two exports with the same date (a re-export of the same period): lifetime totals
-        # only grow, so the larger total is the later export. Load order is the last resort.
-        live = _by_rows(con, _OBS_ROWS_SQL, _LIVE_SQL).with_columns(
-            _total=pl.sum_horizontal([pl.col(m).fill_null(0) for m in METRICS])
-        )
-        newest = (
-            live.sort("post_key", "from_export", "observed_at", "_total", "load_id")
-            .group_by("post_key")
-            .agg(
-                *[pl.col(c).drop_nulls().last() for c in _FIELDS],
-                pl.col("load_id").last(),
-                pl.col("load_id").min().alias("first_load_id"),
-                pl.col("observed_at").last(),
-            )
-            # caption_norm = NFKC + lower case (DuckDB has only NFC).
-            .with_columns(caption_norm=pl.col("caption").str.normalize("NFKC").str.to_lowercase())
-        )
-        carried = [c for c in old.columns if c not in _FROM_OBSERVATION]
-        prev = old.select(
-            "post_key",
-            *[pl.col(c).alias(f"_old_{c}") for c in ("caption", "logbook_label", "opd_id")],
-            *carried,
-        )
-        same = (
-            pl.col("caption").eq_missing(pl.col("_old_caption"))
-            & pl.col("logbook_label").eq_missing(pl.col("_old_logbook_label"))
-            & pl.col("opd_id").eq_missing(pl.col("_old_opd_id"))
-        ).fill_null(False)
-        fresh = (
-            newest.join(prev, on="post_key", how="left")
-            .with_columns([pl.when(same).then(pl.col(c)).alias(c) for c in carried])
-            .drop("_old_caption", "_old_logbook_label", "_old_opd_id")
-        )
-        if old.height:  # only keys that are in posts now: a new file's posts delete nothing
-            con.register("_old_keys", old.select("post_key").to_arrow())
-            try:
-                con.execute("DELETE FROM posts WHERE post_key IN (SELECT post_key FROM _old_keys)")
-            finally:
-                con.unregister("_old_keys")
-        con.register("_fresh", fresh.to_arrow())
-        try:
-            con.execute("INSERT INTO posts BY NAME SELECT * FROM _fresh")
-        finally:
-            con.unregister("_fresh")
-        # Posts left (`old`) and came in (`fresh`): the per-day counts follow in this same
-        # transaction, from these rows alone.
-        if batch is None:
-            day_counts.apply_change(con, old, fresh)
-        else:
-            batch.day_change(old, fresh)
-        # Campaign links of posts that no longer exist go with them: the affected keys now
-        # in posts are exactly `fresh`'s, so the gone ones are known without reading posts.
-        gone = (
-            keys.select("post_key")
-            .unique()
-            .join(fresh.select("post_key"), on="post_key", how="anti")
-        )
-        if gone.height:
-            con.register("_gone", gone.to_arrow())
-            try:
-                con.execute(
-                    "DELETE FROM post_campaign WHERE post_key IN (SELECT post_key FROM _gone)"
-                )
-            finally:
-                con.unregister("_gone")
-    finally:
-        con.unregister("_affected")
+    fresh = newest_posts(live_observations(con, keys), old)
+    replace_posts(con, keys, old, fresh)
+    day_counts.apply_change(con, old, fresh)
     return fresh
 
 

@@ -118,8 +118,10 @@ def write_prepared(
 
     defer_labels: when given, the loads whose posts need labels are added to it instead of
     being labelled here (a folder load labels them once for the batch: recompute.label);
-    batch: a folder load's batch (etl.load_batch), which writes the coverage rows, per-day
-    counts and the loads rows' counts of all its files at its COMMIT."""
+    batch: a folder load's batch (etl.load_batch): here only the loads row, rejects and post
+    links are written (the next file's keys read the links); the observations, posts, per-day
+    counts, coverage rows and the report's counts of all its files are written at its COMMIT
+    (Batch.commit), with the same results as file by file."""
     r = prep.report
     message = "; ".join(r.notes) or None
     load_id = insert_load_row(
@@ -135,14 +137,8 @@ def write_prepared(
         load_id=DRY_RUN_LOAD_ID if dry_run else None,
     )
     assert prep.obs is not None and prep.rejects is not None
-    con.register("_obs", prep.obs)
-    try:
-        cols = ", ".join(OBS_COLUMNS)
-        con.execute(
-            f"INSERT INTO post_observation (load_id, {cols}) SELECT ?, {cols} FROM _obs", [load_id]
-        )
-    finally:
-        con.unregister("_obs")
+    if batch is None:
+        insert_observations(con, prep.obs.with_columns(load_id=pl.lit(load_id, pl.Int64)))
     if prep.rejects.height:
         rej = prep.rejects.with_columns(file_name=pl.lit(r.file))
         con.register("_rej", rej)
@@ -165,31 +161,44 @@ def write_prepared(
             )
         finally:
             con.unregister("_links")
+    if batch is not None:  # nothing a later file of the batch reads
+        batch.add_file(prep, load_id)
+        return load_id
     if prep.coverage is not None:
-        if batch is None:
-            coverage.write(con, load_id, prep.coverage)
-        else:
-            batch.add_coverage(load_id, prep.coverage)
+        coverage.write(con, load_id, prep.coverage)
     before = recompute.old_posts(con, prep.obs)
-    fresh = recompute.recompute_posts(con, prep.obs, before, batch)
+    fresh = recompute.recompute_posts(con, prep.obs, before)
     recompute.count_changes(prep, before, fresh)
-    if batch is None:
-        con.execute(
-            "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ?, report = ?"
-            " WHERE load_id = ?",
-            [r.new, r.updated, r.duplicate, r.stored(), load_id],
-        )
-    else:  # nothing a later file of the batch reads
-        batch.add_counts(load_id, r)
-    # This load's posts, plus any post whose text changed while an older load stays its newest
-    # observation (a logbook caption filling an export without one): those lost their labels.
-    unlabelled = fresh.filter(pl.col("content_type").is_null()).get_column("load_id").unique()
-    todo = {load_id, *unlabelled.to_list()}
+    con.execute(
+        "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ?, report = ? WHERE load_id = ?",
+        [r.new, r.updated, r.duplicate, r.stored(), load_id],
+    )
+    todo = to_label(load_id, fresh)
     if defer_labels is None:
         recompute.label(con, todo)
     else:
         defer_labels.update(todo)
     return load_id
+
+
+def to_label(load_id: int, fresh: pl.DataFrame) -> set[int]:
+    """The loads whose posts need labels after a load wrote `fresh`: this load's posts, plus
+    any post whose text changed while an older load stays its newest observation (a logbook
+    caption filling an export without one): those lost their labels."""
+    unlabelled = fresh.filter(pl.col("content_type").is_null()).get_column("load_id").unique()
+    return {load_id, *unlabelled.to_list()}
+
+
+def insert_observations(con: duckdb.DuckDBPyConnection, obs: pl.DataFrame) -> None:
+    """Insert post_observation rows: OBS_COLUMNS and load_id (one file's, or a batch's)."""
+    con.register("_obs", obs)
+    try:
+        cols = ", ".join(OBS_COLUMNS)
+        con.execute(
+            f"INSERT INTO post_observation (load_id, {cols}) SELECT load_id, {cols} FROM _obs"
+        )
+    finally:
+        con.unregister("_obs")
 
 
 def record_failure(

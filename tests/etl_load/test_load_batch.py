@@ -6,6 +6,9 @@ failing file left out entirely, and the per-day and per-month counts still equal
 from __future__ import annotations
 
 import re
+import shutil
+
+import pytest
 
 import etl.load_batch
 import etl.recompute
@@ -95,3 +98,72 @@ def test_the_same_bytes_twice_in_a_row_load_once(con, tmp_path):
     assert second.status == "skipped" and f"#{first.load_id}" in (second.error or "")
     (n,) = con.execute("SELECT count(DISTINCT load_id) FROM post_observation").fetchone()
     assert n == 1
+
+
+def _reexport(src, dest, *, views: str, caption_from: str, caption_to: str) -> None:
+    """src's bytes with the first post's views and one caption changed (a later export)."""
+    text = src.read_text(encoding="utf-8-sig")
+    assert ",Lifetime,615," in text and caption_from in text
+    text = text.replace(",Lifetime,615,", f",Lifetime,{views},", 1)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(text.replace(caption_from, caption_to, 1), encoding="utf-8-sig")
+
+
+def _loads(con) -> list[tuple]:
+    return con.execute(
+        "SELECT load_id, file_name, status, n_new, n_updated, n_duplicate, n_rejected, message,"
+        " report FROM loads ORDER BY load_id"
+    ).fetchall()
+
+
+@pytest.mark.with_labels
+def test_files_sharing_posts_in_one_batch_equal_file_by_file(tmp_path):
+    """Exports of the same posts in one batch (a re-export with more views and an edited
+    caption, an older one, the first again under another period): each file's posts are
+    computed from the observations before it, in memory, so the posts, observations, per-day
+    and per-month counts, every report (counts, preview, the stored JSON) and the labels equal
+    loading the files one transaction each."""
+    master, exports = sample_files()
+    src = sorted((exports / "instagram" / "BKPSDM").glob("Dec-01-2025_Feb-28-2026_*.csv"))[0]
+    acct = src.stem.rsplit("_", 1)[1]
+    folder = tmp_path / "exports"
+    (folder / "00").mkdir(parents=True)
+    shutil.copy(src, folder / "00" / src.name)
+    caption = "Selamat Menunaikan Ibadah Puasa Ramadan 1447 H"
+    _reexport(src, folder / "01" / f"Dec-01-2025_Mar-15-2026_{acct}.csv", views="900",
+              caption_from=caption, caption_to="Rapat koordinasi kepegawaian")  # fmt: skip
+    _reexport(src, folder / "02" / f"Dec-01-2025_Feb-20-2026_{acct}.csv",
+              views="100", caption_from=caption, caption_to=caption)  # fmt: skip
+    book = sorted((exports / "logbook").glob("*.xlsx"))[0]
+    (folder / "03").mkdir()
+    shutil.copy(book, folder / "03" / book.name)
+    files = plan_paths([folder])
+    a, b = connect(tmp_path / "a.duckdb"), connect(tmp_path / "b.duckdb")
+    for con in (a, b):
+        load_master(con, master)
+    together = load_paths(a, [folder], loaded_by="uji")
+    one_by_one = [load_file(b, f, loaded_by="uji", optional=opt) for f, opt in files]
+
+    assert [r.status for r in together] == ["loaded"] * 4
+    assert _rows(together) == _rows(one_by_one)
+    first, later, older = together[:3]
+    assert first.new > 0 and later.updated >= 1 and later.new == 0
+    assert older.new == 0 and older.updated == 0 and older.duplicate > 0  # the newer one wins
+    for x, y in zip(together, one_by_one, strict=True):
+        assert x.preview is not None and x.preview.equals(y.preview), x.file
+    assert _loads(a) == _loads(b)
+    assert (
+        a.sql("SELECT * FROM posts ORDER BY post_key")
+        .pl()
+        .equals(b.sql("SELECT * FROM posts ORDER BY post_key").pl())
+    )
+    sql = "SELECT views FROM posts WHERE permalink LIKE '%DzQypUkQC8s%'"
+    assert a.execute(sql).fetchall() == [(900,)]  # the newest export's figure
+    for table in ("post_observation", "post_link", "post_day_count", "post_content_month",
+                  "load_coverage", "post_campaign"):  # fmt: skip
+        sql = f"SELECT * FROM {table} ORDER BY ALL"
+        assert a.sql(sql).pl().equals(b.sql(sql).pl()), table
+    for check in CHECKS:
+        assert a.sql(check).pl().height == 0
+    a.close()
+    b.close()
