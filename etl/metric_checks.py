@@ -26,8 +26,10 @@ def metric_problems(raw: pl.DataFrame, headers: dict[str, str], sheet: str | Non
         if m not in raw.columns:
             continue
         text = raw.get_column(m).cast(pl.String).str.strip_chars()
-        plain = text.str.contains(r"^\d{1,15}$").fill_null(True)
-        if bool(plain.all()):
+        # Plain counts and empty cells give no reason below: a column of only those (most
+        # exports) needs no number parsing.
+        plain = text.str.contains(r"^\d{1,15}$") | text.str.contains(_EMPTY)
+        if bool(plain.fill_null(True).all()):
             continue
         value = parse_number_series(text)
         frame = pl.DataFrame({"__row": raw["__row"], "t": text, "v": value})

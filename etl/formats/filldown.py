@@ -50,6 +50,9 @@ def fill_down(df: pl.DataFrame, ctx: Context, content: pl.Expr) -> pl.DataFrame:
     if "published_at" not in df.columns:
         return df.with_columns(pl.lit(False).alias("__date_filled")).drop("__has_content")
     date = blank_to_null(col(df, "published_at"))
+    blank = date.is_null() & pl.col("__has_content")
+    if not df.select(blank.any()).item():  # no blank date to fill: no date parsing
+        return df.with_columns(pl.lit(False).alias("__date_filled")).drop("__has_content")
     # Only a date that reads (in either order) is carried down: a blank under an unreadable
     # date stays a reject of its own.
     dates = df["published_at"]
@@ -58,7 +61,6 @@ def fill_down(df: pl.DataFrame, ctx: Context, content: pl.Expr) -> pl.DataFrame:
         | parse_datetime_series(dates, order="mdy").is_not_null()  # type: ignore[union-attr]
     )
     df = df.with_columns(readable.alias("__readable"))
-    blank = date.is_null() & pl.col("__has_content")
     source = (
         pl.when(date.is_null())
         .then(None)
