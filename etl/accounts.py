@@ -37,17 +37,18 @@ def aliases(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         )
 
 
-def tie(
-    df: pl.DataFrame, accounts: pl.DataFrame, names: dict[int, str]
-) -> tuple[pl.DataFrame, list[str], list[str]]:
-    """Fill account_id of rows that have an opd_id but no account (rules 2 and 3).
+# The last master list's name keys (accounts frame, acc, per): a folder load reads the master
+# list once (etl.opd_index.read_once) and ties file after file against the same frame.
+_LAST_KEYS: tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame] | None = None
 
-    df: resolved posts (opd_id, platform, account_id, account_handle); accounts: the master
-    list's accounts (platform, handle, account_id, acc_opd_id). Returns (df, assumptions,
-    notes for untied rows), Bahasa Indonesia.
-    """
-    if df.height == 0 or accounts.height == 0:
-        return df, [], []
+
+def _account_keys(accounts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(acc, per) of tie: every account with its name key, and per OPD and platform the
+    number of accounts and the first. Computed once per accounts frame (the same object)."""
+    global _LAST_KEYS
+    last = _LAST_KEYS
+    if last is not None and last[0] is accounts:  # held here, so never another frame's id
+        return last[1], last[2]
     acc = accounts.select(
         "platform",
         pl.col("account_id").cast(pl.Int64).alias("_acc"),
@@ -60,6 +61,22 @@ def tie(
     per = acc.group_by("opd_id", "platform").agg(
         pl.len().alias("_n"), pl.col("_acc").first(), pl.col("_acc_handle").first()
     )
+    _LAST_KEYS = (accounts, acc, per)
+    return acc, per
+
+
+def tie(
+    df: pl.DataFrame, accounts: pl.DataFrame, names: dict[int, str]
+) -> tuple[pl.DataFrame, list[str], list[str]]:
+    """Fill account_id of rows that have an opd_id but no account (rules 2 and 3).
+
+    df: resolved posts (opd_id, platform, account_id, account_handle); accounts: the master
+    list's accounts (platform, handle, account_id, acc_opd_id). Returns (df, assumptions,
+    notes for untied rows), Bahasa Indonesia.
+    """
+    if df.height == 0 or accounts.height == 0:
+        return df, [], []
+    acc, per = _account_keys(accounts)
     keys = df.select(
         pl.col("account_handle")
         .map_elements(normalize_opd_name, return_dtype=pl.String, skip_nulls=True)

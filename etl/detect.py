@@ -8,6 +8,7 @@ fields are all present (a required subset, never the exact column tuple, because
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -67,13 +68,23 @@ def match_cells(
     cells: list[str | None], fmt: str, column_map: dict[str, str] | None = None
 ) -> dict[int, tuple[str, int]]:
     """Column index -> (field, rank) for the cells of one candidate header row."""
+    return _match_keys(_row_keys(cells), fmt, _user_keys(column_map))
+
+
+def _row_keys(cells: list[str | None]) -> list[str]:
+    """header_key of every cell ("" for an empty one): computed once per row, not per format."""
+    return ["" if cell is None else header_key(cell) for cell in cells]
+
+
+def _user_keys(column_map: dict[str, str] | None) -> dict[str, str]:
+    return {header_key(k): v for k, v in (column_map or {}).items()}
+
+
+def _match_keys(keys: list[str], fmt: str, user: dict[str, str]) -> dict[int, tuple[str, int]]:
+    """match_cells over the cells' header keys (_row_keys)."""
     idx = _INDEX[fmt]
-    user = {header_key(k): v for k, v in (column_map or {}).items()}
     out: dict[int, tuple[str, int]] = {}
-    for j, cell in enumerate(cells):
-        if cell is None:
-            continue
-        key = header_key(cell)
+    for j, key in enumerate(keys):
         if not key:
             continue
         if key in user:
@@ -81,10 +92,21 @@ def match_cells(
         elif key in idx:
             out[j] = idx[key]
         elif fmt == "logbook":
-            link = link_column_field(key)
+            link = _link_field(key)
             if link:
                 out[j] = (link, 0)
     return out
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _short_link_field(key: str) -> str | None:
+    return link_column_field(key)
+
+
+def _link_field(key: str) -> str | None:
+    """link_column_field, computed once per short key (detection asks it for every cell of
+    the top rows of every logbook sheet; a long cell is not kept, as in header_key)."""
+    return _short_link_field(key) if len(key) <= 120 else link_column_field(key)
 
 
 def _resolve(matched: dict[int, tuple[str, int]]) -> dict[int, str]:
@@ -100,14 +122,15 @@ def _qualifies(fields: set[str], fmt: str) -> bool:
     return all(any(f in fields for f in group) for group in MODULES[fmt].REQUIRED)
 
 
-def _is_subheader(cells: list[str | None], fmt: str) -> bool:
-    """A row under the header holding only sub-headings ("Facebook | Instagram | TikTok")."""
+def _is_subheader(cells: list[str | None], fmt: str, keys: list[str] | None = None) -> bool:
+    """A row under the header holding only sub-headings ("Facebook | Instagram | TikTok");
+    keys: the row's _row_keys when known."""
     if fmt != "logbook":
         return False
     nonempty = [c for c in cells if c is not None and str(c).strip()]
     if not nonempty:
         return False
-    matched = match_cells(cells, fmt)
+    matched = _match_keys(_row_keys(cells) if keys is None else keys, fmt, {})
     return len(matched) == len(nonempty) and any(f.startswith("link_") for f, _ in matched.values())
 
 
@@ -120,11 +143,13 @@ def detect(
     """Best (format, header row) over the preview rows, or None when nothing qualifies."""
     candidates = [format_hint] if format_hint else list(FORMATS)
     best: tuple[tuple[int, int, int], Detection] | None = None
+    keyed = [_row_keys(cells) for cells in rows]
+    user = _user_keys(column_map)
     for i, cells in enumerate(rows):
         for k, fmt in enumerate(candidates):
-            matched = match_cells(cells, fmt, column_map)
+            matched = _match_keys(keyed[i], fmt, user)
             sub = False
-            if i + 1 < len(rows) and _is_subheader(rows[i + 1], fmt):
+            if i + 1 < len(rows) and _is_subheader(rows[i + 1], fmt, keyed[i + 1]):
                 sub = True
                 parent: str | None = None
                 merged = dict(matched)
@@ -178,8 +203,9 @@ def closest_format(rows: list[list[str | None]]) -> NearMiss | None:
     required columns instead of a generic list."""
     best: tuple[tuple[int, int], NearMiss] | None = None
     for i, cells in enumerate(rows):
+        keys = _row_keys(cells)
         for k, fmt in enumerate(FORMATS):
-            matched = match_cells(cells, fmt)
+            matched = _match_keys(keys, fmt, {})
             columns = _resolve(matched)
             fields = set(columns.values())
             own = len(fields & set(MODULES[fmt].DISTINCTIVE))

@@ -72,3 +72,27 @@ def test_a_blank_date_under_a_post_is_still_carried_down(blank):
     out = filldown.fill_down(df, _ctx(), pl.col("caption").is_not_null())
     assert out["published_at"].to_list() == ["01/02/2026", "01/02/2026", "03/02/2026"]
     assert out["__date_filled"].to_list() == [False, True, False]
+
+
+def _accounts(fb_id: int) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"platform": ["facebook", "instagram"], "handle_norm": ["a", "b"],
+         "account_id": [fb_id, 11], "acc_opd_id": [1, 1], "handle": ["a", "b"]},
+    )  # fmt: skip
+
+
+def test_account_name_keys_are_kept_for_the_same_master_list_only():
+    """tie keeps the name keys of the last accounts frame (a folder load ties file after file
+    against one): another frame, a master list read again after a change, is keyed anew."""
+    from etl.accounts import tie
+
+    df = pl.DataFrame(
+        {"opd_id": [1], "platform": ["facebook"], "account_handle": [None], "account_id": [None]},
+        schema={"opd_id": pl.Int64, "platform": pl.String, "account_handle": pl.String,
+                "account_id": pl.Int64},
+    )  # fmt: skip
+    first = _accounts(10)
+    assert tie(df, first, {1: "A"})[0]["account_id"].to_list() == [10]
+    assert tie(df, first, {1: "A"})[0]["account_id"].to_list() == [10]
+    assert tie(df, _accounts(30), {1: "A"})[0]["account_id"].to_list() == [30]
+    assert tie(df, first, {1: "A"})[0]["account_id"].to_list() == [10]
