@@ -25,6 +25,11 @@ DATA_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".xls", ".zip", ".tsv", ".txt"}
 OPTIONAL_SUFFIXES = {".txt", ".tsv"}
 
 Progress = Callable[[int, int, str], None]
+# Files parsed ahead while one is written: the next always; a second too when both are at most
+# AHEAD_BYTES (small exports parse in about the time a file takes to write, so one parse
+# ahead leaves the writer waiting; two large files are never parsed at once: memory).
+AHEAD_FILES = 2
+AHEAD_BYTES = 1 << 20
 
 
 def _is_master_list(name: str) -> bool:
@@ -77,8 +82,9 @@ def load_paths(
     Labels and campaign links are computed once, after the last file (label_batch): a post's
     label depends on that post alone, so this equals labelling file by file; until then the
     folder's new posts have no content type. OPDs and accounts are read once (no load changes
-    them). The next file is parsed (in its bounded child process) while this one is written;
-    a file already loaded is not parsed ahead. Outcomes are load_file's, file by file, in order;
+    them). The next file is parsed (in its bounded child process) while this one is written,
+    and the one after it too when both are small (AHEAD_BYTES); a file already loaded is not
+    parsed ahead. Outcomes are load_file's, file by file, in order;
     when the labels could not be computed, every loaded file's report carries label_batch's
     reason in `notes` (the loads stay). Several files share one transaction (etl.load_batch);
     an error once a file started writing rolls the batch back and its files are loaded again
@@ -97,8 +103,10 @@ def load_paths(
         )  # fmt: skip
 
     shas: dict[int, str] = {}  # file index -> sha256, of the files found not loaded yet
+    looked: dict[int, int] = {}  # file index -> index of the file about to load at its look-up
 
-    def wanted(j: int) -> bool:
+    def wanted(j: int, current: int) -> bool:
+        looked[j] = current
         try:
             sha = hashlib.sha256(files[j][0].read_bytes()).hexdigest()
         except OSError:
@@ -110,9 +118,18 @@ def load_paths(
 
     def known_new(j: int) -> str | None:
         """The sha256 of file j when asking "already loaded?" again is needless: it was not
-        loaded when looked up, and the one file loaded since (j - 1) has other bytes."""
+        loaded when looked up, and no file loaded since (the one about to load then, up to
+        j - 1) has the same bytes."""
         sha = shas.get(j)
-        return sha if sha is not None and shas.get(j - 1) != sha else None
+        if sha is None or any(shas.get(k) == sha for k in range(looked.get(j, j - 1), j)):
+            return None
+        return sha
+
+    def small(j: int) -> bool:
+        try:
+            return 0 <= j < len(files) and files[j][0].stat().st_size <= AHEAD_BYTES
+        except OSError:
+            return False
 
     reports: list[LoadReport] = []
     labels: set[int] | None = None if dry_run else set()
@@ -148,18 +165,29 @@ def load_paths(
             return
         held.clear()
 
-    with read_once(con), ThreadPoolExecutor(1, thread_name_prefix="parse-ahead") as pool:
-        pending: Future[Parsed | None] | None = None
-        if files and wanted(0):
-            pending = pool.submit(ahead, files[0][0])
+    pending: dict[int, Future[Parsed | None]] = {}
+    to_look = 0  # the next file to look up (and parse ahead when not loaded yet)
+
+    def look_ahead(current: int) -> None:
+        """Look up and parse ahead the next file, and one more while both are small."""
+        nonlocal to_look
+        while to_look < len(files) and (
+            to_look <= current + 1
+            or (to_look <= current + AHEAD_FILES and small(to_look) and small(to_look - 1))
+        ):
+            j, to_look = to_look, to_look + 1
+            if wanted(j, current):
+                pending[j] = pool.submit(ahead, files[j][0])
+
+    with read_once(con), ThreadPoolExecutor(AHEAD_FILES, thread_name_prefix="parse-ahead") as pool:
+        look_ahead(-1)
         for i, (f, optional) in enumerate(files, start=1):
             if progress is not None:
                 progress(i, len(files), str(f))
-            parsed = pending.result() if pending is not None else None
-            pending = None
+            future = pending.pop(i - 1, None)
+            parsed = future.result() if future is not None else None
             new = known_new(i - 1)  # before file i - 1 is loaded (its own look-up is older)
-            if i < len(files) and wanted(i):
-                pending = pool.submit(ahead, files[i][0])
+            look_ahead(i - 1)
             if batch is None:
                 reports.append(load(f, optional, parsed, False))
                 continue
