@@ -41,24 +41,32 @@ class Prepared:
 def _combine(
     tables: list[ParsedTable], load_time: dt.datetime
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Every table's posts in POST_SCHEMA plus observed_at (the table's platform, handle and
+    sheet fill its empty cells), and its rejects in REJECT_SCHEMA: one select per table (a
+    table without rejects adds none)."""
     posts, rejects = [], []
     for t in tables:
         have = set(t.posts.columns)
-        p = t.posts.select(
-            [
-                (pl.col(c) if c in have else pl.lit(None)).cast(dtype).alias(c)
-                for c, dtype in POST_SCHEMA.items()
-            ]
-        )
-        p = p.with_columns(
-            platform=pl.coalesce("platform", pl.lit(t.platform, pl.String)),
-            account_handle=pl.coalesce("account_handle", pl.lit(t.account_handle, pl.String)),
-            source_sheet=pl.coalesce("source_sheet", pl.lit(t.sheet, pl.String)),
-            observed_at=pl.lit(t.exported_at or load_time, pl.Datetime("us")),
-        )
-        posts.append(p)
-        r = t.rejects.select([pl.col(c).cast(dtype) for c, dtype in REJECT_SCHEMA.items()])
-        rejects.append(r.with_columns(sheet=pl.coalesce("sheet", pl.lit(t.sheet, pl.String))))
+        fill = {"platform": t.platform, "account_handle": t.account_handle, "source_sheet": t.sheet}
+        exprs = []
+        for c, dtype in POST_SCHEMA.items():
+            e = (pl.col(c) if c in have else pl.lit(None)).cast(dtype)
+            if c in fill:
+                e = pl.coalesce(e, pl.lit(fill[c], pl.String))
+            exprs.append(e.alias(c))
+        exprs.append(pl.lit(t.exported_at or load_time, pl.Datetime("us")).alias("observed_at"))
+        posts.append(t.posts.select(exprs))
+        if t.rejects.height:
+            rejects.append(
+                t.rejects.select(
+                    [
+                        pl.coalesce(pl.col(c).cast(dtype), pl.lit(t.sheet, pl.String)).alias(c)
+                        if c == "sheet"
+                        else pl.col(c).cast(dtype)
+                        for c, dtype in REJECT_SCHEMA.items()
+                    ]
+                )
+            )
     schema = {**POST_SCHEMA, "observed_at": pl.Datetime("us")}
     all_posts = pl.concat(posts) if posts else pl.DataFrame(schema=schema)
     all_rej = pl.concat(rejects) if rejects else pl.DataFrame(schema=REJECT_SCHEMA)
