@@ -235,19 +235,9 @@ def summary(frame: pl.DataFrame) -> str:
 
 
 def write(con: duckdb.DuckDBPyConnection, load_id: int, coverage: pl.DataFrame) -> None:
-    """Store a load's coverage rows in the caller's open transaction."""
-    if coverage.height == 0:
-        return
-    con.register("_coverage", coverage)
-    try:
-        con.execute(
-            "INSERT INTO load_coverage (load_id, opd_id, platform, account_id, period_start,"
-            " period_end, basis, source_sheet) SELECT ?, opd_id, platform, account_id,"
-            " period_start, period_end, basis, source_sheet FROM _coverage",
-            [load_id],
-        )
-    finally:
-        con.unregister("_coverage")
+    """Store a load's coverage rows in the caller's open transaction (write_many's INSERT,
+    with this load's id on every row)."""
+    write_many(con, coverage.with_columns(load_id=pl.lit(load_id, dtype=pl.Int64)))
 
 
 def write_many(con: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> None:

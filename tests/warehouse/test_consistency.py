@@ -14,7 +14,6 @@ from tests.factory import JAN, hand_warehouse
 from warehouse import analyst_settings, metrics, vocabulary
 from warehouse.db import SQL_DIR, connect
 from warehouse.queries import filters, summary
-from warehouse.queries import run as run_queries
 
 # Every module of the warehouse.queries package (one per subject).
 QUERY_MODULES = [
@@ -70,8 +69,7 @@ def test_kpi_summary_keys_are_columns_of_q_kpi():
     cols = summary.kpi_summary(con, filters.Filters(*JAN)).columns
     assert cols[:2] == ["key", "label"]
     f = filters.Filters(*JAN)
-    cols = run_queries._run(con, "q_kpi", {**f.params(), **run_queries._activity_params(analyst_settings.Settings()),
-                  "starts": [f.start], "ends_excl": [f.params()["end_excl"]]}).columns  # fmt: skip
+    cols = summary.kpi_periods(con, f, analyst_settings.Settings(), [(f.start, f.end)]).columns
     assert set(summary.KPI_SUMMARY_KEYS) <= set(cols)
 
 
@@ -144,7 +142,8 @@ def test_docstring_columns_are_the_returned_columns():
     con.execute("INSERT INTO campaign (campaign_id, name) VALUES (1, 'Kampanye')")
     f = filters.Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 31))
     extra = {"opd_daily_counts": {"opd_id": 1}, "campaign_participation": {"campaign_id": 1},
-             "campaign_summary": {"campaign_id": 1}}  # fmt: skip
+             "campaign_summary": {"campaign_id": 1},
+             "kpi_periods": {"s": analyst_settings.Settings(), "periods": [(f.start, f.end)]}}  # fmt: skip
     checked = 0
     members = [
         (n, fn, m) for m in QUERY_MODULES for n, fn in inspect.getmembers(m, inspect.isfunction)

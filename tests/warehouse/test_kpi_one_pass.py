@@ -1,6 +1,6 @@
-"""q_kpi measures every compared period in one query: each period's row is the row the same
-query gives for that period alone, for random periods, filters and posts (overlapping and
-empty periods included)."""
+"""q_kpi measures every compared period in one query (their judgement in one more,
+q_periods_judgement): each period's row is the row the same queries give for that period alone,
+for random periods, filters and posts (overlapping and empty periods included)."""
 
 from __future__ import annotations
 
@@ -23,13 +23,7 @@ period = st.tuples(day, st.integers(0, 75)).map(lambda t: (t[0], t[0] + dt.timed
 def _rows(
     con, f: filters_queries.Filters, s: analyst_settings.Settings, periods: list
 ) -> list[dict]:
-    params = {
-        **f.params(),
-        **run_queries._activity_params(s),
-        "starts": [a for a, _ in periods],
-        "ends_excl": [b + dt.timedelta(days=1) for _, b in periods],
-    }
-    return list(run_queries._run(con, "q_kpi", params).drop("i").iter_rows(named=True))
+    return list(summary.kpi_periods(con, f, s, periods).drop("i").iter_rows(named=True))
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -56,9 +50,9 @@ def test_kpi_summary_asks_once(wh, monkeypatch) -> None:
     calls = []
     real = run_queries._run
 
-    def counting(con, name, params):  # the real query, counted
+    def counting(con, name, params, tables=None):  # the real query, counted
         calls.append(name)
-        return real(con, name, params)
+        return real(con, name, params, tables)
 
     monkeypatch.setattr(summary, "_run", counting)
     out = summary.kpi_summary(

@@ -12,6 +12,7 @@ from warehouse import metrics
 from warehouse.analyst_settings import Settings
 from warehouse.queries.activity import opd_index
 from warehouse.queries.filters import Filters
+from warehouse.queries.judgement import JUDGED_PERIODS, periods_judgement
 from warehouse.queries.options import data_start, date_bounds
 from warehouse.queries.run import _activity_params, _run, _settings
 
@@ -122,13 +123,9 @@ def kpi_summary(
     for p in plans.values():
         periods += [p.current, p.other] if p.comparable else [p.current]
     periods = list(dict.fromkeys(periods))
-    params = {
-        **f.params(),
-        **_activity_params(s),
-        "starts": [a for a, _ in periods],
-        "ends_excl": [b + dt.timedelta(days=1) for _, b in periods],
-    }
-    measured = dict(zip(periods, _run(con, "q_kpi", params).iter_rows(named=True), strict=True))
+    measured = dict(
+        zip(periods, kpi_periods(con, f, s, periods).iter_rows(named=True), strict=True)
+    )
 
     def at(start: dt.date, end: dt.date) -> dict[str, Any]:
         return measured[(start, end)]
@@ -153,6 +150,30 @@ def kpi_summary(
             row[f"{name}_reason"] = p.reason
         rows.append(row)
     return pl.DataFrame(rows, schema=_KPI_SCHEMA).select(list(_KPI_SCHEMA))
+
+
+def kpi_periods(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    s: Settings,
+    periods: list[tuple[dt.date, dt.date]],
+) -> pl.DataFrame:
+    """The KPIs of f's other filters over each of `periods` ((first, last) days, inclusive;
+    f's own dates are not read): one row per period, in the order given (q_kpi.sql). Columns:
+    i (1-based), activity_rate, active_opds, expected_opds, judged_opds, no_data_opds,
+    partial_data_opds, posts, kinerja_share, ucapan_share, figure_share, engagement,
+    engagement_per_post, engagement_per_reach, opds_without_operator. The periods' judgement
+    is judged once for all of them (judgement.periods_judgement, shared within
+    warehouse.queries.run.sharing) and read by q_kpi as a relation."""
+    params = {
+        **f.params(),
+        **_activity_params(s),
+        "starts": [a for a, _ in periods],
+        "ends_excl": [b + dt.timedelta(days=1) for _, b in periods],
+        "judged": JUDGED_PERIODS,
+    }
+    judged = periods_judgement(con, f, s, periods)
+    return _run(con, "q_kpi", params, tables={JUDGED_PERIODS: judged})
 
 
 def top_bottom_opds(

@@ -2,10 +2,15 @@
 -- lists $starts / $ends_excl (1-based, inclusive start, exclusive end); the other filters and
 -- settings are shared by all periods.
 -- Active OPD and the rate's denominator: opd_judgement over each whole period
--- (views/030_scope_and_activity.sql), called per period by a lateral join (the rule is read
--- from its one definition, never copied): an OPD whose data for the period has not all
+-- (views/030_scope_and_activity.sql), read from $judged: the relation q_periods_judgement.sql
+-- computed for these very periods, filters and settings (warehouse.queries.judgement.
+-- periods_judgement; the rule is read from its one definition, never copied, and the macro
+-- stack is not planned again here): an OPD whose data for the period has not all
 -- arrived and that is not active is no_data, left out of the rate (judged_opds, "datanya
 -- lengkap"). A period with no OPD or no post in scope still gets its row (counts 0).
+-- Content: the posts of the span the periods cover read once (v_post_facts through
+-- scoped_posts_all), summed per day, then each period sums its days (a day lies wholly inside
+-- or outside a period whose bounds are dates).
 with
 periods as (
     select i, $starts[i] as start_d, $ends_excl[i] as end_excl
@@ -15,10 +20,8 @@ opds as (
     select * from scoped_opds($opd_kinds, $opd_ids)
 ),
 per_opd as (
-    select p.i, j.opd_id, j.is_active, j.is_judged, j.data_state
-    from periods p,
-    lateral opd_judgement('period', p.start_d, p.end_excl, $platforms, $opd_kinds, $opd_ids,
-                          $min_per_month, $min_per_week, $activity_rule, $data_end) j
+    select j.i, j.opd_id, j.is_active, j.is_judged, j.data_state
+    from query_table($judged) j
 ),
 activity as (
     select
@@ -36,9 +39,9 @@ activity as (
     join per_opd a using (opd_id)
     group by a.i
 ),
-content as (
+per_day as (
     select
-        p.i,
+        x.pub_date,
         count(*) as posts,
         count_if(x.is_kinerja) as kinerja_posts,
         count_if(x.is_ucapan) as ucapan_posts,
@@ -49,9 +52,23 @@ content as (
         count_if(x.has_interaction) as interaction_posts,
         sum(x.engagement) filter (where x.reach > 0) as engagement_with_reach,
         sum(x.reach) filter (where x.reach > 0) as reach
+    from scoped_posts_all($platforms, $opd_kinds, $opd_ids) x
+    where x.published_at >= list_min($starts) and x.published_at < list_max($ends_excl)
+    group by x.pub_date
+),
+content as (
+    select
+        p.i,
+        cast(sum(d.posts) as bigint) as posts,
+        cast(sum(d.kinerja_posts) as bigint) as kinerja_posts,
+        cast(sum(d.ucapan_posts) as bigint) as ucapan_posts,
+        cast(sum(d.figure_posts) as bigint) as figure_posts,
+        sum(d.engagement) as engagement,
+        cast(sum(d.interaction_posts) as bigint) as interaction_posts,
+        sum(d.engagement_with_reach) as engagement_with_reach,
+        sum(d.reach) as reach
     from periods p
-    join scoped_posts_all($platforms, $opd_kinds, $opd_ids) x
-      on x.published_at >= p.start_d and x.published_at < p.end_excl
+    join per_day d on d.pub_date >= p.start_d and d.pub_date < p.end_excl
     group by p.i
 ),
 counted as (

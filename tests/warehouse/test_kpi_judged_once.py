@@ -1,0 +1,245 @@
+"""The KPI tiles read their periods' judgement from one relation judged once
+(q_periods_judgement, warehouse.queries.judgement.periods_judgement) and count the posts of all
+their periods in one pass: every figure equals the single statement it replaced (kept below as
+BEFORE, verbatim), on the sample warehouse and on random hand warehouses; each period's
+judgement is the period's judgement alone (q_period_judgement); inside one store the periods
+are judged once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests import factory
+from tests.factory import JAN, hand_warehouse
+from tests.warehouse.test_properties import post
+from warehouse import analyst_settings
+from warehouse.db import connect
+from warehouse.queries import judgement, options, summary
+from warehouse.queries import run as run_queries
+from warehouse.queries.filters import Filters
+
+# warehouse/sql/q_kpi.sql as it was before the judgement was read from a relation (9c2ca73):
+# each period judged by a lateral opd_judgement inside the statement, the posts joined to every
+# period. The reference the new path must equal, figure for figure.
+BEFORE = """
+with
+periods as (
+    select i, $starts[i] as start_d, $ends_excl[i] as end_excl
+    from range(1, len($starts) + 1) t(i)
+),
+opds as (
+    select * from scoped_opds($opd_kinds, $opd_ids)
+),
+per_opd as (
+    select p.i, j.opd_id, j.is_active, j.is_judged, j.data_state
+    from periods p,
+    lateral opd_judgement('period', p.start_d, p.end_excl, $platforms, $opd_kinds, $opd_ids,
+                          $min_per_month, $min_per_week, $activity_rule, $data_end) j
+),
+activity as (
+    select
+        a.i,
+        count(*) filter (where o.expected_to_post) as expected_opds,
+        count(*) filter (where o.expected_to_post and a.is_judged) as judged_opds,
+        count(*) filter (where o.expected_to_post and not a.is_judged) as no_data_opds,
+        count(*) filter (where o.expected_to_post and not a.is_judged
+                           and a.data_state = 'partial') as partial_data_opds,
+        count(*) filter (where o.expected_to_post and a.is_active) as active_opds,
+        count(*) filter (where o.expected_to_post and not o.has_operator) as opds_without_operator
+    from opds o
+    join per_opd a using (opd_id)
+    group by a.i
+),
+content as (
+    select
+        p.i,
+        count(*) as posts,
+        count_if(x.is_kinerja) as kinerja_posts,
+        count_if(x.is_ucapan) as ucapan_posts,
+        count_if(x.is_figure) as figure_posts,
+        sum(x.engagement) filter (where x.has_interaction) as engagement,
+        count_if(x.has_interaction) as interaction_posts,
+        sum(x.engagement) filter (where x.reach > 0) as engagement_with_reach,
+        sum(x.reach) filter (where x.reach > 0) as reach
+    from periods p
+    join scoped_posts_all($platforms, $opd_kinds, $opd_ids) x
+      on x.published_at >= p.start_d and x.published_at < p.end_excl
+    group by p.i
+),
+counted as (
+    select
+        p.i,
+        coalesce(a.expected_opds, 0) as expected_opds,
+        coalesce(a.judged_opds, 0) as judged_opds,
+        coalesce(a.no_data_opds, 0) as no_data_opds,
+        coalesce(a.partial_data_opds, 0) as partial_data_opds,
+        coalesce(a.active_opds, 0) as active_opds,
+        coalesce(a.opds_without_operator, 0) as opds_without_operator,
+        coalesce(c.posts, 0) as posts,
+        coalesce(c.kinerja_posts, 0) as kinerja_posts,
+        coalesce(c.ucapan_posts, 0) as ucapan_posts,
+        coalesce(c.figure_posts, 0) as figure_posts,
+        case when coalesce(c.interaction_posts, 0) > 0 then c.engagement
+             when coalesce(c.posts, 0) = 0 then 0 end as engagement,
+        c.engagement_with_reach,
+        c.reach
+    from periods p
+    left join activity a using (i)
+    left join content c using (i)
+),
+final as (
+    select
+        i,
+        active_opds / nullif(judged_opds, 0) as activity_rate,
+        active_opds,
+        expected_opds,
+        judged_opds,
+        no_data_opds,
+        partial_data_opds,
+        posts,
+        kinerja_posts / nullif(posts, 0) as kinerja_share,
+        ucapan_posts / nullif(posts, 0) as ucapan_share,
+        figure_posts / nullif(posts, 0) as figure_share,
+        engagement,
+        engagement / nullif(posts, 0) as engagement_per_post,
+        engagement_with_reach / reach as engagement_per_reach,
+        opds_without_operator
+    from counted
+)
+select * from final order by i
+"""
+
+
+def before(con, f: Filters, s: analyst_settings.Settings, periods: list) -> pl.DataFrame:
+    """summary.kpi_periods as it was: BEFORE, bound as warehouse.queries.run binds a q_*.sql."""
+    params = {
+        **f.params(),
+        **run_queries._activity_params(s),
+        "starts": [a for a, _ in periods],
+        "ends_excl": [b + dt.timedelta(days=1) for _, b in periods],
+        "data_end": run_queries.read_data_end(con),
+    }
+    used = set(re.findall(r"\$([A-Za-z_]\w*)", BEFORE))
+    cur = con.cursor()
+    try:
+        df = cur.sql(BEFORE, params={k: v for k, v in params.items() if k in used}).pl()
+    finally:
+        cur.close()
+    return run_queries._plain_numbers(df)
+
+
+def _same(a: pl.DataFrame, b: pl.DataFrame) -> None:
+    assert a.schema == b.schema
+    assert a.equals(b, null_equal=True), (a, b)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("kpi"))
+    con = connect(path)
+    yield con
+    con.close()
+
+
+def _sample_cases(con) -> list[tuple[Filters, list[tuple[dt.date, dt.date]]]]:
+    first, last = options.date_bounds(con)
+    assert first is not None and last is not None
+    month = last.replace(day=1)
+    half = (month.replace(day=1) - dt.timedelta(days=150)).replace(day=1)
+    whole = Filters(half, last)
+    kinds = sorted(options.opd_kinds(con))
+    opds = con.execute("select min(opd_id) from posts").fetchone()[0]
+    scopes = [
+        whole,
+        Filters(month, last),
+        Filters(half, last, platforms=("instagram",)),
+        Filters(half, last, opd_kinds=(kinds[0],)),
+        Filters(half, last, opd_ids=(opds,)),
+        Filters(first, last),
+    ]
+    periods = [
+        (whole.start, whole.end),
+        (month, last),
+        (month - dt.timedelta(days=40), month - dt.timedelta(days=1)),
+        (first, last),
+        (last, last),
+        (first - dt.timedelta(days=60), first - dt.timedelta(days=1)),  # before any data
+    ]
+    return [(f, periods) for f in scopes]
+
+
+@pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
+    activity_rule="opd_total", min_posts_per_month=12)])  # fmt: skip
+def test_sample_kpis_equal_the_statement_before(sample, s, monkeypatch):
+    with run_queries.data_end_given(run_queries.read_data_end(sample)):
+        for f, periods in _sample_cases(sample):
+            _same(before(sample, f, s, periods), summary.kpi_periods(sample, f, s, periods))
+            # The tiles (periods chosen by compare.plan, data days checked) read the same.
+            new = summary.kpi_summary(sample, f, s)
+            with monkeypatch.context() as m:
+                m.setattr(summary, "kpi_periods", before)
+                old = summary.kpi_summary(sample, f, s)
+            _same(old, new)
+            assert new["value"].is_not_null().any()
+
+
+day = st.dates(min_value=dt.date(2025, 11, 15), max_value=dt.date(2026, 3, 15))
+period = st.tuples(day, st.integers(0, 75)).map(lambda t: (t[0], t[0] + dt.timedelta(days=t[1])))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(post, max_size=50),
+    st.lists(period, min_size=1, max_size=4),
+    st.sampled_from([(), ("instagram",), ("facebook", "youtube")]),
+    st.sampled_from([(), ("dinas",), ("kecamatan", "badan")]),
+    st.sampled_from([(), (1,), (2, 4)]),
+    st.integers(1, 4),
+    st.sampled_from(["account", "opd_total"]),
+)
+def test_random_kpis_equal_the_statement_before(
+    posts, periods, platforms, kinds, opd_ids, minimum, rule
+):
+    con = hand_warehouse(posts)
+    s = analyst_settings.Settings(min_posts_per_month=minimum, activity_rule=rule)
+    f = Filters(JAN[0], JAN[1], platforms, kinds, opd_ids)
+    _same(before(con, f, s, periods), summary.kpi_periods(con, f, s, periods))
+    con.close()
+
+
+def test_each_period_is_judged_as_alone(wh):
+    s = analyst_settings.get_settings(wh)
+    periods = [JAN, (dt.date(2025, 12, 1), dt.date(2025, 12, 31)), (dt.date(2026, 1, 5), JAN[1])]
+    f = Filters(*JAN, platforms=("instagram", "facebook"))
+    together = pl.from_arrow(judgement.periods_judgement(wh, f, s, periods))
+    assert isinstance(together, pl.DataFrame)
+    for i, (a, b) in enumerate(periods, start=1):
+        alone = pl.from_arrow(judgement.period_judgement(wh, f.shifted(a, b), s))
+        assert isinstance(alone, pl.DataFrame)
+        mine = together.filter(pl.col("i") == i).drop("i")
+        _same(alone.sort("opd_id"), mine.sort("opd_id"))
+
+
+def test_the_periods_are_judged_once_per_store(wh, monkeypatch):
+    f = Filters(*JAN)
+    alone = summary.kpi_summary(wh, f)
+    calls = []
+    real = judgement._run_arrow
+
+    def counting(con, name, params):
+        calls.append(name)
+        return real(con, name, params)
+
+    monkeypatch.setattr(judgement, "_run_arrow", counting)
+    with run_queries.sharing({}):
+        first = summary.kpi_summary(wh, f)
+        again = summary.kpi_summary(wh, f)
+    _same(alone, first)
+    _same(first, again)
+    assert calls == ["q_periods_judgement"]
