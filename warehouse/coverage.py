@@ -9,6 +9,12 @@ the next month) and "tidak menyerahkan data" (not_submitted) after it.
 
 Every function takes the same `Filters` as warehouse.queries (platform, OPD kind and OPD apply to
 accounts; the period selects the months it touches) and returns a polars frame.
+
+The counts (coverage_summary) and the collection checklist (coverage_missing) read one relation,
+the period's status per account and month (q_coverage_status.sql: no posts, no loads list),
+computed once per rerun inside warehouse.queries.run.sharing (the UI: one store per data
+version) and shared by both; the months are read from the live spans merged into runs, never
+a row per covered day (views/025_v_coverage.sql).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import polars as pl
 from warehouse import periods, vocabulary
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
-from warehouse.queries.run import _run, _settings
+from warehouse.queries.run import _run, _settings, once
 
 __all__ = ["coverage_accounts", "coverage_grid", "coverage_missing", "coverage_summary"]
 
@@ -88,13 +94,13 @@ def coverage_missing(
     """
     month_start = month.replace(day=1)
     month_end = periods.add_months(month_start, 1) - dt.timedelta(days=1)
-    grid = coverage_grid(con, f.shifted(month_start, month_end), settings, as_of)
+    if f.start.replace(day=1) <= month_start <= f.end:
+        # A month of the period: its rows of the period's relation (a month's rows do not
+        # depend on the period around it), shared with coverage_summary.
+        grid = _status(con, f, settings, as_of).filter(pl.col("month_start") == month_start)
+    else:
+        grid = _status(con, f.shifted(month_start, month_end), settings, as_of)
     gaps = grid.filter(pl.col("status") != "received")
-    ops = (
-        _run(con, "q_coverage_accounts", f.params())
-        .select("opd_id", "operator_name")
-        .unique("opd_id")
-    )
     label = pl.col("platform").str.to_titlecase() + pl.lit(" ") + pl.col("handle")
     detail = (
         pl.when(pl.col("status") == "missing")
@@ -113,8 +119,8 @@ def coverage_missing(
             .otherwise(pl.lit("not_received"))
             .alias("reason_code"),
             pl.col("due_date").first(),
+            pl.col("operator_name").first(),  # the OPD's: one per OPD
         )
-        .join(ops, on="opd_id", how="left")
         .select(
             "opd_id",
             "opd",
@@ -140,7 +146,27 @@ def coverage_summary(
 
     Keys as summarize().
     """
-    return summarize(coverage_grid(con, f, settings, as_of))
+    return summarize(_status(con, f, settings, as_of))
+
+
+def _status(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    settings: Settings | None = None,
+    as_of: dt.date | None = None,
+) -> pl.DataFrame:
+    """coverage_grid's rows and status without what arrived (q_coverage_status.sql), computed
+    once per filters, deadline, as_of and data end inside warehouse.queries.run.sharing.
+
+    Columns: opd_id, opd, opd_kind, account_id, platform, handle, month_start (date),
+    covered_days (str or null), status, to_data_end (bool), due_date (date), reason_code,
+    operator_name (personal data: the checklist's). Order: opd_kind, opd, platform, handle,
+    month_start, account_id.
+    """
+    params = _params(con, f, settings, as_of)
+    key = ("coverage_status", f, params["deadline_day"], params["as_of"])
+    status: pl.DataFrame = once(key, lambda: _run(con, "q_coverage_status", params))
+    return status
 
 
 def summarize(grid: pl.DataFrame) -> dict[str, Any]:

@@ -12,8 +12,9 @@ import pytest
 
 from tests.factory import JAN, hand_warehouse
 from warehouse import analyst_settings, metrics, vocabulary
-from warehouse.db import SQL_DIR, connect
+from warehouse.db import SQL_DIR, connect, sql_text
 from warehouse.queries import filters, summary
+from warehouse.queries import run as run_queries
 
 # Every module of the warehouse.queries package (one per subject).
 QUERY_MODULES = [
@@ -135,7 +136,9 @@ def _documented_columns(fn) -> list[str]:
     return [c.strip().split(" ")[0] for c in text.split(",") if c.strip()]
 
 
-def test_docstring_columns_are_the_returned_columns():
+def _query_frames():
+    """(function, frame) of every documented query function of warehouse.queries, run on the
+    hand warehouse over January."""
     import datetime as dt
 
     con = hand_warehouse()
@@ -144,7 +147,6 @@ def test_docstring_columns_are_the_returned_columns():
     extra = {"opd_daily_counts": {"opd_id": 1}, "campaign_participation": {"campaign_id": 1},
              "campaign_summary": {"campaign_id": 1},
              "kpi_periods": {"s": analyst_settings.Settings(), "periods": [(f.start, f.end)]}}  # fmt: skip
-    checked = 0
     members = [
         (n, fn, m) for m in QUERY_MODULES for n, fn in inspect.getmembers(m, inspect.isfunction)
     ]
@@ -155,10 +157,43 @@ def test_docstring_columns_are_the_returned_columns():
         if "Columns:" not in (inspect.getdoc(fn) or ""):
             continue
         args = (con, f) if len(params) > 1 and params[1] == "f" else (con,)
-        df = fn(*args, **extra.get(name, {}))
-        assert _documented_columns(fn) == df.columns, name
+        yield fn, fn(*args, **extra.get(name, {}))
+
+
+def test_docstring_columns_are_the_returned_columns():
+    checked = 0
+    for fn, df in _query_frames():
+        assert _documented_columns(fn) == df.columns, fn.__name__
         checked += 1
     assert checked >= 24
+
+
+def test_queries_run_by_execute_give_the_relations_frames(monkeypatch):
+    # warehouse.queries.run fetches every q_*.sql with execute() (one binding); DuckDB's
+    # relation (con.sql(...).pl(), two bindings) gave the frames before: same columns, types,
+    # values and order, for every statement the documented query functions run.
+    calls = []
+    real = run_queries._fetch_arrow
+
+    def spy(con, name, params, tables=None):
+        calls.append((con, name, params, tables))
+        return real(con, name, params, tables)
+
+    monkeypatch.setattr(run_queries, "_fetch_arrow", spy)
+    for _ in _query_frames():
+        pass
+    monkeypatch.undo()
+    assert len({name for _, name, _, _ in calls}) >= 30
+    for con, name, params, tables in calls:
+        cur = con.cursor()
+        for table_name, table in (tables or {}).items():
+            cur.register(table_name, table)
+        bound = run_queries._bound(con, name, params)
+        relation = run_queries._plain_numbers(cur.sql(sql_text(name), params=bound).pl())
+        cur.close()
+        now = run_queries._run(con, name, params, tables)
+        assert relation.schema == now.schema, name
+        assert relation.equals(now, null_equal=True), name
 
 
 def test_opd_story_docstring_columns_are_the_returned_columns():

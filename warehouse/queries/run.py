@@ -127,36 +127,44 @@ def _run(
     extra ones), so every function can pass the common filter set. $data_end is bound here
     (module docstring) unless params carry it. tables: relations (Arrow tables) the SQL reads
     by name, registered on this query's own cursor only."""
-    bound = _bound(con, name, params)
-    # DuckDB 2.0: execute(...).pl() is gone; the relation API takes params and fetches whole.
-    cur = con.cursor()
-    try:
-        for table_name, table in (tables or {}).items():
-            cur.register(table_name, table)
-        df = cur.sql(sql_text(name), params=bound).pl()
-    finally:
-        cur.close()
+    df = pl.from_arrow(_fetch_arrow(con, name, params, tables), rechunk=False)
+    assert isinstance(df, pl.DataFrame)
     return _plain_numbers(df)
 
 
-# A result fetched as Arrow from execute() is copied once more than from a relation; for the
-# few hundred rows of a judgement that costs nothing, and it saves the relation's binding.
+# A result fetched as Arrow from execute() is copied once more than from a relation: nothing
+# for the few thousand rows a page query returns, and it saves the relation's binding.
 _ARROW_COPY = "Arrow output on a DB-API result makes an extra copy of the rows"
 warnings.filterwarnings("ignore", message=re.escape(_ARROW_COPY), category=UserWarning)
 
 
-def _run_arrow(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> Any:
-    """As _run, but the result as an Arrow table with DuckDB's own column types (decimals
-    kept): a relation other queries read as if they had computed it themselves. Run with
-    execute(), not as a relation: a relation binds the statement once more to learn its
-    columns, and binding the judgement's macro stack is most of its cost (20-30 ms at 1M)."""
+def _fetch_arrow(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    params: dict[str, Any],
+    tables: dict[str, Any] | None = None,
+) -> Any:
+    """The rows of warehouse/sql/<name>.sql (parameters bound as _run binds them) as an Arrow
+    table with DuckDB's own column types, run on a cursor of its own. Run with execute(), not
+    as a relation (DuckDB 2.0's con.sql): a relation binds the statement once more to learn its
+    columns, and binding the view and macro stack is much of a page query's cost (10-30 ms of
+    the index, the activity trend and the trends at 1M posts). Same column types as a
+    relation's .pl() (tests/warehouse/test_consistency.py)."""
     bound = _bound(con, name, params)
     cur = con.cursor()
     try:
+        for table_name, table in (tables or {}).items():
+            cur.register(table_name, table)
         cur.execute(sql_text(name), bound)
         return cur.to_arrow_table()
     finally:
         cur.close()
+
+
+def _run_arrow(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> Any:
+    """As _run, but the result as an Arrow table with DuckDB's own column types (decimals
+    kept): a relation other queries read as if they had computed it themselves."""
+    return _fetch_arrow(con, name, params)
 
 
 def _plain_numbers(df: pl.DataFrame) -> pl.DataFrame:
