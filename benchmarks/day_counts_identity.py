@@ -14,6 +14,11 @@ columns, types, order, values, nulls). Exit 1 when any differs. Fast enough for 
 (query_dump.py dumps every query, this only those the change reaches); TAGs keep only the
 calls of those filter/settings pairs of query_dump (e.g. month/default,all/other), for a
 shorter run on a large warehouse.
+
+It checked one change (post_day_count) and is kept as its evidence: run it from a checkout of
+any commit up to 9c2ca73. Later coverage queries (q_coverage_status, account_month_status over
+v_coverage_island) no longer fit the old views it swaps in; the coverage grid is now checked
+against a recount by tests/coverage/test_coverage_recount.py.
 """
 
 from __future__ import annotations
