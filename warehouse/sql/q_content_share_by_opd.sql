@@ -34,4 +34,6 @@ final as (
         figure_posts / posts as figure_share
     from per_opd
 )
+-- a stated order: parallel joins return rows in any order, and frames are compared whole
 select * from final
+order by opd_id

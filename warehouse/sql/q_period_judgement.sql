@@ -11,4 +11,6 @@ final as (
                        $min_per_month, $min_per_week, $activity_rule, $data_end,
                        counted_before := $counted_before)
 )
+-- a stated order: parallel joins return rows in any order, and frames are compared whole
 select * from final
+order by period_start, opd_id

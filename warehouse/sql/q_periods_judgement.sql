@@ -16,4 +16,6 @@ final as (
     lateral opd_judgement('period', p.start_d, p.end_excl, $platforms, $opd_kinds, $opd_ids,
                           $min_per_month, $min_per_week, $activity_rule, $data_end) j
 )
+-- a stated order: parallel joins return rows in any order, and frames are compared whole
 select * from final
+order by i, period_start, opd_id
