@@ -21,6 +21,21 @@ def _span(start: Any, end: Any) -> dict[str, str] | None:
     return {"start": start.isoformat(), "end": end.isoformat()}
 
 
+def _compared_opds(r: dict[str, Any], kind: str) -> dict[str, Any] | None:
+    if r[f"{kind}_scope_opds"] is None:
+        return None
+    spans = {
+        "current": (r["compared_start"], r["compared_end"]),
+        "other": (r[f"{kind}_start"], r[f"{kind}_end"]),
+    }
+    left = []
+    for o in r[f"{kind}_left_out"]:
+        which = ["current", "other"] if o["missing"] == "both" else [o["missing"]]
+        days = " dan ".join(f"{spans[w][0]} s.d. {spans[w][1]}" for w in which)
+        left.append({**o, "reason": vocabulary.LEFT_OUT_REASON.format(days=days)})
+    return {"count": r[f"{kind}_compared_opds"], "of": r[f"{kind}_scope_opds"], "left_out": left}
+
+
 def comparison(kpis: pl.DataFrame) -> dict[str, Any]:
     """{"previous": {...}, "year_ago": {...}} from a kpi_summary frame (empty dict when empty).
 
@@ -49,7 +64,7 @@ def comparison(kpis: pl.DataFrame) -> dict[str, Any]:
             change = None if none else r[f"change_{kind}"]
             persen = r["format"] == "persen"
             figures[r["key"]] = {
-                "value": r["compared_value"],
+                "value": r[f"{kind}_compared_value"],
                 "other_value": None if none else r[f"{kind}_value"],
                 "change": change,
                 "change_points": (
@@ -63,6 +78,7 @@ def comparison(kpis: pl.DataFrame) -> dict[str, Any]:
             "compared_period": _span(first["compared_start"], first["compared_end"]),
             "other_period": _span(first[f"{kind}_start"], first[f"{kind}_end"]),
             "text": vocabulary.NO_COMPARISON[0] if none else None,
+            "compared_opds": _compared_opds(first, kind),
             "kpis": figures,
         }
     return out

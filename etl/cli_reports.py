@@ -223,7 +223,8 @@ def _with_numbers(o: dict[str, Any]) -> dict[str, Any]:
 
 
 def _against(prev: dict[str, Any], key: str) -> str:
-    """' (-6,5 poin vs 1 Des 2025 s.d. 20 Mei 2026)' or ' (belum ada pembanding)'."""
+    """' (-6,5 poin vs 1 Des 2025 s.d. 20 Mei 2026)', with ', pada 25 dari 46 OPD yang datanya
+    lengkap di kedua periode' when the change leaves OPDs out, or ' (belum ada pembanding)'."""
     from reports import idfmt
     from warehouse import vocabulary
 
@@ -238,6 +239,10 @@ def _against(prev: dict[str, Any], key: str) -> str:
     change = prev["kpis"][key]["change_text"]
     if change is None:  # this figure has no value in one of the two periods
         return f" ({vocabulary.NO_COMPARISON[0]} untuk angka ini: {other})"
+    opds = prev.get("compared_opds")
+    if opds and opds["left_out"]:  # the change is over part of the OPDs: say which part
+        subset = vocabulary.COMPARED_SUBSET[0].format(n=opds["count"], m=opds["of"])
+        return f" ({change} vs {other}, {subset})"
     return f" ({change} vs {other})"
 
 
@@ -263,6 +268,10 @@ def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) ->
             shown = idfmt.format_number(value)
         prev = data["comparison"].get("previous", {})
         print(f"  {kpi.label}: {shown}{_against(prev, key)}")
+    opds = data["comparison"].get("previous", {}).get("compared_opds")
+    if opds and opds["left_out"] and data["comparison"]["previous"]["status"] != "none":
+        names = ", ".join(o["opd"] for o in opds["left_out"])
+        print(f"  Tidak dibandingkan (datanya belum lengkap di salah satu periode): {names}")
     if data["opds"]:
         first = data["opds"][0]
         rule = labels.activity_minimum(first["activity_rule"], first["required_posts"])

@@ -5,11 +5,13 @@ Indonesian or English. The vocabulary itself is defined once in warehouse.vocabu
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from reports import idfmt
 from warehouse.metrics import KPIS
 from warehouse.vocabulary import (
     ACTIVITY_RULES,
+    COMPARED_SUBSET,
     CONTENT_LABELS_EN,
     CONTENT_LABELS_ID,
     GRADES_EN,
@@ -35,6 +37,17 @@ def kpi(key: str, lang: Lang = "id", *, full: bool = False) -> str:
     if lang == "en":
         return k.tile_en or k.label
     return k.label if full else (k.tile or k.label)
+
+
+def compared_subset(r: dict[str, Any], kind: str = "previous", lang: Lang = "id") -> str:
+    """On how many OPDs a kpi_summary row's change compares when that is not every OPD in scope
+    (warehouse.compare.restrict): "pada 25 dari 46 OPD yang datanya lengkap di kedua periode";
+    "" when every OPD is compared or there is no change."""
+    if r.get(f"{kind}_status") in (None, "none") or not r.get(f"{kind}_left_out"):
+        return ""
+    text = COMPARED_SUBSET[1] if lang == "en" else COMPARED_SUBSET[0]
+    n, m = r[f"{kind}_compared_opds"], r[f"{kind}_scope_opds"]
+    return text.format(n=number(n, 0, lang), m=number(m, 0, lang))
 
 
 def reason(code: str | None, lang: Lang = "id") -> str:

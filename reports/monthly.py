@@ -72,7 +72,10 @@ def _change_text(r: dict) -> str:
     if r["change_previous"] is None:
         return "tanpa pembanding"
     prev = labels.period(r["previous_start"], r["previous_end"])
-    return f"{idfmt.format_change(r['change_previous'], r['format'])} vs {prev}"
+    text = f"{idfmt.format_change(r['change_previous'], r['format'])} vs {prev}"
+    # The change is over part of the OPDs (the others' data is incomplete): the letter says so.
+    subset = labels.compared_subset(r)
+    return f"{text} ({subset})" if subset else text
 
 
 def key_figures(con: duckdb.DuckDBPyConnection, f: Filters) -> doc.Figures:

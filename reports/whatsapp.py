@@ -67,13 +67,16 @@ def _change(r: dict[str, Any], lang: str) -> str:
     if change is None:
         return ""
     prev = labels.period(r["previous_start"], r["previous_end"], lang)
+    # Over part of the OPDs (the others' data is incomplete): said with the change.
+    subset = labels.compared_subset(r, lang=lang)
+    subset = f", {subset}" if subset else ""
     if r["format"] == "persen":
         amount = labels.number(change * 100, 1, lang)
         amount = amount if amount.startswith("-") else "+" + amount
-        return f"; {amount} {_t('points', lang)} {_t('vs', lang)} {prev}"
+        return f"; {amount} {_t('points', lang)} {_t('vs', lang)} {prev}{subset}"
     amount = labels.number(change, 0, lang)
     amount = amount if amount.startswith("-") else "+" + amount
-    return f"; {amount} {_t('vs', lang)} {prev}"
+    return f"; {amount} {_t('vs', lang)} {prev}{subset}"
 
 
 def recap(con: duckdb.DuckDBPyConnection, f: Filters, lang: str = "id", n: int = 3) -> str:

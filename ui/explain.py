@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 
 from ui import i18n
-from warehouse.vocabulary import NO_COMPARISON
+from warehouse.vocabulary import COMPARED_SUBSET, COMPARED_SUBSET_SHORT, NO_COMPARISON
 
 
 def inactive_detail(r: dict[str, Any]) -> str:
@@ -107,6 +107,36 @@ def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> 
         mine = period_text(r["compared_start"], r["compared_end"], short=True)
         return i18n.tr(f"{mine} dibanding {other}", f"{mine} vs {other}")
     return i18n.tr("dibanding ", "vs ") + other
+
+
+def compared_set_text(r: dict, kind: str = "previous", *, short: bool = False) -> str:
+    """On how many OPDs a kpi_summary row's change compares, when that is not all in scope
+    (warehouse.compare.restrict): "pada 25 dari 46 OPD yang datanya lengkap di kedua periode";
+    short (on a card): "25 dari 46 OPD berdata lengkap". "" when every OPD is compared or
+    there is no change."""
+    if r.get(f"{kind}_status") in (None, "none") or not r.get(f"{kind}_left_out"):
+        return ""
+    n, m = r.get(f"{kind}_compared_opds"), r.get(f"{kind}_scope_opds")
+    text = COMPARED_SUBSET_SHORT if short else COMPARED_SUBSET
+    return i18n.tr(*text).format(n=i18n.fmt_int(n), m=i18n.fmt_int(m))
+
+
+def left_out_text(r: dict, kind: str = "previous", *, most: int = 5) -> str:
+    """The OPDs a change leaves out, named (at most `most`, then "dan 12 lainnya"): "Tidak
+    dibandingkan karena datanya belum lengkap: A, B dan C." "" when none is left out."""
+    if r.get(f"{kind}_status") in (None, "none"):
+        return ""
+    names = [o["opd"] for o in r.get(f"{kind}_left_out") or []]
+    if not names:
+        return ""
+    shown = ", ".join(names[:most])
+    rest = len(names) - most
+    if rest > 0:
+        shown += i18n.tr(f" dan {rest} lainnya", f" and {rest} more")
+    return i18n.tr(
+        f"Tidak dibandingkan karena datanya belum lengkap di salah satu periode: {shown}.",
+        f"Not compared, their data is incomplete in one of the periods: {shown}.",
+    )
 
 
 def period_text(start: dt.date, end: dt.date, *, short: bool = False) -> str:

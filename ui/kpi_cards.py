@@ -63,6 +63,9 @@ def kpi_from(
     else:
         shown, delta = i18n.fmt_int(value), i18n.fmt_delta(change)
     against = explain.comparison_text(r, "previous", short=True)
+    # Part of the OPDs compared (the others' data is incomplete on one side): the card says so.
+    if subset := explain.compared_set_text(r, "previous", short=True):
+        against += " · " + subset
     # The period runs past the data end: the card says how far its data goes ("data s.d. 20
     # Nov"); the activity figures are judged up to that day (v_data_end).
     c_end, p_end = r.get("compared_end"), r.get("period_end")
@@ -77,7 +80,8 @@ def kpi_from(
 
 def comparison_caption(kpis: pl.DataFrame) -> None:
     """One line under a KPI row: what every change compares with, and why (unfinished period:
-    the same days; no data: no change shown)."""
+    the same days; no data: no change shown; part of the OPDs: on how many, and which are
+    left out)."""
     if not kpis.height or "previous_status" not in kpis.columns:
         return
     r = kpis.row(0, named=True)
@@ -101,4 +105,8 @@ def comparison_caption(kpis: pl.DataFrame) -> None:
         )
     else:
         text = i18n.tr("Perubahan ", "Changes ") + explain.comparison_text(r) + "."
+    if subset := explain.compared_set_text(r):
+        text = text.rstrip(".") + ", " + subset + "."
+        if not presenting():  # the names on screen; a slide keeps to its one line
+            text += " " + explain.left_out_text(r)
     st.caption(text)

@@ -10,17 +10,28 @@ Rules (Pengaturan and the KPI cards state them):
 - A comparison needs data for the whole other period: when the warehouse's data starts after the
   other period's first month began (first post later than the 1st of that month), there is
   no comparison ("belum ada pembanding"), never a change against nothing.
-- It also needs data on every day of both compared spans for the OPDs and platforms in scope
-  (require_data; a day holds data when a live export or logbook covers it or a post was
-  published on it: q_period_data_days.sql). A month nobody sent, or exports that arrived with
-  no post (data, zero posts), are told apart: the first gives no comparison, the second a real
-  change against zero.
+- It compares only the OPDs whose data is complete on both compared spans (restrict; THE
+  set is macro compared_opds, views/170_compared_opds.sql, read by q_compared_opds.sql), on
+  every figure and on both sides alike, so a change is like for like: an OPD whose export for
+  one side is missing would put part of its posts on one side only. A month nobody sent, or
+  exports that arrived with no post (data, zero posts), are told apart: the first leaves the
+  OPD out, the second is a real change against zero. When some OPDs are left out the card
+  says on how many it compares ("pada 25 dari 46 OPD ..."); when none is complete on both
+  spans there is no comparison.
+- The unit is the OPD, not the account (OPD x platform), because that is how the activity
+  rule is judged (opd_judgement): an OPD is active by its busiest account or by all its
+  accounts together, and judged only when all its accounts' data arrived. A rate over part of
+  an OPD's accounts is not a rate the rule defines, and comparing the post count per account
+  but the rate per OPD would compare two different sets on one card. So an OPD is compared
+  when every one of its accounts in scope (a logbook row covers every platform of its OPD) is
+  covered on every day of both spans, and left out of every figure's comparison otherwise.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from warehouse import periods
@@ -30,9 +41,21 @@ Kind = Literal["previous", "year_ago"]
 # its covered days against the same days of the other; none: no comparison (see `reason`).
 Status = Literal["full", "cut", "none"]
 # no_data: the warehouse holds no post at all; no_current_data: none in the chosen period;
-# before_data: the other period starts before the data does; other_gaps / current_gaps: some
-# day of the other period / of the compared part of the chosen one holds no data in scope.
+# before_data: the other period starts before the data does; other_gaps / current_gaps: no OPD
+# in scope has complete data on both spans (current_gaps: none even on the compared part of the
+# chosen period; other_gaps: some on that part, none of them on the other period).
 Reason = Literal["no_data", "no_current_data", "before_data", "other_gaps", "current_gaps"]
+# Which compared span an OPD left out lacks complete data on.
+Missing = Literal["current", "other", "both"]
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """An OPD in scope that a comparison leaves out, and on which span its data is incomplete."""
+
+    opd_id: int
+    opd: str
+    missing: Missing
 
 
 @dataclass(frozen=True)
@@ -42,6 +65,8 @@ class Comparison:
     current: the part of the chosen period that is compared (the whole period, or its days up
     to the newest post); other: the period it is compared with; status, reason: see module doc.
     data_start: the first day with data (for "data mulai ..."), None on an empty warehouse.
+    Set by restrict (None / empty before it): scope_opds, the OPDs in scope; opds, the OPD ids
+    compared (complete on both spans; empty when none is); left_out, the others with why.
     """
 
     kind: Kind
@@ -50,10 +75,18 @@ class Comparison:
     status: Status
     reason: Reason | None = None
     data_start: dt.date | None = None
+    scope_opds: int | None = None
+    opds: tuple[int, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
 
     @property
     def comparable(self) -> bool:
         return self.status != "none"
+
+    @property
+    def subset(self) -> bool:
+        """True when the change compares only part of the OPDs in scope (the card says so)."""
+        return self.comparable and bool(self.left_out)
 
 
 def _shift(d: dt.date, start: dt.date, end: dt.date, kind: Kind) -> dt.date:
@@ -98,17 +131,40 @@ def plan(
     return Comparison(kind, current, other, status, None, first)
 
 
-def require_data(c: Comparison, data_days: dict[tuple[dt.date, dt.date], int]) -> Comparison:
-    """c, or c turned into "none" when a day of its compared spans holds no data in scope.
+@dataclass(frozen=True)
+class Completeness:
+    """What restrict reads of one OPD in scope (a q_compared_opds.sql row): opd_id, opd (name),
+    complete_current, complete_other (its data complete on the compared part of the chosen
+    period / on the other period)."""
 
-    data_days: for each (start, end) span (inclusive), how many of its days hold data
-    (q_period_data_days.sql); a span missing from it counts as having none. The chosen
-    period's part is checked first (current_gaps), then the other period (other_gaps).
-    """
+    opd_id: int
+    opd: str
+    complete_current: bool
+    complete_other: bool
+
+
+def restrict(c: Comparison, rows: Iterable[Completeness]) -> Comparison:
+    """c with its compared set: the OPDs of `rows` (every OPD in scope, q_compared_opds.sql)
+    complete on both spans; c turned into "none" when there is none (current_gaps when no OPD
+    is complete even on the compared part of the chosen period, else other_gaps). A comparison
+    already "none" is returned as it is."""
     if not c.comparable:
         return c
-    for span, reason in ((c.current, "current_gaps"), (c.other, "other_gaps")):
-        length = (span[1] - span[0]).days + 1
-        if data_days.get(span, 0) < length:
-            return Comparison(c.kind, c.current, c.other, "none", reason, c.data_start)  # type: ignore[arg-type]
-    return c
+    rows = list(rows)
+    compared = tuple(r.opd_id for r in rows if r.complete_current and r.complete_other)
+    left = tuple(
+        LeftOut(r.opd_id, r.opd, _missing(r.complete_current, r.complete_other))
+        for r in rows
+        if not (r.complete_current and r.complete_other)
+    )
+    out = replace(c, scope_opds=len(rows), opds=compared, left_out=left)
+    if compared:
+        return out
+    reason: Reason = "current_gaps" if not any(r.complete_current for r in rows) else "other_gaps"
+    return replace(out, status="none", reason=reason)
+
+
+def _missing(current: bool, other: bool) -> Missing:
+    if not current and not other:
+        return "both"
+    return "other" if current else "current"

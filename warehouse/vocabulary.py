@@ -190,6 +190,18 @@ COVERAGE_STATUS: dict[str, tuple[str, str]] = {
 # What a card says instead of a change when the other period has no data to compare with
 # (warehouse.compare status "none"): the pages, the CLI and the reports read it here.
 NO_COMPARISON = ("belum ada pembanding", "nothing to compare with")
+# A change over part of the OPDs in scope (warehouse.compare.restrict): the long form (captions,
+# reports, CLI) and the card's short one (fits a 1366x768 slide card).
+COMPARED_SUBSET = (
+    "pada {n} dari {m} OPD yang datanya lengkap di kedua periode",
+    "on {n} of {m} OPDs with complete data in both periods",
+)
+COMPARED_SUBSET_SHORT = (
+    "{n}\u00a0dari\u00a0{m}\u00a0OPD berdata lengkap",
+    "{n}\u00a0of\u00a0{m}\u00a0OPDs with full data",
+)
+# Why an OPD is left out of a comparison (metrics --json): days are "YYYY-MM-DD s.d. ...".
+LEFT_OUT_REASON = "datanya tidak lengkap {days}"
 
 # How the grid shows a partial month the data end cuts, covered to it (column to_data_end of
 # account_month_coverage): not a status of its own (the statuses above partition the grid).

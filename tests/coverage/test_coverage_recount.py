@@ -1,5 +1,5 @@
-"""The coverage grid, its counts, the collection checklist and the days with data of a compared
-period equal a plain-Python recount from the small tables, on the sample warehouse and on
+"""The coverage grid, its counts, the collection checklist and the compared set of a comparison
+(the OPDs complete on both spans) equal a plain-Python recount from the small tables, on the sample warehouse and on
 generated warehouses.
 
 The recount reads only load_coverage, loads, account, opd and post_day_count (nothing of
@@ -193,35 +193,48 @@ def recount_summary(grid: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def recount_data_days(con, f: Filters, spans: list[tuple[dt.date, dt.date]]) -> list[tuple]:
-    """q_period_data_days's rows: per period, the days a live load covers for an OPD in scope
-    (a logbook row: every platform) or a post of the scope was published on."""
-    kind = dict(con.execute("SELECT opd_id, kind FROM opd").fetchall())
+def recount_compared(
+    con, f: Filters, current: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date]
+) -> list[tuple]:
+    """q_compared_opds's rows for one comparison (the compared set, macro compared_opds): per
+    OPD in scope, whether every day of each span is covered by a live load for every one of its
+    accounts in scope (a logbook row covers all its OPD's accounts, a platform row all its
+    accounts on that platform); an OPD with no account in scope, by live loads naming it (a
+    logbook, or a platform in scope)."""
+    live = con.execute(
+        "SELECT c.opd_id, c.platform, c.account_id, c.period_start, c.period_end"
+        " FROM load_coverage c JOIN loads l USING (load_id) WHERE l.status = 'loaded'"
+    ).fetchall()
+    accounts = con.execute("SELECT account_id, opd_id, platform FROM account").fetchall()
 
-    def in_scope(opd_id: int, platform: str | None) -> bool:
-        return (
-            opd_id in kind
-            and (not f.opd_kinds or kind[opd_id] in f.opd_kinds)
-            and (not f.opd_ids or opd_id in f.opd_ids)
-            and (platform is None or not f.platforms or platform in f.platforms)
-        )
+    def days_of(opd_id: int, ok) -> set[dt.date]:
+        days: set[dt.date] = set()
+        for o, platform, account_id, a, b in live:
+            if o == opd_id and ok(platform, account_id):
+                days.update(_days(a, b))
+        return days
 
-    days: set[dt.date] = set()
-    for opd_id, platform, a, b in con.execute(
-        "SELECT c.opd_id, c.platform, c.period_start, c.period_end FROM load_coverage c"
-        " JOIN loads l USING (load_id) WHERE l.status = 'loaded'"
-    ).fetchall():
-        if in_scope(opd_id, platform):
-            days.update(_days(a, b))
-    for opd_id, platform, day in con.execute(
-        "SELECT opd_id, platform, pub_date FROM post_day_count"
-    ).fetchall():
-        if in_scope(opd_id, platform):
-            days.add(day)
-    return [
-        (i, a, b, (b - a).days + 1, sum(a <= d <= b for d in days))
-        for i, (a, b) in enumerate(spans, start=1)
-    ]
+    rows = []
+    for opd_id, kind in con.execute("SELECT opd_id, kind FROM opd ORDER BY opd_id").fetchall():
+        if (f.opd_kinds and kind not in f.opd_kinds) or (f.opd_ids and opd_id not in f.opd_ids):
+            continue
+        mine = [
+            (acc, platform)
+            for acc, opd, platform in accounts
+            if opd == opd_id and (not f.platforms or platform in f.platforms)
+        ]
+        if mine:
+            held = [
+                days_of(
+                    opd_id, lambda p, a, acc=acc, pl_=pl_: p in (None, pl_) and a in (None, acc)
+                )
+                for acc, pl_ in mine
+            ]
+        else:
+            held = [days_of(opd_id, lambda p, a: p is None or not f.platforms or p in f.platforms)]
+        whole = [all(set(_days(*span)) <= h for h in held) for span in (current, other)]
+        rows.append((1, opd_id, *whole, whole[0] and whole[1]))
+    return rows
 
 
 def check(con, f: Filters, as_of: dt.date, months: list[dt.date]) -> None:
@@ -237,19 +250,21 @@ def check(con, f: Filters, as_of: dt.date, months: list[dt.date]) -> None:
     assert len(by_key) == len(got_rows) == len(want)
     for r in want:
         assert by_key[(r["account_id"], r["month_start"])] == r, r
-    # The days with data of the period and of a year before it (warehouse.compare.require_data).
-    spans = [(f.start, f.end), (f.start - dt.timedelta(days=365), f.end - dt.timedelta(days=365))]
-    data_days = _run(
+    # The compared set of the period against a year before it (warehouse.compare.restrict).
+    other = (f.start - dt.timedelta(days=365), f.end - dt.timedelta(days=365))
+    compared = _run(
         con,
-        "q_period_data_days",
+        "q_compared_opds",
         {
             **f.params(),
-            "starts": [a for a, _ in spans],
-            "ends_excl": [b + dt.timedelta(days=1) for _, b in spans],
+            "cur_starts": [f.start],
+            "cur_ends_excl": [f.end + dt.timedelta(days=1)],
+            "oth_starts": [other[0]],
+            "oth_ends_excl": [other[1] + dt.timedelta(days=1)],
         },
     )
-    assert data_days.rows() == recount_data_days(con, f, spans)
-    assert data_days.schema["data_days"] == pl.Int64
+    got = compared.select("i", "opd_id", "complete_current", "complete_other", "compared")
+    assert got.rows() == recount_compared(con, f, (f.start, f.end), other)
     operators = dict(con.execute("SELECT opd_id, operator_name FROM opd").fetchall())
     with sharing({}):  # one rerun: the counts and the checklists share the period's relation
         shared = [coverage.coverage_summary(con, f, as_of=as_of)]

@@ -156,9 +156,13 @@ def test_one_opd_compares_only_on_its_own_data():
         other = cli_reports.metrics_payload(c, disdik)["comparison"]["previous"]
     finally:
         c.close()
+    # The whole scope compares, but only the OPDs complete in both months: Dinkes is left out
+    # of both sides (its January posts would otherwise be a change against nothing).
     assert whole["status"] == "full"
+    assert whole["compared_opds"]["count"] == whole["compared_opds"]["of"] - 1
+    assert [o["opd"] for o in whole["compared_opds"]["left_out"]] == ["Dinas Kesehatan"]
     assert one["status"] == "none" and one["reason"] == "other_gaps"
-    assert other["status"] == "full"
+    assert other["status"] == "full" and other["compared_opds"]["left_out"] == []
 
 
 def test_a_not_active_row_says_which_count_fell_short_of_which_minimum(con, capsys):

@@ -116,15 +116,30 @@ def test_kpi_no_change_without_data_to_compare(wh):
     assert k["change_year_ago"].null_count() == k.height
 
 
-def test_require_data_needs_every_day_of_both_spans():
+def test_restrict_compares_the_opds_complete_on_both_spans():
     c = compare.plan(D(2026, 6, 1), D(2026, 11, 30), D(2025, 1, 5), D(2026, 11, 20), "previous")
-    length = {s: (s[1] - s[0]).days + 1 for s in (c.current, c.other)}
-    assert compare.require_data(c, length) == c
-    short_other = {**length, c.other: length[c.other] - 1}
-    assert compare.require_data(c, short_other).reason == "other_gaps"
-    short_current = {**length, c.current: 0}
-    r = compare.require_data(c, short_current)
-    assert (r.status, r.reason, r.current, r.other) == ("none", "current_gaps", c.current, c.other)
-    assert compare.require_data(c, {}).status == "none"
+    row = compare.Completeness
+    whole = [row(1, "A", True, True), row(2, "B", True, True)]
+    r = compare.restrict(c, whole)
+    assert (r.status, r.opds, r.left_out, r.scope_opds, r.subset) == ("cut", (1, 2), (), 2, False)
+    part = [*whole, row(3, "C", True, False), row(4, "D", False, True), row(5, "E", False, False)]
+    r = compare.restrict(c, part)
+    assert (r.status, r.opds, r.scope_opds, r.subset) == ("cut", (1, 2), 5, True)
+    assert [(o.opd_id, o.missing) for o in r.left_out] == [
+        (3, "other"),
+        (4, "current"),
+        (5, "both"),
+    ]
+    # None complete on both: no comparison; current_gaps when none is even on the chosen part.
+    r = compare.restrict(c, part[2:])
+    assert (r.status, r.reason, r.opds, r.current, r.other) == (
+        "none",
+        "other_gaps",
+        (),
+        c.current,
+        c.other,
+    )
+    assert compare.restrict(c, [row(4, "D", False, True)]).reason == "current_gaps"
+    assert compare.restrict(c, []).reason == "current_gaps"
     none = compare.plan(D(2026, 1, 1), D(2026, 1, 31), None, None, "previous")
-    assert compare.require_data(none, {}) == none
+    assert compare.restrict(none, whole) == none

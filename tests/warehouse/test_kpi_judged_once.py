@@ -7,6 +7,7 @@ are judged once."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -116,8 +117,14 @@ select * from final order by i
 """
 
 
-def before(con, f: Filters, s: analyst_settings.Settings, periods: list) -> pl.DataFrame:
-    """summary.kpi_periods as it was: BEFORE, bound as warehouse.queries.run binds a q_*.sql."""
+def before(
+    con, f: Filters, s: analyst_settings.Settings, periods: list, opds: tuple | None = None
+) -> pl.DataFrame:
+    """summary.kpi_periods as it was: BEFORE, bound as warehouse.queries.run binds a q_*.sql;
+    opds (a compared set): BEFORE judging and counting only those OPDs (an OPD is judged
+    alone, so this is what kpi_periods gives reading the whole scope's judgement)."""
+    if opds is not None:
+        f = dataclasses.replace(f, opd_ids=tuple(sorted(opds)))
     params = {
         **f.params(),
         **run_queries._activity_params(s),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import duckdb
 import polars as pl
 
-from warehouse import metrics
+from warehouse import compare, metrics
 from warehouse.analyst_settings import Settings
 from warehouse.queries.activity import opd_index
 from warehouse.queries.filters import Filters
@@ -34,7 +35,8 @@ KPI_SUMMARY_KEYS: tuple[str, ...] = (
     "opds_without_operator",
 )
 
-_KPI_SCHEMA = {
+_LEFT_OUT = pl.List(pl.Struct({"opd_id": pl.Int64, "opd": pl.String, "missing": pl.String}))
+_KPI_SCHEMA: dict[str, Any] = {
     "key": pl.String,
     "label": pl.String,
     "format": pl.String,
@@ -55,7 +57,18 @@ _KPI_SCHEMA = {
     "year_ago_status": pl.String,
     "previous_reason": pl.String,
     "year_ago_reason": pl.String,
+    "previous_compared_value": pl.Float64,
+    "year_ago_compared_value": pl.Float64,
+    "previous_scope_opds": pl.Int64,
+    "year_ago_scope_opds": pl.Int64,
+    "previous_compared_opds": pl.Int64,
+    "year_ago_compared_opds": pl.Int64,
+    "previous_left_out": _LEFT_OUT,
+    "year_ago_left_out": _LEFT_OUT,
 }
+
+KINDS: tuple[compare.Kind, ...] = ("previous", "year_ago")
+_DAY = dt.timedelta(days=1)
 
 
 def _num(v: Any) -> float | None:
@@ -75,21 +88,29 @@ def kpi_summary(
     """KPI tiles with period comparisons: one row per KPI key in KPI_SUMMARY_KEYS.
 
     Columns: key, label (Indonesian, from metrics), format ("persen"/"angka"/"hari"),
-    value (the whole chosen period), previous_value, change_previous, year_ago_value,
-    change_year_ago, previous_start, previous_end, year_ago_start, year_ago_end, period_end
-    (the chosen period's last day), compared_start, compared_end (the part of the chosen period the changes compare: the whole
-    period, or its days up to the newest post when it is unfinished), compared_value (the KPI on
-    that part), previous_status, year_ago_status ("full" / "cut" / "none", warehouse.compare),
-    previous_reason, year_ago_reason (null, "no_data", "no_current_data", "before_data",
-    "other_gaps", "current_gaps": a day of the other period or of the compared part holds no
-    data in scope, warehouse.compare.require_data).
-    change_* = compared_value - other value (for "persen" KPIs a difference in fraction
+    value (the whole chosen period, every OPD in scope), previous_value (the other period's,
+    over the compared OPDs), change_previous, year_ago_value, change_year_ago, previous_start,
+    previous_end, year_ago_start, year_ago_end, period_end (the chosen period's last day),
+    compared_start, compared_end (the part of the chosen period the changes compare: the whole
+    period, or its days up to the newest post when it is unfinished), compared_value
+    (previous_compared_value, for the readers of one comparison), previous_status,
+    year_ago_status ("full" / "cut" / "none", warehouse.compare), previous_reason,
+    year_ago_reason (null, "no_data", "no_current_data", "before_data", "other_gaps",
+    "current_gaps": no OPD in scope has complete data on both spans, warehouse.compare
+    restrict), previous_compared_value, year_ago_compared_value (the KPI on the compared part
+    over the compared OPDs), previous_scope_opds, year_ago_scope_opds (OPDs in scope; null
+    when the dates alone rule the comparison out and no OPD was checked),
+    previous_compared_opds, year_ago_compared_opds (how many of them are compared: data
+    complete on both spans), previous_left_out, year_ago_left_out (list of {opd_id, opd,
+    missing: "current" / "other" / "both"}: the others, and the span their data is
+    incomplete on).
+    Every figure of a comparison counts the same OPDs on both sides (warehouse.compare), so a
+    change is like for like; value alone is always over every OPD in scope.
+    change_* = *_compared_value - *_value (for "persen" KPIs a difference in fraction
     points); null with the other value when the status is "none" (no data to compare with).
     Which periods are compared: warehouse.compare.plan. bounds: (first, last) post date,
     read from the warehouse when not given.
     """
-    from warehouse import compare
-
     s = _settings(con, settings)
     if bounds is not None:
         first, last = bounds
@@ -98,56 +119,77 @@ def kpi_summary(
         first, last = date_bounds(con)
         start = data_start(con)
         first = start if first is None or (start is not None and start < first) else first
-    plans = {k: compare.plan(f.start, f.end, first, last, k) for k in ("previous", "year_ago")}
-    spans = list(
-        dict.fromkeys(s for p in plans.values() if p.comparable for s in (p.current, p.other))
-    )
-    if spans:
+    plans = {k: compare.plan(f.start, f.end, first, last, k) for k in KINDS}
+    todo = [k for k in KINDS if plans[k].comparable]
+    if todo:
         found = _run(
             con,
-            "q_period_data_days",
+            "q_compared_opds",
             {
                 **f.params(),
-                "starts": [a for a, _ in spans],
-                "ends_excl": [b + dt.timedelta(days=1) for _, b in spans],
+                "cur_starts": [plans[k].current[0] for k in todo],
+                "cur_ends_excl": [plans[k].current[1] + _DAY for k in todo],
+                "oth_starts": [plans[k].other[0] for k in todo],
+                "oth_ends_excl": [plans[k].other[1] + _DAY for k in todo],
             },
         )
-        data_days = {
-            (r["period_start"], r["period_end"]): int(r["data_days"])
-            for r in found.iter_rows(named=True)
-        }
-        plans = {k: compare.require_data(p, data_days) for k, p in plans.items()}
+        for i, k in enumerate(todo, start=1):
+            mine = found.filter(pl.col("i") == i).iter_rows(named=True)
+            plans[k] = compare.restrict(
+                plans[k],
+                (
+                    compare.Completeness(
+                        r["opd_id"], r["opd"], r["complete_current"], r["complete_other"]
+                    )
+                    for r in mine
+                ),
+            )
 
-    # Every period the tiles read, measured in one query (q_kpi: one row per period).
+    # Every period the tiles read, measured in one query (q_kpi: one row per period), for every
+    # OPD in scope and again for each compared set that leaves some out (the same periods, so
+    # the one judgement of them is shared: kpi_periods).
     periods = [(f.start, f.end), plans["previous"].current]
     for p in plans.values():
         periods += [p.current, p.other] if p.comparable else [p.current]
     periods = list(dict.fromkeys(periods))
-    measured = dict(
-        zip(periods, kpi_periods(con, f, s, periods).iter_rows(named=True), strict=True)
-    )
+    sets: list[tuple[int, ...] | None] = [None]
+    sets += [p.opds for p in plans.values() if p.subset]
+    measured = {
+        (opds, period): row
+        for opds in dict.fromkeys(sets)
+        for period, row in zip(
+            periods, kpi_periods(con, f, s, periods, opds=opds).iter_rows(named=True), strict=True
+        )
+    }
 
-    def at(start: dt.date, end: dt.date) -> dict[str, Any]:
-        return measured[(start, end)]
+    def at(p: compare.Comparison | None, span: tuple[dt.date, dt.date]) -> dict[str, Any]:
+        return measured[(p.opds if p is not None and p.subset else None, span)]
 
     rows = []
     for key in KPI_SUMMARY_KEYS:
         kpi = metrics.KPIS[key]
-        cur = at(f.start, f.end)[key]
+        cur = at(None, (f.start, f.end))[key]
         row: dict[str, Any] = {"key": key, "label": kpi.label, "format": kpi.fmt}
         row["value"] = _num(cur)
         cmp_cur = plans["previous"].current
         row["period_end"] = f.end
         row["compared_start"], row["compared_end"] = cmp_cur
-        row["compared_value"] = _num(at(*cmp_cur)[key])
-        for name, p in (("previous", plans["previous"]), ("year_ago", plans["year_ago"])):
-            other = at(*p.other)[key] if p.comparable else None
-            mine = at(*p.current)[key]
+        for name in KINDS:
+            p = plans[name]
+            other = at(p, p.other)[key] if p.comparable else None
+            mine = at(p, p.current)[key]
+            row[f"{name}_compared_value"] = _num(mine)
             row[f"{name}_value"] = _num(other)
             row[f"change_{name}"] = _diff(mine, other) if p.comparable else None
             row[f"{name}_start"], row[f"{name}_end"] = p.other
             row[f"{name}_status"] = p.status
             row[f"{name}_reason"] = p.reason
+            row[f"{name}_scope_opds"] = p.scope_opds
+            row[f"{name}_compared_opds"] = len(p.opds) if p.scope_opds is not None else None
+            row[f"{name}_left_out"] = [
+                {"opd_id": o.opd_id, "opd": o.opd, "missing": o.missing} for o in p.left_out
+            ]
+        row["compared_value"] = row["previous_compared_value"]
         rows.append(row)
     return pl.DataFrame(rows, schema=_KPI_SCHEMA).select(list(_KPI_SCHEMA))
 
@@ -157,6 +199,7 @@ def kpi_periods(
     f: Filters,
     s: Settings,
     periods: list[tuple[dt.date, dt.date]],
+    opds: tuple[int, ...] | None = None,
 ) -> pl.DataFrame:
     """The KPIs of f's other filters over each of `periods` ((first, last) days, inclusive;
     f's own dates are not read): one row per period, in the order given (q_kpi.sql). Columns:
@@ -164,9 +207,15 @@ def kpi_periods(
     partial_data_opds, posts, kinerja_share, ucapan_share, figure_share, engagement,
     engagement_per_post, engagement_per_reach, opds_without_operator. The periods' judgement
     is judged once for all of them (judgement.periods_judgement, shared within
-    warehouse.queries.run.sharing) and read by q_kpi as a relation."""
+    warehouse.queries.run.sharing) and read by q_kpi as a relation. opds: only these OPDs of
+    f's scope are counted (a compared set, warehouse.compare.restrict; None: every OPD in
+    scope); the judgement read is f's own (an OPD is judged alone, so its rows are the same),
+    shared with the run over every OPD. Raises ValueError when opds is empty."""
+    if opds is not None and not opds:
+        raise ValueError("opds kosong: tidak ada OPD untuk diukur")
+    counted = f if opds is None else replace(f, opd_ids=tuple(sorted(opds)))
     params = {
-        **f.params(),
+        **counted.params(),
         **_activity_params(s),
         "starts": [a for a, _ in periods],
         "ends_excl": [b + dt.timedelta(days=1) for _, b in periods],
