@@ -163,3 +163,42 @@ def test_metric_columns_are_parsed_as_series_not_inside_an_expression(monkeypatc
     got = raw.with_columns(*metric_exprs(raw))
     assert got.equals(want)
     assert got.schema == want.schema
+
+
+_TIE_SCHEMA = {"opd_id": pl.Int64, "platform": pl.String, "account_handle": pl.String,
+               "account_id": pl.Int32}  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([1, 2, None]), st.sampled_from(["facebook", "x"]),
+                          st.sampled_from(["a", "Halaman A", None]), st.sampled_from([10, 30, None])),
+                min_size=1, max_size=6))  # fmt: skip
+def test_tie_without_loose_rows_equals_the_full_tie(rows):
+    """A file whose placed rows all have their account skips the tying; the result (rows,
+    types, assumptions, notes) equals the full path's."""
+    import etl.accounts as accounts
+
+    df = pl.DataFrame(rows, schema=_TIE_SCHEMA, orient="row")
+    got = accounts.tie(df, _accounts(10), {1: "A", 2: "B"})
+    kept = accounts._any_loose
+    accounts._any_loose = lambda _df: True
+    try:
+        want = accounts.tie(df, _accounts(10), {1: "A", 2: "B"})
+    finally:
+        accounts._any_loose = kept
+    assert got[0].equals(want[0]) and got[0].schema == want[0].schema
+    assert got[1:] == want[1:]
+
+
+def test_tie_skips_a_file_whose_rows_all_have_their_account(monkeypatch):
+    import etl.accounts as accounts
+
+    def refuse(_acc):
+        raise AssertionError("tied")
+
+    monkeypatch.setattr(accounts, "_account_keys", refuse)
+    df = pl.DataFrame([(1, "facebook", "a", 10), (None, "x", None, None)], schema=_TIE_SCHEMA,
+                      orient="row")  # fmt: skip
+    out, assumptions, notes = accounts.tie(df, _accounts(10), {1: "A"})
+    assert out["account_id"].dtype == pl.Int64 and out["account_id"].to_list() == [10, None]
+    assert (assumptions, notes) == ([], [])
