@@ -60,8 +60,8 @@ def permalinks(links: pl.Series) -> pl.Series:
     """normalize_permalink of every element, as etl.keys reads it (blank -> null). String."""
     if links.len() <= SMALL:
         values = links.cast(pl.String).to_list()
-        out = [None if u is None else _blank_or_permalink(u) for u in values]
-        return pl.Series("permalink", out, dtype=pl.String)
+        read = [None if u is None else _blank_or_permalink(u) for u in values]
+        return pl.Series("permalink", read, dtype=pl.String)
     df = _split(links)
     path = pl.col("path").str.strip_chars_end("/")
     fast = (
