@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from reports import idfmt
+from warehouse.compare import Kind, subset_counts
 from warehouse.metrics import KPIS
 from warehouse.vocabulary import (
     ACTIVITY_RULES,
@@ -39,15 +40,15 @@ def kpi(key: str, lang: Lang = "id", *, full: bool = False) -> str:
     return k.label if full else (k.tile or k.label)
 
 
-def compared_subset(r: dict[str, Any], kind: str = "previous", lang: Lang = "id") -> str:
+def compared_subset(r: dict[str, Any], kind: Kind = "previous", lang: Lang = "id") -> str:
     """On how many OPDs a kpi_summary row's change compares when that is not every OPD in scope
-    (warehouse.compare.restrict): "pada 25 dari 46 OPD yang datanya lengkap di kedua periode";
-    "" when every OPD is compared or there is no change."""
-    if r.get(f"{kind}_status") in (None, "none") or not r.get(f"{kind}_left_out"):
+    (warehouse.compare.subset_counts): "pada 25 dari 46 OPD yang datanya lengkap di kedua
+    periode"; "" when every OPD is compared or there is no change."""
+    counts = subset_counts(r, kind)
+    if counts is None:
         return ""
     text = COMPARED_SUBSET[1] if lang == "en" else COMPARED_SUBSET[0]
-    n, m = r[f"{kind}_compared_opds"], r[f"{kind}_scope_opds"]
-    return text.format(n=number(n, 0, lang), m=number(m, 0, lang))
+    return text.format(n=number(counts[0], 0, lang), m=number(counts[1], 0, lang))
 
 
 def reason(code: str | None, lang: Lang = "id") -> str:

@@ -12,6 +12,7 @@ from typing import Any
 import polars as pl
 
 from ui import i18n
+from warehouse.compare import Kind, subset_counts
 from warehouse.vocabulary import COMPARED_SUBSET, COMPARED_SUBSET_SHORT, NO_COMPARISON
 
 
@@ -109,22 +110,23 @@ def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> 
     return i18n.tr("dibanding ", "vs ") + other
 
 
-def compared_set_text(r: dict, kind: str = "previous", *, short: bool = False) -> str:
+def compared_set_text(r: dict, kind: Kind = "previous", *, short: bool = False) -> str:
     """On how many OPDs a kpi_summary row's change compares, when that is not all in scope
-    (warehouse.compare.restrict): "pada 25 dari 46 OPD yang datanya lengkap di kedua periode";
-    short (on a card): "25 dari 46 OPD berdata lengkap". "" when every OPD is compared or
-    there is no change."""
-    if r.get(f"{kind}_status") in (None, "none") or not r.get(f"{kind}_left_out"):
+    (warehouse.compare.subset_counts): "pada 25 dari 46 OPD yang datanya lengkap di kedua
+    periode"; short (on a card): "25 dari 46 OPD berdata lengkap". "" when every OPD is
+    compared or there is no change."""
+    counts = subset_counts(r, kind)
+    if counts is None:
         return ""
-    n, m = r.get(f"{kind}_compared_opds"), r.get(f"{kind}_scope_opds")
     text = COMPARED_SUBSET_SHORT if short else COMPARED_SUBSET
-    return i18n.tr(*text).format(n=i18n.fmt_int(n), m=i18n.fmt_int(m))
+    return i18n.tr(*text).format(n=i18n.fmt_int(counts[0]), m=i18n.fmt_int(counts[1]))
 
 
-def left_out_text(r: dict, kind: str = "previous", *, most: int = 5) -> str:
+def left_out_text(r: dict, kind: Kind = "previous", *, most: int = 5) -> str:
     """The OPDs a change leaves out, named (at most `most`, then "dan 12 lainnya"): "Tidak
-    dibandingkan karena datanya belum lengkap: A, B dan C." "" when none is left out."""
-    if r.get(f"{kind}_status") in (None, "none"):
+    dibandingkan karena datanya belum lengkap di salah satu periode: A, B, C." "" when none
+    is left out or there is no change."""
+    if subset_counts(r, kind) is None:
         return ""
     names = [o["opd"] for o in r.get(f"{kind}_left_out") or []]
     if not names:

@@ -30,9 +30,9 @@ Rules (Pengaturan and the KPI cards state them):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from warehouse import periods
 
@@ -162,6 +162,15 @@ def restrict(c: Comparison, rows: Iterable[Completeness]) -> Comparison:
         return out
     reason: Reason = "current_gaps" if not any(r.complete_current for r in rows) else "other_gaps"
     return replace(out, status="none", reason=reason)
+
+
+def subset_counts(row: Mapping[str, Any], kind: Kind = "previous") -> tuple[int, int] | None:
+    """(OPDs compared, OPDs in scope) when a kpi_summary row's change of `kind` compares only
+    part of the OPDs in scope (the words every card, caption and report add); None when it
+    compares every OPD or there is no change."""
+    if row.get(f"{kind}_status") in (None, "none") or not row.get(f"{kind}_left_out"):
+        return None
+    return int(row[f"{kind}_compared_opds"]), int(row[f"{kind}_scope_opds"])
 
 
 def _missing(current: bool, other: bool) -> Missing:
