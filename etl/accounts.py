@@ -76,6 +76,8 @@ def tie(
     """
     if df.height == 0 or accounts.height == 0:
         return df, [], []
+    if not _any_loose(df):  # every placed row has its account (most exports): nothing to tie
+        return df.with_columns(pl.col("account_id").cast(pl.Int64)), [], []
     acc, per = _account_keys(accounts)
     keys = df.select(
         pl.col("account_handle")
@@ -126,6 +128,12 @@ def tie(
     ]
     drop = ["_i", "_name_key", "_by_name", "_nh", "_n", "_acc", "_acc_handle"]
     return out.drop(drop), assumptions, notes
+
+
+def _any_loose(df: pl.DataFrame) -> bool:
+    """Whether a row has an OPD but no account (what tie fills or lists)."""
+    loose = pl.col("account_id").is_null() & pl.col("opd_id").is_not_null()
+    return bool(df.select(loose.any()).item())
 
 
 def _groups(

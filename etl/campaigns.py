@@ -56,7 +56,9 @@ FROM scope s
 JOIN terms t
   ON (t.start_date IS NULL OR s.day >= t.start_date)
  AND (t.end_date IS NULL OR s.day <= t.end_date)
-WHERE regexp_matches(s.text, t.rx)
+-- The pattern differs per term, so it is compiled per row: only rows holding the term's text at
+-- all (which any match does) are matched against it.
+WHERE CASE WHEN contains(s.text, t.term) THEN regexp_matches(s.text, t.rx) ELSE false END
 GROUP BY s.post_key, t.campaign_id
 """
 

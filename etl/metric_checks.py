@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.columns import METRICS
-from etl.number_text import parse_number_series
+from etl.number_text import GROUPED, parse_number_series
 from etl.schema import REJECT_SCHEMA
 
 _EMPTY = r"(?i)^\s*(?:-+|–|—|n/?a|null|none|\.)?\s*$"
@@ -26,9 +26,13 @@ def metric_problems(raw: pl.DataFrame, headers: dict[str, str], sheet: str | Non
         if m not in raw.columns:
             continue
         text = raw.get_column(m).cast(pl.String).str.strip_chars()
-        # Plain counts and empty cells give no reason below: a column of only those (most
-        # exports) needs no number parsing.
-        plain = text.str.contains(r"^\d{1,15}$") | text.str.contains(_EMPTY)
+        # Plain counts, counts with thousands marks and empty cells give no reason below: a
+        # column of only those (most exports) needs no number parsing.
+        plain = (
+            text.str.contains(r"^\d{1,15}$")
+            | text.str.contains(GROUPED)
+            | text.str.contains(_EMPTY)
+        )
         if bool(plain.fill_null(True).all()):
             continue
         value = parse_number_series(text)

@@ -7,6 +7,10 @@ from __future__ import annotations
 import polars as pl
 
 _SUFFIX = {"k": 1e3, "rb": 1e3, "ribu": 1e3, "m": 1e6, "jt": 1e6, "juta": 1e6, "b": 1e9}
+# A whole count written with one kind of thousands mark ("7,815", "1.234.567"): the full rules
+# below read it as the digits without the marks (each mark is followed by exactly three digits
+# and there is no suffix). Checked on the stripped text; ASCII digits only.
+GROUPED = r"^[0-9]{1,3}(?:,[0-9]{3})+$|^[0-9]{1,3}(?:\.[0-9]{3})+$"
 
 
 def parse_number_series(s: pl.Series) -> pl.Series:
@@ -15,6 +19,16 @@ def parse_number_series(s: pl.Series) -> pl.Series:
     # Fast path: exports mostly hold plain digits.
     if bool(s.str.contains(r"^\s*\d{1,15}\s*$").fill_null(True).all()):
         return s.str.strip_chars().cast(pl.Float64, strict=False)
+    # Next most common (Meta's English UI): counts with thousands marks, beside plain ones.
+    t = s.str.strip_chars()
+    if bool((t.str.contains(r"^[0-9]{1,15}$") | t.str.contains(GROUPED)).fill_null(True).all()):
+        return t.str.replace_all(r"[.,]", "").cast(pl.Float64, strict=False)
+    return parse_number_rules(s)
+
+
+def parse_number_rules(s: pl.Series) -> pl.Series:
+    """parse_number_series without its fast paths: the rules of parse_number_expr, for every
+    value (a String Series). The fast paths equal it (tests/etl_formats/test_fast_paths.py)."""
     df = pl.DataFrame({"s": s}).select(
         pl.col("s")
         .str.to_lowercase()
@@ -69,7 +83,18 @@ def parse_number_expr(expr: pl.Expr) -> pl.Expr:
     return expr.map_batches(parse_number_series, return_dtype=pl.Float64)
 
 
+def _whole(v: pl.Expr) -> pl.Expr:
+    return pl.when(v.is_finite() & (v >= 0) & (v < 9e18)).then(v.round(0)).cast(pl.Int64)
+
+
+def parse_count_series(s: pl.Series) -> pl.Series:
+    """parse_count_expr of a Series (same values, Int64), without a Python call from inside a
+    polars expression: on a 50-row export that call cost about 0.6 ms a column, the parse
+    itself 0.1 ms."""
+    v = parse_number_series(s)
+    return v.to_frame("v").select(_whole(pl.col("v"))).to_series().alias(s.name)
+
+
 def parse_count_expr(expr: pl.Expr) -> pl.Expr:
     """Whole count (Int64) via parse_number_expr; negative or non-finite -> null."""
-    v = parse_number_expr(expr)
-    return pl.when(v.is_finite() & (v >= 0) & (v < 9e18)).then(v.round(0)).cast(pl.Int64)
+    return _whole(parse_number_expr(expr))

@@ -16,7 +16,7 @@ import polars as pl
 
 from etl.date_text import parse_datetime_series, parse_time_of_day_series
 from etl.dates import DateEvidence, check_range, decide_order, fmt_date
-from etl.number_text import parse_count_expr
+from etl.number_text import parse_count_series
 from etl.schema import POST_SCHEMA, REJECT_SCHEMA
 
 METRIC_FIELDS = ("views", "reach", "reactions", "comments", "shares", "saves")
@@ -55,9 +55,10 @@ def blank_to_null(e: pl.Expr) -> pl.Expr:
 
 
 def metric_exprs(raw: pl.DataFrame) -> list[pl.Expr]:
-    # Absent metric columns stay a typed null (a UDF over a literal would not broadcast).
+    """The counts of raw's metric columns (etl.number_text.parse_count_expr of the stripped
+    text), parsed now as Series: expressions for raw.with_columns. Absent ones: a typed null."""
     return [
-        parse_count_expr(col(raw, m)).alias(m)
+        pl.lit(parse_count_series(raw.get_column(m).str.strip_chars())).alias(m)
         if m in raw.columns
         else pl.lit(None, pl.Int64).alias(m)
         for m in METRIC_FIELDS

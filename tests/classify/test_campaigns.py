@@ -9,6 +9,8 @@ from pathlib import Path
 import openpyxl
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.campaign_file import CampaignFileError, read_campaign_file
 from etl.campaigns import delete_campaign, load_campaign_file, match_campaigns, save_campaign
@@ -251,3 +253,50 @@ def test_post_formats_are_normalized_across_platforms() -> None:
     assert got == ["foto", "foto", "carousel", "reels", "reels", "video", "tautan",
                    "teks", "carousel", "live", "story", "foto", "foto", None]  # fmt: skip
     assert set(got) - {None} <= set(POST_FORMATS)
+
+
+# The match before terms were screened by plain containment (kept to compare with): the
+# pattern was compiled for every post and term.
+_OLD_WHERE = "WHERE regexp_matches(s.text, t.rx)\nGROUP BY"
+_CHARS = "ab#. _é-()[]*+?\\|^$"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    captions=st.lists(st.text(_CHARS, max_size=14), min_size=1, max_size=8),
+    tags=st.lists(st.text(_CHARS, min_size=1, max_size=4), max_size=3),
+    words=st.lists(st.text(_CHARS, min_size=1, max_size=4), max_size=3),
+)
+def test_match_equals_the_unscreened_match(captions, tags, words) -> None:
+    import duckdb
+
+    from etl import campaigns
+    from etl.campaign_terms import norm_terms
+
+    old = campaigns._MATCH_SQL.split("-- The pattern")[0] + _OLD_WHERE
+    old += campaigns._MATCH_SQL.split("GROUP BY", 1)[1]
+    assert old != campaigns._MATCH_SQL
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE posts (post_key VARCHAR, published_at TIMESTAMP, caption VARCHAR,"
+        " caption_norm VARCHAR, load_id INTEGER);"
+        "CREATE TABLE campaign (campaign_id INTEGER, start_date DATE, end_date DATE,"
+        " hashtags VARCHAR[], keywords VARCHAR[]);"
+        "CREATE TABLE post_campaign (post_key VARCHAR, campaign_id INTEGER, matched_terms VARCHAR)"
+    )
+    for i, c in enumerate(captions):
+        norm = c.lower() if i % 2 else None  # caption_norm, else lower(caption)
+        con.execute(
+            "INSERT INTO posts VALUES (?, TIMESTAMP '2026-03-01', ?, ?, 1)", [str(i), c, norm]
+        )
+    con.execute(
+        "INSERT INTO campaign VALUES (1, NULL, NULL, ?, ?)",
+        [norm_terms(tags, hashtag=True), norm_terms(words, hashtag=False)],
+    )
+    params = {"load_ids": None, "campaign_id": None}
+    out = []
+    for sql in (campaigns._MATCH_SQL, old):
+        con.execute("DELETE FROM post_campaign")
+        con.execute(sql, params)
+        out.append(con.execute("SELECT * FROM post_campaign ORDER BY ALL").fetchall())
+    assert out[0] == out[1]

@@ -96,3 +96,109 @@ def test_account_name_keys_are_kept_for_the_same_master_list_only():
     assert tie(df, first, {1: "A"})[0]["account_id"].to_list() == [10]
     assert tie(df, _accounts(30), {1: "A"})[0]["account_id"].to_list() == [30]
     assert tie(df, first, {1: "A"})[0]["account_id"].to_list() == [10]
+
+
+# Counts as exports write them: plain, grouped with one mark, and the odd ones the rules handle.
+_COUNT_TEXT = st.one_of(
+    st.integers(0, 10**13).map(str),
+    st.tuples(st.integers(0, 10**13), st.sampled_from([",", "."])).map(
+        lambda t: f"{t[0]:,}".replace(",", t[1])
+    ),
+    st.from_regex(r"\A\s?[0-9]{0,4}([.,][0-9]{0,4}){0,3}(k|K|rb| jt|%)?\s?\Z"),
+    st.sampled_from(["", " ", "-", "1,2345", "12,34", "1.234,5", "+1,000", "1,000.00", None]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_COUNT_TEXT, min_size=1, max_size=8))
+def test_number_fast_paths_equal_the_rules(cells):
+    from etl.number_text import parse_number_rules, parse_number_series
+
+    s = pl.Series("v", cells, dtype=pl.String)
+    assert parse_number_series(s).to_list() == parse_number_rules(s).to_list()
+
+
+def test_counts_with_thousands_marks_skip_the_rules(monkeypatch):
+    import etl.number_text as number_text
+
+    def refuse(_s):
+        raise AssertionError("full rules")
+
+    monkeypatch.setattr(number_text, "parse_number_rules", refuse)
+    s = pl.Series(["7,815", "12", None, " 1,234,567 ", "2.145"])
+    assert number_text.parse_number_series(s).to_list() == [7815.0, 12.0, None, 1234567.0, 2145.0]
+
+
+def test_a_column_with_thousands_marks_is_not_parsed_for_rejects(monkeypatch):
+    def refuse(_text):
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(metric_checks, "parse_number_series", refuse)
+    raw = pl.DataFrame({"__row": [2, 3, 4, 5], "views": ["7,815", "", "1.234.567", "12"]})
+    assert metric_problems(raw, {"views": "Views"}, None).height == 0
+
+
+def test_metric_columns_are_parsed_as_series_not_inside_an_expression(monkeypatch):
+    """metric_exprs equals parse_count_expr of each stripped column, without the per-column
+    Python call inside polars (parse_number_expr)."""
+    import etl.number_text as number_text
+    from etl.formats._common import METRIC_FIELDS, col, metric_exprs
+
+    raw = pl.DataFrame(
+        {"views": [" 7,815", "1.2K", None, "-5"], "reach": ["12", "", "1,5 jt", "abc"]}
+    )
+    want = raw.with_columns(
+        *[
+            number_text.parse_count_expr(col(raw, m)).alias(m)
+            if m in raw.columns
+            else pl.lit(None, pl.Int64).alias(m)
+            for m in METRIC_FIELDS
+        ]
+    )
+
+    def refuse(_e):
+        raise AssertionError("map_batches")
+
+    monkeypatch.setattr(number_text, "parse_number_expr", refuse)
+    got = raw.with_columns(*metric_exprs(raw))
+    assert got.equals(want)
+    assert got.schema == want.schema
+
+
+_TIE_SCHEMA = {"opd_id": pl.Int64, "platform": pl.String, "account_handle": pl.String,
+               "account_id": pl.Int32}  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([1, 2, None]), st.sampled_from(["facebook", "x"]),
+                          st.sampled_from(["a", "Halaman A", None]), st.sampled_from([10, 30, None])),
+                min_size=1, max_size=6))  # fmt: skip
+def test_tie_without_loose_rows_equals_the_full_tie(rows):
+    """A file whose placed rows all have their account skips the tying; the result (rows,
+    types, assumptions, notes) equals the full path's."""
+    import etl.accounts as accounts
+
+    df = pl.DataFrame(rows, schema=_TIE_SCHEMA, orient="row")
+    got = accounts.tie(df, _accounts(10), {1: "A", 2: "B"})
+    kept = accounts._any_loose
+    accounts._any_loose = lambda _df: True
+    try:
+        want = accounts.tie(df, _accounts(10), {1: "A", 2: "B"})
+    finally:
+        accounts._any_loose = kept
+    assert got[0].equals(want[0]) and got[0].schema == want[0].schema
+    assert got[1:] == want[1:]
+
+
+def test_tie_skips_a_file_whose_rows_all_have_their_account(monkeypatch):
+    import etl.accounts as accounts
+
+    def refuse(_acc):
+        raise AssertionError("tied")
+
+    monkeypatch.setattr(accounts, "_account_keys", refuse)
+    df = pl.DataFrame([(1, "facebook", "a", 10), (None, "x", None, None)], schema=_TIE_SCHEMA,
+                      orient="row")  # fmt: skip
+    out, assumptions, notes = accounts.tie(df, _accounts(10), {1: "A"})
+    assert out["account_id"].dtype == pl.Int64 and out["account_id"].to_list() == [10, None]
+    assert (assumptions, notes) == ([], [])

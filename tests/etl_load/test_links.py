@@ -1,5 +1,6 @@
 """etl.links reads permalinks and the handles in them a column at a time: element for element
-equal to the scalar rules (normalize_permalink as etl.keys reads it, matching.handle_norm)."""
+equal to the scalar rules (normalize_permalink as etl.keys reads it, matching.handle_norm).
+Every check runs the column path (SMALL = 0) and the path a short column takes."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import etl.links as links_module
 from etl.links import link_handles, permalinks
 from etl.opd_names import handle_norm
 from etl.permalinks import normalize_permalink
@@ -54,10 +56,34 @@ def _permalink(u: str | None) -> str | None:
 
 def _check(platforms: list[str | None], links: list[str | None]) -> None:
     s = pl.Series(links, dtype=pl.String)
-    assert permalinks(s).to_list() == [_permalink(u) for u in links]
-    got = link_handles(pl.Series(platforms, dtype=pl.String), s).to_list()
+    want_links = [_permalink(u) for u in links]
     want = [handle_norm(p, u) if u else None for p, u in zip(platforms, links, strict=True)]
-    assert got == want
+    kept = links_module.SMALL
+    for small in (0, len(links)):
+        links_module.SMALL = small
+        try:
+            assert permalinks(s).to_list() == want_links
+            got = link_handles(pl.Series(platforms, dtype=pl.String), s).to_list()
+        finally:
+            links_module.SMALL = kept
+        assert got == want
+
+
+def test_a_short_column_takes_the_scalar_rules(monkeypatch) -> None:
+    """An export's links (up to SMALL) skip the expressions, whose fixed cost is most of it."""
+
+    def refuse(_links):
+        raise AssertionError("column path")
+
+    monkeypatch.setattr(links_module, "_split", refuse)
+    urls = ["https://www.instagram.com/p/C8xYz12AbCd/", "https://m.facebook.com/dinkes/posts/1"]
+    links = pl.Series(urls * 200 + [None])
+    platforms = pl.Series(["instagram", "facebook"] * 200 + ["x"])
+    assert permalinks(links).to_list()[:2] == [
+        "https://www.instagram.com/p/C8xYz12AbCd",
+        "https://www.facebook.com/dinkes/posts/1",
+    ]
+    assert link_handles(platforms, links).to_list()[:3] == [None, "dinkes", None]
 
 
 @settings(max_examples=300, deadline=None)

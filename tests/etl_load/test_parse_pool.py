@@ -36,6 +36,18 @@ def _same(a: list, b: list) -> bool:
     )
 
 
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Path:
+    """FILES[1]'s rows 400 times (about 6 MB): a parse that must map new memory (a small file
+    may fit in what the worker has mapped already, whatever the limit)."""
+    import polars as pl
+
+    rows = pl.read_csv(FILES[1], infer_schema=False)
+    path = tmp_path_factory.mktemp("big") / FILES[1].name
+    pl.concat([rows] * 400).write_csv(path)
+    return path
+
+
 @pytest.fixture
 def pool():
     parse_pool.shutdown()
@@ -52,17 +64,17 @@ def test_one_worker_reads_file_after_file_as_this_process_does(pool):
     assert len(pids[0]) == 1 and pids[0] == pids[1]
 
 
-def test_a_crashed_worker_is_replaced_and_the_file_refused(pool):
+def test_a_crashed_worker_is_replaced_and_the_file_refused(pool, big):
     sandbox.parse_file(FILES[0])
     first = _idle_pids()
     # An address space far below what the reader needs: the worker dies mid-parse.
     starved = dataclasses.replace(parse_limits(), memory_bytes=64 << 20)
     with pytest.raises(FileRejected) as err:
-        sandbox.parse_file(FILES[1], limits=starved)
+        sandbox.parse_file(big, limits=starved)
     # The starved worker either reports running out of memory or dies outright: both refuse
     # the file by name (which of the two depends on where the allocation fails).
     why = str(err.value)
-    assert FILES[1].name in why and ("tidak dimuat" in why or "memerlukan memori" in why), why
+    assert big.name in why and ("tidak dimuat" in why or "memerlukan memori" in why), why
     assert _idle_pids() == []  # the worker that died is not handed another file
     assert _same(sandbox.parse_file(FILES[1]), parse_here(FILES[1]))
     assert _idle_pids() and _idle_pids() != first
@@ -79,7 +91,7 @@ def test_a_file_over_the_time_limit_is_stopped(pool):
     assert _idle_pids() != first
 
 
-def test_a_reused_worker_that_fails_does_not_give_the_verdict(pool, monkeypatch):
+def test_a_reused_worker_that_fails_does_not_give_the_verdict(pool, big, monkeypatch):
     sandbox.parse_file(FILES[0])  # the idle worker has parsed a file before
     asked: list[int] = []
     real_ask = parse_pool.Worker.ask
@@ -91,7 +103,7 @@ def test_a_reused_worker_that_fails_does_not_give_the_verdict(pool, monkeypatch)
     monkeypatch.setattr(parse_pool.Worker, "ask", ask)
     starved = dataclasses.replace(parse_limits(), memory_bytes=64 << 20)
     with pytest.raises(FileRejected):
-        sandbox.parse_file(FILES[1], limits=starved)
+        sandbox.parse_file(big, limits=starved)
     # Tried in the reused worker, then once more in a worker that had parsed nothing.
     assert asked == [1, 0]
 
