@@ -39,7 +39,9 @@ def _context() -> Any:
     if _CTX is None:
         ctx = mp.get_context("forkserver")
         # Never "__main__": under Streamlit that is its CLI, in a script it may be unguarded.
-        ctx.set_forkserver_preload(["etl.sandbox", "etl.parse_pool", "etl.parse"])
+        # etl.parse_threads first: it sets polars' thread count before polars is imported.
+        preload = ["etl.parse_threads", "etl.sandbox", "etl.parse_pool", "etl.parse"]
+        ctx.set_forkserver_preload(preload)
         _CTX = ctx
     return _CTX
 

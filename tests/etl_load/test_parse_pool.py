@@ -114,3 +114,24 @@ def test_an_idle_worker_is_ended_after_a_while(pool, monkeypatch):
     (worker,) = parse_pool._IDLE
     worker.proc.join(30)  # ended by the reaper, not by this test
     assert not worker.proc.is_alive() and parse_pool._IDLE == []
+
+
+def _polars_threads(conn) -> None:
+    import polars as pl
+
+    conn.send(pl.thread_pool_size())
+    conn.close()
+
+
+def test_a_parse_worker_runs_polars_on_one_thread():
+    """etl.parse_threads is imported by the forkserver before polars: its children (the parse
+    workers) run polars on one thread, whatever the machine's cores."""
+    ctx = sandbox._context()
+    mine, theirs = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_polars_threads, args=(theirs,), daemon=True)
+    sandbox._start(proc)
+    theirs.close()
+    try:
+        assert mine.poll(60) and mine.recv() == 1
+    finally:
+        proc.join(10)
