@@ -158,7 +158,33 @@ def _fold_char(c: str) -> str | None:
 
 @functools.cache
 def fold_table() -> dict[str, str]:
-    """Character -> replacement for steps 2 and 4 (a few thousand entries; values lower case)."""
+    """Character -> replacement for steps 2 and 4 (a few thousand entries; values lower case).
+    Every key is one character."""
+    table = dict(_first_pass_table())
+    table.update(_second_pass_entries(table))
+    return table
+
+
+def _table_for(text: pl.Series) -> dict[str, str]:
+    """fold_table's entries that can apply to text: all of the first pass, the second pass only
+    for the characters text holds. Every key is one character, so replacing with this table
+    gives what the whole table gives; the whole second pass (every character of Unicode
+    through polars, about 0.5 CPU-s once per process) is left out when not computed yet."""
+    if _whole_table_ready():
+        return fold_table()
+    table = dict(_first_pass_table())
+    chars = text.str.split("").explode().drop_nulls().unique()
+    table.update(_second_pass_entries(table, chars))
+    return table
+
+
+def _whole_table_ready() -> bool:
+    return fold_table.cache_info().currsize > 0
+
+
+@functools.cache
+def _first_pass_table() -> dict[str, str]:
+    """fold_table without its second-pass entries."""
     chars = set(confusable_targets())
     for lo, hi in _LATIN_BLOCKS:
         chars.update(chr(i) for i in range(lo, hi + 1))
@@ -180,26 +206,29 @@ def fold_table() -> dict[str, str]:
     table["\u00a0"] = " "
     table.update(dict.fromkeys(_INVISIBLE, ""))  # they split words invisibly
     table["\u200d"] = "\u200d"  # kept: it joins emoji sequences
-    table = {k: v for k, v in table.items() if k != v}
-    table.update(_second_pass_entries(table))
-    return table
+    return {k: v for k, v in table.items() if k != v}
 
 
-def _second_pass_entries(table: dict[str, str]) -> dict[str, str]:
+def _second_pass_entries(table: dict[str, str], among: pl.Series | None = None) -> dict[str, str]:
     """Characters that NFKC or lower case turn into something the table folds (a spacing
     accent ¨ becomes a space and a combining mark, capital Δ becomes δ, ŉ becomes ʼn) -> the
     text a repeated normalization settles on, so one pass gives it and normalizing twice
     changes nothing (tested over every character of Unicode). Computed with the same polars
-    functions as normalize_series (their Unicode tables may be newer than Python's)."""
+    functions as normalize_series (their Unicode tables may be newer than Python's). `among`:
+    only for these characters (default: every character of Unicode)."""
     keys, values = list(table), list(table.values())
 
     def once(x: pl.Series) -> pl.Series:
         return x.str.replace_many(keys, values).str.normalize("NFKC").str.to_lowercase()
 
-    chars = pl.Series(
-        [chr(i) for i in range(0xA0, 0x110000) if not 0xD800 <= i <= 0xDFFF],
-        dtype=pl.String,
-    )
+    if among is None:  # every character from U+00A0
+        chars = pl.Series(
+            [chr(i) for i in range(0xA0, 0x110000) if not 0xD800 <= i <= 0xDFFF],
+            dtype=pl.String,
+        )
+    else:  # those of `among` (single characters) from U+00A0
+        chars = among.cast(pl.String).filter(among.str.len_chars() == 1)
+        chars = chars.filter(chars.str.contains(r"^[^\x00-\x9f]$"))
     chars = chars.filter(~chars.is_in(keys))
     first = once(chars)
     moved = first != chars
@@ -216,7 +245,7 @@ _REPEAT_ANY = "|".join(f"{c}{{3,}}" for c in string.ascii_lowercase)
 
 def normalize_series(text: pl.Series) -> pl.Series:
     """Raw captions -> matching text (steps 1-5 above). Same length and order; null -> ""."""
-    table = fold_table()
+    table = _table_for(text)
     out = (
         text.fill_null("")
         .str.replace_many(list(table), list(table.values()))

@@ -159,3 +159,44 @@ def test_every_single_character_normalizes_idempotently() -> None:
     twice = normalize_series(once)
     changed = [(hex(ord(c)), a, b) for c, a, b in zip(chars, once, twice, strict=True) if a != b]
     assert changed == []
+
+
+# Characters the second pass folds (NFKC or lower case lead to a folded one), beside others.
+_SECOND_PASS = "¨´ΔŉǄ㍱ℌ℡ǅ¸˜ＡΣ"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(st.text(_SECOND_PASS + "aZ é😀\u00a0", max_size=12), st.text(max_size=12), st.none()),
+                min_size=1, max_size=6))  # fmt: skip
+def test_the_table_for_a_text_normalizes_as_the_whole_table(texts) -> None:
+    """Before the whole fold table is computed, a text is normalized with the second-pass
+    entries of its own characters only: the result equals the whole table's."""
+    from etl.classify import textnorm
+
+    fold_table()  # the whole table, for the reference
+    s = pl.Series(texts, dtype=pl.String)
+    want = normalize_series(s).to_list()
+    ready = textnorm._whole_table_ready
+    textnorm._whole_table_ready = lambda: False
+    try:
+        got = normalize_series(s).to_list()
+    finally:
+        textnorm._whole_table_ready = ready
+    assert got == want
+
+
+def test_a_first_text_does_not_fold_every_character_of_unicode(monkeypatch) -> None:
+    from etl.classify import textnorm
+
+    real = textnorm._second_pass_entries
+
+    def only_among(table, among=None):
+        assert among is not None, "the second pass over every character of Unicode"
+        return real(table, among)
+
+    text = pl.Series(["Ŀomba ΔESA ¨ 𝐁𝐄𝐑𝐒𝐈𝐇", None, "ŉ㍱"])
+    fold_table()
+    want = normalize_series(text).to_list()  # with the whole table
+    textnorm.fold_table.cache_clear()
+    monkeypatch.setattr(textnorm, "_second_pass_entries", only_among)
+    assert normalize_series(text).to_list() == want

@@ -54,7 +54,12 @@ op_st = st.one_of(
 
 def _tables(spec):
     rows, day = spec
-    posts = [ig_post(n, caption=CAPTIONS[c], day=DAYS[d], handle=HANDLES[h]) for n, d, h, c in rows]
+    # A later export of a post carries other interaction counts (and reach 0 at export day 1):
+    # the kept interaction sums must follow, as the post counts do.
+    posts = [
+        ig_post(n, caption=CAPTIONS[c], day=DAYS[d], handle=HANDLES[h], likes=5 * (day - 1))
+        for n, d, h, c in rows
+    ]
     return [table(posts, exported_at=dt.datetime(2026, 12, 10 + day))]
 
 
@@ -126,13 +131,21 @@ set_override(_CON, _post_key(_CON, 3), "capaian", True, note="uji", by="uji")
 
 _BY_POST = """
 SELECT bucket_start($grain, published_at, $start) AS period_start, opd_id, opd, opd_short,
-       opd_kind, platform, content_type, is_figure_centric, count(*) AS posts
+       opd_kind, platform, content_type, is_figure_centric, count(*) AS posts,
+       count_if(has_interaction) AS interaction_posts,
+       sum(engagement) FILTER (WHERE has_interaction) AS interaction_engagement,
+       count_if(reach > 0) AS reach_posts,
+       sum(engagement) FILTER (WHERE reach > 0) AS reach_engagement,
+       sum(reach) FILTER (WHERE reach > 0) AS reach
 FROM scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
 GROUP BY ALL ORDER BY ALL
 """
 _FROM_COUNTS = """
 SELECT period_start, opd_id, opd, opd_short, opd_kind, platform, content_type,
-       is_figure_centric, sum(posts) AS posts
+       is_figure_centric, sum(posts) AS posts, sum(interaction_posts) AS interaction_posts,
+       sum(interaction_engagement) AS interaction_engagement,
+       sum(reach_posts) AS reach_posts, sum(reach_engagement) AS reach_engagement,
+       sum(reach) AS reach
 FROM content_counts($grain, $start, $end_excl, $platforms, $opd_kinds, $opd_ids)
 GROUP BY ALL ORDER BY ALL
 """
@@ -156,4 +169,7 @@ def test_content_counts_equal_the_posts_counted_one_by_one(start, days, grain, p
     }
     by_post = _CON.sql(_BY_POST, params=params).pl()
     counts = _CON.sql(_FROM_COUNTS, params=params).pl()
-    assert counts.cast({"posts": pl.Int64}).equals(by_post.cast({"posts": pl.Int64}))
+    sums = ("posts", "interaction_posts", "interaction_engagement", "reach_posts")
+    sums += ("reach_engagement", "reach")
+    as_int = dict.fromkeys(sums, pl.Int64)
+    assert counts.cast(as_int).equals(by_post.cast(as_int), null_equal=True)

@@ -7,6 +7,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from etl.classify import set_override
 from tests.factory import JAN
 from warehouse.queries import activity, content, drilldown, filters, summary, trend
 from warehouse.queries import campaigns as campaigns_queries
@@ -63,9 +64,9 @@ def test_example_posts_carry_the_reason(wh):
 
 
 def test_manual_override_wins_everywhere(wh):
-    wh.execute(
-        "INSERT INTO label_override (post_key, content_type, note) VALUES ('p007', 'kegiatan', 'cek')"
-    )
+    # Through the one writer of overrides: it recounts the per-month content counts
+    # (warehouse.label_counts) that the tiles read whole months from.
+    set_override(wh, "p007", "kegiatan", note="cek", by="uji")
     k = {r["key"]: r["value"] for r in summary.kpi_summary(wh, F).iter_rows(named=True)}
     assert k["kinerja_share"] == pytest.approx(13 / 19)
     ex = drilldown.drilldown_posts(

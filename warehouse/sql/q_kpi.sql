@@ -8,9 +8,11 @@
 -- stack is not planned again here): an OPD whose data for the period has not all
 -- arrived and that is not active is no_data, left out of the rate (judged_opds, "datanya
 -- lengkap"). A period with no OPD or no post in scope still gets its row (counts 0).
--- Content: the posts of the span the periods cover read once (v_post_facts through
--- scoped_posts_all), summed per day, then each period sums its days (a day lies wholly inside
--- or outside a period whose bounds are dates).
+-- Content: each period's whole months from post_content_month (kept equal to a recount at
+-- every write: warehouse/label_counts.py), its other days from the posts of those days read
+-- once (v_post_facts through scoped_posts_all) and summed per day; a day lies wholly inside or
+-- outside a period whose bounds are dates. Bounds are whole days (content_months_lo refuses
+-- others).
 with
 periods as (
     select i, $starts[i] as start_d, $ends_excl[i] as end_excl
@@ -39,6 +41,40 @@ activity as (
     join per_opd a using (opd_id)
     group by a.i
 ),
+-- Each period's whole calendar months, [lo, hi) (content_months_lo/hi of 'period': empty
+-- when none fits), are read from post_content_month; its other days from the posts.
+months as (
+    select i, start_d, end_excl,
+           content_months_lo('period', start_d, end_excl) as lo,
+           content_months_hi('period', start_d, end_excl) as hi
+    from periods
+),
+from_table as (
+    select
+        m.i,
+        sum(c.posts) as posts,
+        sum(c.posts) filter (where coalesce(l.is_kinerja, false)) as kinerja_posts,
+        sum(c.posts) filter (where coalesce(c.content_type = 'ucapan', false)) as ucapan_posts,
+        sum(c.posts) filter (where coalesce(c.is_figure_centric, false)) as figure_posts,
+        sum(c.interaction_engagement) as engagement,
+        sum(c.interaction_posts) as interaction_posts,
+        sum(c.reach_engagement) as engagement_with_reach,
+        sum(c.reach) as reach
+    from months m
+    join post_content_month c on c.month_start >= m.lo and c.month_start < m.hi
+    semi join opds o on o.opd_id = c.opd_id
+    left join content_type_label l on l.content_type = c.content_type
+    where platform_in_scope($platforms, c.platform)
+    group by m.i
+),
+-- The days of the periods outside their whole months (few: a month cut at either end).
+edge_days as (
+    select distinct cast(t.d as date) as day
+    from months m,
+         generate_series(cast(m.start_d as timestamp), cast(m.end_excl as timestamp)
+                         - interval 1 day, interval 1 day) as t(d)
+    where not (cast(t.d as date) >= m.lo and cast(t.d as date) < m.hi)
+),
 per_day as (
     select
         x.pub_date,
@@ -53,23 +89,40 @@ per_day as (
         sum(x.engagement) filter (where x.reach > 0) as engagement_with_reach,
         sum(x.reach) filter (where x.reach > 0) as reach
     from scoped_posts_all($platforms, $opd_kinds, $opd_ids) x
+    semi join edge_days e on e.day = x.pub_date
     where x.published_at >= list_min($starts) and x.published_at < list_max($ends_excl)
     group by x.pub_date
 ),
-content as (
+from_posts as (
     select
-        p.i,
-        cast(sum(d.posts) as bigint) as posts,
-        cast(sum(d.kinerja_posts) as bigint) as kinerja_posts,
-        cast(sum(d.ucapan_posts) as bigint) as ucapan_posts,
-        cast(sum(d.figure_posts) as bigint) as figure_posts,
+        m.i,
+        sum(d.posts) as posts,
+        sum(d.kinerja_posts) as kinerja_posts,
+        sum(d.ucapan_posts) as ucapan_posts,
+        sum(d.figure_posts) as figure_posts,
         sum(d.engagement) as engagement,
-        cast(sum(d.interaction_posts) as bigint) as interaction_posts,
+        sum(d.interaction_posts) as interaction_posts,
         sum(d.engagement_with_reach) as engagement_with_reach,
         sum(d.reach) as reach
-    from periods p
-    join per_day d on d.pub_date >= p.start_d and d.pub_date < p.end_excl
-    group by p.i
+    from months m
+    join per_day d
+      on d.pub_date >= m.start_d and d.pub_date < m.end_excl
+     and not (d.pub_date >= m.lo and d.pub_date < m.hi)
+    group by m.i
+),
+content as (
+    select
+        i,
+        cast(sum(posts) as bigint) as posts,
+        cast(sum(kinerja_posts) as bigint) as kinerja_posts,
+        cast(sum(ucapan_posts) as bigint) as ucapan_posts,
+        cast(sum(figure_posts) as bigint) as figure_posts,
+        sum(engagement) as engagement,
+        cast(sum(interaction_posts) as bigint) as interaction_posts,
+        sum(engagement_with_reach) as engagement_with_reach,
+        sum(reach) as reach
+    from (select * from from_table union all by name select * from from_posts)
+    group by i
 ),
 counted as (
     select

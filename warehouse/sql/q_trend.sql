@@ -2,20 +2,21 @@
 -- group ($by: none, platform, opd_kind, opd). Grain: period x group, zero-filled.
 -- Active in a bucket: opd_activity with the $grain bucket (views/030_scope_and_activity.sql).
 with
-period_posts as (
-    select * from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids)
-),
-tagged as (
+-- Posts and their figures per bucket: content_counts (views/140_content_counts.sql), whole
+-- months from post_content_month, other days from the posts.
+counts as (
     select
-        CAST(date_trunc($grain, published_at) AS DATE) as period_start,
+        c.period_start,
         case $by
-            when 'platform' then platform
-            when 'opd_kind' then opd_kind
-            when 'opd' then opd
+            when 'platform' then c.platform
+            when 'opd_kind' then c.opd_kind
+            when 'opd' then c.opd
             else 'semua'
         end as "group",
-        opd_id, account_key, is_kinerja, engagement, has_interaction
-    from period_posts
+        c.posts, coalesce(l.is_kinerja, false) as is_kinerja, c.interaction_engagement,
+        c.interaction_posts
+    from content_counts($grain, $start, $end_excl, $platforms, $opd_kinds, $opd_ids) c
+    left join content_type_label l on l.content_type = c.content_type
 ),
 periods as (
     select distinct CAST(date_trunc($grain, d) AS DATE) as period_start
@@ -23,7 +24,7 @@ periods as (
                          CAST(CAST($end_excl AS DATE) - 1 AS TIMESTAMP), interval 1 day) as t(d)
 ),
 groups as (
-    select distinct "group" from tagged
+    select distinct "group" from counts
     union
     select 'semua' where $by = 'none'
 ),
@@ -46,10 +47,12 @@ activity as (
     from per_opd group by all
 ),
 content as (
-    select period_start, "group", count(*) as posts, count_if(is_kinerja) as kinerja_posts,
-           sum(engagement) filter (where has_interaction) as engagement,
-           count_if(has_interaction) as interaction_posts
-    from tagged group by all
+    select period_start, "group", cast(sum(posts) as bigint) as posts,
+           cast(coalesce(sum(posts) filter (where is_kinerja), 0) as bigint) as kinerja_posts,
+           -- over the posts carrying interaction counts only (none: null)
+           sum(interaction_engagement) as engagement,
+           cast(sum(interaction_posts) as bigint) as interaction_posts
+    from counts group by all
 ),
 final as (
     select

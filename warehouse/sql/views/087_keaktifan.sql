@@ -45,10 +45,31 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
         select * from scoped_opds(opd_kinds, opd_ids)
         where not expected_only or expected_to_post
     ),
-    period_posts as (
-        select opd_id, platform, week_start, is_kinerja, engagement, has_interaction
-        from scoped_posts(start_d, end_excl, platforms, opd_kinds, opd_ids)
+    -- The period's posts counted, not read one by one: per OPD from content_counts (whole
+    -- months from post_content_month, views/140_content_counts.sql) and the weeks and
+    -- platforms with a post from post_day_count (both kept equal to posts at every write).
+    -- A post with no interaction counts has engagement 0: the sum over the posts carrying
+    -- them is the sum over all (0 when none carries them).
+    period_counts as (
+        select
+            c.opd_id,
+            sum(c.posts) as posts,
+            coalesce(sum(c.posts) filter (where coalesce(l.is_kinerja, false)), 0)
+                as kinerja_posts,
+            coalesce(sum(c.interaction_engagement), 0) as engagement,
+            sum(c.interaction_posts) as interaction_posts,
+            sum(c.interaction_engagement) as interaction_engagement
+        from content_counts('period', start_d, end_excl, platforms, opd_kinds, opd_ids) c
+        left join content_type_label l on l.content_type = c.content_type
         semi join opds using (opd_id)
+        group by c.opd_id
+    ),
+    period_days as (
+        select d.opd_id, d.platform, CAST(date_trunc('week', d.pub_date) AS DATE) as week_start
+        from post_day_count d
+        semi join opds using (opd_id)
+        where platform_in_scope(platforms, d.platform)
+          and d.pub_date >= whole_day(start_d) and d.pub_date < whole_day(end_excl)
     ),
     weeks as (
         select count(*) as weeks_in_period
@@ -64,16 +85,21 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
     ),
     per_opd as (
         select
-            opd_id,
-            count(*) as posts,
-            count(distinct week_start) as weeks_with_post,
-            count_if(is_kinerja) as kinerja_posts,
-            sum(engagement) as engagement,
-            count_if(has_interaction) as interaction_posts,
-            sum(engagement) filter (where has_interaction) as interaction_engagement,
-            count(distinct platform) as platforms_posted
-        from period_posts
-        group by opd_id
+            c.opd_id,
+            CAST(c.posts AS BIGINT) as posts,
+            w.weeks_with_post,
+            CAST(c.kinerja_posts AS BIGINT) as kinerja_posts,
+            c.engagement,
+            CAST(c.interaction_posts AS BIGINT) as interaction_posts,
+            c.interaction_engagement,
+            w.platforms_posted
+        from period_counts c
+        join (
+            select opd_id, count(distinct week_start) as weeks_with_post,
+                   count(distinct platform) as platforms_posted
+            from period_days
+            group by opd_id
+        ) w using (opd_id)
     ),
     platform_union as (
         select opd_id, count(distinct platform) as platforms_total
@@ -81,7 +107,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             select opd_id, platform from scoped_accounts(platforms, opd_kinds, opd_ids)
             semi join opds using (opd_id)
             union
-            select opd_id, platform from period_posts
+            select opd_id, platform from period_days
         )
         group by opd_id
     ),
