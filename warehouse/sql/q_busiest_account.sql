@@ -1,16 +1,35 @@
 -- q_busiest_account: each OPD's account with the most posts in the period (the one the
 -- activity rule judges), for the "not active" explanation. Grain: OPD (only OPDs with a post).
 -- Ties: the first by platform then account name; tied_accounts says how many share the top.
+-- Counted from the per-day counts (post_day_count: per account key and day, kept equal to posts
+-- at every write), not from every post; only a key with no account handle in scope (posts tied
+-- to no account) reads its posts, for the handle written on them.
 with
-per_account as (
-    select
-        p.opd_id, p.account_key, p.platform,
-        coalesce(a.handle, max(p.account_handle)) as account,
-        count(*) as n
+per_key as (
+    select d.opd_id, d.account_key, d.platform, any_value(d.account_id) as account_id,
+           cast(sum(d.posts) as bigint) as n
+    from post_day_count d
+    semi join scoped_opds($opd_kinds, $opd_ids) o using (opd_id)
+    where platform_in_scope($platforms, d.platform)
+      and d.pub_date >= whole_day($start) and d.pub_date < whole_day($end_excl)
+    group by d.opd_id, d.account_key, d.platform
+),
+named as (
+    select k.*, a.handle
+    from per_key k
+    left join scoped_accounts($platforms, $opd_kinds, $opd_ids) a on a.account_id = k.account_id
+),
+unnamed as (
+    select p.opd_id, p.account_key, p.platform, max(p.account_handle) as handle
     from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids) p
-    left join scoped_accounts($platforms, $opd_kinds, $opd_ids) a
-      on a.account_id = p.account_id
-    group by p.opd_id, p.account_key, p.platform, a.handle
+    semi join (select opd_id, account_key, platform from named where handle is null) x
+      using (opd_id, account_key, platform)
+    group by p.opd_id, p.account_key, p.platform
+),
+per_account as (
+    select n.opd_id, n.account_key, n.platform, coalesce(n.handle, u.handle) as account, n.n
+    from named n
+    left join unnamed u using (opd_id, account_key, platform)
 ),
 ranked as (
     select
