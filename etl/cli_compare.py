@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from warehouse import metrics, vocabulary
+from warehouse import compare, metrics, vocabulary
 
 if TYPE_CHECKING:
     import polars as pl
@@ -36,6 +36,15 @@ def _compared_opds(r: dict[str, Any], kind: str) -> dict[str, Any] | None:
     return {"count": r[f"{kind}_compared_opds"], "of": r[f"{kind}_scope_opds"], "left_out": left}
 
 
+def _subset_text(r: dict[str, Any], kind: str) -> str | None:
+    """The subset words without a KPI's figures (those are per KPI, in kpis), or None when every
+    OPD in scope is compared."""
+    counts = compare.subset_counts(r, kind)  # type: ignore[arg-type]
+    if counts is None:
+        return None
+    return vocabulary.COMPARED_SUBSET[0].format(n=counts[0], m=counts[1])
+
+
 def comparison(kpis: pl.DataFrame) -> dict[str, Any]:
     """{"previous": {...}, "year_ago": {...}} from a kpi_summary frame (empty dict when empty).
 
@@ -44,7 +53,9 @@ def comparison(kpis: pl.DataFrame) -> dict[str, Any]:
     compare with), reason (null | no_data | no_current_data | before_data | other_gaps | current_gaps:
     warehouse.compare), compared_period
     {start, end} (the part of the chosen period compared), other_period {start, end}, text
-    ("belum ada pembanding" when status is none, else null), kpis {key: {value (the KPI over
+    ("belum ada pembanding" when status is none; when the change compares part of the OPDs,
+    on how many: "pada 2 dari 3 OPD yang datanya lengkap di kedua periode", the figures of
+    each KPI being in kpis; else null), kpis {key: {value (the KPI over
     compared_period), other_value, change (value - other_value; for "persen" KPIs a difference
     of fractions 0..1), change_points (persen only: change x 100, the "poin" on the card),
     change_text (as the card prints it, id-ID: "-6,5 poin", "+1.204")}}; other_value, change
@@ -77,7 +88,7 @@ def comparison(kpis: pl.DataFrame) -> dict[str, Any]:
             "reason": first[f"{kind}_reason"],
             "compared_period": _span(first["compared_start"], first["compared_end"]),
             "other_period": _span(first[f"{kind}_start"], first[f"{kind}_end"]),
-            "text": vocabulary.NO_COMPARISON[0] if none else None,
+            "text": vocabulary.NO_COMPARISON[0] if none else _subset_text(first, kind),
             "compared_opds": _compared_opds(first, kind),
             "kpis": figures,
         }

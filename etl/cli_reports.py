@@ -226,7 +226,7 @@ def _against(prev: dict[str, Any], key: str) -> str:
     """' (-6,5 poin vs 1 Des 2025 s.d. 20 Mei 2026)', with ', pada 25 dari 46 OPD yang datanya
     lengkap di kedua periode' when the change leaves OPDs out, or ' (belum ada pembanding)'."""
     from reports import idfmt
-    from warehouse import vocabulary
+    from warehouse import metrics, vocabulary
 
     if not prev:
         return ""
@@ -241,7 +241,14 @@ def _against(prev: dict[str, Any], key: str) -> str:
         return f" ({vocabulary.NO_COMPARISON[0]} untuk angka ini: {other})"
     opds = prev.get("compared_opds")
     if opds and opds["left_out"]:  # the change is over part of the OPDs: say which part
-        subset = vocabulary.COMPARED_SUBSET[0].format(n=opds["count"], m=opds["of"])
+        fig = prev["kpis"][key]
+        fmt = metrics.KPIS[key].fmt
+        subset = vocabulary.COMPARED_SUBSET[0].format(
+            n=opds["count"], m=opds["of"]
+        ) + vocabulary.COMPARED_SIDES.format(
+            mine=idfmt.format_value(fig["value"], fmt),
+            other=idfmt.format_value(fig["other_value"], fmt),
+        )
         return f" ({change} vs {other}, {subset})"
     return f" ({change} vs {other})"
 

@@ -12,6 +12,7 @@ from warehouse.compare import Kind, subset_counts
 from warehouse.metrics import KPIS
 from warehouse.vocabulary import (
     ACTIVITY_RULES,
+    COMPARED_SIDES,
     COMPARED_SUBSET,
     CONTENT_LABELS_EN,
     CONTENT_LABELS_ID,
@@ -43,12 +44,22 @@ def kpi(key: str, lang: Lang = "id", *, full: bool = False) -> str:
 def compared_subset(r: dict[str, Any], kind: Kind = "previous", lang: Lang = "id") -> str:
     """On how many OPDs a kpi_summary row's change compares when that is not every OPD in scope
     (warehouse.compare.subset_counts): "pada 25 dari 46 OPD yang datanya lengkap di kedua
-    periode"; "" when every OPD is compared or there is no change."""
+    periode: 5.002 vs 5.260" (the KPI over the compared OPDs on each side); "" when every OPD
+    is compared or there is no change."""
     counts = subset_counts(r, kind)
     if counts is None:
         return ""
     text = COMPARED_SUBSET[1] if lang == "en" else COMPARED_SUBSET[0]
-    return text.format(n=number(counts[0], 0, lang), m=number(counts[1], 0, lang))
+    persen = r.get("format") == "persen"
+
+    def shown(v: float | None) -> str:
+        return percent(v, lang) if persen else number(v, 0, lang)
+
+    return text.format(n=number(counts[0], 0, lang), m=number(counts[1], 0, lang)) + (
+        COMPARED_SIDES.format(
+            mine=shown(r.get(f"{kind}_compared_value")), other=shown(r.get(f"{kind}_value"))
+        )
+    )
 
 
 def reason(code: str | None, lang: Lang = "id") -> str:

@@ -13,7 +13,12 @@ import polars as pl
 
 from ui import i18n
 from warehouse.compare import Kind, subset_counts
-from warehouse.vocabulary import COMPARED_SUBSET, COMPARED_SUBSET_SHORT, NO_COMPARISON
+from warehouse.vocabulary import (
+    COMPARED_SIDES,
+    COMPARED_SUBSET,
+    COMPARED_SUBSET_SHORT,
+    NO_COMPARISON,
+)
 
 
 def inactive_detail(r: dict[str, Any]) -> str:
@@ -113,13 +118,19 @@ def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> 
 def compared_set_text(r: dict, kind: Kind = "previous", *, short: bool = False) -> str:
     """On how many OPDs a kpi_summary row's change compares, when that is not all in scope
     (warehouse.compare.subset_counts): "pada 25 dari 46 OPD yang datanya lengkap di kedua
-    periode"; short (on a card): "25 dari 46 OPD berdata lengkap". "" when every OPD is
-    compared or there is no change."""
+    periode: 5.002 vs 5.260"; short (on a card): "25 dari 46 OPD lengkap: 5.002 vs
+    5.260". The two figures are the KPI over the compared OPDs on each side, formatted as the
+    card formats its value. "" when every OPD is compared or there is no change."""
     counts = subset_counts(r, kind)
     if counts is None:
         return ""
     text = COMPARED_SUBSET_SHORT if short else COMPARED_SUBSET
-    return i18n.tr(*text).format(n=i18n.fmt_int(counts[0]), m=i18n.fmt_int(counts[1]))
+    fmt = i18n.fmt_pct if r.get("format") == "persen" else i18n.fmt_int
+    return i18n.tr(*text).format(
+        n=i18n.fmt_int(counts[0]), m=i18n.fmt_int(counts[1])
+    ) + COMPARED_SIDES.format(
+        mine=fmt(r.get(f"{kind}_compared_value")), other=fmt(r.get(f"{kind}_value"))
+    )
 
 
 def left_out_text(r: dict, kind: Kind = "previous", *, most: int = 5) -> str:

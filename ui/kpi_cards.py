@@ -66,11 +66,8 @@ def kpi_from(
     # Part of the OPDs compared (the others' data is incomplete on one side): the card says so.
     if subset := explain.compared_set_text(r, "previous", short=True):
         against += " · " + subset
-    # The period runs past the data end: the card says how far its data goes ("data s.d. 20
-    # Nov"); the activity figures are judged up to that day (v_data_end).
-    c_end, p_end = r.get("compared_end"), r.get("period_end")
-    if c_end is not None and p_end is not None and c_end < p_end:
-        against = i18n.tr("data ", "data ") + i18n.fmt_through(c_end) + " · " + against
+    # How far the data goes ("data s.d. 20 Nov") is said once, under the page title
+    # (widgets.header): on each card it pushed the compared figures to a third line at 1366 px.
     inverse = key in KPIS and not KPIS[key].higher_is_better
     if r.get("previous_status") == "none":
         kpi(label or r.get("label"), shown, against, inverse=inverse, help=help, neutral=True)

@@ -48,10 +48,15 @@ __all__ = [
 
 
 def header(title: str, subtitle: str | None = None) -> None:
-    """Page title plus the period and filters in force (so a screenshot is self-explanatory)."""
+    """Page title plus the period and filters in force (so a screenshot is self-explanatory),
+    and how far the data goes when it ends inside the period ("data s.d. 20 Nov"): said once
+    here for every figure of the page (the cards' comparisons name the days they compare)."""
     st.title(title)
     f = filters.current()
     line = filters.describe(f)
+    _, last = data.date_bounds()
+    if last is not None and f.start <= last < f.end:
+        line += " · " + i18n.tr("data ", "data ") + i18n.fmt_through(last)
     st.caption(f"{subtitle} · {line}" if subtitle else line)
 
 

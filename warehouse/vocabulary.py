@@ -196,10 +196,15 @@ COMPARED_SUBSET = (
     "pada {n} dari {m} OPD yang datanya lengkap di kedua periode",
     "on {n} of {m} OPDs with complete data in both periods",
 )
+# On a card: short enough that the compared figures after it keep the card to two lines in
+# a 1366 px slide ("vs 1 Des 2025 – 20 Mei 2026 · 25 dari 46 OPD lengkap: 72,0% vs 76,0%").
 COMPARED_SUBSET_SHORT = (
-    "{n}\u00a0dari\u00a0{m}\u00a0OPD berdata lengkap",
-    "{n}\u00a0of\u00a0{m}\u00a0OPDs with full data",
+    "{n}\u00a0dari\u00a0{m}\u00a0OPD lengkap",
+    "{n}\u00a0of\u00a0{m}\u00a0OPDs complete",
 )
+# After the subset words, a KPI's figure over the compared OPDs on each side: the card's own
+# value is over every OPD, so "5.744 (-258 ...)" alone would be read as 6.002 before.
+COMPARED_SIDES = ": {mine}\u00a0vs\u00a0{other}"
 # Why an OPD is left out of a comparison (metrics --json): days are "YYYY-MM-DD s.d. ...".
 LEFT_OUT_REASON = "datanya tidak lengkap {days}"
 

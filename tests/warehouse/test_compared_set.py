@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl import cli_reports
-from reports import monthly, whatsapp
+from reports import idfmt, monthly, whatsapp
 from tests.factory import ACCOUNTS, JAN, OPDS, POSTS, hand_warehouse
 from tests.warehouse import reference as ref
 from tests.warehouse.test_properties import post
@@ -99,6 +99,11 @@ def _caption(monkeypatch, row: dict, *, presenting: bool = False) -> str:
     return said[0]
 
 
+def _sides(mine: int, other: int) -> str:
+    """': 12 vs 9': the compared OPDs' figures on each side, as the subset words end."""
+    return f": {idfmt.format_number(mine, 0)}\u00a0vs\u00a0{idfmt.format_number(other, 0)}"
+
+
 def test_one_opd_missing_on_the_previous_side_is_left_out_of_every_figure(monkeypatch):
     # The c14 case: several OPDs; Dinkes's Instagram export for December never came, its
     # Facebook one did (its December is partial). Every other OPD is complete.
@@ -138,14 +143,17 @@ def test_one_opd_missing_on_the_previous_side_is_left_out_of_every_figure(monkey
         assert k["active_opds"][col] == len(active)
         assert k["activity_rate"][col] == pytest.approx(len(active) / len(expected))
     # The card says so, the caption names who is left out, the JSON lists it.
+    # The compared sides are named: the card's own value is over every OPD, so the change
+    # alone would be read against value - change.
+    sides = _sides(len(_posts(*JAN, others, source)), len(_posts(*DEC, others, source)))
     _value, delta, description = _card_words(monkeypatch, posts)
     assert delta == f"+{posts['change_previous']:.0f}"
-    assert description == "vs Des 2025 · 5\u00a0dari\u00a06\u00a0OPD berdata lengkap"
+    assert description == "vs Des 2025 · 5\u00a0dari\u00a06\u00a0OPD lengkap" + sides
     caption = _caption(monkeypatch, posts)
     assert caption == (
         "Perubahan dibanding Des 2025, pada 5 dari 6 OPD yang datanya lengkap di kedua "
-        "periode. Tidak dibandingkan karena datanya belum lengkap di salah satu periode: "
-        "Dinas Kesehatan."
+        f"periode{sides}. Tidak dibandingkan karena datanya belum lengkap di salah satu "
+        "periode: Dinas Kesehatan."
     )
     assert "Dinas Kesehatan" not in _caption(monkeypatch, posts, presenting=True)
     prev = payload["comparison"]["previous"]
@@ -154,8 +162,9 @@ def test_one_opd_missing_on_the_previous_side_is_left_out_of_every_figure(monkey
     assert (left["opd"], left["missing"]) == ("Dinas Kesehatan", "other")
     assert left["reason"] == "datanya tidak lengkap 2025-12-01 s.d. 2025-12-31"
     assert prev["kpis"]["posts"]["value"] == posts["previous_compared_value"]
+    assert prev["text"] == "pada 5 dari 6 OPD yang datanya lengkap di kedua periode"
     assert cli_reports._against(prev, "posts").endswith(
-        ", pada 5 dari 6 OPD yang datanya lengkap di kedua periode)"
+        f", pada 5 dari 6 OPD yang datanya lengkap di kedua periode{sides})"
     )
 
 
@@ -180,11 +189,12 @@ def test_one_opd_missing_on_the_current_side(monkeypatch):
     assert posts["previous_left_out"] == [
         {"opd_id": 2, "opd": "Dinas Pendidikan", "missing": "current"}
     ]
-    subset = "pada 5 dari 6 OPD yang datanya lengkap di kedua periode"
+    sides = _sides(len(_posts(*JAN, others, source)), len(_posts(*DEC, others, source)))
+    subset = "pada 5 dari 6 OPD yang datanya lengkap di kedua periode" + sides
     assert letter.endswith(f"vs Desember 2025 ({subset})")
     assert recap.endswith(f"Desember 2025, {subset}")
     assert _card_words(monkeypatch, posts)[2].endswith(
-        "5\u00a0dari\u00a06\u00a0OPD berdata lengkap"
+        "5\u00a0dari\u00a06\u00a0OPD lengkap" + sides
     )
 
 
