@@ -113,11 +113,22 @@ def _figures(pdf, block: doc.Figures, family: str, clean, width: float) -> None:
     per_row, gap = block.per_row, 2.5
     compact = per_row > 3
     box_w = (width - gap * (per_row - 1)) / per_row
-    box_h = 21.0 if compact else 19.0
+    min_h = 21.0 if compact else 19.0
     sizes = (6.8, 10, 6.3) if compact else (8, 14, 7.5)
+    note_top, note_line = 14.0, sizes[2] * 0.42
+    box_h = min_h
     for i, (label, value, note) in enumerate(block.rows):
         col = i % per_row
         if col == 0:
+            # A row's boxes grow to its longest comparison, so a note never runs into the next
+            # row (a partial comparison names its OPDs and both compared figures).
+            pdf.set_font(family, "", sizes[2])
+            notes = [n for _, _, n in block.rows[i : i + per_row]]
+            lines = max(
+                len(pdf.multi_cell(box_w - 3, note_line, clean(n), dry_run=True, output="LINES"))
+                for n in notes
+            )
+            box_h = max(min_h, note_top + lines * note_line + 1.5)
             if pdf.get_y() + box_h > pdf.h - 20:
                 pdf.add_page()
             y = pdf.get_y()
@@ -131,9 +142,9 @@ def _figures(pdf, block: doc.Figures, family: str, clean, width: float) -> None:
         pdf.set_xy(x + 1.5, y + (7.5 if compact else 6.5))
         pdf.set_font(family, "B", sizes[1])
         pdf.cell(box_w - 3, 6, clean(value))
-        pdf.set_xy(x + 1.5, y + (14 if compact else 14))
+        pdf.set_xy(x + 1.5, y + note_top)
         pdf.set_font(family, "", sizes[2])
-        pdf.multi_cell(box_w - 3, sizes[2] * 0.42, clean(note), align="L", new_x="LEFT",
+        pdf.multi_cell(box_w - 3, note_line, clean(note), align="L", new_x="LEFT",
                        new_y="NEXT")  # fmt: skip
         if col == per_row - 1 or i == len(block.rows) - 1:
             pdf.set_xy(pdf.l_margin, y + box_h + gap)

@@ -50,10 +50,14 @@ def compared_subset(r: dict[str, Any], kind: Kind = "previous", lang: Lang = "id
     if counts is None:
         return ""
     text = COMPARED_SUBSET[1] if lang == "en" else COMPARED_SUBSET[0]
-    persen = r.get("format") == "persen"
+    fmt = r.get("format") or "angka"
 
-    def shown(v: float | None) -> str:
-        return percent(v, lang) if persen else number(v, 0, lang)
+    def shown(v: float | None) -> str:  # as the figure itself is written (161,3; 72,0%)
+        if lang == "en":
+            if fmt == "persen":
+                return percent(v, lang)
+            return number(v, 0 if v is None or float(v).is_integer() else 1, lang)
+        return idfmt.format_value(v, fmt)
 
     return text.format(n=number(counts[0], 0, lang), m=number(counts[1], 0, lang)) + (
         COMPARED_SIDES.format(
