@@ -115,20 +115,24 @@ def comparison_text(r: dict, kind: str = "previous", *, short: bool = False) -> 
     return i18n.tr("dibanding ", "vs ") + other
 
 
-def compared_set_text(r: dict, kind: Kind = "previous", *, short: bool = False) -> str:
+def compared_set_text(
+    r: dict, kind: Kind = "previous", *, short: bool = False, figures: bool = True
+) -> str:
     """On how many OPDs a kpi_summary row's change compares, when that is not all in scope
     (warehouse.compare.subset_counts): "pada 25 dari 46 OPD yang datanya lengkap di kedua
     periode: 5.002 vs 5.260"; short (on a card): "25 dari 46 OPD lengkap: 5.002 vs
     5.260". The two figures are the KPI over the compared OPDs on each side, formatted as the
-    card formats its value. "" when every OPD is compared or there is no change."""
+    card formats its value; figures=False leaves them out (a caption under several cards: each
+    card names its own). "" when every OPD is compared or there is no change."""
     counts = subset_counts(r, kind)
     if counts is None:
         return ""
     text = COMPARED_SUBSET_SHORT if short else COMPARED_SUBSET
+    words = i18n.tr(*text).format(n=i18n.fmt_int(counts[0]), m=i18n.fmt_int(counts[1]))
+    if not figures:
+        return words
     fmt = i18n.fmt_pct if r.get("format") == "persen" else i18n.fmt_int
-    return i18n.tr(*text).format(
-        n=i18n.fmt_int(counts[0]), m=i18n.fmt_int(counts[1])
-    ) + COMPARED_SIDES.format(
+    return words + COMPARED_SIDES.format(
         mine=fmt(r.get(f"{kind}_compared_value")), other=fmt(r.get(f"{kind}_value"))
     )
 

@@ -102,7 +102,7 @@ def comparison_caption(kpis: pl.DataFrame) -> None:
         )
     else:
         text = i18n.tr("Perubahan ", "Changes ") + explain.comparison_text(r) + "."
-    if subset := explain.compared_set_text(r):
+    if subset := explain.compared_set_text(r, figures=False):
         text = text.rstrip(".") + ", " + subset + "."
         if not presenting():  # the names on screen; a slide keeps to its one line
             text += " " + explain.left_out_text(r)

@@ -152,8 +152,8 @@ def test_one_opd_missing_on_the_previous_side_is_left_out_of_every_figure(monkey
     caption = _caption(monkeypatch, posts)
     assert caption == (
         "Perubahan dibanding Des 2025, pada 5 dari 6 OPD yang datanya lengkap di kedua "
-        f"periode{sides}. Tidak dibandingkan karena datanya belum lengkap di salah satu "
-        "periode: Dinas Kesehatan."
+        "periode. Tidak dibandingkan karena datanya belum lengkap di salah satu periode: "
+        "Dinas Kesehatan."
     )
     assert "Dinas Kesehatan" not in _caption(monkeypatch, posts, presenting=True)
     prev = payload["comparison"]["previous"]
