@@ -6,6 +6,10 @@
 - _label_scores builds its zero and empty-list columns from one value: equal to the old
   columns built from Python lists (kept here).
 - label_captions labels each distinct caption once: equal to label_text over every row.
+- _drop_phrases_inside_other_labels joins on phrase numbers: it drops the phrases the old
+  string joins dropped (kept here), and the others keep the caption's order (the old
+  list.set_difference left them in an order that changed from run to run when a caption lost
+  two phrases of one label).
 """
 
 from __future__ import annotations
@@ -170,3 +174,90 @@ def test_label_captions_labels_each_distinct_caption_once(monkeypatch) -> None:
     caps = pl.Series(["Selamat pagi", None, "Selamat pagi", "Rapat koordinasi", None])
     out = label_captions(caps, default_rules(), None)
     assert seen == [3] and out.height == 5
+
+
+def _drop_old(found: dict[str, pl.Series]) -> dict[str, pl.Series]:
+    """matching._drop_phrases_inside_other_labels before (string joins, list.set_difference:
+    the kept phrases' order followed the order of the dropped ones, which was left open)."""
+    long = pl.concat(
+        [
+            pl.DataFrame({"phrase": m})
+            .with_row_index("row")
+            .explode("phrase")
+            .drop_nulls("phrase")
+            .with_columns(pl.lit(g).alias("group"))
+            for g, m in found.items()
+        ]
+    )
+    if long.height == 0:
+        return found
+    distinct = long.select("phrase", "group").unique()
+    pairs = (
+        distinct.join(distinct, how="cross", suffix="_long")
+        .filter(
+            (pl.col("group") != pl.col("group_long"))
+            & (pl.col("phrase_long").str.len_bytes() > pl.col("phrase").str.len_bytes())
+            & pl.col("phrase_long").str.contains(pl.col("phrase"), literal=True)
+        )
+        .select("phrase", "group", "phrase_long", "group_long")
+    )
+    if pairs.height == 0:
+        return found
+    drops = (
+        long.join(pairs, on=["phrase", "group"])
+        .join(
+            long.rename({"phrase": "phrase_long", "group": "group_long"}),
+            on=["row", "phrase_long", "group_long"],
+            how="semi",
+        )
+        .select("row", "group", "phrase")
+        .unique()
+    )
+    if drops.height == 0:
+        return found
+    out = {}
+    for g, m in found.items():
+        d = drops.filter(pl.col("group") == g)
+        if d.height == 0:
+            out[g] = m
+            continue
+        per_row = d.group_by("row").agg(pl.col("phrase").alias("drop"))
+        frame = (
+            pl.DataFrame({"m": m}).with_row_index("row").join(per_row, on="row", how="left")
+        ).sort("row")
+        out[g] = frame.select(
+            pl.when(pl.col("drop").is_null())
+            .then(pl.col("m"))
+            .otherwise(pl.col("m").list.set_difference(pl.col("drop")))
+            .alias("m")
+        ).to_series()
+    return out
+
+
+_PHRASES = [
+    "rapat", "rapat sosialisasi", "sosialisasi", "mohon maaf", "maaf", "hoaks",
+    "waspada", "waspada penipuan", "penipuan", "realisasi", "realisasi desa", "desa",
+    "capaian", "capaian target", "target", "selamat", "selamat pagi", "pagi",
+]  # fmt: skip
+_row = st.lists(st.sampled_from(_PHRASES), max_size=7, unique=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from("abcd"), min_size=1, max_size=4, unique=True), st.data())
+def test_dropped_phrases_equal_the_old_and_keep_the_caption_order(groups, data) -> None:
+    n = data.draw(st.integers(1, 8))
+    found = {
+        g: pl.Series(
+            "m", data.draw(st.lists(_row, min_size=n, max_size=n)), dtype=pl.List(pl.String)
+        )
+        for g in groups
+    }
+    got = matching._drop_phrases_inside_other_labels(found)
+    want = _drop_old(found)
+    assert list(got) == list(want)
+    for g in found:
+        for m, new, old in zip(
+            found[g].to_list(), got[g].to_list(), want[g].to_list(), strict=True
+        ):
+            assert sorted(new) == sorted(old)  # the same phrases dropped
+            assert new == [p for p in m if p in set(old)]  # the others in the caption's order
