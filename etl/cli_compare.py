@@ -81,7 +81,9 @@ def comparison(kpis: pl.DataFrame) -> dict[str, Any]:
                 "change_points": (
                     float(Decimal(str(change)) * 100) if persen and change is not None else None
                 ),
-                "change_text": None if change is None else idfmt.format_change(change, r["format"]),
+                "change_text": None
+                if change is None
+                else idfmt.format_change(change, r["format"], r["decimals"]),
             }
         out[kind] = {
             "status": status,

@@ -242,12 +242,12 @@ def _against(prev: dict[str, Any], key: str) -> str:
     opds = prev.get("compared_opds")
     if opds and opds["left_out"]:  # the change is over part of the OPDs: say which part
         fig = prev["kpis"][key]
-        fmt = metrics.KPIS[key].fmt
+        kpi = metrics.KPIS[key]
         subset = vocabulary.COMPARED_SUBSET[0].format(
             n=opds["count"], m=opds["of"]
         ) + vocabulary.COMPARED_SIDES.format(
-            mine=idfmt.format_value(fig["value"], fmt),
-            other=idfmt.format_value(fig["other_value"], fmt),
+            mine=idfmt.format_value(fig["value"], kpi.fmt, kpi.decimals),
+            other=idfmt.format_value(fig["other_value"], kpi.fmt, kpi.decimals),
         )
         return f" ({change} vs {other}, {subset})"
     return f" ({change} vs {other})"
@@ -267,12 +267,7 @@ def _print_metrics(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) ->
     print(f"Periode {idfmt.format_date(f.start)} s.d. {idfmt.format_date(f.end)}{cut}")
     for key, value in data["kpis"].items():
         kpi = metrics.KPIS[key]
-        if value is None:
-            shown = "-"
-        elif kpi.fmt == "persen":
-            shown = idfmt.format_percent(value)
-        else:
-            shown = idfmt.format_number(value)
+        shown = idfmt.format_value(value, kpi.fmt, kpi.decimals)
         prev = data["comparison"].get("previous", {})
         print(f"  {kpi.label}: {shown}{_against(prev, key)}")
     opds = data["comparison"].get("previous", {}).get("compared_opds")

@@ -59,7 +59,14 @@ class LoadReport:
         return {k: getattr(self, k) for k in JSON_KEYS}
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        """The CLI's `--json` object: JSON_KEYS, plus `notes`, `period` ([start, end] ISO dates
+        of the posts loaded, or nulls) and `rejects` (every rejected row: sheet, row_number,
+        column_name, value, reason), so a script can point the operator at each bad cell."""
+        d = self.to_dict()
+        d["notes"] = self.notes
+        d["period"] = [_iso(self.period_start), _iso(self.period_end)]
+        d["rejects"] = self.rejects.to_dicts()
+        return json.dumps(d, ensure_ascii=False, default=str)
 
     def stored(self) -> str:
         """What the loads row keeps (loads.report): the JSON report plus up to 200 rejects."""

@@ -74,28 +74,36 @@ def format_signed(value: float | None, decimals: int = 0, suffix: str = "") -> s
 
 
 def format_value(value: float | None, fmt: str, decimals: int | None = None) -> str:
-    """Format a KPI value by its metrics format: persen, angka, hari, skor."""
+    """Format a KPI value by its metrics format: persen ("72,0%"), angka, hari, skor ("80,4").
+
+    decimals: of an "angka" value (metrics.Kpi.decimals, the kpi_summary row's "decimals");
+    None gives one digit only when the value is not whole."""
     if fmt == "persen":
-        return format_percent(value, 1 if decimals is None else decimals)
+        return format_percent(value, 1)
     if fmt == "hari":
-        return MISSING if _is_missing(value) else f"{format_number(value, decimals or 0)} hari"
+        return MISSING if _is_missing(value) else f"{format_number(value, 0)} hari"
     if fmt == "skor":
-        return format_number(value, 1 if decimals is None else decimals)
+        return format_number(value, 1)
     if decimals is None:
         is_whole = not _is_missing(value) and float(value).is_integer()  # type: ignore[arg-type]
         decimals = 0 if is_whole else 1
     return format_number(value, decimals)
 
 
-def format_change(value: float | None, fmt: str) -> str:
-    """A period-over-period change: persen -> "+20,0 poin" (percentage points), else signed."""
+def format_change(value: float | None, fmt: str, decimals: int | None = None) -> str:
+    """A period-over-period change: persen -> "+20,0 poin" (percentage points), else signed.
+
+    decimals: of an "angka" change, as its figure is written (metrics.Kpi.decimals: an
+    average's "-4,5" beside "161,3"); None gives whole numbers."""
     if fmt == "persen":
         if _is_missing(value):
             return MISSING
         return format_signed(float(Decimal(str(value)) * 100), 1, " poin")
     if fmt == "hari":
         return format_signed(value, 0, " hari")
-    return format_signed(value, 1 if fmt == "skor" else 0)
+    if fmt == "skor":
+        return format_signed(value, 1)
+    return format_signed(value, decimals or 0)
 
 
 def format_date(

@@ -56,8 +56,8 @@ def compared_subset(r: dict[str, Any], kind: Kind = "previous", lang: Lang = "id
         if lang == "en":
             if fmt == "persen":
                 return percent(v, lang)
-            return number(v, 0 if v is None or float(v).is_integer() else 1, lang)
-        return idfmt.format_value(v, fmt)
+            return number(v, r.get("decimals") or 0, lang)
+        return idfmt.format_value(v, fmt, r.get("decimals"))
 
     return text.format(n=number(counts[0], 0, lang), m=number(counts[1], 0, lang)) + (
         COMPARED_SIDES.format(

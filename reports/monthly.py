@@ -72,7 +72,7 @@ def _change_text(r: dict) -> str:
     if r["change_previous"] is None:
         return "tanpa pembanding"
     prev = labels.period(r["previous_start"], r["previous_end"])
-    text = f"{idfmt.format_change(r['change_previous'], r['format'])} vs {prev}"
+    text = f"{idfmt.format_change(r['change_previous'], r['format'], r['decimals'])} vs {prev}"
     # The change is over part of the OPDs (the others' data is incomplete): the letter says so.
     subset = labels.compared_subset(r)
     return f"{text} ({subset})" if subset else text
@@ -83,7 +83,13 @@ def key_figures(con: duckdb.DuckDBPyConnection, f: Filters) -> doc.Figures:
     rows = []
     for key in FIGURE_KEYS:
         r = k[key]
-        rows.append((r["label"], idfmt.format_value(r["value"], r["format"]), _change_text(r)))
+        rows.append(
+            (
+                r["label"],
+                idfmt.format_value(r["value"], r["format"], r["decimals"]),
+                _change_text(r),
+            )
+        )
     return doc.Figures(tuple(rows))
 
 

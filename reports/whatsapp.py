@@ -74,7 +74,7 @@ def _change(r: dict[str, Any], lang: str) -> str:
         amount = labels.number(change * 100, 1, lang)
         amount = amount if amount.startswith("-") else "+" + amount
         return f"; {amount} {_t('points', lang)} {_t('vs', lang)} {prev}{subset}"
-    amount = labels.number(change, 0, lang)
+    amount = labels.number(change, r.get("decimals") or 0, lang)
     amount = amount if amount.startswith("-") else "+" + amount
     return f"; {amount} {_t('vs', lang)} {prev}{subset}"
 

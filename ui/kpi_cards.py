@@ -61,7 +61,9 @@ def kpi_from(
     if fmt == "persen":
         shown, delta = i18n.fmt_pct(value), i18n.fmt_delta_pp(change)
     else:
-        shown, delta = i18n.fmt_int(value), i18n.fmt_delta(change)
+        # Digits as in the letter (metrics.Kpi.decimals): "161,3" and "-4,5", never "-5".
+        digits = r.get("decimals") or 0
+        shown, delta = i18n.fmt_num(value, digits), i18n.fmt_delta(change, digits)
     against = explain.comparison_text(r, "previous", short=True)
     # Part of the OPDs compared (the others' data is incomplete on one side): the card says so.
     if subset := explain.compared_set_text(r, "previous", short=True):

@@ -30,6 +30,9 @@ class Kpi:
     tile: str = ""  # Bahasa Indonesia, the short name on a KPI card ("" = label)
     tile_en: str = ""  # English, the card's name
     description_en: str = ""  # English: how it is computed ("" = no English help)
+    # Digits after the comma of an "angka" value and of its change, everywhere it is written
+    # (card, letter, WhatsApp, CLI): an average keeps one, so "161,3" sits beside "-4,5", not "-5".
+    decimals: int = 0
 
 
 KPIS: dict[str, Kpi] = {
@@ -178,6 +181,7 @@ KPIS: dict[str, Kpi] = {
             "angka",
             "Total interaksi dibagi jumlah postingan.",
             "q_kpi.sql: sum(engagement) / count(*)",
+            decimals=1,
             tile_en="Engagement per post",
             description_en="Total engagement divided by the number of posts.",
         ),

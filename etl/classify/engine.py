@@ -156,6 +156,23 @@ def label_text(text: pl.Series, rules: Rules, model: Model | None) -> pl.DataFra
     return combine(rules_out, model_out, thr)
 
 
+def label_captions(captions: pl.Series, rules: Rules, model: Model | None) -> pl.DataFrame:
+    """Raw captions (String, nulls allowed) -> label_text of their normalized text, row for
+    row; each distinct caption is normalized and labelled once. A label depends on its own
+    caption only, and the distinct captions keep the order of their first occurrence, so the
+    model numbers the batch's distinct tokens as it would for every row."""
+    captions = captions.cast(pl.String)
+    if captions.n_unique() == len(captions):
+        return label_text(normalize_series(captions), rules, model)
+    uniq = captions.unique(maintain_order=True)
+    out = label_text(normalize_series(uniq), rules, model)
+    idx = captions.to_frame("c").join(
+        uniq.to_frame("c").with_row_index("i"), on="c", how="left", nulls_equal=True,
+        maintain_order="left",
+    )["i"]  # fmt: skip
+    return out.select(pl.all().gather(idx))
+
+
 def classify_frame(
     df: pl.DataFrame,
     rules: Rules | None = None,
@@ -180,6 +197,5 @@ def classify_frame(
         from etl.classify.training import shipped_model
 
         model = shipped_model()
-    text = normalize_series(df["caption"].cast(pl.String))
-    out = label_text(text, rules, model if use_model else None)
+    out = label_captions(df["caption"], rules, model if use_model else None)
     return pl.concat([df.drop(out.columns, strict=False), out], how="horizontal")

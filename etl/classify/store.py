@@ -10,10 +10,9 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from etl.classify.engine import label_text
+from etl.classify.engine import label_captions
 from etl.classify.logbook import map_logbook_series
 from etl.classify.rules import Rules, default_rules, validate_rules
-from etl.classify.textnorm import normalize_series
 from etl.classify.vocab import CONTENT_TYPES, NO_MATCH_REASON
 from warehouse import label_counts
 
@@ -190,8 +189,7 @@ def classify_posts(
     model, model_version = active_model(con) if use_model else (None, None)
     # The loader's caption_norm is NFKC + lower only: the classifier's own normalization
     # (letterforms, dashes, repeated letters) is applied to the raw caption here.
-    text = normalize_series(posts["caption"])
-    labels = label_text(text, rules, model)
+    labels = label_captions(posts["caption"], rules, model)
     logbook = map_logbook_series(posts["logbook_label"], rules)
     out = pl.concat([posts.select("post_key"), labels, logbook.to_frame()], how="horizontal")
     # Neither the rules nor the model named a type but the OPD's logbook does: use it, say so.

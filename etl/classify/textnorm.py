@@ -166,16 +166,40 @@ def fold_table() -> dict[str, str]:
 
 
 def _table_for(text: pl.Series) -> dict[str, str]:
-    """fold_table's entries that can apply to text: all of the first pass, the second pass only
-    for the characters text holds. Every key is one character, so replacing with this table
-    gives what the whole table gives; the whole second pass (every character of Unicode
-    through polars, about 0.5 CPU-s once per process) is left out when not computed yet."""
+    """fold_table's entries for the characters text holds. Every key is one character, so
+    replacing with this table gives what the whole table gives, and a small table is quick to
+    build (one replace_many over thousands of keys costs about 15 ms whatever the text). The
+    whole second pass (every character of Unicode through polars, about 0.5 CPU-s once per
+    process) is not computed for it: each character's second-pass entry is computed once, when
+    a text first holds it (an entry depends on its character alone)."""
+    chars = text.str.extract_all(_special_class()).explode().drop_nulls().unique().to_list()
     if _whole_table_ready():
-        return fold_table()
-    table = dict(_first_pass_table())
-    chars = text.str.split("").explode().drop_nulls().unique()
-    table.update(_second_pass_entries(table, chars))
+        whole = fold_table()
+        return {c: whole[c] for c in chars if c in whole}
+    first = _first_pass_table()
+    table = {c: first[c] for c in chars if c in first}
+    new = [c for c in chars if c not in first and c not in _SECOND_PASS_SEEN]
+    if new:
+        found = _second_pass_entries(first, pl.Series(new, dtype=pl.String))
+        _SECOND_PASS_SEEN.update({c: found.get(c) for c in new})
+    for c in chars:
+        if (v := _SECOND_PASS_SEEN.get(c)) is not None:
+            table[c] = v
     return table
+
+
+# Character -> its second-pass entry, or None when it has none (computed as texts hold it).
+_SECOND_PASS_SEEN: dict[str, str | None] = {}
+
+
+@functools.cache
+def _special_class() -> str:
+    """A regex of the characters normalization may change before lower-casing: every
+    non-ASCII character (NFKC leaves ASCII alone) and the fold table's ASCII keys (the
+    backtick). A text without them only needs lower case."""
+    ascii_keys = sorted(k for k in _first_pass_table() if ord(k) < 0x80)
+    keys = "".join(f"\\x{{{ord(k):x}}}" for k in ascii_keys)
+    return "[^\\x00-\\x7f]" + (f"|[{keys}]" if keys else "")
 
 
 def _whole_table_ready() -> bool:
@@ -245,13 +269,17 @@ _REPEAT_ANY = "|".join(f"{c}{{3,}}" for c in string.ascii_lowercase)
 
 def normalize_series(text: pl.Series) -> pl.Series:
     """Raw captions -> matching text (steps 1-5 above). Same length and order; null -> ""."""
-    table = _table_for(text)
-    out = (
-        text.fill_null("")
-        .str.replace_many(list(table), list(table.values()))
-        .str.normalize("NFKC")
-        .str.to_lowercase()
-    )
+    out = text.fill_null("")
+    special = out.str.contains(_special_class())
+    if special.any():  # folding and NFKC leave the other texts as they are
+        idx = special.arg_true()
+        sub = out.gather(idx)
+        table = _table_for(sub)
+        if table:
+            sub = sub.str.replace_many(list(table), list(table.values()))
+        sub = sub.str.normalize("NFKC")
+        out = out.scatter(idx, sub)
+    out = out.str.to_lowercase()
     repeated = out.str.contains(_REPEAT_ANY)
     if repeated.any():
         idx = repeated.arg_true()

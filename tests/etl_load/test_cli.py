@@ -82,7 +82,8 @@ def test_load_json_skip_failure_history_and_undo(db, tmp_path):
     first = etl("load", str(good), "--json", "--by", "Rina", db=db)
     assert first.returncode == 0, first.stderr + first.stdout
     rec = json.loads(first.stdout.strip())
-    assert list(rec) == JSON_KEYS
+    assert list(rec) == [*JSON_KEYS, "notes", "period", "rejects"]
+    assert rec["period"] == ["2026-10-01", "2026-10-03"] and rec["rejects"] == []
     assert (rec["status"], rec["new"], rec["opd"], rec["error"]) == (
         "loaded",
         3,
@@ -189,3 +190,22 @@ def test_bootstrap_stops_when_a_sample_file_fails(tmp_path, monkeypatch):
     (root / "exports" / "Dinas Kesehatan" / "rusak.csv").write_text("x")
     with pytest.raises(SampleDataError, match="rusak.csv"):
         ensure_warehouse(tmp_path / "w.duckdb", root=root)
+
+
+def test_load_json_lists_every_rejected_row(db, tmp_path):
+    """A script reading `--json` can point the operator at each bad cell: sheet, row, column,
+    value and reason of every rejected row, as the printed report does for ten."""
+    master = write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx")
+    assert etl("opd", str(master), db=db).returncode == 0
+    path = ig_csv(tmp_path / "ig_okt.csv", 4)
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    lines[2] = lines[2].replace("10/02/2026 08:30", "bukan tanggal")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    out = etl("load", str(path), "--json", db=db)
+    rec = json.loads(out.stdout.strip())
+    assert (rec["new"], rec["rejected"]) == (3, 1), out.stdout + out.stderr
+    assert len(rec["rejects"]) == rec["rejected"]
+    bad = rec["rejects"][0]
+    assert set(bad) == {"sheet", "row_number", "column_name", "value", "reason"}
+    assert bad["value"] == "bukan tanggal" and bad["row_number"] == 3
+    assert bad["column_name"] and bad["reason"]

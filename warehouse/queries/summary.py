@@ -40,6 +40,7 @@ _KPI_SCHEMA: dict[str, Any] = {
     "key": pl.String,
     "label": pl.String,
     "format": pl.String,
+    "decimals": pl.Int64,
     "value": pl.Float64,
     "previous_value": pl.Float64,
     "change_previous": pl.Float64,
@@ -88,6 +89,7 @@ def kpi_summary(
     """KPI tiles with period comparisons: one row per KPI key in KPI_SUMMARY_KEYS.
 
     Columns: key, label (Indonesian, from metrics), format ("persen"/"angka"/"hari"),
+    decimals (Int64, digits after the comma of an "angka" value and change: metrics.Kpi),
     value (the whole chosen period, every OPD in scope), previous_value (the other period's,
     over the compared OPDs), change_previous, year_ago_value, change_year_ago, previous_start,
     previous_end, year_ago_start, year_ago_end, period_end (the chosen period's last day),
@@ -169,7 +171,12 @@ def kpi_summary(
     for key in KPI_SUMMARY_KEYS:
         kpi = metrics.KPIS[key]
         cur = at(None, (f.start, f.end))[key]
-        row: dict[str, Any] = {"key": key, "label": kpi.label, "format": kpi.fmt}
+        row: dict[str, Any] = {
+            "key": key,
+            "label": kpi.label,
+            "format": kpi.fmt,
+            "decimals": kpi.decimals,
+        }
         row["value"] = _num(cur)
         cmp_cur = plans["previous"].current
         row["period_end"] = f.end
