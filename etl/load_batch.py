@@ -54,8 +54,9 @@ from warehouse import day_counts
 # (power cut, closed app) loses at most one batch (loaded again by the next folder load).
 MAX_FILES = 48
 MAX_ROWS = 60_000
-# Columns of posts frames that the per-day and per-month counts read.
-_COUNT_COLUMNS = ("opd_id", "account_id", "platform", "published_at")
+# Columns of posts frames that the per-day and per-month counts read (post_format and load_id:
+# the per-month format counts, warehouse.format_counts).
+_COUNT_COLUMNS = ("opd_id", "account_id", "platform", "published_at", "post_format", "load_id")
 
 
 class BatchBroken(Exception):
@@ -134,14 +135,23 @@ class Batch:
     def _write_posts(self) -> None:
         """The batch's files, in order: each one's posts recomputed in memory from the live
         observations before it (see module docstring), its counts and report; then the
-        observations and posts of all of them written at once."""
+        observations and posts of all of them written at once.
+
+        A post_key only one file of the batch touches is computed once for the whole batch
+        (one newest_posts over those keys): its rows before that file are the rows the batch
+        began with, and its rows after are the final ones, since no other file of the batch
+        changes them. Only keys several files touch are recomputed file after file."""
         if not self._files:
             return
         con = self.con
         obs = pl.concat(
             [
-                p.obs.with_columns(load_id=pl.lit(load_id, pl.Int64))  # type: ignore[union-attr]
-                for p, load_id in self._files
+                p.obs.with_columns(  # type: ignore[union-attr]
+                    load_id=pl.lit(load_id, pl.Int64),
+                    _from_export=pl.lit("logbook" not in ", ".join(p.formats)),
+                    _f=pl.lit(i, pl.Int32),
+                )
+                for i, (p, load_id) in enumerate(self._files)
             ],
             how="vertical_relaxed",
         )
@@ -149,25 +159,51 @@ class Batch:
         start = recompute.old_posts(con, keys)  # as the batch found them
         live = recompute.live_observations(con, keys)
         posts_schema, live_schema = start.schema, live.schema
-        current = start
-        for prep, load_id in self._files:
-            assert prep.obs is not None
-            mine = prep.obs.select("post_key").unique()
-            from_export = "logbook" not in ", ".join(prep.formats)
-            seen = prep.obs.with_columns(
-                load_id=pl.lit(load_id), from_export=pl.lit(from_export)
-            ).select([pl.col(c).cast(t) for c, t in live_schema.items()])
-            live = pl.concat([live, seen])
-            before = current.join(mine, on="post_key", how="semi")
-            fresh = recompute.newest_posts(live.join(mine, on="post_key", how="semi"), before)
-            fresh = fresh.select([pl.col(c).cast(t) for c, t in posts_schema.items()])
+        seen = obs.with_columns(from_export=pl.col("_from_export")).select(
+            [pl.col(c).cast(t) for c, t in live_schema.items()]
+        )
+        # prep.obs holds one row per post_key: a key's row count is its number of files.
+        multi = obs.group_by("post_key").len().filter(pl.col("len") > 1).select("post_key")
+
+        def cast(df: pl.DataFrame) -> pl.DataFrame:
+            return df.select([pl.col(c).cast(t) for c, t in posts_schema.items()])
+
+        single_start = start.join(multi, on="post_key", how="anti")
+        single = cast(
+            recompute.newest_posts(
+                pl.concat([live, seen]).join(multi, on="post_key", how="anti"), single_start
+            )
+        )
+        self.day_change(single_start, single)
+        file_keys = obs.select("post_key", "_f").join(multi, on="post_key", how="anti")
+        befores = _by_file(single_start.join(file_keys, on="post_key"))
+        afters = _by_file(single.join(file_keys, on="post_key"))
+        self.labels.update(single.filter(pl.col("content_type").is_null())["load_id"].to_list())
+        # Keys several files touch: file after file, as each file's own load would.
+        current = start.join(multi, on="post_key", how="semi")
+        shared_live = live.join(multi, on="post_key", how="semi")
+        shared_seen = seen.with_columns(obs["_f"]).join(multi, on="post_key", how="semi")
+        shared = _by_file(shared_seen) if multi.height else {}
+        empty = start.clear()
+        for i, (prep, load_id) in enumerate(self._files):
+            before, fresh = befores.get(i, empty), afters.get(i, empty)
+            mine = shared.get(i)
+            if mine is not None:
+                shared_live = pl.concat([shared_live, mine])
+                keys_i = mine.select("post_key")
+                was = current.join(keys_i, on="post_key", how="semi")
+                now = cast(
+                    recompute.newest_posts(shared_live.join(keys_i, on="post_key", how="semi"), was)
+                )
+                self.day_change(was, now)
+                self.labels.update(to_label(load_id, now))
+                current = pl.concat([current.join(keys_i, on="post_key", how="anti"), now])
+                before, fresh = pl.concat([before, was]), pl.concat([fresh, now])
             recompute.count_changes(prep, before, fresh)
-            self.day_change(before, fresh)
             self.add_counts(load_id, prep.report)
-            self.labels.update(to_label(load_id, fresh))
-            current = pl.concat([current.join(mine, on="post_key", how="anti"), fresh])
-        insert_observations(con, obs)
-        recompute.replace_posts(con, keys, start, current)
+            self.labels.add(load_id)
+        insert_observations(con, obs.drop("_from_export", "_f"))
+        recompute.replace_posts(con, keys, start, pl.concat([single, current]))
 
     def _write_counts(self) -> None:
         counts = pl.DataFrame(
@@ -254,3 +290,11 @@ def load_in_batch(
 
 def _concat(frames: list[pl.DataFrame]) -> pl.DataFrame | None:
     return pl.concat(frames, how="vertical_relaxed") if frames else None
+
+
+def _by_file(df: pl.DataFrame) -> dict[int, pl.DataFrame]:
+    """Rows of a frame with the batch's file index `_f`, per file (`_f` dropped)."""
+    return {
+        int(k[0]): part
+        for k, part in df.partition_by("_f", as_dict=True, include_key=False).items()
+    }

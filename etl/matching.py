@@ -67,6 +67,10 @@ def resolve_posts(
         posts, acc_keys.select("platform", "handle_norm", "account_id", "acc_opd_id")
     )
 
+    fast = _all_by_account(df, option is None)
+    if fast is not None:
+        return fast
+
     # 3. Logbook OPD column.
     hints = [
         h for h in df.get_column("opd_hint").unique().to_list() if h is not None and str(h).strip()
@@ -189,7 +193,9 @@ def resolve_posts(
             pl.col("acc_opd_id").is_not_null() & (pl.col("acc_opd_id") != option_id)
         )
         for platform, h, oid in (
-            elsewhere.select("platform", "handle_norm", "acc_opd_id").unique().iter_rows()
+            elsewhere.select("platform", "handle_norm", "acc_opd_id")
+            .unique(maintain_order=True)
+            .iter_rows()
         ):
             notes.append(
                 f'Akun {h} ({platform}) terdaftar milik "{index.names.get(oid, oid)}", bukan '
@@ -283,6 +289,36 @@ def _with_accounts(posts: pl.DataFrame, acc_keys: pl.DataFrame) -> pl.DataFrame:
             pl.coalesce("acc_opd_id", "_l_opd").alias("acc_opd_id"),
         )
         .drop("_link_norm", "_l_acc", "_l_opd")
+    )
+
+
+def _all_by_account(df: pl.DataFrame, no_option: bool) -> Resolution | None:
+    """resolve_posts' result when every row's account is in the master list, no row names an
+    OPD of its own and no OPD was chosen (most platform exports), else None.
+
+    Then each row's OPD is its account's, nothing is rejected, tied or noted, and the file
+    name is not needed: the general path gives the same (resolve_posts' tests compare them),
+    in a few polars calls instead of about twenty (a fixed cost per file)."""
+    if not no_option or df.height == 0:
+        return None
+    blank_hint = pl.col("opd_hint").is_null() | (pl.col("opd_hint").str.strip_chars() == "")
+    check = df.select(
+        placed=(pl.col("acc_opd_id").is_not_null() & pl.col("account_id").is_not_null()).all(),
+        no_hint=blank_hint.all(),
+    )
+    if not (check.item(0, "placed") and check.item(0, "no_hint")):
+        return None
+    good = df.with_columns(
+        pl.col("account_id").cast(pl.Int64), opd_id=pl.col("acc_opd_id").cast(pl.Int64)
+    ).drop("handle_norm", "acc_opd_id")
+    ids = good.get_column("opd_id").unique().to_list()
+    from etl.schema import REJECT_SCHEMA
+
+    return Resolution(
+        posts=good,
+        rejects=pl.DataFrame(schema=REJECT_SCHEMA),
+        notes=[],
+        file_opd_id=ids[0] if len(ids) == 1 else None,
     )
 
 
