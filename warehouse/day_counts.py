@@ -24,7 +24,7 @@ from collections.abc import Iterable
 import duckdb
 import polars as pl
 
-from warehouse import label_counts
+from warehouse import format_counts, label_counts
 from warehouse.db import sql_text
 
 KEYS = ("opd_id", "platform", "account_key", "pub_date")
@@ -87,8 +87,10 @@ def apply_change(
     frames, day_keys' columns at least). Run inside the transaction that changed posts.
     Raises DayCountDrift when a count would fall below zero (the table had drifted).
     The per-month content counts of the OPD-months these rows fall in are recounted too
-    (warehouse.label_counts)."""
+    (warehouse.label_counts), and the per-month format counts follow these rows
+    (warehouse.format_counts)."""
     label_counts.recount_months(con, label_counts.months_of(removed, added))
+    format_counts.apply_change(con, removed, added)
     parts = [
         day_keys(df).with_columns(posts=pl.lit(sign, pl.Int64))
         for df, sign in ((removed, -1), (added, 1))
@@ -126,9 +128,11 @@ def apply_change(
 def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None) -> None:
     """Replace post_day_count's rows of `opd_ids` (None: every row) with a recount from posts.
     Run inside the transaction that changed posts. The per-month content counts of the same
-    OPDs are recounted too (warehouse.label_counts)."""
+    OPDs are recounted too (warehouse.label_counts), and their per-month format counts
+    (warehouse.format_counts)."""
     opd_ids = None if opd_ids is None else list(opd_ids)
     label_counts.recount(con, opd_ids)
+    format_counts.recount(con, opd_ids)
     ids = [] if opd_ids is None else sorted({int(i) for i in opd_ids})
     if opd_ids is not None and not ids:
         return

@@ -23,7 +23,7 @@ from warehouse.db import SQL_DIR, connect
 
 CHECKS = [
     (SQL_DIR / "checks" / f"{name}_matches_posts.sql").read_text(encoding="utf-8")
-    for name in ("post_day_count", "post_content_month")
+    for name in ("post_day_count", "post_content_month", "post_format_month")
 ]
 
 
@@ -87,6 +87,7 @@ def test_a_file_failing_mid_write_stays_out_and_the_batch_loads_one_by_one(tmp_p
         ("post_link", "EXCLUDE (load_id)"),
         ("post_day_count", ""),
         ("post_content_month", ""),
+        ("post_format_month", ""),
     ):
         sql = f"SELECT * {drop} FROM {table} ORDER BY ALL"
         assert a.sql(sql).pl().equals(b.sql(sql).pl()), table
@@ -181,7 +182,7 @@ def test_files_sharing_posts_in_one_batch_equal_file_by_file(tmp_path, monkeypat
     sql = "SELECT views FROM posts WHERE permalink LIKE '%DzQypUkQC8s%'"
     assert a.execute(sql).fetchall() == [(900,)]  # the newest export's figure
     for table in ("post_observation", "post_link", "post_day_count", "post_content_month",
-                  "load_coverage", "post_campaign"):  # fmt: skip
+                  "post_format_month", "load_coverage", "post_campaign"):  # fmt: skip
         sql = f"SELECT * FROM {table} ORDER BY ALL"
         assert a.sql(sql).pl().equals(b.sql(sql).pl()), table
     for check in CHECKS:
