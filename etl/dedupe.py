@@ -18,14 +18,14 @@ def resolve_in_file(df: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
 
     Returns (kept rows in file order, one Bahasa Indonesia line per duplicate group).
     """
+    if not df.get_column("post_key").is_duplicated().any():  # most files: nothing to rank
+        return df, []
     ranked = df.with_row_index("_pos").with_columns(
         _filled=pl.sum_horizontal([pl.col(m).is_not_null().cast(pl.Int32) for m in METRICS]),
         _total=pl.sum_horizontal([pl.col(m).fill_null(0) for m in METRICS]),
     )
     counts = ranked.group_by("post_key").len()
     dup_keys = counts.filter(pl.col("len") > 1).get_column("post_key")
-    if dup_keys.len() == 0:
-        return df, []
     best = ranked.sort(["_filled", "_total", "_pos"], descending=[True, True, False]).unique(
         subset="post_key", keep="first"
     )

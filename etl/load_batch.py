@@ -22,10 +22,11 @@ roll back).
 Identical results: file i's posts are computed (etl.recompute.newest_posts) from the live
 observations the warehouse had when the batch began plus those of the batch's files up to i,
 and its "before" rows are the posts as file i - 1 left them: what recompute_posts reads from
-the warehouse when each file writes at once. Its counts (etl.recompute.count_changes) compare
-the same rows. post_day_count is additive, so one merge of all the files' changes equals one
-merge per file; post_content_month's touched months are recounted from posts after the last
-file, which is what the last per-file recount of each month gave.
+the warehouse when each file writes at once. Its counts (etl.recompute.count_changes_many, all
+the batch's files at once) compare the same rows. post_day_count is additive, so one merge of
+all the files' changes equals one merge per file; post_content_month's touched months are
+recounted from posts after the last file, which is what the last per-file recount of each
+month gave.
 """
 
 from __future__ import annotations
@@ -176,17 +177,15 @@ class Batch:
         )
         self.day_change(single_start, single)
         file_keys = obs.select("post_key", "_f").join(multi, on="post_key", how="anti")
-        befores = _by_file(single_start.join(file_keys, on="post_key"))
-        afters = _by_file(single.join(file_keys, on="post_key"))
+        befores = [single_start.join(file_keys, on="post_key")]  # with each row's file, _f
+        afters = [single.join(file_keys, on="post_key")]
         self.labels.update(single.filter(pl.col("content_type").is_null())["load_id"].to_list())
         # Keys several files touch: file after file, as each file's own load would.
         current = start.join(multi, on="post_key", how="semi")
         shared_live = live.join(multi, on="post_key", how="semi")
         shared_seen = seen.with_columns(obs["_f"]).join(multi, on="post_key", how="semi")
         shared = _by_file(shared_seen) if multi.height else {}
-        empty = start.clear()
-        for i, (prep, load_id) in enumerate(self._files):
-            before, fresh = befores.get(i, empty), afters.get(i, empty)
+        for i, (_prep, load_id) in enumerate(self._files):
             mine = shared.get(i)
             if mine is not None:
                 shared_live = pl.concat([shared_live, mine])
@@ -198,10 +197,14 @@ class Batch:
                 self.day_change(was, now)
                 self.labels.update(to_label(load_id, now))
                 current = pl.concat([current.join(keys_i, on="post_key", how="anti"), now])
-                before, fresh = pl.concat([before, was]), pl.concat([fresh, now])
-            recompute.count_changes(prep, before, fresh)
-            self.add_counts(load_id, prep.report)
+                file_i = pl.lit(i, pl.Int32).alias("_f")
+                befores.append(was.with_columns(file_i))
+                afters.append(now.with_columns(file_i))
             self.labels.add(load_id)
+        preps = [p for p, _ in self._files]
+        recompute.count_changes_many(preps, obs, pl.concat(befores), pl.concat(afters))
+        for prep, load_id in self._files:
+            self.add_counts(load_id, prep.report)
         insert_observations(con, obs.drop("_from_export", "_f"))
         recompute.replace_posts(con, keys, start, pl.concat([single, current]))
 

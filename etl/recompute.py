@@ -183,6 +183,10 @@ def pending_label_loads(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 _COMPARED = ("caption", *METRICS)
+# A load report's preview: each row of the file with what the load did with it.
+_PREVIEW = ("status", "opd", "platform", "account_handle", "published_at", "caption",
+            "post_format", "permalink", *METRICS, "logbook_label", "source_sheet", "source_row",
+            "post_key")  # fmt: skip
 
 
 def count_changes(prep: Prepared, before: pl.DataFrame, fresh: pl.DataFrame) -> None:
@@ -216,19 +220,59 @@ def count_changes(prep: Prepared, before: pl.DataFrame, fresh: pl.DataFrame) -> 
     r.preview = (
         prep.obs.join(status, on="post_key", how="left")
         .join(names, on="opd_id", how="left")
-        .select(
-            "status",
-            "opd",
-            "platform",
-            "account_handle",
-            "published_at",
-            "caption",
-            "post_format",
-            "permalink",
-            *METRICS,
-            "logbook_label",
-            "source_sheet",
-            "source_row",
-            "post_key",
-        )  # fmt: skip
+        .select(*_PREVIEW)
     )
+
+
+def count_changes_many(
+    preps: list[Prepared], obs: pl.DataFrame, before: pl.DataFrame, fresh: pl.DataFrame
+) -> None:
+    """count_changes for several files at once (a folder load's batch), in a few polars calls
+    instead of a dozen per file: the same counts and previews.
+
+    obs, before and fresh carry `_f`, the index in `preps` of the file each row belongs to;
+    obs holds every file's prep.obs rows in order, before and fresh each file's posts rows
+    before and after it (one row per post_key and file). Every prep shares one OPD index
+    (opd_names: a folder load reads it once); raises ValueError otherwise (the batch is then
+    rolled back and its files loaded one by one)."""
+    first = preps[0].opd_names if preps else {}
+    if any(p.opd_names != first for p in preps):
+        raise ValueError("count_changes_many: files prepared with different OPD indexes")
+    on = ["_f", "post_key"]
+    after = fresh.select(*on, *[pl.col(c).alias(f"{c}_after") for c in _COMPARED])
+    changed = pl.any_horizontal([pl.col(c).ne_missing(pl.col(f"{c}_after")) for c in _COMPARED])
+    status = (
+        obs.select(on)
+        .join(before.select(*on, *_COMPARED).with_columns(_was=pl.lit(True)), on=on, how="left")
+        .join(after, on=on, how="left")
+        .select(
+            *on,
+            status=pl.when(pl.col("_was").is_null())
+            .then(pl.lit("baru"))
+            .when(changed)
+            .then(pl.lit("diperbarui"))
+            .otherwise(pl.lit("duplikat")),
+        )
+    )
+    counts: dict[tuple[int, str], int] = {
+        (int(f), s): int(n) for f, s, n in status.group_by("_f", "status").len().iter_rows()
+    }
+    names = pl.DataFrame(
+        {"opd_id": list(first), "opd": list(first.values())},
+        schema={"opd_id": pl.Int64, "opd": pl.String},
+    )
+    preview = (
+        obs.join(status, on=on, how="left", maintain_order="left")
+        .join(names, on="opd_id", how="left", maintain_order="left")
+        .select(*_PREVIEW, "_f")
+    )
+    parts = {
+        int(k[0]): part
+        for k, part in preview.partition_by("_f", as_dict=True, include_key=False).items()
+    }
+    for i, p in enumerate(preps):
+        r = p.report
+        r.new = counts.get((i, "baru"), 0)
+        r.updated = counts.get((i, "diperbarui"), 0)
+        r.duplicate = counts.get((i, "duplikat"), 0) + p.within_dupes
+        r.preview = parts.get(i, preview.clear().drop("_f"))

@@ -5,6 +5,8 @@ failing file left out entirely, and the per-day and per-month counts still equal
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 
@@ -43,6 +45,14 @@ def test_a_file_failing_mid_write_stays_out_and_the_batch_loads_one_by_one(tmp_p
         real_count(prep, before, fresh)
 
     monkeypatch.setattr(etl.recompute, "count_changes", failing)
+    real_many = etl.recompute.count_changes_many
+
+    def failing_many(preps, obs, before, fresh):  # the same in the batch, all files at once
+        if any(p.report.file == broken for p in preps):
+            raise RuntimeError("disk penuh")
+        real_many(preps, obs, before, fresh)
+
+    monkeypatch.setattr(etl.recompute, "count_changes_many", failing_many)
     a, b = connect(tmp_path / "a.duckdb"), connect(tmp_path / "b.duckdb")
     for con in (a, b):
         load_master(con, master)
@@ -142,6 +152,12 @@ def test_files_sharing_posts_in_one_batch_equal_file_by_file(tmp_path, monkeypat
     book = sorted((exports / "logbook").glob("*.xlsx"))[0]
     (folder / "03").mkdir()
     shutil.copy(book, folder / "03" / book.name)
+    other = sorted((exports / "instagram").rglob("*.csv"))[-1]  # a post twice in one file
+    records = list(csv.reader(io.StringIO(other.read_text(encoding="utf-8-sig"))))
+    out = io.StringIO()
+    csv.writer(out).writerows([*records, records[1]])
+    (folder / "04").mkdir()
+    (folder / "04" / other.name).write_text(out.getvalue(), encoding="utf-8-sig")
     files = plan_paths([folder])
     a, b = connect(tmp_path / "a.duckdb"), connect(tmp_path / "b.duckdb")
     for con in (a, b):
@@ -149,7 +165,8 @@ def test_files_sharing_posts_in_one_batch_equal_file_by_file(tmp_path, monkeypat
     together = load_paths(a, [folder], loaded_by="uji")
     one_by_one = [load_file(b, f, loaded_by="uji", optional=opt) for f, opt in files]
 
-    assert [r.status for r in together] == ["loaded"] * 4
+    assert [r.status for r in together] == ["loaded"] * 5
+    assert together[4].duplicate == 1 and together[4].new > 0
     assert _rows(together) == _rows(one_by_one)
     first, later, older = together[:3]
     assert first.new > 0 and later.updated >= 1 and later.new == 0
