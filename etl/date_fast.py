@@ -1,5 +1,5 @@
 """Fast path of the date parser for the shapes exports and logbooks write most: the platforms'
-exact formats (Meta `10/03/2026 14:30`, a reader's `2026-10-03 09:05:00`), a logbook's
+exact formats (Meta `10/03/2026 14:30`, a reader's `2026-10-03 09:05:00`, also with a fraction of a second), a logbook's
 `Rabu, 03-12-2025` and `3 Okt 2026`, and Excel serials.
 
 Each distinct value gets a shape: lower case, ASCII digits -> 9, runs of ASCII letters -> a
@@ -30,6 +30,8 @@ _ISO = {
     "9999-99-99 99:99": "%Y-%m-%d %H:%M",
     "9999-99-99": "%Y-%m-%d",
 }
+
+_ISO_FRACTION = "9999-99-99 99:99:99."
 
 
 def _numeric(order: str) -> dict[str, str]:
@@ -73,6 +75,10 @@ def fast_wall_times(values: pl.Series, *, order: str) -> pl.Series:
         c = pl.col("c")
         if shape in formats:
             ts = _exact(c, formats[shape])
+        elif shape.startswith(_ISO_FRACTION) and set(shape[len(_ISO_FRACTION) :]) == {"9"}:
+            # "2026-01-01 00:00:00.600" (a reader's rendering of a time with a fraction): the
+            # general path drops the fraction.
+            ts = _exact(c.str.slice(0, 19), _ISO["9999-99-99 99:99:99"])
         elif shape.startswith("a, ") and shape[3:] in formats:
             # "Rabu, 03-12-2025": a weekday name, then a date the general path reads alone.
             head = c.str.split_exact(", ", 1)

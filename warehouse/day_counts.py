@@ -14,7 +14,13 @@ posts updates it in the same transaction:
 Grain: opd_id (INTEGER) x platform (VARCHAR) x account_key (VARCHAR: the account id as text,
 or 'platform:<platform>' for a post tied to no account, as v_post_facts) x pub_date (DATE, the
 day of published_at, naive WIB) -> account_id (INTEGER; NULL for a post tied to no account:
-a function of account_key), posts (BIGINT, > 0).
+a function of account_key), posts (BIGINT, > 0), last_posted_at (TIMESTAMP: the latest
+published_at of the day's posts, migration 181).
+
+last_posted_at follows a change without reading posts in the usual cases: a row that came in
+at or after the day's kept time sets it; otherwise the kept time stays unless a row that left
+had it (then the day's rows left may hold an earlier time, so those days alone are recounted
+from posts: an undo, or a post whose time moved earlier).
 """
 
 from __future__ import annotations
@@ -29,16 +35,11 @@ from warehouse.db import sql_text
 
 KEYS = ("opd_id", "platform", "account_key", "pub_date")
 
-_MERGED_SQL = """
-SELECT opd_id, platform, account_key, account_id, pub_date, CAST(sum(posts) AS BIGINT) AS posts
-FROM (
-    SELECT d.opd_id, d.platform, d.account_key, d.account_id, d.pub_date, d.posts
-    FROM post_day_count d
-    SEMI JOIN _day_delta x USING (opd_id, platform, account_key, pub_date)
-    UNION ALL
-    SELECT opd_id, platform, account_key, account_id, pub_date, posts FROM _day_delta
-)
-GROUP BY ALL
+_KEPT_SQL = """
+SELECT d.opd_id, d.platform, d.account_key, d.pub_date, d.posts AS kept_posts,
+       d.last_posted_at AS kept_last
+FROM post_day_count d
+SEMI JOIN _day_delta x USING (opd_id, platform, account_key, pub_date)
 """
 _DELETE_SQL = """
 DELETE FROM post_day_count d USING _day_delta x
@@ -46,10 +47,18 @@ WHERE d.opd_id = x.opd_id AND d.platform = x.platform AND d.account_key = x.acco
   AND d.pub_date = x.pub_date
 """
 _INSERT_SQL = (
-    "INSERT INTO post_day_count (opd_id, platform, account_key, account_id, pub_date, posts)"
-    " SELECT opd_id, platform, account_key, account_id, pub_date, posts FROM _day_merged"
-    " WHERE posts > 0"
+    "INSERT INTO post_day_count (opd_id, platform, account_key, account_id, pub_date, posts,"
+    " last_posted_at) SELECT opd_id, platform, account_key, account_id, pub_date, posts,"
+    " last_posted_at FROM _day_merged WHERE posts > 0"
 )
+# The days whose last post time must be read again (a row that left had it), from posts as
+# they are now: only those OPDs and days are read.
+_LAST_SQL = """
+SELECT r.opd_id, r.platform, r.account_key, r.pub_date, r.last_posted_at AS recounted_last
+FROM v_post_day_recount r
+SEMI JOIN _day_stale x USING (opd_id, platform, account_key, pub_date)
+WHERE list_contains($opd_ids, r.opd_id) AND r.pub_date >= $from_d AND r.pub_date <= $to_d
+"""
 
 
 _RECOUNT_DELETE_SQL = (
@@ -84,37 +93,64 @@ def apply_change(
     con: duckdb.DuckDBPyConnection, removed: pl.DataFrame | None, added: pl.DataFrame | None
 ) -> None:
     """Update post_day_count for rows `removed` from posts and rows `added` to it (both posts
-    frames, day_keys' columns at least). Run inside the transaction that changed posts.
-    Raises DayCountDrift when a count would fall below zero (the table had drifted).
-    The per-month content counts of the OPD-months these rows fall in are recounted too
-    (warehouse.label_counts), and the per-month format counts follow these rows
+    frames, day_keys' columns at least). Run inside the transaction that changed posts, after
+    posts are written. Raises DayCountDrift when a count would fall below zero (the table had
+    drifted). The per-month content counts of the OPD-months these rows fall in are recounted
+    too (warehouse.label_counts), and the per-month format counts follow these rows
     (warehouse.format_counts)."""
     label_counts.recount_months(con, label_counts.months_of(removed, added))
     format_counts.apply_change(con, removed, added)
     parts = [
-        day_keys(df).with_columns(posts=pl.lit(sign, pl.Int64))
+        day_keys(df).with_columns(
+            published_at=df["published_at"].cast(pl.Datetime("us")), n=pl.lit(sign, pl.Int64)
+        )
         for df, sign in ((removed, -1), (added, 1))
         if df is not None and df.height
     ]
     if not parts:
         return
-    delta = (
+    # Net change per day and time: a row that left and came back (a post loaded again) is no
+    # change; what is left came in (n > 0) or left (n < 0) at that time.
+    timed = (
         pl.concat(parts)
-        .group_by(*KEYS, "account_id")
-        .agg(pl.col("posts").sum())
-        .filter(pl.col("posts") != 0)
+        .group_by(*KEYS, "account_id", "published_at")
+        .agg(pl.col("n").sum())
+        .filter(pl.col("n") != 0)
     )
-    if not delta.height:
+    if not timed.height:
         return
-    con.register("_day_delta", delta.to_arrow())
+    delta = timed.group_by(*KEYS, "account_id").agg(
+        pl.col("n").sum().alias("posts"),
+        pl.col("published_at").filter(pl.col("n") > 0).max().alias("added_last"),
+        pl.col("published_at").filter(pl.col("n") < 0).max().alias("removed_last"),
+    )
+    con.register("_day_delta", delta.select(KEYS).to_arrow())
     try:
-        merged = con.sql(_MERGED_SQL).pl()
+        kept = pl.from_arrow(con.execute(_KEPT_SQL).to_arrow_table())
+        assert isinstance(kept, pl.DataFrame)
+        added_wins = pl.col("added_last").is_not_null() & (
+            pl.col("kept_last").is_null() | (pl.col("added_last") >= pl.col("kept_last"))
+        )
+        merged = delta.join(
+            kept.cast({"opd_id": pl.Int32, "kept_last": pl.Datetime("us")}), on=KEYS, how="left"
+        ).select(
+            *KEYS,
+            "account_id",
+            (pl.col("kept_posts").fill_null(0) + pl.col("posts")).alias("posts"),
+            pl.when(added_wins)
+            .then(pl.col("added_last"))
+            .when(pl.col("removed_last") == pl.col("kept_last"))
+            .then(None)
+            .otherwise(pl.max_horizontal("kept_last", "added_last"))
+            .alias("last_posted_at"),
+        )
         low = merged.filter(pl.col("posts") < 0)
         if low.height:
             raise DayCountDrift(
                 "Hitungan postingan harian tidak cocok dengan tabel posts "
                 f"({low.height} baris akan negatif); jalankan pemeriksaan gudang data."
             )
+        merged = _reread_last(con, merged)
         con.register("_day_merged", merged.to_arrow())
         try:
             con.execute(_DELETE_SQL)
@@ -123,6 +159,31 @@ def apply_change(
             con.unregister("_day_merged")
     finally:
         con.unregister("_day_delta")
+
+
+def _reread_last(con: duckdb.DuckDBPyConnection, merged: pl.DataFrame) -> pl.DataFrame:
+    """merged with last_posted_at read from posts where apply_change could not tell it (a
+    row that left had the day's kept time, and posts remain that day)."""
+    stale = merged.filter(pl.col("last_posted_at").is_null() & (pl.col("posts") > 0))
+    if not stale.height:
+        return merged
+    params = {
+        "opd_ids": sorted(int(i) for i in stale["opd_id"].unique()),
+        "from_d": stale["pub_date"].min(),
+        "to_d": stale["pub_date"].max(),
+    }
+    con.register("_day_stale", stale.select(KEYS).to_arrow())
+    try:
+        got = pl.from_arrow(con.execute(_LAST_SQL, params).to_arrow_table())
+    finally:
+        con.unregister("_day_stale")
+    assert isinstance(got, pl.DataFrame)
+    got = got.cast({"opd_id": pl.Int32, "recounted_last": pl.Datetime("us")})
+    return (
+        merged.join(got, on=KEYS, how="left")
+        .with_columns(pl.coalesce("last_posted_at", "recounted_last").alias("last_posted_at"))
+        .drop("recounted_last")
+    )
 
 
 def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None) -> None:
@@ -139,7 +200,7 @@ def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None
     params = {"all": opd_ids is None, "only_opd_ids": ids}
     con.execute(_RECOUNT_DELETE_SQL, params)
     con.execute(
-        "INSERT INTO post_day_count (opd_id, platform, account_key, account_id, pub_date, posts) "
-        + sql_text("summary/post_day_count_recount"),
+        "INSERT INTO post_day_count (opd_id, platform, account_key, account_id, pub_date, posts,"
+        " last_posted_at) " + sql_text("summary/post_day_count_recount"),
         params,
     )

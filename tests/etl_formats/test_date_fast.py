@@ -40,8 +40,10 @@ def fast_shaped(draw: st.DrawFn) -> str:
     """A value in one of the fast path's shapes, or one character away from it."""
     y, a, b = draw(year), draw(two), draw(two)
     sep = draw(st.sampled_from("/-."))
+    fraction = "." + draw(st.text("0123456789", max_size=10))  # "." alone too
     time = draw(st.sampled_from(["", f" {draw(hour)}:{draw(minute)}",
-                                 f" {draw(hour)}:{draw(minute)}:{draw(minute)}"]))  # fmt: skip
+                                 f" {draw(hour)}:{draw(minute)}:{draw(minute)}",
+                                 f" {draw(hour)}:{draw(minute)}:{draw(minute)}{fraction}"]))  # fmt: skip
     kind = draw(st.sampled_from(["iso", "num", "day", "dmon", "serial", "near"]))
     if kind == "iso":
         return f"{y}-{a}-{b}{time}"
@@ -87,6 +89,7 @@ def test_fast_path_takes_the_platforms_own_formats(moment: dt.datetime) -> None:
         f"Rabu, {moment:%d-%m-%Y}",
         f"{moment.day} {next(m for m in ASCII_MONTHS if MONTHS[m] == moment.month)} {moment.year}",
         str((moment - dt.datetime(1899, 12, 30)).days),
+        f"{moment:%Y-%m-%d %H:%M:%S.%f}"[: 20 + moment.microsecond % 7],  # fastexcel's ".600"
     ]
     got = fast_wall_times(pl.Series(texts), order="mdy").to_list()
     assert got[0] == moment.replace(microsecond=0)
@@ -95,3 +98,4 @@ def test_fast_path_takes_the_platforms_own_formats(moment: dt.datetime) -> None:
     assert got[2] == parse_datetime_series(pl.Series([texts[2]]), order="mdy", fast=False)[0]
     assert got[2] is not None or moment.day > 12
     assert got[3] == got[4] == dt.datetime(moment.year, moment.month, moment.day)
+    assert got[5] == (moment.replace(microsecond=0) if len(texts[5]) > 20 else None)

@@ -12,6 +12,7 @@ import pytest
 
 from tests.factory import JAN, hand_warehouse
 from ui import charts_mix, coverage_panel
+from warehouse import day_counts
 from warehouse.queries import activity, filters, summary
 from warehouse.queries import trend as trend_queries
 
@@ -80,6 +81,8 @@ def test_an_account_whose_data_stopped_is_not_received_not_dormant(con):
     # Disdik's data stops on 15 December 2025 (a month and more before the data's end).
     con.execute("DELETE FROM load_coverage WHERE opd_id = 2")
     con.execute("DELETE FROM posts WHERE opd_id = 2 AND published_at >= DATE '2025-12-16'")
+    # A hand write to posts keeps the per-day counts in step, as every writer does.
+    day_counts.recount(con, [2])
     con.execute(
         "INSERT INTO load_coverage (load_id, opd_id, platform, account_id, period_start,"
         " period_end, basis) VALUES (1, 2, NULL, NULL, DATE '2025-12-01', DATE '2025-12-15',"

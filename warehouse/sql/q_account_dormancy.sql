@@ -14,16 +14,22 @@ bounds as (
     -- the data end ($data_end: v_data_end's value, the one definition), at most as_of
     select least(CAST($as_of AS DATE), CAST($data_end AS DATE)) as data_end
 ),
+-- Each account's last post and its posts in the period from the per-day rows (post_day_count:
+-- posts and last_posted_at per account and day, kept equal to posts at every write), in scope
+-- as scoped_posts_all; the period's bounds are whole days.
 account_posts as (
     select
-        p.account_id,
-        max(p.published_at) as last_post_at,
-        count(*) filter (where p.published_at >= $start and p.published_at < $end_excl)
-            as posts_in_period
-    from scoped_posts_all($platforms, $opd_kinds, $opd_ids) p
+        d.account_id,
+        max(d.last_posted_at) as last_post_at,
+        CAST(coalesce(sum(d.posts) filter (where d.pub_date >= whole_day($start)
+                                             and d.pub_date < whole_day($end_excl)), 0)
+             AS BIGINT) as posts_in_period
+    from post_day_count d
+    semi join scoped_opds($opd_kinds, $opd_ids) o using (opd_id)
     semi join accounts a using (account_id)
-    where p.published_at < CAST($as_of AS DATE) + 1
-    group by p.account_id
+    where platform_in_scope($platforms, d.platform)
+      and d.pub_date < CAST($as_of AS DATE) + 1
+    group by d.account_id
 ),
 account_data as (
     select c.account_id, max(c.day) as covered_through

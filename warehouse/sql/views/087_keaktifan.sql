@@ -221,11 +221,15 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
         -- it when as_of_d is the period's last day or later)
         from query_table(judged)
     ),
+    -- The last post up to as_of_d from the per-day rows (post_day_count.last_posted_at: the
+    -- day's last published_at, kept equal to posts at every write), not from every post.
     last_post as (
-        select opd_id, max(published_at) as last_post_at
-        from scoped_posts_all(platforms, opd_kinds, opd_ids)
-        where published_at < CAST(as_of_d AS DATE) + 1
-        group by opd_id
+        select d.opd_id, max(d.last_posted_at) as last_post_at
+        from post_day_count d
+        semi join scoped_opds(opd_kinds, opd_ids) o using (opd_id)
+        where platform_in_scope(platforms, d.platform)
+          and d.pub_date < CAST(as_of_d AS DATE) + 1
+        group by d.opd_id
     ),
     accounts as (
         select opd_id, count(*) as n_accounts
