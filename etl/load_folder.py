@@ -25,10 +25,15 @@ DATA_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".xls", ".zip", ".tsv", ".txt"}
 OPTIONAL_SUFFIXES = {".txt", ".tsv"}
 
 Progress = Callable[[int, int, str], None]
-# Files parsed ahead while one is written: the next always; a second too when both are at most
-# AHEAD_BYTES (small exports parse in about the time a file takes to write, so one parse
-# ahead leaves the writer waiting; two large files are never parsed at once: memory).
-AHEAD_FILES = 2
+# Files parsed ahead while one is written: the next always; up to AHEAD_FILES while each of
+# them and the one before it are at most AHEAD_BYTES (two large files are never parsed at
+# once: memory). At most PARSE_AT_ONCE of them parse at the same time (the parse workers);
+# the rest wait their turn in file order. Deep, because small files differ: a logbook of
+# eleven sheets parses several times longer than its load takes, a 50-row export the other
+# way round, so a shallow look-ahead leaves the writer waiting at every logbook while the
+# workers wait for it at every export.
+AHEAD_FILES = 12
+PARSE_AT_ONCE = 2
 AHEAD_BYTES = 1 << 20
 
 
@@ -83,8 +88,8 @@ def load_paths(
     label depends on that post alone, so this equals labelling file by file; until then the
     folder's new posts have no content type. OPDs and accounts are read once (no load changes
     them). The next file is parsed (in its bounded child process) while this one is written,
-    and the one after it too when both are small (AHEAD_BYTES); a file already loaded is not
-    parsed ahead. Outcomes are load_file's, file by file, in order;
+    and up to AHEAD_FILES ahead while they are small (AHEAD_BYTES), PARSE_AT_ONCE at a time;
+    a file already loaded is not parsed ahead. Outcomes are load_file's, file by file, in order;
     when the labels could not be computed, every loaded file's report carries label_batch's
     reason in `notes` (the loads stay). Several files share one transaction (etl.load_batch);
     an error once a file started writing rolls the batch back and its files are loaded again
@@ -169,7 +174,7 @@ def load_paths(
     to_look = 0  # the next file to look up (and parse ahead when not loaded yet)
 
     def look_ahead(current: int) -> None:
-        """Look up and parse ahead the next file, and one more while both are small."""
+        """Look up and parse ahead the next file, and more while they are small."""
         nonlocal to_look
         while to_look < len(files) and (
             to_look <= current + 1
@@ -179,7 +184,10 @@ def load_paths(
             if wanted(j, current):
                 pending[j] = pool.submit(ahead, files[j][0])
 
-    with read_once(con), ThreadPoolExecutor(AHEAD_FILES, thread_name_prefix="parse-ahead") as pool:
+    with (
+        read_once(con),
+        ThreadPoolExecutor(PARSE_AT_ONCE, thread_name_prefix="parse-ahead") as pool,
+    ):
         look_ahead(-1)
         for i, (f, optional) in enumerate(files, start=1):
             if progress is not None:

@@ -5,6 +5,7 @@ already loaded is not parsed."""
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import polars as pl
@@ -121,4 +122,52 @@ def test_small_files_are_parsed_two_ahead_and_the_same_bytes_two_apart_load_once
     assert third.status == "skipped" and f"#{first.load_id}" in (third.error or "")
     (n,) = con.execute("SELECT count(DISTINCT load_id) FROM post_observation").fetchall()[0]
     assert n == 2
+    con.close()
+
+
+def test_small_files_are_parsed_far_ahead_two_at_a_time(tmp_path, monkeypatch):
+    """Small files are looked up and parsed up to AHEAD_FILES ahead (a logbook that parses
+    slowly is ready when the writer reaches it), never more than PARSE_AT_ONCE at the same
+    time; every file still loads."""
+    master, exports = sample_files()
+    assert master is not None
+    srcs = sorted((exports / "instagram").rglob("*.csv"))[:6]
+    for i, src in enumerate(srcs):
+        (tmp_path / f"{i}").mkdir()
+        shutil.copy(src, tmp_path / f"{i}" / src.name)
+    con = connect(tmp_path / "w.duckdb")
+    load_master(con, master)
+    events: list[str] = []
+    running, most = [0], [0]
+    real_lookup, real_load, real_parse = (
+        folder_mod.already_loaded, folder_mod.load_file, folder_mod.parse_bytes
+    )  # fmt: skip
+
+    def lookup(con, sha, name=None):
+        events.append("look")
+        return real_lookup(con, sha, name)
+
+    def load(con, f, **kw):
+        events.append("load")
+        return real_load(con, f, **kw)
+
+    lock = threading.Lock()
+
+    def parse(*a, **kw):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            return real_parse(*a, **kw)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(folder_mod, "already_loaded", lookup)
+    monkeypatch.setattr(folder_mod, "load_file", load)
+    monkeypatch.setattr(folder_mod, "parse_bytes", parse)
+    reports = load_paths(con, [tmp_path])
+    assert [r.status for r in reports] == ["loaded"] * 6
+    assert events.index("load") == 6  # all six looked up (and sent to parse) before the first load
+    assert 1 <= most[0] <= folder_mod.PARSE_AT_ONCE
     con.close()
