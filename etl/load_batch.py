@@ -55,8 +55,7 @@ from warehouse import day_counts
 # (power cut, closed app) loses at most one batch (loaded again by the next folder load).
 MAX_FILES = 48
 MAX_ROWS = 60_000
-# Columns of posts frames that the per-day and per-month counts read (post_format and load_id:
-# the per-month format counts, warehouse.format_counts).
+# Columns of posts frames that the per-day and per-month (content, format) counts read.
 _COUNT_COLUMNS = ("opd_id", "account_id", "platform", "published_at", "post_format", "load_id")
 
 

@@ -57,7 +57,7 @@ _LAST_SQL = """
 SELECT r.opd_id, r.platform, r.account_key, r.pub_date, r.last_posted_at AS recounted_last
 FROM v_post_day_recount r
 SEMI JOIN _day_stale x USING (opd_id, platform, account_key, pub_date)
-WHERE list_contains($opd_ids, r.opd_id) AND r.pub_date >= $from_d AND r.pub_date <= $to_d
+WHERE list_contains($touched_opds, r.opd_id) AND r.pub_date >= $from_d AND r.pub_date <= $to_d
 """
 
 
@@ -167,7 +167,7 @@ def _reread_last(con: duckdb.DuckDBPyConnection, merged: pl.DataFrame) -> pl.Dat
     if not stale.height:
         return merged
     params = {
-        "opd_ids": sorted(int(i) for i in stale["opd_id"].unique()),
+        "touched_opds": sorted(int(i) for i in stale["opd_id"].unique()),
         "from_d": stale["pub_date"].min(),
         "to_d": stale["pub_date"].max(),
     }
