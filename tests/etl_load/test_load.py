@@ -301,7 +301,12 @@ def test_report_json_keys(master_con):
     assert list(got) == ["file", "format", "opd", "rows_read", "new", "updated", "duplicate",
                          "rejected", "status", "error", "load_id", "assumptions", "declared_period",
                          "notes", "period", "rejects"]  # fmt: skip
-    assert got["new"] == 1 and got["rejects"] == [] and got["status"] == "loaded" and got["error"] is None
+    assert (
+        got["new"] == 1
+        and got["rejects"] == []
+        and got["status"] == "loaded"
+        and got["error"] is None
+    )
 
 
 @pytest.mark.with_labels
