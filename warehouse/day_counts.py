@@ -126,8 +126,7 @@ def apply_change(
     )
     con.register("_day_delta", delta.select(KEYS).to_arrow())
     try:
-        kept = pl.from_arrow(con.execute(_KEPT_SQL).to_arrow_table())
-        assert isinstance(kept, pl.DataFrame)
+        kept = con.sql(_KEPT_SQL).pl()
         added_wins = pl.col("added_last").is_not_null() & (
             pl.col("kept_last").is_null() | (pl.col("added_last") >= pl.col("kept_last"))
         )
@@ -174,10 +173,9 @@ def _reread_last(con: duckdb.DuckDBPyConnection, merged: pl.DataFrame) -> pl.Dat
     }
     con.register("_day_stale", stale.select(KEYS).to_arrow())
     try:
-        got = pl.from_arrow(con.execute(_LAST_SQL, params).to_arrow_table())
+        got = con.sql(_LAST_SQL, params=params).pl()
     finally:
         con.unregister("_day_stale")
-    assert isinstance(got, pl.DataFrame)
     got = got.cast({"opd_id": pl.Int32, "recounted_last": pl.Datetime("us")})
     return (
         merged.join(got, on=KEYS, how="left")

@@ -110,8 +110,7 @@ def apply_change(
     touched = delta.select("opd_id", "platform", "month_start").unique()
     con.register(_TOUCHED, touched.to_arrow())
     try:
-        kept = pl.from_arrow(con.execute(_KEPT_SQL).to_arrow_table())
-        assert isinstance(kept, pl.DataFrame)
+        kept = con.sql(_KEPT_SQL).pl()
         merged = (
             pl.concat([kept.cast(_SCHEMA).select(list(_SCHEMA)), delta.select(list(_SCHEMA))])
             .group_by(*KEYS)
