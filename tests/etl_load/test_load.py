@@ -299,8 +299,14 @@ def test_report_json_keys(master_con):
     r = load_tables(master_con, [table([ig_post(1)])], file_name="a.csv", sha256=sha("a"))
     got = json.loads(r.to_json())
     assert list(got) == ["file", "format", "opd", "rows_read", "new", "updated", "duplicate",
-                         "rejected", "status", "error", "load_id", "assumptions", "declared_period"]  # fmt: skip
-    assert got["new"] == 1 and got["status"] == "loaded" and got["error"] is None
+                         "rejected", "status", "error", "load_id", "assumptions", "declared_period",
+                         "notes", "period", "rejects"]  # fmt: skip
+    assert (
+        got["new"] == 1
+        and got["rejects"] == []
+        and got["status"] == "loaded"
+        and got["error"] is None
+    )
 
 
 @pytest.mark.with_labels
