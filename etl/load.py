@@ -30,7 +30,8 @@ from etl.columns import DRY_RUN_LOAD_ID, LABEL_COLUMNS, METRICS, OBS_COLUMNS, no
 from etl.errors import describe
 from etl.export_date import export_date
 from etl.keys import add_post_keys
-from etl.load_batch import Batch, load_in_batch
+from etl.load_batch import Batch
+from etl.load_batch_file import load_in_batch
 from etl.load_report import JSON_KEYS, LoadReport
 from etl.matching import OpdNotFound
 from etl.prepare import prepare

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
 import etl.links as links_module
+from etl.account_match import with_accounts as _with_accounts
 from etl.links import link_handles
-from etl.matching import _with_accounts
 from etl.opd_names import handle_norm
 
 
