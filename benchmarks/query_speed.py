@@ -79,9 +79,14 @@ def build(path: Path, n_posts: int, seed: int = 7) -> None:
         "INSERT INTO account (account_id, opd_id, platform, handle, handle_norm)"
         " SELECT account_id, opd_id, platform, handle, handle || '_' || platform FROM acc_df"
     )
-    con.execute(
-        "INSERT INTO loads (load_id, file_name, sha256, status) VALUES (1, 'bench', 'x', 'loaded')"
-    )
+    # From the sequence, as a load takes it: a kept warehouse (--keep) then takes real loads too
+    # (a literal id left load_id_seq behind, and the next load's id collided).
+    row = con.execute(
+        "INSERT INTO loads (file_name, sha256, status) VALUES ('bench', 'x', 'loaded')"
+        " RETURNING load_id"
+    ).fetchone()
+    assert row is not None
+    load_id = int(row[0])
     # Skewed activity: some accounts post a lot, some rarely, some never.
     weights = rng.pareto(1.2, n_acc) + 0.05
     weights[rng.choice(n_acc, 30, replace=False)] = 0
@@ -122,7 +127,8 @@ def build(path: Path, n_posts: int, seed: int = 7) -> None:
         " shares, reach, permalink, load_id, first_load_id, observed_at)"
         " SELECT post_key, opd_id, account_id, platform, published_at, caption, caption,"
         " content_type, 'rule', is_figure_centric, reactions, comments, shares, reach,"
-        " 'https://example.test/' || post_key, 1, 1, published_at FROM posts_df"
+        " 'https://example.test/' || post_key, ?, ?, published_at FROM posts_df",
+        [load_id, load_id],
     )
     con.unregister("posts_df")
     day_counts.recount(con)  # posts written here, not by a load: their per-day counts too
