@@ -8,7 +8,7 @@ import datetime as dt
 import duckdb
 import polars as pl
 
-from warehouse.queries.run import _run
+from warehouse.queries.run import _run, once
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -40,15 +40,18 @@ def opd_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date | None]:
     """(first publication date, the data end: v_data_end, the last whole day any live data
-    reaches, never before the newest post); (None, None) when empty."""
-    row = _run(con, "q_date_bounds", {}).row(0)
+    reaches, never before the newest post); (None, None) when empty. Read once per store
+    inside warehouse.queries.run.sharing (the UI: once per data version, shared by the page's
+    own call and the KPI tiles' comparison plan)."""
+    row = once(("date_bounds",), lambda: _run(con, "q_date_bounds", {}).row(0))
     return row[0], row[1]
 
 
 def data_start(con: duckdb.DuckDBPyConnection) -> dt.date | None:
     """The first day any data reaches (a day a live export or logbook covers, or a post's day),
-    which may precede the first post (exports with no post are data); None when empty."""
-    value: dt.date | None = _run(con, "q_data_start", {}).row(0)[0]
+    which may precede the first post (exports with no post are data); None when empty.
+    Shared like date_bounds."""
+    value: dt.date | None = once(("data_start",), lambda: _run(con, "q_data_start", {}).row(0)[0])
     return value
 
 
