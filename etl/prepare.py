@@ -13,6 +13,7 @@ import polars as pl
 from etl import coverage
 from etl.columns import OBS_COLUMNS, now_wib
 from etl.dedupe import resolve_in_file
+from etl.export_date import period_from_name
 from etl.keys import add_post_keys, adopt_known_keys
 from etl.load_report import LoadReport
 from etl.matching import resolve_posts
@@ -174,12 +175,7 @@ def prepare(
             # it would read as sent while the month stays "no data", and block a reload with
             # the OPD chosen ("sudah dimuat").
             report.status = "needs_review"
-            report.error = (
-                f"Berkas {report.file}: tidak berisi postingan (hanya judul kolom) dan tidak "
-                "menyebut akun, OPD atau periodenya, jadi tidak dapat dicatat sebagai 0 "
-                "postingan. Tidak ada yang disimpan. Muat lagi dengan memilih OPD-nya (CLI: "
-                '--opd "Nama OPD"; halaman Unggah: pilih OPD) dan periode pada nama berkas.'
-            )
+            report.error = _unplaced_empty_file(report, file_name)
     return prep
 
 
@@ -201,3 +197,24 @@ def judge_status(report: LoadReport, *, posts: int) -> None:
             f"{share}%): perlu diperiksa, tidak ada yang disimpan. Perbaiki baris yang ditolak "
             "(daftar di bawah) lalu unggah lagi."
         )
+
+
+def _unplaced_empty_file(report: LoadReport, file_name: str) -> str:
+    """Why a header-only file nothing places is refused, naming what it lacks: its OPD (the id
+    at the end of a Meta export's name is the platform's, which the master list does not hold)
+    and its period only when neither its name nor its sheets give one."""
+    span = period_from_name(file_name)
+    if span is None and report.declared_start and report.declared_end:
+        span = (report.declared_start, report.declared_end)
+    if span is None:
+        lacks, fix = "akun, OPD atau periodenya", " dan periode pada nama berkas"
+    else:
+        days = " s.d. ".join(d.strftime("%d-%m-%Y") for d in span)
+        lacks = f"akun atau OPD-nya (periodenya terbaca: {days})"
+        fix = " (id halaman pada nama ekspor Meta tidak tercatat di Daftar Akun)"
+    return (
+        f"Berkas {report.file}: tidak berisi postingan (hanya judul kolom) dan tidak menyebut "
+        f"{lacks}, jadi tidak dapat dicatat sebagai 0 postingan. Tidak ada yang disimpan. Muat "
+        'lagi dengan memilih OPD-nya (CLI: --opd "Nama OPD"; halaman Unggah: pilih OPD)'
+        f"{fix}."
+    )

@@ -186,6 +186,9 @@ def test_an_empty_export_nobody_can_place_is_refused_and_loads_once_its_opd_is_c
         [refused] = load_paths(con, [folder])
         assert refused.status == "needs_review"
         assert f.name in refused.error and '--opd "Nama OPD"' in refused.error
+        # It names what it lacks: the OPD, not the period its name gives.
+        assert "periodenya terbaca: 01-09-2026 s.d. 30-09-2026" in refused.error, refused.error
+        assert "akun, OPD atau periodenya" not in refused.error
         assert con.execute("SELECT count(*) FROM load_coverage").fetchone() == (0,)
         [again] = load_paths(con, [f], opd="Dinas Kesehatan")
         assert again.status == "loaded", again.error
