@@ -30,7 +30,7 @@ from collections.abc import Iterable
 import duckdb
 import polars as pl
 
-from warehouse import format_counts, label_counts
+from warehouse import format_counts, label_counts, periods
 from warehouse.db import sql_text
 
 KEYS = ("opd_id", "platform", "account_key", "pub_date")
@@ -74,9 +74,7 @@ def day_keys(posts: pl.DataFrame) -> pl.DataFrame:
     """The day-count key of each row of a posts frame (columns opd_id, account_id, platform,
     published_at: naive datetime). Columns: KEYS and account_id. Raises ValueError on a zoned
     published_at (its day would depend on the zone; posts.published_at is naive WIB)."""
-    dtype = posts.schema["published_at"]
-    if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
-        raise ValueError("published_at harus tanpa zona waktu (WIB naif) untuk hitungan harian")
+    periods.require_naive_wib(posts, "harian")
     return posts.select(
         pl.col("opd_id").cast(pl.Int32),
         pl.col("platform").cast(pl.String),

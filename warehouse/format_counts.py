@@ -27,6 +27,8 @@ from collections.abc import Iterable
 import duckdb
 import polars as pl
 
+from warehouse import periods
+
 KEYS = ("opd_id", "platform", "month_start", "post_format", "from_logbook")
 _SCHEMA = pl.Schema(
     {
@@ -72,9 +74,7 @@ def _keys(posts: pl.DataFrame, logbook_loads: pl.Series, sign: int) -> pl.DataFr
     """Each row's key (KEYS) of a posts frame (columns opd_id, platform, published_at: naive
     datetime, post_format, load_id) with posts = sign. Raises ValueError on a zoned
     published_at (its month would depend on the zone; posts.published_at is naive WIB)."""
-    dtype = posts.schema["published_at"]
-    if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
-        raise ValueError("published_at harus tanpa zona waktu (WIB naif) untuk hitungan bulanan")
+    periods.require_naive_wib(posts, "bulanan")
     return posts.select(
         pl.col("opd_id").cast(pl.Int32),
         pl.col("platform").cast(pl.String),

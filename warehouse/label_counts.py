@@ -64,11 +64,7 @@ def months_of(*frames: pl.DataFrame | None) -> pl.DataFrame:
     for df in frames:
         if df is None or not df.height:
             continue
-        dtype = df.schema["published_at"]
-        if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
-            raise ValueError(
-                "published_at harus tanpa zona waktu (WIB naif) untuk hitungan bulanan"
-            )
+        periods.require_naive_wib(df, "bulanan")
         parts.append(
             df.select(
                 pl.col("opd_id").cast(pl.Int32),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+import polars as pl
+
 
 def is_whole_months(start: dt.date, end: dt.date) -> bool:
     """True when [start, end] runs from the 1st of a month to the last day of a month."""
@@ -46,3 +48,12 @@ def year_ago_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
         last = calendar.monthrange(y_end_month.year, y_end_month.month)[1]
         return y_start, y_end_month.replace(day=last)
     return add_months(start, -12), add_months(end, -12)
+
+
+def require_naive_wib(posts: pl.DataFrame, unit: str) -> None:
+    """Refuse a posts frame whose published_at carries a zone: posts.published_at is naive WIB,
+    and a zoned time's day or month (`unit`: "harian", "bulanan") would depend on the zone.
+    Raises ValueError; the one guard of every per-day and per-month count kept at load time."""
+    dtype = posts.schema["published_at"]
+    if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
+        raise ValueError(f"published_at harus tanpa zona waktu (WIB naif) untuk hitungan {unit}")
