@@ -236,3 +236,21 @@ def test_a_large_book_is_built_sheet_by_sheet_as_it_is_read(monkeypatch):
     assert taken == []
     monkeypatch.setattr(parse_book, "BOOK_CELLS", 10**9)
     assert got == _parse(monkeypatch, _plain_book(), True, dt.datetime(2026, 4, 1))
+
+
+def test_a_totals_row_ends_its_own_sheet_only(monkeypatch):
+    """Sheet 1 ends with JUMLAH and a signature; sheet 2's undated caption row is still a post
+    row of its own sheet (carried down from the date above it), not a row below the end."""
+
+    def book() -> list[RawSheet]:
+        out = _plain_book()
+        g = out[1].grid
+        row = pl.DataFrame([["4b", None, "Lanjutan rapat", None, "Instagram"]],
+                           schema=g.columns, orient="row")  # fmt: skip
+        out[1].grid = pl.concat([g.head(5), row, g.slice(5)])
+        return out
+
+    exported = dt.datetime(2026, 4, 1)
+    alone = _parse(monkeypatch, book(), False, exported)
+    assert "Lanjutan rapat" in [p["caption"] for p in alone[1][1]]  # type: ignore[index]
+    assert _parse(monkeypatch, book(), True, exported) == alone
