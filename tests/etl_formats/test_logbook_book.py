@@ -171,6 +171,7 @@ def _plain_book() -> list[RawSheet]:
                  for i, d in enumerate([3, 13, 14, 20], start=1)]  # fmt: skip
         rows += [[None] * 5, ["5", f"21-{month:02d}-2026", "Rapat", None, "Facebook"]]
         rows += [["JUMLAH", None, None, None, "5"], [None, None, "Mengetahui", None, None]]
+        rows += [[None] * 5] * n  # a used range reaching below the data
         grid = pl.DataFrame({f"c{j}": [r[j] for r in rows] for j in range(5)},
                             schema=dict.fromkeys((f"c{j}" for j in range(5)), pl.String))  # fmt: skip
         out.append(RawSheet(name=name, grid=grid, first_row=2, merges=[(2, 1, 2, 5)]))
@@ -184,6 +185,7 @@ def test_a_plain_book_is_built_together_and_equals_the_sheets_alone(monkeypatch)
     assert taken == [True]
     assert together == _parse(monkeypatch, _plain_book(), False, exported)
     assert [len(t[1]) for t in together] == [5, 5, 5]  # type: ignore[union-attr]
+    assert any("baris kosong" in line for t in together for line in t[0]["assumptions"])  # type: ignore[index,union-attr]
 
 
 @pytest.mark.parametrize(
@@ -191,6 +193,7 @@ def test_a_plain_book_is_built_together_and_equals_the_sheets_alone(monkeypatch)
     [
         lambda g: g.with_columns(pl.col("c1").replace("13-01-2026", "")),  # a blank date
         lambda g: g.with_columns(pl.col("c1").replace("13-01-2026", "idem")),  # a ditto
+        lambda g: g.with_columns(pl.col("c4").replace("Instagram", '"')),  # a platform ditto
         lambda g: g.with_columns(pl.col("c1").replace("13-01-2026", "13-01-2025")),  # period
         lambda g: g.with_columns(
             pl.col("c4").replace("Facebook", "Koran"), pl.col("c3").replace(None, "")
