@@ -9,8 +9,8 @@ never a guess:
 - it applies only when every such earlier live load points at one and the same account
   (otherwise the candidates are named and the file is refused as before);
 - the load report states it as an assumption, naming the earlier file;
-- it reads live loads only (q_name_id_loads.sql), so undoing the earlier load takes the evidence
-  back out.
+- it reads live loads only (warehouse/sql/load/name_id_loads.sql), so undoing the earlier
+  load takes the evidence back out.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def learned_account(
     if name_id is None or not set(formats) & set(META_FORMATS):
         return NameIdEvidence()
     rows = con.execute(
-        sql_text("q_name_id_loads"),
+        sql_text("load/name_id_loads"),
         {"platform": platform, "formats": list(META_FORMATS), "name_id": name_id},
     ).fetchall()
     same = [r for r in rows if account_id_from_name(r[1]) == name_id]
@@ -112,7 +112,7 @@ def place_empty_export(
     ev = learned_account(con, platform=platform, file_name=file_name, formats=formats)
     if ev.account is None:
         if ev.candidates:
-            why = f"id {name_id} pada namanya pernah dimuat untuk lebih dari satu akun {platform}: "
+            why = f"id {name_id} pada namanya pernah dimuat untuk beberapa akun {platform}: "
             return file_opd_id, None, why + ", ".join(ev.candidates)
         report.waits_for_name_id = True
         why = (

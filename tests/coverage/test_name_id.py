@@ -106,7 +106,7 @@ def test_an_id_seen_with_two_accounts_places_nothing_and_says_which(tmp_path):
         oct_ = write(tmp_path / "later", f"Oct-01-2026_Oct-31-2026_{PAGE_ID}.csv", IG_HEADER)
         [refused] = load_paths(con, [oct_])
         assert refused.status == "needs_review"
-        assert "lebih dari satu akun instagram" in refused.error, refused.error
+        assert "pernah dimuat untuk beberapa akun instagram" in refused.error, refused.error
         assert "desa_mekarsari" in refused.error and "kec.sukamaju" in refused.error
         assert len(coverage_rows(con)) == 2
     finally:

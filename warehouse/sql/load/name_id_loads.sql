@@ -1,5 +1,5 @@
--- q_name_id_loads: the live loads of one platform's exports whose file name holds $name_id, each
--- with the one registered account its coverage names (etl.name_id keeps the rows whose name ends
+-- load/name_id_loads (read by etl.name_id at load time, not by a page): the live loads of
+-- one platform's exports whose file name holds $name_id, each with the one registered account its coverage names (etl.name_id keeps the rows whose name ends
 -- in exactly that id and decides from them). A load whose coverage names no account, or more
 -- than one, says nothing of whose id it is and gives no row. Live loads only: an undo takes its
 -- evidence back out. Grain: load.
