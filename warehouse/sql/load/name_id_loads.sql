@@ -1,6 +1,7 @@
 -- load/name_id_loads (read by etl.name_id at load time, not by a page): the live loads of
--- one platform's exports whose file name holds $name_id, each with the one registered account its coverage names (etl.name_id keeps the rows whose name ends
--- in exactly that id and decides from them). A load whose coverage names no account, or more
+-- one platform's exports whose file name holds $name_id, each with the one registered
+-- account its coverage names (etl.name_id keeps the rows whose name ends in exactly that id
+-- and decides from them). A load whose coverage names no account, or more
 -- than one, says nothing of whose id it is and gives no row. Live loads only: an undo takes its
 -- evidence back out. Grain: load.
 SELECT l.load_id, l.file_name, a.account_id, a.opd_id, a.handle, o.name AS opd_name
