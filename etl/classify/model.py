@@ -146,13 +146,12 @@ class Scored:
         cell = np.concatenate([ca.row, ch.row]).astype(np.int64) * k + np.concatenate(
             [ca.col, ch.col]
         )
-        cells, first, which = np.unique(cell, return_index=True, return_inverse=True)
-        v = np.zeros(len(cells))
-        np.add.at(v, which, push)
+        cells, at, which = np.unique(cell, return_index=True, return_inverse=True)
+        v = np.bincount(which, weights=push, minlength=len(cells))  # in the order given
         keep = v > 0
-        cells, first, v = cells[keep], first[keep], v[keep]
+        cells, at, v = cells[keep], at[keep], v[keep]
         r, c = cells // k, cells % k
-        order = np.lexsort((first, -v, r))
+        order = np.lexsort((at, -v, r))
         r, c = r[order], c[order]
         first = np.searchsorted(r, r, side="left")
         top = np.arange(len(r)) - first < 3
