@@ -14,7 +14,7 @@ from pathlib import Path
 from unittest import mock
 
 import polars as pl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from etl.classify import basis, clear_override, load_rules, save_rules, set_override, store
@@ -193,6 +193,14 @@ def _code(version: int):
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ops=st.lists(op_st, min_size=2, max_size=5))
+# Each guard of the carry-over once for sure (the first load: posts 0 and 1, captions 0 and 4):
+@example(ops=[("export", [(0, 1, 3)], 1, True)])  # a caption edited
+@example(ops=[("logbook", [(1, 4, 1)]), ("logbook", [(1, 4, 2)])])  # a logbook label changed
+@example(ops=[("rules",), ("export", [(1, 4, 5)], 2, True)])  # a new rule set
+@example(ops=[("model",), ("export", [(1, 4, 5)], 2, True)])  # another active model
+@example(ops=[("code",), ("export", [(0, 0, 5)], 2, True)])  # the classifier's code
+@example(ops=[("export", [(2, 6, 1), (1, 4, 3)], 1, True)])  # equal pushes, another batch
+@example(ops=[("override", 1, "capaian"), ("export", [(1, 4, 5), (0, 2, 1)], 2, False)])
 def test_carried_labels_equal_labelling_every_post_again(ops):
     new, old = _new(), _new()
     states = {"new": {"n": 0, "pending": set()}, "old": {"n": 0, "pending": set()}}
