@@ -46,12 +46,14 @@ write_master(_MASTER)
 
 
 def _old_fetch(con, load_ids, basis_now):
-    """The old path: every post of the loads is labelled again, whatever it carries."""
+    """The old path: every post of the loads is labelled again, whatever it carries. In
+    reverse key order: a label must not depend on the captions labelled before it."""
     cols = "post_key, caption, logbook_label"
     if load_ids is None:
-        return con.sql(f"SELECT {cols} FROM posts").pl()
+        return con.sql(f"SELECT {cols} FROM posts ORDER BY post_key DESC").pl()
     return con.sql(
-        f"SELECT {cols} FROM posts WHERE list_contains($load_ids, load_id)",
+        f"SELECT {cols} FROM posts WHERE list_contains($load_ids, load_id)"
+        " ORDER BY post_key DESC",
         params={"load_ids": load_ids},
     ).pl()
 
