@@ -162,14 +162,16 @@ def recompute_posts(
 
 
 def label(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> None:
-    """Content labels and campaign links for posts of the given loads (same transaction), all
-    loads in one pass: each post's label and links depend on that post alone, so one pass over
-    several loads equals one pass per load, without the fixed cost of each pass."""
+    """Content labels and campaign links for posts of the given loads (same transaction), in
+    passes of whole loads holding at most settings.LABEL_PASS_POSTS posts (a larger load is a
+    pass of its own): each post's label and links depend on that post alone, so one pass over
+    several loads equals one pass per load, without the fixed cost of each pass, and the
+    passes bound the memory a folder of a million posts needs."""
     from etl.campaigns import match_campaigns
     from etl.classify import classify_posts
+    from etl.label_passes import label_passes
 
-    ids = sorted({int(i) for i in load_ids})
-    if ids:
+    for ids in label_passes(con, sorted({int(i) for i in load_ids})):
         classify_posts(con, ids)
         match_campaigns(con, ids)
 
