@@ -65,9 +65,14 @@ def add_post_keys(df: pl.DataFrame) -> pl.DataFrame:
     ).drop("_link_norm")
 
 
-def adopt_known_keys(con: duckdb.DuckDBPyConnection, df: pl.DataFrame) -> pl.DataFrame:
+def adopt_known_keys(
+    con: duckdb.DuckDBPyConnection, df: pl.DataFrame, seen: set[str] | None = None
+) -> pl.DataFrame:
     """A row whose id or link was already seen in a live load takes that post's key, so a
-    logbook link and the export row of the same post are one post (first identity seen wins)."""
+    logbook link and the export row of the same post are one post (first identity seen wins).
+
+    seen: every link key post_link holds as `con` reads it (a folder load's batch keeps them:
+    etl.load_batch.Batch.links), or None; a file with none of them skips the query."""
     probe = (
         df.with_row_index("_i")
         .select("_i", link_key=pl.concat_list("native_key", "url_key"))
@@ -76,6 +81,8 @@ def adopt_known_keys(con: duckdb.DuckDBPyConnection, df: pl.DataFrame) -> pl.Dat
     )
     if probe.height == 0:
         return df
+    if seen is not None and seen.isdisjoint(probe.get_column("link_key").to_list()):
+        return df  # what the query below finds for most new files: no row
     con.register("_probe", probe)
     try:
         # Keyed on the file's identities: one scan of the link_key column finds the rows, and

@@ -102,8 +102,10 @@ def prepare(
     file_path: str | None = None,
     opd: str | None = None,
     load_time: dt.datetime | None = None,
+    seen: set[str] | None = None,
 ) -> Prepared:
-    """Everything a load needs, computed without writing: keys, OPDs, rejects, counts."""
+    """Everything a load needs, computed without writing: keys, OPDs, rejects, counts. seen:
+    the link keys post_link holds, when the caller keeps them (etl.keys.adopt_known_keys)."""
     load_time = load_time or now_wib()
     report = LoadReport(file=file_name)
     prep = Prepared(report=report, sha256=sha256, file_path=file_path)
@@ -134,7 +136,7 @@ def prepare(
         n = res.posts.get_column("opd_id").n_unique()
         report.opd = f"{n} OPD"
 
-    good = adopt_known_keys(con, add_post_keys(res.posts))
+    good = adopt_known_keys(con, add_post_keys(res.posts), seen)
     deduped, dupe_lines = resolve_in_file(good)
     within_dupes = good.height - deduped.height
     report.assumptions.extend(dupe_lines)
