@@ -15,6 +15,7 @@ from etl.classify.engine import label_captions
 from etl.classify.logbook import map_logbook_series
 from etl.classify.rules import Rules, default_rules, validate_rules
 from etl.classify.vocab import NO_MATCH_REASON
+from etl.label_passes import label_passes
 from warehouse import label_counts
 
 SHIPPED_BY = "sistem"  # rule_set.created_by of the rules shipped in the repository
@@ -153,19 +154,18 @@ def upgrade_shipped_rules(con: duckdb.DuckDBPyConnection) -> int | None:
 
 
 def _fetch_posts(
-    con: duckdb.DuckDBPyConnection, load_ids: list[int] | None, basis: int
+    con: duckdb.DuckDBPyConnection, load_ids: list[int], basis: int | None
 ) -> pl.DataFrame:
     # The loader calls this inside its open transaction: use con itself, not a cursor (a
     # cursor is a separate connection and would not see the uncommitted rows). Of a load's
     # posts, those carrying a label of the current basis (a re-export's unchanged posts:
     # etl.recompute.newest_posts) are left as they are: labelling them gives the same label.
-    cols = "post_key, caption, logbook_label"
-    if load_ids is None:
-        return con.sql(f"SELECT {cols} FROM posts").pl()
+    # basis None: every post of the loads.
     return con.sql(
-        f"SELECT {cols} FROM posts WHERE list_contains($load_ids, load_id)"
-        " AND (content_type IS NULL OR label_basis IS DISTINCT FROM $basis)",
-        params={"load_ids": load_ids, "basis": basis},
+        "SELECT post_key, caption, logbook_label FROM posts"
+        " WHERE list_contains($load_ids, load_id)"
+        " AND ($all OR content_type IS NULL OR label_basis IS DISTINCT FROM $basis)",
+        params={"load_ids": load_ids, "basis": basis, "all": basis is None},
     ).pl()
 
 
@@ -191,12 +191,36 @@ def classify_posts(
     from etl.classify.model_store import active_model_digest
 
     rules = load_rules(con)
-    ids = None if load_id is None else [load_id] if isinstance(load_id, int) else list(load_id)
     model, model_version, digest = active_model_digest(con) if use_model else (None, None, None)
     basis = label_basis(rules, model_version, digest)
-    posts = _fetch_posts(con, ids, basis)
+    if load_id is None:
+        # Every post, in passes of whole loads: one pass over a million posts held 4 GB.
+        every = [r[0] for r in con.execute("SELECT DISTINCT load_id FROM posts").fetchall()]
+        n = 0
+        for ids in label_passes(con, sorted(every)):
+            posts = _fetch_posts(con, ids, None)
+            n += _write_labels(con, posts, rules, model, model_version, basis).height
+        label_counts.recount(con)
+        return n
+    ids = [load_id] if isinstance(load_id, int) else list(load_id)
+    out = _write_labels(con, _fetch_posts(con, ids, basis), rules, model, model_version, basis)
+    # The per-month content counts follow the new labels in this same transaction.
+    label_counts.recount_posts(con, out["post_key"])
+    return out.height
+
+
+def _write_labels(
+    con: duckdb.DuckDBPyConnection,
+    posts: pl.DataFrame,
+    rules: Rules,
+    model: Any,
+    model_version: int | None,
+    basis: int,
+) -> pl.DataFrame:
+    """Label posts (post_key, caption, logbook_label) and write the labels into posts; returns
+    the rows written (post_key and the label columns)."""
     if posts.height == 0:
-        return 0
+        return posts.select("post_key")
     # The loader's caption_norm is NFKC + lower only: the classifier's own normalization
     # (letterforms, dashes, repeated letters) is applied to the raw caption here.
     labels = label_captions(posts["caption"], rules, model)
@@ -247,9 +271,4 @@ def classify_posts(
         )
     finally:
         con.unregister(view)
-    # The per-month content counts follow the new labels in this same transaction.
-    if ids is None:
-        label_counts.recount(con)
-    else:
-        label_counts.recount_posts(con, out["post_key"])
-    return out.height
+    return out

@@ -92,3 +92,24 @@ def test_passes_keep_every_load_in_order_within_the_bound(sizes, bound):
     for p in got:
         total = sum(sizes[i] for i in p)
         assert total <= bound or len([i for i in p if sizes[i]]) == 1, (p, total)
+
+
+@pytest.mark.with_labels
+def test_relabelling_every_post_in_passes_equals_one_pass(tmp_path, monkeypatch):
+    from etl.classify import classify_posts
+
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        load_master(con, write_master(tmp_path / "m.xlsx"))
+        assert [r.status for r in load_paths(con, [_folder(tmp_path)])] == ["loaded"] * 4
+        cols = ", ".join(LABEL_COLUMNS)
+        read = f"SELECT {cols} FROM posts ORDER BY post_key"
+        months = "SELECT * FROM post_content_month ORDER BY ALL"
+        whole, whole_months = con.execute(read).fetchall(), con.execute(months).fetchall()
+        con.execute("UPDATE posts SET content_type = NULL, content_reason = NULL")
+        monkeypatch.setattr(settings, "LABEL_PASS_POSTS", 4)
+        assert classify_posts(con, None) == len(whole) == 24
+        assert con.execute(read).fetchall() == whole
+        assert con.execute(months).fetchall() == whole_months
+    finally:
+        con.close()
