@@ -1,5 +1,6 @@
-"""A folder labelled in passes of whole loads (etl.label_passes) labels every post as one pass
-does: the bound changes the memory, never a label."""
+"""What bounds a folder load's memory changes no figure: labels computed in passes of whole
+loads (etl.label_passes) equal one pass, and the reports' row-by-row previews are dropped
+once their batch is done unless asked for."""
 
 from __future__ import annotations
 
@@ -113,3 +114,21 @@ def test_relabelling_every_post_in_passes_equals_one_pass(tmp_path, monkeypatch)
         assert con.execute(months).fetchall() == whole_months
     finally:
         con.close()
+
+
+def test_a_folder_load_keeps_no_copy_of_its_rows_unless_asked(tmp_path):
+    folder = _folder(tmp_path)
+    got = {}
+    for keep in (False, True):
+        con = connect(tmp_path / f"{keep}.duckdb")
+        try:
+            load_master(con, write_master(tmp_path / f"{keep}.xlsx"))
+            got[keep] = load_paths(con, [folder], previews=keep)
+        finally:
+            con.close()
+    assert [r.preview for r in got[False]] == [None] * 4
+    # Aug, Jul, Oct, Sep: the files in name order
+    assert [r.preview.height for r in got[True]] == [5, 3, 9, 7]
+    keys = ("file", "new", "updated", "duplicate", "status", "assumptions", "notes")
+    for a, b in zip(got[False], got[True], strict=True):
+        assert [getattr(a, k) for k in keys] == [getattr(b, k) for k in keys]
