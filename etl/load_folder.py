@@ -81,6 +81,7 @@ def load_paths(
     loaded_by: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    previews: bool = False,
 ) -> list[LoadReport]:
     """Load files and folders; each file is its own transaction, so one bad file stays out.
 
@@ -93,7 +94,9 @@ def load_paths(
     when the labels could not be computed, every loaded file's report carries label_batch's
     reason in `notes` (the loads stay). Several files share one transaction (etl.load_batch);
     an error once a file started writing rolls the batch back and its files are loaded again
-    one transaction each.
+    one transaction each. previews: keep each report's row-by-row `preview` (the upload page's,
+    a copy of every row of the file); by default it is dropped once the file's batch is done,
+    since a folder of a million rows would hold them all.
     """
     files = plan_paths(paths)
 
@@ -160,6 +163,7 @@ def load_paths(
         del reports[first:]
         reports.extend(load(f, optional, parsed, False) for f, optional, parsed in held)
         held.clear()
+        settled(first)
 
     def commit() -> None:
         assert batch is not None and labels is not None
@@ -169,6 +173,13 @@ def load_paths(
             replay()
             return
         held.clear()
+        settled(first)
+
+    def settled(start: int) -> None:
+        """reports[start:] are final: drop their previews unless asked to keep them."""
+        if not previews:
+            for r in reports[start:]:
+                r.preview = None
 
     pending: dict[int, Future[Parsed | None]] = {}
     to_look = 0  # the next file to look up (and parse ahead when not loaded yet)
@@ -198,6 +209,7 @@ def load_paths(
             look_ahead(i - 1)
             if batch is None:
                 reports.append(load(f, optional, parsed, False))
+                settled(len(reports) - 1)
                 continue
             if not held:
                 first = len(reports)

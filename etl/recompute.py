@@ -14,6 +14,7 @@ import duckdb
 import polars as pl
 
 from etl.columns import METRICS, OBS_COLUMNS
+from etl.normalize import caption_norm
 from warehouse import day_counts
 
 if TYPE_CHECKING:
@@ -87,9 +88,8 @@ def newest_posts(live: pl.DataFrame, old: pl.DataFrame) -> pl.DataFrame:
             pl.col("load_id").min().alias("first_load_id"),
             pl.col("observed_at").last(),
         )
-        # caption_norm = NFKC + lower case (DuckDB has only NFC).
-        .with_columns(caption_norm=pl.col("caption").str.normalize("NFKC").str.to_lowercase())
     )
+    newest = newest.with_columns(caption_norm=caption_norm(newest["caption"]))
     carried = [c for c in old.columns if c not in _FROM_OBSERVATION]
     prev = old.select(
         "post_key",

@@ -1,5 +1,6 @@
-"""A folder labelled in passes of whole loads (etl.label_passes) labels every post as one pass
-does: the bound changes the memory, never a label."""
+"""What bounds a folder load's memory changes no figure: labels computed in passes of whole
+loads (etl.label_passes) equal one pass, and the reports' row-by-row previews are dropped
+once their batch is done unless asked for."""
 
 from __future__ import annotations
 
@@ -92,3 +93,42 @@ def test_passes_keep_every_load_in_order_within_the_bound(sizes, bound):
     for p in got:
         total = sum(sizes[i] for i in p)
         assert total <= bound or len([i for i in p if sizes[i]]) == 1, (p, total)
+
+
+@pytest.mark.with_labels
+def test_relabelling_every_post_in_passes_equals_one_pass(tmp_path, monkeypatch):
+    from etl.classify import classify_posts
+
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        load_master(con, write_master(tmp_path / "m.xlsx"))
+        assert [r.status for r in load_paths(con, [_folder(tmp_path)])] == ["loaded"] * 4
+        cols = ", ".join(LABEL_COLUMNS)
+        read = f"SELECT {cols} FROM posts ORDER BY post_key"
+        months = "SELECT * FROM post_content_month ORDER BY ALL"
+        whole, whole_months = con.execute(read).fetchall(), con.execute(months).fetchall()
+        con.execute("UPDATE posts SET content_type = NULL, content_reason = NULL")
+        monkeypatch.setattr(settings, "LABEL_PASS_POSTS", 4)
+        assert classify_posts(con, None) == len(whole) == 24
+        assert con.execute(read).fetchall() == whole
+        assert con.execute(months).fetchall() == whole_months
+    finally:
+        con.close()
+
+
+def test_a_folder_load_keeps_no_copy_of_its_rows_unless_asked(tmp_path):
+    folder = _folder(tmp_path)
+    got = {}
+    for keep in (False, True):
+        con = connect(tmp_path / f"{keep}.duckdb")
+        try:
+            load_master(con, write_master(tmp_path / f"{keep}.xlsx"))
+            got[keep] = load_paths(con, [folder], previews=keep)
+        finally:
+            con.close()
+    assert [r.preview for r in got[False]] == [None] * 4
+    # Aug, Jul, Oct, Sep: the files in name order
+    assert [r.preview.height for r in got[True]] == [5, 3, 9, 7]
+    keys = ("file", "new", "updated", "duplicate", "status", "assumptions", "notes")
+    for a, b in zip(got[False], got[True], strict=True):
+        assert [getattr(a, k) for k in keys] == [getattr(b, k) for k in keys]
