@@ -11,8 +11,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.errors import describe
-from etl.load import Parsed, _rollback, load_file, parse_bytes
+from etl.label_passes import label_batch, postponed
+from etl.load import Parsed, load_file, parse_bytes
 from etl.load_batch import Batch
 from etl.load_report import LoadReport
 from etl.opd_index import read_once
@@ -250,44 +250,3 @@ def _retry_name_id_waits(
             again = load(*files[k])
             if again.status != "skipped":
                 reports[k] = again
-
-
-def label_batch(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> str | None:
-    """Label the posts of `load_ids`, and of any load with a post still unlabelled (a folder
-    load stopped before its labels), in one transaction of its own.
-
-    Returns None when no post is left unlabelled, else why, briefly (Bahasa Indonesia; the
-    reports' note is postponed(why)): a DuckDB error (another writer relabelling at the same
-    moment, say) rolls the labelling back, and posts still unlabelled after the commit are
-    reported too. Either way the loads themselves are committed and stay; their posts are
-    labelled by the next folder load or the app's next start (etl.bootstrap, which refuses to
-    start on posts it cannot label). Any other exception is raised.
-    """
-    from etl.recompute import label, pending_label_loads
-
-    con.execute("BEGIN TRANSACTION")
-    try:
-        label(con, {*load_ids, *pending_label_loads(con)})
-        con.execute("COMMIT")
-    except duckdb.Error as exc:
-        _rollback(con)
-        conflict = isinstance(exc, duckdb.TransactionException) or "Conflict" in str(exc)
-        reason = "gudang data sedang diubah proses lain pada saat yang sama" if conflict else None
-        return reason or describe(exc)
-    except Exception:
-        _rollback(con)
-        raise
-    left = pending_label_loads(con)
-    if left:
-        return f"{len(left)} muatan masih punya postingan tanpa label sesudah pelabelan"
-    return None
-
-
-def postponed(reason: str) -> str:
-    """The load report's note when a folder's labels could not be computed (label_batch's
-    reason in it)."""
-    return (
-        f"Label jenis konten belum dihitung ({reason}). Data postingan sudah tersimpan; "
-        "labelnya dihitung pada pemuatan berikutnya atau saat aplikasi dibuka lagi. "
-        "Sampai saat itu angka jenis konten postingan ini belum benar."
-    )

@@ -132,3 +132,36 @@ def test_a_folder_load_keeps_no_copy_of_its_rows_unless_asked(tmp_path):
     keys = ("file", "new", "updated", "duplicate", "status", "assumptions", "notes")
     for a, b in zip(got[False], got[True], strict=True):
         assert [getattr(a, k) for k in keys] == [getattr(b, k) for k in keys]
+
+
+@pytest.mark.with_labels
+def test_each_labelling_pass_commits_on_its_own(tmp_path, monkeypatch):
+    import duckdb
+
+    from etl import recompute
+    from etl.recompute import pending_label_loads
+
+    real, calls = recompute.label, []
+
+    def second_pass_conflicts(con, load_ids):
+        calls.append(sorted(load_ids))
+        if len(calls) == 2:
+            raise duckdb.TransactionException("Conflict on update")
+        real(con, load_ids)
+
+    monkeypatch.setattr(settings, "LABEL_PASS_POSTS", 4)
+    monkeypatch.setattr("etl.recompute.label", second_pass_conflicts)
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        load_master(con, write_master(tmp_path / "m.xlsx"))
+        reports = load_paths(con, [_folder(tmp_path)])
+        assert calls == [[1], [2]]  # one load a pass; the second failed, so it stopped
+        assert all("sedang diubah proses lain" in " ".join(r.notes) for r in reports)
+        # The first pass stayed committed; the others wait for the next load or start.
+        assert pending_label_loads(con) == [2, 3, 4]
+        labelled = con.execute(
+            "SELECT DISTINCT load_id FROM posts WHERE content_type IS NOT NULL"
+        ).fetchall()
+        assert labelled == [(1,)]
+    finally:
+        con.close()
