@@ -17,7 +17,7 @@ from typing import Any
 
 import polars as pl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests import factory
@@ -222,15 +222,24 @@ span = st.tuples(
     st.dates(dt.date(2025, 11, 15), dt.date(2026, 2, 15)),
     st.integers(0, 75),
 )
-period = st.tuples(st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.integers(0, 80))
+period = st.tuples(st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.integers(0, 100))
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Always tried: the hand warehouse's posts over a period the data end cuts (day 19 of 58), and
+# partial coverage (one OPD's logbook, one account's export for 10 days) with a period past it.
+@example(factory.POSTS, None, (dt.date(2026, 1, 1), 58), 19, ((), (), ()), "account", 4, 1, 10)
+@example(
+    factory.POSTS,
+    [(1, None, None, dt.date(2025, 12, 1), 40), (2, "facebook", 3, dt.date(2026, 1, 5), 10)],
+    (dt.date(2025, 12, 10), 70), None, ((), (), ()), "opd_total", 6, 2, 30,
+)  # fmt: skip
 @given(
     st.lists(post, max_size=50),
     st.one_of(st.none(), st.lists(span, max_size=8)),
     period,
-    st.one_of(st.none(), st.dates(dt.date(2025, 12, 1), dt.date(2026, 3, 10))),
+    # The data end: the warehouse's own (None), or a day near the period (often cutting it).
+    st.one_of(st.none(), st.integers(-15, 110)),
     st.sampled_from(
         [
             ((), (), ()),
@@ -241,7 +250,7 @@ period = st.tuples(st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.int
         ]
     ),  # fmt: skip
     st.sampled_from(["account", "opd_total"]),
-    st.integers(1, 6),
+    st.integers(1, 12),
     st.integers(0, 3),
     st.integers(0, 90),
 )
@@ -258,10 +267,12 @@ def test_random_judgement_equals_the_macros_before(
                 " period_start, period_end, basis) VALUES (1, ?, ?, ?, ?, ?, 'title')",
                 [opd_id, platform, account_id, first, first + dt.timedelta(days=days)],
             )
-    if data_end is None:  # the warehouse's own data end (v_data_end), as the app reads it
-        data_end = run_queries.read_data_end(con)
     start, days = when
     end = start + dt.timedelta(days=days)
+    if data_end is None:  # the warehouse's own data end (v_data_end), as the app reads it
+        data_end = run_queries.read_data_end(con)
+    else:
+        data_end = start + dt.timedelta(days=data_end)
     s = analyst_settings.Settings(
         activity_rule=rule, min_posts_per_month=per_month, min_posts_per_week=per_week
     )
