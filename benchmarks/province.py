@@ -3,6 +3,7 @@ baseline measured in the same run, printed as ratios and written as JSON.
 
     .venv/bin/python benchmarks/province.py [--posts 1000000] [--xlsx-rows 100000]
         [--json benchmarks/results/province.json] [--only csv,xlsx,per_file,pages,first_start]
+        [--only reexport --before TREE] [--reexport-rows 50000] [--rounds 2]
 
 Scale: --posts (or $PANTAU_BENCH_POSTS) is the size of the warehouse built from Meta Instagram
 CSVs (5,000 rows a file, benchmarks/province_data.py: sample_data/generate.py's writers);
@@ -23,6 +24,11 @@ Rows (see README "Speed at the scale of a province"):
   (new connection, first run) and warm (median of 3), on the --posts warehouse; and the page's
   full AppTest rerun after a filter change with caches cleared.
 - first_start: etl.bootstrap.ensure_warehouse on the bundled sample into a new file.
+- reexport: the same posts exported again two weeks later (every metric grown, 10% of the
+  captions edited: province_data.write_csv's `again`), loaded with load_paths into a warehouse
+  holding the first export (--reexport-rows rows); with --before TREE (a `git archive` of an
+  earlier commit) the same in that tree, each tree's warehouse built by itself, --rounds
+  rounds alternated, and the ratio of the CPU figures.
 """
 
 from __future__ import annotations
@@ -47,7 +53,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 PAGES = ("ringkasan", "konten", "tren", "keaktifan")
-ITEMS = ("csv", "xlsx", "per_file", "pages", "first_start")
+ITEMS = ("csv", "xlsx", "per_file", "pages", "first_start", "reexport")
 
 
 # ------------------------------------------------------------------ child-process measurements
@@ -100,6 +106,7 @@ def job_load(db: str, master: str, folders: list[str]) -> dict[str, Any]:
 
     out = _timed(run)
     out["posts_after"] = con.execute("SELECT count(*) FROM posts").fetchone()[0]
+    out["tree"] = str(Path(sys.modules["etl"].__file__ or "").parent.parent)
     con.close()
     return out
 
@@ -310,10 +317,12 @@ JOBS = {
 PARTIAL: list[Any] = [None, {}]  # (JSON path, figures so far): written after every job
 
 
-def child(job: str, *args: Any) -> dict[str, Any]:
-    """Run one job in a fresh interpreter; its JSON result. The figures so far are written to
-    the --json file after every job, so a run stopped midway still leaves what it measured."""
+def child(job: str, *args: Any, tree: str | None = None) -> dict[str, Any]:
+    """Run one job in a fresh interpreter (importing the project from `tree` when given); its
+    JSON result. The figures so far are written to the --json file after every job, so a run
+    stopped midway still leaves what it measured."""
     cmd = [sys.executable, __file__, "--job", job, json.dumps(args)]
+    cmd += ["--tree", tree] if tree else []
     res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     if res.returncode:
         raise RuntimeError(f"{job} failed:\n{res.stderr[-3000:]}")
@@ -333,7 +342,36 @@ def _rate(d: dict[str, Any], key: str = "wall_s") -> float:
     return d["rows"] / d[key] if d[key] else float("nan")
 
 
-def run(posts: int, xlsx_rows: int, only: set[str], tmp: Path) -> dict[str, Any]:
+def reexport(tmp: Path, n_files: int, n_opd: int, master: Path, before: str | None,
+             rounds: int, say: Any) -> dict[str, Any]:  # fmt: skip
+    """The reexport item (see the module's doc): {tree name: [figures of each round]}."""
+    import province_data as pdata
+
+    say(f"writing {n_files} CSV files and their re-exports ({n_files * pdata.ROWS_PER_CSV} rows)")
+    for i in range(n_files):
+        pdata.write_csv(tmp / "re_first", i, n_opd)
+        pdata.write_csv(tmp / "re_again", i, n_opd, again=10)
+    trees = {"after": None} if before is None else {"before": before, "after": None}
+    for name, tree in trees.items():
+        say(f"{name}: the first export into its own warehouse")
+        child("load", str(tmp / f"re_{name}.duckdb"), str(master), [str(tmp / "re_first")],
+              tree=tree)  # fmt: skip
+    out: dict[str, Any] = {name: [] for name in trees}
+    for r in range(rounds):
+        order = list(trees) if r % 2 == 0 else list(reversed(trees))
+        for name in order:
+            say(f"round {r + 1}, {name}: the re-export")
+            work = tmp / "re_work.duckdb"
+            shutil.copy(tmp / f"re_{name}.duckdb", work)
+            out[name].append(
+                child("load", str(work), str(master), [str(tmp / "re_again")], tree=trees[name])
+            )
+            work.unlink()
+    return out
+
+
+def run(posts: int, xlsx_rows: int, only: set[str], tmp: Path, *, before: str | None = None,
+        reexport_rows: int = 50_000, rounds: int = 2) -> dict[str, Any]:  # fmt: skip
     import province_data as pdata
 
     n_files = max(2, posts // pdata.ROWS_PER_CSV)
@@ -406,6 +444,9 @@ def run(posts: int, xlsx_rows: int, only: set[str], tmp: Path) -> dict[str, Any]
         res["xlsx_fastexcel"] = child("fastexcel", [str(b) for b in books])
         say("baseline: pandas + openpyxl + executemany (1 file)")
         res["xlsx_pandas"] = child("pandas_xlsx", str(tmp / "pdx.duckdb"), [str(books[0])])
+    if "reexport" in only:
+        k = max(2, min(n_files, reexport_rows // pdata.ROWS_PER_CSV))
+        res["reexport"] = reexport(tmp, k, n_opd, master, before, rounds, say)
     if "first_start" in only:
         say("first start on the sample")
         res["first_start"] = child("first_start", str(tmp / "boot.duckdb"))
@@ -460,6 +501,22 @@ def report(res: dict[str, Any]) -> list[str]:
         )
         row("page rerun after a filter change (AppTest, caches cleared)",
             ", ".join(f"{k} {v['rerun_ms']:.0f} ms" for k, v in p.items()), "", None, "<= 500 ms")  # fmt: skip
+    if "reexport" in res:
+        re = res["reexport"]
+        after = re["after"]
+        rows = after[0]["rows"]
+        cpu = " / ".join(f"{x['cpu_s']:.1f}" for x in after)
+        if "before" in re:
+            b = re["before"]
+            ratio = statistics.median(x["cpu_s"] for x in after) / statistics.median(
+                x["cpu_s"] for x in b
+            )
+            row(f"a re-export of {rows:,} rows (10% captions edited) into the warehouse holding them, CPU",
+                f"{cpu} s", "the --before tree: " + " / ".join(f"{x['cpu_s']:.1f}" for x in b) + " s",
+                ratio, "")  # fmt: skip
+        else:
+            row(f"a re-export of {rows:,} rows (10% captions edited), CPU", f"{cpu} s", "",
+                None, "")  # fmt: skip
     if "first_start" in res:
         f = res["first_start"]
         row("first start on the bundled sample", f"{f['wall_s']:.1f} s wall, {f['cpu_s']:.1f} s CPU",
@@ -475,9 +532,15 @@ def main() -> int:
     ap.add_argument("--xlsx-rows", type=int, default=100_000)
     ap.add_argument("--only", default=",".join(ITEMS))
     ap.add_argument("--json", type=Path, default=None, help="write the figures here")
+    ap.add_argument("--before", help="reexport: a tree (git archive) to measure alternately")
+    ap.add_argument("--reexport-rows", type=int, default=50_000)
+    ap.add_argument("--rounds", type=int, default=2, help="reexport: rounds per tree")
     ap.add_argument("--job", help=argparse.SUPPRESS)
+    ap.add_argument("--tree", help=argparse.SUPPRESS)
     ap.add_argument("job_args", nargs="?", help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.tree:  # the job imports the project (etl, warehouse) from that tree
+        sys.path.insert(0, str(Path(a.tree).resolve()))
     if a.job:
         print(json.dumps(JOBS[a.job](*json.loads(a.job_args)), default=str))
         return 0
@@ -489,7 +552,8 @@ def main() -> int:
     load_before = os.getloadavg()
     PARTIAL[0] = a.json
     with tempfile.TemporaryDirectory(prefix="pantau-bench-") as d:
-        res = run(a.posts, a.xlsx_rows, only, Path(d))
+        res = run(a.posts, a.xlsx_rows, only, Path(d), before=a.before,
+                  reexport_rows=a.reexport_rows, rounds=a.rounds)  # fmt: skip
     res["machine"] = {
         "cpus": os.cpu_count(),
         "python": platform.python_version(),

@@ -75,8 +75,11 @@ def _times(y: int, m: int, n: int, salt: int) -> list[dt.datetime]:
     return [start + step * i + dt.timedelta(seconds=salt % 50) for i in range(n)]
 
 
-def write_csv(folder: Path, file_no: int, n_opd: int, rows: int = ROWS_PER_CSV) -> Path:
-    """One Meta Business Suite Instagram export: one OPD, one calendar month, `rows` posts."""
+def write_csv(folder: Path, file_no: int, n_opd: int, rows: int = ROWS_PER_CSV, *,
+              again: int = 0) -> Path:  # fmt: skip
+    """One Meta Business Suite Instagram export: one OPD, one calendar month, `rows` posts.
+    again > 0: the same posts exported again two weeks later (a re-export), every metric
+    grown by 5 and the caption of every `again`-th post edited (again=10: 10% of them)."""
     opd = opds(n_opd)[file_no % n_opd]
     y, m = _month(file_no, n_opd)
     rng = random.Random(file_no)
@@ -84,31 +87,35 @@ def write_csv(folder: Path, file_no: int, n_opd: int, rows: int = ROWS_PER_CSV) 
     for i, when in enumerate(_times(y, m, rows, file_no)):
         pid = f"179{file_no:06d}{i:08d}"
         kind = ("photo", "carousel", "reel")[i % 3]
+        caption = _caption(rng, opd, when)
+        grown = 5 if again else 0
+        if again and i % again == 0:
+            caption += "\n\n(Keterangan diperbarui)"
         out.append(
             {
                 "Post ID": pid,
                 "Account ID": f"1784{opd.no:010d}",
                 "Account username": opd.handle,
                 "Account name": opd.name,
-                "Description": _caption(rng, opd, when),
+                "Description": caption,
                 "Duration (sec)": 30 if kind == "reel" else 0,
                 "Publish time": when,
                 "Permalink": f"https://www.instagram.com/p/B{pid}/",
                 "Post type": g.IG_TYPE[kind],
                 "Data comment": "",
                 "Date": "Lifetime",
-                "Views": 100 + i % 900,
-                "Reach": 80 + i % 700,
-                "Likes": i % 120,
+                "Views": 100 + i % 900 + grown,
+                "Reach": 80 + i % 700 + grown,
+                "Likes": i % 120 + grown,
                 "Shares": i % 9,
                 "Follows": i % 3,
-                "Comments": i % 17,
+                "Comments": i % 17 + grown,
                 "Saves": i % 5,
             }
         )
     first = dt.date(y, m, 1)
     last = (dt.datetime(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).date()
-    exported = dt.datetime(2026, 11, 5, 9, 0)
+    exported = dt.datetime(2026, 11, 19 if again else 5, 9, 0)
     sub = folder / "instagram" / f"DU{opd.no}"
     sub.mkdir(parents=True, exist_ok=True)
     path = sub / g.meta_name(first, last, f"{opd.no:04d}{file_no:08d}")

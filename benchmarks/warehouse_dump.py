@@ -1,11 +1,13 @@
 """Every table and view of a warehouse, sorted, to prove a speed change left the data identical.
 
     .venv/bin/python benchmarks/warehouse_dump.py dump WAREHOUSE OUT_DIR [--strip PREFIX ...]
+        [--drop TABLE.COLUMN ...]
     .venv/bin/python benchmarks/warehouse_dump.py compare DIR_BEFORE DIR_AFTER
 
 `dump` writes one TSV per table and view (every column as text, rows sorted), leaving out the
 columns stamped with the time of the run (loaded_at, created_at, ...); --strip removes a path
-prefix (the checkout a file was loaded from). `compare` names the tables that differ and exits
+prefix (the checkout a file was loaded from); --drop leaves out a column one side has and the
+other has not (a migration's new column: say so when comparing). `compare` names the tables that differ and exits
 1 when any does. Build both warehouses from checkouts whose sample_data/ files have the same
 modification times (`touch -r`): a file without an export date in its name or content takes
 its modification time as export date (etl/export_date.py).
@@ -20,7 +22,7 @@ from pathlib import Path
 RUN_STAMPS = {"loaded_at", "created_at", "applied_at", "updated_at", "at_wib", "overridden_at"}
 
 
-def dump(db: str, out: Path, strip: list[str]) -> int:
+def dump(db: str, out: Path, strip: list[str], drop: list[str] | None = None) -> int:
     import duckdb
 
     out.mkdir(parents=True, exist_ok=True)
@@ -36,7 +38,7 @@ def dump(db: str, out: Path, strip: list[str]) -> int:
                 " ORDER BY ordinal_position",
                 [name],
             ).fetchall()
-            if c not in RUN_STAMPS
+            if c not in RUN_STAMPS and f"{name}.{c}" not in (drop or [])
         ]
         text = ", ".join(f'"{c}"::VARCHAR' for c in cols)
         rows = con.execute(f'SELECT {text} FROM "{name}"').fetchall()  # names from the catalog
@@ -67,12 +69,13 @@ def main() -> int:
     d.add_argument("db")
     d.add_argument("out", type=Path)
     d.add_argument("--strip", action="append", default=[])
+    d.add_argument("--drop", action="append", default=[], help="TABLE.COLUMN left out")
     c = sub.add_parser("compare")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
     args = ap.parse_args()
     if args.cmd == "dump":
-        return dump(args.db, args.out, args.strip)
+        return dump(args.db, args.out, args.strip, args.drop)
     return compare(args.a, args.b)
 
 

@@ -79,6 +79,10 @@ def ensure_warehouse(
 
     path = settings.db_path(db_path)
     existed = Path(path).exists()
+    if not existed:
+        from etl import sandbox
+
+        sandbox.warm()  # the parse workers start while the warehouse and master list are read
     con = connect(path)
     try:
         if existed:

@@ -167,11 +167,14 @@ def derive(
     file_path: str | None,
     file_opd_id: int | None,
     exported_at: dt.datetime | None,
+    file_account_id: int | None = None,
 ) -> tuple[pl.DataFrame, list[str]]:
     """Coverage rows (COVERAGE_SCHEMA) of one file, and notes for its load report.
 
     obs: the load's resolved observations (opd_id, account_id, platform, published_at,
-    source_sheet), one row per post.
+    source_sheet), one row per post. file_account_id: the one account a file without a post
+    reports on, when its name says (etl.name_id); else such a file covers every account of
+    file_opd_id on its platform.
     """
     rows: list[dict[str, object]] = []
     notes: list[str] = []
@@ -191,13 +194,15 @@ def derive(
         if t.format == "logbook":
             plat = sheet_platform(t.sheet)
             opds = sheet_obs.get_column("opd_id").unique().drop_nulls().to_list()
-            scopes = [(o, plat, None) for o in (opds or [file_opd_id]) if o is not None]
+            scopes: list[tuple[int, str | None, int | None]] = [
+                (o, plat, None) for o in (opds or [file_opd_id]) if o is not None
+            ]
         else:
             plat = t.platform or FORMAT_PLATFORM.get(t.format)
             keys = sheet_obs.select("opd_id", "platform", "account_id").unique()
             scopes = [tuple(r) for r in keys.iter_rows()]
             if not scopes and file_opd_id is not None and plat is not None:
-                scopes = [(file_opd_id, plat, None)]
+                scopes = [(file_opd_id, plat, file_account_id)]
         if not scopes:
             notes.append(f"Cakupan data {where}: OPD pemilik tidak diketahui, tidak dicatat.")
             continue

@@ -36,7 +36,7 @@ EARLIEST = dt.date(2004, 1, 1)
 # Slack around a declared period or export date: the platform's zone is not WIB, so a post near
 # midnight on the last day can fall on the next day here.
 SLACK = dt.timedelta(days=1)
-_NUMERIC = r"^(?:\p{L}+,?\s*)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b"
+NUMERIC = r"^(?:\p{L}+,?\s*)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b"
 _MONTH_NAMES = sorted((m for m in MONTHS if len(m) >= 3), key=len, reverse=True)
 _MONTH_RE = "|".join(re.escape(m) for m in _MONTH_NAMES)
 _MONTH_YEAR = re.compile(rf"(?<![a-z])({_MONTH_RE})\.?\s*[-_ ]?\s*(\d{{4}})(?!\d)", re.I)
@@ -89,7 +89,7 @@ def period_from_text(text: str | None) -> tuple[dt.date, dt.date] | None:
 
 def _split(values: pl.Series) -> pl.DataFrame:
     s = values.cast(pl.String).drop_nulls().str.strip_chars()
-    g = s.str.extract_groups(_NUMERIC)
+    g = s.str.extract_groups(NUMERIC)
     return pl.DataFrame(
         {
             "v": s,
@@ -142,13 +142,9 @@ def decide_order(
             "terbaca bulan/hari). Perbaiki kolom itu agar satu urutan saja, lalu unggah lagi."
         )
     if first_big.height:
-        return "dmy", (
-            f"urutan hari/bulan: nilai seperti '{first_big['v'][0]}' hanya terbaca hari/bulan"
-        )
+        return written_order("dmy", first_big["v"][0])
     if second_big.height:
-        return "mdy", (
-            f"urutan bulan/hari: nilai seperti '{second_big['v'][0]}' hanya terbaca bulan/hari"
-        )
+        return written_order("mdy", second_big["v"][0])
     ambiguous = parts.filter(pl.col("a") != pl.col("b"))
     if ambiguous.height == 0:
         return native or "dmy", None  # 05/05: both readings give the same dates
@@ -181,6 +177,12 @@ def decide_order(
         "pengaturan regional). Pilih urutannya: di CLI --date-order dmy (hari/bulan) atau "
         "--date-order mdy (bulan/hari); di halaman Unggah Data pilih 'Urutan tanggal'."
     )
+
+
+def written_order(order: str, value: str) -> tuple[str, str]:
+    """(order, reason) when a value reads in that order only (13/10: day first)."""
+    words = "hari/bulan" if order == "dmy" else "bulan/hari"
+    return order, f"urutan {words}: nilai seperti '{value}' hanya terbaca {words}"
 
 
 def check_range(

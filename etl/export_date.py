@@ -103,6 +103,17 @@ def mtime_wib(path: Path) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(ts, _wib()).replace(tzinfo=None, microsecond=0)
 
 
+# The numeric id a platform writes at the end of an export's name (Meta: after the period).
+_ACCOUNT_ID_IN_NAME = re.compile(r"_(\d{6,})(?:\s*\(\d+\))?\.[A-Za-z0-9]+$")
+
+
+def account_id_from_name(file_name: str) -> str | None:
+    """The numeric account id a platform writes at the end of an export's name
+    (`Oct-01-2026_Oct-31-2026_5300000000000003.csv` -> '5300000000000003'), else None."""
+    m = _ACCOUNT_ID_IN_NAME.search(file_name.rsplit("/", 1)[-1])
+    return m.group(1) if m else None
+
+
 def export_date(data: bytes, name: str, path: str | Path | None = None) -> dt.datetime | None:
     """The export date of one file, by the rules in the module docstring."""
     found: list[dt.datetime] = []

@@ -49,6 +49,9 @@ from warehouse import day_counts
 # (power cut, closed app) loses at most one batch (loaded again by the next folder load).
 MAX_FILES = 48
 MAX_ROWS = 60_000
+# post_link rows a batch keeps in memory to answer "no identity of this file seen before"
+# without a query (etl.keys.adopt_known_keys); a larger warehouse is asked per file.
+LINKS_IN_MEMORY = 200_000
 # Columns of posts frames that the per-day and per-month (content, format) counts read.
 _COUNT_COLUMNS = ("opd_id", "account_id", "platform", "published_at", "post_format", "load_id")
 
@@ -74,11 +77,22 @@ class Batch:
     _coverage: list[pl.DataFrame] = field(default_factory=list)
     _counts: list[tuple[int, int, int, int, str]] = field(default_factory=list)
     _files: list[tuple[Prepared, int]] = field(default_factory=list)
+    links: set[str] | None = None  # link keys post_link shows this transaction, when kept
 
     def begin(self) -> None:
+        """Open the batch's transaction. A transaction reads post_link as it was when it began
+        plus its own writes, so when the table is small its link keys are read once here and
+        each file's links added as they are written (add_file): `links` is then every key a
+        probe of post_link could find."""
         if not self.is_open:
             self.con.execute("BEGIN TRANSACTION")
             self.is_open = True
+            (n,) = self.con.execute("SELECT count(*) FROM post_link").fetchall()[0]
+            self.links = (
+                {k for (k,) in self.con.execute("SELECT link_key FROM post_link").fetchall()}
+                if n <= LINKS_IN_MEMORY
+                else None
+            )
 
     def full(self) -> bool:
         return self.files >= MAX_FILES or self.rows >= MAX_ROWS
@@ -93,6 +107,8 @@ class Batch:
         """A file whose loads row, rejects and links are written: the rest at COMMIT."""
         assert prep.obs is not None
         self._files.append((prep, load_id))
+        if self.links is not None and prep.links is not None:
+            self.links.update(prep.links.get_column("link_key").to_list())
         self.rows += prep.obs.height
         if prep.coverage is not None:
             self.add_coverage(load_id, prep.coverage)

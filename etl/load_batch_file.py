@@ -32,7 +32,7 @@ def load_in_batch(
     try:
         prep = prepare(
             con, tables, file_name=file_name, sha256=sha256, file_path=file_path, opd=opd,
-            load_time=load_time,
+            load_time=load_time, seen=batch.links,
         )  # fmt: skip
     except (FileRejected, OpdNotFound) as exc:
         report = LoadReport(file=file_name, status="failed", error=str(exc), load_id=None)

@@ -44,6 +44,9 @@ class LoadReport:
     declared_source: str | None = None
     rejects: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=REJECT_SCHEMA))
     preview: pl.DataFrame | None = None
+    # A file without a post whose Meta name id no earlier load tied to an account (etl.name_id):
+    # a folder load tries it again once the folder's other files are in (load_paths).
+    waits_for_name_id: bool = False
 
     @property
     def declared_period(self) -> dict[str, str | None] | None:

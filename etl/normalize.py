@@ -31,6 +31,26 @@ def normalize_text_expr(expr: pl.Expr) -> pl.Expr:
     )
 
 
+def nfkc_series(s: pl.Series) -> pl.Series:
+    """s.str.normalize("NFKC"), value for value (String, nulls kept), normalizing only the
+    values holding a non-ASCII character: NFKC leaves ASCII text as it is, and the pass costs
+    about 7 us a caption (0.7 CPU-s per 100,000), most of a load's captions being ASCII."""
+    s = s.cast(pl.String)
+    wide = (s.str.len_bytes() != s.str.len_chars()).fill_null(False)
+    if not wide.any():
+        return s
+    if wide.all():
+        return s.str.normalize("NFKC")
+    idx = wide.arg_true()
+    return s.scatter(idx, s.gather(idx).str.normalize("NFKC"))
+
+
+def caption_norm(captions: pl.Series) -> pl.Series:
+    """posts.caption_norm of raw captions (String, nulls kept): NFKC, lower case (DuckDB has
+    only NFC)."""
+    return nfkc_series(captions).str.to_lowercase()
+
+
 _NOT_KEY = re.compile(r"[^0-9a-z]+")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 
 import polars as pl
 
-from etl import readers, text_grid
+from etl import parse_book, readers, text_grid
 from etl.dates import DateEvidence, period_from_text
 from etl.detect import (
     FORMATS,
@@ -215,10 +215,16 @@ def _parse_sheets(
     format_hint: str | None,
     file_handle: str | None,
 ) -> list[ParsedTable]:
+    got, rest, error = parse_book.read_ahead(sheets)  # type: ignore[arg-type]
+    if BOOK_PATH and error is None and rest is None and len(got) > 1:
+        jobs = parse_book.book_jobs(got, name, column_map, format_hint, _sheet_evidence)
+        built = parse_book.build_book(jobs, name) if jobs is not None else None
+        if built is not None:
+            return built
     tables: list[ParsedTable] = []
     notes: list[str] = []
     first_error: FileRejected | None = None
-    for sheet in sheets:  # type: ignore[attr-defined]
+    for sheet in parse_book.replay(got, rest, error):
         grid: pl.DataFrame = sheet.grid
         if grid.height == 0 or grid.width == 0:
             notes.append(f"Berkas '{name}', sheet '{sheet.name}' kosong: dilewati.")
@@ -257,6 +263,15 @@ def _parse_sheets(
         raise FileRejected(f"Berkas '{name}' tidak berisi data postingan di sheet mana pun.")
     tables[0].notes.extend(notes)
     return tables
+
+
+# A workbook's plain logbook sheets are built together (etl.parse_book); tests switch it off
+# to compare with the sheet-by-sheet build.
+BOOK_PATH = True
+
+
+def _sheet_evidence(rows: list[list[str | None]], header: int, sheet: str | None) -> DateEvidence:
+    return _evidence(title=_title(rows[:header]), sheet=sheet)
 
 
 def _title(rows: list[list[str | None]]) -> str | None:

@@ -108,6 +108,25 @@ def _reap() -> None:
             return
 
 
+def warm(ctx: Any, start: Callable[[Any], None], n: int = KEEP_IDLE) -> threading.Thread:
+    """Start n workers in a background thread and keep them idle, so the first files do not
+    wait for the forkserver to import the parsers and fork (a first start: meanwhile the
+    loading process opens the warehouse and reads the master list). A worker that cannot start
+    is left to the first file, which starts its own and reports its failure."""
+
+    def go() -> None:
+        for _ in range(n):
+            try:
+                w = Worker(ctx, start)
+            except Exception:
+                return
+            _give(w)
+
+    t = threading.Thread(target=go, name="parse-pool-warm", daemon=True)
+    t.start()
+    return t
+
+
 def run(
     task: tuple[Any, ...], seconds: float, ctx: Any, start: Callable[[Any], None]
 ) -> tuple[tuple[Any, ...], int | None]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import duckdb
 import polars as pl
 
-from etl import coverage
+from etl import coverage, name_id
 from etl.columns import OBS_COLUMNS, now_wib
 from etl.dedupe import resolve_in_file
 from etl.export_date import period_from_name
@@ -102,8 +102,10 @@ def prepare(
     file_path: str | None = None,
     opd: str | None = None,
     load_time: dt.datetime | None = None,
+    seen: set[str] | None = None,
 ) -> Prepared:
-    """Everything a load needs, computed without writing: keys, OPDs, rejects, counts."""
+    """Everything a load needs, computed without writing: keys, OPDs, rejects, counts. seen:
+    the link keys post_link holds, when the caller keeps them (etl.keys.adopt_known_keys)."""
     load_time = load_time or now_wib()
     report = LoadReport(file=file_name)
     prep = Prepared(report=report, sha256=sha256, file_path=file_path)
@@ -134,7 +136,7 @@ def prepare(
         n = res.posts.get_column("opd_id").n_unique()
         report.opd = f"{n} OPD"
 
-    good = adopt_known_keys(con, add_post_keys(res.posts))
+    good = adopt_known_keys(con, add_post_keys(res.posts), seen)
     deduped, dupe_lines = resolve_in_file(good)
     within_dupes = good.height - deduped.height
     report.assumptions.extend(dupe_lines)
@@ -162,9 +164,16 @@ def prepare(
 
     prep.within_dupes = within_dupes
     prep.opd_names = dict(index.names)
+    file_opd, file_account, unplaced_why = res.file_opd_id, None, ""
+    if obs.height == 0 and not rejects.height:
+        file_opd, file_account, unplaced_why = name_id.place_empty_export(
+            con, tables, file_name=file_name, file_opd_id=res.file_opd_id, report=report
+        )
+        prep.opd_id = file_opd
+        report.opd = index.names.get(file_opd) if file_opd is not None else None
     prep.coverage, cov_notes = coverage.derive(
-        tables, obs, file_name=file_name, file_path=file_path, file_opd_id=res.file_opd_id,
-        exported_at=prep.exported_at,
+        tables, obs, file_name=file_name, file_path=file_path, file_opd_id=file_opd,
+        exported_at=prep.exported_at, file_account_id=file_account,
     )  # fmt: skip
     report.notes.extend(cov_notes)
     judge_status(report, posts=good.height)
@@ -175,7 +184,7 @@ def prepare(
             # it would read as sent while the month stays "no data", and block a reload with
             # the OPD chosen ("sudah dimuat").
             report.status = "needs_review"
-            report.error = _unplaced_empty_file(report, file_name)
+            report.error = _unplaced_empty_file(report, file_name, unplaced_why)
     return prep
 
 
@@ -199,10 +208,10 @@ def judge_status(report: LoadReport, *, posts: int) -> None:
         )
 
 
-def _unplaced_empty_file(report: LoadReport, file_name: str) -> str:
-    """Why a header-only file nothing places is refused, naming what it lacks: its OPD (the id
-    at the end of a Meta export's name is the platform's, which the master list does not hold)
-    and its period only when neither its name nor its sheets give one."""
+def _unplaced_empty_file(report: LoadReport, file_name: str, name_why: str = "") -> str:
+    """Why a header-only file nothing places is refused, naming what it lacks: its OPD (and,
+    for a Meta export, why the id in its name placed nothing: etl.name_id) and its period only
+    when neither its name nor its sheets give one."""
     span = period_from_name(file_name)
     if span is None and report.declared_start and report.declared_end:
         span = (report.declared_start, report.declared_end)
@@ -211,7 +220,7 @@ def _unplaced_empty_file(report: LoadReport, file_name: str) -> str:
     else:
         days = " s.d. ".join(d.strftime("%d-%m-%Y") for d in span)
         lacks = f"akun atau OPD-nya (periodenya terbaca: {days})"
-        fix = " (id halaman pada nama ekspor Meta tidak tercatat di Daftar Akun)"
+        fix = f" ({name_why})" if name_why else ""
     return (
         f"Berkas {report.file}: tidak berisi postingan (hanya judul kolom) dan tidak menyebut "
         f"{lacks}, jadi tidak dapat dicatat sebagai 0 postingan. Tidak ada yang disimpan. Muat "

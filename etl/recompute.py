@@ -14,6 +14,7 @@ import duckdb
 import polars as pl
 
 from etl.columns import METRICS, OBS_COLUMNS
+from etl.normalize import caption_norm
 from warehouse import day_counts
 
 if TYPE_CHECKING:
@@ -87,9 +88,8 @@ def newest_posts(live: pl.DataFrame, old: pl.DataFrame) -> pl.DataFrame:
             pl.col("load_id").min().alias("first_load_id"),
             pl.col("observed_at").last(),
         )
-        # caption_norm = NFKC + lower case (DuckDB has only NFC).
-        .with_columns(caption_norm=pl.col("caption").str.normalize("NFKC").str.to_lowercase())
     )
+    newest = newest.with_columns(caption_norm=caption_norm(newest["caption"]))
     carried = [c for c in old.columns if c not in _FROM_OBSERVATION]
     prev = old.select(
         "post_key",
@@ -162,14 +162,16 @@ def recompute_posts(
 
 
 def label(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> None:
-    """Content labels and campaign links for posts of the given loads (same transaction), all
-    loads in one pass: each post's label and links depend on that post alone, so one pass over
-    several loads equals one pass per load, without the fixed cost of each pass."""
+    """Content labels and campaign links for posts of the given loads (same transaction), in
+    passes of whole loads holding at most settings.LABEL_PASS_POSTS posts (a larger load is a
+    pass of its own): each post's label and links depend on that post alone, so one pass over
+    several loads equals one pass per load, without the fixed cost of each pass, and the
+    passes bound the memory a folder of a million posts needs."""
     from etl.campaigns import match_campaigns
     from etl.classify import classify_posts
+    from etl.label_passes import label_passes
 
-    ids = sorted({int(i) for i in load_ids})
-    if ids:
+    for ids in label_passes(con, sorted({int(i) for i in load_ids})):
         classify_posts(con, ids)
         match_campaigns(con, ids)
 

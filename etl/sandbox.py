@@ -72,6 +72,11 @@ def parse_file(
     return _unpack(msg, name, exitcode, lim)
 
 
+def warm() -> None:
+    """Start the parse workers now, in the background (etl.parse_pool.warm)."""
+    parse_pool.warm(_context(), _start)
+
+
 _START = threading.Lock()
 
 

@@ -4,7 +4,6 @@ rejects, post links; then posts recomputed and labelled."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -12,7 +11,7 @@ import polars as pl
 
 from etl import coverage, recompute
 from etl.columns import DRY_RUN_LOAD_ID, OBS_COLUMNS
-from etl.export_date import period_from_name
+from etl.export_date import account_id_from_name, period_from_name
 from etl.load_report import LoadReport
 from etl.prepare import Prepared
 from etl.schema import REJECT_SCHEMA
@@ -39,16 +38,6 @@ def already_loaded(
         if file_name is None or (period_from_name(name), account_id_from_name(name)) == wanted:
             return int(load_id)
     return None
-
-
-_ACCOUNT_ID_IN_NAME = re.compile(r"_(\d{6,})(?:\s*\(\d+\))?\.[A-Za-z0-9]+$")
-
-
-def account_id_from_name(file_name: str) -> str | None:
-    """The numeric account id a platform writes at the end of an export's name
-    (`Oct-01-2026_Oct-31-2026_5300000000000003.csv` -> '5300000000000003'), else None."""
-    m = _ACCOUNT_ID_IN_NAME.search(file_name.rsplit("/", 1)[-1])
-    return m.group(1) if m else None
 
 
 def insert_load_row(

@@ -47,22 +47,41 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     area, so a file numbered below one already applied (025 landing after 030) still runs."""
     version = current_version(con)
     applied = {int(r[0]) for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
-    for number, name, path in available():
-        if number in applied:
-            continue
+    pending = [(n, name, path) for n, name, path in available() if n not in applied]
+    if not applied and pending:
+        # A new warehouse: every migration and the views in one transaction, the same
+        # statements in the same order with one commit instead of one per file and per view
+        # (each a write to disk); a failure leaves nothing half-made.
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(path.read_text(encoding="utf-8"))
-            con.execute(
-                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [number, name]
-            )
+            version = _apply(con, pending, version)
+            create_views(con)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        version = max(version, number)
-    create_views(con)
+    else:
+        for one in pending:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                version = _apply(con, [one], version)
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+        create_views(con)
     vocabulary.seed_lookup_tables(con)
+    return version
+
+
+def _apply(
+    con: duckdb.DuckDBPyConnection, pending: list[tuple[int, str, Path]], version: int
+) -> int:
+    """Run and record each pending migration; the schema version after them."""
+    for number, name, path in pending:
+        con.execute(path.read_text(encoding="utf-8"))
+        con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [number, name])
+        version = max(version, number)
     return version
 
 

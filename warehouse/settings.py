@@ -19,6 +19,13 @@ LOCAL_TZ = "Asia/Jakarta"
 # the file as a whole is read wrongly (a layout, a date order), not a few typos in it.
 REVIEW_REJECT_SHARE = 0.5
 
+# Most posts labelled in one pass (etl.recompute.label, and relabelling every post:
+# etl.classify.store.classify_posts): the classifier holds every caption of
+# a pass, its tokens and scores in memory, so a folder of a million posts labelled in one pass
+# peaked at 4 GB; in passes of this size the peak stays that of one pass (measured in README,
+# "Speed at the scale of a province").
+LABEL_PASS_POSTS = 100_000
+
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The warehouse file: --db, else $PANTAU_DB, else warehouse/pantau.duckdb."""

@@ -5,13 +5,15 @@ their validation), matching (which rule phrases a caption contains), engine (the
 decision, and the model beside it), model (the learned model: scoring), model_features (its
 tokens and matrices), model_fit (fitting it), combine (how rules and model make one label), training (training data, fitting),
 model_store (model versions in the warehouse), logbook (the OPDs' own labels), store
-(rule-set versions and labels in the warehouse). This package re-exports the
+(rule-set versions and labels in the warehouse), basis (what a stored label was computed
+from, for carrying it over), overrides (analysts' corrections). This package re-exports the
 public names so callers import from ``etl.classify``.
 """
 
 from etl.classify.engine import classify_frame, classify_normalized, label_text
 from etl.classify.logbook import map_logbook_label, map_logbook_series
 from etl.classify.matching import _compile
+from etl.classify.overrides import clear_override, set_override
 from etl.classify.rules import (
     FIGURE_GROUPS,
     RULE_GROUPS,
@@ -27,12 +29,10 @@ from etl.classify.rules import (
 from etl.classify.store import (
     SHIPPED_BY,
     classify_posts,
-    clear_override,
     load_rules,
     save_rules,
     save_rules_and_relabel,
     seed_shipped_rules,
-    set_override,
     upgrade_shipped_rules,
 )
 from etl.classify.textnorm import normalize_series, normalize_text

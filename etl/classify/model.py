@@ -127,8 +127,6 @@ class Scored:
     def explain(self, rows: np.ndarray, labels: pl.Series) -> pl.Series:
         """For captions `rows` of the batch, the three words that pushed most towards their
         label (`labels`, same length), as ``'a', 'b', 'c'`` (String; null when none did)."""
-        from scipy.sparse import csr_matrix
-
         col = labels.replace_strict({c: i for i, c in enumerate(self.classes)}).to_numpy()
         a, h = self.a[rows], self.h[rows]
         ca, ch = a.tocoo(), h.tocoo()
@@ -138,12 +136,22 @@ class Scored:
                 ch.data * self.tok_o[ch.col, col[ch.row]],
             ]
         )
-        r = np.concatenate([ca.row, ch.row])
-        c = np.concatenate([ca.col, ch.col])
-        p = csr_matrix((push, (r, c)), shape=a.shape).tocoo()  # a token's pushes summed
-        keep = p.data > 0
-        r, c, v = p.row[keep], p.col[keep], p.data[keep]
-        order = np.lexsort((-v, r))
+        # A token's pushes summed in a fixed order (its positions, then its opening ones), and
+        # equal pushes (two numbers of one shape) ranked by where the token first stands in
+        # the caption: the batch's token numbering (first seen in the whole batch) must not
+        # order them, or a caption's explanation would depend on the captions labelled with
+        # it (and a carried label on which load labelled it first). a's entries of a row are
+        # its caption's positions in order; every opening position is one of them.
+        k = np.int64(a.shape[1])
+        cell = np.concatenate([ca.row, ch.row]).astype(np.int64) * k + np.concatenate(
+            [ca.col, ch.col]
+        )
+        cells, at, which = np.unique(cell, return_index=True, return_inverse=True)
+        v = np.bincount(which, weights=push, minlength=len(cells))  # in the order given
+        keep = v > 0
+        cells, at, v = cells[keep], at[keep], v[keep]
+        r, c = cells // k, cells % k
+        order = np.lexsort((at, -v, r))
         r, c = r[order], c[order]
         first = np.searchsorted(r, r, side="left")
         top = np.arange(len(r)) - first < 3

@@ -70,15 +70,24 @@ def _parse(digest: str, text: str) -> Model:
 
 def active_model(con: duckdb.DuckDBPyConnection) -> tuple[Model, int]:
     """(model, version) of the active model; seeds version 1 when there is none."""
+    model, version, _ = active_model_digest(con)
+    return model, version
+
+
+def active_model_digest(con: duckdb.DuckDBPyConnection) -> tuple[Model, int, str]:
+    """(model, version, SHA-1 hex of its JSON text as stored) of the active model; seeds
+    version 1 when there is none (etl.classify.basis hashes the digest into a label's basis)."""
     sql = "SELECT version, model::VARCHAR FROM model_set WHERE status = 'aktif' ORDER BY version DESC LIMIT 1"
     rows = _rows(con, sql)
     if not rows:
         seed_shipped_model(con)
         rows = _rows(con, sql)
         if not rows:  # the caller's transaction predates the seed: the same model, version 1
-            return shipped_model(), 1
+            model = shipped_model()
+            return model, 1, hashlib.sha1(json.dumps(model.data).encode()).hexdigest()
     version, text = rows[0]
-    return _parse(hashlib.sha1(text.encode()).hexdigest(), text), int(version)
+    digest = hashlib.sha1(text.encode()).hexdigest()
+    return _parse(digest, text), int(version), digest
 
 
 def _f1(truth: Any, pred: Any) -> float:

@@ -10,10 +10,12 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from etl.classify.basis import label_basis
 from etl.classify.engine import label_captions
 from etl.classify.logbook import map_logbook_series
 from etl.classify.rules import Rules, default_rules, validate_rules
-from etl.classify.vocab import CONTENT_TYPES, NO_MATCH_REASON
+from etl.classify.vocab import NO_MATCH_REASON
+from etl.label_passes import label_passes
 from warehouse import label_counts
 
 SHIPPED_BY = "sistem"  # rule_set.created_by of the rules shipped in the repository
@@ -151,15 +153,19 @@ def upgrade_shipped_rules(con: duckdb.DuckDBPyConnection) -> int | None:
     return version
 
 
-def _fetch_posts(con: duckdb.DuckDBPyConnection, load_ids: list[int] | None) -> pl.DataFrame:
+def _fetch_posts(
+    con: duckdb.DuckDBPyConnection, load_ids: list[int], basis: int | None
+) -> pl.DataFrame:
     # The loader calls this inside its open transaction: use con itself, not a cursor (a
-    # cursor is a separate connection and would not see the uncommitted rows).
-    cols = "post_key, caption, logbook_label"
-    if load_ids is None:
-        return con.sql(f"SELECT {cols} FROM posts").pl()
+    # cursor is a separate connection and would not see the uncommitted rows). Of a load's
+    # posts, those carrying a label of the current basis (a re-export's unchanged posts:
+    # etl.recompute.newest_posts) are left as they are: labelling them gives the same label.
+    # basis None: every post of the loads.
     return con.sql(
-        f"SELECT {cols} FROM posts WHERE list_contains($load_ids, load_id)",
-        params={"load_ids": load_ids},
+        "SELECT post_key, caption, logbook_label FROM posts"
+        " WHERE list_contains($load_ids, load_id)"
+        " AND ($all OR content_type IS NULL OR label_basis IS DISTINCT FROM $basis)",
+        params={"load_ids": load_ids, "basis": basis, "all": basis is None},
     ).pl()
 
 
@@ -173,20 +179,48 @@ def classify_posts(
     or every post (None), with the newest rules and the active model (etl.classify.combine
     says which decides); returns rows labelled. A post's label depends on its own caption and
     logbook label only, so labelling several loads at once equals labelling them one by one.
+    Of a load's posts, those already labelled on the current basis (etl.classify.basis) are
+    not labelled again; None labels every post.
 
     Writes posts.content_type/content_source (rule|model|logbook)/content_reason/
-    is_figure_centric/figure_reason/rules_version/model_version and logbook_content_type. Manual overrides live in label_override and are
-    applied by v_posts, so re-running never loses them. No transaction of its own: the loader
-    calls it inside the load transaction.
+    is_figure_centric/figure_reason/rules_version/model_version/label_basis and
+    logbook_content_type. Manual overrides live in label_override and are applied by v_posts,
+    so re-running never loses them. No transaction of its own: the loader calls it inside the
+    load transaction.
     """
-    from etl.classify.model_store import active_model
+    from etl.classify.model_store import active_model_digest
 
     rules = load_rules(con)
-    ids = None if load_id is None else [load_id] if isinstance(load_id, int) else list(load_id)
-    posts = _fetch_posts(con, ids)
+    model, model_version, digest = active_model_digest(con) if use_model else (None, None, None)
+    basis = label_basis(rules, model_version, digest)
+    if load_id is None:
+        # Every post, in passes of whole loads: one pass over a million posts held 4 GB.
+        every = [r[0] for r in con.execute("SELECT DISTINCT load_id FROM posts").fetchall()]
+        n = 0
+        for ids in label_passes(con, sorted(every)):
+            posts = _fetch_posts(con, ids, None)
+            n += _write_labels(con, posts, rules, model, model_version, basis).height
+        label_counts.recount(con)
+        return n
+    ids = [load_id] if isinstance(load_id, int) else list(load_id)
+    out = _write_labels(con, _fetch_posts(con, ids, basis), rules, model, model_version, basis)
+    # The per-month content counts follow the new labels in this same transaction.
+    label_counts.recount_posts(con, out["post_key"])
+    return out.height
+
+
+def _write_labels(
+    con: duckdb.DuckDBPyConnection,
+    posts: pl.DataFrame,
+    rules: Rules,
+    model: Any,
+    model_version: int | None,
+    basis: int,
+) -> pl.DataFrame:
+    """Label posts (post_key, caption, logbook_label) and write the labels into posts; returns
+    the rows written (post_key and the label columns)."""
     if posts.height == 0:
-        return 0
-    model, model_version = active_model(con) if use_model else (None, None)
+        return posts.select("post_key")
     # The loader's caption_norm is NFKC + lower only: the classifier's own normalization
     # (letterforms, dashes, repeated letters) is applied to the raw caption here.
     labels = label_captions(posts["caption"], rules, model)
@@ -213,6 +247,7 @@ def classify_posts(
         .alias("content_reason"),
         pl.lit(rules.version, dtype=pl.Int32).alias("rules_version"),
         pl.lit(model_version, dtype=pl.Int32).alias("model_version"),
+        pl.lit(basis, dtype=pl.Int64).alias("label_basis"),
     )
     view = "_classify_out"
     con.register(view, out.to_arrow())
@@ -228,6 +263,7 @@ def classify_posts(
                 figure_reason = o.figure_reason,
                 rules_version = o.rules_version,
                 model_version = o.model_version,
+                label_basis = o.label_basis,
                 logbook_content_type = o.logbook_content_type
             FROM {view} o
             WHERE posts.post_key = o.post_key
@@ -235,52 +271,4 @@ def classify_posts(
         )
     finally:
         con.unregister(view)
-    # The per-month content counts follow the new labels in this same transaction.
-    if ids is None:
-        label_counts.recount(con)
-    else:
-        label_counts.recount_posts(con, out["post_key"])
-    return out.height
-
-
-# --------------------------------------------------------------------------- overrides
-
-
-def set_override(
-    con: duckdb.DuckDBPyConnection,
-    post_key: str,
-    content_type: str | None,
-    is_figure_centric: bool | None = None,
-    *,
-    note: str | None = None,
-    by: str | None = None,
-) -> None:
-    """An analyst's correction of one post, kept by post_key so it survives re-imports and
-    re-labelling (v_posts applies it)."""
-    if content_type is not None and content_type not in CONTENT_TYPES:
-        raise ValueError(
-            f"Jenis konten '{content_type}' tidak dikenal (pilihan: {', '.join(CONTENT_TYPES)})."
-        )
-    if content_type is None and is_figure_centric is None:
-        raise ValueError("Koreksi kosong: isi jenis konten atau penanda figur.")
-    _run(
-        con,
-        """
-        INSERT INTO label_override (post_key, content_type, is_figure_centric, note, overridden_by)
-        VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (post_key) DO UPDATE SET
-            content_type = excluded.content_type,
-            is_figure_centric = excluded.is_figure_centric,
-            note = excluded.note,
-            overridden_by = excluded.overridden_by,
-            overridden_at = current_localtimestamp()
-        """,
-        [post_key, content_type, is_figure_centric, note, by],
-    )
-    label_counts.recount_posts(con, [post_key])
-
-
-def clear_override(con: duckdb.DuckDBPyConnection, post_key: str) -> None:
-    """Drop the analyst's correction: the computed label applies again."""
-    _run(con, "DELETE FROM label_override WHERE post_key = ?", [post_key])
-    label_counts.recount_posts(con, [post_key])
+    return out

@@ -93,31 +93,13 @@ def parse_dates(
         column=header, source_tz=ctx.source_tz,
     )  # fmt: skip
     if reason:
-        ctx.assume(f"{ctx.where()}, kolom '{header}': {reason}.")
+        ctx.assume(order_line(ctx.where(), header, reason))
     ref = ev.exported_at.date() if ev.exported_at is not None else None
     parsed = parse_datetime_series(
         values, order=order, source_tz=ctx.source_tz, ref_date=ref, with_flags=True
     )
     assert isinstance(parsed, pl.DataFrame)
-    ts = pl.col("__ts")
-    df = raw.with_columns(
-        parsed.get_column(values.name).alias("__ts"),
-        parsed.get_column("no_year").alias("__no_year"),
-        values.alias("__date_raw"),
-        content.fill_null(False).alias("__content"),
-    )
-    if "time" in raw.columns:
-        secs = pl.col("__secs")
-        times = raw.select(blank_to_null(col(raw, "time"))).to_series()
-        df = df.with_columns(parse_time_of_day_series(times).alias("__secs"))
-        midnight = ts == ts.dt.truncate("1d")
-        df = df.with_columns(
-            pl.when(midnight & secs.is_not_null())
-            .then(ts + pl.duration(seconds=secs))
-            .otherwise(ts)
-            .alias("__ts")
-        ).drop("__secs")
-    df = df.with_columns(pl.col("__ts").alias("published_at"))
+    df = read_dates(raw, parsed, values, content)
     bad_range, range_reason = check_range(df, ev, today=ctx.today)
     df = df.with_columns(range_reason.alias("__range"))
     unread = pl.col("__date_raw").is_not_null() & pl.col("published_at").is_null()
@@ -147,18 +129,54 @@ def parse_dates(
     good = df.filter(pl.col("published_at").is_not_null() & pl.col("__range").is_null())
     n_year = int(good["__no_year"].sum())
     if n_year and ref is not None:
-        ctx.assume(
-            f"{ctx.where()}, kolom '{header}': {n_year} tanggal tanpa tahun (mis. "
-            f"'{good.filter(pl.col('__no_year'))['__date_raw'][0]}'); tahunnya diambil dari "
-            f"tanggal ekspor {fmt_date(ref)} (tanggal setelah tanggal ekspor = tahun sebelumnya)."
-        )
+        example = good.filter(pl.col("__no_year"))["__date_raw"][0]
+        ctx.assume(no_year_line(ctx.where(), header, n_year, example, ref))
     if good.height:
-        ctx.assume(
-            f"{ctx.where()}: waktu dibaca dalam zona {ctx.source_tz} dan disimpan dalam WIB "
-            "(Asia/Jakarta)."
-        )
+        ctx.assume(zone_line(ctx.where(), ctx.source_tz))
     good = good.drop("__date_raw", "__content", "__ts", "__no_year", "__range")
     return good, rejects.cast(REJECT_SCHEMA)  # type: ignore[arg-type]
+
+
+def read_dates(
+    raw: pl.DataFrame, parsed: pl.DataFrame, values: pl.Series, content: pl.Expr
+) -> pl.DataFrame:
+    """raw with published_at (parse_datetime_series' frame `parsed`, plus the `time` field when
+    the date has no time of its own), __ts, __no_year, __date_raw (values) and __content."""
+    ts = pl.col("__ts")
+    df = raw.with_columns(
+        parsed.get_column(values.name).alias("__ts"),
+        parsed.get_column("no_year").alias("__no_year"),
+        values.alias("__date_raw"),
+        content.fill_null(False).alias("__content"),
+    )
+    if "time" in raw.columns:
+        secs = pl.col("__secs")
+        times = raw.select(blank_to_null(col(raw, "time"))).to_series()
+        df = df.with_columns(parse_time_of_day_series(times).alias("__secs"))
+        midnight = ts == ts.dt.truncate("1d")
+        df = df.with_columns(
+            pl.when(midnight & secs.is_not_null())
+            .then(ts + pl.duration(seconds=secs))
+            .otherwise(ts)
+            .alias("__ts")
+        ).drop("__secs")
+    return df.with_columns(pl.col("__ts").alias("published_at"))
+
+
+def order_line(where: str, header: str, reason: str) -> str:
+    return f"{where}, kolom '{header}': {reason}."
+
+
+def no_year_line(where: str, header: str, n: int, example: str, ref: dt.date) -> str:
+    return (
+        f"{where}, kolom '{header}': {n} tanggal tanpa tahun (mis. '{example}'); tahunnya "
+        f"diambil dari tanggal ekspor {fmt_date(ref)} (tanggal setelah tanggal ekspor = tahun "
+        "sebelumnya)."
+    )
+
+
+def zone_line(where: str, source_tz: str) -> str:
+    return f"{where}: waktu dibaca dalam zona {source_tz} dan disimpan dalam WIB (Asia/Jakarta)."
 
 
 def make_rejects(
@@ -174,12 +192,13 @@ def make_rejects(
     ).cast(REJECT_SCHEMA)  # type: ignore[arg-type]
 
 
-def to_posts(df: pl.DataFrame, ctx: Context) -> pl.DataFrame:
-    """Exactly POST_SCHEMA, in order; absent columns null."""
+def to_posts(df: pl.DataFrame, ctx: Context, *, sheets: pl.Expr | None = None) -> pl.DataFrame:
+    """Exactly POST_SCHEMA, in order; absent columns null. source_sheet: ctx.sheet, or the
+    expression `sheets` (a workbook's sheets built together)."""
     exprs = []
     for name, dtype in POST_SCHEMA.items():
         if name == "source_sheet":
-            exprs.append(pl.lit(ctx.sheet, pl.String).alias(name))
+            exprs.append((pl.lit(ctx.sheet, pl.String) if sheets is None else sheets).alias(name))
         elif name == "source_row":
             exprs.append(pl.col("__row").cast(pl.Int64).alias(name))
         elif name in df.columns:

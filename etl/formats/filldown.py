@@ -16,7 +16,7 @@ from etl.formats._common import Context, blank_to_null, col, make_rejects
 
 # "Same as above" marks: Indonesian offices write idem, sda (sama dengan atas), dto, or quotes.
 DITTO = r'(?i)^\s*(?:idem|ditto|dto\.?|sda\.?|s\.d\.a\.?|"+|\'\'|〃|”|“|-do-|do\.?)\s*$'
-_FILLABLE = ("published_at", "time", "platform", "opd_hint", "account_handle",
+FILLABLE = ("published_at", "time", "platform", "opd_hint", "account_handle",
              "post_format_raw", "logbook_label")  # fmt: skip
 
 
@@ -27,7 +27,7 @@ def fill_down(df: pl.DataFrame, ctx: Context, content: pl.Expr) -> pl.DataFrame:
     block = (pl.col("__row").diff().fill_null(1) > 1).cum_sum().alias("__block")
     df = df.with_columns(block, content.fill_null(False).alias("__has_content"))
     ditto_lines = []
-    for fld in _FILLABLE:
+    for fld in FILLABLE:
         if fld not in df.columns:
             continue
         mark = col(df, fld).str.contains(DITTO).fill_null(False)

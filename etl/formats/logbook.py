@@ -52,6 +52,39 @@ _SIGNATURE = (
 )
 
 
+NATIVE_ORDER = "dmy"
+NATIVE_REASON = "buku rekap OPD berbahasa Indonesia menulis hari/bulan/tahun"
+
+
+def platform_expr(good: pl.DataFrame, sheet_plat: pl.Expr) -> pl.Expr:
+    """__platform: the link column's platform, the link's host (it beats the Platform cell:
+    "Instagram & Facebook" with two links), the Platform cell, then the sheet's name."""
+    return pl.coalesce(
+        pl.col("__link_platform"),
+        platform_from_url_expr(pl.col("permalink")),
+        platform_value_expr(col(good, "platform")),
+        sheet_plat,
+    ).alias("__platform")
+
+
+def post_columns(good: pl.DataFrame) -> list[pl.Expr]:
+    """The posts' values of a built frame (platform decided, dates read)."""
+    fmt_raw = blank_to_null(col(good, "post_format_raw"))
+    return [
+        pl.col("__platform").alias("platform"),
+        pl.lit(None, pl.String).alias("native_id"),
+        blank_to_null(col(good, "account_handle")).alias("account_handle"),
+        blank_to_null(col(good, "opd_hint")).alias("opd_hint"),
+        fmt_raw.alias("post_format_raw"),
+        # The format column when it says something known, else what the link tells.
+        pl.coalesce(
+            post_format_expr(fmt_raw), post_format_from_url_expr(pl.col("permalink"))
+        ).alias("post_format"),
+        blank_to_null(col(good, "logbook_label")).alias("logbook_label"),
+        *metric_exprs(good),
+    ]
+
+
 def _first_url(e: pl.Expr) -> pl.Expr:
     s = e.str.strip_chars()
     found = s.str.extract(r"(?i)((?:https?://|www\.)\S+)", 1)
@@ -79,31 +112,34 @@ def _link_cell(e: pl.Expr) -> pl.Expr:
     )
 
 
-def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
-    link_cols = [c for c in raw.columns if c.startswith("link_")]
+def mark_rows(raw: pl.DataFrame, date_hdr: str, over: str | None = None) -> pl.DataFrame:
+    """raw with __total / __sign (a totals or signature row) and __end (at or below one; per
+    `over` group: a workbook's sheets built together), repeated header rows dropped."""
     text = pl.col("__rowtext") if "__rowtext" in raw.columns else pl.lit("")
-    date_hdr = (ctx.headers.get("published_at") or "").strip().lower()
     # A totals/signature row has no date and no link; a caption that merely mentions
     # "Kepala Dinas" on a dated row is still a post.
     plain = blank_to_null(col(raw, "published_at")).is_null() & ~text.str.contains(
         r"(?i)https?://|www\."
     )
+    end = (pl.col("__total") | pl.col("__sign")).cum_max()
     df = raw.with_columns(
         (text.str.contains(_TOTAL_ROW) & ~text.str.contains(r"(?i)https?://|www\.")).alias(
             "__total"
         ),
         (text.str.contains(_SIGNATURE) & plain).alias("__sign"),
-    ).with_columns(
-        (pl.col("__total") | pl.col("__sign")).cum_max().alias("__end"),
-    )
+    ).with_columns((end if over is None else end.over(over)).alias("__end"))
     # Repeated header rows (a second month block under the first) are not posts.
-    df = df.filter(
+    return df.filter(
         col(df, "published_at").str.to_lowercase().fill_null("") != date_hdr
         if date_hdr
         else pl.lit(True)
     )
 
-    # One post per non-empty link: per-platform columns first, then the generic link column.
+
+def one_per_link(df: pl.DataFrame, order: list[str]) -> pl.DataFrame:
+    """One row per non-empty link: per-platform columns first, then the generic link column;
+    with link columns sorted by `order` then the column's place."""
+    link_cols = [c for c in df.columns if c.startswith("link_")]
     parts = []
     for lc in link_cols:
         v = _link_cell(col(df, lc))
@@ -114,54 +150,68 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
                 pl.lit(link_cols.index(lc)).alias("__k"),
             )
         )
-    if link_cols:
-        has_any = pl.any_horizontal(
-            [_link_cell(col(df, lc)).is_not_null() for lc in link_cols]
-        ).fill_null(False)
-        rest = _split_links(df.filter(~has_any)).with_columns(
-            pl.lit(None, pl.String).alias("__link_platform"),
-            pl.lit(len(link_cols)).alias("__k"),
-        )
-        df = pl.concat([*parts, rest], how="diagonal_relaxed").sort("__row", "__k")
-    else:
-        df = _split_links(df).with_columns(pl.lit(None, pl.String).alias("__link_platform"))
+    if not link_cols:
+        return _split_links(df).with_columns(pl.lit(None, pl.String).alias("__link_platform"))
+    has_any = pl.any_horizontal(
+        [_link_cell(col(df, lc)).is_not_null() for lc in link_cols]
+    ).fill_null(False)
+    rest = _split_links(df.filter(~has_any)).with_columns(
+        pl.lit(None, pl.String).alias("__link_platform"),
+        pl.lit(len(link_cols)).alias("__k"),
+    )
+    return pl.concat([*parts, rest], how="diagonal_relaxed").sort(*order, "__k")
 
+
+def row_exprs(df: pl.DataFrame) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """(has_link, caption, date_raw) of a marked, one-per-link frame."""
     has_link = pl.col("permalink").is_not_null() | pl.col("__link_platform").is_not_null()
-    caption = blank_to_null(col(df, "caption"))
-    date_raw = blank_to_null(col(df, "published_at"))
-    # Totals and the signature block are not posts unless they carry a real URL.
+    return has_link, blank_to_null(col(df, "caption")), blank_to_null(col(df, "published_at"))
+
+
+def keep_filters(df: pl.DataFrame) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """The rows kept, in three steps: totals and the signature block are not posts unless they
+    carry a real URL; below JUMLAH / "Mengetahui" names and NIP lines in the caption column are
+    not posts; spacer rows and pre-numbered empty template rows are not either."""
+    has_link, caption, date_raw = row_exprs(df)
+    return (
+        pl.col("permalink").is_not_null() | ~(pl.col("__total") | pl.col("__sign")),
+        has_link | date_raw.is_not_null() | ~pl.col("__end"),
+        has_link | date_raw.is_not_null() | caption.is_not_null(),
+    )
+
+
+def skipped_line(where: str, n_totals: int, n_spacer: int) -> str:
+    return (
+        f"{where}: dilewati {n_totals} baris jumlah/tanda tangan (JUMLAH, TOTAL, "
+        f"Mengetahui, NIP) dan {n_spacer} baris tanpa tanggal, link maupun isi."
+    )
+
+
+def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
+    date_hdr = (ctx.headers.get("published_at") or "").strip().lower()
+    df = one_per_link(mark_rows(raw, date_hdr), ["__row"])
+    has_link, caption, _date_raw = row_exprs(df)
+    totals, below_end, spacer = keep_filters(df)
     n_before = df["__row"].n_unique()
-    df = df.filter(pl.col("permalink").is_not_null() | ~(pl.col("__total") | pl.col("__sign")))
-    # Below JUMLAH / "Mengetahui": names and NIP lines in the caption column are not posts.
-    df = df.filter(has_link | date_raw.is_not_null() | ~pl.col("__end"))
+    df = df.filter(totals)
+    df = df.filter(below_end)
     n_totals = n_before - df["__row"].n_unique()
-    # Spacer rows and pre-numbered empty template rows.
-    df = df.filter(has_link | date_raw.is_not_null() | caption.is_not_null())
+    df = df.filter(spacer)
     n_spacer = n_before - n_totals - df["__row"].n_unique()
     if n_totals or n_spacer:
-        ctx.assume(
-            f"{ctx.where()}: dilewati {n_totals} baris jumlah/tanda tangan (JUMLAH, TOTAL, "
-            f"Mengetahui, NIP) dan {n_spacer} baris tanpa tanggal, link maupun isi."
-        )
+        ctx.assume(skipped_line(ctx.where(), n_totals, n_spacer))
     df = fill_down(df, ctx, content=has_link | caption.is_not_null())
 
     good, rejects = parse_dates(
         df.with_columns(caption.alias("caption")),
         ctx,
-        native="dmy",
-        native_reason="buku rekap OPD berbahasa Indonesia menulis hari/bulan/tahun",
+        native=NATIVE_ORDER,
+        native_reason=NATIVE_REASON,
         content=has_link | pl.col("caption").is_not_null(),
     )
     good, fill_rejects = check_order(good, ctx)
     rejects = pl.concat([rejects, fill_rejects])
-    plat = pl.coalesce(
-        pl.col("__link_platform"),
-        # The link's host beats the Platform cell ("Instagram & Facebook" with two links).
-        platform_from_url_expr(pl.col("permalink")),
-        platform_value_expr(col(good, "platform")),
-        pl.lit(sheet_platform(ctx.sheet), pl.String),
-    )
-    good = good.with_columns(plat.alias("__platform"))
+    good = good.with_columns(platform_expr(good, pl.lit(sheet_platform(ctx.sheet), pl.String)))
     no_plat = good.filter(pl.col("__platform").is_null() | ~pl.col("__platform").is_in(PLATFORMS))
     plat_rejects = empty_rejects()
     if no_plat.height:
@@ -178,20 +228,7 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
         good = good.filter(
             pl.col("__platform").is_not_null() & pl.col("__platform").is_in(PLATFORMS)
         )
-    fmt_raw = blank_to_null(col(good, "post_format_raw"))
-    out = good.with_columns(
-        pl.col("__platform").alias("platform"),
-        pl.lit(None, pl.String).alias("native_id"),
-        blank_to_null(col(good, "account_handle")).alias("account_handle"),
-        blank_to_null(col(good, "opd_hint")).alias("opd_hint"),
-        fmt_raw.alias("post_format_raw"),
-        # The format column when it says something known, else what the link tells.
-        pl.coalesce(
-            post_format_expr(fmt_raw), post_format_from_url_expr(pl.col("permalink"))
-        ).alias("post_format"),
-        blank_to_null(col(good, "logbook_label")).alias("logbook_label"),
-        *metric_exprs(good),
-    )
+    out = good.with_columns(post_columns(good))
     posts = to_posts(out, ctx)
     # A row with two links and a bad date is one reject, not two.
     rejects = (

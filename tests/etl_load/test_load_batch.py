@@ -189,3 +189,53 @@ def test_files_sharing_posts_in_one_batch_equal_file_by_file(tmp_path, monkeypat
         assert a.sql(check).pl().height == 0
     a.close()
     b.close()
+
+
+@pytest.mark.parametrize("batch_files", [48, 2])
+def test_known_links_kept_in_memory_equal_asking_post_link(tmp_path, monkeypatch, batch_files):
+    """A batch keeps post_link's keys in memory (read when it begins, each file's added as it
+    is written) and asks post_link only for a file holding one of them: the Dinsos logbook
+    shares 34 links with each of two Instagram exports, in the same batch and (batches of two)
+    across batches, and takes their posts' keys exactly as loading file by file does."""
+    import etl.prepare
+
+    monkeypatch.setattr(etl.load_batch, "MAX_FILES", batch_files)
+    master, exports = sample_files()
+    insta = sorted((exports / "instagram" / "Dinsos").glob("*.csv"))
+    picked = [
+        next(f for f in insta if f.name.startswith("Jun-01-2026")),
+        exports / "logbook" / "Rekap Postingan Medsos Dinas Sosial 2026.xlsx",
+        next(f for f in insta if f.name.startswith("Sep-01-2026")),
+    ]
+    folder = tmp_path / "exports"
+    for i, f in enumerate(picked):
+        (folder / f"0{i}").mkdir(parents=True)
+        shutil.copy(f, folder / f"0{i}" / f.name)
+    kept = []
+    real = etl.prepare.adopt_known_keys
+
+    def spy(con, df, seen=None):
+        kept.append(seen is not None)
+        return real(con, df, seen)
+
+    monkeypatch.setattr(etl.prepare, "adopt_known_keys", spy)
+    a, b = connect(tmp_path / "a.duckdb"), connect(tmp_path / "b.duckdb")
+    for con in (a, b):
+        load_master(con, master)
+    together = load_paths(a, [folder], loaded_by="uji")
+    assert kept == [True] * 3
+    one_by_one = [load_file(b, f, loaded_by="uji", optional=opt) for f, opt in plan_paths([folder])]
+    assert kept[3:] == [False] * 3
+    assert [r.status for r in together] == ["loaded"] * 3
+    assert _rows(together) == _rows(one_by_one)
+    assert _loads(a) == _loads(b)
+    shared = (
+        "SELECT count(*) FROM post_link p JOIN post_link q USING (link_key)"
+        " WHERE p.load_id < q.load_id AND p.post_key = q.post_key"
+    )
+    assert a.execute(shared).fetchall()[0][0] >= 68  # the logbook took the exports' keys
+    for table in ("posts", "post_observation", "post_link", "post_day_count"):
+        sql = f"SELECT * FROM {table} ORDER BY ALL"
+        assert a.sql(sql).pl().equals(b.sql(sql).pl()), table
+    a.close()
+    b.close()

@@ -135,3 +135,38 @@ def test_a_parse_worker_runs_polars_on_one_thread():
         assert mine.poll(60) and mine.recv() == 1
     finally:
         proc.join(10)
+
+
+def test_warmed_workers_wait_idle_and_take_the_first_files(pool, monkeypatch):
+    """sandbox.warm starts KEEP_IDLE workers in the background; the files after it start none
+    of their own and parse as this process does."""
+    sandbox.warm()
+    for t in __import__("threading").enumerate():
+        if t.name == "parse-pool-warm":
+            t.join(60)
+    warmed = sorted(_idle_pids())
+    assert len(warmed) == parse_pool.KEEP_IDLE
+    started = []
+    real = parse_pool.Worker.__init__
+
+    def spy(self, *a, **k):
+        started.append(1)
+        real(self, *a, **k)
+
+    monkeypatch.setattr(parse_pool.Worker, "__init__", spy)
+    for f in FILES:
+        assert _same(sandbox.parse_file(f), parse_here(f)), f.name
+    assert started == []
+    assert sorted(_idle_pids()) == warmed
+
+
+def test_a_first_start_warms_the_workers_and_a_second_does_not(tmp_path, monkeypatch):
+    from etl import bootstrap
+
+    calls = []
+    monkeypatch.setattr(sandbox, "warm", lambda: calls.append(1))
+    empty = tmp_path / "root"
+    empty.mkdir()  # no master list: nothing is loaded
+    bootstrap.ensure_warehouse(tmp_path / "w.duckdb", root=empty)
+    bootstrap.ensure_warehouse(tmp_path / "w.duckdb", root=empty)
+    assert calls == [1]
