@@ -20,10 +20,10 @@ _RETRY_SECONDS = 0.5
 
 
 def _label_pending(con: duckdb.DuckDBPyConnection) -> None:
-    """Label the posts a folder load left unlabelled (etl.load_folder.label_batch), trying up to
+    """Label the posts a folder load left unlabelled (etl.label_passes.label_batch), trying up to
     LABEL_TRIES times. Raises SampleDataError when posts are still unlabelled: content figures
     over unlabelled posts would be wrong, so the start stops and says why."""
-    from etl.load_folder import label_batch
+    from etl.label_passes import label_batch
     from etl.recompute import pending_label_loads
 
     tries, problem = 0, None

@@ -33,8 +33,9 @@ def _progress(i: int, n: int, path: str) -> None:
 def _cmd_load(
     con: duckdb.DuckDBPyConnection, args: argparse.Namespace, column_map: dict[str, str] | None
 ) -> int:
+    from etl.label_passes import label_batch, postponed
     from etl.load import load_file
-    from etl.load_folder import label_batch, plan_paths, postponed
+    from etl.load_folder import plan_paths
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:

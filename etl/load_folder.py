@@ -11,8 +11,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.errors import describe
-from etl.load import Parsed, _rollback, load_file, parse_bytes
+from etl.label_passes import label_batch, postponed
+from etl.load import Parsed, load_file, parse_bytes
 from etl.load_batch import Batch
 from etl.load_report import LoadReport
 from etl.opd_index import read_once
@@ -81,6 +81,7 @@ def load_paths(
     loaded_by: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    previews: bool = False,
 ) -> list[LoadReport]:
     """Load files and folders; each file is its own transaction, so one bad file stays out.
 
@@ -93,7 +94,9 @@ def load_paths(
     when the labels could not be computed, every loaded file's report carries label_batch's
     reason in `notes` (the loads stay). Several files share one transaction (etl.load_batch);
     an error once a file started writing rolls the batch back and its files are loaded again
-    one transaction each.
+    one transaction each. previews: keep each report's row-by-row `preview` (the upload page's,
+    a copy of every row of the file); by default it is dropped once the file's batch is done,
+    since a folder of a million rows would hold them all.
     """
     files = plan_paths(paths)
 
@@ -160,6 +163,7 @@ def load_paths(
         del reports[first:]
         reports.extend(load(f, optional, parsed, False) for f, optional, parsed in held)
         held.clear()
+        settled(first)
 
     def commit() -> None:
         assert batch is not None and labels is not None
@@ -169,6 +173,13 @@ def load_paths(
             replay()
             return
         held.clear()
+        settled(first)
+
+    def settled(start: int) -> None:
+        """reports[start:] are final: drop their previews unless asked to keep them."""
+        if not previews:
+            for r in reports[start:]:
+                r.preview = None
 
     pending: dict[int, Future[Parsed | None]] = {}
     to_look = 0  # the next file to look up (and parse ahead when not loaded yet)
@@ -198,6 +209,7 @@ def load_paths(
             look_ahead(i - 1)
             if batch is None:
                 reports.append(load(f, optional, parsed, False))
+                settled(len(reports) - 1)
                 continue
             if not held:
                 first = len(reports)
@@ -238,44 +250,3 @@ def _retry_name_id_waits(
             again = load(*files[k])
             if again.status != "skipped":
                 reports[k] = again
-
-
-def label_batch(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> str | None:
-    """Label the posts of `load_ids`, and of any load with a post still unlabelled (a folder
-    load stopped before its labels), in one transaction of its own.
-
-    Returns None when no post is left unlabelled, else why, briefly (Bahasa Indonesia; the
-    reports' note is postponed(why)): a DuckDB error (another writer relabelling at the same
-    moment, say) rolls the labelling back, and posts still unlabelled after the commit are
-    reported too. Either way the loads themselves are committed and stay; their posts are
-    labelled by the next folder load or the app's next start (etl.bootstrap, which refuses to
-    start on posts it cannot label). Any other exception is raised.
-    """
-    from etl.recompute import label, pending_label_loads
-
-    con.execute("BEGIN TRANSACTION")
-    try:
-        label(con, {*load_ids, *pending_label_loads(con)})
-        con.execute("COMMIT")
-    except duckdb.Error as exc:
-        _rollback(con)
-        conflict = isinstance(exc, duckdb.TransactionException) or "Conflict" in str(exc)
-        reason = "gudang data sedang diubah proses lain pada saat yang sama" if conflict else None
-        return reason or describe(exc)
-    except Exception:
-        _rollback(con)
-        raise
-    left = pending_label_loads(con)
-    if left:
-        return f"{len(left)} muatan masih punya postingan tanpa label sesudah pelabelan"
-    return None
-
-
-def postponed(reason: str) -> str:
-    """The load report's note when a folder's labels could not be computed (label_batch's
-    reason in it)."""
-    return (
-        f"Label jenis konten belum dihitung ({reason}). Data postingan sudah tersimpan; "
-        "labelnya dihitung pada pemuatan berikutnya atau saat aplikasi dibuka lagi. "
-        "Sampai saat itu angka jenis konten postingan ini belum benar."
-    )

@@ -8,13 +8,21 @@ colour-blind viewers), and large fonts; big=True scales them up for the projecto
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
 import altair as alt
 import polars as pl
+from altair.utils import schemapi
 
 from ui import chart_series, i18n
 from warehouse import vocabulary
+
+# Altair checks every axis, tooltip and scale against the Vega-Lite schema as it is built
+# (its "debug mode"), a fifth of a page's rerun once the whole-spec check was gone (see
+# unchecked): off for the app. The same objects and specs are built; the check is done once
+# per chart drawn by tests/app/test_chart_specs.py.
+schemapi.disable_debug_mode()
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies. Ucapan is the orange
 # leaders look for first; the kinerja family is blues/greens.
@@ -154,26 +162,28 @@ def finish(
     k = 1.5 if big else 1.0
     if height is not None:
         chart = chart.properties(height=int(height * (1.7 if big else 1.0)))
-    return (
-        chart.properties(width="container")
-        .configure(locale=locale_config(), font="Source Sans Pro, Arial, sans-serif")
-        .configure_axis(
+    # One configure() with every part: each configure_*() call copies the chart, and copying a
+    # layered chart re-walks its layers (8 copies were a sixth of a page's rerun).
+    return chart.properties(width="container").configure(
+        locale=locale_config(),
+        font="Source Sans Pro, Arial, sans-serif",
+        axis=alt.AxisConfig(
             labelFontSize=int(14 * k),
             titleFontSize=int(15 * k),
             # Long OPD names are the labels read aloud: never shortened with an ellipsis.
             labelLimit=0,
             titlePadding=10,
             gridOpacity=0.5,
-        )
+        ),
         # Streamlit's theme flushes the end labels of every axis to the chart's edges: on a
         # discrete axis (months, OPDs) that moves the first label off its band and onto its
         # neighbour ("Jun 2026Jul 2026"), so those stay centred on their own band or row.
-        .configure_axisBand(labelFlush=False)
+        axisBand=alt.AxisConfig(labelFlush=False),
         # On a number axis the flush moved "0" above the baseline and the top label down, so
         # ticks read unevenly spaced: every label sits on its own tick.
-        .configure_axisQuantitative(labelFlush=False)
-        .configure_axisPoint(labelFlush=False)
-        .configure_legend(
+        axisQuantitative=alt.AxisConfig(labelFlush=False),
+        axisPoint=alt.AxisConfig(labelFlush=False),
+        legend=alt.LegendConfig(
             labelFontSize=int(14 * k),
             titleFontSize=int(15 * k),
             symbolSize=int(180 * k),
@@ -182,14 +192,26 @@ def finish(
             # line off the chart's right edge (the last entries were cut).
             columns=4,
             labelLimit=0,
-        )
-        .configure_title(fontSize=int(18 * k), anchor="start")
-        .configure_view(strokeWidth=0)
+        ),
+        title=alt.TitleConfig(fontSize=int(18 * k), anchor="start"),
+        view=alt.ViewConfig(strokeWidth=0),
         # Streamlit's theme gives every mark without a tooltip of its own one listing its
         # encoded fields by their program names ("month (year-month)", "_label"): a mark
         # says something on hover only when its tooltip is written in our words.
-        .configure_mark(tooltip=None)
+        mark=alt.MarkConfig(tooltip=None),
     )
+
+
+def unchecked(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The same chart (changed in place and returned), whose to_dict() skips Altair's check of
+    the whole spec against the Vega-Lite JSON schema: Streamlit calls to_dict() once per chart
+    drawn, and the check was about a third of a page's rerun (0.8 of 2.4 s profiled on Jenis
+    Konten). The spec is the same; tests/app/test_chart_specs.py checks every chart the pages
+    draw against the schema instead."""
+    draw = functools.partial(type(chart).to_dict, chart, validate=False)
+    # Altair's SchemaBase keeps attributes set the usual way as spec properties.
+    object.__setattr__(chart, "to_dict", draw)
+    return chart
 
 
 def content_scale(present: list[str] | None = None) -> alt.Scale:

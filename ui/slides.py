@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from ui import i18n
+from ui import chart_base, i18n
 
 PARAM = "slide"
 # A chart on a slide names at most this many rows (OPDs, kinds) or lines: more would overlap
@@ -147,7 +147,7 @@ class Deck:
         """Draw a chart at full width; on a slide it fills the screen (rows: see fit)."""
         box, c = self.fit(c, below_controls=below_controls, rows=rows)
         with box:
-            st.altair_chart(c, width="stretch", key=key)
+            st.altair_chart(chart_base.unchecked(c), width="stretch", key=key)
         if not self.active:
             from ui import report_buttons
 

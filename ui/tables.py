@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from ui import data, i18n, table_fit
+from ui import data, i18n, lang, table_fit
 from ui.style import presenting
 
 
@@ -73,15 +73,16 @@ def display_frame(df: pl.DataFrame, cols: Sequence[Col], *, numbered: bool = Tru
     out = {}
     if numbered:
         out[i18n.t("rank")] = list(range(1, df.height + 1))
-    for c in cols:
-        if c.name not in df.columns:
-            continue
-        values = df.get_column(c.name).to_list()
-        if c.kind == "link":
-            out[c.label] = values
-        else:
-            fn = _fmt_cell(c.kind)
-            out[c.label] = [fn(v) for v in values]
+    with lang.pinned():  # one read of the chosen language for every cell
+        for c in cols:
+            if c.name not in df.columns:
+                continue
+            values = df.get_column(c.name).to_list()
+            if c.kind == "link":
+                out[c.label] = values
+            else:
+                fn = _fmt_cell(c.kind)
+                out[c.label] = [fn(v) for v in values]
     return pl.DataFrame(out, strict=False)
 
 

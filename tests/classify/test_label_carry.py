@@ -22,8 +22,8 @@ from etl.classify import basis, clear_override, load_rules, save_rules, set_over
 from etl.classify.engine import label_captions
 from etl.classify.rules import default_rules
 from etl.classify.training import shipped_model
+from etl.label_passes import label_batch
 from etl.load import load_tables
-from etl.load_folder import label_batch
 from etl.master import load_master
 from tests.factory import ig_post, sha, table, write_master
 from warehouse.db import connect

@@ -1,5 +1,5 @@
 """A folder load labels its posts (content type, campaign links) once, after its last file
-(etl.load_folder.label_batch); the warehouse it leaves is exactly the one that labelling file by file
+(etl.label_passes.label_batch); the warehouse it leaves is exactly the one that labelling file by file
 leaves, and posts a stopped folder load left unlabelled are labelled by the next one."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import polars as pl
 import pytest
 
 from etl.campaigns import save_campaign
+from etl.label_passes import label_batch
 from etl.load import load_tables
-from etl.load_folder import label_batch
 from etl.master import load_master
 from etl.recompute import pending_label_loads
 from tests.factory import ig_post, sha, table, write_master

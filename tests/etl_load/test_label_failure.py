@@ -14,7 +14,8 @@ import pytest
 from etl import bootstrap
 from etl.bootstrap import SampleDataError, ensure_warehouse
 from etl.cli import main
-from etl.load_folder import label_batch, load_paths
+from etl.label_passes import label_batch
+from etl.load_folder import load_paths
 from etl.master import load_master
 from etl.recompute import pending_label_loads
 from tests import factory

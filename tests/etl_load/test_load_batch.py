@@ -56,7 +56,7 @@ def test_a_file_failing_mid_write_stays_out_and_the_batch_loads_one_by_one(tmp_p
     a, b = connect(tmp_path / "a.duckdb"), connect(tmp_path / "b.duckdb")
     for con in (a, b):
         load_master(con, master)
-    together = load_paths(a, [folder], loaded_by="uji")
+    together = load_paths(a, [folder], loaded_by="uji", previews=True)
     one_by_one = [load_file(b, f, loaded_by="uji", optional=opt) for f, opt in files]
 
     # Load numbers taken by the rolled-back batch are skipped (DuckDB sequences do not roll
@@ -162,7 +162,7 @@ def test_files_sharing_posts_in_one_batch_equal_file_by_file(tmp_path, monkeypat
     a, b = connect(tmp_path / "a.duckdb"), connect(tmp_path / "b.duckdb")
     for con in (a, b):
         load_master(con, master)
-    together = load_paths(a, [folder], loaded_by="uji")
+    together = load_paths(a, [folder], loaded_by="uji", previews=True)
     one_by_one = [load_file(b, f, loaded_by="uji", optional=opt) for f, opt in files]
 
     assert [r.status for r in together] == ["loaded"] * 5
@@ -222,7 +222,7 @@ def test_known_links_kept_in_memory_equal_asking_post_link(tmp_path, monkeypatch
     a, b = connect(tmp_path / "a.duckdb"), connect(tmp_path / "b.duckdb")
     for con in (a, b):
         load_master(con, master)
-    together = load_paths(a, [folder], loaded_by="uji")
+    together = load_paths(a, [folder], loaded_by="uji", previews=True)
     assert kept == [True] * 3
     one_by_one = [load_file(b, f, loaded_by="uji", optional=opt) for f, opt in plan_paths([folder])]
     assert kept[3:] == [False] * 3

@@ -1,5 +1,6 @@
-"""A folder labelled in passes of whole loads (etl.label_passes) labels every post as one pass
-does: the bound changes the memory, never a label."""
+"""What bounds a folder load's memory changes no figure: labels computed in passes of whole
+loads (etl.label_passes) equal one pass, and the reports' row-by-row previews are dropped
+once their batch is done unless asked for."""
 
 from __future__ import annotations
 
@@ -111,5 +112,56 @@ def test_relabelling_every_post_in_passes_equals_one_pass(tmp_path, monkeypatch)
         assert classify_posts(con, None) == len(whole) == 24
         assert con.execute(read).fetchall() == whole
         assert con.execute(months).fetchall() == whole_months
+    finally:
+        con.close()
+
+
+def test_a_folder_load_keeps_no_copy_of_its_rows_unless_asked(tmp_path):
+    folder = _folder(tmp_path)
+    got = {}
+    for keep in (False, True):
+        con = connect(tmp_path / f"{keep}.duckdb")
+        try:
+            load_master(con, write_master(tmp_path / f"{keep}.xlsx"))
+            got[keep] = load_paths(con, [folder], previews=keep)
+        finally:
+            con.close()
+    assert [r.preview for r in got[False]] == [None] * 4
+    # Aug, Jul, Oct, Sep: the files in name order
+    assert [r.preview.height for r in got[True]] == [5, 3, 9, 7]
+    keys = ("file", "new", "updated", "duplicate", "status", "assumptions", "notes")
+    for a, b in zip(got[False], got[True], strict=True):
+        assert [getattr(a, k) for k in keys] == [getattr(b, k) for k in keys]
+
+
+@pytest.mark.with_labels
+def test_each_labelling_pass_commits_on_its_own(tmp_path, monkeypatch):
+    import duckdb
+
+    from etl import recompute
+    from etl.recompute import pending_label_loads
+
+    real, calls = recompute.label, []
+
+    def second_pass_conflicts(con, load_ids):
+        calls.append(sorted(load_ids))
+        if len(calls) == 2:
+            raise duckdb.TransactionException("Conflict on update")
+        real(con, load_ids)
+
+    monkeypatch.setattr(settings, "LABEL_PASS_POSTS", 4)
+    monkeypatch.setattr("etl.recompute.label", second_pass_conflicts)
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        load_master(con, write_master(tmp_path / "m.xlsx"))
+        reports = load_paths(con, [_folder(tmp_path)])
+        assert calls == [[1], [2]]  # one load a pass; the second failed, so it stopped
+        assert all("sedang diubah proses lain" in " ".join(r.notes) for r in reports)
+        # The first pass stayed committed; the others wait for the next load or start.
+        assert pending_label_loads(con) == [2, 3, 4]
+        labelled = con.execute(
+            "SELECT DISTINCT load_id FROM posts WHERE content_type IS NOT NULL"
+        ).fetchall()
+        assert labelled == [(1,)]
     finally:
         con.close()

@@ -1,0 +1,91 @@
+"""A page's full rerun after a filter change (AppTest, st.cache_data cleared), this tree against
+another, alternated in the same run: CPU ms of this process (DuckDB's threads included).
+
+    .venv/bin/python benchmarks/page_rerun.py WAREHOUSE [WAREHOUSE ...] --before TREE
+        [--pages konten,keaktifan,ringkasan,tren] [--rounds 2] [--reruns 3]
+
+TREE: a checkout of the other code (`git archive main | tar -x -C TREE`). Each (tree, page,
+warehouse) runs in a fresh child: the page is shown once, then rerun --reruns times with the
+caches cleared; the median is printed with the load average and UTC time, then the ratios.
+A rerun that raises or draws no chart stops the run (a locked or wrong warehouse would
+otherwise time an error page). Warehouses: e.g. `benchmarks/page_scale.py`'s `build`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def child(root: str, db: str, page: str, reruns: int) -> list[float]:
+    """CPU ms of each rerun of page (run inside the tree at root)."""
+    import logging
+
+    sys.path.insert(0, root)
+    os.chdir(root)
+    os.environ["PANTAU_DB"], os.environ["PANTAU_BOOTSTRAP"] = db, "0"
+    logging.disable(logging.WARNING)
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from ui import navigation
+
+    at = AppTest.from_file(os.path.join(root, "app.py"), default_timeout=600)
+    at.run()
+    if page != "ringkasan":
+        at.switch_page({s.key: s.path for s in navigation.PAGES}[page]).run()
+    out = []
+    for _ in range(reruns):
+        st.cache_data.clear()
+        c0 = time.process_time()
+        at.run()
+        out.append((time.process_time() - c0) * 1000)
+        assert not at.exception, at.exception[0].value
+        assert at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart"), "no chart"
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("warehouses", nargs="+")
+    ap.add_argument("--before", required=True)
+    ap.add_argument("--pages", default="konten,keaktifan,ringkasan,tren")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--reruns", type=int, default=3)
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        print(" ".join(f"{ms:.0f}" for ms in child(*a.child, a.reruns)))
+        return 0
+    trees = {"before": str(Path(a.before).resolve()), "after": str(ROOT)}
+    got: dict[tuple[str, str, str], list[float]] = {}
+    for r in range(a.rounds):
+        for db in a.warehouses:
+            for page in a.pages.split(","):
+                for side, root in trees.items():
+                    cmd = [sys.executable, __file__, db, "--before", a.before, "--reruns"]
+                    cmd += [str(a.reruns), "--child", root, str(Path(db).resolve()), page]
+                    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+                    ms = [float(x) for x in res.stdout.split()[-a.reruns :]]
+                    got.setdefault((db, page, side), []).append(statistics.median(ms))
+                    load = os.getloadavg()[0]
+                    print(f"{time.strftime('%H:%M:%S', time.gmtime())} UTC load {load:.1f} "
+                          f"round {r + 1} {side} {page} {Path(db).name}: {ms}", flush=True)  # fmt: skip
+    for (db, page, side), v in got.items():
+        if side == "after":
+            b = got[(db, page, "before")]
+            print(f"{page} {Path(db).name}: before {[round(x) for x in b]} after "
+                  f"{[round(x) for x in v]} ms CPU, ratio of medians "
+                  f"{statistics.median(v) / statistics.median(b):.2f}x")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
