@@ -4,7 +4,7 @@
 -- the rate is over the OPDs whose data for the month arrived (judged_opds); null when none did.
 with
 opds as (
-    select * from scoped_opds($opd_kinds, $opd_ids) where expected_to_post
+    select * from scoped_opd_table($opd_kinds, $opd_ids) where expected_to_post
 ),
 months as (
     select CAST(m AS DATE) as month

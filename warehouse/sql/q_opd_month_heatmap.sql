@@ -4,10 +4,15 @@
 -- gap is never called "data belum diterima" then.
 with
 opds as (
-    select * from scoped_opds($opd_kinds, $opd_ids) where expected_to_post
+    select * from scoped_opd_table($opd_kinds, $opd_ids) where expected_to_post
 ),
+-- Each month with its minimum: activity_minimum('month', ..., bucket_start_d := month) as it
+-- is defined (bucket_minimum over the judged end), the judged end read once from cut (planning
+-- judged_end copied into every use inside the minimum cost more than the grid).
 months as (
-    select CAST(m AS DATE) as month
+    select CAST(m AS DATE) as month,
+           bucket_minimum('month', CAST($start AS DATE), cut.e, $min_per_month, $min_per_week,
+                          CAST(m AS DATE), CAST($data_end AS DATE)) as month_minimum
     from (select judged_end($start, $end_excl, $data_end) as e) cut,
          generate_series(CAST(date_trunc('month', CAST($start AS DATE)) AS TIMESTAMP),
                          CAST(date_trunc('month', cut.e - 1) AS TIMESTAMP),
@@ -25,9 +30,7 @@ final as (
         coalesce(p.posts, 0) as posts,
         coalesce(p.max_account_posts, 0) as max_account_posts,
         coalesce(p.counted_posts, 0) as counted_posts,
-        coalesce(p.required_posts,
-                 activity_minimum('month', $start, $end_excl, $min_per_month, $min_per_week,
-                                  $data_end, bucket_start_d := m.month)) as required_posts,
+        coalesce(p.required_posts, m.month_minimum) as required_posts,
         coalesce(p.is_active, false) as is_active,
         p.activity_status,
         p.activity_status = 'no_data' as no_data,

@@ -21,6 +21,24 @@ CREATE OR REPLACE MACRO scoped_opds(opd_kinds, opd_ids) AS TABLE
     SELECT * FROM v_opd_profile
     WHERE opd_in_scope(opd_kinds, opd_ids, opd_kind, opd_id);
 
+-- The OPDs in scope with only the opd table's own columns, named as v_opd_profile names them
+-- (opd_id, opd, opd_short, opd_kind, parent_opd_id, expected_to_post): scoped_opds's rows (one
+-- per OPD in scope) for a query that needs none of v_opd_profile's account and operator
+-- columns. Those are an aggregate over the accounts, and planning it again inside every macro
+-- of the activity judgement cost more than the judgement reads.
+CREATE OR REPLACE MACRO scoped_opd_table(opd_kinds, opd_ids) AS TABLE
+    SELECT opd_id, name AS opd, short_name AS opd_short, kind AS opd_kind, parent_opd_id,
+           expected_to_post
+    FROM opd
+    WHERE opd_in_scope(opd_kinds, opd_ids, kind, opd_id);
+
+-- Official accounts of the OPDs in scope on the chosen platforms, only account_id, opd_id and
+-- platform (scoped_accounts's rows, the OPD read as scoped_opd_table).
+CREATE OR REPLACE MACRO scoped_account_keys(platforms, opd_kinds, opd_ids) AS TABLE
+    SELECT a.account_id, a.opd_id, a.platform FROM account a
+    SEMI JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id)
+    WHERE platform_in_scope(platforms, a.platform);
+
 -- Official accounts of the OPDs in scope on the chosen platforms. Grain: account (the account
 -- table's columns, then opd and opd_kind).
 CREATE OR REPLACE MACRO scoped_accounts(platforms, opd_kinds, opd_ids) AS TABLE
@@ -153,7 +171,7 @@ CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_k
             d.account_key,
             CAST(sum(d.posts) AS BIGINT) AS n
         FROM post_day_count d
-        SEMI JOIN scoped_opds(opd_kinds, opd_ids) o USING (opd_id)
+        SEMI JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id)
         WHERE (len(platforms) = 0 OR list_contains(platforms, d.platform))
           AND d.pub_date >= whole_day(start_d) AND d.pub_date < whole_day(end_excl)
           AND (counted_before IS NULL OR d.pub_date < whole_day(counted_before))
@@ -165,12 +183,19 @@ CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_k
         FROM per_account
         GROUP BY period_start, opd_id, platform
     ),
-    -- The minimum once per bucket, not once per OPD.
+    -- The minimum once per bucket, not once per OPD: activity_minimum as it is defined
+    -- (bucket_minimum over judged_end), with the judged end computed once as a column (a
+    -- macro's argument is copied wherever the macro uses it, and planning the copies of
+    -- judged_end inside bucket_minimum and scaled_count cost more than the whole count).
+    cut AS (
+        SELECT CAST(start_d AS DATE) AS s, judged_end(start_d, end_excl, data_end) AS j,
+               CAST(data_end AS DATE) AS de
+    ),
     minima AS (
-        SELECT period_start,
-               activity_minimum(bucket, start_d, end_excl, per_month, per_week, data_end,
-                                bucket_start_d := period_start) AS required_posts
-        FROM (SELECT DISTINCT period_start FROM per_account)
+        SELECT b.period_start,
+               bucket_minimum(bucket, c.s, c.j, per_month, per_week, b.period_start, c.de)
+                   AS required_posts
+        FROM (SELECT DISTINCT period_start FROM per_account) b, cut c
     )
     SELECT p.period_start, p.opd_id, p.platform, p.posts, p.max_account_posts, p.counted_posts,
            m.required_posts, p.counted_posts >= m.required_posts AS is_active
@@ -200,7 +225,7 @@ CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_k
                                      INTERVAL 1 DAY) AS t(d)
     ),
     lengths AS (SELECT period_start, count(*) AS n_days FROM days GROUP BY period_start),
-    acc AS (SELECT account_id, opd_id FROM scoped_accounts(platforms, opd_kinds, opd_ids)),
+    acc AS (SELECT account_id, opd_id FROM scoped_account_keys(platforms, opd_kinds, opd_ids)),
     covered AS (
         SELECT d.period_start, c.account_id, count(*) AS n_days
         FROM v_coverage_day c
@@ -248,11 +273,13 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
                                   CAST(cut.judged_end_excl - 1 AS TIMESTAMP),
                                   INTERVAL 1 DAY) AS t(d)
     ),
+    -- activity_minimum of each bucket, the judged end read from cut (as in opd_activity).
     buckets AS (
-        SELECT period_start,
-               activity_minimum(bucket, start_d, end_excl, per_month, per_week, data_end,
-                                bucket_start_d := period_start) AS required_posts
-        FROM bucket_starts
+        SELECT b.period_start,
+               bucket_minimum(bucket, CAST(start_d AS DATE), c.judged_end_excl, per_month,
+                              per_week, b.period_start, CAST(data_end AS DATE))
+                   AS required_posts
+        FROM bucket_starts b, cut c
     ),
     -- No post lies after the data end (v_data_end is never before the newest post): the
     -- posts are counted over the period as given, the minimum over the judged days.
@@ -277,7 +304,7 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
             coalesce(c.n_accounts, 0) AS n_accounts,
             coalesce(c.n_accounts_missing, 0) AS n_accounts_missing,
             judged_end(start_d, end_excl, data_end) - 1 AS judged_through
-        FROM scoped_opds(opd_kinds, opd_ids) o
+        FROM scoped_opd_table(opd_kinds, opd_ids) o
         CROSS JOIN buckets b
         LEFT JOIN act a ON a.opd_id = o.opd_id AND a.period_start = b.period_start
         LEFT JOIN cov c ON c.opd_id = o.opd_id AND c.period_start = b.period_start

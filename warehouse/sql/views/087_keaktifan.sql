@@ -41,8 +41,9 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
                                   wt_engagement, grade_very_good_min, grade_good_min,
                                   grade_fair_min, data_end) AS TABLE
     with
+    -- The opd table's own columns are all the index shows of an OPD (scoped_opd_table).
     opds as (
-        select * from scoped_opds(opd_kinds, opd_ids)
+        select * from scoped_opd_table(opd_kinds, opd_ids)
         where not expected_only or expected_to_post
     ),
     -- The period's posts counted, not read one by one: per OPD from content_counts (whole
@@ -71,12 +72,26 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
         where platform_in_scope(platforms, d.platform)
           and d.pub_date >= whole_day(start_d) and d.pub_date < whole_day(end_excl)
     ),
+    -- The period's bounds computed once as columns: the minimum and the target read them
+    -- (a macro's argument is copied wherever the macro uses it: judged_end written inside
+    -- activity_minimum and scaled_count planned many times over).
+    cut as (
+        select CAST(start_d AS DATE) as s, judged_end(start_d, end_excl, data_end) as e,
+               CAST(data_end AS DATE) as de
+    ),
     weeks as (
         select count(*) as weeks_in_period
-        from (select judged_end(start_d, end_excl, data_end) as e) cut,
-             generate_series(CAST(date_trunc('week', CAST(start_d AS DATE)) AS TIMESTAMP),
+        from cut,
+             generate_series(CAST(date_trunc('week', cut.s) AS TIMESTAMP),
                              CAST(date_trunc('week', cut.e - 1) AS TIMESTAMP),
                              interval 7 day) as t(w)
+    ),
+    -- activity_minimum('period', ...) as it is defined (bucket_minimum over the judged end),
+    -- and the target: the monthly target scaled to the judged period.
+    period_figures as (
+        select bucket_minimum('period', s, e, per_month, per_week, NULL, de) as required_posts,
+               scaled_count(target_per_month, s, e) as target_posts
+        from cut
     ),
     busiest as (
         select opd_id, max_account_posts, counted_posts, is_active, activity_status, data_complete,
@@ -104,7 +119,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
     platform_union as (
         select opd_id, count(distinct platform) as platforms_total
         from (
-            select opd_id, platform from scoped_accounts(platforms, opd_kinds, opd_ids)
+            select opd_id, platform from scoped_account_keys(platforms, opd_kinds, opd_ids)
             semi join opds using (opd_id)
             union
             select opd_id, platform from period_days
@@ -117,15 +132,13 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             coalesce(p.posts, 0) as posts,
             coalesce(b.max_account_posts, 0) as max_account_posts,
             coalesce(b.counted_posts, 0) as counted_posts,
-            activity_minimum('period', start_d, end_excl, per_month, per_week, data_end)
-                as required_posts,
+            m.required_posts,
             b.is_active,
             b.activity_status,
             b.data_complete,
             b.data_state,
             b.judgement,
-            scaled_count(target_per_month, start_d, judged_end(start_d, end_excl, data_end))
-                as target_posts,
+            m.target_posts,
             coalesce(p.weeks_with_post, 0) as weeks_with_post,
             w.weeks_in_period,
             coalesce(p.kinerja_posts, 0) as kinerja_posts,
@@ -138,6 +151,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             p.interaction_engagement / nullif(p.interaction_posts, 0) as interaction_per_post
         from opds o
         cross join weeks w
+        cross join period_figures m
         left join per_opd p using (opd_id)
         join busiest b using (opd_id)
         left join platform_union u using (opd_id)
@@ -226,14 +240,14 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
     last_post as (
         select d.opd_id, max(d.last_posted_at) as last_post_at
         from post_day_count d
-        semi join scoped_opds(opd_kinds, opd_ids) o using (opd_id)
+        semi join scoped_opd_table(opd_kinds, opd_ids) o using (opd_id)
         where platform_in_scope(platforms, d.platform)
           and d.pub_date < CAST(as_of_d AS DATE) + 1
         group by d.opd_id
     ),
     accounts as (
         select opd_id, count(*) as n_accounts
-        from scoped_accounts(platforms, opd_kinds, opd_ids)
+        from scoped_account_keys(platforms, opd_kinds, opd_ids)
         semi join opds using (opd_id)
         group by opd_id
     ),
@@ -246,7 +260,8 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             coalesce(i.posts, 0) as posts,
             coalesce(i.max_account_posts, 0) as max_account_posts,
             coalesce(i.counted_posts, 0) as counted_posts,
-            activity_minimum('period', start_d, end_excl, per_month, per_week, data_end)
+            -- activity_minimum('period', ...) as it is defined, the judged end read once
+            bucket_minimum('period', c.s, c.e, per_month, per_week, NULL, c.de)
                 as required_posts,
             i.is_active,
             i.activity_status,
@@ -260,6 +275,10 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             least(CAST(as_of_d AS DATE), coalesce(CAST(data_end AS DATE), CAST(as_of_d AS DATE)))
                 - CAST(l.last_post_at AS DATE) as days_since_last_post
         from opds o
+        cross join (
+            select CAST(start_d AS DATE) as s, judged_end(start_d, end_excl, data_end) as e,
+                   CAST(data_end AS DATE) as de
+        ) c
         left join accounts a using (opd_id)
         join in_period i using (opd_id)
         left join last_post l using (opd_id)

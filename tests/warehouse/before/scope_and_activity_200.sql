@@ -1,0 +1,328 @@
+-- views/030_scope_and_activity.sql as it was at 28ad67d, word for word but for the names: every macro of
+-- views/030_scope_and_activity.sql and views/087_keaktifan.sql carries _before_200.
+-- The reference for tests/warehouse/test_judgement_planning.py.
+-- The dashboard's scope and its activity rule, each written once (in the spirit of dbt:
+-- views 010-021 stage the data, these macros define scope and activity, the q_*.sql files
+-- are the marts and read posts and OPDs only through them).
+--
+-- Filter arguments are what the sidebar binds: start_d inclusive, end_excl exclusive (dates),
+-- platforms / opd_kinds / opd_ids lists where an empty list means "all".
+
+-- Whether a platform is one the sidebar chose (an empty list: all): the one definition of the
+-- platform filter (the scoped_* macros; tables kept beside posts, views/140_content_counts.sql).
+CREATE OR REPLACE MACRO platform_in_scope_before_200(platforms, platform) AS
+    len(platforms) = 0 OR list_contains(platforms, platform);
+
+-- Whether an OPD (its kind and id) is one the sidebar chose: the one definition of the OPD
+-- filter (scoped_opds; tables kept beside posts that need no more of the OPD than that).
+CREATE OR REPLACE MACRO opd_in_scope_before_200(opd_kinds, opd_ids, opd_kind, opd_id) AS
+    (len(opd_kinds) = 0 OR list_contains(opd_kinds, opd_kind))
+    AND (len(opd_ids) = 0 OR list_contains(opd_ids, opd_id));
+
+-- OPDs in scope (kind and OPD filters). Grain: OPD (v_opd_profile's columns).
+CREATE OR REPLACE MACRO scoped_opds_before_200(opd_kinds, opd_ids) AS TABLE
+    SELECT * FROM v_opd_profile
+    WHERE opd_in_scope_before_200(opd_kinds, opd_ids, opd_kind, opd_id);
+
+-- Official accounts of the OPDs in scope on the chosen platforms. Grain: account (the account
+-- table's columns, then opd and opd_kind).
+CREATE OR REPLACE MACRO scoped_accounts_before_200(platforms, opd_kinds, opd_ids) AS TABLE
+    SELECT a.*, o.opd, o.opd_kind FROM account a
+    JOIN scoped_opds_before_200(opd_kinds, opd_ids) o USING (opd_id)
+    WHERE platform_in_scope_before_200(platforms, a.platform);
+
+-- Posts of the OPDs in scope on the chosen platforms, any date. Grain: post (v_post_facts).
+CREATE OR REPLACE MACRO scoped_posts_all_before_200(platforms, opd_kinds, opd_ids) AS TABLE
+    SELECT p.* FROM v_post_facts p
+    SEMI JOIN scoped_opds_before_200(opd_kinds, opd_ids) o USING (opd_id)
+    WHERE platform_in_scope_before_200(platforms, p.platform);
+
+-- The same, published in [start_d, end_excl). Grain: post.
+CREATE OR REPLACE MACRO scoped_posts_before_200(start_d, end_excl, platforms, opd_kinds, opd_ids) AS TABLE
+    SELECT * FROM scoped_posts_all_before_200(platforms, opd_kinds, opd_ids)
+    WHERE published_at >= start_d AND published_at < end_excl;
+
+-- A per-month count scaled to [start_d, end_excl): every calendar month counts by the share of
+-- its days inside the period (a whole month 1, February as much as March; 20 of November's 30
+-- days 20/30), the shares are summed and per_month x the sum is rounded up, at least 1. So
+-- whole months -> per_month x months; 1 Jun - 20 Nov at 4 a month -> 4 x 5 + 4 x 20/30 = 22.67
+-- -> 23; a week in June -> 4 x 7/30 -> 1. Exact integer arithmetic (no float rounding at whole
+-- numbers). Pengaturan explains this rule (warehouse.analyst_settings).
+CREATE OR REPLACE MACRO scaled_count_before_200(per_month, start_d, end_excl) AS
+    CAST(greatest(1, (
+        CAST(per_month AS BIGINT) * (
+            ((year(CAST(end_excl AS DATE)) - year(CAST(start_d AS DATE))) * 12
+             + month(CAST(end_excl AS DATE)) - month(CAST(start_d AS DATE)))
+                * day(last_day(CAST(start_d AS DATE))) * day(last_day(CAST(end_excl AS DATE)))
+            - (day(CAST(start_d AS DATE)) - 1) * day(last_day(CAST(end_excl AS DATE)))
+            + (day(CAST(end_excl AS DATE)) - 1) * day(last_day(CAST(start_d AS DATE))))
+        + day(last_day(CAST(start_d AS DATE))) * day(last_day(CAST(end_excl AS DATE))) - 1)
+        // (day(last_day(CAST(start_d AS DATE))) * day(last_day(CAST(end_excl AS DATE)))))
+    AS INTEGER);
+
+-- The end (exclusive) a period is judged to: the period cut at the data end, for every OPD
+-- alike. data_end is the value of v_data_end (views/025_v_coverage.sql, THE definition), read
+-- once per data version by the caller and passed in (warehouse.queries.run binds $data_end), so
+-- no macro call plans or runs the view again. [start_d, end_excl) running past the last day
+-- any data reaches is judged over [start_d, data_end + 1); the days after it hold no data.
+-- Not cut: a period that ends by the data end, or lies wholly after it (nothing to judge on: its
+-- OPDs are no_data), or an empty warehouse (data_end null).
+CREATE OR REPLACE MACRO judged_end_before_200(start_d, end_excl, data_end) AS
+    coalesce(CASE WHEN CAST(data_end AS DATE) >= CAST(start_d AS DATE)
+                   AND CAST(data_end AS DATE) + 1 < CAST(end_excl AS DATE)
+                  THEN CAST(data_end AS DATE) + 1 END,
+             CAST(end_excl AS DATE));
+
+-- The minimum for one bucket given the judged end at hand (judged_end_d, exclusive): the rule
+-- of activity_minimum below. A bucket ends at the data end when judged_end_d is the day after it
+-- (data_end: v_data_end's value, as judged_end takes it).
+CREATE OR REPLACE MACRO bucket_minimum_before_200(bucket, start_d, judged_end_d, per_month, per_week,
+                                       bucket_start_d, data_end) AS
+    CAST(CASE bucket
+        WHEN 'day' THEN 1
+        WHEN 'week' THEN CASE
+            WHEN bucket_start_d IS NOT NULL
+                 AND CAST(judged_end_d AS DATE) = CAST(data_end AS DATE) + 1
+                 AND CAST(bucket_start_d AS DATE) + 7 > CAST(judged_end_d AS DATE)
+            THEN greatest(1, ceil(per_week * (CAST(judged_end_d AS DATE)
+                                              - CAST(bucket_start_d AS DATE)) / 7))
+            ELSE per_week END
+        WHEN 'month' THEN CASE
+            WHEN bucket_start_d IS NOT NULL
+                 AND CAST(judged_end_d AS DATE) = CAST(data_end AS DATE) + 1
+                 AND CAST(CAST(bucket_start_d AS DATE) + INTERVAL 1 MONTH AS DATE)
+                     > CAST(judged_end_d AS DATE)
+            THEN scaled_count_before_200(per_month, CAST(bucket_start_d AS DATE), CAST(judged_end_d AS DATE))
+            ELSE per_month END
+        ELSE scaled_count_before_200(per_month, start_d, CAST(judged_end_d AS DATE))
+    END AS INTEGER);
+
+-- THE minimum posts on one account for an OPD to be active in one bucket, over the period as
+-- judged (judged_end: cut at the data end): the whole period ('period': the monthly minimum
+-- scaled to the judged period by scaled_count), a Monday week (the weekly minimum), a day (1),
+-- a calendar month (the monthly minimum, also a month the chosen period's start or end cuts
+-- before the data end). A month or week bucket (bucket_start_d, its first day) that ends at the
+-- data end, the judged period's end (a running month, whether the chosen end or the cut put it
+-- there) needs its share: a month by scaled_count over its judged days ("s.d. 20 Nov": 4 x 20/30 -> 3), a week
+-- ceil(per_week x days / 7). data_end: v_data_end's value (judged_end).
+CREATE OR REPLACE MACRO activity_minimum_before_200(bucket, start_d, end_excl, per_month, per_week,
+                                         data_end, bucket_start_d := NULL) AS
+    bucket_minimum_before_200(bucket, start_d, judged_end_before_200(start_d, end_excl, data_end), per_month, per_week,
+                   bucket_start_d, data_end);
+
+-- The posts the activity rule counts for one OPD in one bucket, by the analyst's rule
+-- (Pengaturan, warehouse.analyst_settings.Settings.activity_rule; texts in warehouse.vocabulary.
+-- ACTIVITY_RULES): 'account' = its busiest account alone reaches the minimum; 'opd_total' =
+-- all its accounts together. An unknown rule is an error, never a silent default.
+CREATE OR REPLACE MACRO counted_posts_before_200(rule, max_account_n, total_n) AS
+    CASE rule
+        WHEN 'account' THEN max_account_n
+        WHEN 'opd_total' THEN total_n
+        ELSE error('unknown activity rule: ' || CAST(rule AS VARCHAR))
+    END;
+
+-- The day a date-valued bound stands for. The activity rule counts whole days
+-- (post_day_count): a bound with a time of day would count part of a day, so it is refused.
+CREATE OR REPLACE MACRO whole_day_before_200(bound) AS
+    CASE WHEN CAST(bound AS TIMESTAMP) = CAST(CAST(bound AS DATE) AS TIMESTAMP)
+         THEN CAST(bound AS DATE)
+         ELSE error('activity bounds are whole days: ' || CAST(bound AS VARCHAR)) END;
+
+-- THE activity rule: an OPD is active in a bucket when counted_posts (the busiest account's
+-- posts, or all accounts' posts, by `rule`) reach activity_minimum there. "Account" is
+-- account_key (v_post_facts): the official account, or the platform for logbook rows matched
+-- to no account. Grain: bucket x OPD (x platform when by_platform), only OPDs with a post in
+-- the bucket: an OPD absent here posted nothing and is not active. Columns: period_start
+-- (bucket start; start_d for 'period'), opd_id, platform (null unless by_platform), posts,
+-- max_account_posts, counted_posts, required_posts, is_active.
+-- counted_before (optional): only posts published before it count, the minimum stays the
+-- bucket's (an OPD judged part-way through a period). data_end: v_data_end's value (judged_end).
+-- The posts are counted from post_day_count (per account per day, kept equal to posts at
+-- every write: warehouse/day_counts.py), which gives the same counts as scoped_posts for
+-- bounds that are whole days (dates, as every caller passes; whole_day refuses others).
+CREATE OR REPLACE MACRO opd_activity_before_200(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                     per_month, per_week, rule, by_platform, data_end,
+                                     counted_before := NULL) AS TABLE
+    WITH per_account AS (
+        SELECT
+            CASE bucket
+                WHEN 'day' THEN d.pub_date
+                WHEN 'week' THEN CAST(date_trunc('week', d.pub_date) AS DATE)
+                WHEN 'month' THEN CAST(date_trunc('month', d.pub_date) AS DATE)
+                ELSE CAST(start_d AS DATE)
+            END AS period_start,
+            d.opd_id,
+            CASE WHEN by_platform THEN d.platform END AS platform,
+            d.account_key,
+            CAST(sum(d.posts) AS BIGINT) AS n
+        FROM post_day_count d
+        SEMI JOIN scoped_opds_before_200(opd_kinds, opd_ids) o USING (opd_id)
+        WHERE (len(platforms) = 0 OR list_contains(platforms, d.platform))
+          AND d.pub_date >= whole_day_before_200(start_d) AND d.pub_date < whole_day_before_200(end_excl)
+          AND (counted_before IS NULL OR d.pub_date < whole_day_before_200(counted_before))
+        GROUP BY ALL
+    ),
+    per_opd AS (
+        SELECT period_start, opd_id, platform, sum(n) AS posts, max(n) AS max_account_posts,
+               counted_posts_before_200(rule, max(n), sum(n)) AS counted_posts
+        FROM per_account
+        GROUP BY period_start, opd_id, platform
+    ),
+    -- The minimum once per bucket, not once per OPD.
+    minima AS (
+        SELECT period_start,
+               activity_minimum_before_200(bucket, start_d, end_excl, per_month, per_week, data_end,
+                                bucket_start_d := period_start) AS required_posts
+        FROM (SELECT DISTINCT period_start FROM per_account)
+    )
+    SELECT p.period_start, p.opd_id, p.platform, p.posts, p.max_account_posts, p.counted_posts,
+           m.required_posts, p.counted_posts >= m.required_posts AS is_active
+    FROM per_opd p
+    JOIN minima m USING (period_start);
+
+-- The first day of the bucket a day falls in ('period': the period's own start).
+CREATE OR REPLACE MACRO bucket_start_before_200(bucket, day_d, start_d) AS
+    CASE bucket
+        WHEN 'day' THEN CAST(day_d AS DATE)
+        WHEN 'week' THEN CAST(date_trunc('week', day_d) AS DATE)
+        WHEN 'month' THEN CAST(date_trunc('month', day_d) AS DATE)
+        ELSE CAST(start_d AS DATE)
+    END;
+
+-- Data coverage per bucket and OPD: of the OPD's accounts in scope, how many some live load
+-- covers on every day of the bucket's part of [start_d, end_excl) (v_coverage_day,
+-- views/025_v_coverage.sql). Grain: bucket x OPD with an account in scope.
+CREATE OR REPLACE MACRO opd_coverage_before_200(bucket, start_d, end_excl, platforms, opd_kinds,
+                                     opd_ids) AS TABLE
+    WITH bounds AS (SELECT CAST(end_excl AS DATE) AS end_d),
+    days AS (
+        SELECT CAST(t.d AS DATE) AS day,
+               bucket_start_before_200(bucket, CAST(t.d AS DATE), start_d) AS period_start
+        FROM bounds, generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
+                                     CAST(bounds.end_d - 1 AS TIMESTAMP),
+                                     INTERVAL 1 DAY) AS t(d)
+    ),
+    lengths AS (SELECT period_start, count(*) AS n_days FROM days GROUP BY period_start),
+    acc AS (SELECT account_id, opd_id FROM scoped_accounts_before_200(platforms, opd_kinds, opd_ids)),
+    covered AS (
+        SELECT d.period_start, c.account_id, count(*) AS n_days
+        FROM v_coverage_day c
+        JOIN days d ON d.day = c.day
+        SEMI JOIN acc ON acc.account_id = c.account_id
+        GROUP BY d.period_start, c.account_id
+    ),
+    per_opd AS (
+        SELECT
+            l.period_start, a.opd_id,
+            count(*) AS n_accounts,
+            count(*) FILTER (WHERE coalesce(c.n_days, 0) = l.n_days) AS n_accounts_complete,
+            count(*) FILTER (WHERE coalesce(c.n_days, 0) = 0) AS n_accounts_missing
+        FROM lengths l
+        CROSS JOIN acc a
+        LEFT JOIN covered c ON c.period_start = l.period_start AND c.account_id = a.account_id
+        GROUP BY l.period_start, a.opd_id
+    )
+    SELECT *, n_accounts_complete = n_accounts AS data_complete FROM per_opd;
+
+-- THE judgement: the activity rule read together with data coverage, over the period cut at the
+-- data end (judged_end: [start_d, end_excl) running past the last day any data reaches is judged
+-- up to that day, for every OPD alike, with the minimum scaled to the judged days by
+-- activity_minimum; buckets after the data end are not judged, and a month the data end cuts
+-- is judged on its days with its share of the minimum). Every OPD in scope x every bucket of
+-- the judged period. activity_status:
+--   active   - the rule says active (its posts prove it, whatever else is missing);
+--   inactive - not active, and every account's data for the whole (judged) bucket arrived;
+--   no_data  - not active, and some account's data for the bucket has not arrived: not judged,
+--              left out of every rate, drawn as a gap; data_state says whether none of it
+--              arrived ('missing': "data belum diterima") or part ('partial': "data sebagian").
+-- So a period's judgement equals its judgement over the period cut at the data end.
+-- data_state: complete | partial | missing (also for an active OPD: active on part of the data).
+-- An OPD without an account in scope has no export to wait for: judged on its posts.
+-- is_judged = active or inactive (the denominator of a rate). judged_through: the last day
+-- judged (the data end when it cuts the period, else the period's last day).
+-- Arguments as opd_activity's (data_end: v_data_end's value, see judged_end).
+CREATE OR REPLACE MACRO opd_judgement_before_200(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                      per_month, per_week, rule, data_end,
+                                      counted_before := NULL) AS TABLE
+    WITH cut AS (SELECT judged_end_before_200(start_d, end_excl, data_end) AS judged_end_excl),
+    bucket_starts AS (
+        SELECT DISTINCT bucket_start_before_200(bucket, CAST(t.d AS DATE), start_d) AS period_start
+        FROM cut, generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
+                                  CAST(cut.judged_end_excl - 1 AS TIMESTAMP),
+                                  INTERVAL 1 DAY) AS t(d)
+    ),
+    buckets AS (
+        SELECT period_start,
+               activity_minimum_before_200(bucket, start_d, end_excl, per_month, per_week, data_end,
+                                bucket_start_d := period_start) AS required_posts
+        FROM bucket_starts
+    ),
+    -- No post lies after the data end (v_data_end is never before the newest post): the
+    -- posts are counted over the period as given, the minimum over the judged days.
+    act AS (
+        SELECT * FROM opd_activity_before_200(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                   per_month, per_week, rule, false, data_end,
+                                   counted_before := counted_before)
+    ),
+    cov AS (
+        SELECT * FROM opd_coverage_before_200(bucket, start_d, judged_end_before_200(start_d, end_excl, data_end),
+                                   platforms, opd_kinds, opd_ids)
+    ),
+    judged AS (
+        SELECT
+            b.period_start, o.opd_id, o.opd_kind, o.expected_to_post,
+            coalesce(a.posts, 0) AS posts,
+            coalesce(a.max_account_posts, 0) AS max_account_posts,
+            coalesce(a.counted_posts, 0) AS counted_posts,
+            b.required_posts,
+            coalesce(a.is_active, false) AS is_active,
+            coalesce(c.data_complete, true) AS data_complete,
+            coalesce(c.n_accounts, 0) AS n_accounts,
+            coalesce(c.n_accounts_missing, 0) AS n_accounts_missing,
+            judged_end_before_200(start_d, end_excl, data_end) - 1 AS judged_through
+        FROM scoped_opds_before_200(opd_kinds, opd_ids) o
+        CROSS JOIN buckets b
+        LEFT JOIN act a ON a.opd_id = o.opd_id AND a.period_start = b.period_start
+        LEFT JOIN cov c ON c.opd_id = o.opd_id AND c.period_start = b.period_start
+    )
+    SELECT
+        *,
+        CASE WHEN is_active THEN 'active'
+             WHEN data_complete THEN 'inactive'
+             ELSE 'no_data' END AS activity_status,
+        is_active OR data_complete AS is_judged,
+        -- How much of the bucket's data arrived: all of it (or no account to wait for), part
+        -- (some days or some accounts: a month still running, a late export) or none. A
+        -- partly received bucket is "data sebagian", never "data belum diterima".
+        CASE WHEN data_complete THEN 'complete'
+             WHEN n_accounts_missing = n_accounts THEN 'missing'
+             ELSE 'partial' END AS data_state,
+        -- What a list says of the OPD (warehouse.vocabulary.REASON_LABELS_ID): a not-judged
+        -- OPD part of whose data arrived is 'partly_received', never 'not_received'.
+        CASE WHEN is_active THEN 'active'
+             WHEN data_complete THEN 'inactive'
+             WHEN n_accounts_missing = n_accounts THEN 'not_received'
+             ELSE 'partly_received' END AS judgement
+    FROM judged;
+
+-- Campaign participation, the one definition: every campaign x every expected-to-post OPD in
+-- scope, with its posts tagged for the campaign (post_campaign) published in the period on the
+-- chosen platforms; participated = at least one such post. Grain: campaign x OPD.
+CREATE OR REPLACE MACRO campaign_participation_before_200(start_d, end_excl, platforms, opd_kinds,
+                                               opd_ids) AS TABLE
+    WITH tagged AS (
+        SELECT pc.campaign_id, p.opd_id, count(DISTINCT p.post_key) AS campaign_posts,
+               min(p.published_at) AS first_post_at, max(p.published_at) AS last_post_at
+        FROM scoped_posts_before_200(start_d, end_excl, platforms, opd_kinds, opd_ids) p
+        JOIN post_campaign pc USING (post_key)
+        GROUP BY pc.campaign_id, p.opd_id
+    )
+    SELECT
+        c.campaign_id, o.opd_id, o.opd, o.opd_short, o.opd_kind,
+        coalesce(t.campaign_posts, 0) AS campaign_posts,
+        t.first_post_at, t.last_post_at,
+        coalesce(t.campaign_posts, 0) > 0 AS participated
+    FROM campaign c
+    CROSS JOIN scoped_opds_before_200(opd_kinds, opd_ids) o
+    LEFT JOIN tagged t ON t.campaign_id = c.campaign_id AND t.opd_id = o.opd_id
+    WHERE o.expected_to_post;

@@ -1,0 +1,281 @@
+"""The activity judgement, the Indeks Medsos and the not-active list rewritten to plan in less
+time (views/030_scope_and_activity.sql, views/087_keaktifan.sql) give the rows the macros gave
+before. The old macros are kept word for word in tests/warehouse/before/scope_and_activity_200
+.sql and keaktifan_200.sql (as they were at 28ad67d, every macro of both files renamed with
+_before_200); every q_*.sql file that calls one of them is run with the old and with the new
+macros, with the same parameters, and the frames must be equal, column types, order and nulls
+included. On the sample warehouse and on random hand warehouses with random posts, random load
+coverage (whole, partial and missing data), random data ends, filters, settings, buckets and
+periods; the judgement macros also directly, for every bucket, with and without counted_before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from tests import factory
+from tests.factory import hand_warehouse
+from tests.warehouse.test_properties import post
+from warehouse import analyst_settings, periods
+from warehouse.db import SQL_DIR, connect, sql_text
+from warehouse.queries import run as run_queries
+from warehouse.queries.judgement import JUDGED, JUDGED_AS_OF, JUDGED_PERIODS
+
+BEFORE_DIR = Path(__file__).parent / "before"
+BEFORE_FILES = [BEFORE_DIR / "scope_and_activity_200.sql", BEFORE_DIR / "keaktifan_200.sql"]
+OLD_NAMES = [
+    n
+    for p in BEFORE_FILES
+    for n in re.findall(r"CREATE OR REPLACE MACRO (\w+)_before_200", p.read_text("utf-8"))
+]
+_CALL = re.compile(r"\b(" + "|".join(OLD_NAMES) + r")\(")
+
+
+def as_before(sql: str) -> str:
+    """`sql` calling the old macros (kept in BEFORE_FILES) instead of the new ones."""
+    return _CALL.sub(lambda m: f"{m.group(1)}_before_200(", sql)
+
+
+# Every q_*.sql file that calls a macro of the two files, directly.
+Q_NAMES = sorted(p.stem for p in SQL_DIR.glob("q_*.sql") if _CALL.search(p.read_text("utf-8")))
+# The q_ files rewritten too, kept as they were at 28ad67d (tests/warehouse/before/*_200.sql).
+Q_BEFORE = {
+    p.stem.removesuffix("_200"): p.read_text("utf-8") for p in BEFORE_DIR.glob("q_*_200.sql")
+}
+
+
+def q_before(name: str) -> str:
+    """warehouse/sql/<name>.sql as it was, calling the old macros."""
+    return as_before(Q_BEFORE.get(name) or sql_text(name))
+
+
+# The judgement macros read directly: every bucket, counted_before or not, by platform or not.
+JUDGEMENT = """
+    select * from opd_judgement($bucket, $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                                $min_per_month, $min_per_week, $activity_rule, $data_end,
+                                counted_before := $counted_before)
+    order by all"""
+ACTIVITY = """
+    select * from opd_activity($bucket, $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
+                               $min_per_month, $min_per_week, $activity_rule, $by_platform,
+                               $data_end, counted_before := $counted_before)
+    order by all"""
+COVERAGE = """
+    select * from opd_coverage($bucket, $start, $end_excl, $platforms, $opd_kinds, $opd_ids)
+    order by all"""
+MINIMUM = """
+    select activity_minimum($bucket, $start, $end_excl, $min_per_month, $min_per_week,
+                            $data_end) as period_minimum,
+           activity_minimum($bucket, $start, $end_excl, $min_per_month, $min_per_week,
+                            $data_end, bucket_start_d := $start) as first_bucket_minimum,
+           scaled_count($min_per_month, $start, judged_end($start, $end_excl, $data_end))
+               as scaled"""
+
+
+def load_before(con) -> None:
+    for p in BEFORE_FILES:
+        con.execute(p.read_text("utf-8"))
+
+
+def run(con, sql: str, params: dict[str, Any], tables: dict[str, Any]) -> pl.DataFrame:
+    """`sql` with the parameters it names bound (as warehouse.queries.run binds them) and the
+    relations registered on its own cursor; the frame with DuckDB's own column types."""
+    used = set(re.findall(r"\$([A-Za-z_]\w*)", sql))
+    cur = con.cursor()
+    try:
+        for name, table in tables.items():
+            cur.register(name, table)
+        cur.execute(sql, {k: v for k, v in params.items() if k in used})
+        df = pl.from_arrow(cur.to_arrow_table())
+    finally:
+        cur.close()
+    assert isinstance(df, pl.DataFrame)
+    return df
+
+
+def same(old: pl.DataFrame, new: pl.DataFrame, what: str) -> None:
+    assert old.schema == new.schema, (what, old.schema, new.schema)
+    assert old.equals(new, null_equal=True), (what, old, new)
+
+
+def parameters(
+    start: dt.date,
+    end: dt.date,
+    filters: tuple[tuple, tuple, tuple],
+    s: analyst_settings.Settings,
+    data_end: dt.date | None,
+    as_of: dt.date,
+) -> dict[str, Any]:
+    platforms, kinds, opd_ids = filters
+    end_excl = end + dt.timedelta(days=1)
+    month_ago = (periods.add_months(start, -1), start)
+    return {
+        "start": start, "end_excl": end_excl, "platforms": list(platforms),
+        "opd_kinds": list(kinds), "opd_ids": list(opd_ids), "data_end": data_end,
+        "min_per_month": s.min_posts_per_month, "min_per_week": s.min_posts_per_week,
+        "activity_rule": s.activity_rule, "target_per_month": s.target_posts_per_month,
+        "expected_only": True, "w_frequency": s.w_frequency, "w_consistency": s.w_consistency,
+        "w_kinerja": s.w_kinerja, "w_platform": s.w_platform, "w_engagement": s.w_engagement,
+        "grade_very_good": s.grade_very_good, "grade_good": s.grade_good,
+        "grade_fair": s.grade_fair, "dormant_days": s.dormant_days, "as_of": as_of,
+        "deadline_day": s.collection_deadline_day, "today": as_of + dt.timedelta(days=9),
+        "starts": [start, month_ago[0]], "ends_excl": [end_excl, month_ago[1]],
+        "by_kind": False, "grain": "month", "by": "none", "campaign_id": 1,
+        "dimension": "content", "opd_id": opd_ids[0] if opd_ids else 1,
+        "counted_before": None, "by_platform": False, "bucket": "period",
+    }  # fmt: skip
+
+
+def judged(con, p: dict[str, Any], before: bool) -> dict[str, Any]:
+    """The judgement relations the q_ files read, computed with the old or the new macros."""
+    one, many = sql_text("q_period_judgement"), sql_text("q_periods_judgement")
+    if before:
+        one, many = q_before("q_period_judgement"), q_before("q_periods_judgement")
+    upto = {**p, "counted_before": p["as_of"] + dt.timedelta(days=1)}
+    return {
+        JUDGED: run(con, one, p, {}).to_arrow(),
+        JUDGED_AS_OF: run(con, one, upto, {}).to_arrow(),
+        JUDGED_PERIODS: run(con, many, p, {}).to_arrow(),
+    }
+
+
+def check(con, p: dict[str, Any], buckets=("period", "month", "week", "day")) -> int:
+    """Every q_ file and the judgement macros, old and new, equal; returns the number of
+    judgement rows compared (so a caller can tell the rows were not all empty)."""
+    old_tables, new_tables = judged(con, p, True), judged(con, p, False)
+    for name in JUDGED, JUDGED_AS_OF, JUDGED_PERIODS:
+        same(pl.from_arrow(old_tables[name]), pl.from_arrow(new_tables[name]), name)
+    for name in Q_NAMES:
+        sql = sql_text(name)
+        params = {**p, "judged": JUDGED_PERIODS if name == "q_kpi" else JUDGED,
+                  "judged_as_of": JUDGED_AS_OF}  # fmt: skip
+        variants = [params]
+        if name == "q_trend":  # its activity rule by bucket, by platform too
+            variants = [
+                {**params, "grain": g, "by": b}
+                for g, b in (("day", "none"), ("week", "platform"), ("month", "opd_kind"))
+            ]
+        if name == "q_activity_trend":
+            variants = [params, {**params, "by_kind": True}]
+        for v in variants:
+            old = run(con, q_before(name), v, old_tables)
+            same(old, run(con, sql, v, new_tables), name)
+    rows = 0
+    for bucket in buckets:
+        for counted_before in (None, p["as_of"] + dt.timedelta(days=1)):
+            v = {**p, "bucket": bucket, "counted_before": counted_before}
+            new = run(con, JUDGEMENT, v, {})
+            same(run(con, as_before(JUDGEMENT), v, {}), new, f"opd_judgement {bucket}")
+            rows += new.height
+            for by_platform in (False, True):
+                w = {**v, "by_platform": by_platform}
+                same(run(con, as_before(ACTIVITY), w, {}), run(con, ACTIVITY, w, {}), "activity")
+        same(run(con, as_before(COVERAGE), v, {}), run(con, COVERAGE, v, {}), "coverage")
+        same(run(con, as_before(MINIMUM), v, {}), run(con, MINIMUM, v, {}), "minimum")
+    return rows
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("plan"))
+    con = connect(path)
+    load_before(con)
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
+    activity_rule="opd_total", min_posts_per_month=12, min_posts_per_week=3)])  # fmt: skip
+def test_sample_judgement_equals_the_macros_before(sample, s):
+    data_end = run_queries.read_data_end(sample)
+    assert data_end is not None
+    month = data_end.replace(day=1)
+    half = periods.add_months(month, -5)
+    kinds = sorted(r[0] for r in sample.execute("select distinct kind from opd").fetchall())
+    opd = sample.execute("select min(opd_id) from posts").fetchone()[0]
+    rows = 0
+    for start, end, filters in (
+        (half, month - dt.timedelta(days=1), ((), (), ())),  # whole months
+        (half + dt.timedelta(days=9), data_end - dt.timedelta(days=3), ((), (), ())),  # cut
+        (half, data_end + dt.timedelta(days=20), (("instagram",), (), ())),  # past the end
+        (half, data_end, ((), (kinds[0],), ())),
+        (month, data_end, ((), (), (opd,))),
+    ):
+        p = parameters(start, end, filters, s, data_end, min(end, data_end))
+        rows += check(sample, p, buckets=("period", "month", "week"))
+    assert rows > 0
+
+
+# Coverage spans: (opd_id, platform or None, account_id or None, first day, days). A logbook
+# row (platform None) covers every account of its OPD; spans may leave days or accounts out.
+span = st.tuples(
+    st.sampled_from([1, 2, 3, 4, 5, 6]),
+    st.sampled_from([None, "facebook", "instagram", "tiktok"]),
+    st.sampled_from([None, None, 1, 2, 3, 4, 5, 6]),
+    st.dates(dt.date(2025, 11, 15), dt.date(2026, 2, 15)),
+    st.integers(0, 75),
+)
+period = st.tuples(st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.integers(0, 100))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Always tried: the hand warehouse's posts over a period the data end cuts (day 19 of 58), and
+# partial coverage (one OPD's logbook, one account's export for 10 days) with a period past it.
+@example(factory.POSTS, None, (dt.date(2026, 1, 1), 58), 19, ((), (), ()), "account", 4, 1, 10)
+@example(
+    factory.POSTS,
+    [(1, None, None, dt.date(2025, 12, 1), 40), (2, "facebook", 3, dt.date(2026, 1, 5), 10)],
+    (dt.date(2025, 12, 10), 70), None, ((), (), ()), "opd_total", 6, 2, 30,
+)  # fmt: skip
+@given(
+    st.lists(post, max_size=50),
+    st.one_of(st.none(), st.lists(span, max_size=8)),
+    period,
+    # The data end: the warehouse's own (None), or a day near the period (often cutting it).
+    st.one_of(st.none(), st.integers(-15, 110)),
+    st.sampled_from(
+        [
+            ((), (), ()),
+            (("instagram",), (), ()),
+            ((), ("dinas", "desa"), ()),
+            ((), (), (1, 4)),
+            (("facebook", "tiktok"), (), (5, 6)),
+        ]
+    ),  # fmt: skip
+    st.sampled_from(["account", "opd_total"]),
+    st.integers(1, 12),
+    st.integers(0, 3),
+    st.integers(0, 90),
+)
+def test_random_judgement_equals_the_macros_before(
+    posts, spans, when, data_end, filters, rule, per_month, per_week, as_of_after
+):
+    con = hand_warehouse(posts)
+    load_before(con)
+    if spans is not None:  # None: the hand warehouse's own coverage (every day, 2024-2027)
+        con.execute("DELETE FROM load_coverage")
+        for opd_id, platform, account_id, first, days in spans:
+            con.execute(
+                "INSERT INTO load_coverage (load_id, opd_id, platform, account_id,"
+                " period_start, period_end, basis) VALUES (1, ?, ?, ?, ?, ?, 'title')",
+                [opd_id, platform, account_id, first, first + dt.timedelta(days=days)],
+            )
+    start, days = when
+    end = start + dt.timedelta(days=days)
+    if data_end is None:  # the warehouse's own data end (v_data_end), as the app reads it
+        data_end = run_queries.read_data_end(con)
+    else:
+        data_end = start + dt.timedelta(days=data_end)
+    s = analyst_settings.Settings(
+        activity_rule=rule, min_posts_per_month=per_month, min_posts_per_week=per_week
+    )
+    as_of = start + dt.timedelta(days=as_of_after)
+    check(con, parameters(start, end, filters, s, data_end, as_of))
+    con.close()
