@@ -214,6 +214,15 @@ def write_master(path: Path, header=MASTER_HEADER, rows=MASTER_ROWS) -> Path:
 
 # --------------------------------------------------------------------------- posts
 
+# A Meta Business Suite Instagram export's header row (etl/formats/meta_instagram), and the
+# start of such a file as Meta writes it (UTF-8 with BOM, header, line end).
+IG_HEADER = (
+    '"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'
+    '"Publish time",Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,Follows,'
+    "Comments,Saves"
+)
+IG_EXPORT_START = "\ufeff" + IG_HEADER + "\n"
+
 
 def posts_frame(rows: list[dict]) -> pl.DataFrame:
     """Posts in the loader's POST_SCHEMA; missing fields are null, source_row counts from 2."""

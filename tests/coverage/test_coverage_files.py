@@ -11,14 +11,9 @@ import json
 from etl import cli
 from etl.load_folder import load_paths
 from etl.master import load_master
+from tests.factory import IG_EXPORT_START as IG_HEADER
 from tests.factory import write_master
 from warehouse.db import connect
-
-IG_HEADER = (
-    '\ufeff"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'
-    '"Publish time",Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,Follows,'
-    "Comments,Saves\n"
-)
 
 
 def test_two_header_only_exports_cover_their_own_months(tmp_path):

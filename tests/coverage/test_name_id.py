@@ -9,14 +9,10 @@ import datetime as dt
 from etl.load_folder import load_paths
 from etl.master import load_master
 from etl.undo import undo_load
+from tests.factory import IG_EXPORT_START as IG_HEADER
 from tests.factory import write_master
 from warehouse.db import connect
 
-IG_HEADER = (
-    '\ufeff"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'
-    '"Publish time",Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,Follows,'
-    "Comments,Saves\n"
-)
 PAGE_ID = "17841400000000077"
 
 

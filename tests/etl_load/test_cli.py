@@ -11,17 +11,11 @@ from pathlib import Path
 import pytest
 
 from etl.bootstrap import SampleDataError, ensure_warehouse
-from tests.factory import SECRET_NAMES, SECRET_PHONES, write_master
+from tests.factory import IG_HEADER, SECRET_NAMES, SECRET_PHONES, write_master
 
 ROOT = Path(__file__).resolve().parents[2]
 JSON_KEYS = ["file", "format", "opd", "rows_read", "new", "updated", "duplicate", "rejected",
              "status", "error", "load_id", "assumptions", "declared_period"]  # fmt: skip
-
-IG_HEADER = (
-    '"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'
-    '"Publish time",Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,Follows,'
-    "Comments,Saves"
-)
 
 
 def ig_csv(path: Path, n: int, likes: int = 10) -> Path:
@@ -143,7 +137,9 @@ def test_bootstrap_builds_once(tmp_path, monkeypatch):
     # Stub parser: this tests the bootstrap's orchestration, not the export formats.
     monkeypatch.setitem(sys.modules, "etl.parse", types.SimpleNamespace(parse_file=parse_file))
     # the loader parses through the bounded child (etl.sandbox): stub that entry too
-    monkeypatch.setitem(sys.modules, "etl.sandbox", types.SimpleNamespace(parse_file=parse_file))
+    monkeypatch.setitem(
+        sys.modules, "etl.sandbox", types.SimpleNamespace(parse_file=parse_file, warm=lambda: None)
+    )
     root = tmp_path / "sample_data"
     (root / "exports" / "Dinas Kesehatan").mkdir(parents=True)
     write_master(root / "Daftar Akun Medsos OPD Kabupaten Sukamaju.xlsx")
@@ -182,7 +178,9 @@ def test_bootstrap_stops_when_a_sample_file_fails(tmp_path, monkeypatch):
         return [table([ig_post(1)])]
 
     monkeypatch.setitem(sys.modules, "etl.parse", types.SimpleNamespace(parse_file=parse_file))
-    monkeypatch.setitem(sys.modules, "etl.sandbox", types.SimpleNamespace(parse_file=parse_file))
+    monkeypatch.setitem(
+        sys.modules, "etl.sandbox", types.SimpleNamespace(parse_file=parse_file, warm=lambda: None)
+    )
     root = tmp_path / "sample_data"
     (root / "exports" / "Dinas Kesehatan").mkdir(parents=True)
     write_master(root / "Daftar Akun Medsos OPD Kabupaten Sukamaju.xlsx")

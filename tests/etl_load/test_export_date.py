@@ -16,14 +16,8 @@ from hypothesis import strategies as st
 from etl.export_date import export_date, period_from_name
 from etl.load import load_file
 from etl.master import load_master
-from tests.factory import write_master
+from tests.factory import IG_HEADER, write_master
 from warehouse.db import connect
-
-IG_HEADER = (
-    '"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'
-    '"Publish time",Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,Follows,'
-    "Comments,Saves"
-)
 
 
 def ig_export(path: Path, days: range, likes: int, *, mtime: dt.datetime | None = None) -> Path:

@@ -12,15 +12,11 @@ from hypothesis import strategies as st
 from etl.label_passes import label_passes
 from etl.load_folder import load_paths
 from etl.master import load_master
+from tests.factory import IG_EXPORT_START as IG_HEADER
 from tests.factory import write_master
 from warehouse import settings
 from warehouse.db import connect
 
-IG_HEADER = (
-    '\ufeff"Post ID","Account ID","Account username","Account name",Description,"Duration (sec)",'
-    '"Publish time",Permalink,"Post type","Data comment",Date,Views,Reach,Likes,Shares,Follows,'
-    "Comments,Saves\n"
-)
 CAPTIONS = [
     "Selamat Hari Guru Nasional 2026, terima kasih para guru",
     "Pelayanan imunisasi balita di Puskesmas Sukamaju setiap Selasa",
