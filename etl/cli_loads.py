@@ -36,6 +36,8 @@ def _cmd_load(
     from etl.label_passes import label_batch, postponed
     from etl.load import load_file
     from etl.load_folder import plan_paths
+    from etl.load_report import LoadReport
+    from etl.name_id import retry_name_id_waits
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -58,22 +60,22 @@ def _cmd_load(
     reports = []
     # Labels and campaign links once for the whole run, after the last file (label_batch).
     labels: set[int] | None = None if args.dry_run else set()
+
+    def load_one(f: Path, optional: bool) -> LoadReport:
+        return load_file(
+            con, f, opd=args.opd, column_map=column_map, format_hint=args.format_hint,
+            date_order=args.date_order, loaded_by=args.loaded_by, dry_run=args.dry_run,
+            optional=optional, labels=labels,
+        )  # fmt: skip
+
     for i, (f, optional) in enumerate(files, start=1):  # each report printed when done
         _progress(i, len(files), str(f))
-        r = load_file(
-            con,
-            f,
-            opd=args.opd,
-            column_map=column_map,
-            format_hint=args.format_hint,
-            date_order=args.date_order,
-            loaded_by=args.loaded_by,
-            dry_run=args.dry_run,
-            optional=optional,
-            labels=labels,
-        )
+        r = load_one(f, optional)
         reports.append(r)
         print(r.to_json() if args.json else r.summary() + "\n", flush=True)
+    if not args.dry_run:
+        for k in retry_name_id_waits(reports, files, load_one):
+            print(reports[k].to_json() if args.json else reports[k].summary() + "\n", flush=True)
     problem = label_batch(con, labels) if labels is not None else None
     if problem is not None:  # the loads stay; their labels wait for the next load or start
         print(f"Peringatan: {postponed(problem)}", file=sys.stderr)

@@ -15,6 +15,7 @@ from etl.label_passes import label_batch, postponed
 from etl.load import Parsed, load_file, parse_bytes
 from etl.load_batch import Batch
 from etl.load_report import LoadReport
+from etl.name_id import retry_name_id_waits
 from etl.opd_index import read_once
 from etl.write import already_loaded
 
@@ -225,7 +226,7 @@ def load_paths(
         if batch is not None:
             commit()
     if not dry_run:
-        _retry_name_id_waits(reports, files, lambda f, optional: load(f, optional, None, False))
+        retry_name_id_waits(reports, files, lambda f, optional: load(f, optional, None, False))
     if labels is not None:
         problem = label_batch(con, labels)
         if problem is not None:  # the loads stay; every loaded file's report says so
@@ -233,20 +234,3 @@ def load_paths(
                 if r.status == "loaded":
                     r.notes.append(postponed(problem))
     return reports
-
-
-def _retry_name_id_waits(
-    reports: list[LoadReport],
-    files: list[tuple[Path, bool]],
-    load: Callable[[Path, bool], LoadReport],
-) -> None:
-    """Load again, once, each empty Meta export refused because no load had yet tied the id in
-    its name to an account (etl.name_id), when another file of the folder loaded since: its
-    live sibling may have sorted after it ("Oct-..." before "Sep-...")."""
-    if not any(r.status == "loaded" for r in reports):
-        return
-    for k, r in enumerate(reports):
-        if r.waits_for_name_id and r.status == "needs_review":
-            again = load(*files[k])
-            if again.status != "skipped":
-                reports[k] = again

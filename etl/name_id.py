@@ -4,7 +4,8 @@ Meta Business Suite names an export `Oct-01-2026_Oct-31-2026_<digits>.csv`. What
 identify is not documented, but an export of one page carries the same digits month after
 month, while the file itself (header only, in a quiet month) names no page. So an earlier
 live load of the same platform whose name ends in the same digits, and whose posts all belong
-to one registered account, says which account the empty export reports on. The rule is evidence,
+to one registered account (no row rejected: a rejected row may be another page's post), says
+which account the empty export reports on. The rule is evidence,
 never a guess:
 - it applies only when every such earlier live load points at one and the same account
   (otherwise the candidates are named and the file is refused as before);
@@ -15,7 +16,9 @@ never a guess:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 
@@ -116,8 +119,8 @@ def place_empty_export(
             return file_opd_id, None, why + ", ".join(ev.candidates)
         report.waits_for_name_id = True
         why = (
-            f"id {name_id} pada namanya belum pernah terlihat pada ekspor {platform} berisi "
-            "postingan yang sudah dimuat"
+            f"belum ada ekspor {platform} berisi postingan yang sudah dimuat dengan id {name_id} "
+            "pada namanya dan semua barisnya milik satu akun terdaftar"
         )
         return file_opd_id, None, why
     acc = ev.account
@@ -130,3 +133,30 @@ def place_empty_export(
         return file_opd_id, None, ""
     report.assumptions.append(acc.assumption(platform))
     return acc.opd_id, acc.account_id, ""
+
+
+def retry_name_id_waits(
+    reports: list[LoadReport],
+    files: list[tuple[Path, bool]],
+    load: Callable[[Path, bool], LoadReport],
+) -> list[int]:
+    """Load again, once, each file refused because no load had yet tied the id in its name to
+    an account (report.waits_for_name_id), when another file of the same run loaded: its live
+    sibling may have come after it ("Oct-..." sorts before "Sep-..."). reports[k] is files[k]'s
+    report and is replaced by the new one (its notes say it was tried again); returns the
+    indices loaded again (etl.load_folder.load_paths, the CLI's `load`)."""
+    if not any(r.status == "loaded" for r in reports):
+        return []
+    again_at = []
+    for k, r in enumerate(reports):
+        if r.waits_for_name_id and r.status == "needs_review":
+            again = load(*files[k])
+            if again.status != "skipped":
+                again.notes.insert(
+                    0,
+                    "Dicoba lagi sesudah berkas lain pada muatan ini dimuat (percobaan pertama "
+                    f"ditolak: {r.error})",
+                )
+                reports[k] = again
+                again_at.append(k)
+    return again_at

@@ -81,7 +81,10 @@ def test_an_empty_export_takes_the_account_its_id_was_loaded_with_and_undo_takes
         undo_load(con, first.load_id)
         [refused] = load_paths(con, [oct_])
         assert refused.status == "needs_review"
-        assert f"id {PAGE_ID} pada namanya belum pernah terlihat" in refused.error, refused.error
+        assert (
+            f"belum ada ekspor instagram berisi postingan yang sudah dimuat dengan id {PAGE_ID}"
+            in refused.error
+        ), refused.error
         assert coverage_rows(con) == []
     finally:
         con.close()
@@ -142,7 +145,7 @@ def test_an_earlier_export_holding_two_accounts_says_nothing_of_whose_id_it_is(t
         oct_ = write(tmp_path / "later", f"Oct-01-2026_Oct-31-2026_{PAGE_ID}.csv", IG_HEADER)
         [refused] = load_paths(con, [oct_])
         assert refused.status == "needs_review"
-        assert "belum pernah terlihat" in refused.error, refused.error
+        assert "belum ada ekspor instagram berisi postingan" in refused.error, refused.error
     finally:
         con.close()
 
@@ -157,6 +160,55 @@ def test_a_folder_with_the_live_export_and_the_empty_one_places_both(tmp_path):
     try:
         reports = load_paths(con, [folder])
         assert sorted(r.status for r in reports) == ["loaded", "loaded"], [r.error for r in reports]
+        assert [r[2] for r in coverage_rows(con)] == ["kec.sukamaju", "kec.sukamaju"]
+    finally:
+        con.close()
+
+
+def test_an_earlier_export_with_a_row_of_an_unregistered_page_is_no_evidence(tmp_path):
+    # Its other page's row was rejected (account not in the master list): the id was seen with
+    # two pages, though only one was loaded.
+    con = warehouse(tmp_path)
+    try:
+        sep = write(
+            tmp_path / "e", f"Sep-01-2026_Sep-30-2026_{PAGE_ID}.csv",
+            IG_HEADER + ig_row(1, "kec.sukamaju", "09/15/2026")
+            + ig_row(2, "halaman.lain", "09/16/2026"),
+        )  # fmt: skip
+        [first] = load_paths(con, [sep])
+        assert first.status == "loaded" and first.rejected == 1, first.error
+        oct_ = write(tmp_path / "later", f"Oct-01-2026_Oct-31-2026_{PAGE_ID}.csv", IG_HEADER)
+        [refused] = load_paths(con, [oct_])
+        assert refused.status == "needs_review"
+        assert "semua barisnya milik satu akun terdaftar" in refused.error, refused.error
+    finally:
+        con.close()
+
+
+def test_the_cli_tries_the_empty_month_again_after_its_sibling(tmp_path):
+    import contextlib
+    import io
+    import json
+
+    from etl import cli
+
+    folder = tmp_path / "exports"
+    write(folder, f"Sep-01-2026_Sep-30-2026_{PAGE_ID}.csv",
+          IG_HEADER + ig_row(1, "kec.sukamaju", "09/15/2026"))  # fmt: skip
+    empty = write(folder, f"Oct-01-2026_Oct-31-2026_{PAGE_ID}.csv", IG_HEADER)
+    db = tmp_path / "w.duckdb"
+    warehouse(tmp_path).close()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli.main(["--db", str(db), "load", str(folder), "--json"])
+    lines = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert code == 0, lines
+    last = {x["file"]: x for x in lines}
+    assert last[empty.name]["status"] == "loaded", last[empty.name]
+    assert last[empty.name]["opd"] == "Kecamatan Sukamaju"
+    assert any("Dicoba lagi" in n for n in last[empty.name]["notes"])
+    con = connect(db)
+    try:
         assert [r[2] for r in coverage_rows(con)] == ["kec.sukamaju", "kec.sukamaju"]
     finally:
         con.close()
