@@ -12,18 +12,23 @@ import duckdb
 from warehouse import settings
 
 
-def label_passes(con: duckdb.DuckDBPyConnection, ids: list[int]) -> list[list[int]]:
-    """ids (sorted) in consecutive groups whose posts number at most settings.LABEL_PASS_POSTS,
-    a load with more posts alone in its group; a load without posts joins the current group."""
-    if not ids:
+def label_passes(con: duckdb.DuckDBPyConnection, ids: list[int] | None) -> list[list[int]]:
+    """ids (sorted; None: every load holding a post) in consecutive groups whose posts number
+    at most settings.LABEL_PASS_POSTS, a load with more posts alone in its group; a load
+    without posts joins the current group."""
+    from warehouse.db import sql_text
+
+    if ids is not None and not ids:
         return []
     sizes = dict(
         con.execute(
-            "SELECT load_id, count(*) FROM posts WHERE list_contains($ids, load_id)"
-            " GROUP BY load_id",
-            {"ids": ids},
+            sql_text("load/posts_per_load"), {"ids": ids or [], "all": ids is None}
         ).fetchall()
     )
+    if ids is None:
+        ids = sorted(int(i) for i in sizes)
+        if not ids:
+            return []
     passes: list[list[int]] = [[]]
     held = 0
     for i in ids:

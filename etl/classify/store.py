@@ -195,9 +195,8 @@ def classify_posts(
     basis = label_basis(rules, model_version, digest)
     if load_id is None:
         # Every post, in passes of whole loads: one pass over a million posts held 4 GB.
-        every = [r[0] for r in con.execute("SELECT DISTINCT load_id FROM posts").fetchall()]
         n = 0
-        for ids in label_passes(con, sorted(every)):
+        for ids in label_passes(con, None):
             posts = _fetch_posts(con, ids, None)
             n += _write_labels(con, posts, rules, model, model_version, basis).height
         label_counts.recount(con)

@@ -76,6 +76,7 @@ def test_labels_in_passes_equal_labels_in_one_pass(tmp_path, monkeypatch):
 def test_passes_keep_every_load_in_order_within_the_bound(sizes, bound):
     class Con:  # the one query label_passes asks: posts per load
         def execute(self, sql, params):
+            assert "FROM posts" in sql and not params["all"]
             self.rows = [(i, n) for i, n in enumerate(sizes) if n and i in params["ids"]]
             return self
 
