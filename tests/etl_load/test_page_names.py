@@ -190,6 +190,35 @@ def test_a_logbook_name_of_another_office_is_not_a_typo(sample_con):
     assert index.match_name("Dishub Sukamaju").name == "Dinas Perhubungan"  # type: ignore[union-attr]
 
 
+def test_desa_kecamatan_and_kabupaten_of_one_name_stay_apart(tmp_path):
+    # The region's name is also a kecamatan's, a kelurahan's and a desa's: "Sukamaju" is left
+    # out after an office's name, never after Desa/Kec./Kel., and the kabupaten is no OPD.
+    con = connect(":memory:")
+    fb = "https://facebook.com/"
+    _master(con, tmp_path, [
+        [1, "Dinas Kesehatan Kabupaten Sukamaju", "Dinkes", "Dinas", None, None, fb + "dinkes.s", None],
+        [2, "Kecamatan Sukamaju", None, "Kecamatan", None, None, fb + "kecamatan.s", None],
+        [3, "Kelurahan Sukamaju", None, "Kelurahan", None, None, fb + "kelurahan.s", None],
+        [4, "Desa Sukamaju", None, "Desa", None, None, fb + "pemdes.s", None],
+    ])  # fmt: skip
+    expected = {
+        "Desa Sukamaju": "Desa Sukamaju",
+        "Pemdes Sukamaju": "Desa Sukamaju",
+        "Pemerintah Desa Sukamaju Kab. Sukamaju": "Desa Sukamaju",
+        "Kec. Sukamaju": "Kecamatan Sukamaju",
+        "KECAMATAN SUKAMAJU - Official": "Kecamatan Sukamaju",
+        "Kel. Sukamaju": "Kelurahan Sukamaju",
+        "Dinkes Sukamaju": "Dinas Kesehatan Kabupaten Sukamaju",
+        "Pemkab Sukamaju": None,
+        "Kabupaten Sukamaju": None,
+        "Sukamaju": None,
+    }
+    for i, (page, opd) in enumerate(expected.items()):
+        r = load_file(con, fb_export(tmp_path / f"u{i}", page), dry_run=True)
+        assert r.opd == opd, (page, r.opd, r.error)
+        assert (r.status == "loaded") == (opd is not None), (page, r.status)
+
+
 # ------------------------------------------------------------------ property: never another OPD
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
@@ -256,14 +285,21 @@ def test_noise_never_turns_one_office_into_another(pages, data):
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
-def test_a_typo_reads_as_its_office_or_nothing(pages, data):
-    # One letter changed: the name's own office, a refusal, or nothing; another office only
-    # when the changed text is exactly that office's name (then it names it).
+def test_a_typo_or_another_office_s_word_reads_as_its_office_or_nothing(pages, data):
+    # One letter changed, or one word taken from another office's name ("Kecamatan
+    # Sindanglaya" from Kecamatan Margaluyu and Desa Sindanglaya): the name's own office, a
+    # refusal, or nothing; another office only when the text is exactly that office's name.
     index, spellings = pages
     opd, name = data.draw(st.sampled_from(spellings))
-    i = data.draw(st.integers(0, len(name) - 1))
-    letter = data.draw(st.sampled_from("abcdeghiklmnoprstuy"))
-    typo = name[:i] + letter + name[i + 1 :]
+    if data.draw(st.booleans()):
+        i = data.draw(st.integers(0, len(name) - 1))
+        letter = data.draw(st.sampled_from("abcdeghiklmnoprstuy"))
+        typo = name[:i] + letter + name[i + 1 :]
+    else:
+        words = name.split()
+        other = data.draw(st.sampled_from([s for o, s in spellings if o != opd])).split()
+        i = data.draw(st.integers(0, len(words) - 1))
+        typo = " ".join([*words[:i], data.draw(st.sampled_from(other)), *words[i + 1 :]])
     got = index.match("facebook", typo)
     if isinstance(got, NameMatch) and got.opd_id != opd:
         exact = {
