@@ -21,7 +21,7 @@ import polars as pl
 from etl.account_match import with_accounts
 from etl.opd_index import OpdIndex, OpdNotFound
 from etl.opd_names import normalize_opd_name
-from etl.page_place import column_of, conflicts, name_clashes, place_by_name
+from etl.page_place import conflicts, first_refusal, name_clashes, place_by_name
 
 # Re-exported for etl.load, which imports them from here.
 __all__ = ["OpdNotFound", "Resolution", "UNKNOWN_OPD_FIX", "normalize_opd_name", "resolve_posts"]
@@ -285,10 +285,9 @@ def _describe_unplaced(df: pl.DataFrame) -> str:
         .head(3)
     )
     hints = df.get_column("opd_hint").drop_nulls().unique().sort().head(3).to_list()
-    refused = df.filter(pl.col("_pn_refused").is_not_null()).sort("source_row")
-    if refused.height:  # the name fitted more than one account: say which, where
-        platform, row, why = refused.select("platform", "source_row", "_pn_refused").row(0)
-        return f" (baris {row}, kolom '{column_of(platform)}': {why})"
+    refused = first_refusal(df)
+    if refused:  # the name fitted more than one account: say which, where
+        return refused
     bits = []
     if handles.height:
         bits.append(

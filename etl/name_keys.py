@@ -105,8 +105,9 @@ def name_key(text: object, regions: set[str]) -> str:
             continue
         out.extend((kind or ABBREV.get(t, t)).split())
         i += 1
-    # A trailing "Sukamaju" after an office's name, not a place's ("Desa Sukamaju").
-    while len(out) > 1 and out[-1] in regions and out[-2] not in LOCALITY:
+    # A trailing "Sukamaju" after an office's name, not a place's ("Desa Sukamaju"; but
+    # "Dinas Pemberdayaan Masyarakat dan Desa Sukamaju" is an office: its kind word is inside).
+    while len(out) > 1 and out[-1] in regions and not (len(out) == 2 and out[0] in LOCALITY):
         out.pop()
     # "Bagian Prokopim" = "Prokopim Setda Sukamaju": a bagian is one of the Setda's.
     joined = f" {' '.join(out)} "

@@ -12,13 +12,18 @@ import polars as pl
 
 from etl.page_names import NameMatch, NameRefusal, PageNames
 
-# The column a page name comes from, as the user sees it in the export.
-COLUMN = {"facebook": "Page name", "instagram": "Account name"}
+# A logbook's row: what tells it from a platform export's (which has none of these).
+LOGBOOK_ROW = (
+    pl.col("source_sheet").is_not_null()
+    | pl.col("opd_hint").is_not_null()
+    | pl.col("logbook_label").is_not_null()
+)
 
 
-def column_of(platform: str | None) -> str:
-    """The column to name in a message about a row's page or account name."""
-    return COLUMN.get(platform or "", "Akun")
+def column_of(platform: str | None, logbook: bool) -> str:
+    """The column a display name comes from, as the user sees it: a Facebook export's "Page
+    name", else a logbook's account column ("Akun")."""
+    return "Page name" if platform == "facebook" and not logbook else "Akun"
 
 
 def is_display_name(platform: str | None, handle: str | None) -> bool:
@@ -43,10 +48,12 @@ def place_by_name(
         & pl.col("acc_opd_id").is_null()
         & pl.col("account_handle").is_not_null()
     )
-    pairs = loose.group_by("platform", "account_handle").agg(pl.len().alias("n"))
+    pairs = loose.group_by("platform", "account_handle").agg(
+        pl.len().alias("n"), LOGBOOK_ROW.any().alias("logbook")
+    )
     rows: list[dict[str, object]] = []
     assumptions: list[str] = []
-    for platform, handle, n in pairs.sort("platform", "account_handle").iter_rows():
+    for platform, handle, n, logbook in pairs.sort("platform", "account_handle").iter_rows():
         if not is_display_name(platform, handle):
             continue
         got = pages.match(platform, handle)
@@ -55,7 +62,8 @@ def place_by_name(
         item: dict[str, object] = {"platform": platform, "account_handle": handle}
         if isinstance(got, NameMatch):
             item.update(_pn_acc=got.account_id, _pn_opd=got.opd_id, _pn_opds=[got.opd_id])
-            assumptions.append(_assumed(got, platform, handle, int(n), names))
+            said = _assumed(got, platform, handle, int(n), names, column_of(platform, logbook))
+            assumptions.append(said)
         elif isinstance(got, NameRefusal):
             item.update(_pn_opds=list(got.opd_ids), _pn_refused=_refused(got, platform, handle))
         rows.append(item)
@@ -72,9 +80,11 @@ def place_by_name(
     return out, assumptions
 
 
-def _assumed(got: NameMatch, platform: str, handle: str, n: int, names: dict[int, str]) -> str:
+def _assumed(
+    got: NameMatch, platform: str, handle: str, n: int, names: dict[int, str], column: str
+) -> str:
     return (
-        f"{n} postingan {platform}: halaman '{handle}' (kolom '{column_of(platform)}') dianggap "
+        f"{n} postingan {platform}: halaman '{handle}' (kolom '{column}') dianggap "
         f"akun '{got.handle}' milik {names.get(got.opd_id, got.opd_id)}, karena {got.why}; "
         f"kecocokan nama {got.score:.0f}%. Bila keliru, petakan nama ini sekali ke akun yang "
         f'benar: python -m etl akun --platform {platform} --nama "{handle}" --akun "HANDLE DI '
@@ -90,6 +100,17 @@ def _refused(got: NameRefusal, platform: str, handle: str) -> str:
     )
 
 
+def first_refusal(unplaced: pl.DataFrame) -> str | None:
+    """ " (baris R, kolom 'C': why)" of the first unplaced row whose name was refused."""
+    refused = unplaced.filter(pl.col("_pn_refused").is_not_null()).sort("source_row")
+    if not refused.height:
+        return None
+    platform, row, why, book = refused.select(
+        "platform", "source_row", "_pn_refused", LOGBOOK_ROW
+    ).row(0)
+    return f" (baris {row}, kolom '{column_of(platform, book)}': {why})"
+
+
 def conflicts(said_col: str) -> pl.Expr:
     """Rows whose display name allows OPDs (_pn_opds) other than the one the uploader, the
     row's Nama OPD or the folder names (said_col): neither is taken on trust."""
@@ -103,12 +124,13 @@ def conflicts(said_col: str) -> pl.Expr:
 def name_clashes(rows: pl.DataFrame, names: dict[int, str]) -> pl.DataFrame:
     """REJECT_SCHEMA rows for conflicts(): file row, the name's column, why, how to decide."""
     out = []
-    for sheet, row, platform, handle, allowed, said in rows.select(
-        "source_sheet", "source_row", "platform", "account_handle", "_pn_opds", "_said"
-    ).iter_rows():
+    for sheet, row, platform, handle, allowed, said, logbook in rows.select(
+        "source_sheet", "source_row", "platform", "account_handle", "_pn_opds", "_said",
+        LOGBOOK_ROW.alias("_logbook"),
+    ).iter_rows():  # fmt: skip
         theirs = " atau ".join(f'"{names.get(o, o)}"' for o in allowed)
         out.append({
-            "sheet": sheet, "row_number": row, "column_name": column_of(platform),
+            "sheet": sheet, "row_number": row, "column_name": column_of(platform, logbook),
             "value": handle,
             "reason": (
                 f"Halaman '{handle}' ({platform}) menurut namanya milik {theirs}, tetapi OPD "
