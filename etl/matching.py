@@ -21,7 +21,7 @@ import polars as pl
 from etl.account_match import with_accounts
 from etl.opd_index import OpdIndex, OpdNotFound
 from etl.opd_names import normalize_opd_name
-from etl.page_place import conflicts, first_refusal, name_clashes, place_by_name
+from etl.page_place import PAGE_COLUMN, conflicts, first_refusal, name_clashes, place_by_name
 
 # Re-exported for etl.load, which imports them from here.
 __all__ = ["OpdNotFound", "Resolution", "UNKNOWN_OPD_FIX", "normalize_opd_name", "resolve_posts"]
@@ -156,7 +156,7 @@ def resolve_posts(
             unplaced.select(
                 sheet=sheet_col,
                 row_number=pl.col("source_row"),
-                column_name=pl.when(has_hint).then(pl.lit("Nama OPD")).otherwise(pl.lit("Akun")),
+                column_name=pl.when(has_hint).then(pl.lit("Nama OPD")).otherwise(PAGE_COLUMN),
                 value=pl.coalesce("opd_hint", "account_handle", "handle_norm"),
                 reason=pl.when(pl.col("_pn_refused").is_not_null())
                 .then(pl.col("_pn_refused"))

@@ -20,6 +20,14 @@ LOGBOOK_ROW = (
 )
 
 
+# column_of as an expression over a frame of posts.
+PAGE_COLUMN = (
+    pl.when((pl.col("platform") == "facebook") & ~LOGBOOK_ROW)
+    .then(pl.lit("Page name"))
+    .otherwise(pl.lit("Akun"))
+)
+
+
 def column_of(platform: str | None, logbook: bool) -> str:
     """The column a display name comes from, as the user sees it: a Facebook export's "Page
     name", else a logbook's account column ("Akun")."""
