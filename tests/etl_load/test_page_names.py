@@ -7,9 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from etl.load import load_file
 from etl.master import load_master
+from etl.name_keys import name_key
+from etl.page_names import NameMatch, NameRefusal, PageNames
 from warehouse.db import connect
 
 SAMPLE_MASTER = (
@@ -48,10 +52,6 @@ def sample_con(tmp_path_factory):
     load_master(c, SAMPLE_MASTER)
     yield c
     c.close()
-
-
-def _opd_of(con, report) -> str | None:
-    return report.opd
 
 
 # The evaluator's case and the forms Facebook Pages of the sample kabupaten are written in.
@@ -220,12 +220,6 @@ def test_desa_kecamatan_and_kabupaten_of_one_name_stay_apart(tmp_path):
 
 
 # ------------------------------------------------------------------ property: never another OPD
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from etl.name_keys import name_key  # noqa: E402
-from etl.page_names import NameMatch, NameRefusal, PageNames  # noqa: E402
 
 
 @pytest.fixture(scope="module")
