@@ -6,7 +6,9 @@ Order of evidence, strongest first:
    display name read as one account (etl.page_place; a name against 2-4 is refused);
 2. the OPD the uploader named (--opd, or the choice on the upload page);
 3. a logbook row's own "Nama OPD" (opd_hint): exact alias, else fuzzy;
-4. the folder or file name ("Rekap Dinkes Oktober.xlsx", "exports/Dinas Kesehatan/...").
+4. the file's owner by its own evidence (etl.file_owner): the folder or file name ("Rekap
+   Dinkes Oktober.xlsx", "exports/Dinas Kesehatan/..."), a logbook's title rows and sheet
+   names; these and the uploader's choice naming different OPDs refuse the file.
 
 The name index and its fuzzy rule live in etl.opd_index, the normalized spellings in
 etl.opd_names; this module decides, row by row, from that evidence.
@@ -14,10 +16,12 @@ etl.opd_names; this module decides, row by row, from that evidence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import polars as pl
 
+from etl import file_owner
 from etl.account_match import with_accounts
 from etl.opd_index import OpdIndex, OpdNotFound
 from etl.opd_names import normalize_opd_name
@@ -51,11 +55,14 @@ def resolve_posts(
     opd: str | None = None,
     path: str | None = None,
     file_name: str = "",
+    titles: Sequence[file_owner.TitleRow] = (),
 ) -> Resolution:
     """Add opd_id and account_id to every post; rows that cannot be placed become rejects.
+    titles: a logbook's title rows, (sheet, row number, text), evidence of the file's owner.
 
-    Raises OpdNotFound when --opd names no OPD, and FileRejected (etl.schema) when no row of the
-    file can be placed.
+    Raises OpdNotFound when --opd names no OPD, file_owner.OwnerConflict when the choice, the
+    file name and the titles name different OPDs, and FileRejected (etl.schema) when no row of
+    the file can be placed.
     """
     from etl.schema import FileRejected
 
@@ -92,13 +99,14 @@ def resolve_posts(
     )
     df = df.join(hint_frame, on="opd_hint", how="left")
 
-    # 4. Folder/file name, only needed when nothing else says.
-    path_match = None
-    if option is None:
-        path_match = index.match_path(path or file_name)
-
+    # 4. The file's owner by its name and titles, agreeing with the choice; pieces naming
+    # different OPDs refuse the file when a row has nothing else to go by.
+    owner = file_owner.decide(index, option=option, path=path, file_name=file_name, titles=titles)
+    by_file = pl.col("acc_opd_id").is_null() & pl.col("hint_opd_id").is_null()
+    if owner.conflict and (df.height == 0 or df.select(by_file.any()).item()):
+        raise file_owner.OwnerConflict(owner.conflict)
     option_id = option.opd_id if option else None
-    path_id = path_match.opd_id if path_match else None
+    path_id = owner.opd_id if option is None else None
     has_hint = pl.col("opd_hint").is_not_null() & (pl.col("opd_hint").str.strip_chars() != "")
     # The file's owner: the uploader's choice, else the OPD its name declares when its own rows
     # name that OPD too (then a row naming another OPD is that OPD's row in the wrong logbook).
@@ -213,18 +221,18 @@ def resolve_posts(
                 f'"{option.name}": postingannya dimuat ke OPD pemilik akun.'
             )
     if (
-        path_match is not None
-        and good.filter(pl.col("opd_id") == path_id).height
-        and good.filter(pl.col("acc_opd_id").is_null() & pl.col("hint_opd_id").is_null()).height
+        owner.opd_id is not None
+        and good.filter(pl.col("opd_id") == owner.opd_id).height
+        and good.filter(by_file).height
     ):
-        notes.append(f'OPD ditentukan dari nama berkas/folder: "{path_match.name}".')
+        notes.append(owner.note(index.names))
 
     ids = good.get_column("opd_id").unique().to_list()
     file_opd = ids[0] if len(ids) == 1 else option_id
-    if not ids and file_opd is None and path_match is not None:
-        # A header-only export names its owner only in its folder or file name; the load still
-        # records that this OPD sent the period (its coverage), so the owner is said.
-        notes.append(f'OPD ditentukan dari nama berkas/folder: "{path_match.name}".')
+    if not ids and file_opd is None and path_id is not None:
+        # A header-only export names its owner only in its folder or file name (or a logbook's
+        # title); the load still records that this OPD sent the period, so the owner is said.
+        notes.append(owner.note(index.names))
         file_opd = path_id
     good = good.with_columns(pl.col("account_id").cast(pl.Int64)).drop(
         "handle_norm", "acc_opd_id", "hint_opd_id", "_other", "_said", "_pn_opds", "_pn_refused"

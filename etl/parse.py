@@ -31,7 +31,7 @@ from etl.parse_refusals import (
     reject_chart,
     reject_layout,
 )
-from etl.parse_table import build_table
+from etl.parse_table import build_table, title_rows
 from etl.schema import FileRejected, NotAPostExport, ParsedTable
 
 __all__ = ["FORMATS", "parse_file"]
@@ -205,6 +205,10 @@ def _parse_text(
     table.assumptions[:0] = [f"Berkas '{name}': {n}" for n in enc_notes]
     above = [str(c).strip() for r in rows_opt[: det.row] for c in r if c and str(c).strip()]
     table.title = " ".join(above) or None
+    # A record's row number is the physical line it starts on (a quoted cell may span lines).
+    table.title_rows = [
+        r for i in range(det.row) for r in title_rows([list(rows_opt[i])], starts[i] + 1)
+    ]
     return [table]
 
 

@@ -15,7 +15,7 @@ from etl.detect import detect
 from etl.formats.logbook_book import SheetJob, build_rows
 from etl.metric_checks import metric_problems
 from etl.parse_refusals import duplicate_header, is_chart_data
-from etl.parse_table import title_text
+from etl.parse_table import title_rows, title_text
 from etl.readers import RawSheet
 from etl.schema import ParsedTable, empty_rejects
 from etl.sheet_cells import fill_merges
@@ -144,6 +144,7 @@ def build_book(jobs: list[SheetJob], name: str) -> list[ParsedTable] | None:
             platform=plats.item() if plats.len() == 1 else None,
         )  # fmt: skip
         t.title = title_text(grids[k], job.det.row)
+        t.title_rows = title_rows(list(grids[k].head(job.det.row).iter_rows()), job.sheet.first_row)
         n_blank = blanks.get(k, 0)
         blank_line = [f"{where[k]}: {n_blank} baris kosong di antara data dilewati."]
         t.assumptions = [*merged[k], *lines[k], *(blank_line if n_blank else [])]

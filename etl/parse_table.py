@@ -22,6 +22,17 @@ def title_text(grid: pl.DataFrame, header_idx: int) -> str | None:
     return " ".join(c for c in cells if c) or None
 
 
+def title_rows(rows: list[list[object]], first_row: int) -> list[tuple[int, str]]:
+    """(row number, its cells joined by spaces) of each non-empty row above the header; rows[i]
+    is row first_row + i."""
+    out = []
+    for i, row in enumerate(rows):
+        text = " ".join(s for c in row if c is not None and (s := str(c).strip()))
+        if text:
+            out.append((first_row + i, text))
+    return out
+
+
 def build_table(
     grid: pl.DataFrame,
     header_idx: int,
@@ -82,6 +93,7 @@ def build_table(
     )
     table: ParsedTable = MODULES[det.format].build(raw, ctx)
     table.title = title_text(grid, header_idx)
+    table.title_rows = title_rows(list(grid.head(header_idx).iter_rows()), first_row)
     blank_line = [f"{where}: {n_blank} baris kosong di antara data dilewati."] if n_blank else []
     table.assumptions = [*merged_lines, *ctx.assumptions, *blank_line]
     # Rows that became posts but hold a metric that is not a count: rejects with the reason.

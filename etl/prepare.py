@@ -127,7 +127,10 @@ def prepare(
     posts, invalid = _invalid_rows(posts)
 
     index = for_load(con)
-    res = resolve_posts(index, posts, opd=opd, path=file_path or file_name, file_name=file_name)
+    titles = [(t.sheet, n, text) for t in tables for n, text in t.title_rows]
+    res = resolve_posts(
+        index, posts, opd=opd, path=file_path or file_name, file_name=file_name, titles=titles
+    )
     report.notes.extend(res.notes)
     report.assumptions.extend(res.assumptions)
     prep.opd_id = res.file_opd_id

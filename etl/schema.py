@@ -57,6 +57,9 @@ class ParsedTable:
     account_handle: str | None = None  # file-level handle (TikTok ZIP name, X file name...)
     exported_at: dt.datetime | None = None
     title: str | None = None  # text of the rows above the header (a logbook's declared month)
+    # The same rows one by one: (row number as the user sees it, its cells joined by spaces);
+    # where a logbook names its office ("DESA MARGAMULYA"), read by etl.file_owner.
+    title_rows: list[tuple[int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings for the report, Bahasa Indonesia
     assumptions: list[str] = field(default_factory=list)  # every assumption made, Indonesian
     period: tuple[dt.date, dt.date] | None = None  # declared period (name, title), if any

@@ -14,7 +14,13 @@ from tests.factory import posts_state, sha
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
 INPUTS = sorted(CASES.glob("*/*/input.*"))
-OPD_OF_CASE = {"meta_facebook/indonesian_ui_impresi": "Diskominfo"}  # Page "Diskominfo Sukamaju"
+# Cases whose file names their OPD: "Diskominfo Sukamaju" (the Page), Content_diskominfo... (the
+# ZIP's name, an account the test master list does not hold: chosen as Dinkes the file's name
+# and the choice disagree, etl.file_owner).
+OPD_OF_CASE = {
+    "meta_facebook/indonesian_ui_impresi": "Diskominfo",
+    "tiktok/content_zip": "Diskominfo",
+}
 
 
 def _name(inp: Path) -> str:
@@ -59,13 +65,14 @@ def test_loading_the_same_posts_twice_adds_nothing(master_con, inp):
 )
 def test_a_truncated_file_loads_nothing(master_con, inp):
     raw = inp.read_bytes()
+    opd = OPD_OF_CASE.get(f"{inp.parent.parent.name}/{inp.parent.name}", "Dinkes")
     broken = load_file(master_con, inp, data=raw[: len(raw) // 2], file_name=_name(inp),
-                       opd="Dinkes")  # fmt: skip
+                       opd=opd)  # fmt: skip
     assert broken.status == "failed" and _name(inp) in broken.error
     assert broken.new == broken.rejected == 0
     for table in ("posts", "post_observation", "rejects", "post_link"):
         assert _count(master_con, f"SELECT count(*) FROM {table}") == 0, table
     assert master_con.execute("SELECT status FROM loads").fetchall() == [("failed",)]
     # The intact file loads afterwards.
-    ok = load_file(master_con, inp, data=raw, file_name=_name(inp), opd="Dinkes")
+    ok = load_file(master_con, inp, data=raw, file_name=_name(inp), opd=opd)
     assert ok.status == "loaded" and ok.new > 0
