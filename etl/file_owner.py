@@ -69,7 +69,7 @@ class FileOwner:
 
     def statement(self, names: dict[int, str]) -> str:
         """'OPD pemilik berkas "X" ditentukan dari: nama berkas '...'; judul lembar ...'."""
-        said = "; ".join(dict.fromkeys(p.said() for p in self.pieces))
+        said = " serta ".join(dict.fromkeys(p.said() for p in self.pieces))
         return f'OPD pemilik berkas "{names.get(self.opd_id or 0, "")}" ditentukan dari: {said}.'
 
     def note(self, names: dict[int, str]) -> str:
@@ -132,7 +132,7 @@ def sheet_owner(index: OpdIndex, rows: Sequence[TitleRow]) -> tuple[int, TitleRo
         return None
     best = min(level(k) for k in keys.values())
     top = [oid for oid, k in keys.items() if level(k) == best]
-    if len(top) != 1 or unknown <= best:
+    if len(top) != 1 or unknown <= min(best, OTHER_LEVEL - 1):
         return None
     return top[0], first[top[0]]
 
@@ -177,7 +177,7 @@ def decide(
             more = len(sheets[p.opd_id]) - 1
             i = pieces.index(p)
             pieces[i] = Piece(
-                p.opd_id, p.what, p.where + (f"; dan {more} sheet lain)" if more else ")")
+                p.opd_id, p.what, p.where + (f", dan {more} sheet lain)" if more else ")")
             )
     ids = list(dict.fromkeys(p.opd_id for p in pieces))
     if len(ids) > 1:

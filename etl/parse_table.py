@@ -4,6 +4,8 @@ dropped (and counted), merged cells filled and formula cells without a value rej
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from etl.dates import DateEvidence
@@ -22,7 +24,7 @@ def title_text(grid: pl.DataFrame, header_idx: int) -> str | None:
     return " ".join(c for c in cells if c) or None
 
 
-def title_rows(rows: list[list[object]], first_row: int) -> list[tuple[int, str]]:
+def title_rows(rows: Sequence[Sequence[object]], first_row: int) -> list[tuple[int, str]]:
     """(row number, its cells joined by spaces) of each non-empty row above the header; rows[i]
     is row first_row + i."""
     out = []
