@@ -24,8 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
+import polars as pl
+
 from etl.name_keys import KIND, LOCALITY, name_key
 from etl.opd_index import NameMatch, OpdIndex
+from etl.page_place import first_refusal
 from etl.schema import FileRejected
 
 # How local an OPD is, by the first word of its key: a desa's or kelurahan's title may name
@@ -201,3 +204,58 @@ def _conflict(file_name: str, pieces: list[Piece], ids: list[int], names: dict[i
         "judulnya benar), atau perbaiki nama berkas / judul lembar yang menyebut OPD lain, lalu "
         "muat ulang."
     )
+
+
+def rows_against(index: OpdIndex, owner: FileOwner, rows: pl.DataFrame) -> str | None:
+    """Why the file's own evidence and its rows' Nama OPD disagree, or None. rows: the rows
+    without a registered account (opd_hint, hint_opd_id, source_sheet, source_row), when none
+    of them names the owner. A kecamatan's file naming only desas and kelurahans is its rekap
+    of them (each row goes to its own); any other file whose rows all name other OPDs than its
+    name or title is refused: whose posts they are is not known."""
+    named = (
+        rows.filter(pl.col("hint_opd_id").is_not_null())
+        .sort("source_row")
+        .group_by("hint_opd_id", maintain_order=True)
+        .first()
+    )
+    if owner.opd_id is None or not named.height:
+        return None
+    regions = index.page_names().regions
+    lvl = {o: level(name_key(index.names.get(o, ""), regions)) for o in index.names}
+    others = named.get_column("hint_opd_id").to_list()
+    if lvl.get(owner.opd_id) == 1 and all(lvl.get(o) == 0 for o in others):
+        return None
+    sheet, row, hint = named.select("source_sheet", "source_row", "opd_hint").row(0)
+    said = " serta ".join(dict.fromkeys(p.said() for p in owner.pieces))
+    where = f"sheet '{sheet}', " if sheet else ""
+    listed = ", ".join(f'"{index.names.get(o, o)}"' for o in others[:3])
+    return (
+        f'{said} menyebut "{index.names.get(owner.opd_id, "")}", tetapi kolom Nama OPD barisnya '
+        f"hanya menyebut OPD lain: {listed} ({where}baris {row}: '{hint}'). Tidak ada yang "
+        "dimuat. Pilih OPD yang benar (--opd / halaman unggah), atau perbaiki kolom Nama OPD, "
+        "nama berkas atau judul lembarnya, lalu muat ulang."
+    )
+
+
+def describe_unplaced(df: pl.DataFrame) -> str:
+    """ " (why)" of rows nothing placed, for the refusal: the unregistered accounts, the unknown
+    Nama OPD, or why a page's name placed nothing (etl.page_place); "" when none of these."""
+    handles = (
+        df.select("platform", "handle_norm")
+        .drop_nulls()
+        .unique()
+        .sort("platform", "handle_norm")
+        .head(3)
+    )
+    hints = df.get_column("opd_hint").drop_nulls().unique().sort().head(3).to_list()
+    refused = first_refusal(df)
+    if refused:  # the name fitted more than one account: say which, where
+        return refused
+    bits = []
+    if handles.height:
+        bits.append(
+            "akun " + ", ".join(f"{h} ({p})" for p, h in handles.iter_rows()) + " belum terdaftar"
+        )
+    if hints:
+        bits.append("Nama OPD " + ", ".join(f'"{h}"' for h in hints) + " tidak dikenal")
+    return (" (" + "; ".join(bits) + ")") if bits else ""

@@ -25,7 +25,7 @@ from etl import file_owner
 from etl.account_match import with_accounts
 from etl.opd_index import OpdIndex, OpdNotFound
 from etl.opd_names import normalize_opd_name
-from etl.page_place import PAGE_COLUMN, conflicts, first_refusal, name_clashes, place_by_name
+from etl.page_place import PAGE_COLUMN, conflicts, name_clashes, place_by_name
 
 # Re-exported for etl.load, which imports them from here.
 __all__ = ["OpdNotFound", "Resolution", "UNKNOWN_OPD_FIX", "normalize_opd_name", "resolve_posts"]
@@ -113,6 +113,10 @@ def resolve_posts(
     owner_id = option_id
     if owner_id is None and path_id is not None and path_id in hint_map.values():
         owner_id = path_id
+    elif owner_id is None and path_id is not None:
+        against = file_owner.rows_against(index, owner, df.filter(pl.col("acc_opd_id").is_null()))
+        if against:
+            raise file_owner.OwnerConflict(f"Berkas {file_name}: {against}")
     said = pl.coalesce(  # the OPD the uploader, the row or the folder names
         pl.lit(option_id, pl.Int64),
         pl.col("hint_opd_id"),
@@ -155,7 +159,7 @@ def resolve_posts(
         )
     if unplaced.height:
         if good.height == 0:
-            what = _describe_unplaced(unplaced)
+            what = file_owner.describe_unplaced(unplaced)
             raise FileRejected(
                 f"Berkas {file_name}: OPD pemilik postingan tidak dapat ditentukan{what}. "
                 + UNKNOWN_OPD_FIX
@@ -282,25 +286,3 @@ def _all_by_account(df: pl.DataFrame, no_option: bool) -> Resolution | None:
 def _first(df: pl.DataFrame, platform: str, h: str) -> int | None:
     row = df.filter((pl.col("platform") == platform) & (pl.col("handle_norm") == h)).head(1)
     return int(row.item(0, "opd_id")) if row.height else None
-
-
-def _describe_unplaced(df: pl.DataFrame) -> str:
-    handles = (
-        df.select("platform", "handle_norm")
-        .drop_nulls()
-        .unique()
-        .sort("platform", "handle_norm")
-        .head(3)
-    )
-    hints = df.get_column("opd_hint").drop_nulls().unique().sort().head(3).to_list()
-    refused = first_refusal(df)
-    if refused:  # the name fitted more than one account: say which, where
-        return refused
-    bits = []
-    if handles.height:
-        bits.append(
-            "akun " + ", ".join(f"{h} ({p})" for p, h in handles.iter_rows()) + " belum terdaftar"
-        )
-    if hints:
-        bits.append("Nama OPD " + ", ".join(f'"{h}"' for h in hints) + " tidak dikenal")
-    return (" (" + "; ".join(bits) + ")") if bits else ""

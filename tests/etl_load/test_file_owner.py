@@ -210,3 +210,15 @@ def test_a_title_names_its_office_however_it_is_dressed(index, data):
     unknown = [(s, n, t.replace(case(name), case("Desa Cikaret"))) for s, n, t in titled]
     if first == "desa":
         assert sheet_owner(index, unknown) is None, unknown
+
+
+def test_rows_naming_only_another_desa_than_the_title_are_refused(sample_con, tmp_path):
+    # Before: the rows' Nama OPD won silently and the Margamulya logbook loaded as Tanjungwangi.
+    path = logbook(tmp_path / "Rekap Postingan Desa Margamulya.xlsx", MARGAMULYA,
+                   hints=["Desa Tanjungwangi", "Desa Tanjungwangi"], months=(8,))  # fmt: skip
+    r = _load(sample_con, path)
+    assert r.status == "failed"
+    for said in ('"Desa Margamulya"', '"Desa Tanjungwangi"', "kolom Nama OPD",
+                 "sheet 'AGUSTUS 2026', baris 6: 'Desa Tanjungwangi'"):  # fmt: skip
+        assert said in r.error, said
+    assert _posts_of(sample_con) == {}
