@@ -87,9 +87,9 @@ def test_sample_period_kept_equals_the_period_alone(sample, s):
     assert rows > 0
 
 
-period = st.tuples(
-    st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.integers(0, 100)
-).map(lambda t: (t[0], t[0] + dt.timedelta(days=t[1])))
+period = st.tuples(st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.integers(0, 100)).map(
+    lambda t: (t[0], t[0] + dt.timedelta(days=t[1]))
+)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
