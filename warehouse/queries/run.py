@@ -106,6 +106,11 @@ def once(key: Hashable, compute: Callable[[], Any]) -> Any:
         return value
 
 
+def is_sharing() -> bool:
+    """Whether a `sharing` block is in force (a result kept now is read by later callers)."""
+    return _SHARED.get() is not None
+
+
 def keep(key: Hashable, value: Any) -> None:
     """Put `value` in the store of `sharing` under key, as `once(key, ...)` would have kept it,
     unless something is kept there already; outside a sharing block: nothing. For a result
