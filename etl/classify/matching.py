@@ -260,7 +260,7 @@ def _drop_phrases_inside_other_labels(found: dict[str, pl.Series]) -> dict[str, 
         # The rows that lose a phrase keep the others in their order (list.set_difference
         # would reorder them by the order of the dropped ones, which a join leaves open);
         # they are put back in place by position (no join over every row).
-        rows = d.get_column("row").unique().sort()
+        rows = d.select(pl.col("row").unique().sort()).to_series()
         kept = (
             pl.DataFrame({"row": rows, "m": m.gather(rows)})
             .explode("m")
