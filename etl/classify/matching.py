@@ -230,8 +230,8 @@ def _drop_phrases_inside_other_labels(found: dict[str, pl.Series]) -> dict[str, 
     for g, m in found.items():
         of_g = involved.filter(pl.col("group") == g).select("phrase", "pid")
         if of_g.height:
-            rows = pl.DataFrame({"phrase": m}).with_row_index("row").explode("phrase")
-            parts.append(rows.join(of_g, on="phrase").select("row", "pid"))
+            each = pl.DataFrame({"phrase": m}).with_row_index("row").explode("phrase")
+            parts.append(each.join(of_g, on="phrase").select("row", "pid"))
     # (caption, phrase) of the phrases in a containment pair only, as one integer each: a
     # caption's short phrase goes when the same caption holds one of its longer phrases.
     long = pl.concat(parts)
