@@ -1,6 +1,6 @@
 """Everything a page draws, to compare two versions of the UI code: chart specs, tables,
-metrics, texts, widgets and containers, in page order, in both languages, on the screen and
-on every slide of the presentation mode.
+metrics, texts, widgets and containers, in page order, in both languages, on the screen, on
+every slide of the presentation mode and filtered to the busiest OPD.
 
     .venv/bin/python benchmarks/page_elements.py dump WAREHOUSE OUT.json [--pages ...]
     .venv/bin/python benchmarks/page_elements.py compare BEFORE.json AFTER.json
@@ -32,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 PAGES = ("ringkasan", "keaktifan", "konten", "tren", "kampanye", "kelengkapan")
+ONE_OPD_PAGES = ("ringkasan", "keaktifan", "konten", "tren")
 MAX_SLIDES = 30
 
 
@@ -99,25 +100,30 @@ def elements(at: Any) -> list[dict[str, Any]]:
     return [element(n) for n in at._tree]
 
 
-def _runs(page: str, lang: str) -> dict[str, list[dict[str, Any]]]:
-    """The page's elements on the screen and on each slide."""
+def _runs(page: str, lang: str, opd: str | None) -> dict[str, list[dict[str, Any]]]:
+    """The page's elements on the screen, on each slide, and (given opd) on the screen
+    filtered to that one OPD (Keaktifan, Jenis Konten and Tren draw that OPD's own story)."""
     from streamlit.testing.v1 import AppTest
 
     from ui import navigation
 
     paths = {s.key: s.path for s in navigation.PAGES}
     out: dict[str, list[dict[str, Any]]] = {}
-    for present in (False, True):
+    for how in ("screen", "slides", "one_opd"):
+        if how == "one_opd" and not opd:
+            continue
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.query_params["lang"] = lang
-        if present:
+        if how == "slides":
             at.query_params["presentasi"] = "1"
+        if how == "one_opd":
+            at.query_params["opd"] = str(opd)
         at.run()
         if page != "ringkasan":
             at.switch_page(paths[page]).run()
-        assert not at.exception, (page, lang, [e.message for e in at.exception])
-        if not present:
-            out[f"{page} {lang} screen"] = elements(at)
+        assert not at.exception, (page, lang, how, [e.message for e in at.exception])
+        if how != "slides":
+            out[f"{page} {lang} {how}"] = elements(at)
             continue
         for n in range(1, MAX_SLIDES + 1):
             out[f"{page} {lang} slide {n}"] = elements(at)
@@ -127,6 +133,20 @@ def _runs(page: str, lang: str) -> dict[str, list[dict[str, Any]]]:
             nxt[0].click().run()
             assert not at.exception, (page, lang, n, [e.message for e in at.exception])
     return out
+
+
+def busiest_opd(db: Path) -> str | None:
+    """The OPD with the most posts (ties: by name), for the one-OPD runs."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        row = con.execute(
+            "SELECT opd FROM v_posts GROUP BY opd ORDER BY count(*) DESC, opd LIMIT 1"
+        ).fetchone()
+    finally:
+        con.close()
+    return row[0] if row else None
 
 
 def dump(db: Path, out: Path, pages: list[str]) -> None:
@@ -141,9 +161,10 @@ def dump(db: Path, out: Path, pages: list[str]) -> None:
         os.chdir(ROOT)
         sys.path.insert(0, str(ROOT))
         res: dict[str, Any] = {}
+        opd = busiest_opd(copy)
         for page in pages:
             for lang in ("id", "en"):
-                runs = _runs(page, lang)
+                runs = _runs(page, lang, opd if page in ONE_OPD_PAGES else None)
                 res.update(runs)
                 n = sum(len(v) for v in runs.values())
                 print(f"{page} {lang}: {len(runs)} runs, {n} elements", flush=True)

@@ -2,11 +2,12 @@
 another, alternated in the same run: CPU ms of this process (DuckDB's threads included).
 
     .venv/bin/python benchmarks/page_rerun.py WAREHOUSE [WAREHOUSE ...] --before TREE
-        [--pages konten,keaktifan,ringkasan,tren] [--rounds 2] [--reruns 3]
+        [--pages konten,keaktifan,ringkasan,tren] [--rounds 2] [--reruns 3] [--warm]
 
 TREE: a checkout of the other code (`git archive main | tar -x -C TREE`). Each (tree, page,
 warehouse) runs in a fresh child: the page is shown once, then rerun --reruns times with the
-caches cleared; the median is printed with the load average and UTC time, then the ratios.
+caches cleared (--warm: kept, so only the Python side of the rerun is left); the median is
+printed with the load average and UTC time, then the ratios.
 A rerun that raises or draws no chart stops the run (a locked or wrong warehouse would
 otherwise time an error page). Warehouses: e.g. `benchmarks/page_scale.py`'s `build`.
 """
@@ -24,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def child(root: str, db: str, page: str, reruns: int) -> list[float]:
-    """CPU ms of each rerun of page (run inside the tree at root)."""
+def child(root: str, db: str, page: str, reruns: int, warm: bool = False) -> list[float]:
+    """CPU ms of each rerun of page (run inside the tree at root); warm: the cached query
+    results kept (what is left is the Python side: charts, tables, Streamlit's elements)."""
     import logging
 
     sys.path.insert(0, root)
@@ -43,7 +45,8 @@ def child(root: str, db: str, page: str, reruns: int) -> list[float]:
         at.switch_page({s.key: s.path for s in navigation.PAGES}[page]).run()
     out = []
     for _ in range(reruns):
-        st.cache_data.clear()
+        if not warm:
+            st.cache_data.clear()
         c0 = time.process_time()
         at.run()
         out.append((time.process_time() - c0) * 1000)
@@ -59,10 +62,11 @@ def main() -> int:
     ap.add_argument("--pages", default="konten,keaktifan,ringkasan,tren")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--reruns", type=int, default=3)
+    ap.add_argument("--warm", action="store_true", help="keep the cached query results")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        print(" ".join(f"{ms:.0f}" for ms in child(*a.child, a.reruns)))
+        print(" ".join(f"{ms:.0f}" for ms in child(*a.child, a.reruns, a.warm)))
         return 0
     trees = {"before": str(Path(a.before).resolve()), "after": str(ROOT)}
     got: dict[tuple[str, str, str], list[float]] = {}
@@ -72,6 +76,7 @@ def main() -> int:
                 for side, root in trees.items():
                     cmd = [sys.executable, __file__, db, "--before", a.before, "--reruns"]
                     cmd += [str(a.reruns), "--child", root, str(Path(db).resolve()), page]
+                    cmd += ["--warm"] if a.warm else []
                     res = subprocess.run(cmd, capture_output=True, text=True, check=True)
                     ms = [float(x) for x in res.stdout.split()[-a.reruns :]]
                     got.setdefault((db, page, side), []).append(statistics.median(ms))
