@@ -1,6 +1,7 @@
 """Everything a page draws, to compare two versions of the UI code: chart specs, tables,
 metrics, texts, widgets and containers, in page order, in both languages, on the screen, on
-every slide of the presentation mode and filtered to the busiest OPD.
+every slide of the presentation mode and filtered to the busiest OPD; a page whose expanders
+are drawn only while open (OPENED) also with them open.
 
     .venv/bin/python benchmarks/page_elements.py dump WAREHOUSE OUT.json [--pages ...]
     .venv/bin/python benchmarks/page_elements.py compare BEFORE.json AFTER.json
@@ -12,7 +13,8 @@ names are hashes of the data, so each is replaced by its position), a table's Ar
 rows with its column names and types. `compare` lists the runs whose elements differ (the
 first differing element of each) and exits 1 when any does; rows that differ in order only
 are listed apart (Keaktifan's kecamatan chart draws a polars unique(), whose order varies from
-run to run with the same code). A change to how the pages are
+run to run with the same code), and so are expanders differing only in their expanded flag (an
+expander drawn only while open is keyed, and reports its open state). A change to how the pages are
 built must leave every element identical: dump with the tree before (run this script from
 that tree, or `git archive` it) and after, then compare.
 """
@@ -33,6 +35,8 @@ ROOT = HERE.parent
 
 PAGES = ("ringkasan", "keaktifan", "konten", "tren", "kampanye", "kelengkapan")
 ONE_OPD_PAGES = ("ringkasan", "keaktifan", "konten", "tren")
+# Expanders drawn only while open (their state key): the page is also dumped with them open.
+OPENED = {"keaktifan": ("index_explain_open", "index_detail_open")}
 MAX_SLIDES = 30
 
 
@@ -109,14 +113,17 @@ def _runs(page: str, lang: str, opd: str | None) -> dict[str, list[dict[str, Any
 
     paths = {s.key: s.path for s in navigation.PAGES}
     out: dict[str, list[dict[str, Any]]] = {}
-    for how in ("screen", "slides", "one_opd"):
-        if how == "one_opd" and not opd:
-            continue
+    hows = ["screen", "slides"] + (["one_opd"] if opd else [])
+    if page in OPENED:
+        hows += [f"{h} opened" for h in hows if h != "slides"]
+    for how in hows:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        for key in OPENED.get(page, ()) if how.endswith("opened") else ():
+            at.session_state[key] = True
         at.query_params["lang"] = lang
         if how == "slides":
             at.query_params["presentasi"] = "1"
-        if how == "one_opd":
+        if how.startswith("one_opd"):
             at.query_params["opd"] = str(opd)
         at.run()
         if page != "ringkasan":
@@ -173,6 +180,13 @@ def dump(db: Path, out: Path, pages: list[str]) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _unexpanded(e: Any) -> Any:
+    """An expander without its expanded flag (a keyed expander reports its open state)."""
+    if isinstance(e, dict) and e.get("element") == "expander":
+        return {k: v for k, v in e.items() if k != "expanded"}
+    return e
+
+
 def _rows_sorted(d: Any) -> Any:
     if isinstance(d, dict):
         return {k: sorted(v) if k == "rows" else _rows_sorted(v) for k, v in d.items()}
@@ -182,36 +196,43 @@ def _rows_sorted(d: Any) -> Any:
 
 
 def compare(before: Path, after: Path) -> int:
-    """Runs whose elements differ. Rows of a dataset or table in another order only are
-    listed apart (a chart drawing an unordered frame, e.g. polars' unique(), sorts on its
-    axis): they are not counted as a difference."""
+    """Runs whose elements differ. Rows of a dataset or table in another order only, and an
+    expander's expanded flag only, are listed apart and not counted as a difference."""
     a, b = json.loads(before.read_text()), json.loads(after.read_text())
-    differ = order_only = 0
+    differ: set[str] = set()
+    order_only = flag_only = 0
     for run in sorted(set(a) | set(b)):
         ea, eb = a.get(run), b.get(run)
         if ea == eb:
             continue
         if ea is None or eb is None:
-            differ += 1
+            differ.add(run)
             print(f"{run}: only in {'after' if ea is None else 'before'}")
             continue
         if len(ea) != len(eb):
-            differ += 1
+            differ.add(run)
             print(f"{run}: {len(ea)} elements before, {len(eb)} after")
         for i, (x, y) in enumerate(zip(ea, eb, strict=False)):
             if x == y:
+                continue
+            if _unexpanded(x) == _unexpanded(y):
+                flag_only += 1
+                print(f"{run}: element {i} (expander): its expanded flag only")
                 continue
             if _rows_sorted(x) == _rows_sorted(y):
                 order_only += 1
                 print(f"{run}: element {i} ({x.get('element')}): the same rows in another order")
                 continue
-            differ += 1
+            differ.add(run)
             print(f"{run}: element {i} ({x.get('element')} / {y.get('element')}) differs")
             print("  before:", json.dumps(x, sort_keys=True)[:600])
             print("  after: ", json.dumps(y, sort_keys=True)[:600])
             break
     n = sum(len(v) for v in b.values())
-    print(f"{len(b)} runs, {n} elements; {differ} differ, {order_only} rows in another order only")
+    print(
+        f"{len(b)} runs, {n} elements; {len(differ)} runs differ, {order_only} rows in another "
+        f"order only, {flag_only} expanders differing in their expanded flag only"
+    )
     return 1 if differ else 0
 
 
