@@ -2,7 +2,8 @@
 
 Order of evidence, strongest first:
 1. the account: platform + normalized handle, from the file or from the post's permalink,
-   looked up in the Daftar Akun (table account);
+   looked up in the Daftar Akun (table account) and the analyst's aliases; else the page's
+   display name read as one account (etl.page_place; a name against 2-4 is refused);
 2. the OPD the uploader named (--opd, or the choice on the upload page);
 3. a logbook row's own "Nama OPD" (opd_hint): exact alias, else fuzzy;
 4. the folder or file name ("Rekap Dinkes Oktober.xlsx", "exports/Dinas Kesehatan/...").
@@ -20,6 +21,7 @@ import polars as pl
 from etl.account_match import with_accounts
 from etl.opd_index import OpdIndex, OpdNotFound
 from etl.opd_names import normalize_opd_name
+from etl.page_place import PAGE_COLUMN, conflicts, first_refusal, name_clashes, place_by_name
 
 # Re-exported for etl.load, which imports them from here.
 __all__ = ["OpdNotFound", "Resolution", "UNKNOWN_OPD_FIX", "normalize_opd_name", "resolve_posts"]
@@ -68,7 +70,9 @@ def resolve_posts(
         posts, acc_keys.select("platform", "handle_norm", "account_id", "acc_opd_id")
     )
 
-    fast = _all_by_account(df, option is None)
+    # 1b. The page's display name ("Dishub Sukamaju"), where no handle or link named it.
+    df, by_name = place_by_name(index.page_names(), df, index.names)
+    fast = _all_by_account(df, option is None and not by_name)
     if fast is not None:
         return fast
 
@@ -101,13 +105,14 @@ def resolve_posts(
     owner_id = option_id
     if owner_id is None and path_id is not None and path_id in hint_map.values():
         owner_id = path_id
+    said = pl.coalesce(  # the OPD the uploader, the row or the folder names
+        pl.lit(option_id, pl.Int64),
+        pl.col("hint_opd_id"),
+        pl.when(has_hint).then(None).otherwise(pl.lit(path_id, pl.Int64)),
+    )
     df = df.with_columns(
-        opd_id=pl.coalesce(
-            pl.col("acc_opd_id").cast(pl.Int64),
-            pl.lit(option_id, pl.Int64),
-            pl.col("hint_opd_id"),
-            pl.when(has_hint).then(None).otherwise(pl.lit(path_id, pl.Int64)),
-        ),
+        opd_id=pl.coalesce(pl.col("acc_opd_id").cast(pl.Int64), said),
+        _said=said,
         # A logbook row naming another OPD than the uploader said (and no account says otherwise).
         _other=pl.col("acc_opd_id").is_null()
         & pl.lit(owner_id is not None)
@@ -119,11 +124,13 @@ def resolve_posts(
     )
 
     sheet_col = pl.col("source_sheet")
+    clash = conflicts("_said")
+    rejects = [name_clashes(df.filter(clash), index.names)] if df.select(clash.any()).item() else []
+    df = df.filter(~clash)
     other = df.filter(pl.col("_other"))
     unplaced = df.filter(~pl.col("_other") & pl.col("opd_id").is_null())
     good = df.filter(~pl.col("_other") & pl.col("opd_id").is_not_null())
 
-    rejects = []
     if other.height:
         rejects.append(
             other.select(
@@ -149,9 +156,11 @@ def resolve_posts(
             unplaced.select(
                 sheet=sheet_col,
                 row_number=pl.col("source_row"),
-                column_name=pl.when(has_hint).then(pl.lit("Nama OPD")).otherwise(pl.lit("Akun")),
+                column_name=pl.when(has_hint).then(pl.lit("Nama OPD")).otherwise(PAGE_COLUMN),
                 value=pl.coalesce("opd_hint", "account_handle", "handle_norm"),
-                reason=pl.when(has_hint)
+                reason=pl.when(pl.col("_pn_refused").is_not_null())
+                .then(pl.col("_pn_refused"))
+                .when(has_hint)
                 .then(pl.lit("Nama OPD tidak dikenal: ") + pl.col("opd_hint"))
                 .otherwise(pl.lit("OPD pemilik postingan tidak dapat ditentukan"))
                 + pl.lit(". " + UNKNOWN_OPD_FIX),
@@ -161,6 +170,7 @@ def resolve_posts(
     from etl.accounts import tie
 
     good, tie_assumptions, tie_notes = tie(good, index.accounts, index.names)
+    tie_assumptions = by_name + tie_assumptions
     notes.extend(tie_notes)
     # Unknown accounts loaded under the OPD the uploader named: say so, once per account.
     unknown = (
@@ -217,7 +227,7 @@ def resolve_posts(
         notes.append(f'OPD ditentukan dari nama berkas/folder: "{path_match.name}".')
         file_opd = path_id
     good = good.with_columns(pl.col("account_id").cast(pl.Int64)).drop(
-        "handle_norm", "acc_opd_id", "hint_opd_id", "_other"
+        "handle_norm", "acc_opd_id", "hint_opd_id", "_other", "_said", "_pn_opds", "_pn_refused"
     )
     from etl.schema import REJECT_SCHEMA
 
@@ -249,7 +259,7 @@ def _all_by_account(df: pl.DataFrame, no_option: bool) -> Resolution | None:
         return None
     good = df.with_columns(
         pl.col("account_id").cast(pl.Int64), opd_id=pl.col("acc_opd_id").cast(pl.Int64)
-    ).drop("handle_norm", "acc_opd_id")
+    ).drop("handle_norm", "acc_opd_id", "_pn_opds", "_pn_refused")
     ids = good.get_column("opd_id").unique().to_list()
     from etl.schema import REJECT_SCHEMA
 
@@ -275,6 +285,9 @@ def _describe_unplaced(df: pl.DataFrame) -> str:
         .head(3)
     )
     hints = df.get_column("opd_hint").drop_nulls().unique().sort().head(3).to_list()
+    refused = first_refusal(df)
+    if refused:  # the name fitted more than one account: say which, where
+        return refused
     bits = []
     if handles.height:
         bits.append(

@@ -20,7 +20,9 @@ import duckdb
 import polars as pl
 from rapidfuzz import fuzz, process
 
+from etl.name_keys import same_shape
 from etl.opd_names import name_variants, normalize_opd_name
+from etl.page_names import PageNames
 
 # Same OPD when the best alias scores at least this (0-100).
 FUZZY_THRESHOLD = 88.0
@@ -83,21 +85,30 @@ class OpdIndex:
 
     def __post_init__(self) -> None:
         self._choices = [a for a in self.aliases if len(a) >= MIN_FUZZY_ALIAS_LEN]
+        self._pages: PageNames | None = None
 
-    def _ranked(self, norm: str) -> list[tuple[int, float]]:
+    def page_names(self) -> PageNames:
+        """The display-name keys of this index's OPDs and accounts (etl.page_names), built once."""
+        if self._pages is None:
+            self._pages = PageNames.build(self.names, self.aliases, self.accounts)
+        return self._pages
+
+    def _ranked(self, norm: str) -> list[tuple[int, float, str]]:
         """Best score per OPD, highest first: the better of ratio (typos) and token_sort_ratio
         (reordered words). No partial matching: "Dinas Kesehatan Hewan" is not "Dinas Kesehatan"."""
         if not self._choices:
             return []
         w = process.cdist([norm], self._choices, scorer=fuzz.ratio)[0]
         t = process.cdist([norm], self._choices, scorer=fuzz.token_sort_ratio)[0]
-        best: dict[int, float] = {}
+        best: dict[int, tuple[float, str]] = {}
         for alias, a, b in zip(self._choices, w, t, strict=True):
             oid = self.aliases[alias]
             score = max(float(a), float(b))
-            if score > best.get(oid, -1.0):
-                best[oid] = score
-        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+            if score > best.get(oid, (-1.0, ""))[0]:
+                best[oid] = (score, alias)
+        return sorted(
+            ((oid, sc, alias) for oid, (sc, alias) in best.items()), key=lambda r: (-r[1], r[0])
+        )
 
     def match_name(self, text: str) -> NameMatch | None:
         """Exact alias, else an unambiguous fuzzy match >= FUZZY_THRESHOLD, else None."""
@@ -112,17 +123,25 @@ class OpdIndex:
         if len(hits) == 1:
             oid = hits.pop()
             return NameMatch(oid, self.names.get(oid, text), 100.0, "exact")
+        # "Dishub Sukamaju", "Pemdes Sindanglaya": the same key a page name gets.
+        owners = self.page_names().opd_owners(text)
+        if len(owners) == 1:
+            oid = owners.pop()
+            return NameMatch(oid, self.names.get(oid, text), 100.0, "exact")
         ranked = self._ranked(norm)
         if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
             return None
         if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - AMBIGUITY_MARGIN:
             return None
-        oid, score = ranked[0]
+        oid, score, alias = ranked[0]
+        # A typo, not another office: "Dinas Pertanahan" scores 90 against "Dinas Pertanian".
+        if not same_shape(norm, alias):
+            return None
         return NameMatch(oid, self.names[oid], score, "fuzzy")
 
     def suggestions(self, text: str, n: int = 3) -> list[str]:
         norm = normalize_opd_name(text)
-        return [self.names[oid] for oid, score in self._ranked(norm)[:n] if score >= 50]
+        return [self.names[oid] for oid, score, _ in self._ranked(norm)[:n] if score >= 50]
 
     def resolve_option(self, text: str) -> NameMatch:
         """The --opd option: must name one OPD, else OpdNotFound with 'Maksud Anda ...?'."""

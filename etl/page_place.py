@@ -1,0 +1,153 @@
+"""Step 1b of etl.matching: posts whose handle matched no account, placed by the display name
+the export gives for the page or channel (etl.page_names), every such reading stated.
+
+A Facebook export names its Page ("Dishub Sukamaju"), never its username; other platforms
+give a username, and a display name only where a person typed it (a logbook's "Akun"). Only
+names are read here: a username that is not in the master list is another account.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.page_names import NameMatch, NameRefusal, PageNames
+
+# A logbook's row: what tells it from a platform export's (which has none of these).
+LOGBOOK_ROW = (
+    pl.col("source_sheet").is_not_null()
+    | pl.col("opd_hint").is_not_null()
+    | pl.col("logbook_label").is_not_null()
+)
+
+
+# column_of as an expression over a frame of posts.
+PAGE_COLUMN = (
+    pl.when((pl.col("platform") == "facebook") & ~LOGBOOK_ROW)
+    .then(pl.lit("Page name"))
+    .otherwise(pl.lit("Akun"))
+)
+
+
+def column_of(platform: str | None, logbook: bool) -> str:
+    """The column a display name comes from, as the user sees it: a Facebook export's "Page
+    name", else a logbook's account column ("Akun")."""
+    return "Page name" if platform == "facebook" and not logbook else "Akun"
+
+
+def is_display_name(platform: str | None, handle: str | None) -> bool:
+    """A name typed by a person, not a username: it has a space, or it is a Facebook Page name
+    (Meta exports name the Page; a Page ID is digits)."""
+    if not handle or not handle.strip():
+        return False
+    text = handle.strip()
+    return any(c.isspace() for c in text) or (platform == "facebook" and not text.isdigit())
+
+
+def place_by_name(
+    pages: PageNames, df: pl.DataFrame, names: dict[int, str]
+) -> tuple[pl.DataFrame, list[str]]:
+    """df (with_accounts' output) with account_id and acc_opd_id filled where the display name
+    names one account, and two columns for etl.matching: _pn_opds (list of OPD ids the name
+    allows: the matched one, or the candidates of a refusal; null when the name said nothing)
+    and _pn_refused (why the name placed nothing, Bahasa Indonesia). Returns (df, assumptions).
+    """
+    loose = df.filter(
+        pl.col("account_id").is_null()
+        & pl.col("acc_opd_id").is_null()
+        & pl.col("account_handle").is_not_null()
+    )
+    pairs = loose.group_by("platform", "account_handle").agg(
+        pl.len().alias("n"), LOGBOOK_ROW.any().alias("logbook")
+    )
+    rows: list[dict[str, object]] = []
+    assumptions: list[str] = []
+    for platform, handle, n, logbook in pairs.sort("platform", "account_handle").iter_rows():
+        if not is_display_name(platform, handle):
+            continue
+        got = pages.match(platform, handle)
+        if got is None:
+            continue
+        item: dict[str, object] = {"platform": platform, "account_handle": handle}
+        if isinstance(got, NameMatch):
+            item.update(_pn_acc=got.account_id, _pn_opd=got.opd_id, _pn_opds=[got.opd_id])
+            said = _assumed(got, platform, handle, int(n), names, column_of(platform, logbook))
+            assumptions.append(said)
+        elif isinstance(got, NameRefusal):
+            item.update(_pn_opds=list(got.opd_ids), _pn_refused=_refused(got, platform, handle))
+        rows.append(item)
+    schema: dict[str, pl.DataType] = {
+        "platform": pl.String(), "account_handle": pl.String(), "_pn_acc": pl.Int64(),
+        "_pn_opd": pl.Int64(), "_pn_opds": pl.List(pl.Int64()), "_pn_refused": pl.String(),
+    }  # fmt: skip
+    found = pl.DataFrame(rows, schema=schema)
+    out = df.join(found, on=["platform", "account_handle"], how="left")
+    out = out.with_columns(
+        pl.coalesce(pl.col("account_id").cast(pl.Int64), "_pn_acc").alias("account_id"),
+        pl.coalesce(pl.col("acc_opd_id").cast(pl.Int64), "_pn_opd").alias("acc_opd_id"),
+    ).drop("_pn_acc", "_pn_opd")
+    return out, assumptions
+
+
+def _assumed(
+    got: NameMatch, platform: str, handle: str, n: int, names: dict[int, str], column: str
+) -> str:
+    return (
+        f"{n} postingan {platform}: halaman '{handle}' (kolom '{column}') dianggap "
+        f"akun '{got.handle}' milik {names.get(got.opd_id, got.opd_id)}, karena {got.why}; "
+        f"kecocokan nama {got.score:.0f}%. Bila keliru, petakan nama ini sekali ke akun yang "
+        f'benar: python -m etl akun --platform {platform} --nama "{handle}" --akun "HANDLE DI '
+        'DAFTAR".'
+    )
+
+
+def _refused(got: NameRefusal, platform: str, handle: str) -> str:
+    return (
+        f"Halaman '{handle}' ({platform}) {got.why}: tidak dipilih sendiri. Daftarkan nama ini "
+        f"sebagai alias akun yang benar (python -m etl akun --platform {platform} --nama "
+        f'"{handle}" --akun "HANDLE DI DAFTAR"), atau pilih OPD-nya (--opd / halaman unggah).'
+    )
+
+
+def first_refusal(unplaced: pl.DataFrame) -> str | None:
+    """ " (baris R, kolom 'C': why)" of the first unplaced row whose name was refused."""
+    refused = unplaced.filter(pl.col("_pn_refused").is_not_null()).sort("source_row")
+    if not refused.height:
+        return None
+    platform, row, why, book = refused.select(
+        "platform", "source_row", "_pn_refused", LOGBOOK_ROW
+    ).row(0)
+    return f" (baris {row}, kolom '{column_of(platform, book)}': {why})"
+
+
+def conflicts(said_col: str) -> pl.Expr:
+    """Rows whose display name allows OPDs (_pn_opds) other than the one the uploader, the
+    row's Nama OPD or the folder names (said_col): neither is taken on trust."""
+    return (
+        pl.col("_pn_opds").is_not_null()
+        & pl.col(said_col).is_not_null()
+        & ~pl.col("_pn_opds").list.contains(pl.col(said_col))
+    )
+
+
+def name_clashes(rows: pl.DataFrame, names: dict[int, str]) -> pl.DataFrame:
+    """REJECT_SCHEMA rows for conflicts(): file row, the name's column, why, how to decide."""
+    out = []
+    for sheet, row, platform, handle, allowed, said, logbook in rows.select(
+        "source_sheet", "source_row", "platform", "account_handle", "_pn_opds", "_said",
+        LOGBOOK_ROW.alias("_logbook"),
+    ).iter_rows():  # fmt: skip
+        theirs = " atau ".join(f'"{names.get(o, o)}"' for o in allowed)
+        out.append({
+            "sheet": sheet, "row_number": row, "column_name": column_of(platform, logbook),
+            "value": handle,
+            "reason": (
+                f"Halaman '{handle}' ({platform}) menurut namanya milik {theirs}, tetapi OPD "
+                f'yang dipilih atau disebut nama folder/berkas/baris adalah "{names.get(said, said)}": '
+                "tidak dimuat. Bila halaman ini memang milik OPD itu, daftarkan namanya sebagai "
+                f'alias akunnya (python -m etl akun --platform {platform} --nama "{handle}" '
+                '--akun "HANDLE DI DAFTAR"); bila bukan, muat berkas ini tanpa pilihan OPD itu.'
+            ),
+        })  # fmt: skip
+    from etl.schema import REJECT_SCHEMA
+
+    return pl.DataFrame(out, schema=REJECT_SCHEMA)
