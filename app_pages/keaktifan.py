@@ -70,12 +70,27 @@ def ranking(deck: Deck) -> None:
         title=i18n.tr("Peringkat Indeks Medsos OPD", "OPD index ranking"),
         height=420,
     )
-    with st.expander(
+    # Drawn only while open (a rerun on toggle, as a drill-down): collapsed, its body (the
+    # OPD list, the breakdown table, the grade thresholds) was built on every rerun unseen.
+    box = st.expander(
         i18n.tr("Bagaimana indeks satu OPD dihitung?", "How is an OPD's index made?"),
         icon=":material/calculate:",
-    ):
+        key="index_explain_open",
+        on_change="rerun",
+    )
+    with box:
+        if not box.open:
+            return
         names = idx.get_column("opd").to_list()
-        who = st.selectbox(i18n.t("opd"), names, key="index_opd")
+        # A widget not drawn loses its state: the OPD chosen is kept apart for the next open.
+        kept = st.session_state.get("index_opd_kept")
+        who = st.selectbox(
+            i18n.t("opd"),
+            names,
+            index=names.index(kept) if kept in names else 0,
+            key="index_opd",
+            on_change=lambda: st.session_state.update(index_opd_kept=st.session_state.index_opd),
+        )
         row = idx.row(names.index(who), named=True)
         if row["index_score"] is None:
             st.info(

@@ -32,6 +32,9 @@ if one_opd.is_one_opd(f):
     st.stop()
 
 N_TB = lists.top_n_choice()
+# The KPI tiles before the index: their one judgement of the compared periods holds the
+# period's own, which the index then reads (warehouse.queries.judgement) instead of judging it.
+kpis = data.kpi_summary(f)
 trend = data.activity_trend(f)
 mix = data.content_mix(f)
 tb = data.top_bottom_opds(f, n=N_TB)
@@ -40,7 +43,6 @@ picked: dict[str, str | None] = {}  # the content type clicked in the mix chart
 
 
 def key_figures(deck: Deck) -> None:
-    kpis = data.kpi_summary(f)
     c1, c2, c3, c4 = st.columns(2) * 2 if deck.active else st.columns(4)
     for col, key in zip(
         (c1, c2, c3, c4),

@@ -130,6 +130,11 @@ def dump(db: Path, out: Path) -> int:
         con = connect(copy)
         out.mkdir(parents=True, exist_ok=True)
         index: dict[str, str] = {}
+        # Replayed sharing one store, as ui.data does for a data version (results one query
+        # keeps for another, the period's judgement inside the KPI tiles', are read as the app
+        # reads them); a tree without warehouse.queries.run.sharing: nothing shared.
+        shared = _sharing()
+        shared.__enter__()
         for name, fn, args, kwargs in list(seen.values()):
             f = next((a for a in args if isinstance(a, Filters)), None)
             for g in variants(f, con) if f is not None else [None]:
@@ -144,10 +149,21 @@ def dump(db: Path, out: Path) -> int:
                 else:
                     (out / f"{h}.txt").write_text(repr(res), encoding="utf-8")
                 index[key] = h
+        shared.__exit__(None, None, None)
         con.close()
     (out / "index.json").write_text(json.dumps(index, indent=1), encoding="utf-8")
     print(f"{len(index)} results from {len(seen)} distinct page queries -> {out}")
     return 0
+
+
+def _sharing() -> Any:
+    import contextlib
+
+    try:
+        from warehouse.queries.run import SharedStore, sharing
+    except ImportError:
+        return contextlib.nullcontext()
+    return sharing(SharedStore())
 
 
 def compare(before: Path, after: Path) -> int:

@@ -223,7 +223,7 @@ def _with_numbers(o: dict[str, Any]) -> dict[str, Any]:
 
 
 def _against(prev: dict[str, Any], key: str) -> str:
-    """' (-6,5 poin vs 1 Des 2025 s.d. 20 Mei 2026)', with ', pada 25 dari 46 OPD yang datanya
+    """' (-6,5 poin vs 1 Des 2025 s.d. 20 Mei 2026)', with ', pada 29 dari 46 OPD yang datanya
     lengkap di kedua periode' when the change leaves OPDs out, or ' (belum ada pembanding)'."""
     from reports import idfmt
     from warehouse import metrics, vocabulary

@@ -43,7 +43,7 @@ def kpi(key: str, lang: Lang = "id", *, full: bool = False) -> str:
 
 def compared_subset(r: dict[str, Any], kind: Kind = "previous", lang: Lang = "id") -> str:
     """On how many OPDs a kpi_summary row's change compares when that is not every OPD in scope
-    (warehouse.compare.subset_counts): "pada 25 dari 46 OPD yang datanya lengkap di kedua
+    (warehouse.compare.subset_counts): "pada 29 dari 46 OPD yang datanya lengkap di kedua
     periode: 5.002 vs 5.260" (the KPI over the compared OPDs on each side); "" when every OPD
     is compared or there is no change."""
     counts = subset_counts(r, kind)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from typing import Any
 
 import altair as alt
 import polars as pl
@@ -153,6 +154,20 @@ def locale_config() -> dict:
     return {"number": ID_NUMBER_LOCALE, "time": ID_TIME_LOCALE}
 
 
+def with_top(chart: alt.TopLevelMixin, **props: Any) -> alt.TopLevelMixin:
+    """A new chart: `chart` with top-level properties set (height, width, config), what
+    chart.properties(...) and chart.configure(...) give; its layers and encodings are shared,
+    not copied. Altair's properties() and configure() build the chart anew, and building a
+    layered chart deep-copies each layer twice (every sort list and scale domain in it): three
+    rebuilds per chart in finish(). Nothing here changes a chart once built, so sharing is
+    safe; the spec is the same (tests/app/test_chart_specs.py)."""
+    out = object.__new__(type(chart))
+    # Altair's SchemaBase keeps its spec in _args and _kwds, set the same way.
+    object.__setattr__(out, "_args", chart._args)
+    object.__setattr__(out, "_kwds", {**chart._kwds, **props})
+    return out
+
+
 def finish(
     chart: alt.TopLevelMixin, *, big: bool = False, height: int | None = None
 ) -> alt.TopLevelMixin:
@@ -160,45 +175,48 @@ def finish(
     # Projector: type about 1.5x (readable from the back of a room, yet a 1366x768 slide
     # still holds a dozen named rows), charts tall enough to fill most of a 1080p screen each.
     k = 1.5 if big else 1.0
-    if height is not None:
-        chart = chart.properties(height=int(height * (1.7 if big else 1.0)))
-    # One configure() with every part: each configure_*() call copies the chart, and copying a
-    # layered chart re-walks its layers (8 copies were a sixth of a page's rerun).
-    return chart.properties(width="container").configure(
-        locale=locale_config(),
-        font="Source Sans Pro, Arial, sans-serif",
-        axis=alt.AxisConfig(
-            labelFontSize=int(14 * k),
-            titleFontSize=int(15 * k),
-            # Long OPD names are the labels read aloud: never shortened with an ellipsis.
-            labelLimit=0,
-            titlePadding=10,
-            gridOpacity=0.5,
+    sized = {} if height is None else {"height": int(height * (1.7 if big else 1.0))}
+    # One config with every part, set with the size in one step (see with_top).
+    return with_top(
+        chart,
+        **sized,
+        width="container",
+        config=alt.Config(
+            locale=locale_config(),
+            font="Source Sans Pro, Arial, sans-serif",
+            axis=alt.AxisConfig(
+                labelFontSize=int(14 * k),
+                titleFontSize=int(15 * k),
+                # Long OPD names are the labels read aloud: never shortened with an ellipsis.
+                labelLimit=0,
+                titlePadding=10,
+                gridOpacity=0.5,
+            ),
+            # Streamlit's theme flushes the end labels of every axis to the chart's edges: on a
+            # discrete axis (months, OPDs) that moves the first label off its band and onto its
+            # neighbour ("Jun 2026Jul 2026"), so those stay centred on their own band or row.
+            axisBand=alt.AxisConfig(labelFlush=False),
+            # On a number axis the flush moved "0" above the baseline and the top label down, so
+            # ticks read unevenly spaced: every label sits on its own tick.
+            axisQuantitative=alt.AxisConfig(labelFlush=False),
+            axisPoint=alt.AxisConfig(labelFlush=False),
+            legend=alt.LegendConfig(
+                labelFontSize=int(14 * k),
+                titleFontSize=int(15 * k),
+                symbolSize=int(180 * k),
+                orient="bottom",
+                # A fixed number of columns wraps the entries into rows instead of running one
+                # line off the chart's right edge (the last entries were cut).
+                columns=4,
+                labelLimit=0,
+            ),
+            title=alt.TitleConfig(fontSize=int(18 * k), anchor="start"),
+            view=alt.ViewConfig(strokeWidth=0),
+            # Streamlit's theme gives every mark without a tooltip of its own one listing its
+            # encoded fields by their program names ("month (year-month)", "_label"): a mark
+            # says something on hover only when its tooltip is written in our words.
+            mark=alt.MarkConfig(tooltip=None),
         ),
-        # Streamlit's theme flushes the end labels of every axis to the chart's edges: on a
-        # discrete axis (months, OPDs) that moves the first label off its band and onto its
-        # neighbour ("Jun 2026Jul 2026"), so those stay centred on their own band or row.
-        axisBand=alt.AxisConfig(labelFlush=False),
-        # On a number axis the flush moved "0" above the baseline and the top label down, so
-        # ticks read unevenly spaced: every label sits on its own tick.
-        axisQuantitative=alt.AxisConfig(labelFlush=False),
-        axisPoint=alt.AxisConfig(labelFlush=False),
-        legend=alt.LegendConfig(
-            labelFontSize=int(14 * k),
-            titleFontSize=int(15 * k),
-            symbolSize=int(180 * k),
-            orient="bottom",
-            # A fixed number of columns wraps the entries into rows instead of running one
-            # line off the chart's right edge (the last entries were cut).
-            columns=4,
-            labelLimit=0,
-        ),
-        title=alt.TitleConfig(fontSize=int(18 * k), anchor="start"),
-        view=alt.ViewConfig(strokeWidth=0),
-        # Streamlit's theme gives every mark without a tooltip of its own one listing its
-        # encoded fields by their program names ("month (year-month)", "_label"): a mark
-        # says something on hover only when its tooltip is written in our words.
-        mark=alt.MarkConfig(tooltip=None),
     )
 
 
@@ -212,6 +230,14 @@ def unchecked(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     # Altair's SchemaBase keeps attributes set the usual way as spec properties.
     object.__setattr__(chart, "to_dict", draw)
     return chart
+
+
+def condition(channel: type, predicate: Any, if_true: Any, if_false: Any) -> Any:
+    """alt.condition(predicate, if_true, if_false) as the channel object `channel` (e.g.
+    alt.ColorValue, alt.OpacityValue): the same spec. Given the dict alt.condition returns,
+    Altair's encode() finds its channel class by matching the dict against the Vega-Lite
+    schema (from_dict: 5 to 30 ms a condition, on every rerun)."""
+    return channel(**alt.condition(predicate, if_true, if_false))
 
 
 def content_scale(present: list[str] | None = None) -> alt.Scale:

@@ -12,6 +12,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
+from ui.chart_base import condition
 
 # Below this many posts a share is marked as resting on few posts (the count turns orange).
 LOW_N = 10
@@ -39,7 +40,7 @@ def counts(df: pl.DataFrame, group: str, value: str = "posts") -> pl.DataFrame:
 
 def _color():
     # A condition, not a field: a colour field would share the bars' colour scale and legend.
-    return alt.condition("datum._low", alt.value(LOW_COLOR), alt.value(TEXT_COLOR))
+    return condition(alt.ColorValue, "datum._low", alt.value(LOW_COLOR), alt.value(TEXT_COLOR))
 
 
 def _share_axis(channel, title: str | None):

@@ -23,6 +23,7 @@ from ui.chart_base import (
     WARN,
     ZERO_COLOR,
     color_encoding,
+    condition,
     content_scale,
     finish,
     time_tooltip,
@@ -142,7 +143,7 @@ def content_totals(
                 scale=content_scale(data.get_column("content_type").to_list()),
                 legend=None,
             ),
-            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
+            opacity=condition(alt.OpacityValue, pick, alt.value(1.0), alt.value(0.35)),
             tooltip=[
                 alt.Tooltip("content_type_label:N", title=i18n.t("content_type")),
                 alt.Tooltip(f"{value}:Q", title=i18n.t("posts"), format=",.0f"),

@@ -15,6 +15,7 @@ from ui.chart_base import (
     SEQ_EXTENT,
     SEQ_SCHEME,
     ZERO_COLOR,
+    condition,
     finish,
     gap_label,
     partial_label,
@@ -79,7 +80,8 @@ def heatmap(
             ),
             # A month without a post is its own colour (light grey, "0" in the cell), so it
             # never reads as "a few posts"; every other count on the blue scale from 1.
-            color=alt.condition(
+            color=condition(
+                alt.ColorValue,
                 f"datum['{value}'] > 0",
                 alt.Color(
                     f"{value}:Q",
@@ -135,7 +137,7 @@ def heatmap(
         alt.Chart(df)
         .transform_filter(f"datum['{value}'] == 0")
         .mark_text(fontSize=17 if big else 12, color="#555555")
-        .encode(x=heat_x, y=alt.Y(f"{y}:N", sort=sort), text=alt.value("0"))
+        .encode(x=heat_x, y=alt.Y(f"{y}:N", sort=sort), text=alt.TextValue("0"))
     )
     return finish(alt.layer(chart, zero), big=big, height=min(2000, 30 + n * row_height))
 
@@ -173,7 +175,8 @@ def calendar(df: pl.DataFrame, *, value: str = "posts", big: bool = False) -> al
         .encode(
             x=x,
             y=y,
-            color=alt.condition(
+            color=condition(
+                alt.ColorValue,
                 f"datum['{value}'] > 0",
                 alt.Color(
                     f"{value}:Q",

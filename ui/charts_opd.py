@@ -110,17 +110,17 @@ def monthly_status(df: pl.DataFrame, rule: str, *, big: bool = False) -> alt.Top
     size = 22 if big else 13
     text = (
         base.mark_text(dy=-10, fontSize=size)
-        .encode(y="counted_posts:Q", text=alt.Text("counted_posts:Q", format=",.0f"))
+        .encode(y=alt.Y("counted_posts:Q"), text=alt.Text("counted_posts:Q", format=",.0f"))
         .transform_filter(alt.datum.status != states[3])
     )
     # A partly received month says how far its data reaches, above its count.
     note = (
         base.mark_text(dy=-10 - size - 4, fontSize=size - 2, color="#3F6E8F")
-        .encode(y="counted_posts:Q", text="through:N")
+        .encode(y=alt.Y("counted_posts:Q"), text=alt.Text("through:N"))
         .transform_filter((alt.datum.status == states[2]) | (alt.datum.status == states[4]))
     )
     minimum = base.mark_line(strokeDash=[6, 4], color="#555555", point=False).encode(
-        y="required_posts:Q"
+        y=alt.Y("required_posts:Q")
     )
     return finish(bars + text + note + minimum, big=big, height=280)
 
@@ -181,7 +181,9 @@ def accounts(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
             alt.Tooltip("state:N", title=i18n.tr("Status", "Status")),
         ],
     )
-    text = base.mark_text(align="left", dx=5, fontSize=22 if big else 13).encode(text="label:N")
+    text = base.mark_text(align="left", dx=5, fontSize=22 if big else 13).encode(
+        text=alt.Text("label:N")
+    )
     n = max(1, shown.height)
     return finish(bars + text, big=big, height=int((50 + n * 40) / (1.7 if big else 1)))
 
@@ -230,6 +232,8 @@ def index_parts(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixin:
             alt.Tooltip("label:N", title=i18n.tr("Skor", "Score")),
         ]
     )
-    text = base.mark_text(align="left", dx=6, fontSize=20 if big else 13).encode(text="label:N")
+    text = base.mark_text(align="left", dx=6, fontSize=20 if big else 13).encode(
+        text=alt.Text("label:N")
+    )
     n = max(1, shown.height)
     return finish(bars + text, big=big, height=int((50 + n * 40) / (1.7 if big else 1)))

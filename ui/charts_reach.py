@@ -98,7 +98,7 @@ def kecamatan_rollup(df: pl.DataFrame, *, big: bool = False) -> alt.TopLevelMixi
     text = (
         alt.Chart(data.unique("name"))
         .mark_text(align="left", dx=6, fontSize=ROW_LABEL_PX if big else 13)
-        .encode(y=y, x=alt.X("members:Q"), text="label:N")
+        .encode(y=y, x=alt.X("members:Q"), text=alt.Text("label:N"))
     )
     n = max(1, len(order))
     return finish(bars + text, big=big, height=min(1200, 40 + n * 30))

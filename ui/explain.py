@@ -119,8 +119,8 @@ def compared_set_text(
     r: dict, kind: Kind = "previous", *, short: bool = False, figures: bool = True
 ) -> str:
     """On how many OPDs a kpi_summary row's change compares, when that is not all in scope
-    (warehouse.compare.subset_counts): "pada 25 dari 46 OPD yang datanya lengkap di kedua
-    periode: 5.002 vs 5.260"; short (on a card): "25 dari 46 OPD lengkap: 5.002 vs
+    (warehouse.compare.subset_counts): "pada 29 dari 46 OPD yang datanya lengkap di kedua
+    periode: 5.002 vs 5.260"; short (on a card): "29 dari 46 OPD lengkap: 5.002 vs
     5.260". The two figures are the KPI over the compared OPDs on each side, formatted as the
     card formats its value; figures=False leaves them out (a caption under several cards: each
     card names its own). "" when every OPD is compared or there is no change."""

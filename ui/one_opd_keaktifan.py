@@ -67,11 +67,16 @@ def draw(f: data.Filters, big: bool) -> None:
         if note and not big:
             st.caption(note)
         if not big:
-            with st.expander(
+            # Drawn only while open (a rerun on toggle), as Keaktifan's own explanation.
+            box = st.expander(
                 i18n.tr("Rincian perhitungan indeks", "Index calculation in detail"),
                 icon=":material/calculate:",
-            ):
-                scorecard.explain(row, data.grade_thresholds())
+                key="index_detail_open",
+                on_change="rerun",
+            )
+            with box:
+                if box.open:
+                    scorecard.explain(row, data.grade_thresholds())
 
     def months_panel(deck: slides.Deck) -> None:
         one_opd.months_chart(deck, months, s, big)

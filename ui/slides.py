@@ -134,7 +134,7 @@ class Deck:
                 "<style>.st-key-slide_chart { min-height: "
                 f"{int(rows) * ROW_PX + AXES_PX}px !important; }}</style>"
             )
-        return st.container(key="slide_chart"), c.properties(height="container")
+        return st.container(key="slide_chart"), chart_base.with_top(c, height="container")
 
     def chart(
         self,

@@ -68,6 +68,27 @@ def _fmt_cell(kind: str):
     return _FORMATS.get(kind, _text)
 
 
+def _formatted(values: pl.Series, kind: str) -> list[str]:
+    """Each value of the column as its cell reads (call inside lang.pinned()). A column of
+    codes, text or whole numbers repeats its values (a grade, a reason, a count of posts), so
+    each distinct value is formatted once; floats are formatted one by one (0.0 and -0.0 are
+    one key of a dict but may read differently)."""
+    fn = _fmt_cell(kind)
+    items = values.to_list()
+    dtype = values.dtype
+    if not (dtype.is_integer() or dtype in (pl.String, pl.Boolean, pl.Categorical, pl.Date)):
+        return [fn(v) for v in items]
+    seen: dict = {}
+    out = []
+    for v in items:
+        try:
+            out.append(seen[v])
+        except KeyError:
+            text = seen[v] = fn(v)
+            out.append(text)
+    return out
+
+
 def display_frame(df: pl.DataFrame, cols: Sequence[Col], *, numbered: bool = True) -> pl.DataFrame:
     """Indonesian-formatted strings for reading (1.234,5; 45,2%; 3 Oktober 2026)."""
     out = {}
@@ -77,12 +98,10 @@ def display_frame(df: pl.DataFrame, cols: Sequence[Col], *, numbered: bool = Tru
         for c in cols:
             if c.name not in df.columns:
                 continue
-            values = df.get_column(c.name).to_list()
             if c.kind == "link":
-                out[c.label] = values
+                out[c.label] = df.get_column(c.name).to_list()
             else:
-                fn = _fmt_cell(c.kind)
-                out[c.label] = [fn(v) for v in values]
+                out[c.label] = _formatted(df.get_column(c.name), c.kind)
     return pl.DataFrame(out, strict=False)
 
 
@@ -185,21 +204,21 @@ def lampiran_frame(df: pl.DataFrame, cols: Sequence[Col]) -> tuple[pl.DataFrame,
     """The frame and (column, header, kind) spec reports.lampiran expects: numbers and dates stay
     typed (Excel keeps them numeric), codes become their Indonesian labels."""
     out, spec = {}, []
-    for i, c in enumerate(cols):
-        if c.name not in df.columns:
-            continue
-        name = f"c{i}"
-        values = df.get_column(c.name)
-        if c.kind == "link":
-            out[name] = values.cast(pl.String)
-            spec.append((name, c.label, "tautan"))
-        elif c.kind in _LAMPIRAN_KIND:
-            out[name] = values
-            spec.append((name, c.label, _LAMPIRAN_KIND[c.kind]))
-        else:
-            fn = _fmt_cell(c.kind)
-            out[name] = pl.Series(name, [fn(v) for v in values.to_list()], dtype=pl.String)
-            spec.append((name, c.label, "teks"))
+    with lang.pinned():  # one read of the chosen language for every cell
+        for i, c in enumerate(cols):
+            if c.name not in df.columns:
+                continue
+            name = f"c{i}"
+            values = df.get_column(c.name)
+            if c.kind == "link":
+                out[name] = values.cast(pl.String)
+                spec.append((name, c.label, "tautan"))
+            elif c.kind in _LAMPIRAN_KIND:
+                out[name] = values
+                spec.append((name, c.label, _LAMPIRAN_KIND[c.kind]))
+            else:
+                out[name] = pl.Series(name, _formatted(values, c.kind), dtype=pl.String)
+                spec.append((name, c.label, "teks"))
     return pl.DataFrame(out), spec
 
 

@@ -16,7 +16,7 @@ Rules (Pengaturan and the KPI cards state them):
   one side is missing would put part of its posts on one side only. A month nobody sent, or
   exports that arrived with no post (data, zero posts), are told apart: the first leaves the
   OPD out, the second is a real change against zero. When some OPDs are left out the card
-  says on how many it compares ("pada 25 dari 46 OPD ..."); when none is complete on both
+  says on how many it compares ("pada 29 dari 46 OPD ..."); when none is complete on both
   spans there is no comparison.
 - The unit is the OPD, not the account (OPD x platform), because that is how the activity
   rule is judged (opd_judgement): an OPD is active by its busiest account or by all its
@@ -25,6 +25,9 @@ Rules (Pengaturan and the KPI cards state them):
   but the rate per OPD would compare two different sets on one card. So an OPD is compared
   when every one of its accounts in scope (a logbook row covers every platform of its OPD) is
   covered on every day of both spans, and left out of every figure's comparison otherwise.
+  "Complete" is the judgement's own (macro opd_coverage): an OPD with no account in scope is
+  complete unless it ever sent a logbook or export of its own that does not cover the span, so
+  an OPD the period's rate counts as judged inactive is never left out as "data tidak lengkap".
 """
 
 from __future__ import annotations

@@ -197,7 +197,7 @@ COMPARED_SUBSET = (
     "on {n} of {m} OPDs with complete data in both periods",
 )
 # On a card: short enough that the compared figures after it keep the card to two lines in
-# a 1366 px slide ("vs 1 Des 2025 – 20 Mei 2026 · 25 dari 46 OPD lengkap: 72,0% vs 76,0%").
+# a 1366 px slide ("vs 1 Des 2025 – 20 Mei 2026 · 29 dari 46 OPD lengkap: 62,1% vs 65,5%").
 COMPARED_SUBSET_SHORT = (
     "{n}\u00a0dari\u00a0{m}\u00a0OPD lengkap",
     "{n}\u00a0of\u00a0{m}\u00a0OPDs complete",

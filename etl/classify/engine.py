@@ -62,28 +62,7 @@ def classify_normalized(text: pl.Series, rules: Rules) -> pl.DataFrame:
         .otherwise(best_kin)
     )
     frame = frame.with_columns(content_type.alias("content_type"), max_kin.alias("_max_kin"))
-
-    # Reason: the winning label's phrases, then the runner-up that lost (greeting vs kinerja).
-    reason = pl.lit(None, dtype=pl.String)
-    for t in CONTENT_TYPES:
-        reason = (
-            pl.when((pl.col("content_type") == t) & (pl.col(f"m_{t}").list.len() > 0))
-            .then(
-                pl.lit(f"{t} (skor ")
-                + pl.col(f"s_{t}").round(0).cast(pl.Int64).cast(pl.String)
-                + pl.lit("): ")
-                + _phrase_text(f"m_{t}")
-            )
-            .otherwise(reason)
-        )
-    reason = reason.fill_null(pl.lit(NO_MATCH_REASON))
-    greeting_lost = (pl.col("content_type") != "ucapan") & (pl.col("m_ucapan").list.len() > 0)
-    reason = (
-        pl.when(greeting_lost)
-        .then(reason + pl.lit("; kalah: ucapan: ") + _phrase_text("m_ucapan"))
-        .otherwise(reason)
-    )
-
+    reason = _content_reason(frame)
     min_person = float(dec.get("figure_min_person", 1))
     min_action = float(dec.get("figure_min_action", 1))
     max_sub = float(dec.get("figure_max_substance", 2))
@@ -98,32 +77,61 @@ def classify_normalized(text: pl.Series, rules: Rules) -> pl.DataFrame:
         & (pl.col("s_substance") < max_sub)
         & ~pl.col("content_type").is_in(excluded)
     )
-    fig_reason = (
-        pl.lit("tokoh: ")
-        + _phrase_text("m_person")
-        + pl.lit("; peran: ")
-        + _phrase_text("m_action")
-    )
     win = pl.lit(0.0)
     for t in CONTENT_TYPES:
         win = pl.when(pl.col("content_type") == t).then(s[t]).otherwise(win)
     runner = pl.max_horizontal(
         *[pl.when(pl.col("content_type") == t).then(0.0).otherwise(s[t]) for t in CONTENT_TYPES]
     )
-    return frame.select(
+    out = frame.select(
         "content_type",
-        reason.alias("content_reason"),
         # How sure the rules are (for the model to step in where they are not): the winning
         # label's score minus the best other label's; whether a greeting met a kinerja phrase.
         (win - runner).alias("rule_margin"),
         ((s["ucapan"] > 0) & (pl.col("_max_kin") > 0)).alias("rule_mixed"),
         (pl.col("s_person") > 0).alias("rule_person"),
         is_fig.alias("is_figure_centric"),
-        pl.when(is_fig)
-        .then(fig_reason)
-        .otherwise(pl.lit(None, dtype=pl.String))
-        .alias("figure_reason"),
     )
+    fig_text = (
+        pl.lit("tokoh: ")
+        + _phrase_text("m_person")
+        + pl.lit("; peran: ")
+        + _phrase_text("m_action")
+    )
+    figure_reason = _text_where(frame, out["is_figure_centric"], fig_text)
+    return out.insert_column(1, reason).with_columns(figure_reason.alias("figure_reason"))
+
+
+def _text_where(frame: pl.DataFrame, where: pl.Series, text: pl.Expr) -> pl.Series:
+    """`text` of frame's rows where `where` is true, null elsewhere (String). Computed for
+    those rows only: a when/then over every row builds the text of every row."""
+    out = pl.Series("", [None], dtype=pl.String).new_from_index(0, frame.height)
+    if where.any():
+        idx = where.arg_true()
+        rows = frame.select(text.meta.root_names())[idx]
+        out = out.scatter(idx, rows.select(text.cast(pl.String)).to_series())
+    return out
+
+
+def _content_reason(frame: pl.DataFrame) -> pl.Series:
+    """content_reason: the winning label's phrases with its score, then the greeting that lost
+    to a kinerja label (String, one per row; NO_MATCH_REASON when the label matched nothing)."""
+    ct = frame["content_type"]
+    reason = pl.Series("", [None], dtype=pl.String).new_from_index(0, frame.height)
+    for t in CONTENT_TYPES:
+        won = (ct == t) & (frame[f"m_{t}"].list.len() > 0)
+        text = (
+            pl.lit(f"{t} (skor ")
+            + pl.col(f"s_{t}").round(0).cast(pl.Int64).cast(pl.String)
+            + pl.lit("): ")
+            + _phrase_text(f"m_{t}")
+        )
+        mine = _text_where(frame, won, text)
+        reason = mine.zip_with(won, reason) if won.any() else reason
+    reason = reason.fill_null(NO_MATCH_REASON)
+    lost = (ct != "ucapan") & (frame["m_ucapan"].list.len() > 0)
+    suffix = _text_where(frame, lost, pl.lit("; kalah: ucapan: ") + _phrase_text("m_ucapan"))
+    return (reason + suffix).zip_with(lost, reason).alias("content_reason")
 
 
 def label_text(text: pl.Series, rules: Rules, model: Model | None) -> pl.DataFrame:

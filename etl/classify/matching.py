@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from etl.classify.rules import bounded
@@ -222,21 +223,28 @@ def _drop_phrases_inside_other_labels(found: dict[str, pl.Series]) -> dict[str, 
     )
     if pairs.height == 0:
         return found
-    involved = pl.concat([pairs["pid"], pairs["pid_long"]]).unique().alias("pid")
+    involved = ids.join(
+        pl.concat([pairs["pid"], pairs["pid_long"]]).unique().to_frame("pid"), on="pid", how="semi"
+    )
     parts = []
     for g, m in found.items():
-        of_g = ids.filter(pl.col("group") == g)
-        number = dict(zip(of_g["phrase"], of_g["pid"], strict=True))
-        as_ids = m.list.eval(pl.element().replace_strict(number, return_dtype=pl.UInt32)).cast(
-            pl.List(pl.UInt32)
-        )
-        parts.append(pl.DataFrame({"pid": as_ids}).with_row_index("row").explode("pid"))
-    # (caption, phrase) of the phrases in a containment pair only.
-    long = pl.concat(parts).join(involved.to_frame("pid"), on="pid", how="semi")
+        of_g = involved.filter(pl.col("group") == g).select("phrase", "pid")
+        if of_g.height:
+            each = pl.DataFrame({"phrase": m}).with_row_index("row").explode("phrase")
+            parts.append(each.join(of_g, on="phrase").select("row", "pid"))
+    # (caption, phrase) of the phrases in a containment pair only, as one integer each: a
+    # caption's short phrase goes when the same caption holds one of its longer phrases.
+    long = pl.concat(parts)
+    n_pid = ids.height
+
+    def cell(row: pl.Series, pid: pl.Series) -> pl.Series:
+        return row.cast(pl.Int64) * n_pid + pid.cast(pl.Int64)
+
+    cand = long.join(pairs.rename({"pid": "short", "pid_long": "pid"}), on="pid")
+    present = cell(long["row"], long["pid"]).implode()
     drops = (
-        long.join(pairs, on="pid")
-        .join(long.rename({"pid": "pid_long"}), on=["row", "pid_long"], how="semi")
-        .select("row", "pid")
+        cand.filter(cell(cand["row"], cand["short"]).is_in(present))
+        .select("row", pl.col("short").alias("pid"))
         .unique()
         .join(ids, on="pid")
         .select("row", "group", "phrase")
@@ -250,10 +258,11 @@ def _drop_phrases_inside_other_labels(found: dict[str, pl.Series]) -> dict[str, 
             out[g] = m
             continue
         # The rows that lose a phrase keep the others in their order (list.set_difference
-        # would reorder them by the order of the dropped ones, which a join leaves open).
-        frame = pl.DataFrame({"m": m}).with_row_index("row")
+        # would reorder them by the order of the dropped ones, which a join leaves open);
+        # they are put back in place by position (no join over every row).
+        rows = d.select(pl.col("row").unique().sort()).to_series()
         kept = (
-            frame.join(d.select("row").unique(), on="row", how="semi")
+            pl.DataFrame({"row": rows, "m": m.gather(rows)})
             .explode("m")
             .join(
                 d,
@@ -263,11 +272,9 @@ def _drop_phrases_inside_other_labels(found: dict[str, pl.Series]) -> dict[str, 
                 maintain_order="left",
             )  # fmt: skip
             .group_by("row", maintain_order=True)
-            .agg(pl.col("m").filter(pl.col("drop").is_null()).alias("kept"))
-        )
-        out[g] = (
-            frame.join(kept, on="row", how="left", maintain_order="left")
-            .select(pl.coalesce("kept", "m").alias("m"))
-            .to_series()
-        )
+            .agg(pl.col("m").filter(pl.col("drop").is_null()))
+        )["m"]
+        at = np.arange(len(m), dtype=np.int64)
+        at[rows.to_numpy()] = len(m) + np.arange(len(rows), dtype=np.int64)
+        out[g] = m.clone().append(kept.cast(m.dtype)).gather(at).alias(m.name)
     return out

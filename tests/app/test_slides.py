@@ -94,6 +94,8 @@ def test_index_breakdown_adds_up_to_the_index(sample_db, use_db):
 
     use_db(sample_db)
     at = run_page("keaktifan")
+    at.session_state["index_explain_open"] = True  # drawn only while open
+    at.run()
     assert not at.exception
     ranking = at.dataframe[0].value
     who = at.selectbox(key="index_opd").value

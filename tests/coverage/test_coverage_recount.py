@@ -200,7 +200,7 @@ def recount_compared(
     OPD in scope, whether every day of each span is covered by a live load for every one of its
     accounts in scope (a logbook row covers all its OPD's accounts, a platform row all its
     accounts on that platform); an OPD with no account in scope, by live loads naming it (a
-    logbook, or a platform in scope)."""
+    logbook, or a platform in scope), and complete when no live load ever named it."""
     live = con.execute(
         "SELECT c.opd_id, c.platform, c.account_id, c.period_start, c.period_end"
         " FROM load_coverage c JOIN loads l USING (load_id) WHERE l.status = 'loaded'"
@@ -231,7 +231,10 @@ def recount_compared(
                 for acc, pl_ in mine
             ]
         else:
-            held = [days_of(opd_id, lambda p, a: p is None or not f.platforms or p in f.platforms)]
+            named = lambda p, a: p is None or not f.platforms or p in f.platforms  # noqa: E731
+            sent = any(o == opd_id and named(p, a) for o, p, a, _, _ in live)
+            # Nothing ever sent naming it: nothing to wait for, complete (as its judgement).
+            held = [days_of(opd_id, named)] if sent else []
         whole = [all(set(_days(*span)) <= h for h in held) for span in (current, other)]
         rows.append((1, opd_id, *whole, whole[0] and whole[1]))
     return rows

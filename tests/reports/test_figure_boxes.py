@@ -9,7 +9,7 @@ from fpdf import FPDF
 from reports import doc, doc_pdf, fonts
 
 LONG = (
-    "-258 vs 1 Desember 2025–20 Mei 2026 (pada 25 dari 46 OPD yang datanya lengkap di kedua "
+    "-258 vs 1 Desember 2025–20 Mei 2026 (pada 29 dari 46 OPD yang datanya lengkap di kedua "
     "periode: 2.850 vs 3.108)"
 )
 

@@ -17,6 +17,7 @@ them together.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Any
 
@@ -24,7 +25,7 @@ import duckdb
 
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
-from warehouse.queries.run import _activity_params, _run_arrow, once
+from warehouse.queries.run import _activity_params, _run_arrow, keep, once
 
 # The names the q_*.sql files read the judgement under (query_table).
 JUDGED = "judged_period"
@@ -67,7 +68,33 @@ def periods_judgement(
         "ends_excl": [b + dt.timedelta(days=1) for _, b in periods],
     }
     key = ("periods_judgement", f, s, tuple(periods))
-    return once(key, lambda: _run_arrow(con, "q_periods_judgement", params))
+    return once(key, lambda: _judge_periods(con, f, s, periods, params))
+
+
+def _judge_periods(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    s: Settings,
+    periods: list[tuple[dt.date, dt.date]],
+    params: dict[str, Any],
+) -> Any:
+    """q_periods_judgement.sql's table; inside a sharing block each period's rows are also kept
+    as period_judgement's result for f over that period (the same rows: one lateral call of
+    opd_judgement per period), so a page asking for the period's judgement after the KPI tiles
+    (Ringkasan's index) plans no judgement statement of its own."""
+    table = _run_arrow(con, "q_periods_judgement", params)
+    for i, (first, last) in enumerate(periods, start=1):
+        keep(("period_judgement", f.shifted(first, last), s, None), period_rows(table, i))
+    return table
+
+
+def period_rows(table: Any, i: int) -> Any:
+    """The rows of period i (1-based) of a periods_judgement table (ordered by i, as
+    q_periods_judgement.sql orders it), without the column i: a period_judgement table (same
+    columns, types and order)."""
+    ii = table.column("i").to_pylist()
+    lo, hi = bisect.bisect_left(ii, i), bisect.bisect_right(ii, i)
+    return table.slice(lo, hi - lo).drop_columns(["i"])
 
 
 def judged_tables(

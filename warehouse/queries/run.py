@@ -106,6 +106,23 @@ def once(key: Hashable, compute: Callable[[], Any]) -> Any:
         return value
 
 
+def is_sharing() -> bool:
+    """Whether a `sharing` block is in force (a result kept now is read by later callers)."""
+    return _SHARED.get() is not None
+
+
+def keep(key: Hashable, value: Any) -> None:
+    """Put `value` in the store of `sharing` under key, as `once(key, ...)` would have kept it,
+    unless something is kept there already; outside a sharing block: nothing. For a result
+    computed as part of another (a period's judgement inside the judgement of several)."""
+    store = _SHARED.get()
+    if store is None:
+        return
+    full = (key, _GIVEN_DATA_END.get())
+    if full not in store:
+        store[full] = value
+
+
 def _bound(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> dict[str, Any]:
     used = _param_names(name)
     if "data_end" in used and "data_end" not in params:

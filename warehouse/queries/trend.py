@@ -4,6 +4,7 @@ engagement per OPD and the top posts."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -12,7 +13,16 @@ from warehouse import periods
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters, Grain, TrendBy
 from warehouse.queries.options import date_bounds
-from warehouse.queries.run import _activity_params, _grain, _limit, _run, _settings
+from warehouse.queries.run import (
+    _activity_params,
+    _grain,
+    _limit,
+    _run,
+    _settings,
+    is_sharing,
+    keep,
+    once,
+)
 
 
 def trend(
@@ -39,7 +49,39 @@ def trend(
         "by": by,
         **_activity_params(s),
     }
-    return _run(con, "q_trend", params)
+    if by != "none" or not is_sharing():
+        return _run(con, "q_trend", params)
+    # Inside a store (a page's rerun): the trend and the year-ago one, which Tren draws beside
+    # it (trend_comparison), in one statement (q_trends.sql: the macro stack planned once).
+    ago = f.shifted(*periods.year_ago_period(f.start, f.end))
+    out: pl.DataFrame = once(
+        ("trend", f, grain, s), lambda: _with_year_ago(con, f, ago, grain, s, params)
+    )
+    return out
+
+
+def _with_year_ago(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    ago: Filters,
+    grain: Grain,
+    s: Settings,
+    params: dict[str, Any],
+) -> pl.DataFrame:
+    """trend(f) and trend(ago) (by "none") from one q_trends.sql statement; ago's rows are
+    kept in the store for its own call. Each period's rows are q_trend.sql's for it alone."""
+    both = _run(
+        con,
+        "q_trends",
+        {
+            **params,
+            "starts": [f.start, ago.start],
+            "ends_excl": [f.end + dt.timedelta(days=1), ago.end + dt.timedelta(days=1)],
+        },
+    )
+    mine, theirs = (both.filter(pl.col("i") == i).drop("i") for i in (1, 2))
+    keep(("trend", ago, grain, s), theirs)
+    return mine
 
 
 def trend_comparison(

@@ -38,10 +38,8 @@ final as (
         o.opd_id, o.opd, o.opd_short, j.period_start as month,
         j.posts, j.max_account_posts, j.counted_posts, j.required_posts, j.is_active,
         j.activity_status, j.n_accounts, j.n_accounts_missing,
-        case when j.n_accounts = 0 then 'none'
-             when j.data_complete then 'complete'
-             when j.n_accounts_missing = j.n_accounts then 'missing'
-             else 'partial' end as coverage_state,
+        case when j.n_accounts = 0 and j.data_complete then 'none'
+             else j.data_state end as coverage_state,
         case when t.n_accounts_covered = j.n_accounts and j.n_accounts > 0
              then t.last_day end as covered_through,
         -- A month counted as a whole judged month ("bulan aktif k dari n"): judged, and every

@@ -1,7 +1,9 @@
 -- q_platforms: platforms that have an account or a post. Grain: platform.
+-- The accounts of the OPDs on the list read from the account table itself (the platforms
+-- v_opd_profile lists per OPD, without planning its aggregate and operator columns).
 with
 found as (
-    select unnest(account_platforms) as platform from v_opd_profile
+    select a.platform from account a semi join opd o using (opd_id)
     union
     -- the platforms of v_posts, from the per-day counts
     select distinct platform from v_post_day_count

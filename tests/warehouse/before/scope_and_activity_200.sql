@@ -1,4 +1,5 @@
--- views/030_scope_and_activity.sql as it was at 28ad67d, word for word but for the names: every macro of
+-- views/030_scope_and_activity.sql as it was at 28ad67d, word for word but for the names (and
+-- opd_coverage's rule for an OPD without an account, amended in session 13 as the macro was): every macro of
 -- views/030_scope_and_activity.sql and views/087_keaktifan.sql carries _before_200.
 -- The reference for tests/warehouse/test_judgement_planning.py.
 -- The dashboard's scope and its activity rule, each written once (in the spirit of dbt:
@@ -221,8 +222,42 @@ CREATE OR REPLACE MACRO opd_coverage_before_200(bucket, start_d, end_excl, platf
         CROSS JOIN acc a
         LEFT JOIN covered c ON c.period_start = l.period_start AND c.account_id = a.account_id
         GROUP BY l.period_start, a.opd_id
+    ),
+    -- Amended in session 13 with the new macro's rule for an OPD with no account in scope
+    -- (one definition of complete data, shared with compared_opds): the planning is what this
+    -- reference checks, the rule itself tests/coverage/test_bare_opd_data.py.
+    bare AS (
+        SELECT o.opd_id FROM scoped_opds_before_200(opd_kinds, opd_ids) o ANTI JOIN acc USING (opd_id)
+    ),
+    sent AS (
+        SELECT c.opd_id, c.period_start, c.period_end
+        FROM load_coverage c
+        JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+        SEMI JOIN bare b ON b.opd_id = c.opd_id
+        WHERE c.platform IS NULL OR platform_in_scope_before_200(platforms, c.platform)
+    ),
+    waited AS (SELECT DISTINCT opd_id FROM sent),
+    waited_days AS (
+        SELECT d.period_start, s.opd_id, count(DISTINCT d.day) AS n_days
+        FROM sent s
+        JOIN days d ON d.day BETWEEN s.period_start AND s.period_end
+        GROUP BY d.period_start, s.opd_id
+    ),
+    per_bare AS (
+        SELECT l.period_start, b.opd_id, 0 AS n_accounts, 0 AS n_accounts_complete,
+               0 AS n_accounts_missing,
+               w.opd_id IS NULL OR coalesce(d.n_days, 0) = l.n_days AS data_complete,
+               w.opd_id IS NOT NULL AND coalesce(d.n_days, 0) = 0 AS data_missing
+        FROM lengths l
+        CROSS JOIN bare b
+        LEFT JOIN waited w ON w.opd_id = b.opd_id
+        LEFT JOIN waited_days d ON d.period_start = l.period_start AND d.opd_id = b.opd_id
     )
-    SELECT *, n_accounts_complete = n_accounts AS data_complete FROM per_opd;
+    SELECT *, n_accounts_complete = n_accounts AS data_complete,
+           n_accounts_missing = n_accounts AS data_missing
+    FROM per_opd
+    UNION ALL BY NAME
+    SELECT * FROM per_bare;
 
 -- THE judgement: the activity rule read together with data coverage, over the period cut at the
 -- data end (judged_end: [start_d, end_excl) running past the last day any data reaches is judged
@@ -279,6 +314,7 @@ CREATE OR REPLACE MACRO opd_judgement_before_200(bucket, start_d, end_excl, plat
             coalesce(c.data_complete, true) AS data_complete,
             coalesce(c.n_accounts, 0) AS n_accounts,
             coalesce(c.n_accounts_missing, 0) AS n_accounts_missing,
+            coalesce(c.data_missing, false) AS data_missing,
             judged_end_before_200(start_d, end_excl, data_end) - 1 AS judged_through
         FROM scoped_opds_before_200(opd_kinds, opd_ids) o
         CROSS JOIN buckets b
@@ -286,7 +322,7 @@ CREATE OR REPLACE MACRO opd_judgement_before_200(bucket, start_d, end_excl, plat
         LEFT JOIN cov c ON c.opd_id = o.opd_id AND c.period_start = b.period_start
     )
     SELECT
-        *,
+        * EXCLUDE (data_missing),
         CASE WHEN is_active THEN 'active'
              WHEN data_complete THEN 'inactive'
              ELSE 'no_data' END AS activity_status,
@@ -295,13 +331,13 @@ CREATE OR REPLACE MACRO opd_judgement_before_200(bucket, start_d, end_excl, plat
         -- (some days or some accounts: a month still running, a late export) or none. A
         -- partly received bucket is "data sebagian", never "data belum diterima".
         CASE WHEN data_complete THEN 'complete'
-             WHEN n_accounts_missing = n_accounts THEN 'missing'
+             WHEN data_missing THEN 'missing'
              ELSE 'partial' END AS data_state,
         -- What a list says of the OPD (warehouse.vocabulary.REASON_LABELS_ID): a not-judged
         -- OPD part of whose data arrived is 'partly_received', never 'not_received'.
         CASE WHEN is_active THEN 'active'
              WHEN data_complete THEN 'inactive'
-             WHEN n_accounts_missing = n_accounts THEN 'not_received'
+             WHEN data_missing THEN 'not_received'
              ELSE 'partly_received' END AS judgement
     FROM judged;
 

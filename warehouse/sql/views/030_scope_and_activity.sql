@@ -211,9 +211,17 @@ CREATE OR REPLACE MACRO bucket_start(bucket, day_d, start_d) AS
         ELSE CAST(start_d AS DATE)
     END;
 
--- Data coverage per bucket and OPD: of the OPD's accounts in scope, how many some live load
--- covers on every day of the bucket's part of [start_d, end_excl) (v_coverage_day,
--- views/025_v_coverage.sql). Grain: bucket x OPD with an account in scope.
+-- Data coverage per bucket and OPD, THE definition of "its data arrived" (the judgement and the
+-- compared set of a comparison read it: opd_judgement, compared_opds). Grain: bucket x every
+-- OPD in scope. An OPD with accounts in scope: of them, how many some live load covers on every
+-- day of the bucket's part of [start_d, end_excl) (v_coverage_day, views/025_v_coverage.sql);
+-- its data is complete when all are. An OPD with no account in scope has no export to wait
+-- for: complete (a zero is a known zero), unless it has ever sent data of its own: a live
+-- load naming it (a logbook, which may list posts of accounts the master list does not hold,
+-- or an export of a platform in scope). Then those loads are its data, and it is complete on
+-- the days they cover: a month whose logbook has not arrived is no data, never a zero. Columns: period_start, opd_id, n_accounts, n_accounts_complete,
+-- n_accounts_missing (accounts with no day covered), data_complete, data_missing (nothing of
+-- the bucket arrived: every account missing, or no day of a waited logbook covered).
 CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds,
                                      opd_ids) AS TABLE
     WITH bounds AS (SELECT CAST(end_excl AS DATE) AS end_d),
@@ -243,8 +251,40 @@ CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_k
         CROSS JOIN acc a
         LEFT JOIN covered c ON c.period_start = l.period_start AND c.account_id = a.account_id
         GROUP BY l.period_start, a.opd_id
+    ),
+    -- OPDs with no account in scope, and which of them have posts in scope (waited for).
+    bare AS (
+        SELECT o.opd_id FROM scoped_opd_table(opd_kinds, opd_ids) o ANTI JOIN acc USING (opd_id)
+    ),
+    sent AS (
+        SELECT c.opd_id, c.period_start, c.period_end
+        FROM load_coverage c
+        JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+        SEMI JOIN bare b ON b.opd_id = c.opd_id
+        WHERE c.platform IS NULL OR platform_in_scope(platforms, c.platform)
+    ),
+    waited AS (SELECT DISTINCT opd_id FROM sent),
+    waited_days AS (
+        SELECT d.period_start, s.opd_id, count(DISTINCT d.day) AS n_days
+        FROM sent s
+        JOIN days d ON d.day BETWEEN s.period_start AND s.period_end
+        GROUP BY d.period_start, s.opd_id
+    ),
+    per_bare AS (
+        SELECT l.period_start, b.opd_id, 0 AS n_accounts, 0 AS n_accounts_complete,
+               0 AS n_accounts_missing,
+               w.opd_id IS NULL OR coalesce(d.n_days, 0) = l.n_days AS data_complete,
+               w.opd_id IS NOT NULL AND coalesce(d.n_days, 0) = 0 AS data_missing
+        FROM lengths l
+        CROSS JOIN bare b
+        LEFT JOIN waited w ON w.opd_id = b.opd_id
+        LEFT JOIN waited_days d ON d.period_start = l.period_start AND d.opd_id = b.opd_id
     )
-    SELECT *, n_accounts_complete = n_accounts AS data_complete FROM per_opd;
+    SELECT *, n_accounts_complete = n_accounts AS data_complete,
+           n_accounts_missing = n_accounts AS data_missing
+    FROM per_opd
+    UNION ALL BY NAME
+    SELECT * FROM per_bare;
 
 -- THE judgement: the activity rule read together with data coverage, over the period cut at the
 -- data end (judged_end: [start_d, end_excl) running past the last day any data reaches is judged
@@ -259,7 +299,8 @@ CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_k
 --              arrived ('missing': "data belum diterima") or part ('partial': "data sebagian").
 -- So a period's judgement equals its judgement over the period cut at the data end.
 -- data_state: complete | partial | missing (also for an active OPD: active on part of the data).
--- An OPD without an account in scope has no export to wait for: judged on its posts.
+-- An OPD without an account in scope: complete as opd_coverage says (nothing to wait for,
+-- unless it ever sent a logbook or an export of its own: then those).
 -- is_judged = active or inactive (the denominator of a rate). judged_through: the last day
 -- judged (the data end when it cuts the period, else the period's last day).
 -- Arguments as opd_activity's (data_end: v_data_end's value, see judged_end).
@@ -303,6 +344,7 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
             coalesce(c.data_complete, true) AS data_complete,
             coalesce(c.n_accounts, 0) AS n_accounts,
             coalesce(c.n_accounts_missing, 0) AS n_accounts_missing,
+            coalesce(c.data_missing, false) AS data_missing,
             judged_end(start_d, end_excl, data_end) - 1 AS judged_through
         FROM scoped_opd_table(opd_kinds, opd_ids) o
         CROSS JOIN buckets b
@@ -310,7 +352,7 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
         LEFT JOIN cov c ON c.opd_id = o.opd_id AND c.period_start = b.period_start
     )
     SELECT
-        *,
+        * EXCLUDE (data_missing),
         CASE WHEN is_active THEN 'active'
              WHEN data_complete THEN 'inactive'
              ELSE 'no_data' END AS activity_status,
@@ -319,13 +361,13 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
         -- (some days or some accounts: a month still running, a late export) or none. A
         -- partly received bucket is "data sebagian", never "data belum diterima".
         CASE WHEN data_complete THEN 'complete'
-             WHEN n_accounts_missing = n_accounts THEN 'missing'
+             WHEN data_missing THEN 'missing'
              ELSE 'partial' END AS data_state,
         -- What a list says of the OPD (warehouse.vocabulary.REASON_LABELS_ID): a not-judged
         -- OPD part of whose data arrived is 'partly_received', never 'not_received'.
         CASE WHEN is_active THEN 'active'
              WHEN data_complete THEN 'inactive'
-             WHEN n_accounts_missing = n_accounts THEN 'not_received'
+             WHEN data_missing THEN 'not_received'
              ELSE 'partly_received' END AS judgement
     FROM judged;
 
