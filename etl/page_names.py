@@ -150,7 +150,7 @@ class PageNames:
             )
         listed = ", ".join(f"'{self.acc_info[a][2]}'" for a in (named or own))
         return NameRefusal(
-            f'mirip "{opd}" ({via}), yang punya lebih dari satu akun {platform}: {listed}',
+            f'mirip "{opd}" ({via}), yang punya beberapa akun {platform}: {listed}',
             (oid,),
         )
 

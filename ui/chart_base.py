@@ -8,22 +8,14 @@ colour-blind viewers), and large fonts; big=True scales them up for the projecto
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-from typing import Any
 
 import altair as alt
 import polars as pl
-from altair.utils import schemapi
 
 from ui import chart_series, i18n
+from ui.chart_spec import with_top
 from warehouse import vocabulary
-
-# Altair checks every axis, tooltip and scale against the Vega-Lite schema as it is built
-# (its "debug mode"), a fifth of a page's rerun once the whole-spec check was gone (see
-# unchecked): off for the app. The same objects and specs are built; the check is done once
-# per chart drawn by tests/app/test_chart_specs.py.
-schemapi.disable_debug_mode()
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies. Ucapan is the orange
 # leaders look for first; the kinerja family is blues/greens.
@@ -154,20 +146,6 @@ def locale_config() -> dict:
     return {"number": ID_NUMBER_LOCALE, "time": ID_TIME_LOCALE}
 
 
-def with_top(chart: alt.TopLevelMixin, **props: Any) -> alt.TopLevelMixin:
-    """A new chart: `chart` with top-level properties set (height, width, config), what
-    chart.properties(...) and chart.configure(...) give; its layers and encodings are shared,
-    not copied. Altair's properties() and configure() build the chart anew, and building a
-    layered chart deep-copies each layer twice (every sort list and scale domain in it): three
-    rebuilds per chart in finish(). Nothing here changes a chart once built, so sharing is
-    safe; the spec is the same (tests/app/test_chart_specs.py)."""
-    out = object.__new__(type(chart))
-    # Altair's SchemaBase keeps its spec in _args and _kwds, set the same way.
-    object.__setattr__(out, "_args", chart._args)
-    object.__setattr__(out, "_kwds", {**chart._kwds, **props})
-    return out
-
-
 def finish(
     chart: alt.TopLevelMixin, *, big: bool = False, height: int | None = None
 ) -> alt.TopLevelMixin:
@@ -218,26 +196,6 @@ def finish(
             mark=alt.MarkConfig(tooltip=None),
         ),
     )
-
-
-def unchecked(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """The same chart (changed in place and returned), whose to_dict() skips Altair's check of
-    the whole spec against the Vega-Lite JSON schema: Streamlit calls to_dict() once per chart
-    drawn, and the check was about a third of a page's rerun (0.8 of 2.4 s profiled on Jenis
-    Konten). The spec is the same; tests/app/test_chart_specs.py checks every chart the pages
-    draw against the schema instead."""
-    draw = functools.partial(type(chart).to_dict, chart, validate=False)
-    # Altair's SchemaBase keeps attributes set the usual way as spec properties.
-    object.__setattr__(chart, "to_dict", draw)
-    return chart
-
-
-def condition(channel: type, predicate: Any, if_true: Any, if_false: Any) -> Any:
-    """alt.condition(predicate, if_true, if_false) as the channel object `channel` (e.g.
-    alt.ColorValue, alt.OpacityValue): the same spec. Given the dict alt.condition returns,
-    Altair's encode() finds its channel class by matching the dict against the Vega-Lite
-    schema (from_dict: 5 to 30 ms a condition, on every rerun)."""
-    return channel(**alt.condition(predicate, if_true, if_false))
 
 
 def content_scale(present: list[str] | None = None) -> alt.Scale:

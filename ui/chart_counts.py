@@ -12,7 +12,7 @@ import altair as alt
 import polars as pl
 
 from ui import i18n
-from ui.chart_base import condition
+from ui.chart_spec import condition
 
 # Below this many posts a share is marked as resting on few posts (the count turns orange).
 LOW_N = 10

@@ -23,7 +23,6 @@ from ui.chart_base import (
     WARN,
     ZERO_COLOR,
     color_encoding,
-    condition,
     content_scale,
     finish,
     time_tooltip,
@@ -32,6 +31,7 @@ from ui.chart_base import (
     with_order_labels,
 )
 from ui.chart_series import MAX_SERIES, cap_series
+from ui.chart_spec import condition
 from ui.charts_grid import calendar, heatmap
 from ui.charts_time import line_over_time, share_over_time, year_comparison
 

@@ -15,12 +15,12 @@ from ui.chart_base import (
     SEQ_EXTENT,
     SEQ_SCHEME,
     ZERO_COLOR,
-    condition,
     finish,
     gap_label,
     partial_label,
     time_tooltip,
 )
+from ui.chart_spec import condition
 from warehouse import vocabulary
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from ui import chart_base, i18n
+from ui import chart_spec, i18n
 
 PARAM = "slide"
 # A chart on a slide names at most this many rows (OPDs, kinds) or lines: more would overlap
@@ -134,7 +134,7 @@ class Deck:
                 "<style>.st-key-slide_chart { min-height: "
                 f"{int(rows) * ROW_PX + AXES_PX}px !important; }}</style>"
             )
-        return st.container(key="slide_chart"), chart_base.with_top(c, height="container")
+        return st.container(key="slide_chart"), chart_spec.with_top(c, height="container")
 
     def chart(
         self,
@@ -147,7 +147,7 @@ class Deck:
         """Draw a chart at full width; on a slide it fills the screen (rows: see fit)."""
         box, c = self.fit(c, below_controls=below_controls, rows=rows)
         with box:
-            st.altair_chart(chart_base.unchecked(c), width="stretch", key=key)
+            st.altair_chart(chart_spec.unchecked(c), width="stretch", key=key)
         if not self.active:
             from ui import report_buttons
 

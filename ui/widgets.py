@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import chart_base, data, filters, i18n
+from ui import chart_spec, data, filters, i18n
 from ui.kpi_cards import comparison_caption, kpi, kpi_from
 from ui.periods import drawn_partial, partial_caption, partial_period
 from ui.style import apply_style, presenting
@@ -83,7 +83,7 @@ def require_data() -> None:
 
 def chart(c, *, key: str | None = None) -> None:
     """Draw an Altair chart at full width (charts are built in ui.charts, never here)."""
-    st.altair_chart(chart_base.unchecked(c), width="stretch", key=key)
+    st.altair_chart(chart_spec.unchecked(c), width="stretch", key=key)
     if key and not presenting():
         from ui import report_buttons
 
@@ -99,7 +99,7 @@ def chart_pick(c, *, key: str, selection: str, field: str, deck=None) -> str | N
         box, c = deck.fit(c)
     with box:
         event = st.altair_chart(
-            chart_base.unchecked(c), width="stretch", key=key, on_select="rerun"
+            chart_spec.unchecked(c), width="stretch", key=key, on_select="rerun"
         )
     if not presenting():
         from ui import report_buttons

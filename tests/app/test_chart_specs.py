@@ -1,10 +1,10 @@
-"""Charts are drawn without Altair's schema check (ui.chart_base.unchecked), so every chart the
+"""Charts are drawn without Altair's schema check (ui.chart_spec.unchecked), so every chart the
 pages draw on the sample (all OPDs, and one OPD's own story) is checked against the Vega-Lite
 JSON schema here; finish() builds its config in one call, checked against the chained
 configure_*() calls it replaced, and sets it without rebuilding the chart (with_top, checked
 against properties() and configure()). No chart hands Altair a channel to look up in the
 schema (a dict from alt.condition or a shorthand string given to encode(): 5-30 ms each on
-every rerun); chart_base.condition gives alt.condition's spec."""
+every rerun); chart_spec.condition gives alt.condition's spec."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from altair.utils import schemapi
 from altair.vegalite.v6.schema import load_schema
 
 from tests.app.test_pages import run_page
-from ui import chart_base, i18n
+from ui import chart_base, chart_spec, i18n
 from warehouse.db import connect
 
 CHART_PAGES = ("ringkasan", "keaktifan", "konten", "tren", "kampanye", "kelengkapan")
@@ -117,12 +117,12 @@ def test_finish_gives_the_spec_of_the_chained_configure_calls(big, lang, monkeyp
 def test_unchecked_gives_the_same_spec_and_skips_the_check():
     chart = chart_base.finish(_layered())
     want = chart.to_dict()
-    assert chart_base.unchecked(chart).to_dict() == want
+    assert chart_spec.unchecked(chart).to_dict() == want
     bad = chart.properties(width="container")
     object.__setattr__(bad, "_kwds", {**bad._kwds, "width": "wide"})  # not a valid width
     with pytest.raises(jsonschema.ValidationError):
         bad.to_dict()
-    assert chart_base.unchecked(bad).to_dict()["width"] == "wide"
+    assert chart_spec.unchecked(bad).to_dict()["width"] == "wide"
 
 
 def test_with_top_gives_the_spec_of_properties_and_leaves_the_chart_as_it_was():
@@ -130,7 +130,7 @@ def test_with_top_gives_the_spec_of_properties_and_leaves_the_chart_as_it_was():
     before = json.dumps(base.to_dict())
     config = {"font": "Arial", "view": alt.ViewConfig(strokeWidth=0)}
     want = base.properties(height="container", width="container").configure(**config)
-    got = chart_base.with_top(
+    got = chart_spec.with_top(
         base, height="container", width="container", config=alt.Config(**config)
     )
     assert json.dumps(got.to_dict()) == json.dumps(want.to_dict())
@@ -157,5 +157,5 @@ def test_condition_gives_the_spec_of_alt_condition():
     for channel, cls, test, yes, no in cases:
         chart = alt.Chart(df).mark_bar().add_params(pick)
         want = chart.encode(**{channel: alt.condition(test, yes, no)}).to_dict()
-        got = chart.encode(**{channel: chart_base.condition(cls, test, yes, no)}).to_dict()
+        got = chart.encode(**{channel: chart_spec.condition(cls, test, yes, no)}).to_dict()
         assert json.dumps(got) == json.dumps(want)

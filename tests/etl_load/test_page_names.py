@@ -136,7 +136,7 @@ def test_an_office_with_two_pages_and_nothing_telling_them_apart_is_refused(tmp_
     ])  # fmt: skip
     r = load_file(con, fb_export(tmp_path / "unduhan", "Dinkes Sukamaju"), dry_run=True)
     assert r.status == "failed"
-    assert "lebih dari satu akun facebook" in r.error and "dinkes.skmj" in r.error
+    assert "beberapa akun facebook" in r.error and "dinkes.skmj" in r.error
 
 
 def test_an_alias_the_analyst_mapped_wins_over_the_name(sample_con, tmp_path):

@@ -1,8 +1,8 @@
--- q_opd_kinds: OPD kinds in the master list (v_opd_profile's opd_kind: the opd table's kind,
--- one row per OPD, read from the table). Grain: kind.
+-- q_opd_kinds: OPD kinds in the master list (v_opd_kinds, views/190_filter_options.sql).
+-- Grain: kind.
 with
 final as (
-    select distinct kind as opd_kind from opd
+    select opd_kind from v_opd_kinds
 )
 select * from final
 order by opd_kind
