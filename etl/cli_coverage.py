@@ -62,8 +62,8 @@ def print_coverage(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) ->
         + ", ".join(f"{vocabulary.COVERAGE_STATUS[k][0].lower()} {n}" for k, n in counts.items())
         + f" akun-bulan, dari {grid.height}."
         + (
-            f" Tanpa akun: {own.get_column('opd_id').n_unique()} OPD, {own.height} bulan "
-            f"{vocabulary.OWN_LOGBOOK[0].lower()} belum lengkap."
+            f" OPD tanpa akun yang rekap postingannya belum lengkap: "
+            f"{own.get_column('opd_id').n_unique()} OPD, {own.height} bulan."
             if own.height
             else ""
         )

@@ -232,4 +232,4 @@ def test_the_coverage_command_lists_an_opd_whose_own_logbook_is_missing(capsys):
     ]
     assert own[0]["handle"] == vocabulary.OWN_LOGBOOK[0]
     assert f"2025-12  Kecamatan Kota | {vocabulary.OWN_LOGBOOK[0]} | Belum ada" in text
-    assert "Tanpa akun: 1 OPD, 1 bulan" in text
+    assert "OPD tanpa akun yang rekap postingannya belum lengkap: 1 OPD, 1 bulan." in text
