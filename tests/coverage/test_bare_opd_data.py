@@ -111,6 +111,25 @@ def test_a_logbook_of_part_of_a_month_is_partial_data():
 MONTHS = [NOV, DEC, JAN]
 
 
+def _with_gaps(gaps: list[set[int]], kesbangpol_sends: bool):
+    """The hand warehouse with Kesbangpol (no account; when it sends, one logbook of its own
+    for November only) and, for each OPD in turn, its data withheld for the MONTHS indexed."""
+    con = hand_warehouse()
+    _with_kesbangpol(con)
+    if kesbangpol_sends:
+        con.execute(
+            "INSERT INTO load_coverage (load_id, opd_id, platform, account_id, period_start,"
+            " period_end, basis) VALUES (1, ?, NULL, NULL, DATE '2025-11-01',"
+            " DATE '2025-11-30', 'title')",
+            [KESBANGPOL],
+        )
+    for opd_id, months in enumerate(gaps, start=1):
+        for m in sorted(months):
+            if opd_id != KESBANGPOL:
+                _gap(con, opd_id, MONTHS[m])
+    return con
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.sets(st.sampled_from(range(3))), min_size=7, max_size=7),
@@ -125,20 +144,8 @@ def test_compared_is_complete_as_the_judgement_says_on_both_sides(
     """For every OPD in scope, any two months and any platforms: compared_opds's complete on a
     side is exactly opd_judgement's data_complete over that month (one definition), and an OPD
     judged on both sides is compared."""
-    con = hand_warehouse()
+    con = _with_gaps(gaps, kesbangpol_sends)
     try:
-        _with_kesbangpol(con)
-        if kesbangpol_sends:  # one logbook of its own, for November only
-            con.execute(
-                "INSERT INTO load_coverage (load_id, opd_id, platform, account_id, period_start,"
-                " period_end, basis) VALUES (1, ?, NULL, NULL, DATE '2025-11-01',"
-                " DATE '2025-11-30', 'title')",
-                [KESBANGPOL],
-            )
-        for opd_id, months in enumerate(gaps, start=1):
-            for m in sorted(months):
-                if opd_id != KESBANGPOL:
-                    _gap(con, opd_id, MONTHS[m])
         got = _compared(con, MONTHS[cur], MONTHS[oth], platforms)
         a, b = _judged(con, MONTHS[cur], platforms), _judged(con, MONTHS[oth], platforms)
     finally:
@@ -192,20 +199,8 @@ def test_the_collection_checklist_lists_an_opd_whose_own_logbook_is_missing():
 def test_the_checklist_holds_every_opd_the_judgement_waits_for(gaps, platforms, m, sends):
     """Every OPD in scope whose data for the month is not complete (opd_judgement's data_state)
     is on the collection checklist, and no other: with accounts or without."""
-    con = hand_warehouse()
+    con = _with_gaps(gaps, sends)
     try:
-        _with_kesbangpol(con)
-        if sends:
-            con.execute(
-                "INSERT INTO load_coverage (load_id, opd_id, platform, account_id, period_start,"
-                " period_end, basis) VALUES (1, ?, NULL, NULL, DATE '2025-11-01',"
-                " DATE '2025-11-30', 'title')",
-                [KESBANGPOL],
-            )
-        for opd_id, months in enumerate(gaps, start=1):
-            for g in sorted(months):
-                if opd_id != KESBANGPOL:
-                    _gap(con, opd_id, MONTHS[g])
         listed = _checklist(con, MONTHS[m], platforms)
         judged = _judged(con, MONTHS[m], platforms)
     finally:
