@@ -289,7 +289,7 @@ def _all_by_account(df: pl.DataFrame, no_option: bool) -> Resolution | None:
 def _how(m: NameMatch) -> str:
     """Why a name was read as an OPD that is not its exact spelling, Bahasa Indonesia."""
     if m.how == "lead":
-        return "nama ini, singkatannya ditulis lengkap, adalah awal nama OPD itu; tidak ada OPD lain yang namanya diawali begitu"
+        return "awal nama OPD itu; tidak ada OPD lain yang namanya diawali begitu"
     return f"kemiripan {m.score:.0f}"
 
 
