@@ -171,9 +171,9 @@ def resolve_posts(
         )
     if unplaced.height:
         if good.height == 0:
-            what = describe_unplaced(unplaced)
+            what = describe_unplaced(unplaced, index.suggestions)
             # A name's refusal says how to decide itself (etl.page_place).
-            said = unplaced.select(pl.col("_pn_refused").is_not_null().any()).item()
+            said = unplaced.select((pl.col("_pn_refused").is_not_null() & ~has_hint).any()).item()
             raise FileRejected(
                 f"Berkas {file_name}: OPD pemilik postingan tidak dapat ditentukan{what}."
                 + ("" if said else " " + UNKNOWN_OPD_FIX)

@@ -9,6 +9,7 @@ names are read here: a username that is not in the master list is another accoun
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import PurePath
 
 import polars as pl
@@ -255,25 +256,29 @@ def name_clashes(rows: pl.DataFrame, names: dict[int, str]) -> pl.DataFrame:
     return pl.DataFrame(out, schema=REJECT_SCHEMA)
 
 
-def describe_unplaced(df: pl.DataFrame) -> str:
-    """ " (why)" of rows nothing placed, for the refusal: the unregistered accounts, the unknown
-    Nama OPD, or why a page's name placed nothing (etl.page_place); "" when none of these."""
-    handles = (
-        df.select("platform", "handle_norm")
-        .drop_nulls()
-        .unique()
-        .sort("platform", "handle_norm")
-        .head(3)
-    )
-    hints = df.get_column("opd_hint").drop_nulls().unique().sort().head(3).to_list()
-    refused = first_refusal(df)
-    if refused:  # the name fitted more than one account: say which, where
+def describe_unplaced(df: pl.DataFrame, suggest: Callable[[str], list[str]] | None = None) -> str:
+    """ " (why)" of rows nothing placed, for the refusal: why a page's or account's name placed
+    nothing (first_refusal), else each unknown Nama OPD with its first row and the nearest OPD
+    names (suggest: text -> names), else the unregistered accounts; "" when none of these."""
+    hinted = pl.col("opd_hint").is_not_null() & (pl.col("opd_hint").str.strip_chars() != "")
+    refused = first_refusal(df.filter(~hinted))
+    if refused:  # a row's own Nama OPD says more than its account's name
         return refused
     bits = []
-    if handles.height:
+    for hint, sheet, row in (
+        df.filter(hinted).sort("source_row").group_by("opd_hint", maintain_order=True)
+        .agg(pl.col("source_sheet").first(), pl.col("source_row").first()).head(3).iter_rows()
+    ):  # fmt: skip
+        near = ", ".join(f'"{n}"' for n in (suggest(hint) if suggest else []))
+        where = f"sheet '{sheet}', " if sheet else ""
         bits.append(
-            "akun " + ", ".join(f"{h} ({p})" for p, h in handles.iter_rows()) + " belum terdaftar"
+            f"Nama OPD \"{hint}\" tidak dikenal ({where}baris {row}, kolom 'Nama OPD'"
+            + (f"; yang paling mirip: {near})" if near else ")")
         )
-    if hints:
-        bits.append("Nama OPD " + ", ".join(f'"{h}"' for h in hints) + " tidak dikenal")
+    handles = (
+        df.select("platform", "handle_norm").drop_nulls().unique().sort("platform", "handle_norm")
+    )
+    if handles.height and not bits:
+        listed = ", ".join(f"{h} ({p})" for p, h in handles.head(3).iter_rows())
+        bits.append(f"akun {listed} belum terdaftar")
     return (" (" + "; ".join(bits) + ")") if bits else ""

@@ -220,3 +220,18 @@ def test_a_page_reads_as_the_one_office_its_fields_start_or_none(offices, page, 
         fields = {w.lower() for w in offices[got.opd_id - 1]}
         assert fields == {w.lower() for w in page}, (names, text, got)
     assert name_key(text, index.regions).startswith("dinas")
+
+
+def test_an_unknown_nama_opd_names_its_row_column_and_the_nearest(sample_con):
+    from etl.load import load_tables
+    from tests.factory import ig_post, sha, table
+
+    rows = [
+        ig_post(i, handle=None) | {"opd_hint": "Dinas Kesehatann Hewan", "source_sheet": "OKT"}
+        for i in range(2)
+    ]
+    t = table(rows, fmt="logbook", sheet="OKT")
+    r = load_tables(sample_con, [t], file_name="rekap.xlsx", sha256=sha("nh"), dry_run=True)
+    assert r.status == "failed"
+    assert "Nama OPD \"Dinas Kesehatann Hewan\" tidak dikenal (sheet 'OKT', baris 2" in r.error
+    assert "kolom 'Nama OPD'" in r.error and '"Dinas Kesehatan"' in r.error  # the nearest
