@@ -32,9 +32,15 @@ def sheet_scan(data: bytes) -> tuple[dict[str, int], dict[str, SheetLayout]]:
 _HEAD = 1 << 20  # bytes of a sheet's XML searched for its first used cell
 
 
+# A cell holding a value: its opening tag not self-closing. A styled empty cell is written
+# `<c r="A1" s="3"/>`; read as an opening tag, the search ran on into the next cells to the
+# first value and took the empty cell's row (a bordered blank row above the kop put every row
+# number of the sheet off by the rows between: calamine's grid starts at the first value).
+_FIRST_CELL = re.compile(r'<c r="[A-Z]+(\d+)"[^>]*?(?<!/)>(?:(?!</c>).)*?<(?:v|is)\b', re.S)
+
+
 def _first_row(head: bytes) -> int:
-    text = head.decode("utf-8", "replace")
-    cell = re.search(r'<c r="[A-Z]+(\d+)"[^>]*?>(?:(?!</c>).)*?<(?:v|is)\b', text, re.S)
+    cell = _FIRST_CELL.search(head.decode("utf-8", "replace"))
     return int(cell.group(1)) if cell else 1
 
 
