@@ -25,16 +25,19 @@ big = w.presenting()
 w.header(i18n.t("page_ringkasan"))
 w.require_data()
 f = filters.current()
+one = one_opd.is_one_opd(f)
+if not one:
+    # The KPI tiles before anything asks for the index (the report bar's rapor list does):
+    # their one judgement of the compared periods holds the period's own, which the index
+    # then reads (warehouse.queries.judgement) instead of judging the period again.
+    kpis = data.kpi_summary(f)
 if not big:
     report_buttons.report_bar(f)
-if one_opd.is_one_opd(f):
+if one:
     one_opd.ringkasan(f, big)
     st.stop()
 
 N_TB = lists.top_n_choice()
-# The KPI tiles before the index: their one judgement of the compared periods holds the
-# period's own, which the index then reads (warehouse.queries.judgement) instead of judging it.
-kpis = data.kpi_summary(f)
 trend = data.activity_trend(f)
 mix = data.content_mix(f)
 tb = data.top_bottom_opds(f, n=N_TB)

@@ -23,7 +23,7 @@ import polars as pl
 
 from etl import file_owner
 from etl.account_match import with_accounts
-from etl.opd_index import OpdIndex, OpdNotFound
+from etl.opd_index import NameMatch, OpdIndex, OpdNotFound
 from etl.opd_names import normalize_opd_name
 from etl.page_place import PAGE_COLUMN, conflicts, name_clashes, place_by_name
 
@@ -68,8 +68,8 @@ def resolve_posts(
 
     notes: list[str] = []
     option = index.resolve_option(opd) if opd else None
-    if option is not None and option.how == "fuzzy":
-        notes.append(f'OPD "{opd}" dibaca sebagai "{option.name}" (kemiripan {option.score:.0f}).')
+    if option is not None and option.how != "exact":
+        notes.append(f'OPD "{opd}" dibaca sebagai "{option.name}" ({_how(option)}).')
 
     # 1. Account: handle from the file, else from the permalink.
     acc_keys = index.account_keys if index.account_keys is not None else index.accounts
@@ -91,8 +91,8 @@ def resolve_posts(
     for h in hints:
         m = index.match_name(h)
         hint_map[h] = m.opd_id if m else None
-        if m is not None and m.how == "fuzzy":
-            notes.append(f'Nama OPD "{h}" dibaca sebagai "{m.name}" (kemiripan {m.score:.0f}).')
+        if m is not None and m.how != "exact":
+            notes.append(f'Nama OPD "{h}" dibaca sebagai "{m.name}" ({_how(m)}).')
     hint_frame = pl.DataFrame(
         {"opd_hint": list(hint_map), "hint_opd_id": list(hint_map.values())},
         schema={"opd_hint": pl.String, "hint_opd_id": pl.Int64},
@@ -160,9 +160,11 @@ def resolve_posts(
     if unplaced.height:
         if good.height == 0:
             what = file_owner.describe_unplaced(unplaced)
+            # A name's refusal says how to decide itself (etl.page_place).
+            said = unplaced.select(pl.col("_pn_refused").is_not_null().any()).item()
             raise FileRejected(
-                f"Berkas {file_name}: OPD pemilik postingan tidak dapat ditentukan{what}. "
-                + UNKNOWN_OPD_FIX
+                f"Berkas {file_name}: OPD pemilik postingan tidak dapat ditentukan{what}."
+                + ("" if said else " " + UNKNOWN_OPD_FIX)
             )
         rejects.append(
             unplaced.select(
@@ -170,12 +172,14 @@ def resolve_posts(
                 row_number=pl.col("source_row"),
                 column_name=pl.when(has_hint).then(pl.lit("Nama OPD")).otherwise(PAGE_COLUMN),
                 value=pl.coalesce("opd_hint", "account_handle", "handle_norm"),
-                reason=pl.when(pl.col("_pn_refused").is_not_null())
+                reason=pl.when(pl.col("_pn_refused").is_not_null() & ~has_hint)
                 .then(pl.col("_pn_refused"))
                 .when(has_hint)
-                .then(pl.lit("Nama OPD tidak dikenal: ") + pl.col("opd_hint"))
-                .otherwise(pl.lit("OPD pemilik postingan tidak dapat ditentukan"))
-                + pl.lit(". " + UNKNOWN_OPD_FIX),
+                .then(pl.lit("Nama OPD tidak dikenal: ") + pl.col("opd_hint") + pl.lit(". "))
+                .otherwise(pl.lit("OPD pemilik postingan tidak dapat ditentukan. "))
+                + pl.when(pl.col("_pn_refused").is_not_null() & ~has_hint)
+                .then(pl.lit(""))
+                .otherwise(pl.lit(UNKNOWN_OPD_FIX)),
             )
         )
 
@@ -281,6 +285,13 @@ def _all_by_account(df: pl.DataFrame, no_option: bool) -> Resolution | None:
         notes=[],
         file_opd_id=ids[0] if len(ids) == 1 else None,
     )
+
+
+def _how(m: NameMatch) -> str:
+    """Why a name was read as an OPD that is not its exact spelling, Bahasa Indonesia."""
+    if m.how == "lead":
+        return "nama ini, singkatannya ditulis lengkap, adalah awal nama OPD itu; tidak ada OPD lain yang namanya diawali begitu"
+    return f"kemiripan {m.score:.0f}"
 
 
 def _first(df: pl.DataFrame, platform: str, h: str) -> int | None:

@@ -45,7 +45,7 @@ class NameMatch:
     opd_id: int
     name: str
     score: float
-    how: str  # exact | fuzzy
+    how: str  # exact | lead (the start of a merged office's name) | fuzzy
 
 
 @dataclass
@@ -128,6 +128,13 @@ class OpdIndex:
         if len(owners) == 1:
             oid = owners.pop()
             return NameMatch(oid, self.names.get(oid, text), 100.0, "exact")
+        # "Disdik": "Dinas Pendidikan", the start of one OPD's merged name and no other's.
+        leads = self.page_names().lead_owners(text) if not owners else set()
+        if len(leads) == 1:
+            oid = leads.pop()
+            return NameMatch(oid, self.names.get(oid, text), 100.0, "lead")
+        if len(leads) > 1:
+            return None  # the start of two merged names: ask (suggestions), never guess
         ranked = self._ranked(norm)
         if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
             return None
