@@ -25,6 +25,7 @@ import polars as pl
 from rapidfuzz import fuzz, process
 
 from etl.name_keys import (
+    ABBREV,
     LOCALITY,
     compact,
     leading_keys,
@@ -32,6 +33,7 @@ from etl.name_keys import (
     name_key,
     regions_in,
     same_shape,
+    words,
 )
 
 # A name with a typo counts as the registry's when the keys score this much (0-100) and have
@@ -172,7 +174,8 @@ class PageNames:
         return ", ".join(f'"{self.names.get(o, o)}"' for o in sorted(opds))
 
     def _lead_why(self, text: str, key: str, opds: set[int]) -> str:
-        said = f"'{text}' dibaca '{key}' (singkatan ditulis lengkap)"
+        short = any(w in ABBREV for w in words(text))
+        said = f"'{text}' dibaca '{key}'" + (" (singkatan ditulis lengkap)" if short else "")
         if len(opds) > 1:
             return f"{said}, awal nama lebih dari satu OPD"
         name = self.names.get(next(iter(opds)), "")
@@ -185,10 +188,10 @@ class PageNames:
         """A desa, kelurahan or kecamatan the list does not hold, refused naming the places whose
         name starts like it or it starts like ("desa cibening": "kec cibening", "desa cibening
         girang"); None when there are none."""
-        words = key.split()
-        if len(words) < 2 or words[0] not in LOCALITY:
+        kw = key.split()
+        if len(kw) < 2 or kw[0] not in LOCALITY:
             return None
-        place = words[1:]
+        place = kw[1:]
         near: set[int] = set()
         for other, opds in self.opd_keys.items():
             theirs = other.split()
