@@ -139,11 +139,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     try:
         return _dispatch(con, args, column_map)
+    except BrokenPipeError:
+        return _output_closed(args.cmd)
     except Exception as exc:  # a readable line instead of a traceback; nothing was half-written
         print(f"Perintah {args.cmd} gagal: {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
         con.close()
+
+
+def _output_closed(cmd: str) -> int:
+    """The reader of stdout went away (`metrics | head`): nothing more can be printed there, so
+    stdout goes to /dev/null (Python's own flush at exit would fail again). A read-only
+    command's work is done; a load stops before its next file, said on stderr."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    if cmd == "load":
+        print("Keluaran terputus: berkas sesudahnya tidak dimuat.", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 def _dispatch(

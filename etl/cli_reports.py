@@ -19,6 +19,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from etl.cli_coverage import jsonable, print_coverage
 from etl.exit_codes import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -108,48 +109,10 @@ def run(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     if args.cmd == "coverage":
-        _print_coverage(con, f, args.json)
+        print_coverage(con, f, args.json)
     else:
         _print_metrics(con, f, args.json)
     return EXIT_OK
-
-
-def _jsonable(v: Any) -> Any:
-    if isinstance(v, (dt.date, dt.datetime)):
-        return v.isoformat()
-    return v
-
-
-def _print_coverage(con: duckdb.DuckDBPyConnection, f: Filters, as_json: bool) -> None:
-    from warehouse import vocabulary
-    from warehouse.coverage import coverage_grid
-
-    grid = coverage_grid(con, f)
-    cols = ["opd", "opd_kind", "platform", "handle", "month_start", "status", "days_covered",
-            "days_in_month", "covered_days", "n_posts", "reason_code", "due_date", "load_ids",
-            "latest_export"]  # fmt: skip
-    if as_json:
-        for row in grid.select(cols).iter_rows(named=True):
-            print(json.dumps({k: _jsonable(v) for k, v in row.items()}, ensure_ascii=False))
-        return
-    if grid.height == 0:
-        print("Tidak ada akun OPD wajib unggah dalam filter ini.")
-        return
-    for r in grid.iter_rows(named=True):
-        status = vocabulary.COVERAGE_STATUS[r["status"]][0]
-        days = f" tgl {r['covered_days']}" if r["status"] == "partial" else ""
-        why = f", {vocabulary.INACTIVE_REASONS[r['reason_code']]}" if r["reason_code"] else ""
-        loads = ", ".join(f"#{i}" for i in r["load_ids"]) or "-"
-        print(
-            f"{r['month_start']:%Y-%m}  {r['opd']} | {r['platform']} {r['handle']} | "
-            f"{status}{days}{why} | {r['n_posts']} postingan | muatan {loads}"
-        )
-    counts = {k: int((grid["status"] == k).sum()) for k in vocabulary.COVERAGE_STATUS}
-    print(
-        "Ringkasan: "
-        + ", ".join(f"{vocabulary.COVERAGE_STATUS[k][0].lower()} {n}" for k, n in counts.items())
-        + f" akun-bulan, dari {grid.height}."
-    )
 
 
 def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any]:
@@ -203,7 +166,7 @@ def metrics_payload(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any
         # What each card's change compares with, from the same rows (etl.cli_compare).
         "comparison": cli_compare.comparison(kpis),
         "opds": [
-            _with_numbers({k: _jsonable(v) for k, v in r.items()})
+            _with_numbers({k: jsonable(v) for k, v in r.items()})
             for r in opds.iter_rows(named=True)
         ],
     }

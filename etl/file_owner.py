@@ -28,7 +28,6 @@ import polars as pl
 
 from etl.name_keys import KIND, LOCALITY, name_key
 from etl.opd_index import NameMatch, OpdIndex
-from etl.page_place import first_refusal
 from etl.schema import FileRejected
 
 # How local an OPD is, by the first word of its key: a desa's or kelurahan's title may name
@@ -37,6 +36,9 @@ _LEVEL = {"desa": 0, "kel": 0, "kec": 1}
 OTHER_LEVEL = 2
 # Longest OPD key in words to look for inside a title row.
 MAX_KEY_WORDS = 10
+
+# The uploader's choice as a piece of evidence.
+CHOICE = "pilihan OPD (--opd / halaman unggah)"
 
 # One title row as parse gives it: (sheet or None for a CSV, row number, text).
 TitleRow = tuple[str | None, int, str]
@@ -153,7 +155,7 @@ def decide(
     Pieces naming different OPDs give no owner and the conflict's message."""
     pieces: list[Piece] = []
     if option is not None:
-        pieces.append(Piece(option.opd_id, "pilihan OPD (--opd / halaman unggah)", ""))
+        pieces.append(Piece(option.opd_id, CHOICE, ""))
     path_match = index.match_path(path or file_name)
     if path_match is not None:
         pieces.append(Piece(path_match.opd_id, "nama berkas/folder", f"'{_shown(path)}'"))
@@ -237,25 +239,37 @@ def rows_against(index: OpdIndex, owner: FileOwner, rows: pl.DataFrame) -> str |
     )
 
 
-def describe_unplaced(df: pl.DataFrame) -> str:
-    """ " (why)" of rows nothing placed, for the refusal: the unregistered accounts, the unknown
-    Nama OPD, or why a page's name placed nothing (etl.page_place); "" when none of these."""
-    handles = (
-        df.select("platform", "handle_norm")
-        .drop_nulls()
-        .unique()
-        .sort("platform", "handle_norm")
-        .head(3)
+def accounts_elsewhere(owner: FileOwner, rows: pl.DataFrame, names: dict[int, str]) -> list[str]:
+    """Notes (Bahasa Indonesia) for rows a registered account places in another OPD than a piece
+    of the file's evidence names: the uploader's choice, the file or folder name, a logbook's
+    title. The account wins, as for any row with its own evidence (the master list says whose
+    page it is; the folder is where someone saved it), and the disagreement is said, once per
+    account and piece. rows: platform, handle_norm, acc_opd_id."""
+    if not owner.pieces:
+        return []
+    by_acc = (
+        rows.filter(pl.col("acc_opd_id").is_not_null())
+        .group_by("platform", "handle_norm", "acc_opd_id", maintain_order=True)
+        .agg(pl.len().alias("n"))
     )
-    hints = df.get_column("opd_hint").drop_nulls().unique().sort().head(3).to_list()
-    refused = first_refusal(df)
-    if refused:  # the name fitted more than one account: say which, where
-        return refused
-    bits = []
-    if handles.height:
-        bits.append(
-            "akun " + ", ".join(f"{h} ({p})" for p, h in handles.iter_rows()) + " belum terdaftar"
-        )
-    if hints:
-        bits.append("Nama OPD " + ", ".join(f'"{h}"' for h in hints) + " tidak dikenal")
-    return (" (" + "; ".join(bits) + ")") if bits else ""
+    out: list[str] = []
+    for platform, h, oid, n in by_acc.iter_rows():
+        theirs = names.get(oid, str(oid))
+        for p in owner.pieces:
+            if p.opd_id == oid:
+                continue
+            said = names.get(p.opd_id, str(p.opd_id))
+            if p.what == CHOICE:
+                out.append(
+                    f'Akun {h} ({platform}) terdaftar milik "{theirs}", bukan "{said}": '
+                    "postingannya dimuat ke OPD pemilik akun."
+                )
+                continue
+            out.append(
+                f'{p.said()} menyebut "{said}", tetapi {n} postingan {platform} berasal dari akun '
+                f'{h} yang terdaftar milik "{theirs}" di Daftar Akun Medsos OPD: dimuat ke '
+                f'"{theirs}", pemilik akun. Bila akun itu sebenarnya milik "{said}", perbaiki '
+                "Daftar Akun lalu muat ulang; bila bukan, perbaiki nama berkas/folder atau "
+                "judulnya."
+            )
+    return list(dict.fromkeys(out))

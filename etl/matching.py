@@ -23,15 +23,25 @@ import polars as pl
 
 from etl import file_owner
 from etl.account_match import with_accounts
-from etl.opd_index import OpdIndex, OpdNotFound
+from etl.opd_index import NameMatch, OpdIndex, OpdNotFound
 from etl.opd_names import normalize_opd_name
-from etl.page_place import PAGE_COLUMN, conflicts, name_clashes, place_by_name
+from etl.page_place import (
+    PAGE_COLUMN,
+    conflicts,
+    describe_unplaced,
+    name_clashes,
+    place_by_name,
+)
 
 # Re-exported for etl.load, which imports them from here.
 __all__ = ["OpdNotFound", "Resolution", "UNKNOWN_OPD_FIX", "normalize_opd_name", "resolve_posts"]
 
 # ---------------------------------------------------------------------------------------------
 # Per-row resolution
+
+# The columns the resolution works with, dropped from the posts it returns.
+WORK_COLUMNS: tuple[str, ...] = ("handle_norm", "acc_opd_id", "hint_opd_id", "_other", "_said")
+WORK_COLUMNS += ("_shown", "_pn_opds", "_pn_refused")
 
 UNKNOWN_OPD_FIX = (
     'Tambahkan pilihan --opd "Nama OPD" (atau pilih OPD di halaman unggah), atau daftarkan akun '
@@ -68,8 +78,8 @@ def resolve_posts(
 
     notes: list[str] = []
     option = index.resolve_option(opd) if opd else None
-    if option is not None and option.how == "fuzzy":
-        notes.append(f'OPD "{opd}" dibaca sebagai "{option.name}" (kemiripan {option.score:.0f}).')
+    if option is not None and option.how != "exact":
+        notes.append(f'OPD "{opd}" dibaca sebagai "{option.name}" ({_how(option)}).')
 
     # 1. Account: handle from the file, else from the permalink.
     acc_keys = index.account_keys if index.account_keys is not None else index.accounts
@@ -78,9 +88,11 @@ def resolve_posts(
     )
 
     # 1b. The page's display name ("Dishub Sukamaju"), where no handle or link named it.
-    df, by_name = place_by_name(index.page_names(), df, index.names)
+    df, by_name = place_by_name(index.page_names(), df, index.names, path or file_name)
     fast = _all_by_account(df, option is None and not by_name)
-    if fast is not None:
+    if fast is not None:  # every row by its account: the file's own evidence only noted
+        owner = file_owner.decide(index, option=None, path=path, file_name=file_name, titles=titles)
+        fast.notes.extend(file_owner.accounts_elsewhere(owner, df, index.names))
         return fast
 
     # 3. Logbook OPD column.
@@ -91,8 +103,8 @@ def resolve_posts(
     for h in hints:
         m = index.match_name(h)
         hint_map[h] = m.opd_id if m else None
-        if m is not None and m.how == "fuzzy":
-            notes.append(f'Nama OPD "{h}" dibaca sebagai "{m.name}" (kemiripan {m.score:.0f}).')
+        if m is not None and m.how != "exact":
+            notes.append(f'Nama OPD "{h}" dibaca sebagai "{m.name}" ({_how(m)}).')
     hint_frame = pl.DataFrame(
         {"opd_hint": list(hint_map), "hint_opd_id": list(hint_map.values())},
         schema={"opd_hint": pl.String, "hint_opd_id": pl.Int64},
@@ -159,23 +171,27 @@ def resolve_posts(
         )
     if unplaced.height:
         if good.height == 0:
-            what = file_owner.describe_unplaced(unplaced)
+            what = describe_unplaced(unplaced)
+            # A name's refusal says how to decide itself (etl.page_place).
+            said = unplaced.select(pl.col("_pn_refused").is_not_null().any()).item()
             raise FileRejected(
-                f"Berkas {file_name}: OPD pemilik postingan tidak dapat ditentukan{what}. "
-                + UNKNOWN_OPD_FIX
+                f"Berkas {file_name}: OPD pemilik postingan tidak dapat ditentukan{what}."
+                + ("" if said else " " + UNKNOWN_OPD_FIX)
             )
         rejects.append(
             unplaced.select(
                 sheet=sheet_col,
                 row_number=pl.col("source_row"),
                 column_name=pl.when(has_hint).then(pl.lit("Nama OPD")).otherwise(PAGE_COLUMN),
-                value=pl.coalesce("opd_hint", "account_handle", "handle_norm"),
-                reason=pl.when(pl.col("_pn_refused").is_not_null())
+                value=pl.coalesce("opd_hint", "_shown", "handle_norm"),
+                reason=pl.when(pl.col("_pn_refused").is_not_null() & ~has_hint)
                 .then(pl.col("_pn_refused"))
                 .when(has_hint)
-                .then(pl.lit("Nama OPD tidak dikenal: ") + pl.col("opd_hint"))
-                .otherwise(pl.lit("OPD pemilik postingan tidak dapat ditentukan"))
-                + pl.lit(". " + UNKNOWN_OPD_FIX),
+                .then(pl.lit("Nama OPD tidak dikenal: ") + pl.col("opd_hint") + pl.lit(". "))
+                .otherwise(pl.lit("OPD pemilik postingan tidak dapat ditentukan. "))
+                + pl.when(pl.col("_pn_refused").is_not_null() & ~has_hint)
+                .then(pl.lit(""))
+                .otherwise(pl.lit(UNKNOWN_OPD_FIX)),
             )
         )
 
@@ -212,18 +228,7 @@ def resolve_posts(
                 + ", ".join(f'"{h}"' for h in unknown_hints[:5])
                 + f' tidak dikenal; barisnya dimuat ke "{option.name}" sesuai pilihan OPD.'
             )
-        elsewhere = good.filter(
-            pl.col("acc_opd_id").is_not_null() & (pl.col("acc_opd_id") != option_id)
-        )
-        for platform, h, oid in (
-            elsewhere.select("platform", "handle_norm", "acc_opd_id")
-            .unique(maintain_order=True)
-            .iter_rows()
-        ):
-            notes.append(
-                f'Akun {h} ({platform}) terdaftar milik "{index.names.get(oid, oid)}", bukan '
-                f'"{option.name}": postingannya dimuat ke OPD pemilik akun.'
-            )
+    notes.extend(file_owner.accounts_elsewhere(owner, good, index.names))
     if (
         owner.opd_id is not None
         and good.filter(pl.col("opd_id") == owner.opd_id).height
@@ -238,9 +243,7 @@ def resolve_posts(
         # title); the load still records that this OPD sent the period, so the owner is said.
         notes.append(owner.note(index.names))
         file_opd = path_id
-    good = good.with_columns(pl.col("account_id").cast(pl.Int64)).drop(
-        "handle_norm", "acc_opd_id", "hint_opd_id", "_other", "_said", "_pn_opds", "_pn_refused"
-    )
+    good = good.with_columns(pl.col("account_id").cast(pl.Int64)).drop(*WORK_COLUMNS)
     from etl.schema import REJECT_SCHEMA
 
     rej = (
@@ -271,7 +274,7 @@ def _all_by_account(df: pl.DataFrame, no_option: bool) -> Resolution | None:
         return None
     good = df.with_columns(
         pl.col("account_id").cast(pl.Int64), opd_id=pl.col("acc_opd_id").cast(pl.Int64)
-    ).drop("handle_norm", "acc_opd_id", "_pn_opds", "_pn_refused")
+    ).drop(*(c for c in WORK_COLUMNS if c in df.columns))
     ids = good.get_column("opd_id").unique().to_list()
     from etl.schema import REJECT_SCHEMA
 
@@ -281,6 +284,13 @@ def _all_by_account(df: pl.DataFrame, no_option: bool) -> Resolution | None:
         notes=[],
         file_opd_id=ids[0] if len(ids) == 1 else None,
     )
+
+
+def _how(m: NameMatch) -> str:
+    """Why a name was read as an OPD that is not its exact spelling, Bahasa Indonesia."""
+    if m.how == "lead":
+        return "awal nama OPD itu; tidak ada OPD lain yang namanya diawali begitu"
+    return f"kemiripan {m.score:.0f}"
 
 
 def _first(df: pl.DataFrame, platform: str, h: str) -> int | None:

@@ -16,6 +16,7 @@ only, so "Dinas Pertanahan" never reads as "Dinas Pertanian" nor "Bapenda" as "B
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
@@ -42,24 +43,53 @@ ABBREV = {
     "dinkes": "dinas kesehatan",
     "dishub": "dinas perhubungan",
     "disdik": "dinas pendidikan",
+    "dispendik": "dinas pendidikan",
     "disdikbud": "dinas pendidikan dan kebudayaan",
     "dinsos": "dinas sosial",
     "disnaker": "dinas tenaga kerja",
+    "disnakertrans": "dinas tenaga kerja dan transmigrasi",
     "diskominfo": "dinas komunikasi dan informatika",
+    "kominfo": "dinas komunikasi dan informatika",
     "disdukcapil": "dinas kependudukan dan pencatatan sipil",
     "dukcapil": "dinas kependudukan dan pencatatan sipil",
     "dlh": "dinas lingkungan hidup",
     "distan": "dinas pertanian",
+    "dispertan": "dinas pertanian",
+    "disperindag": "dinas perindustrian dan perdagangan",
+    "disdag": "dinas perdagangan",
+    "diskop": "dinas koperasi",
+    "diskopukm": "dinas koperasi usaha kecil dan menengah",
+    "dispora": "dinas pemuda dan olahraga",
+    "disporapar": "dinas pemuda olahraga dan pariwisata",
+    "dispar": "dinas pariwisata",
+    "disparbud": "dinas pariwisata dan kebudayaan",
+    "disbudpar": "dinas kebudayaan dan pariwisata",
+    "disperkim": "dinas perumahan dan kawasan permukiman",
     "dpmptsp": "dinas penanaman modal dan pelayanan terpadu satu pintu",
+    "dpmd": "dinas pemberdayaan masyarakat dan desa",
     "dpupr": "dinas pekerjaan umum dan penataan ruang",
+    "pupr": "dinas pekerjaan umum dan penataan ruang",
     "bappeda": "badan perencanaan pembangunan daerah",
     "bapenda": "badan pendapatan daerah",
     "bpbd": "badan penanggulangan bencana daerah",
     "bkpsdm": "badan kepegawaian dan pengembangan sumber daya manusia",
+    "bpkad": "badan pengelolaan keuangan dan aset daerah",
+    "kesbangpol": "badan kesatuan bangsa dan politik",
+    "bakesbangpol": "badan kesatuan bangsa dan politik",
+    "satpolpp": "satuan polisi pamong praja",
+    "satpol": "satuan polisi pamong praja",
     "rsud": "rumah sakit umum daerah",
     "setda": "sekretariat daerah",
     "setwan": "sekretariat dprd",
 }
+# Written after "satpol" as part of the same abbreviation ("Satpol PP"), dropped with it.
+ABBREV_TAIL = {"satpol": "pp"}
+# Words an office's kind is written with: "Dinas PUPR" -> "dinas dinas pekerjaan ..." is said
+# once ("Dinas Dukcapil" = "Disdukcapil").
+OFFICE = {"dinas", "badan"}
+# Words joining the fields of a merged office ("Dinas Pendidikan dan Kebudayaan"): a leading
+# part ending before one of these (or a comma) is the name of one of its fields.
+JOINERS = {"dan", "serta"}
 # The words that place a bagian in the Setda, left out of a bagian's key (see name_key).
 SETDA_PART = ("bagian", "bag", "sekretariat daerah")
 # A token slip RapidFuzz may forgive: words this long or longer, scoring this much (0-100).
@@ -103,8 +133,11 @@ def name_key(text: object, regions: set[str]) -> str:
             # Sukamaju Kota" keeps its "Kota").
             i += 2 if nxt in regions else 1
             continue
-        out.extend((kind or ABBREV.get(t, t)).split())
-        i += 1
+        said = (kind or ABBREV.get(t, t)).split()
+        if out and said[0] in OFFICE and out[-1] == said[0]:
+            said = said[1:]  # "dinas" + "pupr" -> "dinas pekerjaan umum ..."
+        out.extend(said)
+        i += 2 if t in ABBREV_TAIL and nxt == ABBREV_TAIL[t] else 1
     # A trailing "Sukamaju" after an office's name, not a place's ("Desa Sukamaju"; but
     # "Dinas Pemberdayaan Masyarakat dan Desa Sukamaju" is an office: its kind word is inside).
     while len(out) > 1 and out[-1] in regions and not (len(out) == 2 and out[0] in LOCALITY):
@@ -146,3 +179,32 @@ def _pairwise(wa: list[str], wb: list[str]) -> bool:
         if fuzz.ratio(x, y) < WORD_SCORE:
             return False
     return True
+
+
+def loose(key: str) -> str:
+    """A key without its joining words ("dan", "serta"): "Dinas Pemuda, Olahraga dan
+    Pariwisata" and "Dinas Pemuda dan Olahraga" lead the same way."""
+    return " ".join(w for w in key.split() if w not in JOINERS)
+
+
+def leading_keys(text: object, regions: set[str]) -> set[str]:
+    """loose() keys of the leading parts of a merged office's name, each the name of its first
+    fields: "Dinas Pendidikan dan Kebudayaan" -> {"dinas pendidikan"}; "Dinas Koperasi, Usaha
+    Kecil dan Menengah dan Perdagangan" -> {"dinas koperasi", "dinas koperasi usaha kecil",
+    "dinas koperasi usaha kecil menengah"}. A part ends before "dan"/"serta" or a comma and has
+    two words or more; a desa, kelurahan or kecamatan has none ("Desa Cibening" is not the
+    start of "Desa Cibening Girang": another place)."""
+    if text is None:
+        return set()
+    pieces = unicodedata.normalize("NFKC", str(text)).split(",")
+    cuts = [",".join(pieces[:i]) for i in range(1, len(pieces))]
+    whole = name_key(",".join(pieces), regions).split()
+    cuts += [" ".join(whole[:j]) for j, w in enumerate(whole) if w in JOINERS]
+    full = loose(" ".join(whole))
+    out: set[str] = set()
+    for cut in cuts:
+        key = loose(name_key(cut, regions))
+        words_ = key.split()
+        if len(words_) >= 2 and words_[0] not in LOCALITY and key != full:
+            out.add(key)
+    return out

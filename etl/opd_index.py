@@ -45,7 +45,7 @@ class NameMatch:
     opd_id: int
     name: str
     score: float
-    how: str  # exact | fuzzy
+    how: str  # exact | lead (the start of a merged office's name) | fuzzy
 
 
 @dataclass
@@ -86,6 +86,7 @@ class OpdIndex:
     def __post_init__(self) -> None:
         self._choices = [a for a in self.aliases if len(a) >= MIN_FUZZY_ALIAS_LEN]
         self._pages: PageNames | None = None
+        self._parts: dict[str, NameMatch | None] = {}
 
     def page_names(self) -> PageNames:
         """The display-name keys of this index's OPDs and accounts (etl.page_names), built once."""
@@ -128,6 +129,13 @@ class OpdIndex:
         if len(owners) == 1:
             oid = owners.pop()
             return NameMatch(oid, self.names.get(oid, text), 100.0, "exact")
+        # "Disdik": "Dinas Pendidikan", the start of one OPD's merged name and no other's.
+        leads = self.page_names().lead_owners(text) if not owners else set()
+        if len(leads) == 1:
+            oid = leads.pop()
+            return NameMatch(oid, self.names.get(oid, text), 100.0, "lead")
+        if len(leads) > 1:
+            return None  # the start of two merged names: ask (suggestions), never guess
         ranked = self._ranked(norm)
         if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
             return None
@@ -174,16 +182,17 @@ class OpdIndex:
         p = PurePath(path)
         parts = [p.stem, *[q.name for q in p.parents if q.name]][:4]
         for part in parts:
-            norm = normalize_opd_name(part)
-            if not norm:
-                continue
-            m = self._contained_alias(norm) or self._contained_handle(part)
-            if m is not None:
-                return m
-            m = self.match_name(part)
-            if m is not None:
-                return m
+            if part not in self._parts:  # a folder's name is read once per index, not per file
+                self._parts[part] = self._match_part(part)
+            if self._parts[part] is not None:
+                return self._parts[part]
         return None
+
+    def _match_part(self, part: str) -> NameMatch | None:
+        norm = normalize_opd_name(part)
+        if not norm:
+            return None
+        return self._contained_alias(norm) or self._contained_handle(part) or self.match_name(part)
 
     def _contained_handle(self, part: str) -> NameMatch | None:
         # YouTube Studio never names the channel in the files, only in the folder or ZIP the

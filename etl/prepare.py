@@ -19,6 +19,7 @@ from etl.load_report import LoadReport
 from etl.matching import resolve_posts
 from etl.opd_index import for_load
 from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, ParsedTable
+from etl.unregistered import refuse_unregistered_export
 from warehouse import settings
 
 
@@ -131,6 +132,7 @@ def prepare(
     res = resolve_posts(
         index, posts, opd=opd, path=file_path or file_name, file_name=file_name, titles=titles
     )
+    refuse_unregistered_export(res.posts, index.accounts, index.names, prep.formats, file_name)
     report.notes.extend(res.notes)
     report.assumptions.extend(res.assumptions)
     prep.opd_id = res.file_opd_id

@@ -32,7 +32,14 @@ def activity_trend(trend: pl.DataFrame, title: str) -> bytes:
         label=pl.col("activity_rate").map_elements(labels.percent, return_dtype=pl.String)
     )
     base = alt.Chart(df).encode(
-        x=alt.X("month:T", title=None, timeUnit="yearmonth", axis=alt.Axis(format="%b %Y")),
+        # Padded so the first and last points' labels stay clear of the axes.
+        x=alt.X(
+            "month:T",
+            title=None,
+            timeUnit="yearmonth",
+            axis=alt.Axis(format="%b %Y"),
+            scale=alt.Scale(padding=40),
+        ),  # fmt: skip
         y=alt.Y(
             "activity_rate:Q",
             title=labels.kpi("activity_rate"),

@@ -3,7 +3,8 @@
 Rules (Pengaturan and the KPI cards state them):
 - A chosen period [start, end] is compared with the period before it (periods.previous_period)
   and with the same dates a year earlier (periods.year_ago_period).
-- When the data ends inside the chosen period (newest post on `last`, before `end`), the period
+- When the data ends inside the chosen period (`last`: THE data end, v_data_end, the day the
+  judgement is cut at too; never before the newest post), the period
   is unfinished: only its days up to `last` are compared, with the same days of the other period
   (a period of whole months shifts by whole months: 1-20 Nov vs 1-20 Okt; any other period
   shifts by its length in days). The card's value stays the whole chosen period's.
@@ -109,7 +110,8 @@ def plan(
     last: dt.date | None,
     kind: Kind,
 ) -> Comparison:
-    """The comparison of [start, end] given the data's first and last post dates.
+    """The comparison of [start, end] given where the data starts (`first`) and ends (`last`:
+    v_data_end, as warehouse.queries.options.date_bounds reads it).
 
     Raises ValueError when end is before start.
     """

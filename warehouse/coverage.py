@@ -30,7 +30,10 @@ from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
 from warehouse.queries.run import _run, _settings, once
 
-__all__ = ["coverage_accounts", "coverage_grid", "coverage_missing", "coverage_summary"]
+__all__ = [
+    "coverage_accounts", "coverage_grid", "coverage_missing", "coverage_summary",
+    "waited_logbooks",
+]  # fmt: skip
 
 
 def _params(
@@ -91,6 +94,9 @@ def coverage_missing(
     Columns: opd_id, opd, opd_kind, operator_name (personal data), accounts (str,
     "Facebook @x (belum ada), Instagram @y (1-20)"), n_missing, n_partial, reason_code
     (not_submitted when any account is past the deadline, else not_received), due_date.
+    An OPD without an account in scope whose own logbook is waited for and has not (fully)
+    arrived (the judgement's rule, q_coverage_bare_opds.sql) is listed too, its line
+    "Rekap postingan OPD (belum ada)" or "(sebagian)"; order: OPD kind, OPD.
     """
     month_start = month.replace(day=1)
     month_end = periods.add_months(month_start, 1) - dt.timedelta(days=1)
@@ -107,7 +113,7 @@ def coverage_missing(
         .then(pl.lit(vocabulary.COVERAGE_STATUS["missing"][0].lower()))
         .otherwise(pl.lit("ada tgl ") + pl.col("covered_days"))
     )
-    return (
+    listed = (
         gaps.with_columns((label + pl.lit(" (") + detail + pl.lit(")")).alias("_acc"))
         .group_by("opd_id", "opd", "opd_kind", maintain_order=True)
         .agg(
@@ -134,6 +140,54 @@ def coverage_missing(
         )  # fmt: skip
         .with_columns(pl.col("n_missing", "n_partial").cast(pl.Int64))
     )
+    bare = _bare_opds(con, f.shifted(month_start, month_end), settings, as_of)
+    if bare.height == 0:
+        return listed
+    return pl.concat([listed, bare]).sort("opd_kind", "opd", nulls_last=True, maintain_order=True)
+
+
+def _bare_opds(
+    con: duckdb.DuckDBPyConnection, f: Filters, s: Settings | None, as_of: dt.date | None
+) -> pl.DataFrame:
+    """coverage_missing's rows for OPDs without an account in scope (its columns)."""
+    rows = waited_logbooks(con, f, s, as_of)
+    return rows.with_columns(
+        accounts=pl.lit(vocabulary.OWN_LOGBOOK[0] + " (")
+        + pl.col("status").replace_strict(_STATUS_WORD, return_dtype=pl.String)
+        + pl.lit(")"),
+        n_missing=(pl.col("status") == "missing").cast(pl.Int64),
+        n_partial=(pl.col("status") == "partial").cast(pl.Int64),
+    ).select(
+        "opd_id", "opd", "opd_kind", "operator_name", "accounts", "n_missing", "n_partial",
+        "reason_code", "due_date",
+    )  # fmt: skip
+
+
+_STATUS_WORD = {k: v[0].lower() for k, v in vocabulary.COVERAGE_STATUS.items()}
+
+
+def waited_logbooks(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    settings: Settings | None = None,
+    as_of: dt.date | None = None,
+) -> pl.DataFrame:
+    """OPDs expected to post without an account in scope whose own logbook is waited for and
+    has not (fully) arrived, per month the period touches (whole months): the judgement's rule
+    (macro opd_coverage), the rows an account-based coverage grid cannot hold.
+
+    Columns: month_start (date), opd_id, opd, opd_kind, operator_name (personal data), status
+    (missing | partial), reason_code (not_received | not_submitted), due_date (date).
+    Order: month_start, opd_kind, opd.
+    """
+    first = f.start.replace(day=1)
+    last = periods.add_months(f.end.replace(day=1), 1) - dt.timedelta(days=1)
+    rows = _run(con, "q_coverage_bare_opds", _params(con, f.shifted(first, last), settings, as_of))
+    status = pl.when(pl.col("data_missing")).then(pl.lit("missing")).otherwise(pl.lit("partial"))
+    return rows.with_columns(status=status).select(
+        "month_start", "opd_id", "opd", "opd_kind", "operator_name", "status", "reason_code",
+        "due_date",
+    )  # fmt: skip
 
 
 def coverage_summary(

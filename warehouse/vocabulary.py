@@ -187,6 +187,9 @@ COVERAGE_STATUS: dict[str, tuple[str, str]] = {
     "partial": ("Sebagian", "Partly received"),
     "missing": ("Belum ada", "Not received"),
 }
+# The collection checklist's line for an OPD without an account whose own logbook is waited for
+# (warehouse.coverage.coverage_missing, q_coverage_bare_opds.sql).
+OWN_LOGBOOK = ("Rekap postingan OPD", "the OPD's own post logbook")
 # What a card says instead of a change when the other period has no data to compare with
 # (warehouse.compare status "none"): the pages, the CLI and the reports read it here.
 NO_COMPARISON = ("belum ada pembanding", "nothing to compare with")

@@ -12,13 +12,15 @@ added here (Kesbangpol) has no account and never sent anything."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl import cli_reports
+from etl import cli_coverage, cli_reports
 from tests.factory import JAN, hand_warehouse
 from tests.warehouse.test_compared_set import DEC, _gap
+from warehouse import coverage, vocabulary
 from warehouse.queries import summary
 from warehouse.queries.filters import Filters
 
@@ -109,6 +111,25 @@ def test_a_logbook_of_part_of_a_month_is_partial_data():
 MONTHS = [NOV, DEC, JAN]
 
 
+def _with_gaps(gaps: list[set[int]], kesbangpol_sends: bool):
+    """The hand warehouse with Kesbangpol (no account; when it sends, one logbook of its own
+    for November only) and, for each OPD in turn, its data withheld for the MONTHS indexed."""
+    con = hand_warehouse()
+    _with_kesbangpol(con)
+    if kesbangpol_sends:
+        con.execute(
+            "INSERT INTO load_coverage (load_id, opd_id, platform, account_id, period_start,"
+            " period_end, basis) VALUES (1, ?, NULL, NULL, DATE '2025-11-01',"
+            " DATE '2025-11-30', 'title')",
+            [KESBANGPOL],
+        )
+    for opd_id, months in enumerate(gaps, start=1):
+        for m in sorted(months):
+            if opd_id != KESBANGPOL:
+                _gap(con, opd_id, MONTHS[m])
+    return con
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.sets(st.sampled_from(range(3))), min_size=7, max_size=7),
@@ -123,20 +144,8 @@ def test_compared_is_complete_as_the_judgement_says_on_both_sides(
     """For every OPD in scope, any two months and any platforms: compared_opds's complete on a
     side is exactly opd_judgement's data_complete over that month (one definition), and an OPD
     judged on both sides is compared."""
-    con = hand_warehouse()
+    con = _with_gaps(gaps, kesbangpol_sends)
     try:
-        _with_kesbangpol(con)
-        if kesbangpol_sends:  # one logbook of its own, for November only
-            con.execute(
-                "INSERT INTO load_coverage (load_id, opd_id, platform, account_id, period_start,"
-                " period_end, basis) VALUES (1, ?, NULL, NULL, DATE '2025-11-01',"
-                " DATE '2025-11-30', 'title')",
-                [KESBANGPOL],
-            )
-        for opd_id, months in enumerate(gaps, start=1):
-            for m in sorted(months):
-                if opd_id != KESBANGPOL:
-                    _gap(con, opd_id, MONTHS[m])
         got = _compared(con, MONTHS[cur], MONTHS[oth], platforms)
         a, b = _judged(con, MONTHS[cur], platforms), _judged(con, MONTHS[oth], platforms)
     finally:
@@ -153,3 +162,69 @@ def test_compared_is_complete_as_the_judgement_says_on_both_sides(
     # November is complete.
     for side, month in ((0, cur), (1, oth)):
         assert got[KESBANGPOL][side] == (not kesbangpol_sends or month == 0)
+
+
+def _checklist(con, month: tuple[dt.date, dt.date], platforms=()) -> dict[int, dict]:
+    f = Filters(*month, platforms=tuple(platforms))
+    rows = coverage.coverage_missing(con, f, month[0], as_of=dt.date(2026, 12, 1))
+    return {r["opd_id"]: r for r in rows.iter_rows(named=True)}
+
+
+def test_the_collection_checklist_lists_an_opd_whose_own_logbook_is_missing():
+    con = hand_warehouse()
+    try:
+        _gap(con, KOTA, DEC)
+        dec, jan = _checklist(con, DEC), _checklist(con, JAN)
+        con.execute(
+            "UPDATE load_coverage SET period_start = DATE '2026-01-10' WHERE opd_id = ?", [KOTA]
+        )
+        part = _checklist(con, JAN)
+    finally:
+        con.close()
+    # "data belum diterima" in the judgement is a line of the checklist, not nothing.
+    assert dec[KOTA]["accounts"] == f"{vocabulary.OWN_LOGBOOK[0]} (belum ada)"
+    assert (dec[KOTA]["n_missing"], dec[KOTA]["n_partial"]) == (1, 0)
+    assert dec[KOTA]["reason_code"] == "not_submitted"  # due 10 Jan 2026, asked 1 Dec 2026
+    assert KOTA not in jan  # its January logbook arrived
+    assert part[KOTA]["accounts"] == f"{vocabulary.OWN_LOGBOOK[0]} (sebagian)"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sets(st.sampled_from(range(3))), min_size=7, max_size=7),
+    st.sampled_from([(), ("facebook",), ("instagram", "tiktok"), ("tiktok",)]),
+    st.sampled_from(range(3)),
+    st.booleans(),
+)
+def test_the_checklist_holds_every_opd_the_judgement_waits_for(gaps, platforms, m, sends):
+    """Every OPD in scope whose data for the month is not complete (opd_judgement's data_state)
+    is on the collection checklist, and no other: with accounts or without."""
+    con = _with_gaps(gaps, sends)
+    try:
+        listed = _checklist(con, MONTHS[m], platforms)
+        judged = _judged(con, MONTHS[m], platforms)
+    finally:
+        con.close()
+    waited = {
+        o for o, r in judged.items() if r["data_state"] != "complete" and r["expected_to_post"]
+    }
+    assert set(listed) == waited
+
+
+def test_the_coverage_command_lists_an_opd_whose_own_logbook_is_missing(capsys):
+    con = hand_warehouse()
+    try:
+        _gap(con, KOTA, DEC)
+        cli_coverage.print_coverage(con, Filters(DEC[0], JAN[1]), as_json=True)
+        lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+        cli_coverage.print_coverage(con, Filters(DEC[0], JAN[1]), as_json=False)
+        text = capsys.readouterr().out
+    finally:
+        con.close()
+    own = [x for x in lines if x["platform"] is None]
+    assert [(x["opd"], x["month_start"], x["status"]) for x in own] == [
+        ("Kecamatan Kota", "2025-12-01", "missing")
+    ]
+    assert own[0]["handle"] == vocabulary.OWN_LOGBOOK[0]
+    assert f"2025-12  Kecamatan Kota | {vocabulary.OWN_LOGBOOK[0]} | Belum ada" in text
+    assert "OPD tanpa akun yang rekap postingannya belum lengkap: 1 OPD, 1 bulan." in text

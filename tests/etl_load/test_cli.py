@@ -207,3 +207,19 @@ def test_load_json_lists_every_rejected_row(db, tmp_path):
     assert set(bad) == {"sheet", "row_number", "column_name", "value", "reason"}
     assert bad["value"] == "bukan tanggal" and bad["row_number"] == 3
     assert bad["column_name"] and bad["reason"]
+
+
+def test_a_reader_that_stops_early_is_not_an_error(db, tmp_path):
+    # `python -m etl coverage | head -1`: the reader closes the pipe before the command writes.
+    etl("opd", str(write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx")), db=db)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    p = subprocess.Popen(
+        [sys.executable, "-m", "etl", "--db", str(db), "coverage", "--from", "2026-01",
+         "--to", "2026-12"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env,
+    )  # fmt: skip
+    assert p.stdout is not None and p.stderr is not None
+    p.stdout.close()  # closed before the command can write a line
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=120) == 0, err
+    assert "gagal" not in err and "Broken pipe" not in err and "Traceback" not in err

@@ -7,8 +7,19 @@ import datetime as dt
 import pytest
 
 from etl.load import load_tables
+from etl.master import load_master
 from etl.opd_index import FUZZY_THRESHOLD, OpdIndex, OpdNotFound
-from tests.factory import ig_post, sha, table
+from tests.factory import MASTER_HEADER, MASTER_ROWS, ig_post, sha, table, write_master
+
+
+@pytest.fixture
+def youtube_con(con, tmp_path):
+    """The test master list with YouTube channels for Bappeda and Diskominfo: an export of a
+    channel the master list does not hold is refused (etl.unregistered)."""
+    channel = {"Bappeda": "Bappeda Sukamaju", "Diskominfo": "Kominfo Sukamaju TV"}
+    rows = [[*r, channel.get(r[2])] for r in MASTER_ROWS]
+    load_master(con, write_master(tmp_path / "Daftar Akun.xlsx", [*MASTER_HEADER, "YouTube"], rows))
+    return con
 
 
 def _opd_of(con):
@@ -70,7 +81,8 @@ def test_account_from_handle_or_permalink(master_con):
     )
 
 
-def test_opd_option_by_name_short_name_and_typo(master_con):
+def test_opd_option_by_name_short_name_and_typo(youtube_con):
+    master_con = youtube_con
     yt = {
         "platform": "youtube",
         "native_id": "vid1",
@@ -191,7 +203,8 @@ def test_logbook_hint_spelled_with_kabupaten_or_unknown(master_con):
     assert index.match_name("Kec. Sukamaju").name == "Kecamatan Sukamaju"
 
 
-def test_opd_from_an_account_handle_in_the_folder_name(master_con, tmp_path):
+def test_opd_from_an_account_handle_in_the_folder_name(youtube_con, tmp_path):
+    master_con = youtube_con
     # YouTube Studio files never name the channel; the analyst's folder or ZIP name does.
     yt = {"platform": "youtube", "native_id": "v1", "published_at": dt.datetime(2026, 10, 2, 7),
           "caption": "Video"}  # fmt: skip
@@ -200,3 +213,8 @@ def test_opd_from_an_account_handle_in_the_folder_name(master_con, tmp_path):
                     file_name="Table data.csv", sha256=sha("yt"),
                     file_path=str(folder / "Table data.csv"))  # fmt: skip
     assert r.status == "loaded" and r.opd == "Dinas Komunikasi dan Informatika"
+    # Tied to the OPD's one registered channel, so it counts on that account.
+    tied = master_con.execute(
+        "SELECT a.handle FROM posts p JOIN account a USING (account_id)"
+    ).fetchall()
+    assert tied == [("Kominfo Sukamaju TV",)]

@@ -86,7 +86,8 @@ NOT_PLACED = [
     "Desa Sukamaju",  # no such desa: not Kec. Sukamaju Kota nor the kabupaten
     "Kecamatan Sukamaju",  # not Kecamatan Sukamaju Kota
     "Pemkab Sukamaju",
-    "Disdik Sukamaju",  # Disdikbud is another name: ask, do not guess
+    "Pemdes Cibening",  # no such desa: not Kecamatan Cibening nor Desa Cibening Girang
+    "Desa Cibening Girang Hilir",  # another desa than Desa Cibening Girang
 ]
 
 
