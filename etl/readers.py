@@ -16,7 +16,7 @@ from pathlib import PurePath
 import polars as pl
 
 from etl.schema import FileRejected
-from etl.xlsx_layout import first_used_rows, sheet_layouts
+from etl.xlsx_layout import sheet_scan
 
 
 @dataclass
@@ -80,8 +80,7 @@ def read_excel_sheets(data: bytes, file_name: str, kind: str) -> Iterator[RawShe
             f"Berkas '{file_name}' rusak atau bukan berkas Excel yang sah, tidak dapat dibuka "
             f"({type(exc).__name__}). Buka di Excel lalu simpan ulang sebagai .xlsx."
         ) from exc
-    offsets = first_used_rows(data) if kind == "xlsx" else {}
-    layouts = sheet_layouts(data) if kind == "xlsx" else {}
+    offsets, layouts = sheet_scan(data) if kind == "xlsx" else ({}, {})
     for name in reader.sheet_names:
         try:
             sheet = reader.load_sheet(name, header_row=None, dtypes="string")

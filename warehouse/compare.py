@@ -12,7 +12,8 @@ Rules (Pengaturan and the KPI cards state them):
   other period's first month began (first post later than the 1st of that month), there is
   no comparison ("belum ada pembanding"), never a change against nothing.
 - It compares only the OPDs whose data is complete on both compared spans (restrict; THE
-  set is macro compared_opds, views/170_compared_opds.sql, read by q_compared_opds.sql), on
+  set is macro compared_opds, views/170_compared_opds.sql; the KPI tiles read the same
+  opd_coverage from their periods' judgement: warehouse.queries.compared), on
   every figure and on both sides alike, so a change is like for like: an OPD whose export for
   one side is missing would put part of its posts on one side only. A month nobody sent, or
   exports that arrived with no post (data, zero posts), are told apart: the first leaves the

@@ -58,8 +58,9 @@ def periods_judgement(
     """opd_judgement('period', ...) of every OPD in scope over each of `periods` ((first, last)
     days, inclusive; f's own dates are not read), judged in one statement
     (q_periods_judgement.sql: the macro stack planned once for all of them) as a pyarrow
-    Table: i (1-based position in `periods`), then period_judgement's columns. The rows of
-    period i are period_judgement's rows for f over that period. Shared like
+    Table: i (1-based position in `periods`), period_judgement's columns, then opd (the OPD's
+    name, for the compared set: warehouse.queries.compared). The rows of period i are
+    period_judgement's rows for f over that period (period_rows). Shared like
     period_judgement (warehouse.queries.run.once), keyed by f, the settings and the periods."""
     params = {
         **f.params(),
@@ -90,11 +91,16 @@ def _judge_periods(
 
 def period_rows(table: Any, i: int) -> Any:
     """The rows of period i (1-based) of a periods_judgement table (ordered by i, as
-    q_periods_judgement.sql orders it), without the column i: a period_judgement table (same
-    columns, types and order)."""
+    q_periods_judgement.sql orders it), without the columns i and opd: a period_judgement
+    table (same columns, types and order)."""
+    return period_slice(table, i).drop_columns(["i", "opd"])
+
+
+def period_slice(table: Any, i: int) -> Any:
+    """The rows of period i (1-based) of a periods_judgement table, every column kept."""
     ii = table.column("i").to_pylist()
     lo, hi = bisect.bisect_left(ii, i), bisect.bisect_right(ii, i)
-    return table.slice(lo, hi - lo).drop_columns(["i"])
+    return table.slice(lo, hi - lo)
 
 
 def judged_tables(

@@ -53,6 +53,12 @@ def data_end_given(data_end: dt.date | None) -> Iterator[None]:
         _GIVEN_DATA_END.reset(token)
 
 
+def data_end_in_force(con: duckdb.DuckDBPyConnection) -> dt.date | None:
+    """The value $data_end is bound to here: the one given (data_end_given), else read now."""
+    given = _GIVEN_DATA_END.get()
+    return given[0] if given is not None else read_data_end(con)
+
+
 def read_data_end(con: duckdb.DuckDBPyConnection) -> dt.date | None:
     """THE data end (v_data_end): the last whole day any live data reaches; None when empty."""
     value = _run(con, "q_data_end", {})["data_end"][0]

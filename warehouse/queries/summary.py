@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import replace
 from typing import Any
@@ -11,11 +12,19 @@ import polars as pl
 
 from warehouse import compare, metrics
 from warehouse.analyst_settings import Settings
+from warehouse.queries import compared
 from warehouse.queries.activity import opd_index
 from warehouse.queries.filters import Filters
 from warehouse.queries.judgement import JUDGED_PERIODS, periods_judgement
 from warehouse.queries.options import data_start, date_bounds
-from warehouse.queries.run import _activity_params, _run, _settings
+from warehouse.queries.run import (
+    _activity_params,
+    _run,
+    _settings,
+    data_end_in_force,
+    is_sharing,
+    sharing,
+)
 
 # KPI tiles in display order (Ringkasan).
 KPI_SUMMARY_KEYS: tuple[str, ...] = (
@@ -114,6 +123,22 @@ def kpi_summary(
     read from the warehouse when not given.
     """
     s = _settings(con, settings)
+    # The periods' judgement kept for this call when the caller shares nothing (the UI does):
+    # the compared sets and the tiles read the same judgement (queries.compared).
+    data_end = data_end_in_force(con)
+    with contextlib.ExitStack() as stack:
+        if not is_sharing():
+            stack.enter_context(sharing({}))
+        return _kpi_summary(con, f, s, bounds, data_end)
+
+
+def _kpi_summary(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    s: Settings,
+    bounds: tuple[dt.date | None, dt.date | None] | None,
+    data_end: dt.date | None,
+) -> pl.DataFrame:
     if bounds is not None:
         first, last = bounds
     else:
@@ -122,38 +147,16 @@ def kpi_summary(
         start = data_start(con)
         first = start if first is None or (start is not None and start < first) else first
     plans = {k: compare.plan(f.start, f.end, first, last, k) for k in KINDS}
-    todo = [k for k in KINDS if plans[k].comparable]
-    if todo:
-        found = _run(
-            con,
-            "q_compared_opds",
-            {
-                **f.params(),
-                "cur_starts": [plans[k].current[0] for k in todo],
-                "cur_ends_excl": [plans[k].current[1] + _DAY for k in todo],
-                "oth_starts": [plans[k].other[0] for k in todo],
-                "oth_ends_excl": [plans[k].other[1] + _DAY for k in todo],
-            },
-        )
-        for i, k in enumerate(todo, start=1):
-            mine = found.filter(pl.col("i") == i).iter_rows(named=True)
-            plans[k] = compare.restrict(
-                plans[k],
-                (
-                    compare.Completeness(
-                        r["opd_id"], r["opd"], r["complete_current"], r["complete_other"]
-                    )
-                    for r in mine
-                ),
-            )
-
     # Every period the tiles read, measured in one query (q_kpi: one row per period), for every
     # OPD in scope and again for each compared set that leaves some out (the same periods, so
-    # the one judgement of them is shared: kpi_periods).
+    # the one judgement of them is shared: kpi_periods). Both spans of every comparison are
+    # among them, so the compared sets are read from that judgement (queries.compared); a
+    # comparison its compared set rules out leaves its other span measured but unread.
     periods = [(f.start, f.end), plans["previous"].current]
     for p in plans.values():
         periods += [p.current, p.other] if p.comparable else [p.current]
     periods = list(dict.fromkeys(periods))
+    plans = compared.restricted(con, f, s, plans, periods, data_end)
     sets: list[tuple[int, ...] | None] = [None]
     sets += [p.opds for p in plans.values() if p.subset]
     measured = {

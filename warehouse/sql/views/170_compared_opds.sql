@@ -1,5 +1,7 @@
 -- THE compared set of a comparison, defined once (warehouse.compare.restrict reads it through
--- q_compared_opds.sql): which OPDs in scope have complete data on both compared spans, so a
+-- q_compared_opds.sql, or, for spans the data end does not cut, as the same opd_coverage read
+-- by the judgement of the periods the KPI tiles measure: warehouse/queries/compared.py, no
+-- statement of its own): which OPDs in scope have complete data on both compared spans, so a
 -- change on a card compares like with like (an OPD whose export for one side is missing would
 -- put part of its posts on one side only: an artefact, not a change).
 --
