@@ -193,28 +193,16 @@ def recount_summary(grid: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def recount_compared(
-    con, f: Filters, current: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date]
-) -> list[tuple]:
-    """q_compared_opds's rows for one comparison (the compared set, macro compared_opds): per
-    OPD in scope, whether every day of each span is covered by a live load for every one of its
-    accounts in scope (a logbook row covers all its OPD's accounts, a platform row all its
-    accounts on that platform); an OPD with no account in scope, by live loads naming it (a
-    logbook, or a platform in scope), and complete when no live load ever named it."""
+def _scoped_spans(con, f: Filters) -> dict[int, tuple[list, list]]:
+    """Per OPD in scope: its accounts in scope [(account_id, platform)] and the live loads'
+    spans naming it [(platform, account_id, first, last)]; for an OPD with no account in scope
+    only a logbook's (platform null) or a platform's in scope."""
     live = con.execute(
         "SELECT c.opd_id, c.platform, c.account_id, c.period_start, c.period_end"
         " FROM load_coverage c JOIN loads l USING (load_id) WHERE l.status = 'loaded'"
     ).fetchall()
     accounts = con.execute("SELECT account_id, opd_id, platform FROM account").fetchall()
-
-    def days_of(opd_id: int, ok) -> set[dt.date]:
-        days: set[dt.date] = set()
-        for o, platform, account_id, a, b in live:
-            if o == opd_id and ok(platform, account_id):
-                days.update(_days(a, b))
-        return days
-
-    rows = []
+    out: dict[int, tuple[list, list]] = {}
     for opd_id, kind in con.execute("SELECT opd_id, kind FROM opd ORDER BY opd_id").fetchall():
         if (f.opd_kinds and kind not in f.opd_kinds) or (f.opd_ids and opd_id not in f.opd_ids):
             continue
@@ -223,20 +211,66 @@ def recount_compared(
             for acc, opd, platform in accounts
             if opd == opd_id and (not f.platforms or platform in f.platforms)
         ]
+        spans = [
+            (p, a, x, y)
+            for o, p, a, x, y in live
+            if o == opd_id and (mine or p is None or not f.platforms or p in f.platforms)
+        ]
+        out[opd_id] = (mine, spans)
+    return out
+
+
+def _covered(spans: list, ok=lambda p, a: True) -> set[dt.date]:
+    return {d for p, a, x, y in spans if ok(p, a) for d in _days(x, y)}
+
+
+def recount_compared(
+    con, f: Filters, current: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date]
+) -> list[tuple]:
+    """q_compared_opds's rows for one comparison (the compared set, macro compared_opds): per
+    OPD in scope, whether every day of each span is covered by a live load for every one of its
+    accounts in scope (a logbook row covers all its OPD's accounts, a platform row all its
+    accounts on that platform); an OPD with no account in scope, by live loads naming it (a
+    logbook, or a platform in scope), and complete when no live load ever named it."""
+    rows = []
+    for opd_id, (mine, spans) in _scoped_spans(con, f).items():
         if mine:
             held = [
-                days_of(
-                    opd_id, lambda p, a, acc=acc, pl_=pl_: p in (None, pl_) and a in (None, acc)
-                )
+                _covered(spans, lambda p, a, acc=acc, pl_=pl_: p in (None, pl_) and a in (None, acc))
                 for acc, pl_ in mine
-            ]
+            ]  # fmt: skip
         else:
-            named = lambda p, a: p is None or not f.platforms or p in f.platforms  # noqa: E731
-            sent = any(o == opd_id and named(p, a) for o, p, a, _, _ in live)
             # Nothing ever sent naming it: nothing to wait for, complete (as its judgement).
-            held = [days_of(opd_id, named)] if sent else []
+            held = [_covered(spans)] if spans else []
         whole = [all(set(_days(*span)) <= h for h in held) for span in (current, other)]
         rows.append((1, opd_id, *whole, whole[0] and whole[1]))
+    return rows
+
+
+def recount_own_logbooks(con, f: Filters, month: dt.date, as_of: dt.date) -> list[tuple]:
+    """coverage_missing's rows for the OPDs expected to post with no account in scope whose
+    own data (logbooks, loads naming them) is waited for and covers not every day of `month`."""
+    opds = {
+        r[0]: r
+        for r in con.execute(
+            "SELECT opd_id, name, kind, operator_name, expected_to_post FROM opd"
+        ).fetchall()
+    }
+    days = set(_days(month, _month_end(month)))
+    due = _next_month(month) + dt.timedelta(days=DEADLINE_DAY - 1)
+    rows = []
+    for opd_id, (mine, spans) in _scoped_spans(con, f).items():
+        _, name, kind, operator, expected = opds[opd_id]
+        own = _covered(spans)
+        if mine or not spans or not expected or days <= own:
+            continue
+        status = "partial" if own & days else "missing"
+        word = vocabulary.COVERAGE_STATUS[status][0].lower()
+        rows.append(
+            (opd_id, name, kind, operator, f"{vocabulary.OWN_LOGBOOK[0]} ({word})",
+             int(status == "missing"), int(status == "partial"),
+             "not_submitted" if as_of > due else "not_received", due)
+        )  # fmt: skip
     return rows
 
 
@@ -287,7 +321,12 @@ def check(con, f: Filters, as_of: dt.date, months: list[dt.date]) -> None:
             if f.start.replace(day=1) <= m <= f.end
             else recount_grid(con, f.shifted(m, _month_end(m)), as_of)
         )
-        assert a.rows() == recount_missing(month_grid, m, operators), m
+        own = recount_own_logbooks(con, f, m, as_of)
+        want_rows = sorted(
+            recount_missing(month_grid, m, operators) + own,
+            key=lambda r: (r[2] is None, r[2] or "", r[1]),
+        )
+        assert a.rows() == want_rows, m
 
 
 def test_sample_warehouse_coverage_equals_recount(tmp_path):
