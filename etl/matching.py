@@ -32,6 +32,7 @@ from etl.page_place import (
     name_clashes,
     place_by_name,
 )
+from etl.place_fixes import UNKNOWN_OPD_FIX, UNKNOWN_OPD_NAME_FIX
 
 # Re-exported for etl.load, which imports them from here.
 __all__ = ["OpdNotFound", "Resolution", "UNKNOWN_OPD_FIX", "normalize_opd_name", "resolve_posts"]
@@ -42,11 +43,6 @@ __all__ = ["OpdNotFound", "Resolution", "UNKNOWN_OPD_FIX", "normalize_opd_name",
 # The columns the resolution works with, dropped from the posts it returns.
 WORK_COLUMNS: tuple[str, ...] = ("handle_norm", "acc_opd_id", "hint_opd_id", "_other", "_said")
 WORK_COLUMNS += ("_shown", "_pn_opds", "_pn_refused")
-
-UNKNOWN_OPD_FIX = (
-    'Tambahkan pilihan --opd "Nama OPD" (atau pilih OPD di halaman unggah), atau daftarkan akun '
-    "ini di Daftar Akun Medsos OPD lalu muat ulang daftar itu (python -m etl opd BERKAS.xlsx)."
-)
 
 
 @dataclass
@@ -174,9 +170,11 @@ def resolve_posts(
             what = describe_unplaced(unplaced, index.suggestions)
             # A name's refusal says how to decide itself (etl.page_place).
             said = unplaced.select((pl.col("_pn_refused").is_not_null() & ~has_hint).any()).item()
+            by_name = unplaced.select(has_hint.all()).item()
+            fix = UNKNOWN_OPD_NAME_FIX if by_name else UNKNOWN_OPD_FIX
             raise FileRejected(
                 f"Berkas {file_name}: OPD pemilik postingan tidak dapat ditentukan{what}."
-                + ("" if said else " " + UNKNOWN_OPD_FIX)
+                + ("" if said else " " + fix)
             )
         rejects.append(
             unplaced.select(
@@ -191,6 +189,8 @@ def resolve_posts(
                 .otherwise(pl.lit("OPD pemilik postingan tidak dapat ditentukan. "))
                 + pl.when(pl.col("_pn_refused").is_not_null() & ~has_hint)
                 .then(pl.lit(""))
+                .when(has_hint)
+                .then(pl.lit(UNKNOWN_OPD_NAME_FIX))
                 .otherwise(pl.lit(UNKNOWN_OPD_FIX)),
             )
         )

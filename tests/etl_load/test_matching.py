@@ -218,3 +218,16 @@ def test_opd_from_an_account_handle_in_the_folder_name(youtube_con, tmp_path):
         "SELECT a.handle FROM posts p JOIN account a USING (account_id)"
     ).fetchall()
     assert tied == [("Kominfo Sukamaju TV",)]
+
+
+def test_an_unknown_nama_opd_is_asked_to_be_corrected_not_registered(master_con):
+    # A logbook's Nama OPD naming no OPD: the fix is the name, not an account registration.
+    rows = [logbook_row(1, "Dinas Kesehatan"), logbook_row(2, "Dinas Kesehatan"),
+            logbook_row(3, "Bagian Entah Apa")]  # fmt: skip
+    t = table(rows, fmt="logbook", platform=None, sheet="Oktober")
+    r = load_tables(master_con, [t], file_name="Rekap.xlsx", sha256=sha("fix"))
+    why = [x for x in [r.error or "", *r.rejects.get_column("reason").to_list(), *r.notes]
+           if "Bagian Entah Apa" in x or "Nama OPD" in x]  # fmt: skip
+    assert why, (r.status, r.error, r.notes)
+    assert any("Perbaiki isi kolom 'Nama OPD'" in x for x in why), why
+    assert not any("daftarkan akun" in x for x in why), why
