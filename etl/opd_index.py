@@ -21,7 +21,7 @@ import polars as pl
 from rapidfuzz import fuzz, process
 
 from etl.name_keys import same_shape
-from etl.opd_names import name_variants, normalize_opd_name
+from etl.opd_names import name_variants, normalize_opd_name, shared_names
 from etl.page_names import PageNames
 
 # Same OPD when the best alias scores at least this (0-100).
@@ -87,6 +87,8 @@ class OpdIndex:
         self._choices = [a for a in self.aliases if len(a) >= MIN_FUZZY_ALIAS_LEN]
         self._pages: PageNames | None = None
         self._parts: dict[str, NameMatch | None] = {}
+        # Two desas of one name under two kecamatan: that name alone decides nothing.
+        self.shared = shared_names(self.names)
 
     def page_names(self) -> PageNames:
         """The display-name keys of this index's OPDs and accounts (etl.page_names), built once."""
@@ -116,6 +118,12 @@ class OpdIndex:
         norm = normalize_opd_name(text)
         if not norm:
             return None
+        if self.shared and (
+            norm in self.shared
+            or any(v in self.shared for v in name_variants(text))
+            or len(self.page_names().opd_owners(text)) > 1
+        ):
+            return None  # a name two OPDs hold: ask (suggestions), never pick one
         if norm in self.aliases:
             oid = self.aliases[norm]
             return NameMatch(oid, self.names.get(oid, text), 100.0, "exact")
@@ -218,7 +226,7 @@ class OpdIndex:
             return None
         longest = max(len(a) for a, _ in hits)
         top = {o for a, o in hits if len(a) == longest}
-        if len(top) != 1:
+        if len(top) != 1 or any(a in self.shared for a, _ in hits if len(a) == longest):
             return None
         oid = top.pop()
         return NameMatch(oid, self.names.get(oid, ""), 100.0, "exact")

@@ -34,6 +34,25 @@ def normalize_opd_name(text: object) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+# The part etl.master_upsert appends to a name the sheet repeats under another parent
+# ("Desa Sukamulya (Kecamatan Margaluyu)"): set aside, the two OPDs share the name.
+_APPENDED_PARENT = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def base_name(name: str) -> str:
+    """`name` without the parent etl.master_upsert appends to a repeated name."""
+    return _APPENDED_PARENT.sub("", name)
+
+
+def shared_names(names: dict[int, str]) -> dict[str, set[int]]:
+    """Normalized names (normalize_opd_name) that more than one OPD holds once the appended
+    parent is set aside (base_name): such a name alone never decides between them."""
+    held: dict[str, set[int]] = {}
+    for oid, name in names.items():
+        held.setdefault(normalize_opd_name(base_name(name)), set()).add(oid)
+    return {k: v for k, v in held.items() if k and len(v) > 1}
+
+
 def name_variants(name: str) -> set[str]:
     """Normalized spellings an OPD name is likely written in: 'Kecamatan Sukamaju' also as
     'kec sukamaju' and 'sukamaju'-less forms are not produced (too ambiguous)."""

@@ -35,6 +35,7 @@ from etl.name_keys import (
     same_shape,
     words,
 )
+from etl.opd_names import base_name
 
 # A name with a typo counts as the registry's when the keys score this much (0-100) and have
 # the same shape (etl.name_keys.same_shape).
@@ -99,7 +100,9 @@ class PageNames:
         ]
         regions = regions_in([*names.values(), *aliases, *(r[4] for r in rows)])
         out = cls(names=names, regions=regions)
-        for text, oid in [*((n, o) for o, n in names.items()), *aliases.items()]:
+        # A repeated name keeps its key for both OPDs (etl.opd_names.base_name).
+        bases = [(base_name(n), o) for o, n in names.items() if base_name(n) != n]
+        for text, oid in [*((n, o) for o, n in names.items()), *bases, *aliases.items()]:
             key = name_key(text, regions)
             if key:
                 out.opd_keys.setdefault(key, set()).add(oid)

@@ -1,0 +1,70 @@
+"""Two desas of one name under two kecamatan (the master list keeps both, the second named
+"Desa Sukamulya (Kecamatan Margaluyu)", etl.master_upsert): the name alone decides nothing, so a
+page, an option or a file named only "Desa Sukamulya" is never credited to the first one; a name
+that carries its kecamatan goes to that desa (independent evaluator's N13: before, every such
+file loaded to the Cibening desa, 20 posts where 5 were its own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.load import load_file
+from etl.master import load_master
+from etl.opd_index import OpdIndex, OpdNotFound
+from tests.etl_load.test_page_names import fb_export
+from tests.factory import write_master
+from warehouse.db import connect
+
+HEADER = ["No", "Nama OPD", "Singkatan", "Jenis", "Induk", "Instagram", "Facebook", "TikTok"]
+ROWS = [
+    [1, "Kecamatan Cibening", "Kec. Cibening", "Kecamatan", None, "@kec.cibening", None, None],
+    [2, "Kecamatan Margaluyu", "Kec. Margaluyu", "Kecamatan", None, "@kec.margaluyu", None, None],
+    [3, "Desa Sukamulya", "Sukamulya", "Desa", "Kecamatan Cibening", "@desasukamulya.cibening",
+     "Pemdes Sukamulya Cibening", None],
+    [4, "Desa Sukamulya", "Sukamulya", "Desa", "Kecamatan Margaluyu", "@sukamulya.margaluyu",
+     "Desa Sukamulya Margaluyu", None],
+]  # fmt: skip
+
+
+@pytest.fixture
+def con(tmp_path):
+    c = connect(":memory:")
+    load_master(c, write_master(tmp_path / "Daftar Akun.xlsx", header=HEADER, rows=ROWS))
+    yield c
+    c.close()
+
+
+def test_a_page_named_only_by_the_shared_name_is_refused_naming_both(con, tmp_path):
+    r = load_file(con, fb_export(tmp_path / "u", "Pemdes Sukamulya"))
+    assert r.status == "failed", (r.opd, r.notes)
+    assert '"Desa Sukamulya"' in r.error and "Desa Sukamulya (Kecamatan Margaluyu)" in r.error
+    assert "kolom 'Page name'" in r.error
+    assert con.execute("SELECT count(*) FROM posts").fetchall() == [(0,)]
+    # Its registered page still goes to its own desa.
+    ok = load_file(con, fb_export(tmp_path / "v", "Pemdes Sukamulya Cibening", page_id="617"))
+    assert ok.status == "loaded" and ok.opd == "Desa Sukamulya", ok.error
+
+
+def test_the_shared_name_alone_names_no_opd_its_kecamatan_does(con):
+    index = OpdIndex.from_db(con)
+    assert index.match_name("Desa Sukamulya") is None
+    assert (
+        index.match_path("/unduhan/Rekap Postingan Medsos Desa Sukamulya Oktober 2026.xlsx") is None
+    )
+    with pytest.raises(OpdNotFound):
+        index.resolve_option("Desa Sukamulya")
+    m = index.match_path("/unduhan/Rekap Desa Sukamulya Kecamatan Margaluyu Oktober 2026.xlsx")
+    assert m is not None and m.name == "Desa Sukamulya (Kecamatan Margaluyu)"
+    # A name only one OPD holds is unaffected.
+    assert index.match_name("Kecamatan Cibening").name == "Kecamatan Cibening"
+
+
+def test_a_master_list_without_repeated_names_reads_as_before(tmp_path):
+    c = connect(":memory:")
+    try:
+        load_master(c, write_master(tmp_path / "D.xlsx", header=HEADER, rows=ROWS[:3]))
+        index = OpdIndex.from_db(c)
+        assert index.shared == {}
+        assert index.match_name("Desa Sukamulya").name == "Desa Sukamulya"
+    finally:
+        c.close()
