@@ -173,7 +173,7 @@ GRADES_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Cukup": "Fair", "Kuran
 INACTIVE_REASONS: dict[str, str] = {
     "no_account": "Belum memiliki akun media sosial resmi",
     # Under a platform filter, an OPD whose official accounts are all on other platforms.
-    "no_account_platform": "Belum memiliki akun pada platform yang dipilih (akun resminya di platform lain)",
+    "no_account_platform": "Belum memiliki akun pada platform yang dipilih",
     "no_operator": "Belum ada operator/admin media sosial",
     "untrained_operator": "Operator belum mengikuti pelatihan",
     "dormant": "Akun tidak aktif (tidak ada postingan dalam waktu lama)",
