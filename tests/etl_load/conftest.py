@@ -28,6 +28,7 @@ def _no_labels(request, monkeypatch):
     owners) runs for real only in tests marked `with_labels`."""
     if "with_labels" not in request.keywords:
         monkeypatch.setattr("etl.recompute.label", lambda con, load_ids: None)
+        monkeypatch.setattr("etl.classify.fresh.with_labels", lambda con, fresh, ids: fresh)
 
 
 def pytest_configure(config):
