@@ -120,7 +120,8 @@ def inactive_reasons(deck: Deck) -> None:
     reasons = reasons.with_columns(
         pl.col("reason_code")
         .map_elements(i18n.reason_label, return_dtype=pl.String)
-        .alias("reason")
+        .alias("reason"),
+        pl.col("reason_code").is_in(i18n.NOT_JUDGED_REASONS).alias("not_judged"),
     )
     deck.chart(
         charts.ranking_bar(
@@ -133,6 +134,7 @@ def inactive_reasons(deck: Deck) -> None:
             big=deck.active,
             integer=True,
             short_labels=True,
+            muted="not_judged",
         )
     )
     activity_counts.judged_apart_caption(f)

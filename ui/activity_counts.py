@@ -63,9 +63,9 @@ def judged_apart_caption(f: data.Filters) -> None:
     st.caption(
         i18n.tr(
             f"Belum aktif (dinilai): {inactive} OPD. Belum dinilai, bukan belum aktif: "
-            f"{open_} OPD (alasan tentang datanya).",
+            f"{open_} OPD (batang abu-abu: alasan tentang datanya).",
             f"Not active (judged): {inactive} OPDs. Not judged, not inactive: {open_} OPDs "
-            "(reasons about their data).",
+            "(grey bars: reasons about their data).",
         )
     )
 
