@@ -17,13 +17,9 @@ from etl.file_owner import sheet_owner
 from etl.load import load_file
 from etl.master import load_master
 from etl.opd_index import OpdIndex
+from tests.factory import SAMPLE_MASTER
 from warehouse.db import connect
 
-SAMPLE_MASTER = (
-    Path(__file__).resolve().parents[2]
-    / "sample_data"
-    / "Daftar Akun Medsos OPD Kabupaten Sukamaju 2026.xlsx"
-)
 KOP = "PEMERINTAH KABUPATEN SUKAMAJU"
 HEADER = ["No", "Hari/Tanggal", "Platform", "Link Postingan", "Judul/Isi", "Jenis Konten"]
 
@@ -56,14 +52,6 @@ def logbook(
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
-
-
-@pytest.fixture
-def sample_con(tmp_path):
-    c = connect(str(tmp_path / "w.duckdb"))
-    load_master(c, SAMPLE_MASTER)
-    yield c
-    c.close()
 
 
 def _load(con, path: Path, opd: str | None = None):

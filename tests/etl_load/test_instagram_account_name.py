@@ -6,18 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from etl.load import load_file
-from etl.master import load_master
 from tests.factory import IG_HEADER
-from warehouse.db import connect
-
-SAMPLE_MASTER = (
-    Path(__file__).resolve().parents[2]
-    / "sample_data"
-    / "Daftar Akun Medsos OPD Kabupaten Sukamaju 2026.xlsx"
-)
 
 
 def _export(path: Path, username: str, name: str, days=range(1, 4)) -> Path:
@@ -33,19 +23,11 @@ def _export(path: Path, username: str, name: str, days=range(1, 4)) -> Path:
     return path
 
 
-@pytest.fixture
-def con(tmp_path):
-    c = connect(str(tmp_path / "w.duckdb"))
-    load_master(c, SAMPLE_MASTER)
-    yield c
-    c.close()
-
-
-def test_the_account_name_places_posts_without_a_username(con, tmp_path):
+def test_the_account_name_places_posts_without_a_username(sample_con, tmp_path):
     path = _export(tmp_path / "Oct-01-2026_Oct-31-2026_1.csv", "", "Dinas Kesehatan Kab. Sukamaju")
-    r = load_file(con, path, data=path.read_bytes(), file_name=path.name)
+    r = load_file(sample_con, path, data=path.read_bytes(), file_name=path.name)
     assert r.status == "loaded" and r.opd == "Dinas Kesehatan", (r.error, r.notes)
-    got = con.execute(
+    got = sample_con.execute(
         "SELECT o.name, a.platform, count(*) FROM posts p JOIN opd o USING (opd_id)"
         " JOIN account a USING (account_id) GROUP BY ALL"
     ).fetchall()
@@ -53,16 +35,16 @@ def test_the_account_name_places_posts_without_a_username(con, tmp_path):
     assert any("dibaca dari kolom 'Account name'" in n for n in r.notes), r.notes
 
 
-def test_a_username_still_wins_over_the_account_name(con, tmp_path):
+def test_a_username_still_wins_over_the_account_name(sample_con, tmp_path):
     # The name says Dinas Kesehatan, the username is Diskominfo's registered account: the
     # username is the account's own evidence (the name is only read when it is blank).
-    handle = con.execute(
+    handle = sample_con.execute(
         "SELECT a.handle FROM account a JOIN opd o USING (opd_id)"
         " WHERE a.platform = 'instagram' AND o.name = 'Dinas Komunikasi dan Informatika'"
     ).fetchone()[0]
     path = _export(
         tmp_path / "Oct-01-2026_Oct-31-2026_2.csv", handle.lstrip("@"), "Dinas Kesehatan"
     )
-    r = load_file(con, path, data=path.read_bytes(), file_name=path.name)
+    r = load_file(sample_con, path, data=path.read_bytes(), file_name=path.name)
     assert r.status == "loaded" and r.opd == "Dinas Komunikasi dan Informatika", (r.error, r.notes)
     assert not any("Account name" in n for n in r.notes)
