@@ -132,6 +132,7 @@ def inactive_reasons(deck: Deck) -> None:
             color=charts.WARN,
             big=deck.active,
             integer=True,
+            short_labels=True,
         )
     )
     activity_counts.judged_apart_caption(f)

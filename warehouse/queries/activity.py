@@ -123,8 +123,10 @@ def inactive_opds(
     tied_accounts (accounts sharing that count), n_accounts_posting, dormant_days (setting).
     reason_code in order of priority: not_submitted / not_received (not active and some
     account's data for the period has not arrived: not judged; not_submitted once today is past
-    the last month's collection deadline), no_account, no_operator, untrained_operator, dormant
-    (no post for at least settings.dormant_days before as_of), below_minimum.
+    the last month's collection deadline), no_account (none on any platform) or
+    no_account_platform (none on the chosen platforms, some elsewhere), no_operator,
+    untrained_operator, dormant (an account in scope and no post for at least
+    settings.dormant_days before as_of), below_minimum.
     as_of defaults to min(f.end, today).
     """
     s = _settings(con, settings)
