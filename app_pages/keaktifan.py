@@ -234,8 +234,9 @@ def kecamatan(deck: Deck) -> None:
 def calendar(deck: Deck) -> None:
     names = idx.get_column("opd").to_list()
     ids = dict(zip(names, idx.get_column("opd_id").to_list(), strict=True))
-    choice = st.selectbox(i18n.t("opd"), names, key="calendar_opd")
-    if not choice:
+    pick = i18n.tr("Pilih OPD untuk melihat kalendernya", "Choose an OPD to see its calendar")
+    choice = st.selectbox(i18n.t("opd"), names, None, key="calendar_opd", placeholder=pick)
+    if not choice:  # read only once chosen (tests/app/test_calendar_on_demand.py says why)
         return
     days = data.opd_daily_counts(f, opd_id=int(ids[choice]))
     if days.height and days.get_column("posts").sum() > 0:
