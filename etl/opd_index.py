@@ -13,7 +13,7 @@ import contextlib
 import contextvars
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 import duckdb
@@ -46,6 +46,7 @@ class NameMatch:
     name: str
     score: float
     how: str  # exact | lead (the start of a merged office's name) | fuzzy
+    source: str = ""  # match_path: the file or folder name that named the OPD
 
 
 @dataclass
@@ -205,8 +206,9 @@ class OpdIndex:
         for part in parts:
             if part not in self._parts:  # a folder's name is read once per index, not per file
                 self._parts[part] = self._match_part(part)
-            if self._parts[part] is not None:
-                return self._parts[part]
+            found = self._parts[part]
+            if found is not None:
+                return replace(found, source=part if part != p.stem else p.name)
         return None
 
     def _match_part(self, part: str) -> NameMatch | None:

@@ -185,6 +185,11 @@ INACTIVE_REASONS: dict[str, str] = {
 }
 
 
+# The reasons of an OPD that is not judged (opd_judgement no_data: its data has not all
+# arrived), never "belum aktif": charts draw them apart (views/087_keaktifan.sql inactive_opds).
+NOT_JUDGED_REASONS = frozenset({"not_received", "partly_received", "not_submitted"})
+
+
 # Coverage of an account-month by the loaded exports (code -> Indonesian, English).
 COVERAGE_STATUS: dict[str, tuple[str, str]] = {
     "received": ("Diterima", "Received"),

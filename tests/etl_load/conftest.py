@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from etl.master import load_master
-from tests.factory import write_master
+from tests.factory import SAMPLE_MASTER, write_master
 from warehouse.db import connect
 
 
@@ -20,6 +20,15 @@ def con():
 def master_con(con, tmp_path):
     load_master(con, write_master(tmp_path / "Daftar Akun Medsos OPD.xlsx"))
     return con
+
+
+@pytest.fixture
+def sample_con(tmp_path):
+    """A warehouse file holding the bundled master list (tests.factory.SAMPLE_MASTER)."""
+    c = connect(str(tmp_path / "w.duckdb"))
+    load_master(c, SAMPLE_MASTER)
+    yield c
+    c.close()
 
 
 @pytest.fixture(autouse=True)

@@ -131,9 +131,8 @@ def inactive_opds(
     """
     s = _settings(con, settings)
     names, tables = judged_tables(con, f, s, _as_of(f, as_of))
+    # One statement: the list with each listed OPD's busiest account (q_inactive_opds.sql).
     df = _run(con, "q_inactive_opds", {**inactive_params(f, s, as_of), **names}, tables)
-    busiest = _run(con, "q_busiest_account", f.params())
-    df = df.join(busiest, on="opd_id", how="left")
     texts = vocabulary.INACTIVE_REASONS
     return df.select(
         "opd_id",
