@@ -119,3 +119,14 @@ def test_a_file_named_only_by_the_shared_name_is_refused_naming_both_with_their_
     )
     assert '--opd "Desa Sukamulya (Kecamatan Cibening)"' in r.error
     assert con.execute("SELECT count(*) FROM posts").fetchall() == [(0,)]
+
+
+def test_a_short_name_both_desas_hold_names_neither(con):
+    # Independent evaluator 15b's E1: --opd "Sukamulya" (both desas' Singkatan) put 6 posts on
+    # the first desa.
+    index = OpdIndex.from_db(con)
+    assert index.match_name("Sukamulya") is None
+    with pytest.raises(OpdNotFound) as asked:
+        index.resolve_option("Sukamulya")
+    assert "Desa Sukamulya (Kecamatan Margaluyu)" in asked.value.suggestions
+    assert index.resolve_option("Kec. Cibening").name == "Kecamatan Cibening"
