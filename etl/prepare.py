@@ -18,8 +18,8 @@ from etl.keys import add_post_keys, adopt_known_keys
 from etl.load_report import LoadReport
 from etl.matching import resolve_posts
 from etl.opd_index import for_load
-from etl.shared_place import shared_refusal
 from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, ParsedTable
+from etl.shared_place import shared_refusal
 from etl.unregistered import refuse_unregistered_export
 from warehouse import settings
 
