@@ -22,7 +22,14 @@ import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factory import ACCOUNTS, OPDS, hand_warehouse, private_copy, sample_warehouse
+from tests.factory import (
+    ACCOUNTS,
+    OPDS,
+    coverage_written,
+    hand_warehouse,
+    private_copy,
+    sample_warehouse,
+)
 from warehouse import coverage, periods, vocabulary
 from warehouse.db import connect
 from warehouse.queries.filters import Filters
@@ -417,6 +424,7 @@ def _generated_warehouse(posts: list[tuple], loads: list[tuple]):
     con = hand_warehouse(posts)
     con.execute("DELETE FROM load_coverage")
     con.execute("DELETE FROM loads")
+    coverage_written(con)
     for load_id, (status, exported, rows) in enumerate(loads, start=1):
         con.execute(
             "INSERT INTO loads (load_id, file_name, sha256, format, rows_read, status,"
@@ -430,6 +438,7 @@ def _generated_warehouse(posts: list[tuple], loads: list[tuple]):
                 " period_start, period_end, basis) VALUES (?, ?, ?, ?, ?, ?, 'title')",
                 [load_id, opd_id, platform, account_id, a, b],
             )
+    coverage_written(con)
     return con
 
 
