@@ -1,6 +1,8 @@
 -- Data coverage: which days of which official account the live loads report on (table
 -- load_coverage, filled by etl/coverage.py). A day no live load covers is "no data", which is
--- not "zero posts". Undo needs nothing: only loads with status 'loaded' count.
+-- not "zero posts". Only loads with status 'loaded' count; the covered days kept from them
+-- (coverage_day, coverage_opd_day) are refreshed by every write that changes a span, a load's
+-- status or an account (warehouse/coverage_days.py).
 
 -- v_coverage_span: each live load's period resolved to master accounts. Grain: load x account.
 -- A logbook row (platform NULL) covers every account of its OPD; an export whose posts are not
