@@ -117,23 +117,7 @@ def inactive_reasons(deck: Deck) -> None:
     if not reasons.height:
         _all_active()
         return
-    reasons = reasons.with_columns(
-        pl.col("reason_code")
-        .map_elements(i18n.reason_label, return_dtype=pl.String)
-        .alias("reason")
-    )
-    deck.chart(
-        charts.ranking_bar(
-            reasons,
-            y="reason",
-            x="opds",
-            x_title=i18n.tr("Banyaknya OPD", "Number of OPDs"),
-            y_title=i18n.t("reason"),
-            color=charts.WARN,
-            big=deck.active,
-            integer=True,
-        )
-    )
+    deck.chart(activity_counts.reason_bars(reasons, big=deck.active))
     activity_counts.judged_apart_caption(f)
 
 
@@ -250,8 +234,9 @@ def kecamatan(deck: Deck) -> None:
 def calendar(deck: Deck) -> None:
     names = idx.get_column("opd").to_list()
     ids = dict(zip(names, idx.get_column("opd_id").to_list(), strict=True))
-    choice = st.selectbox(i18n.t("opd"), names, key="calendar_opd")
-    if not choice:
+    pick = i18n.tr("Pilih OPD untuk melihat kalendernya", "Choose an OPD to see its calendar")
+    choice = st.selectbox(i18n.t("opd"), names, None, key="calendar_opd", placeholder=pick)
+    if not choice:  # read only once chosen (tests/app/test_calendar_on_demand.py says why)
         return
     days = data.opd_daily_counts(f, opd_id=int(ids[choice]))
     if days.height and days.get_column("posts").sum() > 0:

@@ -31,11 +31,17 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 PAGES = ("ringkasan", "keaktifan", "konten", "tren", "kampanye", "kelengkapan")
+# Choices a page waits for (select boxes by key), made by `record(..., chosen=True)`.
+CHOSEN = {"keaktifan": ("calendar_opd",)}
 
 
-def record(page: str, own_only: bool = False) -> list[tuple[str, Any, tuple, dict]]:
+def record(
+    page: str, own_only: bool = False, chosen: bool = False
+) -> list[tuple[str, Any, tuple, dict]]:
     """Run one page in AppTest; every (name, fn, args, kwargs) it asks ui.data for (own_only:
-    leave out the first run's, which shows Ringkasan, when the page is another)."""
+    leave out the first run's, which shows Ringkasan, when the page is another; chosen: also
+    what the page reads once a reader chooses, CHOSEN: Keaktifan's calendar of the first OPD,
+    read on every rerun before it waited for a choice, so dumps of both trees hold it)."""
     from streamlit.testing.v1 import AppTest
 
     from ui import data, navigation
@@ -74,6 +80,10 @@ def record(page: str, own_only: bool = False) -> list[tuple[str, Any, tuple, dic
             if own_only:
                 calls.clear()
             at.switch_page({s.key: s.path for s in navigation.PAGES}[page]).run()
+        for key in CHOSEN.get(page, ()) if chosen else ():
+            box = at.selectbox(key=key)
+            if box.value is None and box.options:
+                box.select(box.options[0]).run()
         assert not at.exception, [e.message for e in at.exception]
     finally:
         data._run_cached = real  # type: ignore[assignment]
@@ -125,7 +135,7 @@ def dump(db: Path, out: Path) -> int:
         os.environ["PANTAU_BOOTSTRAP"] = "0"
         seen: dict[str, tuple] = {}
         for page in PAGES:
-            for name, fn, args, kwargs in record(page):
+            for name, fn, args, kwargs in record(page, chosen=True):
                 seen.setdefault(_key(name, args, kwargs), (name, fn, args, kwargs))
         con = connect(copy)
         out.mkdir(parents=True, exist_ok=True)

@@ -24,8 +24,9 @@ Rows (see README "Speed at the scale of a province"):
   (new connection, first run) and warm (median of 3), on the --posts warehouse; and the page's
   full AppTest rerun after a filter change with caches cleared.
 - first_start: etl.bootstrap.ensure_warehouse on the bundled sample into a new file.
-- xlsx with --before TREE: the same logbooks loaded by TREE and by this tree into new
-  warehouses, --rounds rounds alternated, CPU of all processes and the median ratio.
+- xlsx or csv with --before TREE: the same logbooks (CSV folders) loaded by TREE and by this
+  tree into new warehouses, --rounds rounds alternated, CPU of all processes and the median
+  ratio.
 - reexport: the same posts exported again two weeks later (every metric grown, 10% of the
   captions edited: province_data.write_csv's `again`), loaded with load_paths into a warehouse
   holding the first export (--reexport-rows rows); with --before TREE (a `git archive` of an
@@ -372,18 +373,19 @@ def reexport(tmp: Path, n_files: int, n_opd: int, master: Path, before: str | No
     return out
 
 
-def xlsx_trees(tmp: Path, master: Path, before: str, rounds: int, say: Any) -> dict[str, Any]:
-    """The xlsx item with --before TREE: the same logbooks loaded into a new warehouse by each
-    tree, --rounds rounds alternated (before, after; then after, before; ...), each load in a
-    fresh child; {tree name: [figures of each round]} and the median CPU ratio after/before."""
+def tree_rounds(tmp: Path, master: Path, folders: list[Path], before: str, rounds: int,
+                say: Any, tag: str) -> dict[str, Any]:  # fmt: skip
+    """The same folders loaded into a new warehouse by each tree, --rounds rounds alternated
+    (before, after; then after, before; ...), each load in a fresh child; {tree name: [figures
+    of each round]} and the median CPU ratio after/before (xlsx and csv with --before)."""
     trees = {"before": before, "after": None}
     out: dict[str, Any] = {name: [] for name in trees}
     for r in range(rounds):
         for name in list(trees) if r % 2 == 0 else list(reversed(trees)):
-            say(f"xlsx round {r + 1}, {name}")
-            db = tmp / f"xl_{name}_{r}.duckdb"
+            say(f"{tag} round {r + 1}, {name}")
+            db = tmp / f"{tag}_{name}_{r}.duckdb"
             out[name].append(
-                child("load", str(db), str(master), [str(tmp / "logbook")], tree=trees[name])
+                child("load", str(db), str(master), [str(f) for f in folders], tree=trees[name])
             )
             db.unlink()
     med = {n: statistics.median(x["cpu_s"] for x in out[n]) for n in trees}
@@ -439,6 +441,9 @@ def run(posts: int, xlsx_rows: int, only: set[str], tmp: Path, *, before: str | 
             )
             say("baseline: pandas read_csv + executemany (1 file)")
             res["csv_pandas"] = child("pandas_csv", str(tmp / "pd.duckdb"), [str(files[0])])
+            if before is not None:
+                folders = [tmp / f"csv{k}" for k in range(len(steps))]
+                res["csv_trees"] = tree_rounds(tmp, master, folders, before, rounds, say, "csv")
         if "per_file" in only:
             res["per_file"] = {}
             for size in steps:
@@ -462,7 +467,8 @@ def run(posts: int, xlsx_rows: int, only: set[str], tmp: Path, *, before: str | 
             "load", str(tmp / "xl.duckdb"), str(master), [str(tmp / "logbook")]
         )
         if before is not None:
-            res["xlsx_trees"] = xlsx_trees(tmp, master, before, rounds, say)
+            res["xlsx_trees"] = tree_rounds(tmp, master, [tmp / "logbook"], before, rounds,
+                                            say, "xlsx")  # fmt: skip
         say("baseline: fastexcel")
         res["xlsx_fastexcel"] = child("fastexcel", [str(b) for b in books])
         say("baseline: pandas + openpyxl + executemany (1 file)")
@@ -501,6 +507,11 @@ def report(res: dict[str, Any]) -> list[str]:
         row("xlsx load, CPU of all processes, this tree vs --before (alternated)",
             f"{each['after']} s (parse children {kids['after']})",
             f"--before: {each['before']} s (parse children {kids['before']})", t["cpu_ratio"], "")  # fmt: skip
+    if "csv_trees" in res:
+        t = res["csv_trees"]
+        each = {n: " / ".join(f"{x['cpu_s']:.2f}" for x in t[n]) for n in ("after", "before")}
+        row(f"CSV load of {t['after'][0]['rows']:,} rows, CPU of all processes, this tree vs --before (alternated)",
+            f"{each['after']} s", f"--before: {each['before']} s", t["cpu_ratio"], "")  # fmt: skip
     if "csv_duckdb" in res:
         a, b, c = res["csv_load"], res["csv_duckdb"], res["csv_pandas"]
         row(f"Meta CSVs into the warehouse ({a['rows']:,} rows, {a['files']} files)",
@@ -564,9 +575,11 @@ def main() -> int:
     ap.add_argument("--xlsx-rows", type=int, default=100_000)
     ap.add_argument("--only", default=",".join(ITEMS))
     ap.add_argument("--json", type=Path, default=None, help="write the figures here")
-    ap.add_argument("--before", help="reexport, xlsx: a tree (git archive) to measure alternately")
+    ap.add_argument(
+        "--before", help="reexport, xlsx, csv: a tree (git archive) to measure alternately"
+    )
     ap.add_argument("--reexport-rows", type=int, default=50_000)
-    ap.add_argument("--rounds", type=int, default=2, help="reexport, xlsx: rounds per tree")
+    ap.add_argument("--rounds", type=int, default=2, help="reexport, xlsx, csv: rounds per tree")
     ap.add_argument("--job", help=argparse.SUPPRESS)
     ap.add_argument("--tree", help=argparse.SUPPRESS)
     ap.add_argument("job_args", nargs="?", help=argparse.SUPPRESS)

@@ -158,7 +158,8 @@ def decide(
         pieces.append(Piece(option.opd_id, CHOICE, ""))
     path_match = index.match_path(path or file_name)
     if path_match is not None:
-        pieces.append(Piece(path_match.opd_id, "nama berkas/folder", f"'{_shown(path)}'"))
+        said = path_match.source or _shown(path)
+        pieces.append(Piece(path_match.opd_id, "nama berkas/folder", f"'{said}'"))
     by_sheet: dict[str | None, list[TitleRow]] = {}
     for row in titles:
         by_sheet.setdefault(row[0], []).append(row)

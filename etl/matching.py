@@ -33,6 +33,7 @@ from etl.page_place import (
     place_by_name,
 )
 from etl.place_fixes import UNKNOWN_OPD_FIX, UNKNOWN_OPD_NAME_FIX
+from etl.shared_place import shared_refusal
 
 # Re-exported for etl.load, which imports them from here.
 __all__ = ["OpdNotFound", "Resolution", "UNKNOWN_OPD_FIX", "normalize_opd_name", "resolve_posts"]
@@ -172,9 +173,10 @@ def resolve_posts(
             said = unplaced.select((pl.col("_pn_refused").is_not_null() & ~has_hint).any()).item()
             by_name = unplaced.select(has_hint.all()).item()
             fix = UNKNOWN_OPD_NAME_FIX if by_name else UNKNOWN_OPD_FIX
+            named = shared_refusal(index, [path or file_name, *(t[2] for t in titles)])
             raise FileRejected(
                 f"Berkas {file_name}: OPD pemilik postingan tidak dapat ditentukan{what}."
-                + ("" if said else " " + fix)
+                + (named or ("" if said else " " + fix))
             )
         rejects.append(
             unplaced.select(

@@ -13,7 +13,7 @@ import contextlib
 import contextvars
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 import duckdb
@@ -21,7 +21,7 @@ import polars as pl
 from rapidfuzz import fuzz, process
 
 from etl.name_keys import same_shape
-from etl.opd_names import name_variants, normalize_opd_name, shared_names
+from etl.opd_names import name_variants, normalize_opd_name, placed_names, shared_names
 from etl.page_names import PageNames
 
 # Same OPD when the best alias scores at least this (0-100).
@@ -46,6 +46,7 @@ class NameMatch:
     name: str
     score: float
     how: str  # exact | lead (the start of a merged office's name) | fuzzy
+    source: str = ""  # match_path: the file or folder name that named the OPD
 
 
 @dataclass
@@ -58,6 +59,8 @@ class OpdIndex:
     # accounts plus the analyst's aliases (platform, handle_norm, account_id, acc_opd_id)
     account_keys: pl.DataFrame | None = None
     _choices: list[str] = field(default_factory=list)
+    # OPDs sharing a name, as shown when asking which one is meant (etl.opd_names.placed_names)
+    shown: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def from_db(cls, con: duckdb.DuckDBPyConnection) -> OpdIndex:
@@ -69,6 +72,16 @@ class OpdIndex:
         ).fetchall():
             for v in name_variants(name) | ({normalize_opd_name(short)} if short else set()):
                 aliases.setdefault(v, opd_id)
+        parents = {
+            oid: (name, short)
+            for oid, name, short in con.execute(
+                "SELECT o.opd_id, p.name, p.short_name FROM opd o"
+                " JOIN opd p ON p.opd_id = o.parent_opd_id"
+            ).fetchall()
+        }
+        placed, shown = placed_names(names, parents)
+        for alias, opd_id in placed.items():
+            aliases.setdefault(alias, opd_id)
         accounts = con.sql(
             "SELECT platform, handle_norm, account_id, opd_id AS acc_opd_id, handle FROM account"
         ).pl()
@@ -81,7 +94,7 @@ class OpdIndex:
             [accounts.drop("handle"), mapped.select(accounts.drop("handle").columns)],
             how="vertical_relaxed",
         ).unique(subset=["platform", "handle_norm"], keep="first", maintain_order=True)
-        return cls(aliases=aliases, names=names, accounts=accounts, account_keys=keys)
+        return cls(aliases, names, accounts, keys, shown=shown)
 
     def __post_init__(self) -> None:
         self._choices = [a for a in self.aliases if len(a) >= MIN_FUZZY_ALIAS_LEN]
@@ -157,7 +170,8 @@ class OpdIndex:
 
     def suggestions(self, text: str, n: int = 3) -> list[str]:
         norm = normalize_opd_name(text)
-        return [self.names[oid] for oid, score, _ in self._ranked(norm)[:n] if score >= 50]
+        ranked = [oid for oid, score, _ in self._ranked(norm)[:n] if score >= 50]
+        return [self.shown.get(oid, self.names[oid]) for oid in ranked]
 
     def resolve_option(self, text: str) -> NameMatch:
         """The --opd option: must name one OPD, else OpdNotFound with 'Maksud Anda ...?'."""
@@ -192,8 +206,9 @@ class OpdIndex:
         for part in parts:
             if part not in self._parts:  # a folder's name is read once per index, not per file
                 self._parts[part] = self._match_part(part)
-            if self._parts[part] is not None:
-                return self._parts[part]
+            found = self._parts[part]
+            if found is not None:
+                return replace(found, source=part if part != p.stem else p.name)
         return None
 
     def _match_part(self, part: str) -> NameMatch | None:

@@ -83,3 +83,28 @@ def handle_norm(platform: str | None, s: object) -> str | None:
         return None
     out = normalize_handle(platform or "", text)
     return out or None
+
+
+def placed_names(
+    names: dict[int, str], parents: dict[int, tuple[str, str | None]]
+) -> tuple[dict[str, int], dict[int, str]]:
+    """For OPDs sharing a name (shared_names), the name with its parent as written in files:
+    aliases (normalized "desa sukamulya kecamatan cibening" and with the parent's short name,
+    "... kec cibening") -> opd_id, and opd_id -> the name shown when asking which one is meant
+    ("Desa Sukamulya (Kecamatan Cibening)"). parents: opd_id -> (parent's name, short name).
+    Without them the first of two same-named desas (stored without its kecamatan) could not
+    be named at all, and a title "DESA SUKAMULYA KECAMATAN CIBENING" named only the kecamatan.
+    """
+    aliases: dict[str, int] = {}
+    shown: dict[int, str] = {}
+    for ids in shared_names(names).values():
+        for oid in sorted(ids):
+            if oid not in parents:
+                continue
+            base = base_name(names[oid])
+            parent, short = parents[oid]
+            shown[oid] = f"{base} ({parent})"
+            for place in (parent, short):
+                for v in name_variants(f"{base} {place}") if place else ():
+                    aliases.setdefault(v, oid)
+    return aliases, shown

@@ -142,8 +142,13 @@ def recompute_posts(
     con: duckdb.DuckDBPyConnection,
     keys: pl.DataFrame,
     old: pl.DataFrame | None = None,
+    labels: set[int] | None = None,
 ) -> pl.DataFrame:
     """Rewrite posts for the given post_keys from live observations. Returns the new rows.
+    labels: the loads being written (a set, added to): the loads of the rows left without a
+    label are added (etl.write.to_label's set: their labelling pass, campaign links too, still
+    runs) and the rows that pass would label are inserted labelled (etl.classify.fresh).
+    None: rows without a label are inserted so.
 
     Each field comes from the best observation that has it: platform exports before hand-kept
     logbooks, then newest export date (observed_at), then larger metric total, then newest load.
@@ -156,6 +161,11 @@ def recompute_posts(
     if old is None:
         old = old_posts(con, keys)
     fresh = newest_posts(live_observations(con, keys), old)
+    if labels is not None:
+        from etl.classify.fresh import with_labels
+
+        labels.update(fresh.filter(pl.col("content_type").is_null())["load_id"].to_list())
+        fresh = with_labels(con, fresh, labels)
     replace_posts(con, keys, old, fresh)
     day_counts.apply_change(con, old, fresh)
     return fresh

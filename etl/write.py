@@ -156,17 +156,22 @@ def write_prepared(
     if prep.coverage is not None:
         coverage.write(con, load_id, prep.coverage)
     before = recompute.old_posts(con, prep.obs)
-    fresh = recompute.recompute_posts(con, prep.obs, before)
+    # Labelled in this transaction: the posts are inserted labelled (recompute_posts adds
+    # to_label's loads to todo). A folder load labels in passes of its own after its files
+    # commit (etl.label_passes: a conflict there leaves the posts unlabelled, to be labelled
+    # by the next load, with their campaign links): its posts are inserted bare.
+    todo: set[int] | None = {load_id} if defer_labels is None else None
+    fresh = recompute.recompute_posts(con, prep.obs, before, labels=todo)
     recompute.count_changes(prep, before, fresh)
     con.execute(
         "UPDATE loads SET n_new = ?, n_updated = ?, n_duplicate = ?, report = ? WHERE load_id = ?",
         [r.new, r.updated, r.duplicate, r.stored(), load_id],
     )
-    todo = to_label(load_id, fresh)
-    if defer_labels is None:
+    if todo is not None:
         recompute.label(con, todo)
     else:
-        defer_labels.update(todo)
+        assert defer_labels is not None
+        defer_labels.update(to_label(load_id, fresh))
     return load_id
 
 

@@ -160,8 +160,7 @@ def method_blocks(con: duckdb.DuckDBPyConnection) -> list[doc.Block]:
         "Predikat: Sangat Baik \u2265 " + idfmt.format_number(s.grade_very_good, 0)
         + ", Baik \u2265 " + idfmt.format_number(s.grade_good, 0)
         + ", Cukup \u2265 " + idfmt.format_number(s.grade_fair, 0) + ", selain itu Kurang.",
-        "Alasan OPD belum aktif, menurut urutan: "
-        + "; ".join(vocabulary.INACTIVE_REASONS.values()) + ".",
+        "Alasan OPD belum aktif, menurut urutan: " + _reasons_in_order() + ".",
         "Batas saran perbaikan pada rapor OPD: " + advice.LIMITS_TEXT,
     )))  # fmt: skip
     return blocks
@@ -231,3 +230,11 @@ def build(
     d.add(*coverage_blocks(con, f))
     d.add(doc.Sign(), doc.NewPage(), *method_blocks(con))
     return d
+
+
+def _reasons_in_order() -> str:
+    """The reasons, in their order. The platform form of "no account" is its refinement under a
+    platform filter, said where it applies (the list of OPDs): the method page is full."""
+    return "; ".join(
+        t for c, t in vocabulary.INACTIVE_REASONS.items() if c != "no_account_platform"
+    )

@@ -38,6 +38,8 @@ from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SOURCES = ("sample_data", "etl", "warehouse")
+# The bundled master list (the fictional Kabupaten Sukamaju's OPDs and accounts).
+SAMPLE_MASTER = ROOT / "sample_data" / "Daftar Akun Medsos OPD Kabupaten Sukamaju 2026.xlsx"
 _SKIP_SUFFIXES = {".pyc", ".duckdb", ".wal", ".tmp"}
 # Written while tests run (the fitted model's cache, backups): not sources. Hashing them made
 # a worker that started after the first model fit see another key and build the sample again.

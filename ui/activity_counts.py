@@ -8,7 +8,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from ui import coverage_panel, data, i18n, tables
+from ui import charts, coverage_panel, data, i18n, tables
 from ui import widgets as w
 from ui.coverage_chart import short_handle
 from ui.tables import Col
@@ -53,6 +53,29 @@ def key_figures(f: data.Filters) -> None:
         )
 
 
+def reason_bars(reasons: pl.DataFrame, *, big: bool):
+    """The bar chart of not-active reasons (a warehouse.figures.inactive_reason_counts frame:
+    reason_code, opds): reasons about the data (not judged) grey, apart from the OPD's own."""
+    reasons = reasons.with_columns(
+        pl.col("reason_code")
+        .map_elements(i18n.reason_label, return_dtype=pl.String)
+        .alias("reason"),
+        pl.col("reason_code").is_in(i18n.NOT_JUDGED_REASONS).alias("not_judged"),
+    )
+    return charts.ranking_bar(
+        reasons,
+        y="reason",
+        x="opds",
+        x_title=i18n.tr("Banyaknya OPD", "Number of OPDs"),
+        y_title=i18n.t("reason"),
+        color=charts.WARN,
+        big=big,
+        integer=True,
+        short_labels=True,
+        muted="not_judged",
+    )
+
+
 def judged_apart_caption(f: data.Filters) -> None:
     """Under the reasons chart: judged "belum aktif" apart from "belum dinilai" (data not all
     in: opd_judgement no_data, never inactive, though its reason is drawn among the bars)."""
@@ -63,9 +86,9 @@ def judged_apart_caption(f: data.Filters) -> None:
     st.caption(
         i18n.tr(
             f"Belum aktif (dinilai): {inactive} OPD. Belum dinilai, bukan belum aktif: "
-            f"{open_} OPD (alasan tentang datanya).",
+            f"{open_} OPD (batang abu-abu: alasan tentang datanya).",
             f"Not active (judged): {inactive} OPDs. Not judged, not inactive: {open_} OPDs "
-            "(reasons about their data).",
+            "(grey bars: reasons about their data).",
         )
     )
 

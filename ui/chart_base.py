@@ -40,7 +40,19 @@ ACCENT = "#0072B2"
 WARN = "#D55E00"
 SEQ_SCHEME = "blues"
 ZERO_COLOR = "#EDEDED"
-ROW_LABEL_PX = 17  # names of rows (OPDs) on a slide: ten of them fit 1366x768  # "no post": apart from the blue scale, which starts at 1
+ROW_LABEL_PX = 17  # names of rows (OPDs) on a slide: ten of them fit 1366x768
+# Short category names (the reasons an OPD is not active: a handful of rows) on a slide: the
+# slide's axis type (14 x 1.5), not the smaller size long OPD names need, beside values at 24 px.
+SHORT_LABEL_PX = 21
+
+
+def row_label_px(big: bool, short: bool = False) -> int:
+    """The font size of a bar chart's row names: 14 on screen; on a slide ROW_LABEL_PX for OPD
+    names, SHORT_LABEL_PX for short category names."""
+    if not big:
+        return 14
+    return SHORT_LABEL_PX if short else ROW_LABEL_PX
+
 
 ID_NUMBER_LOCALE = {
     "decimal": ",",

@@ -25,6 +25,7 @@ from ui.chart_base import (
     color_encoding,
     content_scale,
     finish,
+    row_label_px,
     time_tooltip,
     time_x,
     with_labels,
@@ -171,9 +172,13 @@ def ranking_bar(
     domain_max: float | None = None,
     y_title: str | None = None,
     integer: bool = False,
+    short_labels: bool = False,
+    muted: str | None = None,
 ) -> alt.TopLevelMixin:
     """Ranked horizontal bars with the value printed at the end of each bar (integer=True for
-    counts: "3", not "3,0")."""
+    counts: "3", not "3,0"; short_labels: the rows are short category names, not OPDs, and
+    take the slide's axis type; muted: a boolean column whose true rows are drawn in GAP_GREY,
+    set apart from the others: reasons about data, not about the OPD)."""
     n = max(1, df.height)
     row_height = int(row_height * (1.7 if big else 1.0))
     fmt = ".0%" if percent else ",.0f"
@@ -184,15 +189,25 @@ def ranking_bar(
             f"{y}:N",
             title=None,
             sort=alt.EncodingSortField(x, order="ascending" if ascending else "descending"),
-            axis=alt.Axis(labelFontSize=ROW_LABEL_PX if big else 14),
+            axis=alt.Axis(labelFontSize=row_label_px(big, short_labels)),
         ),
         x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=fmt, tickCount=5), scale=scale),
     )
+    fill = (
+        {
+            "color": condition(
+                alt.ColorValue, f"datum.{muted}", alt.value(GAP_GREY), alt.value(color)
+            )
+        }
+        if muted
+        else {}
+    )
     bars = base.mark_bar(color=color).encode(
+        **fill,
         tooltip=[
             alt.Tooltip(f"{y}:N", title=y_title or i18n.t("opd")),
             alt.Tooltip(f"{x}:Q", title=x_title, format=tip),
-        ]
+        ],
     )
     text = base.mark_text(align="left", dx=5, fontSize=24 if big else 13).encode(
         text=alt.Text(f"{x}:Q", format=tip)

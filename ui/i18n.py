@@ -27,6 +27,7 @@ from warehouse.vocabulary import (  # noqa: E402, F401
     MONTHS_ID,
     MONTHS_SHORT_EN,
     MONTHS_SHORT_ID,
+    NOT_JUDGED_REASONS,
     PLATFORM_LABELS,
     REASON_LABELS_EN,
     REASON_LABELS_ID,

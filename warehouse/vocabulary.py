@@ -86,6 +86,7 @@ KIND_LABELS = {
 # Why an OPD is not active (Keaktifan page). Keys are what the warehouse returns.
 REASON_LABELS_ID = {
     "no_account": "Belum punya akun",
+    "no_account_platform": "Belum punya akun di platform ini",
     "no_operator": "Belum ada operator",
     "untrained_operator": "Operator belum pelatihan",
     "untrained": "Operator belum pelatihan",
@@ -104,6 +105,7 @@ REASON_LABELS_ID = {
 }
 REASON_LABELS_EN = {
     "no_account": "No account",
+    "no_account_platform": "No account on this platform",
     "no_operator": "No operator",
     "untrained_operator": "Operator not trained",
     "untrained": "Operator not trained",
@@ -170,6 +172,8 @@ GRADES_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Cukup": "Fair", "Kuran
 # Reasons an expected OPD is not active, in priority order (code -> Indonesian text).
 INACTIVE_REASONS: dict[str, str] = {
     "no_account": "Belum memiliki akun media sosial resmi",
+    # Under a platform filter, an OPD whose official accounts are all on other platforms.
+    "no_account_platform": "Belum memiliki akun pada platform yang dipilih",
     "no_operator": "Belum ada operator/admin media sosial",
     "untrained_operator": "Operator belum mengikuti pelatihan",
     "dormant": "Akun tidak aktif (tidak ada postingan dalam waktu lama)",
@@ -179,6 +183,11 @@ INACTIVE_REASONS: dict[str, str] = {
     "partly_received": "Data baru sebagian diterima (belum dinilai)",
     "not_submitted": "Tidak menyerahkan data",
 }
+
+
+# The reasons of an OPD that is not judged (opd_judgement no_data: its data has not all
+# arrived), never "belum aktif": charts draw them apart (views/087_keaktifan.sql inactive_opds).
+NOT_JUDGED_REASONS = frozenset({"not_received", "partly_received", "not_submitted"})
 
 
 # Coverage of an account-month by the loaded exports (code -> Indonesian, English).

@@ -164,21 +164,34 @@ def label_text(text: pl.Series, rules: Rules, model: Model | None) -> pl.DataFra
     return combine(rules_out, model_out, thr)
 
 
-def label_captions(captions: pl.Series, rules: Rules, model: Model | None) -> pl.DataFrame:
-    """Raw captions (String, nulls allowed) -> label_text of their normalized text, row for
-    row; each distinct caption is normalized and labelled once. A label depends on its own
-    caption only, and the distinct captions keep the order of their first occurrence, so the
-    model numbers the batch's distinct tokens as it would for every row."""
-    captions = captions.cast(pl.String)
-    if captions.n_unique() == len(captions):
-        return label_text(normalize_series(captions), rules, model)
-    uniq = captions.unique(maintain_order=True)
-    out = label_text(normalize_series(uniq), rules, model)
-    idx = captions.to_frame("c").join(
-        uniq.to_frame("c").with_row_index("i"), on="c", how="left", nulls_equal=True,
+def _distinct(values: pl.Series) -> tuple[pl.Series, pl.Series | None]:
+    """(values' distinct values in the order of their first occurrence, the position of each
+    value among them: UInt32, None when every value is distinct). Nulls are one value."""
+    uniq = values.unique(maintain_order=True)
+    if len(uniq) == len(values):
+        return values, None
+    idx = values.to_frame("v").join(
+        uniq.to_frame("v").with_row_index("i"), on="v", how="left", nulls_equal=True,
         maintain_order="left",
     )["i"]  # fmt: skip
-    return out.select(pl.all().gather(idx))
+    return uniq, idx
+
+
+def label_captions(captions: pl.Series, rules: Rules, model: Model | None) -> pl.DataFrame:
+    """Raw captions (String, nulls allowed) -> label_text of their normalized text, row for
+    row. A label depends on its normalized caption only, so each distinct raw caption is
+    normalized once and each distinct normalized text labelled once (a caption cross-posted,
+    copied into a logbook, or differing only in case, letterforms or repeated letters). The
+    distinct texts keep the order of their first occurrence, so the model numbers the batch's
+    distinct tokens as it would for every row (a repeat brings no token of its own)."""
+    raw, raw_idx = _distinct(captions.cast(pl.String))
+    norm, norm_idx = _distinct(normalize_series(raw))
+    out = label_text(norm, rules, model)
+    if norm_idx is not None:
+        idx = norm_idx if raw_idx is None else norm_idx.gather(raw_idx)
+    else:
+        idx = raw_idx
+    return out if idx is None else out.select(pl.all().gather(idx))
 
 
 def classify_frame(

@@ -208,18 +208,11 @@ def classify_posts(
     return out.height
 
 
-def _write_labels(
-    con: duckdb.DuckDBPyConnection,
-    posts: pl.DataFrame,
-    rules: Rules,
-    model: Any,
-    model_version: int | None,
-    basis: int,
+def label_rows(
+    posts: pl.DataFrame, rules: Rules, model: Any, model_version: int | None, basis: int
 ) -> pl.DataFrame:
-    """Label posts (post_key, caption, logbook_label) and write the labels into posts; returns
-    the rows written (post_key and the label columns)."""
-    if posts.height == 0:
-        return posts.select("post_key")
+    """Posts (post_key, caption, logbook_label) -> post_key and LABEL_COLUMNS, row for row: the
+    labels classify_posts writes. Pure: reads and writes nothing."""
     # The loader's caption_norm is NFKC + lower only: the classifier's own normalization
     # (letterforms, dashes, repeated letters) is applied to the raw caption here.
     labels = label_captions(posts["caption"], rules, model)
@@ -231,7 +224,7 @@ def _write_labels(
         & (pl.col("content_source") == "rule")
         & pl.col("logbook_content_type").is_not_null()
     )
-    out = out.with_columns(
+    return out.with_columns(
         pl.when(no_match)
         .then(pl.col("logbook_content_type"))
         .otherwise(pl.col("content_type"))
@@ -248,6 +241,21 @@ def _write_labels(
         pl.lit(model_version, dtype=pl.Int32).alias("model_version"),
         pl.lit(basis, dtype=pl.Int64).alias("label_basis"),
     )
+
+
+def _write_labels(
+    con: duckdb.DuckDBPyConnection,
+    posts: pl.DataFrame,
+    rules: Rules,
+    model: Any,
+    model_version: int | None,
+    basis: int,
+) -> pl.DataFrame:
+    """Label posts (post_key, caption, logbook_label) and write the labels into posts; returns
+    the rows written (post_key and the label columns)."""
+    if posts.height == 0:
+        return posts.select("post_key")
+    out = label_rows(posts, rules, model, model_version, basis)
     view = "_classify_out"
     con.register(view, out.to_arrow())
     try:

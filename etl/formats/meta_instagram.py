@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.formats._common import Context, col, metric_exprs, parse_dates, single_value, to_posts
+from etl.formats._common import (
+    Context,
+    blank_to_null,
+    col,
+    metric_exprs,
+    parse_dates,
+    single_value,
+    to_posts,
+)
 from etl.post_values import post_format_expr
 from etl.schema import ParsedTable
 
@@ -87,13 +95,27 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     )
     fmt_raw = col(good, "post_format_raw")
     account_id = col(good, "account_id")
+    by_name = good.select(
+        blank_to_null(col(good, "account_handle")).is_null()
+        & ~account_id.str.contains(r"^\d+$").fill_null(False)
+        & blank_to_null(col(good, "account_name")).is_not_null()
+    ).to_series()
+    if by_name.any():
+        ctx.notes.append(
+            f"Kolom '{HEADERS['account_handle'][0]}' kosong pada {int(by_name.sum())} baris: "
+            f"akunnya dibaca dari kolom '{HEADERS['account_name'][0]}' (nama akun)."
+        )
     out = good.with_columns(
         pl.lit(PLATFORM).alias("platform"),
         pl.when(col(good, "native_id").str.contains(r"^\d+(_\d+)?$"))
         .then(col(good, "native_id"))
         .alias("native_id"),
+        # Without a username, the account's display name places the post as a Facebook Page's
+        # name does (etl.page_place: a name with a space is matched as a name, never a handle).
         pl.coalesce(
-            col(good, "account_handle"), pl.when(account_id.str.contains(r"^\d+$")).then(account_id)
+            blank_to_null(col(good, "account_handle")),
+            pl.when(account_id.str.contains(r"^\d+$")).then(account_id),
+            blank_to_null(col(good, "account_name")),
         ).alias("account_handle"),
         fmt_raw.alias("post_format_raw"),
         pl.coalesce(

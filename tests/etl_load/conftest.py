@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from etl.master import load_master
-from tests.factory import write_master
+from tests.factory import SAMPLE_MASTER, write_master
 from warehouse.db import connect
 
 
@@ -22,12 +22,22 @@ def master_con(con, tmp_path):
     return con
 
 
+@pytest.fixture
+def sample_con(tmp_path):
+    """A warehouse file holding the bundled master list (tests.factory.SAMPLE_MASTER)."""
+    c = connect(str(tmp_path / "w.duckdb"))
+    load_master(c, SAMPLE_MASTER)
+    yield c
+    c.close()
+
+
 @pytest.fixture(autouse=True)
 def _no_labels(request, monkeypatch):
     """Loader tests check the loader; labelling (etl.classify/etl.campaigns, tested by their
     owners) runs for real only in tests marked `with_labels`."""
     if "with_labels" not in request.keywords:
         monkeypatch.setattr("etl.recompute.label", lambda con, load_ids: None)
+        monkeypatch.setattr("etl.classify.fresh.with_labels", lambda con, fresh, ids: fresh)
 
 
 def pytest_configure(config):

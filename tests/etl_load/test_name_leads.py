@@ -19,13 +19,9 @@ from etl.name_keys import name_key
 from etl.opd_index import OpdIndex
 from etl.page_names import NameMatch, NameRefusal, PageNames
 from tests.etl_load.test_page_names import fb_export
+from tests.factory import SAMPLE_MASTER
 from warehouse.db import connect
 
-SAMPLE_MASTER = (
-    Path(__file__).resolve().parents[2]
-    / "sample_data"
-    / "Daftar Akun Medsos OPD Kabupaten Sukamaju 2026.xlsx"
-)
 HEADER = ["No", "Nama OPD", "Singkatan", "Jenis", "Induk", "Instagram", "Facebook", "TikTok"]
 FB = "https://facebook.com/"
 

@@ -14,13 +14,9 @@ from etl.load import load_file
 from etl.master import load_master
 from etl.name_keys import name_key
 from etl.page_names import NameMatch, NameRefusal, PageNames
+from tests.factory import SAMPLE_MASTER
 from warehouse.db import connect
 
-SAMPLE_MASTER = (
-    Path(__file__).resolve().parents[2]
-    / "sample_data"
-    / "Daftar Akun Medsos OPD Kabupaten Sukamaju 2026.xlsx"
-)
 FB_HEADER = (
     '"Post ID","Page ID","Page name",Title,Description,"Duration (sec)","Publish time",'
     '"Caption type",Permalink,"Is crosspost","Is share","Post type",Languages,"Custom labels",'

@@ -68,3 +68,54 @@ def test_a_master_list_without_repeated_names_reads_as_before(tmp_path):
         assert index.match_name("Desa Sukamulya").name == "Desa Sukamulya"
     finally:
         c.close()
+
+
+def test_the_first_desa_is_named_by_its_kecamatan_never_credited_to_the_kecamatan(con, tmp_path):
+    # Before: a title "DESA SUKAMULYA KECAMATAN CIBENING" (and a file so named) loaded the
+    # desa's posts to Kecamatan Cibening, and no --opd could name the Cibening desa at all.
+    from tests.etl_load.test_file_owner import logbook
+
+    titled = logbook(
+        tmp_path / "a" / "Rekap Postingan Medsos Oktober 2026.xlsx",
+        ["REKAP POSTINGAN DESA SUKAMULYA KECAMATAN CIBENING", "BULAN {BULAN}"],
+        months=(10,),
+    )
+    named = logbook(
+        tmp_path / "b" / "Rekap Desa Sukamulya Kec. Cibening Oktober 2026.xlsx",
+        ["REKAP POSTINGAN DESA SUKAMULYA", "BULAN {BULAN}"],
+        months=(9,),
+    )
+    for path in (titled, named):
+        r = load_file(con, path, data=path.read_bytes(), file_name=path.name)
+        assert r.status == "loaded" and r.opd == "Desa Sukamulya", (r.opd, r.error, r.notes)
+    assert con.execute(
+        "SELECT o.name, count(*) FROM posts p JOIN opd o USING (opd_id) GROUP BY 1"
+    ).fetchall() == [("Desa Sukamulya", 4)]
+    index = OpdIndex.from_db(con)
+    for option in ("Desa Sukamulya (Kecamatan Cibening)", "Desa Sukamulya Kec. Cibening"):
+        assert index.resolve_option(option).opd_id == 3
+    with pytest.raises(OpdNotFound) as asked:
+        index.resolve_option("Desa Sukamulya")
+    assert asked.value.suggestions[:2] == [
+        "Desa Sukamulya (Kecamatan Cibening)",
+        "Desa Sukamulya (Kecamatan Margaluyu)",
+    ]
+
+
+def test_a_file_named_only_by_the_shared_name_is_refused_naming_both_with_their_kecamatan(
+    con, tmp_path
+):
+    from tests.etl_load.test_file_owner import logbook
+
+    path = logbook(
+        tmp_path / "Rekap Postingan Medsos Desa Sukamulya Oktober 2026.xlsx",
+        ["REKAP POSTINGAN DESA SUKAMULYA", "BULAN {BULAN}"],
+        months=(10,),
+    )
+    r = load_file(con, path, data=path.read_bytes(), file_name=path.name)
+    assert r.status == "failed"
+    assert '"Desa Sukamulya (Kecamatan Cibening)" dan "Desa Sukamulya (Kecamatan Margaluyu)"' in (
+        r.error
+    )
+    assert '--opd "Desa Sukamulya (Kecamatan Cibening)"' in r.error
+    assert con.execute("SELECT count(*) FROM posts").fetchall() == [(0,)]

@@ -51,3 +51,32 @@ def test_a_caption_over_every_month_says_every_month():
     some = trend.with_columns(pl.Series("no_data_opds", [0, 0, 0, 0, 2, 3]))
     text = coverage_panel.gap_text(some, rate=False)
     assert "(Okt 2026, Nov 2026)" in text
+
+
+def _row_label_px(**kw) -> int:
+    from ui import charts
+
+    df = pl.DataFrame({"reason": ["Belum punya akun", "Operator belum pelatihan"], "opds": [4, 7]})
+    spec = charts.ranking_bar(df, y="reason", x="opds", x_title="OPD", **kw).to_dict()
+    return spec["layer"][0]["encoding"]["y"]["axis"]["labelFontSize"]
+
+
+def test_short_reason_names_on_a_slide_take_the_slide_axis_type_not_the_opd_name_size():
+    # A 1920 slide drew the reasons at 17 px beside their 24 px counts: hard to read aloud.
+    assert _row_label_px(big=True, short_labels=True) == 21
+    assert _row_label_px(big=True) == 17  # OPD names stay small enough for ten on 1366x768
+    assert _row_label_px() == 14
+
+
+def test_reasons_about_data_are_drawn_grey_apart_from_reasons_about_the_opd():
+    from ui import charts
+
+    df = pl.DataFrame(
+        {"reason": ["Belum punya akun", "Data belum diterima"], "opds": [4, 2], "nj": [False, True]}
+    )
+    spec = charts.ranking_bar(df, y="reason", x="opds", x_title="OPD", muted="nj").to_dict()
+    color = spec["layer"][0]["encoding"]["color"]
+    assert color["condition"] == {"test": "datum.nj", "value": charts.GAP_GREY}
+    assert color["value"] == charts.ACCENT
+    plain = charts.ranking_bar(df, y="reason", x="opds", x_title="OPD").to_dict()
+    assert "color" not in plain["layer"][0]["encoding"]

@@ -85,3 +85,31 @@ def test_inactive_rows_name_the_busiest_account(wh):
     assert bkd["tied_accounts"] == 2 and bkd["busiest_platform"] in ("facebook", "instagram")
     assert (desa["busiest_posts"], desa["busiest_platform"], desa["tied_accounts"]) == (0, None, 0)
     assert {r["dormant_days"] for r in got.values()} == {analyst_settings.Settings().dormant_days}
+
+
+def test_platform_filter_names_the_missing_platform_account_not_a_missing_official_one(wh):
+    # TikTok only, January: Dinkes, Disdik and BKD have official accounts on other platforms,
+    # Kec Kota has none anywhere, Desa's TikTok never posted. A letter must not tell Dinkes it
+    # has no official account, nor any OPD without a TikTok account that its account sleeps.
+    tiktok = filters.Filters(*JAN, platforms=("tiktok",))
+    got = {
+        r["opd_id"]: r["all_reasons"].split("; ")
+        for r in activity.inactive_opds(wh, tiktok, as_of=dt.date(2026, 1, 31)).iter_rows(
+            named=True
+        )
+    }
+    assert set(got) == {1, 2, 3, 4, 5}
+    for opd_id in (1, 2, 3):
+        assert got[opd_id][0] == R["no_account_platform"], got[opd_id]
+        assert R["no_account"] not in got[opd_id] and R["dormant"] not in got[opd_id]
+    assert got[4][0] == R["no_account"] and R["dormant"] not in got[4]
+    assert R["dormant"] in got[5]  # its TikTok account exists and never posted
+
+
+def test_an_opd_with_no_account_at_all_is_never_called_dormant(wh):
+    # March 2026: Kec Kota's last logbook row is 31 Jan (> 30 days): still no account to sleep.
+    mar = filters.Filters(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    got = {r["opd_id"]: r for r in activity.inactive_opds(wh, mar).iter_rows(named=True)}
+    assert got[4]["reason_code"] == "no_account"
+    assert R["dormant"] not in got[4]["all_reasons"]
+    assert got[4]["days_since_last_post"] >= 30

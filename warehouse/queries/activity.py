@@ -123,15 +123,16 @@ def inactive_opds(
     tied_accounts (accounts sharing that count), n_accounts_posting, dormant_days (setting).
     reason_code in order of priority: not_submitted / not_received (not active and some
     account's data for the period has not arrived: not judged; not_submitted once today is past
-    the last month's collection deadline), no_account, no_operator, untrained_operator, dormant
-    (no post for at least settings.dormant_days before as_of), below_minimum.
+    the last month's collection deadline), no_account (none on any platform) or
+    no_account_platform (none on the chosen platforms, some elsewhere), no_operator,
+    untrained_operator, dormant (an account in scope and no post for at least
+    settings.dormant_days before as_of), below_minimum.
     as_of defaults to min(f.end, today).
     """
     s = _settings(con, settings)
     names, tables = judged_tables(con, f, s, _as_of(f, as_of))
+    # One statement: the list with each listed OPD's busiest account (q_inactive_opds.sql).
     df = _run(con, "q_inactive_opds", {**inactive_params(f, s, as_of), **names}, tables)
-    busiest = _run(con, "q_busiest_account", f.params())
-    df = df.join(busiest, on="opd_id", how="left")
     texts = vocabulary.INACTIVE_REASONS
     return df.select(
         "opd_id",

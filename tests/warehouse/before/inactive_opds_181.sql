@@ -1,5 +1,7 @@
 -- The not-active list as it was at 206acfe (views/087_keaktifan.sql), renamed: the reference for
 -- tests/warehouse/test_last_post_from_days.py.
+-- One rule changed since, in both (2 Dec 2026): the reasons no_account_platform and dormant
+-- (an OPD with no account in scope is never dormant); the rest word for word.
 -- inactive_opds: expected-to-post OPDs that are not active in the period, with every reason
 -- that applies, in priority order (codes; warehouse.vocabulary.INACTIVE_REASONS has the text).
 -- Grain: OPD. Dormant: no post for >= dormant_after days up to as_of_d (or never).
@@ -31,8 +33,10 @@ CREATE OR REPLACE MACRO inactive_opds_before_181(start_d, end_excl, platforms, o
         group by opd_id
     ),
     accounts as (
-        select opd_id, count(*) as n_accounts
-        from scoped_accounts(platforms, opd_kinds, opd_ids)
+        select opd_id, count(*) filter (where platform_in_scope(platforms, platform))
+                   as n_accounts,
+               count(*) as n_all_accounts
+        from scoped_accounts([], opd_kinds, opd_ids)
         semi join opds using (opd_id)
         group by opd_id
     ),
@@ -40,6 +44,7 @@ CREATE OR REPLACE MACRO inactive_opds_before_181(start_d, end_excl, platforms, o
         select
             o.opd_id, o.opd, o.opd_kind,
             coalesce(a.n_accounts, 0) as n_accounts,
+            coalesce(a.n_all_accounts, 0) as n_all_accounts,
             o.has_operator,
             o.operator_trained,
             coalesce(i.posts, 0) as posts,
@@ -72,10 +77,11 @@ CREATE OR REPLACE MACRO inactive_opds_before_181(start_d, end_excl, platforms, o
                      when activity_status = 'no_data' and data_state = 'partial'
                      then 'partly_received'
                      when activity_status = 'no_data' then 'not_received' end,
-                case when n_accounts = 0 then 'no_account' end,
+                case when n_all_accounts = 0 then 'no_account'
+                     when n_accounts = 0 then 'no_account_platform' end,
                 case when not has_operator then 'no_operator' end,
                 case when has_operator and operator_trained = false then 'untrained_operator' end,
-                case when activity_status = 'inactive'
+                case when activity_status = 'inactive' and n_accounts > 0
                           and (last_post_at is null or days_since_last_post >= dormant_after)
                      then 'dormant' end,
                 case when activity_status = 'inactive' then 'below_minimum' end

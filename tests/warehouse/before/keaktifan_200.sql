@@ -1,6 +1,8 @@
 -- views/087_keaktifan.sql as it was at 28ad67d, word for word but for the names: every macro of
 -- views/030_scope_and_activity.sql and views/087_keaktifan.sql carries _before_200.
 -- The reference for tests/warehouse/test_judgement_planning.py.
+-- One rule changed since, in both (2 Dec 2026): the reasons no_account_platform and dormant
+-- (an OPD with no account in scope is never dormant); the rest word for word.
 -- The Keaktifan figures, each defined once so that a list and a count of it cannot drift:
 -- the Indeks Medsos OPD of every OPD in scope and the OPDs not active with their reasons.
 -- q_opd_index / q_inactive_opds list them, q_keaktifan_figures and q_inactive_reason_counts
@@ -235,8 +237,10 @@ CREATE OR REPLACE MACRO inactive_opds_before_200(start_d, end_excl, platforms, o
         group by d.opd_id
     ),
     accounts as (
-        select opd_id, count(*) as n_accounts
-        from scoped_accounts_before_200(platforms, opd_kinds, opd_ids)
+        select opd_id, count(*) filter (where platform_in_scope_before_200(platforms, platform))
+                   as n_accounts,
+               count(*) as n_all_accounts
+        from scoped_accounts_before_200([], opd_kinds, opd_ids)
         semi join opds using (opd_id)
         group by opd_id
     ),
@@ -244,6 +248,7 @@ CREATE OR REPLACE MACRO inactive_opds_before_200(start_d, end_excl, platforms, o
         select
             o.opd_id, o.opd, o.opd_kind,
             coalesce(a.n_accounts, 0) as n_accounts,
+            coalesce(a.n_all_accounts, 0) as n_all_accounts,
             o.has_operator,
             o.operator_trained,
             coalesce(i.posts, 0) as posts,
@@ -276,10 +281,11 @@ CREATE OR REPLACE MACRO inactive_opds_before_200(start_d, end_excl, platforms, o
                      when activity_status = 'no_data' and data_state = 'partial'
                      then 'partly_received'
                      when activity_status = 'no_data' then 'not_received' end,
-                case when n_accounts = 0 then 'no_account' end,
+                case when n_all_accounts = 0 then 'no_account'
+                     when n_accounts = 0 then 'no_account_platform' end,
                 case when not has_operator then 'no_operator' end,
                 case when has_operator and operator_trained = false then 'untrained_operator' end,
-                case when activity_status = 'inactive'
+                case when activity_status = 'inactive' and n_accounts > 0
                           and (last_post_at is null or days_since_last_post >= dormant_after)
                      then 'dormant' end,
                 case when activity_status = 'inactive' then 'below_minimum' end

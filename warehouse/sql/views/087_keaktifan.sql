@@ -245,9 +245,13 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
           and d.pub_date < CAST(as_of_d AS DATE) + 1
         group by d.opd_id
     ),
+    -- n_accounts: on the chosen platforms; n_all_accounts: on any platform, so that an OPD
+    -- with accounts elsewhere is not told it has no official account at all.
     accounts as (
-        select opd_id, count(*) as n_accounts
-        from scoped_account_keys(platforms, opd_kinds, opd_ids)
+        select opd_id, count(*) filter (where platform_in_scope(platforms, platform))
+                   as n_accounts,
+               count(*) as n_all_accounts
+        from scoped_account_keys([], opd_kinds, opd_ids)
         semi join opds using (opd_id)
         group by opd_id
     ),
@@ -255,6 +259,7 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
         select
             o.opd_id, o.opd, o.opd_kind,
             coalesce(a.n_accounts, 0) as n_accounts,
+            coalesce(a.n_all_accounts, 0) as n_all_accounts,
             o.has_operator,
             o.operator_trained,
             coalesce(i.posts, 0) as posts,
@@ -292,10 +297,12 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
                      when activity_status = 'no_data' and data_state = 'partial'
                      then 'partly_received'
                      when activity_status = 'no_data' then 'not_received' end,
-                case when n_accounts = 0 then 'no_account' end,
+                case when n_all_accounts = 0 then 'no_account'
+                     when n_accounts = 0 then 'no_account_platform' end,
                 case when not has_operator then 'no_operator' end,
                 case when has_operator and operator_trained = false then 'untrained_operator' end,
-                case when activity_status = 'inactive'
+                -- dormancy is an account's: an OPD with none in scope has no account to sleep
+                case when activity_status = 'inactive' and n_accounts > 0
                           and (last_post_at is null or days_since_last_post >= dormant_after)
                      then 'dormant' end,
                 case when activity_status = 'inactive' then 'below_minimum' end
