@@ -43,10 +43,12 @@ def _fill(con: Any, n: int) -> None:
         " FROM range(1, $n + 1) t(i)",
         {"top": top, "n": n},
     )
+    (top_acc,) = con.execute("SELECT max(account_id) FROM account").fetchall()[0]
     con.execute(
-        "INSERT INTO account (opd_id, platform, handle, handle_norm) SELECT $top + i,"
-        " 'instagram', 'filler' || i, 'filler' || i FROM range(1, $n + 1) t(i)",
-        {"top": top, "n": n},
+        "INSERT INTO account (account_id, opd_id, platform, handle, handle_norm) SELECT"
+        " $top_acc + i, $top + i, 'instagram', 'filler' || i, 'filler' || i"
+        " FROM range(1, $n + 1) t(i)",
+        {"top": top, "top_acc": top_acc, "n": n},
     )
     (load_id,) = con.execute(
         "INSERT INTO loads (file_name, sha256, status) VALUES ('filler', 'filler', 'loaded')"

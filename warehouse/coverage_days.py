@@ -50,9 +50,13 @@ FROM load_coverage c
 WHERE list_contains($load_ids, c.load_id) AND c.period_start <= c.period_end
 GROUP BY c.opd_id, c.platform
 """
+# $lo/$hi: the first and last day of every touched range, constants the scan of the table can
+# skip row groups by (a load touches a month or two; the table holds years, written in order of
+# day: the inserts below sort by it).
 _DELETE_ACCOUNT_DAYS = """
 DELETE FROM coverage_day d USING _cov_touch t
 WHERE d.account_id = t.account_id AND d.day BETWEEN t.lo AND t.hi
+  AND d.day BETWEEN $lo AND $hi
 """
 # The live spans of the touched accounts, each clipped to its account's range, expanded.
 _INSERT_ACCOUNT_DAYS = """
@@ -73,11 +77,12 @@ FROM (
     JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
 )
 GROUP BY opd_id, account_id, platform, day
+ORDER BY day
 """
 _DELETE_OPD_DAYS = """
 DELETE FROM coverage_opd_day d USING _cov_opd_touch t
 WHERE d.opd_id = t.opd_id AND d.platform IS NOT DISTINCT FROM t.platform
-  AND d.day BETWEEN t.lo AND t.hi
+  AND d.day BETWEEN t.lo AND t.hi AND d.day BETWEEN $lo AND $hi
 """
 _INSERT_OPD_DAYS = """
 INSERT INTO coverage_opd_day (opd_id, platform, day)
@@ -93,6 +98,7 @@ FROM (
      AND c.period_start <= t.hi AND c.period_end >= t.lo
     JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
 )
+ORDER BY day
 """
 _ACCOUNT_TOUCH = {"account_id": pl.Int32, "lo": pl.Date, "hi": pl.Date}
 
@@ -156,14 +162,18 @@ def _refresh(
     if accounts is not None and accounts.height:
         con.register("_cov_touch", accounts)
         try:
-            con.execute(_DELETE_ACCOUNT_DAYS)
+            con.execute(_DELETE_ACCOUNT_DAYS, _bounds(accounts))
             con.execute(_INSERT_ACCOUNT_DAYS)
         finally:
             con.unregister("_cov_touch")
     if opds is not None and opds.height:
         con.register("_cov_opd_touch", opds)
         try:
-            con.execute(_DELETE_OPD_DAYS)
+            con.execute(_DELETE_OPD_DAYS, _bounds(opds))
             con.execute(_INSERT_OPD_DAYS)
         finally:
             con.unregister("_cov_opd_touch")
+
+
+def _bounds(touch: pl.DataFrame) -> dict[str, dt.date]:
+    return {"lo": touch.get_column("lo").min(), "hi": touch.get_column("hi").max()}  # type: ignore[dict-item]
