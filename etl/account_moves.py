@@ -1,6 +1,7 @@
 """An account the new master list puts under another OPD takes what is its own along: its posts
 (posts and post_observation, so that an undo later restores them to the same OPD), the coverage
-rows that name it (load_coverage) and the per-day, per-month summary rows of both OPDs.
+rows that name it (load_coverage, and the OPDs' covered days kept from them) and the per-day,
+per-month summary rows of both OPDs.
 
 The master list carries no dates, so it says whose the account is, not since when: its posts
 are read as that OPD's for every period, as they would be had the list said so from the start
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse import day_counts
+from warehouse import coverage_days, day_counts
 
 # (account_id, platform, handle, old opd_id, new opd_id) of accounts the new list moves.
 Move = tuple[int, str, str, int, int]
@@ -55,6 +56,10 @@ def follow(con: duckdb.DuckDBPyConnection, moves: list[Move], names: dict[int, s
                 "ikut pindah (Daftar Akun tidak bertanggal: akun itu dibaca milik OPD barunya "
                 "untuk semua periode)."
             )
+        if spans:
+            # the OPDs' own covered days (coverage_opd_day) follow the rows; the account's
+            # days are refreshed by the master upsert (coverage_days.changed_accounts)
+            coverage_days.refresh_opd_platforms(con, [(old, platform), (new, platform)])
     if touched:
         day_counts.recount(con, sorted(touched))
     return notes

@@ -128,6 +128,25 @@ def refresh_accounts(con: duckdb.DuckDBPyConnection, account_ids: Iterable[int])
     _refresh(con, touch, None)
 
 
+def refresh_opd_platforms(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[int, str]]) -> None:
+    """Recompute every day of coverage_opd_day for those (opd_id, platform) keys, in the
+    caller's open transaction: after coverage rows changed OPD (an account the master list
+    moved takes the rows naming it along: etl.account_moves)."""
+    rows = sorted({(int(o), str(p)) for o, p in keys})
+    if not rows:
+        return
+    touch = pl.DataFrame(
+        {
+            "opd_id": [o for o, _ in rows],
+            "platform": [p for _, p in rows],
+            "lo": [FIRST_DAY] * len(rows),
+            "hi": [LAST_DAY] * len(rows),
+        },
+        schema={"opd_id": pl.Int32, "platform": pl.String, "lo": pl.Date, "hi": pl.Date},
+    )
+    _refresh(con, None, touch)
+
+
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     """Both tables recomputed from every live span (a restored snapshot, a warehouse written by
     hand). In the caller's transaction, if any."""

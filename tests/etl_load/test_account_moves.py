@@ -65,6 +65,17 @@ def _state(con) -> dict[str, pl.DataFrame]:
     return {k: v.sort(v.columns) for k, v in out.items()}
 
 
+def _checks(con) -> dict[str, int]:
+    """Every summary check (warehouse/sql/checks: kept tables against their recount) that
+    returns rows, with how many."""
+    out = {}
+    for path in sorted((Path(__file__).parents[2] / "warehouse" / "sql" / "checks").glob("*.sql")):
+        n = len(con.execute(path.read_text(encoding="utf-8")).fetchall())
+        if n:
+            out[path.stem] = n
+    return out
+
+
 def _warehouse(tmp_path: Path, name: str, masters: list[list], files: list[Path], after: list):
     con = connect(str(tmp_path / f"{name}.duckdb"))
     for i, rows in enumerate(masters):
@@ -96,7 +107,7 @@ def test_a_moved_account_takes_its_posts_and_coverage_as_if_the_list_had_said_so
         assert judged["Kecamatan Mekarjaya"]["posts"] == 8
         assert judged["Kecamatan Mekarjaya"]["data_complete"] is True
         assert any("@mekarwangi.info" in n and "8 postingan" in n for n in notes), notes
-        assert integrity.problems(moved) == []
+        assert integrity.problems(moved) == [] and _checks(moved) == {}
         # An undo after the move takes the posts out of the new OPD, as in the fresh warehouse.
         for name in ("Oct-01-2026_Oct-31-2026_178420.csv", "Oct-01-2026_Oct-31-2026_17841.csv"):
             for con in (moved, fresh):
@@ -107,7 +118,7 @@ def test_a_moved_account_takes_its_posts_and_coverage_as_if_the_list_had_said_so
             got, want = _state(moved), _state(fresh)
             for table in want:
                 assert got[table].equals(want[table]), (name, table, got[table], want[table])
-        assert integrity.problems(moved) == []
+        assert integrity.problems(moved) == [] and _checks(moved) == {}
     finally:
         moved.close()
         fresh.close()
