@@ -16,7 +16,8 @@ A declared period never reaches past the export date (a file cannot report days 
 made). Scope: a platform export covers the accounts its posts belong to (when no post is tied to
 an account: the OPD's accounts on that platform); a logbook covers every account of its OPD, or
 the platform its sheet is named after ("Instagram"), because an OPD's logbook is its whole record.
-Undo needs nothing here: coverage is read only through live loads (loads.status = 'loaded').
+Coverage is read only through live loads (loads.status = 'loaded'); the covered days kept
+from it (warehouse.coverage_days) are refreshed by every write here and by undo.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from etl.date_text import MONTHS
 from etl.export_date import period_from_name
 from etl.formats._logbook_headers import sheet_platform
 from etl.schema import ParsedTable
+from warehouse import coverage_days
 
 # Basis codes stored in load_coverage.basis -> what the load report says (Bahasa Indonesia).
 BASIS_TEXT: dict[str, str] = {
@@ -247,7 +249,8 @@ def write(con: duckdb.DuckDBPyConnection, load_id: int, coverage: pl.DataFrame) 
 
 def write_many(con: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> None:
     """Store several loads' coverage rows (COVERAGE_SCHEMA plus load_id) in one statement, in
-    the caller's open transaction (a folder load's batch: etl.load_batch)."""
+    the caller's open transaction (a folder load's batch: etl.load_batch), and the days they
+    cover (warehouse.coverage_days: only the accounts and days these rows name)."""
     if rows.height == 0:
         return
     con.register("_coverage", rows)
@@ -259,3 +262,4 @@ def write_many(con: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> None:
         )
     finally:
         con.unregister("_coverage")
+    coverage_days.refresh_loads(con, rows.get_column("load_id").unique().to_list())

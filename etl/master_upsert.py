@@ -14,6 +14,7 @@ import polars as pl
 
 from etl.master_report import MasterReport
 from etl.opd_names import handle_norm, name_variants, normalize_opd_name
+from warehouse import coverage_days
 
 
 def upsert_master(
@@ -149,7 +150,9 @@ def upsert_master(
         con.unregister("_master_opd")
 
     _upsert_aliases(con, kept, report)
+    before = coverage_days.account_keys(con)
     _upsert_accounts(con, kept, report)
+    coverage_days.changed_accounts(con, before)  # an account added or moved: its covered days
 
 
 def _upsert_aliases(

@@ -7,6 +7,7 @@ import polars as pl
 
 from etl import recompute
 from etl.columns import now_wib
+from warehouse import coverage_days
 
 
 class UndoError(Exception):
@@ -45,6 +46,7 @@ def undo_load(con: duckdb.DuckDBPyConnection, load_id: int) -> int:
             "UPDATE loads SET status = 'undone', undone_at = ? WHERE load_id = ?",
             [now_wib(), load_id],
         )
+        coverage_days.refresh_loads(con, [load_id])  # its covered days go with it
         fresh = recompute.recompute_posts(con, keys)
         # Posts that went back to an older observation with another text need new labels.
         relabel = (

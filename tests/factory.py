@@ -33,7 +33,7 @@ from filelock import FileLock
 
 from etl.load import load_tables
 from etl.schema import POST_SCHEMA, REJECT_SCHEMA, ParsedTable
-from warehouse import day_counts
+from warehouse import coverage_days, day_counts
 from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -444,4 +444,12 @@ def hand_warehouse(posts: list[tuple] | None = None):
     )
     for name in ("opd_df", "acc_df", "posts_df"):
         con.unregister(name)
+    coverage_written(con)
     return con
+
+
+def coverage_written(con) -> None:
+    """After a test wrote load_coverage, loads or account by hand (not through the loader, undo
+    or the master list, which keep them): the covered days kept from them, recomputed
+    (warehouse.coverage_days.rebuild)."""
+    coverage_days.rebuild(con)

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import coverage_days
+
 REASONS = {
     "manual": "manual",
     "schedule": "terjadwal",
@@ -179,6 +181,9 @@ def restore(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str]) -> S
                 con.execute(f'DELETE FROM "{t}"')
                 con.execute(f'INSERT INTO "{t}" BY NAME SELECT * FROM {alias}."{t}"')
             _advance_sequences(con, alias)
+            # The covered days follow the restored spans and accounts (an older snapshot may
+            # not hold them at all).
+            coverage_days.rebuild(con)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

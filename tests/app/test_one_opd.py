@@ -15,6 +15,7 @@ from reports import idfmt
 from tests import factory
 from tests.app.conftest import default_period
 from tests.app.test_pages import metric, run_page, texts
+from tests.factory import coverage_written
 from warehouse.db import connect
 
 MONTHS_ID = [
@@ -79,6 +80,7 @@ def gap_opd(sample_db, tmp_path_factory):
             "DELETE FROM load_coverage WHERE opd_id = $o AND period_start > period_end",
             {"o": opd_id},
         )
+        coverage_written(con)
     finally:
         con.close()
     # Judged: months every account's data covers up to the month's end or the data end.

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl import cli_coverage, cli_reports
-from tests.factory import JAN, hand_warehouse
+from tests.factory import JAN, coverage_written, hand_warehouse
 from tests.warehouse.test_compared_set import DEC, _gap
 from warehouse import coverage, vocabulary
 from warehouse.queries import summary
@@ -99,6 +99,7 @@ def test_a_logbook_of_part_of_a_month_is_partial_data():
         con.execute(
             "UPDATE load_coverage SET period_start = DATE '2026-01-10' WHERE opd_id = ?", [KOTA]
         )
+        coverage_written(con)
         jan = _judged(con, JAN)[KOTA]
     finally:
         con.close()
@@ -123,6 +124,7 @@ def _with_gaps(gaps: list[set[int]], kesbangpol_sends: bool):
             " DATE '2025-11-30', 'title')",
             [KESBANGPOL],
         )
+        coverage_written(con)
     for opd_id, months in enumerate(gaps, start=1):
         for m in sorted(months):
             if opd_id != KESBANGPOL:
@@ -178,6 +180,7 @@ def test_the_collection_checklist_lists_an_opd_whose_own_logbook_is_missing():
         con.execute(
             "UPDATE load_coverage SET period_start = DATE '2026-01-10' WHERE opd_id = ?", [KOTA]
         )
+        coverage_written(con)
         part = _checklist(con, JAN)
     finally:
         con.close()

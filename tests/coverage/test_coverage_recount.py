@@ -22,7 +22,14 @@ import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factory import ACCOUNTS, OPDS, hand_warehouse, private_copy, sample_warehouse
+from tests.factory import (
+    ACCOUNTS,
+    OPDS,
+    coverage_written,
+    hand_warehouse,
+    private_copy,
+    sample_warehouse,
+)
 from warehouse import coverage, periods, vocabulary
 from warehouse.db import connect
 from warehouse.queries.filters import Filters
@@ -149,6 +156,32 @@ def recount_grid(con, f: Filters, as_of: dt.date) -> list[dict[str, Any]]:
                 }
             )  # fmt: skip
     return rows
+
+
+def recount_days(con) -> tuple[set[tuple], set[tuple]]:
+    """The covered days kept at load time, counted in Python from the small tables as
+    recount_grid resolves the live spans: coverage_day's rows (opd_id, account_id, platform,
+    day, latest_load_id: the newest live load covering the day) and coverage_opd_day's (opd_id,
+    platform, day: what the OPD's own live coverage rows name, whatever its accounts)."""
+    accounts = con.execute("SELECT account_id, opd_id, platform FROM account").fetchall()
+    spans = con.execute(
+        "SELECT c.load_id, c.opd_id, c.platform, c.account_id, c.period_start, c.period_end"
+        " FROM load_coverage c JOIN loads l USING (load_id) WHERE l.status = 'loaded'"
+    ).fetchall()
+    latest: dict[tuple, int] = {}
+    own: set[tuple] = set()
+    for load_id, opd_id, platform, account_id, a, b in spans:
+        days = _days(a, b)
+        own.update((opd_id, platform, d) for d in days)
+        for acc_id, acc_opd, acc_platform in accounts:
+            if acc_opd != opd_id or (platform is not None and acc_platform != platform):
+                continue
+            if account_id is not None and acc_id != account_id:
+                continue
+            for d in days:
+                key = (acc_opd, acc_id, acc_platform, d)
+                latest[key] = max(latest.get(key, load_id), load_id)
+    return {(*k, v) for k, v in latest.items()}, own
 
 
 def _sort_key(r: dict[str, Any]) -> tuple:
@@ -417,6 +450,7 @@ def _generated_warehouse(posts: list[tuple], loads: list[tuple]):
     con = hand_warehouse(posts)
     con.execute("DELETE FROM load_coverage")
     con.execute("DELETE FROM loads")
+    coverage_written(con)
     for load_id, (status, exported, rows) in enumerate(loads, start=1):
         con.execute(
             "INSERT INTO loads (load_id, file_name, sha256, format, rows_read, status,"
@@ -430,6 +464,7 @@ def _generated_warehouse(posts: list[tuple], loads: list[tuple]):
                 " period_start, period_end, basis) VALUES (?, ?, ?, ?, ?, ?, 'title')",
                 [load_id, opd_id, platform, account_id, a, b],
             )
+    coverage_written(con)
     return con
 
 

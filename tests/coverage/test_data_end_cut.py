@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.factory import hand_warehouse
+from tests.factory import coverage_written, hand_warehouse
 
 DATA_END = dt.date(2026, 2, 20)
 COLS = "opd_id, period_start, activity_status, is_judged, required_posts, posts, judged_through"
@@ -22,6 +22,7 @@ COLS = "opd_id, period_start, activity_status, is_judged, required_posts, posts,
 def con():
     c = hand_warehouse()
     c.execute("UPDATE load_coverage SET period_end = ?", [DATA_END])
+    coverage_written(c)
     yield c
     c.close()
 
@@ -84,6 +85,7 @@ def test_busiest_account_active_although_another_export_is_missing():
             " (1, 3, NULL, NULL, DATE '2025-01-01', ?, 'title')",
             [DATA_END] * 3,
         )
+        coverage_written(c)
         got = _judge(c, dt.date(2026, 1, 1), dt.date(2026, 3, 31), per_month=2)
         # 6 facebook posts >= 2 x (1 + 20/28) = 3.43 -> 4: active on its own posts.
         dinkes = got[(1, dt.date(2026, 1, 1))]
@@ -105,6 +107,7 @@ def test_a_missing_month_inside_the_period_is_not_judged():
             " (1, 5, NULL, NULL, DATE '2025-12-01', ?, 'title')",
             [DATA_END, DATA_END],
         )
+        coverage_written(c)
         got = _judge(c, dt.date(2025, 12, 1), dt.date(2026, 2, 28))
         assert got[(3, dt.date(2025, 12, 1))][:2] == ("no_data", False)
         # Desa (5), every day received to the data end: judged.
@@ -124,6 +127,7 @@ def test_a_missing_month_inside_the_period_is_not_judged():
 def test_judgement_equals_judgement_cut_at_the_data_end(con, data_end, start, days, bucket, pm):
     """A period's judgement equals its judgement over the period cut at the data end."""
     con.execute("UPDATE load_coverage SET period_end = ?", [data_end])
+    coverage_written(con)
     try:
         end = start + dt.timedelta(days=days)
         cut = min(end, data_end)
@@ -132,6 +136,7 @@ def test_judgement_equals_judgement_cut_at_the_data_end(con, data_end, start, da
         assert _judge(con, start, end, bucket, pm) == _judge(con, start, cut, bucket, pm)
     finally:
         con.execute("UPDATE load_coverage SET period_end = ?", [DATA_END])
+        coverage_written(con)
 
 
 def test_queries_bind_the_data_end_read_once_or_given(con):

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from tests.factory import JAN, hand_warehouse
+from tests.factory import JAN, coverage_written, hand_warehouse
 from warehouse.queries import activity as activity_queries
 from warehouse.queries import filters, summary
 
@@ -32,6 +32,7 @@ def con():
         " (1, 5, NULL, NULL, DATE '2025-01-01', DATE '2026-02-28', 'title'),"
         " (1, 6, NULL, NULL, DATE '2025-01-01', DATE '2026-02-28', 'title')"
     )
+    coverage_written(c)
     yield c
     c.close()
 
@@ -106,6 +107,7 @@ def test_adding_the_missing_days_makes_disdik_judged(con):
         " period_end, basis) VALUES (1, 2, 'facebook', NULL, DATE '2026-01-16',"
         " DATE '2026-01-31', 'file_name')"
     )
+    coverage_written(con)
     assert _status(con)[(2, JAN[0])] == "inactive"
     k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
     assert (k["judged_opds"], k["active_opds"]) == (5, 2)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.coverage.test_judgement import F, con  # noqa: F401  (the fixture)
-from tests.factory import JAN
+from tests.factory import JAN, coverage_written
 from warehouse import figures
 from warehouse.analyst_settings import Settings
 from warehouse.queries import activity, judgement, summary
@@ -35,6 +35,7 @@ def test_partly_received_is_not_not_received(con):  # noqa: F811
     assert got[3] == ("inactive", "complete", "inactive")
     # Without any January day of Disdik's account: no data at all.
     con.execute("DELETE FROM load_coverage WHERE opd_id = 2")
+    coverage_written(con)
     assert _judged(con)[2] == ("no_data", "missing", "not_received")
 
 
@@ -65,6 +66,7 @@ def test_kpi_and_heatmap_say_partial(con):  # noqa: F811
     heat = activity.opd_month_heatmap(con, F)
     assert heat.filter(heat["partial_data"]).select("opd_id").to_series().to_list() == [2]
     con.execute("DELETE FROM load_coverage WHERE opd_id = 2")
+    coverage_written(con)
     k = {r["key"]: r["value"] for r in summary.kpi_summary(con, F).iter_rows(named=True)}
     assert (k["no_data_opds"], k["partial_data_opds"]) == (1, 0)
     heat = activity.opd_month_heatmap(con, F)
@@ -84,6 +86,7 @@ def test_kecamatan_rollup_counts_not_judged_apart(con):  # noqa: F811
     # Desa Sukamaju under Kecamatan Kota; take its data away: it is not judged, not inactive.
     con.execute("UPDATE opd SET parent_opd_id = 4 WHERE opd_id = 5")
     con.execute("DELETE FROM load_coverage WHERE opd_id = 5")
+    coverage_written(con)
     r = activity.kecamatan_rollup(con, F).row(0, named=True)
     assert (r["members"], r["active_members"], r["inactive_members"]) == (2, 1, 0)
     assert r["not_judged_members"] == 1

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from tests.factory import hand_warehouse
+from tests.factory import coverage_written, hand_warehouse
 from ui import coverage_chart, coverage_panel
 from warehouse import coverage
 from warehouse.queries.filters import Filters
@@ -24,6 +24,7 @@ def con():
     c = hand_warehouse()
     c.execute("UPDATE load_coverage SET period_end = ?", [DATA_END])
     c.execute("UPDATE load_coverage SET period_end = ? WHERE opd_id = 1", [BEHIND])
+    coverage_written(c)
     yield c
     c.close()
 

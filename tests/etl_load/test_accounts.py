@@ -4,7 +4,7 @@ catching a loose post, and an alias mapped once being used by the next load."""
 from __future__ import annotations
 
 from tests import factory
-from tests.factory import ig_post, sha, table
+from tests.factory import coverage_written, ig_post, sha, table
 from warehouse.db import SQL_DIR, connect
 
 CHECK = (SQL_DIR / "checks" / "posts_tied_to_account.sql").read_text(encoding="utf-8")
@@ -54,6 +54,7 @@ def test_an_alias_mapped_once_ties_old_and_new_posts(master_con):
         " SELECT opd_id, 'instagram', 'dinkes.kedua', 'dinkes.kedua' FROM account"
         " WHERE handle_norm = 'dinkes.sukamaju'"
     )
+    coverage_written(master_con)
     first = load_tables(
         master_con, [table([ig_post(1, handle="Dinkes Lama")])], file_name="a.csv",
         sha256=sha("a"), opd="Dinkes",

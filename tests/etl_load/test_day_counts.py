@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from etl.load import load_tables, undo_load
 from etl.master import load_master
-from tests.factory import ig_post, sha, table, write_master
+from tests.factory import coverage_written, ig_post, sha, table, write_master
 from warehouse import day_counts
 from warehouse.db import SQL_DIR, connect
 
@@ -85,6 +85,7 @@ def test_alias_moves_posts_to_their_account(master_con):
         " SELECT opd_id, 'instagram', 'dinkes.kedua', 'dinkes.kedua' FROM account"
         " WHERE handle_norm = 'dinkes.sukamaju'"
     )
+    coverage_written(master_con)
     load_tables(
         master_con, [table([ig_post(1, handle="Dinkes Lama"), ig_post(2, handle="Dinkes Lama")])],
         file_name="a.csv", sha256=sha("a"), opd="Dinkes",

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from reports import doc_docx, doc_pdf, idfmt, monthly, rapor
-from tests.factory import JAN
+from tests.factory import JAN, coverage_written
 from tests.reports.test_letterhead import KOP, SIG
 from warehouse import metrics
 from warehouse.queries import activity, filters, summary
@@ -111,6 +111,7 @@ def test_rapor_of_a_month_whose_data_never_arrived_judges_nobody():
     con = hand_warehouse()
     try:
         con.execute("UPDATE load_coverage SET period_end = DATE '2026-01-31'")
+        coverage_written(con)
         feb = filters.Filters(dt.date(2026, 2, 1), dt.date(2026, 2, 28))
         index = activity.opd_index(con, feb)
         pages = _text(doc_pdf.render(rapor.build(con, feb)))

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from etl import cli_reports
-from tests.factory import hand_warehouse
+from tests.factory import coverage_written, hand_warehouse
 from warehouse.queries import summary
 from warehouse.queries.filters import Filters
 
@@ -54,6 +54,7 @@ def test_no_data_in_the_previous_period_is_no_comparison_never_a_change():
     c = hand_warehouse()
     try:
         c.execute("UPDATE load_coverage SET period_start = DATE '2025-01-01'")
+        coverage_written(c)
         f = Filters(dt.date(2025, 1, 1), dt.date(2025, 1, 31))
         prev = cli_reports.metrics_payload(c, f)["comparison"]["previous"]
     finally:
@@ -71,6 +72,7 @@ def test_a_period_past_the_data_end_compares_the_same_days(capsys):
         # Data to 20 January 2026 only (no post after it): the data end cuts January.
         c.execute("DELETE FROM posts WHERE published_at >= TIMESTAMP '2026-01-21'")
         c.execute("UPDATE load_coverage SET period_end = DATE '2026-01-20'")
+        coverage_written(c)
         from warehouse import day_counts
 
         day_counts.recount(c)
@@ -108,6 +110,7 @@ def _without_december(c, *, coverage: bool, opd_ids: tuple[int, ...] = ()) -> No
             "UPDATE load_coverage SET period_end = DATE '2025-11-30'"
             " WHERE period_end = DATE '2027-12-31' AND period_start < DATE '2025-12-01'" + scope
         )
+        coverage_written(c)
     day_counts.recount(c)
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from etl import cli_reports
 from reports import idfmt, monthly, whatsapp
-from tests.factory import ACCOUNTS, JAN, OPDS, POSTS, hand_warehouse
+from tests.factory import ACCOUNTS, JAN, OPDS, POSTS, coverage_written, hand_warehouse
 from tests.warehouse import reference as ref
 from tests.warehouse.test_properties import post
 from ui import explain, kpi_cards
@@ -56,6 +56,7 @@ def _gap(con, opd_id: int, month: tuple[dt.date, dt.date], *, keep: tuple = ()) 
             " period_end, basis) VALUES (1, ?, ?, ?, ?, ?, 'title')",
             [opd_id, platform, account_id, a, b],
         )
+    coverage_written(con)
     kept = f" AND account_id NOT IN ({', '.join(map(str, keep))})" if keep else ""
     con.execute(
         "DELETE FROM posts WHERE opd_id = ? AND published_at >= ? AND published_at < ?" + kept,

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests import factory
-from tests.factory import hand_warehouse
+from tests.factory import coverage_written, hand_warehouse
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import SQL_DIR, connect, sql_text
@@ -267,6 +267,7 @@ def test_random_judgement_equals_the_macros_before(
                 " period_start, period_end, basis) VALUES (1, ?, ?, ?, ?, ?, 'title')",
                 [opd_id, platform, account_id, first, first + dt.timedelta(days=days)],
             )
+        coverage_written(con)
     start, days = when
     end = start + dt.timedelta(days=days)
     if data_end is None:  # the warehouse's own data end (v_data_end), as the app reads it

@@ -10,7 +10,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from tests.factory import JAN, hand_warehouse
+from tests.factory import JAN, coverage_written, hand_warehouse
 from ui import charts_mix, coverage_panel
 from warehouse import day_counts
 from warehouse.queries import activity, filters, summary
@@ -54,6 +54,7 @@ def test_calendar_days_after_the_data_cut_off_are_no_data(con):
         " period_end, basis) VALUES (1, 2, NULL, NULL, DATE '2026-01-01', DATE '2026-01-15',"
         " 'title')"
     )
+    coverage_written(con)
     days = activity.opd_daily_counts(con, F, opd_id=2)
     assert days.height == 31
     missing = days.filter(~pl.col("has_data")).get_column("day").to_list()
@@ -67,6 +68,7 @@ def test_days_since_last_post_count_to_the_data_end_not_today(con):
     # Every load covers up to 10 February 2026 only: asked on 31 March, the days after
     # 10 February hold no data, so they are not days without a post.
     con.execute("UPDATE load_coverage SET period_end = DATE '2026-02-10'")
+    coverage_written(con)
     acc = activity.account_dormancy(con, filters.Filters(*JAN), as_of=dt.date(2026, 3, 31))
     rows = {r["account_id"]: r for r in acc.iter_rows(named=True)}
     assert set(acc.get_column("data_end").to_list()) == {dt.date(2026, 2, 10)}
@@ -88,6 +90,7 @@ def test_an_account_whose_data_stopped_is_not_received_not_dormant(con):
         " period_end, basis) VALUES (1, 2, NULL, NULL, DATE '2025-12-01', DATE '2025-12-15',"
         " 'title')"
     )
+    coverage_written(con)
     acc = activity.account_dormancy(con, filters.Filters(*JAN), settings=None, as_of=JAN[1])
     r = acc.filter(pl.col("account_id") == 3).row(0, named=True)
     assert r["status"] == "not_received"

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import factory
-from tests.factory import hand_warehouse
+from tests.factory import coverage_written, hand_warehouse
 from tests.warehouse.test_properties import post
 from warehouse.db import connect
 from warehouse.queries import run as run_queries
@@ -97,8 +97,10 @@ def test_random_options_equal_the_statements_before(
         )
     for account_id in gone_accounts:  # an account left out: its platform may go with it
         con.execute("DELETE FROM account WHERE account_id = ?", [account_id])
+    coverage_written(con)
     if no_coverage:
         con.execute("DELETE FROM load_coverage")
+        coverage_written(con)
     if no_opd:  # an OPD off the list: its accounts' platforms and posts are not listed
         with contextlib.suppress(duckdb.Error):  # a key still points at it: it stays
             con.execute("DELETE FROM opd WHERE opd_id = 6")

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from etl.classify import set_override
-from tests.factory import JAN
+from tests.factory import JAN, coverage_written
 from warehouse.queries import activity, content, drilldown, filters, summary, trend
 from warehouse.queries import campaigns as campaigns_queries
 from warehouse.queries import history as history_queries
@@ -107,6 +107,7 @@ def test_load_history_and_data_version(wh):
     h = history_queries.load_history(wh)
     assert h["file_name"].to_list() == ["rekap.xlsx"] and h["status"].to_list() == ["loaded"]
     wh.execute("UPDATE loads SET status = 'undone' WHERE load_id = 1")
+    coverage_written(wh)
     v2 = options_queries.data_version(wh)
     assert v2 != v1
     wh.execute("INSERT INTO label_override (post_key, content_type) VALUES ('p001', 'ucapan')")
@@ -123,10 +124,12 @@ def test_filter_options(wh):
     # of 2027 (no export time to cut it at), past the newest post (1 Feb 2026).
     assert options_queries.date_bounds(wh) == (dt.date(2025, 1, 10), dt.date(2027, 12, 31))
     wh.execute("UPDATE load_coverage SET period_end = DATE '2026-01-20'")
+    coverage_written(wh)
     try:  # coverage ending before the newest post: the post's day is the data end
         assert options_queries.date_bounds(wh)[1] == dt.date(2026, 2, 1)
     finally:
         wh.execute("UPDATE load_coverage SET period_end = DATE '2027-12-31'")
+        coverage_written(wh)
 
 
 def test_empty_warehouse_does_not_fail():

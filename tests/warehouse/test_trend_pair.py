@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import factory
-from tests.factory import JAN, hand_warehouse
+from tests.factory import JAN, coverage_written, hand_warehouse
 from tests.warehouse.test_judgement_planning import span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
@@ -127,6 +127,7 @@ def test_random_trend_equals_the_statement_before(
                 " period_start, period_end, basis) VALUES (1, ?, ?, ?, ?, ?, 'title')",
                 [opd_id, platform, account_id, first, first + dt.timedelta(days=days)],
             )
+        coverage_written(con)
     s = analyst_settings.Settings(
         activity_rule=rule, min_posts_per_month=per_month, min_posts_per_week=per_week
     )

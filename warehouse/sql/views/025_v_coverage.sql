@@ -1,6 +1,8 @@
 -- Data coverage: which days of which official account the live loads report on (table
 -- load_coverage, filled by etl/coverage.py). A day no live load covers is "no data", which is
--- not "zero posts". Undo needs nothing: only loads with status 'loaded' count.
+-- not "zero posts". Only loads with status 'loaded' count; the covered days kept from them
+-- (coverage_day, coverage_opd_day) are refreshed by every write that changes a span, a load's
+-- status or an account (warehouse/coverage_days.py).
 
 -- v_coverage_span: each live load's period resolved to master accounts. Grain: load x account.
 -- A logbook row (platform NULL) covers every account of its OPD; an export whose posts are not
@@ -25,7 +27,15 @@ JOIN account a
  AND (c.account_id IS NULL OR a.account_id = c.account_id);
 
 -- v_coverage_day: one row per account and day some live load covers. Grain: account x day.
+-- Read from coverage_day, kept at load time (migration 280, warehouse/coverage_days.py): the
+-- live spans expanded into their days once per write, not in every statement that reads them.
 CREATE OR REPLACE VIEW v_coverage_day AS
+SELECT opd_id, account_id, platform, day, latest_load_id
+FROM coverage_day;
+
+-- v_coverage_day_recount: the same rows recounted from the live spans, the definition
+-- coverage_day must equal (checks/coverage_day_matches_spans.sql).
+CREATE OR REPLACE VIEW v_coverage_day_recount AS
 SELECT opd_id, account_id, platform, day, max(load_id) AS latest_load_id
 FROM (
     SELECT s.opd_id, s.account_id, s.platform, s.load_id,
@@ -33,6 +43,16 @@ FROM (
     FROM v_coverage_span s
 )
 GROUP BY opd_id, account_id, platform, day;
+
+-- v_coverage_opd_day_recount: per OPD, platform (NULL: a logbook's row, every platform) and
+-- day, the days its live loads' coverage rows name, whatever accounts it has: the definition
+-- coverage_opd_day (kept at load time, read by opd_coverage for an OPD without an account in
+-- scope) must equal. Grain: OPD x platform x day.
+CREATE OR REPLACE VIEW v_coverage_opd_day_recount AS
+SELECT DISTINCT c.opd_id, c.platform,
+       CAST(unnest(generate_series(c.period_start, c.period_end, INTERVAL 1 DAY)) AS DATE) AS day
+FROM load_coverage c
+JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded';
 
 -- export_date_is_file_time: the export date of a load comes only from its file's modification
 -- time (etl/export_date.py, rule 3), which a copy or a checkout resets to a later day: a text

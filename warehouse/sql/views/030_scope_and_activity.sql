@@ -264,10 +264,14 @@ CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_k
         WHERE c.platform IS NULL OR platform_in_scope(platforms, c.platform)
     ),
     waited AS (SELECT DISTINCT opd_id FROM sent),
+    -- The days of the bucket those loads cover (coverage_opd_day: the days sent's rows
+    -- name, kept at load time; v_coverage_opd_day_recount is their definition).
     waited_days AS (
         SELECT d.period_start, s.opd_id, count(DISTINCT d.day) AS n_days
-        FROM sent s
-        JOIN days d ON d.day BETWEEN s.period_start AND s.period_end
+        FROM coverage_opd_day s
+        JOIN days d ON d.day = s.day
+        SEMI JOIN bare b ON b.opd_id = s.opd_id
+        WHERE s.platform IS NULL OR platform_in_scope(platforms, s.platform)
         GROUP BY d.period_start, s.opd_id
     ),
     per_bare AS (
