@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from etl.cli_coverage import jsonable, print_coverage
 from etl.exit_codes import EXIT_OK, EXIT_USAGE
+from etl.schema import PLATFORMS
 
 if TYPE_CHECKING:
     import duckdb
@@ -94,6 +95,13 @@ def _known(given: list[str], known: list[str], flag: str, what: str) -> list[str
         hit = by_fold.get(value.strip().casefold())
         if hit is None:
             choices = ", ".join(sorted(by_fold.values())) or "-"
+            if flag == "--platform" and value.strip().casefold() in PLATFORMS:
+                # A platform the tool reads, but no account or post of it is in the warehouse:
+                # the pages do not offer it either, so its figures would be no one's.
+                raise UsageError(
+                    f"{flag}: belum ada akun atau postingan {value.strip().casefold()} di gudang "
+                    f"data (Daftar Akun tidak mencatat akun di platform itu). Pilihan: {choices}."
+                )
             raise UsageError(f"{flag}: {what} '{value}' tidak dikenal. Pilihan: {choices}.")
         out.append(hit)
     return out

@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from etl import account_moves
 from etl.master_report import MasterReport
 from etl.opd_names import handle_norm, name_variants, normalize_opd_name
 from warehouse import coverage_days
@@ -240,6 +241,7 @@ def _upsert_accounts(
             "SELECT count(*) FROM _master_acc m JOIN account a USING (platform, handle_norm)"
             " WHERE a.opd_id <> m.opd_id OR a.handle <> m.handle OR a.url IS DISTINCT FROM m.url"
         ).fetchall()[0]
+        moves = account_moves.planned_moves(con)
         con.execute(
             "UPDATE account SET opd_id = m.opd_id, handle = m.handle, url = m.url FROM _master_acc m"
             " WHERE account.platform = m.platform AND account.handle_norm = m.handle_norm"
@@ -251,6 +253,8 @@ def _upsert_accounts(
             " SELECT opd_id, platform, handle, handle_norm, url FROM _master_acc m"
             " ANTI JOIN account a USING (platform, handle_norm)"
         )
+        names = dict(con.execute("SELECT opd_id, name FROM opd").fetchall())
+        report.notes.extend(account_moves.follow(con, moves, names))
     finally:
         con.unregister("_master_acc")
     report.accounts_new = int(n_new)

@@ -66,12 +66,18 @@ class OpdIndex:
     def from_db(cls, con: duckdb.DuckDBPyConnection) -> OpdIndex:
         names = dict(con.execute("SELECT opd_id, name FROM opd").fetchall())
         aliases = dict(con.execute("SELECT alias_norm, opd_id FROM opd_alias").fetchall())
-        # The official name and short name always count, even without an alias row.
+        # The official name and short name always count, even without an alias row; one that
+        # two OPDs hold (two desas' short name "Sukamulya") names neither.
+        held: dict[str, set[int]] = {}
         for opd_id, name, short in con.execute(
             "SELECT opd_id, name, short_name FROM opd"
         ).fetchall():
             for v in name_variants(name) | ({normalize_opd_name(short)} if short else set()):
-                aliases.setdefault(v, opd_id)
+                held.setdefault(v, set()).add(opd_id)
+        for v, ids in held.items():
+            if len(ids) == 1:
+                aliases.setdefault(v, next(iter(ids)))
+        both = {v: ids for v, ids in held.items() if len(ids) > 1 and v not in aliases}
         parents = {
             oid: (name, short)
             for oid, name, short in con.execute(
@@ -94,7 +100,9 @@ class OpdIndex:
             [accounts.drop("handle"), mapped.select(accounts.drop("handle").columns)],
             how="vertical_relaxed",
         ).unique(subset=["platform", "handle_norm"], keep="first", maintain_order=True)
-        return cls(aliases, names, accounts, keys, shown=shown)
+        index = cls(aliases, names, accounts, keys, shown=shown)
+        index.shared.update(both)
+        return index
 
     def __post_init__(self) -> None:
         self._choices = [a for a in self.aliases if len(a) >= MIN_FUZZY_ALIAS_LEN]

@@ -19,6 +19,7 @@ from etl.load_report import LoadReport
 from etl.matching import resolve_posts
 from etl.opd_index import for_load
 from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, ParsedTable
+from etl.shared_place import shared_refusal
 from etl.unregistered import refuse_unregistered_export
 from warehouse import settings
 
@@ -189,7 +190,9 @@ def prepare(
             # it would read as sent while the month stays "no data", and block a reload with
             # the OPD chosen ("sudah dimuat").
             report.status = "needs_review"
-            report.error = _unplaced_empty_file(report, file_name, unplaced_why)
+            report.error = _unplaced_empty_file(report, file_name, unplaced_why) + (
+                shared_refusal(index, [file_path or file_name, *(t[2] for t in titles)])
+            )
     return prep
 
 

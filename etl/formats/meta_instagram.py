@@ -97,7 +97,6 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
     account_id = col(good, "account_id")
     by_name = good.select(
         blank_to_null(col(good, "account_handle")).is_null()
-        & ~account_id.str.contains(r"^\d+$").fill_null(False)
         & blank_to_null(col(good, "account_name")).is_not_null()
     ).to_series()
     if by_name.any():
@@ -111,11 +110,13 @@ def build(raw: pl.DataFrame, ctx: Context) -> ParsedTable:
         .then(col(good, "native_id"))
         .alias("native_id"),
         # Without a username, the account's display name places the post as a Facebook Page's
-        # name does (etl.page_place: a name with a space is matched as a name, never a handle).
+        # name does (etl.page_place: a name with a space is matched as a name, never a handle);
+        # before the numeric Account ID, which every real export carries and no master list
+        # holds (it is read only when the name is blank too).
         pl.coalesce(
             blank_to_null(col(good, "account_handle")),
-            pl.when(account_id.str.contains(r"^\d+$")).then(account_id),
             blank_to_null(col(good, "account_name")),
+            pl.when(account_id.str.contains(r"^\d+$")).then(account_id),
         ).alias("account_handle"),
         fmt_raw.alias("post_format_raw"),
         pl.coalesce(

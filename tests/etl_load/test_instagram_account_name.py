@@ -1,5 +1,5 @@
-"""An Instagram export whose "Account username" (and numeric Account ID) is blank still names its
-account in "Account name": the post is placed by that name as a Facebook Page's name places its
+"""An Instagram export whose "Account username" is blank still names its account in "Account
+name" (beside the numeric "Account ID" every real export carries, which no master list holds): the post is placed by that name as a Facebook Page's name places its
 posts (etl.page_place), never left unplaced nor guessed from a file name."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ def _export(path: Path, username: str, name: str, days=range(1, 4)) -> Path:
     lines = [IG_HEADER]
     for d in days:
         lines.append(
-            f'"179100000{d:05d}","","{username}","{name}","Pelayanan imunisasi hari {d}",0,'
+            f'"179100000{d:05d}","17841400000001234","{username}","{name}",'
+            f'"Pelayanan imunisasi hari {d}",0,'
             f'"10/{d:02d}/2026 08:30","https://www.instagram.com/p/NAM{d}/","IG image",,'
             f'"Lifetime",100,80,10,0,0,1,2'
         )

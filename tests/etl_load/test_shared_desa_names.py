@@ -119,3 +119,30 @@ def test_a_file_named_only_by_the_shared_name_is_refused_naming_both_with_their_
     )
     assert '--opd "Desa Sukamulya (Kecamatan Cibening)"' in r.error
     assert con.execute("SELECT count(*) FROM posts").fetchall() == [(0,)]
+
+
+def test_a_short_name_both_desas_hold_names_neither(con):
+    # Independent evaluator 15b's E1: --opd "Sukamulya" (both desas' Singkatan) put 6 posts on
+    # the first desa.
+    index = OpdIndex.from_db(con)
+    assert index.match_name("Sukamulya") is None
+    with pytest.raises(OpdNotFound) as asked:
+        index.resolve_option("Sukamulya")
+    assert "Desa Sukamulya (Kecamatan Margaluyu)" in asked.value.suggestions
+    assert index.resolve_option("Kec. Cibening").name == "Kecamatan Cibening"
+
+
+def test_an_empty_export_in_a_folder_of_the_shared_name_names_both_desas(con, tmp_path):
+    # Evaluator 15b's E3: a header-only export in a folder "Desa Sukamulya" was refused saying
+    # the file named no account or OPD, without the two desas or how to choose.
+    from tests.factory import IG_EXPORT_START
+
+    path = tmp_path / "Desa Sukamulya" / "Oct-01-2026_Oct-31-2026_1784.csv"
+    path.parent.mkdir()
+    path.write_text(IG_EXPORT_START, encoding="utf-8")
+    r = load_file(con, path)
+    assert r.status == "needs_review"
+    assert '"Desa Sukamulya (Kecamatan Cibening)" dan "Desa Sukamulya (Kecamatan Margaluyu)"' in (
+        r.error
+    )
+    assert con.execute("SELECT count(*) FROM loads WHERE status = 'loaded'").fetchall() == [(0,)]
