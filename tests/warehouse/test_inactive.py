@@ -113,3 +113,13 @@ def test_an_opd_with_no_account_at_all_is_never_called_dormant(wh):
     assert got[4]["reason_code"] == "no_account"
     assert R["dormant"] not in got[4]["all_reasons"]
     assert got[4]["days_since_last_post"] >= 30
+
+
+def test_every_account_with_a_written_handle_has_a_link(wh):
+    # The account list's "Tautan" column showed "None" for every account the master list gave
+    # as a handle (only written URLs were kept): a handle gives its profile address.
+    df = activity.account_dormancy(wh, F, as_of=dt.date(2026, 1, 31))
+    links = dict(zip(df["handle"].to_list(), df["url"].to_list(), strict=True))
+    assert links["dinkes.ig"] == "https://www.instagram.com/dinkes.ig/"
+    assert links["sukamaju"] == "https://www.tiktok.com/@sukamaju"
+    assert all(u is not None for u in links.values()), links

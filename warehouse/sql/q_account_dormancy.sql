@@ -40,7 +40,8 @@ account_data as (
 ),
 joined as (
     select
-        a.account_id, a.opd_id, a.opd, a.opd_kind, a.platform, a.handle, a.url,
+        a.account_id, a.opd_id, a.opd, a.opd_kind, a.platform, a.handle,
+        account_link(a.platform, a.handle, a.url) as url,
         coalesce(p.posts_in_period, 0) as posts_in_period,
         p.last_post_at,
         b.data_end,

@@ -1,4 +1,5 @@
 -- q_account_dormancy: every official account, also those that never posted. Grain: account.
+-- One change since, deliberate (2 Dec 2026): url is account_link's (a handle gives its profile address).
 -- Days since the last post are counted to the account's own data end (data_through: the last
 -- day its loads cover, v_coverage_day, or its last post; never past $as_of), not to today: the
 -- days after it hold no data, so they are not days without a post.
@@ -34,7 +35,8 @@ account_data as (
 ),
 joined as (
     select
-        a.account_id, a.opd_id, a.opd, a.opd_kind, a.platform, a.handle, a.url,
+        a.account_id, a.opd_id, a.opd, a.opd_kind, a.platform, a.handle,
+        account_link(a.platform, a.handle, a.url) as url,
         coalesce(p.posts_in_period, 0) as posts_in_period,
         p.last_post_at,
         b.data_end,

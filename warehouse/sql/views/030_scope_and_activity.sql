@@ -39,6 +39,20 @@ CREATE OR REPLACE MACRO scoped_account_keys(platforms, opd_kinds, opd_ids) AS TA
     SEMI JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id)
     WHERE platform_in_scope(platforms, a.platform);
 
+-- account_link: where an account can be opened: the URL the master list wrote, else its profile
+-- address built from a written handle ("@kec.mekarjaya" -> https://www.instagram.com/kec.mekarjaya/);
+-- null for a handle written as a name (a Facebook Page's "Pemdes Sukamulya": no address known).
+CREATE OR REPLACE MACRO account_link(platform, handle, url) AS
+    CASE
+        WHEN url IS NOT NULL THEN url
+        WHEN handle IS NULL OR regexp_matches(trim(handle), '\s') THEN NULL
+        WHEN platform = 'instagram' THEN 'https://www.instagram.com/' || ltrim(trim(handle), '@') || '/'
+        WHEN platform = 'tiktok' THEN 'https://www.tiktok.com/@' || ltrim(trim(handle), '@')
+        WHEN platform = 'x' THEN 'https://x.com/' || ltrim(trim(handle), '@')
+        WHEN platform = 'youtube' THEN 'https://www.youtube.com/@' || ltrim(trim(handle), '@')
+        WHEN platform = 'facebook' THEN 'https://www.facebook.com/' || ltrim(trim(handle), '@')
+    END;
+
 -- Official accounts of the OPDs in scope on the chosen platforms. Grain: account (the account
 -- table's columns, then opd and opd_kind).
 CREATE OR REPLACE MACRO scoped_accounts(platforms, opd_kinds, opd_ids) AS TABLE
