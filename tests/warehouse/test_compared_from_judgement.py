@@ -22,7 +22,6 @@ from tests.factory import coverage_written, hand_warehouse
 from tests.warehouse.test_judgement_planning import span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, compare, periods
-from warehouse.db import connect
 from warehouse.queries import compared, summary
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
@@ -82,12 +81,10 @@ def same(new: pl.DataFrame, old: pl.DataFrame) -> None:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("cfj"))
-    con = connect(path)
-    con.execute(BEFORE.read_text("utf-8"))
-    yield con
-    con.close()
+def sample(sample):
+    """The shared sample copy (tests/warehouse/conftest.py) with the old macro beside."""
+    sample.execute(BEFORE.read_text("utf-8"))
+    return sample
 
 
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(

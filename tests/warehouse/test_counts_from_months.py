@@ -18,12 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests import factory
 from tests.factory import JAN, hand_warehouse
 from tests.warehouse.test_kpi_judged_once import before as kpi_before
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
-from warehouse.db import connect, sql_text
+from warehouse.db import sql_text
 from warehouse.queries import activity, content, options, summary, trend
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
@@ -114,14 +113,6 @@ def check_all(con, f: Filters, s, grains=("month", "week", "day")) -> None:
     _same(index_before(con, f, s), activity.opd_index(con, f, s))
     spans = [(f.start, f.end), (periods.add_months(f.start, -1), f.start - dt.timedelta(days=1))]
     _same(kpi_before(con, f, s, spans), summary.kpi_periods(con, f, s, spans))
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("months"))
-    con = connect(path)
-    yield con
-    con.close()
 
 
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,14 +33,6 @@ def check_all(con, f: Filters, grains=("month", "week", "day")) -> None:
             _old(con, OVER_TIME_BEFORE, {**f.params(), "grain": grain}),
             content.format_mix_over_time(con, f, grain),
         )
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("formats"))
-    con = connect(path)
-    yield con
-    con.close()
 
 
 def test_sample_format_mix_equals_the_statements_before(sample):

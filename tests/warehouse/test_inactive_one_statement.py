@@ -16,12 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests import factory
 from tests.factory import hand_warehouse
 from tests.warehouse.test_counts_from_months import _old, _same, cut, whole
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods, vocabulary
-from warehouse.db import connect
 from warehouse.queries import activity, options
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
@@ -76,14 +74,6 @@ def check_all(con, f: Filters, s) -> int:
         _same(inactive_before(con, f, s, as_of), new)
         named += new["busiest_account"].drop_nulls().len()
     return named
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("inact1"))
-    con = connect(path)
-    yield con
-    con.close()
 
 
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(

@@ -24,7 +24,7 @@ from tests import factory
 from tests.factory import coverage_written, hand_warehouse
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
-from warehouse.db import SQL_DIR, connect, sql_text
+from warehouse.db import SQL_DIR, sql_text
 from warehouse.queries import run as run_queries
 from warehouse.queries.judgement import JUDGED, JUDGED_AS_OF, JUDGED_PERIODS
 
@@ -183,12 +183,10 @@ def check(con, p: dict[str, Any], buckets=("period", "month", "week", "day")) ->
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("plan"))
-    con = connect(path)
-    load_before(con)
-    yield con
-    con.close()
+def sample(sample):
+    """The shared sample copy (tests/warehouse/conftest.py) with the old macros beside."""
+    load_before(sample)
+    return sample
 
 
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(

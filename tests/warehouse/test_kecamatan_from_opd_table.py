@@ -9,16 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests import factory
 from tests.factory import hand_warehouse
 from tests.warehouse.test_counts_from_months import _old, _same, cut, whole
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
-from warehouse.db import connect
 from warehouse.queries import activity, options
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
@@ -37,14 +34,6 @@ def check(con, f: Filters, s) -> int:
     new = activity.kecamatan_rollup(con, f, s)
     _same(rollup_before(con, f, s), new)
     return new.height
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("kec285"))
-    con = connect(path)
-    yield con
-    con.close()
 
 
 def test_sample_rollup_equals_the_statement_before(sample):

@@ -16,11 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests import factory
 from tests.factory import JAN, hand_warehouse
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings
-from warehouse.db import connect
 from warehouse.queries import judgement, options, summary
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
@@ -144,14 +142,6 @@ def before(
 def _same(a: pl.DataFrame, b: pl.DataFrame) -> None:
     assert a.schema == b.schema
     assert a.equals(b, null_equal=True), (a, b)
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("kpi"))
-    con = connect(path)
-    yield con
-    con.close()
 
 
 def _sample_cases(con) -> list[tuple[Filters, list[tuple[dt.date, dt.date]]]]:

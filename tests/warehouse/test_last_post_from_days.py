@@ -54,14 +54,6 @@ def check_all(con, f: Filters, s) -> None:
         )
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("lastpost"))
-    con = connect(path)
-    yield con
-    con.close()
-
-
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
     activity_rule="opd_total", min_posts_per_month=12, dormant_days=5)])  # fmt: skip
 def test_sample_lists_equal_the_statements_before(sample, s):

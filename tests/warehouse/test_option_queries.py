@@ -12,11 +12,9 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests import factory
 from tests.factory import coverage_written, hand_warehouse
 from tests.warehouse.test_properties import post
 from warehouse.db import connect
@@ -54,14 +52,6 @@ def check(con) -> None:
             want = old(con, name)
             assert want.schema == got.schema, (name, want.schema, got.schema)
             assert want.equals(got, null_equal=True), (name, want, got)
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("opts"))
-    con = connect(path)
-    yield con
-    con.close()
 
 
 def test_sample_options_equal_the_statements_before(sample):

@@ -15,12 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests import factory
 from tests.factory import JAN, coverage_written, hand_warehouse
 from tests.warehouse.test_judgement_planning import span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
-from warehouse.db import connect
 from warehouse.queries import activity, judgement, summary
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
@@ -48,14 +46,6 @@ def check(con, f: Filters, s: analyst_settings.Settings, spans: list) -> int:
         assert alone.equals(mine, null_equal=True), (a, b, alone, mine)
         rows += alone.height
     return rows
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("pfp"))
-    con = connect(path)
-    yield con
-    con.close()
 
 
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(

@@ -18,12 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests import factory
 from tests.factory import JAN, coverage_written, hand_warehouse
 from tests.warehouse.test_judgement_planning import span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
-from warehouse.db import connect, sql_text
+from warehouse.db import sql_text
 from warehouse.queries import run as run_queries
 from warehouse.queries import trend
 from warehouse.queries.filters import Filters
@@ -69,14 +68,6 @@ def check(con, f: Filters, s: analyst_settings.Settings) -> int:
         for a, b in zip(alone, pair, strict=True):
             _same(a, b, grain)
     return rows
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = factory.private_copy(factory.sample_warehouse(), tmp_path_factory.mktemp("trend"))
-    con = connect(path)
-    yield con
-    con.close()
 
 
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
