@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse import coverage_days
+from warehouse import coverage_days, day_counts
 
 REASONS = {
     "manual": "manual",
@@ -181,6 +181,10 @@ def restore(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str]) -> S
                 con.execute(f'DELETE FROM "{t}"')
                 con.execute(f'INSERT INTO "{t}" BY NAME SELECT * FROM {alias}."{t}"')
             _advance_sequences(con, alias)
+            # A snapshot from before a kept summary gained a column (migrations 160, 181, 310)
+            # would leave that column empty: those summaries are recounted from the posts.
+            if any(_columns(con, alias, t) != _columns(con, _dbname(con), t) for t in _COUNTS):
+                day_counts.recount(con)
             # The covered days follow the restored spans and accounts (an older snapshot may
             # not hold them at all).
             coverage_days.rebuild(con)
@@ -219,6 +223,18 @@ def _tables(con: duckdb.DuckDBPyConnection, database: str) -> list[str]:
             {"db": database},
         ).fetchall()
     ]
+
+
+# Summaries kept beside posts (warehouse.day_counts.recount recounts them all).
+_COUNTS = ("post_day_count", "post_content_month", "post_format_month")
+
+
+def _columns(con: duckdb.DuckDBPyConnection, database: str, table: str) -> set[str]:
+    rows = con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = $db AND table_name = $t",
+        {"db": database, "t": table},
+    ).fetchall()
+    return {r[0] for r in rows}
 
 
 def _dbname(con: duckdb.DuckDBPyConnection) -> str:

@@ -17,7 +17,8 @@ Grain: opd_id (INTEGER) x platform (VARCHAR) x month_start (DATE, first day of t
 published_at, naive WIB) x content_type (VARCHAR or NULL) x is_figure_centric (BOOLEAN or
 NULL) -> posts (BIGINT, > 0), and over those posts interaction_posts, interaction_engagement,
 reach_posts, reach_engagement, reach (migration 160: what the KPI tiles, the trend and the index
-read of whole months). A load's new interaction counts come in as its posts' rows leaving and
+read of whole months) and last_posted_at (TIMESTAMP, the newest post's time: migration 310, where
+the example posts start reading). A load's new interaction counts come in as its posts' rows leaving and
 coming in, so the OPD-months they fall in are recounted like any other change.
 """
 

@@ -73,6 +73,8 @@ def example_posts(
 
     Columns: post_key, published_at, opd, platform, caption, content_type, content_source,
     content_reason, is_figure_centric, figure_reason, engagement, permalink.
+    Read from the day the per-month newest posts say the `limit` newest are all published
+    (q_example_posts_bound.sql), not from the period's first day: the same posts, fewer read.
     """
     params = {
         **f.params(),
@@ -80,6 +82,10 @@ def example_posts(
         "figure_centric": figure_centric,
         "limit": _limit(limit),
     }
+    if params["limit"] > 0:
+        newest_from = _run(con, "q_example_posts_bound", params)["newest_from"][0]
+        if newest_from is not None and newest_from > params["start"]:
+            params["start"] = newest_from
     return _run(con, "q_example_posts", params)
 
 

@@ -10,6 +10,7 @@ kept AS (
            sum(posts) AS posts, sum(interaction_posts) AS interaction_posts,
            sum(interaction_engagement) AS interaction_engagement,
            sum(reach_posts) AS reach_posts, sum(reach_engagement) AS reach_engagement, sum(reach) AS reach,
+           max(last_posted_at) AS last_posted_at,
            count(*) AS n_rows
     FROM post_content_month
     SEMI JOIN opd USING (opd_id)
@@ -34,7 +35,9 @@ final AS (
         r.reach_engagement AS recounted_reach_engagement,
         k.reach_engagement AS kept_reach_engagement,
         r.reach AS recounted_reach,
-        k.reach AS kept_reach
+        k.reach AS kept_reach,
+        r.last_posted_at AS recounted_last_posted_at,
+        k.last_posted_at AS kept_last_posted_at
     FROM recount r
     FULL JOIN kept k
       ON k.opd_id = r.opd_id AND k.platform = r.platform AND k.month_start = r.month_start
@@ -46,6 +49,7 @@ final AS (
        OR r.reach_posts IS DISTINCT FROM k.reach_posts
        OR r.reach_engagement IS DISTINCT FROM k.reach_engagement
        OR r.reach IS DISTINCT FROM k.reach
+       OR r.last_posted_at IS DISTINCT FROM k.last_posted_at
 )
 
 SELECT * FROM final

@@ -4,8 +4,9 @@
 -- post_content_month as counted from posts now (v_post_facts: the label users read, an override
 -- winning; engagement and has_interaction as every figure reads them), for the OPDs
 -- only_opd_ids (NULL: all) and posts published in [from_d, to_excl) (NULL: unbounded).
--- Grain and columns: the table's (migrations/140_post_content_month.sql and
--- 160_post_content_month_metrics.sql), in its column order.
+-- Grain and columns: the table's (migrations/140_post_content_month.sql,
+-- 160_post_content_month_metrics.sql and 310_post_content_month_last_post.sql), in its column
+-- order.
 CREATE OR REPLACE MACRO post_content_month_recount(only_opd_ids, from_d, to_excl) AS TABLE
     SELECT opd_id, platform, month_start, content_type, is_figure_centric, count(*) AS posts,
            count(*) FILTER (WHERE has_interaction) AS interaction_posts,
@@ -13,7 +14,8 @@ CREATE OR REPLACE MACRO post_content_month_recount(only_opd_ids, from_d, to_excl
                AS interaction_engagement,
            count(*) FILTER (WHERE reach > 0) AS reach_posts,
            CAST(sum(engagement) FILTER (WHERE reach > 0) AS BIGINT) AS reach_engagement,
-           CAST(sum(reach) FILTER (WHERE reach > 0) AS BIGINT) AS reach
+           CAST(sum(reach) FILTER (WHERE reach > 0) AS BIGINT) AS reach,
+           max(published_at) AS last_posted_at
     FROM v_post_facts
     WHERE (only_opd_ids IS NULL OR list_contains(only_opd_ids, opd_id))
       AND (from_d IS NULL OR published_at >= from_d)
@@ -97,3 +99,19 @@ CREATE OR REPLACE MACRO content_counts(grain, start_d, end_excl, platforms, opd_
     SELECT * FROM from_table
     UNION ALL
     SELECT * FROM from_posts;
+
+-- post_content_month's rows of the OPDs in scope (opd_in_scope), the chosen platforms
+-- (platform_in_scope) and, when viewer_opd is not NULL, that OPD only (as visible_posts), in the
+-- whole calendar months of [start_d, end_excl) (content_months_lo/hi of 'period'; none when no
+-- whole month fits): every post they count lies in the period. The table's columns. Read by the
+-- bound of the newest posts a list shows (q_example_posts_bound.sql).
+CREATE OR REPLACE MACRO content_month_rows(start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                           viewer_opd) AS TABLE
+    SELECT m.*
+    FROM post_content_month m
+    JOIN opd o USING (opd_id)
+    WHERE opd_in_scope(opd_kinds, opd_ids, o.kind, o.opd_id)
+      AND platform_in_scope(platforms, m.platform)
+      AND (viewer_opd IS NULL OR m.opd_id = viewer_opd)
+      AND m.month_start >= content_months_lo('period', start_d, end_excl)
+      AND m.month_start < content_months_hi('period', start_d, end_excl);
