@@ -214,7 +214,7 @@ def gap_caption(trend, x: str = "month", *, rate: bool = True) -> None:
 def gap_text(trend, x: str = "month", *, rate: bool = True) -> str:
     """Which periods of a trend (a queries.activity.activity_trend frame) are grey (no data) and which
     hold part of the OPDs' data, true to what the chart computes. rate: the chart is the
-    activity rate (over the judged OPDs only: "dihitung dari OPD yang datanya lengkap");
+    activity rate (over the judged OPDs only: "dihitung dari OPD yang dapat dinilai");
     otherwise a total over every OPD (posts, active OPDs, interactions), which counts all the
     data received so far, so it says so and that the figure may still grow."""
     if trend.height == 0 or "no_data_opds" not in trend.columns:
@@ -237,8 +237,9 @@ def gap_text(trend, x: str = "month", *, rate: bool = True) -> str:
         )
         parts.append(
             i18n.tr(
-                f"Dihitung dari OPD yang datanya lengkap saja: {months}.",
-                f"Over the OPDs with complete data only: {months}.",
+                # judged: complete data, or active on the data that arrived (not "complete")
+                f"Dihitung dari OPD yang dapat dinilai saja: {months}.",
+                f"Over the OPDs that can be judged only: {months}.",
             )
         )
     elif some.height:
