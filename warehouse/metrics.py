@@ -43,11 +43,10 @@ KPIS: dict[str, Kpi] = {
             "Tingkat keaktifan OPD",
             "persen",
             "Jumlah OPD aktif dibagi jumlah OPD wajib bermedia sosial (kolom 'wajib unggah' "
-            "di daftar OPD) yang dapat dinilai: datanya lengkap, atau sudah aktif dari data "
-            "yang sudah diterima. OPD aktif = unggahannya mencapai batas "
+            "di daftar OPD) yang dapat dinilai: datanya lengkap, atau sudah aktif. OPD aktif "
+            "= unggahannya mencapai batas "
             "minimal (Pengaturan; bawaan 4 per bulan, disesuaikan dengan panjang periode) "
-            "menurut aturan keaktifan di Pengaturan: satu akun sendiri, atau semua akun OPD. "
-            "OPD belum aktif yang ekspor salah satu akunnya belum diterima tidak dinilai.",
+            "menurut aturan keaktifan di Pengaturan: satu akun sendiri, atau semua akun OPD.",
             "q_kpi.sql: active_opds / judged_opds (opd_judgement)",
             tile="Tingkat keaktifan",
             tile_en="Activity rate",
