@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui import data, i18n
+from ui import data, explain, i18n
+
+# OPDs named in a sentence under the tiles; the rest are counted ("dan 35 lainnya") and listed
+# on Kelengkapan Data, linked below (a slide of 40 names was a wall of text).
+MOST_NAMED = 8
 
 
 def summary_panel(f: data.Filters) -> None:
@@ -34,7 +38,7 @@ def summary_panel(f: data.Filters) -> None:
     running = last is not None and month <= last < f.end
     if missing.height and running:
         # The month the data end cuts: its data is only partly in so far, not missing.
-        names = ", ".join(missing.get_column("opd").to_list())
+        names = explain.some_names(missing.get_column("opd").to_list(), MOST_NAMED)
         through = i18n.fmt_through(last)
         st.markdown(
             i18n.tr(
@@ -45,7 +49,7 @@ def summary_panel(f: data.Filters) -> None:
             )
         )
     elif missing.height:
-        names = ", ".join(missing.get_column("opd").to_list())
+        names = explain.some_names(missing.get_column("opd").to_list(), MOST_NAMED)
         st.markdown(
             i18n.tr(
                 f"Data {i18n.fmt_month(month, short=False)} belum lengkap dari "
