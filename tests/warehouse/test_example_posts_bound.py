@@ -30,10 +30,10 @@ from warehouse.queries.filters import Filters
 
 BEFORE = (Path(__file__).parent / "before" / "q_example_posts_310.sql").read_text("utf-8")
 CHECK = (SQL_DIR / "checks" / "post_content_month_matches_posts.sql").read_text("utf-8")
-LABELS = (None, "ucapan", "kegiatan", "belum_dilabeli", "lainnya")
+LABELS = (None, "ucapan", "belum_dilabeli")
 
 
-def check(con, f: Filters, limits=(1, 2, 5, 20)) -> int:
+def check(con, f: Filters, limits=(1, 2, 3, 7)) -> int:
     """The example posts of f (and of f as an operator of the first OPD sees them) equal the
     statement before, for every label, figure flag and limit; the number of calls whose bound
     moved the first day read (so a test can say the bound was used)."""
@@ -41,7 +41,7 @@ def check(con, f: Filters, limits=(1, 2, 5, 20)) -> int:
     moved = 0
     for g in (f, dataclasses.replace(f, viewer_opd_id=opd)):
         for label in LABELS:
-            for figure in (None, True, False):
+            for figure in (None, True):
                 for n in limits:
                     params = {**g.params(), "content_type": label, "figure_centric": figure}
                     old = _old(con, BEFORE, {**params, "limit": n})
@@ -84,14 +84,14 @@ override = st.tuples(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.lists(post, max_size=80),
+    st.lists(post, min_size=3, max_size=60),
     st.lists(override, max_size=6),
     st.one_of(whole, whole, cut),
-    st.sampled_from([(), ("instagram",), ("facebook", "youtube")]),
-    st.sampled_from([(), ("dinas",), ("kecamatan", "badan")]),
-    st.sampled_from([(), (1,), (2, 4)]),
+    st.sampled_from([(), (), ("instagram",), ("facebook", "youtube")]),
+    st.sampled_from([(), (), ("dinas",), ("kecamatan", "badan")]),
+    st.sampled_from([(), (), (1,), (2, 4)]),
 )
 def test_random_examples_equal_the_statement_before(posts, overrides, span, platforms, kinds, ids):
     con = hand_warehouse(posts)
