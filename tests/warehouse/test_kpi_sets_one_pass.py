@@ -47,7 +47,9 @@ def sets_before(con, f: Filters, s, periods: list, sets: list) -> pl.DataFrame:
     """summary.kpi_sets built from one old statement per set."""
     return pl.concat(
         [
-            kpi_before(con, f, s, periods, opds).select(pl.lit(k, dtype=pl.Int64).alias("k"), pl.all())
+            kpi_before(con, f, s, periods, opds).select(
+                pl.lit(k, dtype=pl.Int64).alias("k"), pl.all()
+            )
             for k, opds in enumerate(sets, start=1)
         ]
     )

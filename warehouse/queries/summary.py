@@ -160,10 +160,11 @@ def _kpi_summary(
     sets: list[tuple[int, ...] | None] = [None]
     sets += [p.opds for p in plans.values() if p.subset]
     sets = list(dict.fromkeys(sets))
-    rows = kpi_sets(con, f, s, periods, sets).iter_rows(named=True)
     # q_kpi's rows are ordered by set, then period
     keys = [(opds, period) for opds in sets for period in periods]
-    measured = dict(zip(keys, rows, strict=True))
+    measured = dict(
+        zip(keys, kpi_sets(con, f, s, periods, sets).iter_rows(named=True), strict=True)
+    )
 
     def at(p: compare.Comparison | None, span: tuple[dt.date, dt.date]) -> dict[str, Any]:
         return measured[(p.opds if p is not None and p.subset else None, span)]
