@@ -158,7 +158,8 @@ def map_alias(
     norm = handle_norm(platform, written)
     target = handle_norm(platform, account_handle)
     row = con.execute(
-        "SELECT account_id, opd_id FROM account WHERE platform = ? AND handle_norm = ?",
+        "SELECT account_id, opd_id FROM account WHERE platform = ? AND handle_norm = ?"
+        " AND opd_id IS NOT NULL",  # a dropped account is on no list (etl.account_moves)
         [platform, target],
     ).fetchall()
     if not norm or not row:

@@ -86,6 +86,8 @@ def load_master(
                 for p in PLATFORM_FIELDS
                 for written in split_accounts(vals.get(p))
             ]
+            # the platforms this row speaks for: a column the sheet lacks drops nothing
+            entry["platform_columns"] = [p for p in PLATFORM_FIELDS if p in headers]
             entries.append(entry)
     if not found_header:
         raise MasterRejected(

@@ -14,6 +14,7 @@ class MasterReport:
     opd_unchanged: int = 0
     accounts_new: int = 0
     accounts_updated: int = 0
+    accounts_dropped: int = 0  # named no more by their OPD's row (etl.account_moves.drop)
     aliases: int = 0
     errors: list[str] = field(default_factory=list)  # rows skipped, Bahasa Indonesia
     notes: list[str] = field(default_factory=list)
@@ -27,6 +28,7 @@ class MasterReport:
             f"  OPD tetap         : {self.opd_unchanged}",
             f"  Akun baru         : {self.accounts_new}",
             f"  Akun diperbarui   : {self.accounts_updated}",
+            f"  Akun dilepas      : {self.accounts_dropped}",
             f"  Alias             : {self.aliases}",
         ]
         lines += [f"  Catatan: {n}" for n in self.notes]

@@ -200,6 +200,7 @@ def _upsert_accounts(
         for platform, written, header in e["accounts"]:
             norm = handle_norm(platform, written)
             if not norm:
+                e.setdefault("unreadable", set()).add(platform)  # not read: not a drop either
                 report.errors.append(
                     f'{e["where"]}, kolom "{header}": akun "{written}" tidak dapat dibaca.'
                 )
@@ -239,13 +240,17 @@ def _upsert_accounts(
         ).fetchall()[0]
         (n_upd,) = con.execute(
             "SELECT count(*) FROM _master_acc m JOIN account a USING (platform, handle_norm)"
-            " WHERE a.opd_id <> m.opd_id OR a.handle <> m.handle OR a.url IS DISTINCT FROM m.url"
+            " WHERE a.opd_id IS DISTINCT FROM m.opd_id OR a.handle <> m.handle"
+            " OR a.url IS DISTINCT FROM m.url"
         ).fetchall()[0]
         moves = account_moves.planned_moves(con)
+        drops = account_moves.planned_drops(
+            con, account_moves.listed_keys(kept, [e["opd_id"] for e in kept])
+        )
         con.execute(
             "UPDATE account SET opd_id = m.opd_id, handle = m.handle, url = m.url FROM _master_acc m"
             " WHERE account.platform = m.platform AND account.handle_norm = m.handle_norm"
-            " AND (account.opd_id <> m.opd_id OR account.handle <> m.handle"
+            " AND (account.opd_id IS DISTINCT FROM m.opd_id OR account.handle <> m.handle"
             " OR account.url IS DISTINCT FROM m.url)"
         )
         con.execute(
@@ -255,6 +260,8 @@ def _upsert_accounts(
         )
         names = dict(con.execute("SELECT opd_id, name FROM opd").fetchall())
         report.notes.extend(account_moves.follow(con, moves, names))
+        report.notes.extend(account_moves.drop(con, drops, names))
+        report.accounts_dropped = len(drops)
     finally:
         con.unregister("_master_acc")
     report.accounts_new = int(n_new)

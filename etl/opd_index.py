@@ -89,7 +89,9 @@ class OpdIndex:
         for alias, opd_id in placed.items():
             aliases.setdefault(alias, opd_id)
         accounts = con.sql(
+            # a dropped account (opd_id NULL, etl.account_moves) is one the list does not hold
             "SELECT platform, handle_norm, account_id, opd_id AS acc_opd_id, handle FROM account"
+            " WHERE opd_id IS NOT NULL"
         ).pl()
         from etl.accounts import aliases as account_aliases
 

@@ -47,11 +47,16 @@ PAGE_COLUMN = (
 )
 
 
-def column_of(platform: str | None, logbook: bool) -> str:
+def column_of(platform: str | None, logbook: bool, name: str | None = None) -> str:
     """The column a page's or account's name comes from, as the user sees it: a logbook's
     account column ("Akun"), else the export's (EXPORT_COLUMN: a Facebook export's "Page name",
-    a YouTube Studio export's file or folder name)."""
-    return "Akun" if logbook else EXPORT_COLUMN.get(platform or "", "Akun")
+    a YouTube Studio export's file or folder name). An Instagram `name` with a space is no
+    username: it was read from "Account name" (etl.formats.meta_instagram, username empty)."""
+    if logbook:
+        return "Akun"
+    if platform == meta_instagram.PLATFORM and name and re.search(r"\s", name.strip()):
+        return meta_instagram.HEADERS["account_name"][0]
+    return EXPORT_COLUMN.get(platform or "", "Akun")
 
 
 def is_display_name(platform: str | None, handle: str | None) -> bool:
@@ -115,7 +120,8 @@ def place_by_name(
         got = pages.match(platform, handle) if named else None
         if isinstance(got, NameMatch):
             item.update(_pn_acc=got.account_id, _pn_opd=got.opd_id, _pn_opds=[got.opd_id])
-            said = _assumed(got, platform, handle, int(n), names, column_of(platform, logbook))
+            column = column_of(platform, logbook, handle)
+            said = _assumed(got, platform, handle, int(n), names, column)
             assumptions.append(said)
         elif isinstance(got, NameRefusal):
             item.update(_pn_opds=list(got.opd_ids), _pn_refused=_refused(got, platform, handle))
@@ -192,8 +198,8 @@ def first_refusal(unplaced: pl.DataFrame) -> str | None:
     refused = unplaced.filter(pl.col("_pn_refused").is_not_null()).sort("source_row")
     if not refused.height:
         return None
-    platform, why, book, sheet = refused.select(
-        "platform", "_pn_refused", LOGBOOK_ROW.alias("_logbook"), "source_sheet"
+    platform, why, book, sheet, name = refused.select(
+        "platform", "_pn_refused", LOGBOOK_ROW.alias("_logbook"), "source_sheet", "_shown"
     ).row(0)
     rows = (
         refused.filter(pl.col("_pn_refused") == why)
@@ -205,7 +211,8 @@ def first_refusal(unplaced: pl.DataFrame) -> str | None:
     )
     shown = row_list(rows)
     where = f"sheet '{sheet}', " if sheet else ""
-    return f" ({where}baris {shown}, {_where(column_of(platform, book))}: {why.rstrip('.')})"
+    column = column_of(platform, book, name)
+    return f" ({where}baris {shown}, {_where(column)}: {why.rstrip('.')})"
 
 
 def row_list(rows: list[int]) -> str:
@@ -241,7 +248,8 @@ def name_clashes(rows: pl.DataFrame, names: dict[int, str]) -> pl.DataFrame:
     ).iter_rows():  # fmt: skip
         theirs = " atau ".join(f'"{names.get(o, o)}"' for o in allowed)
         out.append({
-            "sheet": sheet, "row_number": row, "column_name": column_of(platform, logbook),
+            "sheet": sheet, "row_number": row,
+            "column_name": column_of(platform, logbook, handle),
             "value": handle,
             "reason": (
                 f"Halaman '{handle}' ({platform}) menurut namanya milik {theirs}, tetapi OPD "

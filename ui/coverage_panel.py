@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui import data, i18n
+from ui import data, explain, i18n
+
+# OPDs named in a sentence under the tiles; the rest are counted ("dan 35 lainnya") and listed
+# on Kelengkapan Data, linked below (a slide of 40 names was a wall of text).
+MOST_NAMED = 8
 
 
 def summary_panel(f: data.Filters) -> None:
@@ -34,7 +38,7 @@ def summary_panel(f: data.Filters) -> None:
     running = last is not None and month <= last < f.end
     if missing.height and running:
         # The month the data end cuts: its data is only partly in so far, not missing.
-        names = ", ".join(missing.get_column("opd").to_list())
+        names = explain.some_names(missing.get_column("opd").to_list(), MOST_NAMED)
         through = i18n.fmt_through(last)
         st.markdown(
             i18n.tr(
@@ -45,7 +49,7 @@ def summary_panel(f: data.Filters) -> None:
             )
         )
     elif missing.height:
-        names = ", ".join(missing.get_column("opd").to_list())
+        names = explain.some_names(missing.get_column("opd").to_list(), MOST_NAMED)
         st.markdown(
             i18n.tr(
                 f"Data {i18n.fmt_month(month, short=False)} belum lengkap dari "
@@ -214,7 +218,7 @@ def gap_caption(trend, x: str = "month", *, rate: bool = True) -> None:
 def gap_text(trend, x: str = "month", *, rate: bool = True) -> str:
     """Which periods of a trend (a queries.activity.activity_trend frame) are grey (no data) and which
     hold part of the OPDs' data, true to what the chart computes. rate: the chart is the
-    activity rate (over the judged OPDs only: "dihitung dari OPD yang datanya lengkap");
+    activity rate (over the judged OPDs only: "dihitung dari OPD yang dapat dinilai");
     otherwise a total over every OPD (posts, active OPDs, interactions), which counts all the
     data received so far, so it says so and that the figure may still grow."""
     if trend.height == 0 or "no_data_opds" not in trend.columns:
@@ -237,8 +241,9 @@ def gap_text(trend, x: str = "month", *, rate: bool = True) -> str:
         )
         parts.append(
             i18n.tr(
-                f"Dihitung dari OPD yang datanya lengkap saja: {months}.",
-                f"Over the OPDs with complete data only: {months}.",
+                # judged: complete data, or active on the data that arrived (not "complete")
+                f"Dihitung dari OPD yang dapat dinilai saja: {months}.",
+                f"Over the OPDs that can be judged only: {months}.",
             )
         )
     elif some.height:

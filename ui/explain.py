@@ -137,6 +137,16 @@ def compared_set_text(
     )
 
 
+def some_names(names: list[str], most: int = 5) -> str:
+    """At most `most` names, then how many more: "A, B, C dan 12 lainnya" (a list a leader
+    reads on a slide; the whole list is on its own page)."""
+    shown = ", ".join(names[:most])
+    rest = len(names) - most
+    if rest > 0:
+        shown += i18n.tr(f" dan {rest} lainnya", f" and {rest} more")
+    return shown
+
+
 def left_out_text(r: dict, kind: Kind = "previous", *, most: int = 5) -> str:
     """The OPDs a change leaves out, named (at most `most`, then "dan 12 lainnya"): "Tidak
     dibandingkan karena datanya belum lengkap di salah satu periode: A, B, C." "" when none
@@ -146,10 +156,7 @@ def left_out_text(r: dict, kind: Kind = "previous", *, most: int = 5) -> str:
     names = [o["opd"] for o in r.get(f"{kind}_left_out") or []]
     if not names:
         return ""
-    shown = ", ".join(names[:most])
-    rest = len(names) - most
-    if rest > 0:
-        shown += i18n.tr(f" dan {rest} lainnya", f" and {rest} more")
+    shown = some_names(names, most)
     return i18n.tr(
         f"Tidak dibandingkan karena datanya belum lengkap di salah satu periode: {shown}.",
         f"Not compared, their data is incomplete in one of the periods: {shown}.",

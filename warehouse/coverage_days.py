@@ -48,6 +48,7 @@ _OPDS_OF_LOADS = """
 SELECT c.opd_id, c.platform, min(c.period_start) AS lo, max(c.period_end) AS hi
 FROM load_coverage c
 WHERE list_contains($load_ids, c.load_id) AND c.period_start <= c.period_end
+  AND c.opd_id IS NOT NULL
 GROUP BY c.opd_id, c.platform
 """
 # $lo/$hi: the first and last day of every touched range, constants the scan of the table can
@@ -160,16 +161,19 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     _refresh(con, accounts, opds)
 
 
-def account_keys(con: duckdb.DuckDBPyConnection) -> set[tuple[int, int, str]]:
+def account_keys(con: duckdb.DuckDBPyConnection) -> set[tuple[int, int | None, str]]:
     """(account_id, opd_id, platform) of every account: what the covered days depend on, read
-    before a master-list change so that `changed_accounts` can tell which accounts moved."""
+    before a master-list change so that `changed_accounts` can tell which accounts moved
+    (opd_id None: an account the list dropped, etl.account_moves)."""
     return {
-        (int(a), int(o), str(p))
+        (int(a), None if o is None else int(o), str(p))
         for a, o, p in con.execute("SELECT account_id, opd_id, platform FROM account").fetchall()
     }
 
 
-def changed_accounts(con: duckdb.DuckDBPyConnection, before: set[tuple[int, int, str]]) -> None:
+def changed_accounts(
+    con: duckdb.DuckDBPyConnection, before: set[tuple[int, int | None, str]]
+) -> None:
     """Refresh the accounts added, removed, or moved since `before` (account_keys' value)."""
     now = account_keys(con)
     refresh_accounts(con, {k[0] for k in before ^ now})

@@ -43,15 +43,15 @@ KPIS: dict[str, Kpi] = {
             "Tingkat keaktifan OPD",
             "persen",
             "Jumlah OPD aktif dibagi jumlah OPD wajib bermedia sosial (kolom 'wajib unggah' "
-            "di daftar OPD) yang datanya lengkap. OPD aktif = unggahannya mencapai batas "
+            "di daftar OPD) yang dapat dinilai: datanya lengkap, atau sudah aktif. OPD aktif "
+            "= unggahannya mencapai batas "
             "minimal (Pengaturan; bawaan 4 per bulan, disesuaikan dengan panjang periode) "
-            "menurut aturan keaktifan di Pengaturan: satu akun sendiri, atau semua akun OPD. "
-            "OPD belum aktif yang ekspor salah satu akunnya belum diterima tidak dinilai.",
+            "menurut aturan keaktifan di Pengaturan: satu akun sendiri, atau semua akun OPD.",
             "q_kpi.sql: active_opds / judged_opds (opd_judgement)",
             tile="Tingkat keaktifan",
             tile_en="Activity rate",
             description_en=(
-                "Active OPDs divided by the OPDs that must post (master list) whose data is complete. Active = its posts reach the minimum (Settings), counted by the activity rule in Settings."
+                "Active OPDs divided by the OPDs that must post (master list) that can be judged: complete data, or already active on the data received. Active = its posts reach the minimum (Settings), counted by the activity rule in Settings."
             ),
         ),
         Kpi(

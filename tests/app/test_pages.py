@@ -284,3 +284,18 @@ def test_keaktifan_key_figures_count_the_screen_lists(sample_db, use_db):
     assert metric(slide, "OPD berpredikat Kurang") == n(kurang)
     # The ranking shows each index to one decimal: their mean is within rounding of the tile.
     assert abs(num(metric(slide, "Rata-rata Indeks Medsos OPD")) - mean) <= 0.1
+
+
+def test_ringkasan_names_a_few_opds_whose_month_is_partly_in(sample_db, use_db):
+    # The sample's last month is cut by its data end for some 40 OPDs: the sentence under the
+    # tiles names MOST_NAMED of them and counts the rest (it listed all 40 on a slide).
+    from ui.coverage_panel import MOST_NAMED
+
+    use_db(sample_db)
+    at = run_page("ringkasan")
+    said = [str(m.value) for m in at.markdown if "baru sebagian (data s.d." in str(m.value)]
+    assert len(said) == 1, said
+    n = int(said[0].split(" OPD: ")[0].rsplit(" ", 1)[1])
+    names = said[0].split(" OPD: ", 1)[1]
+    assert n > MOST_NAMED and names.endswith(f" dan {n - MOST_NAMED} lainnya."), said
+    assert names.count(", ") == MOST_NAMED - 1, said

@@ -6,17 +6,13 @@ before, the posts stayed with the old OPD and the new OPD's coverage said "missi
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import polars as pl
-
-from etl.load import load_file
-from etl.master import load_master
 from etl.undo import undo_load
-from tests.factory import IG_HEADER, write_master
+from tests.etl_load.master_change import checks as _checks
+from tests.etl_load.master_change import ig_export as _export
+from tests.etl_load.master_change import state, warehouse
 from warehouse import integrity
-from warehouse.db import connect
-from warehouse.queries import activity, filters
+from warehouse.queries import filters
 
 HEADER = ["No", "Nama OPD", "Singkatan", "Jenis", "Induk", "Instagram", "Facebook", "TikTok"]
 V1 = [[1, "Kecamatan Mekarjaya", "Kec. Mekarjaya", "Kecamatan", None, "-", "-", None],
@@ -29,67 +25,12 @@ V2 = [[1, "Kecamatan Mekarjaya", "Kec. Mekarjaya", "Kecamatan", None, "@mekarwan
 OCT = filters.Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
 
 
-def _export(folder: Path, username: str, n: int, first: int) -> Path:
-    lines = [IG_HEADER]
-    for i in range(n):
-        d = first + i * 3
-        lines.append(
-            f'"17920{first:03d}{i:05d}","","{username}","","Kegiatan posyandu ke-{i}",0,'
-            f'"10/{d:02d}/2026 08:30","https://www.instagram.com/p/MV{first}x{i}/","IG image",,'
-            f'"Lifetime",100,80,10,0,0,1,2'
-        )
-    path = folder / f"Oct-01-2026_Oct-31-2026_1784{first}.csv"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
-    return path
+def _state(con):
+    return state(con, OCT)
 
 
-def _state(con) -> dict[str, pl.DataFrame]:
-    """Every table a move must carry, accounts by handle (ids differ between warehouses)."""
-    acc = "LEFT JOIN account a USING (account_id)"
-    tables = {
-        "posts": f"SELECT p.* EXCLUDE (account_id, load_id, first_load_id, observed_at),"
-        f" a.handle_norm FROM posts p {acc}",
-        "observations": f"SELECT o.post_key, o.opd_id, a.handle_norm FROM post_observation o {acc}",
-        "post_day_count": f"SELECT d.* EXCLUDE (account_id, account_key), a.handle_norm"
-        f" FROM post_day_count d {acc}",
-        "post_content_month": "SELECT * FROM post_content_month",
-        "post_format_month": "SELECT * FROM post_format_month",
-        "spans": f"SELECT s.opd_id, a.handle_norm, s.platform, s.period_start, s.period_end"
-        f" FROM v_coverage_span s {acc}",
-    }
-    out = {k: con.sql(q).pl() for k, q in tables.items()}
-    out["judgement"] = activity.opd_index(con, OCT).select(
-        "opd", "posts", "activity_status", "data_complete"
-    )
-    return {k: v.sort(v.columns) for k, v in out.items()}
-
-
-def _checks(con) -> dict[str, int]:
-    """Every summary check (warehouse/sql/checks: kept tables against their recount) that
-    returns rows, with how many."""
-    out = {}
-    for path in sorted((Path(__file__).parents[2] / "warehouse" / "sql" / "checks").glob("*.sql")):
-        n = len(con.execute(path.read_text(encoding="utf-8")).fetchall())
-        if n:
-            out[path.stem] = n
-    return out
-
-
-def _warehouse(tmp_path: Path, name: str, masters: list[list], files: list[Path], after: list):
-    con = connect(str(tmp_path / f"{name}.duckdb"))
-    for i, rows in enumerate(masters):
-        load_master(con, write_master(tmp_path / f"{name}-m{i}.xlsx", header=HEADER, rows=rows))
-    for f in files:
-        r = load_file(con, f)
-        assert r.status == "loaded", r.error
-    notes = []
-    for i, rows in enumerate(after):
-        rep = load_master(
-            con, write_master(tmp_path / f"{name}-a{i}.xlsx", header=HEADER, rows=rows)
-        )
-        notes += rep.notes
-    return con, notes
+def _warehouse(tmp_path, name, masters, files, after):
+    return warehouse(tmp_path, name, HEADER, masters, files, after)
 
 
 def test_a_moved_account_takes_its_posts_and_coverage_as_if_the_list_had_said_so(tmp_path):
@@ -109,7 +50,7 @@ def test_a_moved_account_takes_its_posts_and_coverage_as_if_the_list_had_said_so
         assert any("@mekarwangi.info" in n and "8 postingan" in n for n in notes), notes
         assert integrity.problems(moved) == [] and _checks(moved) == {}
         # An undo after the move takes the posts out of the new OPD, as in the fresh warehouse.
-        for name in ("Oct-01-2026_Oct-31-2026_178420.csv", "Oct-01-2026_Oct-31-2026_17841.csv"):
+        for name in ("Oct-01-2026_Oct-31-2026_17842010.csv", "Oct-01-2026_Oct-31-2026_1784110.csv"):
             for con in (moved, fresh):
                 (load_id,) = con.execute(
                     "SELECT load_id FROM loads WHERE file_name = ?", [name]

@@ -34,6 +34,9 @@ def test_the_account_name_places_posts_without_a_username(sample_con, tmp_path):
     ).fetchall()
     assert got == [("Dinas Kesehatan", "instagram", 3)]
     assert any("dibaca dari kolom 'Account name'" in n for n in r.notes), r.notes
+    # The assumption names the column the name was read from (it said 'Account username').
+    said = [a for a in r.assumptions if "dianggap akun" in a]
+    assert len(said) == 1 and "(kolom 'Account name')" in said[0], r.assumptions
 
 
 def test_a_username_still_wins_over_the_account_name(sample_con, tmp_path):

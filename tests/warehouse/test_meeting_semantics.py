@@ -118,8 +118,8 @@ def test_trend_caption_says_what_is_computed():
     )
     rate = coverage_panel.gap_text(trend, rate=True)
     total = coverage_panel.gap_text(trend, rate=False)
-    assert "OPD yang datanya lengkap" in rate and "33/46" in rate
-    assert "datanya lengkap" not in total
+    assert "OPD yang dapat dinilai" in rate and "33/46" in rate
+    assert "dapat dinilai" not in total
     assert "Jumlah dari semua OPD, dari data yang sudah diterima" in total
 
 

@@ -47,12 +47,14 @@ GROUP BY opd_id, account_id, platform, day;
 -- v_coverage_opd_day_recount: per OPD, platform (NULL: a logbook's row, every platform) and
 -- day, the days its live loads' coverage rows name, whatever accounts it has: the definition
 -- coverage_opd_day (kept at load time, read by opd_coverage for an OPD without an account in
--- scope) must equal. Grain: OPD x platform x day.
+-- scope) must equal. Grain: OPD x platform x day. A row of no OPD (an account the master list
+-- dropped: etl.account_moves) covers nobody.
 CREATE OR REPLACE VIEW v_coverage_opd_day_recount AS
 SELECT DISTINCT c.opd_id, c.platform,
        CAST(unnest(generate_series(c.period_start, c.period_end, INTERVAL 1 DAY)) AS DATE) AS day
 FROM load_coverage c
-JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded';
+JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+WHERE c.opd_id IS NOT NULL;
 
 -- export_date_is_file_time: the export date of a load comes only from its file's modification
 -- time (etl/export_date.py, rule 3), which a copy or a checkout resets to a later day: a text
