@@ -32,6 +32,10 @@ if one_opd_view.applies(f):  # one OPD: its own story, not charts meant for many
     one_opd_view.draw(f, big)
     st.stop()
 
+# The month grid asked first: its one statement judges the period with its months, and the
+# index, the not-active list and the roll-up read that period's judgement, not judging it again
+# (warehouse.queries.judgement.month_judgement).
+grid_all = data.opd_month_heatmap(f)
 idx = data.opd_index(f)
 if not idx.height:
     w.no_match()
@@ -160,7 +164,7 @@ def inactive_list(deck: Deck) -> None:
 
 
 def heatmap(deck: Deck) -> None:
-    grid = data.opd_month_heatmap(f)
+    grid = grid_all
     order = idx.get_column("opd").to_list()
     if deck.active and len(order) > slides.MAX_ROWS:
         # Fifty rows do not fit a projector: the lowest in the index, who need the talk.

@@ -20,6 +20,11 @@ Rows (see README "Speed at the scale of a province"):
   vs pandas + openpyxl + executemany.
 - per_file: one new 5,000-row CSV into warehouses of 10k, 100k and --posts posts (the second
   of two new files: the first warms the parse server and caches).
+- per_folder (with --before TREE): a folder of ten new 5,000-row CSVs (load_paths) and one
+  new file (load_file, the second of two) into copies of the 10k, 100k and --posts
+  warehouses, by TREE and by this tree, --rounds rounds alternated; CPU of all processes. The
+  warehouses are this tree's (TREE reads them as they are: it ignores a column it does not
+  know).
 - pages: every warehouse query a page asks for (recorded by running the page in AppTest), cold
   (new connection, first run) and warm (median of 3), on the --posts warehouse; and the page's
   full AppTest rerun after a filter change with caches cleared.
@@ -56,7 +61,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 PAGES = ("ringkasan", "konten", "tren", "keaktifan")
-ITEMS = ("csv", "xlsx", "per_file", "pages", "first_start", "reexport")
+ITEMS = ("csv", "xlsx", "per_file", "per_folder", "pages", "first_start", "reexport")
 
 
 # ------------------------------------------------------------------ child-process measurements
@@ -393,6 +398,34 @@ def tree_rounds(tmp: Path, master: Path, folders: list[Path], before: str, round
     return out
 
 
+def per_folder(tmp: Path, master: Path, steps: list[int], ten: list[Path], extra: list[Path],
+               before: str, rounds: int, say: Any) -> dict[str, Any]:  # fmt: skip
+    """The per_folder item (see the module's doc): {size: {"folder"|"file": {tree: [figures of
+    each round]}, ratios}}."""
+    trees = {"before": before, "after": None}
+    out: dict[str, Any] = {}
+    for size in steps:
+        got: dict[str, Any] = {"folder": {n: [] for n in trees}, "file": {n: [] for n in trees}}
+        for r in range(rounds):
+            for name in list(trees) if r % 2 == 0 else list(reversed(trees)):
+                say(f"per_folder {size} round {r + 1}, {name}")
+                work = tmp / "pf.duckdb"
+                shutil.copy(tmp / f"wh_{size}.duckdb", work)
+                got["folder"][name].append(
+                    child("load", str(work), str(master), [str(tmp / "ten")], tree=trees[name])
+                )
+                shutil.copy(tmp / f"wh_{size}.duckdb", work)
+                got["file"][name].append(
+                    child("one_file", str(work), [str(e) for e in extra], tree=trees[name])
+                )
+                work.unlink()
+        for kind in ("folder", "file"):
+            med = {n: statistics.median(x["cpu_s"] for x in got[kind][n]) for n in trees}
+            got[f"{kind}_cpu_ratio"] = med["after"] / med["before"]
+        out[str(size)] = got
+    return out
+
+
 def run(posts: int, xlsx_rows: int, only: set[str], tmp: Path, *, before: str | None = None,
         reexport_rows: int = 50_000, rounds: int = 2) -> dict[str, Any]:  # fmt: skip
     import province_data as pdata
@@ -405,7 +438,7 @@ def run(posts: int, xlsx_rows: int, only: set[str], tmp: Path, *, before: str | 
     def say(msg: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')} load {os.getloadavg()[0]:.1f}] {msg}", flush=True)
 
-    need_wh = only & {"csv", "per_file", "pages"}
+    need_wh = only & {"csv", "per_file", "per_folder", "pages"}
     if need_wh:
         # Three folders so the 10k and 100k warehouses are copies on the way to the big one.
         steps = [f for f in (10_000, 100_000) if f < posts] + [posts]
@@ -452,6 +485,9 @@ def run(posts: int, xlsx_rows: int, only: set[str], tmp: Path, *, before: str | 
                 shutil.copy(tmp / f"wh_{size}.duckdb", work)
                 res["per_file"][str(size)] = child("one_file", str(work), [str(e) for e in extra])
                 work.unlink()
+        if "per_folder" in only and before is not None:
+            ten = [pdata.write_csv(tmp / "ten", n_files + 2 + i, n_opd) for i in range(10)]
+            res["per_folder"] = per_folder(tmp, master, steps, ten, extra, before, rounds, say)
         if "pages" in only:
             say("pages")
             res["pages"] = child("pages", str(tmp / f"wh_{posts}.duckdb"))
@@ -531,6 +567,14 @@ def report(res: dict[str, Any]) -> list[str]:
         first, last = list(pf.values())[0], list(pf.values())[-1]
         row(f"one new 5,000-row file into {sizes} posts", f"{cpu} s CPU ({wall} s wall)", "",
             last["cpu_s"] / first["cpu_s"], "flat")  # fmt: skip
+    if "per_folder" in res:
+        for size, got in res["per_folder"].items():
+            for kind, what in (("folder", "ten new 5,000-row files (folder)"),
+                               ("file", "one new 5,000-row file")):  # fmt: skip
+                b = " / ".join(f"{x['cpu_s']:.2f}" for x in got[kind]["before"])
+                a = " / ".join(f"{x['cpu_s']:.2f}" for x in got[kind]["after"])
+                row(f"{what} into {int(size):,} posts, CPU", f"{a} s", f"--before tree: {b} s",
+                    got[f"{kind}_cpu_ratio"], "")  # fmt: skip
     if "pages" in res:
         p = res["pages"]
         row("all of one page's queries, warm", ", ".join(f"{k} {v['warm_ms']:.0f} ms" for k, v in p.items()),

@@ -178,10 +178,16 @@ def _sheet_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> tupl
                             lo_c, hi_c = min(lo_c, _col(c)), max(hi_c, _col(c))
                             lo_r, hi_r = min(lo_r, int(r)), max(hi_r, int(r))
                     first = False
-                for c, r in _CELL_REF.findall(buf):
-                    cn, rn = _col(c), int(r)
-                    lo_c, hi_c = min(lo_c, cn), max(hi_c, cn)
-                    lo_r, hi_r = min(lo_r, rn), max(hi_r, rn)
+                refs = _CELL_REF.findall(buf)
+                if refs:
+                    # Per chunk, not per cell: a sheet has few distinct column letters, and
+                    # min/max over the row numbers run in C (the per-cell loop was most of
+                    # an xlsx logbook's check).
+                    letters, numbers = zip(*refs, strict=True)
+                    cols = [_col(c) for c in set(letters)]
+                    rows = list(map(int, numbers))
+                    lo_c, hi_c = min(lo_c, *cols), max(hi_c, *cols)
+                    lo_r, hi_r = min(lo_r, min(rows)), max(hi_r, max(rows))
                 tail = buf[-32:]
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
         raise FileRejected(

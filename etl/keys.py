@@ -85,10 +85,12 @@ def adopt_known_keys(
         return df  # what the query below finds for most new files: no row
     con.register("_probe", probe)
     try:
-        # Keyed on the file's identities: one scan of the link_key column finds the rows, and
-        # only those are read whole (not every post_key of the warehouse).
+        # Keyed on the file's identities: one scan of the link keys' numbers (migration 320)
+        # finds the candidate rows, and only those are read whole and compared by link key
+        # below (a number two keys share, or a row without one, finds nothing extra).
         rows = con.sql(
-            "SELECT rowid AS r FROM post_link WHERE link_key IN (SELECT link_key FROM _probe)"
+            "SELECT rowid AS r FROM post_link WHERE link_hash IS NULL"
+            " OR link_hash IN (SELECT md5_number_lower(link_key) FROM _probe)"
         ).pl()
         if rows.height == 0:  # no identity of the file seen before (most new files)
             return df

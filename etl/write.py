@@ -144,8 +144,8 @@ def write_prepared(
         con.register("_links", prep.links)
         try:
             con.execute(
-                "INSERT INTO post_link (load_id, post_key, link_key)"
-                " SELECT ?, post_key, link_key FROM _links",
+                "INSERT INTO post_link (load_id, post_key, link_key, link_hash)"
+                " SELECT ?, post_key, link_key, md5_number_lower(link_key) FROM _links",
                 [load_id],
             )
         finally:

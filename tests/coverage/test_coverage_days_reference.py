@@ -30,7 +30,7 @@ from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import SQL_DIR, connect, sql_text
 from warehouse.queries import run as run_queries
-from warehouse.queries.judgement import JUDGED, JUDGED_AS_OF, JUDGED_PERIODS
+from warehouse.queries.judgement import JUDGED, JUDGED_AS_OF, JUDGED_MONTHS, JUDGED_PERIODS
 
 BEFORE = Path(__file__).parents[1] / "warehouse" / "before" / "coverage_day_280.sql"
 OLD_NAMES = ("v_coverage_day", "opd_coverage", "opd_judgement", "compared_opds")
@@ -82,17 +82,19 @@ def check(con, p: dict[str, Any], buckets=("period", "month", "week", "day")) ->
     tables = {}
     for side in ("old", "new"):
         one, many = sql_text("q_period_judgement"), sql_text("q_periods_judgement")
+        months = sql_text("q_period_months_judgement")
         if side == "old":
-            one, many = as_before(one), as_before(many)
+            one, many, months = as_before(one), as_before(many), as_before(months)
         upto = {**p, "counted_before": p["as_of"] + dt.timedelta(days=1)}
         tables[side] = {
             JUDGED: run(con, one, p, {}).to_arrow(),
             JUDGED_AS_OF: run(con, one, upto, {}).to_arrow(),
             JUDGED_PERIODS: run(con, many, p, {}).to_arrow(),
+            JUDGED_MONTHS: run(con, months, {**p, "buckets": ["month"]}, {}).drop("i").to_arrow(),
         }
     for name in Q_NAMES:
         v = {**p, "judged": JUDGED_PERIODS if name == "q_kpi" else JUDGED,
-             "judged_as_of": JUDGED_AS_OF}  # fmt: skip
+             "judged_as_of": JUDGED_AS_OF, "judged_months": JUDGED_MONTHS}  # fmt: skip
         sql = sql_text(name)
         same(run(con, as_before(sql), v, tables["old"]), run(con, sql, v, tables["new"]), name)
     rows = 0

@@ -76,7 +76,9 @@ def test_restore_from_the_cli_serves_it_again(db):
 
 def test_each_kind_of_damage_is_named(db):
     raw = duckdb.connect(str(db))
-    raw.execute("INSERT INTO post_link VALUES (99, 'k', 'instagram:1')")
+    raw.execute(
+        "INSERT INTO post_link (load_id, post_key, link_key) VALUES (99, 'k', 'instagram:1')"
+    )
     raw.execute(
         "INSERT INTO loads (load_id, file_name, sha256, status, n_new) VALUES (50, 'x', 'y', 'loaded', 3)"
     )

@@ -26,7 +26,7 @@ from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import SQL_DIR, sql_text
 from warehouse.queries import run as run_queries
-from warehouse.queries.judgement import JUDGED, JUDGED_AS_OF, JUDGED_PERIODS
+from warehouse.queries.judgement import JUDGED, JUDGED_AS_OF, JUDGED_MONTHS, JUDGED_PERIODS
 
 BEFORE_DIR = Path(__file__).parent / "before"
 BEFORE_FILES = [BEFORE_DIR / "scope_and_activity_200.sql", BEFORE_DIR / "keaktifan_200.sql"]
@@ -92,6 +92,10 @@ def run(con, sql: str, params: dict[str, Any], tables: dict[str, Any]) -> pl.Dat
     try:
         for name, table in tables.items():
             cur.register(name, table)
+        if "$buckets[i] as bucket" in sql:  # q_period_months_judgement, old or new macros
+            # as warehouse.queries.run runs it: after its session settings
+            for setting in run_queries.SESSION["q_period_months_judgement"]:
+                cur.execute(sql_text(setting))
         cur.execute(sql, {k: v for k, v in params.items() if k in used})
         df = pl.from_arrow(cur.to_arrow_table())
     finally:
@@ -130,6 +134,7 @@ def parameters(
         "by_kind": False, "grain": "month", "by": "none", "campaign_id": 1,
         "dimension": "content", "opd_id": opd_ids[0] if opd_ids else 1,
         "counted_before": None, "by_platform": False, "bucket": "period",
+        "buckets": ["period", "month"], "sets": [[], [1, 4]],
     }  # fmt: skip
 
 
@@ -138,11 +143,15 @@ def judged(con, p: dict[str, Any], before: bool) -> dict[str, Any]:
     one, many = sql_text("q_period_judgement"), sql_text("q_periods_judgement")
     if before:
         one, many = q_before("q_period_judgement"), q_before("q_periods_judgement")
+    months = sql_text("q_period_months_judgement")
+    if before:
+        months = q_before("q_period_months_judgement")
     upto = {**p, "counted_before": p["as_of"] + dt.timedelta(days=1)}
     return {
         JUDGED: run(con, one, p, {}).to_arrow(),
         JUDGED_AS_OF: run(con, one, upto, {}).to_arrow(),
         JUDGED_PERIODS: run(con, many, p, {}).to_arrow(),
+        JUDGED_MONTHS: run(con, months, {**p, "buckets": ["month"]}, {}).drop("i").to_arrow(),
     }
 
 
@@ -150,12 +159,12 @@ def check(con, p: dict[str, Any], buckets=("period", "month", "week", "day")) ->
     """Every q_ file and the judgement macros, old and new, equal; returns the number of
     judgement rows compared (so a caller can tell the rows were not all empty)."""
     old_tables, new_tables = judged(con, p, True), judged(con, p, False)
-    for name in JUDGED, JUDGED_AS_OF, JUDGED_PERIODS:
+    for name in JUDGED, JUDGED_AS_OF, JUDGED_PERIODS, JUDGED_MONTHS:
         same(pl.from_arrow(old_tables[name]), pl.from_arrow(new_tables[name]), name)
     for name in Q_NAMES:
         sql = sql_text(name)
         params = {**p, "judged": JUDGED_PERIODS if name == "q_kpi" else JUDGED,
-                  "judged_as_of": JUDGED_AS_OF}  # fmt: skip
+                  "judged_as_of": JUDGED_AS_OF, "judged_months": JUDGED_MONTHS}  # fmt: skip
         variants = [params]
         if name == "q_trend":  # its activity rule by bucket, by platform too
             variants = [

@@ -139,6 +139,16 @@ def before(
     return run_queries._plain_numbers(df)
 
 
+def _sets_before(con, f: Filters, s, periods: list, sets: list) -> pl.DataFrame:
+    """summary.kpi_sets (the tiles' one statement for every OPD set) from BEFORE, once per set."""
+    return pl.concat(
+        [
+            before(con, f, s, periods, opds).select(pl.lit(k, dtype=pl.Int64).alias("k"), pl.all())
+            for k, opds in enumerate(sets, start=1)
+        ]
+    )
+
+
 def _same(a: pl.DataFrame, b: pl.DataFrame) -> None:
     assert a.schema == b.schema
     assert a.equals(b, null_equal=True), (a, b)
@@ -180,7 +190,7 @@ def test_sample_kpis_equal_the_statement_before(sample, s, monkeypatch):
             # The tiles (periods chosen by compare.plan, data days checked) read the same.
             new = summary.kpi_summary(sample, f, s)
             with monkeypatch.context() as m:
-                m.setattr(summary, "kpi_periods", before)
+                m.setattr(summary, "kpi_sets", _sets_before)
                 old = summary.kpi_summary(sample, f, s)
             _same(old, new)
             assert new["value"].is_not_null().any()

@@ -11,7 +11,7 @@ import polars as pl
 from warehouse import vocabulary
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
-from warehouse.queries.judgement import judged_tables
+from warehouse.queries.judgement import JUDGED_MONTHS, judged_tables, month_judgement
 from warehouse.queries.run import (
     _activity_params,
     _as_of,
@@ -101,7 +101,9 @@ def opd_month_heatmap(
     4,800 rows: narrow the filters for longer periods.
     """
     s = _settings(con, settings)
-    return _run(con, "q_opd_month_heatmap", {**f.params(), **_activity_params(s)})
+    # The months' judgement, judged with the period's (judgement.month_judgement).
+    params = {**f.params(), **_activity_params(s), "judged_months": JUDGED_MONTHS}
+    return _run(con, "q_opd_month_heatmap", params, {JUDGED_MONTHS: month_judgement(con, f, s)})
 
 
 def inactive_opds(

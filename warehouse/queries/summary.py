@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import replace
 from typing import Any
 
 import duckdb
@@ -147,11 +146,12 @@ def _kpi_summary(
         start = data_start(con)
         first = start if first is None or (start is not None and start < first) else first
     plans = {k: compare.plan(f.start, f.end, first, last, k) for k in KINDS}
-    # Every period the tiles read, measured in one query (q_kpi: one row per period), for every
-    # OPD in scope and again for each compared set that leaves some out (the same periods, so
-    # the one judgement of them is shared: kpi_periods). Both spans of every comparison are
-    # among them, so the compared sets are read from that judgement (queries.compared); a
-    # comparison its compared set rules out leaves its other span measured but unread.
+    # Every period the tiles read, measured in one query (q_kpi: one row per OPD set and
+    # period), for every OPD in scope and for each compared set that leaves some out (the same
+    # periods, so the one judgement of them is shared: kpi_sets). Both spans of every
+    # comparison are among them, so the compared sets are read from that judgement
+    # (queries.compared); a comparison its compared set rules out leaves its other span
+    # measured but unread.
     periods = [(f.start, f.end), plans["previous"].current]
     for p in plans.values():
         periods += [p.current, p.other] if p.comparable else [p.current]
@@ -159,13 +159,12 @@ def _kpi_summary(
     plans = compared.restricted(con, f, s, plans, periods, data_end)
     sets: list[tuple[int, ...] | None] = [None]
     sets += [p.opds for p in plans.values() if p.subset]
-    measured = {
-        (opds, period): row
-        for opds in dict.fromkeys(sets)
-        for period, row in zip(
-            periods, kpi_periods(con, f, s, periods, opds=opds).iter_rows(named=True), strict=True
-        )
-    }
+    sets = list(dict.fromkeys(sets))
+    # q_kpi's rows are ordered by set, then period
+    keys = [(opds, period) for opds in sets for period in periods]
+    measured = dict(
+        zip(keys, kpi_sets(con, f, s, periods, sets).iter_rows(named=True), strict=True)
+    )
 
     def at(p: compare.Comparison | None, span: tuple[dt.date, dt.date]) -> dict[str, Any]:
         return measured[(p.opds if p is not None and p.subset else None, span)]
@@ -221,14 +220,29 @@ def kpi_periods(
     f's scope are counted (a compared set, warehouse.compare.restrict; None: every OPD in
     scope); the judgement read is f's own (an OPD is judged alone, so its rows are the same),
     shared with the run over every OPD. Raises ValueError when opds is empty."""
-    if opds is not None and not opds:
+    return kpi_sets(con, f, s, periods, [opds]).drop("k")
+
+
+def kpi_sets(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    s: Settings,
+    periods: list[tuple[dt.date, dt.date]],
+    sets: list[tuple[int, ...] | None],
+) -> pl.DataFrame:
+    """kpi_periods of every OPD set of `sets` (None: every OPD in scope) in one statement:
+    one row per set and period, ordered by k (1-based position in `sets`) then i, with
+    kpi_periods' columns after k. The rows of set k are kpi_periods(con, f, s, periods,
+    opds=sets[k - 1]). Raises ValueError when a set is empty."""
+    if any(opds is not None and not opds for opds in sets):
         raise ValueError("opds kosong: tidak ada OPD untuk diukur")
-    counted = f if opds is None else replace(f, opd_ids=tuple(sorted(opds)))
     params = {
-        **counted.params(),
+        **f.params(),
         **_activity_params(s),
         "starts": [a for a, _ in periods],
         "ends_excl": [b + dt.timedelta(days=1) for _, b in periods],
+        # an empty list: f's own OPDs (q_kpi.sql)
+        "sets": [[] if opds is None else sorted(opds) for opds in sets],
         "judged": JUDGED_PERIODS,
     }
     judged = periods_judgement(con, f, s, periods)

@@ -1,6 +1,10 @@
--- q_kpi: KPI tiles for every compared period in one pass. Grain: one row per period i of the
--- lists $starts / $ends_excl (1-based, inclusive start, exclusive end); the other filters and
--- settings are shared by all periods.
+-- q_kpi: KPI tiles for every compared period and every OPD set in one pass. Grain: one row per
+-- OPD set k of $sets and period i of the lists $starts / $ends_excl (both 1-based; periods:
+-- inclusive start, exclusive end); the other filters and settings are shared by all of them.
+-- An OPD set is a list of OPD ids counted in place of $opd_ids (a comparison's compared set,
+-- warehouse.compare.restrict), an empty list the filters' own OPDs (every OPD in scope): the
+-- rows of set k are the rows this statement gives for $opd_ids = that list alone, so the KPI
+-- tiles measure the whole scope and each compared set with one statement, not one each.
 -- Active OPD and the rate's denominator: opd_judgement over each whole period
 -- (views/030_scope_and_activity.sql), read from $judged: the relation q_periods_judgement.sql
 -- computed for these very periods, filters and settings (warehouse.queries.judgement.
@@ -18,8 +22,16 @@ periods as (
     select i, $starts[i] as start_d, $ends_excl[i] as end_excl
     from range(1, len($starts) + 1) t(i)
 ),
+-- Each set's OPDs: scoped_opds($opd_kinds, the set's ids), the set written where the OPD
+-- filter reads its ids (opd_in_scope).
+sets as (
+    select k, case when len($sets[k]) = 0 then $opd_ids else $sets[k] end as ids
+    from range(1, len($sets) + 1) t(k)
+),
 opds as (
-    select * from scoped_opds($opd_kinds, $opd_ids)
+    select s.k, o.*
+    from sets s, scoped_opds($opd_kinds, []) o
+    where opd_in_scope([], s.ids, o.opd_kind, o.opd_id)
 ),
 per_opd as (
     select j.i, j.opd_id, j.is_active, j.is_judged, j.data_state
@@ -27,6 +39,7 @@ per_opd as (
 ),
 activity as (
     select
+        o.k,
         a.i,
         count(*) filter (where o.expected_to_post) as expected_opds,
         count(*) filter (where o.expected_to_post and a.is_judged) as judged_opds,
@@ -39,7 +52,7 @@ activity as (
         count(*) filter (where o.expected_to_post and not o.has_operator) as opds_without_operator
     from opds o
     join per_opd a using (opd_id)
-    group by a.i
+    group by o.k, a.i
 ),
 -- Each period's whole calendar months, [lo, hi) (content_months_lo/hi of 'period': empty
 -- when none fits), are read from post_content_month; its other days from the posts.
@@ -51,6 +64,7 @@ months as (
 ),
 from_table as (
     select
+        o.k,
         m.i,
         sum(c.posts) as posts,
         sum(c.posts) filter (where coalesce(l.is_kinerja, false)) as kinerja_posts,
@@ -62,10 +76,10 @@ from_table as (
         sum(c.reach) as reach
     from months m
     join post_content_month c on c.month_start >= m.lo and c.month_start < m.hi
-    semi join opds o on o.opd_id = c.opd_id
+    join opds o on o.opd_id = c.opd_id
     left join content_type_label l on l.content_type = c.content_type
     where platform_in_scope($platforms, c.platform)
-    group by m.i
+    group by o.k, m.i
 ),
 -- The days of the periods outside their whole months (few: a month cut at either end).
 edge_days as (
@@ -75,9 +89,11 @@ edge_days as (
                          - interval 1 day, interval 1 day) as t(d)
     where not (cast(t.d as date) >= m.lo and cast(t.d as date) < m.hi)
 ),
+-- per day and OPD: each set sums its own OPDs' days
 per_day as (
     select
         x.pub_date,
+        x.opd_id,
         count(*) as posts,
         count_if(x.is_kinerja) as kinerja_posts,
         count_if(x.is_ucapan) as ucapan_posts,
@@ -88,13 +104,15 @@ per_day as (
         count_if(x.has_interaction) as interaction_posts,
         sum(x.engagement) filter (where x.reach > 0) as engagement_with_reach,
         sum(x.reach) filter (where x.reach > 0) as reach
-    from scoped_posts_all($platforms, $opd_kinds, $opd_ids) x
+    from scoped_posts_all($platforms, $opd_kinds, []) x
     semi join edge_days e on e.day = x.pub_date
+    semi join opds o on o.opd_id = x.opd_id
     where x.published_at >= list_min($starts) and x.published_at < list_max($ends_excl)
-    group by x.pub_date
+    group by x.pub_date, x.opd_id
 ),
 from_posts as (
     select
+        o.k,
         m.i,
         sum(d.posts) as posts,
         sum(d.kinerja_posts) as kinerja_posts,
@@ -108,10 +126,12 @@ from_posts as (
     join per_day d
       on d.pub_date >= m.start_d and d.pub_date < m.end_excl
      and not (d.pub_date >= m.lo and d.pub_date < m.hi)
-    group by m.i
+    join opds o on o.opd_id = d.opd_id
+    group by o.k, m.i
 ),
 content as (
     select
+        k,
         i,
         cast(sum(posts) as bigint) as posts,
         cast(sum(kinerja_posts) as bigint) as kinerja_posts,
@@ -122,10 +142,11 @@ content as (
         sum(engagement_with_reach) as engagement_with_reach,
         sum(reach) as reach
     from (select * from from_table union all by name select * from from_posts)
-    group by i
+    group by k, i
 ),
 counted as (
     select
+        s.k,
         p.i,
         coalesce(a.expected_opds, 0) as expected_opds,
         coalesce(a.judged_opds, 0) as judged_opds,
@@ -141,12 +162,14 @@ counted as (
              when coalesce(c.posts, 0) = 0 then 0 end as engagement,
         c.engagement_with_reach,
         c.reach
-    from periods p
-    left join activity a using (i)
-    left join content c using (i)
+    from sets s
+    cross join periods p
+    left join activity a using (k, i)
+    left join content c using (k, i)
 ),
 final as (
     select
+        k,
         i,
         active_opds / nullif(judged_opds, 0) as activity_rate,
         active_opds,
@@ -164,4 +187,4 @@ final as (
         opds_without_operator
     from counted
 )
-select * from final order by i
+select * from final order by k, i

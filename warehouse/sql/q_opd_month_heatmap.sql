@@ -1,7 +1,7 @@
 -- q_opd_month_heatmap: OPD x month grid, zero-filled. Grain: OPD x calendar month.
--- activity_status / no_data from opd_judgement: a month not judged for want of data is a gap;
--- partial_data says part of its data arrived (a month still running: "data sebagian"), so the
--- gap is never called "data belum diterima" then.
+-- activity_status / no_data from opd_judgement ($judged_months): a month not judged for want of
+-- data is a gap; partial_data says part of its data arrived (a month still running: "data
+-- sebagian"), so the gap is never called "data belum diterima" then.
 with
 opds as (
     select * from scoped_opd_table($opd_kinds, $opd_ids) where expected_to_post
@@ -18,11 +18,13 @@ months as (
                          CAST(date_trunc('month', cut.e - 1) AS TIMESTAMP),
                          interval 1 month) as t(m)
 ),
+-- judged_months: the 'month' judgement (opd_judgement) of these very filters and settings,
+-- judged with the period as a whole in one statement (q_period_months_judgement.sql;
+-- warehouse.queries.judgement.month_judgement registers it on this query's cursor)
 per_opd_month as (
     select opd_id, period_start as month, max_account_posts, counted_posts, posts, is_active,
            activity_status, data_state, required_posts, judged_through
-    from opd_judgement('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule, $data_end)
+    from query_table($judged_months)
 ),
 final as (
     select
