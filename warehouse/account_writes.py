@@ -44,13 +44,25 @@ _FOLLOW = (
 # Accounts of the OPD rows the sheet holds, on the platforms whose column it has ($listed:
 # opd_id, platform), that the new list names nowhere (named under another OPD is a move).
 _DROPS = (
-    "SELECT a.account_id, a.platform, a.handle, a.opd_id,"
-    " EXISTS (SELECT 1 FROM posts p WHERE p.account_id = a.account_id)"
-    " OR EXISTS (SELECT 1 FROM post_observation o WHERE o.account_id = a.account_id)"
-    " OR EXISTS (SELECT 1 FROM load_coverage c WHERE c.account_id = a.account_id) AS has_data"
+    "SELECT a.account_id, a.platform, a.handle, a.opd_id"
     " FROM account a SEMI JOIN _listed_keys k ON k.opd_id = a.opd_id AND k.platform = a.platform"
     " ANTI JOIN _master_acc m ON m.platform = a.platform AND m.handle_norm = a.handle_norm"
     " ORDER BY a.account_id"
+)
+# A coverage row of the OPD's platform naming no account (an export with no post to tie, e.g. a
+# header-only one) covered every account the OPD had there; when that was the dropped account
+# alone, the row is that account's and goes with it (else the OPD, left with no account, would
+# wait for that platform's exports every month: independent evaluator 16's X5). Run before the
+# account table changes (a replacing account inserted later must not share it).
+_CLAIM = (
+    "UPDATE load_coverage SET account_id = $acc WHERE opd_id = $opd AND platform = $platform"
+    " AND account_id IS NULL AND (SELECT count(*) FROM account"
+    " WHERE opd_id = $opd AND platform = $platform) = 1"
+)
+_HAS_DATA = (
+    "SELECT EXISTS (SELECT 1 FROM posts WHERE account_id = $acc)"
+    " OR EXISTS (SELECT 1 FROM post_observation WHERE account_id = $acc)"
+    " OR EXISTS (SELECT 1 FROM load_coverage WHERE account_id = $acc)"
 )
 _DETACH = (
     "UPDATE account SET opd_id = NULL WHERE account_id = $acc",
@@ -84,14 +96,23 @@ def follow(con: duckdb.DuckDBPyConnection, account_id: int, new_opd: int) -> tup
 
 
 def planned_drops(con: duckdb.DuckDBPyConnection, listed: pl.DataFrame) -> list[Drop]:
-    """The accounts the new list drops. listed: (opd_id Int64, platform String), the OPD rows the
-    sheet holds x the platform columns it has (a row whose account there could not be read
-    excluded). Read before account is updated."""
+    """The accounts the new list drops, each with whether data was ever loaded for it.
+    listed: (opd_id Int64, platform String), the OPD rows the sheet holds x the platform columns
+    it has (a row whose account there could not be read excluded). Run before account is
+    updated: an OPD's coverage rows of no account on a platform where the dropped account was
+    its only one become that account's (_CLAIM)."""
     con.register("_listed_keys", listed)
     try:
-        return [tuple(r) for r in con.execute(_DROPS).fetchall()]
+        found = con.execute(_DROPS).fetchall()
     finally:
         con.unregister("_listed_keys")
+    drops: list[Drop] = []
+    for account_id, platform, handle, opd_id in found:
+        args = {"acc": account_id, "opd": opd_id, "platform": platform}
+        con.execute(_CLAIM, args)
+        (has_data,) = con.execute(_HAS_DATA, {"acc": account_id}).fetchall()[0]
+        drops.append((account_id, platform, handle, opd_id, bool(has_data)))
+    return drops
 
 
 def detach(con: duckdb.DuckDBPyConnection, account_id: int) -> int:

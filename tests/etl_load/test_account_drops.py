@@ -145,3 +145,32 @@ def test_a_row_or_column_the_new_list_lacks_drops_nothing(tmp_path):
         assert integrity.problems(con) == [] and checks(con) == {}
     finally:
         con.close()
+
+
+def test_a_header_only_export_goes_with_the_only_account_it_covered(tmp_path):
+    # The desa's only Instagram: October's export with posts (tied to it), November's with none
+    # (placed by --opd: a coverage row naming no account). Dropped, the desa has no account and
+    # nothing waits: before, the November row made it an OPD that "sends its own data", and
+    # October, which that row does not cover, turned "tidak menyerahkan data" (evaluator 16's X5).
+    desa = [*DESA[:6], "-", "-"]
+    con, _ = warehouse(
+        tmp_path, "w", HEADER, [[KEC, desa]],
+        [*_kec_files(tmp_path), ig_export(tmp_path / "desa", "sukaresmi.desa", 4, 1)], [],
+    )  # fmt: skip
+    try:
+        empty = ig_export(tmp_path / "kosong", "sukaresmi.desa", 0, 1, 11)
+        assert load_file(con, empty, opd="Desa Sukaresmi").status == "loaded"
+        assert _judged(con, NOV)["Desa Sukaresmi"]["data_complete"] is True
+        rep = load_master(
+            con,
+            write_master(
+                tmp_path / "v2.xlsx", header=HEADER, rows=[KEC, [*DESA[:5], "-", "-", "-"]]
+            ),
+        )
+        assert rep.accounts_dropped == 1
+        for period, posts in ((OCT, 4), (NOV, 0)):
+            got = _judged(con, period)["Desa Sukaresmi"]
+            assert (got["posts"], got["data_complete"]) == (posts, True), (period, got)
+        assert integrity.problems(con) == [] and checks(con) == {}
+    finally:
+        con.close()
