@@ -20,7 +20,7 @@ from etl.matching import resolve_posts
 from etl.opd_index import for_load
 from etl.schema import PLATFORMS, POST_SCHEMA, REJECT_SCHEMA, ParsedTable
 from etl.shared_place import shared_refusal
-from etl.unregistered import refuse_unregistered_export
+from etl.unregistered import refuse_dropped_export, refuse_unregistered_export
 from warehouse import settings
 
 
@@ -133,6 +133,7 @@ def prepare(
     res = resolve_posts(
         index, posts, opd=opd, path=file_path or file_name, file_name=file_name, titles=titles
     )
+    refuse_dropped_export(con, res.posts, prep.formats, file_name)
     refuse_unregistered_export(res.posts, index.accounts, index.names, prep.formats, file_name)
     report.notes.extend(res.notes)
     report.assumptions.extend(res.assumptions)

@@ -15,9 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import duckdb
 import polars as pl
 
+from etl.coverage import FORMAT_PLATFORM
+from etl.export_date import account_id_from_name
+from etl.opd_names import handle_norm
 from etl.schema import FileRejected
+from warehouse.db import sql_text
 
 LOGBOOK = "logbook"
 
@@ -58,4 +63,54 @@ def refuse_unregistered_export(
         f"Bila akun ini memang akun resmi {opd}, tambahkan ke Daftar Akun Medsos OPD, muat "
         f"ulang daftar itu (python -m etl opd BERKAS.xlsx), lalu muat ulang berkas ini; bila "
         f"berkas ini milik OPD lain, pilih OPD itu (--opd) atau perbaiki nama folder/berkas."
+    )
+
+
+def refuse_dropped_export(
+    con: duckdb.DuckDBPyConnection, posts: pl.DataFrame, formats: list[str], file_name: str
+) -> None:
+    """Raise FileRejected when a platform export is of an account a master list dropped
+    (etl.account_moves): its posts name the dropped handle, or its name ends in the id of an
+    export loaded for it. Without this, the OPD's remaining account on that platform (the page
+    that replaced it) took the old page's posts and coverage (independent evaluator 16's X1)."""
+    if LOGBOOK in formats:
+        return
+    platforms = sorted(
+        set(posts.get_column("platform").drop_nulls().to_list())
+        | {FORMAT_PLATFORM[f] for f in formats if f in FORMAT_PLATFORM}
+    )
+    if not platforms:
+        return
+    dropped = con.sql(sql_text("load/dropped_accounts"), params={"platforms": platforms}).pl()
+    if dropped.height == 0:
+        return
+    name_id = account_id_from_name(file_name)
+    hit = None
+    if name_id is not None:
+        by_id = dropped.filter(
+            pl.col("file_name").is_not_null()
+            & (
+                pl.col("file_name").map_elements(account_id_from_name, return_dtype=pl.String)
+                == name_id
+            )
+        )
+        hit = by_id.row(0, named=True) if by_id.height else None
+    if hit is None and posts.height:
+        written = {
+            (p, handle_norm(p, h))
+            for p, h in posts.select("platform", "account_handle").unique().iter_rows()
+            if p and h
+        }
+        for row in dropped.iter_rows(named=True):
+            if (row["platform"], row["handle_norm"]) in written:
+                hit = row
+                break
+    if hit is None:
+        return
+    raise FileRejected(
+        f"Berkas {file_name}: ekspor akun {hit['handle']} ({hit['platform']}), yang sudah dilepas "
+        "dari Daftar Akun Medsos OPD (tidak lagi tercantum untuk OPD mana pun), jadi tidak "
+        "dimuat: postingannya tidak dihitung untuk akun lain OPD itu. Bila akun ini masih akun "
+        "resmi OPD, cantumkan lagi di Daftar Akun, muat ulang daftar itu (python -m etl opd "
+        "BERKAS.xlsx), lalu muat ulang berkas ini."
     )

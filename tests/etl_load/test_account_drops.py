@@ -174,3 +174,32 @@ def test_a_header_only_export_goes_with_the_only_account_it_covered(tmp_path):
         assert integrity.problems(con) == [] and checks(con) == {}
     finally:
         con.close()
+
+
+def test_an_export_of_a_replaced_page_is_not_loaded_onto_its_successor(tmp_path):
+    # The desa's Instagram is replaced by a new account. A later export of the old one, named
+    # by its username or only by the id its earlier export's name carried, was tied to the new
+    # account (the OPD's only one there): posts and coverage it never had (evaluator 16's X1).
+    desa = [*DESA[:6], "-", "-"]
+    oct_old = ig_export(tmp_path / "desa", "sukaresmi.desa", 4, 1)
+    con, _ = warehouse(tmp_path, "w", HEADER, [[KEC, desa]], [*_kec_files(tmp_path), oct_old], [])
+    try:
+        new = [*DESA[:5], "@sukaresmi.baru", "-", "-"]
+        load_master(con, write_master(tmp_path / "v2.xlsx", header=HEADER, rows=[KEC, new]))
+        before = state(con, NOV)
+        by_name = ig_export(tmp_path / "lama", "sukaresmi.desa", 3, 2, 11)
+        nameless = ig_export(tmp_path / "tanpa-nama", "", 3, 2, 11)
+        by_id = nameless.with_name(f"Nov-01-2026_Nov-30-2026_{oct_old.stem.rsplit('_', 1)[1]}.csv")
+        nameless.rename(by_id)
+        for path in (by_name, by_id):
+            got = load_file(con, path, opd="Desa Sukaresmi")
+            assert got.status == "failed" and "sudah dilepas" in got.error, (path, got.error)
+        after = state(con, NOV)
+        for name in before:
+            assert after[name].equals(before[name]), name
+        # Listed again, the old account's export loads onto it.
+        load_master(con, write_master(tmp_path / "v3.xlsx", header=HEADER, rows=[KEC, desa]))
+        assert load_file(con, by_name, opd="Desa Sukaresmi").status == "loaded"
+        assert integrity.problems(con) == [] and checks(con) == {}
+    finally:
+        con.close()
