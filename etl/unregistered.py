@@ -81,7 +81,7 @@ def refuse_dropped_export(
     )
     if not platforms:
         return
-    dropped = con.sql(sql_text("load/dropped_accounts"), params={"platforms": platforms}).pl()
+    dropped = con.sql(sql_text("load/dropped_accounts"), params={"file_platforms": platforms}).pl()
     if dropped.height == 0:
         return
     name_id = account_id_from_name(file_name)

@@ -1,13 +1,13 @@
 -- load/dropped_accounts (read by etl.unregistered at load time, not by a page): the accounts a
 -- master list dropped after data was loaded for them (account.opd_id NULL: etl.account_moves),
--- with the ids at the end of the names of the live exports that covered them ($platforms: the
+-- with the ids at the end of the names of the live exports that covered them ($file_platforms: the
 -- file's platforms). An export naming one of these handles, or carrying one of these ids, is
 -- that dropped account's, not the OPD's remaining account's. Grain: account x name id.
 with
 dropped as (
     select account_id, platform, handle, handle_norm
     from account
-    where opd_id is null and list_contains($platforms, platform)
+    where opd_id is null and list_contains($file_platforms, platform)
 ),
 seen as (
     select distinct c.account_id, l.file_name
