@@ -7,8 +7,8 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 
-from warehouse.queries.filters import Filters, Grain
 from warehouse.queries import run as runner
+from warehouse.queries.filters import Filters, Grain
 from warehouse.queries.run import _grain, _limit, _plain_numbers, _run, once
 
 FIGURES = (
