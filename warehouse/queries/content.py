@@ -3,9 +3,10 @@ per OPD, example posts with their reasons, and the OPDs' logbook labels against 
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 import polars as pl
-import pyarrow as pa
 
 from warehouse.queries import run as runner
 from warehouse.queries.filters import Filters, Grain
@@ -29,15 +30,15 @@ def content_figures(
     return once(("content_figures", f, grain), lambda: _figures(con, params))  # type: ignore[no-any-return]
 
 
-def _figures(con: duckdb.DuckDBPyConnection, params: dict) -> dict[str, pl.DataFrame]:
+def _figures(con: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> dict[str, pl.DataFrame]:
     row = runner._fetch_arrow(con, "q_content_figures", params)
     out = {}
     for name in FIGURES:
         # One row; the figure's rows are the list's structs (an empty list or NULL: no rows).
         structs = row.column(name).combine_chunks().flatten()
-        df = pl.from_arrow(pa.Table.from_struct_array(structs), rechunk=False)
-        assert isinstance(df, pl.DataFrame)
-        out[name] = _plain_numbers(df)
+        series = pl.from_arrow(structs, rechunk=False)
+        assert isinstance(series, pl.Series)
+        out[name] = _plain_numbers(series.struct.unnest())
     return out
 
 
