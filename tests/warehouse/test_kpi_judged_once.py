@@ -1,7 +1,7 @@
 """The KPI tiles read their periods' judgement from one relation judged once
 (q_periods_judgement, warehouse.queries.judgement.periods_judgement) and count the posts of all
 their periods in one pass: every figure equals the single statement it replaced (BEFORE, kept
-verbatim in tests/warehouse/before/q_kpi_200.sql), on the sample warehouse and on random hand
+verbatim in tests/warehouse/before/q_kpi_9c2ca73.sql), on the sample warehouse and on random hand
 warehouses; each period's judgement is the period's judgement alone (q_period_judgement);
 inside one store the periods are judged once."""
 
@@ -24,10 +24,10 @@ from warehouse.queries import judgement, options, summary
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
 
-# warehouse/sql/q_kpi.sql as it was at 9c2ca73 (tests/warehouse/before/q_kpi_200.sql): each
+# warehouse/sql/q_kpi.sql as it was at 9c2ca73 (tests/warehouse/before/q_kpi_9c2ca73.sql): each
 # period judged by a lateral opd_judgement inside the statement, the posts joined to every
 # period. The reference the new path must equal, figure for figure.
-BEFORE = (Path(__file__).parent / "before" / "q_kpi_200.sql").read_text(encoding="utf-8")
+BEFORE = (Path(__file__).parent / "before" / "q_kpi_9c2ca73.sql").read_text(encoding="utf-8")
 
 
 def before(
