@@ -62,6 +62,13 @@ def follow(con: duckdb.DuckDBPyConnection, moves: list[Move], names: dict[int, s
     return notes
 
 
+# Daftar Akun carries no dates: what it drops is read so for past months too (README).
+PAST_MONTHS = (
+    "Skor platform Indeks Medsos periode lalu yang tanpa postingan OPD itu di platform ini kini "
+    "tidak menghitung platform ini (kecuali OPD punya akun lain di sana)."
+)
+
+
 def drop(con: duckdb.DuckDBPyConnection, drops: list[Drop], names: dict[int, str]) -> list[str]:
     """Detach (data loaded) or delete (none) each dropped account, inside the caller's
     transaction. Returns the report's notes (Bahasa Indonesia), one per account."""
@@ -72,7 +79,7 @@ def drop(con: duckdb.DuckDBPyConnection, drops: list[Drop], names: dict[int, str
             account_writes.delete(con, account_id)
             notes.append(
                 f'Akun {handle} ({platform}) tidak lagi tercantum untuk "{opd}" dan belum pernah '
-                "ada datanya: dihapus dari daftar akun, datanya tidak ditunggu lagi."
+                "ada datanya: dihapus dari daftar akun, datanya tidak ditunggu lagi. " + PAST_MONTHS
             )
             continue
         posts = account_writes.detach(con, account_id)
@@ -82,7 +89,7 @@ def drop(con: duckdb.DuckDBPyConnection, drops: list[Drop], names: dict[int, str
             f"ditunggu lagi untuk bulan mana pun; {posts} postingan yang sudah dimuat darinya "
             "tetap dihitung untuk OPD itu (dimuat saat akun itu masih terdaftar). Bila akun itu "
             "memang bukan akun resminya, batalkan muatannya (python -m etl undo ID_MUATAN); "
-            "bila terhapus karena keliru, cantumkan lagi dan muat ulang Daftar Akun."
+            "bila terhapus karena keliru, cantumkan lagi dan muat ulang Daftar Akun. " + PAST_MONTHS
         )
     return notes
 

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from tests import factory
 from tests.factory import coverage_written, hand_warehouse
-from tests.warehouse.test_judgement_planning import parameters, run, same
+from tests.warehouse.test_judgement_planning import parameters, run, same, sample_spans
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import SQL_DIR, connect, sql_text
@@ -120,20 +120,9 @@ def sample(tmp_path_factory):
 
 def test_sample_judgement_equals_the_expanded_spans(sample):
     data_end = run_queries.read_data_end(sample)
-    assert data_end is not None
-    month = data_end.replace(day=1)
-    half = periods.add_months(month, -5)
-    kinds = sorted(r[0] for r in sample.execute("select distinct kind from opd").fetchall())
-    opd = sample.execute("select min(opd_id) from posts").fetchone()[0]
     s = analyst_settings.Settings()
     rows = 0
-    for start, end, filters in (
-        (half, month - dt.timedelta(days=1), ((), (), ())),  # whole months
-        (half + dt.timedelta(days=9), data_end - dt.timedelta(days=3), ((), (), ())),  # cut
-        (half, data_end + dt.timedelta(days=20), (("instagram",), (), ())),  # past the end
-        (half, data_end, ((), (kinds[0],), ())),
-        (month, data_end, ((), (), (opd,))),
-    ):
+    for start, end, filters in sample_spans(sample):
         p = parameters(start, end, filters, s, data_end, min(end, data_end))
         rows += check(sample, p, buckets=("period", "month", "week"))
     assert rows > 0

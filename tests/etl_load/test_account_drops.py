@@ -57,6 +57,8 @@ def test_an_account_never_sent_goes_as_if_the_list_had_never_named_it(tmp_path):
         assert (oct_["posts"], oct_["data_complete"]) == (4, True)
         assert sum("Pemdes Sukaresmi" in n and "dihapus" in n for n in notes) == 1, notes
         assert sum("@sukaresmi.tt" in n for n in notes) == 1, notes
+        # The list has no dates: each note says past periods' platform score reads it too.
+        assert all("periode lalu" in n for n in notes if "sukaresmi" in n.lower()), notes
         assert integrity.problems(dropped) == [] and checks(dropped) == {}
     finally:
         dropped.close()

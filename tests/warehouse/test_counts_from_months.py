@@ -23,7 +23,7 @@ from tests.warehouse.test_kpi_judged_once import before as kpi_before
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import sql_text
-from warehouse.queries import activity, content, options, summary, trend
+from warehouse.queries import activity, content, summary, trend
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
 from warehouse.queries.judgement import judged_tables
@@ -117,25 +117,18 @@ def check_all(con, f: Filters, s, grains=("month", "week", "day")) -> None:
 
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
     activity_rule="opd_total", min_posts_per_month=12)])  # fmt: skip
-def test_sample_figures_equal_the_statements_before(sample, s):
-    first, last = options.date_bounds(sample)
-    assert first is not None and last is not None
-    month = last.replace(day=1)
-    half = periods.add_months(month, -5)
-    kinds = sorted(options.opd_kinds(sample))
-    opd = sample.execute("select min(opd_id) from posts").fetchone()[0]
+def test_sample_figures_equal_the_statements_before(sample, s, sample_windows):
     with run_queries.data_end_given(run_queries.read_data_end(sample)):
-        for f in (
-            Filters(half, month - dt.timedelta(days=1)),  # whole months
-            Filters(half + dt.timedelta(days=9), last - dt.timedelta(days=3)),  # cut months
-            Filters(half, last, platforms=("instagram",)),
-            Filters(half, last, opd_kinds=(kinds[0],)),
-            Filters(half, last, opd_ids=(opd,)),
-            Filters(last, last),
-        ):
+        for f in sample_windows.filters:
             check_all(sample, f, s, grains=("month", "week"))
         # The sample has posts with and without reach and interaction counts.
-        assert summary.kpi_summary(sample, Filters(half, last), s)["value"].is_not_null().all()
+        assert (
+            summary.kpi_summary(sample, Filters(sample_windows.half, sample_windows.last), s)[
+                "value"
+            ]
+            .is_not_null()
+            .all()
+        )
 
 
 # Periods of whole months (most often) or cut at either end, over the hand warehouse's posts.

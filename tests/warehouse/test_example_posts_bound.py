@@ -22,7 +22,7 @@ from tests import factory
 from tests.factory import hand_warehouse
 from tests.warehouse.test_counts_from_months import _old, _same, cut, whole
 from tests.warehouse.test_properties import SOURCES, TYPES
-from warehouse import backup, label_counts, periods
+from warehouse import backup, label_counts
 from warehouse.db import SQL_DIR, connect
 from warehouse.queries import content, options
 from warehouse.queries import run as run_queries
@@ -52,22 +52,9 @@ def check(con, f: Filters, limits=(1, 2, 3, 7)) -> int:
     return moved
 
 
-def test_sample_examples_equal_the_statement_before(sample):
-    first, last = options.date_bounds(sample)
-    assert first is not None and last is not None
-    month = last.replace(day=1)
-    half = periods.add_months(month, -5)
-    kinds = sorted(options.opd_kinds(sample))
-    opd = sample.execute("select min(opd_id) from posts").fetchone()[0]
+def test_sample_examples_equal_the_statement_before(sample, sample_windows):
     moved = 0
-    for f in (
-        Filters(half, month - dt.timedelta(days=1)),  # whole months
-        Filters(half + dt.timedelta(days=9), last - dt.timedelta(days=3)),  # cut months
-        Filters(half, last, platforms=("instagram",)),
-        Filters(half, last, opd_kinds=(kinds[0],)),
-        Filters(half, last, opd_ids=(opd,)),
-        Filters(last, last),
-    ):
+    for f in sample_windows.filters:
         moved += check(sample, f, limits=(1, 20, 200))
     assert moved > 0  # the bound is used, not only the whole period read
 

@@ -6,7 +6,6 @@ an export load), for periods of whole months, cut months and single days."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +15,7 @@ from tests import factory
 from tests.factory import JAN, hand_warehouse
 from tests.warehouse.test_counts_from_months import _old, _same, cut, whole
 from tests.warehouse.test_properties import post
-from warehouse import format_counts, periods
+from warehouse import format_counts
 from warehouse.db import SQL_DIR, connect
 from warehouse.queries import content, options
 from warehouse.queries.filters import Filters
@@ -35,24 +34,11 @@ def check_all(con, f: Filters, grains=("month", "week", "day")) -> None:
         )
 
 
-def test_sample_format_mix_equals_the_statements_before(sample):
-    first, last = options.date_bounds(sample)
-    assert first is not None and last is not None
-    month = last.replace(day=1)
-    half = periods.add_months(month, -5)
-    kinds = sorted(options.opd_kinds(sample))
-    opd = sample.execute("select min(opd_id) from posts").fetchone()[0]
+def test_sample_format_mix_equals_the_statements_before(sample, sample_windows):
     # The sample has posts of several formats, without a format, and from logbooks.
-    mix = content.format_mix_by_opd(sample, Filters(first, last))
+    mix = content.format_mix_by_opd(sample, Filters(*options.date_bounds(sample)))
     assert mix["post_format"].n_unique() > 2 and mix["from_logbook"].sum() > 0
-    for f in (
-        Filters(half, month - dt.timedelta(days=1)),  # whole months
-        Filters(half + dt.timedelta(days=9), last - dt.timedelta(days=3)),  # cut months
-        Filters(half, last, platforms=("instagram",)),
-        Filters(half, last, opd_kinds=(kinds[0],)),
-        Filters(half, last, opd_ids=(opd,)),
-        Filters(last, last),
-    ):
+    for f in sample_windows.filters:
         check_all(sample, f, grains=("month", "week"))
 
 

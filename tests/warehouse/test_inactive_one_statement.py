@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from tests.factory import hand_warehouse
 from tests.warehouse.test_counts_from_months import _old, _same, cut, whole
 from tests.warehouse.test_properties import post
-from warehouse import analyst_settings, periods, vocabulary
-from warehouse.queries import activity, options
+from warehouse import analyst_settings, vocabulary
+from warehouse.queries import activity
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
 from warehouse.queries.judgement import judged_tables
@@ -78,23 +78,10 @@ def check_all(con, f: Filters, s) -> int:
 
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
     activity_rule="opd_total", min_posts_per_month=40, dormant_days=5)])  # fmt: skip
-def test_sample_list_equals_the_two_statements_before(sample, s):
-    first, last = options.date_bounds(sample)
-    assert first is not None and last is not None
-    month = last.replace(day=1)
-    half = periods.add_months(month, -5)
-    kinds = sorted(options.opd_kinds(sample))
-    opd = sample.execute("select min(opd_id) from posts").fetchone()[0]
+def test_sample_list_equals_the_two_statements_before(sample, s, sample_windows):
     named = 0
     with run_queries.data_end_given(run_queries.read_data_end(sample)):
-        for f in (
-            Filters(half, month - dt.timedelta(days=1)),
-            Filters(half + dt.timedelta(days=9), last - dt.timedelta(days=3)),
-            Filters(half, last, platforms=("instagram",)),
-            Filters(half, last, opd_kinds=(kinds[0],)),
-            Filters(half, last, opd_ids=(opd,)),
-            Filters(last, last),
-        ):
+        for f in sample_windows.filters:
             named += check_all(sample, f, s)
     assert named > 0  # the busiest accounts were compared, not only empty lists
 

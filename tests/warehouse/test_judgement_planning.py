@@ -198,23 +198,31 @@ def sample(sample):
     return sample
 
 
-@pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
-    activity_rule="opd_total", min_posts_per_month=12, min_posts_per_week=3)])  # fmt: skip
-def test_sample_judgement_equals_the_macros_before(sample, s):
-    data_end = run_queries.read_data_end(sample)
+def sample_spans(con) -> list[tuple[dt.date, dt.date, tuple]]:
+    """(start, end, (platforms, opd_kinds, opd_ids)) the judgement statements are compared over
+    on the sample: whole months, cut months, one platform past the data end, one OPD kind, one
+    OPD in the running month."""
+    data_end = run_queries.read_data_end(con)
     assert data_end is not None
     month = data_end.replace(day=1)
     half = periods.add_months(month, -5)
-    kinds = sorted(r[0] for r in sample.execute("select distinct kind from opd").fetchall())
-    opd = sample.execute("select min(opd_id) from posts").fetchone()[0]
-    rows = 0
-    for start, end, filters in (
+    kinds = sorted(r[0] for r in con.execute("select distinct kind from opd").fetchall())
+    opd = con.execute("select min(opd_id) from posts").fetchone()[0]
+    return [
         (half, month - dt.timedelta(days=1), ((), (), ())),  # whole months
         (half + dt.timedelta(days=9), data_end - dt.timedelta(days=3), ((), (), ())),  # cut
         (half, data_end + dt.timedelta(days=20), (("instagram",), (), ())),  # past the end
         (half, data_end, ((), (kinds[0],), ())),
         (month, data_end, ((), (), (opd,))),
-    ):
+    ]
+
+
+@pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
+    activity_rule="opd_total", min_posts_per_month=12, min_posts_per_week=3)])  # fmt: skip
+def test_sample_judgement_equals_the_macros_before(sample, s):
+    data_end = run_queries.read_data_end(sample)
+    rows = 0
+    for start, end, filters in sample_spans(sample):
         p = parameters(start, end, filters, s, data_end, min(end, data_end))
         rows += check(sample, p, buckets=("period", "month", "week"))
     assert rows > 0

@@ -18,9 +18,8 @@ from tests import factory
 from tests.factory import JAN, hand_warehouse
 from tests.warehouse.test_counts_from_months import _old, _same, cut, whole
 from tests.warehouse.test_properties import post
-from warehouse import analyst_settings, day_counts, periods
+from warehouse import analyst_settings, day_counts
 from warehouse.db import SQL_DIR, connect, sql_text
-from warehouse.queries import options
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
 from warehouse.queries.judgement import judged_tables
@@ -56,22 +55,9 @@ def check_all(con, f: Filters, s) -> None:
 
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
     activity_rule="opd_total", min_posts_per_month=12, dormant_days=5)])  # fmt: skip
-def test_sample_lists_equal_the_statements_before(sample, s):
-    first, last = options.date_bounds(sample)
-    assert first is not None and last is not None
-    month = last.replace(day=1)
-    half = periods.add_months(month, -5)
-    kinds = sorted(options.opd_kinds(sample))
-    opd = sample.execute("select min(opd_id) from posts").fetchone()[0]
+def test_sample_lists_equal_the_statements_before(sample, s, sample_windows):
     with run_queries.data_end_given(run_queries.read_data_end(sample)):
-        for f in (
-            Filters(half, month - dt.timedelta(days=1)),
-            Filters(half + dt.timedelta(days=9), last - dt.timedelta(days=3)),
-            Filters(half, last, platforms=("instagram",)),
-            Filters(half, last, opd_kinds=(kinds[0],)),
-            Filters(half, last, opd_ids=(opd,)),
-            Filters(last, last),
-        ):
+        for f in sample_windows.filters:
             check_all(sample, f, s)
 
 

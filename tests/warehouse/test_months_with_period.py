@@ -20,8 +20,8 @@ from tests.factory import coverage_written, hand_warehouse
 from tests.warehouse.test_counts_from_months import _old, _same
 from tests.warehouse.test_judgement_planning import span
 from tests.warehouse.test_properties import post
-from warehouse import analyst_settings, periods
-from warehouse.queries import activity, judgement, options
+from warehouse import analyst_settings
+from warehouse.queries import activity, judgement
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
 
@@ -49,23 +49,10 @@ def check(con, f: Filters, s) -> int:
 
 @pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
     activity_rule="opd_total", min_posts_per_month=12)])  # fmt: skip
-def test_sample_grid_and_period_equal_the_statements_before(sample, s):
-    first, last = options.date_bounds(sample)
-    assert first is not None and last is not None
-    month = last.replace(day=1)
-    half = periods.add_months(month, -5)
-    kinds = sorted(options.opd_kinds(sample))
-    opd = sample.execute("select min(opd_id) from posts").fetchone()[0]
+def test_sample_grid_and_period_equal_the_statements_before(sample, s, sample_windows):
     rows = 0
     with run_queries.data_end_given(run_queries.read_data_end(sample)):
-        for f in (
-            Filters(half, month - dt.timedelta(days=1)),
-            Filters(half + dt.timedelta(days=9), last - dt.timedelta(days=3)),
-            Filters(half, last + dt.timedelta(days=20), platforms=("instagram",)),
-            Filters(half, last, opd_kinds=(kinds[0],)),
-            Filters(half, last, opd_ids=(opd,)),
-            Filters(last, last),
-        ):
+        for f in sample_windows.filters:
             rows += check(sample, f, s)
     assert rows > 0
 

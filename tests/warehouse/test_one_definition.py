@@ -69,7 +69,8 @@ def test_the_activity_rule_is_written_once():
     assert "CREATE OR REPLACE MACRO opd_activity" in text
     # What the chosen rule counts is computed once, and compared with the minimum once.
     assert len(re.findall(r"counted_posts\(rule, max\(n\), sum\(n\)\)", text)) == 1
-    assert len(re.findall(r"counted_posts\s*>=\s*\w+\.required_posts", text)) == 1
+    assert len(re.findall(r"counted_n\s*>=\s*required_n", text)) == 1  # meets_minimum
+    assert re.findall(r"counted_posts\s*>=", text) == []
 
 
 CALLS = re.compile(r"\bopd_(activity|judgement)\(([^;]*?)\)", re.S)

@@ -150,6 +150,10 @@ CREATE OR REPLACE MACRO counted_posts(rule, max_account_n, total_n) AS
         ELSE error('unknown activity rule: ' || CAST(rule AS VARCHAR))
     END;
 
+-- Whether the posts the rule counts reach the minimum: THE comparison of the activity rule,
+-- read by opd_activity and opd_judgement.
+CREATE OR REPLACE MACRO meets_minimum(counted_n, required_n) AS counted_n >= required_n;
+
 -- The day a date-valued bound stands for. The activity rule counts whole days
 -- (post_day_count): a bound with a time of day would count part of a day, so it is refused.
 CREATE OR REPLACE MACRO whole_day(bound) AS
@@ -157,21 +161,19 @@ CREATE OR REPLACE MACRO whole_day(bound) AS
          THEN CAST(bound AS DATE)
          ELSE error('activity bounds are whole days: ' || CAST(bound AS VARCHAR)) END;
 
--- THE activity rule: an OPD is active in a bucket when counted_posts (the busiest account's
--- posts, or all accounts' posts, by `rule`) reach activity_minimum there. "Account" is
--- account_key (v_post_facts): the official account, or the platform for logbook rows matched
--- to no account. Grain: bucket x OPD (x platform when by_platform), only OPDs with a post in
--- the bucket: an OPD absent here posted nothing and is not active. Columns: period_start
--- (bucket start; start_d for 'period'), opd_id, platform (null unless by_platform), posts,
--- max_account_posts, counted_posts, required_posts, is_active.
--- counted_before (optional): only posts published before it count, the minimum stays the
--- bucket's (an OPD judged part-way through a period). data_end: v_data_end's value (judged_end).
--- The posts are counted from post_day_count (per account per day, kept equal to posts at
--- every write: warehouse/day_counts.py), which gives the same counts as scoped_posts for
--- bounds that are whole days (dates, as every caller passes; whole_day refuses others).
-CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                     per_month, per_week, rule, by_platform, data_end,
-                                     counted_before := NULL) AS TABLE
+-- The posts the activity rule counts, per bucket and OPD (x platform when by_platform), without
+-- the minimum: only OPDs with a post in the bucket. "Account" is account_key (v_post_facts): the
+-- official account, or the platform for logbook rows matched to no account. Columns:
+-- period_start (bucket start; start_d for 'period'), opd_id, platform (null unless
+-- by_platform), posts, max_account_posts, counted_posts (counted_posts, by `rule`).
+-- counted_before (optional): only posts published before it count. The posts are counted from
+-- post_day_count (per account per day, kept equal to posts at every write:
+-- warehouse/day_counts.py), which gives the same counts as scoped_posts for bounds that are
+-- whole days (dates, as every caller passes; whole_day refuses others). Read by opd_activity
+-- and by opd_judgement, which holds each bucket's minimum already (so the minimum, costly to
+-- plan, is written once per statement).
+CREATE OR REPLACE MACRO opd_counts(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                   rule, by_platform, counted_before := NULL) AS TABLE
     WITH per_account AS (
         SELECT
             CASE bucket
@@ -190,12 +192,25 @@ CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_k
           AND d.pub_date >= whole_day(start_d) AND d.pub_date < whole_day(end_excl)
           AND (counted_before IS NULL OR d.pub_date < whole_day(counted_before))
         GROUP BY ALL
-    ),
-    per_opd AS (
-        SELECT period_start, opd_id, platform, sum(n) AS posts, max(n) AS max_account_posts,
-               counted_posts(rule, max(n), sum(n)) AS counted_posts
-        FROM per_account
-        GROUP BY period_start, opd_id, platform
+    )
+    SELECT period_start, opd_id, platform, sum(n) AS posts, max(n) AS max_account_posts,
+           counted_posts(rule, max(n), sum(n)) AS counted_posts
+    FROM per_account
+    GROUP BY period_start, opd_id, platform;
+
+-- THE activity rule: an OPD is active in a bucket when counted_posts (the busiest account's
+-- posts, or all accounts' posts, by `rule`: opd_counts) reach activity_minimum there.
+-- Grain: bucket x OPD (x platform when by_platform), only OPDs with a post in the bucket: an
+-- OPD absent here posted nothing and is not active. Columns: opd_counts's, then
+-- required_posts, is_active. counted_before (optional): only posts published before it count,
+-- the minimum stays the bucket's (an OPD judged part-way through a period). data_end:
+-- v_data_end's value (judged_end).
+CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                     per_month, per_week, rule, by_platform, data_end,
+                                     counted_before := NULL) AS TABLE
+    WITH per_opd AS (
+        SELECT * FROM opd_counts(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids, rule,
+                                 by_platform, counted_before := counted_before)
     ),
     -- The minimum once per bucket, not once per OPD: activity_minimum as it is defined
     -- (bucket_minimum over judged_end), with the judged end computed once as a column (a
@@ -209,10 +224,10 @@ CREATE OR REPLACE MACRO opd_activity(bucket, start_d, end_excl, platforms, opd_k
         SELECT b.period_start,
                bucket_minimum(bucket, c.s, c.j, per_month, per_week, b.period_start, c.de)
                    AS required_posts
-        FROM (SELECT DISTINCT period_start FROM per_account) b, cut c
+        FROM (SELECT DISTINCT period_start FROM per_opd) b, cut c
     )
     SELECT p.period_start, p.opd_id, p.platform, p.posts, p.max_account_posts, p.counted_posts,
-           m.required_posts, p.counted_posts >= m.required_posts AS is_active
+           m.required_posts, meets_minimum(p.counted_posts, m.required_posts) AS is_active
     FROM per_opd p
     JOIN minima m USING (period_start);
 
@@ -341,11 +356,15 @@ CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_
         FROM bucket_starts b, cut c
     ),
     -- No post lies after the data end (v_data_end is never before the newest post): the
-    -- posts are counted over the period as given, the minimum over the judged days.
+    -- posts are counted over the period as given, the minimum over the judged days. The
+    -- activity rule (opd_activity) read with the minima above: opd_activity's rows for the
+    -- judged buckets (its own minimum is bucket_minimum with these very arguments), the
+    -- minimum planned once.
     act AS (
-        SELECT * FROM opd_activity(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                   per_month, per_week, rule, false, data_end,
-                                   counted_before := counted_before)
+        SELECT c.*, meets_minimum(c.counted_posts, b.required_posts) AS is_active
+        FROM opd_counts(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids, rule, false,
+                        counted_before := counted_before) c
+        JOIN buckets b USING (period_start)
     ),
     cov AS (
         SELECT * FROM opd_coverage(bucket, start_d, judged_end(start_d, end_excl, data_end),
