@@ -56,7 +56,8 @@ def build(path: Path, n_posts: int) -> float:
         copies = math.ceil(n_posts / BASE_MAX)
         con.execute(
             "INSERT INTO posts SELECT p.* REPLACE (p.post_key || '-' || t.r AS post_key,"
-            " p.permalink || '-' || t.r AS permalink)"
+            " p.permalink || '-' || t.r AS permalink,"
+            " md5_number_lower(p.post_key || '-' || t.r) AS key_hash)"
             " FROM posts p, range(1, $copies) t(r) LIMIT $extra",
             {"copies": copies, "extra": n_posts - BASE_MAX},
         )

@@ -124,10 +124,11 @@ def build(path: Path, n_posts: int, seed: int = 7) -> None:
     con.execute(
         "INSERT INTO posts (post_key, opd_id, account_id, platform, published_at, caption,"
         " caption_norm, content_type, content_source, is_figure_centric, reactions, comments,"
-        " shares, reach, permalink, load_id, first_load_id, observed_at)"
+        " shares, reach, permalink, load_id, first_load_id, observed_at, key_hash)"
         " SELECT post_key, opd_id, account_id, platform, published_at, caption, caption,"
         " content_type, 'rule', is_figure_centric, reactions, comments, shares, reach,"
-        " 'https://example.test/' || post_key, ?, ?, published_at FROM posts_df",
+        " 'https://example.test/' || post_key, ?, ?, published_at, md5_number_lower(post_key)"
+        " FROM posts_df",
         [load_id, load_id],
     )
     con.unregister("posts_df")

@@ -3,7 +3,9 @@ the next file's load made once for the batch.
 
 Per file, inside the batch: its loads row, rejects and post links (the next file's keys are
 looked up in post_link: etl.keys.adopt_known_keys). Deferred to the COMMIT: the observations,
-the posts recomputed from them, per-day counts (post_day_count), per-month content counts
+the posts recomputed from them (inserted labelled; the labelling pass and the campaign links
+follow in the same transaction, so a conflict there rolls the batch back like any other
+failure, and no file is left committed without its labels), per-day counts (post_day_count), per-month content counts
 (post_content_month), coverage rows (load_coverage), each file's new/updated/duplicate counts,
 preview and loads row report: no later file's load reads them.
 
@@ -64,8 +66,7 @@ class BatchBroken(Exception):
 class Batch:
     """One open transaction of a folder load and its deferred writes (see module docstring).
 
-    labels: load ids whose posts need labels, handed to the folder's set only on COMMIT;
-    written files (prepared file, load id) wait in _files for the COMMIT."""
+    labels: load ids whose posts need labels (labelled before the COMMIT); written files (prepared file, load id) wait in _files for the COMMIT."""
 
     con: duckdb.DuckDBPyConnection
     files: int = 0
@@ -128,8 +129,10 @@ class Batch:
         self._counts.append((load_id, report.new, report.updated, report.duplicate, stored))
 
     def commit(self) -> set[int]:
-        """Write the deferred counts and coverage, COMMIT; the batch's loads to label.
-        Raises what the writes or the COMMIT raise (the caller rolls back and replays)."""
+        """Write the deferred posts, counts and coverage, label the batch's loads, COMMIT;
+        returns the loads left to label (none: the set is kept for the callers' contract).
+        Raises what the writes, the labelling or the COMMIT raise (the caller rolls back and
+        replays)."""
         if self.is_open:
             self._write_posts()
             day_counts.apply_change(self.con, _concat(self._removed), _concat(self._added))
@@ -137,10 +140,15 @@ class Batch:
                 coverage.write_many(self.con, pl.concat(self._coverage, how="vertical_relaxed"))
             if self._counts:
                 self._write_counts()
+            # Labels and campaign links in the batch's own transaction: its posts went in
+            # labelled (_write_posts), so this pass labels only what the insert did not touch
+            # (an older load's posts still unlabelled) and makes the campaign links. A failure
+            # here is the batch's: rolled back, its files loaded again one by one.
+            if self.labels:
+                recompute.label(self.con, sorted(self.labels))
             self.con.execute("COMMIT")
-        done = self.labels
         self._reset()
-        return done
+        return set()
 
     def _write_posts(self) -> None:
         """The batch's files, in order: each one's posts recomputed in memory from the live
@@ -215,7 +223,12 @@ class Batch:
         for prep, load_id in self._files:
             self.add_counts(load_id, prep.report)
         insert_observations(con, obs.drop("_from_export", "_f"))
-        recompute.replace_posts(con, keys, start, pl.concat([single, current]))
+        # Inserted labelled: the rows the batch's labelling pass (commit) would label after
+        # the insert, with the same function (etl.classify.fresh, as an upload does).
+        from etl.classify import fresh
+
+        written = fresh.with_labels(con, pl.concat([single, current]), self.labels)
+        recompute.replace_posts(con, keys, start, written)
 
     def _write_counts(self) -> None:
         counts = pl.DataFrame(

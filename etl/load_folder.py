@@ -86,13 +86,15 @@ def load_paths(
 ) -> list[LoadReport]:
     """Load files and folders; each file is its own transaction, so one bad file stays out.
 
-    Labels and campaign links are computed once, after the last file (label_batch): a post's
-    label depends on that post alone, so this equals labelling file by file; until then the
-    folder's new posts have no content type. OPDs and accounts are read once (no load changes
+    Labels and campaign links are computed per batch of files, in the batch's transaction (its
+    posts inserted labelled: etl.load_batch); a post's label depends on that post alone, so
+    this equals labelling file by file. Files loaded again one by one after a batch failed are
+    labelled once, after the last file (label_batch); until then their posts have no content
+    type. OPDs and accounts are read once (no load changes
     them). The next file is parsed (in its bounded child process) while this one is written,
     and up to AHEAD_FILES ahead while they are small (AHEAD_BYTES), PARSE_AT_ONCE at a time;
     a file already loaded is not parsed ahead. Outcomes are load_file's, file by file, in order;
-    when the labels could not be computed, every loaded file's report carries label_batch's
+    when those labels could not be computed, every loaded file's report carries label_batch's
     reason in `notes` (the loads stay). Several files share one transaction (etl.load_batch);
     an error once a file started writing rolls the batch back and its files are loaded again
     one transaction each. previews: keep each report's row-by-row `preview` (the upload page's,

@@ -25,20 +25,24 @@ if TYPE_CHECKING:
 _FROM_OBSERVATION = {*OBS_COLUMNS, "load_id", "first_load_id", "caption_norm"}
 _FIELDS = [c for c in OBS_COLUMNS if c not in ("post_key", "observed_at")]
 
-# Keyed on what the file touches: one scan of the key column finds the rows (row ids), then
-# only those rows are read whole. Reading every column of every post to find a few thousand
-# (a semi join over `SELECT *`) made each file's cost grow with the warehouse.
-_POST_ROWS_SQL = "SELECT rowid AS r FROM posts WHERE post_key IN (SELECT post_key FROM _affected)"
-_OBS_ROWS_SQL = (
-    "SELECT rowid AS r FROM post_observation WHERE post_key IN (SELECT post_key FROM _affected)"
+# Keyed on what the file touches: a scan of the keys' numbers (migration 360) finds candidate
+# rows, only those are read whole and compared by key (a shared number adds nothing). Reading
+# every post whole, or every key as text, made each file's cost grow with the warehouse.
+_HASHED = (
+    " WHERE key_hash IS NULL OR key_hash IN (SELECT md5_number_lower(post_key) FROM _affected)"
 )
+_POST_ROWS_SQL = "SELECT rowid AS r FROM posts" + _HASHED
+_OBS_ROWS_SQL = "SELECT rowid AS r FROM post_observation" + _HASHED
 _LIVE_SQL = """
-SELECT o.*, coalesce(l.format, '') NOT LIKE '%logbook%' AS from_export
+SELECT o.* EXCLUDE (key_hash), coalesce(l.format, '') NOT LIKE '%logbook%' AS from_export
 FROM post_observation o
 JOIN loads l ON l.load_id = o.load_id AND l.status = 'loaded'
-WHERE o.rowid IN (SELECT r FROM _rows)
+WHERE o.rowid IN (SELECT r FROM _rows) AND o.post_key IN (SELECT post_key FROM _affected)
 """
-_OLD_SQL = "SELECT * FROM posts WHERE rowid IN (SELECT r FROM _rows)"
+_OLD_SQL = (
+    "SELECT * FROM posts"
+    " WHERE rowid IN (SELECT r FROM _rows) AND post_key IN (SELECT post_key FROM _affected)"
+)
 
 
 def _by_rows(con: duckdb.DuckDBPyConnection, rows_sql: str, sql: str) -> pl.DataFrame:
@@ -120,9 +124,13 @@ def replace_posts(
         finally:
             con.unregister("_old_keys")
     if fresh.height:
-        con.register("_fresh", fresh.to_arrow())
+        # key_hash (migration 360) is the key's number, whatever a carried row held.
+        con.register("_fresh", fresh.drop("key_hash", strict=False).to_arrow())
         try:
-            con.execute("INSERT INTO posts BY NAME SELECT * FROM _fresh")
+            con.execute(
+                "INSERT INTO posts BY NAME"
+                " SELECT *, md5_number_lower(post_key) AS key_hash FROM _fresh"
+            )
         finally:
             con.unregister("_fresh")
     # The affected keys now in posts are exactly `fresh`'s, so the gone ones are known

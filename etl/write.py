@@ -189,7 +189,8 @@ def insert_observations(con: duckdb.DuckDBPyConnection, obs: pl.DataFrame) -> No
     try:
         cols = ", ".join(OBS_COLUMNS)
         con.execute(
-            f"INSERT INTO post_observation (load_id, {cols}) SELECT load_id, {cols} FROM _obs"
+            f"INSERT INTO post_observation (load_id, {cols}, key_hash)"
+            f" SELECT load_id, {cols}, md5_number_lower(post_key) FROM _obs"
         )
     finally:
         con.unregister("_obs")

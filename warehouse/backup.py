@@ -185,6 +185,10 @@ def restore(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str]) -> S
             # would leave that column empty: those summaries are recounted from the posts.
             if any(_columns(con, alias, t) != _columns(con, _dbname(con), t) for t in _COUNTS):
                 day_counts.recount(con)
+            # Rows of a snapshot older than the keys' numbers (migrations 320, 360) get them.
+            from warehouse.db import sql_text
+
+            con.execute(sql_text("load/fill_key_numbers"))
             # The covered days follow the restored spans and accounts (an older snapshot may
             # not hold them at all).
             coverage_days.rebuild(con)

@@ -133,9 +133,12 @@ def test_a_folder_load_keeps_no_copy_of_its_rows_unless_asked(tmp_path):
 
 @pytest.mark.with_labels
 def test_each_labelling_pass_commits_on_its_own(tmp_path, monkeypatch):
+    """Posts a folder load left unlabelled (a stop, or a batch replayed file by file) are
+    labelled by label_batch in passes, each committed on its own."""
     import duckdb
 
     from etl import recompute
+    from etl.label_passes import label_batch
     from etl.recompute import pending_label_loads
 
     real, calls = recompute.label, []
@@ -147,13 +150,17 @@ def test_each_labelling_pass_commits_on_its_own(tmp_path, monkeypatch):
         real(con, load_ids)
 
     monkeypatch.setattr(settings, "LABEL_PASS_POSTS", 4)
-    monkeypatch.setattr("etl.recompute.label", second_pass_conflicts)
     con = connect(tmp_path / "w.duckdb")
     try:
         load_master(con, write_master(tmp_path / "m.xlsx"))
-        reports = load_paths(con, [_folder(tmp_path)])
+        with monkeypatch.context() as m:  # a folder load stopped before its labels
+            m.setattr("etl.recompute.label", lambda con, load_ids: None)
+            m.setattr("etl.classify.fresh.with_labels", lambda con, fresh, ids: fresh)
+            load_paths(con, [_folder(tmp_path)])
+        assert pending_label_loads(con) == [1, 2, 3, 4]
+        monkeypatch.setattr("etl.recompute.label", second_pass_conflicts)
+        assert "sedang diubah proses lain" in (label_batch(con, []) or "")
         assert calls == [[1], [2]]  # one load a pass; the second failed, so it stopped
-        assert all("sedang diubah proses lain" in " ".join(r.notes) for r in reports)
         # The first pass stayed committed; the others wait for the next load or start.
         assert pending_label_loads(con) == [2, 3, 4]
         labelled = con.execute(

@@ -119,7 +119,9 @@ def test_cli_load_warns_and_exits_1_when_labels_fail(tmp_path, root, monkeypatch
 
 @pytest.mark.with_labels
 def test_first_start_retries_a_conflict_then_labels(tmp_path, root, monkeypatch):
-    calls = _count_calls(monkeypatch, fail_first=2)  # the folder's own try and one retry
+    # The batch's try (rolled back, files loaded one by one) and the folder's labelling after
+    # them fail; the start's first retry labels.
+    calls = _count_calls(monkeypatch, fail_first=2)
     db = tmp_path / "w.duckdb"
     assert ensure_warehouse(db, root=root) is True
     assert len(calls) == 3
@@ -135,7 +137,9 @@ def test_first_start_refuses_posts_it_cannot_label(tmp_path, root, monkeypatch):
     db = tmp_path / "w.duckdb"
     with pytest.raises(SampleDataError, match="Label jenis konten postingan gagal dihitung"):
         ensure_warehouse(db, root=root)
-    assert len(calls) == 1 + bootstrap.LABEL_TRIES
+    # The batch's own try (rolled back: its files loaded again one by one, their posts left
+    # unlabelled), the folder's labelling after its last file, then the start's tries.
+    assert len(calls) == 2 + bootstrap.LABEL_TRIES
     # The next start (existing warehouse) tries again; once labelling works it goes on.
     with pytest.raises(SampleDataError, match="diubah proses lain"):
         ensure_warehouse(db, root=root)

@@ -3,11 +3,43 @@ per OPD, example posts with their reasons, and the OPDs' logbook labels against 
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 import polars as pl
 
+from warehouse.queries import run as runner
 from warehouse.queries.filters import Filters, Grain
-from warehouse.queries.run import _grain, _limit, _run
+from warehouse.queries.run import _grain, _limit, _plain_numbers, _run, once
+
+FIGURES = (
+    "share_by_opd", "mix_by_opd", "mix_over_time", "figure_trend", "format_by_opd",
+    "format_over_time",
+)  # fmt: skip
+
+
+def content_figures(
+    con: duckdb.DuckDBPyConnection, f: Filters, grain: Grain = "month"
+) -> dict[str, pl.DataFrame]:
+    """Jenis Konten's six count figures of f, read in one statement (q_content_figures.sql: the
+    count macros planned once, not once per figure), as {name: frame} for the names in FIGURES;
+    the frames are those the functions below return (columns, types, order). Computed once per
+    (f, grain) inside a sharing block (warehouse.queries.run.once): a page's six calls pay for one
+    statement. Raises ValueError on an unknown grain."""
+    params = {**f.params(), "grain": _grain(grain)}
+    return once(("content_figures", f, grain), lambda: _figures(con, params))  # type: ignore[no-any-return]
+
+
+def _figures(con: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> dict[str, pl.DataFrame]:
+    row = runner._fetch_arrow(con, "q_content_figures", params)
+    out = {}
+    for name in FIGURES:
+        # One row; the figure's rows are the list's structs (an empty list or NULL: no rows).
+        structs = row.column(name).combine_chunks().flatten()
+        series = pl.from_arrow(structs, rechunk=False)
+        assert isinstance(series, pl.Series)
+        out[name] = _plain_numbers(series.struct.unnest())
+    return out
 
 
 def content_mix(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
@@ -36,7 +68,7 @@ def content_share_by_opd(
     """
     if sort_by not in SHARE_SORTS:
         raise ValueError(f"Kolom urutan tidak dikenal: {sort_by!r}")
-    df = _run(con, "q_content_share_by_opd", f.params())
+    df = content_figures(con, f)["share_by_opd"]
     return df.sort([sort_by, "opd"], descending=[descending, False], nulls_last=True)
 
 
@@ -45,21 +77,21 @@ def content_mix_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFra
 
     Columns: opd_id, opd, opd_short, opd_kind, content_type, posts, share (within the OPD).
     """
-    return _run(con, "q_content_mix_by_opd", f.params())
+    return content_figures(con, f)["mix_by_opd"]
 
 
 def content_mix_over_time(
     con: duckdb.DuckDBPyConnection, f: Filters, grain: Grain = "month"
 ) -> pl.DataFrame:
     """Columns: period_start (date), content_type, posts, share (within the period)."""
-    return _run(con, "q_content_mix_over_time", {**f.params(), "grain": _grain(grain)})
+    return content_figures(con, f, grain)["mix_over_time"]
 
 
 def figure_share_trend(
     con: duckdb.DuckDBPyConnection, f: Filters, grain: Grain = "month"
 ) -> pl.DataFrame:
     """Columns: period_start, posts, figure_posts, figure_share, ucapan_share, kinerja_share."""
-    return _run(con, "q_figure_share_trend", {**f.params(), "grain": _grain(grain)})
+    return content_figures(con, f, grain)["figure_trend"]
 
 
 def example_posts(
@@ -118,7 +150,7 @@ def format_mix_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFram
     of the OPD's posts), opd_posts (the OPD's posts in the period). Sorted by opd_posts
     descending, then OPD. Format codes: etl.schema.POST_FORMATS.
     """
-    return _run(con, "q_format_mix_by_opd", f.params())
+    return content_figures(con, f)["format_by_opd"]
 
 
 def format_mix_over_time(
@@ -130,4 +162,4 @@ def format_mix_over_time(
     format_mix_by_opd), posts, from_logbook (of them, from logbooks), share (0..1 of the
     bucket's posts).
     """
-    return _run(con, "q_format_mix_over_time", {**f.params(), "grain": _grain(grain)})
+    return content_figures(con, f, grain)["format_over_time"]

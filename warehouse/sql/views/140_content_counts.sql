@@ -1,5 +1,5 @@
 -- Content counts: posts per bucket, OPD, platform, content label and figure flag, the one
--- source of the content-label figures (q_content_*, q_figure_share_trend).
+-- source of the content-label figures (q_content_mix, q_content_figures).
 
 -- post_content_month as counted from posts now (v_post_facts: the label users read, an override
 -- winning; engagement and has_interaction as every figure reads them), for the OPDs

@@ -1,5 +1,5 @@
 -- Format counts: posts per bucket, OPD, platform, post format and logbook origin, the one
--- source of Jenis Konten's format figures (q_format_mix_by_opd, q_format_mix_over_time).
+-- source of Jenis Konten's format figures (q_content_figures.sql).
 
 -- post_format_month as counted from posts now (v_post_facts; from_logbook: the post's row
 -- came from a load whose format is 'logbook'), for the OPDs only_opd_ids (NULL: all). Grain
