@@ -33,11 +33,17 @@ def activity_trend(
     Columns: month (date, first of month), opd_kind ("semua" when by_kind is False),
     active_opds, expected_opds, judged_opds (expected OPDs active or with all their data for
     the month received), no_data_opds (the others: not judged), activity_rate (active /
-    judged, 0..1; null when no OPD's data for the month arrived), posts.
+    judged, 0..1; null when no OPD's data for the month arrived), posts. The months are
+    judged once per rerun and shared with the month grid (judgement.month_judgement).
     """
     s = _settings(con, settings)
-    params = {**f.params(), **_activity_params(s), "by_kind": by_kind}
-    return _run(con, "q_activity_trend", params)
+    params = {
+        **f.params(),
+        **_activity_params(s),
+        "by_kind": by_kind,
+        "judged_months": JUDGED_MONTHS,
+    }
+    return _run(con, "q_activity_trend", params, {JUDGED_MONTHS: month_judgement(con, f, s)})
 
 
 def activity_by_kind(

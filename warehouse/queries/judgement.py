@@ -25,7 +25,7 @@ import duckdb
 
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
-from warehouse.queries.run import _activity_params, _run_arrow, is_kept, keep, once
+from warehouse.queries.run import _activity_params, _run_arrow, is_kept, is_sharing, keep, once
 
 # The names the q_*.sql files read the judgement under (query_table).
 JUDGED = "judged_period"
@@ -53,21 +53,22 @@ def period_judgement(
 def month_judgement(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings) -> Any:
     """opd_judgement('month', ...) of every OPD in scope over f's period, as a pyarrow Table
     with period_judgement's columns (a row per OPD and month judged; months after the data end
-    are not judged). Judged in one statement with the period as a whole
-    (q_period_months_judgement.sql: the macro stack planned once for both), whose 'period' rows
-    are kept as period_judgement's result for f inside a sharing block: a page asking the
-    month grid before the index, the not-active list and the roll-up (Keaktifan) plans one
-    judgement statement for all of them. When the period's judgement is kept already, the
-    months are judged alone. Shared like period_judgement, keyed by f and the settings."""
+    are not judged). Inside a sharing block with the period's judgement not kept yet, judged
+    in one statement with the period as a whole (q_period_months_judgement.sql: the macro
+    stack planned once for both), whose 'period' rows are kept as period_judgement's result
+    for f: a page asking the month grid before the index, the not-active list and the roll-up
+    (Keaktifan) plans one judgement statement for all of them. When the period's judgement is
+    kept already (Ringkasan and Tren: the KPI tiles judged it) or nothing is shared, the
+    months alone (q_months_judgement.sql). Read by the month grid and the activity trend;
+    shared like period_judgement, keyed by f and the settings."""
     return once(("month_judgement", f, s), lambda: _judge_months(con, f, s))
 
 
 def _judge_months(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings) -> Any:
     params = {**f.params(), **_activity_params(s)}
     whole = ("period_judgement", f, s, None)
-    if is_kept(whole):
-        months = _run_arrow(con, "q_period_months_judgement", {**params, "buckets": ["month"]})
-        return bucket_rows(months, 1)
+    if not is_sharing() or is_kept(whole):
+        return _run_arrow(con, "q_months_judgement", params)
     both = _run_arrow(con, "q_period_months_judgement", {**params, "buckets": ["period", "month"]})
     keep(whole, bucket_rows(both, 1))
     return bucket_rows(both, 2)

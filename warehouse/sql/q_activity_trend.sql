@@ -1,7 +1,10 @@
 -- q_activity_trend: activity rate per calendar month, optionally per OPD kind.
 -- Grain: month x group (group = opd_kind when $by_kind, else 'semua').
--- Each month is judged by opd_judgement with the monthly minimum (views/030_scope_and_activity.sql):
--- the rate is over the OPDs whose data for the month arrived (judged_opds); null when none did.
+-- Each month is judged by opd_judgement with the monthly minimum (views/030_scope_and_activity.sql),
+-- read from $judged_months: the 'month' judgement of these very filters and settings
+-- (warehouse.queries.judgement.month_judgement registers it on this query's cursor: judged
+-- once per rerun and shared with Keaktifan's month grid). The rate is over the OPDs whose data
+-- for the month arrived (judged_opds); null when none did.
 with
 opds as (
     select * from scoped_opd_table($opd_kinds, $opd_ids) where expected_to_post
@@ -15,8 +18,7 @@ months as (
 ),
 per_opd_month as (
     select opd_id, period_start as month, posts, is_active, is_judged
-    from opd_judgement('month', $start, $end_excl, $platforms, $opd_kinds, $opd_ids,
-                       $min_per_month, $min_per_week, $activity_rule, $data_end)
+    from query_table($judged_months)
 ),
 grid as (
     select

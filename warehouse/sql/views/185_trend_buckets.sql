@@ -38,14 +38,16 @@ CREATE OR REPLACE MACRO trend_buckets(grain, start_d, end_excl, platforms, opd_k
             a.period_start,
             case by_group
                 when 'platform' then a.platform
-                when 'opd_kind' then o.opd_kind
-                when 'opd' then o.opd
+                when 'opd_kind' then o.kind
+                when 'opd' then o.name
                 else 'semua'
             end as "group",
             a.opd_id, a.is_active
         from opd_activity(grain, start_d, end_excl, platforms, opd_kinds, opd_ids,
                           per_month, per_week, rule, by_group = 'platform', data_end) a
-        join v_opd_profile o using (opd_id)
+        -- the opd table's kind and name (v_opd_profile's opd_kind and opd), not the view: its
+        -- aggregate over the accounts cost planning time and no column here
+        join opd o using (opd_id)
     ),
     activity as (
         select period_start, "group", count(*) as opds_posting, count_if(is_active) as active_opds
