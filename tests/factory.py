@@ -448,6 +448,20 @@ def hand_warehouse(posts: list[tuple] | None = None):
     return con
 
 
+def coverage_spans_written(con, spans) -> None:
+    """The warehouse's coverage rows replaced by `spans`, each (opd_id, platform, account_id,
+    first day, days after it that the span also covers) of load 1 with basis 'title', and the
+    covered days recomputed (coverage_written): the random coverage of the judgement tests."""
+    con.execute("DELETE FROM load_coverage")
+    for opd_id, platform, account_id, first, days in spans:
+        con.execute(
+            "INSERT INTO load_coverage (load_id, opd_id, platform, account_id,"
+            " period_start, period_end, basis) VALUES (1, ?, ?, ?, ?, ?, 'title')",
+            [opd_id, platform, account_id, first, first + dt.timedelta(days=days)],
+        )
+    coverage_written(con)
+
+
 def coverage_written(con) -> None:
     """After a test wrote load_coverage, loads or account by hand (not through the loader, undo
     or the master list, which keep them): the covered days kept from them, recomputed

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests import factory
-from tests.factory import coverage_written, hand_warehouse
+from tests.factory import coverage_spans_written, hand_warehouse
 from tests.warehouse.test_judgement_planning import span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, compare, periods
@@ -139,14 +139,7 @@ def test_random_compared_sets_equal_the_macro_before(posts, cover, when, filters
     con = hand_warehouse(posts)
     con.execute(BEFORE.read_text("utf-8"))
     if cover is not None:  # None: the hand warehouse's own coverage (every day, 2024-2027)
-        con.execute("DELETE FROM load_coverage")
-        for opd_id, platform, account_id, first, days in cover:
-            con.execute(
-                "INSERT INTO load_coverage (load_id, opd_id, platform, account_id,"
-                " period_start, period_end, basis) VALUES (1, ?, ?, ?, ?, ?, 'title')",
-                [opd_id, platform, account_id, first, first + dt.timedelta(days=days)],
-            )
-        coverage_written(con)
+        coverage_spans_written(con, cover)
     s = analyst_settings.Settings(activity_rule=rule, min_posts_per_month=minimum)
     start, days = when
     f = Filters(start, start + dt.timedelta(days=days), *filters)

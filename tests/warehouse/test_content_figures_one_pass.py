@@ -8,7 +8,6 @@ one sharing block run one statement."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -51,22 +50,10 @@ def check(con, f: Filters, grains=("month", "week", "day")) -> None:
             _same(old, getattr(content, name)(con, f, grain))
 
 
-def test_sample_figures_equal_the_statements_before(sample):
-    first, last = options.date_bounds(sample)
-    assert first is not None and last is not None
-    month = last.replace(day=1)
-    half = periods.add_months(month, -5)
-    kinds = sorted(options.opd_kinds(sample))
-    opd = sample.execute("select min(opd_id) from posts").fetchone()[0]
-    for f in (
-        Filters(half, month - dt.timedelta(days=1)),  # whole months
-        Filters(half + dt.timedelta(days=9), last - dt.timedelta(days=3)),  # cut months
-        Filters(half, last, platforms=("instagram",)),
-        Filters(half, last, opd_kinds=(kinds[0],)),
-        Filters(half, last, opd_ids=(opd,)),
-        Filters(last, last),
-        Filters(half, last, opd_ids=(10**6,)),  # no OPD: empty frames of the same columns
-    ):
+def test_sample_figures_equal_the_statements_before(sample, sample_windows):
+    half, last = sample_windows.half, sample_windows.last
+    no_opd = Filters(half, last, opd_ids=(10**6,))  # no OPD: empty frames of the same columns
+    for f in (*sample_windows.filters, no_opd):
         check(sample, f, grains=("month", "week"))
     assert content.content_mix_by_opd(sample, Filters(half, last)).height > 0
 

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests import factory
-from tests.factory import coverage_written, hand_warehouse
+from tests.factory import coverage_spans_written, hand_warehouse
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import SQL_DIR, sql_text
@@ -275,14 +275,7 @@ def test_random_judgement_equals_the_macros_before(
     con = hand_warehouse(posts)
     load_before(con)
     if spans is not None:  # None: the hand warehouse's own coverage (every day, 2024-2027)
-        con.execute("DELETE FROM load_coverage")
-        for opd_id, platform, account_id, first, days in spans:
-            con.execute(
-                "INSERT INTO load_coverage (load_id, opd_id, platform, account_id,"
-                " period_start, period_end, basis) VALUES (1, ?, ?, ?, ?, ?, 'title')",
-                [opd_id, platform, account_id, first, first + dt.timedelta(days=days)],
-            )
-        coverage_written(con)
+        coverage_spans_written(con, spans)
     start, days = when
     end = start + dt.timedelta(days=days)
     if data_end is None:  # the warehouse's own data end (v_data_end), as the app reads it

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factory import coverage_written, hand_warehouse
+from tests.factory import coverage_spans_written, hand_warehouse
 from tests.warehouse.test_counts_from_months import _old, _same
 from tests.warehouse.test_judgement_planning import span
 from tests.warehouse.test_properties import post
@@ -73,14 +73,7 @@ def test_sample_trend_equals_the_statement_before(sample, s, sample_windows):
 def test_random_trend_equals_the_statement_before(posts, spans, when, filters, rule):
     con = hand_warehouse(posts)
     if spans is not None:  # None: the hand warehouse's own coverage (every day, 2024-2027)
-        con.execute("DELETE FROM load_coverage")
-        for opd_id, platform, account_id, first, days in spans:
-            con.execute(
-                "INSERT INTO load_coverage (load_id, opd_id, platform, account_id,"
-                " period_start, period_end, basis) VALUES (1, ?, ?, ?, ?, ?, 'title')",
-                [opd_id, platform, account_id, first, first + dt.timedelta(days=days)],
-            )
-        coverage_written(con)
+        coverage_spans_written(con, spans)
     start, days = when
     s = analyst_settings.Settings(min_posts_per_month=rule[0], activity_rule=rule[1])
     check(con, Filters(start, start + dt.timedelta(days=days), *filters), s)

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factory import JAN, coverage_written, hand_warehouse
+from tests.factory import JAN, coverage_spans_written, hand_warehouse
 from tests.warehouse.test_judgement_planning import span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
@@ -99,14 +99,7 @@ def test_random_period_kept_equals_the_period_alone(
 ):
     con = hand_warehouse(posts)
     if cover is not None:  # None: the hand warehouse's own coverage
-        con.execute("DELETE FROM load_coverage")
-        for opd_id, platform, account_id, first, days in cover:
-            con.execute(
-                "INSERT INTO load_coverage (load_id, opd_id, platform, account_id,"
-                " period_start, period_end, basis) VALUES (1, ?, ?, ?, ?, ?, 'title')",
-                [opd_id, platform, account_id, first, first + dt.timedelta(days=days)],
-            )
-        coverage_written(con)
+        coverage_spans_written(con, cover)
     s = analyst_settings.Settings(
         activity_rule=rule, min_posts_per_month=per_month, min_posts_per_week=per_week
     )
