@@ -182,7 +182,8 @@ def restore(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str]) -> S
                 con.execute(f'INSERT INTO "{t}" BY NAME SELECT * FROM {alias}."{t}"')
             _advance_sequences(con, alias)
             # A snapshot from before a kept summary gained a column (migrations 160, 181, 310)
-            # would leave that column empty: those summaries are recounted from the posts.
+            # would leave that column empty, one from before a summary existed (370) would
+            # leave this warehouse's rows in it: those summaries are recounted from the posts.
             if any(_columns(con, alias, t) != _columns(con, _dbname(con), t) for t in _COUNTS):
                 day_counts.recount(con)
             # Rows of a snapshot older than the keys' numbers (migrations 320, 360) get them.
@@ -230,7 +231,7 @@ def _tables(con: duckdb.DuckDBPyConnection, database: str) -> list[str]:
 
 
 # Summaries kept beside posts (warehouse.day_counts.recount recounts them all).
-_COUNTS = ("post_day_count", "post_content_month", "post_format_month")
+_COUNTS = ("post_day_count", "post_content_month", "post_format_month", "post_top_month")
 
 
 def _columns(con: duckdb.DuckDBPyConnection, database: str, table: str) -> set[str]:

@@ -20,6 +20,9 @@ reach_posts, reach_engagement, reach (migration 160: what the KPI tiles, the tre
 read of whole months) and last_posted_at (TIMESTAMP, the newest post's time: migration 310, where
 the example posts start reading). A load's new interaction counts come in as its posts' rows leaving and
 coming in, so the OPD-months they fall in are recounted like any other change.
+
+Both recounts also recount the top posts kept per OPD-month (warehouse.top_posts: their
+engagement and labels change with the same writes).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from collections.abc import Iterable
 import duckdb
 import polars as pl
 
-from warehouse import periods
+from warehouse import periods, top_posts
 
 _KEYS_VIEW = "_content_months"
 
@@ -97,6 +100,8 @@ def recount_months(con: duckdb.DuckDBPyConnection, months: pl.DataFrame) -> None
         con.execute(_INSERT_MONTHS_SQL, params)
     finally:
         con.unregister(_KEYS_VIEW)
+    # The top posts kept per month show the same posts' engagement and labels.
+    top_posts.recount_months(con, months)
 
 
 def recount_posts(con: duckdb.DuckDBPyConnection, post_keys: Iterable[str]) -> None:
@@ -122,3 +127,4 @@ def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None
     params = {"all": opd_ids is None, "only_opd_ids": ids}
     con.execute(_DELETE_SQL, params)
     con.execute(_INSERT_SQL, params)
+    top_posts.recount(con, None if opd_ids is None else ids)

@@ -152,10 +152,21 @@ def engagement_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFram
     return _run(con, "q_engagement_by_opd", f.params())
 
 
+# How many posts post_top_month keeps per OPD, platform and month: the macro top_posts_kept()
+# (warehouse/sql/views/145_top_posts.sql), the longest list read from it (tested equal).
+TOP_POSTS_KEPT = 10
+
+
 def top_posts(con: duckdb.DuckDBPyConnection, f: Filters, n: int = 10) -> pl.DataFrame:
-    """The n posts with the highest engagement.
+    """The n posts with the highest engagement (ties: the newer first, then by post_key).
 
     Columns: post_key, published_at, opd, platform, caption, content_type, reactions, comments,
     shares, engagement, reach, engagement_per_reach, permalink.
+    A period of whole months and n <= TOP_POSTS_KEPT is read from the posts kept per OPD,
+    platform and month (q_top_posts_months.sql: the same posts), any other from every post of
+    the period (q_top_posts.sql).
     """
-    return _run(con, "q_top_posts", {**f.params(), "limit": _limit(n)})
+    params = {**f.params(), "limit": _limit(n)}
+    if params["limit"] <= TOP_POSTS_KEPT and periods.is_whole_months(f.start, f.end):
+        return _run(con, "q_top_posts_months", params)
+    return _run(con, "q_top_posts", params)
