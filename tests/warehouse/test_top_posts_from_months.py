@@ -90,42 +90,72 @@ def test_sample_top_posts_equal_the_statement_before(sample, sample_windows, mon
     assert sample.execute("SELECT count(*) FROM post_top_month").fetchone()[0] > 0
 
 
-# Hand warehouses: few OPD-platforms, so a month holds more posts than the table keeps; few
-# engagement values and few times, so posts tie on both across the 10th place (and the order
-# falls to post_key).
-_TIMES = [dt.datetime(2026, 1, 31, 20, 0), dt.datetime(2026, 2, 1, 7, 0)]
-_TIMES += [dt.datetime(2025, 12, 31, 9, 0), dt.datetime(2026, 1, 15, 9, 0)]
+# Hand warehouses: two OPD-platforms hold most posts, in one month or two, so a month holds more
+# posts than the table keeps; three engagement values and six times, so posts tie on both
+# across the 10th place (and the order falls to post_key).
+_TIMES = [dt.datetime(2026, 1, d, h, 0) for d in (1, 31) for h in (7, 9, 20)]
 tied_post = st.tuples(
-    st.sampled_from([(1, 1, "facebook"), (1, 2, "instagram"), (4, None, "facebook")]),
+    st.sampled_from([(1, 1, "facebook")] * 3 + [(1, 2, "instagram"), (4, None, "facebook")]),
     st.one_of(
+        st.sampled_from(_TIMES),
         st.sampled_from(_TIMES),
         st.datetimes(min_value=dt.datetime(2025, 12, 1), max_value=dt.datetime(2026, 2, 28)),
     ),
     st.sampled_from([None, "ucapan", "kegiatan"]),
-    st.integers(0, 3),
-    st.one_of(st.none(), st.integers(0, 2)),
+    st.integers(0, 2),
+    st.one_of(st.none(), st.integers(0, 1)),
     st.sampled_from([0, 100]),
 ).map(lambda t: (t[0][0], t[0][1], t[0][2], t[1], t[2], False, t[3], t[4], 0, t[5]))
 
 _month = st.sampled_from([dt.date(2025, 12, 1), dt.date(2026, 1, 1), dt.date(2026, 2, 1)])
 _whole = st.tuples(_month, st.integers(1, 3)).map(lambda t: months(*t))
-_cut = st.tuples(st.dates(dt.date(2025, 12, 1), dt.date(2026, 2, 27)), st.integers(0, 50)).map(
-    lambda t: Filters(t[0], t[0] + dt.timedelta(days=t[1]))
-)
+# Cut periods, some starting on a month's first day (and ending inside a month).
+_cut = st.tuples(
+    st.one_of(st.dates(dt.date(2025, 12, 1), dt.date(2026, 2, 27)), _month), st.integers(0, 50)
+).map(lambda t: Filters(t[0], t[0] + dt.timedelta(days=t[1])))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.lists(tied_post, min_size=5, max_size=70),
+    st.lists(tied_post, min_size=12, max_size=70),
     st.one_of(_whole, _whole, _cut),
-    st.sampled_from([(), ("facebook",), ("instagram", "tiktok")]),
-    st.sampled_from([(), ("dinas",), ("kecamatan", "badan")]),
-    st.sampled_from([(), (1,), (2, 4)]),
+    st.sampled_from([(), (), (), ("facebook",), ("instagram", "tiktok")]),
+    st.sampled_from([(), (), (), ("dinas",), ("kecamatan", "badan")]),
+    st.sampled_from([(), (), (), (1,), (2, 4)]),
 )
 def test_tied_posts_equal_the_statement_before(posts, f, platforms, kinds, opd_ids):
     con = hand_warehouse(posts)
-    assert con.execute(CHECK).fetchall() == []
-    check(con, dataclasses.replace(f, platforms=platforms, opd_kinds=kinds, opd_ids=opd_ids), 1)
+    try:
+        assert con.execute(CHECK).fetchall() == []
+        g = dataclasses.replace(f, platforms=platforms, opd_kinds=kinds, opd_ids=opd_ids)
+        check(con, g, viewer=4)
+    finally:
+        con.close()
+
+
+def test_ties_across_the_tenth_place():
+    """Dinkes' January on Facebook: 5 posts of engagement 9, then 8 of engagement 5 (three at
+    one time), one of 1; Disdik's: 3 of engagement 5, older. The month's list is the 5, then
+    the newest 5 of the 11 tied at 5 (Dinkes' kept 10 must be its newest tied ones, the three
+    at one time in post_key order), as the statement before lists them; Disdik's operator sees
+    Disdik's 3; 1-20 January leaves the three out."""
+    at = [dt.datetime(2026, 1, d, 9, 0) for d in range(2, 30)]
+    posts = [(1, 1, "facebook", at[i], "kegiatan", False, 9, 0, 0, None) for i in range(5)]
+    posts += [(1, 1, "facebook", at[20], "kegiatan", False, 5, 0, 0, None)] * 3
+    posts += [
+        (1, 1, "facebook", at[5 + i], "kegiatan", False, 5, 0, 0, None) for i in (0, 9, 3, 14, 7)
+    ]
+    posts += [(1, 1, "facebook", at[27], "kegiatan", False, 1, 0, 0, None)]
+    posts += [(2, 3, "facebook", at[i], "kegiatan", False, 4, 1, 0, None) for i in (1, 2, 4)]
+    con = hand_warehouse(posts)
+    jan = months(dt.date(2026, 1, 1), 1)
+    check(con, jan, viewer=2)
+    # Cut before the three tied posts of 22 January: read from the posts.
+    check(con, Filters(dt.date(2026, 1, 1), dt.date(2026, 1, 20)))
+    top = trend.top_posts(con, jan, 10)
+    assert top["engagement"].to_list() == [9] * 5 + [5] * 5
+    assert top["published_at"].to_list()[5:8] == [at[20]] * 3
+    assert con.execute("SELECT count(*) FROM post_top_month WHERE opd_id = 1").fetchone()[0] == 10
     con.close()
 
 
@@ -218,18 +248,20 @@ def _apply(con, op, ids: list[int | None]) -> None:
 @given(ops=st.lists(op_st, min_size=2, max_size=6))
 def test_loads_reexports_and_undo_keep_the_top_posts(ops):
     con = connect(":memory:")
-    load_master(con, _MASTER)
-    ids: list[int | None] = []
-    opd = con.execute("SELECT min(opd_id) FROM account").fetchone()[0]
-    for op in ops:
-        _apply(con, op, ids)
-        assert con.execute(CHECK).fetchall() == [], op
-        for f in PERIODS:
-            check(con, f, viewer=opd, limits=(1, 10, 11))
-    kept = con.sql("SELECT * FROM post_top_month ORDER BY ALL").pl()
-    top_posts.recount(con)
-    assert kept.equals(con.sql("SELECT * FROM post_top_month ORDER BY ALL").pl())
-    con.close()
+    try:
+        load_master(con, _MASTER)
+        ids: list[int | None] = []
+        opd = con.execute("SELECT min(opd_id) FROM account").fetchone()[0]
+        for op in ops:
+            _apply(con, op, ids)
+            assert con.execute(CHECK).fetchall() == [], op
+            for f in PERIODS:
+                check(con, f, viewer=opd, limits=(1, 10, 11))
+        kept = con.sql("SELECT * FROM post_top_month ORDER BY ALL").pl()
+        top_posts.recount(con)
+        assert kept.equals(con.sql("SELECT * FROM post_top_month ORDER BY ALL").pl())
+    finally:
+        con.close()
 
 
 def test_restoring_a_snapshot_without_the_table_recounts_it(tmp_path):
