@@ -20,12 +20,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal, assert_series_equal
 
+from etl.classify import matching
 from etl.classify import model as model_mod
 from etl.classify.engine import label_captions
 from etl.classify.model import Scored
 from etl.classify.model_features import _caption_matrices
 from etl.classify.rules import default_rules
 from etl.classify.training import shipped_model
+from etl.classify.vocab import CONTENT_TYPES
 from tests.classify import labels_314e6ff as old
 from tests.classify.test_label_batch import _EVAL, _INDEPENDENT, _bench_captions, _caption
 
@@ -34,11 +36,14 @@ from tests.classify.test_label_batch import _EVAL, _INDEPENDENT, _bench_captions
 def _old_code() -> Iterator[None]:
     """The 314e6ff functions in place of the current ones."""
     real_explain = model_mod.Scored.explain
+    real_drop = matching._drop_phrases_inside_other_labels
     model_mod.Scored.explain = old.explain_old  # type: ignore[method-assign]
+    matching._drop_phrases_inside_other_labels = old.drop_phrases_old
     try:
         yield
     finally:
         model_mod.Scored.explain = real_explain  # type: ignore[method-assign]
+        matching._drop_phrases_inside_other_labels = real_drop
 
 
 def _both(captions: list[str | None], *, model: bool = True) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -117,3 +122,36 @@ def test_explanation_of_no_or_one_caption(n_rows) -> None:
     rows = np.arange(n_rows, dtype=np.int64)
     labels = pl.Series(["kegiatan"] * n_rows, dtype=pl.String)
     assert_series_equal(scored.explain(rows, labels), old.explain_old(scored, rows, labels))
+
+
+# Phrases of several labels, some inside others (at the start, the end, the middle, across a
+# word's edge, repeated inside), multibyte letters, the same phrase in two labels, the empty one.
+_PHRASES = [
+    "rapat", "rapat sosialisasi", "sosialisasi", "sosial", "mohon maaf", "maaf", "hoaks",
+    "waspada", "waspada penipuan", "penipuan", "pada", "realisasi", "realisasi desa", "desa",
+    "sa", "a", "aa", "aaa", "selamat pagi", "pagi", "é", "éa", "aé", "#hgn", "hgn", "12", "123",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(CONTENT_TYPES), min_size=1, max_size=5, unique=True),
+    st.booleans(),
+    st.data(),
+)
+def test_phrase_removal_equals_the_old_code(groups, empty, data) -> None:
+    phrases = [*_PHRASES, ""] if empty else _PHRASES
+    row = st.lists(st.sampled_from(phrases), max_size=8, unique=True)
+    n = data.draw(st.integers(1, 40))
+    found = {
+        g: pl.Series(
+            "m", data.draw(st.lists(row, min_size=n, max_size=n)), dtype=pl.List(pl.String)
+        )
+        for g in groups
+    }
+    got = matching._drop_phrases_inside_other_labels(found)
+    want = old.drop_phrases_old(found)
+    assert list(got) == list(want)
+    for g in found:
+        assert got[g].dtype == want[g].dtype and got[g].name == want[g].name
+        assert got[g].to_list() == want[g].to_list()
