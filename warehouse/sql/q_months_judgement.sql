@@ -1,6 +1,6 @@
 -- q_months_judgement: THE judgement (opd_judgement, views/030_scope_and_activity.sql) of every
 -- OPD in scope over each calendar month of the period (the 'month' bucket) alone: the rows
--- q_periods_judgement.sql gives as its months (i = 0) when $months. Read through
+-- q_periods_judgement.sql gives as its months (i = 0) when asked. Read through
 -- warehouse.queries.judgement.month_judgement when the period's own judgement is kept already
 -- without its months, or nothing is shared; then by the activity trend (q_activity_trend.sql)
 -- and Keaktifan's month grid (q_opd_month_heatmap.sql). Grain: month x OPD; columns:
