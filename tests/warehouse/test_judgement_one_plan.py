@@ -32,7 +32,7 @@ from tests.warehouse.test_judgement_planning import parameters, period, run, sam
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import sql_text
-from warehouse.queries import judgement
+from warehouse.queries import judgement, summary
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
 
@@ -221,4 +221,27 @@ def test_random_judgement_in_one_plan_equals_the_statements_before(
     if own:  # the app binds the warehouse's own data end
         with run_queries.data_end_given(data_end):
             check_shared(con, Filters(start, end, *filters), s)
+    con.close()
+
+
+def test_the_tiles_judge_months_only_for_a_store_that_keeps_them(monkeypatch):
+    """The KPI tiles judge the chosen period's months along inside the caller's store (the UI's:
+    the activity trend reads them after), not in the store kept for one call outside the UI
+    (a report's tiles: nothing would read them)."""
+    con = hand_warehouse()
+    asked: list[bool] = []
+    real = judgement._run_arrow
+
+    def spy(con_, name, params):
+        if name == "q_periods_judgement":
+            asked.append(params["months"])
+        return real(con_, name, params)
+
+    monkeypatch.setattr(judgement, "_run_arrow", spy)
+    f = Filters(dt.date(2025, 12, 1), dt.date(2026, 2, 28))
+    s = analyst_settings.Settings()
+    summary.kpi_summary(con, f, s)  # outside a store
+    with run_queries.sharing({}):
+        summary.kpi_summary(con, f, s)
+    assert asked == [False, True]
     con.close()

@@ -18,7 +18,10 @@ them together.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import contextvars
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -32,6 +35,23 @@ JUDGED = "judged_period"
 JUDGED_AS_OF = "judged_period_as_of"
 JUDGED_PERIODS = "judged_periods"
 JUDGED_MONTHS = "judged_months"
+
+# Whether periods_judgement judges the first period's months along inside a sharing block (the
+# UI's store, read later by the activity trend and the month grid): off in a store kept for one
+# call only (summary.kpi_summary outside the UI), where nothing would read them.
+_MONTHS_ALONG: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "pantau_months_along", default=True
+)
+
+
+@contextlib.contextmanager
+def no_months_along() -> Iterator[None]:
+    """Inside the block, periods_judgement judges no months along (_MONTHS_ALONG)."""
+    token = _MONTHS_ALONG.set(False)
+    try:
+        yield
+    finally:
+        _MONTHS_ALONG.reset(token)
 
 
 def period_judgement(
@@ -124,7 +144,7 @@ def _judge_periods(
     two statements."""
     first = f.shifted(*periods[0]) if periods else f
     months_key = ("month_judgement", first, s)
-    months = bool(periods) and is_sharing() and not is_kept(months_key)
+    months = bool(periods) and is_sharing() and _MONTHS_ALONG.get() and not is_kept(months_key)
     table = _run_arrow(con, "q_periods_judgement", {**params, "months": months})
     if months:
         keep(months_key, period_rows(table, 0))
