@@ -211,16 +211,7 @@ def _drop_phrases_inside_other_labels(found: dict[str, pl.Series]) -> dict[str, 
     ).with_row_index("pid")
     if ids.height == 0:
         return found
-    # Containment among the distinct phrases of different labels (a few thousand at most).
-    pairs = (
-        ids.join(ids, how="cross", suffix="_long")
-        .filter(
-            (pl.col("group") != pl.col("group_long"))
-            & (pl.col("phrase_long").str.len_bytes() > pl.col("phrase").str.len_bytes())
-            & pl.col("phrase_long").str.contains(pl.col("phrase"), literal=True)
-        )
-        .select("pid", "pid_long")
-    )
+    pairs = _containment(ids)
     if pairs.height == 0:
         return found
     involved = ids.join(
@@ -278,3 +269,40 @@ def _drop_phrases_inside_other_labels(found: dict[str, pl.Series]) -> dict[str, 
         at[rows.to_numpy()] = len(m) + np.arange(len(rows), dtype=np.int64)
         out[g] = m.clone().append(kept.cast(m.dtype)).gather(at).alias(m.name)
     return out
+
+
+def _containment(ids: pl.DataFrame) -> pl.DataFrame:
+    """(pid, pid_long) of every phrase of `ids` (pid, phrase, group) inside a longer phrase
+    (in bytes) of another group, as a literal substring: every phrase found in every phrase by
+    one overlapping Aho-Corasick pass (each occurrence of each phrase is reported) instead of
+    a literal search per pair of the cross join (878 phrases: 770,000 pairs, about 55 ms)."""
+    if (ids["phrase"].str.len_bytes() == 0).any():
+        # An empty phrase is inside every phrase: left to the search per pair.
+        return (
+            ids.join(ids, how="cross", suffix="_long")
+            .filter(
+                (pl.col("group") != pl.col("group_long"))
+                & (pl.col("phrase_long").str.len_bytes() > pl.col("phrase").str.len_bytes())
+                & pl.col("phrase_long").str.contains(pl.col("phrase"), literal=True)
+            )
+            .select("pid", "pid_long")
+        )
+    phrases = ids["phrase"].unique().to_list()
+    return (
+        ids.select(
+            pl.col("pid").alias("pid_long"),
+            pl.col("group").alias("group_long"),
+            pl.col("phrase").str.len_bytes().alias("len_long"),
+            pl.col("phrase")
+            .str.extract_many(phrases, overlapping=True)
+            .list.unique()
+            .alias("phrase"),
+        )
+        .explode("phrase")
+        .join(ids, on="phrase")
+        .filter(
+            (pl.col("group") != pl.col("group_long"))
+            & (pl.col("len_long") > pl.col("phrase").str.len_bytes())
+        )
+        .select("pid", "pid_long")
+    )

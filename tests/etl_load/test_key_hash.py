@@ -9,7 +9,6 @@ rows, and a restored older snapshot's rows are numbered."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import polars as pl
 from hypothesis import given, settings
@@ -20,6 +19,14 @@ from etl.bootstrap import sample_files
 from etl.load_folder import load_paths
 from etl.master import load_master
 from etl.undo import undo_load
+from tests.etl_load.numbered import (
+    NUMBERING,
+    Statements,
+    before_migration,
+    loads_written,
+    md5_lower,
+    stored,
+)
 from warehouse.db import connect
 
 # The statements etl.recompute ran before migration 360, kept as reference.
@@ -38,10 +45,6 @@ KEYS = [f"instagram:{i}" for i in range(5)] + [f"instagram:url:https://instagram
 T = dt.datetime(2026, 10, 1, 8, 0)
 
 
-def _md5_lower(key: str) -> int:
-    return int.from_bytes(hashlib.md5(key.encode("utf-8")).digest()[8:], "little")
-
-
 def _old_posts(con, keys: pl.DataFrame) -> pl.DataFrame:
     con.register("_affected", keys.select("post_key").unique().to_arrow())
     try:
@@ -58,18 +61,10 @@ def _old_live(con, keys: pl.DataFrame) -> pl.DataFrame:
         con.unregister("_affected")
 
 
-def _stored(key: str, how: str, j: int) -> tuple[str, int | None]:
-    """(post_key, key_hash) of a row for `key`: its number, none, or ("other") another key
-    holding this key's number, as two keys sharing a number would."""
-    if how == "other":
-        return f"instagram:lain:{j}", _md5_lower(key)
-    return key, None if how == "none" else _md5_lower(key)
-
-
 _ROW = st.tuples(
     st.integers(1, 3),  # load_id
     st.sampled_from(KEYS),
-    st.sampled_from(["right", "none", "other"]),
+    NUMBERING,
 )
 
 
@@ -87,15 +82,9 @@ def _sorted(df: pl.DataFrame) -> list[dict]:
 def test_rows_read_equal_the_old_scans(posts, obs, undone, asked):
     con = connect(":memory:")
     try:
-        for i in (1, 2, 3):
-            con.execute(
-                "INSERT INTO loads (load_id, file_name, sha256, status, format)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [i, f"f{i}", f"s{i}", "undone" if i in undone else "loaded",
-                 "logbook" if i == 3 else "meta_instagram_csv"],
-            )  # fmt: skip
+        loads_written(con, 3, undone, lambda i: "logbook" if i == 3 else "meta_instagram_csv")
         for j, (load_id, key, how) in enumerate(posts):
-            key, number = _stored(key, how, j)
+            key, number = stored(key, how, f"instagram:lain:{j}")
             con.execute(
                 "INSERT INTO posts (post_key, opd_id, platform, published_at, load_id,"
                 " first_load_id, observed_at, views, key_hash) VALUES (?, 1, 'instagram', ?, ?,"
@@ -103,7 +92,7 @@ def test_rows_read_equal_the_old_scans(posts, obs, undone, asked):
                 [key, T, load_id, load_id, T, j, number],
             )
         for j, (load_id, key, how) in enumerate(obs):
-            key, number = _stored(key, how, j)
+            key, number = stored(key, how, f"instagram:lain:{j}")
             con.execute(
                 "INSERT INTO post_observation (load_id, post_key, opd_id, platform, published_at,"
                 " observed_at, views, key_hash) VALUES (?, ?, 1, 'instagram', ?, ?, ?, ?)",
@@ -133,7 +122,7 @@ def test_every_row_a_load_writes_carries_its_number(tmp_path):
         n = con.execute("SELECT count(*) FROM posts").fetchall()[0][0]
         assert n > 1000
         rows = con.execute("SELECT post_key, key_hash FROM posts").fetchall()
-        assert all(h == _md5_lower(k) for k, h in rows)
+        assert all(h == md5_lower(k) for k, h in rows)
         assert _unnumbered(con) == [("obs", 0), ("posts", 0)]
         # A posts row rewritten (its load undone: the posts of its keys recomputed from the
         # other loads' observations) keeps its number.
@@ -151,32 +140,24 @@ def test_every_row_a_load_writes_carries_its_number(tmp_path):
 
 
 def test_the_migration_numbers_an_older_warehouses_rows(tmp_path, monkeypatch):
-    import warehouse.migrations as migrations
-
     path = tmp_path / "old.duckdb"
-    real = migrations.available
-    monkeypatch.setattr(migrations, "available", lambda: [m for m in real() if m[0] < 360])
-    con = connect(path)
-    con.execute(
-        "INSERT INTO loads (load_id, file_name, sha256, status) VALUES (1, 'f', 's', 'loaded')"
-    )
-    for key in KEYS[:3]:
-        con.execute(
-            "INSERT INTO posts (post_key, opd_id, platform, published_at, load_id, first_load_id,"
-            " observed_at) VALUES (?, 1, 'instagram', ?, 1, 1, ?)",
-            [key, T, T],
-        )
-        con.execute(
-            "INSERT INTO post_observation (load_id, post_key, opd_id, platform, published_at,"
-            " observed_at) VALUES (1, ?, 1, 'instagram', ?, ?)",
-            [key, T, T],
-        )
-    con.close()
-    monkeypatch.setattr(migrations, "available", real)
+    with before_migration(path, monkeypatch, 360) as con:
+        loads_written(con, 1, set(), lambda i: None)
+        for key in KEYS[:3]:
+            con.execute(
+                "INSERT INTO posts (post_key, opd_id, platform, published_at, load_id,"
+                " first_load_id, observed_at) VALUES (?, 1, 'instagram', ?, 1, 1, ?)",
+                [key, T, T],
+            )
+            con.execute(
+                "INSERT INTO post_observation (load_id, post_key, opd_id, platform, published_at,"
+                " observed_at) VALUES (1, ?, 1, 'instagram', ?, ?)",
+                [key, T, T],
+            )
     con = connect(path)
     try:
         got = con.execute("SELECT post_key, key_hash FROM posts ORDER BY 1").fetchall()
-        assert got == sorted((k, _md5_lower(k)) for k in KEYS[:3])
+        assert got == sorted((k, md5_lower(k)) for k in KEYS[:3])
         assert _unnumbered(con) == [("obs", 0), ("posts", 0)]
     finally:
         con.close()
@@ -211,22 +192,13 @@ def test_a_restored_older_snapshot_is_numbered(tmp_path):
 
 def test_the_reads_scan_numbers_not_keys():
     """The statements finding the rows filter on key_hash (the point of migration 360)."""
-    seen: list[str] = []
     con = connect(":memory:")
     try:
-
-        class Spy:
-            def __getattr__(self, name):
-                return getattr(con, name)
-
-            def sql(self, query, *a, **k):
-                seen.append(query)
-                return con.sql(query, *a, **k)
-
+        spy = Statements(con)
         keys = pl.DataFrame({"post_key": ["k"]})
-        recompute.old_posts(Spy(), keys)  # type: ignore[arg-type]
-        recompute.live_observations(Spy(), keys)  # type: ignore[arg-type]
-        firsts = [q for q in seen if "rowid AS r" in q]
+        recompute.old_posts(spy, keys)  # type: ignore[arg-type]
+        recompute.live_observations(spy, keys)  # type: ignore[arg-type]
+        firsts = [q for q in spy.seen if "rowid AS r" in q]
         assert len(firsts) == 2
         assert all("key_hash IN" in q and "post_key IN" not in q for q in firsts)
     finally:

@@ -8,8 +8,6 @@ its number, the migration numbers the links an older warehouse holds, and the nu
 
 from __future__ import annotations
 
-import hashlib
-
 import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +17,14 @@ from etl.bootstrap import sample_files
 from etl.keys import adopt_known_keys
 from etl.load_folder import load_paths
 from etl.master import load_master
+from tests.etl_load.numbered import (
+    NUMBERING,
+    Statements,
+    before_migration,
+    loads_written,
+    md5_lower,
+    stored,
+)
 from warehouse.db import connect
 
 # The statement adopt_known_keys ran before migration 320 (its first query), kept as reference.
@@ -26,30 +32,16 @@ _OLD_ROWS = "SELECT rowid AS r FROM post_link WHERE link_key IN (SELECT link_key
 KEYS = [f"instagram:{i}" for i in range(6)] + [f"instagram:url:https://instagram.com/p/{i}" for i in range(4)]  # fmt: skip
 
 
-def _md5_lower(key: str) -> int:
-    return int.from_bytes(hashlib.md5(key.encode("utf-8")).digest()[8:], "little")
-
-
-class _OldRows:
-    """A connection whose `sql` runs the old first statement in place of the new one."""
-
-    def __init__(self, con):
-        self._con = con
-
-    def __getattr__(self, name):
-        return getattr(self._con, name)
-
-    def sql(self, query, *a, **k):
-        if "FROM post_link WHERE" in query and "rowid AS r" in query:
-            query = _OLD_ROWS
-        return self._con.sql(query, *a, **k)
+def _old_first(query: str) -> str:
+    """The old first statement in place of the new one."""
+    return _OLD_ROWS if "FROM post_link WHERE" in query and "rowid AS r" in query else query
 
 
 _LINK = st.tuples(
     st.integers(1, 4),  # load_id
     st.integers(0, 5),  # post number
     st.sampled_from(KEYS),  # link_key
-    st.sampled_from(["right", "none", "other"]),  # its number: right, NULL, another key's
+    NUMBERING,
 )
 _FILE = st.lists(
     st.tuples(st.one_of(st.none(), st.integers(0, 5)), st.one_of(st.none(), st.integers(0, 3))),
@@ -63,18 +55,12 @@ _FILE = st.lists(
 def test_adopted_keys_equal_the_old_scan(links, undone, rows):
     con = connect(":memory:")
     try:
-        for i in range(1, 5):
-            con.execute(
-                "INSERT INTO loads (load_id, file_name, sha256, status) VALUES (?, ?, ?, ?)",
-                [i, f"f{i}.csv", f"s{i}", "undone" if i in undone else "loaded"],
-            )
-        for j, (load_id, post, key, number) in enumerate(links):
-            value = None if number == "none" else _md5_lower(key)
-            # "other": another key holding this key's number, as two keys sharing one would.
-            stored = f"instagram:url:https://instagram.com/lain/{j}" if number == "other" else key
+        loads_written(con, 4, undone, lambda i: None)
+        for j, (load_id, post, key, how) in enumerate(links):
+            link, number = stored(key, how, f"instagram:url:https://instagram.com/lain/{j}")
             con.execute(
                 "INSERT INTO post_link (load_id, post_key, link_key, link_hash) VALUES (?, ?, ?, ?)",
-                [load_id, f"instagram:post{post}", stored, value],
+                [load_id, f"instagram:post{post}", link, number],
             )
         df = pl.DataFrame(
             {
@@ -88,7 +74,7 @@ def test_adopted_keys_equal_the_old_scan(links, undone, rows):
             schema={"native_key": pl.String, "url_key": pl.String, "post_key": pl.String},
         )
         new = adopt_known_keys(con, df)
-        old = adopt_known_keys(_OldRows(con), df)
+        old = adopt_known_keys(Statements(con, _old_first), df)
         assert new.to_dicts() == old.to_dicts()
     finally:
         con.close()
@@ -99,7 +85,7 @@ def test_the_number_is_md5s():
     try:
         for key in [*KEYS, "", "youtube:url:https://youtu.be/é日本", "x:1" * 300]:
             (got,) = con.execute("SELECT md5_number_lower(?)", [key]).fetchall()[0]
-            assert got == _md5_lower(key), key
+            assert got == md5_lower(key), key
     finally:
         con.close()
 
@@ -112,55 +98,36 @@ def test_every_link_a_load_writes_carries_its_number(tmp_path):
         load_paths(con, [exports / "instagram", exports / "logbook"])
         keys = con.execute("SELECT link_key, link_hash FROM post_link").fetchall()
         assert len(keys) > 100
-        assert all(h == _md5_lower(k) for k, h in keys)
+        assert all(h == md5_lower(k) for k, h in keys)
     finally:
         con.close()
 
 
 def test_the_migration_numbers_an_older_warehouses_links(tmp_path, monkeypatch):
-    import warehouse.migrations as migrations
-
     path = tmp_path / "old.duckdb"
-    real = migrations.available
-    monkeypatch.setattr(migrations, "available", lambda: [m for m in real() if m[0] < 320])
-    con = connect(path)
-    for i in (1, 2):
+    with before_migration(path, monkeypatch, 320) as con:
+        loads_written(con, 2, set(), lambda i: None)
         con.execute(
-            "INSERT INTO loads (load_id, file_name, sha256, status) VALUES (?, ?, ?, 'loaded')",
-            [i, f"f{i}.csv", f"s{i}"],
+            "INSERT INTO post_link (load_id, post_key, link_key) VALUES (1, 'a', ?), (2, 'b', ?)",
+            [KEYS[0], KEYS[7]],
         )
-    con.execute(
-        "INSERT INTO post_link (load_id, post_key, link_key) VALUES (1, 'a', ?), (2, 'b', ?)",
-        [KEYS[0], KEYS[7]],
-    )
-    con.close()
-    monkeypatch.setattr(migrations, "available", real)
     con = connect(path)
     try:
         got = con.execute("SELECT link_key, link_hash FROM post_link ORDER BY 1").fetchall()
-        assert got == sorted((k, _md5_lower(k)) for k in (KEYS[0], KEYS[7]))
+        assert got == sorted((k, md5_lower(k)) for k in (KEYS[0], KEYS[7]))
     finally:
         con.close()
 
 
 def test_the_probe_reads_numbers_not_link_keys():
     """The first statement filters on link_hash (the point of migration 320)."""
-    seen: list[str] = []
     con = connect(":memory:")
     try:
-
-        class Spy:
-            def __getattr__(self, name):
-                return getattr(con, name)
-
-            def sql(self, query, *a, **k):
-                seen.append(query)
-                return con.sql(query, *a, **k)
-
+        spy = Statements(con)
         df = pl.DataFrame({"native_key": ["instagram:1"], "url_key": [None], "post_key": ["k"]},
                           schema={"native_key": pl.String, "url_key": pl.String,
                                   "post_key": pl.String})  # fmt: skip
-        etl.keys.adopt_known_keys(Spy(), df)  # type: ignore[arg-type]
-        assert "link_hash IN" in seen[0] and "link_key IN" not in seen[0]
+        etl.keys.adopt_known_keys(spy, df)  # type: ignore[arg-type]
+        assert "link_hash IN" in spy.seen[0] and "link_key IN" not in spy.seen[0]
     finally:
         con.close()
