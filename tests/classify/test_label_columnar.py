@@ -55,8 +55,34 @@ def _both(captions: list[str | None], *, model: bool = True) -> tuple[pl.DataFra
     return got, want
 
 
+# Beside test_label_batch's captions: Indonesian words with their affixes (me-, di-, ber-, -kan,
+# -nya, -lah), links, hashtags and mentions, and captions in capitals or title case.
+_STEMS = ["resmi", "layan", "sosialisasi", "ucap", "capai", "bantu", "jalan", "pantau", "hoaks"]
+_affixed = st.tuples(
+    st.sampled_from(["", "me", "mem", "di", "ber", "pe", "pen", "ter"]),
+    st.sampled_from(_STEMS),
+    st.sampled_from(["", "kan", "nya", "lah", "an", "i"]),
+).map("".join)
+_link = st.sampled_from(
+    ["https://www.instagram.com/p/Cx1aB2/", "http://sukamajukab.go.id/berita?id=12&x=y",
+     "bit.ly/Lapor-Bupati", "www.youtube.com/watch?v=abc_DEF"]
+)  # fmt: skip
+_tag = st.sampled_from(
+    ["#HariGuruNasional", "#sukamajubangkit", "@diskominfo.sukamaju", "#HGN2026"]
+)
+_mixed = st.lists(st.one_of(_affixed, _link, _tag, _caption.filter(bool)), max_size=25).map(
+    " ".join
+)
+_any_caption = st.one_of(
+    _caption,
+    _mixed,
+    _caption.map(lambda c: c.upper() if c else c),
+    _mixed.map(str.title),
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_caption, min_size=1, max_size=30), st.booleans())
+@given(st.lists(_any_caption, min_size=1, max_size=30), st.booleans())
 def test_labels_equal_the_old_code_on_made_captions(captions, model) -> None:
     got, want = _both(captions, model=model)
     assert_frame_equal(got, want)
