@@ -3,7 +3,8 @@ periods (q_periods_judgement) holds the period's own, which the index then reads
 (warehouse.queries.judgement). The report bar asks for the index too (its rapor list), so the
 tiles must be asked before it; asked after, the index judged the period in a statement of its
 own (q_period_judgement, 40-60 ms CPU at 1M posts) and the tiles judged it again. The activity
-trend's months are judged in one statement, the months-only one."""
+trend's months are judged in the tiles' statement too (their months kept: judgement.
+periods_judgement), so the page runs one judgement statement."""
 
 from __future__ import annotations
 
@@ -31,7 +32,6 @@ def test_ringkasan_with_its_report_bar_judges_the_period_once(copy_db, use_db, m
     # ... and the period is judged inside the tiles' one statement only.
     assert ran.count("q_periods_judgement") == 1, ran
     assert ran.count("q_period_judgement") == 0, ran
-    # Its months (the activity trend) in one statement more, the months alone: the period's
-    # judgement is kept already (judgement.month_judgement).
-    assert ran.count("q_months_judgement") == 1, ran
-    assert ran.count("q_period_months_judgement") == 0, ran
+    # Its months (the activity trend) judged in that statement too: no statement more.
+    assert ran.count("q_months_judgement") == 0, ran
+    assert ran == ["q_periods_judgement"], ran

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from tests import factory
 from tests.factory import coverage_written, hand_warehouse
-from tests.warehouse.test_judgement_planning import parameters, run, same, sample_spans
+from tests.warehouse.test_judgement_planning import PERIODS_360, parameters, run, same, sample_spans
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import SQL_DIR, connect, sql_text
@@ -82,15 +82,15 @@ def check(con, p: dict[str, Any], buckets=("period", "month", "week", "day")) ->
     tables = {}
     for side in ("old", "new"):
         one, many = sql_text("q_period_judgement"), sql_text("q_periods_judgement")
-        months = sql_text("q_period_months_judgement")
-        if side == "old":
-            one, many, months = as_before(one), as_before(many), as_before(months)
+        months = sql_text("q_months_judgement")
+        if side == "old":  # q_periods_judgement as it was at 314e6ff (it calls opd_judgement)
+            one, many, months = as_before(one), as_before(PERIODS_360), as_before(months)
         upto = {**p, "counted_before": p["as_of"] + dt.timedelta(days=1)}
         tables[side] = {
             JUDGED: run(con, one, p, {}).to_arrow(),
             JUDGED_AS_OF: run(con, one, upto, {}).to_arrow(),
             JUDGED_PERIODS: run(con, many, p, {}).to_arrow(),
-            JUDGED_MONTHS: run(con, months, {**p, "buckets": ["month"]}, {}).drop("i").to_arrow(),
+            JUDGED_MONTHS: run(con, months, p, {}).to_arrow(),
         }
     for name in Q_NAMES:
         v = {**p, "judged": JUDGED_PERIODS if name == "q_kpi" else JUDGED,

@@ -188,8 +188,6 @@ def test_queries_run_by_execute_give_the_relations_frames(monkeypatch):
         cur = con.cursor()
         for table_name, table in (tables or {}).items():
             cur.register(table_name, table)
-        for setting in run_queries.SESSION.get(name, ()):  # as _fetch_arrow runs it
-            cur.execute(sql_text(setting))
         bound = run_queries._bound(con, name, params)
         relation = run_queries._plain_numbers(cur.sql(sql_text(name), params=bound).pl())
         cur.close()

@@ -51,6 +51,9 @@ Q_BEFORE = {
 }
 
 
+PERIODS_360 = (BEFORE_DIR / "q_periods_judgement_360.sql").read_text("utf-8")
+
+
 def q_before(name: str) -> str:
     """warehouse/sql/<name>.sql as it was, calling the old macros."""
     return as_before(Q_BEFORE.get(name) or sql_text(name))
@@ -92,10 +95,6 @@ def run(con, sql: str, params: dict[str, Any], tables: dict[str, Any]) -> pl.Dat
     try:
         for name, table in tables.items():
             cur.register(name, table)
-        if "$buckets[i] as bucket" in sql:  # q_period_months_judgement, old or new macros
-            # as warehouse.queries.run runs it: after its session settings
-            for setting in run_queries.SESSION["q_period_months_judgement"]:
-                cur.execute(sql_text(setting))
         cur.execute(sql, {k: v for k, v in params.items() if k in used})
         df = pl.from_arrow(cur.to_arrow_table())
     finally:
@@ -134,24 +133,24 @@ def parameters(
         "by_kind": False, "grain": "month", "by": "none", "campaign_id": 1,
         "dimension": "content", "opd_id": opd_ids[0] if opd_ids else 1,
         "counted_before": None, "by_platform": False, "bucket": "period",
-        "buckets": ["period", "month"], "sets": [[], [1, 4]],
+        "buckets": ["period", "month"], "sets": [[], [1, 4]], "months": False,
     }  # fmt: skip
 
 
 def judged(con, p: dict[str, Any], before: bool) -> dict[str, Any]:
     """The judgement relations the q_ files read, computed with the old or the new macros."""
     one, many = sql_text("q_period_judgement"), sql_text("q_periods_judgement")
+    if before:  # q_periods_judgement as it was at 314e6ff (it calls opd_judgement)
+        one, many = q_before("q_period_judgement"), as_before(PERIODS_360)
+    months = sql_text("q_months_judgement")
     if before:
-        one, many = q_before("q_period_judgement"), q_before("q_periods_judgement")
-    months = sql_text("q_period_months_judgement")
-    if before:
-        months = q_before("q_period_months_judgement")
+        months = q_before("q_months_judgement")
     upto = {**p, "counted_before": p["as_of"] + dt.timedelta(days=1)}
     return {
         JUDGED: run(con, one, p, {}).to_arrow(),
         JUDGED_AS_OF: run(con, one, upto, {}).to_arrow(),
         JUDGED_PERIODS: run(con, many, p, {}).to_arrow(),
-        JUDGED_MONTHS: run(con, months, {**p, "buckets": ["month"]}, {}).drop("i").to_arrow(),
+        JUDGED_MONTHS: run(con, months, p, {}).to_arrow(),
     }
 
 

@@ -5,8 +5,9 @@ tests/warehouse/before/q_activity_trend_330.sql: the months judged inside it), e
 type, order and null, by month and by OPD kind; on the sample warehouse and on random hand
 warehouses with random coverage (whole, partial, missing) and periods the data end cuts. The
 months-only form (q_months_judgement.sql) gives the rows the months judged with the period give.
-A page that judged the period with its KPI tiles (Ringkasan, Tren) judges its months in one
-statement more, the months-only one, and Keaktifan's grid after it judges nothing again."""
+A page whose KPI tiles judge the period (Ringkasan, Tren) judges its months in the tiles'
+statement too (q_periods_judgement.sql with $months), and Keaktifan's grid after it judges
+nothing again."""
 
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ def check(con, f: Filters, s) -> int:
             judgement.period_judgement(con, f, s)  # kept: the months judged alone
             _same(old, activity.activity_trend(con, f, s, by_kind=by_kind))
         with run_queries.sharing({}):  # nothing kept: the months judged with the period
+            _same(old, activity.activity_trend(con, f, s, by_kind=by_kind))
+        with run_queries.sharing({}):  # the months judged with the tiles' periods
+            summary.kpi_summary(con, f, s)
             _same(old, activity.activity_trend(con, f, s, by_kind=by_kind))
         rows += old.height
     alone = judgement.month_judgement(con, f, s)  # outside a store: the months alone
@@ -82,7 +86,8 @@ def test_random_trend_equals_the_statement_before(posts, spans, when, filters, r
 
 def test_the_months_are_judged_once_per_rerun():
     """Ringkasan's order (the KPI tiles, the index, the trend), then Keaktifan's grid on the same
-    filters: the judgement statements are the tiles' and the months-only one."""
+    filters: one judgement statement, the tiles' (their periods and the chosen period's months:
+    judgement.periods_judgement keeps the months for the trend and the grid)."""
     con = hand_warehouse()
     ran: list[str] = []
     real = run_queries._fetch_arrow
@@ -103,5 +108,5 @@ def test_the_months_are_judged_once_per_rerun():
     finally:
         run_queries._fetch_arrow = real  # type: ignore[assignment]
     judged = [n for n in ran if "judgement" in n]
-    assert judged == ["q_periods_judgement", "q_months_judgement"]
+    assert judged == ["q_periods_judgement"]
     con.close()

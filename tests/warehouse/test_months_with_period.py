@@ -1,5 +1,5 @@
 """Keaktifan's month grid judges its months with the period in one statement
-(q_period_months_judgement.sql through judgement.month_judgement): the grid equals
+(q_periods_judgement.sql with $months, through judgement.month_judgement): the grid equals
 warehouse/sql/q_opd_month_heatmap.sql as it was at e00a45f (kept word for word in
 tests/warehouse/before/q_opd_month_heatmap_300.sql: the months judged inside it), and the
 period's rows judged along are q_period_judgement.sql's rows, every column, type, order and
@@ -77,7 +77,7 @@ def test_random_grid_and_period_equal_the_statements_before(posts, spans, when, 
 
 def test_the_page_plans_one_judgement():
     """The grid first, then the index, the not-active list and the roll-up: one judgement
-    statement (q_period_months_judgement), no q_period_judgement."""
+    statement (q_periods_judgement judging the period and its months), no q_period_judgement."""
     con = hand_warehouse()
     ran: list[str] = []
     real = run_queries._fetch_arrow
@@ -97,5 +97,5 @@ def test_the_page_plans_one_judgement():
             activity.kecamatan_rollup(con, f, s)
     finally:
         run_queries._fetch_arrow = real  # type: ignore[assignment]
-    assert [n for n in ran if "judgement" in n] == ["q_period_months_judgement"]
+    assert [n for n in ran if "judgement" in n] == ["q_periods_judgement"]
     con.close()

@@ -18,7 +18,10 @@ them together.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import contextvars
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -32,6 +35,23 @@ JUDGED = "judged_period"
 JUDGED_AS_OF = "judged_period_as_of"
 JUDGED_PERIODS = "judged_periods"
 JUDGED_MONTHS = "judged_months"
+
+# Whether periods_judgement judges the first period's months along inside a sharing block (the
+# UI's store, read later by the activity trend and the month grid): off in a store kept for one
+# call only (summary.kpi_summary outside the UI), where nothing would read them.
+_MONTHS_ALONG: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "pantau_months_along", default=True
+)
+
+
+@contextlib.contextmanager
+def no_months_along() -> Iterator[None]:
+    """Inside the block, periods_judgement judges no months along (_MONTHS_ALONG)."""
+    token = _MONTHS_ALONG.set(False)
+    try:
+        yield
+    finally:
+        _MONTHS_ALONG.reset(token)
 
 
 def period_judgement(
@@ -54,13 +74,14 @@ def month_judgement(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings) -> 
     """opd_judgement('month', ...) of every OPD in scope over f's period, as a pyarrow Table
     with period_judgement's columns (a row per OPD and month judged; months after the data end
     are not judged). Inside a sharing block with the period's judgement not kept yet, judged
-    in one statement with the period as a whole (q_period_months_judgement.sql: the macro
-    stack planned once for both), whose 'period' rows are kept as period_judgement's result
-    for f: a page asking the month grid before the index, the not-active list and the roll-up
-    (Keaktifan) plans one judgement statement for all of them. When the period's judgement is
-    kept already (Ringkasan and Tren: the KPI tiles judged it) or nothing is shared, the
-    months alone (q_months_judgement.sql). Read by the month grid and the activity trend;
-    shared like period_judgement, keyed by f and the settings."""
+    in one statement with the period as a whole (q_periods_judgement.sql with $months: one
+    plan for both), whose period rows are kept as period_judgement's result for f: a page
+    asking the month grid before the index, the not-active list and the roll-up (Keaktifan)
+    plans one judgement statement for all of them. Ringkasan and Tren find the months kept
+    already: the KPI tiles judged them with their periods (periods_judgement). When the
+    period's judgement is kept (and the months not) or nothing is shared, the months alone
+    (q_months_judgement.sql). Read by the month grid and the activity trend; shared like
+    period_judgement, keyed by f and the settings."""
     return once(("month_judgement", f, s), lambda: _judge_months(con, f, s))
 
 
@@ -69,15 +90,18 @@ def _judge_months(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings) -> An
     whole = ("period_judgement", f, s, None)
     if not is_sharing() or is_kept(whole):
         return _run_arrow(con, "q_months_judgement", params)
-    both = _run_arrow(con, "q_period_months_judgement", {**params, "buckets": ["period", "month"]})
-    keep(whole, bucket_rows(both, 1))
-    return bucket_rows(both, 2)
-
-
-def bucket_rows(table: Any, i: int) -> Any:
-    """The rows of bucket i (1-based) of a q_period_months_judgement table, without the column
-    i: opd_judgement's rows for that bucket alone (same columns, types and order)."""
-    return period_slice(table, i).drop_columns(["i"])
+    both = _run_arrow(
+        con,
+        "q_periods_judgement",
+        {
+            **params,
+            "starts": [f.start],
+            "ends_excl": [f.end + dt.timedelta(days=1)],
+            "months": True,
+        },
+    )
+    keep(whole, period_rows(both, 1))
+    return period_rows(both, 0)
 
 
 def periods_judgement(
@@ -110,20 +134,31 @@ def _judge_periods(
     periods: list[tuple[dt.date, dt.date]],
     params: dict[str, Any],
 ) -> Any:
-    """q_periods_judgement.sql's table; inside a sharing block each period's rows are also kept
-    as period_judgement's result for f over that period (the same rows: one lateral call of
-    opd_judgement per period), so a page asking for the period's judgement after the KPI tiles
-    (Ringkasan's index) plans no judgement statement of its own."""
-    table = _run_arrow(con, "q_periods_judgement", params)
-    for i, (first, last) in enumerate(periods, start=1):
-        keep(("period_judgement", f.shifted(first, last), s, None), period_rows(table, i))
+    """q_periods_judgement.sql's table of the periods (rows i >= 1); inside a sharing block each
+    period's rows are also kept as period_judgement's result for f over that period (the same
+    rows: opd_judgement_of judges each bucket on its own rows), so a page asking for the
+    period's judgement after the KPI tiles (Ringkasan's index) plans no judgement statement of
+    its own; and, unless kept already, the months of the first period (the chosen one) are
+    judged in the same statement and kept as month_judgement's result for f over it (the
+    activity trend of Ringkasan and Tren): one plan for both, about two thirds of the time of
+    two statements."""
+    first = f.shifted(*periods[0]) if periods else f
+    months_key = ("month_judgement", first, s)
+    months = bool(periods) and is_sharing() and _MONTHS_ALONG.get() and not is_kept(months_key)
+    table = _run_arrow(con, "q_periods_judgement", {**params, "months": months})
+    if months:
+        keep(months_key, period_rows(table, 0))
+        n_months = bisect.bisect_right(table.column("i").to_pylist(), 0)
+        table = table.slice(n_months)
+    for i, (first_day, last_day) in enumerate(periods, start=1):
+        keep(("period_judgement", f.shifted(first_day, last_day), s, None), period_rows(table, i))
     return table
 
 
 def period_rows(table: Any, i: int) -> Any:
-    """The rows of period i (1-based) of a periods_judgement table (ordered by i, as
-    q_periods_judgement.sql orders it), without the columns i and opd: a period_judgement
-    table (same columns, types and order)."""
+    """The rows of period i (1-based; 0: the months of period 1) of a q_periods_judgement table
+    (ordered by i, as q_periods_judgement.sql orders it), without the columns i and opd: a
+    period_judgement table (same columns, types and order; for 0, month_judgement's)."""
     return period_slice(table, i).drop_columns(["i", "opd"])
 
 

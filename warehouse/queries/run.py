@@ -28,11 +28,6 @@ MAX_ROWS = 5_000  # Altair's default row limit; also the drill-down cap.
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
-# Session settings (warehouse/sql/session/*.sql) a q_*.sql file is run after, on its own
-# cursor: a lateral opd_judgement call whose bucket is a column is planned by DuckDB 2.0 only
-# with its delim-join rewrite off (session/lateral_buckets.sql).
-SESSION: dict[str, tuple[str, ...]] = {"q_period_months_judgement": ("session/lateral_buckets",)}
-
 
 @functools.cache
 def _param_names(name: str) -> frozenset[str]:
@@ -190,8 +185,6 @@ def _fetch_arrow(
     try:
         for table_name, table in (tables or {}).items():
             cur.register(table_name, table)
-        for setting in SESSION.get(name, ()):
-            cur.execute(sql_text(setting))
         cur.execute(sql_text(name), bound)
         return cur.to_arrow_table()
     finally:

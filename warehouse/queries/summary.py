@@ -14,7 +14,7 @@ from warehouse.analyst_settings import Settings
 from warehouse.queries import compared
 from warehouse.queries.activity import opd_index
 from warehouse.queries.filters import Filters
-from warehouse.queries.judgement import JUDGED_PERIODS, periods_judgement
+from warehouse.queries.judgement import JUDGED_PERIODS, no_months_along, periods_judgement
 from warehouse.queries.options import data_start, date_bounds
 from warehouse.queries.run import (
     _activity_params,
@@ -123,11 +123,13 @@ def kpi_summary(
     """
     s = _settings(con, settings)
     # The periods' judgement kept for this call when the caller shares nothing (the UI does):
-    # the compared sets and the tiles read the same judgement (queries.compared).
+    # the compared sets and the tiles read the same judgement (queries.compared); no months
+    # judged along then (nothing after this call reads them: judgement.no_months_along).
     data_end = data_end_in_force(con)
     with contextlib.ExitStack() as stack:
         if not is_sharing():
             stack.enter_context(sharing({}))
+            stack.enter_context(no_months_along())
         return _kpi_summary(con, f, s, bounds, data_end)
 
 

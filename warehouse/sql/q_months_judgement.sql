@@ -1,9 +1,8 @@
 -- q_months_judgement: THE judgement (opd_judgement, views/030_scope_and_activity.sql) of every
--- OPD in scope over each calendar month of the period (the 'month' bucket): the 'month' rows
--- of q_period_months_judgement.sql alone, with a constant bucket (no lateral call: planned and
--- run in about two thirds of the time). Read through warehouse.queries.judgement.
--- month_judgement when the period's own judgement is kept already (Ringkasan and Tren: the KPI
--- tiles judged it) or nothing is shared; then by the activity trend (q_activity_trend.sql)
+-- OPD in scope over each calendar month of the period (the 'month' bucket) alone: the rows
+-- q_periods_judgement.sql gives as its months (i = 0) when asked. Read through
+-- warehouse.queries.judgement.month_judgement when the period's own judgement is kept already
+-- without its months, or nothing is shared; then by the activity trend (q_activity_trend.sql)
 -- and Keaktifan's month grid (q_opd_month_heatmap.sql). Grain: month x OPD; columns:
 -- opd_judgement's.
 with

@@ -19,7 +19,7 @@ months as (
                          interval 1 month) as t(m)
 ),
 -- judged_months: the 'month' judgement (opd_judgement) of these very filters and settings,
--- judged with the period as a whole in one statement (q_period_months_judgement.sql;
+-- judged with the period as a whole in one statement (q_periods_judgement.sql judging its months;
 -- warehouse.queries.judgement.month_judgement registers it on this query's cursor)
 per_opd_month as (
     select opd_id, period_start as month, max_account_posts, counted_posts, posts, is_active,

@@ -161,6 +161,17 @@ CREATE OR REPLACE MACRO whole_day(bound) AS
          THEN CAST(bound AS DATE)
          ELSE error('activity bounds are whole days: ' || CAST(bound AS VARCHAR)) END;
 
+-- From posts counted per account (the relation named per_account: bucket columns, opd_id, platform,
+-- account_key, n), the posts the activity rule counts per bucket and OPD: every column but
+-- account_key and n is the grouping (period_start, opd_id, platform; opd_judgement_of's bucket
+-- number i too), then posts, max_account_posts, counted_posts (counted_posts, by `rule`). Read
+-- by opd_counts and opd_judgement_of: the rule's count written once.
+CREATE OR REPLACE MACRO opd_counted(per_account, rule) AS TABLE
+    SELECT * EXCLUDE (account_key, n), sum(n) AS posts, max(n) AS max_account_posts,
+           counted_posts(rule, max(n), sum(n)) AS counted_posts
+    FROM query_table(per_account)
+    GROUP BY ALL;
+
 -- The posts the activity rule counts, per bucket and OPD (x platform when by_platform), without
 -- the minimum: only OPDs with a post in the bucket. "Account" is account_key (v_post_facts): the
 -- official account, or the platform for logbook rows matched to no account. Columns:
@@ -193,10 +204,7 @@ CREATE OR REPLACE MACRO opd_counts(bucket, start_d, end_excl, platforms, opd_kin
           AND (counted_before IS NULL OR d.pub_date < whole_day(counted_before))
         GROUP BY ALL
     )
-    SELECT period_start, opd_id, platform, sum(n) AS posts, max(n) AS max_account_posts,
-           counted_posts(rule, max(n), sum(n)) AS counted_posts
-    FROM per_account
-    GROUP BY period_start, opd_id, platform;
+    SELECT * FROM opd_counted('per_account', rule);
 
 -- THE activity rule: an OPD is active in a bucket when counted_posts (the busiest account's
 -- posts, or all accounts' posts, by `rule`: opd_counts) reach activity_minimum there.
@@ -241,45 +249,41 @@ CREATE OR REPLACE MACRO bucket_start(bucket, day_d, start_d) AS
     END;
 
 -- Data coverage per bucket and OPD, THE definition of "its data arrived" (the judgement and the
--- compared set of a comparison read it: opd_judgement, compared_opds). Grain: bucket x every
--- OPD in scope. An OPD with accounts in scope: of them, how many some live load covers on every
--- day of the bucket's part of [start_d, end_excl) (v_coverage_day, views/025_v_coverage.sql);
+-- compared set of a comparison read it: opd_judgement_of, compared_opds through opd_coverage).
+-- The buckets are the relation named bucket_days: one row per bucket (i, period_start) and day
+-- of it (day), the days the bucket is judged on. Grain: bucket x every OPD in scope; columns
+-- i, then as below. An OPD with accounts in scope: of them, how many some live load covers on
+-- every day of the bucket (v_coverage_day, views/025_v_coverage.sql);
 -- its data is complete when all are. An OPD with no account in scope has no export to wait
 -- for: complete (a zero is a known zero), unless it has ever sent data of its own: a live
 -- load naming it (a logbook, which may list posts of accounts the master list does not hold,
 -- or an export of a platform in scope). Then those loads are its data, and it is complete on
--- the days they cover: a month whose logbook has not arrived is no data, never a zero. Columns: period_start, opd_id, n_accounts, n_accounts_complete,
+-- the days they cover: a month whose logbook has not arrived is no data, never a zero.
+-- Columns: i, period_start, opd_id, n_accounts, n_accounts_complete,
 -- n_accounts_missing (accounts with no day covered), data_complete, data_missing (nothing of
 -- the bucket arrived: every account missing, or no day of a waited logbook covered).
-CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds,
-                                     opd_ids) AS TABLE
-    WITH bounds AS (SELECT CAST(end_excl AS DATE) AS end_d),
-    days AS (
-        SELECT CAST(t.d AS DATE) AS day,
-               bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
-        FROM bounds, generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
-                                     CAST(bounds.end_d - 1 AS TIMESTAMP),
-                                     INTERVAL 1 DAY) AS t(d)
-    ),
-    lengths AS (SELECT period_start, count(*) AS n_days FROM days GROUP BY period_start),
+CREATE OR REPLACE MACRO opd_coverage_of(bucket_days, platforms, opd_kinds, opd_ids) AS TABLE
+    WITH days AS (SELECT i, period_start, day FROM query_table(bucket_days)),
+    lengths AS (SELECT i, period_start, count(*) AS n_days FROM days GROUP BY i, period_start),
     acc AS (SELECT account_id, opd_id FROM scoped_account_keys(platforms, opd_kinds, opd_ids)),
     covered AS (
-        SELECT d.period_start, c.account_id, count(*) AS n_days
+        SELECT d.i, d.period_start, c.account_id, count(*) AS n_days
         FROM v_coverage_day c
         JOIN days d ON d.day = c.day
         SEMI JOIN acc ON acc.account_id = c.account_id
-        GROUP BY d.period_start, c.account_id
+        GROUP BY d.i, d.period_start, c.account_id
     ),
     per_opd AS (
         SELECT
-            l.period_start, a.opd_id,
+            l.i, l.period_start, a.opd_id,
             count(*) AS n_accounts,
             count(*) FILTER (WHERE coalesce(c.n_days, 0) = l.n_days) AS n_accounts_complete,
             count(*) FILTER (WHERE coalesce(c.n_days, 0) = 0) AS n_accounts_missing
         FROM lengths l
         CROSS JOIN acc a
-        LEFT JOIN covered c ON c.period_start = l.period_start AND c.account_id = a.account_id
-        GROUP BY l.period_start, a.opd_id
+        LEFT JOIN covered c
+          ON c.i = l.i AND c.period_start = l.period_start AND c.account_id = a.account_id
+        GROUP BY l.i, l.period_start, a.opd_id
     ),
     -- OPDs with no account in scope, and which of them have posts in scope (waited for).
     bare AS (
@@ -296,28 +300,167 @@ CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_k
     -- The days of the bucket those loads cover (coverage_opd_day: the days sent's rows
     -- name, kept at load time; v_coverage_opd_day_recount is their definition).
     waited_days AS (
-        SELECT d.period_start, s.opd_id, count(DISTINCT d.day) AS n_days
+        SELECT d.i, d.period_start, s.opd_id, count(DISTINCT d.day) AS n_days
         FROM coverage_opd_day s
         JOIN days d ON d.day = s.day
         SEMI JOIN bare b ON b.opd_id = s.opd_id
         WHERE s.platform IS NULL OR platform_in_scope(platforms, s.platform)
-        GROUP BY d.period_start, s.opd_id
+        GROUP BY d.i, d.period_start, s.opd_id
     ),
     per_bare AS (
-        SELECT l.period_start, b.opd_id, 0 AS n_accounts, 0 AS n_accounts_complete,
+        SELECT l.i, l.period_start, b.opd_id, 0 AS n_accounts, 0 AS n_accounts_complete,
                0 AS n_accounts_missing,
                w.opd_id IS NULL OR coalesce(d.n_days, 0) = l.n_days AS data_complete,
                w.opd_id IS NOT NULL AND coalesce(d.n_days, 0) = 0 AS data_missing
         FROM lengths l
         CROSS JOIN bare b
         LEFT JOIN waited w ON w.opd_id = b.opd_id
-        LEFT JOIN waited_days d ON d.period_start = l.period_start AND d.opd_id = b.opd_id
+        LEFT JOIN waited_days d
+          ON d.i = l.i AND d.period_start = l.period_start AND d.opd_id = b.opd_id
     )
     SELECT *, n_accounts_complete = n_accounts AS data_complete,
            n_accounts_missing = n_accounts AS data_missing
     FROM per_opd
     UNION ALL BY NAME
     SELECT * FROM per_bare;
+
+-- opd_coverage_of over the buckets of [start_d, end_excl) (bucket_start), without i.
+CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds,
+                                     opd_ids) AS TABLE
+    WITH bounds AS (SELECT CAST(end_excl AS DATE) AS end_d),
+    coverage_days AS (
+        SELECT 1 AS i, CAST(t.d AS DATE) AS day,
+               bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
+        FROM bounds, generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
+                                     CAST(bounds.end_d - 1 AS TIMESTAMP),
+                                     INTERVAL 1 DAY) AS t(d)
+    )
+    SELECT * EXCLUDE (i) FROM opd_coverage_of('coverage_days', platforms, opd_kinds, opd_ids);
+
+-- The end (exclusive) of the days counted for a bucket that starts on period_start inside
+-- [start_d, end_excl): the bucket's own end (a day, a Monday week, a calendar month; 'period':
+-- end_excl), cut at end_excl.
+CREATE OR REPLACE MACRO bucket_end(bucket, period_start, end_excl) AS
+    least(CASE bucket
+              WHEN 'day' THEN CAST(period_start AS DATE) + 1
+              WHEN 'week' THEN CAST(period_start AS DATE) + 7
+              WHEN 'month' THEN CAST(CAST(period_start AS DATE) + INTERVAL 1 MONTH AS DATE)
+              ELSE CAST(end_excl AS DATE)
+          END, CAST(end_excl AS DATE));
+
+-- The buckets the judgement judges, for each period i of the lists starts / ends_excl (1-based;
+-- start inclusive, end exclusive): the buckets (bucket_start) of the period's days up to its
+-- judged end (judged_end: cut at the data end; buckets after it are not judged), each as a
+-- span of days: period_start, lo (its first day in the period), hi (exclusive: its judged
+-- days are [lo, hi)), count_hi (exclusive: its posts are counted over [lo, count_hi), the
+-- period as given: bucket_end), required_posts (activity_minimum of the bucket, bucket_minimum
+-- with the period's judged end), judged_through (the period's last day judged). The periods
+-- read no row of one another (several periods, one plan: no lateral call).
+CREATE OR REPLACE MACRO judged_buckets(bucket, starts, ends_excl, per_month, per_week,
+                                       data_end) AS TABLE
+    WITH periods AS (
+        SELECT i, CAST(starts[i] AS DATE) AS start_d, CAST(ends_excl[i] AS DATE) AS end_excl,
+               judged_end(starts[i], ends_excl[i], data_end) AS judged_end_excl
+        FROM range(1, len(starts) + 1) t(i)
+    ),
+    all_days AS (
+        SELECT CAST(unnest(generate_series(CAST(min(start_d) AS TIMESTAMP),
+                                           CAST(max(judged_end_excl) - 1 AS TIMESTAMP),
+                                           INTERVAL 1 DAY)) AS DATE) AS day
+        FROM periods
+    ),
+    spans AS (
+        SELECT p.i, bucket_start(bucket, d.day, p.start_d) AS period_start,
+               min(d.day) AS lo, max(d.day) + 1 AS hi
+        FROM periods p
+        JOIN all_days d ON d.day >= p.start_d AND d.day < p.judged_end_excl
+        GROUP BY ALL
+    )
+    SELECT s.i, s.period_start, s.lo, s.hi,
+           CASE WHEN s.hi < p.judged_end_excl THEN s.hi
+                ELSE bucket_end(bucket, s.period_start, p.end_excl) END AS count_hi,
+           bucket_minimum(bucket, p.start_d, p.judged_end_excl, per_month, per_week,
+                          s.period_start, CAST(data_end AS DATE)) AS required_posts,
+           p.judged_end_excl - 1 AS judged_through
+    FROM spans s
+    JOIN periods p USING (i);
+
+-- THE judgement of the buckets in the relation named buckets (judged_buckets' columns: i,
+-- period_start, lo, hi, count_hi, required_posts, judged_through; buckets of several periods
+-- and kinds may stand side by side, each judged on its own rows): every OPD in scope x every
+-- bucket. Columns: i, then opd_judgement's. The posts of a bucket are counted over
+-- [lo, count_hi) (post_day_count, by the rule: opd_counted), its coverage over [lo, hi)
+-- (opd_coverage_of), so one plan judges all of them.
+CREATE OR REPLACE MACRO opd_judgement_of(buckets, platforms, opd_kinds, opd_ids, rule,
+                                         counted_before := NULL) AS TABLE
+    WITH b AS (SELECT * FROM query_table(buckets)),
+    all_days AS (
+        SELECT CAST(unnest(generate_series(CAST(min(lo) AS TIMESTAMP),
+                                           CAST(max(count_hi) - 1 AS TIMESTAMP),
+                                           INTERVAL 1 DAY)) AS DATE) AS day
+        FROM b
+    ),
+    count_days AS (
+        SELECT b.i, b.period_start, d.day, d.day < b.hi AS judged
+        FROM b JOIN all_days d ON d.day >= b.lo AND d.day < b.count_hi
+    ),
+    judged_days AS (SELECT i, period_start, day FROM count_days WHERE judged),
+    -- posts per bucket and account from the per-day rows (post_day_count, kept equal to posts
+    -- at every write: warehouse/day_counts.py), in scope as scoped_posts
+    per_account AS (
+        SELECT x.i, x.period_start, d.opd_id, NULL AS platform, d.account_key,
+               CAST(sum(d.posts) AS BIGINT) AS n
+        FROM post_day_count d
+        JOIN count_days x ON x.day = d.pub_date
+        SEMI JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id)
+        WHERE platform_in_scope(platforms, d.platform)
+          AND (counted_before IS NULL OR d.pub_date < whole_day(counted_before))
+        GROUP BY ALL
+    ),
+    act AS (
+        SELECT c.*, meets_minimum(c.counted_posts, b.required_posts) AS is_active
+        FROM opd_counted('per_account', rule) c
+        JOIN b USING (i, period_start)
+    ),
+    cov AS (SELECT * FROM opd_coverage_of('judged_days', platforms, opd_kinds, opd_ids)),
+    judged AS (
+        SELECT
+            b.i, b.period_start, o.opd_id, o.opd_kind, o.expected_to_post,
+            coalesce(a.posts, 0) AS posts,
+            coalesce(a.max_account_posts, 0) AS max_account_posts,
+            coalesce(a.counted_posts, 0) AS counted_posts,
+            b.required_posts,
+            coalesce(a.is_active, false) AS is_active,
+            coalesce(c.data_complete, true) AS data_complete,
+            coalesce(c.n_accounts, 0) AS n_accounts,
+            coalesce(c.n_accounts_missing, 0) AS n_accounts_missing,
+            coalesce(c.data_missing, false) AS data_missing,
+            b.judged_through
+        FROM scoped_opd_table(opd_kinds, opd_ids) o
+        CROSS JOIN b
+        LEFT JOIN act a ON a.opd_id = o.opd_id AND a.i = b.i AND a.period_start = b.period_start
+        LEFT JOIN cov c ON c.opd_id = o.opd_id AND c.i = b.i AND c.period_start = b.period_start
+    )
+    SELECT
+        * EXCLUDE (data_missing),
+        CASE WHEN is_active THEN 'active'
+             WHEN data_complete THEN 'inactive'
+             ELSE 'no_data' END AS activity_status,
+        is_active OR data_complete AS is_judged,
+        -- How much of the bucket's data arrived: all of it (or no account to wait for), part
+        -- (some days or some accounts: a month still running, a late export) or none. A
+        -- partly received bucket is "data sebagian", never "data belum diterima".
+        CASE WHEN data_complete THEN 'complete'
+             WHEN data_missing THEN 'missing'
+             ELSE 'partial' END AS data_state,
+        -- What a list says of the OPD (warehouse.vocabulary.REASON_LABELS_ID): a not-judged
+        -- OPD part of whose data arrived is 'partly_received', never 'not_received'.
+        CASE WHEN is_active THEN 'active'
+             WHEN data_complete THEN 'inactive'
+             WHEN data_missing THEN 'not_received'
+             ELSE 'partly_received' END AS judgement
+    FROM judged;
+
 
 -- THE judgement: the activity rule read together with data coverage, over the period cut at the
 -- data end (judged_end: [start_d, end_excl) running past the last day any data reaches is judged
@@ -340,73 +483,13 @@ CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_k
 CREATE OR REPLACE MACRO opd_judgement(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids,
                                       per_month, per_week, rule, data_end,
                                       counted_before := NULL) AS TABLE
-    WITH cut AS (SELECT judged_end(start_d, end_excl, data_end) AS judged_end_excl),
-    bucket_starts AS (
-        SELECT DISTINCT bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
-        FROM cut, generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
-                                  CAST(cut.judged_end_excl - 1 AS TIMESTAMP),
-                                  INTERVAL 1 DAY) AS t(d)
-    ),
-    -- activity_minimum of each bucket, the judged end read from cut (as in opd_activity).
-    buckets AS (
-        SELECT b.period_start,
-               bucket_minimum(bucket, CAST(start_d AS DATE), c.judged_end_excl, per_month,
-                              per_week, b.period_start, CAST(data_end AS DATE))
-                   AS required_posts
-        FROM bucket_starts b, cut c
-    ),
-    -- No post lies after the data end (v_data_end is never before the newest post): the
-    -- posts are counted over the period as given, the minimum over the judged days. The
-    -- activity rule (opd_activity) read with the minima above: opd_activity's rows for the
-    -- judged buckets (its own minimum is bucket_minimum with these very arguments), the
-    -- minimum planned once.
-    act AS (
-        SELECT c.*, meets_minimum(c.counted_posts, b.required_posts) AS is_active
-        FROM opd_counts(bucket, start_d, end_excl, platforms, opd_kinds, opd_ids, rule, false,
-                        counted_before := counted_before) c
-        JOIN buckets b USING (period_start)
-    ),
-    cov AS (
-        SELECT * FROM opd_coverage(bucket, start_d, judged_end(start_d, end_excl, data_end),
-                                   platforms, opd_kinds, opd_ids)
-    ),
-    judged AS (
-        SELECT
-            b.period_start, o.opd_id, o.opd_kind, o.expected_to_post,
-            coalesce(a.posts, 0) AS posts,
-            coalesce(a.max_account_posts, 0) AS max_account_posts,
-            coalesce(a.counted_posts, 0) AS counted_posts,
-            b.required_posts,
-            coalesce(a.is_active, false) AS is_active,
-            coalesce(c.data_complete, true) AS data_complete,
-            coalesce(c.n_accounts, 0) AS n_accounts,
-            coalesce(c.n_accounts_missing, 0) AS n_accounts_missing,
-            coalesce(c.data_missing, false) AS data_missing,
-            judged_end(start_d, end_excl, data_end) - 1 AS judged_through
-        FROM scoped_opd_table(opd_kinds, opd_ids) o
-        CROSS JOIN buckets b
-        LEFT JOIN act a ON a.opd_id = o.opd_id AND a.period_start = b.period_start
-        LEFT JOIN cov c ON c.opd_id = o.opd_id AND c.period_start = b.period_start
+    WITH buckets AS (
+        SELECT * FROM judged_buckets(bucket, [start_d], [end_excl], per_month, per_week,
+                                     data_end)
     )
-    SELECT
-        * EXCLUDE (data_missing),
-        CASE WHEN is_active THEN 'active'
-             WHEN data_complete THEN 'inactive'
-             ELSE 'no_data' END AS activity_status,
-        is_active OR data_complete AS is_judged,
-        -- How much of the bucket's data arrived: all of it (or no account to wait for), part
-        -- (some days or some accounts: a month still running, a late export) or none. A
-        -- partly received bucket is "data sebagian", never "data belum diterima".
-        CASE WHEN data_complete THEN 'complete'
-             WHEN data_missing THEN 'missing'
-             ELSE 'partial' END AS data_state,
-        -- What a list says of the OPD (warehouse.vocabulary.REASON_LABELS_ID): a not-judged
-        -- OPD part of whose data arrived is 'partly_received', never 'not_received'.
-        CASE WHEN is_active THEN 'active'
-             WHEN data_complete THEN 'inactive'
-             WHEN data_missing THEN 'not_received'
-             ELSE 'partly_received' END AS judgement
-    FROM judged;
+    SELECT * EXCLUDE (i)
+    FROM opd_judgement_of('buckets', platforms, opd_kinds, opd_ids, rule,
+                          counted_before := counted_before);
 
 -- Campaign participation, the one definition: every campaign x every expected-to-post OPD in
 -- scope, with its posts tagged for the campaign (post_campaign) published in the period on the
