@@ -27,33 +27,15 @@ engagement and labels change with the same writes).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 import duckdb
 import polars as pl
 
 from warehouse import periods, top_posts
+from warehouse.month_tables import MonthTable
 
-_KEYS_VIEW = "_content_months"
-
-_DELETE_MONTHS_SQL = f"""
-DELETE FROM post_content_month m USING {_KEYS_VIEW} k
-WHERE m.opd_id = k.opd_id AND m.month_start = k.month_start
-"""
-# The recount reads only the posts of the touched OPDs and months (bounds pushed to the scan),
-# so a load's cost follows what it touched, not the warehouse.
-_INSERT_MONTHS_SQL = f"""
-INSERT INTO post_content_month
-SELECT r.* FROM post_content_month_recount($opd_ids, $from_d, $to_excl) r
-SEMI JOIN {_KEYS_VIEW} k USING (opd_id, month_start)
-"""
-_DELETE_SQL = "DELETE FROM post_content_month WHERE $all OR list_contains($only_opd_ids, opd_id)"
-_INSERT_SQL = """
-INSERT INTO post_content_month
-SELECT * FROM post_content_month_recount(CASE WHEN $all THEN NULL ELSE $only_opd_ids END,
-                                         NULL, NULL)
-"""
+_TABLE = MonthTable("post_content_month")
 _MONTHS_OF_KEYS_SQL = """
 SELECT DISTINCT opd_id, CAST(date_trunc('month', published_at) AS DATE) AS month_start
 FROM posts WHERE post_key IN (SELECT post_key FROM _content_keys)
@@ -83,23 +65,7 @@ def months_of(*frames: pl.DataFrame | None) -> pl.DataFrame:
 def recount_months(con: duckdb.DuckDBPyConnection, months: pl.DataFrame) -> None:
     """Replace post_content_month's rows of these OPD-months (columns opd_id, month_start) with
     a recount from posts and labels. Run inside the transaction that changed them."""
-    if not months.height:
-        return
-    months = months.select(
-        pl.col("opd_id").cast(pl.Int32), pl.col("month_start").cast(pl.Date)
-    ).unique()
-    firsts: list[dt.date] = months["month_start"].to_list()
-    params = {
-        "opd_ids": sorted(int(i) for i in months["opd_id"].unique()),
-        "from_d": min(firsts),
-        "to_excl": periods.add_months(max(firsts), 1),
-    }
-    con.register(_KEYS_VIEW, months.to_arrow())
-    try:
-        con.execute(_DELETE_MONTHS_SQL)
-        con.execute(_INSERT_MONTHS_SQL, params)
-    finally:
-        con.unregister(_KEYS_VIEW)
+    _TABLE.recount_months(con, months)
     # The top posts kept per month show the same posts' engagement and labels.
     top_posts.recount_months(con, months)
 
@@ -121,10 +87,7 @@ def recount_posts(con: duckdb.DuckDBPyConnection, post_keys: Iterable[str]) -> N
 def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None) -> None:
     """Replace post_content_month's rows of `opd_ids` (None: every row) with a recount.
     Run inside the transaction that changed posts."""
-    ids = [] if opd_ids is None else sorted({int(i) for i in opd_ids})
-    if opd_ids is not None and not ids:
-        return
-    params = {"all": opd_ids is None, "only_opd_ids": ids}
-    con.execute(_DELETE_SQL, params)
-    con.execute(_INSERT_SQL, params)
-    top_posts.recount(con, None if opd_ids is None else ids)
+    if opd_ids is not None:
+        opd_ids = list(opd_ids)  # read twice
+    _TABLE.recount(con, opd_ids)
+    top_posts.recount(con, opd_ids)

@@ -21,59 +21,23 @@ published_at, naive WIB) x post_key -> published_at, engagement (BIGINT), captio
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 import duckdb
 import polars as pl
 
-from warehouse import periods
+from warehouse.month_tables import MonthTable
 
-_KEYS_VIEW = "_top_months"
-
-_DELETE_MONTHS_SQL = f"""
-DELETE FROM post_top_month m USING {_KEYS_VIEW} k
-WHERE m.opd_id = k.opd_id AND m.month_start = k.month_start
-"""
-# Only the posts of the touched OPDs and months are read (bounds pushed to the scan).
-_INSERT_MONTHS_SQL = f"""
-INSERT INTO post_top_month
-SELECT r.* FROM post_top_month_recount($opd_ids, $from_d, $to_excl) r
-SEMI JOIN {_KEYS_VIEW} k USING (opd_id, month_start)
-"""
-_DELETE_SQL = "DELETE FROM post_top_month WHERE $all OR list_contains($only_opd_ids, opd_id)"
-_INSERT_SQL = """
-INSERT INTO post_top_month
-SELECT * FROM post_top_month_recount(CASE WHEN $all THEN NULL ELSE $only_opd_ids END, NULL, NULL)
-"""
+_TABLE = MonthTable("post_top_month")
 
 
 def recount_months(con: duckdb.DuckDBPyConnection, months: pl.DataFrame) -> None:
-    """Replace post_top_month's rows of these OPD-months (columns opd_id Int32, month_start
-    Date, distinct) with a recount from posts and labels. Run inside the transaction that
-    changed them."""
-    if not months.height:
-        return
-    firsts: list[dt.date] = months["month_start"].to_list()
-    params = {
-        "opd_ids": sorted(int(i) for i in months["opd_id"].unique()),
-        "from_d": min(firsts),
-        "to_excl": periods.add_months(max(firsts), 1),
-    }
-    con.register(_KEYS_VIEW, months.to_arrow())
-    try:
-        con.execute(_DELETE_MONTHS_SQL)
-        con.execute(_INSERT_MONTHS_SQL, params)
-    finally:
-        con.unregister(_KEYS_VIEW)
+    """Replace post_top_month's rows of these OPD-months (columns opd_id, month_start) with a
+    recount from posts and labels. Run inside the transaction that changed them."""
+    _TABLE.recount_months(con, months)
 
 
 def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None) -> None:
     """Replace post_top_month's rows of `opd_ids` (None: every row) with a recount. Run inside
     the transaction that changed posts."""
-    ids = [] if opd_ids is None else sorted({int(i) for i in opd_ids})
-    if opd_ids is not None and not ids:
-        return
-    params = {"all": opd_ids is None, "only_opd_ids": ids}
-    con.execute(_DELETE_SQL, params)
-    con.execute(_INSERT_SQL, params)
+    _TABLE.recount(con, opd_ids)
