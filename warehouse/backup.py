@@ -145,12 +145,15 @@ def before(con: duckdb.DuckDBPyConnection, reason: str) -> Snapshot | None:
 
 # Access control, not data: a restore brings back the data of a snapshot, never its older
 # accounts and passwords, and never takes back the audit trail (who restored is in it too).
-KEPT_ON_RESTORE = frozenset({"app_user", "audit_log"})
+# Nor the schema: the snapshot's rows are brought into this warehouse's tables, so the
+# migrations already applied here stay recorded (a snapshot taken before a migration would
+# otherwise make every later connect apply it again, on tables that have it).
+KEPT_ON_RESTORE = frozenset({"app_user", "audit_log", "schema_migrations"})
 
 
 def restore(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str]) -> Snapshot | None:
-    """Replace the warehouse's content with snapshot `source`, atomically (accounts and the
-    audit trail stay as they are: KEPT_ON_RESTORE); the current state is snapshotted first
+    """Replace the warehouse's content with snapshot `source`, atomically (accounts, the
+    audit trail and the applied migrations stay as they are: KEPT_ON_RESTORE); the current state is snapshotted first
     (returned). Raises BackupError (file missing or not a snapshot of this
     warehouse: a table missing)."""
     src = Path(source)
