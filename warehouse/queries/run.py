@@ -207,7 +207,15 @@ def _plain_numbers(df: pl.DataFrame) -> pl.DataFrame:
 
 
 def _settings(con: duckdb.DuckDBPyConnection, settings: Settings | None) -> Settings:
-    return settings if settings is not None else get_settings(con)
+    """settings, else the warehouse's (get_settings): read once per `sharing` block (a setting
+    change moves the data version, and the UI keeps one store per version), else every call."""
+    if settings is not None:
+        return settings
+    found: Settings = once(_SETTINGS_KEY, lambda: get_settings(con))
+    return found
+
+
+_SETTINGS_KEY = ("analyst_settings",)
 
 
 def _activity_params(s: Settings) -> dict[str, Any]:

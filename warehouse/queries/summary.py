@@ -171,38 +171,57 @@ def _kpi_summary(
     def at(p: compare.Comparison | None, span: tuple[dt.date, dt.date]) -> dict[str, Any]:
         return measured[(p.opds if p is not None and p.subset else None, span)]
 
-    rows = []
-    for key in KPI_SUMMARY_KEYS:
-        kpi = metrics.KPIS[key]
-        cur = at(None, (f.start, f.end))[key]
-        row: dict[str, Any] = {
-            "key": key,
-            "label": kpi.label,
-            "format": kpi.fmt,
-            "decimals": kpi.decimals,
-        }
-        row["value"] = _num(cur)
-        cmp_cur = plans["previous"].current
-        row["period_end"] = f.end
-        row["compared_start"], row["compared_end"] = cmp_cur
-        for name in KINDS:
-            p = plans[name]
-            other = at(p, p.other)[key] if p.comparable else None
-            mine = at(p, p.current)[key]
-            row[f"{name}_compared_value"] = _num(mine)
-            row[f"{name}_value"] = _num(other)
-            row[f"change_{name}"] = _diff(mine, other) if p.comparable else None
-            row[f"{name}_start"], row[f"{name}_end"] = p.other
-            row[f"{name}_status"] = p.status
-            row[f"{name}_reason"] = p.reason
-            row[f"{name}_scope_opds"] = p.scope_opds
-            row[f"{name}_compared_opds"] = len(p.opds) if p.scope_opds is not None else None
-            row[f"{name}_left_out"] = [
-                {"opd_id": o.opd_id, "opd": o.opd, "missing": o.missing} for o in p.left_out
-            ]
-        row["compared_value"] = row["previous_compared_value"]
-        rows.append(row)
-    return pl.DataFrame(rows, schema=_KPI_SCHEMA).select(list(_KPI_SCHEMA))
+    # Built column by column: a comparison's dates, status, counts and left-out list are the
+    # same on every row (the list one Series repeated), only the values differ by KPI.
+    n = len(KPI_SUMMARY_KEYS)
+    cur_row = at(None, (f.start, f.end))
+    cmp_cur = plans["previous"].current
+    cols: dict[str, Any] = {
+        "key": list(KPI_SUMMARY_KEYS),
+        "label": [metrics.KPIS[k].label for k in KPI_SUMMARY_KEYS],
+        "format": [metrics.KPIS[k].fmt for k in KPI_SUMMARY_KEYS],
+        "decimals": [metrics.KPIS[k].decimals for k in KPI_SUMMARY_KEYS],
+        "value": [_num(cur_row[k]) for k in KPI_SUMMARY_KEYS],
+        "period_end": [f.end] * n,
+        "compared_start": [cmp_cur[0]] * n,
+        "compared_end": [cmp_cur[1]] * n,
+    }
+    for name in KINDS:
+        p = plans[name]
+        mine_row = at(p, p.current)
+        other_row = at(p, p.other) if p.comparable else None
+        cols[f"{name}_compared_value"] = [_num(mine_row[k]) for k in KPI_SUMMARY_KEYS]
+        cols[f"{name}_value"] = [
+            None if other_row is None else _num(other_row[k]) for k in KPI_SUMMARY_KEYS
+        ]
+        cols[f"change_{name}"] = [
+            None if other_row is None else _diff(mine_row[k], other_row[k])
+            for k in KPI_SUMMARY_KEYS
+        ]
+        cols[f"{name}_start"], cols[f"{name}_end"] = [p.other[0]] * n, [p.other[1]] * n
+        cols[f"{name}_status"] = [p.status] * n
+        cols[f"{name}_reason"] = [p.reason] * n
+        cols[f"{name}_scope_opds"] = [p.scope_opds] * n
+        compared_opds = len(p.opds) if p.scope_opds is not None else None
+        cols[f"{name}_compared_opds"] = [compared_opds] * n
+        cols[f"{name}_left_out"] = left_out_column(f"{name}_left_out", p.left_out, n)
+    cols["compared_value"] = cols["previous_compared_value"]
+    return pl.DataFrame(cols, schema=_KPI_SCHEMA).select(list(_KPI_SCHEMA))
+
+
+def left_out_column(name: str, left_out: tuple[compare.LeftOut, ...], n: int) -> pl.Series:
+    """A kpi_summary left-out column: n rows, each the list of {opd_id, opd, missing} of
+    left_out (in its order), typed as _KPI_SCHEMA says."""
+    inner = pl.DataFrame(
+        {
+            "opd_id": [o.opd_id for o in left_out],
+            "opd": [o.opd for o in left_out],
+            "missing": [o.missing for o in left_out],
+        },
+        schema=_LEFT_OUT.inner.to_schema(),  # type: ignore[union-attr]
+    )
+    one = inner.select(pl.struct(pl.all()).implode().alias(name)).to_series()
+    return one.new_from_index(0, n)
 
 
 def kpi_periods(
