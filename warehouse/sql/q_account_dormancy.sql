@@ -16,7 +16,10 @@ bounds as (
 ),
 -- Each account's last post and its posts in the period from the per-day rows (post_day_count:
 -- posts and last_posted_at per account and day, kept equal to posts at every write), in scope
--- as scoped_posts_all; the period's bounds are whole days.
+-- as scoped_posts_all (the OPDs as scoped_opd_table: the same OPDs as scoped_opds, without
+-- v_opd_profile's aggregate to plan); the period's bounds are whole days. Neither this nor
+-- account_data is cut to `accounts`: joined keeps accounts' rows only (a semi join to them made
+-- DuckDB materialize accounts and plan two more joins, about a third of this statement's CPU).
 account_posts as (
     select
         d.account_id,
@@ -25,8 +28,7 @@ account_posts as (
                                              and d.pub_date < whole_day($end_excl)), 0)
              AS BIGINT) as posts_in_period
     from post_day_count d
-    semi join scoped_opds($opd_kinds, $opd_ids) o using (opd_id)
-    semi join accounts a using (account_id)
+    semi join scoped_opd_table($opd_kinds, $opd_ids) o using (opd_id)
     where platform_in_scope($platforms, d.platform)
       and d.pub_date < CAST($as_of AS DATE) + 1
     group by d.account_id
@@ -34,7 +36,6 @@ account_posts as (
 account_data as (
     select c.account_id, max(c.day) as covered_through
     from v_coverage_day c
-    semi join accounts a using (account_id)
     where c.day <= CAST($as_of AS DATE)
     group by c.account_id
 ),
