@@ -211,17 +211,9 @@ def _kpi_summary(
 
 def left_out_column(name: str, left_out: tuple[compare.LeftOut, ...], n: int) -> pl.Series:
     """A kpi_summary left-out column: n rows, each the list of {opd_id, opd, missing} of
-    left_out (in its order), typed as _KPI_SCHEMA says."""
-    inner = pl.DataFrame(
-        {
-            "opd_id": [o.opd_id for o in left_out],
-            "opd": [o.opd for o in left_out],
-            "missing": [o.missing for o in left_out],
-        },
-        schema=_LEFT_OUT.inner.to_schema(),  # type: ignore[union-attr]
-    )
-    one = inner.select(pl.struct(pl.all()).implode().alias(name)).to_series()
-    return one.new_from_index(0, n)
+    left_out (in its order), typed as _KPI_SCHEMA says: the list converted once, then repeated."""
+    one = [{"opd_id": o.opd_id, "opd": o.opd, "missing": o.missing} for o in left_out]
+    return pl.Series(name, [one], dtype=_LEFT_OUT).new_from_index(0, n)
 
 
 def kpi_periods(
