@@ -188,22 +188,17 @@ def _kpi_summary(
     }
     for name in KINDS:
         p = plans[name]
-        mine_row = at(p, p.current)
-        other_row = at(p, p.other) if p.comparable else None
-        cols[f"{name}_compared_value"] = [_num(mine_row[k]) for k in KPI_SUMMARY_KEYS]
-        cols[f"{name}_value"] = [
-            None if other_row is None else _num(other_row[k]) for k in KPI_SUMMARY_KEYS
-        ]
-        cols[f"change_{name}"] = [
-            None if other_row is None else _diff(mine_row[k], other_row[k])
-            for k in KPI_SUMMARY_KEYS
-        ]
-        cols[f"{name}_start"], cols[f"{name}_end"] = [p.other[0]] * n, [p.other[1]] * n
-        cols[f"{name}_status"] = [p.status] * n
-        cols[f"{name}_reason"] = [p.reason] * n
-        cols[f"{name}_scope_opds"] = [p.scope_opds] * n
+        mine = [at(p, p.current)[k] for k in KPI_SUMMARY_KEYS]
+        other = [at(p, p.other)[k] for k in KPI_SUMMARY_KEYS] if p.comparable else [None] * n
+        cols[f"{name}_compared_value"] = [_num(v) for v in mine]
+        cols[f"{name}_value"] = [_num(v) for v in other]
+        cols[f"change_{name}"] = [_diff(a, b) for a, b in zip(mine, other, strict=True)]
         compared_opds = len(p.opds) if p.scope_opds is not None else None
-        cols[f"{name}_compared_opds"] = [compared_opds] * n
+        for col, v in (
+            ("start", p.other[0]), ("end", p.other[1]), ("status", p.status),
+            ("reason", p.reason), ("scope_opds", p.scope_opds), ("compared_opds", compared_opds),
+        ):  # fmt: skip
+            cols[f"{name}_{col}"] = [v] * n
         cols[f"{name}_left_out"] = left_out_column(f"{name}_left_out", p.left_out, n)
     cols["compared_value"] = cols["previous_compared_value"]
     return pl.DataFrame(cols, schema=_KPI_SCHEMA).select(list(_KPI_SCHEMA))
