@@ -155,7 +155,10 @@ def test_the_months_statement_refuses_a_bucket_of_part_months(sample_380):
 
 
 def test_whole_months_is_only_months_the_data_end_does_not_cut():
-    jan, feb = (dt.date(2026, 1, 1), dt.date(2026, 1, 31)), (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    jan, feb = (
+        (dt.date(2026, 1, 1), dt.date(2026, 1, 31)),
+        (dt.date(2026, 2, 1), dt.date(2026, 2, 28)),
+    )
     assert judgement.whole_months([jan, feb], dt.date(2026, 2, 28))
     assert judgement.whole_months([jan], dt.date(2026, 3, 5))
     assert not judgement.whole_months([jan, feb], dt.date(2026, 2, 27))  # cut by the data end
