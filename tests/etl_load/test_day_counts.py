@@ -49,10 +49,8 @@ def _tables(spec):
 def _drift(con) -> pl.DataFrame:
     """The check's rows, and those of the months kept from post_day_count (post_month_count,
     migration 380: checks/judgement_months_match_days.sql)."""
-    return pl.concat(
-        [con.sql(CHECK).pl().select(pl.lit("post_day_count").alias("kept_in")),
-         con.sql(MONTHS_CHECK).pl().select("kept_in")]
-    )  # fmt: skip
+    days = con.sql(CHECK).pl().with_columns(kept_in=pl.lit("post_day_count"))
+    return pl.concat([days.select("kept_in"), con.sql(MONTHS_CHECK).pl().select("kept_in")])
 
 
 def _kept(con) -> pl.DataFrame:
