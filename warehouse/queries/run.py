@@ -26,12 +26,17 @@ from warehouse.queries.filters import Filters
 
 MAX_ROWS = 5_000  # Altair's default row limit; also the drill-down cap.
 
-_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-
 
 @functools.cache
 def _param_names(name: str) -> frozenset[str]:
-    return frozenset(_PARAM.findall(sql_text(name)))
+    """The $parameters warehouse/sql/<name>.sql uses, as DuckDB's own parser reads them: a
+    `$word` in a comment or a string literal is none (a pattern over the text bound those, and
+    DuckDB then refused the statement for an unused parameter)."""
+    return frozenset(
+        p
+        for statement in duckdb.extract_statements(sql_text(name))
+        for p in statement.named_parameters
+    )
 
 
 # The data end a caller read once and gives to every query it runs (data_end_given); a tuple,
