@@ -234,7 +234,13 @@ def _tables(con: duckdb.DuckDBPyConnection, database: str) -> list[str]:
 
 
 # Summaries kept beside posts (warehouse.day_counts.recount recounts them all).
-_COUNTS = ("post_day_count", "post_content_month", "post_format_month", "post_top_month")
+_COUNTS = (
+    "post_day_count",
+    "post_content_month",
+    "post_format_month",
+    "post_top_month",
+    "post_month_count",
+)
 
 
 def _columns(con: duckdb.DuckDBPyConnection, database: str, table: str) -> set[str]:

@@ -19,6 +19,12 @@ v_coverage_span resolves them), clipped to the range: the same rows a recount of
 table gives there (checks/coverage_day_matches_spans.sql; views v_coverage_day_recount and
 v_coverage_opd_day_recount are that recount). No analyst setting changes these rows: what
 counts as complete is decided when they are read.
+
+The same refreshes keep the months of those days (migration 380, what the judgement reads for a
+bucket of whole months): coverage_month (per account and month, the days covered) and
+coverage_opd_month (per OPD, platform and month, the set of days named), each touched key's
+months from its range's first month to its last recounted from the days just written (macros
+coverage_month_recount, coverage_opd_month_recount, views/127_judgement_months.sql).
 """
 
 from __future__ import annotations
@@ -101,6 +107,31 @@ FROM (
 )
 ORDER BY day
 """
+# The months of the touched ranges (from the month of lo to hi's), recounted from the days.
+_DELETE_ACCOUNT_MONTHS = """
+DELETE FROM coverage_month m USING _cov_touch t
+WHERE m.account_id = t.account_id
+  AND m.month_start BETWEEN CAST(date_trunc('month', t.lo) AS DATE) AND t.hi
+"""
+_INSERT_ACCOUNT_MONTHS = """
+INSERT INTO coverage_month
+SELECT r.* FROM coverage_month_recount($ids, $from_d, $to_d) r
+JOIN _cov_touch t
+  ON r.account_id = t.account_id
+ AND r.month_start BETWEEN CAST(date_trunc('month', t.lo) AS DATE) AND t.hi
+"""
+_DELETE_OPD_MONTHS = """
+DELETE FROM coverage_opd_month m USING _cov_opd_touch t
+WHERE m.opd_id = t.opd_id AND m.platform IS NOT DISTINCT FROM t.platform
+  AND m.month_start BETWEEN CAST(date_trunc('month', t.lo) AS DATE) AND t.hi
+"""
+_INSERT_OPD_MONTHS = """
+INSERT INTO coverage_opd_month
+SELECT r.* FROM coverage_opd_month_recount($ids, $from_d, $to_d) r
+JOIN _cov_opd_touch t
+  ON r.opd_id = t.opd_id AND r.platform IS NOT DISTINCT FROM t.platform
+ AND r.month_start BETWEEN CAST(date_trunc('month', t.lo) AS DATE) AND t.hi
+"""
 _ACCOUNT_TOUCH = {"account_id": pl.Int32, "lo": pl.Date, "hi": pl.Date}
 
 
@@ -151,8 +182,8 @@ def refresh_opd_platforms(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[i
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     """Both tables recomputed from every live span (a restored snapshot, a warehouse written by
     hand). In the caller's transaction, if any."""
-    con.execute("DELETE FROM coverage_day")
-    con.execute("DELETE FROM coverage_opd_day")
+    for table in ("coverage_day", "coverage_opd_day", "coverage_month", "coverage_opd_month"):
+        con.execute(f"DELETE FROM {table}")
     bounds = {"lo": FIRST_DAY, "hi": LAST_DAY}
     accounts = con.sql("SELECT account_id, $lo AS lo, $hi AS hi FROM account", params=bounds).pl()
     opds = con.sql(
@@ -187,6 +218,8 @@ def _refresh(
         try:
             con.execute(_DELETE_ACCOUNT_DAYS, _bounds(accounts))
             con.execute(_INSERT_ACCOUNT_DAYS)
+            con.execute(_DELETE_ACCOUNT_MONTHS)
+            con.execute(_INSERT_ACCOUNT_MONTHS, _month_bounds(accounts, "account_id"))
         finally:
             con.unregister("_cov_touch")
     if opds is not None and opds.height:
@@ -194,9 +227,29 @@ def _refresh(
         try:
             con.execute(_DELETE_OPD_DAYS, _bounds(opds))
             con.execute(_INSERT_OPD_DAYS)
+            con.execute(_DELETE_OPD_MONTHS)
+            con.execute(_INSERT_OPD_MONTHS, _month_bounds(opds, "opd_id"))
         finally:
             con.unregister("_cov_opd_touch")
 
 
 def _bounds(touch: pl.DataFrame) -> dict[str, dt.date]:
     return {"lo": touch.get_column("lo").min(), "hi": touch.get_column("hi").max()}  # type: ignore[dict-item]
+
+
+def _month_bounds(touch: pl.DataFrame, key: str) -> dict[str, object]:
+    """The month recount's arguments: the touched ids, the first day of the first touched
+    month and the last day of the last (every day of a touched month is read)."""
+    lo: dt.date = touch.get_column("lo").min()  # type: ignore[assignment]
+    hi: dt.date = touch.get_column("hi").max()  # type: ignore[assignment]
+    last = LAST_DAY if hi.year == LAST_DAY.year and hi.month == 12 else _month_end(hi)
+    return {
+        "ids": sorted(int(i) for i in touch.get_column(key).drop_nulls().unique()),
+        "from_d": lo.replace(day=1),
+        "to_d": last,
+    }
+
+
+def _month_end(day: dt.date) -> dt.date:
+    first_next = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1)

@@ -11,6 +11,10 @@ posts updates it in the same transaction:
 - `recount(con, opd_ids)`: recount those OPDs' rows from posts (an alias tying posts to an
   account; any writer that changes posts otherwise). `opd_ids=None`: the whole table.
 
+Both also keep post_month_count (migration 380: these rows summed per calendar month, what the
+judgement reads for a bucket of whole months; macro post_month_count_recount): the OPD-months
+the changed days fall in, or the recounted OPDs, are recounted from post_day_count after it.
+
 Grain: opd_id (INTEGER) x platform (VARCHAR) x account_key (VARCHAR: the account id as text,
 or 'platform:<platform>' for a post tied to no account, as v_post_facts) x pub_date (DATE, the
 day of published_at, naive WIB) -> account_id (INTEGER; NULL for a post tied to no account:
@@ -32,6 +36,7 @@ import polars as pl
 
 from warehouse import format_counts, label_counts, periods
 from warehouse.db import sql_text
+from warehouse.month_tables import MonthTable
 
 KEYS = ("opd_id", "platform", "account_key", "pub_date")
 
@@ -64,6 +69,10 @@ WHERE list_contains($touched_opds, r.opd_id) AND r.pub_date >= $from_d AND r.pub
 _RECOUNT_DELETE_SQL = (
     "DELETE FROM post_day_count WHERE $all OR list_contains($only_opd_ids, opd_id)"
 )
+
+
+# post_month_count: post_day_count summed per month, recounted for what a write touched.
+_MONTHS = MonthTable("post_month_count")
 
 
 class DayCountDrift(RuntimeError):
@@ -154,6 +163,10 @@ def apply_change(
             con.execute(_INSERT_SQL)
         finally:
             con.unregister("_day_merged")
+        _MONTHS.recount_months(
+            con,
+            delta.select("opd_id", pl.col("pub_date").dt.truncate("1mo").alias("month_start")),
+        )
     finally:
         con.unregister("_day_delta")
 
@@ -200,3 +213,4 @@ def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None
         " last_posted_at) " + sql_text("summary/post_day_count_recount"),
         params,
     )
+    _MONTHS.recount(con, opd_ids)

@@ -30,8 +30,9 @@ def test_ringkasan_with_its_report_bar_judges_the_period_once(copy_db, use_db, m
     keys = [d.proto.id.rsplit("-", 1)[-1] for d in at.get("download_button")]
     assert "rapor_pdf" in keys
     # ... and the period is judged inside the tiles' one statement only.
-    assert ran.count("q_periods_judgement") == 1, ran
+    # (q_periods_judgement_months.sql when the periods are whole months the data end
+    # does not cut, else q_periods_judgement.sql: warehouse.queries.judgement.whole_months)
     assert ran.count("q_period_judgement") == 0, ran
     # Its months (the activity trend) judged in that statement too: no statement more.
     assert ran.count("q_months_judgement") == 0, ran
-    assert ran == ["q_periods_judgement"], ran
+    assert ran in (["q_periods_judgement"], ["q_periods_judgement_months"]), ran

@@ -147,7 +147,8 @@ class World:
 
 
 def assert_kept(con) -> None:
-    """Both tables equal the Python recount and the SQL check finds nothing."""
+    """Both tables equal the Python recount and the SQL checks find nothing (their months
+    kept for the judgement too: checks/judgement_months_match_days.sql)."""
     want_days, want_own = recount_days(con)
     got_days = set(con.execute("SELECT opd_id, account_id, platform, day, latest_load_id"
                                " FROM coverage_day").fetchall())  # fmt: skip
@@ -157,6 +158,8 @@ def assert_kept(con) -> None:
     assert got_days == want_days and n_days == len(want_days)
     assert got_own == want_own and n_own == len(want_own)
     assert con.execute(sql_text("checks/coverage_day_matches_spans")).fetchall() == []
+    # and their months (migration 380), with the per-day posts' months, equal their recounts
+    assert con.execute(sql_text("checks/judgement_months_match_days")).fetchall() == []
 
 
 def backfilled(con) -> None:

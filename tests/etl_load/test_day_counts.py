@@ -20,6 +20,7 @@ from warehouse import day_counts
 from warehouse.db import SQL_DIR, connect
 
 CHECK = (SQL_DIR / "checks" / "post_day_count_matches_posts.sql").read_text(encoding="utf-8")
+MONTHS_CHECK = (SQL_DIR / "checks" / "judgement_months_match_days.sql").read_text("utf-8")
 HANDLES = ("dinkes.sukamaju", "kominfo_sukamaju", "bappeda.sukamaju", "Akun Tak Dikenal")
 
 _MASTER = Path(tempfile.mkdtemp()) / "Daftar Akun Medsos OPD.xlsx"
@@ -46,7 +47,10 @@ def _tables(spec):
 
 
 def _drift(con) -> pl.DataFrame:
-    return con.sql(CHECK).pl()
+    """The check's rows, and those of the months kept from post_day_count (post_month_count,
+    migration 380: checks/judgement_months_match_days.sql)."""
+    days = con.sql(CHECK).pl().with_columns(kept_in=pl.lit("post_day_count"))
+    return pl.concat([days.select("kept_in"), con.sql(MONTHS_CHECK).pl().select("kept_in")])
 
 
 def _kept(con) -> pl.DataFrame:
@@ -103,7 +107,7 @@ def test_alias_moves_posts_to_their_account(master_con):
 def test_a_drifted_table_is_refused(master_con):
     load_tables(master_con, [table([ig_post(1)])], file_name="a.csv", sha256=sha("a"))
     master_con.execute("DELETE FROM post_day_count")
-    assert _drift(master_con).height == 1
+    assert master_con.sql(CHECK).pl().height == 1
     gone = master_con.sql("SELECT * FROM posts").pl()
     with pytest.raises(day_counts.DayCountDrift):
         day_counts.apply_change(master_con, gone, None)

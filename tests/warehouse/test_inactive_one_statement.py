@@ -124,5 +124,6 @@ def test_one_statement_for_the_list():
     finally:
         run_queries._fetch_arrow = real  # type: ignore[assignment]
     assert got.height > 0
-    assert ran == ["q_period_judgement", "q_inactive_opds"]
+    # January, a whole month the data end does not cut: the months statement (h22m)
+    assert ran == ["q_periods_judgement_months", "q_inactive_opds"]
     con.close()

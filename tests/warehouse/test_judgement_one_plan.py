@@ -233,7 +233,7 @@ def test_the_tiles_judge_months_only_for_a_store_that_keeps_them(monkeypatch):
     real = judgement._run_arrow
 
     def spy(con_, name, params):
-        if name == "q_periods_judgement":
+        if name in ("q_periods_judgement", "q_periods_judgement_months"):
             asked.append(params["months"])
         return real(con_, name, params)
 

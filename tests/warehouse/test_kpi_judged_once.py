@@ -165,4 +165,4 @@ def test_the_periods_are_judged_once_per_store(wh, monkeypatch):
         again = summary.kpi_summary(wh, f)
     _same(alone, first)
     _same(first, again)
-    assert calls == ["q_periods_judgement"]
+    assert calls == ["q_periods_judgement_months"]  # January: a whole month (h22m)

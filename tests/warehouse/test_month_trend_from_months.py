@@ -108,5 +108,5 @@ def test_the_months_are_judged_once_per_rerun():
     finally:
         run_queries._fetch_arrow = real  # type: ignore[assignment]
     judged = [n for n in ran if "judgement" in n]
-    assert judged == ["q_periods_judgement"]
+    assert judged == ["q_periods_judgement_months"]  # Dec-Feb: whole months (h22m)
     con.close()

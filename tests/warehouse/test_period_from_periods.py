@@ -123,8 +123,8 @@ def test_the_index_after_the_tiles_judges_nothing(wh, monkeypatch):
     with run_queries.sharing({}):
         summary.kpi_summary(wh, f)
         shared = activity.opd_index(wh, f)
-    assert calls == ["q_periods_judgement"]
+    assert calls == ["q_periods_judgement_months"]  # January: a whole month (h22m)
     assert alone.equals(shared, null_equal=True)
     calls.clear()
     activity.opd_index(wh, f)  # outside a store: judged on its own
-    assert calls == ["q_period_judgement"]
+    assert calls == ["q_periods_judgement_months"]  # the months statement, alone

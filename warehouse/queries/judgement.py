@@ -28,7 +28,15 @@ import duckdb
 
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
-from warehouse.queries.run import _activity_params, _run_arrow, is_kept, is_sharing, keep, once
+from warehouse.queries.run import (
+    _activity_params,
+    _run_arrow,
+    data_end_in_force,
+    is_kept,
+    is_sharing,
+    keep,
+    once,
+)
 
 # The names the q_*.sql files read the judgement under (query_table).
 JUDGED = "judged_period"
@@ -65,9 +73,54 @@ def period_judgement(
     counted_posts, required_posts, is_active, data_complete, n_accounts, n_accounts_missing,
     judged_through, activity_status, is_judged, data_state, judgement. counted_before: only
     posts published before it count (None: every post of the period)."""
-    params = {**f.params(), **_activity_params(s), "counted_before": counted_before}
     key = ("period_judgement", f, s, counted_before)
-    return once(key, lambda: _run_arrow(con, "q_period_judgement", params))
+    return once(key, lambda: _judge_period(con, f, s, counted_before))
+
+
+def _judge_period(
+    con: duckdb.DuckDBPyConnection, f: Filters, s: Settings, counted_before: dt.date | None
+) -> Any:
+    params = {**f.params(), **_activity_params(s), "data_end": data_end_in_force(con)}
+    if counted_before is None and whole_months([(f.start, f.end)], params["data_end"]):
+        return period_rows(_run_months(con, params, [(f.start, f.end)], months=False), 1)
+    return _run_arrow(con, "q_period_judgement", {**params, "counted_before": counted_before})
+
+
+def whole_months(periods: list[tuple[dt.date, dt.date]], data_end: dt.date | None) -> bool:
+    """Whether every period ((first, last) days, inclusive) is whole calendar months that the
+    data end does not cut (its last day is the data end or before): then each of its buckets
+    ('period', 'month') is whole months, counted and covered over the same days, and
+    q_periods_judgement_months.sql (the inputs kept per month, migration 380) gives
+    q_periods_judgement.sql's rows. Any other period (cut by the data end, not on month
+    bounds, after an empty warehouse's none) is judged from the days."""
+    return (
+        bool(periods)
+        and data_end is not None
+        and all(
+            a.day == 1 and (b + dt.timedelta(days=1)).day == 1 and a <= b <= data_end
+            for a, b in periods
+        )
+    )
+
+
+def _run_months(
+    con: duckdb.DuckDBPyConnection,
+    params: dict[str, Any],
+    periods: list[tuple[dt.date, dt.date]],
+    months: bool,
+) -> Any:
+    """q_periods_judgement_months.sql over `periods` (whole_months), with the first period's
+    months when `months`."""
+    return _run_arrow(
+        con,
+        "q_periods_judgement_months",
+        {
+            **params,
+            "starts": [a for a, _ in periods],
+            "ends_excl": [b + dt.timedelta(days=1) for _, b in periods],
+            "months": months,
+        },
+    )
 
 
 def month_judgement(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings) -> Any:
@@ -86,20 +139,26 @@ def month_judgement(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings) -> 
 
 
 def _judge_months(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings) -> Any:
-    params = {**f.params(), **_activity_params(s)}
+    params = {**f.params(), **_activity_params(s), "data_end": data_end_in_force(con)}
     whole = ("period_judgement", f, s, None)
+    by_month = whole_months([(f.start, f.end)], params["data_end"])
     if not is_sharing() or is_kept(whole):
+        if by_month:
+            return period_rows(_run_months(con, params, [(f.start, f.end)], months=True), 0)
         return _run_arrow(con, "q_months_judgement", params)
-    both = _run_arrow(
-        con,
-        "q_periods_judgement",
-        {
-            **params,
-            "starts": [f.start],
-            "ends_excl": [f.end + dt.timedelta(days=1)],
-            "months": True,
-        },
-    )
+    if by_month:
+        both = _run_months(con, params, [(f.start, f.end)], months=True)
+    else:
+        both = _run_arrow(
+            con,
+            "q_periods_judgement",
+            {
+                **params,
+                "starts": [f.start],
+                "ends_excl": [f.end + dt.timedelta(days=1)],
+                "months": True,
+            },
+        )
     keep(whole, period_rows(both, 1))
     return period_rows(both, 0)
 
@@ -145,7 +204,11 @@ def _judge_periods(
     first = f.shifted(*periods[0]) if periods else f
     months_key = ("month_judgement", first, s)
     months = bool(periods) and is_sharing() and _MONTHS_ALONG.get() and not is_kept(months_key)
-    table = _run_arrow(con, "q_periods_judgement", {**params, "months": months})
+    data_end = data_end_in_force(con)
+    name = (
+        "q_periods_judgement_months" if whole_months(periods, data_end) else "q_periods_judgement"
+    )
+    table = _run_arrow(con, name, {**params, "data_end": data_end, "months": months})
     if months:
         keep(months_key, period_rows(table, 0))
         n_months = bisect.bisect_right(table.column("i").to_pylist(), 0)

@@ -248,6 +248,58 @@ CREATE OR REPLACE MACRO bucket_start(bucket, day_d, start_d) AS
         ELSE CAST(start_d AS DATE)
     END;
 
+-- THE coverage rule of opd_coverage_of, given per bucket (i, period_start) its length in days
+-- (relation named lengths: n_days), per account the days of it some live load covers (covered:
+-- account_id, n_days; an account out of scope is not read) and per OPD the days its own loads
+-- cover on the platforms in scope (waited_days: opd_id, n_days; read for an OPD with no
+-- account in scope). Read by opd_coverage_of (counted from the days) and by
+-- opd_judgement_months (from the months kept whole: coverage_month, coverage_opd_month).
+CREATE OR REPLACE MACRO opd_coverage_given(lengths, covered, waited_days, platforms, opd_kinds,
+                                           opd_ids) AS TABLE
+    WITH l AS (SELECT i, period_start, n_days FROM query_table(lengths)),
+    acc AS (SELECT account_id, opd_id FROM scoped_account_keys(platforms, opd_kinds, opd_ids)),
+    per_opd AS (
+        SELECT
+            l.i, l.period_start, a.opd_id,
+            count(*) AS n_accounts,
+            count(*) FILTER (WHERE coalesce(c.n_days, 0) = l.n_days) AS n_accounts_complete,
+            count(*) FILTER (WHERE coalesce(c.n_days, 0) = 0) AS n_accounts_missing
+        FROM l
+        CROSS JOIN acc a
+        LEFT JOIN query_table(covered) c
+          ON c.i = l.i AND c.period_start = l.period_start AND c.account_id = a.account_id
+        GROUP BY l.i, l.period_start, a.opd_id
+    ),
+    -- OPDs with no account in scope, and which of them have posts in scope (waited for).
+    bare AS (
+        SELECT o.opd_id FROM scoped_opd_table(opd_kinds, opd_ids) o ANTI JOIN acc USING (opd_id)
+    ),
+    sent AS (
+        SELECT c.opd_id, c.period_start, c.period_end
+        FROM load_coverage c
+        JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+        SEMI JOIN bare b ON b.opd_id = c.opd_id
+        WHERE c.platform IS NULL OR platform_in_scope(platforms, c.platform)
+    ),
+    waited AS (SELECT DISTINCT opd_id FROM sent),
+    -- The days of the bucket those loads cover: waited_days.
+    per_bare AS (
+        SELECT l.i, l.period_start, b.opd_id, 0 AS n_accounts, 0 AS n_accounts_complete,
+               0 AS n_accounts_missing,
+               w.opd_id IS NULL OR coalesce(d.n_days, 0) = l.n_days AS data_complete,
+               w.opd_id IS NOT NULL AND coalesce(d.n_days, 0) = 0 AS data_missing
+        FROM l
+        CROSS JOIN bare b
+        LEFT JOIN waited w ON w.opd_id = b.opd_id
+        LEFT JOIN query_table(waited_days) d
+          ON d.i = l.i AND d.period_start = l.period_start AND d.opd_id = b.opd_id
+    )
+    SELECT *, n_accounts_complete = n_accounts AS data_complete,
+           n_accounts_missing = n_accounts AS data_missing
+    FROM per_opd
+    UNION ALL BY NAME
+    SELECT * FROM per_bare;
+
 -- Data coverage per bucket and OPD, THE definition of "its data arrived" (the judgement and the
 -- compared set of a comparison read it: opd_judgement_of, compared_opds through opd_coverage).
 -- The buckets are the relation named bucket_days: one row per bucket (i, period_start) and day
@@ -265,64 +317,24 @@ CREATE OR REPLACE MACRO bucket_start(bucket, day_d, start_d) AS
 CREATE OR REPLACE MACRO opd_coverage_of(bucket_days, platforms, opd_kinds, opd_ids) AS TABLE
     WITH days AS (SELECT i, period_start, day FROM query_table(bucket_days)),
     lengths AS (SELECT i, period_start, count(*) AS n_days FROM days GROUP BY i, period_start),
-    acc AS (SELECT account_id, opd_id FROM scoped_account_keys(platforms, opd_kinds, opd_ids)),
     covered AS (
         SELECT d.i, d.period_start, c.account_id, count(*) AS n_days
         FROM v_coverage_day c
         JOIN days d ON d.day = c.day
-        SEMI JOIN acc ON acc.account_id = c.account_id
         GROUP BY d.i, d.period_start, c.account_id
     ),
-    per_opd AS (
-        SELECT
-            l.i, l.period_start, a.opd_id,
-            count(*) AS n_accounts,
-            count(*) FILTER (WHERE coalesce(c.n_days, 0) = l.n_days) AS n_accounts_complete,
-            count(*) FILTER (WHERE coalesce(c.n_days, 0) = 0) AS n_accounts_missing
-        FROM lengths l
-        CROSS JOIN acc a
-        LEFT JOIN covered c
-          ON c.i = l.i AND c.period_start = l.period_start AND c.account_id = a.account_id
-        GROUP BY l.i, l.period_start, a.opd_id
-    ),
-    -- OPDs with no account in scope, and which of them have posts in scope (waited for).
-    bare AS (
-        SELECT o.opd_id FROM scoped_opd_table(opd_kinds, opd_ids) o ANTI JOIN acc USING (opd_id)
-    ),
-    sent AS (
-        SELECT c.opd_id, c.period_start, c.period_end
-        FROM load_coverage c
-        JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
-        SEMI JOIN bare b ON b.opd_id = c.opd_id
-        WHERE c.platform IS NULL OR platform_in_scope(platforms, c.platform)
-    ),
-    waited AS (SELECT DISTINCT opd_id FROM sent),
-    -- The days of the bucket those loads cover (coverage_opd_day: the days sent's rows
-    -- name, kept at load time; v_coverage_opd_day_recount is their definition).
+    -- The days of the bucket an OPD's own loads cover (coverage_opd_day: the days its live
+    -- loads' coverage rows name, kept at load time; v_coverage_opd_day_recount is their
+    -- definition), on the platforms in scope (a logbook's row: every platform).
     waited_days AS (
         SELECT d.i, d.period_start, s.opd_id, count(DISTINCT d.day) AS n_days
         FROM coverage_opd_day s
         JOIN days d ON d.day = s.day
-        SEMI JOIN bare b ON b.opd_id = s.opd_id
         WHERE s.platform IS NULL OR platform_in_scope(platforms, s.platform)
         GROUP BY d.i, d.period_start, s.opd_id
-    ),
-    per_bare AS (
-        SELECT l.i, l.period_start, b.opd_id, 0 AS n_accounts, 0 AS n_accounts_complete,
-               0 AS n_accounts_missing,
-               w.opd_id IS NULL OR coalesce(d.n_days, 0) = l.n_days AS data_complete,
-               w.opd_id IS NOT NULL AND coalesce(d.n_days, 0) = 0 AS data_missing
-        FROM lengths l
-        CROSS JOIN bare b
-        LEFT JOIN waited w ON w.opd_id = b.opd_id
-        LEFT JOIN waited_days d
-          ON d.i = l.i AND d.period_start = l.period_start AND d.opd_id = b.opd_id
     )
-    SELECT *, n_accounts_complete = n_accounts AS data_complete,
-           n_accounts_missing = n_accounts AS data_missing
-    FROM per_opd
-    UNION ALL BY NAME
-    SELECT * FROM per_bare;
+    SELECT * FROM opd_coverage_given('lengths', 'covered', 'waited_days', platforms, opd_kinds,
+                                     opd_ids);
 
 -- opd_coverage_of over the buckets of [start_d, end_excl) (bucket_start), without i.
 CREATE OR REPLACE MACRO opd_coverage(bucket, start_d, end_excl, platforms, opd_kinds,
@@ -385,12 +397,64 @@ CREATE OR REPLACE MACRO judged_buckets(bucket, starts, ends_excl, per_month, per
     FROM spans s
     JOIN periods p USING (i);
 
+-- The judgement's rows from what opd_judgement_of and opd_judgement_months count: per bucket
+-- and account its posts (the relation named per_account: i, period_start, opd_id, platform,
+-- account_key, n; counted by the rule, opd_counted, against the bucket's required_posts),
+-- per bucket and OPD its coverage (cov: opd_coverage_given's rows), the buckets (buckets:
+-- judged_buckets' columns). Every OPD in scope x every bucket; columns i, then opd_judgement's.
+CREATE OR REPLACE MACRO opd_judged(buckets, per_account, cov, opd_kinds, opd_ids, rule) AS TABLE
+    WITH bk AS (SELECT * FROM query_table(buckets)),
+    act AS (
+        SELECT c.*, meets_minimum(c.counted_posts, bk.required_posts) AS is_active
+        FROM opd_counted(per_account, rule) c
+        JOIN bk USING (i, period_start)
+    ),
+    judged AS (
+        SELECT
+            bk.i, bk.period_start, o.opd_id, o.opd_kind, o.expected_to_post,
+            coalesce(a.posts, 0) AS posts,
+            coalesce(a.max_account_posts, 0) AS max_account_posts,
+            coalesce(a.counted_posts, 0) AS counted_posts,
+            bk.required_posts,
+            coalesce(a.is_active, false) AS is_active,
+            coalesce(c.data_complete, true) AS data_complete,
+            coalesce(c.n_accounts, 0) AS n_accounts,
+            coalesce(c.n_accounts_missing, 0) AS n_accounts_missing,
+            coalesce(c.data_missing, false) AS data_missing,
+            bk.judged_through
+        FROM scoped_opd_table(opd_kinds, opd_ids) o
+        CROSS JOIN bk
+        LEFT JOIN act a
+          ON a.opd_id = o.opd_id AND a.i = bk.i AND a.period_start = bk.period_start
+        LEFT JOIN query_table(cov) c
+          ON c.opd_id = o.opd_id AND c.i = bk.i AND c.period_start = bk.period_start
+    )
+    SELECT
+        * EXCLUDE (data_missing),
+        CASE WHEN is_active THEN 'active'
+             WHEN data_complete THEN 'inactive'
+             ELSE 'no_data' END AS activity_status,
+        is_active OR data_complete AS is_judged,
+        -- How much of the bucket's data arrived: all of it (or no account to wait for), part
+        -- (some days or some accounts: a month still running, a late export) or none. A
+        -- partly received bucket is "data sebagian", never "data belum diterima".
+        CASE WHEN data_complete THEN 'complete'
+             WHEN data_missing THEN 'missing'
+             ELSE 'partial' END AS data_state,
+        -- What a list says of the OPD (warehouse.vocabulary.REASON_LABELS_ID): a not-judged
+        -- OPD part of whose data arrived is 'partly_received', never 'not_received'.
+        CASE WHEN is_active THEN 'active'
+             WHEN data_complete THEN 'inactive'
+             WHEN data_missing THEN 'not_received'
+             ELSE 'partly_received' END AS judgement
+    FROM judged;
+
 -- THE judgement of the buckets in the relation named buckets (judged_buckets' columns: i,
 -- period_start, lo, hi, count_hi, required_posts, judged_through; buckets of several periods
 -- and kinds may stand side by side, each judged on its own rows): every OPD in scope x every
 -- bucket. Columns: i, then opd_judgement's. The posts of a bucket are counted over
 -- [lo, count_hi) (post_day_count, by the rule: opd_counted), its coverage over [lo, hi)
--- (opd_coverage_of), so one plan judges all of them.
+-- (opd_coverage_of), so one plan judges all of them; opd_judged reads them together.
 CREATE OR REPLACE MACRO opd_judgement_of(buckets, platforms, opd_kinds, opd_ids, rule,
                                          counted_before := NULL) AS TABLE
     WITH b AS (SELECT * FROM query_table(buckets)),
@@ -417,50 +481,63 @@ CREATE OR REPLACE MACRO opd_judgement_of(buckets, platforms, opd_kinds, opd_ids,
           AND (counted_before IS NULL OR d.pub_date < whole_day(counted_before))
         GROUP BY ALL
     ),
-    act AS (
-        SELECT c.*, meets_minimum(c.counted_posts, b.required_posts) AS is_active
-        FROM opd_counted('per_account', rule) c
-        JOIN b USING (i, period_start)
-    ),
-    cov AS (SELECT * FROM opd_coverage_of('judged_days', platforms, opd_kinds, opd_ids)),
-    judged AS (
-        SELECT
-            b.i, b.period_start, o.opd_id, o.opd_kind, o.expected_to_post,
-            coalesce(a.posts, 0) AS posts,
-            coalesce(a.max_account_posts, 0) AS max_account_posts,
-            coalesce(a.counted_posts, 0) AS counted_posts,
-            b.required_posts,
-            coalesce(a.is_active, false) AS is_active,
-            coalesce(c.data_complete, true) AS data_complete,
-            coalesce(c.n_accounts, 0) AS n_accounts,
-            coalesce(c.n_accounts_missing, 0) AS n_accounts_missing,
-            coalesce(c.data_missing, false) AS data_missing,
-            b.judged_through
-        FROM scoped_opd_table(opd_kinds, opd_ids) o
-        CROSS JOIN b
-        LEFT JOIN act a ON a.opd_id = o.opd_id AND a.i = b.i AND a.period_start = b.period_start
-        LEFT JOIN cov c ON c.opd_id = o.opd_id AND c.i = b.i AND c.period_start = b.period_start
-    )
-    SELECT
-        * EXCLUDE (data_missing),
-        CASE WHEN is_active THEN 'active'
-             WHEN data_complete THEN 'inactive'
-             ELSE 'no_data' END AS activity_status,
-        is_active OR data_complete AS is_judged,
-        -- How much of the bucket's data arrived: all of it (or no account to wait for), part
-        -- (some days or some accounts: a month still running, a late export) or none. A
-        -- partly received bucket is "data sebagian", never "data belum diterima".
-        CASE WHEN data_complete THEN 'complete'
-             WHEN data_missing THEN 'missing'
-             ELSE 'partial' END AS data_state,
-        -- What a list says of the OPD (warehouse.vocabulary.REASON_LABELS_ID): a not-judged
-        -- OPD part of whose data arrived is 'partly_received', never 'not_received'.
-        CASE WHEN is_active THEN 'active'
-             WHEN data_complete THEN 'inactive'
-             WHEN data_missing THEN 'not_received'
-             ELSE 'partly_received' END AS judgement
-    FROM judged;
+    cov AS (SELECT * FROM opd_coverage_of('judged_days', platforms, opd_kinds, opd_ids))
+    SELECT * FROM opd_judged('b', 'per_account', 'cov', opd_kinds, opd_ids, rule);
 
+-- The same judgement (opd_judgement_of's rows, every column) of buckets that are whole calendar
+-- months ([lo, hi) from a month's first day to a later month's first day, posts counted over
+-- the same days: count_hi = hi; a bucket that is not is an error, never a wrong count), read
+-- from the inputs kept per month (migration 380): posts per account and month
+-- (post_month_count), days covered per account and month (coverage_month) and the days an
+-- OPD's own loads cover per month (coverage_opd_month, a set of days: counted once over the
+-- platforms in scope). The same rules (opd_counted, opd_coverage_given, opd_judged) over the
+-- same sums. Read by q_periods_judgement_months.sql (warehouse.queries.judgement: periods of
+-- whole months the data end does not cut).
+CREATE OR REPLACE MACRO opd_judgement_months(buckets, platforms, opd_kinds, opd_ids,
+                                             rule) AS TABLE
+    WITH b AS (SELECT * FROM query_table(buckets)),
+    months AS (
+        SELECT i, period_start,
+               CAST(unnest(generate_series(
+                   CAST(CASE WHEN day(lo) = 1 AND day(hi) = 1 AND count_hi = hi THEN lo
+                             ELSE error('not a bucket of whole months: '
+                                        || CAST(lo AS VARCHAR) || ' - '
+                                        || CAST(count_hi AS VARCHAR)) END AS TIMESTAMP),
+                   CAST(hi AS TIMESTAMP) - INTERVAL 1 DAY, INTERVAL 1 MONTH)) AS DATE)
+                   AS month_start
+        FROM b
+    ),
+    per_account AS (
+        SELECT x.i, x.period_start, d.opd_id, NULL AS platform, d.account_key,
+               CAST(sum(d.posts) AS BIGINT) AS n
+        FROM post_month_count d
+        JOIN months x USING (month_start)
+        SEMI JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id)
+        WHERE platform_in_scope(platforms, d.platform)
+        GROUP BY ALL
+    ),
+    lengths AS (SELECT i, period_start, hi - lo AS n_days FROM b),
+    covered AS (
+        SELECT x.i, x.period_start, c.account_id, sum(c.n_days) AS n_days
+        FROM coverage_month c
+        JOIN months x USING (month_start)
+        GROUP BY ALL
+    ),
+    opd_months AS (
+        SELECT opd_id, month_start, bit_or(day_bits) AS day_bits
+        FROM coverage_opd_month
+        WHERE platform IS NULL OR platform_in_scope(platforms, platform)
+        GROUP BY ALL
+    ),
+    waited_days AS (
+        SELECT x.i, x.period_start, s.opd_id, sum(bit_count(s.day_bits)) AS n_days
+        FROM opd_months s
+        JOIN months x USING (month_start)
+        GROUP BY ALL
+    ),
+    cov AS (SELECT * FROM opd_coverage_given('lengths', 'covered', 'waited_days', platforms,
+                                             opd_kinds, opd_ids))
+    SELECT * FROM opd_judged('b', 'per_account', 'cov', opd_kinds, opd_ids, rule);
 
 -- THE judgement: the activity rule read together with data coverage, over the period cut at the
 -- data end (judged_end: [start_d, end_excl) running past the last day any data reaches is judged
