@@ -183,6 +183,56 @@ def moved(con, account_id: int, to_opd: int) -> None:
     coverage_days.changed_accounts(con, before)
 
 
+# The hand warehouses' strategies (reused by the KPI tiles' tests: test_kpi_months):
+POSTS = st.lists(post, max_size=50)
+# coverage spans written (None: the hand warehouse's own coverage, every day 2024-2027)
+COVERAGE = st.one_of(st.none(), st.lists(span, max_size=8))
+# whole months: the first month (Dec 2025 + k) and how many
+WHOLE_MONTHS = st.tuples(st.integers(0, 2), st.integers(1, 3))
+# the data end: days after the last month's end (0: its last day; often cutting nothing);
+# None: the warehouse's own
+DATA_END = st.one_of(st.none(), st.integers(-20, 40))
+FILTERS = st.sampled_from(
+    [
+        ((), (), ()),
+        (("instagram",), (), ()),
+        ((), ("dinas", "kecamatan"), ()),
+        ((), (), (1, 4)),
+        (("facebook", "tiktok"), (), (2, 4, 5)),
+    ]
+)  # fmt: skip
+RULES = st.sampled_from(["account", "opd_total"])
+PER_MONTH = st.integers(1, 12)
+PER_WEEK = st.integers(0, 3)
+# an account moved to another OPD before judging: (account, OPD), or none
+MOVE = st.one_of(st.none(), st.tuples(st.integers(1, 6), st.sampled_from([1, 2, 4, 6])))
+
+
+def built(posts, spans, move) -> duckdb.DuckDBPyConnection:
+    """A hand warehouse of `posts` with the coverage spans written (None: its own) and the
+    account moved (None: none), the kept month tables checked against their recount."""
+    con = hand_warehouse(posts)
+    if spans is not None:
+        coverage_spans_written(con, spans)
+    if move is not None:
+        moved(con, *move)
+    kept_equal_recount(con)
+    return con
+
+
+def whole_months_chosen(months, data_end, con):
+    """(f's start, end, data end, the chosen period with the months before it as long and the
+    year before) from WHOLE_MONTHS and DATA_END draws."""
+    k, n = months
+    start = periods.add_months(dt.date(2025, 12, 1), k)
+    end = periods.add_months(start, n) - DAY
+    own = data_end is None
+    data_end = run_queries.read_data_end(con) if own else end + dt.timedelta(days=data_end)
+    before = (periods.add_months(start, -n), start - DAY)
+    year = (periods.add_months(start, -12), periods.add_months(end + DAY, -12) - DAY)
+    return start, end, data_end, [(start, end), before, year]
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Always tried: the hand warehouse's own posts and coverage, Dec-Feb with the data end at its
 # end; a logbook of the OPD with no account (4) with a gap, an account's export for 10 days.
@@ -193,51 +243,17 @@ def moved(con, account_id: int, to_opd: int) -> None:
      (2, "facebook", 3, dt.date(2026, 1, 5), 10), (1, None, None, dt.date(2025, 11, 20), 80)],
     (0, 2), 31, ((), (), ()), "opd_total", 6, 2, (3, 4),
 )  # fmt: skip
-@given(
-    st.lists(post, max_size=50),
-    st.one_of(st.none(), st.lists(span, max_size=8)),
-    # whole months: the first month (Dec 2025 + k) and how many
-    st.tuples(st.integers(0, 2), st.integers(1, 3)),
-    # the data end: days after the last month's end (0: its last day; often cutting nothing)
-    st.one_of(st.none(), st.integers(-20, 40)),
-    st.sampled_from(
-        [
-            ((), (), ()),
-            (("instagram",), (), ()),
-            ((), ("dinas", "kecamatan"), ()),
-            ((), (), (1, 4)),
-            (("facebook", "tiktok"), (), (2, 4, 5)),
-        ]
-    ),  # fmt: skip
-    st.sampled_from(["account", "opd_total"]),
-    st.integers(1, 12),
-    st.integers(0, 3),
-    # an account moved to another OPD before judging: (account, OPD), or none
-    st.one_of(st.none(), st.tuples(st.integers(1, 6), st.sampled_from([1, 2, 4, 6]))),
-)
+@given(POSTS, COVERAGE, WHOLE_MONTHS, DATA_END, FILTERS, RULES, PER_MONTH, PER_WEEK, MOVE)
 def test_random_whole_months_equal_the_statements_before(
     posts, spans, months, data_end, filters, rule, per_month, per_week, move
 ):
-    con = hand_warehouse(posts)
+    con = built(posts, spans, move)
     load_before(con)
-    if spans is not None:  # None: the hand warehouse's own coverage (every day, 2024-2027)
-        coverage_spans_written(con, spans)
-    if move is not None:
-        moved(con, *move)
-    kept_equal_recount(con)
-    k, n = months
-    start = periods.add_months(dt.date(2025, 12, 1), k)
-    end = periods.add_months(start, n) - DAY
-    own = data_end is None
-    data_end = run_queries.read_data_end(con) if own else end + dt.timedelta(days=data_end)
+    start, end, data_end, chosen = whole_months_chosen(months, data_end, con)
     s = analyst_settings.Settings(
         activity_rule=rule, min_posts_per_month=per_month, min_posts_per_week=per_week
     )
     f = Filters(start, end, *filters)
-    # the period, the months before it as long, the year before, each month of it
-    before = (periods.add_months(start, -n), start - DAY)
-    year = (periods.add_months(start, -12), periods.add_months(end + DAY, -12) - DAY)
-    chosen = [(start, end), before, year]
     p = parameters(start, end, filters, s, data_end, end)
     if judgement.whole_months(chosen, data_end):
         check_statement(con, p, chosen)

@@ -16,44 +16,15 @@
 -- every write: warehouse/label_counts.py), its other days from the posts of those days read
 -- once (v_post_facts through scoped_posts_all) and summed per day; a day lies wholly inside or
 -- outside a period whose bounds are dates. Bounds are whole days (content_months_lo refuses
--- others).
+-- others). The sets' OPDs, the months' content and the figures are macros
+-- (views/192_kpi.sql) that q_kpi_months.sql reads too (periods of whole months only: no
+-- per-post part; warehouse.queries.summary.kpi_sets picks it).
 with
 periods as (
     select i, $starts[i] as start_d, $ends_excl[i] as end_excl
     from range(1, len($starts) + 1) t(i)
 ),
--- Each set's OPDs: scoped_opds($opd_kinds, the set's ids), the set written where the OPD
--- filter reads its ids (opd_in_scope).
-sets as (
-    select k, case when len($sets[k]) = 0 then $opd_ids else $sets[k] end as ids
-    from range(1, len($sets) + 1) t(k)
-),
-opds as (
-    select s.k, o.*
-    from sets s, scoped_opds($opd_kinds, []) o
-    where opd_in_scope([], s.ids, o.opd_kind, o.opd_id)
-),
-per_opd as (
-    select j.i, j.opd_id, j.is_active, j.is_judged, j.data_state
-    from query_table($judged) j
-),
-activity as (
-    select
-        o.k,
-        a.i,
-        count(*) filter (where o.expected_to_post) as expected_opds,
-        count(*) filter (where o.expected_to_post and a.is_judged) as judged_opds,
-        count(*) filter (where o.expected_to_post and not a.is_judged) as no_data_opds,
-        -- of those, the OPDs part of whose data arrived (a month still running): "data
-        -- sebagian", not "data belum diterima"
-        count(*) filter (where o.expected_to_post and not a.is_judged
-                           and a.data_state = 'partial') as partial_data_opds,
-        count(*) filter (where o.expected_to_post and a.is_active) as active_opds,
-        count(*) filter (where o.expected_to_post and not o.has_operator) as opds_without_operator
-    from opds o
-    join per_opd a using (opd_id)
-    group by o.k, a.i
-),
+opds as (select * from kpi_set_opds($sets, $opd_kinds, $opd_ids)),
 -- Each period's whole calendar months, [lo, hi) (content_months_lo/hi of 'period': empty
 -- when none fits), are read from post_content_month; its other days from the posts.
 months as (
@@ -62,25 +33,7 @@ months as (
            content_months_hi('period', start_d, end_excl) as hi
     from periods
 ),
-from_table as (
-    select
-        o.k,
-        m.i,
-        sum(c.posts) as posts,
-        sum(c.posts) filter (where coalesce(l.is_kinerja, false)) as kinerja_posts,
-        sum(c.posts) filter (where coalesce(c.content_type = 'ucapan', false)) as ucapan_posts,
-        sum(c.posts) filter (where coalesce(c.is_figure_centric, false)) as figure_posts,
-        sum(c.interaction_engagement) as engagement,
-        sum(c.interaction_posts) as interaction_posts,
-        sum(c.reach_engagement) as engagement_with_reach,
-        sum(c.reach) as reach
-    from months m
-    join post_content_month c on c.month_start >= m.lo and c.month_start < m.hi
-    join opds o on o.opd_id = c.opd_id
-    left join content_type_label l on l.content_type = c.content_type
-    where platform_in_scope($platforms, c.platform)
-    group by o.k, m.i
-),
+from_table as (select * from kpi_content_months('months', 'opds', $platforms)),
 -- The days of the periods outside their whole months (few: a month cut at either end).
 edge_days as (
     select distinct cast(t.d as date) as day
@@ -129,62 +82,8 @@ from_posts as (
     join opds o on o.opd_id = d.opd_id
     group by o.k, m.i
 ),
-content as (
-    select
-        k,
-        i,
-        cast(sum(posts) as bigint) as posts,
-        cast(sum(kinerja_posts) as bigint) as kinerja_posts,
-        cast(sum(ucapan_posts) as bigint) as ucapan_posts,
-        cast(sum(figure_posts) as bigint) as figure_posts,
-        sum(engagement) as engagement,
-        cast(sum(interaction_posts) as bigint) as interaction_posts,
-        sum(engagement_with_reach) as engagement_with_reach,
-        sum(reach) as reach
-    from (select * from from_table union all by name select * from from_posts)
-    group by k, i
-),
-counted as (
-    select
-        s.k,
-        p.i,
-        coalesce(a.expected_opds, 0) as expected_opds,
-        coalesce(a.judged_opds, 0) as judged_opds,
-        coalesce(a.no_data_opds, 0) as no_data_opds,
-        coalesce(a.partial_data_opds, 0) as partial_data_opds,
-        coalesce(a.active_opds, 0) as active_opds,
-        coalesce(a.opds_without_operator, 0) as opds_without_operator,
-        coalesce(c.posts, 0) as posts,
-        coalesce(c.kinerja_posts, 0) as kinerja_posts,
-        coalesce(c.ucapan_posts, 0) as ucapan_posts,
-        coalesce(c.figure_posts, 0) as figure_posts,
-        case when coalesce(c.interaction_posts, 0) > 0 then c.engagement
-             when coalesce(c.posts, 0) = 0 then 0 end as engagement,
-        c.engagement_with_reach,
-        c.reach
-    from sets s
-    cross join periods p
-    left join activity a using (k, i)
-    left join content c using (k, i)
-),
+content as (select * from from_table union all by name select * from from_posts),
 final as (
-    select
-        k,
-        i,
-        active_opds / nullif(judged_opds, 0) as activity_rate,
-        active_opds,
-        expected_opds,
-        judged_opds,
-        no_data_opds,
-        partial_data_opds,
-        posts,
-        kinerja_posts / nullif(posts, 0) as kinerja_share,
-        ucapan_posts / nullif(posts, 0) as ucapan_share,
-        figure_posts / nullif(posts, 0) as figure_share,
-        engagement,
-        engagement / nullif(posts, 0) as engagement_per_post,
-        engagement_with_reach / reach as engagement_per_reach,
-        opds_without_operator
-    from counted
+    select * from kpi_figures('periods', len($sets), 'opds', $judged, 'content')
 )
 select * from final order by k, i
