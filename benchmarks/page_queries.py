@@ -146,27 +146,29 @@ def _keyed_by_filters(args: tuple, kwargs: dict) -> bool:
 
 def _data_version_row(con: Any, rows: list[dict[str, Any]]) -> None:
     """The data-version read ui.data makes once per rerun (options.data_version), timed as a
-    row "data_version" (cold, then the median of 3 warm): it runs after a filter change too. A
-    tree without it: no row."""
+    row "data_version": it runs after a filter change too. A tree without it: no row."""
     try:
         from warehouse.queries.options import data_version
     except ImportError:
         return
+    rows.append(_timed_row("data_version", lambda: data_version(con), on_filter_change=True))
+
+
+def _timed_row(query: str, read: Any, on_filter_change: bool) -> dict[str, Any]:
+    """`read()` timed 4 times: a row with the first (cold) and the median of the other 3 (warm)."""
     times = []
     for _ in range(4):
         t = _clock()
-        data_version(con)
+        read()
         times.append(_since(t))
-    rows.append(
-        {
-            "query": "data_version",
-            "cold_ms": times[0][0],
-            "cold_cpu_ms": times[0][1],
-            "warm_ms": statistics.median(w[0] for w in times[1:]),
-            "warm_cpu_ms": statistics.median(w[1] for w in times[1:]),
-            "on_filter_change": True,
-        }
-    )
+    return {
+        "query": query,
+        "cold_ms": times[0][0],
+        "cold_cpu_ms": times[0][1],
+        "warm_ms": statistics.median(w[0] for w in times[1:]),
+        "warm_cpu_ms": statistics.median(w[1] for w in times[1:]),
+        "on_filter_change": on_filter_change,
+    }
 
 
 def _sharing_one_rerun() -> Any:
@@ -191,21 +193,11 @@ def _data_end_once(con: Any, rows: list[dict[str, Any]]) -> Any:
         from warehouse.queries.run import data_end_given, read_data_end
     except ImportError:
         return contextlib.nullcontext
-    times = []
-    for _ in range(4):  # cold, then 3 warm
-        t = _clock()
-        value = read_data_end(con)
-        times.append(_since(t))
+    value: list[Any] = []
     rows.append(
-        {
-            "query": "data_end",
-            "cold_ms": times[0][0],
-            "cold_cpu_ms": times[0][1],
-            "warm_ms": statistics.median(w[0] for w in times[1:]),
-            "warm_cpu_ms": statistics.median(w[1] for w in times[1:]),
-        }
+        _timed_row("data_end", lambda: value.append(read_data_end(con)), on_filter_change=False)
     )
-    return lambda: data_end_given(value)
+    return lambda: data_end_given(value[0])
 
 
 def _as_the_page_runs(name: str, args: tuple, kwargs: dict, results: dict[str, Any]) -> Any:
