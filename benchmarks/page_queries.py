@@ -19,7 +19,9 @@ once per data version (row "data_end"; a tree without data_end_given has no such
 each pass over the page's calls shares what one rerun shares in the app (the period's
 judgement: paid by the first call that needs it in the pass). Every page is recorded before
 any is timed, and the timing runs with Python's garbage collector frozen and off (as timeit):
-the recording's AppTest heap is not the app's.
+the recording's AppTest heap is not the app's. --data-end DAY judges every query as if the data
+ended that day (a day inside the last month: the running month of a real warehouse, where the
+pages' default period is cut by the data end and other statements run than for whole months).
 
 Two totals per page: "all" (every recorded call, the data end and the data-version read: the
 page's first visit with no cache) and "after a filter change" (only what the app runs again when
@@ -197,6 +199,11 @@ def _data_end_once(con: Any, rows: list[dict[str, Any]]) -> Any:
     rows.append(
         _timed_row("data_end", lambda: value.append(read_data_end(con)), on_filter_change=False)
     )
+    cut = os.environ.get("PAGE_QUERIES_DATA_END")
+    if cut:  # --data-end: every query judged as if the data ended that day
+        import datetime as dt
+
+        value[0] = dt.date.fromisoformat(cut)
     return lambda: data_end_given(value[0])
 
 
@@ -253,7 +260,16 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--pages", default=",".join(PAGES))
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument(
+        "--data-end",
+        default=None,
+        help="YYYY-MM-DD: the queries judged as if the data ended that day (a day inside the"
+        " last month: the pages' default period is then cut by the data end, the running month"
+        " of a real warehouse, whose statements differ from whole months')",
+    )
     a = ap.parse_args()
+    if a.data_end:
+        os.environ["PAGE_QUERIES_DATA_END"] = a.data_end  # read by the children (measure)
     pages = [p.strip() for p in a.pages.split(",") if p.strip()]
     trees = {"after": HERE.parent} | ({"before": a.before.resolve()} if a.before else {})
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in trees}
@@ -274,6 +290,7 @@ def main() -> int:
             p: {k: statistics.median(r[p].get(k, float("nan")) for r in rs) for k in keys + keys_fc}
             for p in pages
         }
+    print(f"data end given: {a.data_end or 'the warehouse own'}")
     print(f"warehouse {a.warehouse}; load average {min(load):.1f} to {max(load):.1f}; "
           f"{a.rounds} rounds, medians")  # fmt: skip
     head = f"{'page':12s} " + " ".join(f"{k:>18s}" for k in keys)
