@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.warehouse.test_counts_from_months import _old, _same
+from tests.warehouse import before_after
 from tests.warehouse.test_judgement_months import (
     COVERAGE,
     DATA_END,
@@ -57,18 +57,21 @@ def _params(f: Filters, s, periods: list, sets: list) -> dict:
 def kpi_sets_before(con, f: Filters, s, periods: list, sets: list):
     """summary.kpi_sets as it was at 0f8c6b4: the old q_kpi over the same judgement."""
     judged = judgement.periods_judgement(con, f, s, periods)
-    return _old(con, KPI_BEFORE, _params(f, s, periods, sets), {judgement.JUDGED_PERIODS: judged})
+    params = _params(f, s, periods, sets)
+    old = before_after.run(con, KPI_BEFORE, params, {judgement.JUDGED_PERIODS: judged})
+    return run_queries._plain_numbers(old)
 
 
 def check(con, f: Filters, s, periods: list, sets: list) -> bool:
     """kpi_sets and each statement that applies against the old statement; whether the months
     statement applied."""
     old = kpi_sets_before(con, f, s, periods, sets)
-    _same(old, summary.kpi_sets(con, f, s, periods, sets))
+    before_after.same(old, summary.kpi_sets(con, f, s, periods, sets), ("kpi_sets", periods))
     months = summary.content_months_only(periods)
     tables = {judgement.JUDGED_PERIODS: judgement.periods_judgement(con, f, s, periods)}
     for name in ("q_kpi", "q_kpi_months") if months else ("q_kpi",):
-        _same(old, run_queries._run(con, name, _params(f, s, periods, sets), tables))
+        new = run_queries._run(con, name, _params(f, s, periods, sets), tables)
+        before_after.same(old, new, (name, periods))
     return months
 
 
@@ -77,11 +80,10 @@ def check_tiles(con, f: Filters, s, monkeypatch) -> None:
     with monkeypatch.context() as m:
         m.setattr(summary, "kpi_sets", kpi_sets_before)
         old = summary.kpi_summary(con, f, s)
-    _same(old, new)
+    before_after.same(old, new, ("kpi_summary", f))
 
 
-@pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
-    activity_rule="opd_total", min_posts_per_month=12)])  # fmt: skip
+@pytest.mark.parametrize("s", before_after.BOTH_RULES)
 def test_sample_kpis_equal_the_statement_before(sample, s, monkeypatch):
     ids = [r[0] for r in sample.execute("select opd_id from opd order by opd_id").fetchall()]
     sets = [None, tuple(ids[::3]), (ids[-1],)]
