@@ -20,24 +20,14 @@
 -- (views/192_kpi.sql) that q_kpi_months.sql reads too (periods of whole months only: no
 -- per-post part; warehouse.queries.summary.kpi_sets picks it).
 with
-periods as (
-    select i, $starts[i] as start_d, $ends_excl[i] as end_excl
-    from range(1, len($starts) + 1) t(i)
-),
+-- each period (i, start_d, end_excl) with its whole calendar months [lo, hi)
+periods as (select * from kpi_periods($starts, $ends_excl)),
 opds as (select * from kpi_set_opds($sets, $opd_kinds, $opd_ids)),
--- Each period's whole calendar months, [lo, hi) (content_months_lo/hi of 'period': empty
--- when none fits), are read from post_content_month; its other days from the posts.
-months as (
-    select i, start_d, end_excl,
-           content_months_lo('period', start_d, end_excl) as lo,
-           content_months_hi('period', start_d, end_excl) as hi
-    from periods
-),
-from_table as (select * from kpi_content_months('months', 'opds', $platforms)),
+from_table as (select * from kpi_content_months('periods', 'opds', $platforms)),
 -- The days of the periods outside their whole months (few: a month cut at either end).
 edge_days as (
     select distinct cast(t.d as date) as day
-    from months m,
+    from periods m,
          generate_series(cast(m.start_d as timestamp), cast(m.end_excl as timestamp)
                          - interval 1 day, interval 1 day) as t(d)
     where not (cast(t.d as date) >= m.lo and cast(t.d as date) < m.hi)
@@ -75,7 +65,7 @@ from_posts as (
         sum(d.interaction_posts) as interaction_posts,
         sum(d.engagement_with_reach) as engagement_with_reach,
         sum(d.reach) as reach
-    from months m
+    from periods m
     join per_day d
       on d.pub_date >= m.start_d and d.pub_date < m.end_excl
      and not (d.pub_date >= m.lo and d.pub_date < m.hi)

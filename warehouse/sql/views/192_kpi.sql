@@ -4,6 +4,17 @@
 -- post_content_month, so the per-post part is not planned at all). Grain and columns:
 -- q_kpi.sql's.
 
+-- The KPI tiles' periods: period i (1-based) of the lists starts / ends_excl (inclusive start,
+-- exclusive end) as start_d, end_excl, and its whole calendar months [lo, hi)
+-- (content_months_lo/hi of 'period': read from post_content_month; the empty range [start_d,
+-- start_d) when none fits). Columns: i, start_d, end_excl, lo, hi.
+CREATE OR REPLACE MACRO kpi_periods(starts, ends_excl) AS TABLE
+    SELECT i, start_d, end_excl,
+           content_months_lo('period', start_d, end_excl) AS lo,
+           content_months_hi('period', start_d, end_excl) AS hi
+    FROM (SELECT i, starts[i] AS start_d, ends_excl[i] AS end_excl
+          FROM range(1, len(starts) + 1) t(i));
+
 -- Each OPD set's OPDs: for set k of sets (a list of OPD id lists; an empty list: opd_ids, the
 -- filters' own OPDs), scoped_opds(opd_kinds, the set's ids), the set written where the OPD
 -- filter reads its ids (opd_in_scope). Columns: k, then v_opd_profile's.
@@ -17,7 +28,7 @@ CREATE OR REPLACE MACRO kpi_set_opds(sets, opd_kinds, opd_ids) AS TABLE
     WHERE opd_in_scope([], s.ids, o.opd_kind, o.opd_id);
 
 -- The content of each period's whole calendar months [lo, hi) (the relation named months: i,
--- lo, hi; content_months_lo/hi of 'period') per OPD set (the relation named opds:
+-- lo, hi; kpi_periods' rows) per OPD set (the relation named opds:
 -- kpi_set_opds' rows), from post_content_month (kept equal to a recount at every write:
 -- warehouse/label_counts.py), on the platforms in scope. Grain: set k x period i (only those
 -- with a row); columns k, i, posts, kinerja_posts, ucapan_posts, figure_posts, engagement,
