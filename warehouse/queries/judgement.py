@@ -205,8 +205,14 @@ def _judge_periods(
     months_key = ("month_judgement", first, s)
     months = bool(periods) and is_sharing() and _MONTHS_ALONG.get() and not is_kept(months_key)
     data_end = data_end_in_force(con)
+    # Whole months the data end leaves uncut: from the months kept; any other periods (the
+    # running month's, cut by the data end): their whole months from the months kept and only
+    # their other days from the days (one statement either way: the same rows as
+    # q_periods_judgement.sql's, which the day-counted judgements still run).
     name = (
-        "q_periods_judgement_months" if whole_months(periods, data_end) else "q_periods_judgement"
+        "q_periods_judgement_months"
+        if whole_months(periods, data_end)
+        else "q_periods_judgement_mixed"
     )
     table = _run_arrow(con, name, {**params, "data_end": data_end, "months": months})
     if months:

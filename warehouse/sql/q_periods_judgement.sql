@@ -14,23 +14,13 @@
 with
 buckets as (
     select *
-    from judged_buckets('period', $starts, $ends_excl, $min_per_month, $min_per_week,
-                        $data_end)
-    union all
-    select 0 as i, * exclude (i)
-    from judged_buckets('month', [$starts[1]], [$ends_excl[1]], $min_per_month,
-                        $min_per_week, $data_end)
-    where $months
+    from periods_buckets($starts, $ends_excl, $months, $min_per_month, $min_per_week, $data_end)
 ),
 judged as (
     select *
     from opd_judgement_of('buckets', $platforms, $opd_kinds, $opd_ids, $activity_rule)
 ),
-final as (
-    select j.*, o.opd
-    from judged j
-    join scoped_opd_table($opd_kinds, $opd_ids) o using (opd_id)
-)
+final as (select * from judged_with_names('judged', $opd_kinds, $opd_ids))
 -- a stated order: parallel joins return rows in any order, and frames are compared whole
 select * from final
 order by i, period_start, opd_id

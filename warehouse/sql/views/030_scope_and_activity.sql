@@ -397,6 +397,25 @@ CREATE OR REPLACE MACRO judged_buckets(bucket, starts, ends_excl, per_month, per
     FROM spans s
     JOIN periods p USING (i);
 
+-- The buckets the periods' judgement statements judge (q_periods_judgement.sql and its months
+-- and mixed forms, written once here): the 'period' bucket of each period i of starts /
+-- ends_excl (judged_buckets), and, when `months`, each calendar month of the first period as
+-- i = 0. Columns: judged_buckets'.
+CREATE OR REPLACE MACRO periods_buckets(starts, ends_excl, months, per_month, per_week,
+                                        data_end) AS TABLE
+    SELECT * FROM judged_buckets('period', starts, ends_excl, per_month, per_week, data_end)
+    UNION ALL
+    SELECT 0 AS i, * EXCLUDE (i)
+    FROM judged_buckets('month', [starts[1]], [ends_excl[1]], per_month, per_week, data_end)
+    WHERE months;
+
+-- The judgement's rows (the relation named judged) with the OPD's name (opd) last, for the
+-- OPDs in scope: the periods' judgement statements' rows.
+CREATE OR REPLACE MACRO judged_with_names(judged, opd_kinds, opd_ids) AS TABLE
+    SELECT j.*, o.opd
+    FROM query_table(judged) j
+    JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id);
+
 -- The judgement's rows from what opd_judgement_of and opd_judgement_months count: per bucket
 -- and account its posts (the relation named per_account: i, period_start, opd_id, platform,
 -- account_key, n; counted by the rule, opd_counted, against the bucket's required_posts),
@@ -533,6 +552,121 @@ CREATE OR REPLACE MACRO opd_judgement_months(buckets, platforms, opd_kinds, opd_
         SELECT x.i, x.period_start, s.opd_id, sum(bit_count(s.day_bits)) AS n_days
         FROM opd_months s
         JOIN months x USING (month_start)
+        GROUP BY ALL
+    ),
+    cov AS (SELECT * FROM opd_coverage_given('lengths', 'covered', 'waited_days', platforms,
+                                             opd_kinds, opd_ids))
+    SELECT * FROM opd_judged('b', 'per_account', 'cov', opd_kinds, opd_ids, rule);
+
+-- The same judgement (opd_judgement_of's rows, every column) of any buckets (judged_buckets'
+-- columns), each bucket's days split in two: its whole calendar months read from the inputs
+-- kept per month (as opd_judgement_months reads them) and its other days (a month the period's
+-- start, its end or the data end cuts) from the days (as opd_judgement_of reads them). The
+-- two parts hold disjoint days, so their sums are the sums over every day: posts per account
+-- over [lo, count_hi), days covered per account and days an OPD's own loads cover over
+-- [lo, hi). The same rules (opd_counted, opd_coverage_given, opd_judged) over the same sums.
+-- Read by q_periods_judgement_mixed.sql (warehouse.queries.judgement: the KPI tiles' periods
+-- that are not all whole months the data end leaves uncut, e.g. the running month's).
+CREATE OR REPLACE MACRO opd_judgement_mixed(buckets, platforms, opd_kinds, opd_ids,
+                                            rule) AS TABLE
+    WITH b AS (SELECT * FROM query_table(buckets)),
+    -- the first month starting on or after lo, and the month starts of hi and count_hi
+    spans AS (
+        SELECT i, period_start, lo, hi, count_hi,
+               CAST(date_trunc('month', lo - 1) + INTERVAL 1 MONTH AS DATE) AS m_first,
+               CAST(date_trunc('month', hi) AS DATE) AS cm_end,
+               CAST(date_trunc('month', count_hi) AS DATE) AS pm_end
+        FROM b
+    ),
+    -- the whole months of the judged days [cm_lo, cm_hi) and of the counted days
+    -- [pm_lo, pm_hi) (the empty range [lo, lo) when none fits)
+    months_of AS (
+        SELECT i, period_start, lo, hi, count_hi,
+               CASE WHEN m_first < cm_end THEN m_first ELSE lo END AS cm_lo,
+               CASE WHEN m_first < cm_end THEN cm_end ELSE lo END AS cm_hi,
+               CASE WHEN m_first < pm_end THEN m_first ELSE lo END AS pm_lo,
+               CASE WHEN m_first < pm_end THEN pm_end ELSE lo END AS pm_hi
+        FROM spans
+    ),
+    cov_months AS (
+        SELECT i, period_start,
+               CAST(unnest(generate_series(CAST(cm_lo AS TIMESTAMP),
+                                           CAST(cm_hi AS TIMESTAMP) - INTERVAL 1 DAY,
+                                           INTERVAL 1 MONTH)) AS DATE) AS month_start
+        FROM months_of WHERE cm_lo < cm_hi
+    ),
+    count_months AS (
+        SELECT i, period_start,
+               CAST(unnest(generate_series(CAST(pm_lo AS TIMESTAMP),
+                                           CAST(pm_hi AS TIMESTAMP) - INTERVAL 1 DAY,
+                                           INTERVAL 1 MONTH)) AS DATE) AS month_start
+        FROM months_of WHERE pm_lo < pm_hi
+    ),
+    -- every day of [lo, count_hi): judged outside the judged months (and before hi), counted
+    -- outside the counted months
+    edge AS (
+        SELECT i, period_start, day,
+               day < hi AND NOT (day >= cm_lo AND day < cm_hi) AS judged,
+               NOT (day >= pm_lo AND day < pm_hi) AS counted
+        FROM (
+            SELECT m.*, CAST(unnest(generate_series(CAST(lo AS TIMESTAMP),
+                                                    CAST(count_hi AS TIMESTAMP) - INTERVAL 1 DAY,
+                                                    INTERVAL 1 DAY)) AS DATE) AS day
+            FROM months_of m
+        )
+    ),
+    count_days AS (SELECT i, period_start, day FROM edge WHERE counted),
+    judged_days AS (SELECT i, period_start, day FROM edge WHERE judged),
+    per_account AS (
+        SELECT i, period_start, opd_id, NULL AS platform, account_key,
+               CAST(sum(n) AS BIGINT) AS n
+        FROM (
+            SELECT x.i, x.period_start, d.opd_id, d.account_key, d.posts AS n
+            FROM post_month_count d
+            JOIN count_months x USING (month_start)
+            WHERE platform_in_scope(platforms, d.platform)
+            UNION ALL
+            SELECT x.i, x.period_start, d.opd_id, d.account_key, d.posts AS n
+            FROM post_day_count d
+            JOIN count_days x ON x.day = d.pub_date
+            WHERE platform_in_scope(platforms, d.platform)
+        ) u
+        SEMI JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id)
+        GROUP BY ALL
+    ),
+    lengths AS (SELECT i, period_start, hi - lo AS n_days FROM b),
+    covered AS (
+        SELECT i, period_start, account_id, sum(n_days) AS n_days
+        FROM (
+            SELECT x.i, x.period_start, c.account_id, c.n_days
+            FROM coverage_month c
+            JOIN cov_months x USING (month_start)
+            UNION ALL
+            SELECT d.i, d.period_start, c.account_id, 1 AS n_days
+            FROM v_coverage_day c
+            JOIN judged_days d ON d.day = c.day
+        ) u
+        GROUP BY ALL
+    ),
+    opd_months AS (
+        SELECT opd_id, month_start, bit_or(day_bits) AS day_bits
+        FROM coverage_opd_month
+        WHERE platform IS NULL OR platform_in_scope(platforms, platform)
+        GROUP BY ALL
+    ),
+    waited_days AS (
+        SELECT i, period_start, opd_id, sum(n_days) AS n_days
+        FROM (
+            SELECT x.i, x.period_start, s.opd_id, bit_count(s.day_bits) AS n_days
+            FROM opd_months s
+            JOIN cov_months x USING (month_start)
+            UNION ALL
+            SELECT d.i, d.period_start, s.opd_id, count(DISTINCT d.day) AS n_days
+            FROM coverage_opd_day s
+            JOIN judged_days d ON d.day = s.day
+            WHERE s.platform IS NULL OR platform_in_scope(platforms, s.platform)
+            GROUP BY d.i, d.period_start, s.opd_id
+        ) u
         GROUP BY ALL
     ),
     cov AS (SELECT * FROM opd_coverage_given('lengths', 'covered', 'waited_days', platforms,
