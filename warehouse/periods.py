@@ -15,6 +15,11 @@ def is_whole_months(start: dt.date, end: dt.date) -> bool:
     return start.day == 1 and end.day == last and start <= end
 
 
+def all_whole_months(spans: list[tuple[dt.date, dt.date]]) -> bool:
+    """True when there are spans and each is whole months (is_whole_months)."""
+    return bool(spans) and all(is_whole_months(a, b) for a, b in spans)
+
+
 def months_between(start: dt.date, end: dt.date) -> int:
     """Number of calendar months touched by [start, end] (Jan 1 - Mar 31 = 3)."""
     return (end.year - start.year) * 12 + end.month - start.month + 1

@@ -87,9 +87,9 @@ def check_periods(con, f: Filters, s, spans) -> None:
 def cut(spans, day: dt.date) -> list[tuple[dt.date, dt.date]]:
     """The spans as the tiles compare them when the data ends on `day` (compare.plan): the
     chosen one cut at the day, the others as long."""
-    a, b = spans[0]
-    if not a <= day < b:
+    if not spans or not spans[0][0] <= day < spans[0][1]:
         return spans
+    a, b = spans[0]
     n = day - a
     return [(a, b), (a, day), *((x, x + n) for x, _ in spans[1:])]
 

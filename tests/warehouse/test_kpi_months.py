@@ -2,7 +2,7 @@
 counted from post_content_month, the per-post part not planned) and q_kpi.sql rewritten on the
 macros both read (views/192_kpi.sql) give the rows q_kpi.sql gave at 0f8c6b4, kept word for word
 in tests/warehouse/before/q_kpi_0f8c6b4.sql. Compared, every column, type, order and null:
-summary.kpi_sets (which picks the months statement only when content_months_only holds) and
+summary.kpi_sets (which picks the months statement only when periods.all_whole_months holds) and
 each statement where it applies, against the old statement reading the same judgement; the
 tiles themselves (kpi_summary) against the tiles measured by the old statement. On the sample
 warehouse (its windows and their whole months) and on random hand warehouses (the strategies of
@@ -35,6 +35,7 @@ from tests.warehouse.test_judgement_months import (
 from tests.warehouse.test_kpi_judged_once import _sample_cases
 from tests.warehouse.test_kpi_sets_one_pass import opd_set, period
 from warehouse import analyst_settings
+from warehouse import periods as periods_
 from warehouse.queries import judgement, summary
 from warehouse.queries import run as run_queries
 from warehouse.queries.filters import Filters
@@ -67,7 +68,7 @@ def check(con, f: Filters, s, periods: list, sets: list) -> bool:
     statement applied."""
     old = kpi_sets_before(con, f, s, periods, sets)
     before_after.same(old, summary.kpi_sets(con, f, s, periods, sets), ("kpi_sets", periods))
-    months = summary.content_months_only(periods)
+    months = periods_.all_whole_months(periods)
     tables = {judgement.JUDGED_PERIODS: judgement.periods_judgement(con, f, s, periods)}
     for name in ("q_kpi", "q_kpi_months") if months else ("q_kpi",):
         new = run_queries._run(con, name, _params(f, s, periods, sets), tables)
@@ -100,15 +101,15 @@ def test_sample_kpis_equal_the_statement_before(sample, s, monkeypatch):
     assert months > 5
 
 
-def test_content_months_only():
+def test_all_whole_months():
     jan, feb = (
         (dt.date(2026, 1, 1), dt.date(2026, 1, 31)),
         (dt.date(2026, 2, 1), dt.date(2026, 2, 28)),
     )
-    assert summary.content_months_only([jan, feb, (jan[0], feb[1])])
-    assert not summary.content_months_only([jan, (feb[0], dt.date(2026, 2, 27))])
-    assert not summary.content_months_only([(dt.date(2026, 1, 2), jan[1])])
-    assert not summary.content_months_only([])
+    assert periods_.all_whole_months([jan, feb, (jan[0], feb[1])])
+    assert not periods_.all_whole_months([jan, (feb[0], dt.date(2026, 2, 27))])
+    assert not periods_.all_whole_months([(dt.date(2026, 1, 2), jan[1])])
+    assert not periods_.all_whole_months([])
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

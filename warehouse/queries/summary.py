@@ -11,7 +11,7 @@ import polars as pl
 
 from warehouse import compare, metrics
 from warehouse.analyst_settings import Settings
-from warehouse.periods import is_whole_months
+from warehouse.periods import all_whole_months
 from warehouse.queries import compared
 from warehouse.queries.activity import opd_index
 from warehouse.queries.filters import Filters
@@ -78,7 +78,6 @@ _KPI_SCHEMA: dict[str, Any] = {
 }
 
 KINDS: tuple[compare.Kind, ...] = ("previous", "year_ago")
-_DAY = dt.timedelta(days=1)
 
 
 def _num(v: Any) -> float | None:
@@ -255,16 +254,8 @@ def kpi_sets(
         "judged": JUDGED_PERIODS,
     }
     judged = periods_judgement(con, f, s, periods)
-    name = "q_kpi_months" if content_months_only(periods) else "q_kpi"
+    name = "q_kpi_months" if all_whole_months(periods) else "q_kpi"  # months: no post read
     return _run(con, name, params, tables={JUDGED_PERIODS: judged})
-
-
-def content_months_only(periods: list[tuple[dt.date, dt.date]]) -> bool:
-    """Whether every period ((first, last) days, inclusive) is whole calendar months, so that
-    q_kpi.sql reads all its content from post_content_month and no post: then
-    q_kpi_months.sql (the same rows without planning the per-post part) measures them. Cut by
-    the data end or not: the content of a period is its posts, wherever the data ends."""
-    return bool(periods) and all(is_whole_months(a, b) for a, b in periods)
 
 
 def top_bottom_opds(

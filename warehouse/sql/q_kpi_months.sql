@@ -2,7 +2,7 @@
 -- calendar months (each from a month's first day to a later month's first day, $ends_excl
 -- exclusive; cut by the data end or not: the judgement read is the one judged for them): all
 -- their posts are counted from post_content_month, so the per-post part (v_post_facts) is not
--- planned. Chosen by warehouse.queries.summary.kpi_sets (content_months_only); any other
+-- planned. Chosen by warehouse.queries.summary.kpi_sets (periods.all_whole_months); any other
 -- period runs q_kpi.sql. The parts both read are written once (views/192_kpi.sql: the sets'
 -- OPDs, the months' content, the figures). Grain: one row per OPD set k of $sets and period i.
 with
