@@ -26,7 +26,6 @@ from typing import Any
 
 import duckdb
 
-from warehouse import periods as periods_mod
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
 from warehouse.queries.run import (
@@ -82,10 +81,8 @@ def _judge_period(
     con: duckdb.DuckDBPyConnection, f: Filters, s: Settings, counted_before: dt.date | None
 ) -> Any:
     params = {**f.params(), **_activity_params(s), "data_end": data_end_in_force(con)}
-    if counted_before is None:
-        name = periods_statement([(f.start, f.end)], params["data_end"])
-        if name != "q_periods_judgement":
-            return period_rows(_run_periods(con, name, params, [(f.start, f.end)], False), 1)
+    if counted_before is None and whole_months([(f.start, f.end)], params["data_end"]):
+        return period_rows(_run_months(con, params, [(f.start, f.end)], months=False), 1)
     return _run_arrow(con, "q_period_judgement", {**params, "counted_before": counted_before})
 
 
@@ -106,40 +103,17 @@ def whole_months(periods: list[tuple[dt.date, dt.date]], data_end: dt.date | Non
     )
 
 
-def holds_a_whole_month(periods: list[tuple[dt.date, dt.date]]) -> bool:
-    """Whether some period ((first, last) days, inclusive) holds a whole calendar month."""
-    for a, b in periods:
-        first = a if a.day == 1 else periods_mod.add_months(a.replace(day=1), 1)
-        if periods_mod.add_months(first, 1) - dt.timedelta(days=1) <= b:
-            return True
-    return False
-
-
-def periods_statement(periods: list[tuple[dt.date, dt.date]], data_end: dt.date | None) -> str:
-    """Which statement judges `periods` (all three give q_periods_judgement.sql's rows): whole
-    months the data end leaves whole, q_periods_judgement_months.sql (every bucket from the
-    month tables); else, when a period holds a whole month (a period the data end cuts: the
-    running month), q_periods_judgement_split.sql (its whole months from the month tables, its
-    other days from the days); else q_periods_judgement.sql (the days)."""
-    if whole_months(periods, data_end):
-        return "q_periods_judgement_months"
-    if data_end is not None and holds_a_whole_month(periods):
-        return "q_periods_judgement_split"
-    return "q_periods_judgement"
-
-
-def _run_periods(
+def _run_months(
     con: duckdb.DuckDBPyConnection,
-    name: str,
     params: dict[str, Any],
     periods: list[tuple[dt.date, dt.date]],
     months: bool,
 ) -> Any:
-    """The statement `name` (periods_statement) over `periods`, with the first period's months
-    when `months`."""
+    """q_periods_judgement_months.sql over `periods` (whole_months), with the first period's
+    months when `months`."""
     return _run_arrow(
         con,
-        name,
+        "q_periods_judgement_months",
         {
             **params,
             "starts": [a for a, _ in periods],
@@ -167,12 +141,24 @@ def month_judgement(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings) -> 
 def _judge_months(con: duckdb.DuckDBPyConnection, f: Filters, s: Settings) -> Any:
     params = {**f.params(), **_activity_params(s), "data_end": data_end_in_force(con)}
     whole = ("period_judgement", f, s, None)
-    name = periods_statement([(f.start, f.end)], params["data_end"])
+    by_month = whole_months([(f.start, f.end)], params["data_end"])
     if not is_sharing() or is_kept(whole):
-        if name == "q_periods_judgement_months":
-            return period_rows(_run_periods(con, name, params, [(f.start, f.end)], True), 0)
+        if by_month:
+            return period_rows(_run_months(con, params, [(f.start, f.end)], months=True), 0)
         return _run_arrow(con, "q_months_judgement", params)
-    both = _run_periods(con, name, params, [(f.start, f.end)], True)
+    if by_month:
+        both = _run_months(con, params, [(f.start, f.end)], months=True)
+    else:
+        both = _run_arrow(
+            con,
+            "q_periods_judgement",
+            {
+                **params,
+                "starts": [f.start],
+                "ends_excl": [f.end + dt.timedelta(days=1)],
+                "months": True,
+            },
+        )
     keep(whole, period_rows(both, 1))
     return period_rows(both, 0)
 
@@ -219,7 +205,9 @@ def _judge_periods(
     months_key = ("month_judgement", first, s)
     months = bool(periods) and is_sharing() and _MONTHS_ALONG.get() and not is_kept(months_key)
     data_end = data_end_in_force(con)
-    name = periods_statement(periods, data_end)
+    name = (
+        "q_periods_judgement_months" if whole_months(periods, data_end) else "q_periods_judgement"
+    )
     table = _run_arrow(con, name, {**params, "data_end": data_end, "months": months})
     if months:
         keep(months_key, period_rows(table, 0))

@@ -9,8 +9,13 @@
 with
 buckets as (
     select *
-    from periods_buckets($starts, $ends_excl, $min_per_month, $min_per_week, $data_end,
-                         $months)
+    from judged_buckets('period', $starts, $ends_excl, $min_per_month, $min_per_week,
+                        $data_end)
+    union all
+    select 0 as i, * exclude (i)
+    from judged_buckets('month', [$starts[1]], [$ends_excl[1]], $min_per_month,
+                        $min_per_week, $data_end)
+    where $months
 ),
 judged as (
     select *
