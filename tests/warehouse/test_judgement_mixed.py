@@ -169,3 +169,12 @@ def test_random_running_months_equal_the_day_statement_before(
     with run_queries.data_end_given(data_end):
         check_periods(con, Filters(start, end, *scope), s, spans_cut)
     con.close()
+
+
+def test_holds_a_whole_month():
+    nov, end = (dt.date(2026, 11, 1), dt.date(2026, 11, 30)), dt.date(2026, 11, 20)
+    assert judgement.holds_a_whole_month([nov], None)
+    assert not judgement.holds_a_whole_month([nov], end)  # cut by the data end
+    assert judgement.holds_a_whole_month([(dt.date(2026, 9, 15), dt.date(2026, 11, 30))], end)
+    assert not judgement.holds_a_whole_month([(dt.date(2026, 9, 2), dt.date(2026, 10, 30))], end)
+    assert not judgement.holds_a_whole_month([], end)

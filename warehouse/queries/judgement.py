@@ -27,6 +27,7 @@ from typing import Any
 import duckdb
 
 from warehouse.analyst_settings import Settings
+from warehouse.periods import add_months
 from warehouse.queries.filters import Filters
 from warehouse.queries.run import (
     _activity_params,
@@ -101,6 +102,19 @@ def whole_months(periods: list[tuple[dt.date, dt.date]], data_end: dt.date | Non
             for a, b in periods
         )
     )
+
+
+def holds_a_whole_month(periods: list[tuple[dt.date, dt.date]], data_end: dt.date | None) -> bool:
+    """Whether some period ((first, last) days, inclusive), cut at the data end, holds a whole
+    calendar month: then q_periods_judgement_mixed.sql reads it from the months kept (the
+    running month's periods: a third cheaper than the days' statement at 1M posts); periods of
+    days only (a week) run the days' statement, which plans less."""
+    for a, b in periods:
+        last = b if data_end is None else min(b, data_end)
+        first = a if a.day == 1 else add_months(a.replace(day=1), 1)
+        if add_months(first, 1) - dt.timedelta(days=1) <= last:
+            return True
+    return False
 
 
 def _run_months(
@@ -205,15 +219,15 @@ def _judge_periods(
     months_key = ("month_judgement", first, s)
     months = bool(periods) and is_sharing() and _MONTHS_ALONG.get() and not is_kept(months_key)
     data_end = data_end_in_force(con)
-    # Whole months the data end leaves uncut: from the months kept; any other periods (the
-    # running month's, cut by the data end): their whole months from the months kept and only
-    # their other days from the days (one statement either way: the same rows as
-    # q_periods_judgement.sql's, which the day-counted judgements still run).
-    name = (
-        "q_periods_judgement_months"
-        if whole_months(periods, data_end)
-        else "q_periods_judgement_mixed"
-    )
+    # Whole months the data end leaves uncut: from the months kept; other periods holding a
+    # whole month (the running month's, cut by the data end): their whole months from the
+    # months kept and only their other days from the days. The same rows either way.
+    if whole_months(periods, data_end):
+        name = "q_periods_judgement_months"
+    elif holds_a_whole_month(periods, data_end):
+        name = "q_periods_judgement_mixed"
+    else:  # days only: the mixed statement would plan more than it saves
+        name = "q_periods_judgement"
     table = _run_arrow(con, name, {**params, "data_end": data_end, "months": months})
     if months:
         keep(months_key, period_rows(table, 0))
