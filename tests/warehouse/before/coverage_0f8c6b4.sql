@@ -159,3 +159,104 @@ SELECT
 FROM grid g
 LEFT JOIN loads_in_month l USING (account_id, month_start)
 LEFT JOIN post_counts pc USING (account_id, month_start);
+
+-- THE coverage rule of opd_coverage_of, given per bucket (i, period_start) its length in days
+-- (relation named lengths: n_days), per account the days of it some live load covers (covered:
+-- account_id, n_days; an account out of scope is not read) and per OPD the days its own loads
+-- cover on the platforms in scope (waited_days: opd_id, n_days; read for an OPD with no
+-- account in scope). Read by opd_coverage_of (counted from the days) and by
+-- opd_judgement_months (from the months kept whole: coverage_month, coverage_opd_month).
+CREATE OR REPLACE MACRO opd_coverage_given_before_0f8c6b4(lengths, covered, waited_days, platforms, opd_kinds,
+                                           opd_ids) AS TABLE
+    WITH l AS (SELECT i, period_start, n_days FROM query_table(lengths)),
+    acc AS (SELECT account_id, opd_id FROM scoped_account_keys(platforms, opd_kinds, opd_ids)),
+    per_opd AS (
+        SELECT
+            l.i, l.period_start, a.opd_id,
+            count(*) AS n_accounts,
+            count(*) FILTER (WHERE coalesce(c.n_days, 0) = l.n_days) AS n_accounts_complete,
+            count(*) FILTER (WHERE coalesce(c.n_days, 0) = 0) AS n_accounts_missing
+        FROM l
+        CROSS JOIN acc a
+        LEFT JOIN query_table(covered) c
+          ON c.i = l.i AND c.period_start = l.period_start AND c.account_id = a.account_id
+        GROUP BY l.i, l.period_start, a.opd_id
+    ),
+    -- OPDs with no account in scope, and which of them have posts in scope (waited for).
+    bare AS (
+        SELECT o.opd_id FROM scoped_opd_table(opd_kinds, opd_ids) o ANTI JOIN acc USING (opd_id)
+    ),
+    sent AS (
+        SELECT c.opd_id, c.period_start, c.period_end
+        FROM load_coverage c
+        JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+        SEMI JOIN bare b ON b.opd_id = c.opd_id
+        WHERE c.platform IS NULL OR platform_in_scope(platforms, c.platform)
+    ),
+    waited AS (SELECT DISTINCT opd_id FROM sent),
+    -- The days of the bucket those loads cover: waited_days.
+    per_bare AS (
+        SELECT l.i, l.period_start, b.opd_id, 0 AS n_accounts, 0 AS n_accounts_complete,
+               0 AS n_accounts_missing,
+               w.opd_id IS NULL OR coalesce(d.n_days, 0) = l.n_days AS data_complete,
+               w.opd_id IS NOT NULL AND coalesce(d.n_days, 0) = 0 AS data_missing
+        FROM l
+        CROSS JOIN bare b
+        LEFT JOIN waited w ON w.opd_id = b.opd_id
+        LEFT JOIN query_table(waited_days) d
+          ON d.i = l.i AND d.period_start = l.period_start AND d.opd_id = b.opd_id
+    )
+    SELECT *, n_accounts_complete = n_accounts AS data_complete,
+           n_accounts_missing = n_accounts AS data_missing
+    FROM per_opd
+    UNION ALL BY NAME
+    SELECT * FROM per_bare;
+
+-- Data coverage per bucket and OPD, THE definition of "its data arrived" (the judgement and the
+-- compared set of a comparison read it: opd_judgement_of, compared_opds through opd_coverage).
+-- The buckets are the relation named bucket_days: one row per bucket (i, period_start) and day
+-- of it (day), the days the bucket is judged on. Grain: bucket x every OPD in scope; columns
+-- i, then as below. An OPD with accounts in scope: of them, how many some live load covers on
+-- every day of the bucket (v_coverage_day, views/025_v_coverage.sql);
+-- its data is complete when all are. An OPD with no account in scope has no export to wait
+-- for: complete (a zero is a known zero), unless it has ever sent data of its own: a live
+-- load naming it (a logbook, which may list posts of accounts the master list does not hold,
+-- or an export of a platform in scope). Then those loads are its data, and it is complete on
+-- the days they cover: a month whose logbook has not arrived is no data, never a zero.
+-- Columns: i, period_start, opd_id, n_accounts, n_accounts_complete,
+-- n_accounts_missing (accounts with no day covered), data_complete, data_missing (nothing of
+-- the bucket arrived: every account missing, or no day of a waited logbook covered).
+CREATE OR REPLACE MACRO opd_coverage_of_before_0f8c6b4(bucket_days, platforms, opd_kinds, opd_ids) AS TABLE
+    WITH days AS (SELECT i, period_start, day FROM query_table(bucket_days)),
+    lengths AS (SELECT i, period_start, count(*) AS n_days FROM days GROUP BY i, period_start),
+    covered AS (
+        SELECT d.i, d.period_start, c.account_id, count(*) AS n_days
+        FROM v_coverage_day c
+        JOIN days d ON d.day = c.day
+        GROUP BY d.i, d.period_start, c.account_id
+    ),
+    -- The days of the bucket an OPD's own loads cover (coverage_opd_day: the days its live
+    -- loads' coverage rows name, kept at load time; v_coverage_opd_day_recount is their
+    -- definition), on the platforms in scope (a logbook's row: every platform).
+    waited_days AS (
+        SELECT d.i, d.period_start, s.opd_id, count(DISTINCT d.day) AS n_days
+        FROM coverage_opd_day s
+        JOIN days d ON d.day = s.day
+        WHERE s.platform IS NULL OR platform_in_scope(platforms, s.platform)
+        GROUP BY d.i, d.period_start, s.opd_id
+    )
+    SELECT * FROM opd_coverage_given_before_0f8c6b4('lengths', 'covered', 'waited_days', platforms, opd_kinds,
+                                     opd_ids);
+
+-- opd_coverage_of over the buckets of [start_d, end_excl) (bucket_start), without i.
+CREATE OR REPLACE MACRO opd_coverage_before_0f8c6b4(bucket, start_d, end_excl, platforms, opd_kinds,
+                                     opd_ids) AS TABLE
+    WITH bounds AS (SELECT CAST(end_excl AS DATE) AS end_d),
+    coverage_days AS (
+        SELECT 1 AS i, CAST(t.d AS DATE) AS day,
+               bucket_start(bucket, CAST(t.d AS DATE), start_d) AS period_start
+        FROM bounds, generate_series(CAST(CAST(start_d AS DATE) AS TIMESTAMP),
+                                     CAST(bounds.end_d - 1 AS TIMESTAMP),
+                                     INTERVAL 1 DAY) AS t(d)
+    )
+    SELECT * EXCLUDE (i) FROM opd_coverage_of_before_0f8c6b4('coverage_days', platforms, opd_kinds, opd_ids);
