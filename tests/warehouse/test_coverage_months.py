@@ -178,6 +178,14 @@ def test_the_grid_keeps_the_status_relation_of_its_page(monkeypatch, sample):
 # Always tried: the hand warehouse's own posts and coverage; a logbook of the OPD with no
 # account (4) with a gap, an export of account 3 for 10 days, a month the data end cuts.
 @example(factory.POSTS, None, (dt.date(2026, 1, 1), 58), 19, ((), (), ()), 10, 20, None)
+# The data end (11 Jan) cuts January: OPD 1's logbook covers its accounts to it (the month is
+# in as far as any data goes: to_data_end), account 3's export only to the day before.
+@example(
+    factory.POSTS,
+    [(1, None, None, dt.date(2026, 1, 1), 10), (2, "facebook", 3, dt.date(2026, 1, 1), 9),
+     (3, "instagram", 4, dt.date(2026, 1, 3), 8)],
+    (dt.date(2026, 1, 1), 30), 10, ((), (), ()), 5, 20, None,
+)  # fmt: skip
 @example(
     factory.POSTS,
     [(4, None, None, dt.date(2025, 12, 1), 40), (4, "tiktok", None, dt.date(2026, 1, 20), 20),
