@@ -30,7 +30,8 @@ from hypothesis import strategies as st
 
 from tests import factory
 from tests.factory import coverage_spans_written, hand_warehouse
-from tests.warehouse.test_judgement_planning import parameters, run, same, span
+from tests.warehouse import before_after
+from tests.warehouse.before_after import parameters, run, same, span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, coverage_days, day_counts, periods
 from warehouse.db import SQL_DIR, sql_text
@@ -130,8 +131,7 @@ def sample_380(sample):
     return sample
 
 
-@pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
-    activity_rule="opd_total", min_posts_per_month=12, min_posts_per_week=3)])  # fmt: skip
+@pytest.mark.parametrize("s", before_after.BOTH_RULES)
 def test_sample_whole_months_equal_the_statements_before(sample_380, s, sample_windows):
     con = sample_380
     kept_equal_recount(con)
@@ -209,7 +209,7 @@ def moved(con, account_id: int, to_opd: int) -> None:
             (("facebook", "tiktok"), (), (2, 4, 5)),
         ]
     ),  # fmt: skip
-    st.sampled_from(["account", "opd_total"]),
+    before_after.rule,
     st.integers(1, 12),
     st.integers(0, 3),
     # an account moved to another OPD before judging: (account, OPD), or none
