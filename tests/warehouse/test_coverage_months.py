@@ -28,8 +28,8 @@ from hypothesis import strategies as st
 
 from tests import factory
 from tests.factory import coverage_spans_written, hand_warehouse
+from tests.warehouse.before_after import data_end_after_start, period, run, same, scope, span
 from tests.warehouse.test_judgement_months import kept_equal_recount, moved
-from tests.warehouse.test_judgement_planning import run, same, span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, coverage, periods
 from warehouse.db import sql_text
@@ -195,25 +195,16 @@ def test_the_grid_keeps_the_status_relation_of_its_page(monkeypatch, sample):
 @given(
     st.lists(post, max_size=50),
     st.one_of(st.none(), st.lists(span, max_size=8)),
-    # the period: its first day and how many days after it (whole months often)
+    # the period (first day, days after it): any, or whole months
     st.one_of(
-        st.tuples(st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.integers(0, 100)),
+        period,
         st.tuples(
             st.sampled_from([dt.date(2025, 12, 1), dt.date(2026, 1, 1)]),
             st.sampled_from([30, 58, 89]),
         ),
-    ),  # fmt: skip
-    # the data end: days after the period's start, or the warehouse's own (None)
-    st.one_of(st.none(), st.integers(-15, 110)),
-    st.sampled_from(
-        [
-            ((), (), ()),
-            (("instagram",), (), ()),
-            ((), ("dinas", "kecamatan"), ()),
-            ((), (), (1, 4)),
-            (("facebook", "tiktok"), (), (2, 4, 5)),
-        ]
-    ),  # fmt: skip
+    ),
+    data_end_after_start,
+    scope,
     st.integers(1, 28),
     # as of: days after the period's start (before or after the months' deadlines)
     st.integers(0, 120),
