@@ -1,5 +1,5 @@
 """The coverage grid, the completeness counts, the collection checklist, the accounts' latest
-exports and the content mix read with fewer operators (issue #15) give the rows they gave.
+exports and the content mix read with fewer operators give the rows they gave.
 
 Kept word for word (tests/warehouse/before/*_0f8c6b4.sql, as they were at main 0f8c6b4): the
 coverage macros (v_coverage_island, account_month_status, account_month_coverage; the coverage

@@ -3,15 +3,11 @@
 -- operator_name is personal data: the page masks it where the audience must not see it.
 with
 accounts as (
-    select a.account_id, a.opd_id, a.platform, a.handle, o.name as opd, o.short_name as opd_short,
-           o.kind as opd_kind, c.operator_name
-    from account a
-    join opd o using (opd_id)
+    select a.account_id, a.opd_id, a.platform, a.handle, a.opd, a.opd_short, a.opd_kind,
+           c.operator_name
+    from scoped_account_table($platforms, $opd_kinds, $opd_ids) a
     join v_opd_operator c using (opd_id)
-    where o.expected_to_post
-      -- in scope as scoped_accounts: the account's platform, its OPD's kind and id
-      and platform_in_scope($platforms, a.platform)
-      and opd_in_scope($opd_kinds, $opd_ids, o.kind, o.opd_id)
+    where a.expected_to_post
 ),
 latest as (
     select account_id, max(coalesce(exported_at, loaded_at)) as latest_export,

@@ -39,6 +39,15 @@ CREATE OR REPLACE MACRO scoped_account_keys(platforms, opd_kinds, opd_ids) AS TA
     SEMI JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id)
     WHERE platform_in_scope(platforms, a.platform);
 
+-- Official accounts of the OPDs in scope on the chosen platforms with the account table's
+-- columns and, of the OPD, only the opd table's own (scoped_opd_table's opd, opd_short,
+-- opd_kind, expected_to_post): scoped_accounts's rows for a query that needs none of
+-- v_opd_profile's aggregate over the accounts (q_coverage_accounts.sql).
+CREATE OR REPLACE MACRO scoped_account_table(platforms, opd_kinds, opd_ids) AS TABLE
+    SELECT a.*, o.opd, o.opd_short, o.opd_kind, o.expected_to_post FROM account a
+    JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id)
+    WHERE platform_in_scope(platforms, a.platform);
+
 -- account_link: where an account can be opened: the URL the master list wrote, else its profile
 -- address built from a written handle ("@kec.mekarjaya" -> https://www.instagram.com/kec.mekarjaya/);
 -- null for a handle written as a name (a Facebook Page's "Pemdes Sukamulya": no address known).
