@@ -183,6 +183,26 @@ def moved(con, account_id: int, to_opd: int) -> None:
     coverage_days.changed_accounts(con, before)
 
 
+# The hand warehouses' periods and filters (also read by test_keaktifan_0f8c6b4.py).
+# Whole months: the first month (Dec 2025 + k) and how many.
+whole_months = st.tuples(st.integers(0, 2), st.integers(1, 3))
+# The data end: days after the last month's end (0: its last day; often cutting nothing), or
+# None: the warehouse's own.
+data_end_after = st.one_of(st.none(), st.integers(-20, 40))
+# (platforms, OPD kinds, OPD ids).
+scopes = st.sampled_from(
+    [
+        ((), (), ()),
+        (("instagram",), (), ()),
+        ((), ("dinas", "kecamatan"), ()),
+        ((), (), (1, 4)),
+        (("facebook", "tiktok"), (), (2, 4, 5)),
+    ]
+)  # fmt: skip
+# An account moved to another OPD before judging: (account, OPD), or none (moved).
+account_move = st.one_of(st.none(), st.tuples(st.integers(1, 6), st.sampled_from([1, 2, 4, 6])))
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Always tried: the hand warehouse's own posts and coverage, Dec-Feb with the data end at its
 # end; a logbook of the OPD with no account (4) with a gap, an account's export for 10 days.
@@ -196,24 +216,13 @@ def moved(con, account_id: int, to_opd: int) -> None:
 @given(
     st.lists(post, max_size=50),
     st.one_of(st.none(), st.lists(span, max_size=8)),
-    # whole months: the first month (Dec 2025 + k) and how many
-    st.tuples(st.integers(0, 2), st.integers(1, 3)),
-    # the data end: days after the last month's end (0: its last day; often cutting nothing)
-    st.one_of(st.none(), st.integers(-20, 40)),
-    st.sampled_from(
-        [
-            ((), (), ()),
-            (("instagram",), (), ()),
-            ((), ("dinas", "kecamatan"), ()),
-            ((), (), (1, 4)),
-            (("facebook", "tiktok"), (), (2, 4, 5)),
-        ]
-    ),  # fmt: skip
+    whole_months,
+    data_end_after,
+    scopes,
     st.sampled_from(["account", "opd_total"]),
     st.integers(1, 12),
     st.integers(0, 3),
-    # an account moved to another OPD before judging: (account, OPD), or none
-    st.one_of(st.none(), st.tuples(st.integers(1, 6), st.sampled_from([1, 2, 4, 6]))),
+    account_move,
 )
 def test_random_whole_months_equal_the_statements_before(
     posts, spans, months, data_end, filters, rule, per_month, per_week, move
