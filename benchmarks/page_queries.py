@@ -19,7 +19,15 @@ once per data version (row "data_end"; a tree without data_end_given has no such
 each pass over the page's calls shares what one rerun shares in the app (the period's
 judgement: paid by the first call that needs it in the pass). Every page is recorded before
 any is timed, and the timing runs with Python's garbage collector frozen and off (as timeit):
-the recording's AppTest heap is not the app's.
+the recording's AppTest heap is not the app's. --data-end DAY judges every query as if the data
+ended that day (a day inside the last month: the running month of a real warehouse, where the
+pages' default period is cut by the data end and other statements run than for whole months).
+
+Two totals per page: "all" (every recorded call, the data end and the data-version read: the
+page's first visit with no cache) and "after a filter change" (only what the app runs again when
+a sidebar filter changes: the data-version read ui.data makes once per rerun, and the calls
+whose arguments carry the Filters; the calls without them, i.e. the sidebar's options and the
+data end, are cached per data version by ui.data and are not run again).
 """
 
 from __future__ import annotations
@@ -85,9 +93,10 @@ def _measure_page(db: str, seen: dict[str, tuple]) -> dict[str, Any]:
     from warehouse.db import connect
 
     con = connect(db)
-    rows = []
+    rows: list[dict[str, Any]] = []
     results: dict[str, Any] = {}
     given = _data_end_once(con, rows)
+    _data_version_row(con, rows)
     # Calls the page derives from others' results go last, after those results.
     calls = sorted(seen.values(), key=lambda c: c[0].rsplit(".", 1)[-1] in DERIVED)
     # The page's calls in order, 4 times: the first pass cold, the other 3 warm. Each pass
@@ -106,7 +115,7 @@ def _measure_page(db: str, seen: dict[str, tuple]) -> dict[str, Any]:
                 times[i].append(_since(t))
                 if n_pass == 0:
                     results[page_dump._key(name, args, kwargs)] = got
-    for (name, _fn, _args, _kwargs), (cold, *warm) in zip(calls, times, strict=True):
+    for (name, _fn, args, kwargs), (cold, *warm) in zip(calls, times, strict=True):
         rows.append(
             {
                 "query": name.rsplit(".", 1)[-1],
@@ -114,14 +123,53 @@ def _measure_page(db: str, seen: dict[str, tuple]) -> dict[str, Any]:
                 "cold_cpu_ms": cold[1],
                 "warm_ms": statistics.median(w[0] for w in warm),
                 "warm_cpu_ms": statistics.median(w[1] for w in warm),
+                "on_filter_change": _keyed_by_filters(args, kwargs),
             }
         )
     con.close()
+    keys = ("cold_ms", "cold_cpu_ms", "warm_ms", "warm_cpu_ms")
     return {
         "queries": rows,
+        **{k: sum(r[k] for r in rows) for k in keys},
         **{
-            k: sum(r[k] for r in rows) for k in ("cold_ms", "cold_cpu_ms", "warm_ms", "warm_cpu_ms")
+            f"{k}_filter_change": sum(r[k] for r in rows if r.get("on_filter_change"))
+            for k in ("warm_ms", "warm_cpu_ms")
         },
+    }
+
+
+def _keyed_by_filters(args: tuple, kwargs: dict) -> bool:
+    """True when a call's arguments carry the page's Filters, so that ui.data's cache key changes
+    with a filter and the app runs it again; the other calls are kept per data version."""
+    from warehouse.queries.filters import Filters
+
+    return any(isinstance(a, Filters) for a in (*args, *kwargs.values()))
+
+
+def _data_version_row(con: Any, rows: list[dict[str, Any]]) -> None:
+    """The data-version read ui.data makes once per rerun (options.data_version), timed as a
+    row "data_version": it runs after a filter change too. A tree without it: no row."""
+    try:
+        from warehouse.queries.options import data_version
+    except ImportError:
+        return
+    rows.append(_timed_row("data_version", lambda: data_version(con), on_filter_change=True))
+
+
+def _timed_row(query: str, read: Any, on_filter_change: bool) -> dict[str, Any]:
+    """`read()` timed 4 times: a row with the first (cold) and the median of the other 3 (warm)."""
+    times = []
+    for _ in range(4):
+        t = _clock()
+        read()
+        times.append(_since(t))
+    return {
+        "query": query,
+        "cold_ms": times[0][0],
+        "cold_cpu_ms": times[0][1],
+        "warm_ms": statistics.median(w[0] for w in times[1:]),
+        "warm_cpu_ms": statistics.median(w[1] for w in times[1:]),
+        "on_filter_change": on_filter_change,
     }
 
 
@@ -147,21 +195,16 @@ def _data_end_once(con: Any, rows: list[dict[str, Any]]) -> Any:
         from warehouse.queries.run import data_end_given, read_data_end
     except ImportError:
         return contextlib.nullcontext
-    times = []
-    for _ in range(4):  # cold, then 3 warm
-        t = _clock()
-        value = read_data_end(con)
-        times.append(_since(t))
+    value: list[Any] = []
     rows.append(
-        {
-            "query": "data_end",
-            "cold_ms": times[0][0],
-            "cold_cpu_ms": times[0][1],
-            "warm_ms": statistics.median(w[0] for w in times[1:]),
-            "warm_cpu_ms": statistics.median(w[1] for w in times[1:]),
-        }
+        _timed_row("data_end", lambda: value.append(read_data_end(con)), on_filter_change=False)
     )
-    return lambda: data_end_given(value)
+    cut = os.environ.get("PAGE_QUERIES_DATA_END")
+    if cut:  # --data-end: every query judged as if the data ended that day
+        import datetime as dt
+
+        value[0] = dt.date.fromisoformat(cut)
+    return lambda: data_end_given(value[0])
 
 
 def _as_the_page_runs(name: str, args: tuple, kwargs: dict, results: dict[str, Any]) -> Any:
@@ -217,7 +260,16 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--pages", default=",".join(PAGES))
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument(
+        "--data-end",
+        default=None,
+        help="YYYY-MM-DD: the queries judged as if the data ended that day (a day inside the"
+        " last month: the pages' default period is then cut by the data end, the running month"
+        " of a real warehouse, whose statements differ from whole months')",
+    )
     a = ap.parse_args()
+    if a.data_end:
+        os.environ["PAGE_QUERIES_DATA_END"] = a.data_end  # read by the children (measure)
     pages = [p.strip() for p in a.pages.split(",") if p.strip()]
     trees = {"after": HERE.parent} | ({"before": a.before.resolve()} if a.before else {})
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in trees}
@@ -231,11 +283,14 @@ def main() -> int:
                 copy.unlink()
                 load.append(os.getloadavg()[0])
     keys = ("warm_ms", "warm_cpu_ms", "cold_ms", "cold_cpu_ms")
+    keys_fc = ("warm_ms_filter_change", "warm_cpu_ms_filter_change")
     summary: dict[str, Any] = {}
     for side, rs in runs.items():
         summary[side] = {
-            p: {k: statistics.median(r[p][k] for r in rs) for k in keys} for p in pages
+            p: {k: statistics.median(r[p].get(k, float("nan")) for r in rs) for k in keys + keys_fc}
+            for p in pages
         }
+    print(f"data end given: {a.data_end or 'the warehouse own'}")
     print(f"warehouse {a.warehouse}; load average {min(load):.1f} to {max(load):.1f}; "
           f"{a.rounds} rounds, medians")  # fmt: skip
     head = f"{'page':12s} " + " ".join(f"{k:>18s}" for k in keys)
@@ -247,6 +302,16 @@ def main() -> int:
         if "before" in runs:
             b, af = summary["before"][p], summary["after"][p]
             ratio = " ".join(f"{(af[k] / b[k] if b[k] else float('nan')):17.2f}x" for k in keys)
+            print(f"{p + ' ratio':12s} {ratio}")
+    print("\nafter a filter change (the data-version read and the calls keyed by the filters):")
+    print(f"{'page':12s} " + " ".join(f"{k.removesuffix('_filter_change'):>18s}" for k in keys_fc))
+    for p in pages:
+        for side in runs:
+            s = summary[side][p]
+            print(f"{p + ' ' + side:12s} " + " ".join(f"{s[k]:18.0f}" for k in keys_fc))
+        if "before" in runs:
+            b, af = summary["before"][p], summary["after"][p]
+            ratio = " ".join(f"{(af[k] / b[k] if b[k] else float('nan')):17.2f}x" for k in keys_fc)
             print(f"{p + ' ratio':12s} {ratio}")
     print("\nper query, warm CPU ms (median of rounds):")
     for p in pages:

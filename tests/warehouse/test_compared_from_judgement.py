@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from tests import factory
 from tests.factory import coverage_spans_written, hand_warehouse
-from tests.warehouse.test_judgement_planning import span
+from tests.warehouse import before_after
+from tests.warehouse.before_after import span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, compare, periods
 from warehouse.queries import compared, summary
@@ -123,16 +124,8 @@ def test_sample_compared_sets_equal_the_macro_before(sample, s, monkeypatch):
     st.lists(post, max_size=50),
     st.one_of(st.none(), st.lists(span, max_size=8)),
     st.tuples(st.dates(dt.date(2025, 12, 1), dt.date(2026, 2, 20)), st.integers(0, 70)),
-    st.sampled_from(
-        [
-            ((), (), ()),
-            (("instagram",), (), ()),
-            ((), ("dinas", "desa"), ()),
-            ((), (), (1, 4)),
-            (("facebook", "tiktok"), (), (5, 6)),
-        ]
-    ),  # fmt: skip
-    st.sampled_from(["account", "opd_total"]),
+    before_after.scope,
+    before_after.rule,
     st.integers(1, 12),
 )
 def test_random_compared_sets_equal_the_macro_before(posts, cover, when, filters, rule, minimum):

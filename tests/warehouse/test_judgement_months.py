@@ -30,7 +30,8 @@ from hypothesis import strategies as st
 
 from tests import factory
 from tests.factory import coverage_spans_written, hand_warehouse
-from tests.warehouse.test_judgement_planning import parameters, run, same, span
+from tests.warehouse import before_after
+from tests.warehouse.before_after import parameters, run, same, span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, coverage_days, day_counts, periods
 from warehouse.db import SQL_DIR, sql_text
@@ -130,8 +131,7 @@ def sample_380(sample):
     return sample
 
 
-@pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
-    activity_rule="opd_total", min_posts_per_month=12, min_posts_per_week=3)])  # fmt: skip
+@pytest.mark.parametrize("s", before_after.BOTH_RULES)
 def test_sample_whole_months_equal_the_statements_before(sample_380, s, sample_windows):
     con = sample_380
     kept_equal_recount(con)
@@ -183,26 +183,6 @@ def moved(con, account_id: int, to_opd: int) -> None:
     coverage_days.changed_accounts(con, before)
 
 
-# The hand warehouses' periods and filters (also read by test_keaktifan_0f8c6b4.py).
-# Whole months: the first month (Dec 2025 + k) and how many.
-whole_months = st.tuples(st.integers(0, 2), st.integers(1, 3))
-# The data end: days after the last month's end (0: its last day; often cutting nothing), or
-# None: the warehouse's own.
-data_end_after = st.one_of(st.none(), st.integers(-20, 40))
-# (platforms, OPD kinds, OPD ids).
-scopes = st.sampled_from(
-    [
-        ((), (), ()),
-        (("instagram",), (), ()),
-        ((), ("dinas", "kecamatan"), ()),
-        ((), (), (1, 4)),
-        (("facebook", "tiktok"), (), (2, 4, 5)),
-    ]
-)  # fmt: skip
-# An account moved to another OPD before judging: (account, OPD), or none (moved).
-account_move = st.one_of(st.none(), st.tuples(st.integers(1, 6), st.sampled_from([1, 2, 4, 6])))
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Always tried: the hand warehouse's own posts and coverage, Dec-Feb with the data end at its
 # end; a logbook of the OPD with no account (4) with a gap, an account's export for 10 days.
@@ -216,13 +196,22 @@ account_move = st.one_of(st.none(), st.tuples(st.integers(1, 6), st.sampled_from
 @given(
     st.lists(post, max_size=50),
     st.one_of(st.none(), st.lists(span, max_size=8)),
-    whole_months,
-    data_end_after,
-    scopes,
-    st.sampled_from(["account", "opd_total"]),
+    before_after.whole_months,
+    # the data end: days after the last month's end (0: its last day; often cutting nothing)
+    st.one_of(st.none(), st.integers(-20, 40)),
+    st.sampled_from(
+        [
+            ((), (), ()),
+            (("instagram",), (), ()),
+            ((), ("dinas", "kecamatan"), ()),
+            ((), (), (1, 4)),
+            (("facebook", "tiktok"), (), (2, 4, 5)),
+        ]
+    ),  # fmt: skip
+    before_after.rule,
     st.integers(1, 12),
     st.integers(0, 3),
-    account_move,
+    before_after.account_move,
 )
 def test_random_whole_months_equal_the_statements_before(
     posts, spans, months, data_end, filters, rule, per_month, per_week, move
@@ -234,9 +223,8 @@ def test_random_whole_months_equal_the_statements_before(
     if move is not None:
         moved(con, *move)
     kept_equal_recount(con)
-    k, n = months
-    start = periods.add_months(dt.date(2025, 12, 1), k)
-    end = periods.add_months(start, n) - DAY
+    start, end = before_after.whole_months_period(*months)
+    n = months[1]
     own = data_end is None
     data_end = run_queries.read_data_end(con) if own else end + dt.timedelta(days=data_end)
     s = analyst_settings.Settings(

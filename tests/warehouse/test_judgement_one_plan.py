@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 
 from tests import factory
 from tests.factory import coverage_spans_written, hand_warehouse
-from tests.warehouse.test_judgement_planning import parameters, period, run, same, span
+from tests.warehouse import before_after
+from tests.warehouse.before_after import parameters, period, run, same, span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import sql_text
@@ -157,8 +158,7 @@ def sample_before(sample):
     return sample
 
 
-@pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
-    activity_rule="opd_total", min_posts_per_month=12, min_posts_per_week=3)])  # fmt: skip
+@pytest.mark.parametrize("s", before_after.BOTH_RULES)
 def test_sample_judgement_in_one_plan_equals_the_statements_before(sample_before, s,
                                                                    sample_windows):  # fmt: skip
     con = sample_before
@@ -186,18 +186,9 @@ def test_sample_judgement_in_one_plan_equals_the_statements_before(sample_before
     st.lists(post, max_size=50),
     st.one_of(st.none(), st.lists(span, max_size=8)),
     period,
-    # the data end: the warehouse's own (None), or a day near the period (often cutting it)
-    st.one_of(st.none(), st.integers(-15, 110)),
-    st.sampled_from(
-        [
-            ((), (), ()),
-            (("instagram",), (), ()),
-            ((), ("dinas", "desa"), ()),
-            ((), (), (1, 4)),
-            (("facebook", "tiktok"), (), (5, 6)),
-        ]
-    ),  # fmt: skip
-    st.sampled_from(["account", "opd_total"]),
+    before_after.data_end_after_start,
+    before_after.scope,
+    before_after.rule,
     st.integers(1, 12),
     st.integers(0, 3),
     st.integers(0, 90),

@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 
 from tests import factory
 from tests.factory import coverage_spans_written, hand_warehouse
+from tests.warehouse import before_after
+from tests.warehouse.before_after import parameters, period, run, same, span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import SQL_DIR, sql_text
@@ -85,56 +87,6 @@ MINIMUM = """
 def load_before(con) -> None:
     for p in BEFORE_FILES:
         con.execute(p.read_text("utf-8"))
-
-
-def run(con, sql: str, params: dict[str, Any], tables: dict[str, Any]) -> pl.DataFrame:
-    """`sql` with the parameters it names bound (as warehouse.queries.run binds them) and the
-    relations registered on its own cursor; the frame with DuckDB's own column types."""
-    used = set(re.findall(r"\$([A-Za-z_]\w*)", sql))
-    cur = con.cursor()
-    try:
-        for name, table in tables.items():
-            cur.register(name, table)
-        cur.execute(sql, {k: v for k, v in params.items() if k in used})
-        df = pl.from_arrow(cur.to_arrow_table())
-    finally:
-        cur.close()
-    assert isinstance(df, pl.DataFrame)
-    return df
-
-
-def same(old: pl.DataFrame, new: pl.DataFrame, what: str) -> None:
-    assert old.schema == new.schema, (what, old.schema, new.schema)
-    assert old.equals(new, null_equal=True), (what, old, new)
-
-
-def parameters(
-    start: dt.date,
-    end: dt.date,
-    filters: tuple[tuple, tuple, tuple],
-    s: analyst_settings.Settings,
-    data_end: dt.date | None,
-    as_of: dt.date,
-) -> dict[str, Any]:
-    platforms, kinds, opd_ids = filters
-    end_excl = end + dt.timedelta(days=1)
-    month_ago = (periods.add_months(start, -1), start)
-    return {
-        "start": start, "end_excl": end_excl, "platforms": list(platforms),
-        "opd_kinds": list(kinds), "opd_ids": list(opd_ids), "data_end": data_end,
-        "min_per_month": s.min_posts_per_month, "min_per_week": s.min_posts_per_week,
-        "activity_rule": s.activity_rule, "target_per_month": s.target_posts_per_month,
-        "expected_only": True, "w_frequency": s.w_frequency, "w_consistency": s.w_consistency,
-        "w_kinerja": s.w_kinerja, "w_platform": s.w_platform, "w_engagement": s.w_engagement,
-        "grade_very_good": s.grade_very_good, "grade_good": s.grade_good,
-        "grade_fair": s.grade_fair, "dormant_days": s.dormant_days, "as_of": as_of,
-        "deadline_day": s.collection_deadline_day, "today": as_of + dt.timedelta(days=9),
-        "starts": [start, month_ago[0]], "ends_excl": [end_excl, month_ago[1]],
-        "by_kind": False, "grain": "month", "by": "none", "campaign_id": 1,
-        "dimension": "content", "opd_id": opd_ids[0] if opd_ids else 1,
-        "counted_before": None, "by_platform": False, "bucket": "period",
-        "buckets": ["period", "month"], "sets": [[], [1, 4]], "months": False,
-    }  # fmt: skip
 
 
 def judged(con, p: dict[str, Any], before: bool) -> dict[str, Any]:
@@ -216,8 +168,7 @@ def sample_spans(con) -> list[tuple[dt.date, dt.date, tuple]]:
     ]
 
 
-@pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
-    activity_rule="opd_total", min_posts_per_month=12, min_posts_per_week=3)])  # fmt: skip
+@pytest.mark.parametrize("s", before_after.BOTH_RULES)
 def test_sample_judgement_equals_the_macros_before(sample, s):
     data_end = run_queries.read_data_end(sample)
     rows = 0
@@ -225,18 +176,6 @@ def test_sample_judgement_equals_the_macros_before(sample, s):
         p = parameters(start, end, filters, s, data_end, min(end, data_end))
         rows += check(sample, p, buckets=("period", "month", "week"))
     assert rows > 0
-
-
-# Coverage spans: (opd_id, platform or None, account_id or None, first day, days). A logbook
-# row (platform None) covers every account of its OPD; spans may leave days or accounts out.
-span = st.tuples(
-    st.sampled_from([1, 2, 3, 4, 5, 6]),
-    st.sampled_from([None, "facebook", "instagram", "tiktok"]),
-    st.sampled_from([None, None, 1, 2, 3, 4, 5, 6]),
-    st.dates(dt.date(2025, 11, 15), dt.date(2026, 2, 15)),
-    st.integers(0, 75),
-)
-period = st.tuples(st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.integers(0, 100))
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -252,18 +191,9 @@ period = st.tuples(st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.int
     st.lists(post, max_size=50),
     st.one_of(st.none(), st.lists(span, max_size=8)),
     period,
-    # The data end: the warehouse's own (None), or a day near the period (often cutting it).
-    st.one_of(st.none(), st.integers(-15, 110)),
-    st.sampled_from(
-        [
-            ((), (), ()),
-            (("instagram",), (), ()),
-            ((), ("dinas", "desa"), ()),
-            ((), (), (1, 4)),
-            (("facebook", "tiktok"), (), (5, 6)),
-        ]
-    ),  # fmt: skip
-    st.sampled_from(["account", "opd_total"]),
+    before_after.data_end_after_start,
+    before_after.scope,
+    before_after.rule,
     st.integers(1, 12),
     st.integers(0, 3),
     st.integers(0, 90),

@@ -15,8 +15,8 @@ calling a macro of views/087 and every rewritten one is run old and new with the
 parameters and judgement relations (expected_only both ways), and the months statement of the
 index against the old q_opd_index.sql; the frames must be equal, column types, order and nulls
 included. On the sample's windows and their whole months, and on random hand warehouses
-(test_judgement_months's strategies: posts, coverage spans, whole months or any period, data
-ends, filters, both rules, an account moved to another OPD)."""
+(before_after's strategies: posts, coverage spans, whole months or any period, data ends,
+filters, both rules, an account moved to another OPD)."""
 
 from __future__ import annotations
 
@@ -32,17 +32,11 @@ from hypothesis import strategies as st
 
 from tests import factory
 from tests.factory import coverage_spans_written, hand_warehouse
-from tests.warehouse.test_judgement_months import (
-    account_move,
-    data_end_after,
-    month_spans,
-    moved,
-    scopes,
-    whole_months,
-)
-from tests.warehouse.test_judgement_planning import period, run, same, span
+from tests.warehouse import before_after
+from tests.warehouse.before_after import run, same
+from tests.warehouse.test_judgement_months import month_spans, moved
 from tests.warehouse.test_properties import post
-from warehouse import analyst_settings, periods
+from warehouse import analyst_settings
 from warehouse.db import SQL_DIR, sql_text
 from warehouse.queries import activity
 from warehouse.queries import run as run_queries
@@ -177,14 +171,14 @@ def test_sample_keaktifan_equals_the_statements_before(sample_0f8c6b4, s, sample
 )  # fmt: skip
 @given(
     st.lists(post, max_size=50),
-    st.one_of(st.none(), st.lists(span, max_size=8)),
+    st.one_of(st.none(), st.lists(before_after.span, max_size=8)),
     # whole months (first month Dec 2025 + k, how many) or any period (start, days)
-    st.one_of(whole_months, period),
-    data_end_after,
-    scopes,
-    st.sampled_from(["account", "opd_total"]),
+    st.one_of(before_after.whole_months, before_after.period),
+    before_after.data_end_after_start,
+    before_after.scope,
+    before_after.rule,
     st.integers(1, 12),
-    account_move,
+    before_after.account_move,
 )
 def test_random_keaktifan_equals_the_statements_before(
     posts, spans, when, data_end, filters, rule, per_month, move
@@ -196,12 +190,11 @@ def test_random_keaktifan_equals_the_statements_before(
     if move is not None:
         moved(con, *move)
     if isinstance(when[0], int):
-        start = periods.add_months(dt.date(2025, 12, 1), when[0])
-        end = periods.add_months(start, when[1]) - DAY
+        start, end = before_after.whole_months_period(*when)
     else:
         start, end = when[0], when[0] + dt.timedelta(days=when[1])
     own = data_end is None
-    data_end = run_queries.read_data_end(con) if own else end + dt.timedelta(days=data_end)
+    data_end = run_queries.read_data_end(con) if own else start + dt.timedelta(days=data_end)
     s = analyst_settings.Settings(
         activity_rule=rule, min_posts_per_month=per_month, target_posts_per_month=per_month + 3
     )

@@ -16,14 +16,14 @@ import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
 
-import polars as pl
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests import factory
 from tests.factory import coverage_spans_written, hand_warehouse
+from tests.warehouse import before_after
+from tests.warehouse.before_after import run, span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings
 from warehouse.db import SQL_DIR, sql_text
@@ -44,21 +44,6 @@ def as_before(sql: str) -> str:
     return _CALL.sub("opd_index_before_1637a23(", sql)
 
 
-def frame(con, sql: str, params: dict[str, Any], tables: dict[str, Any]) -> pl.DataFrame:
-    """`sql` with the parameters it names bound and the relations registered on its cursor."""
-    used = set(re.findall(r"\$([A-Za-z_]\w*)", sql))
-    cur = con.cursor()
-    try:
-        for name, table in tables.items():
-            cur.register(name, table)
-        cur.execute(sql, {k: v for k, v in params.items() if k in used})
-        df = pl.from_arrow(cur.to_arrow_table())
-    finally:
-        cur.close()
-    assert isinstance(df, pl.DataFrame)
-    return df
-
-
 def check(con, f: Filters, s: analyst_settings.Settings, data_end: dt.date | None) -> int:
     """Old and new macro equal through every q_ file calling it, expected_only both ways;
     returns the number of index rows compared (a caller can tell they were not all empty)."""
@@ -74,15 +59,15 @@ def check(con, f: Filters, s: analyst_settings.Settings, data_end: dt.date | Non
             "data_end": data_end,
         }
         for name in Q_NAMES:
-            new = frame(con, sql_text(name), params, tables)
-            old = frame(con, as_before(sql_text(name)), params, tables)
+            new = run(con, sql_text(name), params, tables)
+            old = run(con, as_before(sql_text(name)), params, tables)
             assert old.schema == new.schema, (name, old.schema, new.schema)
             assert old.equals(new, null_equal=True), (name, f, expected_only, old, new)
             if name == "q_opd_index":
                 rows += new.height
     params = {**f.params(), "dormant_days": s.dormant_days, "as_of": as_of, "data_end": data_end}
-    new = frame(con, sql_text("q_account_dormancy"), params, {})
-    old = frame(con, DORMANCY_BEFORE, params, {})
+    new = run(con, sql_text("q_account_dormancy"), params, {})
+    old = run(con, DORMANCY_BEFORE, params, {})
     assert old.schema == new.schema, ("q_account_dormancy", old.schema, new.schema)
     assert old.equals(new, null_equal=True), ("q_account_dormancy", f, old, new)
     return rows + new.height
@@ -112,15 +97,6 @@ def test_sample_index_equals_the_macro_before(sample, sample_windows):
     assert rows > 0
 
 
-span = st.tuples(
-    st.sampled_from([1, 2, 3, 4, 5, 6]),
-    st.sampled_from([None, "facebook", "instagram", "tiktok"]),
-    st.sampled_from([None, None, 1, 2, 3, 4, 5, 6]),
-    st.dates(dt.date(2025, 11, 15), dt.date(2026, 2, 15)),
-    st.integers(0, 75),
-)
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(factory.POSTS, None, (dt.date(2026, 1, 1), 58), 19, ((), (), ()), 4)
 @example(factory.POSTS, None, (dt.date(2025, 12, 1), 61), None, (("instagram",), (), (1, 4)), 2)
@@ -128,16 +104,8 @@ span = st.tuples(
     st.lists(post, max_size=50),
     st.one_of(st.none(), st.lists(span, max_size=8)),
     st.tuples(st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.integers(0, 100)),
-    st.one_of(st.none(), st.integers(-15, 110)),
-    st.sampled_from(
-        [
-            ((), (), ()),
-            (("instagram",), (), ()),
-            ((), ("dinas", "desa"), ()),
-            ((), (), (1, 4)),
-            (("facebook", "tiktok"), (), (5, 6)),
-        ]
-    ),  # fmt: skip
+    before_after.data_end_after_start,
+    before_after.scope,
     st.integers(1, 12),
 )
 def test_random_index_equals_the_macro_before(posts, spans, when, data_end, scope, per_month):

@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factory import JAN, coverage_spans_written, hand_warehouse
-from tests.warehouse.test_judgement_planning import span
+from tests.warehouse import before_after
+from tests.warehouse.before_after import span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import sql_text
@@ -70,8 +71,7 @@ def check(con, f: Filters, s: analyst_settings.Settings) -> int:
     return rows
 
 
-@pytest.mark.parametrize("s", [analyst_settings.Settings(), analyst_settings.Settings(
-    activity_rule="opd_total", min_posts_per_month=12, min_posts_per_week=3)])  # fmt: skip
+@pytest.mark.parametrize("s", before_after.BOTH_RULES)
 def test_sample_trend_equals_the_statement_before(sample, s):
     data_end = run_queries.read_data_end(sample)
     assert data_end is not None
@@ -102,7 +102,7 @@ period = st.tuples(st.dates(dt.date(2025, 11, 20), dt.date(2026, 2, 20)), st.int
     st.sampled_from(
         [((), (), ()), (("instagram",), (), ()), ((), ("dinas", "desa"), ()), ((), (), (1, 4))]
     ),
-    st.sampled_from(["account", "opd_total"]),
+    before_after.rule,
     st.integers(1, 12),
     st.integers(0, 3),
 )
