@@ -5,14 +5,11 @@ index of whole calendar months reads the tables kept per month (session 20, h23i
   months and planning activity_minimum again;
 - q_kecamatan_rollup.sql and the macro inactive_opds read the period's minimum from the
   judgement's required_posts (activity_minimum('period', ...)) instead of planning it again;
-  q_inactive_opds.sql reads the handles of keys with no account from the period's posts of
-  those keys (v_post_facts: the keys are in scope) and q_account_dormancy.sql its accounts
-  with the OPD as scoped_opd_table, neither planning v_opd_profile;
 - the macro opd_index is opd_index_given fed from content_counts and post_day_count (any
   period), and q_opd_index_months.sql feeds it from post_content_month and post_month_count
   for a period of whole calendar months (warehouse.queries.activity.opd_index chooses it by
   judgement.calendar_months).
-Kept word for word as they were at 0f8c6b4 (tests/warehouse/before/*_0f8c6b4.sql): the five q
+Kept word for word as they were at 0f8c6b4 (tests/warehouse/before/*_0f8c6b4.sql): the three q
 files and views/087_keaktifan.sql (its macros renamed *_before_0f8c6b4 here). Every q_ file
 calling a macro of views/087 and every rewritten one is run old and new with the same
 parameters and judgement relations (expected_only both ways), and the months statement of the
@@ -113,10 +110,9 @@ def index_expected(con, f: Filters, s, data_end: dt.date | None, as_of: dt.date)
 
 def test_the_files_compared():
     assert set(REWRITTEN) == {
-        "q_account_dormancy", "q_inactive_opds", "q_kecamatan_rollup", "q_opd_index",
-        "q_opd_month_heatmap",
+        "q_kecamatan_rollup", "q_opd_index", "q_opd_month_heatmap"
     }  # fmt: skip
-    assert {"q_keaktifan_figures", "q_inactive_reason_counts"} <= set(Q_NAMES)
+    assert {"q_inactive_opds", "q_keaktifan_figures", "q_inactive_reason_counts"} <= set(Q_NAMES)
 
 
 def test_calendar_months():

@@ -7,14 +7,8 @@
 -- days_since_last_post null then), belum_pernah (its data is in, no post ever), dorman
 -- (>= $dormant_days days without a post up to data_through), aktif.
 with
--- scoped_accounts' rows and columns with the OPD read as scoped_opd_table (the same OPDs and
--- names as scoped_opds, as scoped_account_keys reads them): v_opd_profile's account aggregate
--- is not planned.
 accounts as (
-    select a.*, o.opd, o.opd_kind
-    from account a
-    join scoped_opd_table($opd_kinds, $opd_ids) o using (opd_id)
-    where platform_in_scope($platforms, a.platform)
+    select * from scoped_accounts($platforms, $opd_kinds, $opd_ids)
 ),
 bounds as (
     -- the data end ($data_end: v_data_end's value, the one definition), at most as_of

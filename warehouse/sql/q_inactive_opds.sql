@@ -30,15 +30,11 @@ named as (
     from per_key k
     left join scoped_accounts($platforms, $opd_kinds, $opd_ids) a on a.account_id = k.account_id
 ),
--- The posts of the period (as scoped_posts, bounds and columns alike) of those keys: each key
--- is of an OPD and a platform in scope (per_key), so the semi join scopes them, and
--- scoped_posts' own scope (v_opd_profile, planned again) is not read.
 unnamed as (
     select p.opd_id, p.account_key, p.platform, max(p.account_handle) as handle
-    from v_post_facts p
+    from scoped_posts($start, $end_excl, $platforms, $opd_kinds, $opd_ids) p
     semi join (select opd_id, account_key, platform from named where handle is null) x
       using (opd_id, account_key, platform)
-    where p.published_at >= $start and p.published_at < $end_excl
     group by p.opd_id, p.account_key, p.platform
 ),
 per_account as (
