@@ -11,6 +11,7 @@ result (polars frames as parquet, anything else as its repr) under OUT_DIR with 
 `compare` says which results differ between two dumps (frames compared with
 DataFrame.equals: same columns, types, order, values, nulls) and exits 1 when any does.
 A speed change must leave every result identical: run `dump` before and after, then `compare`.
+With $PAGE_DUMP_DATA_END=YYYY-MM-DD every replayed query is judged as if the data ended that day.
 """
 
 from __future__ import annotations
@@ -145,6 +146,8 @@ def dump(db: Path, out: Path) -> int:
         # reads them); a tree without warehouse.queries.run.sharing: nothing shared.
         shared = _sharing()
         shared.__enter__()
+        cut = _data_end_cut()
+        cut.__enter__()
         for name, fn, args, kwargs in list(seen.values()):
             f = next((a for a in args if isinstance(a, Filters)), None)
             for g in variants(f, con) if f is not None else [None]:
@@ -159,11 +162,26 @@ def dump(db: Path, out: Path) -> int:
                 else:
                     (out / f"{h}.txt").write_text(repr(res), encoding="utf-8")
                 index[key] = h
+        cut.__exit__(None, None, None)
         shared.__exit__(None, None, None)
         con.close()
     (out / "index.json").write_text(json.dumps(index, indent=1), encoding="utf-8")
     print(f"{len(index)} results from {len(seen)} distinct page queries -> {out}")
     return 0
+
+
+def _data_end_cut() -> Any:
+    """$PAGE_DUMP_DATA_END (YYYY-MM-DD): every replayed query judged as if the data ended that
+    day (warehouse.queries.run.data_end_given; a day inside the last month: the running month
+    of a real warehouse, whose statements differ from whole months'); unset: the warehouse's."""
+    import contextlib
+
+    cut = os.environ.get("PAGE_DUMP_DATA_END")
+    if not cut:
+        return contextlib.nullcontext()
+    from warehouse.queries.run import data_end_given
+
+    return data_end_given(dt.date.fromisoformat(cut))
 
 
 def _sharing() -> Any:
