@@ -13,8 +13,9 @@ accounts; the period selects the months it touches) and returns a polars frame.
 The counts (coverage_summary) and the collection checklist (coverage_missing) read one relation,
 the period's status per account and month (q_coverage_status.sql: no posts, no loads list),
 computed once per rerun inside warehouse.queries.run.sharing (the UI: one store per data
-version) and shared by both; the months are read from the live spans merged into runs, never
-a row per covered day (views/025_v_coverage.sql).
+version) and shared by both, or kept from coverage_grid's rows when the grid was read first
+(Kelengkapan); the months are read from the days covered kept per account and month
+(coverage_month, migration 410: views/025_v_coverage.sql), never a row per covered day.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import polars as pl
 from warehouse import periods, vocabulary
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
-from warehouse.queries.run import _run, _settings, once
+from warehouse.queries.run import _run, _settings, keep, once
 
 __all__ = [
     "coverage_accounts", "coverage_grid", "coverage_missing", "coverage_summary",
@@ -68,8 +69,16 @@ def coverage_grid(
     latest_export (naive WIB timestamp of the newest such export), due_date (date),
     reason_code (null | not_received | not_submitted; as_of defaults to today), to_data_end
     (bool: a partial month the data end cuts, every day to the data end covered).
+    Order: OPD kind, OPD, platform, handle, month, account.
+
+    Inside warehouse.queries.run.sharing, its rows are kept as the period's status relation
+    (_status: the same rows, columns and order, with the OPD's operator), so that
+    coverage_summary and coverage_missing on the same page run no statement of their own.
     """
-    return _run(con, "q_coverage_grid", _params(con, f, settings, as_of))
+    params = _params(con, f, settings, as_of)
+    rows = _run(con, "q_coverage_grid", params)
+    keep(_status_key(f, params), rows.select(_STATUS_COLUMNS))
+    return rows.drop("operator_name")
 
 
 def coverage_accounts(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
@@ -218,9 +227,22 @@ def _status(
     month_start, account_id.
     """
     params = _params(con, f, settings, as_of)
-    key = ("coverage_status", f, params["deadline_day"], params["as_of"])
-    status: pl.DataFrame = once(key, lambda: _run(con, "q_coverage_status", params))
+    status: pl.DataFrame = once(
+        _status_key(f, params), lambda: _run(con, "q_coverage_status", params)
+    )
     return status
+
+
+# q_coverage_status's columns, in its order: also columns of q_coverage_grid's rows, in the
+# same order of rows (coverage_grid keeps them as this relation).
+_STATUS_COLUMNS = (
+    "opd_id", "opd", "opd_kind", "account_id", "platform", "handle", "month_start",
+    "covered_days", "status", "to_data_end", "due_date", "reason_code", "operator_name",
+)  # fmt: skip
+
+
+def _status_key(f: Filters, params: dict[str, Any]) -> tuple[Any, ...]:
+    return ("coverage_status", f, params["deadline_day"], params["as_of"])
 
 
 def summarize(grid: pl.DataFrame) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from warehouse import periods
 from warehouse.queries import run as runner
 from warehouse.queries.filters import Filters, Grain
 from warehouse.queries.run import _grain, _limit, _plain_numbers, _run, once
@@ -46,9 +47,12 @@ def content_mix(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
     """Content mix over the period.
 
     Columns: content_type ("belum_dilabeli" when unlabelled), is_kinerja (bool), posts,
-    share (0..1 of all posts). Sorted by posts descending.
+    share (0..1 of all posts). Sorted by posts descending. A period of whole calendar months
+    reads only the months kept per OPD (q_content_mix_months.sql: the rows content_counts
+    reads then, without binding the posts' views); any other period q_content_mix.sql.
     """
-    return _run(con, "q_content_mix", f.params())
+    name = "q_content_mix_months" if periods.is_whole_months(f.start, f.end) else "q_content_mix"
+    return _run(con, name, f.params())
 
 
 SHARE_SORTS = ("ucapan_share", "kinerja_share", "figure_share", "posts", "opd")

@@ -3,12 +3,11 @@
 -- operator_name is personal data: the page masks it where the audience must not see it.
 with
 accounts as (
-    select a.account_id, a.opd_id, a.platform, a.handle, a.opd, o.opd_short, a.opd_kind,
+    select a.account_id, a.opd_id, a.platform, a.handle, a.opd, a.opd_short, a.opd_kind,
            c.operator_name
-    from scoped_accounts($platforms, $opd_kinds, $opd_ids) a
-    join v_opd_profile o using (opd_id)
+    from scoped_account_table($platforms, $opd_kinds, $opd_ids) a
     join v_opd_operator c using (opd_id)
-    where o.expected_to_post
+    where a.expected_to_post
 ),
 latest as (
     select account_id, max(coalesce(exported_at, loaded_at)) as latest_export,

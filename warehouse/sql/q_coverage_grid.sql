@@ -2,7 +2,9 @@
 -- month the period touches, with the collection deadline applied. Grain: account x month.
 -- reason_code (NULL when received): not_received before the month's due date, not_submitted
 -- after it (coverage_due_date, setting collection_deadline_day). $data_end: v_data_end's value
--- (bound by warehouse.queries.run._run).
+-- (bound by warehouse.queries.run._run). Also each account's OPD operator (operator_name,
+-- personal data): warehouse.coverage keeps the rows as q_coverage_status's relation (its
+-- columns are the grid's) and hands the grid out without it. Order: q_coverage_status's.
 with
 accounts as (
     select m.*, coverage_due_date(m.month_start, $deadline_day) as due_date
@@ -14,11 +16,13 @@ accounts as (
 ),
 final as (
     select
-        *,
-        case when status = 'received' then null
-             when CAST($as_of AS DATE) > due_date then 'not_submitted'
-             else 'not_received' end as reason_code
-    from accounts
+        a.*,
+        case when a.status = 'received' then null
+             when CAST($as_of AS DATE) > a.due_date then 'not_submitted'
+             else 'not_received' end as reason_code,
+        o.operator_name
+    from accounts a
+    join v_opd_operator o using (opd_id)
 )
 select * from final
-order by opd_kind, opd, platform, handle, month_start
+order by opd_kind, opd, platform, handle, month_start, account_id

@@ -1,5 +1,5 @@
--- Check (must return 0 rows): the judgement's inputs kept per month (migration 380:
--- post_month_count, coverage_month, coverage_opd_month; warehouse/day_counts.py and
+-- Check (must return 0 rows): the judgement's inputs kept per month (migrations 380 and 410:
+-- post_month_count, coverage_month with its days, coverage_opd_month; warehouse/day_counts.py and
 -- warehouse/coverage_days.py) equal their recounts from the per-day tables
 -- (views/127_judgement_months.sql), row for row: a key on one side only, another value, or a
 -- key kept twice is a row here.
@@ -23,7 +23,10 @@ posts AS (
 ),
 
 kept_accounts AS (
-    SELECT account_id, month_start, sum(n_days) AS n_days, count(*) AS n_rows
+    SELECT account_id, month_start, sum(n_days) AS n_days,
+           -- the other columns (migration 410) as one value, compared as one
+           min(row(day_bits, first_covered, last_covered, covered_days)) AS days,
+           count(*) AS n_rows
     FROM coverage_month
     GROUP BY ALL
 ),
@@ -35,7 +38,10 @@ accounts AS (
            r.n_days AS recounted, k.n_days AS kept
     FROM coverage_month_recount(NULL, NULL, NULL) r
     FULL JOIN kept_accounts k ON k.account_id = r.account_id AND k.month_start = r.month_start
-    WHERE r.n_days IS DISTINCT FROM k.n_days OR k.n_rows > 1
+    WHERE r.n_days IS DISTINCT FROM k.n_days
+       OR row(r.day_bits, r.first_covered, r.last_covered, r.covered_days)
+          IS DISTINCT FROM k.days
+       OR k.n_rows > 1
 ),
 
 kept_opds AS (

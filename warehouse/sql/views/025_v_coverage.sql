@@ -100,36 +100,6 @@ SELECT greatest((SELECT max(reach) FROM per_load),
 CREATE OR REPLACE MACRO coverage_due_date(month_start, deadline_day) AS
     CAST(date_trunc('month', month_start) + INTERVAL 1 MONTH AS DATE) + (deadline_day - 1);
 
--- v_coverage_island: the runs of consecutive days the live loads cover, per account: the live
--- spans (v_coverage_span) merged where they overlap or touch, so an account's days covered are
--- the days of its islands (the same days as v_coverage_day, without a row per day). Grain:
--- account x run; a..b inclusive, runs of one account disjoint and never adjacent.
-CREATE OR REPLACE VIEW v_coverage_island AS
-WITH spans AS (
-    -- One row per distinct span (order by start, end is then total within an account); a span
-    -- ending before it starts covers no day.
-    SELECT DISTINCT account_id, period_start, period_end
-    FROM v_coverage_span
-    WHERE period_start <= period_end
-),
-reach AS (
-    SELECT *,
-           max(period_end) OVER (PARTITION BY account_id ORDER BY period_start, period_end
-                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach_before
-    FROM spans
-),
-runs AS (
-    -- A span opens a new run when it starts after every earlier span's last day + 1.
-    SELECT *,
-           sum(CASE WHEN reach_before IS NULL OR period_start > reach_before + 1 THEN 1 ELSE 0 END)
-               OVER (PARTITION BY account_id ORDER BY period_start, period_end
-                     ROWS UNBOUNDED PRECEDING) AS run
-    FROM reach
-)
-SELECT account_id, min(period_start) AS a, max(period_end) AS b
-FROM runs
-GROUP BY account_id, run;
-
 -- account_month_status(first_day, until_excl, cut_day): every master account x every month
 -- from first_day's month (NULL: from the first data, post or covered day) to the current month
 -- or the last month with data, whichever is later, and before until_excl (NULL: no end), with
@@ -139,19 +109,17 @@ GROUP BY account_id, run;
 -- version: warehouse.queries.run.data_end_given). Grain: account x month.
 -- status: received (every day covered) | partial | missing; to_data_end marks a partial month
 -- the data end cuts, covered to it (see the column).
--- Read from the small tables only: the live spans merged into runs (v_coverage_island), cut at
--- month ends (the same pieces as the runs of covered days split by month), and account; posts
--- only through post_day_count's first and last day (the months a post proves).
+-- Read from the tables kept per month only: per account and month, the days some live load
+-- covers (coverage_month: how many, which, their runs, migrations 380 and 410; the days of
+-- v_coverage_day), the months with a post (post_month_count), and account.
 CREATE OR REPLACE MACRO account_month_status(first_day, until_excl, cut_day) AS TABLE
-WITH islands AS (
-    SELECT * FROM v_coverage_island
-),
-bounds AS (
+WITH bounds AS (
     SELECT
-        date_trunc('month', coalesce(CAST(first_day AS DATE), least(i.a, p.a))) AS lo,
-        date_trunc('month', greatest(i.b, p.b, current_date)) AS hi
-    FROM (SELECT min(a) AS a, max(b) AS b FROM islands) i,
-         (SELECT min(pub_date) AS a, max(pub_date) AS b FROM post_day_count) p
+        CAST(coalesce(date_trunc('month', CAST(first_day AS DATE)), least(c.lo, p.lo)) AS DATE)
+            AS lo,
+        CAST(greatest(c.hi, p.hi, date_trunc('month', current_date)) AS DATE) AS hi
+    FROM (SELECT min(month_start) AS lo, max(month_start) AS hi FROM coverage_month) c,
+         (SELECT min(month_start) AS lo, max(month_start) AS hi FROM post_month_count) p
 ),
 months AS (
     SELECT month_start, CAST(month_start + INTERVAL 1 MONTH AS DATE) - 1 AS month_end
@@ -161,25 +129,6 @@ months AS (
         WHERE lo IS NOT NULL
     )
     WHERE until_excl IS NULL OR month_start < CAST(until_excl AS DATE)
-),
--- The runs cut at month ends: per account and month, its runs of covered days.
-pieces AS (
-    SELECT i.account_id, m.month_start,
-           greatest(i.a, m.month_start) AS a, least(i.b, m.month_end) AS b
-    FROM islands i
-    JOIN months m ON i.a <= m.month_end AND i.b >= m.month_start
-),
-covered AS (
-    SELECT account_id, month_start, sum(b - a + 1) AS days_covered,
-           -- Days covered up to the data end: all of them in the month the data end cuts
-           -- means its data is in as far as any data goes (to_data_end below).
-           sum(CASE WHEN a <= cut_day THEN least(b, cut_day) - a + 1 ELSE 0 END)
-               AS days_to_data_end,
-           min(a) AS first_covered, max(b) AS last_covered,
-           string_agg(CASE WHEN a = b THEN CAST(day(a) AS VARCHAR)
-                           ELSE day(a) || '-' || day(b) END, ', ' ORDER BY a) AS covered_days
-    FROM pieces
-    GROUP BY account_id, month_start
 )
 SELECT
     a.opd_id,
@@ -193,25 +142,27 @@ SELECT
     m.month_start,
     m.month_end,
     day(m.month_end)                                         AS days_in_month,
-    coalesce(c.days_covered, 0)                              AS days_covered,
+    CAST(coalesce(c.n_days, 0) AS HUGEINT)                   AS days_covered,
     c.first_covered,
     c.last_covered,
     c.covered_days,
-    CASE WHEN coalesce(c.days_covered, 0) = 0 THEN 'missing'
-         WHEN c.days_covered = day(m.month_end) THEN 'received'
+    CASE WHEN coalesce(c.n_days, 0) = 0 THEN 'missing'
+         WHEN c.n_days = day(m.month_end) THEN 'received'
          ELSE 'partial' END                                  AS status,
     -- to_data_end: a partial month that the data end cuts, every day of it to the data end
     -- covered: "baru sebagian (bulan berjalan)", not behind. Still 'partial' in status (the
     -- statuses partition the grid); only how it is shown differs.
-    coalesce(c.days_covered < day(m.month_end)
+    coalesce(c.n_days < day(m.month_end)
              AND m.month_start <= cut_day
              AND cut_day < m.month_end
-             AND c.days_to_data_end = cut_day - m.month_start + 1,
+             AND (CAST(c.day_bits AS BIGINT)
+                  & ((CAST(1 AS BIGINT) << day(CAST(cut_day AS DATE))) - 1))
+                 = (CAST(1 AS BIGINT) << day(CAST(cut_day AS DATE))) - 1,
              false)                                          AS to_data_end
 FROM account a
 CROSS JOIN months m
 JOIN opd o ON o.opd_id = a.opd_id
-LEFT JOIN covered c ON c.account_id = a.account_id AND c.month_start = m.month_start;
+LEFT JOIN coverage_month c ON c.account_id = a.account_id AND c.month_start = m.month_start;
 
 -- account_month_coverage(first_day, until_excl, cut_day): account_month_status (arguments and
 -- rows the same) with what arrived: n_posts (posts of the account in the month; a post not
@@ -236,18 +187,21 @@ only_account AS (
     SELECT opd_id, platform, min(account_id) AS account_id
     FROM account GROUP BY opd_id, platform HAVING count(*) = 1
 ),
--- Counted from the per-day counts (post_day_count: the posts table's own days and accounts,
--- kept equal to it at every write), not from every post; only the grid's months are read.
+-- Counted from the posts kept per account and month (post_month_count, the sums of
+-- post_day_count: the posts table's own days and accounts, kept equal to it at every write);
+-- account_key is the account's id as text, or 'platform:<platform>' for posts tied to no
+-- account. Only the grid's months are read.
 post_counts AS (
-    SELECT coalesce(p.account_id, oa.account_id) AS account_id,
-           CAST(date_trunc('month', p.pub_date) AS DATE) AS month_start,
+    SELECT coalesce(TRY_CAST(p.account_key AS INTEGER), oa.account_id) AS account_id,
+           p.month_start,
            CAST(sum(p.posts) AS BIGINT) AS n_posts
-    FROM post_day_count p
+    FROM post_month_count p
     LEFT JOIN only_account oa
-      ON p.account_id IS NULL AND oa.opd_id = p.opd_id AND oa.platform = p.platform
-    WHERE coalesce(p.account_id, oa.account_id) IS NOT NULL
-      AND p.pub_date >= (SELECT min(month_start) FROM grid)
-      AND p.pub_date <= (SELECT max(month_end) FROM grid)
+      ON TRY_CAST(p.account_key AS INTEGER) IS NULL
+     AND oa.opd_id = p.opd_id AND oa.platform = p.platform
+    WHERE coalesce(TRY_CAST(p.account_key AS INTEGER), oa.account_id) IS NOT NULL
+      AND p.month_start >= (SELECT min(month_start) FROM grid)
+      AND p.month_start <= (SELECT max(month_start) FROM grid)
     GROUP BY ALL
 )
 SELECT

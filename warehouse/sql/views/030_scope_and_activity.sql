@@ -39,6 +39,15 @@ CREATE OR REPLACE MACRO scoped_account_keys(platforms, opd_kinds, opd_ids) AS TA
     SEMI JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id)
     WHERE platform_in_scope(platforms, a.platform);
 
+-- Official accounts of the OPDs in scope on the chosen platforms with the account table's
+-- columns and, of the OPD, only the opd table's own (scoped_opd_table's opd, opd_short,
+-- opd_kind, expected_to_post): scoped_accounts's rows for a query that needs none of
+-- v_opd_profile's aggregate over the accounts (q_coverage_accounts.sql).
+CREATE OR REPLACE MACRO scoped_account_table(platforms, opd_kinds, opd_ids) AS TABLE
+    SELECT a.*, o.opd, o.opd_short, o.opd_kind, o.expected_to_post FROM account a
+    JOIN scoped_opd_table(opd_kinds, opd_ids) o USING (opd_id)
+    WHERE platform_in_scope(platforms, a.platform);
+
 -- account_link: where an account can be opened: the URL the master list wrote, else its profile
 -- address built from a written handle ("@kec.mekarjaya" -> https://www.instagram.com/kec.mekarjaya/);
 -- null for a handle written as a name (a Facebook Page's "Pemdes Sukamulya": no address known).
@@ -248,12 +257,46 @@ CREATE OR REPLACE MACRO bucket_start(bucket, day_d, start_d) AS
         ELSE CAST(start_d AS DATE)
     END;
 
+-- The part of THE coverage rule (opd_coverage_given) for the OPDs with no account in scope,
+-- given per bucket (i, period_start) its length in days (relation named lengths: n_days) and
+-- per OPD the days its own loads cover on the platforms in scope (waited_days: opd_id, n_days).
+-- Such an OPD is complete when it never sent data of its own (a live load naming it, on a
+-- platform in scope or none), else on the days its loads cover. Columns as opd_coverage_given's.
+-- Read by opd_coverage_given and by q_coverage_bare_opds.sql (the collection checklist).
+CREATE OR REPLACE MACRO opd_coverage_bare_given(lengths, waited_days, platforms, opd_kinds,
+                                                opd_ids) AS TABLE
+    WITH l AS (SELECT i, period_start, n_days FROM query_table(lengths)),
+    acc AS (SELECT account_id, opd_id FROM scoped_account_keys(platforms, opd_kinds, opd_ids)),
+    -- OPDs with no account in scope, and which of them have posts in scope (waited for).
+    bare AS (
+        SELECT o.opd_id FROM scoped_opd_table(opd_kinds, opd_ids) o ANTI JOIN acc USING (opd_id)
+    ),
+    sent AS (
+        SELECT c.opd_id, c.period_start, c.period_end
+        FROM load_coverage c
+        JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+        SEMI JOIN bare b ON b.opd_id = c.opd_id
+        WHERE c.platform IS NULL OR platform_in_scope(platforms, c.platform)
+    ),
+    waited AS (SELECT DISTINCT opd_id FROM sent)
+    -- The days of the bucket those loads cover: waited_days.
+    SELECT l.i, l.period_start, b.opd_id, 0 AS n_accounts, 0 AS n_accounts_complete,
+           0 AS n_accounts_missing,
+           w.opd_id IS NULL OR coalesce(d.n_days, 0) = l.n_days AS data_complete,
+           w.opd_id IS NOT NULL AND coalesce(d.n_days, 0) = 0 AS data_missing
+    FROM l
+    CROSS JOIN bare b
+    LEFT JOIN waited w ON w.opd_id = b.opd_id
+    LEFT JOIN query_table(waited_days) d
+      ON d.i = l.i AND d.period_start = l.period_start AND d.opd_id = b.opd_id;
+
 -- THE coverage rule of opd_coverage_of, given per bucket (i, period_start) its length in days
 -- (relation named lengths: n_days), per account the days of it some live load covers (covered:
 -- account_id, n_days; an account out of scope is not read) and per OPD the days its own loads
 -- cover on the platforms in scope (waited_days: opd_id, n_days; read for an OPD with no
--- account in scope). Read by opd_coverage_of (counted from the days) and by
--- opd_judgement_months (from the months kept whole: coverage_month, coverage_opd_month).
+-- account in scope: opd_coverage_bare_given). Read by opd_coverage_of (counted from the days)
+-- and by opd_judgement_months (from the months kept whole: coverage_month,
+-- coverage_opd_month).
 CREATE OR REPLACE MACRO opd_coverage_given(lengths, covered, waited_days, platforms, opd_kinds,
                                            opd_ids) AS TABLE
     WITH l AS (SELECT i, period_start, n_days FROM query_table(lengths)),
@@ -269,36 +312,12 @@ CREATE OR REPLACE MACRO opd_coverage_given(lengths, covered, waited_days, platfo
         LEFT JOIN query_table(covered) c
           ON c.i = l.i AND c.period_start = l.period_start AND c.account_id = a.account_id
         GROUP BY l.i, l.period_start, a.opd_id
-    ),
-    -- OPDs with no account in scope, and which of them have posts in scope (waited for).
-    bare AS (
-        SELECT o.opd_id FROM scoped_opd_table(opd_kinds, opd_ids) o ANTI JOIN acc USING (opd_id)
-    ),
-    sent AS (
-        SELECT c.opd_id, c.period_start, c.period_end
-        FROM load_coverage c
-        JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
-        SEMI JOIN bare b ON b.opd_id = c.opd_id
-        WHERE c.platform IS NULL OR platform_in_scope(platforms, c.platform)
-    ),
-    waited AS (SELECT DISTINCT opd_id FROM sent),
-    -- The days of the bucket those loads cover: waited_days.
-    per_bare AS (
-        SELECT l.i, l.period_start, b.opd_id, 0 AS n_accounts, 0 AS n_accounts_complete,
-               0 AS n_accounts_missing,
-               w.opd_id IS NULL OR coalesce(d.n_days, 0) = l.n_days AS data_complete,
-               w.opd_id IS NOT NULL AND coalesce(d.n_days, 0) = 0 AS data_missing
-        FROM l
-        CROSS JOIN bare b
-        LEFT JOIN waited w ON w.opd_id = b.opd_id
-        LEFT JOIN query_table(waited_days) d
-          ON d.i = l.i AND d.period_start = l.period_start AND d.opd_id = b.opd_id
     )
     SELECT *, n_accounts_complete = n_accounts AS data_complete,
            n_accounts_missing = n_accounts AS data_missing
     FROM per_opd
     UNION ALL BY NAME
-    SELECT * FROM per_bare;
+    SELECT * FROM opd_coverage_bare_given(lengths, waited_days, platforms, opd_kinds, opd_ids);
 
 -- Data coverage per bucket and OPD, THE definition of "its data arrived" (the judgement and the
 -- compared set of a comparison read it: opd_judgement_of, compared_opds through opd_coverage).

@@ -14,14 +14,33 @@ WHERE (of_opds IS NULL OR list_contains(of_opds, opd_id))
   AND (from_d IS NULL OR pub_date >= from_d) AND (to_excl IS NULL OR pub_date < to_excl)
 GROUP BY ALL;
 
--- coverage_month's definition: coverage_day's rows per account and calendar month.
+-- coverage_month's definition: coverage_day's rows per account and calendar month: how many
+-- (n_days), which (day_bits: bit d - 1 for day d), the first and last (first_covered,
+-- last_covered) and the runs of consecutive days (covered_days: "1-20, 25", a run as its first
+-- and last day, a lone day as itself, in order; migration 410). Runs: days whose day minus
+-- their rank in the month is the same.
 CREATE OR REPLACE MACRO coverage_month_recount(of_accounts, from_d, to_d) AS TABLE
-SELECT account_id, CAST(date_trunc('month', day) AS DATE) AS month_start,
-       CAST(count(*) AS BIGINT) AS n_days
-FROM coverage_day
-WHERE (of_accounts IS NULL OR list_contains(of_accounts, account_id))
-  AND (from_d IS NULL OR day >= from_d) AND (to_d IS NULL OR day <= to_d)
-GROUP BY ALL;
+WITH days AS (
+    SELECT account_id, CAST(date_trunc('month', day) AS DATE) AS month_start, day,
+           day - CAST(row_number() OVER (PARTITION BY account_id, date_trunc('month', day)
+                                         ORDER BY day) AS INTEGER) AS run
+    FROM coverage_day
+    WHERE (of_accounts IS NULL OR list_contains(of_accounts, account_id))
+      AND (from_d IS NULL OR day >= from_d) AND (to_d IS NULL OR day <= to_d)
+),
+runs AS (
+    SELECT account_id, month_start, min(day) AS a, max(day) AS b, count(*) AS n,
+           bit_or(CAST(1 AS INTEGER) << (day(day) - 1)) AS bits
+    FROM days
+    GROUP BY account_id, month_start, run
+)
+SELECT account_id, month_start, CAST(sum(n) AS BIGINT) AS n_days,
+       CAST(bit_or(bits) AS INTEGER) AS day_bits, min(a) AS first_covered,
+       max(b) AS last_covered,
+       string_agg(CASE WHEN a = b THEN CAST(day(a) AS VARCHAR) ELSE day(a) || '-' || day(b) END,
+                  ', ' ORDER BY a) AS covered_days
+FROM runs
+GROUP BY account_id, month_start;
 
 -- coverage_opd_month's definition: coverage_opd_day's days per OPD, platform and calendar
 -- month as a set of days (bit d - 1: day d).
