@@ -53,8 +53,10 @@ _CALL = re.compile(r"\b(index_grade|opd_index|inactive_opds)\(")
 MACROS = _CALL.sub(
     lambda m: f"{m.group(1)}_before_0f8c6b4(", (BEFORE / "keaktifan_0f8c6b4.sql").read_text("utf-8")
 )
+# The q files this round rewrote (other rounds keep theirs under the same suffix).
 REWRITTEN = {
-    p.stem.removesuffix("_0f8c6b4"): p.read_text("utf-8") for p in BEFORE.glob("q_*_0f8c6b4.sql")
+    name: (BEFORE / f"{name}_0f8c6b4.sql").read_text("utf-8")
+    for name in ("q_kecamatan_rollup", "q_opd_index", "q_opd_month_heatmap")
 }
 # Every q_ file calling a macro of views/087, and every q_ file rewritten.
 Q_NAMES = sorted(
@@ -109,9 +111,7 @@ def index_expected(con, f: Filters, s, data_end: dt.date | None, as_of: dt.date)
 
 
 def test_the_files_compared():
-    assert set(REWRITTEN) == {
-        "q_kecamatan_rollup", "q_opd_index", "q_opd_month_heatmap"
-    }  # fmt: skip
+    assert all((BEFORE / f"{name}_0f8c6b4.sql").exists() for name in REWRITTEN)
     assert {"q_inactive_opds", "q_keaktifan_figures", "q_inactive_reason_counts"} <= set(Q_NAMES)
 
 
