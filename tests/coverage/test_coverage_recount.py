@@ -171,6 +171,11 @@ def recount_days(con) -> tuple[set[tuple], set[tuple]]:
     latest: dict[tuple, int] = {}
     own: set[tuple] = set()
     for load_id, opd_id, platform, account_id, a, b in spans:
+        if opd_id is None:
+            # A coverage row whose OPD the master list dropped names no OPD and no account
+            # (v_coverage_span joins accounts by OPD, v_coverage_opd_day_recount keeps only rows
+            # with an OPD): in Python None == None would match the accounts that have no OPD.
+            continue
         days = _days(a, b)
         own.update((opd_id, platform, d) for d in days)
         for acc_id, acc_opd, acc_platform in accounts:

@@ -50,5 +50,8 @@ FROM (
                AS day
     FROM load_coverage c
     JOIN loads l ON l.load_id = c.load_id AND l.status = 'loaded'
+    -- a coverage row whose OPD the master list dropped names no OPD (as
+    -- v_coverage_opd_day_recount): without this a warehouse holding one could not migrate
+    WHERE c.opd_id IS NOT NULL
 )
 ORDER BY day, opd_id;
