@@ -106,3 +106,14 @@ scope = st.sampled_from(
     ]
 )  # fmt: skip
 rule = st.sampled_from(["account", "opd_total"])
+# Whole calendar months: the first month (Dec 2025 + k) and how many (whole_months_period).
+whole_months = st.tuples(st.integers(0, 2), st.integers(1, 3))
+# An account moved to another OPD before judging (test_judgement_months.moved): (account,
+# OPD), or none.
+account_move = st.one_of(st.none(), st.tuples(st.integers(1, 6), st.sampled_from([1, 2, 4, 6])))
+
+
+def whole_months_period(k: int, n: int) -> tuple[dt.date, dt.date]:
+    """(first, last day) of n whole months from Dec 2025 + k months (whole_months)."""
+    start = periods.add_months(dt.date(2025, 12, 1), k)
+    return start, periods.add_months(start, n) - dt.timedelta(days=1)

@@ -188,7 +188,7 @@ POSTS = st.lists(post, max_size=50)
 # coverage spans written (None: the hand warehouse's own coverage, every day 2024-2027)
 COVERAGE = st.one_of(st.none(), st.lists(span, max_size=8))
 # whole months: the first month (Dec 2025 + k) and how many
-WHOLE_MONTHS = st.tuples(st.integers(0, 2), st.integers(1, 3))
+WHOLE_MONTHS = before_after.whole_months
 # the data end: days after the last month's end (0: its last day; often cutting nothing);
 # None: the warehouse's own
 DATA_END = st.one_of(st.none(), st.integers(-20, 40))
@@ -205,7 +205,7 @@ RULES = before_after.rule
 PER_MONTH = st.integers(1, 12)
 PER_WEEK = st.integers(0, 3)
 # an account moved to another OPD before judging: (account, OPD), or none
-MOVE = st.one_of(st.none(), st.tuples(st.integers(1, 6), st.sampled_from([1, 2, 4, 6])))
+MOVE = before_after.account_move
 
 
 def built(posts, spans, move) -> duckdb.DuckDBPyConnection:

@@ -11,7 +11,12 @@ import polars as pl
 from warehouse import vocabulary
 from warehouse.analyst_settings import Settings
 from warehouse.queries.filters import Filters
-from warehouse.queries.judgement import JUDGED_MONTHS, judged_tables, month_judgement
+from warehouse.queries.judgement import (
+    JUDGED_MONTHS,
+    calendar_months,
+    judged_tables,
+    month_judgement,
+)
 from warehouse.queries.run import (
     _activity_params,
     _as_of,
@@ -88,7 +93,9 @@ def opd_index(
     s = _settings(con, settings)
     names, tables = judged_tables(con, f, s)
     params = {**index_params(f, s, expected_only=expected_only), **names}
-    df = _run(con, "q_opd_index", params, tables)
+    # Whole calendar months: the same index read from the tables kept per month.
+    name = "q_opd_index_months" if calendar_months(f.start, f.end) else "q_opd_index"
+    df = _run(con, name, params, tables)
     return df.with_columns(pl.lit(s.activity_rule, dtype=pl.String).alias("activity_rule"))
 
 

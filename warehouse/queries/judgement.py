@@ -97,10 +97,7 @@ def whole_months(periods: list[tuple[dt.date, dt.date]], data_end: dt.date | Non
     return (
         bool(periods)
         and data_end is not None
-        and all(
-            a.day == 1 and (b + dt.timedelta(days=1)).day == 1 and a <= b <= data_end
-            for a, b in periods
-        )
+        and all(calendar_months(a, b) and b <= data_end for a, b in periods)
     )
 
 
@@ -115,6 +112,13 @@ def holds_a_whole_month(periods: list[tuple[dt.date, dt.date]], data_end: dt.dat
         if add_months(first, 1) - dt.timedelta(days=1) <= last:
             return True
     return False
+
+
+def calendar_months(first: dt.date, last: dt.date) -> bool:
+    """Whether [first, last] (inclusive) is whole calendar months: first a month's first day,
+    last a month's last day, not before it. Then every post of the period lies in whole months
+    of the tables kept per month (post_content_month, post_month_count)."""
+    return first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and first <= last
 
 
 def _run_months(

@@ -25,7 +25,7 @@ members as (
       or (o.opd_kind in ('desa', 'kelurahan') and o.parent_opd_id = k.kecamatan_id)
 ),
 per_opd as (
-    select opd_id, posts, is_active, is_judged
+    select opd_id, posts, is_active, is_judged, required_posts
     -- the period's judgement (opd_judgement over 'period') of these filters and the
     -- analyst's rule, computed once and shared
     -- (q_period_judgement.sql, warehouse.queries.judgement)
@@ -45,8 +45,9 @@ final as (
         bool_or(m.is_office) as office_in_scope,
         coalesce(bool_or(m.is_office and coalesce(a.is_active, false)), false) as office_active,
         coalesce(sum(a.posts), 0) as posts,
-        activity_minimum('period', $start, $end_excl, $min_per_month, $min_per_week, $data_end)
-            as required_posts
+        -- activity_minimum('period', ...), as the judgement holds it on each of its rows (one
+        -- bucket: the same on all; every member is in scope, so judged): not planned again here
+        max(a.required_posts) as required_posts
     from members m
     join kecamatan k using (kecamatan_id)
     left join per_opd a using (opd_id)

@@ -35,11 +35,20 @@ CREATE OR REPLACE MACRO index_grade(score, very_good_min, good_min, fair_min) AS
 -- its data missing is scored on what arrived (data_complete = false says so).
 -- Settings: target_per_month, wt_* (index weights), grade_*_min (lower bounds of the grades);
 -- expected_only: only OPDs expected to post. Grain: OPD (rank, index_score, grade, ...).
-CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_ids,
-                                  expected_only, per_month, per_week, judged, target_per_month,
-                                  wt_frequency, wt_consistency, wt_kinerja, wt_platform,
-                                  wt_engagement, grade_very_good_min, grade_good_min,
-                                  grade_fair_min, data_end) AS TABLE
+-- opd_index_given is the index from the period's posts read by its callers: content (the name of
+-- a relation of rows to be summed, per OPD and content_type: opd_id, content_type, posts,
+-- interaction_posts, interaction_engagement: content_counts' columns) and posted (the name of a
+-- relation of the OPD x platform pairs with a post in the period, duplicates allowed). Both in
+-- scope of the platforms; the OPDs are cut to opds here. Read by opd_index (from content_counts
+-- and post_day_count, any period) and q_opd_index_months.sql (a period of whole calendar months:
+-- from post_content_month and post_month_count, kept equal to posts at every write).
+-- The minimum is the judgement's own (required_posts of judged: activity_minimum('period',
+-- ...)), not planned again here.
+CREATE OR REPLACE MACRO opd_index_given(content, posted, start_d, end_excl, platforms, opd_kinds,
+                                        opd_ids, expected_only, judged, target_per_month,
+                                        wt_frequency, wt_consistency, wt_kinerja, wt_platform,
+                                        wt_engagement, grade_very_good_min, grade_good_min,
+                                        grade_fair_min, data_end) AS TABLE
     with
     -- The opd table's own columns are all the index shows of an OPD (scoped_opd_table).
     opds as (
@@ -49,9 +58,9 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
     -- Counts below are per OPD of the scope, not of opds: base keeps opds' rows only (every
     -- part is left-joined to opds there), and a semi join to opds in each part made DuckDB
     -- materialize opds and plan three more joins (q_opd_index ~15% more CPU at 1M posts).
-    -- The period's posts counted, not read one by one: per OPD from content_counts (whole
-    -- months from post_content_month, views/140_content_counts.sql) and the weeks and
-    -- platforms with a post from post_day_count (both kept equal to posts at every write).
+    -- The period's posts counted, not read one by one: per OPD from content (content_counts
+    -- or post_content_month), the platforms with a post from posted and the weeks with a post
+    -- from post_day_count (all kept equal to posts at every write).
     -- A post with no interaction counts has engagement 0: the sum over the posts carrying
     -- them is the sum over all (0 when none carries them).
     period_counts as (
@@ -63,19 +72,19 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             coalesce(sum(c.interaction_engagement), 0) as engagement,
             sum(c.interaction_posts) as interaction_posts,
             sum(c.interaction_engagement) as interaction_engagement
-        from content_counts('period', start_d, end_excl, platforms, opd_kinds, opd_ids) c
+        from query_table(content) c
         left join content_type_label l on l.content_type = c.content_type
         group by c.opd_id
     ),
-    period_days as (
-        select d.opd_id, d.platform, CAST(date_trunc('week', d.pub_date) AS DATE) as week_start
+    period_weeks as (
+        select d.opd_id, CAST(date_trunc('week', d.pub_date) AS DATE) as week_start
         from post_day_count d
         where platform_in_scope(platforms, d.platform)
           and d.pub_date >= whole_day(start_d) and d.pub_date < whole_day(end_excl)
     ),
-    -- The period's bounds computed once as columns: the minimum and the target read them
+    -- The period's bounds computed once as columns: the weeks and the target read them
     -- (a macro's argument is copied wherever the macro uses it: judged_end written inside
-    -- activity_minimum and scaled_count planned many times over).
+    -- scaled_count planned many times over).
     cut as (
         select CAST(start_d AS DATE) as s, judged_end(start_d, end_excl, data_end) as e,
                CAST(data_end AS DATE) as de
@@ -87,16 +96,15 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
                              CAST(date_trunc('week', cut.e - 1) AS TIMESTAMP),
                              interval 7 day) as t(w)
     ),
-    -- activity_minimum('period', ...) as it is defined (bucket_minimum over the judged end),
-    -- and the target: the monthly target scaled to the judged period.
+    -- The target: the monthly target scaled to the judged period.
     period_figures as (
-        select bucket_minimum('period', s, e, per_month, per_week, NULL, de) as required_posts,
-               scaled_count(target_per_month, s, e) as target_posts
+        select scaled_count(target_per_month, s, e) as target_posts
         from cut
     ),
+    -- required_posts: activity_minimum('period', ...) as the judgement holds it (one bucket).
     busiest as (
-        select opd_id, max_account_posts, counted_posts, is_active, activity_status, data_complete,
-               data_state, judgement
+        select opd_id, max_account_posts, counted_posts, required_posts, is_active,
+               activity_status, data_complete, data_state, judgement
         from query_table(judged)
     ),
     per_opd as (
@@ -108,21 +116,25 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             c.engagement,
             CAST(c.interaction_posts AS BIGINT) as interaction_posts,
             c.interaction_engagement,
-            w.platforms_posted
+            pp.platforms_posted
         from period_counts c
         join (
-            select opd_id, count(distinct week_start) as weeks_with_post,
-                   count(distinct platform) as platforms_posted
-            from period_days
+            select opd_id, count(distinct week_start) as weeks_with_post
+            from period_weeks
             group by opd_id
         ) w using (opd_id)
+        join (
+            select opd_id, count(distinct platform) as platforms_posted
+            from query_table(posted)
+            group by opd_id
+        ) pp using (opd_id)
     ),
     platform_union as (
         select opd_id, count(distinct platform) as platforms_total
         from (
             select opd_id, platform from scoped_account_keys(platforms, opd_kinds, opd_ids)
             union
-            select opd_id, platform from period_days
+            select opd_id, platform from query_table(posted)
         )
         group by opd_id
     ),
@@ -132,7 +144,7 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
             coalesce(p.posts, 0) as posts,
             coalesce(b.max_account_posts, 0) as max_account_posts,
             coalesce(b.counted_posts, 0) as counted_posts,
-            m.required_posts,
+            b.required_posts,
             b.is_active,
             b.activity_status,
             b.data_complete,
@@ -211,6 +223,32 @@ CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_i
     )
     select * from final;
 
+-- THE Indeks Medsos of any period: opd_index_given over the period's posts counted by
+-- content_counts (whole months from post_content_month, the other days from the posts) and the
+-- platforms with a post from post_day_count. per_month, per_week: the minimum's settings, read
+-- by the judgement (judged), not here.
+CREATE OR REPLACE MACRO opd_index(start_d, end_excl, platforms, opd_kinds, opd_ids,
+                                  expected_only, per_month, per_week, judged, target_per_month,
+                                  wt_frequency, wt_consistency, wt_kinerja, wt_platform,
+                                  wt_engagement, grade_very_good_min, grade_good_min,
+                                  grade_fair_min, data_end) AS TABLE
+    with
+    content as (
+        select opd_id, content_type, posts, interaction_posts, interaction_engagement
+        from content_counts('period', start_d, end_excl, platforms, opd_kinds, opd_ids)
+    ),
+    posted as (
+        select d.opd_id, d.platform
+        from post_day_count d
+        where platform_in_scope(platforms, d.platform)
+          and d.pub_date >= whole_day(start_d) and d.pub_date < whole_day(end_excl)
+    )
+    select *
+    from opd_index_given('content', 'posted', start_d, end_excl, platforms, opd_kinds, opd_ids,
+                         expected_only, judged, target_per_month, wt_frequency, wt_consistency,
+                         wt_kinerja, wt_platform, wt_engagement, grade_very_good_min,
+                         grade_good_min, grade_fair_min, data_end);
+
 -- inactive_opds: expected-to-post OPDs that are not active in the period, with every reason
 -- that applies, in priority order (codes; warehouse.vocabulary.INACTIVE_REASONS has the text).
 -- Grain: OPD. Dormant: no post for >= dormant_after days up to as_of_d (or never).
@@ -229,10 +267,11 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
         select * from scoped_opds(opd_kinds, opd_ids) where expected_to_post
     ),
     in_period as (
-        select opd_id, posts, max_account_posts, counted_posts, is_active, activity_status,
-               data_state
+        select opd_id, posts, max_account_posts, counted_posts, required_posts, is_active,
+               activity_status, data_state
         -- judged: opd_judgement with counted_before := as_of_d + 1 (the same as without
-        -- it when as_of_d is the period's last day or later)
+        -- it when as_of_d is the period's last day or later); required_posts: the period's
+        -- minimum (activity_minimum('period', ...)) as the judgement holds it
         from query_table(judged)
     ),
     -- The last post up to as_of_d from the per-day rows (post_day_count.last_posted_at: the
@@ -265,9 +304,7 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             coalesce(i.posts, 0) as posts,
             coalesce(i.max_account_posts, 0) as max_account_posts,
             coalesce(i.counted_posts, 0) as counted_posts,
-            -- activity_minimum('period', ...) as it is defined, the judged end read once
-            bucket_minimum('period', c.s, c.e, per_month, per_week, NULL, c.de)
-                as required_posts,
+            i.required_posts,
             i.is_active,
             i.activity_status,
             i.data_state,
@@ -280,10 +317,6 @@ CREATE OR REPLACE MACRO inactive_opds(start_d, end_excl, platforms, opd_kinds, o
             least(CAST(as_of_d AS DATE), coalesce(CAST(data_end AS DATE), CAST(as_of_d AS DATE)))
                 - CAST(l.last_post_at AS DATE) as days_since_last_post
         from opds o
-        cross join (
-            select CAST(start_d AS DATE) as s, judged_end(start_d, end_excl, data_end) as e,
-                   CAST(data_end AS DATE) as de
-        ) c
         left join accounts a using (opd_id)
         join in_period i using (opd_id)
         left join last_post l using (opd_id)
