@@ -9,18 +9,15 @@ year-ago trend after the trend runs no statement."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
-from typing import Any
 
-import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factory import JAN, coverage_spans_written, hand_warehouse
 from tests.warehouse import before_after
-from tests.warehouse.before_after import span
+from tests.warehouse.before_after import run, same, span
 from tests.warehouse.test_properties import post
 from warehouse import analyst_settings, periods
 from warehouse.db import sql_text
@@ -32,23 +29,6 @@ OLD = (Path(__file__).parent / "before" / "q_trend_230.sql").read_text("utf-8")
 GROUPINGS = [("month", "none"), ("week", "platform"), ("day", "opd_kind"), ("month", "opd")]
 
 
-def _run(con, sql: str, params: dict[str, Any]) -> pl.DataFrame:
-    used = set(re.findall(r"\$([A-Za-z_]\w*)", sql))
-    cur = con.cursor()
-    try:
-        cur.execute(sql, {k: v for k, v in params.items() if k in used})
-        df = pl.from_arrow(cur.to_arrow_table())
-    finally:
-        cur.close()
-    assert isinstance(df, pl.DataFrame)
-    return df
-
-
-def _same(a: pl.DataFrame, b: pl.DataFrame, what: Any) -> None:
-    assert a.schema == b.schema, (what, a.schema, b.schema)
-    assert a.equals(b, null_equal=True), (what, a, b)
-
-
 def check(con, f: Filters, s: analyst_settings.Settings) -> int:
     """Old and new q_trend for every grouping; the pair (f and a year earlier) from one
     statement against each alone. Returns the rows compared."""
@@ -57,8 +37,8 @@ def check(con, f: Filters, s: analyst_settings.Settings) -> int:
     for grain, by in GROUPINGS:
         p = {**f.params(), **run_queries._activity_params(s), "grain": grain, "by": by,
              "data_end": data_end}  # fmt: skip
-        new = _run(con, sql_text("q_trend"), p)
-        _same(_run(con, OLD, p), new, (grain, by))
+        new = run(con, sql_text("q_trend"), p, {})
+        same(run(con, OLD, p, {}), new, (grain, by))
         rows += new.height
     ago = f.shifted(*periods.year_ago_period(f.start, f.end))
     for grain in ("month", "week"):
@@ -67,7 +47,7 @@ def check(con, f: Filters, s: analyst_settings.Settings) -> int:
             pair = [trend.trend(con, g, grain, "none", s) for g in (f, ago)]
         assert len(store) == 2  # f's and the kept year-ago's
         for a, b in zip(alone, pair, strict=True):
-            _same(a, b, grain)
+            same(a, b, grain)
     return rows
 
 
