@@ -253,6 +253,21 @@ def _child(tree: Path, db: Path, pages: list[str]) -> dict[str, Any]:
     return out
 
 
+def _print_table(
+    summary: dict[str, Any], pages: list[str], keys: tuple[str, ...], heads: Any
+) -> None:
+    """Per page a row per side and, with a before side, the after/before ratios."""
+    print(f"{'page':12s} " + " ".join(f"{h:>18s}" for h in heads))
+    for p in pages:
+        for side in summary:
+            s = summary[side][p]
+            print(f"{p + ' ' + side:12s} " + " ".join(f"{s[k]:18.0f}" for k in keys))
+        if "before" in summary:
+            b, af = summary["before"][p], summary["after"][p]
+            ratio = " ".join(f"{(af[k] / b[k] if b[k] else float('nan')):17.2f}x" for k in keys)
+            print(f"{p + ' ratio':12s} {ratio}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("warehouse", type=Path)
@@ -293,26 +308,9 @@ def main() -> int:
     print(f"data end given: {a.data_end or 'the warehouse own'}")
     print(f"warehouse {a.warehouse}; load average {min(load):.1f} to {max(load):.1f}; "
           f"{a.rounds} rounds, medians")  # fmt: skip
-    head = f"{'page':12s} " + " ".join(f"{k:>18s}" for k in keys)
-    print(head)
-    for p in pages:
-        for side in runs:
-            s = summary[side][p]
-            print(f"{p + ' ' + side:12s} " + " ".join(f"{s[k]:18.0f}" for k in keys))
-        if "before" in runs:
-            b, af = summary["before"][p], summary["after"][p]
-            ratio = " ".join(f"{(af[k] / b[k] if b[k] else float('nan')):17.2f}x" for k in keys)
-            print(f"{p + ' ratio':12s} {ratio}")
+    _print_table(summary, pages, keys, keys)
     print("\nafter a filter change (the data-version read and the calls keyed by the filters):")
-    print(f"{'page':12s} " + " ".join(f"{k.removesuffix('_filter_change'):>18s}" for k in keys_fc))
-    for p in pages:
-        for side in runs:
-            s = summary[side][p]
-            print(f"{p + ' ' + side:12s} " + " ".join(f"{s[k]:18.0f}" for k in keys_fc))
-        if "before" in runs:
-            b, af = summary["before"][p], summary["after"][p]
-            ratio = " ".join(f"{(af[k] / b[k] if b[k] else float('nan')):17.2f}x" for k in keys_fc)
-            print(f"{p + ' ratio':12s} {ratio}")
+    _print_table(summary, pages, keys_fc, [k.removesuffix("_filter_change") for k in keys_fc])
     print("\nper query, warm CPU ms (median of rounds):")
     for p in pages:
         for side in runs:
