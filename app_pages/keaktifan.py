@@ -213,9 +213,6 @@ def heatmap(deck: Deck) -> None:
                 f"The last month's column only holds data {partial[1]}.",
             )
         )
-    cut = w.cut_months_note(f)
-    if cut and not deck.active:
-        st.caption(cut)
 
 
 def kecamatan(deck: Deck) -> None:

@@ -54,22 +54,3 @@ def partial_caption(partial: tuple[dt.date, str] | None, grain: str = "month") -
             "so its figure is not comparable with earlier periods yet.",
         )
     )
-
-
-def cut_months_note(f: data.Filters) -> str | None:
-    """What a month grid says of the months the chosen period starts or ends inside (1-14 Sep):
-    their cells count the period's days only and need that share of the monthly minimum
-    (bucket_minimum, views/030_scope_and_activity.sql); None when the period starts on a
-    month's first day and ends on a month's last."""
-    starts_cut = f.start.day != 1
-    ends_cut = (f.end + dt.timedelta(days=1)).day != 1
-    if not (starts_cut or ends_cut):
-        return None
-    short = {"short": True}
-    days = f"{i18n.fmt_date(f.start, **short)} - {i18n.fmt_date(f.end, **short)}"
-    return i18n.tr(
-        f"Periode {days} memotong bulan: kolom bulan yang terpotong hanya menghitung tanggal "
-        "di dalam periode, dengan batas minimal sebanding jumlah harinya (seperti Indeks).",
-        f"The period {days} cuts months: a cut month's column counts only the period's days, "
-        "against the minimum scaled to them (as the index does).",
-    )

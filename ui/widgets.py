@@ -9,7 +9,7 @@ import streamlit as st
 
 from ui import chart_spec, data, filters, i18n
 from ui.kpi_cards import comparison_caption, kpi, kpi_from
-from ui.periods import cut_months_note, drawn_partial, partial_caption, partial_period
+from ui.periods import drawn_partial, partial_caption, partial_period
 from ui.style import apply_style, presenting
 from ui.tables import (
     Col,
@@ -37,7 +37,6 @@ __all__ = [
     "lampiran_frame",
     "no_data",
     "no_match",
-    "cut_months_note",
     "drawn_partial",
     "partial_caption",
     "partial_period",
