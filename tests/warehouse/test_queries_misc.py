@@ -112,6 +112,16 @@ def test_load_history_and_data_version(wh):
     assert v2 != v1
     wh.execute("INSERT INTO label_override (post_key, content_type) VALUES ('p001', 'ucapan')")
     assert options_queries.data_version(wh) not in (v1, v2)
+    v3 = options_queries.data_version(wh)
+    # A master-list reload that keeps every count: an account moved to another OPD, then an
+    # OPD renamed (before session 21 the key read only the counts and stayed the same).
+    moved = wh.execute("SELECT account_id, opd_id FROM account ORDER BY account_id").fetchone()
+    other = wh.execute("SELECT min(opd_id) FROM opd WHERE opd_id <> ?", [moved[1]]).fetchone()[0]
+    wh.execute("UPDATE account SET opd_id = ? WHERE account_id = ?", [other, moved[0]])
+    v4 = options_queries.data_version(wh)
+    assert v4 not in (v1, v2, v3)
+    wh.execute("UPDATE opd SET name = name || ' (baru)' WHERE opd_id = ?", [other])
+    assert options_queries.data_version(wh) not in (v1, v2, v3, v4)
 
 
 def test_filter_options(wh):

@@ -13,7 +13,8 @@ from warehouse.queries.run import _run, once
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:
     """Cache key for the UI: changes when a load, an undo, a label override, a rule set, a
-    campaign tag, the master list or a setting changes (a non-negative int, not a load id)."""
+    campaign tag, any row of the master list (OPDs, accounts, aliases: also a reload that
+    keeps the counts) or a setting changes (a non-negative int, not a load id)."""
     return int(_run(con, "q_data_version", {})["version"][0])
 
 
