@@ -101,7 +101,9 @@ SETTING_LABELS: dict[str, SettingText] = {
         "periode / jumlah hari bulan itu); nilai x jumlahnya dibulatkan ke atas, minimal 1. "
         "Periode yang melewati akhir data (hari terakhir data yang sudah masuk) dinilai sampai "
         "akhir data saja, sama untuk setiap OPD: 1 Jun - 30 Nov dengan data s.d. 20 Nov dan "
-        "4 per bulan -> 4 x 5 + 4 x 20/30 = 22,7 -> minimal 23.",
+        "4 per bulan -> 4 x 5 + 4 x 20/30 = 22,7 -> minimal 23. Kolom bulan di grid "
+        "Keaktifan dan tren bulanan memakai aturan yang sama: bulan yang terpotong periode "
+        "atau akhir data (1-14 Sep) dinilai atas hari-harinya saja, 4 x 14/30 -> minimal 2.",
     ),
     "activity_rule": SettingText(
         "Aturan keaktifan: unggahan siapa yang dihitung",

@@ -34,6 +34,19 @@ def run(con, sql: str, params: dict[str, Any], tables: dict[str, Any]) -> pl.Dat
     return df
 
 
+def minimum_from_its_definition(con, suffix: str) -> None:
+    """Make a kept old macro set's bucket_minimum (`bucket_minimum<suffix>`) read the minimum
+    from its one definition (views/030's bucket_minimum). The old statements are kept to test
+    their rewrites, not the rule: the rule changed on purpose in session 21 (a month or week
+    cell the chosen period cuts is judged on its share of the minimum, as the period is), and
+    every old statement must now agree with the new one on that rule too."""
+    con.execute(
+        f"CREATE OR REPLACE MACRO bucket_minimum{suffix}(bucket, start_d, judged_end_d, "
+        "per_month, per_week, bucket_start_d, data_end) AS bucket_minimum(bucket, start_d, "
+        "judged_end_d, per_month, per_week, bucket_start_d, data_end)"
+    )
+
+
 def same(old: pl.DataFrame, new: pl.DataFrame, what: Any) -> None:
     """Equal schema and equal rows in the same order (nulls equal)."""
     assert old.schema == new.schema, (what, old.schema, new.schema)

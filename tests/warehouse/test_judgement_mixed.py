@@ -84,10 +84,11 @@ def check_periods(con, f: Filters, s, spans) -> None:
         same(ref, pl.from_arrow(judgement.periods_judgement(con, f, s, spans)), "shared")
 
 
-def cut(spans, day: dt.date) -> list[tuple[dt.date, dt.date]]:
+def cut(spans, day: dt.date | None) -> list[tuple[dt.date, dt.date]]:
     """The spans as the tiles compare them when the data ends on `day` (compare.plan): the
-    chosen one cut at the day, the others as long."""
-    if not spans or not spans[0][0] <= day < spans[0][1]:
+    chosen one cut at the day, the others as long; as given without a data end (an empty
+    warehouse)."""
+    if not spans or day is None or not spans[0][0] <= day < spans[0][1]:
         return spans
     a, b = spans[0]
     n = day - a

@@ -55,6 +55,7 @@ def old(name: str) -> str:
 
 def load_before(con) -> None:
     con.execute(MACROS)
+    before_after.minimum_from_its_definition(con, "_before_380")
 
 
 def kept_equal_recount(con) -> None:

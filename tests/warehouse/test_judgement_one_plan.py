@@ -55,6 +55,7 @@ def as_before(sql: str) -> str:
 
 def load_before(con) -> None:
     con.execute(MACROS)
+    before_after.minimum_from_its_definition(con, "_before_360")
 
 
 def old_lateral(con, p: dict[str, Any]) -> pl.DataFrame:

@@ -87,6 +87,7 @@ MINIMUM = """
 def load_before(con) -> None:
     for p in BEFORE_FILES:
         con.execute(p.read_text("utf-8"))
+    before_after.minimum_from_its_definition(con, "_before_200")
 
 
 def judged(con, p: dict[str, Any], before: bool) -> dict[str, Any]:

@@ -33,7 +33,8 @@ def activity_trend(
     settings: Settings | None = None,
     by_kind: bool = False,
 ) -> pl.DataFrame:
-    """Activity rate per calendar month (each month judged with the monthly minimum).
+    """Activity rate per calendar month (each month judged with the monthly minimum; a month
+    the chosen period or the data end cuts with its share of it: bucket_minimum).
 
     Columns: month (date, first of month), opd_kind ("semua" when by_kind is False),
     active_opds, expected_opds, judged_opds (expected OPDs active or with all their data for
@@ -105,7 +106,8 @@ def opd_month_heatmap(
     """OPD x month grid (every OPD and month of the period, zero-filled).
 
     Columns: opd_id, opd, opd_short, opd_kind, month (date), posts, max_account_posts, counted_posts,
-    required_posts (monthly minimum; its share in a month the data end cuts), is_active (bool),
+    required_posts (monthly minimum; its share of the month's days in a month the chosen
+    period or the data end cuts: bucket_minimum), is_active (bool),
     activity_status (active | inactive | no_data), no_data (bool: the month's data has not all
     arrived and the OPD is not active: not judged), data_state (complete | partial | missing),
     partial_data (bool: not judged and part of the month's data arrived), judged_through (date:

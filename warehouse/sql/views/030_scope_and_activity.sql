@@ -112,25 +112,33 @@ CREATE OR REPLACE MACRO judged_end(start_d, end_excl, data_end) AS
              CAST(end_excl AS DATE));
 
 -- The minimum for one bucket given the judged end at hand (judged_end_d, exclusive): the rule
--- of activity_minimum below. A bucket ends at the data end when judged_end_d is the day after it
--- (data_end: v_data_end's value, as judged_end takes it).
+-- of activity_minimum below. A month or week bucket (bucket_start_d, its first day) is judged on
+-- its days inside [start_d, judged_end_d): all of them -> the whole minimum; fewer (the chosen
+-- period's start or end, or the data end, cuts it) -> its share, as the period's own minimum
+-- scales (a month by scaled_count over those days, a week ceil(per_week x days / 7), at
+-- least 1), the same count its posts are counted over. data_end: kept in the signature for the
+-- callers; the data end reaches the minimum through judged_end_d (judged_end).
 CREATE OR REPLACE MACRO bucket_minimum(bucket, start_d, judged_end_d, per_month, per_week,
                                        bucket_start_d, data_end) AS
     CAST(CASE bucket
         WHEN 'day' THEN 1
         WHEN 'week' THEN CASE
             WHEN bucket_start_d IS NOT NULL
-                 AND CAST(judged_end_d AS DATE) = CAST(data_end AS DATE) + 1
-                 AND CAST(bucket_start_d AS DATE) + 7 > CAST(judged_end_d AS DATE)
-            THEN greatest(1, ceil(per_week * (CAST(judged_end_d AS DATE)
-                                              - CAST(bucket_start_d AS DATE)) / 7))
+                 AND (CAST(bucket_start_d AS DATE) < CAST(start_d AS DATE)
+                      OR CAST(bucket_start_d AS DATE) + 7 > CAST(judged_end_d AS DATE))
+            THEN greatest(1, ceil(per_week * (
+                     least(CAST(bucket_start_d AS DATE) + 7, CAST(judged_end_d AS DATE))
+                     - greatest(CAST(bucket_start_d AS DATE), CAST(start_d AS DATE))) / 7))
             ELSE per_week END
         WHEN 'month' THEN CASE
             WHEN bucket_start_d IS NOT NULL
-                 AND CAST(judged_end_d AS DATE) = CAST(data_end AS DATE) + 1
-                 AND CAST(CAST(bucket_start_d AS DATE) + INTERVAL 1 MONTH AS DATE)
-                     > CAST(judged_end_d AS DATE)
-            THEN scaled_count(per_month, CAST(bucket_start_d AS DATE), CAST(judged_end_d AS DATE))
+                 AND (CAST(bucket_start_d AS DATE) < CAST(start_d AS DATE)
+                      OR CAST(CAST(bucket_start_d AS DATE) + INTERVAL 1 MONTH AS DATE)
+                         > CAST(judged_end_d AS DATE))
+            THEN scaled_count(per_month,
+                              greatest(CAST(bucket_start_d AS DATE), CAST(start_d AS DATE)),
+                              least(CAST(CAST(bucket_start_d AS DATE) + INTERVAL 1 MONTH AS DATE),
+                                    CAST(judged_end_d AS DATE)))
             ELSE per_month END
         ELSE scaled_count(per_month, start_d, CAST(judged_end_d AS DATE))
     END AS INTEGER);
@@ -138,11 +146,12 @@ CREATE OR REPLACE MACRO bucket_minimum(bucket, start_d, judged_end_d, per_month,
 -- THE minimum posts on one account for an OPD to be active in one bucket, over the period as
 -- judged (judged_end: cut at the data end): the whole period ('period': the monthly minimum
 -- scaled to the judged period by scaled_count), a Monday week (the weekly minimum), a day (1),
--- a calendar month (the monthly minimum, also a month the chosen period's start or end cuts
--- before the data end). A month or week bucket (bucket_start_d, its first day) that ends at the
--- data end, the judged period's end (a running month, whether the chosen end or the cut put it
--- there) needs its share: a month by scaled_count over its judged days ("s.d. 20 Nov": 4 x 20/30 -> 3), a week
--- ceil(per_week x days / 7). data_end: v_data_end's value (judged_end).
+-- a calendar month (the monthly minimum). A month or week bucket (bucket_start_d, its first
+-- day) of which the judged period holds only some days (the chosen start or end cuts it, or
+-- the data end: a running month) needs its share of them: "1-14 Sep" at 4 a month -> 4 x
+-- 14/30 -> 2, "s.d. 20 Nov" -> 4 x 20/30 -> 3, a week ceil(per_week x days / 7); so a month
+-- cell of Keaktifan's grid and the period's index judge the same days alike. data_end:
+-- v_data_end's value (judged_end).
 CREATE OR REPLACE MACRO activity_minimum(bucket, start_d, end_excl, per_month, per_week,
                                          data_end, bucket_start_d := NULL) AS
     bucket_minimum(bucket, start_d, judged_end(start_d, end_excl, data_end), per_month, per_week,
