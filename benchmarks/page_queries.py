@@ -21,7 +21,10 @@ judgement: paid by the first call that needs it in the pass). Every page is reco
 any is timed, and the timing runs with Python's garbage collector frozen and off (as timeit):
 the recording's AppTest heap is not the app's. --data-end DAY judges every query as if the data
 ended that day (a day inside the last month: the running month of a real warehouse, where the
-pages' default period is cut by the data end and other statements run than for whole months).
+pages' default period is cut by the data end and other statements run than for whole months),
+and the pages are recorded with that data end too (_app_data_end: the calls, periods and
+comparison plans the app makes when its data ends that day; before session 21 they were
+recorded with the warehouse's own data end and only replayed with DAY).
 
 Two totals per page: "all" (every recorded call, the data end and the data-version read: the
 page's first visit with no cache) and "after a filter change" (only what the app runs again when
@@ -33,6 +36,7 @@ data end, are cached per data version by ui.data and are not run again).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -42,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +77,11 @@ def measure(db: str, pages: list[str]) -> dict[str, Any]:
     # off while timing (as timeit does): what AppTest leaves in this process is no app's heap,
     # and a full collection of it (80-110 ms) landing in one timed call is not the query's.
     recorded: dict[str, dict[str, tuple]] = {}
-    for page in pages:
-        seen: dict[str, tuple] = recorded.setdefault(page, {})
-        for name, fn, args, kwargs in page_dump.record(page, own_only=True):
-            seen.setdefault(page_dump._key(name, args, kwargs), (name, fn, args, kwargs))
+    with _app_data_end(os.environ.get("PAGE_QUERIES_DATA_END")):
+        for page in pages:
+            seen: dict[str, tuple] = recorded.setdefault(page, {})
+            for name, fn, args, kwargs in page_dump.record(page, own_only=True):
+                seen.setdefault(page_dump._key(name, args, kwargs), (name, fn, args, kwargs))
     gc.collect()
     gc.freeze()
     gc.disable()
@@ -84,6 +90,31 @@ def measure(db: str, pages: list[str]) -> dict[str, Any]:
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+@contextlib.contextmanager
+def _app_data_end(cut: str | None) -> Iterator[None]:
+    """--data-end DAY: inside the block the app's data end is DAY, as the app reads it once per
+    data version (warehouse.queries.run.read_data_end, which ui.data and every query that is
+    given no data end call), so the pages are recorded as the app runs them when its data ends
+    that day: the sidebar's periods, the KPI tiles' comparison plans and every call the pages
+    make follow that day, as the replay (data_end_given) does. Posts after DAY stay in the
+    warehouse (the periods' rows are a few more than in a warehouse that ends there). No cut:
+    nothing changed."""
+    if not cut:
+        yield
+        return
+    import datetime as dt
+
+    from warehouse.queries import run
+
+    real = run.read_data_end
+    day = dt.date.fromisoformat(cut)
+    run.read_data_end = lambda con: day  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        run.read_data_end = real  # type: ignore[assignment]
 
 
 def _measure_page(db: str, seen: dict[str, tuple]) -> dict[str, Any]:

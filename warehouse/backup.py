@@ -185,7 +185,7 @@ def restore(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str]) -> S
                 con.execute(f'INSERT INTO "{t}" BY NAME SELECT * FROM {alias}."{t}"')
             _advance_sequences(con, alias)
             # A snapshot from before a kept summary gained a column (migrations 160, 181, 310)
-            # would leave that column empty, one from before a summary existed (370) would
+            # would leave that column empty, one from before a summary existed (370, 420) would
             # leave this warehouse's rows in it: those summaries are recounted from the posts.
             if any(_columns(con, alias, t) != _columns(con, _dbname(con), t) for t in _COUNTS):
                 day_counts.recount(con)
@@ -237,6 +237,7 @@ def _tables(con: duckdb.DuckDBPyConnection, database: str) -> list[str]:
 _COUNTS = (
     "post_day_count",
     "post_content_month",
+    "post_content_day",
     "post_format_month",
     "post_top_month",
     "post_month_count",

@@ -22,7 +22,13 @@ the example posts start reading). A load's new interaction counts come in as its
 coming in, so the OPD-months they fall in are recounted like any other change.
 
 Both recounts also recount the top posts kept per OPD-month (warehouse.top_posts: their
-engagement and labels change with the same writes).
+engagement and labels change with the same writes) and the per-day content counts
+(post_content_day, migration 420: what the KPI tiles read of the days outside whole months),
+per OPD and day over platform: posts, kinerja_posts, ucapan_posts, figure_posts (v_post_facts'
+is_kinerja, is_ucapan, is_figure), interaction_posts, interaction_engagement, reach_engagement,
+reach (macro post_content_day_recount; check checks/post_content_day_matches_posts.sql), its
+rows of the same OPD-months. Its kinerja count follows content_type_label, so `recount_days`
+recounts it whole when that table changes (warehouse.migrations.migrate).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from warehouse import periods, top_posts
 from warehouse.month_tables import MonthTable
 
 _TABLE = MonthTable("post_content_month")
+_DAYS = MonthTable("post_content_day", day_column="pub_date")
 _MONTHS_OF_KEYS_SQL = """
 SELECT DISTINCT opd_id, CAST(date_trunc('month', published_at) AS DATE) AS month_start
 FROM posts WHERE post_key IN (SELECT post_key FROM _content_keys)
@@ -63,9 +70,11 @@ def months_of(*frames: pl.DataFrame | None) -> pl.DataFrame:
 
 
 def recount_months(con: duckdb.DuckDBPyConnection, months: pl.DataFrame) -> None:
-    """Replace post_content_month's rows of these OPD-months (columns opd_id, month_start) with
-    a recount from posts and labels. Run inside the transaction that changed them."""
+    """Replace post_content_month's (and post_content_day's) rows of these OPD-months (columns
+    opd_id, month_start) with a recount from posts and labels. Run inside the transaction that
+    changed them."""
     _TABLE.recount_months(con, months)
+    _DAYS.recount_months(con, months)
     # The top posts kept per month show the same posts' engagement and labels.
     top_posts.recount_months(con, months)
 
@@ -85,9 +94,18 @@ def recount_posts(con: duckdb.DuckDBPyConnection, post_keys: Iterable[str]) -> N
 
 
 def recount(con: duckdb.DuckDBPyConnection, opd_ids: Iterable[int] | None = None) -> None:
-    """Replace post_content_month's rows of `opd_ids` (None: every row) with a recount.
+    """Replace post_content_month's (and post_content_day's) rows of `opd_ids` (None: every
+    row) with a recount.
     Run inside the transaction that changed posts."""
     if opd_ids is not None:
         opd_ids = list(opd_ids)  # read twice
     _TABLE.recount(con, opd_ids)
+    _DAYS.recount(con, opd_ids)
     top_posts.recount(con, opd_ids)
+
+
+def recount_days(con: duckdb.DuckDBPyConnection) -> None:
+    """Replace every row of post_content_day with its recount: after content_type_label changed
+    (the kinerja flag it counts) or the table was created (migration 420). Run inside a
+    transaction."""
+    _DAYS.recount(con, None)

@@ -18,6 +18,8 @@ from warehouse.settings import SQL_DIR
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 VIEWS_DIR = SQL_DIR / "views"
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+# The migration that creates post_content_day (empty: migrate fills it after the views).
+_POST_CONTENT_DAY = 420
 
 
 def available() -> list[tuple[int, str, Path]]:
@@ -70,7 +72,20 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
                 con.execute("ROLLBACK")
                 raise
         create_views(con)
-    vocabulary.seed_lookup_tables(con)
+    # post_content_day counts kinerja posts by content_type_label's flag: recounted whole in
+    # the transaction that changes the flags, and filled here after migration 420 created it
+    # (after the views: the fill reads the one definition, v_post_facts).
+    from warehouse import label_counts
+
+    vocabulary.seed_lookup_tables(con, then=label_counts.recount_days)
+    if any(n == _POST_CONTENT_DAY for n, _, _ in pending):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            label_counts.recount_days(con)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
     return version
 
 

@@ -5,6 +5,8 @@ keyed by (opd_id INTEGER, month_start DATE: first day of a month of published_at
 each equal at all times to its macro `<table>_recount(opd_ids, from_d, to_excl)` (opd_ids
 INTEGER[] or NULL for all; from_d/to_excl DATE bounds of published_at or NULL). A write
 replaces the rows of what it touched with the macro's rows, inside its own transaction.
+A table kept per day (post_content_day: `day_column` names its DATE column) is recounted the
+same way, per OPD and the calendar month of that day.
 """
 
 from __future__ import annotations
@@ -22,18 +24,24 @@ class MonthTable:
     """The two recounts of one kept table. The statements name only the table, its macro and
     the registered keys view (identifiers fixed here); every value is a bound parameter."""
 
-    def __init__(self, table: str) -> None:
+    def __init__(self, table: str, day_column: str | None = None) -> None:
         self.table = table
         self._keys = f"_{table}_keys"
+
+        def month(alias: str) -> str:
+            if day_column is None:
+                return f"{alias}.month_start"
+            return f"CAST(date_trunc('month', {alias}.{day_column}) AS DATE)"
+
         # Only the posts of the touched OPDs and months are read (bounds pushed to the scan),
         # so a write's cost follows what it touched, not the warehouse.
         self._delete_months = (
             f"DELETE FROM {table} m USING {self._keys} k"
-            " WHERE m.opd_id = k.opd_id AND m.month_start = k.month_start"
+            f" WHERE m.opd_id = k.opd_id AND {month('m')} = k.month_start"
         )
         self._insert_months = (
             f"INSERT INTO {table} SELECT r.* FROM {table}_recount($opd_ids, $from_d, $to_excl) r"
-            f" SEMI JOIN {self._keys} k USING (opd_id, month_start)"
+            f" SEMI JOIN {self._keys} k ON k.opd_id = r.opd_id AND k.month_start = {month('r')}"
         )
         self._delete = f"DELETE FROM {table} WHERE $all OR list_contains($only_opd_ids, opd_id)"
         self._insert = (

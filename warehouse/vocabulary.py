@@ -6,6 +6,7 @@ charts and the warehouse's lookup tables (seed_lookup_tables) all read it from h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 import duckdb
@@ -225,9 +226,13 @@ LEFT_OUT_REASON = "datanya tidak lengkap {days}"
 COVERAGE_RUNNING = ("Baru sebagian (bulan berjalan)", "Partly in (month still running)")
 
 
-def seed_lookup_tables(con: duckdb.DuckDBPyConnection) -> None:
+def seed_lookup_tables(
+    con: duckdb.DuckDBPyConnection,
+    then: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+) -> None:
     """Make the content_type_label table say what this module says (labels, kinerja flag,
-    order). Writes only when they differ, so a connect does not dirty the file."""
+    order). Writes only when they differ, so a connect does not dirty the file; `then(con)`
+    runs in the same transaction when it writes (what is kept from the flags follows them)."""
     want = [
         (code, CONTENT_LABELS_ID[code], code in KINERJA_TYPES, i)
         for i, code in enumerate(CONTENT_TYPES, 1)
@@ -241,6 +246,8 @@ def seed_lookup_tables(con: duckdb.DuckDBPyConnection) -> None:
     try:
         con.execute("DELETE FROM content_type_label")
         con.executemany("INSERT INTO content_type_label VALUES (?, ?, ?, ?)", want)
+        if then is not None:
+            then(con)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -45,6 +45,7 @@ def state(con, period: filters.Filters) -> dict[str, pl.DataFrame]:
         "post_day_count": f"SELECT d.* EXCLUDE (account_id, account_key), a.handle_norm"
         f" FROM post_day_count d {acc}",
         "post_content_month": "SELECT * FROM post_content_month",
+        "post_content_day": "SELECT * FROM post_content_day",
         "post_format_month": "SELECT * FROM post_format_month",
         "post_top_month": "SELECT * FROM post_top_month",
         "spans": f"SELECT s.opd_id, a.handle_norm, s.platform, s.period_start, s.period_end"

@@ -25,7 +25,13 @@ pytestmark = pytest.mark.with_labels
 
 CHECKS = [
     (SQL_DIR / "checks" / f"{name}_matches_posts.sql").read_text(encoding="utf-8")
-    for name in ("post_day_count", "post_content_month", "post_format_month", "post_top_month")
+    for name in (
+        "post_day_count",
+        "post_content_month",
+        "post_content_day",
+        "post_format_month",
+        "post_top_month",
+    )
 ]
 # What a post's label and links are; load ids differ between a rolled-back batch and none.
 _POSTS = "SELECT * EXCLUDE (load_id, first_load_id) FROM posts ORDER BY post_key"

@@ -23,7 +23,13 @@ from warehouse.db import SQL_DIR, connect
 
 CHECKS = [
     (SQL_DIR / "checks" / f"{name}_matches_posts.sql").read_text(encoding="utf-8")
-    for name in ("post_day_count", "post_content_month", "post_format_month", "post_top_month")
+    for name in (
+        "post_day_count",
+        "post_content_month",
+        "post_content_day",
+        "post_format_month",
+        "post_top_month",
+    )
 ]
 
 

@@ -22,6 +22,27 @@ CREATE OR REPLACE MACRO post_content_month_recount(only_opd_ids, from_d, to_excl
       AND (to_excl IS NULL OR published_at < to_excl)
     GROUP BY opd_id, platform, month_start, content_type, is_figure_centric;
 
+-- post_content_day as counted from posts now (v_post_facts: the label users read, an override
+-- winning; is_kinerja, is_ucapan, is_figure, engagement and has_interaction as every figure
+-- reads them), for the OPDs only_opd_ids (NULL: all) and posts published in [from_d, to_excl)
+-- (NULL: unbounded). Grain and columns: the table's (migrations/420_post_content_day.sql), in
+-- its column order.
+CREATE OR REPLACE MACRO post_content_day_recount(only_opd_ids, from_d, to_excl) AS TABLE
+    SELECT opd_id, platform, pub_date, count(*) AS posts,
+           count(*) FILTER (WHERE is_kinerja) AS kinerja_posts,
+           count(*) FILTER (WHERE is_ucapan) AS ucapan_posts,
+           count(*) FILTER (WHERE is_figure) AS figure_posts,
+           count(*) FILTER (WHERE has_interaction) AS interaction_posts,
+           CAST(sum(engagement) FILTER (WHERE has_interaction) AS BIGINT)
+               AS interaction_engagement,
+           CAST(sum(engagement) FILTER (WHERE reach > 0) AS BIGINT) AS reach_engagement,
+           CAST(sum(reach) FILTER (WHERE reach > 0) AS BIGINT) AS reach
+    FROM v_post_facts
+    WHERE (only_opd_ids IS NULL OR list_contains(only_opd_ids, opd_id))
+      AND (from_d IS NULL OR published_at >= from_d)
+      AND (to_excl IS NULL OR published_at < to_excl)
+    GROUP BY opd_id, platform, pub_date;
+
 -- [content_months_lo, content_months_hi): the whole calendar months inside [start_d, end_excl)
 -- that content_counts reads from post_content_month: only when the buckets are months or the
 -- period (a month bucket is then whole); otherwise, or when no whole month fits, the empty

@@ -1,5 +1,6 @@
 -- The KPI tiles' figures, written once for the two statements that measure them:
--- q_kpi.sql (any periods: whole months from post_content_month, other days from the posts)
+-- q_kpi.sql (any periods: whole months from post_content_month, other days from
+-- post_content_day)
 -- and q_kpi_months.sql (periods of whole calendar months only: every post counted from
 -- post_content_month, so the per-post part is not planned at all). Grain and columns:
 -- q_kpi.sql's.
@@ -50,6 +51,32 @@ CREATE OR REPLACE MACRO kpi_content_months(months, opds, platforms) AS TABLE
     JOIN query_table(opds) o ON o.opd_id = c.opd_id
     LEFT JOIN content_type_label l ON l.content_type = c.content_type
     WHERE platform_in_scope(platforms, c.platform)
+    GROUP BY o.k, m.i;
+
+-- The content of each period's days outside its whole calendar months (the relation named
+-- periods: i, start_d, end_excl, lo, hi; kpi_periods' rows: a month the period's start or end
+-- cuts, or every day when no whole month fits) per OPD set (the relation named opds:
+-- kpi_set_opds' rows), from post_content_day (kept equal to a recount at every write:
+-- warehouse/label_counts.py; its kinerja, ucapan and figure counts are v_post_facts'), on the
+-- platforms in scope. Grain and columns: kpi_content_months'.
+CREATE OR REPLACE MACRO kpi_content_days(periods, opds, platforms) AS TABLE
+    SELECT
+        o.k,
+        m.i,
+        sum(d.posts) AS posts,
+        sum(d.kinerja_posts) AS kinerja_posts,
+        sum(d.ucapan_posts) AS ucapan_posts,
+        sum(d.figure_posts) AS figure_posts,
+        sum(d.interaction_engagement) AS engagement,
+        sum(d.interaction_posts) AS interaction_posts,
+        sum(d.reach_engagement) AS engagement_with_reach,
+        sum(d.reach) AS reach
+    FROM query_table(periods) m
+    JOIN post_content_day d
+      ON d.pub_date >= m.start_d AND d.pub_date < m.end_excl
+     AND NOT (d.pub_date >= m.lo AND d.pub_date < m.hi)
+    JOIN query_table(opds) o ON o.opd_id = d.opd_id
+    WHERE platform_in_scope(platforms, d.platform)
     GROUP BY o.k, m.i;
 
 -- The KPI rows: one per OPD set k (1 .. n_sets) and period i of the relation named periods
