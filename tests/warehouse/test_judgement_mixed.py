@@ -51,6 +51,20 @@ from warehouse.queries.filters import Filters
 MONTHS_BEFORE = (
     Path(__file__).parent / "before" / "q_periods_judgement_months_0f8c6b4.sql"
 ).read_text("utf-8")
+# The mixed statement and its macro as they were at 229a475 (each bucket's cut months read
+# per day: post_day_count, v_coverage_day, coverage_opd_day), word for word; the macro is
+# created under another name (MIXED_BEFORE calls it).
+_BEFORE = Path(__file__).parent / "before"
+MIXED_MACRO_BEFORE = (
+    (_BEFORE / "opd_judgement_mixed_229a475.sql")
+    .read_text("utf-8")
+    .replace("MACRO opd_judgement_mixed(", "MACRO opd_judgement_mixed_229a475(")
+)
+MIXED_BEFORE = (
+    (_BEFORE / "q_periods_judgement_mixed_229a475.sql")
+    .read_text("utf-8")
+    .replace("from opd_judgement_mixed(", "from opd_judgement_mixed_229a475(")
+)
 DAY = dt.timedelta(days=1)
 
 
@@ -60,11 +74,15 @@ def check(con, p: dict[str, Any], spans: list[tuple[dt.date, dt.date]]) -> int:
     q = {**p, "starts": [a for a, _ in spans], "ends_excl": [b + DAY for _, b in spans]}
     whole = judgement.whole_months(spans, p["data_end"])
     rows = 0
+    con.execute(MIXED_MACRO_BEFORE)
     for months in (True, False):
         v = {**q, "months": months}
         ref = run(con, old("q_periods_judgement"), v, {})
         for name in ("q_periods_judgement_mixed", "q_periods_judgement"):
             same(ref, run(con, sql_text(name), v, {}), (name, spans, months))
+        mixed_before = run(con, MIXED_BEFORE, v, {})
+        same(ref, mixed_before, ("mixed before", spans, months))
+        same(mixed_before, run(con, sql_text("q_periods_judgement_mixed"), v, {}), "mixed")
         if whole:
             same(ref, run(con, MONTHS_BEFORE, v, {}), ("months before", spans, months))
             new = run(con, sql_text("q_periods_judgement_months"), v, {})
