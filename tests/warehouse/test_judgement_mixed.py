@@ -6,8 +6,10 @@ the macros periods_buckets and judged_with_names, give the rows they gave.
 
 Kept word for word: q_periods_judgement.sql as it was at 1637a23 (and 0f8c6b4), with the macros
 of views/030 as they were there (tests/warehouse/before/*_380.sql, test_judgement_months.old),
-and q_periods_judgement_months.sql as it was at 0f8c6b4
-(tests/warehouse/before/q_periods_judgement_months_0f8c6b4.sql). Compared, every column, type,
+q_periods_judgement_months.sql as it was at 0f8c6b4
+(tests/warehouse/before/q_periods_judgement_months_0f8c6b4.sql), and q_periods_judgement_mixed.sql
+with its macro as they were at 229a475 (the cut months' coverage read per day; now per month
+from day_bits: before/*_229a475.sql). Compared, every column, type,
 order and null, with and without the first period's months: on the sample warehouse (its
 windows, their whole months and the same cut at days inside them) and on random hand
 warehouses (the strategies of test_judgement_months and before_after: posts, coverage gaps, an

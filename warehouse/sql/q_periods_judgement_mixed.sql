@@ -1,11 +1,12 @@
 -- q_periods_judgement_mixed: q_periods_judgement.sql's rows (every column, type and order) for
--- any periods, each bucket judged from its whole calendar months (the inputs kept per month,
--- migration 380) and its other days (opd_judgement_mixed, views/030_scope_and_activity.sql):
--- a period the data end cuts (the running month: the pages' default period, its comparisons
--- and the chosen period's months) reads its days only for the cut month. Chosen by
--- warehouse.queries.judgement.periods_judgement for periods that are not all whole months the
--- data end leaves uncut (those run q_periods_judgement_months.sql). Grain and columns:
--- q_periods_judgement.sql's.
+-- any periods, each bucket judged per calendar month it touches (opd_judgement_mixed,
+-- views/030_scope_and_activity.sql): its coverage from the inputs kept per month (migration
+-- 380, 410: day_bits masked to the bucket's days), its posts from the month counts for whole
+-- months and from the day counts only for a month the period's start, end or the data end
+-- cuts (the running month: the pages' default period, its comparisons and the chosen period's
+-- months). Chosen by warehouse.queries.judgement.periods_judgement for periods that are not
+-- all whole months the data end leaves uncut (those run q_periods_judgement_months.sql).
+-- Grain and columns: q_periods_judgement.sql's.
 with
 buckets as (
     select *
