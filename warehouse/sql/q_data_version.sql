@@ -13,12 +13,8 @@ other_part as (
         (select coalesce(max(version), 0) from rule_set) as rules_version,
         (select string_agg(key || '=' || CAST(value AS VARCHAR), '|' order by key) from app_setting) as settings_text,
         (select count(*) from post_campaign) as n_post_campaign,
-        -- The master list's every row (OPDs, accounts, aliases): a reload that moves an
-        -- account or renames an OPD keeps the counts but changes a row. bit_xor of the rows'
-        -- hashes: order-free, and no two rows are equal (each has its key).
-        hash((select bit_xor(hash(o)) from opd o), (select bit_xor(hash(a)) from account a),
-             (select bit_xor(hash(x)) from account_alias x),
-             (select bit_xor(hash(y)) from opd_alias y)) as master_hash
+        -- every row of the master list (views/021_v_opd_profile.sql)
+        master_list_fingerprint() as master_hash
 ),
 final as (
     select

@@ -27,3 +27,12 @@ SELECT
     o.operator_trained
 FROM opd o
 LEFT JOIN acc USING (opd_id);
+
+-- THE fingerprint of the master list as stored (q_data_version.sql's part of the UI's cache
+-- key): every row of opd, account, account_alias and opd_alias, so a reload that moves an
+-- account or renames an OPD changes it even when every count stays. bit_xor of the rows'
+-- hashes: order-free, and no two rows are equal (each has its key).
+CREATE OR REPLACE MACRO master_list_fingerprint() AS
+    hash((SELECT bit_xor(hash(o)) FROM opd o), (SELECT bit_xor(hash(a)) FROM account a),
+         (SELECT bit_xor(hash(x)) FROM account_alias x),
+         (SELECT bit_xor(hash(y)) FROM opd_alias y));
