@@ -111,37 +111,36 @@ CREATE OR REPLACE MACRO judged_end(start_d, end_excl, data_end) AS
                   THEN CAST(data_end AS DATE) + 1 END,
              CAST(end_excl AS DATE));
 
--- The minimum for one bucket given the judged end at hand (judged_end_d, exclusive): the rule
--- of activity_minimum below. A month or week bucket (bucket_start_d, its first day) is judged on
--- its days inside [start_d, judged_end_d): all of them -> the whole minimum; fewer (the chosen
--- period's start or end, or the data end, cuts it) -> its share, as the period's own minimum
--- scales (a month by scaled_count over those days, a week ceil(per_week x days / 7), at
--- least 1), the same count its posts are counted over. data_end: kept in the signature for the
--- callers; the data end reaches the minimum through judged_end_d (judged_end).
-CREATE OR REPLACE MACRO bucket_minimum(bucket, start_d, judged_end_d, per_month, per_week,
-                                       bucket_start_d, data_end) AS
+-- The minimum for the judged days [lo, hi) of one bucket (bucket_start_d, its first day; NULL:
+-- the bucket as a whole): 'day' 1; a Monday week ceil(per_week x days / 7) when it holds fewer
+-- than its 7 days, else per_week; a calendar month scaled_count over its days when it holds
+-- fewer than all of them, else per_month; 'period' scaled_count over [lo, hi). The rule of
+-- activity_minimum below; judged_buckets passes each bucket's span, bucket_minimum derives it.
+CREATE OR REPLACE MACRO span_minimum(bucket, lo, hi, per_month, per_week, bucket_start_d) AS
     CAST(CASE bucket
         WHEN 'day' THEN 1
         WHEN 'week' THEN CASE
-            WHEN bucket_start_d IS NOT NULL
-                 AND (CAST(bucket_start_d AS DATE) < CAST(start_d AS DATE)
-                      OR CAST(bucket_start_d AS DATE) + 7 > CAST(judged_end_d AS DATE))
-            THEN greatest(1, ceil(per_week * (
-                     least(CAST(bucket_start_d AS DATE) + 7, CAST(judged_end_d AS DATE))
-                     - greatest(CAST(bucket_start_d AS DATE), CAST(start_d AS DATE))) / 7))
+            WHEN bucket_start_d IS NOT NULL AND CAST(hi AS DATE) - CAST(lo AS DATE) < 7
+            THEN greatest(1, ceil(per_week * (CAST(hi AS DATE) - CAST(lo AS DATE)) / 7))
             ELSE per_week END
         WHEN 'month' THEN CASE
-            WHEN bucket_start_d IS NOT NULL
-                 AND (CAST(bucket_start_d AS DATE) < CAST(start_d AS DATE)
-                      OR CAST(CAST(bucket_start_d AS DATE) + INTERVAL 1 MONTH AS DATE)
-                         > CAST(judged_end_d AS DATE))
-            THEN scaled_count(per_month,
-                              greatest(CAST(bucket_start_d AS DATE), CAST(start_d AS DATE)),
-                              least(CAST(CAST(bucket_start_d AS DATE) + INTERVAL 1 MONTH AS DATE),
-                                    CAST(judged_end_d AS DATE)))
+            WHEN CAST(lo AS DATE) > CAST(bucket_start_d AS DATE)
+                 OR CAST(hi AS DATE)
+                    < CAST(CAST(bucket_start_d AS DATE) + INTERVAL 1 MONTH AS DATE)
+            THEN scaled_count(per_month, lo, hi)
             ELSE per_month END
-        ELSE scaled_count(per_month, start_d, CAST(judged_end_d AS DATE))
+        ELSE scaled_count(per_month, lo, hi)
     END AS INTEGER);
+
+-- The minimum for one bucket given the judged end at hand (judged_end_d, exclusive): span_minimum
+-- over the bucket's days inside [start_d, judged_end_d) (bucket_end: a month or week the chosen
+-- period's start or end, or the data end, cuts holds fewer than all its days). data_end: kept
+-- in the signature for the callers; the data end reaches the minimum through judged_end_d.
+CREATE OR REPLACE MACRO bucket_minimum(bucket, start_d, judged_end_d, per_month, per_week,
+                                       bucket_start_d, data_end) AS
+    span_minimum(bucket, greatest(CAST(bucket_start_d AS DATE), CAST(start_d AS DATE)),
+                 bucket_end(bucket, bucket_start_d, judged_end_d), per_month, per_week,
+                 bucket_start_d);
 
 -- THE minimum posts on one account for an OPD to be active in one bucket, over the period as
 -- judged (judged_end: cut at the data end): the whole period ('period': the monthly minimum
@@ -419,8 +418,8 @@ CREATE OR REPLACE MACRO judged_buckets(bucket, starts, ends_excl, per_month, per
     SELECT s.i, s.period_start, s.lo, s.hi,
            CASE WHEN s.hi < p.judged_end_excl THEN s.hi
                 ELSE bucket_end(bucket, s.period_start, p.end_excl) END AS count_hi,
-           bucket_minimum(bucket, p.start_d, p.judged_end_excl, per_month, per_week,
-                          s.period_start, CAST(data_end AS DATE)) AS required_posts,
+           span_minimum(bucket, s.lo, s.hi, per_month, per_week, s.period_start)
+               AS required_posts,
            p.judged_end_excl - 1 AS judged_through
     FROM spans s
     JOIN periods p USING (i);
